@@ -1,0 +1,92 @@
+package org.communityschools.core.data;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The files of a district data directory and their columns: the contract of the interchange format
+ * (docs/data-directory.md). Each file is optional on its own. A column marked required must be in the header
+ * and non-empty on every row; an optional column may be left out of the header altogether. Columns that are not
+ * listed are reported as warnings and ignored. The order of the constants is the order in which a reader loads
+ * the files, so that every reference points back to a file already read.
+ */
+public enum DataFile {
+    ORGANIZATIONS("organizations.csv", "organization_id*", "name*", "type*"),
+    SCHOOLS("schools.csv", "school_id*", "name*", "district_id*", "low_grade*", "high_grade*", "school_type*"),
+    PARTNERSHIPS("partnerships.csv", "school_id*", "organization_id*", "school_year*", "role*"),
+    STUDENTS("students.csv", "student_id*", "first_name*!", "last_name*!", "birth_date*!", "sex*", "race_ethnicity*",
+            "ninth_grade_cohort", "directory_opt_out"),
+    STUDENT_CHARACTERISTICS("student_characteristics.csv", "student_id*", "characteristic*", "begin_date*", "end_date"),
+    CALENDAR("calendar.csv", "school_id*", "date*"),
+    ENROLLMENTS("enrollments.csv", "student_id*", "school_id*", "entry_date*", "entry_grade*", "exit_date", "exit_type",
+            "exit_documented"),
+    DIPLOMAS("diplomas.csv", "student_id*", "school_id*", "award_date*", "diploma_type*"),
+    ATTENDANCE("attendance.csv", "student_id*", "school_id*", "date*", "category*", "duration", "reason"),
+    BEHAVIOR("behavior.csv", "incident_id*", "student_id*", "school_id*", "date*", "behavior*", "description!", "action*",
+            "action_days"),
+    COURSE_MARKS("course_marks.csv", "student_id*", "school_id*", "school_year*", "term*", "course_code*", "course_title*",
+            "subject*", "numeric_mark", "letter_mark", "result*", "credits_attempted*", "credits_earned*"),
+    STAFF("staff.csv", "staff_id*", "first_name*!", "last_name*!", "employer_id*"),
+    STAFF_ASSIGNMENTS("staff_assignments.csv", "staff_id*", "organization_id*", "role*", "begin_date*", "end_date"),
+    STUDENT_STAFF("student_staff.csv", "student_id*", "staff_id*", "relationship*", "begin_date*", "end_date"),
+    INTERVENTIONS("interventions.csv", "intervention_id*", "type*", "provider_id*", "school_id*", "description!"),
+    INTERVENTION_PARTICIPANTS("intervention_participants.csv", "intervention_id*", "student_id*", "staff_id", "begin_date*",
+            "end_date", "goal!", "status*"),
+    CONSENTS("consents.csv", "consent_id*", "student_id*", "grantor*", "recipient_id*", "purpose*", "categories*",
+            "signed_date*", "authentication*", "revoked_date"),
+    /** The only JSON file: an array of agreement objects whose keys are listed as the "columns". */
+    AGREEMENTS("agreements.json", "agreement_id*", "version*", "status*", "disclosing_organization_id*",
+            "recipient_organization_id*", "legal_basis*", "purpose*", "school_ids*", "school_years*", "data_elements*",
+            "permitted_roles*", "effective_date*", "end_date*", "signed_date*", "signatories", "destruction_days*",
+            "redisclosure_allowed");
+
+    private final String fileName;
+    private final List<String> columns;
+    private final Set<String> required;
+    private final Set<String> personal;
+
+    DataFile(String fileName, String... specs) {
+        this.fileName = fileName;
+        List<String> names = new ArrayList<>();
+        List<String> req = new ArrayList<>();
+        List<String> pii = new ArrayList<>();
+        for (String spec : specs) {
+            String name = spec.replace("*", "").replace("!", "");
+            names.add(name);
+            if (spec.contains("*")) {
+                req.add(name);
+            }
+            if (spec.contains("!")) {
+                pii.add(name);
+            }
+        }
+        this.columns = Collections.unmodifiableList(names);
+        this.required = Set.copyOf(req);
+        this.personal = Set.copyOf(pii);
+    }
+
+    /** The file name within the directory, such as {@code attendance.csv}. */
+    public String fileName() {
+        return fileName;
+    }
+
+    /** Every column, in the order a writer writes them. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** Whether the column must be present in the header and non-empty in every row. */
+    public boolean isRequired(String column) {
+        return required.contains(column);
+    }
+
+    /**
+     * Whether the column holds personal data (names, birth dates, free text), whose values are never repeated in a
+     * {@link Violation} or an exception message.
+     */
+    public boolean isPersonal(String column) {
+        return personal.contains(column);
+    }
+}

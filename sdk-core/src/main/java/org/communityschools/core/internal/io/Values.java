@@ -1,0 +1,117 @@
+package org.communityschools.core.internal.io;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.communityschools.core.model.GradeLevel;
+import org.communityschools.core.model.SchoolYear;
+
+/**
+ * The one place that turns cell text into values and back, for the CSV reader and writer and the JSON module.
+ * Parsers throw {@link IllegalArgumentException} whose message states the rule (never the value of a personal
+ * field: callers add the value when the column is not personal).
+ */
+public final class Values {
+    private Values() {}
+
+    /** ISO {@code yyyy-MM-dd}. */
+    public static LocalDate parseDate(String text) {
+        if (text.length() != 10) {
+            throw new IllegalArgumentException("must be a date written yyyy-MM-dd");
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("must be a valid date written yyyy-MM-dd");
+        }
+    }
+
+    /** ISO {@code yyyy-MM-dd}. */
+    public static String formatDate(LocalDate date) {
+        return date.toString();
+    }
+
+    /** {@code true} or {@code false}, nothing else. */
+    public static boolean parseBoolean(String text) {
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
+    }
+
+    /** An upper-case code of {@code type}. */
+    public static <E extends Enum<E>> E parseEnum(Class<E> type, String text) {
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("must be one of " + codes(type));
+        }
+    }
+
+    /** The codes of an enumeration, separated by commas, for messages. */
+    public static <E extends Enum<E>> String codes(Class<E> type) {
+        return EnumSet.allOf(type).stream().map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    /** {@code |}-separated codes of {@code type}, at least one, no duplicates. */
+    public static <E extends Enum<E>> Set<E> parseEnumSet(Class<E> type, String text) {
+        EnumSet<E> set = EnumSet.noneOf(type);
+        for (String part : text.split("\\|", -1)) {
+            if (!set.add(parseEnum(type, part))) {
+                throw new IllegalArgumentException("must not repeat a code: " + part);
+            }
+        }
+        return set;
+    }
+
+    /** {@code |}-separated codes in declaration order, so output is deterministic. */
+    public static <E extends Enum<E>> String formatEnumSet(Collection<E> values) {
+        return values.stream().sorted().map(Enum::name).collect(Collectors.joining("|"));
+    }
+
+    /** A plain decimal such as {@code 2}, {@code 0.5} or {@code 87.25}; no exponent. */
+    public static BigDecimal parseDecimal(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9') && c != '.' && !(c == '-' && i == 0)) {
+                throw new IllegalArgumentException("must be a plain decimal number such as 2 or 0.5");
+            }
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a plain decimal number such as 2 or 0.5");
+        }
+    }
+
+    /** Plain notation without trailing zeros ({@code 1}, {@code 0.5}). */
+    public static String formatDecimal(BigDecimal value) {
+        BigDecimal v = value.stripTrailingZeros();
+        return (v.scale() < 0 ? v.setScale(0) : v).toPlainString();
+    }
+
+    /** A whole number. */
+    public static int parseInt(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a whole number");
+        }
+    }
+
+    /** {@code 2018}, {@code 2017-18} or {@code 2017-2018}. */
+    public static SchoolYear parseSchoolYear(String text) {
+        return SchoolYear.parse(text);
+    }
+
+    /** The grade code, {@code PK}, {@code KG}, {@code 01}–{@code 12}. */
+    public static GradeLevel parseGrade(String text) {
+        return GradeLevel.parse(text.toUpperCase(Locale.ROOT).equals(text) ? text : text);
+    }
+}

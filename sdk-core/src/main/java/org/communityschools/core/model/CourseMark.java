@@ -1,0 +1,58 @@
+package org.communityschools.core.model;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Optional;
+import org.communityschools.core.internal.Checks;
+
+/**
+ * A student's final mark in a course for a term ({@code course_marks.csv}; Ed-Fi's CourseTranscript).
+ * Immutable and thread-safe.
+ *
+ * @param studentId        the student
+ * @param schoolId         the school
+ * @param schoolYear       the school year
+ * @param term             the term, such as {@code FALL} or {@code S1}
+ * @param courseCode       the course code
+ * @param courseTitle      the course title
+ * @param subject          the academic subject
+ * @param numericMark      the numeric mark, 0–100, if given
+ * @param letterMark       the letter mark, if given
+ * @param result           pass, fail, incomplete or withdrawn
+ * @param creditsAttempted credits attempted, not negative
+ * @param creditsEarned    credits earned, not more than attempted
+ */
+public record CourseMark(StudentId studentId, SchoolId schoolId, SchoolYear schoolYear, @Size(max = 32) String term,
+                         @Size(max = 32) String courseCode, @Size(max = 200) String courseTitle, Subject subject,
+                         Optional<@DecimalMin("0") @DecimalMax("100") BigDecimal> numericMark,
+                         Optional<@Size(max = 4) String> letterMark, CourseResult result,
+                         @DecimalMax("100") BigDecimal creditsAttempted, BigDecimal creditsEarned) {
+    /** Checks that nothing is missing and credits are consistent. */
+    public CourseMark {
+        Objects.requireNonNull(studentId, "student_id");
+        Objects.requireNonNull(schoolId, "school_id");
+        Objects.requireNonNull(schoolYear, "school_year");
+        Checks.text(term, "term");
+        Checks.text(courseCode, "course_code");
+        Checks.text(courseTitle, "course_title");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(numericMark, "numeric_mark");
+        Objects.requireNonNull(letterMark, "letter_mark");
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(creditsAttempted, "credits_attempted");
+        Objects.requireNonNull(creditsEarned, "credits_earned");
+        if (creditsAttempted.signum() < 0 || creditsEarned.signum() < 0) {
+            throw new IllegalArgumentException("credits must not be negative");
+        }
+        if (creditsEarned.compareTo(creditsAttempted) > 0) {
+            throw new IllegalArgumentException("credits_earned must not exceed credits_attempted: "
+                    + creditsEarned.toPlainString() + " > " + creditsAttempted.toPlainString());
+        }
+        if (result == CourseResult.FAIL && creditsEarned.signum() != 0) {
+            throw new IllegalArgumentException("a FAIL result earns no credits, was " + creditsEarned.toPlainString());
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.communityschools.core.model;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.communityschools.core.internal.Checks;
+
+/**
+ * A written data-sharing agreement between a disclosing organization (the district) and a recipient (a CBO, a
+ * vendor, a research group), from {@code agreements.json}. It states the legal basis, purpose, scope (schools and
+ * school years), the data elements allowed (an allow-list of field paths or {@link DataCategory} names, as in
+ * Exhibit B of the SDPC National Data Privacy Agreement), the roles permitted, the dates, and the destruction
+ * terms required of studies and audit/evaluation agreements (34 CFR 99.31(a)(6)(iii)(C), 99.35(a)(3)).
+ * Immutable and thread-safe.
+ *
+ * @param id                       the agreement's identifier
+ * @param version                  the version, 1 or more; a new version replaces the old
+ * @param status                   only {@link AgreementStatus#ACTIVE} permits disclosure
+ * @param disclosingOrganizationId the district
+ * @param recipientOrganizationId  the recipient
+ * @param legalBasis               the FERPA basis
+ * @param purpose                  the purpose
+ * @param schoolIds                the schools in scope, at least one
+ * @param schoolYears              the school years in scope, at least one
+ * @param dataElements             the allowed field paths ({@code attendance.records}) or category names ({@code ATTENDANCE}), at least one
+ * @param permittedRoles           the recipient roles that may see data, at least one
+ * @param effectiveDate            the first day in force
+ * @param endDate                  the last day in force (inclusive), not before the effective date
+ * @param signedDate               the day it was signed, not after the effective date
+ * @param signatories              who signed
+ * @param destructionDays          days after the end by which the recipient destroys the data, 0–3650
+ * @param redisclosureAllowed      whether the recipient may redisclose (34 CFR 99.33)
+ */
+public record DataSharingAgreement(AgreementId id, int version, AgreementStatus status,
+                                   OrganizationId disclosingOrganizationId, OrganizationId recipientOrganizationId,
+                                   LegalBasis legalBasis, @Size(max = 500) String purpose, Set<SchoolId> schoolIds,
+                                   Set<SchoolYear> schoolYears, Set<String> dataElements, Set<StaffRole> permittedRoles,
+                                   LocalDate effectiveDate, LocalDate endDate, LocalDate signedDate,
+                                   List<Signatory> signatories, @Max(3650) int destructionDays, boolean redisclosureAllowed) {
+    /** Checks the agreement's internal consistency. */
+    public DataSharingAgreement {
+        Objects.requireNonNull(id, "agreement_id");
+        if (version < 1) {
+            throw new IllegalArgumentException("version must be 1 or more, was " + version);
+        }
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(disclosingOrganizationId, "disclosing_organization_id");
+        Objects.requireNonNull(recipientOrganizationId, "recipient_organization_id");
+        Objects.requireNonNull(legalBasis, "legal_basis");
+        Checks.text(purpose, "purpose");
+        schoolIds = nonEmpty(schoolIds, "school_ids");
+        schoolYears = nonEmpty(schoolYears, "school_years");
+        dataElements = nonEmpty(dataElements, "data_elements");
+        for (String element : dataElements) {
+            if (!element.matches("[A-Z][A-Z_]*|[a-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*)*")) {
+                throw new IllegalArgumentException("data_elements must be category names or field paths such as attendance.records, was '" + element + "'");
+            }
+            if (Character.isUpperCase(element.charAt(0))) {
+                try {
+                    DataCategory.valueOf(element);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("data_elements names an unknown data category: '" + element + "'");
+                }
+            }
+        }
+        permittedRoles = nonEmpty(permittedRoles, "permitted_roles");
+        Objects.requireNonNull(effectiveDate, "effective_date");
+        Objects.requireNonNull(endDate, "end_date");
+        Objects.requireNonNull(signedDate, "signed_date");
+        if (endDate.isBefore(effectiveDate)) {
+            throw new IllegalArgumentException("end_date must not be before effective_date: " + effectiveDate + " > " + endDate);
+        }
+        if (signedDate.isAfter(effectiveDate)) {
+            throw new IllegalArgumentException("signed_date must not be after effective_date: " + signedDate + " > " + effectiveDate);
+        }
+        signatories = List.copyOf(Objects.requireNonNull(signatories, "signatories"));
+        if (destructionDays < 0) {
+            throw new IllegalArgumentException("destruction_days must not be negative, was " + destructionDays);
+        }
+    }
+
+    private static <T> Set<T> nonEmpty(Set<T> values, String name) {
+        Set<T> copy = Set.copyOf(Objects.requireNonNull(values, name));
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException(name + " must not be empty");
+        }
+        return copy;
+    }
+
+    /** The days in force: {@code [effectiveDate, endDate]}. */
+    public DateRange term() {
+        return DateRange.closed(effectiveDate, endDate);
+    }
+
+    /** The day by which the recipient must have destroyed the data: {@code destructionDays} after the end date. */
+    public LocalDate destructionDeadline() {
+        return endDate.plusDays(destructionDays);
+    }
+}

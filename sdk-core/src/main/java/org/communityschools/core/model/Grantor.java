@@ -1,0 +1,7 @@
+package org.communityschools.core.model;
+
+/** Who signed a consent ({@code consents.grantor}): a parent, or the student once eligible (18, or in postsecondary education; 34 CFR 99.5(a)). The constant names are the codes of the district data directory. */
+public enum Grantor {
+    PARENT,
+    ELIGIBLE_STUDENT;
+}

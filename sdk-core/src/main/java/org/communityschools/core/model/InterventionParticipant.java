@@ -1,0 +1,29 @@
+package org.communityschools.core.model;
+
+import jakarta.validation.constraints.Size;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A student's participation in an intervention ({@code intervention_participants.csv}; Ed-Fi's
+ * StudentInterventionAssociation). Immutable and thread-safe.
+ *
+ * @param interventionId the intervention
+ * @param studentId      the student
+ * @param staffId        the staff member delivering it to this student (a mentor, say), if any
+ * @param period         when; the directory's {@code end_date} is the last day, inclusive
+ * @param goal           the goal, if stated
+ * @param status         active, completed or discontinued
+ */
+public record InterventionParticipant(InterventionId interventionId, StudentId studentId, Optional<StaffId> staffId,
+                                      DateRange period, Optional<@Size(max = 500) String> goal, ParticipationStatus status) {
+    /** Checks that nothing is missing. */
+    public InterventionParticipant {
+        Objects.requireNonNull(interventionId, "intervention_id");
+        Objects.requireNonNull(studentId, "student_id");
+        Objects.requireNonNull(staffId, "staff_id");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(goal, "goal");
+        Objects.requireNonNull(status, "status");
+    }
+}

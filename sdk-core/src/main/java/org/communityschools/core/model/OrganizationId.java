@@ -1,0 +1,32 @@
+package org.communityschools.core.model;
+
+import org.communityschools.core.internal.Checks;
+
+/**
+ * The identifier of a organization ({@code organization_id} in the district data directory): an opaque string of 1–32
+ * characters without whitespace. Immutable and thread-safe; {@link #toString()} returns the value, so
+ * {@code of(id.toString())} gives back an equal identifier.
+ *
+ * @param value the identifier as written in the data
+ */
+public record OrganizationId(String value) implements EducationOrganizationId, Comparable<OrganizationId> {
+    /** Checks the identifier rule. */
+    public OrganizationId {
+        Checks.identifier(value, "organization_id");
+    }
+
+    /** Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule. */
+    public static OrganizationId of(String value) {
+        return new OrganizationId(value);
+    }
+
+    @Override
+    public int compareTo(OrganizationId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

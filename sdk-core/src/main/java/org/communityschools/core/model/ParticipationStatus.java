@@ -1,0 +1,8 @@
+package org.communityschools.core.model;
+
+/** The status of a student's participation in an intervention ({@code intervention_participants.status}). The constant names are the codes of the district data directory. */
+public enum ParticipationStatus {
+    ACTIVE,
+    COMPLETED,
+    DISCONTINUED;
+}

@@ -1,0 +1,18 @@
+package org.communityschools.core.model;
+
+import jakarta.validation.constraints.Size;
+import org.communityschools.core.internal.Checks;
+
+/**
+ * A person who signed a data-sharing agreement. Immutable and thread-safe.
+ *
+ * @param name  the signer's name
+ * @param title the signer's title, such as "Chief Privacy Officer"
+ */
+public record Signatory(@Size(max = 200) String name, @Size(max = 200) String title) {
+    /** Checks that nothing is missing. */
+    public Signatory {
+        Checks.text(name, "name");
+        Checks.text(title, "title");
+    }
+}

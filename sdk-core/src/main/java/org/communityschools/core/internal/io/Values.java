@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.communityschools.core.model.GradeLevel;
@@ -112,6 +111,6 @@ public final class Values {
 
     /** The grade code, {@code PK}, {@code KG}, {@code 01}–{@code 12}. */
     public static GradeLevel parseGrade(String text) {
-        return GradeLevel.parse(text.toUpperCase(Locale.ROOT).equals(text) ? text : text);
+        return GradeLevel.parse(text);
     }
 }

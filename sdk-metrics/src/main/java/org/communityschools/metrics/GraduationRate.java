@@ -1,0 +1,50 @@
+package org.communityschools.metrics;
+
+import java.util.Collection;
+import java.util.Objects;
+import org.communityschools.core.model.SchoolYear;
+import org.communityschools.metrics.internal.GraduationEngine;
+
+/**
+ * The entry point for the adjusted cohort graduation rate (ACGR; ESEA section 8101(23) and (25), 34 CFR
+ * 200.19(b)). Stateless and thread-safe.
+ *
+ * <p>The rules (see docs/metrics.md):
+ * <ul>
+ *   <li>Cohort: students whose {@link StudentHistory#ninthGradeYear() first year in grade 9} is the cohort's year
+ *       and who were enrolled in a high-school grade in the district on or before the cut-off. Those whose first
+ *       high-school enrollment in the district began in that year are first-time 9th graders; the others are
+ *       transfers in and join the cohort of their original 9th-grade year.</li>
+ *   <li>Graduate: a counted diploma ({@link GraduationCohortDefinition#counts}) awarded on or before the cut-off
+ *       (early graduates included).</li>
+ *   <li>Removed: otherwise, when the last high-school enrollment ended with a documented transfer, emigration or
+ *       death and the student was not enrolled on the cut-off date. Everything else stays in the adjusted cohort.</li>
+ *   <li>School cohorts: a student is in the cohort of every school attended; leaving a school with a documented
+ *       transfer removes them from that school only. The district's cohort is decided by the last enrollment.</li>
+ *   <li>With {@link GraduationCohortDefinition.Attribution#MOST_DAYS}, a student who left their last school
+ *       without a diploma after fewer than {@link GraduationCohortDefinition#halfYearDays()} days there counts at
+ *       the school where they spent the most days.</li>
+ * </ul>
+ */
+public final class GraduationRate {
+    private GraduationRate() {}
+
+    /**
+     * The report for the cohort that entered grade 9 in {@code ninthGradeYear}, counting school days with
+     * {@code schoolDays} (for the attribution rule).
+     */
+    public static GraduationCohortReport calculate(GraduationCohortDefinition definition, SchoolYear ninthGradeYear,
+                                                   Collection<StudentHistory> students, SchoolDays schoolDays) {
+        Objects.requireNonNull(definition, "definition");
+        Objects.requireNonNull(ninthGradeYear, "ninthGradeYear");
+        Objects.requireNonNull(students, "students");
+        Objects.requireNonNull(schoolDays, "schoolDays");
+        return GraduationEngine.calculate(definition, ninthGradeYear, students, schoolDays);
+    }
+
+    /** {@link #calculate(GraduationCohortDefinition, SchoolYear, Collection, SchoolDays)} counting weekdays as school days. */
+    public static GraduationCohortReport calculate(GraduationCohortDefinition definition, SchoolYear ninthGradeYear,
+                                                   Collection<StudentHistory> students) {
+        return calculate(definition, ninthGradeYear, students, SchoolDays.weekdays());
+    }
+}

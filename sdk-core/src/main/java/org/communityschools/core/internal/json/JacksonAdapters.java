@@ -64,7 +64,7 @@ public final class JacksonAdapters {
         StringBuilder b = new StringBuilder(type.getSimpleName());
         field.ifPresent(f -> b.append('.').append(f));
         b.append(": ").append(message);
-        value.ifPresent(v -> b.append(" (value '").append(v).append("')"));
+        value.filter(v -> !message.contains("'" + v + "'")).ifPresent(v -> b.append(" (value '").append(v).append("')"));
         b.append(" [").append(rule).append(']');
         return b.toString();
     }

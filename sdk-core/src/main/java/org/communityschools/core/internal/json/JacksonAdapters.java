@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.communityschools.core.data.Severity;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationContext;
@@ -43,7 +44,7 @@ public final class JacksonAdapters {
                     if (severity == Severity.WARNING && !strict) {
                         return;
                     }
-                    throw new JsonRuleException(p, message(type, rule, field, value, message), location, rule);
+                    throw new JsonRuleException(p, message(type, rule, field, value, message, location), location, rule);
                 });
                 T value = codec.read(p, reporter);
                 if (value == null) {
@@ -60,12 +61,17 @@ public final class JacksonAdapters {
         };
     }
 
-    private static String message(Class<?> type, String rule, Optional<String> field, Optional<String> value, String message) {
+    private static String message(Class<?> type, String rule, Optional<String> field, Optional<String> value, String message,
+                                  TokenStreamLocation location) {
         StringBuilder b = new StringBuilder(type.getSimpleName());
         field.ifPresent(f -> b.append('.').append(f));
         b.append(": ").append(message);
         value.filter(v -> !message.contains("'" + v + "'")).ifPresent(v -> b.append(" (value '").append(v).append("')"));
         b.append(" [").append(rule).append(']');
+        // Jackson leaves line and column out of its own location text when the source is redacted (its default)
+        if (location.getLineNr() > 0) {
+            b.append(" at line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr());
+        }
         return b.toString();
     }
 

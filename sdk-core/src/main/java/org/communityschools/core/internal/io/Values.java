@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.communityschools.core.model.DayShare;
 import org.communityschools.core.model.GradeLevel;
 import org.communityschools.core.model.SchoolYear;
 
@@ -180,5 +181,45 @@ public final class Values {
     /** The grade code, {@code PK}, {@code KG}, {@code 01}–{@code 12}. */
     public static GradeLevel parseGrade(String text) {
         return GradeLevel.parse(text);
+    }
+
+    /** The grade code, {@code PK}, {@code KG}, {@code 01}–{@code 12}. */
+    public static String formatGrade(GradeLevel grade) {
+        return grade.code();
+    }
+
+    /** A school year as its ending year, {@code 2018} for 2017-18. */
+    public static String formatSchoolYear(SchoolYear year) {
+        return Integer.toString(year.endYear());
+    }
+
+    /** {@code true} or {@code false}. */
+    public static String formatBoolean(boolean value) {
+        return value ? "true" : "false";
+    }
+
+    /** The upper-case code of an enumeration constant. */
+    public static String formatEnum(Enum<?> value) {
+        return value.name();
+    }
+
+    /** A whole number. */
+    public static String formatInt(int value) {
+        return Integer.toString(value);
+    }
+
+    /** A share of a day in plain notation without trailing zeros ({@code 1}, {@code 0.5}, {@code 0}). */
+    public static String formatDayShare(DayShare share) {
+        return switch (share.tenThousandths()) {
+            case 0 -> "0";
+            case DayShare.SCALE -> "1";
+            case DayShare.SCALE / 2 -> "0.5";
+            default -> formatDecimal(share.toBigDecimal());
+        };
+    }
+
+    /** An optional value formatted with {@code format}, or the empty cell. */
+    public static <T> String formatOptional(java.util.Optional<T> value, java.util.function.Function<? super T, String> format) {
+        return value.isPresent() ? format.apply(value.get()) : "";
     }
 }

@@ -28,6 +28,20 @@ public final class Violations {
         this.limit = limit;
     }
 
+    /** Records a violation found elsewhere (already redacted). */
+    public void add(Violation v) {
+        if (v.severity() == Severity.ERROR) {
+            errors++;
+        } else {
+            warnings++;
+        }
+        if (kept.size() >= limit) {
+            omitted++;
+        } else {
+            kept.add(v);
+        }
+    }
+
     /** Records an error. */
     public void error(DataFile file, long line, int column, @Nullable String field, @Nullable String value, String rule,
                       String message) {

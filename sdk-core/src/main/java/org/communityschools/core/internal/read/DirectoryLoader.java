@@ -127,7 +127,7 @@ public final class DirectoryLoader {
     private void readCsv(DataFile file, Path path, long[] count) {
         try (CsvRows rows = CsvRows.open(path)) {
             try {
-                if (!rows.next()) {
+                if (!rows.next() || rows.isBlank()) {
                     violations.error(file, 1, 0, null, null, "header.missing", "the file must start with a header row");
                     return;
                 }

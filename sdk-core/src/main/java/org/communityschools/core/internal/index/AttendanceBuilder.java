@@ -169,33 +169,26 @@ public final class AttendanceBuilder {
             return;
         }
         int n = to - from;
+        if (n >= 1 << 24) {
+            throw new IllegalStateException("more than 16,777,215 attendance rows for one student");
+        }
+        int minDay = Integer.MAX_VALUE;
+        for (int r = from; r < to; r++) {
+            minDay = Math.min(minDay, day[r]);
+        }
+        // key = day offset (24 bits) | school (16 bits) | position in segment (24 bits): one primitive sort
         long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
             int r = from + i;
-            // day (32 bits, offset to be non-negative) | school (16 bits) | position in segment (16 bits is not enough
-            // for very long segments, so the position goes into a separate tie-break below)
-            keys[i] = ((long) (day[r] ^ Integer.MIN_VALUE) << 32) | ((long) school[r] << 16);
+            keys[i] = ((long) (day[r] - minDay) << 40) | ((long) school[r] << 24) | i;
         }
-        Integer[] order = null;
-        if (n <= 0xFFFF) {
-            for (int i = 0; i < n; i++) {
-                keys[i] |= i;
-            }
-            Arrays.sort(keys);
-        } else {
-            order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            long[] k = keys;
-            Arrays.sort(order, (a, b) -> Long.compare(k[a], k[b]));
-        }
+        Arrays.sort(keys);
         char[] sc = Arrays.copyOfRange(school, from, to);
         int[] dy = Arrays.copyOfRange(day, from, to);
         int[] pk = Arrays.copyOfRange(packed, from, to);
         int[] ln = Arrays.copyOfRange(line, from, to);
         for (int i = 0; i < n; i++) {
-            int src = order == null ? (int) (keys[i] & 0xFFFF) : order[i];
+            int src = (int) (keys[i] & 0xFFFFFF);
             school[from + i] = sc[src];
             day[from + i] = dy[src];
             packed[from + i] = pk[src];

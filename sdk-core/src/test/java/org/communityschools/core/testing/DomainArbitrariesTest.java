@@ -58,9 +58,9 @@ class DomainArbitrariesTest {
 
     @Test
     void validatorUsedHereRejectsTextAboveItsLimit() {
-        var org = new org.communityschools.core.model.Organization(org.communityschools.core.model.OrganizationId.of("O1"),
+        var organization = new org.communityschools.core.model.Organization(org.communityschools.core.model.OrganizationId.of("O1"),
                 "x".repeat(201), org.communityschools.core.model.OrganizationType.DISTRICT);
-        assertThat(validator.validate(org)).hasSize(1);
+        assertThat(validator.validate(organization)).hasSize(1);
     }
 
     @Test

@@ -168,7 +168,7 @@ final class CityPlan {
     private SchoolPlan school(int index, Level level, int zone, int students) {
         SplittableRandom rng = Mix.random(seed, Mix.SCHOOL, index);
         double need = 0.6 * zoneNeed[zone] + 0.8 * rng.nextGaussian();
-        double absence = 0.30 * need + (level == Level.TRANSFER ? 0.5 : 0);
+        double absence = 0.18 * need + (level == Level.TRANSFER ? 0.5 : 0);
         double graduation = -0.35 * need;
         return new SchoolPlan(index, level, zone, absence, graduation, students);
     }

@@ -56,16 +56,16 @@ import org.communityschools.core.model.Subject;
  */
 final class StudentSimulator {
     /** Log of the median daily absence rate of a typical student. */
-    static final double MU = -2.95;
+    static final double MU = -3.03;
     static final double STUDENT_SD = 0.62;
     static final double YEAR_SD = 0.40;
     /** Yearly change of log absence rate, all schools, for the first three years. */
     static final double ABSENCE_TREND_ALL = -0.02;
     /** Additional yearly change in community schools. */
-    static final double ABSENCE_TREND_COMMUNITY = -0.11;
+    static final double ABSENCE_TREND_COMMUNITY = -0.055;
     static final double MENTOR_EFFECT = -0.25;
     static final double GRAD_BASE = 1.9;
-    static final double GRAD_TREND_ALL = 0.10;
+    static final double GRAD_TREND_ALL = 0.09;
     static final double GRAD_TREND_COMMUNITY = 0.12;
     static final double DROPOUT_BASE = -3.9;
 
@@ -310,7 +310,7 @@ final class StudentSimulator {
                     }
                 }
             } else if (grade == 12 && hsYears >= 3) {
-                double p = Mix.sigmoid(GRAD_BASE + 0.5 * ability - 0.4 * z - 0.25 * Math.min(failures, 10)
+                double p = Mix.sigmoid(GRAD_BASE + 0.5 * ability - 0.4 * z - 4 * (absenceRate - 0.1)
                         + lastSeg.school.graduationEffect + (hsYears > 3 ? -0.6 : 0)
                         + Math.min(t, 3) * (GRAD_TREND_ALL + (lastSeg.school.community ? GRAD_TREND_COMMUNITY : 0)));
                 double g = rng.nextDouble();
@@ -362,7 +362,7 @@ final class StudentSimulator {
             if (grade >= 9) {
                 hsYears++;
             }
-            boolean retained = grade >= 9 ? yearFailures >= 4 || grade == 12
+            boolean retained = grade >= 9 ? yearFailures >= 5 || grade == 12
                     : rng.nextDouble() < 0.008 + (absenceRate >= 0.2 ? 0.04 : 0);
             if (!retained) {
                 grade++;
@@ -512,7 +512,7 @@ final class StudentSimulator {
                             Optional.empty(), Optional.of("W"), CourseResult.WITHDRAWN, attempted, BigDecimal.ZERO));
                     continue;
                 }
-                double mark = 82 + 6 * ability - 150 * (absenceRate - 0.06) + 7 * rng.nextGaussian() + (j == 4 ? 6 : 0);
+                double mark = 84 + 6 * ability - 120 * (absenceRate - 0.05) + 6 * rng.nextGaussian() + (j == 4 ? 6 : 0);
                 int m = (int) Math.max(20, Math.min(100, Math.round(mark)));
                 boolean pass = m >= 65;
                 if (!pass) {

@@ -5,15 +5,20 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.DayShare;
+import org.communityschools.core.model.SchoolYear;
+import org.communityschools.metrics.internal.ChronicAbsenceEngine;
 import org.communityschools.metrics.internal.Days;
+import org.communityschools.metrics.internal.DistrictAttendanceSource;
 
 /**
  * The entry point for attendance and chronic absence (EDFacts FS195 and the presets of
- * {@link ChronicAbsenceDefinition}): figures for one student-enrollment from primitive inputs, and pooling of a
- * student's enrollments into a student-year. Stateless and thread-safe.
+ * {@link ChronicAbsenceDefinition}): the {@linkplain #calculate(DistrictData, SchoolYear, ChronicAbsenceDefinition, LocalDate)
+ * report of a district}, figures for one student-enrollment from primitive inputs, and pooling of a student's
+ * enrollments into a student-year. Stateless and thread-safe.
  *
  * <p>Example: a student enrolled 180 days and absent 18 is chronically absent under {@link ChronicAbsenceDefinition#FEDERAL}
  * (exactly 10%); absent 17, not.
@@ -22,6 +27,26 @@ public final class ChronicAbsence {
     private static final int CATEGORIES = AttendanceCategory.values().length;
 
     private ChronicAbsence() {}
+
+    /**
+     * Attendance and chronic absence of every student-enrollment and student-year of {@code data} in
+     * {@code schoolYear}, counting instructional days up to {@code asOf} inclusive (year to date), with the
+     * aggregates by school, district, grade, subgroup and community-school status. Subgroups are the student's sex
+     * and race/ethnicity and every characteristic held on at least one counted day. One pass over the attendance
+     * table.
+     */
+    public static ChronicAbsenceReport calculate(DistrictData data, SchoolYear schoolYear, ChronicAbsenceDefinition definition, LocalDate asOf) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(schoolYear, "schoolYear");
+        Objects.requireNonNull(definition, "definition");
+        Objects.requireNonNull(asOf, "asOf");
+        return ChronicAbsenceEngine.calculate(new DistrictAttendanceSource(data), schoolYear, definition, asOf);
+    }
+
+    /** {@link #calculate(DistrictData, SchoolYear, ChronicAbsenceDefinition, LocalDate)} for the whole school year. */
+    public static ChronicAbsenceReport calculate(DistrictData data, SchoolYear schoolYear, ChronicAbsenceDefinition definition) {
+        return calculate(data, schoolYear, definition, schoolYear.lastDay());
+    }
 
     /**
      * The figures of one student-enrollment enrolled {@code daysEnrolled} instructional days with these marks, each

@@ -1,8 +1,13 @@
 package org.communityschools.metrics;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
+import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.data.InstructionalCalendar;
 import org.communityschools.core.model.SchoolYear;
+import org.communityschools.core.model.Student;
 import org.communityschools.metrics.internal.GraduationEngine;
 
 /**
@@ -28,6 +33,26 @@ import org.communityschools.metrics.internal.GraduationEngine;
  */
 public final class GraduationRate {
     private GraduationRate() {}
+
+    /**
+     * The report for the cohort of {@code data} that entered grade 9 in {@code ninthGradeYear}: every student's
+     * enrollments, diplomas and characteristics, the stated {@code ninth_grade_cohort} when present, and the
+     * schools' instructional calendars as school days (weekdays for a school without a calendar).
+     */
+    public static GraduationCohortReport calculate(DistrictData data, GraduationCohortDefinition definition, SchoolYear ninthGradeYear) {
+        Objects.requireNonNull(data, "data");
+        List<StudentHistory> histories = new ArrayList<>(data.students().size());
+        for (Student s : data.students()) {
+            histories.add(new StudentHistory(s.id(), s.ninthGradeCohort(), data.enrollmentsOf(s.id()), data.diplomasOf(s.id()),
+                    data.characteristicsOf(s.id())));
+        }
+        SchoolDays weekdays = SchoolDays.weekdays();
+        SchoolDays calendars = (school, range) -> {
+            InstructionalCalendar c = data.calendar(school);
+            return c.isEmpty() ? weekdays.count(school, range) : c.daysIn(range);
+        };
+        return calculate(definition, ninthGradeYear, histories, calendars);
+    }
 
     /**
      * The report for the cohort that entered grade 9 in {@code ninthGradeYear}, counting school days with

@@ -147,6 +147,11 @@ class GraduationRateReferenceModelTest {
         }
         Enrollment last = hs.get(hs.size() - 1);
         ExitWithdrawType exit = last.exitWithdrawType().orElse(ExitWithdrawType.OTHER);
+        if (exit == ExitWithdrawType.END_OF_YEAR) {
+            LocalDate exitDate = last.exitWithdrawDate().orElseThrow();
+            LocalDate lastYearStart = LocalDate.of(COHORT.endYear() + def.years() - 2, 7, 1);
+            later |= !exitDate.isBefore(lastYearStart) && exitDate.isBefore(lastYearStart.plusYears(1));
+        }
         boolean removable = exit == ExitWithdrawType.TRANSFERRED || exit == ExitWithdrawType.EMIGRATED || exit == ExitWithdrawType.DIED;
         if (!onCutoff && removable && last.exitDocumented()) {
             return Optional.of(new Outcome("removed", entry + " " + exit));

@@ -244,6 +244,14 @@ class GraduationRateTest {
     }
 
     @Test
+    void aYearEndExitInTheLastYearIsStillEnrolledButEarlierItIsAnUnknownExit() {
+        StudentHistory continuing = leaver("C", HS1, LocalDate.of(2018, 6, 26), ExitWithdrawType.END_OF_YEAR, false);
+        StudentHistory vanished = leaver("V", HS1, LocalDate.of(2016, 6, 24), ExitWithdrawType.END_OF_YEAR, false);
+        CohortCounts d = GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, COHORT, List.of(continuing, vanished)).district();
+        assertThat(d.nonGraduates()).containsEntry(NonGraduateOutcome.STILL_ENROLLED, 1).containsEntry(NonGraduateOutcome.OTHER, 1);
+    }
+
+    @Test
     void undocumentedTransferStaysInTheCohort() {
         StudentHistory s = leaver("U", HS1, LocalDate.of(2016, 4, 1), ExitWithdrawType.TRANSFERRED, false);
         CohortCounts d = GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, COHORT, List.of(s)).district();

@@ -81,8 +81,11 @@ public final class GraduationEngine {
                 .filter(d -> def.counts(d.diplomaType()) && !d.awardDate().isAfter(cutoff))
                 .min(Comparator.comparing(Diploma::awardDate).thenComparing(Diploma::diplomaType));
         boolean enrolledOnCutoff = h.enrollments().stream().anyMatch(e -> e.entryGrade().isHighSchool() && e.isEnrolledOn(cutoff));
+        SchoolYear lastYear = ninthGradeYear.plusYears(def.years() - 1);
         boolean stillEnrolled = enrolledOnCutoff
-                || h.enrollments().stream().anyMatch(e -> e.entryGrade().isHighSchool() && e.entryDate().isAfter(cutoff));
+                || h.enrollments().stream().anyMatch(e -> e.entryGrade().isHighSchool() && e.entryDate().isAfter(cutoff))
+                || (last.exitWithdrawType().equals(Optional.of(ExitWithdrawType.END_OF_YEAR))
+                    && SchoolYear.containing(last.exitWithdrawDate().orElseThrow()).equals(lastYear));
 
         CohortStatus district;
         if (diploma.isPresent()) {

@@ -69,19 +69,25 @@ public final class ChronicAbsenceDefinition {
     private static final Ratio TEN_PERCENT = Ratio.of(1, 10);
 
     /**
-     * The federal definition, EDFacts file specification FS195 (chronic absenteeism; also the ESSA report card
-     * measure): absent 10% or more of the days enrolled, no minimum enrollment; a day counts as absent when at least
-     * half of it was missed, so an in-school suspension is a present day and an out-of-school suspension an absent
-     * one. Totals above the school pool each student's days (counted once).
+     * The federal definition, EDFacts file specification FS195 (chronic absenteeism, data group 814; also the ESSA
+     * report card measure): absent 10% or more of the days enrolled, no minimum enrollment; a day counts as absent
+     * when the student was not on school grounds and not in instruction for at least half of it, so an in-school
+     * suspension is a present day and an out-of-school suspension an absent one. FS195 is a school-level file: a
+     * student is reported at each school where they were chronically absent, and ED Data Express sums the schools
+     * for the LEA and state, so totals here count student-enrollments
+     * ({@link Aggregation#PER_ENROLLMENT}); the report's {@link ChronicAbsenceReport#districtPooled()} counts each
+     * student once.
      */
     public static final ChronicAbsenceDefinition FEDERAL = builder("FEDERAL")
             .threshold(TEN_PERCENT, Boundary.INCLUSIVE)
+            .aggregation(Aggregation.PER_ENROLLMENT)
             .build();
 
     /**
-     * New York State Education Department (NYSED, ESSA accountability since 2020-21, stated as attendance ≤ 90%):
-     * absent 10% or more of the days enrolled, counting only students enrolled at least 10 days and present at
-     * least 1 day.
+     * New York State Education Department (NYSED ESSA accountability chronic absenteeism; since 2020-21 New York
+     * City reports the same measure, stated as attendance ≤ 90%): absent 10% or more of the days enrolled, counting
+     * only students enrolled at least 10 days and present at least 1 day. Totals above the school count each
+     * student once.
      */
     public static final ChronicAbsenceDefinition NYSED = builder("NYSED")
             .threshold(TEN_PERCENT, Boundary.INCLUSIVE)
@@ -91,7 +97,7 @@ public final class ChronicAbsenceDefinition {
 
     /**
      * New York City's legacy reporting (before the 2020-21 alignment with NYSED): absent 10% or more of the days
-     * enrolled, counting only students enrolled at least 20 days.
+     * enrolled, counting only students enrolled at least 20 days. Totals above the school count each student once.
      */
     public static final ChronicAbsenceDefinition NYC_LEGACY = builder("NYC_LEGACY")
             .threshold(TEN_PERCENT, Boundary.INCLUSIVE)
@@ -109,15 +115,22 @@ public final class ChronicAbsenceDefinition {
             .build();
 
     /**
-     * California Department of Education (DataQuest chronic absenteeism rate): absent 10% or more of the days the
-     * student was expected to attend, counting only students with more than 30 expected days (31 or more); an
-     * out-of-school suspension is an absent day and an in-school suspension a present day.
+     * California Department of Education (DataQuest chronic absenteeism rate, CALPADS end-of-year 3 data):
+     * absent 10% or more of the days the student was expected to attend, counting only students with more than 30
+     * expected days (31 or more); excused, unexcused and out-of-school suspension days are absent days, in-school
+     * suspension days are expected days attended, and a student present when attendance was taken is in
+     * attendance, so a partial day or an early departure is a present day. Each reporting level (school,
+     * district) counts a student once with the days at that level ({@link Aggregation#POOLED}). The Dashboard
+     * indicator (grades K–8 only) is not this preset.
      */
     public static final ChronicAbsenceDefinition CALIFORNIA = builder("CALIFORNIA")
             .threshold(TEN_PERCENT, Boundary.INCLUSIVE)
             .minimumDaysEnrolled(31)
             .treat(AttendanceCategory.OUT_OF_SCHOOL_SUSPENSION, CategoryTreatment.ABSENT)
             .treat(AttendanceCategory.IN_SCHOOL_SUSPENSION, CategoryTreatment.PRESENT)
+            .treat(AttendanceCategory.PARTIAL, CategoryTreatment.PRESENT)
+            .treat(AttendanceCategory.EARLY_DEPARTURE, CategoryTreatment.PRESENT)
+            .aggregation(Aggregation.POOLED)
             .build();
 
     private final String name;

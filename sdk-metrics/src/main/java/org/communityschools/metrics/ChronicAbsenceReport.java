@@ -52,6 +52,24 @@ public record ChronicAbsenceReport(ChronicAbsenceDefinition definition, SchoolYe
         byCommunitySchool = Collections.unmodifiableMap(new TreeMap<>(byCommunitySchool));
     }
 
+    /** The whole district counting each student once with the days pooled across schools, whatever the definition's aggregation. */
+    public AttendanceAggregate districtPooled() {
+        Aggregator a = new Aggregator();
+        for (StudentAttendance s : students) {
+            a.add(s.figures());
+        }
+        return a.result();
+    }
+
+    /** The whole district counting every student-enrollment (a student who moved counts at each school), as ED Data Express sums FS195. */
+    public AttendanceAggregate districtPerEnrollment() {
+        Aggregator a = new Aggregator();
+        for (EnrollmentAttendance e : enrollments) {
+            a.add(e.figures());
+        }
+        return a.result();
+    }
+
     /** Aggregates the pooled student-years by a key the caller supplies (for example a borough or a program). */
     public <K> Map<K, AttendanceAggregate> groupStudentsBy(Function<? super StudentAttendance, ? extends K> key) {
         Objects.requireNonNull(key, "key");

@@ -16,6 +16,9 @@ class ChronicAbsenceDefinitionTest {
         assertThat(ChronicAbsenceDefinition.FEDERAL.threshold()).contains(Ratio.of(1, 10));
         assertThat(ChronicAbsenceDefinition.FEDERAL.minimumDaysEnrolled()).isZero();
         assertThat(ChronicAbsenceDefinition.FEDERAL.dayRule()).isEqualTo(DayRule.HALF_DAY_OR_MORE);
+        assertThat(ChronicAbsenceDefinition.FEDERAL.aggregation()).isEqualTo(ChronicAbsenceDefinition.Aggregation.PER_ENROLLMENT);
+        assertThat(ChronicAbsenceDefinition.NYSED.aggregation()).isEqualTo(ChronicAbsenceDefinition.Aggregation.POOLED);
+        assertThat(ChronicAbsenceDefinition.CALIFORNIA.treatment(AttendanceCategory.PARTIAL)).isEqualTo(CategoryTreatment.PRESENT);
         assertThat(ChronicAbsenceDefinition.NYSED.minimumDaysEnrolled()).isEqualTo(10);
         assertThat(ChronicAbsenceDefinition.NYSED.minimumDaysPresent()).isEqualTo(1);
         assertThat(ChronicAbsenceDefinition.NYC_LEGACY.minimumDaysEnrolled()).isEqualTo(20);

@@ -105,6 +105,18 @@ class ChronicAbsenceTest {
     }
 
     @Test
+    void californiaCountsAStudentPresentWhenAttendanceWasTakenAsPresent() {
+        List<LocalDate> days = weekdays(FIRST_DAY, 40);
+        List<AttendanceMark> marks = List.of(
+                new AttendanceMark(days.get(0), AttendanceCategory.PARTIAL, DayShare.ofTenThousandths(8000)),
+                new AttendanceMark(days.get(1), AttendanceCategory.EARLY_DEPARTURE, DayShare.ofTenThousandths(6000)),
+                AttendanceMark.of(days.get(2), AttendanceCategory.OUT_OF_SCHOOL_SUSPENSION),
+                AttendanceMark.of(days.get(3), AttendanceCategory.IN_SCHOOL_SUSPENSION));
+        assertThat(ChronicAbsence.figures(ChronicAbsenceDefinition.CALIFORNIA, 40, marks).daysAbsent()).isEqualTo(BigDecimal.ONE);
+        assertThat(ChronicAbsence.figures(ChronicAbsenceDefinition.FEDERAL, 40, marks).daysAbsent()).isEqualTo(new BigDecimal("3"));
+    }
+
+    @Test
     void nycLegacyExcludesStudentsEnrolledFewerThanTwentyDays() {
         assertThat(ChronicAbsence.figures(ChronicAbsenceDefinition.NYC_LEGACY, 19, absentOn(weekdays(FIRST_DAY, 19), 5)).status())
                 .isEqualTo(ChronicAbsenceStatus.EXCLUDED_TOO_FEW_DAYS_ENROLLED);

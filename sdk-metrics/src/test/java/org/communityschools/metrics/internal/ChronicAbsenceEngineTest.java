@@ -67,9 +67,13 @@ class ChronicAbsenceEngineTest {
         return s;
     }
 
+    static final ChronicAbsenceDefinition POOLED = ChronicAbsenceDefinition.builder("pooled")
+            .threshold(Ratio.of(1, 10), ChronicAbsenceDefinition.Boundary.INCLUSIVE)
+            .aggregation(ChronicAbsenceDefinition.Aggregation.POOLED).build();
+
     @Test
     void schoolsCountTheirEnrollmentsAndTheDistrictPoolsEachStudentOnce() {
-        ChronicAbsenceReport r = ChronicAbsenceEngine.calculate(district(), YEAR, ChronicAbsenceDefinition.FEDERAL, YEAR.lastDay());
+        ChronicAbsenceReport r = ChronicAbsenceEngine.calculate(district(), YEAR, POOLED, YEAR.lastDay());
         AttendanceAggregate a = r.schools().get(A).enrollments();
         AttendanceAggregate b = r.schools().get(B).enrollments();
         assertThat(a.chronicAbsenceRate()).contains(Ratio.of(1, 1));
@@ -93,6 +97,10 @@ class ChronicAbsenceEngineTest {
                 .aggregation(ChronicAbsenceDefinition.Aggregation.PER_ENROLLMENT).build();
         ChronicAbsenceReport r = ChronicAbsenceEngine.calculate(district(), YEAR, perEnrollment, YEAR.lastDay());
         assertThat(r.district().chronicAbsenceRate()).contains(Ratio.of(2, 3));
+        assertThat(r.districtPooled().chronicAbsenceRate()).contains(Ratio.of(1, 2));
+        ChronicAbsenceReport federal = ChronicAbsenceEngine.calculate(district(), YEAR, ChronicAbsenceDefinition.FEDERAL, YEAR.lastDay());
+        assertThat(federal.district()).isEqualTo(r.district()).isEqualTo(federal.districtPerEnrollment());
+        assertThat(federal.districtPooled().chronicAbsenceRate()).contains(Ratio.of(1, 2));
     }
 
     @Test
@@ -108,7 +116,7 @@ class ChronicAbsenceEngineTest {
 
     @Test
     void yearToDateCountsOnlyDaysUpToTheAsOfDate() {
-        ChronicAbsenceReport r = ChronicAbsenceEngine.calculate(district(), YEAR, ChronicAbsenceDefinition.FEDERAL, CALENDAR.get(29));
+        ChronicAbsenceReport r = ChronicAbsenceEngine.calculate(district(), YEAR, POOLED, CALENDAR.get(29));
         assertThat(r.schools()).containsOnlyKeys(A, B);
         assertThat(r.schools().get(A).enrollments().daysEnrolled()).isEqualTo(30);
         assertThat(r.schools().get(A).enrollments().daysAbsent()).isEqualByComparingTo("10");
@@ -129,7 +137,7 @@ class ChronicAbsenceEngineTest {
     @Test
     void callerSuppliedGroupingsCarryTheirCounts() {
         ChronicAbsenceReport r = ChronicAbsenceEngine.calculate(district(), YEAR, ChronicAbsenceDefinition.FEDERAL, YEAR.lastDay());
-        assertThat(r.groupStudentsBy(s -> "all").get("all")).isEqualTo(r.district());
+        assertThat(r.groupStudentsBy(s -> "all").get("all")).isEqualTo(r.districtPooled());
         assertThat(r.groupEnrollmentsBy(e -> e.schoolId()).get(A)).isEqualTo(r.schools().get(A).enrollments());
     }
 }

@@ -85,7 +85,7 @@ class DistrictDataCalculationTest {
 
     @Test
     void chronicAbsenceOfAHandBuiltDistrict() {
-        ChronicAbsenceReport r = ChronicAbsence.calculate(transferDistrict(), YEAR, ChronicAbsenceDefinition.FEDERAL);
+        ChronicAbsenceReport r = ChronicAbsence.calculate(transferDistrict(), YEAR, ChronicAbsenceDefinition.NYSED);
         assertThat(r.schools().get(A).enrollments().chronicAbsenceRate()).contains(Ratio.of(1, 1));
         assertThat(r.schools().get(B).enrollments().chronicAbsenceRate()).contains(Ratio.of(1, 2));
         assertThat(r.schools().get(A).communitySchool()).isTrue();

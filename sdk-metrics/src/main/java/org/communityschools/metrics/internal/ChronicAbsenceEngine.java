@@ -64,8 +64,18 @@ public final class ChronicAbsenceEngine {
             byStudent.compute(slots.get(i).enrollment().studentId(), (k, v) -> v == null ? new int[] {index, index + 1} : new int[] {v[0], index + 1});
         }
         long[] absent = new long[slots.size() * CATEGORIES];
+        Object[] lastStudent = new Object[1];
+        int[][] lastRange = new int[1][];
         source.forEachAttendance((student, school, epochDay, category, duration) -> {
-            int[] range = byStudent.get(student);
+            // rows usually come grouped by student, and sdk-core shares one id instance per student: skip the hash lookup
+            int[] range;
+            if (student == lastStudent[0]) {
+                range = lastRange[0];
+            } else {
+                range = byStudent.get(student);
+                lastStudent[0] = student;
+                lastRange[0] = range;
+            }
             if (range == null) {
                 return;
             }

@@ -2,13 +2,16 @@ package org.communityschools.metrics;
 
 import java.time.LocalDate;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StudentCharacteristicType;
+import org.communityschools.metrics.internal.GraduationEngine;
 
 /**
  * The adjusted cohort graduation rate of one cohort, with its counts, for the district and each school, by
@@ -37,5 +40,20 @@ public record GraduationCohortReport(GraduationCohortDefinition definition, Scho
         schools = Collections.unmodifiableMap(new TreeMap<>(schools));
         byCharacteristic = Collections.unmodifiableMap(new TreeMap<>(byCharacteristic));
         members = List.copyOf(members);
+    }
+
+    /**
+     * The district's counts for groups of students by a key the caller supplies (for example sex or race/ethnicity
+     * from the student records, or a program), each student in the group of their key.
+     */
+    public <K> Map<K, CohortCounts> groupBy(Function<? super CohortMember, ? extends K> key) {
+        Objects.requireNonNull(key, "key");
+        Map<K, GraduationEngine.Counter> groups = new LinkedHashMap<>();
+        for (CohortMember m : members) {
+            groups.computeIfAbsent(Objects.requireNonNull(key.apply(m), "group key"), k -> new GraduationEngine.Counter()).add(m.district());
+        }
+        Map<K, CohortCounts> out = new LinkedHashMap<>();
+        groups.forEach((k, c) -> out.put(k, c.result()));
+        return Collections.unmodifiableMap(out);
     }
 }

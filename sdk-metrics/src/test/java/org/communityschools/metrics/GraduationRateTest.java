@@ -305,6 +305,15 @@ class GraduationRateTest {
     }
 
     @Test
+    void callerSuppliedGroupingsAddUpToTheDistrict() {
+        GraduationCohortReport r = GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, COHORT, vectorCohort());
+        Map<Boolean, CohortCounts> byTransfer = r.groupBy(m -> m.studentId().value().startsWith("T"));
+        assertThat(byTransfer.get(true).transfersIn()).isEqualTo(15);
+        assertThat(byTransfer.get(true).adjustedCohort() + byTransfer.get(false).adjustedCohort()).isEqualTo(245);
+        assertThat(r.groupBy(m -> "all").get("all")).isEqualTo(r.district());
+    }
+
+    @Test
     void definitionBuilderChecksItsSettings() {
         assertThatThrownBy(() -> GraduationCohortDefinition.builder().years(7)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was 7");
         assertThatThrownBy(() -> GraduationCohortDefinition.builder().years(5).years(6)).isInstanceOf(IllegalStateException.class);

@@ -189,15 +189,16 @@ public final class GraduationEngine {
         };
     }
 
-    /** Adds up statuses into {@link CohortCounts}. */
-    static final class Counter {
+    /** Adds up statuses into {@link CohortCounts}. Mutable, not thread-safe. */
+    public static final class Counter {
         int firstTime;
         int transfersIn;
         final Map<CohortRemoval, Integer> removals = new EnumMap<>(CohortRemoval.class);
         final Map<DiplomaType, Integer> graduates = new EnumMap<>(DiplomaType.class);
         final Map<NonGraduateOutcome, Integer> nonGraduates = new EnumMap<>(NonGraduateOutcome.class);
 
-        void add(CohortStatus s) {
+        /** Adds one student's status. */
+        public void add(CohortStatus s) {
             if (s.entry() == CohortEntry.FIRST_TIME_NINTH_GRADER) {
                 firstTime++;
             } else {
@@ -208,7 +209,8 @@ public final class GraduationEngine {
             s.nonGraduate().ifPresent(o -> nonGraduates.merge(o, 1, Integer::sum));
         }
 
-        CohortCounts result() {
+        /** The counts of the statuses added so far. */
+        public CohortCounts result() {
             return new CohortCounts(firstTime, transfersIn, removals, graduates, nonGraduates);
         }
     }

@@ -11,7 +11,7 @@ module org.communityschools.core {
     exports org.communityschools.core;
     exports org.communityschools.core.model;
     exports org.communityschools.core.data;
-    // exports org.communityschools.core.json;   (added when the package has its classes)
+    exports org.communityschools.core.json;
     exports org.communityschools.core.synth;
 
     opens org.communityschools.core.model to org.hibernate.validator;

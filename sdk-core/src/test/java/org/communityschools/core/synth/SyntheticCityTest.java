@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.communityschools.core.data.DataFile;
+import org.communityschools.core.data.DistrictDataReader;
+import org.communityschools.core.data.ReadResult;
 import org.communityschools.core.internal.json.AgreementsFile;
 import org.communityschools.core.model.DataSharingAgreement;
 import org.communityschools.core.model.GradeLevel;
@@ -44,6 +46,15 @@ class SyntheticCityTest {
 
     static List<Map<String, String>> rows(String file) {
         return SimpleCsv.rows(tiny.resolve(file));
+    }
+
+    @Test
+    void loadsThroughTheReaderWithoutAnyViolation() {
+        ReadResult read = DistrictDataReader.builder().lenient(true).build().read(tiny);
+        assertThat(read.report().violations()).isEmpty();
+        assertThat(read.data().students()).hasSize(rows("students.csv").size());
+        assertThat(read.data().attendance().size()).isEqualTo(rows("attendance.csv").size());
+        assertThat(read.data().agreements()).isNotEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.communityschools.core.data;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -64,6 +65,43 @@ public final class DistrictDataWriter implements AutoCloseable {
      */
     public static DistrictDataWriter open(Path dir) {
         return new DistrictDataWriter(DirectoryWriter.open(Objects.requireNonNull(dir, "dir")));
+    }
+
+    /**
+     * Writes every record of {@code data} into {@code dir} (created when absent; it must not already hold district
+     * data files): records in the order {@code data} lists them, calendars school by school, attendance by student
+     * then date. Reading the directory back gives equal data.
+     *
+     * @throws IllegalArgumentException when the directory already holds a file of a district data directory
+     * @throws UncheckedIOException when writing fails
+     */
+    public static void write(DistrictData data, Path dir) {
+        Objects.requireNonNull(data, "data");
+        try (DistrictDataWriter out = open(dir)) {
+            data.organizations().forEach(out.organizations());
+            data.schools().forEach(out.schools());
+            data.partnerships().forEach(out.partnerships());
+            data.students().forEach(out.students());
+            data.studentCharacteristics().forEach(out.studentCharacteristics());
+            Consumer<InstructionalDay> calendar = out.calendar();
+            for (InstructionalCalendar c : data.calendars().values()) {
+                for (LocalDate day : c.days()) {
+                    calendar.accept(new InstructionalDay(c.school(), day));
+                }
+            }
+            data.enrollments().forEach(out.enrollments());
+            data.diplomas().forEach(out.diplomas());
+            data.attendance().forEachRecord(out.attendance());
+            data.behaviorIncidents().forEach(out.behavior());
+            data.courseMarks().forEach(out.courseMarks());
+            data.staff().forEach(out.staff());
+            data.staffAssignments().forEach(out.staffAssignments());
+            data.studentStaffRelationships().forEach(out.studentStaff());
+            data.interventions().forEach(out.interventions());
+            data.interventionParticipants().forEach(out.interventionParticipants());
+            data.consents().forEach(out.consents());
+            data.agreements().forEach(out.agreements());
+        }
     }
 
     /** Rows of {@code organizations.csv}. */

@@ -63,7 +63,7 @@ class TamperDetectionTest {
         throw new IllegalArgumentException("position beyond the log");
     }
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void anIntactLogVerifiesWithTheSinksHead(@ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed) {
         List<Disclosure> log = Samples.randomLog(seed, size);
         VerificationReport r = verify(Samples.concat(Samples.lines(log)), head(log));
@@ -72,7 +72,7 @@ class TamperDetectionTest {
         assertThat(r.head()).contains(head(log));
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void changingAnyByteOfAnyEntryIsDetectedOnItsLine(@ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed,
                                                       @ForAll long tamper) {
         List<byte[]> lines = Samples.lines(Samples.randomLog(seed, size));

@@ -2,6 +2,7 @@ package org.communityschools.privacy;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -66,10 +67,10 @@ public record FieldPath(String value) implements Comparable<FieldPath> {
      * The enclosing field: {@code attendance.records} for {@code attendance.records.reason}; empty for a path of two
      * segments, whose parent ({@code attendance}) is a group, not a field.
      */
-    public java.util.Optional<FieldPath> parent() {
+    public Optional<FieldPath> parent() {
         int last = value.lastIndexOf('.');
         String head = value.substring(0, last);
-        return head.indexOf('.') < 0 ? java.util.Optional.empty() : java.util.Optional.of(new FieldPath(head));
+        return head.indexOf('.') < 0 ? Optional.empty() : Optional.of(new FieldPath(head));
     }
 
     /** Whether this path is {@code ancestor} or lies below it ({@code a.b.c} is within {@code a.b}, {@code a.bc} is not). */

@@ -23,7 +23,8 @@ public record LogDefect(long line, Kind kind, String detail) {
     public enum Kind {
         /**
          * The line is not what was written: not a valid entry, not in canonical form, its hash does not match its
-         * content, or it does not chain to the line before (that line was altered and rehashed, or this link changed).
+         * content, or it does not chain to the line before (that line was altered and rehashed, or this link changed);
+         * or, against a checkpoint, its hash differs from the checkpoint's (history rewritten at or before it).
          */
         ALTERED,
         /** Lines are missing: the line's sequence number is higher than expected and the expected one is nowhere later. */
@@ -31,8 +32,9 @@ public record LogDefect(long line, Kind kind, String detail) {
         /** Lines are out of order or repeated: the expected sequence number appears later, or this one appeared before. */
         REORDERED,
         /**
-         * The log ends before a {@link Checkpoint} taken earlier (lines were cut from the end), or differs from it
-         * (history was rewritten). Only detectable against a checkpoint.
+         * The log ends before a {@link Checkpoint} taken earlier: lines were cut from the end. Only detectable against
+         * a checkpoint; the line reported is the first missing one. (A log that reaches the checkpoint with another
+         * hash there was rewritten, and reports {@link #ALTERED}.)
          */
         TRUNCATED,
         /**

@@ -10,7 +10,7 @@ import org.communityschools.core.model.StudentId;
 /**
  * A manual measurement, not a test: appends with fsync, then verifies and queries a large log.
  * Usage (after {@code mvn -o -pl sdk-core,sdk-privacy verify}):
- * {@code java -cp <classpath> org.communityschools.privacy.disclosure.DisclosureLogMeasurement /tmp/privacy 2000 1000000}
+ * {@code java -cp <classpath> org.communityschools.privacy.disclosure.DisclosureLogMeasurement /tmp/privacy 2000 1000000 4} (appends, lines of the large log, appending threads)
  */
 public final class DisclosureLogMeasurement {
     private DisclosureLogMeasurement() {}
@@ -23,16 +23,31 @@ public final class DisclosureLogMeasurement {
 
         Path small = dir.resolve("append.jsonl");
         Files.deleteIfExists(small);
-        Random r = new Random(1);
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         long t0 = System.nanoTime();
         try (DisclosureSink sink = DisclosureLogs.jsonLinesFile(small)) {
-            for (int i = 0; i < appends; i++) {
-                sink.append(Samples.random(r));
+            List<Thread> workers = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Random r = new Random(t);
+                Thread w = new Thread(() -> {
+                    for (int i = 0; i < appends / threads; i++) {
+                        sink.append(Samples.random(r));
+                    }
+                });
+                workers.add(w);
+                w.start();
+            }
+            for (Thread w : workers) {
+                w.join();
             }
         }
         long t1 = System.nanoTime();
-        System.out.printf("append+fsync: %d entries in %.2f s = %.0f entries/s (%.2f ms each)%n", appends,
-                (t1 - t0) / 1e9, appends / ((t1 - t0) / 1e9), (t1 - t0) / 1e6 / appends);
+        int done = appends / threads * threads;
+        System.out.printf("append+fsync, %d threads: %d entries in %.2f s = %.0f entries/s%n", threads, done,
+                (t1 - t0) / 1e9, done / ((t1 - t0) / 1e9));
+        if (!DisclosureLogs.verify(small).isIntact()) {
+            throw new AssertionError("the appended log does not verify");
+        }
 
         Path large = dir.resolve("large.jsonl");
         try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(large), 1 << 20)) {

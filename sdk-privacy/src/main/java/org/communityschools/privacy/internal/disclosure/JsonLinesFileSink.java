@@ -20,19 +20,27 @@ import org.communityschools.privacy.disclosure.DisclosureLogException;
 import org.communityschools.privacy.disclosure.DisclosureSink;
 
 /**
- * A sink appending to a JSON Lines file: one write of the whole line and its line end at the end of the file, then
- * {@code FileChannel.force(false)} (fdatasync), then the acknowledgement. Appends are serialized by a lock; an I/O
- * failure makes the sink refuse further appends. Thread-safe.
+ * A sink appending to a JSON Lines file. An append writes its whole line and line end at the end of the file under
+ * the append lock, then waits until a {@code FileChannel.force(false)} (fdatasync) that started after its write has
+ * completed, and only then acknowledges. Forces are shared (group commit): while one appender forces, the others
+ * queue their writes, and the next force covers all of them. An I/O failure makes the sink refuse further appends.
+ * Thread-safe.
  */
 public final class JsonLinesFileSink implements DisclosureSink {
     private final Path file;
     private final FileChannel channel;
     private final FileLock fileLock;
+    /** Guards the written state: size, lastSeq, lastHash; and closed, which is set holding both locks. */
     private final ReentrantLock lock = new ReentrantLock();
+    /** Guards the durable state and serializes forces; taken before {@link #lock} when both are needed. */
+    private final ReentrantLock forceLock = new ReentrantLock();
     private long size;
     private long lastSeq;
     private String lastHash;
-    private boolean failed;
+    private long durableSize;
+    private long durableSeq;
+    private String durableHash;
+    private volatile boolean failed;
     private boolean closed;
 
     private JsonLinesFileSink(Path file, FileChannel channel, FileLock fileLock, LogScanner.Result scan) {
@@ -42,6 +50,9 @@ public final class JsonLinesFileSink implements DisclosureSink {
         this.size = scan.validBytes();
         this.lastSeq = scan.lastSeq();
         this.lastHash = scan.lastHash();
+        this.durableSize = size;
+        this.durableSeq = lastSeq;
+        this.durableHash = lastHash;
     }
 
     /** Opens or creates the log, verifying an existing one. */
@@ -93,34 +104,77 @@ public final class JsonLinesFileSink implements DisclosureSink {
     @Override
     public DisclosureEntry append(Disclosure disclosure) {
         Objects.requireNonNull(disclosure, "disclosure");
+        DisclosureEntry entry;
+        long end;
         lock.lock();
         try {
             if (closed) {
                 throw new IllegalStateException("the disclosure sink is closed");
             }
-            if (failed) {
-                throw new DisclosureLogException("the disclosure log " + file + " failed earlier and refuses appends; "
-                        + "close it and reopen it to verify");
-            }
+            refuseIfFailed();
             long seq = lastSeq + 1;
             String body = LogCodec.disclosureBody(seq, lastHash, disclosure);
             String hash = LogCodec.hash(body);
             byte[] bytes = (LogCodec.line(body, hash) + "\n").getBytes(StandardCharsets.UTF_8);
             try {
                 LogFiles.writeFully(channel, bytes, size);
-                channel.force(false);
             } catch (IOException | RuntimeException e) {
-                failed = true;
-                throw new DisclosureLogException("could not record a disclosure in " + file
-                        + "; nothing was acknowledged and the sink refuses further appends", e);
+                throw fail(e);
             }
             size += bytes.length;
             lastSeq = seq;
             lastHash = hash;
-            return new DisclosureEntry(seq, disclosure);
+            end = size;
+            entry = new DisclosureEntry(seq, disclosure);
         } finally {
             lock.unlock();
         }
+        forceLock.lock();
+        try {
+            if (durableSize < end) {
+                refuseIfFailed();
+                forceWritten();
+            }
+            return entry;
+        } finally {
+            forceLock.unlock();
+        }
+    }
+
+    /** Forces everything written so far; call with {@link #forceLock} held. */
+    private void forceWritten() {
+        long target;
+        long seq;
+        String hash;
+        lock.lock();
+        try {
+            target = size;
+            seq = lastSeq;
+            hash = lastHash;
+        } finally {
+            lock.unlock();
+        }
+        try {
+            channel.force(false);
+        } catch (IOException | RuntimeException e) {
+            throw fail(e);
+        }
+        durableSize = target;
+        durableSeq = seq;
+        durableHash = hash;
+    }
+
+    private void refuseIfFailed() {
+        if (failed) {
+            throw new DisclosureLogException("the disclosure log " + file + " failed earlier and refuses appends; "
+                    + "close it and reopen it to verify");
+        }
+    }
+
+    private DisclosureLogException fail(Exception e) {
+        failed = true;
+        return new DisclosureLogException("could not record a disclosure in " + file
+                + "; nothing was acknowledged and the sink refuses further appends", e);
     }
 
     @Override
@@ -129,16 +183,16 @@ public final class JsonLinesFileSink implements DisclosureSink {
         long limit;
         long seq;
         String hash;
-        lock.lock();
+        forceLock.lock();
         try {
             if (closed) {
                 throw new IllegalStateException("the disclosure sink is closed");
             }
-            limit = size;
-            seq = lastSeq;
-            hash = lastHash;
+            limit = durableSize;
+            seq = durableSeq;
+            hash = durableHash;
         } finally {
-            lock.unlock();
+            forceLock.unlock();
         }
         List<DisclosureEntry> out = new ArrayList<>();
         LogScanner.Result scan;
@@ -160,31 +214,42 @@ public final class JsonLinesFileSink implements DisclosureSink {
 
     @Override
     public Optional<Checkpoint> checkpoint() {
-        lock.lock();
+        forceLock.lock();
         try {
-            return lastSeq == 0 ? Optional.empty() : Optional.of(new Checkpoint(lastSeq, lastHash));
+            return durableSeq == 0 ? Optional.empty() : Optional.of(new Checkpoint(durableSeq, durableHash));
         } finally {
-            lock.unlock();
+            forceLock.unlock();
         }
     }
 
     @Override
     public void close() {
-        lock.lock();
+        forceLock.lock();
         try {
-            if (closed) {
-                return;
-            }
-            closed = true;
+            lock.lock();
             try {
-                fileLock.release();
+                if (closed) {
+                    return;
+                }
+                closed = true;
             } finally {
-                channel.close();
+                lock.unlock();
+            }
+            try {
+                if (durableSize < size && !failed) {
+                    forceWritten();
+                }
+            } finally {
+                try {
+                    fileLock.release();
+                } finally {
+                    channel.close();
+                }
             }
         } catch (IOException e) {
             throw new DisclosureLogException("cannot close the disclosure log " + file, e);
         } finally {
-            lock.unlock();
+            forceLock.unlock();
         }
     }
 

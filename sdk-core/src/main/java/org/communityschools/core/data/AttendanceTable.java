@@ -1,0 +1,76 @@
+package org.communityschools.core.data;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.communityschools.core.internal.index.AttendanceColumns;
+import org.communityschools.core.model.AttendanceRecord;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.StudentId;
+
+/**
+ * Every attendance row of a {@link DistrictData}, held in a compact columnar store: rows sorted by student, then
+ * date, then school, the student implied by a per-student offsets array, and per row a school index, an epoch day
+ * and one packed int (category, duration in ten-thousandths, dictionary-encoded reason): about 10 bytes per row, so
+ * that a year of New York City attendance (~20M rows) fits in a small heap. Records are materialized on demand.
+ * Immutable and thread-safe.
+ */
+public final class AttendanceTable {
+    private final AttendanceColumns columns;
+    private final DistrictData data;
+
+    AttendanceTable(AttendanceColumns columns, DistrictData data) {
+        this.columns = columns;
+        this.data = data;
+    }
+
+    /** The number of attendance rows. */
+    public int size() {
+        return columns.size();
+    }
+
+    /** The student's records at every school, in date order (then school); empty for an unknown student. */
+    public List<AttendanceRecord> recordsOf(StudentId student) {
+        Objects.requireNonNull(student, "student");
+        return columns.records(data.studentIndex(student), -1);
+    }
+
+    /** The student's records at one school, in date order; empty when either is unknown. */
+    public List<AttendanceRecord> recordsOf(StudentId student, SchoolId school) {
+        Objects.requireNonNull(student, "student");
+        Objects.requireNonNull(school, "school");
+        int s = data.schoolIndex(school);
+        return s < 0 ? List.of() : columns.records(data.studentIndex(student), s);
+    }
+
+    /** Visits every row, by student then date, without allocating. */
+    public void forEach(AttendanceVisitor visitor) {
+        Objects.requireNonNull(visitor, "visitor");
+        columns.forEach(visitor::visit);
+    }
+
+    /** Materializes every row, by student then date (for writers and tests; allocates a record per row). */
+    public void forEachRecord(Consumer<? super AttendanceRecord> action) {
+        Objects.requireNonNull(action, "action");
+        for (int s = 0; s < columns.studentCount(); s++) {
+            for (int r = columns.start(s), e = columns.end(s); r < e; r++) {
+                action.accept(columns.record(s, r));
+            }
+        }
+    }
+
+    /** The bytes held by the table's arrays (object headers excluded). */
+    public long estimatedBytes() {
+        return columns.estimatedBytes();
+    }
+
+    /** {@link #estimatedBytes()} per row; 0 for an empty table. */
+    public double bytesPerRow() {
+        return columns.size() == 0 ? 0 : (double) columns.estimatedBytes() / columns.size();
+    }
+
+    @Override
+    public String toString() {
+        return "AttendanceTable[" + size() + " rows, " + String.format("%.1f", bytesPerRow()) + " bytes/row]";
+    }
+}

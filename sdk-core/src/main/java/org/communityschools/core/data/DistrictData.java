@@ -1,0 +1,564 @@
+package org.communityschools.core.data;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.function.BiPredicate;
+import org.communityschools.core.internal.index.DistrictIndex;
+import org.communityschools.core.internal.index.Grouped;
+import org.communityschools.core.internal.read.Assembler;
+import org.communityschools.core.internal.read.Violations;
+import org.communityschools.core.internal.read.Where;
+import org.communityschools.core.model.AgreementId;
+import org.communityschools.core.model.AttendanceRecord;
+import org.communityschools.core.model.BehaviorIncident;
+import org.communityschools.core.model.Consent;
+import org.communityschools.core.model.CourseMark;
+import org.communityschools.core.model.DataSharingAgreement;
+import org.communityschools.core.model.Diploma;
+import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.InstructionalDay;
+import org.communityschools.core.model.Intervention;
+import org.communityschools.core.model.InterventionId;
+import org.communityschools.core.model.InterventionParticipant;
+import org.communityschools.core.model.Organization;
+import org.communityschools.core.model.OrganizationId;
+import org.communityschools.core.model.Partnership;
+import org.communityschools.core.model.PartnershipRole;
+import org.communityschools.core.model.School;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolYear;
+import org.communityschools.core.model.Staff;
+import org.communityschools.core.model.StaffAssignment;
+import org.communityschools.core.model.StaffId;
+import org.communityschools.core.model.Student;
+import org.communityschools.core.model.StudentCharacteristic;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.core.model.StudentStaffRelationship;
+
+/**
+ * A district's data in memory, validated by the cross-record rules of the district data directory
+ * (docs/data-directory-rules.md) and indexed once, so that every lookup below is O(1) or O(log n) without scanning:
+ * a student's enrollments on a date, a school's partners in a year, a staff member's assignments and relationships
+ * at an instant, a school's instructional calendar. Attendance is held in a compact {@link AttendanceTable}.
+ * Identifiers are canonical: every record of a student shares one {@link StudentId} instance.
+ *
+ * <p>Obtained from {@link DistrictDataReader#read(java.nio.file.Path)} or built in code with {@link #builder()}.
+ * Immutable and thread-safe. Collections returned are unmodifiable.
+ */
+public final class DistrictData {
+    private final DistrictIndex ix;
+    private final AttendanceTable attendance;
+    private final Map<SchoolId, InstructionalCalendar> calendars;
+
+    DistrictData(DistrictIndex index) {
+        this.ix = index;
+        this.attendance = new AttendanceTable(index.attendance, this);
+        Map<SchoolId, InstructionalCalendar> c = new LinkedHashMap<>();
+        for (int s = 0; s < index.schools.size(); s++) {
+            if (index.calendars[s].length > 0) {
+                c.put(index.schools.id(s), new InstructionalCalendar(index.schools.id(s), index.calendars[s]));
+            }
+        }
+        this.calendars = java.util.Collections.unmodifiableMap(c);
+    }
+
+    /** A builder for data assembled in code (tests, other modules); {@code build()} applies the cross-record rules. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Data with nothing in it. */
+    public static DistrictData empty() {
+        return builder().build();
+    }
+
+    // ------------------------------------------------------------------ collections, in file order
+
+    /** The organizations (district and community organizations), in file order. */
+    public List<Organization> organizations() {
+        return ix.organizations.records();
+    }
+
+    /** The schools, in file order. */
+    public List<School> schools() {
+        return ix.schools.records();
+    }
+
+    /** The school–organization partnerships, in file order. */
+    public List<Partnership> partnerships() {
+        return ix.partnerships;
+    }
+
+    /** The students, in file order. */
+    public List<Student> students() {
+        return ix.students.records();
+    }
+
+    /** The student characteristics (English learner, disability, ...), in file order. */
+    public List<StudentCharacteristic> studentCharacteristics() {
+        return ix.characteristics;
+    }
+
+    /** The instructional calendars of the schools that have calendar rows, in school order. */
+    public Map<SchoolId, InstructionalCalendar> calendars() {
+        return calendars;
+    }
+
+    /** The enrollments, in file order. */
+    public List<Enrollment> enrollments() {
+        return ix.enrollments;
+    }
+
+    /** The diplomas, in file order. */
+    public List<Diploma> diplomas() {
+        return ix.diplomas;
+    }
+
+    /** The attendance rows, in the compact columnar store. */
+    public AttendanceTable attendance() {
+        return attendance;
+    }
+
+    /** The behavior incidents, in file order. */
+    public List<BehaviorIncident> behaviorIncidents() {
+        return ix.incidents.records();
+    }
+
+    /** The course marks, in file order. */
+    public List<CourseMark> courseMarks() {
+        return ix.courseMarks;
+    }
+
+    /** The staff members, in file order. */
+    public List<Staff> staff() {
+        return ix.staff.records();
+    }
+
+    /** The staff assignments, in file order. */
+    public List<StaffAssignment> staffAssignments() {
+        return ix.assignments;
+    }
+
+    /** The student–staff relationships, in file order. */
+    public List<StudentStaffRelationship> studentStaffRelationships() {
+        return ix.relationships;
+    }
+
+    /** The interventions, in file order. */
+    public List<Intervention> interventions() {
+        return ix.interventions.records();
+    }
+
+    /** The intervention participants, in file order. */
+    public List<InterventionParticipant> interventionParticipants() {
+        return ix.participants;
+    }
+
+    /** The consents, in file order. */
+    public List<Consent> consents() {
+        return ix.consents.records();
+    }
+
+    /** The data-sharing agreements, every version, in file order. */
+    public List<DataSharingAgreement> agreements() {
+        return ix.agreements;
+    }
+
+    /** The school years that occur in the data (calendars, enrollments, attendance, partnerships, course marks). */
+    public SortedSet<SchoolYear> schoolYears() {
+        return ix.schoolYears;
+    }
+
+    // ------------------------------------------------------------------ lookups by id
+
+    /** The student with this id. */
+    public Optional<Student> student(StudentId id) {
+        int i = studentIndex(id);
+        return i < 0 ? Optional.empty() : Optional.of(ix.students.record(i));
+    }
+
+    /** The school with this id. */
+    public Optional<School> school(SchoolId id) {
+        int i = schoolIndex(id);
+        return i < 0 ? Optional.empty() : Optional.of(ix.schools.record(i));
+    }
+
+    /** The staff member with this id. */
+    public Optional<Staff> staff(StaffId id) {
+        int i = ix.staff.indexOf(Objects.requireNonNull(id, "id").value());
+        return i < 0 ? Optional.empty() : Optional.of(ix.staff.record(i));
+    }
+
+    /** The organization with this id. */
+    public Optional<Organization> organization(OrganizationId id) {
+        int i = ix.organizations.indexOf(Objects.requireNonNull(id, "id").value());
+        return i < 0 ? Optional.empty() : Optional.of(ix.organizations.record(i));
+    }
+
+    /** The intervention with this id. */
+    public Optional<Intervention> intervention(InterventionId id) {
+        int i = ix.interventions.indexOf(Objects.requireNonNull(id, "id").value());
+        return i < 0 ? Optional.empty() : Optional.of(ix.interventions.record(i));
+    }
+
+    /** The latest version of the agreement with this id. */
+    public Optional<DataSharingAgreement> agreement(AgreementId id) {
+        return Optional.ofNullable(ix.latestAgreements.get(Objects.requireNonNull(id, "id").value()));
+    }
+
+    // ------------------------------------------------------------------ dense indexes
+
+    /** The dense index (0 to students - 1, file order) of a student, or -1 when unknown. */
+    public int studentIndex(StudentId id) {
+        return ix.students.indexOf(Objects.requireNonNull(id, "id").value());
+    }
+
+    /** The student at a dense index. */
+    public StudentId studentAt(int index) {
+        return ix.students.id(Objects.checkIndex(index, ix.students.size()));
+    }
+
+    /** The dense index (0 to schools - 1, file order) of a school, or -1 when unknown. */
+    public int schoolIndex(SchoolId id) {
+        return ix.schools.indexOf(Objects.requireNonNull(id, "id").value());
+    }
+
+    /** The school at a dense index. */
+    public SchoolId schoolAt(int index) {
+        return ix.schools.id(Objects.checkIndex(index, ix.schools.size()));
+    }
+
+    // ------------------------------------------------------------------ enrollments
+
+    /** The student's enrollments, by entry date. */
+    public List<Enrollment> enrollmentsOf(StudentId student) {
+        return ix.enrollmentsByStudent.get(studentIndex(student));
+    }
+
+    /** The student's enrollments that include {@code date} (usually one; two on a same-day transfer). */
+    public List<Enrollment> enrollmentsOn(StudentId student, LocalDate date) {
+        Objects.requireNonNull(date, "date");
+        return filter(ix.enrollmentsByStudent, studentIndex(student), (e, d) -> e.isEnrolledOn(d), date);
+    }
+
+    /** The enrollments at a school, by entry date then student. */
+    public List<Enrollment> enrollmentsAt(SchoolId school) {
+        return ix.enrollmentsBySchool.get(schoolIndex(school));
+    }
+
+    // ------------------------------------------------------------------ partnerships
+
+    /** The school's partnerships in a school year, the LEAD first. */
+    public List<Partnership> partnershipsOf(SchoolId school, SchoolYear year) {
+        Objects.requireNonNull(year, "year");
+        int s = schoolIndex(school);
+        return s < 0 ? List.of() : ix.partnershipsBySchoolYear.getOrDefault(DistrictIndex.schoolYearKey(s, year), List.of());
+    }
+
+    /** The school's lead community organization in a school year. */
+    public Optional<OrganizationId> leadPartner(SchoolId school, SchoolYear year) {
+        for (Partnership p : partnershipsOf(school, year)) {
+            if (p.role() == PartnershipRole.LEAD) {
+                return Optional.of(p.organizationId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the school is a community school in that year: it has a LEAD partner then. */
+    public boolean isCommunitySchool(SchoolId school, SchoolYear year) {
+        return leadPartner(school, year).isPresent();
+    }
+
+    /** The schools the organization partners with (as lead or partner) in a school year, sorted. */
+    public List<SchoolId> schoolsPartneredWith(OrganizationId organization, SchoolYear year) {
+        Objects.requireNonNull(year, "year");
+        int o = ix.organizations.indexOf(Objects.requireNonNull(organization, "organization").value());
+        return o < 0 ? List.of() : ix.schoolsByOrganizationYear.getOrDefault(DistrictIndex.schoolYearKey(o, year), List.of());
+    }
+
+    // ------------------------------------------------------------------ staff
+
+    /** The staff member's assignments, by begin date. */
+    public List<StaffAssignment> assignmentsOf(StaffId staff) {
+        return ix.assignmentsByStaff.get(staffIndex(staff));
+    }
+
+    /** The staff member's assignments in force on {@code date}. */
+    public List<StaffAssignment> assignmentsOn(StaffId staff, LocalDate date) {
+        Objects.requireNonNull(date, "date");
+        return filter(ix.assignmentsByStaff, staffIndex(staff), (a, d) -> a.period().contains(d), date);
+    }
+
+    /** The staff member's relationships with students, by begin date. */
+    public List<StudentStaffRelationship> relationshipsOfStaff(StaffId staff) {
+        return ix.relationshipsByStaff.get(staffIndex(staff));
+    }
+
+    /** The student's relationships with staff, by begin date. */
+    public List<StudentStaffRelationship> relationshipsOfStudent(StudentId student) {
+        return ix.relationshipsByStudent.get(studentIndex(student));
+    }
+
+    /** The staff member's relationships with students in force on {@code date}. */
+    public List<StudentStaffRelationship> relationshipsOn(StaffId staff, LocalDate date) {
+        Objects.requireNonNull(date, "date");
+        return filter(ix.relationshipsByStaff, staffIndex(staff), (r, d) -> r.period().contains(d), date);
+    }
+
+    private int staffIndex(StaffId staff) {
+        return ix.staff.indexOf(Objects.requireNonNull(staff, "staff").value());
+    }
+
+    // ------------------------------------------------------------------ per student
+
+    /** The student's characteristics, by begin date. */
+    public List<StudentCharacteristic> characteristicsOf(StudentId student) {
+        return ix.characteristicsByStudent.get(studentIndex(student));
+    }
+
+    /** The student's behavior incidents, by date. */
+    public List<BehaviorIncident> incidentsOf(StudentId student) {
+        return ix.incidentsByStudent.get(studentIndex(student));
+    }
+
+    /** The student's course marks, by school year, term and course. */
+    public List<CourseMark> courseMarksOf(StudentId student) {
+        return ix.courseMarksByStudent.get(studentIndex(student));
+    }
+
+    /** The student's diplomas, by award date. */
+    public List<Diploma> diplomasOf(StudentId student) {
+        return ix.diplomasByStudent.get(studentIndex(student));
+    }
+
+    /** The consents given for the student, by signed date. */
+    public List<Consent> consentsOf(StudentId student) {
+        return ix.consentsByStudent.get(studentIndex(student));
+    }
+
+    /** The student's intervention participations, by begin date. */
+    public List<InterventionParticipant> participantsOf(StudentId student) {
+        return ix.participantsByStudent.get(studentIndex(student));
+    }
+
+    // ------------------------------------------------------------------ calendars
+
+    /** The school's instructional calendar; empty when the school has no calendar rows or is unknown. */
+    public InstructionalCalendar calendar(SchoolId school) {
+        InstructionalCalendar c = calendars.get(Objects.requireNonNull(school, "school"));
+        return c != null ? c : new InstructionalCalendar(school, new int[0]);
+    }
+
+    private static <T> List<T> filter(Grouped<T> grouped, int key, BiPredicate<T, LocalDate> test, LocalDate date) {
+        List<T> out = null;
+        for (int i = grouped.start(key), e = grouped.end(key); i < e; i++) {
+            T t = grouped.at(i);
+            if (test.test(t, date)) {
+                if (out == null) {
+                    out = new ArrayList<>(2);
+                }
+                out.add(t);
+            }
+        }
+        return out == null ? List.of() : List.copyOf(out);
+    }
+
+    @Override
+    public String toString() {
+        return "DistrictData[" + ix.organizations.size() + " organizations, " + ix.schools.size() + " schools, "
+                + ix.students.size() + " students, " + ix.enrollments.size() + " enrollments, " + attendance.size()
+                + " attendance rows]";
+    }
+
+    /**
+     * Collects records added in code, in any order, and builds a {@link DistrictData} by applying the same
+     * cross-record rules as the reader (in {@link DataFile} order), throwing {@link DataValidationException} with every
+     * broken rule; violations have line 0 and name the record by its identifiers. Field rules are already enforced by
+     * the records' constructors (Jakarta Validation annotations are checked only by the reader). Not thread-safe; one
+     * builder builds once.
+     */
+    public static final class Builder {
+        private final Map<DataFile, List<Object>> records = new EnumMap<>(DataFile.class);
+        private boolean built;
+
+        private Builder() {}
+
+        private Builder put(DataFile file, Object record) {
+            Objects.requireNonNull(record, "record");
+            if (built) {
+                throw new IllegalStateException("build() was already called");
+            }
+            records.computeIfAbsent(file, f -> new ArrayList<>()).add(record);
+            return this;
+        }
+
+        /** Adds an organization. */
+        public Builder add(Organization record) {
+            return put(DataFile.ORGANIZATIONS, record);
+        }
+
+        /** Adds a school. */
+        public Builder add(School record) {
+            return put(DataFile.SCHOOLS, record);
+        }
+
+        /** Adds a partnership. */
+        public Builder add(Partnership record) {
+            return put(DataFile.PARTNERSHIPS, record);
+        }
+
+        /** Adds a student. */
+        public Builder add(Student record) {
+            return put(DataFile.STUDENTS, record);
+        }
+
+        /** Adds a student characteristic. */
+        public Builder add(StudentCharacteristic record) {
+            return put(DataFile.STUDENT_CHARACTERISTICS, record);
+        }
+
+        /** Adds an instructional day. */
+        public Builder add(InstructionalDay record) {
+            return put(DataFile.CALENDAR, record);
+        }
+
+        /** Adds an enrollment. */
+        public Builder add(Enrollment record) {
+            return put(DataFile.ENROLLMENTS, record);
+        }
+
+        /** Adds a diploma. */
+        public Builder add(Diploma record) {
+            return put(DataFile.DIPLOMAS, record);
+        }
+
+        /** Adds an attendance record. */
+        public Builder add(AttendanceRecord record) {
+            return put(DataFile.ATTENDANCE, record);
+        }
+
+        /** Adds a behavior incident. */
+        public Builder add(BehaviorIncident record) {
+            return put(DataFile.BEHAVIOR, record);
+        }
+
+        /** Adds a course mark. */
+        public Builder add(CourseMark record) {
+            return put(DataFile.COURSE_MARKS, record);
+        }
+
+        /** Adds a staff member. */
+        public Builder add(Staff record) {
+            return put(DataFile.STAFF, record);
+        }
+
+        /** Adds a staff assignment. */
+        public Builder add(StaffAssignment record) {
+            return put(DataFile.STAFF_ASSIGNMENTS, record);
+        }
+
+        /** Adds a student–staff relationship. */
+        public Builder add(StudentStaffRelationship record) {
+            return put(DataFile.STUDENT_STAFF, record);
+        }
+
+        /** Adds an intervention. */
+        public Builder add(Intervention record) {
+            return put(DataFile.INTERVENTIONS, record);
+        }
+
+        /** Adds an intervention participant. */
+        public Builder add(InterventionParticipant record) {
+            return put(DataFile.INTERVENTION_PARTICIPANTS, record);
+        }
+
+        /** Adds a consent. */
+        public Builder add(Consent record) {
+            return put(DataFile.CONSENTS, record);
+        }
+
+        /** Adds a data-sharing agreement. */
+        public Builder add(DataSharingAgreement record) {
+            return put(DataFile.AGREEMENTS, record);
+        }
+
+        /**
+         * Applies the cross-record rules and builds the data.
+         *
+         * @throws DataValidationException with every broken rule when any record breaks one
+         */
+        public DistrictData build() {
+            if (built) {
+                throw new IllegalStateException("build() was already called");
+            }
+            built = true;
+            Violations violations = new Violations(10_000);
+            Assembler a = new Assembler(violations);
+            for (DataFile f : DataFile.values()) {
+                for (Object r : records.getOrDefault(f, List.of())) {
+                    addTo(a, r);
+                }
+                a.endOfFile(f);
+            }
+            DistrictIndex index = a.finish();
+            if (violations.errorCount() > 0) {
+                throw new DataValidationException(violations.sorted(), violations.errorCount());
+            }
+            return new DistrictData(index);
+        }
+
+        private static void addTo(Assembler a, Object r) {
+            Where w = Where.IN_CODE;
+            if (r instanceof Organization x) {
+                a.add(x, w);
+            } else if (r instanceof School x) {
+                a.add(x, w);
+            } else if (r instanceof Partnership x) {
+                a.add(x, w);
+            } else if (r instanceof Student x) {
+                a.add(x, w);
+            } else if (r instanceof StudentCharacteristic x) {
+                a.add(x, w);
+            } else if (r instanceof InstructionalDay x) {
+                a.add(x, w);
+            } else if (r instanceof Enrollment x) {
+                a.add(x, w);
+            } else if (r instanceof Diploma x) {
+                a.add(x, w);
+            } else if (r instanceof AttendanceRecord x) {
+                a.add(x, w);
+            } else if (r instanceof BehaviorIncident x) {
+                a.add(x, w);
+            } else if (r instanceof CourseMark x) {
+                a.add(x, w);
+            } else if (r instanceof Staff x) {
+                a.add(x, w);
+            } else if (r instanceof StaffAssignment x) {
+                a.add(x, w);
+            } else if (r instanceof StudentStaffRelationship x) {
+                a.add(x, w);
+            } else if (r instanceof Intervention x) {
+                a.add(x, w);
+            } else if (r instanceof InterventionParticipant x) {
+                a.add(x, w);
+            } else if (r instanceof Consent x) {
+                a.add(x, w);
+            } else if (r instanceof DataSharingAgreement x) {
+                a.add(x, w);
+            }
+        }
+    }
+
+    /** For the reader: wraps an index built by the loader. */
+    static DistrictData of(DistrictIndex index) {
+        return new DistrictData(index);
+    }
+}

@@ -1,0 +1,202 @@
+package org.communityschools.core.data;
+
+import jakarta.validation.Validation;
+import jakarta.validation.ValidationException;
+import jakarta.validation.Validator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import org.communityschools.core.internal.index.DistrictIndex;
+import org.communityschools.core.internal.json.AgreementsFile;
+import org.communityschools.core.internal.read.DirectoryLoader;
+import org.communityschools.core.internal.read.Violations;
+import org.communityschools.core.internal.read.Where;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a district data directory (docs/data-directory.md): streams every file in {@link DataFile} order, applies
+ * the header and field rules (parsing, the records' own rules, their Jakarta Validation annotations) and the
+ * cross-record rules (docs/data-directory-rules.md), and reports every {@link Violation} with file, line, column,
+ * value and rule code. Values of personal columns are never repeated ({@code <redacted>}).
+ *
+ * <ul>
+ *   <li><b>Strict</b> (the default): any error throws {@link DataValidationException} carrying every violation (up to
+ *       {@link Builder#maxReportedViolations(int)}) and the total count; nothing is loaded.</li>
+ *   <li><b>Lenient</b>: returns the valid rows and a {@link LoadReport} of the rejected ones. A row that refers to a
+ *       rejected row is rejected in turn, with rule {@code reference.rejected}.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * ReadResult result = DistrictDataReader.builder().build().read(dir);
+ * DistrictData data = result.data();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: one reader can read many directories, concurrently.
+ */
+public final class DistrictDataReader {
+    private final boolean lenient;
+    private final @Nullable Validator validator;
+    private final int maxReportedViolations;
+
+    private DistrictDataReader(Builder b) {
+        this.lenient = b.lenient != null && b.lenient;
+        this.validator = b.validator;
+        this.maxReportedViolations = b.maxReportedViolations == null ? 10_000 : b.maxReportedViolations;
+    }
+
+    /** A builder with the defaults: strict, the default Jakarta Validation provider, 10,000 reported violations. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Whether a read returns the valid rows despite errors. */
+    public boolean isLenient() {
+        return lenient;
+    }
+
+    /**
+     * Reads the directory.
+     *
+     * @throws DataValidationException in strict mode, when any rule is broken
+     * @throws IllegalArgumentException when {@code dir} is not a directory
+     */
+    public ReadResult read(Path dir) {
+        Objects.requireNonNull(dir, "dir");
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("not a directory: " + dir);
+        }
+        Violations violations = new Violations(maxReportedViolations);
+        DirectoryLoader loader = new DirectoryLoader(validator, violations);
+        DistrictIndex index = loader.load(dir, (file, assembler, sink, counts) -> {
+            AgreementsFile.Result parsed = AgreementsFile.read(file);
+            parsed.violations().forEach(sink::add);
+            long syntaxErrors = parsed.violations().stream().filter(v -> v.severity() == Severity.ERROR).count();
+            counts[0] += parsed.agreements().size() + syntaxErrors;
+            counts[2] += syntaxErrors;
+            for (AgreementsFile.ParsedAgreement p : parsed.agreements()) {
+                Where at = new Where() {
+                    @Override
+                    public long line() {
+                        return p.line();
+                    }
+
+                    @Override
+                    public int column(String name) {
+                        return p.column();
+                    }
+                };
+                boolean ok = true;
+                if (validator != null) {
+                    for (var v : validator.validate(p.agreement())) {
+                        sink.error(DataFile.AGREEMENTS, p.line(), p.column(), null, null, "field.constraint",
+                                v.getPropertyPath() + " " + v.getMessage());
+                        ok = false;
+                    }
+                }
+                if (ok && assembler.add(p.agreement(), at)) {
+                    counts[1]++;
+                } else {
+                    counts[2]++;
+                }
+            }
+        });
+        Map<DataFile, LoadReport.FileCounts> files = new EnumMap<>(DataFile.class);
+        loader.counts().forEach((f, c) -> files.put(f, new LoadReport.FileCounts(c[0], c[1], c[2])));
+        LoadReport report = new LoadReport(violations.sorted(), files, violations.errorCount(), violations.warningCount(),
+                violations.omitted());
+        if (!lenient && report.hasErrors()) {
+            throw new DataValidationException(report.violations(), report.errorCount());
+        }
+        return new ReadResult(DistrictData.of(index), report);
+    }
+
+    /**
+     * Configures a {@link DistrictDataReader}. Each setting may be set once and is checked at once; the combination
+     * is checked by {@link #build()}. Not thread-safe.
+     */
+    public static final class Builder {
+        private @Nullable Boolean lenient;
+        private @Nullable Validator validator;
+        private boolean withoutBeanValidation;
+        private @Nullable Integer maxReportedViolations;
+
+        private Builder() {}
+
+        /** Lenient (true) returns the valid rows and a report; strict (false, the default) loads nothing on any error. */
+        public Builder lenient(boolean lenient) {
+            if (this.lenient != null) {
+                throw new IllegalStateException("lenient was already set to " + this.lenient);
+            }
+            this.lenient = lenient;
+            return this;
+        }
+
+        /** The Jakarta Validation validator that checks each record's annotations (default: the provider on the path). */
+        public Builder validator(Validator validator) {
+            Objects.requireNonNull(validator, "validator");
+            if (this.validator != null || withoutBeanValidation) {
+                throw new IllegalStateException("bean validation was already configured");
+            }
+            this.validator = validator;
+            return this;
+        }
+
+        /** Skips Jakarta Validation annotations (the field and cross-record rules still apply). */
+        public Builder withoutBeanValidation() {
+            if (this.validator != null || withoutBeanValidation) {
+                throw new IllegalStateException("bean validation was already configured");
+            }
+            this.withoutBeanValidation = true;
+            return this;
+        }
+
+        /** The most violations kept in a report or exception (default 10,000); beyond it they are only counted. */
+        public Builder maxReportedViolations(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxReportedViolations must be at least 1, was " + max);
+            }
+            if (this.maxReportedViolations != null) {
+                throw new IllegalStateException("maxReportedViolations was already set to " + this.maxReportedViolations);
+            }
+            this.maxReportedViolations = max;
+            return this;
+        }
+
+        /**
+         * Builds the reader.
+         *
+         * @throws IllegalStateException when no validator was given, bean validation was not turned off, and no
+         *     Jakarta Validation provider is on the class or module path
+         */
+        public DistrictDataReader build() {
+            if (validator == null && !withoutBeanValidation) {
+                validator = DefaultValidator.get();
+            }
+            return new DistrictDataReader(this);
+        }
+    }
+
+    /** The default provider's validator, discovered once. */
+    private static final class DefaultValidator {
+        private static @Nullable Validator instance;
+        private static @Nullable String failure;
+
+        static synchronized Validator get() {
+            if (instance == null && failure == null) {
+                try {
+                    instance = Validation.buildDefaultValidatorFactory().getValidator();
+                } catch (ValidationException e) {
+                    failure = e.getMessage();
+                }
+            }
+            if (instance == null) {
+                throw new IllegalStateException("DistrictDataReader checks Jakarta Validation annotations, but no provider "
+                        + "was found: add one such as Hibernate Validator (org.hibernate.validator:hibernate-validator) "
+                        + "to the class path, pass one with validator(...), or call withoutBeanValidation(). Cause: " + failure);
+            }
+            return instance;
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package org.communityschools.core.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.communityschools.core.internal.json.AgreementsFile;
+import org.communityschools.core.internal.write.CsvFileWriter;
+import org.communityschools.core.internal.write.Rows;
+import org.communityschools.core.model.AttendanceRecord;
+import org.communityschools.core.model.BehaviorIncident;
+import org.communityschools.core.model.Consent;
+import org.communityschools.core.model.CourseMark;
+import org.communityschools.core.model.DataSharingAgreement;
+import org.communityschools.core.model.Diploma;
+import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.InstructionalDay;
+import org.communityschools.core.model.Intervention;
+import org.communityschools.core.model.InterventionParticipant;
+import org.communityschools.core.model.Organization;
+import org.communityschools.core.model.Partnership;
+import org.communityschools.core.model.School;
+import org.communityschools.core.model.Staff;
+import org.communityschools.core.model.StaffAssignment;
+import org.communityschools.core.model.Student;
+import org.communityschools.core.model.StudentCharacteristic;
+import org.communityschools.core.model.StudentStaffRelationship;
+
+/**
+ * Writes a district data directory (docs/data-directory.md): one CSV file per {@link DataFile} plus
+ * {@code agreements.json}, streaming row by row so that a generator never holds a city in memory.
+ *
+ * <pre>{@code
+ * try (DistrictDataWriter out = DistrictDataWriter.open(dir)) {
+ *     out.students().accept(student);
+ *     out.attendance().accept(record);
+ * }
+ * }</pre>
+ *
+ * <p>Each CSV file is created when its first row arrives (a file with no rows is not created), with the header
+ * {@link DataFile#columns()} in order, RFC 4180 quoting, UTF-8 and {@code \n} line ends. Empty optional values are
+ * empty cells; date ranges are written as a begin date and an inclusive last day; an attendance duration is
+ * written only when it differs from the category's default (see {@link
+ * org.communityschools.core.model.AttendanceCategory#defaultDuration()}), so that reading gives back the same
+ * record. Agreements are collected and written to {@code agreements.json}, sorted by id, on {@link #close()}.
+ * Rows are written in the order they are given. Writing then reading gives back equal data.
+ *
+ * <p>Not thread-safe: one thread writes through one instance. I/O failures are thrown as {@link
+ * UncheckedIOException}.
+ */
+public final class DistrictDataWriter implements AutoCloseable {
+    private final Path dir;
+    private final Map<DataFile, CsvFileWriter> open = new EnumMap<>(DataFile.class);
+    private final List<DataSharingAgreement> agreements = new ArrayList<>();
+    private boolean closed;
+
+    private DistrictDataWriter(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * Opens a directory for writing, creating it when absent.
+     *
+     * @throws IllegalArgumentException when the directory already holds a file of a district data directory, so
+     *     that old files are never mixed with new ones
+     */
+    public static DistrictDataWriter open(Path dir) {
+        Objects.requireNonNull(dir, "dir");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create directory " + dir, e);
+        }
+        for (DataFile file : DataFile.values()) {
+            if (Files.exists(dir.resolve(file.fileName()))) {
+                throw new IllegalArgumentException("a district data directory is written into an empty directory, but "
+                        + dir + " already holds " + file.fileName());
+            }
+        }
+        return new DistrictDataWriter(dir);
+    }
+
+    /** Rows of {@code organizations.csv}. */
+    public Consumer<Organization> organizations() {
+        return sink(DataFile.ORGANIZATIONS, Rows::organization);
+    }
+
+    /** Rows of {@code schools.csv}. */
+    public Consumer<School> schools() {
+        return sink(DataFile.SCHOOLS, Rows::school);
+    }
+
+    /** Rows of {@code partnerships.csv}. */
+    public Consumer<Partnership> partnerships() {
+        return sink(DataFile.PARTNERSHIPS, Rows::partnership);
+    }
+
+    /** Rows of {@code students.csv}. */
+    public Consumer<Student> students() {
+        return sink(DataFile.STUDENTS, Rows::student);
+    }
+
+    /** Rows of {@code student_characteristics.csv}. */
+    public Consumer<StudentCharacteristic> studentCharacteristics() {
+        return sink(DataFile.STUDENT_CHARACTERISTICS, Rows::characteristic);
+    }
+
+    /** Rows of {@code calendar.csv}. */
+    public Consumer<InstructionalDay> calendar() {
+        return sink(DataFile.CALENDAR, Rows::calendar);
+    }
+
+    /** Rows of {@code enrollments.csv}. */
+    public Consumer<Enrollment> enrollments() {
+        return sink(DataFile.ENROLLMENTS, Rows::enrollment);
+    }
+
+    /** Rows of {@code diplomas.csv}. */
+    public Consumer<Diploma> diplomas() {
+        return sink(DataFile.DIPLOMAS, Rows::diploma);
+    }
+
+    /** Rows of {@code attendance.csv}. */
+    public Consumer<AttendanceRecord> attendance() {
+        return sink(DataFile.ATTENDANCE, Rows::attendance);
+    }
+
+    /** Rows of {@code behavior.csv}. */
+    public Consumer<BehaviorIncident> behavior() {
+        return sink(DataFile.BEHAVIOR, Rows::behavior);
+    }
+
+    /** Rows of {@code course_marks.csv}. */
+    public Consumer<CourseMark> courseMarks() {
+        return sink(DataFile.COURSE_MARKS, Rows::courseMark);
+    }
+
+    /** Rows of {@code staff.csv}. */
+    public Consumer<Staff> staff() {
+        return sink(DataFile.STAFF, Rows::staff);
+    }
+
+    /** Rows of {@code staff_assignments.csv}. */
+    public Consumer<StaffAssignment> staffAssignments() {
+        return sink(DataFile.STAFF_ASSIGNMENTS, Rows::staffAssignment);
+    }
+
+    /** Rows of {@code student_staff.csv}. */
+    public Consumer<StudentStaffRelationship> studentStaff() {
+        return sink(DataFile.STUDENT_STAFF, Rows::studentStaff);
+    }
+
+    /** Rows of {@code interventions.csv}. */
+    public Consumer<Intervention> interventions() {
+        return sink(DataFile.INTERVENTIONS, Rows::intervention);
+    }
+
+    /** Rows of {@code intervention_participants.csv}. */
+    public Consumer<InterventionParticipant> interventionParticipants() {
+        return sink(DataFile.INTERVENTION_PARTICIPANTS, Rows::interventionParticipant);
+    }
+
+    /** Rows of {@code consents.csv}. */
+    public Consumer<Consent> consents() {
+        return sink(DataFile.CONSENTS, Rows::consent);
+    }
+
+    /** Agreements, collected and written to {@code agreements.json} (sorted by id) on {@link #close()}. */
+    public Consumer<DataSharingAgreement> agreements() {
+        return agreement -> {
+            checkOpen();
+            agreements.add(Objects.requireNonNull(agreement, "agreement"));
+        };
+    }
+
+    /**
+     * The rows written so far per file (agreements: the agreements collected), in {@link DataFile} order; files
+     * without rows are left out.
+     */
+    public Map<DataFile, Long> rowCounts() {
+        Map<DataFile, Long> counts = new EnumMap<>(DataFile.class);
+        open.forEach((file, writer) -> counts.put(file, writer.rows()));
+        if (!agreements.isEmpty()) {
+            counts.put(DataFile.AGREEMENTS, (long) agreements.size());
+        }
+        return Collections.unmodifiableMap(counts);
+    }
+
+    /** Flushes and closes every file and writes {@code agreements.json}. Closing twice does nothing. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        RuntimeException failure = null;
+        for (CsvFileWriter writer : open.values()) {
+            try {
+                writer.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        if (!agreements.isEmpty()) {
+            List<DataSharingAgreement> sorted = new ArrayList<>(agreements);
+            sorted.sort(Comparator.comparing(DataSharingAgreement::id));
+            writeAgreements(sorted, dir.resolve(DataFile.AGREEMENTS.fileName()));
+        }
+    }
+
+    private static void writeAgreements(List<DataSharingAgreement> sorted, Path file) {
+        AgreementsFile.write(sorted, file);
+    }
+
+    private <T> Consumer<T> sink(DataFile file, Function<T, String[]> row) {
+        return value -> {
+            Objects.requireNonNull(value, file.fileName() + " row");
+            writer(file).row(row.apply(value));
+        };
+    }
+
+    private CsvFileWriter writer(DataFile file) {
+        checkOpen();
+        CsvFileWriter writer = open.get(file);
+        if (writer == null) {
+            writer = CsvFileWriter.create(dir.resolve(file.fileName()), file.columns());
+            open.put(file, writer);
+        }
+        return writer;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the writer is closed");
+        }
+    }
+}

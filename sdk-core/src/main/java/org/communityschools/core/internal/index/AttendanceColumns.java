@@ -1,0 +1,145 @@
+package org.communityschools.core.internal.index;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.time.LocalDate;
+import java.util.function.IntFunction;
+import org.communityschools.core.model.AttendanceCategory;
+import org.communityschools.core.model.AttendanceRecord;
+import org.communityschools.core.model.DayShare;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.StudentId;
+
+/**
+ * The compact columnar attendance store: rows sorted by student, then date, then school; the student is implied by
+ * a per-student offsets array; per row a school index ({@code char}), an epoch day ({@code int}) and one packed
+ * {@code int} holding the category (3 bits), the duration in ten-thousandths (14 bits) and a dictionary-encoded
+ * reason (15 bits, 0 = none): 10 bytes per row plus 4 bytes per student. Immutable and thread-safe once built.
+ */
+public final class AttendanceColumns {
+    static final int CATEGORY_SHIFT = 29;
+    static final int DURATION_SHIFT = 15;
+    static final int DURATION_MASK = (1 << 14) - 1;
+    static final int REASON_MASK = (1 << 15) - 1;
+    /** The largest number of distinct reasons the dictionary holds. */
+    public static final int MAX_REASONS = REASON_MASK;
+    private static final AttendanceCategory[] CATEGORIES = AttendanceCategory.values();
+
+    private final int[] offsets;
+    private final char[] school;
+    private final int[] day;
+    private final int[] packed;
+    private final String[] reasons;
+    private final IntFunction<StudentId> students;
+    private final IntFunction<SchoolId> schools;
+
+    AttendanceColumns(int[] offsets, char[] school, int[] day, int[] packed, String[] reasons,
+                      IntFunction<StudentId> students, IntFunction<SchoolId> schools) {
+        this.offsets = offsets;
+        this.school = school;
+        this.day = day;
+        this.packed = packed;
+        this.reasons = reasons;
+        this.students = students;
+        this.schools = schools;
+    }
+
+    /** Packs category, duration and reason code into one int. */
+    public static int pack(int category, int durationTenThousandths, int reasonCode) {
+        return (category << CATEGORY_SHIFT) | (durationTenThousandths << DURATION_SHIFT) | reasonCode;
+    }
+
+    /** The number of rows. */
+    public int size() {
+        return day.length;
+    }
+
+    /** The number of students the offsets cover. */
+    public int studentCount() {
+        return offsets.length - 1;
+    }
+
+    /** The first row of the student at {@code student}. */
+    public int start(int student) {
+        return offsets[student];
+    }
+
+    /** One past the last row of the student at {@code student}. */
+    public int end(int student) {
+        return offsets[student + 1];
+    }
+
+    /** The school index of row {@code row}. */
+    public int school(int row) {
+        return school[row];
+    }
+
+    /** The epoch day of row {@code row}. */
+    public int epochDay(int row) {
+        return day[row];
+    }
+
+    /** The category of row {@code row}. */
+    public AttendanceCategory category(int row) {
+        return CATEGORIES[packed[row] >>> CATEGORY_SHIFT];
+    }
+
+    /** The duration of row {@code row}, in ten-thousandths of a day. */
+    public int duration(int row) {
+        return (packed[row] >>> DURATION_SHIFT) & DURATION_MASK;
+    }
+
+    /** The reason of row {@code row}, if any. */
+    public Optional<String> reason(int row) {
+        int code = packed[row] & REASON_MASK;
+        return code == 0 ? Optional.empty() : Optional.of(reasons[code - 1]);
+    }
+
+    /** Visits every row in storage order with primitive arguments. */
+    public void forEach(RowVisitor visitor) {
+        int students = offsets.length - 1;
+        for (int s = 0; s < students; s++) {
+            for (int r = offsets[s], e = offsets[s + 1]; r < e; r++) {
+                int p = packed[r];
+                visitor.visit(s, school[r], day[r], CATEGORIES[p >>> CATEGORY_SHIFT], (p >>> DURATION_SHIFT) & DURATION_MASK);
+            }
+        }
+    }
+
+    /** The record at {@code row}, materialized. */
+    public AttendanceRecord record(int student, int row) {
+        return new AttendanceRecord(students.apply(student), schools.apply(school[row]), LocalDate.ofEpochDay(day[row]),
+                category(row), DayShare.ofTenThousandths(duration(row)), reason(row));
+    }
+
+    /** The records of the student at {@code student}, optionally only at one school (-1 for all), in date order. */
+    public List<AttendanceRecord> records(int student, int schoolIndex) {
+        if (student < 0 || student >= offsets.length - 1) {
+            return List.of();
+        }
+        List<AttendanceRecord> out = new ArrayList<>(offsets[student + 1] - offsets[student]);
+        for (int r = offsets[student], e = offsets[student + 1]; r < e; r++) {
+            if (schoolIndex < 0 || school[r] == schoolIndex) {
+                out.add(record(student, r));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The bytes held by the arrays (headers excluded), including the reason dictionary's references. */
+    public long estimatedBytes() {
+        long bytes = 4L * offsets.length + 2L * school.length + 4L * day.length + 4L * packed.length + 8L * reasons.length;
+        for (String r : reasons) {
+            bytes += 40 + r.length();
+        }
+        return bytes;
+    }
+
+    /** A primitive visitor over rows. */
+    @FunctionalInterface
+    public interface RowVisitor {
+        /** One row. */
+        void visit(int studentIndex, int schoolIndex, int epochDay, AttendanceCategory category, int durationTenThousandths);
+    }
+}

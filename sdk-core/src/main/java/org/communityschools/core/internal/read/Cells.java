@@ -1,0 +1,201 @@
+package org.communityschools.core.internal.read;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.communityschools.core.data.DataFile;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The cells of the current row of one file, read by column name, with the field rules: a required cell must not be
+ * empty ({@code field.required}), a cell must parse ({@code field.format}), the record's constructor must accept the
+ * values ({@code field.invalid}) and the record must satisfy its Jakarta Validation constraints
+ * ({@code field.constraint}). Each broken rule is reported with the row's line and the cell's 1-based column. Reused
+ * for every row of a file; not thread-safe.
+ */
+final class Cells implements Where {
+    private final DataFile file;
+    private final Violations violations;
+    private final @Nullable Validator validator;
+    private final Map<Class<?>, Boolean> constrained;
+    private final Map<String, Integer> position = new HashMap<>();
+    private String[] cells = new String[0];
+    private long line;
+    private boolean failed;
+
+    Cells(DataFile file, int[] positions, Violations violations, @Nullable Validator validator,
+          Map<Class<?>, Boolean> constrained) {
+        this.file = file;
+        this.violations = violations;
+        this.validator = validator;
+        this.constrained = constrained;
+        for (int i = 0; i < positions.length; i++) {
+            if (positions[i] >= 0) {
+                position.put(file.columns().get(i), positions[i]);
+            }
+        }
+    }
+
+    /** Moves to a new row. */
+    void row(String[] cells, long line) {
+        this.cells = cells;
+        this.line = line;
+        this.failed = false;
+    }
+
+    @Override
+    public long line() {
+        return line;
+    }
+
+    @Override
+    public int column(String name) {
+        Integer p = position.get(name);
+        return p == null ? 0 : p + 1;
+    }
+
+    /** Marks the row as rejected by a rule reported elsewhere. */
+    void markFailed() {
+        failed = true;
+    }
+
+    /** Whether a field rule failed on this row. */
+    boolean failed() {
+        return failed;
+    }
+
+    /** The cell's text, or null when the column is absent or the cell empty. */
+    @Nullable String text(String name) {
+        Integer p = position.get(name);
+        if (p == null) {
+            return null;
+        }
+        String s = cells[p];
+        return s.isEmpty() ? null : s;
+    }
+
+    void fail(String name, @Nullable String value, String rule, String message) {
+        failed = true;
+        violations.error(file, line, column(name), name, value, rule, message);
+    }
+
+    /** The parsed value of a required cell, or null after reporting {@code field.required} or {@code field.format}. */
+    <T> @Nullable T required(String name, Function<String, T> parser) {
+        String s = text(name);
+        if (s == null) {
+            fail(name, null, "field.required", name + " is required and must not be empty");
+            return null;
+        }
+        return parse(name, s, parser);
+    }
+
+    /** The parsed value of an optional cell; empty when absent or after reporting {@code field.format}. */
+    <T> Optional<T> optional(String name, Function<String, T> parser) {
+        String s = text(name);
+        if (s == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(parse(name, s, parser));
+    }
+
+    private <T> @Nullable T parse(String name, String s, Function<String, T> parser) {
+        try {
+            return parser.apply(s);
+        } catch (IllegalArgumentException e) {
+            fail(name, s, "field.format", message(name, e));
+            return null;
+        }
+    }
+
+    /** The exception's message, prefixed with the column name unless it already starts with it. */
+    private String message(String name, RuntimeException e) {
+        String m = String.valueOf(e.getMessage());
+        if (file.isPersonal(name)) {
+            m = m.replaceAll("'.*'", "'" + Violations.REDACTED + "'");
+        }
+        return m.startsWith(name) ? m : name + " " + m;
+    }
+
+    /**
+     * Builds the record when every cell parsed, checks its constructor's rules and Jakarta Validation constraints,
+     * and hands it to {@code add} (the cross-record rules). Returns whether the row was accepted.
+     */
+    <R> boolean accept(Supplier<R> make, BiPredicate<R, Where> add) {
+        if (failed) {
+            return false;
+        }
+        R record;
+        try {
+            record = make.get();
+        } catch (IllegalArgumentException e) {
+            String column = columnNamed(String.valueOf(e.getMessage()));
+            fail(column == null ? "" : column, column == null ? null : text(column), "field.invalid",
+                    column == null ? String.valueOf(e.getMessage()) : message(column, e));
+            return false;
+        }
+        if (validator != null && constrained.computeIfAbsent(record.getClass(),
+                c -> validator.getConstraintsForClass(c).isBeanConstrained())) {
+            Set<ConstraintViolation<R>> found = validator.validate(record);
+            if (!found.isEmpty()) {
+                for (ConstraintViolation<R> v : found) {
+                    String column = columnOf(v.getPropertyPath());
+                    String value = column == null ? null : text(column);
+                    fail(column == null ? "" : column, value, "field.constraint",
+                            (column == null ? v.getPropertyPath().toString() : column) + " " + v.getMessage());
+                }
+                return false;
+            }
+        }
+        return add.test(record, this);
+    }
+
+    /** The column a constraint's property path points to: the first node, camelCase to snake_case; "id" is the file's id. */
+    private @Nullable String columnOf(Path path) {
+        Iterator<Path.Node> nodes = path.iterator();
+        if (!nodes.hasNext()) {
+            return null;
+        }
+        String name = nodes.next().getName();
+        if (name == null) {
+            return null;
+        }
+        if (name.equals("id")) {
+            return file.columns().get(0);
+        }
+        StringBuilder b = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                b.append('_').append(Character.toLowerCase(c));
+            } else {
+                b.append(c);
+            }
+        }
+        String snake = b.toString();
+        return file.columns().contains(snake) ? snake : null;
+    }
+
+    /** The file's column named earliest in a constructor's message ("end" means the end date), or null. */
+    private @Nullable String columnNamed(String message) {
+        String best = null;
+        int at = Integer.MAX_VALUE;
+        for (String c : file.columns()) {
+            int i = message.indexOf(c);
+            if (i >= 0 && (i < at || (i == at && best != null && c.length() > best.length()))) {
+                best = c;
+                at = i;
+            }
+        }
+        if (best == null && message.startsWith("end ") && file.columns().contains("end_date")) {
+            return "end_date";
+        }
+        return best;
+    }
+}

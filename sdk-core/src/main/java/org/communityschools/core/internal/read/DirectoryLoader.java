@@ -1,0 +1,523 @@
+package org.communityschools.core.internal.read;
+
+import jakarta.validation.Validator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.communityschools.core.data.DataFile;
+import org.communityschools.core.internal.index.AttendanceColumns;
+import org.communityschools.core.internal.index.DistrictIndex;
+import org.communityschools.core.internal.io.Values;
+import org.communityschools.core.model.AttendanceCategory;
+import org.communityschools.core.model.AuthenticationMethod;
+import org.communityschools.core.model.BehaviorIncident;
+import org.communityschools.core.model.BehaviorType;
+import org.communityschools.core.model.Consent;
+import org.communityschools.core.model.ConsentId;
+import org.communityschools.core.model.CourseMark;
+import org.communityschools.core.model.CourseResult;
+import org.communityschools.core.model.DataCategory;
+import org.communityschools.core.model.DateRange;
+import org.communityschools.core.model.Diploma;
+import org.communityschools.core.model.DiplomaType;
+import org.communityschools.core.model.DisciplineActionType;
+import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.ExitWithdrawType;
+import org.communityschools.core.model.Grantor;
+import org.communityschools.core.model.IncidentId;
+import org.communityschools.core.model.InstructionalDay;
+import org.communityschools.core.model.Intervention;
+import org.communityschools.core.model.InterventionId;
+import org.communityschools.core.model.InterventionParticipant;
+import org.communityschools.core.model.InterventionType;
+import org.communityschools.core.model.Organization;
+import org.communityschools.core.model.OrganizationId;
+import org.communityschools.core.model.OrganizationType;
+import org.communityschools.core.model.ParticipationStatus;
+import org.communityschools.core.model.Partnership;
+import org.communityschools.core.model.PartnershipRole;
+import org.communityschools.core.model.RaceEthnicity;
+import org.communityschools.core.model.RelationshipType;
+import org.communityschools.core.model.School;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolType;
+import org.communityschools.core.model.Sex;
+import org.communityschools.core.model.Staff;
+import org.communityschools.core.model.StaffAssignment;
+import org.communityschools.core.model.StaffId;
+import org.communityschools.core.model.StaffRole;
+import org.communityschools.core.model.Student;
+import org.communityschools.core.model.StudentCharacteristic;
+import org.communityschools.core.model.StudentCharacteristicType;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.core.model.StudentStaffRelationship;
+import org.communityschools.core.model.Subject;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Reads a district data directory file by file in {@link DataFile} order, applying the header rules, the field rules
+ * ({@link Cells}) and the cross-record rules ({@link Assembler}). One instance per read; not thread-safe.
+ */
+public final class DirectoryLoader {
+    /** The column that identifies a row of each file whose rows others refer to. */
+    private static final Map<DataFile, String> ID_COLUMNS = Map.of(DataFile.ORGANIZATIONS, "organization_id",
+            DataFile.SCHOOLS, "school_id", DataFile.STUDENTS, "student_id", DataFile.STAFF, "staff_id",
+            DataFile.INTERVENTIONS, "intervention_id");
+    private static final Map<Class<?>, Boolean> CONSTRAINED = new ConcurrentHashMap<>();
+
+    private final @Nullable Validator validator;
+    private final Violations violations;
+    private final Assembler assembler;
+    private final Map<DataFile, long[]> counts = new EnumMap<>(DataFile.class);
+
+    /** A loader reporting to {@code violations}, validating records with {@code validator} when not null. */
+    public DirectoryLoader(@Nullable Validator validator, Violations violations) {
+        this.validator = validator;
+        this.violations = violations;
+        this.assembler = new Assembler(violations);
+    }
+
+    /** Rows read, accepted and rejected per file that was present. */
+    public Map<DataFile, long[]> counts() {
+        return counts;
+    }
+
+    /** The assembler, for the agreements that are read elsewhere. */
+    public Assembler assembler() {
+        return assembler;
+    }
+
+    /** Reads every CSV file of {@code dir} that exists; agreements are left to {@code agreements}. */
+    public DistrictIndex load(Path dir, AgreementsStep agreements) {
+        for (DataFile file : DataFile.values()) {
+            Path path = dir.resolve(file.fileName());
+            if (file == DataFile.AGREEMENTS) {
+                if (Files.isRegularFile(path)) {
+                    long[] c = new long[3];
+                    counts.put(file, c);
+                    agreements.read(path, assembler, violations, c);
+                }
+            } else if (Files.isRegularFile(path)) {
+                long[] c = new long[3];
+                counts.put(file, c);
+                readCsv(file, path, c);
+                long late = assembler.endOfFile(file);
+                c[1] -= late;
+                c[2] += late;
+                continue;
+            }
+            assembler.endOfFile(file);
+        }
+        return assembler.finish();
+    }
+
+    /** Reads agreements.json into the assembler. */
+    @FunctionalInterface
+    public interface AgreementsStep {
+        /** Reads {@code file}, adding each agreement to {@code assembler}; counts[0..2] = read, accepted, rejected. */
+        void read(Path file, Assembler assembler, Violations violations, long[] counts);
+    }
+
+    private void readCsv(DataFile file, Path path, long[] count) {
+        try (CsvRows rows = CsvRows.open(path)) {
+            try {
+                if (!rows.next() || rows.isBlank()) {
+                    violations.error(file, 1, 0, null, null, "header.missing", "the file must start with a header row");
+                    return;
+                }
+                int[] positions = header(file, rows);
+                if (positions == null) {
+                    return;
+                }
+                int width = rows.size();
+                if (file == DataFile.ATTENDANCE) {
+                    readAttendance(rows, positions, width, count);
+                    return;
+                }
+                Cells cells = new Cells(file, positions, violations, validator, CONSTRAINED);
+                String idColumn = ID_COLUMNS.get(file);
+                while (rows.next()) {
+                    if (rows.isBlank() && width > 1) {
+                        continue;
+                    }
+                    count[0]++;
+                    if (!cellCount(file, rows, width)) {
+                        count[2]++;
+                        continue;
+                    }
+                    cells.row(rows.cells(), rows.line());
+                    if (parse(file, cells)) {
+                        count[1]++;
+                    } else {
+                        count[2]++;
+                        if (idColumn != null) {
+                            String id = cells.text(idColumn);
+                            if (id != null) {
+                                assembler.rejected(file, id);
+                            }
+                        }
+                    }
+                }
+            } catch (JacksonException e) {
+                violations.error(file, rows.currentLine(), 0, null, null, "file.malformed",
+                        "the file must be well-formed RFC 4180 CSV; reading stopped here: " + e.getOriginalMessage());
+            }
+        } catch (java.io.UncheckedIOException e) {
+            violations.error(file, 0, 0, null, null, "file.unreadable", "the file could not be read: " + e.getCause().getMessage());
+        }
+    }
+
+    private boolean cellCount(DataFile file, CsvRows rows, int width) {
+        if (rows.size() == width) {
+            return true;
+        }
+        violations.error(file, rows.line(), 0, null, null, "row.cell-count",
+                "every row must have as many cells as the header (" + width + "); this one has " + rows.size());
+        return false;
+    }
+
+    /** Maps the header; returns null (after reporting) when a required column is missing or a column repeats. */
+    private int @Nullable [] header(DataFile file, CsvRows rows) {
+        int[] positions = new int[file.columns().size()];
+        Arrays.fill(positions, -1);
+        boolean ok = true;
+        String[] cells = rows.cells();
+        for (int i = 0; i < rows.size(); i++) {
+            String name = cells[i];
+            if (i == 0 && name.startsWith("\uFEFF")) {
+                name = name.substring(1);
+            }
+            int c = file.columns().indexOf(name);
+            if (c < 0) {
+                violations.warning(file, 1, i + 1, name, null, "header.unknown-column",
+                        "column '" + name + "' is not part of " + file.fileName() + " and is ignored");
+            } else if (positions[c] >= 0) {
+                violations.error(file, 1, i + 1, name, null, "header.duplicate-column",
+                        "a column may appear once in the header; '" + name + "' is also column " + (positions[c] + 1));
+                ok = false;
+            } else {
+                positions[c] = i;
+            }
+        }
+        for (int c = 0; c < positions.length; c++) {
+            String name = file.columns().get(c);
+            if (positions[c] < 0 && file.isRequired(name)) {
+                violations.error(file, 1, 0, name, null, "header.required-column",
+                        "the header must have the required column '" + name + "'; no row of the file was read");
+                ok = false;
+            }
+        }
+        return ok ? positions : null;
+    }
+
+    // ---------------------------------------------------------------- attendance, the hot path
+
+    private void readAttendance(CsvRows rows, int[] positions, int width, long[] count) {
+        DataFile file = DataFile.ATTENDANCE;
+        int pStudent = positions[0];
+        int pSchool = positions[1];
+        int pDate = positions[2];
+        int pCategory = positions[3];
+        int pDuration = positions[4];
+        int pReason = positions[5];
+        Cells cells = new Cells(file, positions, violations, null, CONSTRAINED);
+        while (rows.next()) {
+            if (rows.isBlank() && width > 1) {
+                continue;
+            }
+            count[0]++;
+            if (!cellCount(file, rows, width)) {
+                count[2]++;
+                continue;
+            }
+            String[] c = rows.cells();
+            cells.row(c, rows.line());
+            int student = -1;
+            int school = -1;
+            String s = c[pStudent];
+            if (s.isEmpty()) {
+                cells.fail("student_id", null, "field.required", "student_id is required and must not be empty");
+            } else {
+                student = assembler.studentIndex(s);
+                if (student < 0 && cells.optional("student_id", StudentId::of).isPresent()) {
+                    refError(cells, "student_id", s);
+                }
+            }
+            s = c[pSchool];
+            if (s.isEmpty()) {
+                cells.fail("school_id", null, "field.required", "school_id is required and must not be empty");
+            } else {
+                school = assembler.schoolIndex(s);
+                if (school < 0 && cells.optional("school_id", SchoolId::of).isPresent()) {
+                    refError(cells, "school_id", s);
+                }
+            }
+            long day = 0;
+            s = c[pDate];
+            if (s.isEmpty()) {
+                cells.fail("date", null, "field.required", "date is required and must not be empty");
+            } else {
+                try {
+                    day = Values.parseEpochDay(s);
+                } catch (IllegalArgumentException e) {
+                    cells.fail("date", s, "field.format", "date " + e.getMessage());
+                }
+            }
+            AttendanceCategory category = null;
+            s = c[pCategory];
+            if (s.isEmpty()) {
+                cells.fail("category", null, "field.required", "category is required and must not be empty");
+            } else {
+                try {
+                    category = Values.parseEnum(AttendanceCategory.class, s);
+                } catch (IllegalArgumentException e) {
+                    cells.fail("category", s, "field.format", "category " + e.getMessage());
+                }
+            }
+            int duration = -1;
+            s = pDuration < 0 ? "" : c[pDuration];
+            if (!s.isEmpty()) {
+                try {
+                    duration = Values.parseDayShareTenThousandths(s);
+                } catch (IllegalArgumentException e) {
+                    cells.fail("duration", s, "field.format", "duration " + e.getMessage());
+                }
+            } else if (category != null) {
+                duration = category.defaultDuration().map(d -> d.tenThousandths()).orElse(-1);
+                if (duration < 0) {
+                    cells.fail("duration", null, "attendance.partial-duration", "duration is required for category PARTIAL");
+                }
+            }
+            int reason = 0;
+            s = pReason < 0 ? "" : c[pReason];
+            if (!s.isEmpty()) {
+                if (s.isBlank() || s.length() > 64) {
+                    cells.fail("reason", s, "field.invalid", "reason must have 1 to 64 characters");
+                } else {
+                    reason = assembler.reasonCode(s);
+                    if (reason < 0) {
+                        cells.fail("reason", s, "attendance.reason-limit",
+                                "at most " + AttendanceColumns.MAX_REASONS + " distinct reasons are supported");
+                    }
+                }
+            }
+            if (!cells.failed() && student >= 0 && school >= 0 && category != null
+                    && assembler.addAttendance(student, school, (int) day,
+                    AttendanceColumns.pack(category.ordinal(), duration, reason), cells)) {
+                count[1]++;
+            } else {
+                count[2]++;
+            }
+        }
+    }
+
+    private void refError(Cells cells, String column, String id) {
+        assembler.reportMissing(column, id, DataFile.ATTENDANCE, cells);
+        cells.markFailed();
+    }
+
+    // ---------------------------------------------------------------- the other files
+
+    private boolean parse(DataFile file, Cells c) {
+        Assembler a = assembler;
+        return switch (file) {
+            case ORGANIZATIONS -> {
+                OrganizationId id = c.required("organization_id", OrganizationId::of);
+                String name = c.required("name", t -> t);
+                OrganizationType type = c.required("type", t -> Values.parseEnum(OrganizationType.class, t));
+                yield c.accept(() -> new Organization(id, name, type), a::add);
+            }
+            case SCHOOLS -> {
+                SchoolId id = c.required("school_id", SchoolId::of);
+                String name = c.required("name", t -> t);
+                OrganizationId district = c.required("district_id", this::organizationId);
+                var low = c.required("low_grade", Values::parseGrade);
+                var high = c.required("high_grade", Values::parseGrade);
+                SchoolType type = c.required("school_type", t -> Values.parseEnum(SchoolType.class, t));
+                yield c.accept(() -> new School(id, name, district, low, high, type), a::add);
+            }
+            case PARTNERSHIPS -> {
+                SchoolId school = c.required("school_id", this::schoolId);
+                OrganizationId org = c.required("organization_id", this::organizationId);
+                var year = c.required("school_year", Values::parseSchoolYear);
+                PartnershipRole role = c.required("role", t -> Values.parseEnum(PartnershipRole.class, t));
+                yield c.accept(() -> new Partnership(school, org, year, role), a::add);
+            }
+            case STUDENTS -> {
+                StudentId id = c.required("student_id", StudentId::of);
+                String first = c.required("first_name", t -> t);
+                String last = c.required("last_name", t -> t);
+                LocalDate birth = c.required("birth_date", Values::parseDate);
+                Sex sex = c.required("sex", t -> Values.parseEnum(Sex.class, t));
+                RaceEthnicity race = c.required("race_ethnicity", t -> Values.parseEnum(RaceEthnicity.class, t));
+                var cohort = c.optional("ninth_grade_cohort", Values::parseSchoolYear);
+                boolean optOut = c.optional("directory_opt_out", Values::parseBoolean).orElse(false);
+                yield c.accept(() -> new Student(id, first, last, birth, sex, race, cohort, optOut), a::add);
+            }
+            case STUDENT_CHARACTERISTICS -> {
+                StudentId student = c.required("student_id", this::studentId);
+                var type = c.required("characteristic", t -> Values.parseEnum(StudentCharacteristicType.class, t));
+                DateRange period = period(c, "begin_date", "end_date");
+                yield c.accept(() -> new StudentCharacteristic(student, type, period), a::add);
+            }
+            case CALENDAR -> {
+                SchoolId school = c.required("school_id", this::schoolId);
+                LocalDate date = c.required("date", Values::parseDate);
+                yield c.accept(() -> new InstructionalDay(school, date), a::add);
+            }
+            case ENROLLMENTS -> {
+                StudentId student = c.required("student_id", this::studentId);
+                SchoolId school = c.required("school_id", this::schoolId);
+                LocalDate entry = c.required("entry_date", Values::parseDate);
+                var grade = c.required("entry_grade", Values::parseGrade);
+                Optional<LocalDate> exit = c.optional("exit_date", Values::parseDate);
+                Optional<ExitWithdrawType> exitType = c.optional("exit_type", t -> Values.parseEnum(ExitWithdrawType.class, t));
+                boolean documented = c.optional("exit_documented", Values::parseBoolean).orElse(false);
+                if (!c.failed() && exit.isPresent() && exit.get().isBefore(entry)) {
+                    c.fail("exit_date", exit.get().toString(), "field.date-order",
+                            "exit_date must not be before entry_date " + entry);
+                }
+                yield c.accept(() -> new Enrollment(student, school, entry, grade, exit, exitType, documented), a::add);
+            }
+            case DIPLOMAS -> {
+                StudentId student = c.required("student_id", this::studentId);
+                SchoolId school = c.required("school_id", this::schoolId);
+                LocalDate date = c.required("award_date", Values::parseDate);
+                DiplomaType type = c.required("diploma_type", t -> Values.parseEnum(DiplomaType.class, t));
+                yield c.accept(() -> new Diploma(student, school, date, type), a::add);
+            }
+            case BEHAVIOR -> {
+                IncidentId id = c.required("incident_id", IncidentId::of);
+                StudentId student = c.required("student_id", this::studentId);
+                SchoolId school = c.required("school_id", this::schoolId);
+                LocalDate date = c.required("date", Values::parseDate);
+                BehaviorType behavior = c.required("behavior", t -> Values.parseEnum(BehaviorType.class, t));
+                Optional<String> description = c.optional("description", t -> t);
+                DisciplineActionType action = c.required("action", t -> Values.parseEnum(DisciplineActionType.class, t));
+                var days = c.optional("action_days", Values::parseDecimal).orElse(java.math.BigDecimal.ZERO);
+                yield c.accept(() -> new BehaviorIncident(id, student, school, date, behavior, description, action, days), a::add);
+            }
+            case COURSE_MARKS -> {
+                StudentId student = c.required("student_id", this::studentId);
+                SchoolId school = c.required("school_id", this::schoolId);
+                var year = c.required("school_year", Values::parseSchoolYear);
+                String term = c.required("term", t -> t);
+                String code = c.required("course_code", t -> t);
+                String title = c.required("course_title", t -> t);
+                Subject subject = c.required("subject", t -> Values.parseEnum(Subject.class, t));
+                var numeric = c.optional("numeric_mark", Values::parseDecimal);
+                Optional<String> letter = c.optional("letter_mark", t -> t);
+                CourseResult result = c.required("result", t -> Values.parseEnum(CourseResult.class, t));
+                var attempted = c.required("credits_attempted", Values::parseDecimal);
+                var earned = c.required("credits_earned", Values::parseDecimal);
+                yield c.accept(() -> new CourseMark(student, school, year, term, code, title, subject, numeric, letter,
+                        result, attempted, earned), a::add);
+            }
+            case STAFF -> {
+                StaffId id = c.required("staff_id", StaffId::of);
+                String first = c.required("first_name", t -> t);
+                String last = c.required("last_name", t -> t);
+                OrganizationId employer = c.required("employer_id", this::organizationId);
+                yield c.accept(() -> new Staff(id, first, last, employer), a::add);
+            }
+            case STAFF_ASSIGNMENTS -> {
+                StaffId staff = c.required("staff_id", this::staffId);
+                var org = c.required("organization_id", this::educationOrganizationId);
+                StaffRole role = c.required("role", t -> Values.parseEnum(StaffRole.class, t));
+                DateRange period = period(c, "begin_date", "end_date");
+                yield c.accept(() -> new StaffAssignment(staff, org, role, period), a::add);
+            }
+            case STUDENT_STAFF -> {
+                StudentId student = c.required("student_id", this::studentId);
+                StaffId staff = c.required("staff_id", this::staffId);
+                RelationshipType type = c.required("relationship", t -> Values.parseEnum(RelationshipType.class, t));
+                DateRange period = period(c, "begin_date", "end_date");
+                yield c.accept(() -> new StudentStaffRelationship(student, staff, type, period), a::add);
+            }
+            case INTERVENTIONS -> {
+                InterventionId id = c.required("intervention_id", InterventionId::of);
+                InterventionType type = c.required("type", t -> Values.parseEnum(InterventionType.class, t));
+                var provider = c.required("provider_id", this::educationOrganizationId);
+                SchoolId school = c.required("school_id", this::schoolId);
+                Optional<String> description = c.optional("description", t -> t);
+                yield c.accept(() -> new Intervention(id, type, provider, school, description), a::add);
+            }
+            case INTERVENTION_PARTICIPANTS -> {
+                InterventionId id = c.required("intervention_id", this::interventionId);
+                StudentId student = c.required("student_id", this::studentId);
+                Optional<StaffId> staff = c.optional("staff_id", this::staffId);
+                DateRange period = period(c, "begin_date", "end_date");
+                Optional<String> goal = c.optional("goal", t -> t);
+                ParticipationStatus status = c.required("status", t -> Values.parseEnum(ParticipationStatus.class, t));
+                yield c.accept(() -> new InterventionParticipant(id, student, staff, period, goal, status), a::add);
+            }
+            case CONSENTS -> {
+                ConsentId id = c.required("consent_id", ConsentId::of);
+                StudentId student = c.required("student_id", this::studentId);
+                Grantor grantor = c.required("grantor", t -> Values.parseEnum(Grantor.class, t));
+                OrganizationId recipient = c.required("recipient_id", this::organizationId);
+                String purpose = c.required("purpose", t -> t);
+                var categories = c.required("categories", t -> Values.parseEnumSet(DataCategory.class, t));
+                LocalDate signed = c.required("signed_date", Values::parseDate);
+                var auth = c.required("authentication", t -> Values.parseEnum(AuthenticationMethod.class, t));
+                Optional<LocalDate> revoked = c.optional("revoked_date", Values::parseDate);
+                if (!c.failed() && revoked.isPresent() && revoked.get().isBefore(signed)) {
+                    c.fail("revoked_date", revoked.get().toString(), "field.date-order",
+                            "revoked_date must not be before signed_date " + signed);
+                }
+                yield c.accept(() -> new Consent(id, student, grantor, recipient, purpose, categories, signed, auth, revoked), a::add);
+            }
+            case ATTENDANCE, AGREEMENTS -> throw new IllegalStateException("read elsewhere: " + file);
+        };
+    }
+
+    /** A period from a required begin and an optional inclusive end ({@code field.date-order} when end < begin). */
+    private static @Nullable DateRange period(Cells c, String begin, String end) {
+        LocalDate from = c.required(begin, Values::parseDate);
+        Optional<LocalDate> to = c.optional(end, Values::parseDate);
+        if (c.failed()) {
+            return null;
+        }
+        if (to.isPresent() && to.get().isBefore(from)) {
+            c.fail(end, to.get().toString(), "field.date-order", end + " must not be before " + begin + " " + from);
+            return null;
+        }
+        return DateRange.closed(from, to);
+    }
+
+    private StudentId studentId(String text) {
+        StudentId id = assembler.student(text);
+        return id != null ? id : StudentId.of(text);
+    }
+
+    private SchoolId schoolId(String text) {
+        SchoolId id = assembler.school(text);
+        return id != null ? id : SchoolId.of(text);
+    }
+
+    private OrganizationId organizationId(String text) {
+        OrganizationId id = assembler.organization(text);
+        return id != null ? id : OrganizationId.of(text);
+    }
+
+    private StaffId staffId(String text) {
+        StaffId id = assembler.staffMember(text);
+        return id != null ? id : StaffId.of(text);
+    }
+
+    private InterventionId interventionId(String text) {
+        InterventionId id = assembler.intervention(text);
+        return id != null ? id : InterventionId.of(text);
+    }
+
+    private org.communityschools.core.model.EducationOrganizationId educationOrganizationId(String text) {
+        org.communityschools.core.internal.Checks.identifier(text, "organization_id");
+        return assembler.educationOrganization(text);
+    }
+}

@@ -1,0 +1,101 @@
+package org.communityschools.core.internal.write;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * Writes one CSV file: RFC 4180 quoting, UTF-8, {@code \n} line ends, buffered. Not thread-safe.
+ *
+ * <p>A minimal quoting writer rather than Jackson's {@code CsvMapper}: the generator writes some 80 million
+ * attendance rows for the {@code nyc} preset, and this writer appends each cell straight into a 256 KiB buffer,
+ * scanning it once for the four characters that need quoting ({@code , " \r \n}), with no per-row generator state,
+ * schema lookup or value conversion. Quoting is the whole of RFC 4180's output side, so there is little to get
+ * wrong; {@code CsvFileWriterTest} pins it down. Reading stays with Jackson.
+ */
+public final class CsvFileWriter implements AutoCloseable {
+    private final Writer out;
+    private long rows;
+
+    private CsvFileWriter(Writer out) {
+        this.out = out;
+    }
+
+    /** Creates (or truncates) {@code file} and writes the header row. */
+    public static CsvFileWriter create(Path file, List<String> header) {
+        try {
+            Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), StandardCharsets.UTF_8), 1 << 18);
+            CsvFileWriter writer = new CsvFileWriter(w);
+            writer.row(header.toArray(new String[0]));
+            writer.rows = 0;
+            return writer;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + file, e);
+        }
+    }
+
+    /** Writes one row; an empty string is an empty cell. */
+    public void row(String... cells) {
+        try {
+            for (int i = 0; i < cells.length; i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                cell(cells[i]);
+            }
+            out.write('\n');
+            rows++;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void cell(String value) throws IOException {
+        if (!needsQuotes(value)) {
+            out.write(value);
+            return;
+        }
+        out.write('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"') {
+                out.write('"');
+            }
+            out.write(c);
+        }
+        out.write('"');
+    }
+
+    /** RFC 4180: a field containing a comma, a double quote or a line break is enclosed in double quotes. */
+    static boolean needsQuotes(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The data rows written so far, not counting the header. */
+    public long rows() {
+        return rows;
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

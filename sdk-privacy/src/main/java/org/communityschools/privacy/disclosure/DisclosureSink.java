@@ -7,7 +7,8 @@ import org.communityschools.core.model.StudentId;
 /**
  * Where disclosures are recorded: an append-only log that numbers entries 1, 2, 3, ... without gaps and chains them
  * by hash (docs/privacy-disclosure-log.md). Get one from {@link DisclosureLogs}. Implementations are thread-safe:
- * concurrent appenders are serialized, and sequence numbers follow the order of the chain.
+ * concurrent appends are serialized, sequence numbers follow the order of the chain, and a file sink shares one
+ * {@code force} among appenders waiting at the same time (group commit).
  *
  * <p>The policy engine (planned) appends an entry <em>before</em> it releases any data, and refuses the disclosure
  * when {@link #append} throws: a disclosure that cannot be recorded does not happen.

@@ -169,6 +169,16 @@ class AgreementsFileTest {
     }
 
     @Test
+    void reportsAnUnknownKeyOfASignatoryUnderItsTopLevelKey() {
+        String json = ONE_AGREEMENT.replace("\"title\": \"Chief Privacy Officer\"", "\"title\": \"Chief Privacy Officer\", \"email\": \"x\"");
+        AgreementsFile.Result result = read(json);
+        assertThat(result.agreements()).hasSize(1);
+        assertThat(result.violations()).extracting(Violation::severity, Violation::line, Violation::column, Violation::field, Violation::rule)
+                .containsExactly(tuple(Severity.WARNING, 33L, 43, Optional.of("signatories"), "header.unknown-column"));
+        assertThat(result.violations().get(0).message()).contains("'email'");
+    }
+
+    @Test
     void redactsSignatoryNames() {
         String json = ONE_AGREEMENT.replace("\"name\": \"Jane Roe\"", "\"name\": 42")
                 .replace("\"title\": \"Chief Privacy Officer\"", "\"title\": 7");

@@ -271,4 +271,15 @@ class CommunitySchoolsJsonTest {
                 .isInstanceOf(DatabindException.class)
                 .hasMessageContaining("whitespace");
     }
+
+    @Test
+    void theModuleRegisteredLastDecides() {
+        String json = """
+                {"staff_id": "T1", "organization_id": "CBO-7", "role": "SUCCESS_MENTOR", "begin_date": "2017-09-01"}""";
+        JsonMapper mapper = JsonMapper.builder()
+                .addModule(CommunitySchoolsJson.module())
+                .addModule(CommunitySchoolsJson.module(OrganizationId::of))
+                .build();
+        assertThat(mapper.readValue(json, StaffAssignment.class).organizationId()).isEqualTo(OrganizationId.of("CBO-7"));
+    }
 }

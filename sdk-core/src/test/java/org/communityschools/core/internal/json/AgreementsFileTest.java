@@ -233,6 +233,16 @@ class AgreementsFileTest {
     }
 
     @Test
+    void reportsATruncatedFileAsMalformed() {
+        AgreementsFile.Result result = read(ONE_AGREEMENT.substring(0, 60));
+        assertThat(result.agreements()).isEmpty();
+        assertThat(result.violations()).singleElement().satisfies(v -> {
+            assertThat(v.rule()).isEqualTo("json.syntax");
+            assertThat(v.line()).isEqualTo(5);
+        });
+    }
+
+    @Test
     void rejectsAFileThatIsNotAnArray() {
         AgreementsFile.Result result = read("{\"agreement_id\": \"A\"}");
         assertThat(result.violations()).extracting(Violation::line, Violation::column, Violation::rule)

@@ -199,10 +199,4 @@ public final class Codecs {
             }
         };
     }
-
-    /** Sorts by the written text, for sets of types without a natural order. */
-    public static <V> Comparator<V> byText(Function<V, String> text) {
-        return Comparator.comparing(text);
-    }
-
 }

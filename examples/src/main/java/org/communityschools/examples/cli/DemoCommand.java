@@ -97,6 +97,9 @@ final class DemoCommand implements Callable<Integer> {
 
         o.println("3. Community schools by year (a school with a LEAD community-based organization that year):");
         for (SchoolYear year : data.schoolYears()) {
+            if (data.schools().stream().allMatch(s -> data.calendar(s.id()).daysIn(year.dates()) == 0)) {
+                continue;   // a year that only appears through, say, a summer exit: no school days in it
+            }
             long community = data.schools().stream().filter(s -> data.isCommunitySchool(s.id(), year)).count();
             long leads = data.schools().stream().map(s -> data.leadPartner(s.id(), year)).flatMap(Optional::stream).distinct().count();
             o.printf(Locale.ROOT, "   %s: %,d of %,d schools, led by %,d CBOs%n", year.label(), community, data.schools().size(), leads);

@@ -1,8 +1,9 @@
-/** Community Schools SDK: privacy. Exports only API packages. */
+/** Community Schools SDK: privacy. Exports only API packages; {@code org.communityschools.privacy.internal.*} is implementation. */
 module org.communityschools.privacy {
     requires transitive org.communityschools.core;
     requires com.github.benmanes.caffeine;
     requires static org.jspecify;
 
-    // The API package org.communityschools.privacy is exported once its first types land.
+    exports org.communityschools.privacy;
+    exports org.communityschools.privacy.disclosure;
 }

@@ -19,6 +19,9 @@ public final class Main {
     /** Exit code for data that breaks the rules or an operation the SDK refused. */
     static final int EXIT_INVALID = 1;
 
+    /** Held so the logger's level is not lost to garbage collection. */
+    private static final java.util.logging.Logger HIBERNATE_VALIDATOR = java.util.logging.Logger.getLogger("org.hibernate.validator");
+
     private Main() {}
 
     /** Runs the tool and exits with its exit code. */
@@ -28,6 +31,8 @@ public final class Main {
 
     /** Runs the tool with the given output streams and returns the exit code; used by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        // The validator's version banner is not for users of a command-line tool.
+        HIBERNATE_VALIDATOR.setLevel(java.util.logging.Level.WARNING);
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);

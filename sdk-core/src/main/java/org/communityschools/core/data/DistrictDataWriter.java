@@ -1,20 +1,13 @@
 package org.communityschools.core.data;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.List;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.communityschools.core.internal.json.AgreementsFile;
-import org.communityschools.core.internal.write.CsvFileWriter;
+import org.communityschools.core.internal.write.DirectoryWriter;
 import org.communityschools.core.internal.write.Rows;
 import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.BehaviorIncident;
@@ -58,13 +51,10 @@ import org.communityschools.core.model.StudentStaffRelationship;
  * UncheckedIOException}.
  */
 public final class DistrictDataWriter implements AutoCloseable {
-    private final Path dir;
-    private final Map<DataFile, CsvFileWriter> open = new EnumMap<>(DataFile.class);
-    private final List<DataSharingAgreement> agreements = new ArrayList<>();
-    private boolean closed;
+    private final DirectoryWriter out;
 
-    private DistrictDataWriter(Path dir) {
-        this.dir = dir;
+    private DistrictDataWriter(DirectoryWriter out) {
+        this.out = out;
     }
 
     /**
@@ -74,19 +64,44 @@ public final class DistrictDataWriter implements AutoCloseable {
      *     that old files are never mixed with new ones
      */
     public static DistrictDataWriter open(Path dir) {
-        Objects.requireNonNull(dir, "dir");
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create directory " + dir, e);
-        }
-        for (DataFile file : DataFile.values()) {
-            if (Files.exists(dir.resolve(file.fileName()))) {
-                throw new IllegalArgumentException("a district data directory is written into an empty directory, but "
-                        + dir + " already holds " + file.fileName());
+        return new DistrictDataWriter(DirectoryWriter.open(Objects.requireNonNull(dir, "dir")));
+    }
+
+    /**
+     * Writes every record of {@code data} into {@code dir} (created when absent; it must not already hold district
+     * data files): records in the order {@code data} lists them, calendars school by school, attendance by student
+     * then date. Reading the directory back gives equal data.
+     *
+     * @throws IllegalArgumentException when the directory already holds a file of a district data directory
+     * @throws UncheckedIOException when writing fails
+     */
+    public static void write(DistrictData data, Path dir) {
+        Objects.requireNonNull(data, "data");
+        try (DistrictDataWriter out = open(dir)) {
+            data.organizations().forEach(out.organizations());
+            data.schools().forEach(out.schools());
+            data.partnerships().forEach(out.partnerships());
+            data.students().forEach(out.students());
+            data.studentCharacteristics().forEach(out.studentCharacteristics());
+            Consumer<InstructionalDay> calendar = out.calendar();
+            for (InstructionalCalendar c : data.calendars().values()) {
+                for (LocalDate day : c.days()) {
+                    calendar.accept(new InstructionalDay(c.school(), day));
+                }
             }
+            data.enrollments().forEach(out.enrollments());
+            data.diplomas().forEach(out.diplomas());
+            data.attendance().forEachRecord(out.attendance());
+            data.behaviorIncidents().forEach(out.behavior());
+            data.courseMarks().forEach(out.courseMarks());
+            data.staff().forEach(out.staff());
+            data.staffAssignments().forEach(out.staffAssignments());
+            data.studentStaffRelationships().forEach(out.studentStaff());
+            data.interventions().forEach(out.interventions());
+            data.interventionParticipants().forEach(out.interventionParticipants());
+            data.consents().forEach(out.consents());
+            data.agreements().forEach(out.agreements());
         }
-        return new DistrictDataWriter(dir);
     }
 
     /** Rows of {@code organizations.csv}. */
@@ -176,10 +191,7 @@ public final class DistrictDataWriter implements AutoCloseable {
 
     /** Agreements, collected and written to {@code agreements.json} (sorted by id) on {@link #close()}. */
     public Consumer<DataSharingAgreement> agreements() {
-        return agreement -> {
-            checkOpen();
-            agreements.add(Objects.requireNonNull(agreement, "agreement"));
-        };
+        return out::agreement;
     }
 
     /**
@@ -187,67 +199,16 @@ public final class DistrictDataWriter implements AutoCloseable {
      * without rows are left out.
      */
     public Map<DataFile, Long> rowCounts() {
-        Map<DataFile, Long> counts = new EnumMap<>(DataFile.class);
-        open.forEach((file, writer) -> counts.put(file, writer.rows()));
-        if (!agreements.isEmpty()) {
-            counts.put(DataFile.AGREEMENTS, (long) agreements.size());
-        }
-        return Collections.unmodifiableMap(counts);
+        return out.rowCounts();
     }
 
     /** Flushes and closes every file and writes {@code agreements.json}. Closing twice does nothing. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        RuntimeException failure = null;
-        for (CsvFileWriter writer : open.values()) {
-            try {
-                writer.close();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        if (!agreements.isEmpty()) {
-            List<DataSharingAgreement> sorted = new ArrayList<>(agreements);
-            sorted.sort(Comparator.comparing(DataSharingAgreement::id));
-            writeAgreements(sorted, dir.resolve(DataFile.AGREEMENTS.fileName()));
-        }
-    }
-
-    private static void writeAgreements(List<DataSharingAgreement> sorted, Path file) {
-        AgreementsFile.write(sorted, file);
+        out.close();
     }
 
     private <T> Consumer<T> sink(DataFile file, Function<T, String[]> row) {
-        return value -> {
-            Objects.requireNonNull(value, file.fileName() + " row");
-            writer(file).row(row.apply(value));
-        };
-    }
-
-    private CsvFileWriter writer(DataFile file) {
-        checkOpen();
-        CsvFileWriter writer = open.get(file);
-        if (writer == null) {
-            writer = CsvFileWriter.create(dir.resolve(file.fileName()), file.columns());
-            open.put(file, writer);
-        }
-        return writer;
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("the writer is closed");
-        }
+        return out.sink(file, row);
     }
 }

@@ -51,6 +51,7 @@ import tools.jackson.databind.module.SimpleModule;
  * ({@code 0.5}); a period ({@link DateRange}) as flat {@code begin_date} and {@code end_date}, the end being the
  * inclusive last day and absent when open-ended; an empty {@code Optional} as an absent property; sets as arrays
  * sorted for deterministic output. A {@link DataSharingAgreement} is exactly an object of {@code agreements.json}.
+ * Identifiers, school years and grades also work as map keys, written as their JSON string.
  *
  * <p>Reading builds every record through its constructor, so a value that breaks a domain rule fails with a Jackson
  * {@link tools.jackson.databind.DatabindException} located at the offending value, whose message names the property
@@ -80,16 +81,27 @@ public final class CommunitySchoolsModule extends SimpleModule {
         super("CommunitySchoolsModule", Version.unknownVersion());
         Objects.requireNonNull(resolver, "resolver");
         add(StudentId.class, DomainCodecs.STUDENT_ID);
+        addKey(StudentId.class, StudentId::of, StudentId::value);
         add(SchoolId.class, DomainCodecs.SCHOOL_ID);
+        addKey(SchoolId.class, SchoolId::of, SchoolId::value);
         add(OrganizationId.class, DomainCodecs.ORGANIZATION_ID);
+        addKey(OrganizationId.class, OrganizationId::of, OrganizationId::value);
         add(StaffId.class, DomainCodecs.STAFF_ID);
+        addKey(StaffId.class, StaffId::of, StaffId::value);
         add(IncidentId.class, DomainCodecs.INCIDENT_ID);
+        addKey(IncidentId.class, IncidentId::of, IncidentId::value);
         add(InterventionId.class, DomainCodecs.INTERVENTION_ID);
+        addKey(InterventionId.class, InterventionId::of, InterventionId::value);
         add(ConsentId.class, DomainCodecs.CONSENT_ID);
+        addKey(ConsentId.class, ConsentId::of, ConsentId::value);
         add(AgreementId.class, DomainCodecs.AGREEMENT_ID);
+        addKey(AgreementId.class, AgreementId::of, AgreementId::value);
         add(EducationOrganizationId.class, DomainCodecs.educationOrganizationId(resolver));
+        addKey(EducationOrganizationId.class, resolver, EducationOrganizationId::value);
         add(SchoolYear.class, Codecs.SCHOOL_YEAR);
+        addKey(SchoolYear.class, SchoolYear::parse, SchoolYear::toString);
         add(GradeLevel.class, Codecs.GRADE);
+        addKey(GradeLevel.class, GradeLevel::parse, GradeLevel::code);
         add(DayShare.class, Codecs.DAY_SHARE);
         add(DateRange.class, DomainCodecs.DATE_RANGE);
         for (Class<? extends Enum<?>> type : DomainCodecs.CODE_ENUMS) {
@@ -119,6 +131,12 @@ public final class CommunitySchoolsModule extends SimpleModule {
     private <T> void add(Class<T> type, Codec<T> codec) {
         addSerializer(type, JacksonAdapters.serializer(type, codec));
         addDeserializer(type, JacksonAdapters.deserializer(type, codec));
+    }
+
+    /** Map keys: the same text as the value's JSON string (a school year as {@code "2018"}). */
+    private <T> void addKey(Class<T> type, Function<String, ? extends T> parse, Function<T, String> text) {
+        addKeySerializer(type, JacksonAdapters.keySerializer(type, text));
+        addKeyDeserializer(type, JacksonAdapters.keyDeserializer(type, parse::apply));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

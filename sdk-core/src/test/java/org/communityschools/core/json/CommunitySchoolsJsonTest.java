@@ -257,4 +257,29 @@ class CommunitySchoolsJsonTest {
         assertThatThrownBy(() -> MAPPER.readValue("0.12345", DayShare.class)).hasMessageContaining("at most 4 decimal places");
         assertThat(MAPPER.readValue("0.1234", DayShare.class)).isEqualTo(DayShare.ofTenThousandths(1234));
     }
+
+    @Test
+    void writesIdentifiersSchoolYearsAndGradesAsMapKeys() {
+        var counts = java.util.Map.of(StudentId.of("S1"), java.util.Map.of(SchoolYear.of(2018), 3, SchoolYear.of(2019), 1));
+        String json = MAPPER.writeValueAsString(new java.util.TreeMap<>(counts));
+        assertThat(json).isIn("{\"S1\":{\"2018\":3,\"2019\":1}}", "{\"S1\":{\"2019\":1,\"2018\":3}}");
+        assertThat(MAPPER.readValue(json, new TypeReference<java.util.Map<StudentId, java.util.Map<SchoolYear, Integer>>>() {}))
+                .isEqualTo(counts);
+        assertThat(MAPPER.readValue("{\"09\":1}", new TypeReference<java.util.Map<GradeLevel, Integer>>() {}))
+                .containsEntry(GradeLevel.G09, 1);
+        assertThatThrownBy(() -> MAPPER.readValue("{\"S 1\":1}", new TypeReference<java.util.Map<StudentId, Integer>>() {}))
+                .isInstanceOf(DatabindException.class)
+                .hasMessageContaining("whitespace");
+    }
+
+    @Test
+    void theModuleRegisteredLastDecides() {
+        String json = """
+                {"staff_id": "T1", "organization_id": "CBO-7", "role": "SUCCESS_MENTOR", "begin_date": "2017-09-01"}""";
+        JsonMapper mapper = JsonMapper.builder()
+                .addModule(CommunitySchoolsJson.module())
+                .addModule(CommunitySchoolsJson.module(OrganizationId::of))
+                .build();
+        assertThat(mapper.readValue(json, StaffAssignment.class).organizationId()).isEqualTo(OrganizationId.of("CBO-7"));
+    }
 }

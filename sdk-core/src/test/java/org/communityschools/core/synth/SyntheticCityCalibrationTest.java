@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.communityschools.core.data.DistrictDataReader;
+import org.communityschools.core.data.ReadResult;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.testing.SimpleCsv;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +40,35 @@ class SyntheticCityCalibrationTest {
         graduation = graduation(dir);
         chronic.forEach((y, r) -> System.out.printf("chronic %d: all %.3f community %.3f other %.3f%n", y, r[0], r[1], r[2]));
         graduation.forEach((y, r) -> System.out.printf("graduation %d: all %.3f community %.3f other %.3f (n=%.0f/%.0f)%n", y, r[0], r[1], r[2], r[3], r[4]));
+    }
+
+    @Test
+    void aDistrictShapedCityLoadsThroughTheReaderWithoutAnyViolation() {
+        ReadResult read = DistrictDataReader.builder().lenient(true).build().read(dir);
+        assertThat(read.report().violations()).isEmpty();
+    }
+
+    @Test
+    void theDistrictHasEveryKindOfEventTheMetricsMustHandle() {
+        Map<String, Long> exits = SimpleCsv.rows(dir.resolve("enrollments.csv")).stream()
+                .collect(Collectors.groupingBy(r -> r.get("exit_type") + "/" + r.get("exit_documented"), Collectors.counting()));
+        assertThat(exits).containsKeys("GRADUATED/true", "TRANSFERRED/true", "TRANSFERRED/false", "DROPPED_OUT/false",
+                "GED_PROGRAM/false", "EMIGRATED/true", "END_OF_YEAR/true", "OTHER/true");
+        Set<String> diplomas = SimpleCsv.rows(dir.resolve("diplomas.csv")).stream().map(r -> r.get("diploma_type")).collect(Collectors.toSet());
+        assertThat(diplomas).contains("REGULAR", "ADVANCED", "IEP", "CERTIFICATE", "HSE");
+        List<Map<String, String>> diplomaRows = SimpleCsv.rows(dir.resolve("diplomas.csv"));
+        assertThat(diplomaRows).anyMatch(r -> r.get("award_date").substring(5, 7).equals("08"));
+        assertThat(diplomaRows).anyMatch(r -> r.get("award_date").substring(5, 7).equals("01"));
+        Set<String> categories = SimpleCsv.rows(dir.resolve("attendance.csv")).stream()
+                .map(r -> r.get("category") + "/" + r.get("duration")).collect(Collectors.toSet());
+        assertThat(categories).contains("PARTIAL/0.5", "TARDY/", "EXCUSED_ABSENCE/", "UNEXCUSED_ABSENCE/",
+                "IN_SCHOOL_SUSPENSION/", "OUT_OF_SCHOOL_SUSPENSION/", "EARLY_DEPARTURE/0.25");
+        assertThat(SimpleCsv.rows(dir.resolve("course_marks.csv"))).anyMatch(r -> r.get("result").equals("FAIL"))
+                .anyMatch(r -> r.get("result").equals("WITHDRAWN"));
+        Set<String> characteristics = SimpleCsv.rows(dir.resolve("student_characteristics.csv")).stream()
+                .map(r -> r.get("characteristic")).collect(Collectors.toSet());
+        assertThat(characteristics).contains("ENGLISH_LEARNER", "DISABILITY", "ECONOMICALLY_DISADVANTAGED", "HOMELESS");
+        assertThat(SimpleCsv.rows(dir.resolve("consents.csv"))).anyMatch(r -> !r.get("revoked_date").isEmpty());
     }
 
     @Test

@@ -5,10 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A naive, obviously correct RFC 4180 reader for tests: the whole file in memory, rows as maps from header name to
@@ -68,17 +71,50 @@ public final class SimpleCsv {
         }
         List<List<String>> all = cells(file);
         List<String> header = all.get(0);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            index.put(header.get(i), i);
+        }
         List<Map<String, String>> rows = new ArrayList<>(all.size());
         for (List<String> cells : all.subList(1, all.size())) {
             if (cells.size() != header.size()) {
                 throw new IllegalStateException(file.getFileName() + ": a row has " + cells.size() + " cells, the header " + header.size());
             }
+            rows.add(new Row(header, index, cells));
+        }
+        return rows;
+    }
+
+    /** A read-only row sharing its header with the other rows of the file. */
+    private static final class Row extends AbstractMap<String, String> {
+        private final List<String> header;
+        private final Map<String, Integer> index;
+        private final List<String> cells;
+
+        Row(List<String> header, Map<String, Integer> index, List<String> cells) {
+            this.header = header;
+            this.index = index;
+            this.cells = cells;
+        }
+
+        @Override
+        public String get(Object key) {
+            Integer i = index.get(key);
+            return i == null ? null : cells.get(i);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return index.containsKey(key);
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
             Map<String, String> m = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {
                 m.put(header.get(i), cells.get(i));
             }
-            rows.add(m);
+            return m.entrySet();
         }
-        return rows;
     }
 }

@@ -128,7 +128,7 @@ public final class AgreementsFile {
                 return new Result(List.of(), violations);
             }
             Map<String, ParsedAgreement> seen = new HashMap<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
+            for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY && e != null; e = p.nextToken()) {
                 TokenStreamLocation start = p.currentTokenLocation();
                 DataSharingAgreement a = DomainCodecs.AGREEMENT.read(p, reporter);
                 if (a == null) {

@@ -32,6 +32,6 @@ public abstract class Codec<V> {
     /** The value's text for a report: scalars as written, containers as empty. */
     static Optional<String> text(JsonParser p) {
         JsonToken t = p.currentToken();
-        return t != null && t.isScalarValue() ? Optional.ofNullable(p.getText()) : Optional.empty();
+        return t != null && t.isScalarValue() ? Optional.ofNullable(p.getString()) : Optional.empty();
     }
 }

@@ -49,7 +49,7 @@ public final class Codecs {
             @Override
             public @Nullable V read(JsonParser p, Reporter reporter) {
                 JsonToken t = p.currentToken();
-                if (!tokens.contains(t)) {
+                if (t == null || !tokens.contains(t)) {
                     reporter.error(FORMAT, p.currentTokenLocation(), text(p), "must be " + expected + ", was " + describe(t));
                     skipValue(p);
                     return null;
@@ -173,8 +173,8 @@ public final class Codecs {
                 }
                 List<V> values = new ArrayList<>();
                 boolean ok = true;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    if (p.currentToken() == JsonToken.VALUE_NULL) {
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY && t != null; t = p.nextToken()) {
+                    if (t == JsonToken.VALUE_NULL) {
                         reporter.error(FORMAT, p.currentTokenLocation(), Optional.empty(), "must not contain null");
                         ok = false;
                         continue;
@@ -199,10 +199,4 @@ public final class Codecs {
             }
         };
     }
-
-    /** Sorts by the written text, for sets of types without a natural order. */
-    public static <V> Comparator<V> byText(Function<V, String> text) {
-        return Comparator.comparing(text);
-    }
-
 }

@@ -7,6 +7,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
@@ -75,4 +76,33 @@ public final class JacksonAdapters {
         return b.toString();
     }
 
+
+    /** Writes a map key as {@code text} gives it (the same text as the value's JSON string). */
+    public static <T> ValueSerializer<T> keySerializer(Class<T> type, java.util.function.Function<T, String> text) {
+        return new ValueSerializer<>() {
+            @Override
+            public void serialize(T value, JsonGenerator gen, SerializationContext ctxt) {
+                gen.writeName(text.apply(value));
+            }
+
+            @Override
+            public Class<?> handledType() {
+                return type;
+            }
+        };
+    }
+
+    /** Reads a map key with {@code parse}, which states its rule in an {@link IllegalArgumentException}. */
+    public static <T> KeyDeserializer keyDeserializer(Class<T> type, java.util.function.Function<String, T> parse) {
+        return new KeyDeserializer() {
+            @Override
+            public Object deserializeKey(String key, DeserializationContext ctxt) {
+                try {
+                    return parse.apply(key);
+                } catch (IllegalArgumentException e) {
+                    throw ctxt.weirdKeyException(type, key, e.getMessage() + " [" + Codecs.FORMAT + "]");
+                }
+            }
+        };
+    }
 }

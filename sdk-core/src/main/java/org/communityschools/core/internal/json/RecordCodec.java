@@ -52,8 +52,10 @@ public final class RecordCodec<T> extends Codec<T> {
         final boolean required;
         final boolean personal;
         final Function<T, Optional<V>> getter;
+        final int index;
 
-        Prop(String name, Codec<V> codec, boolean required, boolean personal, Function<T, Optional<V>> getter) {
+        Prop(int index, String name, Codec<V> codec, boolean required, boolean personal, Function<T, Optional<V>> getter) {
+            this.index = index;
             this.name = name;
             this.codec = codec;
             this.required = required;
@@ -69,22 +71,22 @@ public final class RecordCodec<T> extends Codec<T> {
 
     /** The values read for one object, by property; given to the record's factory. */
     public static final class Got {
-        private final Map<String, Object> values;
+        private final Object[] values;
 
-        private Got(Map<String, Object> values) {
+        private Got(Object[] values) {
             this.values = values;
         }
 
         /** The value of a required property. */
         @SuppressWarnings("unchecked")
         public <V> V get(Prop<?, V> prop) {
-            return (V) Objects.requireNonNull(values.get(prop.name), prop.name);
+            return (V) Objects.requireNonNull(values[prop.index], prop.name);
         }
 
         /** The value of an optional property, empty when absent. */
         @SuppressWarnings("unchecked")
         public <V> Optional<V> opt(Prop<?, V> prop) {
-            return Optional.ofNullable((V) values.get(prop.name));
+            return Optional.ofNullable((V) values[prop.index]);
         }
     }
 
@@ -105,17 +107,17 @@ public final class RecordCodec<T> extends Codec<T> {
 
         /** A property that is always present. */
         public <V> Prop<T, V> required(String name, Codec<V> codec, Function<T, V> getter) {
-            return add(new Prop<>(name, codec, true, personal.test(name), t -> Optional.of(getter.apply(t))));
+            return add(new Prop<>(props.size(), name, codec, true, personal.test(name), t -> Optional.of(getter.apply(t))));
         }
 
         /** A property that may be absent (omitted when written). */
         public <V> Prop<T, V> optional(String name, Codec<V> codec, Function<T, Optional<V>> getter) {
-            return add(new Prop<>(name, codec, false, personal.test(name), getter));
+            return add(new Prop<>(props.size(), name, codec, false, personal.test(name), getter));
         }
 
         /** A property that may be absent on input (the factory supplies a default) but is always written. */
         public <V> Prop<T, V> defaulted(String name, Codec<V> codec, Function<T, V> getter) {
-            return add(new Prop<>(name, codec, false, personal.test(name), t -> Optional.of(getter.apply(t))));
+            return add(new Prop<>(props.size(), name, codec, false, personal.test(name), t -> Optional.of(getter.apply(t))));
         }
 
         private <V> Prop<T, V> add(Prop<T, V> prop) {
@@ -174,41 +176,45 @@ public final class RecordCodec<T> extends Codec<T> {
             skipValue(p);
             return null;
         }
-        Map<String, Object> values = new HashMap<>();
-        Map<String, TokenStreamLocation> locations = new HashMap<>();
+        int n = props.size();
+        Object[] values = new Object[n];
+        TokenStreamLocation[] locations = new TokenStreamLocation[n];
         boolean ok = true;
         for (t = t == JsonToken.START_OBJECT ? p.nextToken() : t; t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
             String name = p.currentName();
-            TokenStreamLocation keyLocation = p.currentTokenLocation();
-            p.nextToken();
             Prop<T, ?> prop = byName.get(name);
             if (prop == null) {
-                reporter.warning(UNKNOWN, keyLocation, Optional.of(name), "unknown property '" + name + "' is ignored");
+                reporter.warning(UNKNOWN, p.currentTokenLocation(), Optional.of(name), "unknown property '" + name + "' is ignored");
+                p.nextToken();
                 skipValue(p);
                 continue;
             }
-            if (locations.containsKey(name)) {
-                reporter.keyError(DUPLICATE, keyLocation, name, name + " must appear once in an object");
+            int i = prop.index;
+            if (locations[i] != null) {
+                reporter.keyError(DUPLICATE, p.currentTokenLocation(), name, name + " must appear once in an object");
+                p.nextToken();
                 skipValue(p);
                 ok = false;
                 continue;
             }
-            locations.put(name, p.currentTokenLocation());
+            p.nextToken();
+            locations[i] = p.currentTokenLocation();
             if (p.currentToken() == JsonToken.VALUE_NULL) {
                 continue;
             }
             Object v = prop.codec.read(p, reporter.property(name, prop.personal));
             if (v == null) {
                 ok = false;
-                values.put(name, FAILED);
+                values[i] = FAILED;
             } else {
-                values.put(name, v);
+                values[i] = v;
             }
         }
         for (Prop<T, ?> prop : props) {
-            if (prop.required && !values.containsKey(prop.name)) {
-                reporter.property(prop.name, prop.personal).error(REQUIRED, locations.getOrDefault(prop.name, start),
-                        Optional.empty(), prop.name + " is required");
+            if (prop.required && values[prop.index] == null) {
+                TokenStreamLocation at = locations[prop.index];
+                reporter.property(prop.name, prop.personal).error(REQUIRED, at == null ? start : at, Optional.empty(),
+                        prop.name + " is required");
                 ok = false;
             }
         }
@@ -220,9 +226,9 @@ public final class RecordCodec<T> extends Codec<T> {
         } catch (IllegalArgumentException | NullPointerException e) {
             String message = Objects.requireNonNullElse(e.getMessage(), "invalid " + type.getSimpleName());
             Matcher m = LEADING_NAME.matcher(message);
-            String name = m.find() && byName.containsKey(m.group(1)) ? m.group(1) : null;
-            Reporter r = name == null ? reporter : reporter.property(name, byName.get(name).personal);
-            TokenStreamLocation at = name == null ? start : locations.getOrDefault(name, start);
+            Prop<T, ?> named = m.find() ? byName.get(m.group(1)) : null;
+            Reporter r = named == null ? reporter : reporter.property(named.name, named.personal);
+            TokenStreamLocation at = named == null || locations[named.index] == null ? start : locations[named.index];
             if (e instanceof NullPointerException) {
                 r.error(REQUIRED, at, Optional.empty(), message + " is required");
             } else {

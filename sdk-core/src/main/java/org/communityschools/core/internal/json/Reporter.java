@@ -58,9 +58,9 @@ public final class Reporter {
         sink.report(Severity.ERROR, rule, location, field, personal ? value.map(v -> REDACTED) : value, message);
     }
 
-    /** Reports a warning that concerns a key rather than a value. */
+    /** Reports a warning that concerns a key rather than a value (inside a nested object, on the top-level key). */
     void warning(String rule, TokenStreamLocation location, Optional<String> key, String message) {
-        sink.report(Severity.WARNING, rule, location, key, Optional.empty(), message);
+        sink.report(Severity.WARNING, rule, location, field.isPresent() ? field : key, Optional.empty(), message);
     }
 
     /** Reports an error on a record-level key (such as a duplicate key), not on a value. */

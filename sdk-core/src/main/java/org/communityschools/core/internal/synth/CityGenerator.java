@@ -16,7 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import org.communityschools.core.data.DistrictDataWriter;
+import org.communityschools.core.data.DataFile;
+import org.communityschools.core.internal.write.DirectoryWriter;
+import org.communityschools.core.internal.write.Rows;
 import org.communityschools.core.internal.synth.CityPlan.SchoolPlan;
 import org.communityschools.core.internal.synth.StudentSimulator.Origin;
 import org.communityschools.core.model.AgreementId;
@@ -51,7 +53,7 @@ import org.communityschools.core.synth.Preset;
  * on the number of threads. At most a few batches are in memory at once.
  */
 public final class CityGenerator {
-    private static final int BATCH = 2_000;
+    private static final int BATCH = 1_000;
 
     private final CityPlan plan;
 
@@ -61,7 +63,7 @@ public final class CityGenerator {
 
     public GenerationSummary writeTo(Path dir) {
         long started = System.nanoTime();
-        try (DistrictDataWriter out = DistrictDataWriter.open(dir)) {
+        try (DirectoryWriter out = DirectoryWriter.open(dir)) {
             writeFixedTables(out);
             writeStudents(out);
             out.close();
@@ -73,19 +75,19 @@ public final class CityGenerator {
         return InterventionId.of(school.id.value() + "-SM" + year.endYear());
     }
 
-    private void writeFixedTables(DistrictDataWriter out) {
-        Consumer<Organization> organizations = out.organizations();
+    private void writeFixedTables(DirectoryWriter out) {
+        Consumer<Organization> organizations = out.sink(DataFile.ORGANIZATIONS, Rows::organization);
         organizations.accept(new Organization(plan.district, plan.spec.districtName(), OrganizationType.DISTRICT));
         for (int i = 0; i < plan.cbos.size(); i++) {
             organizations.accept(new Organization(plan.cbos.get(i), Names.organization(i), OrganizationType.COMMUNITY_ORGANIZATION));
         }
         organizations.accept(new Organization(plan.research, "Center for Urban Education Research", OrganizationType.COMMUNITY_ORGANIZATION));
 
-        Consumer<School> schools = out.schools();
+        Consumer<School> schools = out.sink(DataFile.SCHOOLS, Rows::school);
         for (SchoolPlan s : plan.schools) {
             schools.accept(new School(s.id, s.name, plan.district, s.level.low, s.level.high, s.level.type));
         }
-        Consumer<Partnership> partnerships = out.partnerships();
+        Consumer<Partnership> partnerships = out.sink(DataFile.PARTNERSHIPS, Rows::partnership);
         for (SchoolPlan s : plan.communitySchools) {
             for (int t = 0; t < plan.years; t++) {
                 partnerships.accept(new Partnership(s.id, plan.cbos.get(s.leadCbo), plan.year(t), PartnershipRole.LEAD));
@@ -94,7 +96,7 @@ public final class CityGenerator {
                 }
             }
         }
-        Consumer<InstructionalDay> calendar = out.calendar();
+        Consumer<InstructionalDay> calendar = out.sink(DataFile.CALENDAR, Rows::calendar);
         for (SchoolPlan s : plan.schools) {
             for (List<LocalDate> days : plan.calendars) {
                 for (LocalDate d : days) {
@@ -103,7 +105,7 @@ public final class CityGenerator {
             }
         }
         writeStaff(out);
-        Consumer<Intervention> interventions = out.interventions();
+        Consumer<Intervention> interventions = out.sink(DataFile.INTERVENTIONS, Rows::intervention);
         for (SchoolPlan s : plan.communitySchools) {
             for (int t = 0; t < plan.years; t++) {
                 interventions.accept(new Intervention(successMentorId(s, plan.year(t)), InterventionType.SUCCESS_MENTOR,
@@ -111,12 +113,12 @@ public final class CityGenerator {
                                 + plan.year(t).label())));
             }
         }
-        writeAgreements(out.agreements());
+        writeAgreements(out::agreement);
     }
 
-    private void writeStaff(DistrictDataWriter out) {
-        Consumer<Staff> staff = out.staff();
-        Consumer<StaffAssignment> assignments = out.staffAssignments();
+    private void writeStaff(DirectoryWriter out) {
+        Consumer<Staff> staff = out.sink(DataFile.STAFF, Rows::staff);
+        Consumer<StaffAssignment> assignments = out.sink(DataFile.STAFF_ASSIGNMENTS, Rows::staffAssignment);
         DateRange window = plan.window();
         for (SchoolPlan s : plan.schools) {
             SplittableRandom rng = Mix.random(plan.seed, Mix.STAFF, s.index);
@@ -192,7 +194,7 @@ public final class CityGenerator {
                 List.of(district, new Signatory(Names.first(rng) + " " + Names.last(rng), "Principal Investigator")), 365, false));
     }
 
-    private void writeStudents(DistrictDataWriter out) {
+    private void writeStudents(DirectoryWriter out) {
         StudentSimulator simulator = new StudentSimulator(plan);
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -216,6 +218,7 @@ public final class CityGenerator {
                     for (int i = 0; i < chunk.size(); i++) {
                         simulator.simulate(firstIndex + i, chunk.get(i), batch);
                     }
+                    batch.render();
                     return batch;
                 }));
                 if (pending.size() >= 2 * threads) {
@@ -230,7 +233,7 @@ public final class CityGenerator {
         }
     }
 
-    private static void drain(Future<Batch> future, DistrictDataWriter out) {
+    private static void drain(Future<Batch> future, DirectoryWriter out) {
         Batch b;
         try {
             b = future.get();
@@ -243,16 +246,7 @@ public final class CityGenerator {
             }
             throw new IllegalStateException(e.getCause());
         }
-        b.students.forEach(out.students());
-        b.characteristics.forEach(out.studentCharacteristics());
-        b.enrollments.forEach(out.enrollments());
-        b.diplomas.forEach(out.diplomas());
-        b.attendance.forEach(out.attendance());
-        b.behavior.forEach(out.behavior());
-        b.courseMarks.forEach(out.courseMarks());
-        b.studentStaff.forEach(out.studentStaff());
-        b.participants.forEach(out.interventionParticipants());
-        b.consents.forEach(out.consents());
+        b.writeTo(out);
     }
 
     /**

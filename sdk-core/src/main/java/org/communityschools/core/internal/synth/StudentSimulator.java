@@ -122,7 +122,9 @@ final class StudentSimulator {
         LocalDate birth = LocalDate.of(startCalendarYear - 5 - grade - retainedBefore, 1, 1).plusDays(rng.nextInt(365));
         int hsYears = grade >= 9 ? grade - 9 + retainedBefore : 0;
         SchoolYear cohort = grade >= 9 ? plan.year(origin.year()).plusYears(-hsYears) : null;
-        boolean prevChronic = Math.exp(MU + persistent + YEAR_SD * rng.nextGaussian() + gradeEffect(grade)) >= 0.1;
+        // Students already enrolled in the first year have a (simulated) record for the year before; newcomers do not.
+        double priorYear = MU + persistent + YEAR_SD * rng.nextGaussian() + gradeEffect(grade);
+        boolean prevChronic = origin.year() == 0 && Math.exp(priorYear) >= 0.1;
         int failures = grade >= 10 ? (int) Math.max(0, Math.round((hsYears) * (0.8 * z + 0.4 * rng.nextGaussian()))) : 0;
         boolean inTransfer = false;
         boolean consented = false;

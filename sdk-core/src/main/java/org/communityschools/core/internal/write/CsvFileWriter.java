@@ -17,11 +17,13 @@ import java.util.List;
  * <p>A minimal quoting writer rather than Jackson's {@code CsvMapper}: the generator writes some 80 million
  * attendance rows for the {@code nyc} preset, and this writer appends each cell straight into a 256 KiB buffer,
  * scanning it once for the four characters that need quoting ({@code , " \r \n}), with no per-row generator state,
- * schema lookup or value conversion. Quoting is the whole of RFC 4180's output side, so there is little to get
+ * schema lookup or value conversion; and rows can be formatted on worker threads ({@link #appendRow}) and written in
+ * order by one thread. Quoting is the whole of RFC 4180's output side, so there is little to get
  * wrong; {@code CsvFileWriterTest} pins it down. Reading stays with Jackson.
  */
 public final class CsvFileWriter implements AutoCloseable {
     private final Writer out;
+    private final StringBuilder line = new StringBuilder(256);
     private long rows;
 
     private CsvFileWriter(Writer out) {
@@ -44,34 +46,46 @@ public final class CsvFileWriter implements AutoCloseable {
 
     /** Writes one row; an empty string is an empty cell. */
     public void row(String... cells) {
+        line.setLength(0);
+        appendRow(line, cells);
+        write(line, 1);
+    }
+
+    /** Writes rows already formatted with {@link #appendRow(StringBuilder, String...)}. */
+    public void write(CharSequence formattedRows, long count) {
         try {
-            for (int i = 0; i < cells.length; i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                cell(cells[i]);
-            }
-            out.write('\n');
-            rows++;
+            out.append(formattedRows);
+            rows += count;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void cell(String value) throws IOException {
-        if (!needsQuotes(value)) {
-            out.write(value);
-            return;
-        }
-        out.write('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"') {
-                out.write('"');
+    /**
+     * Appends one row, quoted as RFC 4180 says and ended by {@code \n}, to {@code sb}. Lets other threads format rows
+     * that one thread then writes in order.
+     */
+    public static void appendRow(StringBuilder sb, String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                sb.append(',');
             }
-            out.write(c);
+            String value = cells[i];
+            if (!needsQuotes(value)) {
+                sb.append(value);
+                continue;
+            }
+            sb.append('"');
+            for (int j = 0; j < value.length(); j++) {
+                char c = value.charAt(j);
+                if (c == '"') {
+                    sb.append('"');
+                }
+                sb.append(c);
+            }
+            sb.append('"');
         }
-        out.write('"');
+        sb.append('\n');
     }
 
     /** RFC 4180: a field containing a comma, a double quote or a line break is enclosed in double quotes. */

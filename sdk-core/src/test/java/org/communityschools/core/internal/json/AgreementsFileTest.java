@@ -169,6 +169,16 @@ class AgreementsFileTest {
     }
 
     @Test
+    void reportsAnUnknownKeyOfASignatoryUnderItsTopLevelKey() {
+        String json = ONE_AGREEMENT.replace("\"title\": \"Chief Privacy Officer\"", "\"title\": \"Chief Privacy Officer\", \"email\": \"x\"");
+        AgreementsFile.Result result = read(json);
+        assertThat(result.agreements()).hasSize(1);
+        assertThat(result.violations()).extracting(Violation::severity, Violation::line, Violation::column, Violation::field, Violation::rule)
+                .containsExactly(tuple(Severity.WARNING, 33L, 43, Optional.of("signatories"), "header.unknown-column"));
+        assertThat(result.violations().get(0).message()).contains("'email'");
+    }
+
+    @Test
     void redactsSignatoryNames() {
         String json = ONE_AGREEMENT.replace("\"name\": \"Jane Roe\"", "\"name\": 42")
                 .replace("\"title\": \"Chief Privacy Officer\"", "\"title\": 7");
@@ -219,6 +229,16 @@ class AgreementsFileTest {
             assertThat(v.severity()).isEqualTo(Severity.ERROR);
             assertThat(v.line()).isEqualTo(4);
             assertThat(v.column()).isEqualTo(18);
+        });
+    }
+
+    @Test
+    void reportsATruncatedFileAsMalformed() {
+        AgreementsFile.Result result = read(ONE_AGREEMENT.substring(0, 60));
+        assertThat(result.agreements()).isEmpty();
+        assertThat(result.violations()).singleElement().satisfies(v -> {
+            assertThat(v.rule()).isEqualTo("json.syntax");
+            assertThat(v.line()).isEqualTo(5);
         });
     }
 

@@ -1,0 +1,92 @@
+package org.communityschools.privacy;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The stable name of one field of a student record view, such as {@code attendance.records} or
+ * {@code attendance.records.reason}: two or more dot-separated segments, each a lower-camel-case identifier
+ * ({@code [a-z][A-Za-z0-9]*}), at most 128 characters. This is the syntax that data-sharing agreements use in
+ * their {@code data_elements} (Exhibit B of the SDPC National Data Privacy Agreement), so a path that parses here
+ * is accepted by {@link org.communityschools.core.model.DataSharingAgreement} too.
+ *
+ * <p>A path says nothing about whether the field exists: only a {@link FieldCatalog} knows that, and a path the
+ * catalog does not know can never be disclosed. Paths order by their text, so sorted sets of paths are stable.
+ * Immutable and thread-safe; {@link #toString()} returns the value, so {@code of(p.toString())} equals {@code p}.
+ *
+ * @param value the path as written, such as {@code demographics.birthDate}
+ */
+public record FieldPath(String value) implements Comparable<FieldPath> {
+    private static final Pattern SYNTAX = Pattern.compile("[a-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*)+");
+    /** The longest path accepted. */
+    public static final int MAX_LENGTH = 128;
+
+    /** Checks the syntax. */
+    public FieldPath {
+        Objects.requireNonNull(value, "value");
+        if (!isWellFormed(value)) {
+            throw new IllegalArgumentException("a field path has two or more dot-separated lowerCamelCase segments "
+                    + "and at most " + MAX_LENGTH + " characters, such as attendance.records; was '" + value + "'");
+        }
+    }
+
+    /** Returns the path with this text; throws {@link IllegalArgumentException} when it breaks the syntax. */
+    public static FieldPath of(String value) {
+        return new FieldPath(value);
+    }
+
+    /** Whether {@code value} is a syntactically valid path (it may still be unknown to a catalog). */
+    public static boolean isWellFormed(String value) {
+        return value.length() <= MAX_LENGTH && SYNTAX.matcher(value).matches();
+    }
+
+    /** The segments, such as {@code [attendance, records, reason]}. */
+    public List<String> segments() {
+        return List.of(value.split("\\.", -1));
+    }
+
+    /** The number of segments, 2 or more. */
+    public int depth() {
+        int depth = 1;
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) == '.') {
+                depth++;
+            }
+        }
+        return depth;
+    }
+
+    /** The first segment, which groups the fields of a record view (it is not the field's category). */
+    public String root() {
+        return value.substring(0, value.indexOf('.'));
+    }
+
+    /**
+     * The enclosing field: {@code attendance.records} for {@code attendance.records.reason}; empty for a path of two
+     * segments, whose parent ({@code attendance}) is a group, not a field.
+     */
+    public Optional<FieldPath> parent() {
+        int last = value.lastIndexOf('.');
+        String head = value.substring(0, last);
+        return head.indexOf('.') < 0 ? Optional.empty() : Optional.of(new FieldPath(head));
+    }
+
+    /** Whether this path is {@code ancestor} or lies below it ({@code a.b.c} is within {@code a.b}, {@code a.bc} is not). */
+    public boolean isWithin(FieldPath ancestor) {
+        return value.equals(ancestor.value)
+                || value.length() > ancestor.value.length() && value.startsWith(ancestor.value)
+                && value.charAt(ancestor.value.length()) == '.';
+    }
+
+    @Override
+    public int compareTo(FieldPath other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

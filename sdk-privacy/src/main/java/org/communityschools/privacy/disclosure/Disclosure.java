@@ -1,0 +1,221 @@
+package org.communityschools.privacy.disclosure;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.communityschools.core.model.AgreementId;
+import org.communityschools.core.model.ConsentId;
+import org.communityschools.core.model.LegalBasis;
+import org.communityschools.core.model.OrganizationId;
+import org.communityschools.core.model.StaffId;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.privacy.FieldPath;
+import org.communityschools.privacy.internal.disclosure.Texts;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One disclosure of a student's records, as the record of disclosures of 34 CFR 99.32 needs it: who requested or
+ * received the records (a staff member and their organization), whose records, which fields, when, for what purpose
+ * (the legitimate interest, 99.32(a)(3)(ii)), under which {@link LegalBasis}, and the agreement or consent that
+ * authorized it. It holds identifiers and field paths, never values, so the log never holds a student's data and can
+ * be kept, inspected by parents (99.32(c)) and destroyed with the record.
+ *
+ * <p>Rules, checked by the constructor:
+ * <ul>
+ *   <li>1 to 256 fields, kept sorted and distinct;</li>
+ *   <li>{@link LegalBasis#CONSENT} exactly when a consent id is given (99.30);</li>
+ *   <li>{@link LegalBasis#STUDIES} and {@link LegalBasis#AUDIT_EVALUATION} need the written agreement's id
+ *       (99.31(a)(6)(iii)(C), 99.35(a)(3)); an agreement id is not allowed with consent or in an emergency;</li>
+ *   <li>{@link LegalBasis#EMERGENCY} exactly when {@link EmergencyDetails} are given (99.32(a)(5)).</li>
+ * </ul>
+ * Build one with {@link #builder()}. Immutable and thread-safe.
+ *
+ * @param at                    when the disclosure happened
+ * @param requester             the staff member who requested or received the records
+ * @param requesterOrganization the organization the requester acted for (a school, the district, a CBO)
+ * @param student               whose records
+ * @param fields                the disclosed fields, sorted and distinct, 1 to 256
+ * @param purpose               the purpose, or legitimate interest; 1–500 characters, no control characters, never
+ *                              personal data
+ * @param legalBasis            the FERPA basis of the disclosure
+ * @param agreementId           the data-sharing agreement that authorized it, if any
+ * @param consentId             the consent that authorized it, present exactly for {@link LegalBasis#CONSENT}
+ * @param emergency             the threat and recipients, present exactly for {@link LegalBasis#EMERGENCY}
+ */
+public record Disclosure(Instant at, StaffId requester, OrganizationId requesterOrganization, StudentId student,
+                         List<FieldPath> fields, String purpose, LegalBasis legalBasis, Optional<AgreementId> agreementId,
+                         Optional<ConsentId> consentId, Optional<EmergencyDetails> emergency) {
+    /** Checks the rules listed in the class comment. */
+    public Disclosure {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(requester, "requester");
+        Objects.requireNonNull(requesterOrganization, "requesterOrganization");
+        Objects.requireNonNull(student, "student");
+        fields = List.copyOf(new TreeSet<>(Objects.requireNonNull(fields, "fields")));
+        if (fields.isEmpty() || fields.size() > 256) {
+            throw new IllegalArgumentException("a disclosure names 1 to 256 fields, named " + fields.size());
+        }
+        Texts.check(purpose, "purpose", 500);
+        Objects.requireNonNull(legalBasis, "legalBasis");
+        Objects.requireNonNull(agreementId, "agreementId");
+        Objects.requireNonNull(consentId, "consentId");
+        Objects.requireNonNull(emergency, "emergency");
+        if ((legalBasis == LegalBasis.CONSENT) != consentId.isPresent()) {
+            throw new IllegalArgumentException("a consent id is given exactly for legal basis CONSENT (34 CFR 99.30); basis was " + legalBasis);
+        }
+        if ((legalBasis == LegalBasis.EMERGENCY) != emergency.isPresent()) {
+            throw new IllegalArgumentException("emergency details are given exactly for legal basis EMERGENCY (34 CFR 99.32(a)(5)); basis was " + legalBasis);
+        }
+        if ((legalBasis == LegalBasis.STUDIES || legalBasis == LegalBasis.AUDIT_EVALUATION) && agreementId.isEmpty()) {
+            throw new IllegalArgumentException("legal basis " + legalBasis + " needs the written agreement's id (34 CFR 99.31(a)(6)(iii)(C), 99.35(a)(3))");
+        }
+        if ((legalBasis == LegalBasis.CONSENT || legalBasis == LegalBasis.EMERGENCY) && agreementId.isPresent()) {
+            throw new IllegalArgumentException("an agreement id is not allowed with legal basis " + legalBasis);
+        }
+    }
+
+    /**
+     * Whether this disclosure belongs to the record of disclosures that 34 CFR 99.32 requires. Disclosures to school
+     * officials, with written consent, and of directory information are exempt (99.32(d)); studies, audit/evaluation
+     * and emergency disclosures are not. The SDK logs every disclosure anyway and tags the required ones with this.
+     */
+    public boolean isFerpaRecord() {
+        return switch (legalBasis) {
+            case SCHOOL_OFFICIAL, CONSENT, DIRECTORY -> false;
+            case STUDIES, AUDIT_EVALUATION, EMERGENCY -> true;
+        };
+    }
+
+    /** Whether this is a health or safety emergency disclosure (34 CFR 99.36), which is always recorded and flagged. */
+    public boolean isEmergency() {
+        return legalBasis == LegalBasis.EMERGENCY;
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Disclosure}. Every setting is set once (a second call throws {@link IllegalStateException});
+     * {@link #build()} checks the combination. Not thread-safe.
+     */
+    public static final class Builder {
+        private @Nullable Instant at;
+        private @Nullable StaffId requester;
+        private @Nullable OrganizationId organization;
+        private @Nullable StudentId student;
+        private @Nullable List<FieldPath> fields;
+        private @Nullable String purpose;
+        private @Nullable LegalBasis legalBasis;
+        private @Nullable AgreementId agreementId;
+        private @Nullable ConsentId consentId;
+        private @Nullable EmergencyDetails emergency;
+
+        private Builder() {}
+
+        private static void once(@Nullable Object current, String name) {
+            if (current != null) {
+                throw new IllegalStateException(name + " was already set");
+            }
+        }
+
+        /** When the disclosure happened. */
+        public Builder at(Instant at) {
+            once(this.at, "at");
+            this.at = Objects.requireNonNull(at, "at");
+            return this;
+        }
+
+        /** The staff member who requested or received the records. */
+        public Builder requester(StaffId requester) {
+            once(this.requester, "requester");
+            this.requester = Objects.requireNonNull(requester, "requester");
+            return this;
+        }
+
+        /** The organization the requester acted for. */
+        public Builder requesterOrganization(OrganizationId organization) {
+            once(this.organization, "requesterOrganization");
+            this.organization = Objects.requireNonNull(organization, "requesterOrganization");
+            return this;
+        }
+
+        /** Whose records. */
+        public Builder student(StudentId student) {
+            once(this.student, "student");
+            this.student = Objects.requireNonNull(student, "student");
+            return this;
+        }
+
+        /** The disclosed fields. */
+        public Builder fields(Collection<FieldPath> fields) {
+            once(this.fields, "fields");
+            this.fields = List.copyOf(Objects.requireNonNull(fields, "fields"));
+            return this;
+        }
+
+        /** The disclosed fields, as paths such as {@code attendance.records}. */
+        public Builder fields(String... paths) {
+            return fields(java.util.Arrays.stream(paths).map(FieldPath::of).toList());
+        }
+
+        /** The purpose, or legitimate interest. */
+        public Builder purpose(String purpose) {
+            once(this.purpose, "purpose");
+            this.purpose = Texts.check(purpose, "purpose", 500);
+            return this;
+        }
+
+        /** The legal basis. */
+        public Builder legalBasis(LegalBasis legalBasis) {
+            once(this.legalBasis, "legalBasis");
+            this.legalBasis = Objects.requireNonNull(legalBasis, "legalBasis");
+            return this;
+        }
+
+        /** The authorizing agreement. */
+        public Builder agreement(AgreementId agreementId) {
+            once(this.agreementId, "agreement");
+            this.agreementId = Objects.requireNonNull(agreementId, "agreementId");
+            return this;
+        }
+
+        /** The authorizing consent. */
+        public Builder consent(ConsentId consentId) {
+            once(this.consentId, "consent");
+            this.consentId = Objects.requireNonNull(consentId, "consentId");
+            return this;
+        }
+
+        /** The emergency's threat and recipients. */
+        public Builder emergency(EmergencyDetails emergency) {
+            once(this.emergency, "emergency");
+            this.emergency = Objects.requireNonNull(emergency, "emergency");
+            return this;
+        }
+
+        /**
+         * The disclosure.
+         *
+         * @throws IllegalStateException    when a required setting is missing
+         * @throws IllegalArgumentException when the combination breaks a rule of {@link Disclosure}
+         */
+        public Disclosure build() {
+            return new Disclosure(required(at, "at"), required(requester, "requester"),
+                    required(organization, "requesterOrganization"), required(student, "student"),
+                    required(fields, "fields"), required(purpose, "purpose"), required(legalBasis, "legalBasis"),
+                    Optional.ofNullable(agreementId), Optional.ofNullable(consentId), Optional.ofNullable(emergency));
+        }
+
+        private static <T> T required(@Nullable T value, String name) {
+            if (value == null) {
+                throw new IllegalStateException(name + " must be set");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.communityschools.privacy.disclosure;
+
+import java.util.List;
+import java.util.Optional;
+import org.communityschools.core.model.StudentId;
+
+/**
+ * Where disclosures are recorded: an append-only log that numbers entries 1, 2, 3, ... without gaps and chains them
+ * by hash (docs/privacy-disclosure-log.md). Get one from {@link DisclosureLogs}. Implementations are thread-safe:
+ * concurrent appends are serialized, sequence numbers follow the order of the chain, and a file sink shares one
+ * {@code force} among appenders waiting at the same time (group commit).
+ *
+ * <p>The policy engine (planned) appends an entry <em>before</em> it releases any data, and refuses the disclosure
+ * when {@link #append} throws: a disclosure that cannot be recorded does not happen.
+ */
+public interface DisclosureSink extends AutoCloseable {
+    /**
+     * Records a disclosure and returns its entry once the entry is durable: for a file, written and forced to the
+     * storage device ({@code FileChannel.force}); for memory, stored.
+     *
+     * @throws DisclosureLogException when the entry could not be made durable; then nothing was acknowledged and the
+     *                                sink refuses further appends
+     * @throws IllegalStateException  when the sink is closed
+     */
+    DisclosureEntry append(Disclosure disclosure);
+
+    /**
+     * The disclosure history of one student, in log order: what a parent inspecting the record of disclosures
+     * (34 CFR 99.32(c)) sees, plus the exempt entries, each tagged by {@link Disclosure#isFerpaRecord()}. A file sink
+     * re-reads and re-verifies its file, so an entry altered since it was written is never returned silently.
+     *
+     * @throws DisclosureLogException when the log no longer verifies
+     */
+    List<DisclosureEntry> historyOf(StudentId student);
+
+    /** The current head of the log, to keep outside it for later verification; empty while the log is empty. */
+    Optional<Checkpoint> checkpoint();
+
+    /** Releases the sink's resources (a file sink's lock and channel); appending afterwards throws. Idempotent. */
+    @Override
+    void close();
+}

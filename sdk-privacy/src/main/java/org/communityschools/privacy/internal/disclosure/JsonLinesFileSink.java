@@ -1,0 +1,260 @@
+package org.communityschools.privacy.internal.disclosure;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.privacy.disclosure.Checkpoint;
+import org.communityschools.privacy.disclosure.Disclosure;
+import org.communityschools.privacy.disclosure.DisclosureEntry;
+import org.communityschools.privacy.disclosure.DisclosureLogException;
+import org.communityschools.privacy.disclosure.DisclosureSink;
+
+/**
+ * A sink appending to a JSON Lines file. An append writes its whole line and line end at the end of the file under
+ * the append lock, then waits until a {@code FileChannel.force(false)} (fdatasync) that started after its write has
+ * completed, and only then acknowledges. Forces are shared (group commit): while one appender forces, the others
+ * queue their writes, and the next force covers all of them. An I/O failure makes the sink refuse further appends.
+ * Thread-safe.
+ */
+public final class JsonLinesFileSink implements DisclosureSink {
+    private final Path file;
+    private final FileChannel channel;
+    private final FileLock fileLock;
+    /** Guards the written state: size, lastSeq, lastHash; and closed, which is set holding both locks. */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Guards the durable state and serializes forces; taken before {@link #lock} when both are needed. */
+    private final ReentrantLock forceLock = new ReentrantLock();
+    private long size;
+    private long lastSeq;
+    private String lastHash;
+    private long durableSize;
+    private long durableSeq;
+    private String durableHash;
+    private volatile boolean failed;
+    private boolean closed;
+
+    private JsonLinesFileSink(Path file, FileChannel channel, FileLock fileLock, LogScanner.Result scan) {
+        this.file = file;
+        this.channel = channel;
+        this.fileLock = fileLock;
+        this.size = scan.validBytes();
+        this.lastSeq = scan.lastSeq();
+        this.lastHash = scan.lastHash();
+        this.durableSize = size;
+        this.durableSeq = lastSeq;
+        this.durableHash = lastHash;
+    }
+
+    /** Opens or creates the log, verifying an existing one. */
+    public static JsonLinesFileSink open(Path file) {
+        boolean created = !Files.exists(file);
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new DisclosureLogException("cannot open the disclosure log " + file, e);
+        }
+        try {
+            FileLock fileLock = LogFiles.lock(ch, file);
+            if (created) {
+                forceDirectory(file);
+            }
+            LogScanner.Result scan = LogScanner.scan(new ChannelInput(ch, ch.size()), Optional.empty(), e -> { });
+            if (!scan.report().isIntact()) {
+                throw new DisclosureLogException("the disclosure log " + file + " is not intact; a torn last line can be "
+                        + "repaired with DisclosureLogs.repair, anything else needs investigation", scan.report());
+            }
+            return new JsonLinesFileSink(file, ch, fileLock, scan);
+        } catch (IOException | RuntimeException e) {
+            try {
+                ch.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new DisclosureLogException("cannot read the disclosure log " + file, e);
+        }
+    }
+
+    /** Makes a new file's directory entry durable; not every platform supports this, and then there is nothing to do. */
+    private static void forceDirectory(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null) {
+            return;
+        }
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows cannot open a directory as a channel; NTFS journals the entry itself.
+        }
+    }
+
+    @Override
+    public DisclosureEntry append(Disclosure disclosure) {
+        Objects.requireNonNull(disclosure, "disclosure");
+        DisclosureEntry entry;
+        long end;
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the disclosure sink is closed");
+            }
+            refuseIfFailed();
+            long seq = lastSeq + 1;
+            String body = LogCodec.disclosureBody(seq, lastHash, disclosure);
+            String hash = LogCodec.hash(body);
+            byte[] bytes = (LogCodec.line(body, hash) + "\n").getBytes(StandardCharsets.UTF_8);
+            try {
+                LogFiles.writeFully(channel, bytes, size);
+            } catch (IOException | RuntimeException e) {
+                throw fail(e);
+            }
+            size += bytes.length;
+            lastSeq = seq;
+            lastHash = hash;
+            end = size;
+            entry = new DisclosureEntry(seq, disclosure);
+        } finally {
+            lock.unlock();
+        }
+        forceLock.lock();
+        try {
+            if (durableSize < end) {
+                refuseIfFailed();
+                forceWritten();
+            }
+            return entry;
+        } finally {
+            forceLock.unlock();
+        }
+    }
+
+    /** Forces everything written so far; call with {@link #forceLock} held. */
+    private void forceWritten() {
+        long target;
+        long seq;
+        String hash;
+        lock.lock();
+        try {
+            target = size;
+            seq = lastSeq;
+            hash = lastHash;
+        } finally {
+            lock.unlock();
+        }
+        try {
+            channel.force(false);
+        } catch (IOException | RuntimeException e) {
+            throw fail(e);
+        }
+        durableSize = target;
+        durableSeq = seq;
+        durableHash = hash;
+    }
+
+    private void refuseIfFailed() {
+        if (failed) {
+            throw new DisclosureLogException("the disclosure log " + file + " failed earlier and refuses appends; "
+                    + "close it and reopen it to verify");
+        }
+    }
+
+    private DisclosureLogException fail(Exception e) {
+        failed = true;
+        return new DisclosureLogException("could not record a disclosure in " + file
+                + "; nothing was acknowledged and the sink refuses further appends", e);
+    }
+
+    @Override
+    public List<DisclosureEntry> historyOf(StudentId student) {
+        Objects.requireNonNull(student, "student");
+        long limit;
+        long seq;
+        String hash;
+        forceLock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the disclosure sink is closed");
+            }
+            limit = durableSize;
+            seq = durableSeq;
+            hash = durableHash;
+        } finally {
+            forceLock.unlock();
+        }
+        List<DisclosureEntry> out = new ArrayList<>();
+        LogScanner.Result scan;
+        try {
+            scan = LogScanner.scan(new ChannelInput(channel, limit),
+                    seq == 0 ? Optional.empty() : Optional.of(new Checkpoint(seq, hash)), e -> {
+                        if (e.disclosure().student().equals(student)) {
+                            out.add(e);
+                        }
+                    });
+        } catch (IOException e) {
+            throw new DisclosureLogException("cannot read the disclosure log " + file, e);
+        }
+        if (!scan.report().isIntact() || scan.lastSeq() != seq) {
+            throw new DisclosureLogException("the disclosure log " + file + " changed behind the sink", scan.report());
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    public Optional<Checkpoint> checkpoint() {
+        forceLock.lock();
+        try {
+            return durableSeq == 0 ? Optional.empty() : Optional.of(new Checkpoint(durableSeq, durableHash));
+        } finally {
+            forceLock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        forceLock.lock();
+        try {
+            lock.lock();
+            try {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+            } finally {
+                lock.unlock();
+            }
+            try {
+                if (durableSize < size && !failed) {
+                    forceWritten();
+                }
+            } finally {
+                try {
+                    fileLock.release();
+                } finally {
+                    channel.close();
+                }
+            }
+        } catch (IOException e) {
+            throw new DisclosureLogException("cannot close the disclosure log " + file, e);
+        } finally {
+            forceLock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DisclosureSink[" + file + "]";
+    }
+}

@@ -2,11 +2,15 @@ package org.communityschools.metrics;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.DayShare;
+import org.communityschools.core.model.GradeLevel;
+import org.communityschools.core.model.SchoolType;
 
 /**
  * A definition of chronic absence: which days count as absent, which students are counted at all, the threshold,
@@ -15,6 +19,9 @@ import org.communityschools.core.model.DayShare;
  * {@link #CRDC}, {@link #CALIFORNIA}) cite their sources, and {@link #builder(String)} makes custom ones.
  * Every comparison with a threshold is exact (integers and {@link Ratio}s, never floating point).
  * Immutable and thread-safe.
+ *
+ * <p>Only enrollments in the definition's {@linkplain #grades() grades} at schools whose type is not
+ * {@linkplain #excludedSchoolTypes() excluded} are considered at all (by default every grade and every school).
  *
  * <p>The rules, in order, for one student-enrollment or pooled student-year with {@code d} instructional days
  * enrolled and {@code a} days absent ({@link #absentShare}):
@@ -142,6 +149,8 @@ public final class ChronicAbsenceDefinition {
     private final DayRule dayRule;
     private final Map<AttendanceCategory, CategoryTreatment> treatments;
     private final Aggregation aggregation;
+    private final Set<GradeLevel> grades;
+    private final Set<SchoolType> excludedSchoolTypes;
 
     private ChronicAbsenceDefinition(Builder b) {
         this.name = b.name;
@@ -157,6 +166,9 @@ public final class ChronicAbsenceDefinition {
         }
         this.treatments = Collections.unmodifiableMap(t);
         this.aggregation = b.aggregation == null ? Aggregation.POOLED : b.aggregation;
+        this.grades = Collections.unmodifiableSet(b.grades == null ? EnumSet.allOf(GradeLevel.class) : EnumSet.copyOf(b.grades));
+        this.excludedSchoolTypes = Collections.unmodifiableSet(b.excludedSchoolTypes == null
+                ? EnumSet.noneOf(SchoolType.class) : EnumSet.copyOf(b.excludedSchoolTypes));
     }
 
     /**
@@ -220,6 +232,22 @@ public final class ChronicAbsenceDefinition {
     /** How a student who moved is counted above the school (default {@link Aggregation#POOLED}). */
     public Aggregation aggregation() {
         return aggregation;
+    }
+
+    /** The grades considered, by the enrollment's entry grade (default all). */
+    public Set<GradeLevel> grades() {
+        return grades;
+    }
+
+    /** The kinds of school whose enrollments are not considered (default none). */
+    public Set<SchoolType> excludedSchoolTypes() {
+        return excludedSchoolTypes;
+    }
+
+    /** Whether an enrollment in {@code grade} at a school of type {@code schoolType} is considered. */
+    public boolean considers(GradeLevel grade, SchoolType schoolType) {
+        return grades.contains(Objects.requireNonNull(grade, "grade"))
+                && !excludedSchoolTypes.contains(Objects.requireNonNull(schoolType, "schoolType"));
     }
 
     /**
@@ -299,6 +327,8 @@ public final class ChronicAbsenceDefinition {
         private DayRule dayRule;
         private final EnumMap<AttendanceCategory, CategoryTreatment> treatments = new EnumMap<>(AttendanceCategory.class);
         private Aggregation aggregation;
+        private Set<GradeLevel> grades;
+        private Set<SchoolType> excludedSchoolTypes;
 
         private Builder(String name) {
             Objects.requireNonNull(name, "name");
@@ -396,6 +426,25 @@ public final class ChronicAbsenceDefinition {
             return this;
         }
 
+        /** Consider only enrollments whose entry grade is one of {@code grades} (California's Dashboard: KG–08); not empty. */
+        public Builder grades(Set<GradeLevel> grades) {
+            Objects.requireNonNull(grades, "grades");
+            requireUnset(this.grades, "grades");
+            if (grades.isEmpty()) {
+                throw new IllegalArgumentException("grades must not be empty");
+            }
+            this.grades = EnumSet.copyOf(grades);
+            return this;
+        }
+
+        /** Do not consider enrollments at schools of these types (for example {@code TRANSFER} or {@code SPECIAL_EDUCATION}). */
+        public Builder excludeSchoolTypes(Set<SchoolType> types) {
+            Objects.requireNonNull(types, "types");
+            requireUnset(this.excludedSchoolTypes, "excludedSchoolTypes");
+            this.excludedSchoolTypes = types.isEmpty() ? EnumSet.noneOf(SchoolType.class) : EnumSet.copyOf(types);
+            return this;
+        }
+
         /**
          * The definition.
          *
@@ -404,6 +453,9 @@ public final class ChronicAbsenceDefinition {
         public ChronicAbsenceDefinition build() {
             if ((threshold == null) == (fixedDaysAbsent == null)) {
                 throw new IllegalStateException("set exactly one of threshold (rate mode) and fixedDaysAbsent (fixed-days mode) for definition " + name);
+            }
+            if (excludedSchoolTypes != null && excludedSchoolTypes.containsAll(EnumSet.allOf(SchoolType.class))) {
+                throw new IllegalStateException("excluding every school type leaves nothing to measure in definition " + name);
             }
             return new ChronicAbsenceDefinition(this);
         }

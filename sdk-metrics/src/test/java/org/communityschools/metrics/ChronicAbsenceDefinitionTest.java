@@ -76,6 +76,20 @@ class ChronicAbsenceDefinitionTest {
     }
 
     @Test
+    void gradeAndSchoolTypeFiltersAreChecked() {
+        assertThatThrownBy(() -> ChronicAbsenceDefinition.builder("x").grades(java.util.Set.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("grades must not be empty");
+        assertThatThrownBy(() -> ChronicAbsenceDefinition.builder("x").threshold(Ratio.of(1, 10), Boundary.INCLUSIVE)
+                .excludeSchoolTypes(java.util.EnumSet.allOf(org.communityschools.core.model.SchoolType.class)).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("leaves nothing to measure");
+        ChronicAbsenceDefinition k8 = ChronicAbsenceDefinition.builder("k8").threshold(Ratio.of(1, 10), Boundary.INCLUSIVE)
+                .grades(java.util.EnumSet.range(org.communityschools.core.model.GradeLevel.KG, org.communityschools.core.model.GradeLevel.G08)).build();
+        assertThat(k8.considers(org.communityschools.core.model.GradeLevel.G08, org.communityschools.core.model.SchoolType.REGULAR)).isTrue();
+        assertThat(k8.considers(org.communityschools.core.model.GradeLevel.G09, org.communityschools.core.model.SchoolType.REGULAR)).isFalse();
+        assertThat(ChronicAbsenceDefinition.FEDERAL.grades()).hasSize(org.communityschools.core.model.GradeLevel.values().length);
+    }
+
+    @Test
     void buildRequiresExactlyOneOfThresholdAndFixedDays() {
         assertThatThrownBy(() -> ChronicAbsenceDefinition.builder("none").build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("exactly one of threshold");

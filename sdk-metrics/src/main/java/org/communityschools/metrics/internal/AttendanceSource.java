@@ -6,6 +6,7 @@ import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolType;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.metrics.Subgroup;
@@ -26,6 +27,9 @@ public interface AttendanceSource {
 
     /** Visits every attendance record, in any order; at most one record per student, school and day. */
     void forEachAttendance(Visitor visitor);
+
+    /** The kind of school ({@code REGULAR} when unknown). */
+    SchoolType schoolType(SchoolId school);
 
     /** Whether {@code school} was a community school (had a LEAD partnership) in {@code year}. */
     boolean isCommunitySchool(SchoolId school, SchoolYear year);

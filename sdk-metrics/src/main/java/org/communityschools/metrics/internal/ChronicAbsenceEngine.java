@@ -44,6 +44,9 @@ public final class ChronicAbsenceEngine {
         List<Slot> slots = new ArrayList<>();
         if (!last.isBefore(first)) {
             for (Enrollment e : source.enrollments()) {
+                if (!definition.considers(e.entryGrade(), source.schoolType(e.schoolId()))) {
+                    continue;
+                }
                 LocalDate s = e.entryDate().isAfter(first) ? e.entryDate() : first;
                 LocalDate end = e.exitWithdrawDate().filter(x -> x.isBefore(last)).orElse(last);
                 if (end.isBefore(s)) {

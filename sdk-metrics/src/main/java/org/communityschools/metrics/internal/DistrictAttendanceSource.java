@@ -7,7 +7,9 @@ import java.util.Set;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.School;
 import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolType;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StudentCharacteristic;
 import org.communityschools.core.model.StudentId;
@@ -41,6 +43,11 @@ public final class DistrictAttendanceSource implements AttendanceSource {
     public void forEachAttendance(Visitor visitor) {
         data.attendance().forEach((student, school, day, category, duration) ->
                 visitor.visit(data.studentAt(student), data.schoolAt(school), day, category, duration));
+    }
+
+    @Override
+    public SchoolType schoolType(SchoolId school) {
+        return data.school(school).map(School::schoolType).orElse(SchoolType.REGULAR);
     }
 
     @Override

@@ -135,6 +135,24 @@ class ChronicAbsenceEngineTest {
     }
 
     @Test
+    void gradeFiltersAndExcludedSchoolTypesLeaveEnrollmentsOutEntirely() {
+        ListAttendanceSource s = district();
+        s.schoolTypes.put(A, org.communityschools.core.model.SchoolType.TRANSFER);
+        ChronicAbsenceDefinition noTransferSchools = ChronicAbsenceDefinition.builder("no transfer schools")
+                .threshold(Ratio.of(1, 10), ChronicAbsenceDefinition.Boundary.INCLUSIVE)
+                .excludeSchoolTypes(Set.of(org.communityschools.core.model.SchoolType.TRANSFER)).build();
+        ChronicAbsenceReport r = ChronicAbsenceEngine.calculate(s, YEAR, noTransferSchools, YEAR.lastDay());
+        assertThat(r.schools()).containsOnlyKeys(B);
+        assertThat(r.students().get(0).figures().absenceRate()).contains(Ratio.of(5, 120));
+        ChronicAbsenceDefinition grade7 = ChronicAbsenceDefinition.builder("grade 7")
+                .threshold(Ratio.of(1, 10), ChronicAbsenceDefinition.Boundary.INCLUSIVE)
+                .grades(Set.of(GradeLevel.G07)).build();
+        ChronicAbsenceReport r7 = ChronicAbsenceEngine.calculate(district(), YEAR, grade7, YEAR.lastDay());
+        assertThat(r7.students()).hasSize(0);
+        assertThat(r7.district().members()).isZero();
+    }
+
+    @Test
     void callerSuppliedGroupingsCarryTheirCounts() {
         ChronicAbsenceReport r = ChronicAbsenceEngine.calculate(district(), YEAR, ChronicAbsenceDefinition.FEDERAL, YEAR.lastDay());
         assertThat(r.groupStudentsBy(s -> "all").get("all")).isEqualTo(r.districtPooled());

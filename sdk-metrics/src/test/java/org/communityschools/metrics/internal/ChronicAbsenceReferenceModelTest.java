@@ -20,6 +20,7 @@ import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.ExitWithdrawType;
 import org.communityschools.core.model.GradeLevel;
 import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolType;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.metrics.ChronicAbsenceDefinition;
@@ -61,6 +62,7 @@ class ChronicAbsenceReferenceModelTest {
             if (rnd.nextBoolean()) {
                 s.communitySchools.add(id);
             }
+            s.schoolTypes.put(id, SchoolType.values()[rnd.nextInt(SchoolType.values().length)]);
         }
         int students = 1 + rnd.nextInt(8);
         AttendanceCategory[] categories = AttendanceCategory.values();
@@ -114,6 +116,19 @@ class ChronicAbsenceReferenceModelTest {
         }
         if (rnd.nextBoolean()) {
             b.treat(AttendanceCategory.EXCUSED_ABSENCE, CategoryTreatment.values()[rnd.nextInt(3)]);
+        }
+        if (rnd.nextBoolean()) {
+            java.util.Set<GradeLevel> grades = java.util.EnumSet.noneOf(GradeLevel.class);
+            for (GradeLevel g : GradeLevel.values()) {
+                if (rnd.nextInt(3) > 0) {
+                    grades.add(g);
+                }
+            }
+            grades.add(GradeLevel.G05);
+            b.grades(grades);
+        }
+        if (rnd.nextBoolean()) {
+            b.excludeSchoolTypes(java.util.EnumSet.of(SchoolType.values()[rnd.nextInt(SchoolType.values().length)]));
         }
         return b.build();
     }
@@ -184,6 +199,10 @@ class ChronicAbsenceReferenceModelTest {
         Map<StudentId, int[]> pooledDays = new TreeMap<>();
         Map<StudentId, BigDecimal> pooledAbsent = new TreeMap<>();
         for (Enrollment e : sc.source().enrollments) {
+            if (!sc.definition().grades().contains(e.entryGrade())
+                    || sc.definition().excludedSchoolTypes().contains(sc.source().schoolType(e.schoolId()))) {
+                continue;
+            }
             Ref ref = reference(sc, e);
             if (ref.days() > 0) {
                 expectedEnrollments.put(e.studentId() + "@" + e.schoolId() + "@" + e.entryDate(), ref);

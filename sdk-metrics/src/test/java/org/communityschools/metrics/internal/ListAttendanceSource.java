@@ -12,6 +12,7 @@ import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolType;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.metrics.Subgroup;
@@ -23,6 +24,7 @@ final class ListAttendanceSource implements AttendanceSource {
     final List<AttendanceRecord> attendance = new ArrayList<>();
     final Set<SchoolId> communitySchools = new HashSet<>();
     final Map<StudentId, Set<Subgroup>> subgroups = new HashMap<>();
+    final Map<SchoolId, SchoolType> schoolTypes = new HashMap<>();
 
     ListAttendanceSource calendar(SchoolId school, List<LocalDate> days) {
         calendars.computeIfAbsent(school, k -> new TreeSet<>()).addAll(days);
@@ -55,6 +57,11 @@ final class ListAttendanceSource implements AttendanceSource {
         for (AttendanceRecord r : attendance) {
             visitor.visit(r.studentId(), r.schoolId(), (int) r.date().toEpochDay(), r.category(), r.duration().tenThousandths());
         }
+    }
+
+    @Override
+    public SchoolType schoolType(SchoolId school) {
+        return schoolTypes.getOrDefault(school, SchoolType.REGULAR);
     }
 
     @Override

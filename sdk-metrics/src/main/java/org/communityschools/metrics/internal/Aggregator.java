@@ -1,6 +1,5 @@
 package org.communityschools.metrics.internal;
 
-import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
 import org.communityschools.metrics.AttendanceAggregate;

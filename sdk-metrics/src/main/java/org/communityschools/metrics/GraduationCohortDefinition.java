@@ -41,6 +41,7 @@ public final class GraduationCohortDefinition {
     private final boolean alternateDiplomasCount;
     private final Attribution attribution;
     private final int halfYearDays;
+    private final boolean laterEnrollmentConfirmsTransfer;
 
     private GraduationCohortDefinition(Builder b) {
         this.years = b.years == null ? 4 : b.years;
@@ -48,6 +49,7 @@ public final class GraduationCohortDefinition {
         this.alternateDiplomasCount = b.alternateDiplomasCount == null || b.alternateDiplomasCount;
         this.attribution = b.attribution == null ? Attribution.MOST_RECENT_SCHOOL : b.attribution;
         this.halfYearDays = b.halfYearDays == null ? 90 : b.halfYearDays;
+        this.laterEnrollmentConfirmsTransfer = b.laterEnrollmentConfirmsTransfer == null || b.laterEnrollmentConfirmsTransfer;
     }
 
     /** A builder; each setting may be set once. */
@@ -80,6 +82,17 @@ public final class GraduationCohortDefinition {
         return halfYearDays;
     }
 
+    /**
+     * Whether a later enrollment at another school of the district confirms that the student transferred out of a
+     * school (default true): the district's own enrollment record is the written confirmation, so a student who left
+     * one high school of the district, with whatever exit code, and enrolled at another is removed from the first
+     * school's cohort. When false, only an exit recorded as a documented transfer removes a student from a school.
+     * The district's cohort is not affected either way.
+     */
+    public boolean laterEnrollmentConfirmsTransfer() {
+        return laterEnrollmentConfirmsTransfer;
+    }
+
     /** The last day a diploma counts for the cohort that entered grade 9 in {@code ninthGradeYear}. */
     public LocalDate cutoffDate(SchoolYear ninthGradeYear) {
         Objects.requireNonNull(ninthGradeYear, "ninthGradeYear");
@@ -108,6 +121,7 @@ public final class GraduationCohortDefinition {
         private Boolean alternateDiplomasCount;
         private Attribution attribution;
         private Integer halfYearDays;
+        private Boolean laterEnrollmentConfirmsTransfer;
 
         private Builder() {}
 
@@ -160,6 +174,13 @@ public final class GraduationCohortDefinition {
                 throw new IllegalArgumentException("half-year days must be 1-366, was " + days);
             }
             this.halfYearDays = days;
+            return this;
+        }
+
+        /** Whether a later enrollment at another school of the district confirms a transfer out of a school (default true). */
+        public Builder laterEnrollmentConfirmsTransfer(boolean confirms) {
+            requireUnset(this.laterEnrollmentConfirmsTransfer, "laterEnrollmentConfirmsTransfer");
+            this.laterEnrollmentConfirmsTransfer = confirms;
             return this;
         }
 

@@ -79,7 +79,7 @@ class GraduationRateReferenceModelTest {
 
     static GraduationCohortDefinition definition(Random rnd) {
         GraduationCohortDefinition.Builder b = GraduationCohortDefinition.builder().years(4 + rnd.nextInt(3))
-                .alternateDiplomasCount(rnd.nextBoolean());
+                .alternateDiplomasCount(rnd.nextBoolean()).laterEnrollmentConfirmsTransfer(rnd.nextBoolean());
         if (rnd.nextBoolean()) {
             int month = 6 + rnd.nextInt(3);
             b.cutoff(java.time.MonthDay.of(month, month == 6 ? 30 : 31));
@@ -194,9 +194,15 @@ class GraduationRateReferenceModelTest {
         // every school: each member counted once per school attended; first-time 9th graders only at their first school
         int schoolFirstTime = report.schools().values().stream().mapToInt(CohortCounts::firstTimeNinthGraders).sum();
         assertThat(schoolFirstTime).isEqualTo(d.firstTimeNinthGraders());
+        // when a later enrollment confirms a transfer, every student stays only in the last school's cohort
+        if (def.laterEnrollmentConfirmsTransfer()) {
+            assertThat(report.schools().values().stream().mapToInt(CohortCounts::adjustedCohort).sum()).isEqualTo(d.adjustedCohort());
+            assertThat(report.schools().values().stream().mapToInt(CohortCounts::graduateCount).sum()).isEqualTo(d.graduateCount());
+        }
         // attribution never changes the district
         GraduationCohortDefinition mostDays = GraduationCohortDefinition.builder().years(def.years()).cutoff(def.cutoff())
-                .alternateDiplomasCount(def.alternateDiplomasCount()).attribution(GraduationCohortDefinition.Attribution.MOST_DAYS).build();
+                .alternateDiplomasCount(def.alternateDiplomasCount()).attribution(GraduationCohortDefinition.Attribution.MOST_DAYS)
+                .laterEnrollmentConfirmsTransfer(def.laterEnrollmentConfirmsTransfer()).build();
         GraduationCohortReport attributed = GraduationRate.calculate(mostDays, COHORT, students);
         assertThat(attributed.district()).isEqualTo(d);
         int before = report.schools().values().stream().mapToInt(CohortCounts::adjustedCohort).sum();

@@ -208,6 +208,22 @@ class GraduationRateTest {
     }
 
     @Test
+    void aLaterEnrollmentAtAnotherSchoolOfTheDistrictConfirmsTheTransferOutOfTheFirst() {
+        String id = "Z";
+        StudentHistory summerMove = StudentHistory.of(StudentId.of(id), List.of(
+                closed(id, HS1, FALL_2014, GradeLevel.G09, LocalDate.of(2015, 6, 26), ExitWithdrawType.END_OF_YEAR, false),
+                closed(id, HS2, LocalDate.of(2015, 9, 9), GradeLevel.G10, LocalDate.of(2018, 6, 26), ExitWithdrawType.GRADUATED, true)),
+                List.of(diploma(id, HS2, LocalDate.of(2018, 6, 26), DiplomaType.REGULAR)));
+        GraduationCohortReport r = GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, COHORT, List.of(summerMove));
+        assertThat(r.schools().get(HS1).removals()).containsEntry(CohortRemoval.TRANSFERRED_OUT, 1);
+        assertThat(r.schools().get(HS2).rate()).contains(Ratio.of(1, 1));
+        GraduationCohortDefinition strict = GraduationCohortDefinition.builder().laterEnrollmentConfirmsTransfer(false).build();
+        GraduationCohortReport s = GraduationRate.calculate(strict, COHORT, List.of(summerMove));
+        assertThat(s.schools().get(HS1).rate()).contains(Ratio.of(1, 1));
+        assertThat(s.district()).isEqualTo(r.district());
+    }
+
+    @Test
     void alternateDiplomasCanBeSwitchedOff() {
         GraduationCohortDefinition noAlternate = GraduationCohortDefinition.builder().alternateDiplomasCount(false).build();
         CohortCounts d = GraduationRate.calculate(noAlternate, COHORT, vectorCohort()).district();

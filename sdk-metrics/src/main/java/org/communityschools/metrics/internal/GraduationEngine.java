@@ -113,6 +113,8 @@ public final class GraduationEngine {
                 status = withEntry(district, entry);
             } else if (removal(lastS).isPresent()) {
                 status = CohortStatus.removed(entry, removal(lastS).get());
+            } else if (def.laterEnrollmentConfirmsTransfer() && enrolledElsewhereLater(hs, lastS)) {
+                status = CohortStatus.removed(entry, CohortRemoval.TRANSFERRED_OUT);
             } else if (diploma.isPresent()) {
                 status = CohortStatus.graduated(entry, diploma.get().diplomaType());
             } else if (district.nonGraduate().isPresent()) {
@@ -146,6 +148,17 @@ public final class GraduationEngine {
             }
         }
         return Optional.of(new CohortMember(h.studentId(), district, schools, characteristics));
+    }
+
+    /** Whether the student enrolled at another school of the district after leaving {@code left}. */
+    private static boolean enrolledElsewhereLater(List<Enrollment> hs, Enrollment left) {
+        for (Enrollment e : hs) {
+            if (!e.schoolId().equals(left.schoolId()) && left.exitWithdrawDate().isPresent()
+                    && e.entryDate().isAfter(left.exitWithdrawDate().get())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static CohortStatus withEntry(CohortStatus s, CohortEntry entry) {

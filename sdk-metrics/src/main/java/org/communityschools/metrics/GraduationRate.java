@@ -25,7 +25,9 @@ import org.communityschools.metrics.internal.GraduationEngine;
  *   <li>Removed: otherwise, when the last high-school enrollment ended with a documented transfer, emigration or
  *       death and the student was not enrolled on the cut-off date. Everything else stays in the adjusted cohort.</li>
  *   <li>School cohorts: a student is in the cohort of every school attended; leaving a school with a documented
- *       transfer removes them from that school only. The district's cohort is decided by the last enrollment.</li>
+ *       transfer, or (by default, {@link GraduationCohortDefinition#laterEnrollmentConfirmsTransfer()}) enrolling
+ *       later at another school of the district, removes them from that school only. The district's cohort is
+ *       decided by the last enrollment.</li>
  *   <li>With {@link GraduationCohortDefinition.Attribution#MOST_DAYS}, a student who left their last school
  *       without a diploma after fewer than {@link GraduationCohortDefinition#halfYearDays()} days there counts at
  *       the school where they spent the most days.</li>

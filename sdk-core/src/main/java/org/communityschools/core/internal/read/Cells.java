@@ -82,9 +82,9 @@ final class Cells implements Where {
         return s.isEmpty() ? null : s;
     }
 
-    void fail(String name, @Nullable String value, String rule, String message) {
+    void fail(@Nullable String name, @Nullable String value, String rule, String message) {
         failed = true;
-        violations.error(file, line, column(name), name, value, rule, message);
+        violations.error(file, line, name == null ? 0 : column(name), name, value, rule, message);
     }
 
     /** The parsed value of a required cell, or null after reporting {@code field.required} or {@code field.format}. */
@@ -137,7 +137,7 @@ final class Cells implements Where {
             record = make.get();
         } catch (IllegalArgumentException e) {
             String column = columnNamed(String.valueOf(e.getMessage()));
-            fail(column == null ? "" : column, column == null ? null : text(column), "field.invalid",
+            fail(column, column == null ? null : text(column), "field.invalid",
                     column == null ? String.valueOf(e.getMessage()) : message(column, e));
             return false;
         }
@@ -148,7 +148,7 @@ final class Cells implements Where {
                 for (ConstraintViolation<R> v : found) {
                     String column = columnOf(v.getPropertyPath());
                     String value = column == null ? null : text(column);
-                    fail(column == null ? "" : column, value, "field.constraint",
+                    fail(column, value, "field.constraint",
                             (column == null ? v.getPropertyPath().toString() : column) + " " + v.getMessage());
                 }
                 return false;

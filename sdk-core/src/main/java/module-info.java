@@ -11,8 +11,8 @@ module org.communityschools.core {
     exports org.communityschools.core;
     exports org.communityschools.core.model;
     exports org.communityschools.core.data;
-    // exports org.communityschools.core.json;   (added when the package has its classes)
-    // exports org.communityschools.core.synth;
+    exports org.communityschools.core.json;
+    exports org.communityschools.core.synth;
 
     opens org.communityschools.core.model to org.hibernate.validator;
 }

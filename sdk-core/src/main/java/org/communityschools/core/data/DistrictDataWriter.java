@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.communityschools.core.internal.json.AgreementsFile;
 import org.communityschools.core.internal.write.CsvFileWriter;
 import org.communityschools.core.internal.write.Rows;
 import org.communityschools.core.model.AttendanceRecord;
@@ -224,8 +225,7 @@ public final class DistrictDataWriter implements AutoCloseable {
     }
 
     private static void writeAgreements(List<DataSharingAgreement> sorted, Path file) {
-        throw new UnsupportedOperationException("agreements.json is written by the JSON module, not yet merged: "
-                + sorted.size() + " agreements for " + file);
+        AgreementsFile.write(sorted, file);
     }
 
     private <T> Consumer<T> sink(DataFile file, Function<T, String[]> row) {

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.communityschools.core.internal.Checks;
 
 /**
- * A student's final mark in a course for a term ({@code course_marks.csv}; Ed-Fi's CourseTranscript).
- * Immutable and thread-safe.
+ * A student's final mark in a course for a term ({@code course_marks.csv}; Ed-Fi's CourseTranscript). Decimals are
+ * held without trailing zeros, so that records with equal numbers are equal. Immutable and thread-safe.
  *
  * @param studentId        the student
  * @param schoolId         the school
@@ -54,5 +54,14 @@ public record CourseMark(StudentId studentId, SchoolId schoolId, SchoolYear scho
         if (result == CourseResult.FAIL && creditsEarned.signum() != 0) {
             throw new IllegalArgumentException("a FAIL result earns no credits, was " + creditsEarned.toPlainString());
         }
+        numericMark = numericMark.map(CourseMark::normalized);
+        creditsAttempted = normalized(creditsAttempted);
+        creditsEarned = normalized(creditsEarned);
+    }
+
+    /** Without trailing zeros, so that equal numbers make equal records ({@code 2.50} and {@code 2.5}). */
+    private static BigDecimal normalized(BigDecimal value) {
+        BigDecimal v = value.stripTrailingZeros();
+        return v.scale() < 0 ? v.setScale(0) : v;
     }
 }

@@ -54,7 +54,7 @@ public final class AgreementsFile {
     private static final ObjectWriter WRITER = MAPPER.writer().with(prettyPrinter());
 
     /** Two-space indentation, {@code "key": value}, {@code \n} line ends on every platform. */
-    static DefaultPrettyPrinter prettyPrinter() {
+    public static DefaultPrettyPrinter prettyPrinter() {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         Separators separators = Separators.createDefaultInstance()
                 .withObjectNameValueSpacing(Separators.Spacing.AFTER)

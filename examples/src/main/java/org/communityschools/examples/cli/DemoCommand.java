@@ -1,0 +1,187 @@
+package org.communityschools.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.data.DistrictDataReader;
+import org.communityschools.core.data.ReadResult;
+import org.communityschools.core.model.AttendanceCategory;
+import org.communityschools.core.model.AttendanceRecord;
+import org.communityschools.core.model.DataSharingAgreement;
+import org.communityschools.core.model.DateRange;
+import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.OrganizationId;
+import org.communityschools.core.model.RelationshipType;
+import org.communityschools.core.model.School;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolYear;
+import org.communityschools.core.model.StaffAssignment;
+import org.communityschools.core.model.StaffRole;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.core.model.StudentStaffRelationship;
+import org.communityschools.core.synth.GenerationSummary;
+import org.communityschools.core.synth.Preset;
+import org.communityschools.core.synth.SyntheticCity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code demo}: the story of the seed with no input. Generates a synthetic community-schools district, reads it
+ * back through the validating reader, and walks through one community school: its lead CBO and agreement, its
+ * Community School Director, a Success Mentor's caseload, and one mentee's year of attendance.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Generate a synthetic community-schools district, load and validate it, and tell its story.")
+final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--preset", defaultValue = "district", converter = GenerateCommand.PresetConverter.class,
+            description = "tiny, district or nyc (default: ${DEFAULT-VALUE})")
+    Preset preset;
+
+    @Option(names = "--seed", defaultValue = "2026", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--out", description = "where to write the generated directory (default: a new temporary folder)")
+    Optional<Path> out;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path dir = out.isPresent() ? out.get() : Files.createTempDirectory("community-schools-demo-");
+        SchoolYear first = SchoolYear.of(2015);
+        SchoolYear last = SchoolYear.of(2018);
+
+        o.println("Community Schools SDK demo");
+        o.println("==========================");
+        o.printf(Locale.ROOT, "A synthetic city (preset %s, seed %d), school years %s to %s. All data are invented.%n%n",
+                preset.name().toLowerCase(Locale.ROOT), seed, first.label(), last.label());
+
+        err.println("Generating into " + dir + " ...");
+        err.flush();
+        GenerationSummary generated = SyntheticCity.builder().preset(preset).seed(seed).years(first, last).build().writeTo(dir);
+        long rows = generated.rowCounts().values().stream().mapToLong(Long::longValue).sum();
+        o.printf(Locale.ROOT, "1. Generated %,d rows in %d files in %s -> %s%n", rows, generated.rowCounts().size(),
+                seconds(generated.elapsed()), dir);
+
+        err.println("Reading and validating ...");
+        err.flush();
+        long t0 = System.nanoTime();
+        ReadResult result = DistrictDataReader.builder().build().read(dir);
+        Duration loadTime = Duration.ofNanos(System.nanoTime() - t0);
+        DistrictData data = result.data();
+        o.printf(Locale.ROOT, "2. Read and validated every row in %s: %,d errors, %,d warnings.%n", seconds(loadTime),
+                result.report().errorCount(), result.report().warningCount());
+        o.printf(Locale.ROOT, "   %,d students, %,d schools, %,d enrollments, %,d attendance rows (%.1f bytes per row in memory),%n",
+                data.students().size(), data.schools().size(), data.enrollments().size(), data.attendance().size(),
+                data.attendance().bytesPerRow());
+        o.printf(Locale.ROOT, "   %,d behavior incidents, %,d course marks, %,d staff, %,d agreements, %,d consents.%n%n",
+                data.behaviorIncidents().size(), data.courseMarks().size(), data.staff().size(), data.agreements().size(),
+                data.consents().size());
+
+        o.println("3. Community schools by year (a school with a LEAD community-based organization that year):");
+        for (SchoolYear year : data.schoolYears()) {
+            if (data.schools().stream().allMatch(s -> data.calendar(s.id()).daysIn(year.dates()) == 0)) {
+                continue;   // a year that only appears through, say, a summer exit: no school days in it
+            }
+            long community = data.schools().stream().filter(s -> data.isCommunitySchool(s.id(), year)).count();
+            long leads = data.schools().stream().map(s -> data.leadPartner(s.id(), year)).flatMap(Optional::stream).distinct().count();
+            o.printf(Locale.ROOT, "   %s: %,d of %,d schools, led by %,d CBOs%n", year.label(), community, data.schools().size(), leads);
+        }
+        o.println();
+
+        Optional<School> school = data.schools().stream().filter(s -> data.isCommunitySchool(s.id(), last))
+                .min(Comparator.comparing(School::id));
+        if (school.isEmpty()) {
+            o.println("(no community school in " + last.label() + ")");
+            return 0;
+        }
+        tellSchool(o, data, school.get(), last);
+        return 0;
+    }
+
+    private static void tellSchool(PrintWriter o, DistrictData data, School school, SchoolYear year) {
+        SchoolId id = school.id();
+        OrganizationId lead = data.leadPartner(id, year).orElseThrow();
+        String leadName = data.organization(lead).map(org -> org.name()).orElse(lead.value());
+        LocalDate midYear = LocalDate.of(year.endYear(), 3, 1);
+        o.printf(Locale.ROOT, "4. One community school: %s (%s), grades %s-%s, in %s%n", school.name(), id, school.lowGrade(),
+                school.highGrade(), year.label());
+        o.printf(Locale.ROOT, "   Lead CBO: %s (%s)%n", leadName, lead);
+        for (DataSharingAgreement a : data.agreements()) {
+            if (a.recipientOrganizationId().equals(lead) && a.schoolIds().contains(id)) {
+                o.printf(Locale.ROOT, "   Agreement %s v%d, %s, basis %s, %s to %s: data elements %s, roles %s%n", a.id(), a.version(),
+                        a.status(), a.legalBasis(), a.effectiveDate(), a.endDate(), sorted(a.dataElements()), sorted(a.permittedRoles()));
+            }
+        }
+        long enrolled = data.enrollmentsAt(id).stream().filter(e -> e.isEnrolledOn(midYear)).count();
+        o.printf(Locale.ROOT, "   Students enrolled on %s: %,d; instructional days in %s: %d%n", midYear, enrolled, year.label(),
+                data.calendar(id).daysIn(year.dates()));
+
+        List<StaffAssignment> here = data.staffAssignments().stream()
+                .filter(a -> a.organizationId().equals(id) && a.period().contains(midYear)).toList();
+        Map<StaffRole, Long> roles = new EnumMap<>(StaffRole.class);
+        here.forEach(a -> roles.merge(a.role(), 1L, Long::sum));
+        o.printf(Locale.ROOT, "   Staff assigned on %s: %s%n", midYear, roles);
+
+        Optional<StaffAssignment> mentor = here.stream().filter(a -> a.role() == StaffRole.SUCCESS_MENTOR)
+                .min(Comparator.comparing(a -> a.staffId().value()));
+        if (mentor.isEmpty()) {
+            return;
+        }
+        List<StudentStaffRelationship> caseload = data.relationshipsOn(mentor.get().staffId(), midYear).stream()
+                .filter(r -> r.relationship() == RelationshipType.MENTOR_OF).toList();
+        o.printf(Locale.ROOT, "   Success Mentor %s has %d mentees on %s (students chronically absent the year before).%n",
+                mentor.get().staffId(), caseload.size(), midYear);
+        if (caseload.isEmpty()) {
+            return;
+        }
+        StudentId mentee = caseload.get(0).studentId();
+        Map<AttendanceCategory, Integer> byCategory = new EnumMap<>(AttendanceCategory.class);
+        for (AttendanceRecord r : data.attendance().recordsOf(mentee, id)) {
+            if (year.contains(r.date())) {
+                byCategory.merge(r.category(), 1, Integer::sum);
+            }
+        }
+        long daysEnrolled = data.enrollmentsOf(mentee).stream().filter(e -> e.schoolId().equals(id))
+                .map(e -> intersect(e, year)).flatMap(Optional::stream)
+                .mapToLong(range -> data.calendar(id).daysIn(range)).sum();
+        o.printf(Locale.ROOT, "   One mentee, %s: %d instructional days enrolled in %s; attendance rows by category %s%n",
+                mentee, daysEnrolled, year.label(), byCategory);
+        o.printf(Locale.ROOT, "   ... %d behavior incidents, %d course marks, %d intervention participations on record.%n",
+                data.incidentsOf(mentee).size(), data.courseMarksOf(mentee).size(), data.participantsOf(mentee).size());
+        o.println();
+        o.println("Next: who may see which of these fields (sdk-privacy) and the outcome metrics (sdk-metrics).");
+    }
+
+    /** The days of the enrollment within the school year, if any. */
+    private static Optional<DateRange> intersect(Enrollment e, SchoolYear year) {
+        LocalDate start = e.entryDate().isAfter(year.firstDay()) ? e.entryDate() : year.firstDay();
+        LocalDate end = e.exitWithdrawDate().filter(d -> d.isBefore(year.lastDay())).orElse(year.lastDay());
+        return end.isBefore(start) ? Optional.empty() : Optional.of(DateRange.closed(start, end));
+    }
+
+    private static <T extends Comparable<? super T>> List<T> sorted(java.util.Collection<T> values) {
+        return values.stream().sorted().toList();
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+}

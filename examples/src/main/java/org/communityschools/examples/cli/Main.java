@@ -1,0 +1,51 @@
+package org.communityschools.examples.cli;
+
+import java.io.PrintWriter;
+import org.communityschools.core.CommunitySchoolsException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code community-schools} command-line tool. Errors for users are one clear line on stderr and a non-zero
+ * exit code: 1 for invalid data or a refused operation, 2 for a usage error; never a stack trace (set the system
+ * property {@code communityschools.debug=true} to get one).
+ */
+@Command(name = "community-schools",
+        mixinStandardHelpOptions = true,
+        version = "community-schools 0.1.0-SNAPSHOT",
+        description = "Share student data between schools and community partners safely, and measure outcomes.",
+        subcommands = {GenerateCommand.class, ValidateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    /** Exit code for data that breaks the rules or an operation the SDK refused. */
+    static final int EXIT_INVALID = 1;
+
+    /** Held so the logger's level is not lost to garbage collection. */
+    private static final java.util.logging.Logger HIBERNATE_VALIDATOR = java.util.logging.Logger.getLogger("org.hibernate.validator");
+
+    private Main() {}
+
+    /** Runs the tool and exits with its exit code. */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the tool with the given output streams and returns the exit code; used by tests. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        // The validator's version banner is not for users of a command-line tool.
+        HIBERNATE_VALIDATOR.setLevel(java.util.logging.Level.WARNING);
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (Boolean.getBoolean("communityschools.debug")) {
+                ex.printStackTrace(err);
+            }
+            String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            err.println("error: " + message);
+            err.flush();
+            return ex instanceof CommunitySchoolsException || ex instanceof java.io.UncheckedIOException
+                    || ex instanceof IllegalArgumentException ? EXIT_INVALID : EXIT_INVALID + 69;
+        });
+        return cli.execute(args);
+    }
+}

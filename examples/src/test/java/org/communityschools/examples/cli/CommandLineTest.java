@@ -1,0 +1,85 @@
+package org.communityschools.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end on a generated {@code tiny} city. */
+class CommandLineTest {
+    record Run(int exitCode, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void generatedTinyCityValidatesWithExitCodeZero(@TempDir Path dir) {
+        Run generate = run("generate", "--preset", "tiny", "--seed", "7", "--years", "2017-2018", "--out", dir.toString());
+        assertThat(generate.exitCode()).as(generate.err()).isZero();
+        assertThat(generate.out()).contains("attendance.csv", "students.csv");
+        assertThat(dir.resolve("agreements.json")).exists();
+
+        Run validate = run("validate", dir.toString());
+        assertThat(validate.exitCode()).as(validate.out() + validate.err()).isZero();
+        assertThat(validate.out()).contains("VALID: 0 errors");
+    }
+
+    @Test
+    void validateNamesFileLineColumnAndRuleAndExitsOne(@TempDir Path dir) throws IOException {
+        assertThat(run("generate", "--preset", "tiny", "--years", "2018", "--out", dir.toString()).exitCode()).isZero();
+        Path attendance = dir.resolve("attendance.csv");
+        List<String> lines = Files.readAllLines(attendance, StandardCharsets.UTF_8);
+        String[] cells = lines.get(1).split(",", -1);
+        cells[3] = "ABSENT_ISH";
+        lines.set(1, String.join(",", cells));
+        Files.write(attendance, lines, StandardCharsets.UTF_8);
+
+        Run validate = run("validate", dir.toString());
+
+        assertThat(validate.exitCode()).isEqualTo(1);
+        assertThat(validate.out()).contains("attendance.csv:2:4: ERROR").contains("ABSENT_ISH").contains("INVALID");
+    }
+
+    @Test
+    void validateOfAMissingDirectoryIsOneLineErrorWithoutStackTrace(@TempDir Path dir) {
+        Run validate = run("validate", dir.resolve("nope").toString());
+        assertThat(validate.exitCode()).isEqualTo(1);
+        assertThat(validate.err().strip()).startsWith("error: not a directory").doesNotContain("\tat ");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(run("generate", "--preset", "atlantis", "--out", "x").exitCode()).isEqualTo(2);
+        assertThat(run("generate", "--years", "2018-2015", "--out", "x").exitCode()).isEqualTo(2);
+        assertThat(run("no-such-command").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("generate", "validate", "demo")) {
+            Run help = run(command, "--help");
+            assertThat(help.exitCode()).isZero();
+            assertThat(help.out()).contains("Usage:").contains(command);
+        }
+    }
+
+    @Test
+    void demoTellsTheStoryOfTheTinyCity(@TempDir Path dir) {
+        Run demo = run("demo", "--preset", "tiny", "--out", dir.toString());
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        assertThat(demo.out())
+                .contains("1. Generated", "2. Read and validated every row", "0 errors",
+                        "3. Community schools by year", "4. One community school", "Lead CBO", "Agreement", "Success Mentor");
+    }
+}

@@ -1,0 +1,129 @@
+package org.communityschools.core.json;
+
+import java.util.Objects;
+import java.util.function.Function;
+import org.communityschools.core.internal.json.Codec;
+import org.communityschools.core.internal.json.Codecs;
+import org.communityschools.core.internal.json.DomainCodecs;
+import org.communityschools.core.internal.json.JacksonAdapters;
+import org.communityschools.core.model.AgreementId;
+import org.communityschools.core.model.AttendanceRecord;
+import org.communityschools.core.model.BehaviorIncident;
+import org.communityschools.core.model.Consent;
+import org.communityschools.core.model.ConsentId;
+import org.communityschools.core.model.CourseMark;
+import org.communityschools.core.model.DataSharingAgreement;
+import org.communityschools.core.model.DateRange;
+import org.communityschools.core.model.DayShare;
+import org.communityschools.core.model.Diploma;
+import org.communityschools.core.model.EducationOrganizationId;
+import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.GradeLevel;
+import org.communityschools.core.model.IncidentId;
+import org.communityschools.core.model.InstructionalDay;
+import org.communityschools.core.model.Intervention;
+import org.communityschools.core.model.InterventionId;
+import org.communityschools.core.model.InterventionParticipant;
+import org.communityschools.core.model.Organization;
+import org.communityschools.core.model.OrganizationId;
+import org.communityschools.core.model.Partnership;
+import org.communityschools.core.model.School;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolYear;
+import org.communityschools.core.model.Signatory;
+import org.communityschools.core.model.Staff;
+import org.communityschools.core.model.StaffAssignment;
+import org.communityschools.core.model.StaffId;
+import org.communityschools.core.model.Student;
+import org.communityschools.core.model.StudentCharacteristic;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.core.model.StudentStaffRelationship;
+import tools.jackson.core.Version;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * The Jackson 3 module for every type of the domain model, so that the records themselves carry no Jackson
+ * annotations. JSON property names and value formats are those of the district data directory
+ * (docs/data-directory.md, docs/json.md): the snake_case column names of {@link org.communityschools.core.data.DataFile}
+ * in column order; identifiers as plain strings; ISO dates; upper-case codes; a {@link SchoolYear} as its ending year
+ * number ({@code 2018}; the strings {@code "2018"}, {@code "2017-18"} and {@code "2017-2018"} are accepted on input); a
+ * {@link GradeLevel} as its code ({@code "09"}); a {@link DayShare} and other exact decimals as plain JSON numbers
+ * ({@code 0.5}); a period ({@link DateRange}) as flat {@code begin_date} and {@code end_date}, the end being the
+ * inclusive last day and absent when open-ended; an empty {@code Optional} as an absent property; sets as arrays
+ * sorted for deterministic output. A {@link DataSharingAgreement} is exactly an object of {@code agreements.json}.
+ *
+ * <p>Reading builds every record through its constructor, so a value that breaks a domain rule fails with a Jackson
+ * {@link tools.jackson.databind.DatabindException} located at the offending value, whose message names the property
+ * and the rule (and never the value of a personal property such as a student's name). Unknown properties fail when
+ * {@link tools.jackson.databind.DeserializationFeature#FAIL_ON_UNKNOWN_PROPERTIES} is enabled, as in
+ * {@link CommunitySchoolsJson#mapper()}.
+ *
+ * <p>School and organization identifiers share one namespace, and the JSON of a {@link StaffAssignment} or an
+ * {@link Intervention} does not say which one its {@code organization_id} or {@code provider_id} is. Reading those
+ * two types needs a resolver that knows the directory (see {@link #CommunitySchoolsModule(Function)}); without one
+ * it fails rather than guess. Immutable and thread-safe once registered.
+ */
+public final class CommunitySchoolsModule extends SimpleModule {
+    private static final long serialVersionUID = 1L;
+
+    /** A module that cannot read {@link StaffAssignment} or {@link Intervention} (see the class comment). */
+    public CommunitySchoolsModule() {
+        this(DomainCodecs.NO_RESOLVER);
+    }
+
+    /**
+     * A module that resolves the identifiers of {@link EducationOrganizationId} properties with {@code resolver}, for
+     * example {@code id -> schools.contains(id) ? SchoolId.of(id) : OrganizationId.of(id)}. The resolver throws
+     * {@link IllegalArgumentException} for an identifier it does not know; it must be thread-safe.
+     */
+    public CommunitySchoolsModule(Function<String, EducationOrganizationId> resolver) {
+        super("CommunitySchoolsModule", Version.unknownVersion());
+        Objects.requireNonNull(resolver, "resolver");
+        add(StudentId.class, DomainCodecs.STUDENT_ID);
+        add(SchoolId.class, DomainCodecs.SCHOOL_ID);
+        add(OrganizationId.class, DomainCodecs.ORGANIZATION_ID);
+        add(StaffId.class, DomainCodecs.STAFF_ID);
+        add(IncidentId.class, DomainCodecs.INCIDENT_ID);
+        add(InterventionId.class, DomainCodecs.INTERVENTION_ID);
+        add(ConsentId.class, DomainCodecs.CONSENT_ID);
+        add(AgreementId.class, DomainCodecs.AGREEMENT_ID);
+        add(EducationOrganizationId.class, DomainCodecs.educationOrganizationId(resolver));
+        add(SchoolYear.class, Codecs.SCHOOL_YEAR);
+        add(GradeLevel.class, Codecs.GRADE);
+        add(DayShare.class, Codecs.DAY_SHARE);
+        add(DateRange.class, DomainCodecs.DATE_RANGE);
+        for (Class<? extends Enum<?>> type : DomainCodecs.CODE_ENUMS) {
+            addEnum(type);
+        }
+        add(Organization.class, DomainCodecs.ORGANIZATION);
+        add(School.class, DomainCodecs.SCHOOL);
+        add(Partnership.class, DomainCodecs.PARTNERSHIP);
+        add(Student.class, DomainCodecs.STUDENT);
+        add(StudentCharacteristic.class, DomainCodecs.STUDENT_CHARACTERISTIC);
+        add(InstructionalDay.class, DomainCodecs.INSTRUCTIONAL_DAY);
+        add(Enrollment.class, DomainCodecs.ENROLLMENT);
+        add(Diploma.class, DomainCodecs.DIPLOMA);
+        add(AttendanceRecord.class, DomainCodecs.ATTENDANCE_RECORD);
+        add(BehaviorIncident.class, DomainCodecs.BEHAVIOR_INCIDENT);
+        add(CourseMark.class, DomainCodecs.COURSE_MARK);
+        add(Staff.class, DomainCodecs.STAFF);
+        add(StaffAssignment.class, DomainCodecs.staffAssignment(resolver));
+        add(StudentStaffRelationship.class, DomainCodecs.STUDENT_STAFF);
+        add(Intervention.class, DomainCodecs.intervention(resolver));
+        add(InterventionParticipant.class, DomainCodecs.INTERVENTION_PARTICIPANT);
+        add(Consent.class, DomainCodecs.CONSENT);
+        add(Signatory.class, DomainCodecs.SIGNATORY);
+        add(DataSharingAgreement.class, DomainCodecs.AGREEMENT);
+    }
+
+    private <T> void add(Class<T> type, Codec<T> codec) {
+        addSerializer(type, JacksonAdapters.serializer(type, codec));
+        addDeserializer(type, JacksonAdapters.deserializer(type, codec));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void addEnum(Class<? extends Enum<?>> type) {
+        Class raw = type;
+        add(raw, Codecs.code(raw));
+    }
+}

@@ -17,6 +17,7 @@ import java.util.List;
  *
  * <pre>
  * java -Xmx2g -cp ... org.communityschools.core.data.LoadMeasurement generate DIR STUDENTS SCHOOLS YEARS
+ * java -cp ... org.communityschools.core.data.LoadMeasurement synth DIR NYC 2018 2018
  * java -Xmx2g -cp ... org.communityschools.core.data.LoadMeasurement load DIR [lenient]
  * </pre>
  */
@@ -26,10 +27,17 @@ public final class LoadMeasurement {
     public static void main(String[] args) throws IOException {
         if (args.length >= 5 && args[0].equals("generate")) {
             generate(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+        } else if (args.length >= 5 && args[0].equals("synth")) {
+            long t0 = System.nanoTime();
+            var summary = org.communityschools.core.synth.SyntheticCity.builder()
+                    .preset(org.communityschools.core.synth.Preset.valueOf(args[2]))
+                    .years(org.communityschools.core.model.SchoolYear.parse(args[3]), org.communityschools.core.model.SchoolYear.parse(args[4]))
+                    .build().writeTo(Path.of(args[1]));
+            System.out.printf("generated in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, summary);
         } else if (args.length >= 2 && args[0].equals("load")) {
             load(Path.of(args[1]), args.length > 2 && args[2].equals("lenient"));
         } else {
-            System.err.println("usage: generate DIR STUDENTS SCHOOLS YEARS | load DIR [lenient]");
+            System.err.println("usage: generate DIR STUDENTS SCHOOLS YEARS | synth DIR PRESET FIRST_YEAR LAST_YEAR | load DIR [lenient]");
         }
     }
 

@@ -61,6 +61,14 @@ public final class LoadMeasurement {
         System.out.printf("heap after full GC   %,d MB (retained by the data: %,d MB)%n", after >> 20, (after - before) >> 20);
         System.out.printf("max heap             %,d MB (peak: see -Xlog:gc)%n", Runtime.getRuntime().maxMemory() >> 20);
         System.out.println(d);
+        if (Boolean.getBoolean("hold")) {
+            System.out.println("holding for 120 s (jcmd <pid> GC.class_histogram)");
+            try {
+                Thread.sleep(120_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static long usedHeap() {

@@ -34,6 +34,18 @@ public final class LoadMeasurement {
                     .years(org.communityschools.core.model.SchoolYear.parse(args[3]), org.communityschools.core.model.SchoolYear.parse(args[4]))
                     .build().writeTo(Path.of(args[1]));
             System.out.printf("generated in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, summary);
+        } else if (args.length >= 2 && args[0].equals("csv")) {
+            long t0 = System.nanoTime();
+            long rows = 0;
+            long cells = 0;
+            try (var in = org.communityschools.core.internal.read.CsvRows.open(Path.of(args[1]))) {
+                while (in.next()) {
+                    rows++;
+                    cells += in.size();
+                }
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("Jackson CSV alone: %,d rows, %,d cells in %.1f s (%,.0f rows/s)%n", rows, cells, s, rows / s);
         } else if (args.length >= 2 && args[0].equals("load")) {
             load(Path.of(args[1]), args.length > 2 && args[2].equals("lenient"));
         } else {

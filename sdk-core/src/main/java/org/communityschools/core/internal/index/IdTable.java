@@ -23,6 +23,10 @@ public final class IdTable<I, R> {
     private final ArrayList<I> ids = new ArrayList<>();
     private final ArrayList<R> records = new ArrayList<>();
     private final Function<R, I> idOf;
+    /** The last key found while loading (single-threaded): rows of a file sorted by student repeat it. */
+    private @Nullable String lastKey;
+    private int lastIndex;
+    private boolean frozen;
 
     /** A table whose records carry their identifier, read by {@code idOf}. */
     public IdTable(Function<R, I> idOf) {
@@ -31,6 +35,9 @@ public final class IdTable<I, R> {
 
     /** The dense index of the record with this identifier text, or -1. */
     public int indexOf(String id) {
+        if (!frozen && id.equals(lastKey)) {
+            return lastIndex;
+        }
         int h = hash(id);
         int mask = slots.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
@@ -41,6 +48,10 @@ public final class IdTable<I, R> {
             if ((int) (slot >>> 32) == h) {
                 int index = (int) slot - 1;
                 if (keys[index].equals(id)) {
+                    if (!frozen) {
+                        lastKey = id;
+                        lastIndex = index;
+                    }
                     return index;
                 }
             }
@@ -115,8 +126,10 @@ public final class IdTable<I, R> {
         return Collections.unmodifiableList(records);
     }
 
-    /** Trims the backing lists once loading is over. */
+    /** Trims the backing lists once loading is over; the table is read-only (and thread-safe) from then on. */
     public void trim() {
+        frozen = true;
+        lastKey = null;
         keys = java.util.Arrays.copyOf(keys, records.size());
         ids.trimToSize();
         records.trimToSize();

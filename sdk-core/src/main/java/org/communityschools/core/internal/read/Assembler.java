@@ -691,6 +691,9 @@ public final class Assembler {
         schools.trim();
         students.trim();
         staff.trim();
+        incidents.trim();
+        interventions.trim();
+        consents.trim();
         Map<Long, List<Partnership>> bySchoolYear = new HashMap<>();
         Map<Long, List<SchoolId>> byOrgYear = new HashMap<>();
         TreeSet<SchoolYear> years = new TreeSet<>();

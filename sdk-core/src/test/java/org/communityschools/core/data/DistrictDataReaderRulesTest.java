@@ -322,6 +322,15 @@ class DistrictDataReaderRulesTest {
         assertThat(v.get(1).message()).contains("students.csv").contains("rejected");
     }
 
+    @Test
+    void cascadesAFileRejectedForItsHeaderToTheRowsThatReferToIt() {
+        Fixture f = Fixture.valid().file("interventions.csv", "intervention_id,type,school_id,description",
+                "I1,SUCCESS_MENTOR,K1,");
+        assertThat(violations(f)).extracting(Violation::file, Violation::line, Violation::column, Violation::rule).containsExactly(
+                tuple("interventions.csv", 1L, 0, "header.required-column"),
+                tuple("intervention_participants.csv", 2L, 1, "reference.rejected"));
+    }
+
     // ---------------------------------------------------------------- agreements.json
 
     @Test

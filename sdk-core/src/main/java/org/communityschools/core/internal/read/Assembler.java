@@ -93,6 +93,7 @@ public final class Assembler {
     private final List<DataSharingAgreement> agreements = new ArrayList<>();
     private final Set<String> agreementKeys = new HashSet<>();
     private final Map<DataFile, Set<String>> rejectedIds = new HashMap<>();
+    private final Set<DataFile> rejectedFiles = java.util.EnumSet.noneOf(DataFile.class);
 
     /** An assembler that reports to {@code violations}. */
     public Assembler(Violations violations) {
@@ -146,6 +147,11 @@ public final class Assembler {
         rejectedIds.computeIfAbsent(file, f -> new HashSet<>()).add(id);
     }
 
+    /** Notes that no row of {@code file} was read (its header broke a rule), so that references to it say so. */
+    public void rejectedFile(DataFile file) {
+        rejectedFiles.add(file);
+    }
+
     /** The number of attendance rows dropped as duplicates once the file was sorted. */
     public long attendanceDuplicates() {
         return attendanceDuplicates;
@@ -175,6 +181,10 @@ public final class Assembler {
                            String column) {
         if (table.contains(id)) {
             return true;
+        }
+        if (rejectedFiles.contains(target)) {
+            return error(file, where, column, id, "reference.rejected",
+                    column + " refers to " + kind + " '" + id + "', but " + target.fileName() + " was rejected as a whole");
         }
         Set<String> rejected = rejectedIds.get(target);
         if (rejected != null && rejected.contains(id)) {

@@ -129,10 +129,12 @@ public final class DirectoryLoader {
             try {
                 if (!rows.next() || rows.isBlank()) {
                     violations.error(file, 1, 0, null, null, "header.missing", "the file must start with a header row");
+                    assembler.rejectedFile(file);
                     return;
                 }
                 int[] positions = header(file, rows);
                 if (positions == null) {
+                    assembler.rejectedFile(file);
                     return;
                 }
                 int width = rows.size();
@@ -165,6 +167,7 @@ public final class DirectoryLoader {
                     }
                 }
             } catch (JacksonException e) {
+                assembler.rejectedFile(file);
                 violations.error(file, rows.currentLine(), 0, null, null, "file.malformed",
                         "the file must be well-formed RFC 4180 CSV; reading stopped here: " + e.getOriginalMessage());
             }

@@ -72,7 +72,6 @@ public final class Assembler {
     private final List<Enrollment> enrollments = new ArrayList<>();
     private int[] enrollmentHead = new int[0];
     private int[] enrollmentNext = new int[16];
-    private int[] enrollmentStudent = new int[16];
     private int[] enrollmentSchool = new int[16];
     private @Nullable Grouped<Enrollment> enrollmentsByStudent;
     private int[] enrSchool = new int[0];
@@ -402,11 +401,9 @@ public final class Assembler {
         int i = enrollments.size();
         if (i == enrollmentNext.length) {
             enrollmentNext = Arrays.copyOf(enrollmentNext, i * 2);
-            enrollmentStudent = Arrays.copyOf(enrollmentStudent, i * 2);
             enrollmentSchool = Arrays.copyOf(enrollmentSchool, i * 2);
         }
         enrollmentNext[i] = enrollmentHead[st];
-        enrollmentStudent[i] = st;
         enrollmentSchool[i] = sc;
         enrollmentHead[st] = i;
         enrollments.add(e);
@@ -428,7 +425,6 @@ public final class Assembler {
         enrollmentsByStudent = byStudent;
         enrollmentHead = new int[0];
         enrollmentNext = new int[0];
-        enrollmentStudent = new int[0];
         enrollmentSchool = new int[0];
     }
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.DayShare;
+import org.communityschools.metrics.internal.Days;
 
 /**
  * The attendance of one student-enrollment or one pooled student-year, up to an as-of date, under one
@@ -71,7 +72,7 @@ public record AttendanceFigures(int daysEnrolled, BigDecimal daysAbsent,
 
     /** Days absent in ten-thousandths of a day ({@link DayShare#SCALE}), exact. */
     public long daysAbsentTenThousandths() {
-        return daysAbsent.movePointRight(4).longValueExact();
+        return Days.units(daysAbsent);
     }
 
     /** Days absent of {@code category} (0 when none). */

@@ -19,14 +19,29 @@ public final class Aggregator {
     public void add(AttendanceFigures f) {
         members++;
         daysEnrolled += f.daysEnrolled();
-        absentUnits += f.daysAbsentTenThousandths();
+        long units = Days.units(f.daysAbsent());
+        absentUnits += units;
         if (f.isCounted()) {
             counted++;
-            tiers[f.tier().orElseThrow().ordinal()]++;
+            tiers[tier(units, (long) f.daysEnrolled() * 10_000L).ordinal()]++;
             if (f.isChronicallyAbsent()) {
                 chronic++;
             }
         }
+    }
+
+    /** {@link AttendanceTier#of} of {@code absentUnits / enrolledUnits}, in long arithmetic (both at most a few million). */
+    static AttendanceTier tier(long absentUnits, long enrolledUnits) {
+        if (absentUnits * 5 >= enrolledUnits) {
+            return AttendanceTier.SEVERE_CHRONIC;
+        }
+        if (absentUnits * 10 >= enrolledUnits) {
+            return AttendanceTier.MODERATE_CHRONIC;
+        }
+        if (absentUnits * 20 >= enrolledUnits) {
+            return AttendanceTier.AT_RISK;
+        }
+        return AttendanceTier.SATISFACTORY;
     }
 
     /** The aggregate of the members added so far. */

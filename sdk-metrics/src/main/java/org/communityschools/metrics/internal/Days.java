@@ -15,6 +15,11 @@ public final class Days {
         return v.scale() < 0 ? v.setScale(0) : v;
     }
 
+    /** Exact decimal days in ten-thousandths of a day; a whole number of days takes no intermediate object. */
+    public static long units(BigDecimal days) {
+        return days.scale() == 0 ? days.longValueExact() * 10_000L : days.movePointRight(4).longValueExact();
+    }
+
     /** Days by category from an array indexed by {@link AttendanceCategory#ordinal()}, starting at {@code offset}. */
     public static Map<AttendanceCategory, BigDecimal> byCategory(long[] units, int offset) {
         Map<AttendanceCategory, BigDecimal> m = new EnumMap<>(AttendanceCategory.class);

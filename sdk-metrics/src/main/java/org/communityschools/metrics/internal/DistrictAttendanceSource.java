@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.data.InstructionalCalendar;
 import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.School;
@@ -14,10 +15,13 @@ import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StudentCharacteristic;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.metrics.Subgroup;
+import org.jspecify.annotations.Nullable;
 
-/** An {@link AttendanceSource} over sdk-core's {@link DistrictData}. */
+/** An {@link AttendanceSource} over sdk-core's {@link DistrictData}. Not thread-safe: one source per calculation. */
 public final class DistrictAttendanceSource implements AttendanceSource {
     private final DistrictData data;
+    private @Nullable SchoolId lastSchool;
+    private @Nullable InstructionalCalendar lastCalendar;
 
     /** The source reading {@code data}. */
     public DistrictAttendanceSource(DistrictData data) {
@@ -36,7 +40,12 @@ public final class DistrictAttendanceSource implements AttendanceSource {
 
     @Override
     public boolean isInstructionalDay(SchoolId school, LocalDate date) {
-        return data.calendar(school).isInstructionalDay(date);
+        // consecutive rows are usually at one school: keep its calendar at hand (not thread-safe; one source per calculation)
+        if (school != lastSchool) {
+            lastSchool = school;
+            lastCalendar = data.calendar(school);
+        }
+        return lastCalendar.isInstructionalDay(date);
     }
 
     @Override

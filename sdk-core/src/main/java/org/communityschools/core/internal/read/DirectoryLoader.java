@@ -117,13 +117,6 @@ public final class DirectoryLoader {
         return assembler.finish();
     }
 
-    /** Reads agreements.json into the assembler. */
-    @FunctionalInterface
-    public interface AgreementsStep {
-        /** Reads {@code file}, adding each agreement to {@code assembler}; counts[0..2] = read, accepted, rejected. */
-        void read(Path file, Assembler assembler, Violations violations, long[] counts);
-    }
-
     private void readCsv(DataFile file, Path path, long[] count) {
         try (CsvRows rows = CsvRows.open(path)) {
             try {

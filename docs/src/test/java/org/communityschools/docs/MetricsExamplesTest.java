@@ -1,5 +1,6 @@
 package org.communityschools.docs;
 
+import org.communityschools.core.model.Ratio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -31,7 +32,6 @@ import org.communityschools.metrics.CohortCounts;
 import org.communityschools.metrics.GraduationCohortDefinition;
 import org.communityschools.metrics.GraduationCohortReport;
 import org.communityschools.metrics.GraduationRate;
-import org.communityschools.metrics.Ratio;
 import org.communityschools.metrics.StudentHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

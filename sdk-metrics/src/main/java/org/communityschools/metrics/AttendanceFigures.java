@@ -1,5 +1,6 @@
 package org.communityschools.metrics;
 
+import org.communityschools.core.model.Ratio;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.EnumMap;

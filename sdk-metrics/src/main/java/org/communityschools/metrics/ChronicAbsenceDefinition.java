@@ -1,5 +1,6 @@
 package org.communityschools.metrics;
 
+import org.communityschools.core.model.Ratio;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;

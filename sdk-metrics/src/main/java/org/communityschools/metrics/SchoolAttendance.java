@@ -1,5 +1,6 @@
 package org.communityschools.metrics;
 
+import org.communityschools.core.model.Ratio;
 import java.util.Objects;
 import java.util.Optional;
 import org.communityschools.core.model.SchoolId;

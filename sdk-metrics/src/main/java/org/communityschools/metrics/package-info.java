@@ -20,4 +20,5 @@
 @NullMarked
 package org.communityschools.metrics;
 
+import org.communityschools.core.model.Ratio;
 import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,6 @@
 package org.communityschools.metrics;
 
+import org.communityschools.core.model.Ratio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

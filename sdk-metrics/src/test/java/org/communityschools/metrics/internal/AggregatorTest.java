@@ -1,12 +1,12 @@
 package org.communityschools.metrics.internal;
 
+import org.communityschools.core.model.Ratio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.communityschools.metrics.AttendanceTier;
-import org.communityschools.metrics.Ratio;
 
 class AggregatorTest {
     @Property

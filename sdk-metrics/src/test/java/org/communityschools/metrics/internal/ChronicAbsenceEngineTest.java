@@ -1,5 +1,6 @@
 package org.communityschools.metrics.internal;
 
+import org.communityschools.core.model.Ratio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
@@ -20,7 +21,6 @@ import org.communityschools.core.model.StudentId;
 import org.communityschools.metrics.AttendanceAggregate;
 import org.communityschools.metrics.ChronicAbsenceDefinition;
 import org.communityschools.metrics.ChronicAbsenceReport;
-import org.communityschools.metrics.Ratio;
 import org.communityschools.metrics.SchoolAttendance;
 import org.communityschools.metrics.Subgroup;
 import org.junit.jupiter.api.Test;

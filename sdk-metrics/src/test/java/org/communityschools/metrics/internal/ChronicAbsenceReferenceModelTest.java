@@ -1,5 +1,6 @@
 package org.communityschools.metrics.internal;
 
+import org.communityschools.core.model.Ratio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -31,7 +32,6 @@ import org.communityschools.metrics.ChronicAbsenceDefinition.DayRule;
 import org.communityschools.metrics.ChronicAbsenceReport;
 import org.communityschools.metrics.ChronicAbsenceStatus;
 import org.communityschools.metrics.EnrollmentAttendance;
-import org.communityschools.metrics.Ratio;
 import org.communityschools.metrics.StudentAttendance;
 
 /**

@@ -1,4 +1,4 @@
-package org.communityschools.metrics;
+package org.communityschools.core.model;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package org.communityschools.metrics;
+package org.communityschools.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

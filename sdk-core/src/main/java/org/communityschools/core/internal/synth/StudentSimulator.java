@@ -45,6 +45,9 @@ import org.communityschools.core.model.Subject;
 
 /**
  * Simulates one student's school career through the generated years and appends its records to a {@link Batch}.
+ * High-school students also get their enrollments in the history years before the first generated year, and the
+ * students of the last history cohorts who left before the first year are simulated there (see
+ * docs/synthetic-city.md, "History years"), so that adjusted cohort graduation rates are complete.
  * Everything is drawn from the student's own random stream, so a student's records depend only on the seed, the
  * student's index and origin. Stateless between students; thread-safe.
  *

@@ -73,11 +73,11 @@ final class StudentSimulator {
     static final double GRAD_TREND_COMMUNITY = 0.30;
     static final double DROPOUT_BASE = -4.9;
     /** Yearly change of the log-odds of dropping out, all schools and in addition in community schools. */
-    static final double DROPOUT_TREND_ALL = 0.14;
-    static final double DROPOUT_TREND_COMMUNITY = 0.14;
+    static final double DROPOUT_TREND_ALL = 0.22;
+    static final double DROPOUT_TREND_COMMUNITY = 0.08;
     /** Yearly growth of the share of would-be repeaters spared by credit recovery, all schools and community schools. */
-    static final double RECOVERY_TREND_ALL = 0.12;
-    static final double RECOVERY_TREND_COMMUNITY = 0.16;
+    static final double RECOVERY_TREND_ALL = 0.20;
+    static final double RECOVERY_TREND_COMMUNITY = 0.10;
     /** Log-odds of having repeated an earlier high-school grade, for a student of average risk. */
     static final double HS_RETENTION = -3.4;
 

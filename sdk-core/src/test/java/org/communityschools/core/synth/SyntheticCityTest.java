@@ -281,6 +281,31 @@ class SyntheticCityTest {
     }
 
     @Test
+    void historyYearsHoldOnlyHighSchoolEnrollmentsOfStudentsWithACohortIncludingThoseWhoLeftBeforeTheFirstYear() {
+        LocalDate firstDay = SchoolYear.of(2015).firstDay();
+        Map<String, String> cohort = rows("students.csv").stream()
+                .collect(Collectors.toMap(r -> r.get("student_id"), r -> r.get("ninth_grade_cohort")));
+        List<Map<String, String>> history = rows("enrollments.csv").stream()
+                .filter(r -> LocalDate.parse(r.get("entry_date")).isBefore(firstDay)).toList();
+        assertThat(history).isNotEmpty().allSatisfy(r -> {
+            assertThat(GradeLevel.parse(r.get("entry_grade")).isHighSchool()).isTrue();
+            assertThat(LocalDate.parse(r.get("exit_date"))).isBefore(firstDay);
+            assertThat(SchoolYear.containing(LocalDate.parse(r.get("entry_date"))).endYear())
+                    .isBetween(2011, 2014).isGreaterThanOrEqualTo(Integer.parseInt(cohort.get(r.get("student_id"))));
+        });
+        Map<String, LocalDate> lastExit = new HashMap<>();
+        for (Map<String, String> r : rows("enrollments.csv")) {
+            lastExit.merge(r.get("student_id"), LocalDate.parse(r.get("exit_date")), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        Set<String> leftBefore = lastExit.entrySet().stream().filter(e -> e.getValue().isBefore(firstDay))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        assertThat(leftBefore).isNotEmpty().allMatch(s -> Integer.parseInt(cohort.get(s)) >= 2012);
+        assertThat(rows("attendance.csv")).noneMatch(r -> LocalDate.parse(r.get("date")).isBefore(firstDay));
+        assertThat(rows("calendar.csv")).noneMatch(r -> LocalDate.parse(r.get("date")).isBefore(firstDay));
+        assertThat(rows("partnerships.csv")).allMatch(r -> Integer.parseInt(r.get("school_year")) >= 2015);
+    }
+
+    @Test
     void builderSettingsAreSetOnceAndChecked() {
         SyntheticCity.Builder builder = SyntheticCity.builder().seed(1);
         assertThatThrownBy(() -> builder.seed(2)).isInstanceOf(IllegalStateException.class);

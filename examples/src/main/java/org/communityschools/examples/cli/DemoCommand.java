@@ -35,6 +35,8 @@ import org.communityschools.core.synth.GenerationSummary;
 import org.communityschools.core.synth.Preset;
 import org.communityschools.core.synth.SyntheticCity;
 import org.communityschools.metrics.ChronicAbsenceDefinition;
+import org.communityschools.metrics.Comparison;
+import org.communityschools.metrics.GraduationCohortDefinition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -114,10 +116,10 @@ final class DemoCommand implements Callable<Integer> {
         tellSchool(o, data, school.get(), last);
 
         OutcomeStory.print(o, "5. Chronic absence (EDFacts FS195: absent 10% or more of the days enrolled, per school enrollment):",
-                "enrollments", OutcomeStory.chronicAbsence(data, years, ChronicAbsenceDefinition.FEDERAL));
+                "enrollments", Comparison.chronicAbsence(data, years, ChronicAbsenceDefinition.FEDERAL));
         o.println();
         OutcomeStory.print(o, "6. Four-year adjusted cohort graduation rate (34 CFR 200.19(b)), by the cohort's fourth year:",
-                "in cohort", OutcomeStory.graduation(data, years));
+                "in cohort", Comparison.graduation(data, years, GraduationCohortDefinition.FOUR_YEAR));
         o.println();
         o.println("Next: who may see which of these fields, and why (sdk-privacy policy engine).");
         return 0;

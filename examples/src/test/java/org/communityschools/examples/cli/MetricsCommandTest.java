@@ -99,6 +99,28 @@ class MetricsCommandTest {
     }
 
     @Test
+    void compareReportsBothSeriesAndTheDifferenceInDifferencesOfTheLibrary() {
+        StringWriter out = new StringWriter();
+        int code = Main.run(new String[] {"compare", "--data", dir.toString(), "--metric", "chronic-absence", "--from", "2015",
+                "--to", "2018", "--format", "json"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        org.communityschools.metrics.Comparison c = org.communityschools.metrics.Comparison.chronicAbsence(data,
+                List.of(SchoolYear.of(2015), SchoolYear.of(2016), SchoolYear.of(2017), SchoolYear.of(2018)), ChronicAbsenceDefinition.FEDERAL);
+
+        assertThat(code).isZero();
+        for (org.communityschools.metrics.Comparison.YearPoint p : c.points()) {
+            p.treated().ifPresent(r -> assertThat(out.toString()).contains("\"numerator\" : " + r.numerator() + ",\n  \"denominator\" : " + r.denominator()));
+        }
+        BigDecimal did = c.differenceInDifferences(SchoolYear.of(2015), SchoolYear.of(2018), 4).orElseThrow();
+        assertThat(out.toString()).contains("difference_in_differences_points").contains("\"rate\" : " + did.toPlainString());
+
+        StringWriter text = new StringWriter();
+        assertThat(Main.run(new String[] {"compare", "--data", dir.toString(), "--metric", "chronic-absence", "--from", "2015",
+                "--to", "2018"}, new PrintWriter(text, true), new PrintWriter(new StringWriter(), true))).isZero();
+        assertThat(text.toString()).contains("difference in differences (community minus other): "
+                + (did.signum() > 0 ? "+" : "") + did.setScale(1, java.math.RoundingMode.HALF_EVEN).toPlainString());
+    }
+
+    @Test
     void badOptionsAreOneLineErrors() {
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"metrics", "chronic-absence", "--data", dir.toString(), "--year", "2018", "--by", "borough"},

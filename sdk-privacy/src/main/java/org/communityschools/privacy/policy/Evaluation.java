@@ -372,7 +372,7 @@ final class Evaluation {
             return name + " does not permit the requester's role " + roles;
         }
         if (!a.dataElements().contains(f.path().value()) && !a.dataElements().contains(f.category().name())) {
-            return name + " lists neither " + f.path() + " nor its category " + f.category() + " among its data elements";
+            return name + " lists neither the field nor its category " + f.category() + " among its data elements";
         }
         return null;
     }

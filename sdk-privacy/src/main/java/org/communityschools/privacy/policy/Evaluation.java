@@ -53,7 +53,7 @@ final class Evaluation {
 
     private final Map<FieldPath, Grant> granted = new TreeMap<>();
     private final Map<FieldPath, String> forbidden = new TreeMap<>();
-    private final Map<FieldPath, String> failures = new TreeMap<>();
+    private final Map<FieldPath, Set<String>> failures = new TreeMap<>();
     private final List<Obligation> masks = new ArrayList<>();
     private final List<String> explanation = new ArrayList<>();
     private @Nullable Staff staff;
@@ -183,7 +183,7 @@ final class Evaluation {
     }
 
     private void fail(DataField f, String reason) {
-        failures.putIfAbsent(f.path(), reason);
+        failures.computeIfAbsent(f.path(), k -> new LinkedHashSet<>()).add(reason);
     }
 
     private Set<StaffRole> heldRoles(Rule r) {
@@ -442,8 +442,8 @@ final class Evaluation {
                 continue;
             }
             String reason = forbidden.get(f.path());
-            if (reason == null) {
-                reason = failures.get(f.path());
+            if (reason == null && failures.containsKey(f.path())) {
+                reason = String.join("; ", failures.get(f.path()));
             }
             if (reason == null) {
                 reason = "no rule grants it to this requester for purpose '" + purpose + "' (default deny)";

@@ -89,18 +89,18 @@ public record Decision(StaffId requester, StudentId student, Purpose purpose, In
         return Optional.empty();
     }
 
-    /** The permitted fields, sorted. */
+    /** The permitted fields, sorted by path. */
     public Set<FieldPath> permittedFields() {
         Set<FieldPath> out = new TreeSet<>();
         grants.forEach(g -> out.add(g.field()));
-        return Set.copyOf(out);
+        return java.util.Collections.unmodifiableSet(out);
     }
 
-    /** The categories with at least one permitted field. */
+    /** The categories with at least one permitted field, in enum order. */
     public Set<DataCategory> permittedCategories() {
-        Set<DataCategory> out = new TreeSet<>();
+        Set<DataCategory> out = java.util.EnumSet.noneOf(DataCategory.class);
         grants.forEach(g -> out.add(g.category()));
-        return Set.copyOf(out);
+        return java.util.Collections.unmodifiableSet(out);
     }
 
     /** The reasons the fields of {@code category} were denied, possibly none. */

@@ -42,12 +42,12 @@ import org.jspecify.annotations.Nullable;
  * @param id                the rule's id, unique in its policy, cited by every decision it makes
  * @param effect            grant or deny
  * @param description       what the rule is for, for people; possibly empty
- * @param roles             the requester roles it applies to
+ * @param roles             the requester roles it applies to, in enum order
  * @param relationship      the relationship with the student it requires
  * @param relationshipTypes for {@link Relationship#STUDENT_STAFF}, the kinds of roster or caseload; otherwise empty
  * @param fields            field paths and data category names, in the order written
  * @param basis             the legal basis of a permit rule; empty for a forbid rule
- * @param purposes          the purposes it serves (permit) or applies to (forbid; empty means all)
+ * @param purposes          the purposes it serves (permit) or applies to (forbid; empty means all), sorted by code
  * @param authorizes        the overlays it explicitly authorizes
  * @param masks             the masks of granted fields
  */
@@ -70,7 +70,7 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
         relationshipTypes = enums(relationshipTypes, RelationshipType.class, "relationshipTypes");
         fields = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(fields, "fields")));
         Objects.requireNonNull(basis, "basis");
-        purposes = Set.copyOf(new TreeSet<>(Objects.requireNonNull(purposes, "purposes")));
+        purposes = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(Objects.requireNonNull(purposes, "purposes")));
         authorizes = enums(authorizes, Sensitivity.class, "authorizes");
         masks = List.copyOf(Objects.requireNonNull(masks, "masks"));
         String where = "rule '" + id + "': ";
@@ -122,7 +122,7 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
 
     private static <E extends Enum<E>> Set<E> enums(Set<E> values, Class<E> type, String name) {
         Objects.requireNonNull(values, name);
-        return values.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(values));
+        return values.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(values));
     }
 
     /** Whether the rule applies to requests made for {@code purpose}. */

@@ -24,7 +24,7 @@ import org.communityschools.core.model.StudentId;
 import org.communityschools.core.model.StudentStaffRelationship;
 
 /** The engine agrees with the naive {@link ReferenceEvaluator} on random requests against the tiny city. */
-class EngineMatchesReferenceProperties {
+class EngineMatchesReferenceTest {
     private static final DistrictData DATA = TinyCity.DATA;
     private static final Policy VARIETY = Policy.builder().id("variety").version(1)
             .purpose("support", "student support").purpose("other", "anything else")

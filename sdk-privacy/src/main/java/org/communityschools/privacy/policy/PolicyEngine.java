@@ -118,13 +118,86 @@ public final class PolicyEngine {
         }
     }
 
-    /** The district data the engine reads. */
-    DistrictData data() {
-        return data;
+    /**
+     * "What can I see and why": every student {@code requester} can reach at {@code at}, for each declared purpose,
+     * with the categories and the granting rules. Candidates are the students enrolled that day at the schools where
+     * the requester is assigned or that their employer partners with, the students on their rosters and caseloads, and
+     * (for a requester holding a district-wide role) every student; each candidate is decided as by {@link #decide}.
+     * Sorted by student, then purpose. Cost grows with the candidates: a district-wide requester in a large city is a
+     * batch job, not an interactive call.
+     */
+    public List<Access> whatCanISee(StaffId requester, Instant at) {
+        Objects.requireNonNull(requester, "requester");
+        Objects.requireNonNull(at, "at");
+        LocalDate date = LocalDate.ofInstant(at, zone);
+        List<Access> out = new ArrayList<>();
+        for (StudentId s : candidates(requester, date)) {
+            for (Purpose p : policy.purposes().keySet()) {
+                Decision d = decide(requester, s, p, at);
+                if (d.permitsAny()) {
+                    out.add(Access.of(d));
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
-    List<DataSharingAgreement> agreementsOf(OrganizationId recipient) {
-        return agreementsByRecipient.getOrDefault(recipient, List.of());
+    private java.util.SortedSet<StudentId> candidates(StaffId requester, LocalDate date) {
+        java.util.SortedSet<StudentId> out = new java.util.TreeSet<>(java.util.Comparator.comparing(StudentId::value));
+        var staff = data.staff(requester);
+        if (staff.isEmpty()) {
+            return out;
+        }
+        java.util.Set<org.communityschools.core.model.SchoolId> schools = new java.util.HashSet<>();
+        boolean districtWide = false;
+        for (var a : data.assignmentsOn(requester, date)) {
+            if (a.organizationId() instanceof org.communityschools.core.model.SchoolId s) {
+                schools.add(s);
+            } else {
+                districtWide = true;
+            }
+        }
+        if (districtWide) {
+            data.students().forEach(st -> out.add(st.id()));
+            return out;
+        }
+        schools.addAll(data.schoolsPartneredWith(staff.get().employerId(),
+                org.communityschools.core.model.SchoolYear.containing(date)));
+        for (var s : schools) {
+            for (var e : data.enrollmentsAt(s)) {
+                if (e.isEnrolledOn(date)) {
+                    out.add(e.studentId());
+                }
+            }
+        }
+        data.relationshipsOn(requester, date).forEach(r -> out.add(r.studentId()));
+        return out;
+    }
+
+    /**
+     * "Who can see this": every staff member who may see {@code field} of {@code student} at {@code at}, for each
+     * declared purpose, with the grant that says why; for special education fields, the list of persons with access
+     * of IDEA 34 CFR 300.623(d). Every staff member with an assignment in force is decided as by {@link #decide}.
+     * Sorted by staff id, then purpose.
+     */
+    public List<Viewer> whoCanSee(StudentId student, org.communityschools.privacy.FieldPath field, Instant at) {
+        Objects.requireNonNull(student, "student");
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(at, "at");
+        LocalDate date = LocalDate.ofInstant(at, zone);
+        List<Viewer> out = new ArrayList<>();
+        List<StaffId> staff = new ArrayList<>();
+        data.staff().forEach(s -> staff.add(s.id()));
+        staff.sort(java.util.Comparator.comparing(StaffId::value));
+        for (StaffId s : staff) {
+            if (data.assignmentsOn(s, date).isEmpty()) {
+                continue;
+            }
+            for (Purpose p : policy.purposes().keySet()) {
+                decide(s, student, p, at).grant(field).ifPresent(g -> out.add(new Viewer(s, p, g)));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**

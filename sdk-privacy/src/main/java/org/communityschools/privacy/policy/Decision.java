@@ -63,6 +63,29 @@ public record Decision(StaffId requester, StudentId student, Purpose purpose, In
         }
     }
 
+    /**
+     * This decision as made at {@code instant} (same date): the decision and its disclosure entries carry the new
+     * instant. Used by {@link DecisionCache}, whose entries hold for a whole day of the district's calendar.
+     */
+    Decision at(Instant instant) {
+        if (instant.equals(at)) {
+            return this;
+        }
+        List<Obligation> moved = new ArrayList<>();
+        for (Obligation o : obligations) {
+            if (o instanceof Obligation.RecordDisclosure r) {
+                var x = r.disclosure();
+                moved.add(new Obligation.RecordDisclosure(new org.communityschools.privacy.disclosure.Disclosure(instant,
+                        x.requester(), x.requesterOrganization(), x.student(), x.fields(), x.purpose(), x.legalBasis(),
+                        x.agreementId(), x.consentId(), x.emergency())));
+            } else {
+                moved.add(o);
+            }
+        }
+        return new Decision(requester, student, purpose, instant, date, policyId, policyVersion, grants, denials, moved,
+                explanation);
+    }
+
     /** Whether any field is permitted. */
     public boolean permitsAny() {
         return !grants.isEmpty();

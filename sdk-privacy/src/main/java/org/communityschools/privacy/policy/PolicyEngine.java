@@ -61,13 +61,17 @@ public final class PolicyEngine {
     private final Policy policy;
     private final DistrictData data;
     private final ZoneId zone;
+    private final String tenant;
+    private final long dataVersion;
     private final List<List<DataField>> ruleFields;
     private final Map<OrganizationId, List<DataSharingAgreement>> agreementsByRecipient;
 
-    private PolicyEngine(Policy policy, DistrictData data, ZoneId zone) {
+    private PolicyEngine(Policy policy, DistrictData data, ZoneId zone, String tenant, long dataVersion) {
         this.policy = policy;
         this.data = data;
         this.zone = zone;
+        this.tenant = tenant;
+        this.dataVersion = dataVersion;
         List<List<DataField>> fields = new ArrayList<>();
         for (Rule r : policy.rules()) {
             fields.add(policy.catalog().resolve(r.fields()));
@@ -98,6 +102,20 @@ public final class PolicyEngine {
     /** The district's time zone, in which an instant's date is taken. */
     public ZoneId zone() {
         return zone;
+    }
+
+    /** The tenant (district) this engine decides for; {@code default} unless set. */
+    public String tenant() {
+        return tenant;
+    }
+
+    /**
+     * The version of the district data this engine reads, as the host numbers it; 0 unless set. A
+     * {@link DecisionCache} keys on it, so a host that changes the records (a revoked consent, a suspended agreement)
+     * builds a new engine with a higher version.
+     */
+    public long dataVersion() {
+        return dataVersion;
     }
 
     /**
@@ -208,8 +226,35 @@ public final class PolicyEngine {
         private @Nullable Policy policy;
         private @Nullable DistrictData data;
         private @Nullable ZoneId zone;
+        private @Nullable String tenant;
+        private @Nullable Long dataVersion;
 
         private Builder() {}
+
+        /** The tenant (district) this engine decides for: 1-64 letters, digits, '.', '-', '_'. */
+        public Builder tenant(String tenant) {
+            if (this.tenant != null) {
+                throw new IllegalStateException("tenant was already set");
+            }
+            Objects.requireNonNull(tenant, "tenant");
+            if (!tenant.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+                throw new IllegalArgumentException("a tenant has 1-64 letters, digits, '.', '-' or '_', was '" + tenant + "'");
+            }
+            this.tenant = tenant;
+            return this;
+        }
+
+        /** The version of the district data, 0 or more; raise it whenever the records change. */
+        public Builder dataVersion(long dataVersion) {
+            if (this.dataVersion != null) {
+                throw new IllegalStateException("dataVersion was already set");
+            }
+            if (dataVersion < 0) {
+                throw new IllegalArgumentException("dataVersion must not be negative, was " + dataVersion);
+            }
+            this.dataVersion = dataVersion;
+            return this;
+        }
 
         /** The policy to apply. */
         public Builder policy(Policy policy) {
@@ -247,7 +292,8 @@ public final class PolicyEngine {
             if (policy == null || data == null || zone == null) {
                 throw new IllegalStateException("a policy engine needs a policy, district data and a time zone");
             }
-            return new PolicyEngine(policy, data, zone);
+            return new PolicyEngine(policy, data, zone, tenant == null ? "default" : tenant,
+                    dataVersion == null ? 0 : dataVersion);
         }
     }
 }

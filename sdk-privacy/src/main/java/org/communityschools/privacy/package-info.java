@@ -22,18 +22,19 @@
  *       categories with reasons, obligations (record the disclosure, mask a field) and an explanation. Default deny,
  *       forbid overrides permit, any error denies; relationships through dated assignments, enrollments, rosters,
  *       caseloads and partnerships; agreements, consents, directory opt-out, and the IDEA/NSLA explicit-basis rule.
+ *       Also {@code whatCanISee} (the students and categories a requester can reach now, and why), {@code whoCanSee}
+ *       (every staff member who can see a student's field, IDEA 34 CFR 300.623) and a Caffeine
+ *       {@link org.communityschools.privacy.policy.DecisionCache} keyed by tenant, policy version and data version.
  *       The shipped default policy and the format: docs/privacy-policy.md.</li>
  * </ul>
  *
  * <h2>Planned (not built yet; names are a sketch and may change)</h2>
  * <ul>
- *   <li><b>Explanations across students.</b> "What can I see and why" for a requester (the students and categories
- *       they can reach now) and "who can see this" for a student and field, with the reason (IDEA 34 CFR 300.623);
- *       destruction obligations when an agreement expires or is terminated.</li>
+ *   <li><b>Agreement lifecycle.</b> Destruction obligations when an agreement expires or is terminated.</li>
  *   <li><b>Redaction.</b> {@code Redactor}: applies a decision to a student record view, include-only: a field is
- *       shown only when granted, a child field only inside a shown parent, fields unknown to the catalog never.</li>
- *   <li><b>Caching.</b> Decisions cached with Caffeine, keyed by tenant, policy version and data version, so a
- *       revocation is never served stale.</li>
+ *       shown only when granted, a child field only inside a shown parent, fields unknown to the catalog never; the
+ *       masking transforms of {@link org.communityschools.privacy.policy.Obligation.MaskField}; a Jackson writer that
+ *       writes a record for a requester with only the permitted fields, failing closed.</li>
  *   <li><b>Emergency workflow.</b> Break-glass access with a mandatory threat description and recipients
  *       (34 CFR 99.36); the log entry for it ({@link org.communityschools.privacy.disclosure.EmergencyDetails}) is
  *       built.</li>

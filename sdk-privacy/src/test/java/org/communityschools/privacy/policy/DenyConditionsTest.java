@@ -3,6 +3,7 @@ package org.communityschools.privacy.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.communityschools.privacy.policy.Fixtures.*;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -199,6 +200,17 @@ class DenyConditionsTest {
         assertThat(TinyCity.DATA.enrollmentsOn(s, summer)).isEmpty();
         Decision d = TinyCity.engine(TinyCity.DATA).decide(PRINCIPAL, s, ADMINISTRATION, TinyCity.noon(summer));
         assertThat(d.grants()).isEmpty();
+    }
+
+    @Test
+    void anErrorWhileEvaluatingDeniesEverything() {
+        // school years end in 1900-2999: a request dated 3500 fails while evaluating, and the failure denies
+        Instant far = java.time.LocalDate.of(3500, 1, 5).atStartOfDay(TinyCity.ZONE).toInstant();
+        Decision d = TinyCity.engine(TinyCity.DATA).decide(ADMIN, enrolledAt(COMMUNITY_SCHOOL),
+                Purpose.of("district-administration"), far);
+        assertThat(d.grants()).isEmpty();
+        assertThat(d.obligations()).isEmpty();
+        assertThat(d.denials()).allSatisfy(x -> assertThat(x.reason()).contains("any error denies"));
     }
 
     @Test

@@ -264,6 +264,15 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void rejectsADuplicateKey() {
+        assertThat(problems(BASE.replace("version: 3\n", "version: 3\nversion: 4\n"))).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.location()).isEqualTo("p.yaml:3:1 /version");
+                    assertThat(p.message()).contains("duplicate: 'version'");
+                });
+    }
+
+    @Test
     void rejectsMalformedYamlWithItsPosition() {
         assertThat(problems(BASE.replace("roles: [TEACHER]", "roles: [TEACHER"))).singleElement().satisfies(p -> {
             assertThat(p.location()).startsWith("p.yaml:");

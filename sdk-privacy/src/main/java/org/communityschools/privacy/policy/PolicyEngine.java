@@ -140,7 +140,7 @@ public final class PolicyEngine {
      * "What can I see and why": every student {@code requester} can reach at {@code at}, for each declared purpose,
      * with the categories and the granting rules. Candidates are the students enrolled that day at the schools where
      * the requester is assigned or that their employer partners with, the students on their rosters and caseloads, and
-     * (for a requester holding a district-wide role) every student; each candidate is decided as by {@link #decide}.
+     * (for a requester assigned at a district organization) every student; each candidate is decided as by {@link #decide}.
      * Sorted by student, then purpose. Cost grows with the candidates: a district-wide requester in a large city is a
      * batch job, not an interactive call.
      */
@@ -171,7 +171,8 @@ public final class PolicyEngine {
         for (var a : data.assignmentsOn(requester, date)) {
             if (a.organizationId() instanceof org.communityschools.core.model.SchoolId s) {
                 schools.add(s);
-            } else {
+            } else if (a.organizationId() instanceof OrganizationId o && data.organization(o)
+                    .filter(org -> org.type() == org.communityschools.core.model.OrganizationType.DISTRICT).isPresent()) {
                 districtWide = true;
             }
         }

@@ -172,7 +172,7 @@ public final class PolicyEngine {
             if (a.organizationId() instanceof org.communityschools.core.model.SchoolId s) {
                 schools.add(s);
             } else if (a.organizationId() instanceof OrganizationId o && data.organization(o)
-                    .filter(org -> org.type() == org.communityschools.core.model.OrganizationType.DISTRICT).isPresent()) {
+                    .filter(x -> x.type() == org.communityschools.core.model.OrganizationType.DISTRICT).isPresent()) {
                 districtWide = true;
             }
         }

@@ -264,6 +264,48 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void rejectsAScalarWhereAListBelongs() {
+        assertThat(problems(BASE.replace("roles: [TEACHER]", "roles: TEACHER"))).singleElement().satisfies(p -> {
+            assertThat(p.location()).isEqualTo("p.yaml:9:12 /rules/0/roles");
+            assertThat(p.message()).isEqualTo("expected a list, was a value");
+        });
+    }
+
+    @Test
+    void rejectsAVersionThatIsNotAWholeNumber() {
+        assertThat(problems(BASE.replace("version: 3", "version: three"))).singleElement().satisfies(p -> {
+            assertThat(p.location()).isEqualTo("p.yaml:2:10 /version");
+            assertThat(p.message()).isEqualTo("expected a whole number");
+        });
+    }
+
+    @Test
+    void rejectsAVersionBelowOne() {
+        assertThat(problems(BASE.replace("version: 3", "version: 0"))).singleElement().satisfies(p -> {
+            assertThat(p.location()).isEqualTo("p.yaml:2:10 /version");
+            assertThat(p.message()).isEqualTo("a policy version is 1 or more, was 0");
+        });
+    }
+
+    @Test
+    void rejectsAMalformedPurposeCode() {
+        assertThat(problems(BASE.replace("  instruction: teaching", "  Instruction Time: teaching"))).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.location()).isEqualTo("p.yaml:4:21 /purposes/Instruction Time");
+                    assertThat(p.message()).contains("was 'Instruction Time'");
+                });
+    }
+
+    @Test
+    void rejectsRelationshipTypesOnAnotherRelationship() {
+        assertThat(problems(BASE.replace("relationship: STUDENT_STAFF", "relationship: ASSIGNED_SCHOOL")))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.location()).isEqualTo("p.yaml:7:5 /rules/0");
+                    assertThat(p.message()).contains("relationship types are given exactly for relationship STUDENT_STAFF");
+                });
+    }
+
+    @Test
     void rejectsADuplicateKey() {
         assertThat(problems(BASE.replace("version: 3\n", "version: 3\nversion: 4\n"))).singleElement()
                 .satisfies(p -> {

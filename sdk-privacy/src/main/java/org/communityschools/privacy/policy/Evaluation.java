@@ -131,6 +131,8 @@ final class Evaluation {
                 continue;
             }
             if (!r.appliesTo(purpose)) {
+                explanation.add("Rule '" + r.id() + "' does not apply: it serves " + r.purposes() + ", not '" + purpose
+                        + "'.");
                 continue;
             }
             Match m = match(r);

@@ -1,9 +1,24 @@
 /**
- * Outcome calculators: attendance and chronic absence (EDFacts FS195 and the presets of docs/metrics.md),
- * adjusted cohort graduation rate (34 CFR 200.19(b)), early warning and intervention outcomes. Built in a later
- * issue; this package is their home.
+ * Outcome calculators: attendance and chronic absence (EDFacts FS195 and the presets of docs/metrics.md) and the
+ * adjusted cohort graduation rate (34 CFR 200.19(b)). All figures are exact: counts and {@link
+ * org.communityschools.metrics.Ratio}s, never floating point, and every rate comes with its numerator and
+ * denominator.
+ *
+ * <h2>Where to start</h2>
+ * <ul>
+ *   <li>{@link org.communityschools.metrics.ChronicAbsenceDefinition} — the definition (presets FEDERAL, NYSED,
+ *       NYC_LEGACY, CRDC, CALIFORNIA, or a builder); {@link org.communityschools.metrics.ChronicAbsence} — figures
+ *       for one student-enrollment ({@link org.communityschools.metrics.AttendanceFigures}), pooling, and the
+ *       batch {@link org.communityschools.metrics.ChronicAbsenceReport} by school, district, grade, subgroup and
+ *       community-school status.</li>
+ *   <li>{@link org.communityschools.metrics.GraduationCohortDefinition} and
+ *       {@link org.communityschools.metrics.GraduationRate} — the adjusted cohort graduation rate with its counts
+ *       by school and district ({@link org.communityschools.metrics.GraduationCohortReport}).</li>
+ * </ul>
+ * Not yet built: incremental accumulators, early warning, intervention outcomes, trends.
  */
 @NullMarked
 package org.communityschools.metrics;
 
+import org.communityschools.core.model.Ratio;
 import org.jspecify.annotations.NullMarked;

@@ -34,6 +34,9 @@ import org.communityschools.core.model.StudentStaffRelationship;
 import org.communityschools.core.synth.GenerationSummary;
 import org.communityschools.core.synth.Preset;
 import org.communityschools.core.synth.SyntheticCity;
+import org.communityschools.metrics.ChronicAbsenceDefinition;
+import org.communityschools.metrics.Comparison;
+import org.communityschools.metrics.GraduationCohortDefinition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -96,10 +99,8 @@ final class DemoCommand implements Callable<Integer> {
                 data.consents().size());
 
         o.println("3. Community schools by year (a school with a LEAD community-based organization that year):");
-        for (SchoolYear year : data.schoolYears()) {
-            if (data.schools().stream().allMatch(s -> data.calendar(s.id()).daysIn(year.dates()) == 0)) {
-                continue;   // a year that only appears through, say, a summer exit: no school days in it
-            }
+        List<SchoolYear> years = OutcomeStory.schoolYearsWithInstruction(data);
+        for (SchoolYear year : years) {
             long community = data.schools().stream().filter(s -> data.isCommunitySchool(s.id(), year)).count();
             long leads = data.schools().stream().map(s -> data.leadPartner(s.id(), year)).flatMap(Optional::stream).distinct().count();
             o.printf(Locale.ROOT, "   %s: %,d of %,d schools, led by %,d CBOs%n", year.label(), community, data.schools().size(), leads);
@@ -113,6 +114,14 @@ final class DemoCommand implements Callable<Integer> {
             return 0;
         }
         tellSchool(o, data, school.get(), last);
+
+        OutcomeStory.print(o, "5. Chronic absence (EDFacts FS195: absent 10% or more of the days enrolled, per school enrollment):",
+                "enrollments", Comparison.chronicAbsence(data, years, ChronicAbsenceDefinition.FEDERAL));
+        o.println();
+        OutcomeStory.print(o, "6. Four-year adjusted cohort graduation rate (34 CFR 200.19(b)), by the cohort's fourth year:",
+                "in cohort", Comparison.graduation(data, years, GraduationCohortDefinition.FOUR_YEAR));
+        o.println();
+        o.println("Next: who may see which of these fields, and why (sdk-privacy policy engine).");
         return 0;
     }
 
@@ -167,7 +176,6 @@ final class DemoCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "   ... %d behavior incidents, %d course marks, %d intervention participations on record.%n",
                 data.incidentsOf(mentee).size(), data.courseMarksOf(mentee).size(), data.participantsOf(mentee).size());
         o.println();
-        o.println("Next: who may see which of these fields (sdk-privacy) and the outcome metrics (sdk-metrics).");
     }
 
     /** The days of the enrollment within the school year, if any. */

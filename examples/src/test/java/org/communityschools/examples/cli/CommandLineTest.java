@@ -80,6 +80,7 @@ class CommandLineTest {
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         assertThat(demo.out())
                 .contains("1. Generated", "2. Read and validated every row", "0 errors",
-                        "3. Community schools by year", "4. One community school", "Lead CBO", "Agreement", "Success Mentor");
+                        "3. Community schools by year", "4. One community school", "Lead CBO", "Agreement", "Success Mentor",
+                        "5. Chronic absence", "6. Four-year adjusted cohort graduation rate", "difference in differences");
     }
 }

@@ -9,10 +9,9 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import org.communityschools.core.internal.index.DistrictIndex;
-import org.communityschools.core.internal.json.AgreementsFile;
+import org.communityschools.core.internal.read.AgreementsStep;
 import org.communityschools.core.internal.read.DirectoryLoader;
 import org.communityschools.core.internal.read.Violations;
-import org.communityschools.core.internal.read.Where;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,39 +68,7 @@ public final class DistrictDataReader {
         }
         Violations violations = new Violations(maxReportedViolations);
         DirectoryLoader loader = new DirectoryLoader(validator, violations);
-        DistrictIndex index = loader.load(dir, (file, assembler, sink, counts) -> {
-            AgreementsFile.Result parsed = AgreementsFile.read(file);
-            parsed.violations().forEach(sink::add);
-            long syntaxErrors = parsed.violations().stream().filter(v -> v.severity() == Severity.ERROR).count();
-            counts[0] += parsed.agreements().size() + syntaxErrors;
-            counts[2] += syntaxErrors;
-            for (AgreementsFile.ParsedAgreement p : parsed.agreements()) {
-                Where at = new Where() {
-                    @Override
-                    public long line() {
-                        return p.line();
-                    }
-
-                    @Override
-                    public int column(String name) {
-                        return p.column();
-                    }
-                };
-                boolean ok = true;
-                if (validator != null) {
-                    for (var v : validator.validate(p.agreement())) {
-                        sink.error(DataFile.AGREEMENTS, p.line(), p.column(), null, null, "field.constraint",
-                                v.getPropertyPath() + " " + v.getMessage());
-                        ok = false;
-                    }
-                }
-                if (ok && assembler.add(p.agreement(), at)) {
-                    counts[1]++;
-                } else {
-                    counts[2]++;
-                }
-            }
-        });
+        DistrictIndex index = loader.load(dir, new AgreementsStep(validator));
         Map<DataFile, LoadReport.FileCounts> files = new EnumMap<>(DataFile.class);
         loader.counts().forEach((f, c) -> files.put(f, new LoadReport.FileCounts(c[0], c[1], c[2])));
         LoadReport report = new LoadReport(violations.sorted(), files, violations.errorCount(), violations.warningCount(),

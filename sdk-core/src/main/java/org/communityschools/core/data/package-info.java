@@ -4,17 +4,29 @@
  *
  * <h2>API</h2>
  * <ul>
- *   <li>{@code DistrictDataReader} — {@code DistrictDataReader.builder().lenient(false).build().read(dir)}.
- *       Streams every file, checks field rules (parsing, Jakarta Validation annotations) and cross-record rules,
- *       and reports <em>every</em> {@link org.communityschools.core.data.Violation} with file, line, column,
- *       value and rule. A strict read loads nothing when there is any error and throws
+ *   <li>{@link org.communityschools.core.data.DistrictDataReader} —
+ *       {@code DistrictDataReader.builder().lenient(false).build().read(dir)}. Set-once builder: {@code lenient},
+ *       {@code validator} (default: the Jakarta Validation provider on the path, or {@code withoutBeanValidation()}),
+ *       {@code maxReportedViolations} (default 10,000). Streams every file with Jackson's CSV parser, checks field
+ *       rules (parsing, the records' own rules, Jakarta Validation annotations) and cross-record rules, and reports
+ *       <em>every</em> {@link org.communityschools.core.data.Violation} with file, line, column, value and a stable
+ *       rule code (docs/data-directory-rules.md). A strict read loads nothing when there is any error and throws
  *       {@link org.communityschools.core.data.DataValidationException}; a lenient read returns the valid rows and a
- *       report of the rejected ones. Unknown columns are warnings; missing required columns are errors.</li>
- *   <li>{@code ReadResult} — the loaded {@code DistrictData} and the {@code LoadReport} (violations, rows read,
- *       accepted and rejected per file).</li>
- *   <li>{@code DistrictData} — immutable and indexed: a student's enrollments on a date, a school's partners in a
- *       year, a staff member's assignments and relationships at an instant, a school's instructional calendar, and
- *       the attendance held in a compact columnar {@code AttendanceTable} (see docs for bytes per row). Also built
+ *       report of the rejected ones, rejecting in turn rows that refer to a rejected row. Unknown columns are
+ *       warnings; missing required columns are errors.</li>
+ *   <li>{@link org.communityschools.core.data.ReadResult} — the loaded {@code DistrictData} and the
+ *       {@link org.communityschools.core.data.LoadReport} (violations in file then line order, error and warning
+ *       counts, rows read, accepted and rejected per file, {@code summary()}).</li>
+ *   <li>{@link org.communityschools.core.data.DistrictData} — immutable and indexed, every lookup O(1) or
+ *       O(log n): {@code student/school/staff/organization(id)}, {@code enrollmentsOf/On/At},
+ *       {@code partnershipsOf}, {@code leadPartner}, {@code isCommunitySchool}, {@code schoolsPartneredWith},
+ *       {@code assignmentsOf/On}, {@code relationshipsOfStaff/OfStudent/On}, {@code characteristicsOf},
+ *       {@code calendar(school)} ({@link org.communityschools.core.data.InstructionalCalendar}),
+ *       {@code incidentsOf}, {@code courseMarksOf}, {@code diplomasOf}, {@code consentsOf},
+ *       {@code participantsOf}, {@code agreement(id)}, {@code schoolYears()}, and dense indexes
+ *       ({@code studentIndex/studentAt/schoolIndex/schoolAt}). Attendance is held in a compact columnar
+ *       {@link org.communityschools.core.data.AttendanceTable} (about 10 bytes per row, with a primitive
+ *       {@link org.communityschools.core.data.AttendanceVisitor}); see docs/performance-data-loading.md. Also built
  *       in code with {@code DistrictData.builder()}, which applies the same cross-record rules.</li>
  *   <li>{@code DistrictDataWriter} — writes a {@code DistrictData} to a directory, or streams rows file by file
  *       ({@code DistrictDataWriter.open(dir)}) so that a generator never holds a city in memory. Writing then

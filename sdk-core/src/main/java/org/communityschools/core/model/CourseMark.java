@@ -54,14 +54,20 @@ public record CourseMark(StudentId studentId, SchoolId schoolId, SchoolYear scho
         if (result == CourseResult.FAIL && creditsEarned.signum() != 0) {
             throw new IllegalArgumentException("a FAIL result earns no credits, was " + creditsEarned.toPlainString());
         }
-        numericMark = numericMark.map(CourseMark::normalized);
+        if (numericMark.isPresent() && normalized(numericMark.get()) != numericMark.get()) {
+            numericMark = Optional.of(normalized(numericMark.get()));
+        }
         creditsAttempted = normalized(creditsAttempted);
         creditsEarned = normalized(creditsEarned);
     }
 
-    /** Without trailing zeros, so that equal numbers make equal records ({@code 2.50} and {@code 2.5}). */
+    /**
+     * Without trailing zeros, so that equal numbers make equal records ({@code 2.50} and {@code 2.5}); the same
+     * instance when already normalized, so that a reader can share one instance among millions of marks.
+     */
     private static BigDecimal normalized(BigDecimal value) {
         BigDecimal v = value.stripTrailingZeros();
-        return v.scale() < 0 ? v.setScale(0) : v;
+        v = v.scale() < 0 ? v.setScale(0) : v;
+        return v.equals(value) ? value : v;
     }
 }

@@ -135,7 +135,20 @@ class DistrictDataReaderRulesTest {
     @Test
     void reportsMalformedCsv() {
         Fixture f = Fixture.valid().raw("diplomas.csv", "student_id,school_id,award_date,diploma_type\nS2,H1,\"2018-06-20,REGULAR\n");
-        assertThat(violations(f)).extracting(Violation::file, Violation::rule).containsExactly(tuple("diplomas.csv", "file.malformed"));
+        assertThat(violations(f)).extracting(Violation::file, Violation::line, Violation::column, Violation::rule)
+                .containsExactly(tuple("diplomas.csv", 3L, 0, "file.malformed"));
+    }
+
+    @Test
+    void limitsTheNumberOfDistinctAttendanceReasons() {
+        Fixture f = Fixture.valid();
+        f.replace("enrollments.csv", 2, "S1,K1,1900-01-01,02,,,").remove("calendar.csv");
+        String[] rows = new String[32_767];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = "S1,K1," + java.time.LocalDate.of(1900, 1, 2).plusDays(i) + ",TARDY,,r" + i;
+        }
+        f.append("attendance.csv", rows);
+        assertOnly(f, "attendance.csv", 32_770, 6, "attendance.reason-limit");
     }
 
     // ---------------------------------------------------------------- identity and references
@@ -322,7 +335,23 @@ class DistrictDataReaderRulesTest {
         assertThat(v.get(1).message()).contains("students.csv").contains("rejected");
     }
 
+    @Test
+    void cascadesAFileRejectedForItsHeaderToTheRowsThatReferToIt() {
+        Fixture f = Fixture.valid().file("interventions.csv", "intervention_id,type,school_id,description",
+                "I1,SUCCESS_MENTOR,K1,");
+        assertThat(violations(f)).extracting(Violation::file, Violation::line, Violation::column, Violation::rule).containsExactly(
+                tuple("interventions.csv", 1L, 0, "header.required-column"),
+                tuple("intervention_participants.csv", 2L, 1, "reference.rejected"));
+    }
+
     // ---------------------------------------------------------------- agreements.json
+
+    @Test
+    void reportsMalformedAgreementsJson() {
+        Fixture f = Fixture.valid().raw("agreements.json", "[\n  {\"agreement_id\": \"A1\",\n  ]\n");
+        assertThat(violations(f)).extracting(Violation::file, Violation::line, Violation::rule)
+                .containsExactly(tuple("agreements.json", 3L, "json.syntax"));
+    }
 
     @Test
     void rejectsAnAgreementWithAnUnknownSchool() {

@@ -17,6 +17,7 @@ import java.util.List;
  *
  * <pre>
  * java -Xmx2g -cp ... org.communityschools.core.data.LoadMeasurement generate DIR STUDENTS SCHOOLS YEARS
+ * java -cp ... org.communityschools.core.data.LoadMeasurement synth DIR NYC 2018 2018
  * java -Xmx2g -cp ... org.communityschools.core.data.LoadMeasurement load DIR [lenient]
  * </pre>
  */
@@ -26,10 +27,29 @@ public final class LoadMeasurement {
     public static void main(String[] args) throws IOException {
         if (args.length >= 5 && args[0].equals("generate")) {
             generate(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+        } else if (args.length >= 5 && args[0].equals("synth")) {
+            long t0 = System.nanoTime();
+            var summary = org.communityschools.core.synth.SyntheticCity.builder()
+                    .preset(org.communityschools.core.synth.Preset.valueOf(args[2]))
+                    .years(org.communityschools.core.model.SchoolYear.parse(args[3]), org.communityschools.core.model.SchoolYear.parse(args[4]))
+                    .build().writeTo(Path.of(args[1]));
+            System.out.printf("generated in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, summary);
+        } else if (args.length >= 2 && args[0].equals("csv")) {
+            long t0 = System.nanoTime();
+            long rows = 0;
+            long cells = 0;
+            try (var in = org.communityschools.core.internal.read.CsvRows.open(Path.of(args[1]))) {
+                while (in.next()) {
+                    rows++;
+                    cells += in.size();
+                }
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("Jackson CSV alone: %,d rows, %,d cells in %.1f s (%,.0f rows/s)%n", rows, cells, s, rows / s);
         } else if (args.length >= 2 && args[0].equals("load")) {
             load(Path.of(args[1]), args.length > 2 && args[2].equals("lenient"));
         } else {
-            System.err.println("usage: generate DIR STUDENTS SCHOOLS YEARS | load DIR [lenient]");
+            System.err.println("usage: generate DIR STUDENTS SCHOOLS YEARS | synth DIR PRESET FIRST_YEAR LAST_YEAR | load DIR [lenient]");
         }
     }
 
@@ -53,6 +73,14 @@ public final class LoadMeasurement {
         System.out.printf("heap after full GC   %,d MB (retained by the data: %,d MB)%n", after >> 20, (after - before) >> 20);
         System.out.printf("max heap             %,d MB (peak: see -Xlog:gc)%n", Runtime.getRuntime().maxMemory() >> 20);
         System.out.println(d);
+        if (Boolean.getBoolean("hold")) {
+            System.out.println("holding for 120 s (jcmd <pid> GC.class_histogram)");
+            try {
+                Thread.sleep(120_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static long usedHeap() {

@@ -72,7 +72,6 @@ public final class Assembler {
     private final List<Enrollment> enrollments = new ArrayList<>();
     private int[] enrollmentHead = new int[0];
     private int[] enrollmentNext = new int[16];
-    private int[] enrollmentStudent = new int[16];
     private int[] enrollmentSchool = new int[16];
     private @Nullable Grouped<Enrollment> enrollmentsByStudent;
     private int[] enrSchool = new int[0];
@@ -93,6 +92,7 @@ public final class Assembler {
     private final List<DataSharingAgreement> agreements = new ArrayList<>();
     private final Set<String> agreementKeys = new HashSet<>();
     private final Map<DataFile, Set<String>> rejectedIds = new HashMap<>();
+    private final Set<DataFile> rejectedFiles = java.util.EnumSet.noneOf(DataFile.class);
 
     /** An assembler that reports to {@code violations}. */
     public Assembler(Violations violations) {
@@ -146,6 +146,11 @@ public final class Assembler {
         rejectedIds.computeIfAbsent(file, f -> new HashSet<>()).add(id);
     }
 
+    /** Notes that no row of {@code file} was read (its header broke a rule), so that references to it say so. */
+    public void rejectedFile(DataFile file) {
+        rejectedFiles.add(file);
+    }
+
     /** The number of attendance rows dropped as duplicates once the file was sorted. */
     public long attendanceDuplicates() {
         return attendanceDuplicates;
@@ -175,6 +180,10 @@ public final class Assembler {
                            String column) {
         if (table.contains(id)) {
             return true;
+        }
+        if (rejectedFiles.contains(target)) {
+            return error(file, where, column, id, "reference.rejected",
+                    column + " refers to " + kind + " '" + id + "', but " + target.fileName() + " was rejected as a whole");
         }
         Set<String> rejected = rejectedIds.get(target);
         if (rejected != null && rejected.contains(id)) {
@@ -392,11 +401,9 @@ public final class Assembler {
         int i = enrollments.size();
         if (i == enrollmentNext.length) {
             enrollmentNext = Arrays.copyOf(enrollmentNext, i * 2);
-            enrollmentStudent = Arrays.copyOf(enrollmentStudent, i * 2);
             enrollmentSchool = Arrays.copyOf(enrollmentSchool, i * 2);
         }
         enrollmentNext[i] = enrollmentHead[st];
-        enrollmentStudent[i] = st;
         enrollmentSchool[i] = sc;
         enrollmentHead[st] = i;
         enrollments.add(e);
@@ -418,7 +425,6 @@ public final class Assembler {
         enrollmentsByStudent = byStudent;
         enrollmentHead = new int[0];
         enrollmentNext = new int[0];
-        enrollmentStudent = new int[0];
         enrollmentSchool = new int[0];
     }
 
@@ -691,6 +697,9 @@ public final class Assembler {
         schools.trim();
         students.trim();
         staff.trim();
+        incidents.trim();
+        interventions.trim();
+        consents.trim();
         Map<Long, List<Partnership>> bySchoolYear = new HashMap<>();
         Map<Long, List<SchoolId>> byOrgYear = new HashMap<>();
         TreeSet<SchoolYear> years = new TreeSet<>();

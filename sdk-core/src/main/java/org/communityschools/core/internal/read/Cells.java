@@ -27,6 +27,11 @@ final class Cells implements Where {
     private final @Nullable Validator validator;
     private final Map<Class<?>, Boolean> constrained;
     private final Map<String, Integer> position = new HashMap<>();
+    /** Parsed values per column and cell text, so that repeated values are parsed once and shared in memory. */
+    private final Map<String, @Nullable Map<String, Object>> requiredCache = new HashMap<>();
+    private final Map<String, @Nullable Map<String, Optional<?>>> optionalCache = new HashMap<>();
+    /** Beyond this many distinct values a column (an id, a free text) is no longer cached. */
+    private static final int CACHE_LIMIT = 1 << 16;
     private String[] cells = new String[0];
     private long line;
     private boolean failed;
@@ -82,28 +87,62 @@ final class Cells implements Where {
         return s.isEmpty() ? null : s;
     }
 
-    void fail(String name, @Nullable String value, String rule, String message) {
+    void fail(@Nullable String name, @Nullable String value, String rule, String message) {
         failed = true;
-        violations.error(file, line, column(name), name, value, rule, message);
+        violations.error(file, line, name == null ? 0 : column(name), name, value, rule, message);
     }
 
     /** The parsed value of a required cell, or null after reporting {@code field.required} or {@code field.format}. */
+    @SuppressWarnings("unchecked")
     <T> @Nullable T required(String name, Function<String, T> parser) {
         String s = text(name);
         if (s == null) {
             fail(name, null, "field.required", name + " is required and must not be empty");
             return null;
         }
-        return parse(name, s, parser);
+        Map<String, Object> cache = requiredCache.computeIfAbsent(name, n -> new HashMap<>());
+        if (cache == null) {
+            return parse(name, s, parser);
+        }
+        Object known = cache.get(s);
+        if (known != null) {
+            return (T) known;
+        }
+        T value = parse(name, s, parser);
+        if (value != null) {
+            if (cache.size() >= CACHE_LIMIT) {
+                requiredCache.put(name, null);
+            } else {
+                cache.put(s, value);
+            }
+        }
+        return value;
     }
 
     /** The parsed value of an optional cell; empty when absent or after reporting {@code field.format}. */
+    @SuppressWarnings("unchecked")
     <T> Optional<T> optional(String name, Function<String, T> parser) {
         String s = text(name);
         if (s == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(parse(name, s, parser));
+        Map<String, Optional<?>> cache = optionalCache.computeIfAbsent(name, n -> new HashMap<>());
+        if (cache == null) {
+            return Optional.ofNullable(parse(name, s, parser));
+        }
+        Optional<?> known = cache.get(s);
+        if (known != null) {
+            return (Optional<T>) known;
+        }
+        Optional<T> value = Optional.ofNullable(parse(name, s, parser));
+        if (value.isPresent()) {
+            if (cache.size() >= CACHE_LIMIT) {
+                optionalCache.put(name, null);
+            } else {
+                cache.put(s, value);
+            }
+        }
+        return value;
     }
 
     private <T> @Nullable T parse(String name, String s, Function<String, T> parser) {
@@ -137,7 +176,7 @@ final class Cells implements Where {
             record = make.get();
         } catch (IllegalArgumentException e) {
             String column = columnNamed(String.valueOf(e.getMessage()));
-            fail(column == null ? "" : column, column == null ? null : text(column), "field.invalid",
+            fail(column, column == null ? null : text(column), "field.invalid",
                     column == null ? String.valueOf(e.getMessage()) : message(column, e));
             return false;
         }
@@ -148,7 +187,7 @@ final class Cells implements Where {
                 for (ConstraintViolation<R> v : found) {
                     String column = columnOf(v.getPropertyPath());
                     String value = column == null ? null : text(column);
-                    fail(column == null ? "" : column, value, "field.constraint",
+                    fail(column, value, "field.constraint",
                             (column == null ? v.getPropertyPath().toString() : column) + " " + v.getMessage());
                 }
                 return false;

@@ -117,22 +117,17 @@ public final class DirectoryLoader {
         return assembler.finish();
     }
 
-    /** Reads agreements.json into the assembler. */
-    @FunctionalInterface
-    public interface AgreementsStep {
-        /** Reads {@code file}, adding each agreement to {@code assembler}; counts[0..2] = read, accepted, rejected. */
-        void read(Path file, Assembler assembler, Violations violations, long[] counts);
-    }
-
     private void readCsv(DataFile file, Path path, long[] count) {
         try (CsvRows rows = CsvRows.open(path)) {
             try {
                 if (!rows.next() || rows.isBlank()) {
                     violations.error(file, 1, 0, null, null, "header.missing", "the file must start with a header row");
+                    assembler.rejectedFile(file);
                     return;
                 }
                 int[] positions = header(file, rows);
                 if (positions == null) {
+                    assembler.rejectedFile(file);
                     return;
                 }
                 int width = rows.size();
@@ -165,6 +160,7 @@ public final class DirectoryLoader {
                     }
                 }
             } catch (JacksonException e) {
+                assembler.rejectedFile(file);
                 violations.error(file, rows.currentLine(), 0, null, null, "file.malformed",
                         "the file must be well-formed RFC 4180 CSV; reading stopped here: " + e.getOriginalMessage());
             }
@@ -477,8 +473,11 @@ public final class DirectoryLoader {
         };
     }
 
+    /** Periods already built, shared (most begin and end on a few dates). */
+    private final Map<Long, DateRange> periods = new java.util.HashMap<>();
+
     /** A period from a required begin and an optional inclusive end ({@code field.date-order} when end < begin). */
-    private static @Nullable DateRange period(Cells c, String begin, String end) {
+    private @Nullable DateRange period(Cells c, String begin, String end) {
         LocalDate from = c.required(begin, Values::parseDate);
         Optional<LocalDate> to = c.optional(end, Values::parseDate);
         if (c.failed()) {
@@ -488,7 +487,16 @@ public final class DirectoryLoader {
             c.fail(end, to.get().toString(), "field.date-order", end + " must not be before " + begin + " " + from);
             return null;
         }
-        return DateRange.closed(from, to);
+        long key = (from.toEpochDay() << 32) | (to.map(d -> d.toEpochDay() & 0xFFFFFFFFL).orElse(0xFFFFFFFFL));
+        DateRange known = periods.get(key);
+        if (known != null) {
+            return known;
+        }
+        DateRange range = DateRange.closed(from, to);
+        if (periods.size() < 1 << 20) {
+            periods.put(key, range);
+        }
+        return range;
     }
 
     private StudentId studentId(String text) {

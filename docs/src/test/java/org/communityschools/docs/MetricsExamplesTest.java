@@ -1,0 +1,111 @@
+package org.communityschools.docs;
+
+import org.communityschools.core.model.Ratio;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.data.DistrictDataReader;
+import org.communityschools.core.model.AttendanceCategory;
+import org.communityschools.core.model.Diploma;
+import org.communityschools.core.model.DiplomaType;
+import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.ExitWithdrawType;
+import org.communityschools.core.model.GradeLevel;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolYear;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.core.synth.Preset;
+import org.communityschools.core.synth.SyntheticCity;
+import org.communityschools.metrics.AttendanceAggregate;
+import org.communityschools.metrics.AttendanceFigures;
+import org.communityschools.metrics.AttendanceMark;
+import org.communityschools.metrics.ChronicAbsence;
+import org.communityschools.metrics.ChronicAbsenceDefinition;
+import org.communityschools.metrics.ChronicAbsenceReport;
+import org.communityschools.metrics.ChronicAbsenceStatus;
+import org.communityschools.metrics.CohortCounts;
+import org.communityschools.metrics.GraduationCohortDefinition;
+import org.communityschools.metrics.GraduationCohortReport;
+import org.communityschools.metrics.GraduationRate;
+import org.communityschools.metrics.StudentHistory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The examples of docs/metrics.md, compiled and run. */
+class MetricsExamplesTest {
+
+    @Test
+    void oneStudent() {
+        List<AttendanceMark> marks = new ArrayList<>();
+        for (int i = 0; i < 18; i++) {
+            marks.add(AttendanceMark.of(LocalDate.of(2017, 9, 11).plusWeeks(i), AttendanceCategory.UNEXCUSED_ABSENCE));
+        }
+        // [one-student]
+        AttendanceFigures f = ChronicAbsence.figures(ChronicAbsenceDefinition.FEDERAL, 180, marks);
+        f.absenceRate();            // Optional[18/180]
+        f.status();                 // CHRONICALLY_ABSENT: 18/180 is exactly 10%
+        f.tier();                   // Optional[MODERATE_CHRONIC]
+        // [/one-student]
+        assertThat(f.absenceRate()).contains(Ratio.of(18, 180));
+        assertThat(f.status()).isEqualTo(ChronicAbsenceStatus.CHRONICALLY_ABSENT);
+        assertThat(ChronicAbsence.figures(ChronicAbsenceDefinition.NYSED, 8, marks.subList(0, 2)).status())
+                .isEqualTo(ChronicAbsenceStatus.EXCLUDED_TOO_FEW_DAYS_ENROLLED);
+    }
+
+    @Test
+    void customDefinition() {
+        // [custom]
+        ChronicAbsenceDefinition district = ChronicAbsenceDefinition.builder("OUR_DISTRICT")
+                .threshold(Ratio.of(1, 10), ChronicAbsenceDefinition.Boundary.INCLUSIVE)
+                .minimumDaysEnrolled(20)
+                .dayRule(ChronicAbsenceDefinition.DayRule.FRACTIONAL)
+                .treat(AttendanceCategory.IN_SCHOOL_SUSPENSION, ChronicAbsenceDefinition.CategoryTreatment.ABSENT)
+                .aggregation(ChronicAbsenceDefinition.Aggregation.POOLED)
+                .build();
+        // [/custom]
+        assertThat(district.minimumDaysEnrolled()).isEqualTo(20);
+    }
+
+    @Test
+    void districtReports(@TempDir Path dir) {
+        SyntheticCity.builder().preset(Preset.TINY).seed(42).build().writeTo(dir);
+        // [district]
+        DistrictData data = DistrictDataReader.builder().build().read(dir).data();
+        ChronicAbsenceReport report = ChronicAbsence.calculate(data, SchoolYear.of(2018), ChronicAbsenceDefinition.NYSED,
+                LocalDate.of(2018, 1, 31));                              // year to date
+        AttendanceAggregate district = report.district();                  // each student once (NYSED pools)
+        district.chronicallyAbsent();                                      // the numerator
+        district.counted();                                                // the denominator
+        district.chronicAbsenceRate().map(r -> r.toPercentString(1));      // the percentage, one decimal, half-even
+        report.byCommunitySchool().get(true);                              // enrollments at community schools
+        // [/district]
+        assertThat(district.counted()).isPositive();
+        // [acgr-district]
+        GraduationCohortReport acgr = GraduationRate.calculate(data, GraduationCohortDefinition.FOUR_YEAR, SchoolYear.of(2015));
+        CohortCounts counts = acgr.district();
+        counts.adjustedCohort();                                           // first-time 9th graders + transfers in - removals
+        counts.rate();                                                     // graduates / adjusted cohort
+        // [/acgr-district]
+        assertThat(counts.adjustedCohort()).isEqualTo(counts.graduateCount() + counts.nonGraduateCount());
+    }
+
+    @Test
+    void oneCohortFromHistories() {
+        StudentId id = StudentId.of("S1");
+        SchoolId hs = SchoolId.of("HS1");
+        // [acgr-history]
+        StudentHistory history = StudentHistory.of(id,
+                List.of(new Enrollment(id, hs, LocalDate.of(2014, 9, 3), GradeLevel.G09, Optional.of(LocalDate.of(2018, 8, 20)),
+                        Optional.of(ExitWithdrawType.GRADUATED), true)),
+                List.of(new Diploma(id, hs, LocalDate.of(2018, 8, 20), DiplomaType.REGULAR)));     // a summer graduate
+        GraduationCohortReport four = GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, SchoolYear.of(2015), List.of(history));
+        four.district().rate();                                            // Optional[1/1]: August 20 is before August 31
+        // [/acgr-history]
+        assertThat(four.district().rate()).contains(Ratio.of(1, 1));
+    }
+}

@@ -1,0 +1,80 @@
+package org.communityschools.metrics;
+
+import org.communityschools.core.model.Ratio;
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Attendance and chronic absence of a group of student-enrollments or student-years, always as counts: the
+ * chronic-absence rate is {@code chronicallyAbsent / counted}, never only a percentage. Immutable and thread-safe.
+ *
+ * @param members           student-enrollments or student-years in the group, counted or not
+ * @param counted           members counted under the definition (the denominator of the chronic-absence rate)
+ * @param chronicallyAbsent counted members chronically absent (the numerator)
+ * @param daysEnrolled      instructional days enrolled of all members
+ * @param daysAbsent        days absent of all members
+ * @param tiers             counted members by Attendance Works tier; the counts add up to {@code counted}
+ */
+public record AttendanceAggregate(int members, int counted, int chronicallyAbsent, long daysEnrolled,
+                                  BigDecimal daysAbsent, Map<AttendanceTier, Integer> tiers) {
+    /** Checks that the counts are consistent. */
+    public AttendanceAggregate {
+        Objects.requireNonNull(daysAbsent, "daysAbsent");
+        if (members < 0 || counted < 0 || chronicallyAbsent < 0 || counted > members || chronicallyAbsent > counted) {
+            throw new IllegalArgumentException("counts must satisfy 0 <= chronicallyAbsent <= counted <= members, was "
+                    + chronicallyAbsent + ", " + counted + ", " + members);
+        }
+        if (daysEnrolled < 0 || daysAbsent.signum() < 0 || daysAbsent.compareTo(BigDecimal.valueOf(daysEnrolled)) > 0) {
+            throw new IllegalArgumentException("days absent must be from 0 to days enrolled " + daysEnrolled + ", was " + daysAbsent);
+        }
+        EnumMap<AttendanceTier, Integer> t = new EnumMap<>(AttendanceTier.class);
+        int sum = 0;
+        for (AttendanceTier tier : AttendanceTier.values()) {
+            int n = Objects.requireNonNull(tiers, "tiers").getOrDefault(tier, 0);
+            if (n < 0) {
+                throw new IllegalArgumentException("tier count must not be negative, was " + n + " for " + tier);
+            }
+            t.put(tier, n);
+            sum += n;
+        }
+        if (sum != counted) {
+            throw new IllegalArgumentException("tier counts must add up to counted " + counted + ", was " + sum);
+        }
+        tiers = Collections.unmodifiableMap(t);
+    }
+
+    /** Members not counted (excluded by a minimum, or not enrolled on any day). */
+    public int excluded() {
+        return members - counted;
+    }
+
+    /** {@code chronicallyAbsent / counted}; empty when no member is counted. */
+    public Optional<Ratio> chronicAbsenceRate() {
+        return counted == 0 ? Optional.empty() : Optional.of(Ratio.of(chronicallyAbsent, counted));
+    }
+
+    /** Days present ÷ days enrolled over all members; empty when no day is enrolled. */
+    public Optional<Ratio> attendanceRate() {
+        return daysEnrolled == 0 ? Optional.empty()
+                : Optional.of(Ratio.of(BigDecimal.valueOf(daysEnrolled).subtract(daysAbsent), BigDecimal.valueOf(daysEnrolled)));
+    }
+
+    /** Days absent ÷ days enrolled over all members; empty when no day is enrolled. */
+    public Optional<Ratio> absenceRate() {
+        return daysEnrolled == 0 ? Optional.empty() : Optional.of(Ratio.of(daysAbsent, BigDecimal.valueOf(daysEnrolled)));
+    }
+
+    /** Days present of all members. */
+    public BigDecimal daysPresent() {
+        return BigDecimal.valueOf(daysEnrolled).subtract(daysAbsent);
+    }
+
+    /** Counted members in {@code tier}. */
+    public int inTier(AttendanceTier tier) {
+        return tiers.get(Objects.requireNonNull(tier, "tier"));
+    }
+}

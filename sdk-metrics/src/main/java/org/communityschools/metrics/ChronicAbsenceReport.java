@@ -1,0 +1,96 @@
+package org.communityschools.metrics;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.communityschools.core.model.GradeLevel;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolYear;
+import org.communityschools.metrics.internal.Aggregator;
+
+/**
+ * Attendance and chronic absence of a district for one school year up to an as-of date, under one definition:
+ * every student-enrollment, every pooled student-year, and aggregates with their counts. Schools aggregate their
+ * own enrollments, as does the community-school split; the district, grade and subgroup aggregates count
+ * student-years (each student once) under {@link ChronicAbsenceDefinition.Aggregation#POOLED} and
+ * student-enrollments under {@link ChronicAbsenceDefinition.Aggregation#PER_ENROLLMENT}. Immutable and
+ * thread-safe.
+ *
+ * @param definition        the definition used
+ * @param schoolYear        the school year
+ * @param asOf              the last day counted (year to date)
+ * @param enrollments       every student-enrollment with a day in the year up to {@code asOf}, by student then entry date
+ * @param students          every student-year, pooled, by student
+ * @param schools           by school
+ * @param district          the whole district
+ * @param byGrade           by grade (the grade of the enrollment, or of the latest enrollment when pooled)
+ * @param bySubgroup        by subgroup; a student is in every subgroup they belong to
+ * @param byCommunitySchool student-enrollments at community schools ({@code true}) and at others ({@code false})
+ */
+public record ChronicAbsenceReport(ChronicAbsenceDefinition definition, SchoolYear schoolYear, LocalDate asOf,
+                                   List<EnrollmentAttendance> enrollments, List<StudentAttendance> students,
+                                   Map<SchoolId, SchoolAttendance> schools, AttendanceAggregate district,
+                                   Map<GradeLevel, AttendanceAggregate> byGrade,
+                                   Map<Subgroup, AttendanceAggregate> bySubgroup,
+                                   Map<Boolean, AttendanceAggregate> byCommunitySchool) {
+    /** Checks that nothing is missing; copies the collections. */
+    public ChronicAbsenceReport {
+        Objects.requireNonNull(definition, "definition");
+        Objects.requireNonNull(schoolYear, "schoolYear");
+        Objects.requireNonNull(asOf, "asOf");
+        enrollments = List.copyOf(enrollments);
+        students = List.copyOf(students);
+        schools = Collections.unmodifiableMap(new TreeMap<>(schools));
+        Objects.requireNonNull(district, "district");
+        byGrade = Collections.unmodifiableMap(new TreeMap<>(byGrade));
+        bySubgroup = Collections.unmodifiableMap(new TreeMap<>(bySubgroup));
+        byCommunitySchool = Collections.unmodifiableMap(new TreeMap<>(byCommunitySchool));
+    }
+
+    /** The whole district counting each student once with the days pooled across schools, whatever the definition's aggregation. */
+    public AttendanceAggregate districtPooled() {
+        Aggregator a = new Aggregator();
+        for (StudentAttendance s : students) {
+            a.add(s.figures());
+        }
+        return a.result();
+    }
+
+    /** The whole district counting every student-enrollment (a student who moved counts at each school), as ED Data Express sums FS195. */
+    public AttendanceAggregate districtPerEnrollment() {
+        Aggregator a = new Aggregator();
+        for (EnrollmentAttendance e : enrollments) {
+            a.add(e.figures());
+        }
+        return a.result();
+    }
+
+    /** Aggregates the pooled student-years by a key the caller supplies (for example a borough or a program). */
+    public <K> Map<K, AttendanceAggregate> groupStudentsBy(Function<? super StudentAttendance, ? extends K> key) {
+        Objects.requireNonNull(key, "key");
+        Map<K, Aggregator> groups = new LinkedHashMap<>();
+        for (StudentAttendance s : students) {
+            groups.computeIfAbsent(Objects.requireNonNull(key.apply(s), "group key"), k -> new Aggregator()).add(s.figures());
+        }
+        Map<K, AttendanceAggregate> out = new LinkedHashMap<>();
+        groups.forEach((k, a) -> out.put(k, a.result()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Aggregates the student-enrollments by a key the caller supplies. */
+    public <K> Map<K, AttendanceAggregate> groupEnrollmentsBy(Function<? super EnrollmentAttendance, ? extends K> key) {
+        Objects.requireNonNull(key, "key");
+        Map<K, Aggregator> groups = new LinkedHashMap<>();
+        for (EnrollmentAttendance e : enrollments) {
+            groups.computeIfAbsent(Objects.requireNonNull(key.apply(e), "group key"), k -> new Aggregator()).add(e.figures());
+        }
+        Map<K, AttendanceAggregate> out = new LinkedHashMap<>();
+        groups.forEach((k, a) -> out.put(k, a.result()));
+        return Collections.unmodifiableMap(out);
+    }
+}

@@ -1,0 +1,82 @@
+package org.communityschools.metrics;
+
+import org.communityschools.core.model.Ratio;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.communityschools.core.model.DiplomaType;
+
+/**
+ * The counts behind one adjusted cohort graduation rate: first-time 9th graders plus transfers in minus removals
+ * is the adjusted cohort; graduates by diploma type plus non-graduates by outcome is the adjusted cohort again.
+ * The rate is graduates ÷ adjusted cohort, and a district's rate is computed from the district's counts, never by
+ * averaging school rates. Immutable and thread-safe.
+ *
+ * @param firstTimeNinthGraders students who entered as first-time 9th graders
+ * @param transfersIn           students who joined later
+ * @param removals              removals by reason (every reason present, possibly 0)
+ * @param graduates             graduates by counted diploma type (every type present, possibly 0)
+ * @param nonGraduates          non-graduates in the adjusted cohort by outcome (every outcome present, possibly 0)
+ */
+public record CohortCounts(int firstTimeNinthGraders, int transfersIn, Map<CohortRemoval, Integer> removals,
+                           Map<DiplomaType, Integer> graduates, Map<NonGraduateOutcome, Integer> nonGraduates) {
+    /** Checks that the counts are not negative and add up. */
+    public CohortCounts {
+        if (firstTimeNinthGraders < 0 || transfersIn < 0) {
+            throw new IllegalArgumentException("counts must not be negative");
+        }
+        removals = complete(removals, CohortRemoval.class);
+        graduates = complete(graduates, DiplomaType.class);
+        nonGraduates = complete(nonGraduates, NonGraduateOutcome.class);
+        int adjusted = firstTimeNinthGraders + transfersIn - sum(removals);
+        if (sum(graduates) + sum(nonGraduates) != adjusted) {
+            throw new IllegalArgumentException("graduates " + sum(graduates) + " plus non-graduates " + sum(nonGraduates)
+                    + " must equal the adjusted cohort " + adjusted);
+        }
+    }
+
+    private static <E extends Enum<E>> Map<E, Integer> complete(Map<E, Integer> m, Class<E> type) {
+        Objects.requireNonNull(m, type.getSimpleName());
+        EnumMap<E, Integer> out = new EnumMap<>(type);
+        for (E e : type.getEnumConstants()) {
+            int n = m.getOrDefault(e, 0);
+            if (n < 0) {
+                throw new IllegalArgumentException("count of " + e + " must not be negative, was " + n);
+            }
+            out.put(e, n);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static int sum(Map<?, Integer> m) {
+        return m.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** All removals. */
+    public int removed() {
+        return sum(removals);
+    }
+
+    /** First-time 9th graders + transfers in − removals: the denominator. */
+    public int adjustedCohort() {
+        return firstTimeNinthGraders + transfersIn - removed();
+    }
+
+    /** All graduates: the numerator. */
+    public int graduateCount() {
+        return sum(graduates);
+    }
+
+    /** All non-graduates in the adjusted cohort. */
+    public int nonGraduateCount() {
+        return sum(nonGraduates);
+    }
+
+    /** Graduates ÷ adjusted cohort; empty when the adjusted cohort is empty. */
+    public Optional<Ratio> rate() {
+        int adjusted = adjustedCohort();
+        return adjusted == 0 ? Optional.empty() : Optional.of(Ratio.of(graduateCount(), adjusted));
+    }
+}

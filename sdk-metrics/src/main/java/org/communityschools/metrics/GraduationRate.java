@@ -1,0 +1,77 @@
+package org.communityschools.metrics;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.data.InstructionalCalendar;
+import org.communityschools.core.model.SchoolYear;
+import org.communityschools.core.model.Student;
+import org.communityschools.metrics.internal.GraduationEngine;
+
+/**
+ * The entry point for the adjusted cohort graduation rate (ACGR; ESEA section 8101(23) and (25), 34 CFR
+ * 200.19(b)). Stateless and thread-safe.
+ *
+ * <p>The rules (see docs/metrics.md):
+ * <ul>
+ *   <li>Cohort: students whose {@link StudentHistory#ninthGradeYear() first year in grade 9} is the cohort's year
+ *       and who were enrolled in a high-school grade in the district on or before the cut-off. Those whose first
+ *       high-school enrollment in the district began in that year are first-time 9th graders; the others are
+ *       transfers in and join the cohort of their original 9th-grade year.</li>
+ *   <li>Graduate: a counted diploma ({@link GraduationCohortDefinition#counts}) awarded on or before the cut-off
+ *       (early graduates included).</li>
+ *   <li>Removed: otherwise, when the last high-school enrollment ended with a documented transfer, emigration or
+ *       death and the student was not enrolled on the cut-off date. Everything else stays in the adjusted cohort.</li>
+ *   <li>School cohorts: a student is in the cohort of every school attended; leaving a school with a documented
+ *       transfer, or (by default, {@link GraduationCohortDefinition#laterEnrollmentConfirmsTransfer()}) enrolling
+ *       later at another school of the district, removes them from that school only. The district's cohort is
+ *       decided by the last enrollment.</li>
+ *   <li>With {@link GraduationCohortDefinition.Attribution#MOST_DAYS}, a student who left their last school
+ *       without a diploma after fewer than {@link GraduationCohortDefinition#halfYearDays()} days there counts at
+ *       the school where they spent the most days.</li>
+ * </ul>
+ */
+public final class GraduationRate {
+    private GraduationRate() {}
+
+    /**
+     * The report for the cohort of {@code data} that entered grade 9 in {@code ninthGradeYear}: every student's
+     * enrollments, diplomas and characteristics, the stated {@code ninth_grade_cohort} when present, and the
+     * schools' instructional calendars as school days (weekdays for a school without a calendar).
+     */
+    public static GraduationCohortReport calculate(DistrictData data, GraduationCohortDefinition definition, SchoolYear ninthGradeYear) {
+        Objects.requireNonNull(data, "data");
+        List<StudentHistory> histories = new ArrayList<>(data.students().size());
+        for (Student s : data.students()) {
+            histories.add(new StudentHistory(s.id(), s.ninthGradeCohort(), data.enrollmentsOf(s.id()), data.diplomasOf(s.id()),
+                    data.characteristicsOf(s.id())));
+        }
+        SchoolDays weekdays = SchoolDays.weekdays();
+        SchoolDays calendars = (school, range) -> {
+            InstructionalCalendar c = data.calendar(school);
+            return c.isEmpty() ? weekdays.count(school, range) : c.daysIn(range);
+        };
+        return calculate(definition, ninthGradeYear, histories, calendars);
+    }
+
+    /**
+     * The report for the cohort that entered grade 9 in {@code ninthGradeYear}, counting school days with
+     * {@code schoolDays} (for the attribution rule).
+     */
+    public static GraduationCohortReport calculate(GraduationCohortDefinition definition, SchoolYear ninthGradeYear,
+                                                   Collection<StudentHistory> students, SchoolDays schoolDays) {
+        Objects.requireNonNull(definition, "definition");
+        Objects.requireNonNull(ninthGradeYear, "ninthGradeYear");
+        Objects.requireNonNull(students, "students");
+        Objects.requireNonNull(schoolDays, "schoolDays");
+        return GraduationEngine.calculate(definition, ninthGradeYear, students, schoolDays);
+    }
+
+    /** {@link #calculate(GraduationCohortDefinition, SchoolYear, Collection, SchoolDays)} counting weekdays as school days. */
+    public static GraduationCohortReport calculate(GraduationCohortDefinition definition, SchoolYear ninthGradeYear,
+                                                   Collection<StudentHistory> students) {
+        return calculate(definition, ninthGradeYear, students, SchoolDays.weekdays());
+    }
+}

@@ -1,0 +1,32 @@
+package org.communityschools.metrics;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import org.communityschools.core.model.DateRange;
+import org.communityschools.core.model.SchoolId;
+
+/**
+ * Counts a school's days in a range; used to decide "less than half a year" and "the most days" for the
+ * attribution rule of the graduation rate. Implementations must be thread-safe.
+ */
+@FunctionalInterface
+public interface SchoolDays {
+    /** The number of school days of {@code school} in {@code range} (a range with no end counts nothing). */
+    int count(SchoolId school, DateRange range);
+
+    /** Monday to Friday, for every school: an approximation when no calendar is at hand. */
+    static SchoolDays weekdays() {
+        return (school, range) -> {
+            if (range.endExclusive().isEmpty()) {
+                return 0;
+            }
+            int n = 0;
+            for (LocalDate d = range.start(); d.isBefore(range.endExclusive().get()); d = d.plusDays(1)) {
+                if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                    n++;
+                }
+            }
+            return n;
+        };
+    }
+}

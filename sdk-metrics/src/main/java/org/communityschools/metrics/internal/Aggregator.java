@@ -1,0 +1,60 @@
+package org.communityschools.metrics.internal;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.communityschools.metrics.AttendanceAggregate;
+import org.communityschools.metrics.AttendanceFigures;
+import org.communityschools.metrics.AttendanceTier;
+
+/** Adds up {@link AttendanceFigures} into an {@link AttendanceAggregate}. Mutable, not thread-safe. */
+public final class Aggregator {
+    private int members;
+    private int counted;
+    private int chronic;
+    private long daysEnrolled;
+    private long absentUnits;
+    private final int[] tiers = new int[AttendanceTier.values().length];
+
+    /** Adds one member. */
+    public void add(AttendanceFigures f) {
+        members++;
+        daysEnrolled += f.daysEnrolled();
+        long units = Days.units(f.daysAbsent());
+        absentUnits += units;
+        if (f.isCounted()) {
+            counted++;
+            tiers[tier(units, (long) f.daysEnrolled() * 10_000L).ordinal()]++;
+            if (f.isChronicallyAbsent()) {
+                chronic++;
+            }
+        }
+    }
+
+    /** {@link AttendanceTier#of} of {@code absentUnits / enrolledUnits}, in long arithmetic (both at most a few million). */
+    static AttendanceTier tier(long absentUnits, long enrolledUnits) {
+        if (absentUnits * 5 >= enrolledUnits) {
+            return AttendanceTier.SEVERE_CHRONIC;
+        }
+        if (absentUnits * 10 >= enrolledUnits) {
+            return AttendanceTier.MODERATE_CHRONIC;
+        }
+        if (absentUnits * 20 >= enrolledUnits) {
+            return AttendanceTier.AT_RISK;
+        }
+        return AttendanceTier.SATISFACTORY;
+    }
+
+    /** The aggregate of the members added so far. */
+    public AttendanceAggregate result() {
+        Map<AttendanceTier, Integer> t = new EnumMap<>(AttendanceTier.class);
+        for (AttendanceTier tier : AttendanceTier.values()) {
+            t.put(tier, tiers[tier.ordinal()]);
+        }
+        return new AttendanceAggregate(members, counted, chronic, daysEnrolled, Days.of(absentUnits), t);
+    }
+
+    /** An aggregate of nothing. */
+    public static AttendanceAggregate empty() {
+        return new Aggregator().result();
+    }
+}

@@ -1,0 +1,179 @@
+package org.communityschools.metrics.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.communityschools.core.model.AttendanceCategory;
+import org.communityschools.core.model.DateRange;
+import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.GradeLevel;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolYear;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.metrics.AttendanceAggregate;
+import org.communityschools.metrics.AttendanceFigures;
+import org.communityschools.metrics.ChronicAbsenceDefinition;
+import org.communityschools.metrics.ChronicAbsenceReport;
+import org.communityschools.metrics.EnrollmentAttendance;
+import org.communityschools.metrics.SchoolAttendance;
+import org.communityschools.metrics.StudentAttendance;
+import org.communityschools.metrics.Subgroup;
+
+/**
+ * The batch chronic-absence calculation: one pass over the enrollments to size each student-enrollment, one pass
+ * over the attendance records to add up absent time, then classification and aggregation. Stateless.
+ */
+public final class ChronicAbsenceEngine {
+    private static final int CATEGORIES = AttendanceCategory.values().length;
+
+    private ChronicAbsenceEngine() {}
+
+    private record Slot(Enrollment enrollment, LocalDate first, LocalDate last, int firstEpoch, int lastEpoch, int days) {}
+
+    /** The report of {@code year} up to {@code asOf} (inclusive) under {@code definition}. */
+    public static ChronicAbsenceReport calculate(AttendanceSource source, SchoolYear year,
+                                                 ChronicAbsenceDefinition definition, LocalDate asOf) {
+        LocalDate first = year.firstDay();
+        LocalDate last = asOf.isBefore(year.lastDay()) ? asOf : year.lastDay();
+        List<Slot> slots = new ArrayList<>();
+        if (!last.isBefore(first)) {
+            for (Enrollment e : source.enrollments()) {
+                if (!definition.considers(e.entryGrade(), source.schoolType(e.schoolId()))) {
+                    continue;
+                }
+                LocalDate s = e.entryDate().isAfter(first) ? e.entryDate() : first;
+                LocalDate end = e.exitWithdrawDate().filter(x -> x.isBefore(last)).orElse(last);
+                if (end.isBefore(s)) {
+                    continue;
+                }
+                int days = source.instructionalDays(e.schoolId(), DateRange.closed(s, end));
+                if (days > 0) {
+                    slots.add(new Slot(e, s, end, (int) s.toEpochDay(), (int) end.toEpochDay(), days));
+                }
+            }
+        }
+        slots.sort(Comparator.comparing((Slot x) -> x.enrollment().studentId())
+                .thenComparing(x -> x.enrollment().entryDate())
+                .thenComparing(x -> x.enrollment().schoolId()));
+        Map<StudentId, int[]> byStudent = new HashMap<>();
+        for (int i = 0; i < slots.size(); i++) {
+            int index = i;
+            byStudent.compute(slots.get(i).enrollment().studentId(), (k, v) -> v == null ? new int[] {index, index + 1} : new int[] {v[0], index + 1});
+        }
+        long[] absent = new long[slots.size() * CATEGORIES];
+        Object[] lastStudent = new Object[1];
+        int[][] lastRange = new int[1][];
+        source.forEachAttendance((student, school, epochDay, category, duration) -> {
+            // rows usually come grouped by student, and sdk-core shares one id instance per student: skip the hash lookup
+            int[] range;
+            if (student == lastStudent[0]) {
+                range = lastRange[0];
+            } else {
+                range = byStudent.get(student);
+                lastStudent[0] = student;
+                lastRange[0] = range;
+            }
+            if (range == null) {
+                return;
+            }
+            for (int i = range[0]; i < range[1]; i++) {
+                Slot slot = slots.get(i);
+                if (epochDay >= slot.firstEpoch() && epochDay <= slot.lastEpoch() && slot.enrollment().schoolId().equals(school)) {
+                    if (source.isInstructionalDay(school, LocalDate.ofEpochDay(epochDay))) {
+                        absent[i * CATEGORIES + category.ordinal()] += definition.absentShare(category, duration);
+                    }
+                    return;
+                }
+            }
+        });
+
+        List<EnrollmentAttendance> enrollments = new ArrayList<>(slots.size());
+        List<StudentAttendance> students = new ArrayList<>(byStudent.size());
+        for (int i = 0; i < slots.size(); ) {
+            StudentId student = slots.get(i).enrollment().studentId();
+            int end = byStudent.get(student)[1];
+            long[] pooled = new long[CATEGORIES];
+            int pooledDays = 0;
+            Set<SchoolId> schools = new LinkedHashSet<>();
+            GradeLevel grade = slots.get(i).enrollment().entryGrade();
+            LocalDate latestEntry = LocalDate.MIN;
+            Set<Subgroup> subgroups = source.subgroups(student,
+                    DateRange.closed(slots.get(i).first(), slots.subList(i, end).stream().map(Slot::last).max(Comparator.naturalOrder()).orElseThrow()));
+            for (int j = i; j < end; j++) {
+                Slot slot = slots.get(j);
+                Enrollment e = slot.enrollment();
+                long total = 0;
+                for (int c = 0; c < CATEGORIES; c++) {
+                    long u = absent[j * CATEGORIES + c];
+                    total += u;
+                    pooled[c] += u;
+                }
+                pooledDays += slot.days();
+                schools.add(e.schoolId());
+                if (!e.entryDate().isBefore(latestEntry)) {
+                    latestEntry = e.entryDate();
+                    grade = e.entryGrade();
+                }
+                AttendanceFigures f = figures(definition, slot.days(), total, absent, j * CATEGORIES);
+                enrollments.add(new EnrollmentAttendance(student, e.schoolId(), e.entryGrade(), DateRange.closed(slot.first(), slot.last()),
+                        source.isCommunitySchool(e.schoolId(), year), source.subgroups(student, DateRange.closed(slot.first(), slot.last())), f));
+            }
+            long total = 0;
+            for (long u : pooled) {
+                total += u;
+            }
+            students.add(new StudentAttendance(student, grade, List.copyOf(schools), subgroups, figures(definition, pooledDays, total, pooled, 0)));
+            i = end;
+        }
+
+        Map<SchoolId, Aggregator> bySchool = new TreeMap<>();
+        Map<Boolean, Aggregator> byCommunity = new TreeMap<>();
+        for (EnrollmentAttendance e : enrollments) {
+            bySchool.computeIfAbsent(e.schoolId(), k -> new Aggregator()).add(e.figures());
+            byCommunity.computeIfAbsent(e.communitySchool(), k -> new Aggregator()).add(e.figures());
+        }
+        Map<SchoolId, SchoolAttendance> schools = new TreeMap<>();
+        bySchool.forEach((school, agg) -> schools.put(school, new SchoolAttendance(school, source.isCommunitySchool(school, year),
+                source.instructionalDays(school, DateRange.closed(first, last)), agg.result())));
+
+        Aggregator district = new Aggregator();
+        Map<GradeLevel, Aggregator> byGrade = new TreeMap<>();
+        Map<Subgroup, Aggregator> bySubgroup = new TreeMap<>();
+        if (definition.aggregation() == ChronicAbsenceDefinition.Aggregation.POOLED) {
+            for (StudentAttendance s : students) {
+                district.add(s.figures());
+                byGrade.computeIfAbsent(s.grade(), k -> new Aggregator()).add(s.figures());
+                for (Subgroup g : s.subgroups()) {
+                    bySubgroup.computeIfAbsent(g, k -> new Aggregator()).add(s.figures());
+                }
+            }
+        } else {
+            for (EnrollmentAttendance e : enrollments) {
+                district.add(e.figures());
+                byGrade.computeIfAbsent(e.grade(), k -> new Aggregator()).add(e.figures());
+                for (Subgroup g : e.subgroups()) {
+                    bySubgroup.computeIfAbsent(g, k -> new Aggregator()).add(e.figures());
+                }
+            }
+        }
+        return new ChronicAbsenceReport(definition, year, asOf, enrollments, students, schools, district.result(),
+                results(byGrade), results(bySubgroup), results(byCommunity));
+    }
+
+    private static <K> Map<K, AttendanceAggregate> results(Map<K, Aggregator> m) {
+        Map<K, AttendanceAggregate> out = new HashMap<>();
+        m.forEach((k, a) -> out.put(k, a.result()));
+        return out;
+    }
+
+    /** The figures of one unit whose absent ten-thousandths by category start at {@code offset} in {@code byCategory}. */
+    static AttendanceFigures figures(ChronicAbsenceDefinition definition, int days, long absentUnits, long[] byCategory, int offset) {
+        return new AttendanceFigures(days, Days.of(absentUnits), Days.byCategory(byCategory, offset), definition.classify(days, absentUnits));
+    }
+}

@@ -1,0 +1,161 @@
+package org.communityschools.metrics.internal;
+
+import org.communityschools.core.model.Ratio;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.communityschools.core.model.AttendanceCategory;
+import org.communityschools.core.model.AttendanceRecord;
+import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.ExitWithdrawType;
+import org.communityschools.core.model.GradeLevel;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolYear;
+import org.communityschools.core.model.Sex;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.metrics.AttendanceAggregate;
+import org.communityschools.metrics.ChronicAbsenceDefinition;
+import org.communityschools.metrics.ChronicAbsenceReport;
+import org.communityschools.metrics.SchoolAttendance;
+import org.communityschools.metrics.Subgroup;
+import org.junit.jupiter.api.Test;
+
+class ChronicAbsenceEngineTest {
+    static final SchoolYear YEAR = SchoolYear.of(2018);
+    static final SchoolId A = SchoolId.of("A");
+    static final SchoolId B = SchoolId.of("B");
+    static final List<LocalDate> CALENDAR = weekdays(LocalDate.of(2017, 9, 7), 180);
+
+    static List<LocalDate> weekdays(LocalDate from, int n) {
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = from; days.size() < n; d = d.plusDays(1)) {
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                days.add(d);
+            }
+        }
+        return days;
+    }
+
+    static Enrollment enrollment(String student, SchoolId school, LocalDate entry, Optional<LocalDate> exit) {
+        return new Enrollment(StudentId.of(student), school, entry, GradeLevel.G06, exit,
+                exit.map(x -> ExitWithdrawType.TRANSFERRED), false);
+    }
+
+    static void absent(ListAttendanceSource s, String student, SchoolId school, List<LocalDate> days) {
+        for (LocalDate d : days) {
+            s.attendance.add(AttendanceRecord.of(StudentId.of(student), school, d, AttendanceCategory.UNEXCUSED_ABSENCE, Optional.empty(), Optional.empty()));
+        }
+    }
+
+    /** DOMAIN.md section 6: the transfer, 10 of 60 at A and 5 of 120 at B; plus a student absent 18 of 180 at B. */
+    static ListAttendanceSource district() {
+        ListAttendanceSource s = new ListAttendanceSource().calendar(A, CALENDAR).calendar(B, CALENDAR);
+        s.enrollments.add(enrollment("mover", A, CALENDAR.get(0), Optional.of(CALENDAR.get(59))));
+        s.enrollments.add(enrollment("mover", B, CALENDAR.get(60), Optional.empty()));
+        s.enrollments.add(enrollment("stayer", B, LocalDate.of(2017, 9, 1), Optional.empty()));
+        absent(s, "mover", A, CALENDAR.subList(0, 10));
+        absent(s, "mover", B, CALENDAR.subList(60, 65));
+        absent(s, "stayer", B, CALENDAR.subList(100, 118));
+        s.communitySchools.add(A);
+        s.subgroups.put(StudentId.of("mover"), Set.of(Subgroup.of(Sex.FEMALE)));
+        s.subgroups.put(StudentId.of("stayer"), Set.of(Subgroup.of(Sex.MALE)));
+        return s;
+    }
+
+    static final ChronicAbsenceDefinition POOLED = ChronicAbsenceDefinition.builder("pooled")
+            .threshold(Ratio.of(1, 10), ChronicAbsenceDefinition.Boundary.INCLUSIVE)
+            .aggregation(ChronicAbsenceDefinition.Aggregation.POOLED).build();
+
+    @Test
+    void schoolsCountTheirEnrollmentsAndTheDistrictPoolsEachStudentOnce() {
+        ChronicAbsenceReport r = ChronicAbsenceEngine.calculate(district(), YEAR, POOLED, YEAR.lastDay());
+        AttendanceAggregate a = r.schools().get(A).enrollments();
+        AttendanceAggregate b = r.schools().get(B).enrollments();
+        assertThat(a.chronicAbsenceRate()).contains(Ratio.of(1, 1));
+        assertThat(b.chronicAbsenceRate()).contains(Ratio.of(1, 2));
+        assertThat(r.district().chronicAbsenceRate()).contains(Ratio.of(1, 2));
+        assertThat(r.district().members()).isEqualTo(2);
+        assertThat(r.district().daysEnrolled()).isEqualTo(360);
+        assertThat(r.students()).hasSize(2);
+        assertThat(r.students().get(0).figures().absenceRate()).contains(Ratio.of(15, 180));
+        assertThat(r.students().get(0).schools()).containsExactly(A, B);
+        assertThat(r.bySubgroup().get(Subgroup.of(Sex.FEMALE)).chronicAbsenceRate()).contains(Ratio.of(0, 1));
+        assertThat(r.bySubgroup().get(Subgroup.of(Sex.MALE)).chronicAbsenceRate()).contains(Ratio.of(1, 1));
+        assertThat(r.byCommunitySchool().get(true).chronicAbsenceRate()).contains(Ratio.of(1, 1));
+        assertThat(r.byCommunitySchool().get(false).chronicAbsenceRate()).contains(Ratio.of(1, 2));
+    }
+
+    @Test
+    void perEnrollmentAggregationCountsAMoverAtEachSchoolInTheDistrictTotal() {
+        ChronicAbsenceDefinition perEnrollment = ChronicAbsenceDefinition.builder("per enrollment")
+                .threshold(Ratio.of(1, 10), ChronicAbsenceDefinition.Boundary.INCLUSIVE)
+                .aggregation(ChronicAbsenceDefinition.Aggregation.PER_ENROLLMENT).build();
+        ChronicAbsenceReport r = ChronicAbsenceEngine.calculate(district(), YEAR, perEnrollment, YEAR.lastDay());
+        assertThat(r.district().chronicAbsenceRate()).contains(Ratio.of(2, 3));
+        assertThat(r.districtPooled().chronicAbsenceRate()).contains(Ratio.of(1, 2));
+        ChronicAbsenceReport federal = ChronicAbsenceEngine.calculate(district(), YEAR, ChronicAbsenceDefinition.FEDERAL, YEAR.lastDay());
+        assertThat(federal.district()).isEqualTo(r.district()).isEqualTo(federal.districtPerEnrollment());
+        assertThat(federal.districtPooled().chronicAbsenceRate()).contains(Ratio.of(1, 2));
+    }
+
+    @Test
+    void averageDailyAttendanceAndMembershipStayDistinctFromTheAttendanceRate() {
+        ChronicAbsenceReport r = ChronicAbsenceEngine.calculate(district(), YEAR, ChronicAbsenceDefinition.FEDERAL, YEAR.lastDay());
+        SchoolAttendance b = r.schools().get(B);
+        assertThat(b.daysInSession()).isEqualTo(180);
+        assertThat(b.enrollments().daysEnrolled()).isEqualTo(300);
+        assertThat(b.averageDailyMembership()).contains(Ratio.of(300, 180));
+        assertThat(b.averageDailyAttendance()).contains(Ratio.of(277, 180));
+        assertThat(b.enrollments().attendanceRate()).contains(Ratio.of(277, 300));
+    }
+
+    @Test
+    void yearToDateCountsOnlyDaysUpToTheAsOfDate() {
+        ChronicAbsenceReport r = ChronicAbsenceEngine.calculate(district(), YEAR, POOLED, CALENDAR.get(29));
+        assertThat(r.schools()).containsOnlyKeys(A, B);
+        assertThat(r.schools().get(A).enrollments().daysEnrolled()).isEqualTo(30);
+        assertThat(r.schools().get(A).enrollments().daysAbsent()).isEqualByComparingTo("10");
+        assertThat(r.students().get(0).figures().absenceRate()).contains(Ratio.of(10, 30));
+        assertThat(r.district().chronicAbsenceRate()).contains(Ratio.of(1, 2));
+    }
+
+    @Test
+    void ignoresRecordsOutsideAnyEnrollmentOrOnNonInstructionalDays() {
+        ListAttendanceSource s = district();
+        absent(s, "mover", A, List.of(CALENDAR.get(70)));
+        absent(s, "stayer", B, List.of(LocalDate.of(2017, 9, 9)));
+        absent(s, "nobody", B, List.of(CALENDAR.get(3)));
+        ChronicAbsenceReport r = ChronicAbsenceEngine.calculate(s, YEAR, ChronicAbsenceDefinition.FEDERAL, YEAR.lastDay());
+        assertThat(r.district().daysAbsent()).isEqualByComparingTo("33");
+    }
+
+    @Test
+    void gradeFiltersAndExcludedSchoolTypesLeaveEnrollmentsOutEntirely() {
+        ListAttendanceSource s = district();
+        s.schoolTypes.put(A, org.communityschools.core.model.SchoolType.TRANSFER);
+        ChronicAbsenceDefinition noTransferSchools = ChronicAbsenceDefinition.builder("no transfer schools")
+                .threshold(Ratio.of(1, 10), ChronicAbsenceDefinition.Boundary.INCLUSIVE)
+                .excludeSchoolTypes(Set.of(org.communityschools.core.model.SchoolType.TRANSFER)).build();
+        ChronicAbsenceReport r = ChronicAbsenceEngine.calculate(s, YEAR, noTransferSchools, YEAR.lastDay());
+        assertThat(r.schools()).containsOnlyKeys(B);
+        assertThat(r.students().get(0).figures().absenceRate()).contains(Ratio.of(5, 120));
+        ChronicAbsenceDefinition grade7 = ChronicAbsenceDefinition.builder("grade 7")
+                .threshold(Ratio.of(1, 10), ChronicAbsenceDefinition.Boundary.INCLUSIVE)
+                .grades(Set.of(GradeLevel.G07)).build();
+        ChronicAbsenceReport r7 = ChronicAbsenceEngine.calculate(district(), YEAR, grade7, YEAR.lastDay());
+        assertThat(r7.students()).hasSize(0);
+        assertThat(r7.district().members()).isZero();
+    }
+
+    @Test
+    void callerSuppliedGroupingsCarryTheirCounts() {
+        ChronicAbsenceReport r = ChronicAbsenceEngine.calculate(district(), YEAR, ChronicAbsenceDefinition.FEDERAL, YEAR.lastDay());
+        assertThat(r.groupStudentsBy(s -> "all").get("all")).isEqualTo(r.districtPooled());
+        assertThat(r.groupEnrollmentsBy(e -> e.schoolId()).get(A)).isEqualTo(r.schools().get(A).enrollments());
+    }
+}

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The decision cache never serves a revoked consent, another tenant's or another policy version's decision. */
 class DecisionCacheTest {
     private static final Purpose SUPPORT = Purpose.of("student-support");
-    private static final String FIELD = "interventions.participation";
+    private static final String FIELD = "programs.homeless";
     private static final StudentId STUDENT = enrolledAt(TinyCity.DATA, COMMUNITY_SCHOOL, DAY,
             s -> TinyCity.DATA.consentsOf(s).stream().anyMatch(c -> c.isInForceOn(DAY)
                     && c.revokedDate().isEmpty()));
@@ -58,7 +58,7 @@ class DecisionCacheTest {
                 .permits(FIELD)).isTrue();
         Decision after = cache.decide(engine("riverside", REVOKED, 2), CSD, STUDENT, SUPPORT, TinyCity.noon(DAY));
         assertThat(after.permits(FIELD)).isFalse();
-        assertThat(after.denialReasons(org.communityschools.core.model.DataCategory.INTERVENTIONS))
+        assertThat(after.denialReasons(org.communityschools.core.model.DataCategory.PROGRAMS))
                 .anySatisfy(r -> assertThat(r).contains("was revoked on " + DAY));
     }
 

@@ -87,32 +87,32 @@ class DefaultPolicyTest {
     }
 
     @Test
-    void communitySchoolDirectorSeesAgreementCategoriesOfThePartneredSchool() {
+    void communitySchoolDirectorSeesTheAgreementCategoriesOfThePartneredSchool() {
+        // the tiny city's CBO agreement lists IDENTITY, ATTENDANCE, BEHAVIOR, COURSEWORK and INTERVENTIONS: the default policy's row
         StudentId s = enrolledAt(TinyCity.DATA, COMMUNITY_SCHOOL, DAY, x -> !hasConsentInForce(TinyCity.DATA, x, DAY));
         Decision d = ENGINE.decide(CSD, s, SUPPORT, TinyCity.noon(DAY));
-        // the tiny city's agreement lists ATTENDANCE, BEHAVIOR and COURSEWORK only
-        assertThat(d.permittedCategories()).isEqualTo(categories(DataCategory.ATTENDANCE, DataCategory.BEHAVIOR,
-                DataCategory.COURSEWORK));
+        assertThat(d.permittedCategories()).isEqualTo(categories(DataCategory.IDENTITY, DataCategory.ATTENDANCE,
+                DataCategory.BEHAVIOR, DataCategory.COURSEWORK, DataCategory.INTERVENTIONS));
         assertThat(d.grants()).allSatisfy(g -> {
             assertThat(g.agreement()).contains(AgreementId.of("DSA-CBO001"));
             assertThat(g.ruleId()).isEqualTo("csd-partner-school");
         });
-        assertThat(d.denialReasons(DataCategory.IDENTITY)).anySatisfy(r -> assertThat(r).contains("lists neither"));
+        assertThat(d.permits("demographics.birthDate")).isFalse();
+        assertThat(d.permits("behavior.incidents.description")).as("free text is CASE_NOTES").isFalse();
         assertThat(d.obligations()).contains(new Obligation.MaskField(FieldPath.of("attendance.records.reason"),
                 MaskTransform.REMOVE));
         assertThat(d.permits("coursework.diplomas")).isFalse();
     }
 
     @Test
-    void communitySchoolDirectorSeesTheWholeRowWhenTheAgreementListsIt() {
+    void communitySchoolDirectorSeesOnlyWhatANarrowerAgreementLists() {
         DistrictData data = TinyCity.withAgreements(a -> a.id().equals(AgreementId.of("DSA-CBO001"))
-                ? withElements(a, Set.of("IDENTITY", "ATTENDANCE", "BEHAVIOR", "COURSEWORK", "INTERVENTIONS")) : a);
+                ? withElements(a, Set.of("ATTENDANCE", "BEHAVIOR", "COURSEWORK")) : a);
         StudentId s = enrolledAt(data, COMMUNITY_SCHOOL, DAY, x -> !hasConsentInForce(data, x, DAY));
         Decision d = TinyCity.engine(data).decide(CSD, s, SUPPORT, TinyCity.noon(DAY));
-        assertThat(d.permittedCategories()).isEqualTo(categories(DataCategory.IDENTITY, DataCategory.ATTENDANCE,
-                DataCategory.BEHAVIOR, DataCategory.COURSEWORK, DataCategory.INTERVENTIONS));
-        assertThat(d.permits("demographics.birthDate")).isFalse();
-        assertThat(d.permits("behavior.incidents.description")).as("free text is CASE_NOTES").isFalse();
+        assertThat(d.permittedCategories()).isEqualTo(categories(DataCategory.ATTENDANCE, DataCategory.BEHAVIOR,
+                DataCategory.COURSEWORK));
+        assertThat(d.denialReasons(DataCategory.IDENTITY)).anySatisfy(r -> assertThat(r).contains("lists neither"));
     }
 
     @Test
@@ -148,9 +148,21 @@ class DefaultPolicyTest {
     }
 
     @Test
-    void successMentorOfThePartnerIsLimitedByTheAgreement() {
+    void successMentorOfThePartnerSeesTheMentorRowUnderTheAgreement() {
         StudentStaffRelationship r = relationship(CBO_MENTOR, RelationshipType.MENTOR_OF);
         Decision d = ENGINE.decide(CBO_MENTOR, r.studentId(), SUPPORT, TinyCity.noon(during(r)));
+        assertThat(d.permittedCategories()).isEqualTo(categories(DataCategory.IDENTITY, DataCategory.ATTENDANCE,
+                DataCategory.INTERVENTIONS));
+        assertThat(d.grants()).allSatisfy(g -> assertThat(g.agreement()).contains(AgreementId.of("DSA-CBO001")));
+    }
+
+    @Test
+    void successMentorOfThePartnerIsLimitedByANarrowerAgreement() {
+        DistrictData data = TinyCity.withAgreements(a -> a.id().equals(AgreementId.of("DSA-CBO001"))
+                ? withElements(a, Set.of("ATTENDANCE", "BEHAVIOR", "COURSEWORK")) : a);
+        StudentStaffRelationship r = data.relationshipsOfStaff(CBO_MENTOR).stream()
+                .filter(x -> x.relationship() == RelationshipType.MENTOR_OF).findFirst().orElseThrow();
+        Decision d = TinyCity.engine(data).decide(CBO_MENTOR, r.studentId(), SUPPORT, TinyCity.noon(during(r)));
         assertThat(d.permittedCategories()).isEqualTo(categories(DataCategory.ATTENDANCE));
         assertThat(d.grants()).allSatisfy(g -> assertThat(g.agreement()).contains(AgreementId.of("DSA-CBO001")));
     }

@@ -96,10 +96,10 @@ class DenyConditionsTest {
         LocalDate revoked = c.revokedDate().orElseThrow();
         PolicyEngine engine = TinyCity.engine(TinyCity.DATA);
         Decision before = engine.decide(CSD, c.studentId(), SUPPORT, TinyCity.noon(revoked.minusDays(1)));
-        assertThat(before.grant(FieldPath.of("interventions.participation")).orElseThrow().consent()).contains(c.id());
+        assertThat(before.grant(FieldPath.of("programs.homeless")).orElseThrow().consent()).contains(c.id());
         Decision after = engine.decide(CSD, c.studentId(), SUPPORT, TinyCity.noon(revoked));
-        assertThat(after.permits("interventions.participation")).isFalse();
-        assertThat(after.denialReason(FieldPath.of("interventions.participation")).orElseThrow())
+        assertThat(after.permits("programs.homeless")).isFalse();
+        assertThat(after.denialReason(FieldPath.of("programs.homeless")).orElseThrow())
                 .contains("consent " + c.id() + " was revoked on " + revoked);
     }
 

@@ -119,6 +119,12 @@ final class DemoCommand implements Callable<Integer> {
         List<String> schoolStory = tellSchool(data, school.get(), last);
         schoolStory.forEach(o::println);
         o.println();
+        Optional<PrivacyStory.Result> privacy = PrivacyStory.tell(data, school.get().id(), LocalDate.of(last.endYear(), 3, 1),
+                dir.resolve("disclosures.jsonl"));
+        List<String> privacyLines = privacy.map(PrivacyStory::lines).orElse(List.of("(no mentee with a teacher on record)"));
+        o.println("4b. Who may see what, and why");
+        privacyLines.forEach(l -> o.println("   " + l));
+        o.println();
 
         String chronicTitle = "5. Chronic absence (EDFacts FS195: absent 10% or more of the days enrolled, per school enrollment):";
         Comparison chronic = Comparison.chronicAbsence(data, years, ChronicAbsenceDefinition.FEDERAL);
@@ -142,12 +148,12 @@ final class DemoCommand implements Callable<Integer> {
                         first.label(), last.label(), data.students().size(), data.schools().size(), data.attendance().size(),
                         result.report().errorCount())).endSection()
                 .section("community-school", "One community school, " + last.label()).list(schoolStory.stream().map(String::strip).toList()).endSection()
+                .section("who-sees-what", "Who may see what, and why").list(privacyLines.stream().map(String::strip).toList()).endSection()
                 .section("chronic-absence", chronicTitle.substring(3, chronicTitle.length() - 1)).comparison(chronic, "enrollments", "chart-chronic-absence").endSection()
                 .section("tiers", "Attendance Works tiers, " + last.label()).tiers(tiers, "chart-tiers").endSection()
                 .section("graduation", graduationTitle.substring(3, graduationTitle.length() - 1)).comparison(graduation, "in cohort", "chart-graduation").endSection()
                 .write(reportFile);
         o.println("Report: " + reportFile.toAbsolutePath());
-        o.println("Next: who may see which of these fields, and why (sdk-privacy policy engine).");
         return 0;
     }
 

@@ -147,7 +147,7 @@ final class DemoCommand implements Callable<Integer> {
                         + "Read and validated every row: %,d errors.", preset.name().toLowerCase(Locale.ROOT), seed,
                         first.label(), last.label(), data.students().size(), data.schools().size(), data.attendance().size(),
                         result.report().errorCount())).endSection()
-                .section("community-school", "One community school, " + last.label()).list(schoolStory.stream().map(String::strip).toList()).endSection()
+                .section("community-school", "One community school, " + last.label()).list(schoolStory.stream().map(String::strip).map(l -> l.replaceFirst("^4\\. ", "")).toList()).endSection()
                 .section("who-sees-what", "Who may see what, and why").list(privacyLines.stream().map(String::strip).toList()).endSection()
                 .section("chronic-absence", chronicTitle.substring(3, chronicTitle.length() - 1)).comparison(chronic, "enrollments", "chart-chronic-absence").endSection()
                 .section("tiers", "Attendance Works tiers, " + last.label()).tiers(tiers, "chart-tiers").endSection()

@@ -143,7 +143,7 @@ final class HtmlReport {
         int width = 560;
         int height = 300;
         int left = 50;
-        int right = 20;
+        int right = 40;
         int top = 20;
         int bottom = 60;
         double max = 10;

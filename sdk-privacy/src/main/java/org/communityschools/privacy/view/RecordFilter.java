@@ -14,6 +14,7 @@ import org.communityschools.privacy.policy.MaskTransform;
 import org.communityschools.privacy.policy.Obligation;
 import org.communityschools.privacy.view.internal.ColumnPaths;
 import org.communityschools.privacy.view.internal.ViewAssembler.Masks;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -43,7 +44,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class RecordFilter {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final JsonMapper DOMAIN = CommunitySchoolsJson.mapper();
-    private static final JsonMapper PLAIN = JsonMapper.builder().build();
+    private static final JsonMapper PLAIN = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final Decision decision;
     private final FieldCatalog catalog;
@@ -83,7 +85,9 @@ public final class RecordFilter {
             if (filter.isEmpty() || filter.get().primary().map(p -> !allowed(p)).orElse(false)) {
                 return out;
             }
-            JsonNode written = DOMAIN.valueToTree(record);
+            // through text, not valueToTree: sdk-core writes exact decimals with writeNumber(String), which Jackson's
+            // tree-building generator refuses
+            JsonNode written = PLAIN.readTree(DOMAIN.writeValueAsString(record));
             if (!written.isObject() || !decision.student().value().equals(written.path("student_id").asString(""))) {
                 return out;
             }

@@ -6,6 +6,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import org.communityschools.core.model.AttendanceRecord;
+import org.communityschools.core.model.BehaviorIncident;
+import org.communityschools.core.model.CourseMark;
+import org.communityschools.core.model.Diploma;
+import org.communityschools.core.model.InterventionParticipant;
 import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -32,7 +38,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The acceptance property of redaction: over requesters (any staff member), students, instants and purposes of the
+ * The acceptance property of redaction (record views, and domain records through {@link RecordFilter}): over requesters (any staff member), students, instants and purposes of the
  * synthetic tiny city, under the default policy and random sub-policies (random rules dropped, random masks added), no
  * JSON written for a requester contains a field outside its decision, and a decision that permits nothing writes
  * {@code {}}.
@@ -106,6 +112,7 @@ class RedactionProperties {
         if (!d.permitsAny()) {
             assertThat(json).isEqualTo("{}");
         }
+        assertDomainRecordsRespect(decision);
         for (Obligation o : d.obligations()) {
             if (o instanceof Obligation.MaskField m) {
                 switch (m.transform()) {
@@ -116,6 +123,42 @@ class RedactionProperties {
                         JsonNode b = tree.path("demographics").path("birthDate");
                         assertThat(b.isMissingNode() || b.isInt()).as("birth year only: " + b.getNodeType()).isTrue();
                     }
+                }
+            }
+        }
+    }
+
+    /** Columns of the domain records that disclose a field on their own, restated from docs/privacy-view.md. */
+    private static final Map<String, String> SENSITIVE_COLUMNS = Map.of("student_id", "identity.studentId",
+            "first_name", "identity.name", "last_name", "identity.name", "birth_date", "demographics.birthDate",
+            "reason", "attendance.records.reason", "description", "behavior.incidents.description",
+            "goal", "interventions.participation.goal", "directory_opt_out", "no.suchField");
+    /** The record field each domain record type discloses, restated from docs/privacy-view.md. */
+    private static final Map<Class<?>, String> RECORD_FIELD = Map.of(AttendanceRecord.class, "attendance.records",
+            BehaviorIncident.class, "behavior.incidents", CourseMark.class, "coursework.marks",
+            Diploma.class, "coursework.diplomas", InterventionParticipant.class, "interventions.participation");
+
+    private static void assertDomainRecordsRespect(Decision d) {
+        StudentId s = d.student();
+        List<Object> records = new ArrayList<>();
+        ViewCity.DATA.student(s).ifPresent(records::add);
+        records.addAll(ViewCity.DATA.enrollmentsOf(s));
+        records.addAll(ViewCity.DATA.characteristicsOf(s));
+        records.addAll(ViewCity.DATA.attendance().recordsOf(s).stream().limit(40).toList());
+        records.addAll(ViewCity.DATA.incidentsOf(s));
+        records.addAll(ViewCity.DATA.courseMarksOf(s));
+        records.addAll(ViewCity.DATA.diplomasOf(s));
+        records.addAll(ViewCity.DATA.participantsOf(s));
+        RecordFilter filter = RecordFilter.of(d);
+        for (Object r : records) {
+            JsonNode o = filter.toJsonNode(r);
+            if (!d.permitsAny() || RECORD_FIELD.containsKey(r.getClass()) && !d.permits(RECORD_FIELD.get(r.getClass()))) {
+                assertThat(o.isEmpty()).as("nothing of a " + r.getClass().getSimpleName()).isTrue();
+            }
+            for (String key : o.propertyNames()) {
+                String field = SENSITIVE_COLUMNS.get(key);
+                if (field != null) {
+                    assertThat(d.permits(field)).as(r.getClass().getSimpleName() + "." + key).isTrue();
                 }
             }
         }

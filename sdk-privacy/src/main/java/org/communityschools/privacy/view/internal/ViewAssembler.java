@@ -12,6 +12,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.model.DataCategory;
 import org.communityschools.core.model.Student;
 import org.communityschools.privacy.DataField;
 import org.communityschools.privacy.FieldCatalog;
@@ -94,7 +95,19 @@ public final class ViewAssembler {
                         : "no value in this student's records");
             }
         }
-        return new Result(root, shown, absent, masked);
+        return new Result(inCategoryOrder(root), shown, absent, masked);
+    }
+
+    /** The top-level objects in the order of {@link DataCategory}: identity first, case notes last. */
+    private static ObjectNode inCategoryOrder(ObjectNode root) {
+        ObjectNode out = F.objectNode();
+        for (DataCategory c : DataCategory.values()) {
+            JsonNode group = root.get(c.name().toLowerCase(Locale.ROOT));
+            if (group != null) {
+                out.set(c.name().toLowerCase(Locale.ROOT), group);
+            }
+        }
+        return out;
     }
 
     private void top(DataField f, Fillers.StudentData s, ObjectNode root) {

@@ -100,6 +100,15 @@ class FailClosedTest {
         assertThat(view.toJson()).doesNotContain("leaked");
     }
 
+    @Test
+    void aViewWrittenByAnyMapperWithTheModuleIsTheSameJson() {
+        var view = StudentRecordView.of(ViewCity.DATA, permitting(STUDENT.id(), List.of("identity.studentId")));
+        var mapper = tools.jackson.databind.json.JsonMapper.builder().addModule(RecordViews.module()).build();
+        assertThat(mapper.writeValueAsString(java.util.Map.of("view", view)))
+                .isEqualTo("{\"view\":" + view.toJson() + "}");
+        assertThat(RecordViews.writer().writeValueAsString(view)).isEqualTo(view.toJson());
+    }
+
     private static StudentId withAttendance() {
         return ViewCity.DATA.students().stream().map(Student::id)
                 .filter(id -> !ViewCity.DATA.attendance().recordsOf(id).isEmpty()).findFirst().orElseThrow();

@@ -6,4 +6,5 @@ module org.communityschools.privacy {
 
     exports org.communityschools.privacy;
     exports org.communityschools.privacy.disclosure;
+    exports org.communityschools.privacy.publication;
 }

@@ -1,6 +1,8 @@
 package org.communityschools.privacy.publication;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.communityschools.privacy.publication.internal.SuppressionEngine;
 
 /**
@@ -32,5 +34,19 @@ public final class TableProtector {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(rules, "rules");
         return SuppressionEngine.protect(table, rules);
+    }
+
+    /**
+     * The audit alone, for a suppression pattern chosen elsewhere: the exact range of values of each cell in
+     * {@code suppressed} when exactly those cells are withheld (each known to lie between 0 and its group size) and
+     * every other cell of the table is published. A width of 0 means the cell can be recovered. The map follows table
+     * order.
+     *
+     * @throws IllegalArgumentException when a key is not a cell of the table
+     */
+    public static Map<CellKey, AuditedRange> audit(CountTable table, Set<CellKey> suppressed) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(suppressed, "suppressed");
+        return SuppressionEngine.audit(table, suppressed);
     }
 }

@@ -68,6 +68,28 @@ public final class SuppressionEngine {
     }
 
     /**
+     * The audited range of each cell of {@code suppressed} when exactly those cells are withheld, each known to lie
+     * between 0 and its group size, and every other cell is published.
+     */
+    public static java.util.Map<org.communityschools.privacy.publication.CellKey, AuditedRange> audit(CountTable table,
+            java.util.Set<org.communityschools.privacy.publication.CellKey> suppressed) {
+        SuppressionEngine e = new SuppressionEngine(table, SuppressionRules.builder().minimumGroupSize(1).build());
+        for (org.communityschools.privacy.publication.CellKey key : suppressed) {
+            int i = table.cells().indexOf(table.cell(key).orElseThrow(
+                    () -> new IllegalArgumentException("no cell " + key + " in the table")));
+            e.suppress(i, SuppressionReason.COMPLEMENTARY);
+        }
+        long[][] ranges = e.audit();
+        java.util.Map<org.communityschools.privacy.publication.CellKey, AuditedRange> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < e.n; i++) {
+            if (ranges[i] != null) {
+                out.put(table.cells().get(i).key(), new AuditedRange(ranges[i][0], ranges[i][1]));
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /**
      * The sums of a table as cell index lists {@code [total, member, ...]}: for every row node and every column node
      * with members, and for every column node and every row node with members. Row lines first, in table order.
      */

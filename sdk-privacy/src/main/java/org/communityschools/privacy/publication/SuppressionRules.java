@@ -65,8 +65,10 @@ public final class SuppressionRules {
     private final long minimumRangeWidth;
     private final Optional<RateCoding> rateCoding;
     private final Markers markers;
+    private final boolean widenUntilProtected;
 
     private SuppressionRules(Builder b) {
+        this.widenUntilProtected = b.widenUntilProtected;
         this.name = b.name;
         this.minimumGroupSize = b.minimumGroupSize;
         this.minimumCount = b.minimumCount;
@@ -122,6 +124,15 @@ public final class SuppressionRules {
         return markers;
     }
 
+    /**
+     * Whether the engine, when the audit finds a hidden cell narrowed below the required width, suppresses further
+     * cells and audits again (true, the default), or refuses the release at once (false: the heuristic's pattern is
+     * audited as it is).
+     */
+    public boolean widenUntilProtected() {
+        return widenUntilProtected;
+    }
+
     /** Whether a cell is suppressed for its small group. */
     public boolean isSmallGroup(Cell cell) {
         return cell.groupSize() < minimumGroupSize;
@@ -135,7 +146,7 @@ public final class SuppressionRules {
     @Override
     public String toString() {
         return "SuppressionRules[" + name + ": n=" + minimumGroupSize + ", k=" + minimumCount + ", width="
-                + minimumRangeWidth + rateCoding.map(c -> ", coding=" + c.brackets()).orElse("") + "]";
+                + minimumRangeWidth + (widenUntilProtected ? "" : ", refuse without widening") + rateCoding.map(c -> ", coding=" + c.brackets()).orElse("") + "]";
     }
 
     /** Builds {@link SuppressionRules}; each setting once, checked at once, the combination in {@link #build()}. */
@@ -146,8 +157,15 @@ public final class SuppressionRules {
         private long minimumRangeWidth = 1;
         private Optional<RateCoding> rateCoding = Optional.empty();
         private Markers markers = Markers.DEFAULT;
+        private boolean widenUntilProtected = true;
 
         private Builder() {
+        }
+
+        /** See {@link SuppressionRules#widenUntilProtected()}; default true. */
+        public Builder widenUntilProtected(boolean widen) {
+            this.widenUntilProtected = widen;
+            return this;
         }
 
         /** The name shown in reports. */

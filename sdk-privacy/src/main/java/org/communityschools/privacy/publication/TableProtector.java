@@ -19,7 +19,8 @@ import org.communityschools.privacy.publication.internal.SuppressionEngine;
  *       every sum, the coded ranges, non-negativity and the group sizes (which the audit assumes a reader knows, the
  *       cautious assumption). Computed by an exact rational simplex with branch and bound. A range narrower than the
  *       rules' width (capped at the group size) makes the engine suppress the smallest visible cell sharing a sum
- *       with that cell and audit again; when no such cell is left, the table is {@link ProtectedTable.Status#REFUSED}.</li>
+ *       with that cell and audit again; when no such cell is left, or when the rules say not to widen
+ *       ({@link SuppressionRules#widenUntilProtected()}), the table is {@link ProtectedTable.Status#REFUSED}.</li>
  * </ol>
  * Suppression only ever grows, so the process ends. Deterministic. Nothing is imputed, rounded or filled from another
  * source. The release ledger (auditing a table with earlier releases) is not implemented yet. Stateless and

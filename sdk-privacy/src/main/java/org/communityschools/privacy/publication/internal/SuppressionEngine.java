@@ -163,14 +163,14 @@ public final class SuppressionEngine {
             if (failing < 0) {
                 return result(ranges, List.of());
             }
-            int extra = widenFor(failing);
+            int extra = rules.widenUntilProtected() ? widenFor(failing) : -1;
             if (extra < 0) {
                 List<String> refusals = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     if (ranges[i] != null && ranges[i][1] - ranges[i][0] < required(i)) {
                         refusals.add("cell " + table.cells().get(i).key() + " can be narrowed to a range of width "
                                 + (ranges[i][1] - ranges[i][0]) + ", the rules require " + required(i)
-                                + " and no further cell can be suppressed to widen it");
+                                + (rules.widenUntilProtected() ? " and no further cell can be suppressed to widen it" : ""));
                     }
                 }
                 return result(ranges, refusals);

@@ -26,10 +26,11 @@ public final class SuppressionRules {
      * next smallest group is suppressed where one suppressed group could be computed from the total. Source: the
      * suppression notes of the NYSED public data site (data.nysed.gov) and its report cards. The SDK could not confirm
      * whether NYSED also suppresses counts near 0 or near the group size, so {@code k} is 0 here (configurable through
-     * the builder). n = 5, k = 0, audited width 1, no rate coding, marker {@code s}.
+     * the builder). n = 5, k = 0, complementary order {@link ComplementaryOrder#SMALLEST_GROUP}, audited width 1, no rate
+     * coding, marker {@code s}.
      */
     public static final SuppressionRules NYSED = builder().name("nysed").minimumGroupSize(5).minimumCount(0)
-            .minimumRangeWidth(1).markers(Markers.suppressedAs("s")).build();
+            .minimumRangeWidth(1).complementaryOrder(ComplementaryOrder.SMALLEST_GROUP).markers(Markers.suppressedAs("s")).build();
 
     /**
      * New York City Department of Education (InfoHub reports): data for five or fewer students are suppressed ("s"),
@@ -66,8 +67,10 @@ public final class SuppressionRules {
     private final Optional<RateCoding> rateCoding;
     private final Markers markers;
     private final boolean widenUntilProtected;
+    private final ComplementaryOrder complementaryOrder;
 
     private SuppressionRules(Builder b) {
+        this.complementaryOrder = b.complementaryOrder;
         this.widenUntilProtected = b.widenUntilProtected;
         this.name = b.name;
         this.minimumGroupSize = b.minimumGroupSize;
@@ -133,6 +136,11 @@ public final class SuppressionRules {
         return widenUntilProtected;
     }
 
+    /** Which cell complementary suppression takes first. */
+    public ComplementaryOrder complementaryOrder() {
+        return complementaryOrder;
+    }
+
     /** Whether a cell is suppressed for its small group. */
     public boolean isSmallGroup(Cell cell) {
         return cell.groupSize() < minimumGroupSize;
@@ -158,8 +166,15 @@ public final class SuppressionRules {
         private Optional<RateCoding> rateCoding = Optional.empty();
         private Markers markers = Markers.DEFAULT;
         private boolean widenUntilProtected = true;
+        private ComplementaryOrder complementaryOrder = ComplementaryOrder.SMALLEST_COUNT;
 
         private Builder() {
+        }
+
+        /** Which cell complementary suppression takes first; default {@link ComplementaryOrder#SMALLEST_COUNT}. */
+        public Builder complementaryOrder(ComplementaryOrder order) {
+            this.complementaryOrder = java.util.Objects.requireNonNull(order, "order");
+            return this;
         }
 
         /** See {@link SuppressionRules#widenUntilProtected()}; default true. */

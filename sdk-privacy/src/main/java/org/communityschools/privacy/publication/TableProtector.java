@@ -14,7 +14,8 @@ import org.communityschools.privacy.publication.internal.SuppressionEngine;
  *   <li><b>Complementary suppression</b> to a fixed point: while some sum (a row, column or hierarchy total with its
  *       members) holds exactly one hidden cell, or hidden cells that are all 0 or all equal to their group size,
  *       suppress the smallest visible cell of that sum. Sums are examined in table order, row sums before column
- *       sums; "smallest" means smallest count, then smallest group size, then first in table order.</li>
+ *       sums; "smallest" follows the rules' {@link ComplementaryOrder} (smallest count then smallest group
+ *       by default, smallest group first for NYSED), then table order.</li>
  *   <li><b>Audit</b>: for every hidden cell, the exact range of integer values consistent with every published cell,
  *       every sum, the coded ranges, non-negativity and the group sizes (which the audit assumes a reader knows, the
  *       cautious assumption). Computed by an exact rational simplex with branch and bound. A range narrower than the

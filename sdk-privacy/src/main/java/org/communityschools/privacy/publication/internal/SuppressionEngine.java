@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.communityschools.privacy.publication.AuditedRange;
 import org.communityschools.privacy.publication.Cell;
 import org.communityschools.privacy.publication.CellStatus;
+import org.communityschools.privacy.publication.ComplementaryOrder;
 import org.communityschools.privacy.publication.CountTable;
 import org.communityschools.privacy.publication.Dimension;
 import org.communityschools.privacy.publication.Markers;
@@ -198,7 +199,7 @@ public final class SuppressionEngine {
      * The heuristic: while some sum has exactly one hidden cell, or hidden cells that are all 0 or all full (so that
      * their sum, and with it each of them, is known), suppress the smallest visible cell of that sum. Sums are
      * examined in table order (row sums, then column sums) and the scan restarts after each suppression. "Smallest" is
-     * by count, then group size, then table order.
+     * by the rules' {@link ComplementaryOrder}, then table order.
      */
     private void complementaryToFixedPoint() {
         boolean changed = true;
@@ -243,11 +244,13 @@ public final class SuppressionEngine {
     }
 
     private boolean smaller(int a, int b) {
-        if (count[a] != count[b]) {
-            return count[a] < count[b];
+        long[] first = rules.complementaryOrder() == ComplementaryOrder.SMALLEST_GROUP ? group : count;
+        long[] second = first == group ? count : group;
+        if (first[a] != first[b]) {
+            return first[a] < first[b];
         }
-        if (group[a] != group[b]) {
-            return group[a] < group[b];
+        if (second[a] != second[b]) {
+            return second[a] < second[b];
         }
         return a < b;
     }

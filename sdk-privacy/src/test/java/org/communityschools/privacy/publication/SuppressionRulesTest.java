@@ -107,4 +107,17 @@ class SuppressionRulesTest {
         assertThat(TableProtector.protect(other, SuppressionRules.builder().minimumGroupSize(5).build()).report())
                 .extracting(e -> e.key().row()).containsExactly("tiny", "b");
     }
+
+    @Test
+    void nycDoeSuppressesACountWithinFiveOfItsGroupAndItsComplement() {
+        // 36 of 40 students: within 5 of the group, so the share who are not chronically absent would be exposed
+        CountTable table = CountTable.builder(Dimension.flat("Grade", "All grades", List.of("6", "7", "8")))
+                .cell("6", 36, 40).cell("7", 20, 45).cell("8", 12, 50).fillTotals().build();
+        ProtectedTable result = TableProtector.protect(table, SuppressionRules.NYC_DOE);
+
+        assertThat(result.report()).containsExactly(
+                new SuppressionEntry(CellKey.of("6", "count"), SuppressionReason.PRIMARY_SMALL_COUNT, new AuditedRange(0, 40)),   // 6 + 8 = 68 - 20 = 48
+                new SuppressionEntry(CellKey.of("8", "count"), SuppressionReason.COMPLEMENTARY, new AuditedRange(8, 48)));
+        assertThat(PublicationWriter.csv(result)).contains("6,s,s,s\n").contains("7,20,45,44.4\n");
+    }
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
  * A linear program over exact rationals: the feasible set {@code { x : A x = b, lo ≤ x ≤ hi }} with integer data,
  * optimized for one coordinate at a time. Two-phase tableau simplex with Bland's rule (smallest index enters and
  * leaves), which cannot cycle, so every call terminates with the exact optimum. All variables are bounded, so no
- * program is unbounded. Phase 1 runs once in the constructor; each {@link #optimize} starts from its basis.
+ * program is unbounded. Phase 1 runs once in the constructor; each {@link #optimize} starts from the basis the previous one ended
+ * in (any feasible basis will do), which saves most pivots when the objectives follow one another. Not thread-safe.
  */
 final class BoundedLp {
     private final int n;          // structural variables y = x - lo
@@ -15,8 +16,8 @@ final class BoundedLp {
     private final int firstArtificial;
     private final long[] lo;
     private final boolean feasible;
-    private Rational[][] tableau; // rows x (cols + 1), last column the right-hand side
-    private int[] basis;
+    private final Rational[][] tableau; // rows x (cols + 1), last column the right-hand side
+    private final int[] basis;
 
     /**
      * @param a  the equations' coefficients, {@code a[i][j]} for equation i and variable j
@@ -85,33 +86,21 @@ final class BoundedLp {
         if (!feasible) {
             return Optional.empty();
         }
-        Rational[][] saved = tableau;
-        int[] savedBasis = basis;
-        tableau = new Rational[rows][];
+        Rational[] cost = new Rational[cols];
+        java.util.Arrays.fill(cost, Rational.ZERO);
+        cost[k] = Rational.of(sign);
+        run(cost, firstArtificial);
+        Rational[] x = new Rational[n];
+        java.util.Arrays.fill(x, Rational.ZERO);
         for (int i = 0; i < rows; i++) {
-            tableau[i] = saved[i].clone();
-        }
-        basis = savedBasis.clone();
-        try {
-            Rational[] cost = new Rational[cols];
-            java.util.Arrays.fill(cost, Rational.ZERO);
-            cost[k] = Rational.of(sign);
-            run(cost, firstArtificial);
-            Rational[] x = new Rational[n];
-            java.util.Arrays.fill(x, Rational.ZERO);
-            for (int i = 0; i < rows; i++) {
-                if (basis[i] < n) {
-                    x[basis[i]] = tableau[i][cols];
-                }
+            if (basis[i] < n) {
+                x[basis[i]] = tableau[i][cols];
             }
-            for (int j = 0; j < n; j++) {
-                x[j] = x[j].add(Rational.of(lo[j]));
-            }
-            return Optional.of(new Optimum(x[k], x));
-        } finally {
-            tableau = saved;
-            basis = savedBasis;
         }
+        for (int j = 0; j < n; j++) {
+            x[j] = x[j].add(Rational.of(lo[j]));
+        }
+        return Optional.of(new Optimum(x[k], x));
     }
 
     /** An optimal value of {@code x[k]} (not multiplied by the sign) and the point. */

@@ -3,7 +3,9 @@ package org.communityschools.privacy.publication.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The audit: for each hidden cell, the exact smallest and largest integer value consistent with everything
@@ -30,7 +32,7 @@ final class ExactAudit {
      * @param hi     the known upper bound of every hidden cell
      * @return for each cell, {@code {lower, upper}} when hidden, {@code null} otherwise
      */
-    static long[][] ranges(int[][] lines, boolean[] hidden, long[] value, long[] lo, long[] hi) {
+    static long[] @Nullable [] ranges(int[][] lines, boolean[] hidden, long[] value, long[] lo, long[] hi) {
         int n = hidden.length;
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
@@ -103,8 +105,9 @@ final class ExactAudit {
                 throw new IllegalStateException("the published table admits no completion; the table's sums are inconsistent");
             }
             for (int v = 0; v < vars.size(); v++) {
-                long max = integerMax(a, b, l, h, v, 1, root0, null);
-                long min = -integerMax(a, b, l, h, v, -1, root0, null);
+                // the true table is an integer point of every component, so both optima exist
+                long max = Objects.requireNonNull(integerMax(a, b, l, h, v, 1, root0, null), "max");
+                long min = -Objects.requireNonNull(integerMax(a, b, l, h, v, -1, root0, null), "min");
                 result[vars.get(v)] = new long[] {min, max};
             }
         }
@@ -112,8 +115,8 @@ final class ExactAudit {
     }
 
     /** The maximum of {@code sign · x[k]} over the integer points, at least {@code incumbent} when given. */
-    private static Long integerMax(long[][] a, long[] b, long[] lo, long[] hi, int k, int sign, BoundedLp prepared,
-            Long incumbent) {
+    private static @Nullable Long integerMax(long[][] a, long[] b, long[] lo, long[] hi, int k, int sign,
+            @Nullable BoundedLp prepared, @Nullable Long incumbent) {
         BoundedLp lp = prepared != null ? prepared : new BoundedLp(a, b, lo, hi);
         Optional<BoundedLp.Optimum> opt = lp.optimize(k, sign);
         if (opt.isEmpty()) {
@@ -129,7 +132,7 @@ final class ExactAudit {
             if (!point[j].isInteger()) {
                 long[] hiDown = hi.clone();
                 hiDown[j] = point[j].floor();
-                Long best = integerMax(a, b, lo, hiDown, k, sign, null, incumbent);
+                @Nullable Long best = integerMax(a, b, lo, hiDown, k, sign, null, incumbent);
                 long[] loUp = lo.clone();
                 loUp[j] = point[j].ceil();
                 return integerMax(a, b, loUp, hi, k, sign, null, best);

@@ -29,10 +29,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The state of an {@code AttendanceAccumulator}: per school a bitmap of the year's instructional days with a prefix
- * count rebuilt lazily after a change, the school type and the students enrolled there; per student the
- * enrollments keyed by (school, entry date) and the attendance records keyed by (school, day), each record reduced
- * to its category and the share of the day absent under the definition. Every event is one or two hash-map
- * updates. Figures are computed on reading with the batch engine's rules ({@link ChronicAbsenceEngine#figures},
+ * count rebuilt lazily after a change, the school type and the students with an enrollment there that overlaps the
+ * year; per student the enrollments keyed by (school, entry date) and, per school, the attendance records keyed by
+ * day of the year ({@link DayRecords}), each record reduced to its category and the share of the day absent under
+ * the definition. Every event is one or two hash-table updates. Figures are computed on reading with the batch engine's rules ({@link ChronicAbsenceEngine#figures},
  * {@link ChronicAbsenceDefinition#classify}, {@link Aggregator}). Mutable, single writer, not thread-safe.
  */
 public final class AccumulatorState {
@@ -62,13 +62,43 @@ public final class AccumulatorState {
 
     private static final class StudentState {
         final Map<EnrollmentKey, Enrollment> enrollments = new LinkedHashMap<>(4);
-        /** By school: epoch day to (category ordinal << 16 | absent ten-thousandths). */
-        final Map<SchoolId, HashMap<Integer, Integer>> records = new HashMap<>(4);
+        /** The schools with records and their records, in parallel; a student has records at one or two schools. */
+        SchoolId[] recordSchools = new SchoolId[1];
+        DayRecords[] records = new DayRecords[1];
+        int recordCount;
+
+        @Nullable DayRecords records(SchoolId school) {
+            for (int i = 0; i < recordCount; i++) {
+                if (recordSchools[i].equals(school)) {
+                    return records[i];
+                }
+            }
+            return null;
+        }
+
+        DayRecords recordsForUpdate(SchoolId school) {
+            DayRecords r = records(school);
+            if (r == null) {
+                if (recordCount == records.length) {
+                    recordSchools = java.util.Arrays.copyOf(recordSchools, recordCount * 2);
+                    records = java.util.Arrays.copyOf(records, recordCount * 2);
+                }
+                r = new DayRecords();
+                recordSchools[recordCount] = school;
+                records[recordCount++] = r;
+            }
+            return r;
+        }
 
         StudentState copy() {
             StudentState s = new StudentState();
             s.enrollments.putAll(enrollments);
-            records.forEach((k, v) -> s.records.put(k, new HashMap<>(v)));
+            s.recordSchools = recordSchools.clone();
+            s.records = new DayRecords[records.length];
+            for (int i = 0; i < recordCount; i++) {
+                s.records[i] = records[i].copy();
+            }
+            s.recordCount = recordCount;
             return s;
         }
     }
@@ -125,8 +155,20 @@ public final class AccumulatorState {
     public void enroll(Enrollment enrollment) {
         Objects.requireNonNull(enrollment, "enrollment");
         StudentState st = students.computeIfAbsent(enrollment.studentId(), k -> new StudentState());
-        if (st.enrollments.put(new EnrollmentKey(enrollment.schoolId(), enrollment.entryDate()), enrollment) == null) {
-            school(enrollment.schoolId()).enrolled.merge(enrollment.studentId(), 1, Integer::sum);
+        Enrollment old = st.enrollments.put(new EnrollmentKey(enrollment.schoolId(), enrollment.entryDate()), enrollment);
+        index(enrollment.studentId(), school(enrollment.schoolId()), old != null && overlapsYear(old), overlapsYear(enrollment));
+    }
+
+    private boolean overlapsYear(Enrollment e) {
+        return e.entryDate().toEpochDay() <= lastEpoch && e.exitWithdrawDate().map(x -> x.toEpochDay() >= firstEpoch).orElse(true);
+    }
+
+    /** Keeps the school's index of students with an enrollment overlapping the year. */
+    private static void index(StudentId student, SchoolState school, boolean before, boolean after) {
+        if (after && !before) {
+            school.enrolled.merge(student, 1, Integer::sum);
+        } else if (before && !after) {
+            school.enrolled.computeIfPresent(student, (k, n) -> n == 1 ? null : n - 1);
         }
     }
 
@@ -139,10 +181,11 @@ public final class AccumulatorState {
     /** Removes the enrollment; returns whether it existed. */
     public boolean unenroll(StudentId student, SchoolId school, LocalDate entryDate) {
         StudentState st = students.get(student);
-        if (st == null || st.enrollments.remove(new EnrollmentKey(school, entryDate)) == null) {
+        Enrollment old = st == null ? null : st.enrollments.remove(new EnrollmentKey(school, entryDate));
+        if (old == null) {
             return false;
         }
-        schools.get(school).enrolled.computeIfPresent(student, (k, n) -> n == 1 ? null : n - 1);
+        index(student, schools.get(school), overlapsYear(old), false);
         return true;
     }
 
@@ -153,9 +196,7 @@ public final class AccumulatorState {
             return;
         }
         int share = definition.absentShare(category, durationTenThousandths);
-        students.computeIfAbsent(student, k -> new StudentState()).records
-                .computeIfAbsent(school, k -> new HashMap<>()).put(e, category.ordinal() << 16 | share);
-        school(school);
+        students.computeIfAbsent(student, k -> new StudentState()).recordsForUpdate(school).put(e - firstEpoch, category.ordinal(), share);
         advanceTo(e);
     }
 
@@ -165,8 +206,9 @@ public final class AccumulatorState {
         if (st == null) {
             return false;
         }
-        Map<Integer, Integer> m = st.records.get(school);
-        return m != null && m.remove((int) day.toEpochDay()) != null;
+        DayRecords r = st.records(school);
+        int e = (int) day.toEpochDay();
+        return r != null && inYear(e) && r.remove(e - firstEpoch);
     }
 
     /** Moves the current date forward to {@code epochDay} (never back). */
@@ -245,99 +287,133 @@ public final class AccumulatorState {
         return s == null || s.type == null ? SchoolType.REGULAR : s.type;
     }
 
-    /** One student-enrollment counted as of a date: what the batch engine calls a slot. */
-    private record Slot(Enrollment enrollment, int first, int last, int days) {}
+    // ---- the slots of one student: reusable buffers (reading is single-threaded like writing) ----
 
-    /** A student's enrollments and pooled year as of {@code asOf}; empty when the student has no enrolled day. */
-    private record StudentResult(StudentId student, List<EnrollmentFigures> enrollments, AttendanceFigures pooled, GradeLevel grade) {}
+    private Enrollment[] slotEnrollment = new Enrollment[8];
+    private int[] slotFirst = new int[8];
+    private int[] slotLast = new int[8];
+    private int[] slotDays = new int[8];
+    private long[] slotAbsent = new long[8 * CATEGORIES];
 
-    private @Nullable StudentResult student(StudentId id, StudentState st, int asOf) {
-        int last = Math.min(asOf, lastEpoch);
-        if (last < firstEpoch) {
-            return null;
-        }
-        List<Slot> slots = new ArrayList<>(st.enrollments.size());
+    /**
+     * Fills the buffers with the student's enrollments counted up to {@code last} (epoch day), only those at
+     * {@code only} when given, sorted by entry date then school as the batch engine sorts them, and adds each record
+     * to the first enrollment at its school that contains its day when that day is instructional (the batch rule).
+     * Returns the number of slots.
+     */
+    private int slots(StudentState st, @Nullable SchoolId only, int last) {
+        int n = 0;
         for (Enrollment e : st.enrollments.values()) {
+            if (only != null && !e.schoolId().equals(only)) {
+                continue;
+            }
             if (!definition.considers(e.entryGrade(), typeOf(e.schoolId()))) {
                 continue;
             }
             int s = Math.max((int) e.entryDate().toEpochDay(), firstEpoch);
-            int end = e.exitWithdrawDate().map(x -> (int) Math.min(x.toEpochDay(), last)).orElse(last);
+            int end = e.exitWithdrawDate().isPresent() ? (int) Math.min(e.exitWithdrawDate().get().toEpochDay(), last) : last;
             if (end < s) {
                 continue;
             }
-            SchoolState school = schools.get(e.schoolId());
-            int[] p = prefix(school);
+            int[] p = prefix(schools.get(e.schoolId()));
             int days = p[end - firstEpoch + 1] - p[s - firstEpoch];
-            if (days > 0) {
-                slots.add(new Slot(e, s, end, days));
+            if (days == 0) {
+                continue;
             }
+            if (n == slotDays.length) {
+                slotEnrollment = java.util.Arrays.copyOf(slotEnrollment, n * 2);
+                slotFirst = java.util.Arrays.copyOf(slotFirst, n * 2);
+                slotLast = java.util.Arrays.copyOf(slotLast, n * 2);
+                slotDays = java.util.Arrays.copyOf(slotDays, n * 2);
+                slotAbsent = new long[n * 2 * CATEGORIES];
+            }
+            int i = n++;
+            while (i > 0 && after(slotEnrollment[i - 1], e)) {
+                slotEnrollment[i] = slotEnrollment[i - 1];
+                slotFirst[i] = slotFirst[i - 1];
+                slotLast[i] = slotLast[i - 1];
+                slotDays[i] = slotDays[i - 1];
+                i--;
+            }
+            slotEnrollment[i] = e;
+            slotFirst[i] = s;
+            slotLast[i] = end;
+            slotDays[i] = days;
         }
-        if (slots.isEmpty()) {
-            return null;
+        java.util.Arrays.fill(slotAbsent, 0, n * CATEGORIES, 0L);
+        if (n == 0) {
+            return 0;
         }
-        slots.sort(Comparator.comparing((Slot x) -> x.enrollment().entryDate()).thenComparing(x -> x.enrollment().schoolId()));
-        long[] absent = new long[slots.size() * CATEGORIES];
-        int n = slots.size();
-        st.records.forEach((school, days) -> {
-            BitSet calendar = schools.get(school).days;
-            days.forEach((day, packed) -> {
-                for (int i = 0; i < n; i++) {
-                    Slot slot = slots.get(i);
-                    if (day >= slot.first() && day <= slot.last() && slot.enrollment().schoolId().equals(school)) {
-                        if (calendar.get(day - firstEpoch)) {
-                            absent[i * CATEGORIES + (packed >>> 16)] += packed & 0xFFFF;
+        int count = n;
+        for (int r = 0; r < st.recordCount; r++) {
+            SchoolId school = st.recordSchools[r];
+            if (only != null && !school.equals(only)) {
+                continue;
+            }
+            SchoolState ss = schools.get(school);
+            if (ss == null) {
+                continue;
+            }
+            BitSet calendar = ss.days;
+            st.records[r].forEach((day, category, units) -> {
+                int epoch = day + firstEpoch;
+                for (int i = 0; i < count; i++) {
+                    if (epoch >= slotFirst[i] && epoch <= slotLast[i] && slotEnrollment[i].schoolId().equals(school)) {
+                        if (calendar.get(day)) {
+                            slotAbsent[i * CATEGORIES + category] += units;
                         }
                         return;
                     }
                 }
             });
-        });
-        List<EnrollmentFigures> out = new ArrayList<>(n);
-        long[] pooled = new long[CATEGORIES];
-        int pooledDays = 0;
-        LocalDate latestEntry = LocalDate.MIN;
-        GradeLevel grade = slots.get(0).enrollment().entryGrade();
-        for (int j = 0; j < n; j++) {
-            Slot slot = slots.get(j);
-            Enrollment e = slot.enrollment();
-            long total = 0;
-            for (int c = 0; c < CATEGORIES; c++) {
-                long u = absent[j * CATEGORIES + c];
-                total += u;
-                pooled[c] += u;
-            }
-            pooledDays += slot.days();
-            if (!e.entryDate().isBefore(latestEntry)) {
-                latestEntry = e.entryDate();
-                grade = e.entryGrade();
-            }
-            out.add(new EnrollmentFigures(id, e.schoolId(), e.entryDate(), e.entryGrade(),
-                    DateRange.closed(LocalDate.ofEpochDay(slot.first()), LocalDate.ofEpochDay(slot.last())),
-                    ChronicAbsenceEngine.figures(definition, slot.days(), total, absent, j * CATEGORIES)));
         }
-        long total = 0;
-        for (long u : pooled) {
-            total += u;
-        }
-        return new StudentResult(id, out, ChronicAbsenceEngine.figures(definition, pooledDays, total, pooled, 0), grade);
+        return n;
     }
 
-    private int epoch(LocalDate asOf) {
-        return (int) Objects.requireNonNull(asOf, "asOf").toEpochDay();
+    private static boolean after(Enrollment a, Enrollment b) {
+        int c = a.entryDate().compareTo(b.entryDate());
+        return c > 0 || c == 0 && a.schoolId().compareTo(b.schoolId()) > 0;
+    }
+
+    private long absentTotal(int slot) {
+        long t = 0;
+        for (int c = 0; c < CATEGORIES; c++) {
+            t += slotAbsent[slot * CATEGORIES + c];
+        }
+        return t;
+    }
+
+    private int lastDay(LocalDate asOf) {
+        return (int) Math.min(Objects.requireNonNull(asOf, "asOf").toEpochDay(), lastEpoch);
     }
 
     /** The student-enrollments at {@code school} as of {@code asOf}, aggregated: O(records and enrollments of the school's students). */
     public AttendanceAggregate school(SchoolId school, LocalDate asOf) {
-        return schools(List.of(school), asOf);
+        int last = lastDay(asOf);
+        Aggregator a = new Aggregator();
+        SchoolState s = schools.get(school);
+        if (s == null || last < firstEpoch) {
+            return a.result();
+        }
+        for (StudentId student : s.enrolled.keySet()) {
+            int n = slots(students.get(student), school, last);
+            for (int i = 0; i < n; i++) {
+                long total = absentTotal(i);
+                a.add(slotDays[i], total, definition.classify(slotDays[i], total));
+            }
+        }
+        return a.result();
     }
 
     /** The student-enrollments at any of {@code group}'s schools as of {@code asOf}, aggregated. */
     public AttendanceAggregate schools(Collection<SchoolId> group, LocalDate asOf) {
-        int e = epoch(asOf);
+        int last = lastDay(asOf);
         Aggregator a = new Aggregator();
         java.util.Set<SchoolId> set = new java.util.HashSet<>(group);
         java.util.Set<StudentId> seen = new java.util.HashSet<>();
+        if (last < firstEpoch) {
+            return a.result();
+        }
         for (SchoolId id : set) {
             SchoolState s = schools.get(id);
             if (s == null) {
@@ -347,12 +423,11 @@ public final class AccumulatorState {
                 if (!seen.add(student)) {
                     continue;
                 }
-                StudentResult r = student(student, students.get(student), e);
-                if (r != null) {
-                    for (EnrollmentFigures f : r.enrollments()) {
-                        if (set.contains(f.schoolId())) {
-                            a.add(f.figures());
-                        }
+                int n = slots(students.get(student), null, last);
+                for (int i = 0; i < n; i++) {
+                    if (set.contains(slotEnrollment[i].schoolId())) {
+                        long total = absentTotal(i);
+                        a.add(slotDays[i], total, definition.classify(slotDays[i], total));
                     }
                 }
             }
@@ -365,46 +440,77 @@ public final class AccumulatorState {
      * student-enrollments, by the definition's aggregation).
      */
     public AttendanceAggregate students(Collection<StudentId> group, LocalDate asOf) {
-        int e = epoch(asOf);
+        int last = lastDay(asOf);
         Aggregator a = new Aggregator();
+        if (last < firstEpoch) {
+            return a.result();
+        }
+        boolean pooled = definition.aggregation() == ChronicAbsenceDefinition.Aggregation.POOLED;
         for (StudentId id : new java.util.HashSet<>(group)) {
             StudentState st = students.get(id);
-            StudentResult r = st == null ? null : student(id, st, e);
-            if (r != null) {
-                add(a, r);
+            int n = st == null ? 0 : slots(st, null, last);
+            if (n == 0) {
+                continue;
+            }
+            int days = 0;
+            long absent = 0;
+            for (int i = 0; i < n; i++) {
+                long total = absentTotal(i);
+                if (pooled) {
+                    days += slotDays[i];
+                    absent += total;
+                } else {
+                    a.add(slotDays[i], total, definition.classify(slotDays[i], total));
+                }
+            }
+            if (pooled) {
+                a.add(days, absent, definition.classify(days, absent));
             }
         }
         return a.result();
     }
 
-    private void add(Aggregator a, StudentResult r) {
-        if (definition.aggregation() == ChronicAbsenceDefinition.Aggregation.POOLED) {
-            a.add(r.pooled());
-        } else {
-            for (EnrollmentFigures f : r.enrollments()) {
-                a.add(f.figures());
-            }
-        }
-    }
-
     /** Everything as of {@code asOf}: O(all enrollments and records). */
     public AttendanceSnapshot snapshot(LocalDate asOf) {
-        int e = epoch(asOf);
+        int last = lastDay(asOf);
         List<EnrollmentFigures> enrollments = new ArrayList<>();
         Map<StudentId, AttendanceFigures> pooled = new TreeMap<>();
         Map<StudentId, GradeLevel> grades = new TreeMap<>();
-        students.forEach((id, st) -> {
-            StudentResult r = student(id, st, e);
-            if (r != null) {
-                enrollments.addAll(r.enrollments());
-                pooled.put(id, r.pooled());
-                grades.put(id, r.grade());
-            }
-        });
+        if (last >= firstEpoch) {
+            students.forEach((id, st) -> {
+                int n = slots(st, null, last);
+                if (n == 0) {
+                    return;
+                }
+                long[] sum = new long[CATEGORIES];
+                int days = 0;
+                LocalDate latestEntry = LocalDate.MIN;
+                GradeLevel grade = slotEnrollment[0].entryGrade();
+                for (int j = 0; j < n; j++) {
+                    Enrollment e = slotEnrollment[j];
+                    for (int c = 0; c < CATEGORIES; c++) {
+                        sum[c] += slotAbsent[j * CATEGORIES + c];
+                    }
+                    days += slotDays[j];
+                    if (!e.entryDate().isBefore(latestEntry)) {
+                        latestEntry = e.entryDate();
+                        grade = e.entryGrade();
+                    }
+                    enrollments.add(new EnrollmentFigures(id, e.schoolId(), e.entryDate(), e.entryGrade(),
+                            DateRange.closed(LocalDate.ofEpochDay(slotFirst[j]), LocalDate.ofEpochDay(slotLast[j])),
+                            ChronicAbsenceEngine.figures(definition, slotDays[j], absentTotal(j), slotAbsent, j * CATEGORIES)));
+                }
+                long total = 0;
+                for (long u : sum) {
+                    total += u;
+                }
+                pooled.put(id, ChronicAbsenceEngine.figures(definition, days, total, sum, 0));
+                grades.put(id, grade);
+            });
+        }
         enrollments.sort(Comparator.comparing(EnrollmentFigures::studentId).thenComparing(EnrollmentFigures::entryDate)
                 .thenComparing(EnrollmentFigures::schoolId));
         Map<SchoolId, Integer> daysInSession = new TreeMap<>();
-        int last = Math.min(e, lastEpoch);
         schools.forEach((id, s) -> {
             if (!s.days.isEmpty()) {
                 daysInSession.put(id, last < firstEpoch ? 0 : prefix(s)[last - firstEpoch + 1]);

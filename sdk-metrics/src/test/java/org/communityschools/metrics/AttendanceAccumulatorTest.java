@@ -195,4 +195,29 @@ class AttendanceAccumulatorTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same school year and definition");
         assertThat(merged.snapshot()).isEqualTo(all.snapshot());                // a rejected merge changes nothing
     }
+    @Test
+    void theExampleOfDocsMetricsMdGivesItsFigures() {
+        SchoolId school = A;
+        StudentId student = ANA;
+        AttendanceRecord record = AttendanceRecord.of(student, school, LocalDate.of(2017, 9, 7), AttendanceCategory.EXCUSED_ABSENCE,
+                Optional.empty(), Optional.empty());
+        AttendanceAccumulator acc = AttendanceAccumulator.of(SchoolYear.of(2018), ChronicAbsenceDefinition.NYSED);
+        acc.schoolType(school, org.communityschools.core.model.SchoolType.REGULAR)
+                .instructionalDay(school, LocalDate.of(2017, 9, 7))
+                .enrollmentBegins(student, school, LocalDate.of(2017, 9, 7), GradeLevel.G04)
+                .attendance(record)
+                .advanceTo(LocalDate.of(2017, 9, 8));
+        for (LocalDate d : DAYS.subList(1, DAYS.size())) {
+            acc.instructionalDay(school, d);
+        }
+        assertThat(acc.school(school).chronicAbsenceRate()).isEmpty();            // 1 day absent of 2: under NYSED's 10-day minimum
+        assertThat(acc.school(school).excluded()).isEqualTo(1);
+        assertThat(acc.school(school, LocalDate.of(2017, 12, 22)).chronicAbsenceRate()).contains(Ratio.of(0, 1));
+        acc.enrollmentEnds(student, school, LocalDate.of(2017, 9, 7), LocalDate.of(2017, 11, 30), ExitWithdrawType.TRANSFERRED);
+        assertThat(acc.removeAttendance(student, school, LocalDate.of(2017, 9, 8))).isFalse(); // nothing recorded that day
+        AttendanceSnapshot now = acc.snapshot();
+        assertThat(now.asOf()).isEqualTo(LocalDate.of(2017, 9, 8));
+        assertThat(now.schools()).containsOnlyKeys(school);
+        assertThat(acc.snapshot(LocalDate.of(2018, 6, 30)).students().get(student).daysEnrolled()).isEqualTo(DAYS.indexOf(LocalDate.of(2017, 11, 30)) + 1);
+    }
 }

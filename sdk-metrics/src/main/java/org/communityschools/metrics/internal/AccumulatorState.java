@@ -52,6 +52,12 @@ public final class AccumulatorState {
         int @Nullable [] prefix;
         /** Students with at least one enrollment at the school, with their number of enrollments there. */
         final Map<StudentId, Integer> enrolled = new HashMap<>();
+        /**
+         * The school's aggregate as of {@link #cachedLast}, dropped by any event that can change it: its calendar or
+         * type, an enrollment at the school, a record at the school (the school's figures depend on nothing else).
+         */
+        @Nullable AttendanceAggregate cached;
+        int cachedLast;
 
         SchoolState(BitSet days) {
             this.days = days;
@@ -134,7 +140,9 @@ public final class AccumulatorState {
     /** Declares the school's type (REGULAR until declared). */
     public void schoolType(SchoolId school, SchoolType type) {
         Objects.requireNonNull(type, "type");
-        school(Objects.requireNonNull(school, "school")).type = type;
+        SchoolState s = school(Objects.requireNonNull(school, "school"));
+        s.type = type;
+        s.cached = null;
     }
 
     /** Adds ({@code instructional}) or removes an instructional day of the school's calendar; days outside the year are ignored. */
@@ -148,6 +156,7 @@ public final class AccumulatorState {
         if (s.days.get(e - firstEpoch) != instructional) {
             s.days.set(e - firstEpoch, instructional);
             s.prefix = null;
+            s.cached = null;
         }
     }
 
@@ -156,7 +165,9 @@ public final class AccumulatorState {
         Objects.requireNonNull(enrollment, "enrollment");
         StudentState st = students.computeIfAbsent(enrollment.studentId(), k -> new StudentState());
         Enrollment old = st.enrollments.put(new EnrollmentKey(enrollment.schoolId(), enrollment.entryDate()), enrollment);
-        index(enrollment.studentId(), school(enrollment.schoolId()), old != null && overlapsYear(old), overlapsYear(enrollment));
+        SchoolState school = school(enrollment.schoolId());
+        school.cached = null;
+        index(enrollment.studentId(), school, old != null && overlapsYear(old), overlapsYear(enrollment));
     }
 
     private boolean overlapsYear(Enrollment e) {
@@ -185,7 +196,9 @@ public final class AccumulatorState {
         if (old == null) {
             return false;
         }
-        index(student, schools.get(school), overlapsYear(old), false);
+        SchoolState s = schools.get(school);
+        s.cached = null;
+        index(student, s, overlapsYear(old), false);
         return true;
     }
 
@@ -197,6 +210,7 @@ public final class AccumulatorState {
         }
         int share = definition.absentShare(category, durationTenThousandths);
         students.computeIfAbsent(student, k -> new StudentState()).recordsForUpdate(school).put(e - firstEpoch, category.ordinal(), share);
+        invalidate(school);
         advanceTo(e);
     }
 
@@ -208,7 +222,18 @@ public final class AccumulatorState {
         }
         DayRecords r = st.records(school);
         int e = (int) day.toEpochDay();
-        return r != null && inYear(e) && r.remove(e - firstEpoch);
+        if (r != null && inYear(e) && r.remove(e - firstEpoch)) {
+            invalidate(school);
+            return true;
+        }
+        return false;
+    }
+
+    private void invalidate(SchoolId school) {
+        SchoolState s = schools.get(school);
+        if (s != null) {
+            s.cached = null;
+        }
     }
 
     /** Moves the current date forward to {@code epochDay} (never back). */
@@ -265,6 +290,7 @@ public final class AccumulatorState {
             o.enrolled.forEach((s, n) -> mine.enrolled.merge(s, n, Integer::sum));
         });
         other.students.forEach((id, s) -> students.put(id, s.copy()));
+        schools.values().forEach(s -> s.cached = null);
         currentEpoch = Math.max(currentEpoch, other.currentEpoch);
     }
 
@@ -387,13 +413,20 @@ public final class AccumulatorState {
         return (int) Math.min(Objects.requireNonNull(asOf, "asOf").toEpochDay(), lastEpoch);
     }
 
-    /** The student-enrollments at {@code school} as of {@code asOf}, aggregated: O(records and enrollments of the school's students). */
+    /**
+     * The student-enrollments at {@code school} as of {@code asOf}, aggregated: O(records and enrollments of the
+     * school's students), or O(1) when nothing at the school changed since it was last read as of the same date.
+     */
     public AttendanceAggregate school(SchoolId school, LocalDate asOf) {
         int last = lastDay(asOf);
         Aggregator a = new Aggregator();
         SchoolState s = schools.get(school);
         if (s == null || last < firstEpoch) {
             return a.result();
+        }
+        AttendanceAggregate cached = s.cached;
+        if (cached != null && s.cachedLast == last) {
+            return cached;
         }
         for (StudentId student : s.enrolled.keySet()) {
             int n = slots(students.get(student), school, last);
@@ -402,7 +435,9 @@ public final class AccumulatorState {
                 a.add(slotDays[i], total, definition.classify(slotDays[i], total));
             }
         }
-        return a.result();
+        s.cached = a.result();
+        s.cachedLast = last;
+        return s.cached;
     }
 
     /** The student-enrollments at any of {@code group}'s schools as of {@code asOf}, aggregated. */

@@ -42,11 +42,14 @@ import org.communityschools.metrics.internal.AccumulatorState;
  * no member of any figure, as in the batch report.
  *
  * <h2>Complexity</h2>
- * Every event is O(1) expected (one or two hash-map or bitmap updates; no event ever scans others). Reading one
+ * Every event is O(1) expected (one or two hash-table or bitmap updates; no event ever scans others). Reading one
  * school costs O(its students' enrollments and records in the year), plus O(days of the year) once after its
- * calendar changed: for a school of a few hundred students, a few hundred pooled hash-map walks, independent of the
- * size of the district. A {@linkplain #snapshot(LocalDate) snapshot} costs O(all enrollments and records), about
- * the batch calculation without reading a table. Memory is O(enrollments + records + schools × days of the year).
+ * calendar changed, independent of the size of the district; a school read again as of the same date with no event
+ * at that school in between answers from a cache in O(1). (A read cannot be O(1) in general: every new
+ * instructional day changes the denominator of every student enrolled, and so possibly each one's status.) A
+ * {@linkplain #snapshot(LocalDate) snapshot} costs O(all enrollments and records), about the batch calculation
+ * without reading a table. Memory is O(enrollments + records + schools × days of the year). Measured figures:
+ * docs/metrics.md, "Incremental accumulators".
  *
  * <h2>Merging</h2>
  * Shard by student: give each shard every event of its students (enrollments and attendance) and any subset of the
@@ -55,8 +58,8 @@ import org.communityschools.metrics.internal.AccumulatorState;
  * events; merge is associative and commutative (checked by a property). The current date of a merge is the later one.
  *
  * <h2>Thread-safety</h2>
- * Not thread-safe: an accumulator has a single writer, and reading it (which also rebuilds prefix counts) must not
- * overlap with writing. {@link #snapshot()} returns an immutable {@link AttendanceSnapshot} that can be shared freely.
+ * Not thread-safe: an accumulator has a single writer, and reading it (which rebuilds prefix counts, fills caches
+ * and uses scratch buffers) must not overlap with writing or with another read. {@link #snapshot()} returns an immutable {@link AttendanceSnapshot} that can be shared freely.
  */
 public final class AttendanceAccumulator {
     private final AccumulatorState state;

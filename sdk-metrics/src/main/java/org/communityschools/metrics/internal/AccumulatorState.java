@@ -32,8 +32,10 @@ import org.jspecify.annotations.Nullable;
  * count rebuilt lazily after a change, the school type and the students with an enrollment there that overlaps the
  * year; per student the enrollments keyed by (school, entry date) and, per school, the attendance records keyed by
  * day of the year ({@link DayRecords}), each record reduced to its category and the share of the day absent under
- * the definition. Every event is one or two hash-table updates. Figures are computed on reading with the batch engine's rules ({@link ChronicAbsenceEngine#figures},
- * {@link ChronicAbsenceDefinition#classify}, {@link Aggregator}). Mutable, single writer, not thread-safe.
+ * the definition. Every event is one or two hash-table updates (and drops the cached aggregate of the school it
+ * concerns). Figures are computed on reading with the batch engine's rules ({@link ChronicAbsenceEngine#figures},
+ * {@link ChronicAbsenceDefinition#classify}, {@link Aggregator}). Mutable, single writer, not thread-safe (reading
+ * uses scratch buffers and fills caches).
  */
 public final class AccumulatorState {
     private static final int CATEGORIES = AttendanceCategory.values().length;

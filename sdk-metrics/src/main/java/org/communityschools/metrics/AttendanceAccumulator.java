@@ -55,7 +55,8 @@ import org.communityschools.metrics.internal.AccumulatorState;
  * Shard by student: give each shard every event of its students (enrollments and attendance) and any subset of the
  * calendar and school-type events (calendars are unioned, so each shard may carry all of them or only some).
  * {@link #merge(AttendanceAccumulator)} of accumulators over disjoint students gives exactly the accumulator of all
- * events; merge is associative and commutative (checked by a property). The current date of a merge is the later one.
+ * events; merge is associative and commutative (checked by a property) and costs O(the merged-in accumulator's size).
+ * The current date of a merge is the later one.
  *
  * <h2>Thread-safety</h2>
  * Not thread-safe: an accumulator has a single writer, and reading it (which rebuilds prefix counts, fills caches

@@ -220,4 +220,21 @@ class AttendanceAccumulatorTest {
         assertThat(now.schools()).containsOnlyKeys(school);
         assertThat(acc.snapshot(LocalDate.of(2018, 6, 30)).students().get(student).daysEnrolled()).isEqualTo(DAYS.indexOf(LocalDate.of(2017, 11, 30)) + 1);
     }
+    @Test
+    void shardsBuiltWithEqualDefinitionsMergeAndOthersDoNot() {
+        ChronicAbsenceDefinition.Builder b = ChronicAbsenceDefinition.builder("OURS").threshold(Ratio.of(1, 10), ChronicAbsenceDefinition.Boundary.INCLUSIVE)
+                .minimumDaysEnrolled(10);
+        ChronicAbsenceDefinition onNodeOne = b.build();
+        ChronicAbsenceDefinition onNodeTwo = ChronicAbsenceDefinition.builder("OURS").threshold(Ratio.of(2, 20), ChronicAbsenceDefinition.Boundary.INCLUSIVE)
+                .minimumDaysEnrolled(10).build();
+        ChronicAbsenceDefinition stricter = ChronicAbsenceDefinition.builder("OURS").threshold(Ratio.of(1, 10), ChronicAbsenceDefinition.Boundary.EXCLUSIVE)
+                .minimumDaysEnrolled(10).build();
+        assertThat(onNodeOne).isEqualTo(onNodeTwo).hasSameHashCodeAs(onNodeTwo).isNotEqualTo(stricter);
+
+        AttendanceAccumulator one = AttendanceAccumulator.of(YEAR, onNodeOne).enrollmentBegins(ANA, A, day(1), GradeLevel.G02);
+        AttendanceAccumulator two = AttendanceAccumulator.of(YEAR, onNodeTwo).enrollmentBegins(BEN, A, day(1), GradeLevel.G02);
+        assertThat(one.merge(two).snapshot(day(10)).enrollments()).hasSize(0);   // no calendar yet: no day enrolled
+        assertThatThrownBy(() -> one.merge(AttendanceAccumulator.of(YEAR, stricter))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> one.merge(AttendanceAccumulator.of(SchoolYear.of(2019), onNodeOne))).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -259,7 +259,7 @@ public final class AccumulatorState {
 
     /** Checks that {@code other} can be merged in: same year and definition, disjoint students, agreeing school types. */
     public void checkMergeable(AccumulatorState other) {
-        if (!other.year.equals(year) || other.definition != definition) {
+        if (!other.year.equals(year) || !other.definition.equals(definition)) {
             throw new IllegalArgumentException("accumulators merge only for the same school year and definition: "
                     + year + " " + definition.name() + " and " + other.year + " " + other.definition.name());
         }

@@ -22,6 +22,11 @@ import org.communityschools.core.model.SchoolYear;
  * java.util.SplittableRandom} derived from the seed, so the result does not depend on iteration order or threads.
  * The output streams to disk: memory stays bounded by the school and staff tables, whatever the preset. The data
  * are invented; names come from small embedded lists and no real person is described.
+ *
+ * <p>Besides the generated years, the directory holds high-school enrollments in the four <em>history years</em>
+ * before the first one (enrollments only: no calendar, attendance or partnership there), including the students of
+ * the last three history cohorts who left before the first year, so that the adjusted cohort graduation rate (34 CFR
+ * 200.19(b)) is complete for every cohort whose fourth year is generated.
  */
 public final class SyntheticCity {
     private final Preset preset;
@@ -111,7 +116,8 @@ public final class SyntheticCity {
 
         /**
          * The school years to generate, both included; 2015 to 2018 by default. At most 12 years, for the
-         * simulation follows a student through one school career.
+         * simulation follows a student through one school career. High-school enrollments also reach four years
+         * back (the history years, see the class description).
          */
         public Builder years(SchoolYear first, SchoolYear last) {
             Objects.requireNonNull(first, "first");

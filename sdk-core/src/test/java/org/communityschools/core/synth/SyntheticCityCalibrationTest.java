@@ -24,20 +24,33 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The story the demo tells must be in the data: about a quarter of students chronically absent, community schools
  * starting higher and improving faster, and their graduation rates rising faster. Computed here with a naive
- * reference over a district-shaped city at a fifth of the students.
+ * reference over a district-shaped city at 15% of the students (and, for the adjusted cohort graduation rates, at
+ * half of them).
  */
 class SyntheticCityCalibrationTest {
     @TempDir
     static Path dir;
+    /** A larger city for the graduation rates, whose cohorts of a few hundred students per group are noisy. */
+    @TempDir
+    static Path cohorts;
 
     static Map<Integer, double[]> chronic;
     static Map<Integer, double[]> graduation;
+    static Map<Integer, double[]> acgr4;
+    static Map<Integer, double[]> acgr5;
 
     @BeforeAll
     static void generate() {
         SyntheticCity.builder().preset(Preset.DISTRICT).scale(0.15).seed(7).build().writeTo(dir);
         chronic = chronicAbsence(dir);
         graduation = graduation(dir);
+        SyntheticCity.builder().preset(Preset.DISTRICT).scale(0.5).seed(7).build().writeTo(cohorts);
+        acgr4 = adjustedCohortGraduationRate(cohorts, 4);
+        acgr5 = adjustedCohortGraduationRate(cohorts, 5);
+        acgr4.forEach((c, r) -> System.out.printf("ACGR-4 cohort %d: all %.3f community %.3f other %.3f (%.0f/%.0f, removed %.0f)%n",
+                c, r[0], r[1], r[2], r[3], r[4], r[5]));
+        acgr5.forEach((c, r) -> System.out.printf("ACGR-5 cohort %d: all %.3f community %.3f other %.3f (%.0f/%.0f, removed %.0f)%n",
+                c, r[0], r[1], r[2], r[3], r[4], r[5]));
         chronic.forEach((y, r) -> System.out.printf("chronic %d: all %.3f community %.3f other %.3f%n", y, r[0], r[1], r[2]));
         graduation.forEach((y, r) -> System.out.printf("graduation %d: all %.3f community %.3f other %.3f (n=%.0f/%.0f)%n", y, r[0], r[1], r[2], r[3], r[4]));
     }
@@ -97,6 +110,116 @@ class SyntheticCityCalibrationTest {
         assertThat(first[0]).isBetween(0.65, 0.90);
         assertThat(last[1] - first[1]).isGreaterThan(last[2] - first[2] + 0.02);
         assertThat(last[2] - first[2]).isPositive();
+    }
+
+    @Test
+    void everyCohortWhoseFourthYearIsGeneratedHasAFourYearAdjustedCohortGraduationRateAroundThreeQuarters() {
+        assertThat(acgr4.keySet()).containsExactly(2012, 2013, 2014, 2015);
+        for (double[] cohort : acgr4.values()) {
+            assertThat(cohort[0]).isBetween(0.68, 0.84);
+            assertThat(cohort[5]).as("documented transfers out, emigrants and deaths are removed").isPositive();
+        }
+        assertThat(acgr5.keySet()).containsExactly(2012, 2013, 2014);
+        acgr5.forEach((cohort, rate) -> assertThat(rate[0]).isGreaterThan(acgr4.get(cohort)[0]));
+    }
+
+    @Test
+    void theAdjustedCohortGraduationRateRisesFasterInCommunitySchools() {
+        double[] first = acgr4.get(2012);
+        double[] last = acgr4.get(2015);
+        double community = last[1] - first[1];
+        double other = last[2] - first[2];
+        assertThat(community).isBetween(0.06, 0.18);
+        assertThat(other).isBetween(0.02, 0.10);
+        assertThat(community).isGreaterThan(other + 0.03);
+    }
+
+    @Test
+    void cohortsThatBeganBeforeTheFirstYearHaveTheirEarlierEnrollmentsAndTheirLeavers() {
+        LocalDate firstDay = SchoolYear.of(2015).firstDay();
+        Map<String, String> cohortOf = SimpleCsv.rows(dir.resolve("students.csv")).stream()
+                .filter(r -> !r.get("ninth_grade_cohort").isEmpty())
+                .collect(Collectors.toMap(r -> r.get("student_id"), r -> r.get("ninth_grade_cohort")));
+        Map<String, LocalDate> lastExit = new HashMap<>();
+        Set<String> exitsBefore = new HashSet<>();
+        Set<String> earlyEntryCohorts = new HashSet<>();
+        for (Map<String, String> r : SimpleCsv.rows(dir.resolve("enrollments.csv"))) {
+            LocalDate entry = LocalDate.parse(r.get("entry_date"));
+            LocalDate exit = LocalDate.parse(r.get("exit_date"));
+            lastExit.merge(r.get("student_id"), exit, (a, b) -> a.isAfter(b) ? a : b);
+            if (entry.isBefore(firstDay)) {
+                assertThat(cohortOf).containsKey(r.get("student_id"));
+                assertThat(SchoolYear.containing(entry).endYear()).isGreaterThanOrEqualTo(Integer.parseInt(cohortOf.get(r.get("student_id"))));
+                earlyEntryCohorts.add(cohortOf.get(r.get("student_id")));
+                if (!r.get("exit_type").equals("END_OF_YEAR")) {
+                    exitsBefore.add(r.get("exit_type") + "/" + r.get("exit_documented"));
+                }
+            }
+        }
+        assertThat(earlyEntryCohorts).contains("2012", "2013", "2014");
+        assertThat(exitsBefore).contains("DROPPED_OUT/false", "TRANSFERRED/true", "TRANSFERRED/false", "EMIGRATED/true",
+                "GED_PROGRAM/false");
+        long leftBefore = lastExit.values().stream().filter(d -> d.isBefore(firstDay)).count();
+        assertThat(leftBefore).isPositive();
+    }
+
+    /**
+     * Per ninth-grade cohort C (school year ending in C) whose year {@code years} is generated: {all, community, other,
+     * graduates, adjusted cohort, removed}. The cohort is the students with that ninth_grade_cohort; a student is
+     * removed when the last enrollment that begins by August 31 after year {@code years} ended in a documented
+     * TRANSFERRED, EMIGRATED or DIED exit; a graduate holds a REGULAR, ADVANCED or ALTERNATE diploma awarded by that
+     * August 31. A student belongs to the school of that last enrollment, a community school when it has a LEAD
+     * partnership in the cohort's fourth year. Only cohorts whose fourth year is generated are complete (the
+     * generator writes the leavers of those cohorts only).
+     */
+    static Map<Integer, double[]> adjustedCohortGraduationRate(Path dir, int years) {
+        Set<String> community = communitySchoolYears(dir);
+        Set<Integer> generated = community.stream().map(k -> Integer.parseInt(k.split("/")[1])).collect(Collectors.toSet());
+        Map<String, Integer> cohort = new HashMap<>();
+        for (Map<String, String> r : SimpleCsv.rows(dir.resolve("students.csv"))) {
+            if (!r.get("ninth_grade_cohort").isEmpty()) {
+                cohort.put(r.get("student_id"), Integer.parseInt(r.get("ninth_grade_cohort")));
+            }
+        }
+        Map<String, LocalDate> diploma = new HashMap<>();
+        for (Map<String, String> r : SimpleCsv.rows(dir.resolve("diplomas.csv"))) {
+            if (List.of("REGULAR", "ADVANCED", "ALTERNATE").contains(r.get("diploma_type"))) {
+                diploma.merge(r.get("student_id"), LocalDate.parse(r.get("award_date")), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        Map<String, Map<String, String>> last = new HashMap<>();
+        for (Map<String, String> r : SimpleCsv.rows(dir.resolve("enrollments.csv"))) {
+            Integer c = cohort.get(r.get("student_id"));
+            if (c == null || LocalDate.parse(r.get("entry_date")).isAfter(LocalDate.of(c + years - 1, Month.AUGUST, 31))) {
+                continue;
+            }
+            last.merge(r.get("student_id"), r, (a, b) -> a.get("entry_date").compareTo(b.get("entry_date")) >= 0 ? a : b);
+        }
+        Map<Integer, int[]> counts = new TreeMap<>();
+        last.forEach((student, r) -> {
+            int c = cohort.get(student);
+            if (!generated.contains(c + years - 1) || !generated.contains(c + 3)) {
+                return;
+            }
+            int[] n = counts.computeIfAbsent(c, k -> new int[7]);
+            boolean removed = r.get("exit_documented").equals("true")
+                    && List.of("TRANSFERRED", "EMIGRATED", "DIED").contains(r.get("exit_type"));
+            if (removed) {
+                n[6]++;
+                return;
+            }
+            LocalDate d = diploma.get(student);
+            boolean graduated = d != null && !d.isAfter(LocalDate.of(c + years - 1, Month.AUGUST, 31));
+            int group = community.contains(r.get("school_id") + "/" + (c + 3)) ? 2 : 4;
+            n[0]++;
+            n[1] += graduated ? 1 : 0;
+            n[group]++;
+            n[group + 1] += graduated ? 1 : 0;
+        });
+        Map<Integer, double[]> rates = new TreeMap<>();
+        counts.forEach((c, n) -> rates.put(c, new double[] {(double) n[1] / n[0], (double) n[3] / n[2], (double) n[5] / n[4],
+                n[1], n[0], n[6]}));
+        return rates;
     }
 
     /**
@@ -175,7 +298,7 @@ class SyntheticCityCalibrationTest {
             Integer c = cohort.get(student);
             LocalDate entry = LocalDate.parse(r.get("entry_date"));
             int year = SchoolYear.containing(entry).endYear();
-            if (c != null && year == c + 3) {
+            if (c != null && year == c + 3 && year >= 2015) {
                 LocalDate before = lastEntry.get(student);
                 if (before == null || entry.isAfter(before)) {
                     lastEntry.put(student, entry);

@@ -248,7 +248,7 @@ class SyntheticCityTest {
         long chronicBefore = mentees.stream().filter(m -> {
             int year = SchoolYear.containing(LocalDate.parse(m.get("begin_date"))).endYear();
             String key = m.get("student_id") + "/" + (year - 1);
-            return enrolled.containsKey(key) && absences.getOrDefault(key, 0) * 10 >= enrolled.get(key);
+            return enrolled.getOrDefault(key, 0) > 0 && absences.getOrDefault(key, 0) * 10 >= enrolled.get(key);
         }).count();
         long firstYear = mentees.stream().filter(m -> SchoolYear.containing(LocalDate.parse(m.get("begin_date"))).endYear() == 2015).count();
         assertThat(chronicBefore).isEqualTo(mentees.size() - firstYear);
@@ -264,7 +264,7 @@ class SyntheticCityTest {
             assertThat(agreements).filteredOn(a -> a.recipientOrganizationId().value().equals(lead)).singleElement()
                     .satisfies(a -> {
                         assertThat(a.legalBasis()).isEqualTo(LegalBasis.SCHOOL_OFFICIAL);
-                        assertThat(a.dataElements()).containsExactlyInAnyOrder("ATTENDANCE", "BEHAVIOR", "COURSEWORK");
+                        assertThat(a.dataElements()).containsExactlyInAnyOrder("IDENTITY", "ATTENDANCE", "BEHAVIOR", "COURSEWORK", "INTERVENTIONS");
                         assertThat(a.permittedRoles()).containsExactlyInAnyOrder(StaffRole.COMMUNITY_SCHOOL_DIRECTOR, StaffRole.SUCCESS_MENTOR);
                         assertThat(a.signatories()).hasSize(2);
                     });
@@ -278,6 +278,31 @@ class SyntheticCityTest {
                 .map(r -> r.get("student_id")).collect(Collectors.toSet());
         assertThat(highSchool).isNotEmpty();
         assertThat(rows("students.csv")).allMatch(r -> highSchool.contains(r.get("student_id")) != r.get("ninth_grade_cohort").isEmpty());
+    }
+
+    @Test
+    void historyYearsHoldOnlyHighSchoolEnrollmentsOfStudentsWithACohortIncludingThoseWhoLeftBeforeTheFirstYear() {
+        LocalDate firstDay = SchoolYear.of(2015).firstDay();
+        Map<String, String> cohort = rows("students.csv").stream()
+                .collect(Collectors.toMap(r -> r.get("student_id"), r -> r.get("ninth_grade_cohort")));
+        List<Map<String, String>> history = rows("enrollments.csv").stream()
+                .filter(r -> LocalDate.parse(r.get("entry_date")).isBefore(firstDay)).toList();
+        assertThat(history).isNotEmpty().allSatisfy(r -> {
+            assertThat(GradeLevel.parse(r.get("entry_grade")).isHighSchool()).isTrue();
+            assertThat(LocalDate.parse(r.get("exit_date"))).isBefore(firstDay);
+            assertThat(SchoolYear.containing(LocalDate.parse(r.get("entry_date"))).endYear())
+                    .isBetween(2011, 2014).isGreaterThanOrEqualTo(Integer.parseInt(cohort.get(r.get("student_id"))));
+        });
+        Map<String, LocalDate> lastExit = new HashMap<>();
+        for (Map<String, String> r : rows("enrollments.csv")) {
+            lastExit.merge(r.get("student_id"), LocalDate.parse(r.get("exit_date")), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        Set<String> leftBefore = lastExit.entrySet().stream().filter(e -> e.getValue().isBefore(firstDay))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        assertThat(leftBefore).isNotEmpty().allMatch(s -> Integer.parseInt(cohort.get(s)) >= 2012);
+        assertThat(rows("attendance.csv")).noneMatch(r -> LocalDate.parse(r.get("date")).isBefore(firstDay));
+        assertThat(rows("calendar.csv")).noneMatch(r -> LocalDate.parse(r.get("date")).isBefore(firstDay));
+        assertThat(rows("partnerships.csv")).allMatch(r -> Integer.parseInt(r.get("school_year")) >= 2015);
     }
 
     @Test

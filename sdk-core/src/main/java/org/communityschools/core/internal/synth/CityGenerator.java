@@ -177,7 +177,7 @@ public final class CityGenerator {
             agreements.accept(new DataSharingAgreement(AgreementId.of("DSA-" + cbo.value()), 1, AgreementStatus.ACTIVE,
                     plan.district, cbo, LegalBasis.SCHOOL_OFFICIAL,
                     "Community school services: attendance improvement, Success Mentors and student support", led, years,
-                    Set.of("ATTENDANCE", "BEHAVIOR", "COURSEWORK"),
+                    Set.of("IDENTITY", "ATTENDANCE", "BEHAVIOR", "COURSEWORK", "INTERVENTIONS"),
                     EnumSet.of(StaffRole.COMMUNITY_SCHOOL_DIRECTOR, StaffRole.SUCCESS_MENTOR), effective, end,
                     effective.minusDays(30),
                     List.of(district, new Signatory(Names.first(rng) + " " + Names.last(rng), "Executive Director")), 90, false));
@@ -253,10 +253,17 @@ public final class CityGenerator {
      * The students in index order: first everyone enrolled in the first year (per zone, per grade, two elementary
      * classes' worth), then each later year's kindergarten entrants and newcomers arriving during the year.
      */
+    /**
+     * The students in index order: everyone enrolled in the first year (per zone and grade), then per later year the
+     * kindergarten entrants and newcomers of each zone, then per zone the candidates of the cohorts that entered
+     * grade 9 in the last history years ({@link Origin#year()} negative): only those who leave before the first
+     * generated year are written, the others stand for students already simulated from the first year.
+     */
     private static final class Origins {
         private final CityPlan plan;
         private final int perGrade;
         private final int newcomers;
+        private final int[] candidates;
         private int t;
         private int zone;
         private int grade;
@@ -266,10 +273,15 @@ public final class CityGenerator {
             this.plan = plan;
             this.perGrade = 2 * plan.spec.cohort();
             this.newcomers = Math.max(1, (int) Math.round(13 * perGrade * 0.03));
+            // About 5.5% of a cohort leave each high-school year: perGrade survivors stand for perGrade / 0.945^k entrants.
+            this.candidates = new int[CityPlan.COMPLETE_HISTORY_COHORTS + 1];
+            for (int c = 1; c <= CityPlan.COMPLETE_HISTORY_COHORTS; c++) {
+                candidates[c] = (int) Math.round(perGrade * Math.pow(1 / 0.945, c));
+            }
         }
 
         boolean hasNext() {
-            return t < plan.years;
+            return t <= plan.years;
         }
 
         Origin next() {
@@ -279,6 +291,17 @@ public final class CityGenerator {
                 if (++k == perGrade) {
                     k = 0;
                     if (++grade == 13) {
+                        grade = 0;
+                        advanceZone();
+                    }
+                }
+            } else if (t == plan.years) {
+                // grade counts the history cohorts 1..COMPLETE_HISTORY_COHORTS here.
+                int back = grade + 1;
+                o = new Origin(-back, 9, zone, k % 2, false);
+                if (++k == candidates[back]) {
+                    k = 0;
+                    if (++grade == CityPlan.COMPLETE_HISTORY_COHORTS) {
                         grade = 0;
                         advanceZone();
                     }

@@ -89,6 +89,15 @@ final class CityPlan {
         }
     }
 
+    /**
+     * History years before the first generated year in which high-school students have enrollments (and students of
+     * the cohorts that began then who left before the first generated year exist): enough for a student in grade 12
+     * who repeated a grade.
+     */
+    static final int HISTORY_YEARS = 4;
+    /** Cohorts that began in the last this many history years get their leavers too: their 4-year rate is complete. */
+    static final int COMPLETE_HISTORY_COHORTS = 3;
+
     final Preset preset;
     final Spec spec;
     final long seed;
@@ -105,6 +114,11 @@ final class CityPlan {
     final List<List<LocalDate>> calendars;
     /** Per year: index of the last instructional day of January, the end of the first semester. */
     final int[] semesterEnd;
+    /**
+     * The instructional days of the history years before the first generated year, oldest first: only enrollment
+     * dates are drawn from them; they are not written to {@code calendar.csv}.
+     */
+    final List<List<LocalDate>> historyCalendars;
 
     CityPlan(Preset preset, long seed, SchoolYear firstYear, SchoolYear lastYear, double scale) {
         this.preset = preset;
@@ -151,6 +165,16 @@ final class CityPlan {
             semesterEnd[t] = end;
         }
         this.calendars = List.copyOf(cal);
+        List<List<LocalDate>> history = new ArrayList<>();
+        for (int h = HISTORY_YEARS; h >= 1; h--) {
+            history.add(Calendars.instructionalDays(firstYear.plusYears(-h)));
+        }
+        this.historyCalendars = List.copyOf(history);
+    }
+
+    /** The instructional days of year {@code t}: 0 is the first generated year, negative values are history years. */
+    List<LocalDate> days(int t) {
+        return t >= 0 ? calendars.get(t) : historyCalendars.get(HISTORY_YEARS + t);
     }
 
     static Spec spec(Preset preset, double scale) {

@@ -9,6 +9,7 @@ final class Mix {
     static final long ZONE = 0x5A4F4E45L;
     static final long STAFF = 0x5354414646L;
     static final long ORG = 0x4F5247L;
+    static final long HISTORY = 0x484953544F5259L;
 
     private Mix() {}
 

@@ -3,6 +3,7 @@ package org.communityschools.core.internal.synth;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Month;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,9 @@ import org.communityschools.core.model.Subject;
 
 /**
  * Simulates one student's school career through the generated years and appends its records to a {@link Batch}.
+ * High-school students also get their enrollments in the history years before the first generated year, and the
+ * students of the last history cohorts who left before the first year are simulated there (see
+ * docs/synthetic-city.md, "History years"), so that adjusted cohort graduation rates are complete.
  * Everything is drawn from the student's own random stream, so a student's records depend only on the seed, the
  * student's index and origin. Stateless between students; thread-safe.
  *
@@ -64,10 +68,18 @@ final class StudentSimulator {
     /** Additional yearly change in community schools. */
     static final double ABSENCE_TREND_COMMUNITY = -0.055;
     static final double MENTOR_EFFECT = -0.25;
-    static final double GRAD_BASE = 1.9;
-    static final double GRAD_TREND_ALL = 0.09;
-    static final double GRAD_TREND_COMMUNITY = 0.12;
-    static final double DROPOUT_BASE = -3.9;
+    static final double GRAD_BASE = 2.6;
+    static final double GRAD_TREND_ALL = 0.14;
+    static final double GRAD_TREND_COMMUNITY = 0.30;
+    static final double DROPOUT_BASE = -4.9;
+    /** Yearly change of the log-odds of dropping out, all schools and in addition in community schools. */
+    static final double DROPOUT_TREND_ALL = 0.22;
+    static final double DROPOUT_TREND_COMMUNITY = 0.08;
+    /** Yearly growth of the share of would-be repeaters spared by credit recovery, all schools and community schools. */
+    static final double RECOVERY_TREND_ALL = 0.20;
+    static final double RECOVERY_TREND_COMMUNITY = 0.10;
+    /** Log-odds of having repeated an earlier high-school grade, for a student of average risk. */
+    static final double HS_RETENTION = -3.4;
 
     private static final String[] EXCUSE = {"ILLNESS", "MEDICAL_APPOINTMENT", "RELIGIOUS_OBSERVANCE", "FAMILY_EMERGENCY",
         "COURT_APPEARANCE"};
@@ -81,6 +93,10 @@ final class StudentSimulator {
         {"English 11", "Algebra II", "Chemistry", "US History", "Physical Education"},
         {"English 12", "Precalculus", "Physics", "Government and Economics", "Physical Education"}};
     private static final String[] CODE = {"ELA", "MAT", "SCI", "SOC", "PHE"};
+
+    private static final ExitWithdrawType[] LEAVE_KINDS = {ExitWithdrawType.TRANSFERRED, ExitWithdrawType.EMIGRATED,
+        ExitWithdrawType.DIED, ExitWithdrawType.DROPPED_OUT, ExitWithdrawType.GED_PROGRAM, ExitWithdrawType.EXPELLED,
+        ExitWithdrawType.INCARCERATED};
 
     private final CityPlan plan;
 
@@ -103,6 +119,10 @@ final class StudentSimulator {
     }
 
     void simulate(int index, Origin origin, Batch out) {
+        if (origin.year() < 0) {
+            historyLeaver(index, origin, out);
+            return;
+        }
         SplittableRandom rng = Mix.random(plan.seed, Mix.STUDENT, index);
         StudentId id = StudentId.of("S" + pad(index + 1, 8));
         double z = rng.nextGaussian();
@@ -117,7 +137,20 @@ final class StudentSimulator {
         int grade = origin.grade() >= 0 ? origin.grade() : 1 + rng.nextInt(12);
         int zone = origin.zone();
         int elementaryChoice = origin.elementaryChoice();
-        int retainedBefore = grade > 0 && rng.nextDouble() < 0.08 + 0.05 * Math.max(0, z) ? 1 : 0;
+        int retainedBefore;
+        if (grade >= 9 && origin.year() == 0) {
+            // As often as the generated years hold high-school students back: each grade up to this one may have been
+            // repeated, within the history years.
+            retainedBefore = 0;
+            double p = Mix.sigmoid(HS_RETENTION + 1.3 * z);
+            for (int g = 9; g <= grade; g++) {
+                if (rng.nextDouble() < p && grade - 9 + retainedBefore < CityPlan.HISTORY_YEARS) {
+                    retainedBefore++;
+                }
+            }
+        } else {
+            retainedBefore = grade > 0 && rng.nextDouble() < 0.08 + 0.05 * Math.max(0, z) ? 1 : 0;
+        }
         int startCalendarYear = plan.year(origin.year()).endYear() - 1;
         LocalDate birth = LocalDate.of(startCalendarYear - 5 - grade - retainedBefore, 1, 1).plusDays(rng.nextInt(365));
         int hsYears = grade >= 9 ? grade - 9 + retainedBefore : 0;
@@ -129,7 +162,8 @@ final class StudentSimulator {
         boolean inTransfer = false;
         boolean consented = false;
         int incidents = 0;
-        LocalDate firstEntry = null;
+        LocalDate firstEntry = origin.year() == 0 && hsYears > 0
+                ? history(index, id, grade, retainedBefore, hsYears, zone, out) : null;
         Segment[] segs = {new Segment(), new Segment()};
 
         for (int t = origin.year(); t < plan.years; t++) {
@@ -163,7 +197,8 @@ final class StudentSimulator {
             double u = rng.nextDouble();
             boolean high = grade >= 9;
             double dropout = high ? Mix.sigmoid(DROPOUT_BASE + 0.8 * z - 0.3 * ability + 0.12 * Math.min(failures, 8)
-                    + (hsYears >= 4 ? 1.0 : 0) + 0.3 * need - 0.08 * Math.min(t, 3)) : 0;
+                    + (hsYears >= 4 ? 1.0 : 0) + 0.3 * need
+                    - Math.min(t + 1, 3) * (DROPOUT_TREND_ALL + (school.community ? DROPOUT_TREND_COMMUNITY : 0))) : 0;
             double[] hazards = {0.022, 0.005, 0.0002, dropout, high ? 0.007 : 0, high ? 0.0005 : 0, high && grade >= 10 ? 0.001 : 0};
             ExitWithdrawType[] kinds = {ExitWithdrawType.TRANSFERRED, ExitWithdrawType.EMIGRATED, ExitWithdrawType.DIED,
                 ExitWithdrawType.DROPPED_OUT, ExitWithdrawType.GED_PROGRAM, ExitWithdrawType.EXPELLED, ExitWithdrawType.INCARCERATED};
@@ -364,7 +399,10 @@ final class StudentSimulator {
             if (grade >= 9) {
                 hsYears++;
             }
-            boolean retained = grade >= 9 ? yearFailures >= 5 || grade == 12
+            // Credit recovery, more and more of it (most in community schools), spares some high-school students a
+            // repeated grade.
+            boolean retained = grade >= 9 ? grade == 12 || yearFailures >= 5 && rng.nextDouble() >= Math.min(t + 1, 3)
+                    * (RECOVERY_TREND_ALL + (lastSeg.school.community ? RECOVERY_TREND_COMMUNITY : 0))
                     : rng.nextDouble() < 0.008 + (absenceRate >= 0.2 ? 0.04 : 0);
             if (!retained) {
                 grade++;
@@ -399,6 +437,164 @@ final class StudentSimulator {
             LocalDate begin = plan.calendars.get(homelessYear).get(rng.nextInt(120));
             out.characteristics.add(new StudentCharacteristic(id, StudentCharacteristicType.HOMELESS,
                     DateRange.closed(begin, begin.plusDays(60 + rng.nextInt(270)))));
+        }
+    }
+
+    /**
+     * The enrollments, in the history years, of a student in high school in the first generated year after
+     * {@code hsYears} earlier years of high school: one per year at the zone's high school, in the grade that leads to
+     * the student's grade (a repeated year if {@code retainedBefore}), a few joining the district in a later year (some
+     * in mid-year), a few moving in mid-year from another zone's high school (exit {@code TRANSFERRED}, documented or,
+     * for about one in seven, not). Drawn from the student's own history stream; returns the first entry date.
+     */
+    private LocalDate history(int index, StudentId id, int grade, int retainedBefore, int hsYears, int zone, Batch out) {
+        SplittableRandom rng = Mix.random(plan.seed, Mix.HISTORY, index);
+        boolean[] repeated = new boolean[hsYears];
+        for (int r = 0; r < retainedBefore; ) {
+            int at = rng.nextInt(hsYears);
+            if (!repeated[at]) {
+                repeated[at] = true;
+                r++;
+            }
+        }
+        int joined = 0;
+        boolean midYearEntry = false;
+        if (hsYears >= 2 && rng.nextDouble() < 0.10) {
+            joined = 1 + rng.nextInt(hsYears - 1);
+            midYearEntry = rng.nextBoolean();
+        }
+        int zones = plan.spec.zones();
+        int moveAt = zones > 1 && rng.nextDouble() < 0.04 * (hsYears - joined) ? joined + rng.nextInt(hsYears - joined) : -1;
+        int formerZone = moveAt >= 0 ? (zone + 1 + rng.nextInt(zones - 1)) % zones : zone;
+        int before = out.enrollments.size();
+        int historyGrade = 9;
+        for (int i = 0; i < hsYears; i++) {
+            if (i > 0 && !repeated[i - 1]) {
+                historyGrade++;
+            }
+            if (i < joined) {
+                continue;
+            }
+            List<LocalDate> days = plan.days(i - hsYears);
+            GradeLevel level = gradeLevel(historyGrade);
+            int start = i == joined && midYearEntry ? 5 + rng.nextInt(140) : 0;
+            SchoolPlan school = plan.schoolFor(i <= moveAt ? formerZone : zone, 9, 0);
+            if (i == moveAt) {
+                int moveDay = Math.min(170, start + 15 + rng.nextInt(130));
+                out.enrollments.add(new Enrollment(id, school.id, days.get(start), level, Optional.of(days.get(moveDay - 1)),
+                        Optional.of(ExitWithdrawType.TRANSFERRED), rng.nextDouble() < 0.85));
+                school = plan.schoolFor(zone, 9, 0);
+                start = moveDay + rng.nextInt(4);
+            }
+            out.enrollments.add(new Enrollment(id, school.id, days.get(start), level, Optional.of(days.get(Calendars.DAYS - 1)),
+                    Optional.of(ExitWithdrawType.END_OF_YEAR), true));
+        }
+        return out.enrollments.get(before).entryDate();
+    }
+
+    /**
+     * A candidate first-time ninth grader of a history cohort ({@code origin.year()} years back), simulated through the
+     * history years with the generated years' exit hazards, mid-year moves and retention (failures drawn from the
+     * year's absence rate, without writing the days). Only a candidate who leaves before the first generated year is
+     * written: a student whose enrollments all lie in the history years, so that the cohort's dropouts, removals and
+     * other leavers are in the data. The others stand for the students already enrolled in the first year.
+     */
+    private void historyLeaver(int index, Origin origin, Batch out) {
+        SplittableRandom rng = Mix.random(plan.seed, Mix.HISTORY, index);
+        StudentId id = StudentId.of("S" + pad(index + 1, 8));
+        double z = rng.nextGaussian();
+        double ability = -0.5 * z + 0.87 * rng.nextGaussian();
+        double need = plan.zoneNeed[origin.zone()];
+        boolean econ = rng.nextDouble() < Math.min(0.95, 0.68 + 0.12 * need + 0.08 * z);
+        boolean englishLearner = rng.nextDouble() < 0.13;
+        boolean disability = rng.nextDouble() < 0.19 + 0.04 * Math.max(0, z);
+        double persistent = STUDENT_SD * z + (econ ? 0.10 : 0) + (disability ? 0.10 : 0);
+        int grade = 9;
+        int zone = origin.zone();
+        boolean inTransfer = false;
+        int failures = 0;
+        List<Enrollment> enrollments = new ArrayList<>(4);
+        ExitWithdrawType leave = null;
+        LocalDate hse = null;
+        for (int t = origin.year(); t < 0 && leave == null; t++) {
+            List<LocalDate> days = plan.days(t);
+            GradeLevel level = gradeLevel(grade);
+            SchoolPlan school = inTransfer ? plan.transferSchools.get(zone % plan.transferSchools.size())
+                    : plan.schoolFor(zone, grade, 0);
+            double dropout = Mix.sigmoid(DROPOUT_BASE + 0.8 * z - 0.3 * ability + 0.12 * Math.min(failures, 8) + 0.3 * need);
+            double[] hazards = {0.022, 0.005, 0.0002, dropout, 0.007, 0.0005, grade >= 10 ? 0.001 : 0};
+            double u = rng.nextDouble();
+            double acc = 0;
+            for (int k = 0; k < hazards.length && leave == null; k++) {
+                acc += hazards[k];
+                if (u < acc) {
+                    leave = LEAVE_KINDS[k];
+                }
+            }
+            boolean documented = switch (leave == null ? ExitWithdrawType.END_OF_YEAR : leave) {
+                case TRANSFERRED -> rng.nextDouble() < 0.75;
+                case EMIGRATED, DIED, END_OF_YEAR -> true;
+                default -> false;
+            };
+            int last = leave != null ? 10 + rng.nextInt(165) : Calendars.DAYS - 1;
+            int start = 0;
+            if (rng.nextDouble() < 0.035) {
+                int moveDay = 15 + rng.nextInt(130);
+                int gap = rng.nextInt(4);
+                SchoolPlan target = moveTarget(school, grade, zone, z, rng);
+                if (target != null && moveDay + gap + 5 < last) {
+                    enrollments.add(new Enrollment(id, school.id, days.get(0), level, Optional.of(days.get(moveDay - 1)),
+                            Optional.of(ExitWithdrawType.TRANSFERRED), true));
+                    school = target;
+                    start = moveDay + gap;
+                    if (target.level == Level.TRANSFER) {
+                        inTransfer = true;
+                    } else {
+                        zone = target.zone;
+                    }
+                }
+            }
+            enrollments.add(new Enrollment(id, school.id, days.get(start), level, Optional.of(days.get(last)),
+                    Optional.of(leave == null ? ExitWithdrawType.END_OF_YEAR : leave), documented));
+            if (leave == ExitWithdrawType.GED_PROGRAM && rng.nextDouble() < 0.35) {
+                hse = days.get(last).plusDays(120 + rng.nextInt(180));
+            }
+            if (leave == null) {
+                double rate = Math.min(0.85, Math.exp(MU + persistent + YEAR_SD * rng.nextGaussian() + school.absenceEffect
+                        + gradeEffect(grade)));
+                int yearFailures = 0;
+                for (int c = 0; c < 10; c++) {
+                    double mark = 84 + 6 * ability - 120 * (rate - 0.05) + 6 * rng.nextGaussian() + (c % 5 == 4 ? 6 : 0);
+                    yearFailures += mark < 64.5 ? 1 : 0;
+                }
+                failures += yearFailures;
+                if (yearFailures < 5) {
+                    grade++;
+                }
+            }
+        }
+        if (leave == null) {
+            return;
+        }
+        LocalDate firstEntry = enrollments.get(0).entryDate();
+        Enrollment lastEnrollment = enrollments.get(enrollments.size() - 1);
+        LocalDate lastDay = lastEnrollment.exitWithdrawDate().orElseThrow();
+        LocalDate birth = LocalDate.of(plan.year(origin.year()).endYear() - 1 - 14, 1, 1).plusDays(rng.nextInt(365));
+        out.students.add(new Student(id, Names.first(rng), Names.last(rng), birth, sex(rng), race(rng),
+                Optional.of(plan.year(origin.year())), rng.nextDouble() < 0.03));
+        out.enrollments.addAll(enrollments);
+        if (hse != null) {
+            out.diplomas.add(new Diploma(id, lastEnrollment.schoolId(), hse, DiplomaType.HSE));
+        }
+        DateRange enrolled = DateRange.closed(firstEntry, lastDay);
+        if (econ) {
+            out.characteristics.add(new StudentCharacteristic(id, StudentCharacteristicType.ECONOMICALLY_DISADVANTAGED, enrolled));
+        }
+        if (englishLearner) {
+            out.characteristics.add(new StudentCharacteristic(id, StudentCharacteristicType.ENGLISH_LEARNER, enrolled));
+        }
+        if (disability) {
+            out.characteristics.add(new StudentCharacteristic(id, StudentCharacteristicType.DISABILITY, enrolled));
         }
     }
 

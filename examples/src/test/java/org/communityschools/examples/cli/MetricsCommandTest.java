@@ -1,0 +1,140 @@
+package org.communityschools.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.data.DistrictDataReader;
+import org.communityschools.core.model.SchoolYear;
+import org.communityschools.core.synth.Preset;
+import org.communityschools.core.synth.SyntheticCity;
+import org.communityschools.metrics.AttendanceAggregate;
+import org.communityschools.metrics.ChronicAbsence;
+import org.communityschools.metrics.ChronicAbsenceDefinition;
+import org.communityschools.metrics.ChronicAbsenceReport;
+import org.communityschools.metrics.CohortCounts;
+import org.communityschools.metrics.GraduationCohortDefinition;
+import org.communityschools.metrics.GraduationRate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code metrics} on a generated {@code tiny} city, checked against the library. */
+class MetricsCommandTest {
+    @TempDir
+    static Path dir;
+    static DistrictData data;
+
+    @BeforeAll
+    static void generate() {
+        SyntheticCity.builder().preset(Preset.TINY).seed(11).build().writeTo(dir);
+        data = DistrictDataReader.builder().build().read(dir).data();
+    }
+
+    static List<String[]> csv(String... args) {
+        StringWriter out = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        assertThat(code).as(out.toString()).isZero();
+        return out.toString().lines().map(l -> l.split(",", -1)).toList();
+    }
+
+    @Test
+    void chronicAbsenceBySchoolEqualsTheLibrary() {
+        List<String[]> rows = csv("metrics", "chronic-absence", "--data", dir.toString(), "--year", "2017-18", "--by", "school");
+        ChronicAbsenceReport report = ChronicAbsence.calculate(data, SchoolYear.of(2018), ChronicAbsenceDefinition.FEDERAL);
+
+        assertThat(rows.get(0)).containsExactly("school_id", "students", "chronically_absent", "rate");
+        Map<String, String[]> bySchool = rows.stream().skip(1).collect(Collectors.toMap(r -> r[0], r -> r));
+        assertThat(bySchool).hasSameSizeAs(report.schools());
+        report.schools().forEach((id, school) -> {
+            String[] row = bySchool.get(id.value());
+            AttendanceAggregate a = school.enrollments();
+            assertThat(Long.parseLong(row[1])).isEqualTo(a.counted());
+            assertThat(Long.parseLong(row[2])).isEqualTo(a.chronicallyAbsent());
+            a.chronicAbsenceRate().ifPresent(r -> assertThat(new BigDecimal(row[3])).isEqualByComparingTo(r.toBigDecimal(6)));
+            assertThat(row[3].substring(row[3].indexOf('.') + 1)).hasSizeGreaterThanOrEqualTo(4);
+        });
+    }
+
+    @Test
+    void chronicAbsenceByDistrictCountsEachStudentOncePooled() {
+        List<String[]> rows = csv("metrics", "chronic-absence", "--data", dir.toString(), "--year", "2018", "--by", "district",
+                "--definition", "nysed");
+        ChronicAbsenceReport report = ChronicAbsence.calculate(data, SchoolYear.of(2018), ChronicAbsenceDefinition.NYSED);
+
+        assertThat(rows).hasSize(2);
+        assertThat(Long.parseLong(rows.get(1)[1])).isEqualTo(report.districtPooled().counted());
+        assertThat(Long.parseLong(rows.get(1)[2])).isEqualTo(report.districtPooled().chronicallyAbsent());
+    }
+
+    @Test
+    void graduationByDistrictCarriesTheCohortAdjustments() {
+        List<String[]> rows = csv("metrics", "graduation", "--data", dir.toString(), "--cohort", "2014-15", "--by", "district");
+        CohortCounts district = GraduationRate.calculate(data, GraduationCohortDefinition.FOUR_YEAR, SchoolYear.of(2015)).district();
+
+        List<String> header = Arrays.asList(rows.get(0));
+        String[] row = rows.get(1);
+        assertThat(header).startsWith("district_id", "cohort_size", "graduates", "rate", "first_time_ninth_graders", "transfers_in", "removed");
+        assertThat(Long.parseLong(row[1])).isEqualTo(district.adjustedCohort());
+        assertThat(Long.parseLong(row[2])).isEqualTo(district.graduateCount());
+        assertThat(Long.parseLong(row[4]) + Long.parseLong(row[5]) - Long.parseLong(row[6])).isEqualTo(district.adjustedCohort());
+    }
+
+    @Test
+    void jsonHasTheSameFiguresAsCsv() {
+        StringWriter out = new StringWriter();
+        assertThat(Main.run(new String[] {"metrics", "chronic-absence", "--data", dir.toString(), "--year", "2018",
+                "--by", "community-school", "--format", "json"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))).isZero();
+        List<String[]> rows = csv("metrics", "chronic-absence", "--data", dir.toString(), "--year", "2018", "--by", "community-school");
+        for (String[] row : rows.subList(1, rows.size())) {
+            assertThat(out.toString()).contains("\"community_school\" : \"" + row[0] + "\"").contains("\"students\" : " + row[1]);
+        }
+    }
+
+    @Test
+    void compareReportsBothSeriesAndTheDifferenceInDifferencesOfTheLibrary() {
+        StringWriter out = new StringWriter();
+        int code = Main.run(new String[] {"compare", "--data", dir.toString(), "--metric", "chronic-absence", "--from", "2015",
+                "--to", "2018", "--format", "json"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        org.communityschools.metrics.Comparison c = org.communityschools.metrics.Comparison.chronicAbsence(data,
+                List.of(SchoolYear.of(2015), SchoolYear.of(2016), SchoolYear.of(2017), SchoolYear.of(2018)), ChronicAbsenceDefinition.FEDERAL);
+
+        assertThat(code).isZero();
+        for (org.communityschools.metrics.Comparison.YearPoint p : c.points()) {
+            p.treated().ifPresent(r -> assertThat(out.toString()).contains("\"numerator\" : " + r.numerator() + ",\n  \"denominator\" : " + r.denominator()));
+        }
+        BigDecimal did = c.differenceInDifferences(SchoolYear.of(2015), SchoolYear.of(2018), 4).orElseThrow();
+        assertThat(out.toString()).contains("difference_in_differences_points").contains("\"rate\" : " + did.toPlainString());
+
+        StringWriter text = new StringWriter();
+        assertThat(Main.run(new String[] {"compare", "--data", dir.toString(), "--metric", "chronic-absence", "--from", "2015",
+                "--to", "2018"}, new PrintWriter(text, true), new PrintWriter(new StringWriter(), true))).isZero();
+        assertThat(text.toString()).contains("difference in differences (community minus other): "
+                + (did.signum() > 0 ? "+" : "") + did.setScale(1, java.math.RoundingMode.HALF_EVEN).toPlainString());
+    }
+
+    @Test
+    void badOptionsAreOneLineErrors() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"metrics", "chronic-absence", "--data", dir.toString(), "--year", "2018", "--by", "borough"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("error: --by must be school, district, grade, subgroup or community-school, was 'borough'");
+    }
+
+    @Test
+    void csvCellsThatASpreadsheetWouldRunAreNeutralized() {
+        assertThat(Table.csvCell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(Table.csvCell("+1+2")).isEqualTo("'+1+2");
+        assertThat(Table.csvCell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(Table.csvCell("-0.25")).isEqualTo("-0.25");
+        assertThat(Table.csvCell("SCH0001")).isEqualTo("SCH0001");
+    }
+}

@@ -212,6 +212,24 @@ public final class AttendanceAccumulator {
         return state.students(List.copyOf(group), asOf);
     }
 
+    /**
+     * The district as of {@code asOf}, aggregated as the definition says (pooled student-years or student-enrollments);
+     * O(all enrollments and records) without building a snapshot.
+     */
+    public AttendanceAggregate district(LocalDate asOf) {
+        return state.district(asOf, definition().aggregation() == ChronicAbsenceDefinition.Aggregation.POOLED);
+    }
+
+    /** The district as of {@code asOf} counting each student once with the days pooled across schools. */
+    public AttendanceAggregate districtPooled(LocalDate asOf) {
+        return state.district(asOf, true);
+    }
+
+    /** The district as of {@code asOf} counting every student-enrollment (a student who moved counts at each school). */
+    public AttendanceAggregate districtPerEnrollment(LocalDate asOf) {
+        return state.district(asOf, false);
+    }
+
     /** Everything as of the current date, immutable. */
     public AttendanceSnapshot snapshot() {
         return snapshot(current());

@@ -477,13 +477,21 @@ public final class AccumulatorState {
      * student-enrollments, by the definition's aggregation).
      */
     public AttendanceAggregate students(Collection<StudentId> group, LocalDate asOf) {
+        return students(new java.util.HashSet<>(group), asOf, definition.aggregation() == ChronicAbsenceDefinition.Aggregation.POOLED);
+    }
+
+    /** Every student as of {@code asOf}: pooled student-years ({@code pooled}) or student-enrollments. */
+    public AttendanceAggregate district(LocalDate asOf, boolean pooled) {
+        return students(students.keySet(), asOf, pooled);
+    }
+
+    private AttendanceAggregate students(Collection<StudentId> group, LocalDate asOf, boolean pooled) {
         int last = lastDay(asOf);
         Aggregator a = new Aggregator();
         if (last < firstEpoch) {
             return a.result();
         }
-        boolean pooled = definition.aggregation() == ChronicAbsenceDefinition.Aggregation.POOLED;
-        for (StudentId id : new java.util.HashSet<>(group)) {
+        for (StudentId id : group) {
             StudentState st = students.get(id);
             int n = st == null ? 0 : slots(st, null, last);
             if (n == 0) {

@@ -218,6 +218,9 @@ class AttendanceAccumulatorPropertyTest {
         Set<StudentId> everyone = new TreeSet<>();
         sc.source().enrollments.forEach(e -> everyone.add(e.studentId()));
         assertThat(acc.students(everyone, sc.asOf())).isEqualTo(report.district());
+        assertThat(acc.district(sc.asOf())).isEqualTo(report.district());
+        assertThat(acc.districtPooled(sc.asOf())).isEqualTo(report.districtPooled());
+        assertThat(acc.districtPerEnrollment(sc.asOf())).isEqualTo(report.districtPerEnrollment());
     }
 
     @Property(tries = 400)

@@ -304,6 +304,34 @@ public final class ChronicAbsenceDefinition {
         return chronic ? ChronicAbsenceStatus.CHRONICALLY_ABSENT : ChronicAbsenceStatus.NOT_CHRONICALLY_ABSENT;
     }
 
+    /**
+     * Equal when every setting is: name, threshold (as a fraction: 1/10 equals 2/20) and boundary, fixed days,
+     * minimums, day rule, category treatments, aggregation, grades and excluded school types. Two accumulators built
+     * on different machines with equal definitions can therefore merge.
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ChronicAbsenceDefinition d)) {
+            return false;
+        }
+        boolean sameThreshold = threshold.isPresent() == d.threshold.isPresent()
+                && (threshold.isEmpty() || threshold.get().compareTo(d.threshold.get()) == 0);
+        return sameThreshold && name.equals(d.name) && boundary == d.boundary && fixedDaysAbsent.equals(d.fixedDaysAbsent)
+                && minimumDaysEnrolled == d.minimumDaysEnrolled && minimumDaysPresent == d.minimumDaysPresent
+                && dayRule == d.dayRule && treatments.equals(d.treatments) && aggregation == d.aggregation
+                && grades.equals(d.grades) && excludedSchoolTypes.equals(d.excludedSchoolTypes);
+    }
+
+    /** Consistent with {@link #equals(Object)} (the threshold, equal as a fraction, is left out). */
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(name, boundary, fixedDaysAbsent, minimumDaysEnrolled, minimumDaysPresent, dayRule,
+                treatments, aggregation, grades, excludedSchoolTypes);
+    }
+
     @Override
     public String toString() {
         return "ChronicAbsenceDefinition[" + name

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.communityschools.metrics.AttendanceAggregate;
 import org.communityschools.metrics.AttendanceFigures;
 import org.communityschools.metrics.AttendanceTier;
+import org.communityschools.metrics.ChronicAbsenceStatus;
 
 /** Adds up {@link AttendanceFigures} into an {@link AttendanceAggregate}. Mutable, not thread-safe. */
 public final class Aggregator {
@@ -17,14 +18,18 @@ public final class Aggregator {
 
     /** Adds one member. */
     public void add(AttendanceFigures f) {
+        add(f.daysEnrolled(), Days.units(f.daysAbsent()), f.status());
+    }
+
+    /** Adds one member given as days enrolled, absent ten-thousandths and status (what {@link #add(AttendanceFigures)} reads). */
+    public void add(int daysEnrolledOfMember, long absentTenThousandths, ChronicAbsenceStatus status) {
         members++;
-        daysEnrolled += f.daysEnrolled();
-        long units = Days.units(f.daysAbsent());
-        absentUnits += units;
-        if (f.isCounted()) {
+        daysEnrolled += daysEnrolledOfMember;
+        absentUnits += absentTenThousandths;
+        if (status.isCounted()) {
             counted++;
-            tiers[tier(units, (long) f.daysEnrolled() * 10_000L).ordinal()]++;
-            if (f.isChronicallyAbsent()) {
+            tiers[tier(absentTenThousandths, (long) daysEnrolledOfMember * 10_000L).ordinal()]++;
+            if (status.isChronicallyAbsent()) {
                 chronic++;
             }
         }

@@ -1,0 +1,566 @@
+package org.communityschools.metrics.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.communityschools.core.model.AttendanceCategory;
+import org.communityschools.core.model.DateRange;
+import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.GradeLevel;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolType;
+import org.communityschools.core.model.SchoolYear;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.metrics.AttendanceAggregate;
+import org.communityschools.metrics.AttendanceFigures;
+import org.communityschools.metrics.AttendanceSnapshot;
+import org.communityschools.metrics.ChronicAbsenceDefinition;
+import org.communityschools.metrics.EnrollmentFigures;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of an {@code AttendanceAccumulator}: per school a bitmap of the year's instructional days with a prefix
+ * count rebuilt lazily after a change, the school type and the students with an enrollment there that overlaps the
+ * year; per student the enrollments keyed by (school, entry date) and, per school, the attendance records keyed by
+ * day of the year ({@link DayRecords}), each record reduced to its category and the share of the day absent under
+ * the definition. Every event is one or two hash-table updates (and drops the cached aggregate of the school it
+ * concerns). Figures are computed on reading with the batch engine's rules ({@link ChronicAbsenceEngine#figures},
+ * {@link ChronicAbsenceDefinition#classify}, {@link Aggregator}). Mutable, single writer, not thread-safe (reading
+ * uses scratch buffers and fills caches).
+ */
+public final class AccumulatorState {
+    private static final int CATEGORIES = AttendanceCategory.values().length;
+
+    private final SchoolYear year;
+    private final ChronicAbsenceDefinition definition;
+    private final int firstEpoch;
+    private final int lastEpoch;
+    private final Map<SchoolId, SchoolState> schools = new HashMap<>();
+    private final Map<StudentId, StudentState> students = new HashMap<>();
+    private int currentEpoch = Integer.MIN_VALUE;
+
+    private static final class SchoolState {
+        @Nullable SchoolType type;
+        final BitSet days;
+        int @Nullable [] prefix;
+        /** Students with at least one enrollment at the school, with their number of enrollments there. */
+        final Map<StudentId, Integer> enrolled = new HashMap<>();
+        /**
+         * The school's aggregate as of {@link #cachedLast}, dropped by any event that can change it: its calendar or
+         * type, an enrollment at the school, a record at the school (the school's figures depend on nothing else).
+         */
+        @Nullable AttendanceAggregate cached;
+        int cachedLast;
+
+        SchoolState(BitSet days) {
+            this.days = days;
+        }
+    }
+
+    private record EnrollmentKey(SchoolId school, LocalDate entryDate) {}
+
+    private static final class StudentState {
+        final Map<EnrollmentKey, Enrollment> enrollments = new LinkedHashMap<>(4);
+        /** The schools with records and their records, in parallel; a student has records at one or two schools. */
+        SchoolId[] recordSchools = new SchoolId[1];
+        DayRecords[] records = new DayRecords[1];
+        int recordCount;
+
+        @Nullable DayRecords records(SchoolId school) {
+            for (int i = 0; i < recordCount; i++) {
+                if (recordSchools[i].equals(school)) {
+                    return records[i];
+                }
+            }
+            return null;
+        }
+
+        DayRecords recordsForUpdate(SchoolId school) {
+            DayRecords r = records(school);
+            if (r == null) {
+                if (recordCount == records.length) {
+                    recordSchools = java.util.Arrays.copyOf(recordSchools, recordCount * 2);
+                    records = java.util.Arrays.copyOf(records, recordCount * 2);
+                }
+                r = new DayRecords();
+                recordSchools[recordCount] = school;
+                records[recordCount++] = r;
+            }
+            return r;
+        }
+
+        StudentState copy() {
+            StudentState s = new StudentState();
+            s.enrollments.putAll(enrollments);
+            s.recordSchools = recordSchools.clone();
+            s.records = new DayRecords[records.length];
+            for (int i = 0; i < recordCount; i++) {
+                s.records[i] = records[i].copy();
+            }
+            s.recordCount = recordCount;
+            return s;
+        }
+    }
+
+    /** An empty state for {@code year} under {@code definition}. */
+    public AccumulatorState(SchoolYear year, ChronicAbsenceDefinition definition) {
+        this.year = Objects.requireNonNull(year, "year");
+        this.definition = Objects.requireNonNull(definition, "definition");
+        this.firstEpoch = (int) year.firstDay().toEpochDay();
+        this.lastEpoch = (int) year.lastDay().toEpochDay();
+    }
+
+    /** The school year. */
+    public SchoolYear year() {
+        return year;
+    }
+
+    /** The definition. */
+    public ChronicAbsenceDefinition definition() {
+        return definition;
+    }
+
+    private SchoolState school(SchoolId id) {
+        return schools.computeIfAbsent(id, k -> new SchoolState(new BitSet(lastEpoch - firstEpoch + 1)));
+    }
+
+    private boolean inYear(int epoch) {
+        return epoch >= firstEpoch && epoch <= lastEpoch;
+    }
+
+    // ---- events ----
+
+    /** Declares the school's type (REGULAR until declared). */
+    public void schoolType(SchoolId school, SchoolType type) {
+        Objects.requireNonNull(type, "type");
+        SchoolState s = school(Objects.requireNonNull(school, "school"));
+        s.type = type;
+        s.cached = null;
+    }
+
+    /** Adds ({@code instructional}) or removes an instructional day of the school's calendar; days outside the year are ignored. */
+    public void calendarDay(SchoolId school, LocalDate day, boolean instructional) {
+        Objects.requireNonNull(school, "school");
+        int e = (int) Objects.requireNonNull(day, "day").toEpochDay();
+        if (!inYear(e)) {
+            return;
+        }
+        SchoolState s = school(school);
+        if (s.days.get(e - firstEpoch) != instructional) {
+            s.days.set(e - firstEpoch, instructional);
+            s.prefix = null;
+            s.cached = null;
+        }
+    }
+
+    /** Adds the enrollment, or replaces the one of the same student, school and entry date. */
+    public void enroll(Enrollment enrollment) {
+        Objects.requireNonNull(enrollment, "enrollment");
+        StudentState st = students.computeIfAbsent(enrollment.studentId(), k -> new StudentState());
+        Enrollment old = st.enrollments.put(new EnrollmentKey(enrollment.schoolId(), enrollment.entryDate()), enrollment);
+        SchoolState school = school(enrollment.schoolId());
+        school.cached = null;
+        index(enrollment.studentId(), school, old != null && overlapsYear(old), overlapsYear(enrollment));
+    }
+
+    private boolean overlapsYear(Enrollment e) {
+        return e.entryDate().toEpochDay() <= lastEpoch && e.exitWithdrawDate().map(x -> x.toEpochDay() >= firstEpoch).orElse(true);
+    }
+
+    /** Keeps the school's index of students with an enrollment overlapping the year. */
+    private static void index(StudentId student, SchoolState school, boolean before, boolean after) {
+        if (after && !before) {
+            school.enrolled.merge(student, 1, Integer::sum);
+        } else if (before && !after) {
+            school.enrolled.computeIfPresent(student, (k, n) -> n == 1 ? null : n - 1);
+        }
+    }
+
+    /** The enrollment of this student at this school with this entry date, if known. */
+    public Optional<Enrollment> enrollment(StudentId student, SchoolId school, LocalDate entryDate) {
+        StudentState st = students.get(student);
+        return st == null ? Optional.empty() : Optional.ofNullable(st.enrollments.get(new EnrollmentKey(school, entryDate)));
+    }
+
+    /** Removes the enrollment; returns whether it existed. */
+    public boolean unenroll(StudentId student, SchoolId school, LocalDate entryDate) {
+        StudentState st = students.get(student);
+        Enrollment old = st == null ? null : st.enrollments.remove(new EnrollmentKey(school, entryDate));
+        if (old == null) {
+            return false;
+        }
+        SchoolState s = schools.get(school);
+        s.cached = null;
+        index(student, s, overlapsYear(old), false);
+        return true;
+    }
+
+    /** Sets (adds or replaces) the record of the student at the school on {@code day}; days outside the year are ignored. */
+    public void record(StudentId student, SchoolId school, LocalDate day, AttendanceCategory category, int durationTenThousandths) {
+        int e = (int) day.toEpochDay();
+        if (!inYear(e)) {
+            return;
+        }
+        int share = definition.absentShare(category, durationTenThousandths);
+        students.computeIfAbsent(student, k -> new StudentState()).recordsForUpdate(school).put(e - firstEpoch, category.ordinal(), share);
+        invalidate(school);
+        advanceTo(e);
+    }
+
+    /** Removes the record of the student at the school on {@code day}; returns whether it existed. */
+    public boolean removeRecord(StudentId student, SchoolId school, LocalDate day) {
+        StudentState st = students.get(student);
+        if (st == null) {
+            return false;
+        }
+        DayRecords r = st.records(school);
+        int e = (int) day.toEpochDay();
+        if (r != null && inYear(e) && r.remove(e - firstEpoch)) {
+            invalidate(school);
+            return true;
+        }
+        return false;
+    }
+
+    private void invalidate(SchoolId school) {
+        SchoolState s = schools.get(school);
+        if (s != null) {
+            s.cached = null;
+        }
+    }
+
+    /** Moves the current date forward to {@code epochDay} (never back). */
+    public void advanceTo(int epochDay) {
+        currentEpoch = Math.max(currentEpoch, epochDay);
+    }
+
+    /** The current date: the latest attendance day or declared date, if any. */
+    public Optional<LocalDate> currentDate() {
+        return currentEpoch == Integer.MIN_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(currentEpoch));
+    }
+
+    // ---- merge ----
+
+    /** A deep copy. */
+    public AccumulatorState copy() {
+        AccumulatorState c = new AccumulatorState(year, definition);
+        c.mergeFrom(this);
+        return c;
+    }
+
+    /** Checks that {@code other} can be merged in: same year and definition, disjoint students, agreeing school types. */
+    public void checkMergeable(AccumulatorState other) {
+        if (!other.year.equals(year) || !other.definition.equals(definition)) {
+            throw new IllegalArgumentException("accumulators merge only for the same school year and definition: "
+                    + year + " " + definition.name() + " and " + other.year + " " + other.definition.name());
+        }
+        for (StudentId s : other.students.keySet()) {
+            if (students.containsKey(s)) {
+                throw new IllegalArgumentException("accumulators merge only over disjoint students (shard by student); both hold " + s);
+            }
+        }
+        other.schools.forEach((id, o) -> {
+            SchoolState mine = schools.get(id);
+            if (mine != null && mine.type != null && o.type != null && mine.type != o.type) {
+                throw new IllegalArgumentException("school " + id + " has type " + mine.type + " in one accumulator and " + o.type + " in the other");
+            }
+        });
+    }
+
+    /** Adds everything of {@code other} (checked with {@link #checkMergeable}); {@code other} is not changed. */
+    public void mergeFrom(AccumulatorState other) {
+        checkMergeable(other);
+        other.schools.forEach((id, o) -> {
+            SchoolState mine = school(id);
+            if (o.type != null) {
+                mine.type = o.type;
+            }
+            BitSet before = (BitSet) mine.days.clone();
+            mine.days.or(o.days);
+            if (!before.equals(mine.days)) {
+                mine.prefix = null;
+            }
+            o.enrolled.forEach((s, n) -> mine.enrolled.merge(s, n, Integer::sum));
+        });
+        other.students.forEach((id, s) -> students.put(id, s.copy()));
+        schools.values().forEach(s -> s.cached = null);
+        currentEpoch = Math.max(currentEpoch, other.currentEpoch);
+    }
+
+    // ---- reading ----
+
+    private int[] prefix(SchoolState s) {
+        int[] p = s.prefix;
+        if (p == null) {
+            p = new int[lastEpoch - firstEpoch + 2];
+            for (int i = 0; i < p.length - 1; i++) {
+                p[i + 1] = p[i] + (s.days.get(i) ? 1 : 0);
+            }
+            s.prefix = p;
+        }
+        return p;
+    }
+
+    private SchoolType typeOf(SchoolId school) {
+        SchoolState s = schools.get(school);
+        return s == null || s.type == null ? SchoolType.REGULAR : s.type;
+    }
+
+    // ---- the slots of one student: reusable buffers (reading is single-threaded like writing) ----
+
+    private Enrollment[] slotEnrollment = new Enrollment[8];
+    private int[] slotFirst = new int[8];
+    private int[] slotLast = new int[8];
+    private int[] slotDays = new int[8];
+    private long[] slotAbsent = new long[8 * CATEGORIES];
+
+    /**
+     * Fills the buffers with the student's enrollments counted up to {@code last} (epoch day), only those at
+     * {@code only} when given, sorted by entry date then school as the batch engine sorts them, and adds each record
+     * to the first enrollment at its school that contains its day when that day is instructional (the batch rule).
+     * Returns the number of slots.
+     */
+    private int slots(StudentState st, @Nullable SchoolId only, int last) {
+        int n = 0;
+        for (Enrollment e : st.enrollments.values()) {
+            if (only != null && !e.schoolId().equals(only)) {
+                continue;
+            }
+            if (!definition.considers(e.entryGrade(), typeOf(e.schoolId()))) {
+                continue;
+            }
+            int s = Math.max((int) e.entryDate().toEpochDay(), firstEpoch);
+            int end = e.exitWithdrawDate().isPresent() ? (int) Math.min(e.exitWithdrawDate().get().toEpochDay(), last) : last;
+            if (end < s) {
+                continue;
+            }
+            int[] p = prefix(schools.get(e.schoolId()));
+            int days = p[end - firstEpoch + 1] - p[s - firstEpoch];
+            if (days == 0) {
+                continue;
+            }
+            if (n == slotDays.length) {
+                slotEnrollment = java.util.Arrays.copyOf(slotEnrollment, n * 2);
+                slotFirst = java.util.Arrays.copyOf(slotFirst, n * 2);
+                slotLast = java.util.Arrays.copyOf(slotLast, n * 2);
+                slotDays = java.util.Arrays.copyOf(slotDays, n * 2);
+                slotAbsent = new long[n * 2 * CATEGORIES];
+            }
+            int i = n++;
+            while (i > 0 && after(slotEnrollment[i - 1], e)) {
+                slotEnrollment[i] = slotEnrollment[i - 1];
+                slotFirst[i] = slotFirst[i - 1];
+                slotLast[i] = slotLast[i - 1];
+                slotDays[i] = slotDays[i - 1];
+                i--;
+            }
+            slotEnrollment[i] = e;
+            slotFirst[i] = s;
+            slotLast[i] = end;
+            slotDays[i] = days;
+        }
+        java.util.Arrays.fill(slotAbsent, 0, n * CATEGORIES, 0L);
+        if (n == 0) {
+            return 0;
+        }
+        int count = n;
+        for (int r = 0; r < st.recordCount; r++) {
+            SchoolId school = st.recordSchools[r];
+            if (only != null && !school.equals(only)) {
+                continue;
+            }
+            SchoolState ss = schools.get(school);
+            if (ss == null) {
+                continue;
+            }
+            BitSet calendar = ss.days;
+            st.records[r].forEach((day, category, units) -> {
+                int epoch = day + firstEpoch;
+                for (int i = 0; i < count; i++) {
+                    if (epoch >= slotFirst[i] && epoch <= slotLast[i] && slotEnrollment[i].schoolId().equals(school)) {
+                        if (calendar.get(day)) {
+                            slotAbsent[i * CATEGORIES + category] += units;
+                        }
+                        return;
+                    }
+                }
+            });
+        }
+        return n;
+    }
+
+    private static boolean after(Enrollment a, Enrollment b) {
+        int c = a.entryDate().compareTo(b.entryDate());
+        return c > 0 || c == 0 && a.schoolId().compareTo(b.schoolId()) > 0;
+    }
+
+    private long absentTotal(int slot) {
+        long t = 0;
+        for (int c = 0; c < CATEGORIES; c++) {
+            t += slotAbsent[slot * CATEGORIES + c];
+        }
+        return t;
+    }
+
+    private int lastDay(LocalDate asOf) {
+        return (int) Math.min(Objects.requireNonNull(asOf, "asOf").toEpochDay(), lastEpoch);
+    }
+
+    /**
+     * The student-enrollments at {@code school} as of {@code asOf}, aggregated: O(records and enrollments of the
+     * school's students), or O(1) when nothing at the school changed since it was last read as of the same date.
+     */
+    public AttendanceAggregate school(SchoolId school, LocalDate asOf) {
+        int last = lastDay(asOf);
+        Aggregator a = new Aggregator();
+        SchoolState s = schools.get(school);
+        if (s == null || last < firstEpoch) {
+            return a.result();
+        }
+        AttendanceAggregate cached = s.cached;
+        if (cached != null && s.cachedLast == last) {
+            return cached;
+        }
+        for (StudentId student : s.enrolled.keySet()) {
+            int n = slots(students.get(student), school, last);
+            for (int i = 0; i < n; i++) {
+                long total = absentTotal(i);
+                a.add(slotDays[i], total, definition.classify(slotDays[i], total));
+            }
+        }
+        s.cached = a.result();
+        s.cachedLast = last;
+        return s.cached;
+    }
+
+    /** The student-enrollments at any of {@code group}'s schools as of {@code asOf}, aggregated. */
+    public AttendanceAggregate schools(Collection<SchoolId> group, LocalDate asOf) {
+        int last = lastDay(asOf);
+        Aggregator a = new Aggregator();
+        java.util.Set<SchoolId> set = new java.util.HashSet<>(group);
+        java.util.Set<StudentId> seen = new java.util.HashSet<>();
+        if (last < firstEpoch) {
+            return a.result();
+        }
+        for (SchoolId id : set) {
+            SchoolState s = schools.get(id);
+            if (s == null) {
+                continue;
+            }
+            for (StudentId student : s.enrolled.keySet()) {
+                if (!seen.add(student)) {
+                    continue;
+                }
+                int n = slots(students.get(student), null, last);
+                for (int i = 0; i < n; i++) {
+                    if (set.contains(slotEnrollment[i].schoolId())) {
+                        long total = absentTotal(i);
+                        a.add(slotDays[i], total, definition.classify(slotDays[i], total));
+                    }
+                }
+            }
+        }
+        return a.result();
+    }
+
+    /**
+     * The students of {@code group} as of {@code asOf}, aggregated as the district is (pooled student-years or
+     * student-enrollments, by the definition's aggregation).
+     */
+    public AttendanceAggregate students(Collection<StudentId> group, LocalDate asOf) {
+        return students(new java.util.HashSet<>(group), asOf, definition.aggregation() == ChronicAbsenceDefinition.Aggregation.POOLED);
+    }
+
+    /** Every student as of {@code asOf}: pooled student-years ({@code pooled}) or student-enrollments. */
+    public AttendanceAggregate district(LocalDate asOf, boolean pooled) {
+        return students(students.keySet(), asOf, pooled);
+    }
+
+    private AttendanceAggregate students(Collection<StudentId> group, LocalDate asOf, boolean pooled) {
+        int last = lastDay(asOf);
+        Aggregator a = new Aggregator();
+        if (last < firstEpoch) {
+            return a.result();
+        }
+        for (StudentId id : group) {
+            StudentState st = students.get(id);
+            int n = st == null ? 0 : slots(st, null, last);
+            if (n == 0) {
+                continue;
+            }
+            int days = 0;
+            long absent = 0;
+            for (int i = 0; i < n; i++) {
+                long total = absentTotal(i);
+                if (pooled) {
+                    days += slotDays[i];
+                    absent += total;
+                } else {
+                    a.add(slotDays[i], total, definition.classify(slotDays[i], total));
+                }
+            }
+            if (pooled) {
+                a.add(days, absent, definition.classify(days, absent));
+            }
+        }
+        return a.result();
+    }
+
+    /** Everything as of {@code asOf}: O(all enrollments and records). */
+    public AttendanceSnapshot snapshot(LocalDate asOf) {
+        int last = lastDay(asOf);
+        List<EnrollmentFigures> enrollments = new ArrayList<>();
+        Map<StudentId, AttendanceFigures> pooled = new TreeMap<>();
+        Map<StudentId, GradeLevel> grades = new TreeMap<>();
+        if (last >= firstEpoch) {
+            students.forEach((id, st) -> {
+                int n = slots(st, null, last);
+                if (n == 0) {
+                    return;
+                }
+                long[] sum = new long[CATEGORIES];
+                int days = 0;
+                LocalDate latestEntry = LocalDate.MIN;
+                GradeLevel grade = slotEnrollment[0].entryGrade();
+                for (int j = 0; j < n; j++) {
+                    Enrollment e = slotEnrollment[j];
+                    for (int c = 0; c < CATEGORIES; c++) {
+                        sum[c] += slotAbsent[j * CATEGORIES + c];
+                    }
+                    days += slotDays[j];
+                    if (!e.entryDate().isBefore(latestEntry)) {
+                        latestEntry = e.entryDate();
+                        grade = e.entryGrade();
+                    }
+                    enrollments.add(new EnrollmentFigures(id, e.schoolId(), e.entryDate(), e.entryGrade(),
+                            DateRange.closed(LocalDate.ofEpochDay(slotFirst[j]), LocalDate.ofEpochDay(slotLast[j])),
+                            ChronicAbsenceEngine.figures(definition, slotDays[j], absentTotal(j), slotAbsent, j * CATEGORIES)));
+                }
+                long total = 0;
+                for (long u : sum) {
+                    total += u;
+                }
+                pooled.put(id, ChronicAbsenceEngine.figures(definition, days, total, sum, 0));
+                grades.put(id, grade);
+            });
+        }
+        enrollments.sort(Comparator.comparing(EnrollmentFigures::studentId).thenComparing(EnrollmentFigures::entryDate)
+                .thenComparing(EnrollmentFigures::schoolId));
+        Map<SchoolId, Integer> daysInSession = new TreeMap<>();
+        schools.forEach((id, s) -> {
+            if (!s.days.isEmpty()) {
+                daysInSession.put(id, last < firstEpoch ? 0 : prefix(s)[last - firstEpoch + 1]);
+            }
+        });
+        return new AttendanceSnapshot(definition, year, asOf, enrollments, pooled, grades, daysInSession);
+    }
+}

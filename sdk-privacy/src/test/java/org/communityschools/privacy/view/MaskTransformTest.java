@@ -94,6 +94,20 @@ class MaskTransformTest {
     }
 
     @Test
+    void removingARecordFieldAlsoHidesItsChildren() {
+        StudentId s = ViewCity.DATA.students().stream().map(Student::id)
+                .filter(id -> ViewCity.DATA.attendance().recordsOf(id).stream().anyMatch(r -> r.reason().isPresent()))
+                .findFirst().orElseThrow();
+        var view = StudentRecordView.of(ViewCity.DATA, permitting(s,
+                List.of("attendance.records", "attendance.records.reason"),
+                mask("attendance.records", MaskTransform.REMOVE)));
+        assertThat(view.toJson()).isEqualTo("{}");
+        assertThat(view.shownFields()).isEmpty();
+        assertThat(view.absentFields()).containsKeys(FieldPath.of("attendance.records"),
+                FieldPath.of("attendance.records.reason"));
+    }
+
+    @Test
     void removeHidesAnyFieldItIsPutOn() {
         var view = StudentRecordView.of(ViewCity.DATA, permitting(STUDENT.id(), List.of("identity.name"),
                 mask("identity.name", MaskTransform.REMOVE)));

@@ -105,7 +105,11 @@ class RedactionProperties {
 
         Set<String> paths = ViewPaths.of(tree, CATALOG);
         Statistics.label("something written").collect(!tree.isEmpty());
-        Statistics.label("masked").collect(!StudentRecordView.of(ViewCity.DATA, d).maskedFields().isEmpty());
+        StudentRecordView view = StudentRecordView.of(ViewCity.DATA, d);
+        Statistics.label("masked").collect(!view.maskedFields().isEmpty());
+        assertThat(view.toJson()).isEqualTo(json);
+        assertThat(paths).as("the view's own account of what it shows").isEqualTo(
+                view.shownFields().stream().map(Object::toString).collect(java.util.stream.Collectors.toSet()));
         Statistics.label("something written").coverage(c -> c.check(true).percentage(x -> x >= 15.0));
         assertThat(paths).as("every value maps to a catalog field the decision permits")
                 .allSatisfy(p -> assertThat(decision.permits(p)).as(p).isTrue());

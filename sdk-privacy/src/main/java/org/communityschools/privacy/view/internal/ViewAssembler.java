@@ -41,6 +41,8 @@ public final class ViewAssembler {
     private final FieldCatalog catalog;
     private final Map<FieldPath, Set<MaskTransform>> masks = new TreeMap<>();
     private final SortedSet<FieldPath> shown = new TreeSet<>();
+    /** The child fields written into the records of the parent being filled; shown only if the parent is. */
+    private final SortedSet<FieldPath> pendingChildren = new TreeSet<>();
     private final SortedMap<FieldPath, String> absent = new TreeMap<>();
     private final SortedMap<FieldPath, MaskTransform> masked = new TreeMap<>();
 
@@ -129,6 +131,7 @@ public final class ViewAssembler {
             return;
         }
         Optional<JsonNode> value;
+        pendingChildren.clear();
         try {
             value = filler.get().fill(s, (segment, record, into) -> child(p, segment, record, into));
             if (value.isPresent()) {
@@ -145,6 +148,7 @@ public final class ViewAssembler {
         ObjectNode group = existing instanceof ObjectNode o ? o : root.putObject(category);
         group.set(key, value.get());
         shown.add(p);
+        shown.addAll(pendingChildren);
     }
 
     private void child(FieldPath parent, String segment, Object record, ObjectNode into) {
@@ -177,7 +181,7 @@ public final class ViewAssembler {
             }
             if (value.isPresent()) {
                 into.set(segment, value.get());
-                shown.add(p);
+                pendingChildren.add(p);
             }
         } catch (RuntimeException e) {
             absent.put(p, "could not be filled (" + e.getClass().getSimpleName() + ")");

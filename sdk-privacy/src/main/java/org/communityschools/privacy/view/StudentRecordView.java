@@ -1,6 +1,7 @@
 package org.communityschools.privacy.view;
 
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -96,9 +97,12 @@ public final class StudentRecordView {
         return masked;
     }
 
-    /** The top-level keys present: the lower-case names of the data categories with something shown. */
+    /**
+     * The top-level keys present, in the order of {@link org.communityschools.core.model.DataCategory}: the lower-case
+     * names of the data categories with something shown.
+     */
     public Set<String> categories() {
-        return Set.copyOf(tree.propertyNames());
+        return Collections.unmodifiableSet(new LinkedHashSet<>(tree.propertyNames()));
     }
 
     /** A copy of the view as a JSON tree; changing it changes nothing here. */

@@ -37,6 +37,7 @@ public final class Fillers {
 
     /** Fills a top-level field: empty when the student has no value for it. */
     public interface TopFiller {
+        /** The field's value for this student, offering each record to {@code children}; empty when there is none. */
         Optional<JsonNode> fill(StudentData s, ChildWriter children);
     }
 
@@ -45,11 +46,13 @@ public final class Fillers {
      * view builder, which knows the decision and the masks.
      */
     public interface ChildWriter {
+        /** Writes the child field {@code childSegment} of {@code record} into {@code into}, if permitted and known. */
         void write(String childSegment, Object record, ObjectNode into);
     }
 
     /** Fills a child field from one record of its parent: empty when the record has no value. */
     public interface ChildFiller {
+        /** The child field's value in this record of its parent; empty when the record has none. */
         Optional<JsonNode> fill(Object record);
     }
 

@@ -1,0 +1,77 @@
+package org.communityschools.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.data.DistrictDataReader;
+import org.communityschools.core.data.DistrictDataWriter;
+import org.communityschools.core.data.ReadResult;
+import org.communityschools.core.model.OrganizationType;
+import org.communityschools.core.model.SchoolYear;
+import org.communityschools.metrics.ChronicAbsence;
+import org.communityschools.metrics.ChronicAbsenceDefinition;
+import org.communityschools.metrics.ChronicAbsenceReport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Ed-Fi sample district Grand Bend ISD (src/test/resources/edfi-grand-bend, see its README) imports without errors. */
+class GrandBendImportTest {
+    private static EdFiImportResult result;
+
+    static Path grandBend() {
+        try {
+            return Path.of(Objects.requireNonNull(GrandBendImportTest.class.getResource("/edfi-grand-bend/Student.xml")).toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @BeforeAll
+    static void importGrandBend() {
+        result = EdFiXmlImport.builder().build().read(grandBend());
+    }
+
+    @Test
+    void importsWithZeroErrors() {
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.errorCount()).isZero();
+    }
+
+    @Test
+    void countsMatchTheFiles() {
+        DistrictData data = result.data();
+        assertThat(result.recordsRead("Student")).isEqualTo(960);
+        assertThat(data.students()).hasSize(960);
+        assertThat(result.recordsRead("StudentSchoolAttendanceEvent")).isEqualTo(1917);
+        assertThat(data.attendance().size()).isEqualTo(1916);
+        assertThat(result.violations("attendance.events-merged")).hasSize(1);
+        assertThat(result.recordsRead("DisciplineIncident")).isEqualTo(21);
+        assertThat(data.behaviorIncidents()).hasSize(21);
+        assertThat(result.recordsRead("StudentInterventionAssociation")).isEqualTo(25);
+        assertThat(data.interventionParticipants()).hasSize(25);
+        assertThat(data.interventions()).hasSize(1);
+        assertThat(data.schools()).hasSize(3);
+        assertThat(data.organizations()).filteredOn(o -> o.type() == OrganizationType.COMMUNITY_ORGANIZATION).hasSize(1);
+        assertThat(data.organizations()).filteredOn(o -> o.type() == OrganizationType.DISTRICT).hasSize(1);
+    }
+
+    @Test
+    void computesChronicAbsenceForTheSchoolYear2021To2022() {
+        ChronicAbsenceReport report = ChronicAbsence.calculate(result.data(), SchoolYear.of(2022), ChronicAbsenceDefinition.FEDERAL);
+        System.out.println(report);
+        assertThat(report).isNotNull();
+    }
+
+    @Test
+    void writesADistrictDataDirectoryThatReadsBackWithoutErrors(@TempDir Path dir) {
+        DistrictDataWriter.write(result.data(), dir);
+        ReadResult back = DistrictDataReader.builder().build().read(dir);
+        assertThat(back.report().errorCount()).isZero();
+        assertThat(back.data().students()).hasSize(960);
+        assertThat(back.data().attendance().size()).isEqualTo(1916);
+    }
+}

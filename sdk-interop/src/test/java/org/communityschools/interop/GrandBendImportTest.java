@@ -60,10 +60,36 @@ class GrandBendImportTest {
     }
 
     @Test
+    void enrollsEveryStudentWhoseSchoolTheFilesNameForTheSessionsOfThatSchool() {
+        DistrictData data = result.data();
+        assertThat(data.enrollments()).hasSize(262);
+        assertThat(data.enrollments()).allSatisfy(e -> {
+            assertThat(e.entryDate()).isEqualTo(java.time.LocalDate.of(2021, 8, 23));
+            assertThat(e.exitWithdrawDate()).contains(java.time.LocalDate.of(2022, 5, 27));
+        });
+        assertThat(result.violations("enrollment.school-unknown")).hasSize(960 - 262);
+    }
+
+    @Test
+    void derivesTheCalendarFromTheSessionsAndReportsTheMismatchWithTheirTotals() {
+        // fall 2021-08-23..12-17 has 85 weekdays (total 81), spring 2022-01-04..05-27 has 104 (total 88)
+        assertThat(result.violations("calendar.session-days-mismatch")).hasSize(6)
+                .extracting(v -> v.value().orElseThrow()).containsOnly("85", "104");
+        assertThat(result.data().calendar(org.communityschools.core.model.SchoolId.of("255901001")).size()).isEqualTo(189);
+        // a Tardy recorded on Sunday 2022-05-15 at 255901107 adds that day
+        assertThat(result.violations("calendar.derived-day-added")).isNotEmpty()
+                .allSatisfy(v -> assertThat(v.value()).contains("2022-05-15"));
+        assertThat(result.data().calendar(org.communityschools.core.model.SchoolId.of("255901107")).size()).isEqualTo(190);
+    }
+
+    @Test
     void computesChronicAbsenceForTheSchoolYear2021To2022() {
         ChronicAbsenceReport report = ChronicAbsence.calculate(result.data(), SchoolYear.of(2022), ChronicAbsenceDefinition.FEDERAL);
-        System.out.println(report);
-        assertThat(report).isNotNull();
+        // 262 students have a school in the files (attendance, discipline, intervention); the others are not enrolled
+        assertThat(report.district().members()).isEqualTo(262);
+        assertThat(report.district().chronicallyAbsent()).isEqualTo(36);
+        assertThat(report.schools()).hasSize(3);
+        assertThat(report.schools().values()).extracting(s -> s.enrollments().members()).containsExactlyInAnyOrder(94, 53, 115);
     }
 
     @Test

@@ -83,6 +83,56 @@ class GrandBendImportTest {
     }
 
     @Test
+    void importsDisciplineWithTheMostSevereActionAndItsDays() {
+        DistrictData data = result.data();
+        assertThat(data.behaviorIncidents()).extracting(i -> i.incidentId().value()).doesNotHaveDuplicates()
+                .contains("255901001-19");
+        assertThat(data.behaviorIncidents()).filteredOn(i -> i.studentId().value().equals("605477")).singleElement()
+                .satisfies(i -> {
+                    assertThat(i.action()).isEqualTo(org.communityschools.core.model.DisciplineActionType.EXPULSION);
+                    assertThat(i.actionDays()).isEqualByComparingTo("5");
+                });
+        // two In School Suspension actions of 3 days each for one student and incident add up
+        assertThat(data.behaviorIncidents()).filteredOn(i -> i.studentId().value().equals("604848")).singleElement()
+                .satisfies(i -> assertThat(i.actionDays()).isEqualByComparingTo("6"));
+    }
+
+    @Test
+    void importsProgramAssociationsAsTimeBoundedCharacteristics() {
+        var byType = result.data().studentCharacteristics().stream()
+                .collect(java.util.stream.Collectors.groupingBy(c -> c.characteristic(), java.util.stream.Collectors.counting()));
+        assertThat(byType).containsEntry(org.communityschools.core.model.StudentCharacteristicType.DISABILITY, 97L)
+                .containsEntry(org.communityschools.core.model.StudentCharacteristicType.HOMELESS, 11L)
+                .containsEntry(org.communityschools.core.model.StudentCharacteristicType.MIGRANT, 275L)
+                .containsEntry(org.communityschools.core.model.StudentCharacteristicType.SECTION_504, 3L)
+                .containsEntry(org.communityschools.core.model.StudentCharacteristicType.ECONOMICALLY_DISADVANTAGED, 82L)
+                .containsEntry(org.communityschools.core.model.StudentCharacteristicType.ENGLISH_LEARNER, 78L);
+    }
+
+    @Test
+    void importsStaffTheInterventionAndFoldsTheCommunityProviderIntoItsOrganization() {
+        DistrictData data = result.data();
+        assertThat(data.staff()).hasSize(68);
+        assertThat(data.staffAssignments()).hasSize(63);
+        assertThat(data.organizations()).extracting(o -> o.id().value()).containsExactlyInAnyOrder("255901", "19");
+        assertThat(data.interventions()).singleElement().satisfies(i -> {
+            assertThat(i.id().value()).isEqualTo("255901001-CheckAndConne-5a7089d3");
+            assertThat(i.schoolId().value()).isEqualTo("255901001");
+        });
+        assertThat(result.violations("id.shortened")).isNotEmpty();
+    }
+
+    @Test
+    void mergesTwoEventsOfOneStudentOnOneDayAndDefaultsAPartialWithoutDuration() {
+        assertThat(result.violations("attendance.partial-duration-missing")).singleElement()
+                .satisfies(v -> assertThat(v.file()).isEqualTo("StudentSchoolAttendance.xml"));
+        assertThat(result.violations("attendance.events-merged")).singleElement().satisfies(v -> {
+            assertThat(v.value()).contains("2021-12-15");
+            assertThat(v.message()).endsWith("EXCUSED_ABSENCE");
+        });
+    }
+
+    @Test
     void computesChronicAbsenceForTheSchoolYear2021To2022() {
         ChronicAbsenceReport report = ChronicAbsence.calculate(result.data(), SchoolYear.of(2022), ChronicAbsenceDefinition.FEDERAL);
         // 262 students have a school in the files (attendance, discipline, intervention); the others are not enrolled

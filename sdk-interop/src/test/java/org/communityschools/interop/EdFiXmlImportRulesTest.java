@@ -254,4 +254,60 @@ class EdFiXmlImportRulesTest {
         assertThat(out.resolve("calendar.csv")).exists();
         assertThat(org.communityschools.core.data.DistrictDataReader.builder().build().read(out).report().errorCount()).isZero();
     }
+
+    @Test
+    void givenStudentSchoolAssociationsAreTheEnrollmentsWithTheirExitTypes(@TempDir Path dir) throws IOException {
+        district(dir, "2021-08-23", "2021-09-03", 10, "");
+        Files.writeString(dir.resolve("StudentEnrollment.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <InterchangeStudentEnrollment %s>
+                  <StudentSchoolAssociation>
+                    <StudentReference><StudentIdentity><StudentUniqueId>S1</StudentUniqueId></StudentIdentity></StudentReference>
+                    <SchoolReference><SchoolIdentity><SchoolId>100001</SchoolId></SchoolIdentity></SchoolReference>
+                    <EntryDate>2021-08-23</EntryDate>
+                    <EntryGradeLevel>uri://ed-fi.org/GradeLevelDescriptor#Third grade</EntryGradeLevel>
+                    <ExitWithdrawDate>2021-08-27</ExitWithdrawDate>
+                    <ExitWithdrawType>uri://ed-fi.org/ExitWithdrawTypeDescriptor#Transferred</ExitWithdrawType>
+                  </StudentSchoolAssociation>
+                </InterchangeStudentEnrollment>
+                """.formatted(NS));
+        absence(dir, "2021-08-31", "Excused Absence");
+        EdFiImportResult r = EdFiXmlImport.builder().lenient(true).build().read(dir);
+        assertThat(r.data().enrollments()).singleElement().satisfies(e -> {
+            assertThat(e.entryGrade()).isEqualTo(org.communityschools.core.model.GradeLevel.G03);
+            assertThat(e.exitWithdrawDate()).contains(LocalDate.of(2021, 8, 27));
+            assertThat(e.exitWithdrawType()).contains(org.communityschools.core.model.ExitWithdrawType.TRANSFERRED);
+        });
+        // the absence falls after the exit: a located error, not a silent extension of the enrollment
+        assertThat(r.errors()).singleElement().satisfies(v -> {
+            assertThat(v.rule()).isEqualTo("attendance.within-enrollment");
+            assertThat(v.file()).isEqualTo("StudentSchoolAttendance.xml");
+        });
+    }
+
+    @Test
+    void aStudentWhoseSchoolNoRecordNamesIsReportedAndNotEnrolled(@TempDir Path dir) throws IOException {
+        district(dir, "2021-08-23", "2021-09-03", 10, "");
+        EdFiImportResult r = EdFiXmlImport.builder().build().read(dir);
+        assertThat(r.data().enrollments()).isEmpty();
+        assertThat(r.violations("enrollment.school-unknown")).singleElement().satisfies(v -> {
+            assertThat(v.severity()).isEqualTo(Severity.WARNING);
+            assertThat(v.file()).isEqualTo("Student.xml");
+            assertThat(v.line()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void anAbsentStudentIsEnrolledForTheSessionsOfTheirSchoolInTheGradeTheirAgeImplies(@TempDir Path dir) throws IOException {
+        district(dir, "2021-08-23", "2021-09-03", 10, "");
+        absence(dir, "2021-08-24", "Unexcused Absence");
+        EdFiImportResult r = EdFiXmlImport.builder().build().read(dir);
+        // born 2013-05-01: 8 on 2021-09-01, third grade
+        assertThat(r.data().enrollments()).singleElement().satisfies(e -> {
+            assertThat(e.entryDate()).isEqualTo(LocalDate.of(2021, 8, 23));
+            assertThat(e.exitWithdrawDate()).contains(LocalDate.of(2021, 9, 3));
+            assertThat(e.exitWithdrawType()).contains(org.communityschools.core.model.ExitWithdrawType.END_OF_YEAR);
+            assertThat(e.entryGrade()).isEqualTo(org.communityschools.core.model.GradeLevel.G03);
+        });
+    }
 }

@@ -120,9 +120,9 @@ public final class Importer {
 
     private record InterventionWindow(LocalDate begin, Optional<LocalDate> end) {}
 
-    private record Located<T>(T record, Node node) {}
+    private record Located<T>(T record, Node.At node) {}
 
-    private record BehaviorDraft(String student, Incident incident, Optional<BehaviorType> behavior, Optional<String> description, Node node) {}
+    private record BehaviorDraft(String student, Incident incident, Optional<BehaviorType> behavior, Optional<String> description, Node.At node) {}
 
     private record ActionDraft(DisciplineActionType type, BigDecimal days) {}
 
@@ -498,7 +498,7 @@ public final class Importer {
                 .map(r -> r.length() > 64 ? r.substring(0, 64).strip() : r);
         seen(student.get(), school.get());
         attendance.add(new Located<>(AttendanceRecord.of(StudentId.of(student.get()), SchoolId.of(school.get()), date.get(),
-                category.get(), duration, reason), n));
+                category.get(), duration, reason), n.at()));
     }
 
     private void behaviorAssociation(Node n) {
@@ -520,7 +520,7 @@ public final class Importer {
             return;
         }
         seen(student.get(), incident.get().school());
-        behaviors.add(new BehaviorDraft(student.get(), incident.get(), behavior, description, n));
+        behaviors.add(new BehaviorDraft(student.get(), incident.get(), behavior, description, n.at()));
     }
 
     private Optional<Incident> incidentOf(Node ref) {
@@ -956,6 +956,10 @@ public final class Importer {
      * they stay unique and recognizable; a warning names the original.
      */
     private String shortId(Node at, String value) {
+        return shortId(at.at(), value);
+    }
+
+    private String shortId(Node.At at, String value) {
         String v = value.strip().replaceAll("\\s+", "_");
         if (v.length() <= 32) {
             return v;

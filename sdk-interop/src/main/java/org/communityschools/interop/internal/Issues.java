@@ -24,6 +24,16 @@ public final class Issues {
         add(Severity.WARNING, at.file(), at.line(), at.column(), Optional.of(at.name()), value, rule, message);
     }
 
+    /** An error at a position. */
+    public void error(Node.At at, String rule, Optional<String> value, String message) {
+        add(Severity.ERROR, at.file(), at.line(), at.column(), Optional.of(at.element()), value, rule, message);
+    }
+
+    /** A warning at a position. */
+    public void warning(Node.At at, String rule, Optional<String> value, String message) {
+        add(Severity.WARNING, at.file(), at.line(), at.column(), Optional.of(at.element()), value, rule, message);
+    }
+
     /** A violation anywhere. */
     public void add(Severity severity, String file, long line, int column, Optional<String> field, Optional<String> value,
                     String rule, String message) {

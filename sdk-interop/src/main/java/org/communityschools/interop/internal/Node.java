@@ -35,6 +35,21 @@ public final class Node {
         text.append(s);
     }
 
+    /**
+     * A node's position, kept instead of the node by records that live until the end of the import.
+     *
+     * @param file    the file name
+     * @param line    1-based line
+     * @param column  1-based column
+     * @param element the element's name
+     */
+    public record At(String file, int line, int column, String element) {}
+
+    /** This node's position. */
+    public At at() {
+        return new At(file, line, column, name);
+    }
+
     /** The file name. */
     public String file() {
         return file;

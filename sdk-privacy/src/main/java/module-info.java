@@ -2,8 +2,10 @@
 module org.communityschools.privacy {
     requires transitive org.communityschools.core;
     requires com.github.benmanes.caffeine;
+    requires tools.jackson.dataformat.yaml;
     requires static org.jspecify;
 
     exports org.communityschools.privacy;
     exports org.communityschools.privacy.disclosure;
+    exports org.communityschools.privacy.policy;
 }

@@ -3,7 +3,7 @@ package org.communityschools.privacy;
 /**
  * A legal or practical overlay on a field, on top of FERPA (34 CFR Part 99). A field has any number of these tags.
  * {@link #DIRECTORY_INFORMATION} marks the fields eligible for the directory-information exception; every other tag
- * adds conditions that the policy engine (planned) applies on top of the legal basis, so those tags can only make a
+ * adds conditions that the policy engine ({@link org.communityschools.privacy.policy.PolicyEngine}) applies on top of the legal basis, so those tags can only make a
  * disclosure harder, never easier.
  */
 public enum Sensitivity {

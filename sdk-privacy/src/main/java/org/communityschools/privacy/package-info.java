@@ -13,30 +13,28 @@
  *       docs/privacy-field-catalog.md.</li>
  *   <li>{@link org.communityschools.privacy.disclosure}: the record of disclosures, an append-only, hash-chained
  *       log with verification, crash repair and per-student history. Format: docs/privacy-disclosure-log.md.</li>
+ *   <li>{@link org.communityschools.privacy.policy}: declarative access policies
+ *       ({@link org.communityschools.privacy.policy.Policy}, loaded from YAML or JSON by
+ *       {@link org.communityschools.privacy.policy.Policies} and validated with located errors, or built in Java) and
+ *       the {@link org.communityschools.privacy.policy.PolicyEngine}, whose
+ *       {@code decide(StaffId, StudentId, Purpose, Instant)} returns an immutable
+ *       {@link org.communityschools.privacy.policy.Decision}: the permitted fields with legal basis and rule, the denied
+ *       categories with reasons, obligations (record the disclosure, mask a field) and an explanation. Default deny,
+ *       forbid overrides permit, any error denies; relationships through dated assignments, enrollments, rosters,
+ *       caseloads and partnerships; agreements, consents, directory opt-out, and the IDEA/NSLA explicit-basis rule.
+ *       Also {@code whatCanISee} (the students and categories a requester can reach now, and why), {@code whoCanSee}
+ *       (every staff member who can see a student's field, IDEA 34 CFR 300.623) and a Caffeine
+ *       {@link org.communityschools.privacy.policy.DecisionCache} keyed by tenant, policy version and data version.
+ *       The shipped default policy and the format: docs/privacy-policy.md.</li>
  * </ul>
  *
  * <h2>Planned (not built yet; names are a sketch and may change)</h2>
  * <ul>
- *   <li><b>Policy engine.</b> {@code PrivacyPolicy.builder().catalog(FieldCatalog).districtData(DistrictData)
- *       .agreements(...).consents(...).directoryPolicy(...).disclosures(DisclosureSink).clock(Clock).build()}, an
- *       immutable engine compiled once into lookup tables, with
- *       {@code Decision decide(Requester requester, StudentId student, Purpose purpose, Instant at)}. Default deny;
- *       forbid overrides permit; any error denies (never Cedar's skip-on-error). It combines a relationship check
- *       through dated enrollments, staff assignments, student–staff relationships and partnerships (a mentor sees only
- *       mentees, a CSD only the community school's students in that school year), the agreement check of DOMAIN
- *       section 4 (active at the instant, role permitted, student in scope, purpose matches, field on the list via
- *       {@link org.communityschools.privacy.FieldCatalog#resolve}), consents in force, the directory opt-out, and the
- *       overlays of the sensitivity tags (IDEA consent and access record, NSLA restriction to eligibility status).</li>
- *   <li><b>Decisions with reasons and obligations.</b> {@code Decision}: permit or deny, the legal basis, the granted
- *       fields, the determining reasons (agreement id and version, consent id, relationship, or the rule that denied),
- *       and obligations in the XACML sense: redact the fields not granted, record the disclosure (an entry appended to
- *       the {@link org.communityschools.privacy.disclosure.DisclosureSink} before any data is released, refusing when
- *       that fails), record IDEA access, destroy by the agreement's deadline. Plus "what can I access and why"
- *       ({@code explain(requester, at)}).</li>
+ *   <li><b>Agreement lifecycle.</b> Destruction obligations when an agreement expires or is terminated.</li>
  *   <li><b>Redaction.</b> {@code Redactor}: applies a decision to a student record view, include-only: a field is
- *       shown only when granted, a child field only inside a shown parent, fields unknown to the catalog never.</li>
- *   <li><b>Caching.</b> Decisions cached with Caffeine, keyed by tenant and policy version, so a revocation is never
- *       served stale.</li>
+ *       shown only when granted, a child field only inside a shown parent, fields unknown to the catalog never; the
+ *       masking transforms of {@link org.communityschools.privacy.policy.Obligation.MaskField}; a Jackson writer that
+ *       writes a record for a requester with only the permitted fields, failing closed.</li>
  *   <li><b>Emergency workflow.</b> Break-glass access with a mandatory threat description and recipients
  *       (34 CFR 99.36); the log entry for it ({@link org.communityschools.privacy.disclosure.EmergencyDetails}) is
  *       built.</li>

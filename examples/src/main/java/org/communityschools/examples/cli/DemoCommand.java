@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +35,8 @@ import org.communityschools.core.model.StudentStaffRelationship;
 import org.communityschools.core.synth.GenerationSummary;
 import org.communityschools.core.synth.Preset;
 import org.communityschools.core.synth.SyntheticCity;
+import org.communityschools.metrics.AttendanceAggregate;
+import org.communityschools.metrics.ChronicAbsence;
 import org.communityschools.metrics.ChronicAbsenceDefinition;
 import org.communityschools.metrics.Comparison;
 import org.communityschools.metrics.GraduationCohortDefinition;
@@ -113,53 +116,83 @@ final class DemoCommand implements Callable<Integer> {
             o.println("(no community school in " + last.label() + ")");
             return 0;
         }
-        tellSchool(o, data, school.get(), last);
+        List<String> schoolStory = tellSchool(data, school.get(), last);
+        schoolStory.forEach(o::println);
+        o.println();
+        Optional<PrivacyStory.Result> privacy = PrivacyStory.tell(data, school.get().id(), LocalDate.of(last.endYear(), 3, 1),
+                dir.resolve("disclosures.jsonl"));
+        List<String> privacyLines = privacy.map(PrivacyStory::lines).orElse(List.of("(no mentee with a teacher on record)"));
+        o.println("4b. Who may see what, and why");
+        privacyLines.forEach(l -> o.println("   " + l));
+        o.println();
 
-        OutcomeStory.print(o, "5. Chronic absence (EDFacts FS195: absent 10% or more of the days enrolled, per school enrollment):",
-                "enrollments", Comparison.chronicAbsence(data, years, ChronicAbsenceDefinition.FEDERAL));
+        String chronicTitle = "5. Chronic absence (EDFacts FS195: absent 10% or more of the days enrolled, per school enrollment):";
+        Comparison chronic = Comparison.chronicAbsence(data, years, ChronicAbsenceDefinition.FEDERAL);
+        OutcomeStory.print(o, chronicTitle, "enrollments", chronic);
         o.println();
-        OutcomeStory.print(o, "6. Four-year adjusted cohort graduation rate (34 CFR 200.19(b)), by the cohort's fourth year:",
-                "in cohort", Comparison.graduation(data, years, GraduationCohortDefinition.FOUR_YEAR));
+        String graduationTitle = "6. Four-year adjusted cohort graduation rate (34 CFR 200.19(b)), by the cohort's fourth year:";
+        Comparison graduation = Comparison.graduation(data, years, GraduationCohortDefinition.FOUR_YEAR);
+        OutcomeStory.print(o, graduationTitle, "in cohort", graduation);
         o.println();
-        o.println("Next: who may see which of these fields, and why (sdk-privacy policy engine).");
+
+        Map<String, AttendanceAggregate> tiers = new LinkedHashMap<>();
+        Map<Boolean, AttendanceAggregate> split = ChronicAbsence.calculate(data, last, ChronicAbsenceDefinition.FEDERAL).byCommunitySchool();
+        Optional.ofNullable(split.get(true)).ifPresent(a -> tiers.put("community schools", a));
+        Optional.ofNullable(split.get(false)).ifPresent(a -> tiers.put("other schools", a));
+
+        Path reportFile = dir.resolve("report.html");
+        new HtmlReport("Community Schools SDK demo: a synthetic city")
+                .section("overview", "The city").paragraph(String.format(Locale.ROOT,
+                        "Preset %s, seed %d, school years %s to %s: %,d students in %,d schools; %,d attendance rows. "
+                        + "Read and validated every row: %,d errors.", preset.name().toLowerCase(Locale.ROOT), seed,
+                        first.label(), last.label(), data.students().size(), data.schools().size(), data.attendance().size(),
+                        result.report().errorCount())).endSection()
+                .section("community-school", "One community school, " + last.label()).list(schoolStory.stream().map(String::strip).map(l -> l.replaceFirst("^4\\. ", "")).toList()).endSection()
+                .section("who-sees-what", "Who may see what, and why").list(privacyLines.stream().map(String::strip).toList()).endSection()
+                .section("chronic-absence", chronicTitle.substring(3, chronicTitle.length() - 1)).comparison(chronic, "enrollments", "chart-chronic-absence").endSection()
+                .section("tiers", "Attendance Works tiers, " + last.label()).tiers(tiers, "chart-tiers").endSection()
+                .section("graduation", graduationTitle.substring(3, graduationTitle.length() - 1)).comparison(graduation, "in cohort", "chart-graduation").endSection()
+                .write(reportFile);
+        o.println("Report: " + reportFile.toAbsolutePath());
         return 0;
     }
 
-    private static void tellSchool(PrintWriter o, DistrictData data, School school, SchoolYear year) {
+    private static List<String> tellSchool(DistrictData data, School school, SchoolYear year) {
+        List<String> lines = new java.util.ArrayList<>();
         SchoolId id = school.id();
         OrganizationId lead = data.leadPartner(id, year).orElseThrow();
         String leadName = data.organization(lead).map(org -> org.name()).orElse(lead.value());
         LocalDate midYear = LocalDate.of(year.endYear(), 3, 1);
-        o.printf(Locale.ROOT, "4. One community school: %s (%s), grades %s-%s, in %s%n", school.name(), id, school.lowGrade(),
-                school.highGrade(), year.label());
-        o.printf(Locale.ROOT, "   Lead CBO: %s (%s)%n", leadName, lead);
+        lines.add(String.format(Locale.ROOT, "4. One community school: %s (%s), grades %s-%s, in %s", school.name(), id, school.lowGrade(),
+                school.highGrade(), year.label()));
+        lines.add(String.format(Locale.ROOT, "   Lead CBO: %s (%s)", leadName, lead));
         for (DataSharingAgreement a : data.agreements()) {
             if (a.recipientOrganizationId().equals(lead) && a.schoolIds().contains(id)) {
-                o.printf(Locale.ROOT, "   Agreement %s v%d, %s, basis %s, %s to %s: data elements %s, roles %s%n", a.id(), a.version(),
-                        a.status(), a.legalBasis(), a.effectiveDate(), a.endDate(), sorted(a.dataElements()), sorted(a.permittedRoles()));
+                lines.add(String.format(Locale.ROOT, "   Agreement %s v%d, %s, basis %s, %s to %s: data elements %s, roles %s", a.id(), a.version(),
+                        a.status(), a.legalBasis(), a.effectiveDate(), a.endDate(), sorted(a.dataElements()), sorted(a.permittedRoles())));
             }
         }
         long enrolled = data.enrollmentsAt(id).stream().filter(e -> e.isEnrolledOn(midYear)).count();
-        o.printf(Locale.ROOT, "   Students enrolled on %s: %,d; instructional days in %s: %d%n", midYear, enrolled, year.label(),
-                data.calendar(id).daysIn(year.dates()));
+        lines.add(String.format(Locale.ROOT, "   Students enrolled on %s: %,d; instructional days in %s: %d", midYear, enrolled, year.label(),
+                data.calendar(id).daysIn(year.dates())));
 
         List<StaffAssignment> here = data.staffAssignments().stream()
                 .filter(a -> a.organizationId().equals(id) && a.period().contains(midYear)).toList();
         Map<StaffRole, Long> roles = new EnumMap<>(StaffRole.class);
         here.forEach(a -> roles.merge(a.role(), 1L, Long::sum));
-        o.printf(Locale.ROOT, "   Staff assigned on %s: %s%n", midYear, roles);
+        lines.add(String.format(Locale.ROOT, "   Staff assigned on %s: %s", midYear, roles));
 
         Optional<StaffAssignment> mentor = here.stream().filter(a -> a.role() == StaffRole.SUCCESS_MENTOR)
                 .min(Comparator.comparing(a -> a.staffId().value()));
         if (mentor.isEmpty()) {
-            return;
+            return lines;
         }
         List<StudentStaffRelationship> caseload = data.relationshipsOn(mentor.get().staffId(), midYear).stream()
                 .filter(r -> r.relationship() == RelationshipType.MENTOR_OF).toList();
-        o.printf(Locale.ROOT, "   Success Mentor %s has %d mentees on %s (students chronically absent the year before).%n",
-                mentor.get().staffId(), caseload.size(), midYear);
+        lines.add(String.format(Locale.ROOT, "   Success Mentor %s has %d mentees on %s (students chronically absent the year before).",
+                mentor.get().staffId(), caseload.size(), midYear));
         if (caseload.isEmpty()) {
-            return;
+            return lines;
         }
         StudentId mentee = caseload.get(0).studentId();
         Map<AttendanceCategory, Integer> byCategory = new EnumMap<>(AttendanceCategory.class);
@@ -171,11 +204,11 @@ final class DemoCommand implements Callable<Integer> {
         long daysEnrolled = data.enrollmentsOf(mentee).stream().filter(e -> e.schoolId().equals(id))
                 .map(e -> intersect(e, year)).flatMap(Optional::stream)
                 .mapToLong(range -> data.calendar(id).daysIn(range)).sum();
-        o.printf(Locale.ROOT, "   One mentee, %s: %d instructional days enrolled in %s; attendance rows by category %s%n",
-                mentee, daysEnrolled, year.label(), byCategory);
-        o.printf(Locale.ROOT, "   ... %d behavior incidents, %d course marks, %d intervention participations on record.%n",
-                data.incidentsOf(mentee).size(), data.courseMarksOf(mentee).size(), data.participantsOf(mentee).size());
-        o.println();
+        lines.add(String.format(Locale.ROOT, "   One mentee, %s: %d instructional days enrolled in %s; attendance rows by category %s",
+                mentee, daysEnrolled, year.label(), byCategory));
+        lines.add(String.format(Locale.ROOT, "   ... %d behavior incidents, %d course marks, %d intervention participations on record.",
+                data.incidentsOf(mentee).size(), data.courseMarksOf(mentee).size(), data.participantsOf(mentee).size()));
+        return lines;
     }
 
     /** The days of the enrollment within the school year, if any. */

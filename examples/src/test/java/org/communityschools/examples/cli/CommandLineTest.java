@@ -75,12 +75,24 @@ class CommandLineTest {
     }
 
     @Test
-    void demoTellsTheStoryOfTheTinyCity(@TempDir Path dir) {
+    void demoTellsTheStoryOfTheTinyCity(@TempDir Path dir) throws IOException {
         Run demo = run("demo", "--preset", "tiny", "--out", dir.toString());
         assertThat(demo.exitCode()).as(demo.err()).isZero();
+        Path report = dir.resolve("report.html");
+        assertThat(demo.out()).contains("Report: " + report.toAbsolutePath());
+        String html = Files.readString(report, StandardCharsets.UTF_8);
+        assertThat(html).startsWith("<!DOCTYPE html>")
+                .contains("<section id=\"overview\">", "<section id=\"community-school\">", "<section id=\"chronic-absence\">",
+                        "<section id=\"tiers\">", "<section id=\"graduation\">", "<section id=\"who-sees-what\">")
+                .contains("<svg id=\"chart-chronic-absence\"", "<svg id=\"chart-graduation\"", "<svg id=\"chart-tiers\"")
+                .contains("class=\"series-community\"", "class=\"series-other\"", "class=\"tier-severe_chronic\"")
+                .contains("difference in differences")
+                .doesNotContain("<script", "http://", "https://cdn");
         assertThat(demo.out())
                 .contains("1. Generated", "2. Read and validated every row", "0 errors",
                         "3. Community schools by year", "4. One community school", "Lead CBO", "Agreement", "Success Mentor",
-                        "5. Chronic absence", "6. Four-year adjusted cohort graduation rate", "difference in differences");
+                        "5. Chronic absence", "6. Four-year adjusted cohort graduation rate", "difference in differences",
+                        "4b. Who may see what, and why", "principal", "community school director", "success mentor", "teacher",
+                        "verified: intact");
     }
 }

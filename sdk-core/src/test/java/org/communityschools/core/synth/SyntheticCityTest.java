@@ -264,7 +264,7 @@ class SyntheticCityTest {
             assertThat(agreements).filteredOn(a -> a.recipientOrganizationId().value().equals(lead)).singleElement()
                     .satisfies(a -> {
                         assertThat(a.legalBasis()).isEqualTo(LegalBasis.SCHOOL_OFFICIAL);
-                        assertThat(a.dataElements()).containsExactlyInAnyOrder("ATTENDANCE", "BEHAVIOR", "COURSEWORK");
+                        assertThat(a.dataElements()).containsExactlyInAnyOrder("IDENTITY", "ATTENDANCE", "BEHAVIOR", "COURSEWORK", "INTERVENTIONS");
                         assertThat(a.permittedRoles()).containsExactlyInAnyOrder(StaffRole.COMMUNITY_SCHOOL_DIRECTOR, StaffRole.SUCCESS_MENTOR);
                         assertThat(a.signatories()).hasSize(2);
                     });

@@ -10,8 +10,10 @@ import org.communityschools.core.model.StudentId;
  * concurrent appends are serialized, sequence numbers follow the order of the chain, and a file sink shares one
  * {@code force} among appenders waiting at the same time (group commit).
  *
- * <p>The policy engine (planned) appends an entry <em>before</em> it releases any data, and refuses the disclosure
- * when {@link #append} throws: a disclosure that cannot be recorded does not happen.
+ * <p>A policy decision carries the entry to append as an obligation
+ * ({@link org.communityschools.privacy.policy.Obligation.RecordDisclosure}); the caller appends it <em>before</em>
+ * releasing any data, and refuses the disclosure when {@link #append} throws: a disclosure that cannot be recorded
+ * does not happen.
  */
 public interface DisclosureSink extends AutoCloseable {
     /**

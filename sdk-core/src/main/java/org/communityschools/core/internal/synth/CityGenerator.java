@@ -177,7 +177,7 @@ public final class CityGenerator {
             agreements.accept(new DataSharingAgreement(AgreementId.of("DSA-" + cbo.value()), 1, AgreementStatus.ACTIVE,
                     plan.district, cbo, LegalBasis.SCHOOL_OFFICIAL,
                     "Community school services: attendance improvement, Success Mentors and student support", led, years,
-                    Set.of("ATTENDANCE", "BEHAVIOR", "COURSEWORK"),
+                    Set.of("IDENTITY", "ATTENDANCE", "BEHAVIOR", "COURSEWORK", "INTERVENTIONS"),
                     EnumSet.of(StaffRole.COMMUNITY_SCHOOL_DIRECTOR, StaffRole.SUCCESS_MENTOR), effective, end,
                     effective.minusDays(30),
                     List.of(district, new Signatory(Names.first(rng) + " " + Names.last(rng), "Executive Director")), 90, false));

@@ -136,16 +136,16 @@ public final class LogCodec {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new BadLine("not valid UTF-8");
+            throw new BadLine("invalid UTF-8");
         }
         JsonNode n;
         try {
             n = MAPPER.readTree(text);
         } catch (JacksonException e) {
-            throw new BadLine("not a JSON object");
+            throw new BadLine("no JSON object");
         }
         if (n == null || !n.isObject()) {
-            throw new BadLine("not a JSON object");
+            throw new BadLine("no JSON object");
         }
         long seq = number(n, "seq");
         String prev = hashField(n, "prev");
@@ -168,7 +168,7 @@ public final class LogCodec {
                 default -> throw new BadLine("unknown kind of line");
             }
         } catch (RuntimeException e) {
-            throw new BadLine("not a valid entry: " + e.getClass().getSimpleName());
+            throw new BadLine("unreadable: " + e.getClass().getSimpleName());
         }
         if (!line(body, hash).equals(text)) {
             throw new BadLine("not in canonical form");

@@ -58,7 +58,7 @@ public final class LogScanner {
             try {
                 line = LogCodec.parse(raw.bytes);
             } catch (LogCodec.BadLine e) {
-                return defect(LogDefect.Kind.ALTERED, "the line is " + e.getMessage());
+                return defect(LogDefect.Kind.ALTERED, "the line is not a valid entry: " + e.getMessage());
             }
             long expected = lastSeq + 1;
             if (line.seq() < expected) {

@@ -1,0 +1,89 @@
+package org.communityschools.privacy.policy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import org.communityschools.privacy.FieldCatalog;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Loads policies from YAML or JSON (the format of docs/privacy-policy.md) and gives the shipped default policy. Every
+ * load validates the whole document (see {@link Policy}) and refuses it with a {@link PolicyValidationException} whose
+ * problems are located as {@code source:line:column /json/pointer}. Thread-safe; holds no state.
+ */
+public final class Policies {
+    /** The classpath resource of the default policy. */
+    public static final String DEFAULT_RESOURCE = "/org/communityschools/privacy/policy/community-schools-default.yaml";
+
+    private static final ObjectMapper YAML = YAMLMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private Policies() {}
+
+    /**
+     * The SDK's default policy for the community-schools model (docs/privacy-policy.md has it as a table), over the
+     * default catalog.
+     */
+    public static Policy defaultPolicy() {
+        return Holder.DEFAULT;
+    }
+
+    private static final class Holder {
+        static final Policy DEFAULT = loadDefault();
+
+        private static Policy loadDefault() {
+            try (InputStream in = Policies.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("the default policy resource is missing: " + DEFAULT_RESOURCE);
+                }
+                return parseYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8), "community-schools-default.yaml",
+                        FieldCatalog.defaultCatalog());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * Loads a policy file over the default catalog: JSON when the name ends in {@code .json}, YAML otherwise.
+     *
+     * @throws PolicyValidationException when the file is not a valid policy
+     * @throws UncheckedIOException      when the file cannot be read
+     */
+    public static Policy load(Path file) {
+        return load(file, FieldCatalog.defaultCatalog());
+    }
+
+    /** Loads a policy file over {@code catalog}; see {@link #load(Path)}. */
+    public static Policy load(Path file, FieldCatalog catalog) {
+        Objects.requireNonNull(file, "file");
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the policy file " + file, e);
+        }
+        String name = String.valueOf(file.getFileName());
+        return name.toLowerCase(Locale.ROOT).endsWith(".json") ? parseJson(text, name, catalog)
+                : parseYaml(text, name, catalog);
+    }
+
+    /** Parses a YAML policy; {@code source} names it in problem locations. */
+    public static Policy parseYaml(String text, String source, FieldCatalog catalog) {
+        return PolicyReader.read(YAML, Objects.requireNonNull(text, "text"), Objects.requireNonNull(source, "source"),
+                Objects.requireNonNull(catalog, "catalog"));
+    }
+
+    /** Parses a JSON policy; {@code source} names it in problem locations. */
+    public static Policy parseJson(String text, String source, FieldCatalog catalog) {
+        return PolicyReader.read(JSON, Objects.requireNonNull(text, "text"), Objects.requireNonNull(source, "source"),
+                Objects.requireNonNull(catalog, "catalog"));
+    }
+}

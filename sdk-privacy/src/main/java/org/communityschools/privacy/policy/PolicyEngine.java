@@ -1,0 +1,300 @@
+package org.communityschools.privacy.policy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.model.DataSharingAgreement;
+import org.communityschools.core.model.OrganizationId;
+import org.communityschools.core.model.StaffId;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.privacy.DataField;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides what a requester may see of a student's records at an instant, field by field, under a {@link Policy} and
+ * against the district's dated records ({@link DistrictData}: staff assignments, enrollments, rosters and caseloads,
+ * partnerships, data-sharing agreements, consents, directory opt-outs).
+ *
+ * <h2>Semantics</h2>
+ * <ol>
+ *   <li><b>Default deny.</b> A field is permitted only when a permit rule grants it and every check below passes.</li>
+ *   <li><b>A rule applies</b> when it serves the request's purpose, the requester holds one of its roles through a
+ *       staff assignment in force on the date, and its {@link Relationship} with the student holds on that date.</li>
+ *   <li><b>Forbid overrides permit.</b> A field named by an applicable forbid rule is denied whatever grants it.</li>
+ *   <li><b>Explicit basis for IDEA and NSLA.</b> A field tagged {@code SPECIAL_EDUCATION_IDEA} or
+ *       {@code MEAL_ELIGIBILITY_NSLA} is granted only by a consent or by a rule that names that overlay in
+ *       {@link Rule#authorizes()}, never by a general school-official grant (34 CFR 300.622; 42 USC 1758(b)(6)).</li>
+ *   <li><b>The legal basis is checked against the records:</b>
+ *     <ul>
+ *       <li>{@code SCHOOL_OFFICIAL}: a requester employed by the student's school district needs nothing more; any
+ *           other requester (a CBO's staff) needs a data-sharing agreement that is {@code ACTIVE}, in effect on the
+ *           date, with the school's district as discloser and the requester's employer as recipient, the school and
+ *           school year in scope, the requester's role permitted, and the field or its category among its data
+ *           elements (34 CFR 99.31(a)(1)(i)(B); DOMAIN section 4);</li>
+ *       <li>{@code STUDIES}, {@code AUDIT_EVALUATION}: always such an agreement, with that legal basis (99.31(a)(6),
+ *           99.35);</li>
+ *       <li>{@code CONSENT}: a consent of the student in force on the date (signed, not revoked) naming the requester's
+ *           employer and the field's category (99.30);</li>
+ *       <li>{@code DIRECTORY}: the field is designated directory information and the student has not opted out
+ *           (99.37).</li>
+ *     </ul></li>
+ *   <li><b>Any error denies.</b> An unknown requester, student or purpose, a requester with no assignment in force,
+ *       a student not enrolled where a school is needed, or any exception while evaluating yields a decision that
+ *       denies every field, with the reason (never Cedar's skip-on-error).</li>
+ * </ol>
+ * Revocations, suspensions, expiries, opt-outs and ended assignments deny from the date they take effect, because
+ * every decision is computed from the records at its instant. Each decision carries the obligation to record the
+ * disclosure ({@link Obligation.RecordDisclosure}, one per basis and agreement or consent) and the masks of the rules
+ * that granted fields.
+ *
+ * <p>Immutable and thread-safe; build one per policy and district data with {@link #builder()}.
+ */
+public final class PolicyEngine {
+    private final Policy policy;
+    private final DistrictData data;
+    private final ZoneId zone;
+    private final String tenant;
+    private final long dataVersion;
+    private final List<List<DataField>> ruleFields;
+    private final Map<OrganizationId, List<DataSharingAgreement>> agreementsByRecipient;
+
+    private PolicyEngine(Policy policy, DistrictData data, ZoneId zone, String tenant, long dataVersion) {
+        this.policy = policy;
+        this.data = data;
+        this.zone = zone;
+        this.tenant = tenant;
+        this.dataVersion = dataVersion;
+        List<List<DataField>> fields = new ArrayList<>();
+        for (Rule r : policy.rules()) {
+            fields.add(policy.catalog().resolve(r.fields()));
+        }
+        this.ruleFields = List.copyOf(fields);
+        Map<OrganizationId, List<DataSharingAgreement>> byRecipient = new HashMap<>();
+        Map<String, DataSharingAgreement> latest = new LinkedHashMap<>();
+        for (DataSharingAgreement a : data.agreements()) {
+            latest.merge(a.id().value(), a, (x, y) -> y.version() > x.version() ? y : x);
+        }
+        for (DataSharingAgreement a : latest.values()) {
+            byRecipient.computeIfAbsent(a.recipientOrganizationId(), k -> new ArrayList<>()).add(a);
+        }
+        byRecipient.replaceAll((k, v) -> List.copyOf(v));
+        this.agreementsByRecipient = Map.copyOf(byRecipient);
+    }
+
+    /** A builder; the policy, the district data and the district's time zone are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The policy this engine applies. */
+    public Policy policy() {
+        return policy;
+    }
+
+    /** The district's time zone, in which an instant's date is taken. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The tenant (district) this engine decides for; {@code default} unless set. */
+    public String tenant() {
+        return tenant;
+    }
+
+    /**
+     * The version of the district data this engine reads, as the host numbers it; 0 unless set. A
+     * {@link DecisionCache} keys on it, so a host that changes the records (a revoked consent, a suspended agreement)
+     * builds a new engine with a higher version.
+     */
+    public long dataVersion() {
+        return dataVersion;
+    }
+
+    /**
+     * What {@code requester} may see of {@code student}'s records for {@code purpose} at {@code at}. Never throws for
+     * unknown or inconsistent data: such a request is denied with the reason.
+     */
+    public Decision decide(StaffId requester, StudentId student, Purpose purpose, Instant at) {
+        Objects.requireNonNull(requester, "requester");
+        Objects.requireNonNull(student, "student");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(at, "at");
+        LocalDate date = LocalDate.ofInstant(at, zone);
+        try {
+            return new Evaluation(policy, data, ruleFields, agreementsByRecipient, requester, student, purpose, at, date).run();
+        } catch (RuntimeException e) {
+            return Evaluation.denyAll(policy, requester, student, purpose, at, date,
+                    "an error occurred while evaluating (" + e.getClass().getSimpleName() + "); any error denies");
+        }
+    }
+
+    /**
+     * "What can I see and why": every student {@code requester} can reach at {@code at}, for each declared purpose,
+     * with the categories and the granting rules. Candidates are the students enrolled that day at the schools where
+     * the requester is assigned or that their employer partners with, the students on their rosters and caseloads, and
+     * (for a requester assigned at a district organization) every student; each candidate is decided as by {@link #decide}.
+     * Sorted by student, then purpose. Cost grows with the candidates: a district-wide requester in a large city is a
+     * batch job, not an interactive call.
+     */
+    public List<Access> whatCanISee(StaffId requester, Instant at) {
+        Objects.requireNonNull(requester, "requester");
+        Objects.requireNonNull(at, "at");
+        LocalDate date = LocalDate.ofInstant(at, zone);
+        List<Access> out = new ArrayList<>();
+        for (StudentId s : candidates(requester, date)) {
+            for (Purpose p : policy.purposes().keySet()) {
+                Decision d = decide(requester, s, p, at);
+                if (d.permitsAny()) {
+                    out.add(Access.of(d));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private java.util.SortedSet<StudentId> candidates(StaffId requester, LocalDate date) {
+        java.util.SortedSet<StudentId> out = new java.util.TreeSet<>(java.util.Comparator.comparing(StudentId::value));
+        var staff = data.staff(requester);
+        if (staff.isEmpty()) {
+            return out;
+        }
+        java.util.Set<org.communityschools.core.model.SchoolId> schools = new java.util.HashSet<>();
+        boolean districtWide = false;
+        for (var a : data.assignmentsOn(requester, date)) {
+            if (a.organizationId() instanceof org.communityschools.core.model.SchoolId s) {
+                schools.add(s);
+            } else if (a.organizationId() instanceof OrganizationId o && data.organization(o)
+                    .filter(x -> x.type() == org.communityschools.core.model.OrganizationType.DISTRICT).isPresent()) {
+                districtWide = true;
+            }
+        }
+        if (districtWide) {
+            data.students().forEach(st -> out.add(st.id()));
+            return out;
+        }
+        schools.addAll(data.schoolsPartneredWith(staff.get().employerId(),
+                org.communityschools.core.model.SchoolYear.containing(date)));
+        for (var s : schools) {
+            for (var e : data.enrollmentsAt(s)) {
+                if (e.isEnrolledOn(date)) {
+                    out.add(e.studentId());
+                }
+            }
+        }
+        data.relationshipsOn(requester, date).forEach(r -> out.add(r.studentId()));
+        return out;
+    }
+
+    /**
+     * "Who can see this": every staff member who may see {@code field} of {@code student} at {@code at}, for each
+     * declared purpose, with the grant that says why; for special education fields, the list of persons with access
+     * of IDEA 34 CFR 300.623(d). Every staff member with an assignment in force is decided as by {@link #decide}.
+     * Sorted by staff id, then purpose.
+     */
+    public List<Viewer> whoCanSee(StudentId student, org.communityschools.privacy.FieldPath field, Instant at) {
+        Objects.requireNonNull(student, "student");
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(at, "at");
+        LocalDate date = LocalDate.ofInstant(at, zone);
+        List<Viewer> out = new ArrayList<>();
+        List<StaffId> staff = new ArrayList<>();
+        data.staff().forEach(s -> staff.add(s.id()));
+        staff.sort(java.util.Comparator.comparing(StaffId::value));
+        for (StaffId s : staff) {
+            if (data.assignmentsOn(s, date).isEmpty()) {
+                continue;
+            }
+            for (Purpose p : policy.purposes().keySet()) {
+                decide(s, student, p, at).grant(field).ifPresent(g -> out.add(new Viewer(s, p, g)));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Builds a {@link PolicyEngine}. Each setting is set once (a second call throws {@link IllegalStateException}).
+     * Not thread-safe; the engine it builds is.
+     */
+    public static final class Builder {
+        private @Nullable Policy policy;
+        private @Nullable DistrictData data;
+        private @Nullable ZoneId zone;
+        private @Nullable String tenant;
+        private @Nullable Long dataVersion;
+
+        private Builder() {}
+
+        /** The tenant (district) this engine decides for: 1-64 letters, digits, '.', '-', '_'. */
+        public Builder tenant(String tenant) {
+            if (this.tenant != null) {
+                throw new IllegalStateException("tenant was already set");
+            }
+            Objects.requireNonNull(tenant, "tenant");
+            if (!tenant.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+                throw new IllegalArgumentException("a tenant has 1-64 letters, digits, '.', '-' or '_', was '" + tenant + "'");
+            }
+            this.tenant = tenant;
+            return this;
+        }
+
+        /** The version of the district data, 0 or more; raise it whenever the records change. */
+        public Builder dataVersion(long dataVersion) {
+            if (this.dataVersion != null) {
+                throw new IllegalStateException("dataVersion was already set");
+            }
+            if (dataVersion < 0) {
+                throw new IllegalArgumentException("dataVersion must not be negative, was " + dataVersion);
+            }
+            this.dataVersion = dataVersion;
+            return this;
+        }
+
+        /** The policy to apply. */
+        public Builder policy(Policy policy) {
+            if (this.policy != null) {
+                throw new IllegalStateException("policy was already set");
+            }
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** The district's records. */
+        public Builder districtData(DistrictData data) {
+            if (this.data != null) {
+                throw new IllegalStateException("districtData was already set");
+            }
+            this.data = Objects.requireNonNull(data, "data");
+            return this;
+        }
+
+        /** The district's time zone, such as {@code America/New_York}: an instant's date is taken there. */
+        public Builder zone(ZoneId zone) {
+            if (this.zone != null) {
+                throw new IllegalStateException("zone was already set");
+            }
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /**
+         * The engine.
+         *
+         * @throws IllegalStateException when the policy, the data or the zone is not set
+         */
+        public PolicyEngine build() {
+            if (policy == null || data == null || zone == null) {
+                throw new IllegalStateException("a policy engine needs a policy, district data and a time zone");
+            }
+            return new PolicyEngine(policy, data, zone, tenant == null ? "default" : tenant,
+                    dataVersion == null ? 0 : dataVersion);
+        }
+    }
+}

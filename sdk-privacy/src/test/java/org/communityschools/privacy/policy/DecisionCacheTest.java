@@ -1,0 +1,139 @@
+package org.communityschools.privacy.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.communityschools.privacy.policy.Fixtures.*;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.model.Consent;
+import org.communityschools.core.model.LegalBasis;
+import org.communityschools.core.model.StaffRole;
+import org.communityschools.core.model.StudentId;
+import org.junit.jupiter.api.Test;
+
+/** The decision cache never serves a revoked consent, another tenant's or another policy version's decision. */
+class DecisionCacheTest {
+    private static final Purpose SUPPORT = Purpose.of("student-support");
+    private static final String FIELD = "programs.homeless";
+    private static final StudentId STUDENT = enrolledAt(TinyCity.DATA, COMMUNITY_SCHOOL, DAY,
+            s -> TinyCity.DATA.consentsOf(s).stream().anyMatch(c -> c.isInForceOn(DAY)
+                    && c.revokedDate().isEmpty()));
+    private static final DistrictData REVOKED = TinyCity.with(a -> a, c -> c.studentId().equals(STUDENT)
+            ? new Consent(c.id(), c.studentId(), c.grantor(), c.recipientId(), c.purpose(), c.categories(), c.signedDate(),
+            c.authentication(), Optional.of(DAY)) : c, a -> a, s -> s);
+
+    private static PolicyEngine engine(String tenant, DistrictData data, long version) {
+        return PolicyEngine.builder().policy(Policies.defaultPolicy()).districtData(data).zone(TinyCity.ZONE)
+                .tenant(tenant).dataVersion(version).build();
+    }
+
+    @Test
+    void aDecisionIsReusedForTheSameDayAndStampedWithEachInstant() {
+        DecisionCache cache = DecisionCache.builder().maximumSize(100).build();
+        PolicyEngine v1 = engine("riverside", TinyCity.DATA, 1);
+        Instant morning = TinyCity.noon(DAY).minusSeconds(3 * 3600);
+        Decision first = cache.decide(v1, CSD, STUDENT, SUPPORT, morning);
+        Decision later = cache.decide(v1, CSD, STUDENT, SUPPORT, TinyCity.noon(DAY));
+        assertThat(cache.size()).isEqualTo(1);
+        assertThat(later.grants()).isEqualTo(first.grants());
+        assertThat(later.at()).isEqualTo(TinyCity.noon(DAY));
+        assertThat(later.obligations()).filteredOn(o -> o instanceof Obligation.RecordDisclosure)
+                .allSatisfy(o -> assertThat(((Obligation.RecordDisclosure) o).disclosure().at())
+                        .isEqualTo(TinyCity.noon(DAY)));
+    }
+
+    @Test
+    void revokedConsentIsNeverServedFromTheCache() {
+        DecisionCache cache = DecisionCache.builder().build();
+        assertThat(cache.decide(engine("riverside", TinyCity.DATA, 1), CSD, STUDENT, SUPPORT, TinyCity.noon(DAY))
+                .permits(FIELD)).isTrue();
+        Decision after = cache.decide(engine("riverside", REVOKED, 2), CSD, STUDENT, SUPPORT, TinyCity.noon(DAY));
+        assertThat(after.permits(FIELD)).isFalse();
+        assertThat(after.denialReasons(org.communityschools.core.model.DataCategory.PROGRAMS))
+                .anySatisfy(r -> assertThat(r).contains("was revoked on " + DAY));
+    }
+
+    @Test
+    void tenantsNeverShareEntries() {
+        DecisionCache cache = DecisionCache.builder().build();
+        assertThat(cache.decide(engine("riverside", TinyCity.DATA, 1), CSD, STUDENT, SUPPORT, TinyCity.noon(DAY))
+                .permits(FIELD)).isTrue();
+        assertThat(cache.decide(engine("lakeside", REVOKED, 1), CSD, STUDENT, SUPPORT, TinyCity.noon(DAY))
+                .permits(FIELD)).isFalse();
+        cache.invalidateTenant("lakeside");
+        assertThat(cache.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aNewPolicyVersionNeverReusesDecisionsOfTheOld() {
+        DecisionCache cache = DecisionCache.builder().build();
+        assertThat(cache.decide(engine("riverside", TinyCity.DATA, 1), CSD, STUDENT, SUPPORT, TinyCity.noon(DAY))
+                .permits(FIELD)).isTrue();
+        Policy v2 = Policy.builder().id("community-schools-default").version(2).purpose("student-support", "support")
+                .rule(Rule.permit("csd-partner-school").roles(StaffRole.COMMUNITY_SCHOOL_DIRECTOR)
+                        .relationship(Relationship.PARTNER_SCHOOL).basis(LegalBasis.SCHOOL_OFFICIAL)
+                        .purposes("student-support").fields("ATTENDANCE").build())
+                .build();
+        PolicyEngine engine = PolicyEngine.builder().policy(v2).districtData(TinyCity.DATA).zone(TinyCity.ZONE)
+                .tenant("riverside").dataVersion(1).build();
+        assertThat(cache.decide(engine, CSD, STUDENT, SUPPORT, TinyCity.noon(DAY)).permits(FIELD)).isFalse();
+    }
+
+    @Test
+    void concurrentReadersNeverSeeARevokedConsentOnceTheNewDataIsPublished() throws Exception {
+        DecisionCache cache = DecisionCache.builder().maximumSize(1000).build();
+        PolicyEngine before = engine("riverside", TinyCity.DATA, 1);
+        PolicyEngine after = engine("riverside", REVOKED, 2);
+        AtomicReference<PolicyEngine> current = new AtomicReference<>(before);
+        AtomicInteger published = new AtomicInteger();
+        AtomicInteger stale = new AtomicInteger();
+        AtomicInteger grantedBefore = new AtomicInteger();
+        int threads = 4;
+        int rounds = 400;
+        ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < rounds; i++) {
+                        boolean revoked = published.get() == 1;
+                        PolicyEngine e = current.get();
+                        Instant at = TinyCity.noon(DAY).plusSeconds(offset * 1000L + i);
+                        boolean permits = cache.decide(e, CSD, STUDENT, SUPPORT, at).permits(FIELD);
+                        if ((revoked || e == after) && permits) {
+                            stale.incrementAndGet();
+                        }
+                        if (!revoked && e == before && permits) {
+                            grantedBefore.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            futures.add(pool.submit(() -> {
+                while (grantedBefore.get() < 50) {
+                    Thread.onSpinWait();
+                }
+                current.set(after);
+                published.set(1);
+            }));
+            for (Future<?> f : futures) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(grantedBefore.get()).isGreaterThanOrEqualTo(50);
+        assertThat(stale.get()).isZero();
+        assertThat(cache.decide(current.get(), CSD, STUDENT, SUPPORT, TinyCity.noon(DAY)).permits(FIELD)).isFalse();
+    }
+}

@@ -1,0 +1,89 @@
+package org.communityschools.privacy.policy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.data.DistrictDataReader;
+import org.communityschools.core.data.InstructionalCalendar;
+import org.communityschools.core.model.Consent;
+import org.communityschools.core.model.DataSharingAgreement;
+import org.communityschools.core.model.InstructionalDay;
+import org.communityschools.core.model.StaffAssignment;
+import org.communityschools.core.model.Student;
+import org.communityschools.core.synth.Preset;
+import org.communityschools.core.synth.SyntheticCity;
+
+/**
+ * The synthetic tiny city (seed 11), generated once per test JVM, plus copies with some records changed, for the
+ * policy tests. Attendance rows are not copied: the policy engine never reads them.
+ */
+final class TinyCity {
+    static final ZoneId ZONE = ZoneId.of("America/New_York");
+    static final DistrictData DATA = generate();
+
+    private TinyCity() {}
+
+    private static DistrictData generate() {
+        try {
+            Path dir = Files.createTempDirectory("policy-tiny-city");
+            try {
+                SyntheticCity.builder().preset(Preset.TINY).seed(11).build().writeTo(dir);
+                return DistrictDataReader.builder().build().read(dir).data();
+            } finally {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Noon of {@code date} in the district's zone. */
+    static Instant noon(LocalDate date) {
+        return date.atTime(12, 0).atZone(ZONE).toInstant();
+    }
+
+    static PolicyEngine engine(DistrictData data) {
+        return PolicyEngine.builder().policy(Policies.defaultPolicy()).districtData(data).zone(ZONE).build();
+    }
+
+    /** A copy of the tiny city with agreements, consents, assignments and students transformed. */
+    static DistrictData with(UnaryOperator<DataSharingAgreement> agreements, UnaryOperator<Consent> consents,
+                             UnaryOperator<StaffAssignment> assignments, UnaryOperator<Student> students) {
+        DistrictData d = DATA;
+        DistrictData.Builder b = DistrictData.builder();
+        d.organizations().forEach(b::add);
+        d.schools().forEach(b::add);
+        d.partnerships().forEach(b::add);
+        d.students().forEach(s -> b.add(students.apply(s)));
+        d.studentCharacteristics().forEach(b::add);
+        for (InstructionalCalendar c : d.calendars().values()) {
+            c.days().forEach(day -> b.add(new InstructionalDay(c.school(), day)));
+        }
+        d.enrollments().forEach(b::add);
+        d.diplomas().forEach(b::add);
+        d.behaviorIncidents().forEach(b::add);
+        d.courseMarks().forEach(b::add);
+        d.staff().forEach(b::add);
+        d.staffAssignments().forEach(a -> b.add(assignments.apply(a)));
+        d.studentStaffRelationships().forEach(b::add);
+        d.interventions().forEach(b::add);
+        d.interventionParticipants().forEach(b::add);
+        d.consents().forEach(c -> b.add(consents.apply(c)));
+        d.agreements().forEach(a -> b.add(agreements.apply(a)));
+        return b.build();
+    }
+
+    static DistrictData withAgreements(UnaryOperator<DataSharingAgreement> agreements) {
+        return with(agreements, c -> c, a -> a, s -> s);
+    }
+}

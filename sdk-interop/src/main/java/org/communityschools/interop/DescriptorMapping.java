@@ -11,7 +11,9 @@ import org.communityschools.core.model.DisciplineActionType;
 import org.communityschools.core.model.ExitWithdrawType;
 import org.communityschools.core.model.GradeLevel;
 import org.communityschools.core.model.InterventionType;
+import org.communityschools.core.model.RaceEthnicity;
 import org.communityschools.core.model.SchoolType;
+import org.communityschools.core.model.Sex;
 import org.communityschools.core.model.StaffRole;
 import org.communityschools.core.model.StudentCharacteristicType;
 
@@ -282,6 +284,21 @@ public final class DescriptorMapping {
                 "Support Services Staff"}) {
             b.ignore(c + t);
         }
+        String sx = "SexDescriptor#";
+        b.map(sx + "Female", Sex.FEMALE)
+                .map(sx + "Male", Sex.MALE)
+                .map(sx + "Non-binary", Sex.NON_BINARY)
+                .map(sx + "Not Selected", Sex.NOT_SELECTED);
+        String r = "RaceDescriptor#";
+        b.map(r + "American Indian or Alaska Native", RaceEthnicity.AMERICAN_INDIAN)
+                .map(r + "Asian", RaceEthnicity.ASIAN)
+                .map(r + "Black or African American", RaceEthnicity.BLACK)
+                .map(r + "Native Hawaiian or Pacific Islander", RaceEthnicity.PACIFIC_ISLANDER)
+                .map(r + "White", RaceEthnicity.WHITE)
+                .map(r + "Middle Eastern or North African", RaceEthnicity.WHITE)
+                .map(r + "Hispanic or Latino", RaceEthnicity.HISPANIC)
+                .map(r + "Choose Not to Respond", RaceEthnicity.NOT_REPORTED)
+                .ignore(r + "Other");
         String i = "InterventionClassDescriptor#";
         b.map(i + "Curriculum", InterventionType.OTHER)
                 .map(i + "Practice", InterventionType.OTHER)

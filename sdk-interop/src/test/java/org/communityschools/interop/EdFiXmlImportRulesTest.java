@@ -310,4 +310,27 @@ class EdFiXmlImportRulesTest {
             assertThat(e.entryGrade()).isEqualTo(org.communityschools.core.model.GradeLevel.G03);
         });
     }
+
+    @Test
+    void sexAndRaceComeFromTheStudentEducationOrganizationAssociation(@TempDir Path dir) throws IOException {
+        district(dir, "2021-08-23", "2021-09-03", 10, "");
+        Files.writeString(dir.resolve("StudentEnrollment.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <InterchangeStudentEnrollment %s>
+                  <StudentEducationOrganizationAssociation>
+                    <StudentReference><StudentIdentity><StudentUniqueId>S1</StudentUniqueId></StudentIdentity></StudentReference>
+                    <EducationOrganizationReference><EducationOrganizationIdentity><EducationOrganizationId>100</EducationOrganizationId></EducationOrganizationIdentity></EducationOrganizationReference>
+                    <Sex>uri://ed-fi.org/SexDescriptor#Female</Sex>
+                    <HispanicLatinoEthnicity>false</HispanicLatinoEthnicity>
+                    <Race><Race>uri://ed-fi.org/RaceDescriptor#Asian</Race></Race>
+                    <Race><Race>uri://ed-fi.org/RaceDescriptor#White</Race></Race>
+                  </StudentEducationOrganizationAssociation>
+                </InterchangeStudentEnrollment>
+                """.formatted(NS));
+        EdFiImportResult r = EdFiXmlImport.builder().build().read(dir);
+        assertThat(r.data().students()).singleElement().satisfies(s -> {
+            assertThat(s.sex()).isEqualTo(org.communityschools.core.model.Sex.FEMALE);
+            assertThat(s.raceEthnicity()).isEqualTo(org.communityschools.core.model.RaceEthnicity.MULTIRACIAL);
+        });
+    }
 }

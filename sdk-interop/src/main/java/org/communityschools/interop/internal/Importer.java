@@ -76,7 +76,8 @@ public final class Importer {
             "DisciplineIncident");
     private static final Set<String> PASS2_FIXED = Set.of("StudentSchoolAssociation", "StudentSchoolAttendanceEvent",
             "StudentDisciplineIncidentBehaviorAssociation", "DisciplineAction", "StudentInterventionAssociation",
-            "StaffEducationOrganizationAssignmentAssociation", "StaffEducationOrganizationEmploymentAssociation");
+            "StaffEducationOrganizationAssignmentAssociation", "StaffEducationOrganizationEmploymentAssociation",
+            "StudentEducationOrganizationAssociation");
     private static final Set<String> INSTRUCTIONAL_EVENTS = Set.of("Instructional day", "Make-up day");
 
     private final DescriptorMapping mapping;
@@ -113,6 +114,7 @@ public final class Importer {
     private final List<StaffAssignment> assignments = new ArrayList<>();
     private final Map<String, String> employers = new HashMap<>();
     private final Map<String, Set<String>> studentSchools = new LinkedHashMap<>();
+    private final Set<String> demographicsSet = new HashSet<>();
 
     private record Session(String school, SchoolYear year, LocalDate begin, LocalDate end, Optional<Integer> total, Node node) {}
 
@@ -411,6 +413,7 @@ public final class Importer {
                 }
             }
             case "StaffEducationOrganizationAssignmentAssociation" -> staffAssignment(n);
+            case "StudentEducationOrganizationAssociation" -> demographics(n);
             default -> programAssociation(n);
         }
     }
@@ -613,6 +616,37 @@ public final class Importer {
         seen(student.get(), i.schoolId().value());
         participants.add(new InterventionParticipant(i.id(), StudentId.of(student.get()), Optional.empty(),
                 DateRange.closed(w.begin(), w.end()), Optional.empty(), w.end().isPresent() ? ParticipationStatus.COMPLETED : ParticipationStatus.ACTIVE));
+    }
+
+    /**
+     * Sex and race from a student's education organization association (Ed-Fi 5 keeps them there, not on Student):
+     * Hispanic or Latino ethnicity (or race) makes HISPANIC, as in federal reporting; otherwise one race is that race
+     * and several are MULTIRACIAL. The first association that gives a sex or a race sets them.
+     */
+    private void demographics(Node n) {
+        Optional<String> student = studentRef(n);
+        Optional<Sex> sex = descriptor(n, "Sex", Sex.class, false);
+        Set<RaceEthnicity> races = new TreeSet<>();
+        for (Node race : n.children("Race")) {
+            Node value = race.child("Race").orElse(race);
+            value.text().flatMap(t -> resolved(value, t, RaceEthnicity.class)).ifPresent(races::add);
+        }
+        boolean hispanic = n.child("HispanicLatinoEthnicity").flatMap(Node::text).map(t -> t.equals("true") || t.equals("1")).orElse(false);
+        if (student.isEmpty() || (sex.isEmpty() && races.isEmpty() && !hispanic) || !demographicsSet.add(student.get())) {
+            return;
+        }
+        RaceEthnicity race;
+        races.remove(RaceEthnicity.NOT_REPORTED);
+        if (hispanic || races.contains(RaceEthnicity.HISPANIC)) {
+            race = RaceEthnicity.HISPANIC;
+        } else if (races.isEmpty()) {
+            race = RaceEthnicity.NOT_REPORTED;
+        } else {
+            race = races.size() == 1 ? races.iterator().next() : RaceEthnicity.MULTIRACIAL;
+        }
+        Student s = students.get(student.get());
+        students.put(student.get(), new Student(s.id(), s.firstName(), s.lastName(), s.birthDate(), sex.orElse(s.sex()), race,
+                s.ninthGradeCohort(), s.directoryOptOut()));
     }
 
     private void staffAssignment(Node n) {

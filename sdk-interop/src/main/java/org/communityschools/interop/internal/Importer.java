@@ -153,12 +153,20 @@ public final class Importer {
      */
     public Outcome run(Path source) {
         List<Path> files = files(source);
+        Map<Path, Boolean> hasPass2 = new HashMap<>();
         for (Path f : files) {
-            XmlRecords.read(f, PASS1::contains, this::pass1, issues);
+            XmlRecords.read(f, name -> {
+                if (isPass2(name)) {
+                    hasPass2.put(f, true);
+                }
+                return PASS1.contains(name);
+            }, this::pass1, issues);
         }
         buildSchools();
         for (Path f : files) {
-            XmlRecords.read(f, n -> PASS2_FIXED.contains(n) || isProgramAssociation(n), this::pass2, new Issues());
+            if (hasPass2.getOrDefault(f, false)) {
+                XmlRecords.read(f, Importer::isPass2, this::pass2, new Issues());
+            }
         }
         DistrictData.Builder b = DistrictData.builder();
         organizations.values().forEach(b::add);
@@ -235,6 +243,10 @@ public final class Importer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + source, e);
         }
+    }
+
+    private static boolean isPass2(String name) {
+        return PASS2_FIXED.contains(name) || isProgramAssociation(name);
     }
 
     private static boolean isProgramAssociation(String name) {

@@ -121,6 +121,44 @@ class MetricsCommandTest {
     }
 
     @Test
+    void suppressedTableHidesWhatTheEngineHidesAndPublishesTheTotal() {
+        List<String[]> plain = csv("metrics", "chronic-absence", "--data", dir.toString(), "--year", "2018", "--by", "school");
+        List<String[]> rows = csv("metrics", "chronic-absence", "--data", dir.toString(), "--year", "2018", "--by", "school",
+                "--suppress", "nysed");
+        ChronicAbsenceReport report = ChronicAbsence.calculate(data, SchoolYear.of(2018), ChronicAbsenceDefinition.FEDERAL);
+        java.util.Map<List<String>, AttendanceAggregate> groups = new java.util.LinkedHashMap<>();
+        report.schools().forEach((id, school) -> groups.put(List.of(id.value()), school.enrollments()));
+        org.communityschools.privacy.publication.ProtectedTable expected = Suppressed.protect("school_id", groups,
+                org.communityschools.privacy.publication.SuppressionRules.NYSED);
+
+        assertThat(rows.get(0)).containsExactly("school_id", "students", "chronically_absent", "rate");
+        assertThat(rows).hasSize(plain.size() + 1);
+        String[] total = rows.get(rows.size() - 1);
+        assertThat(total[0]).isEqualTo("TOTAL");
+        assertThat(Long.parseLong(total[1])).isEqualTo(report.districtPerEnrollment().counted());
+        for (String[] row : rows.subList(1, rows.size() - 1)) {
+            org.communityschools.privacy.publication.ProtectedCell cell = expected.cell(row[0]);
+            if (cell.isSuppressed()) {
+                assertThat(row[1]).isEqualTo(cell.marker().orElseThrow());
+                assertThat(row[2]).isEqualTo(cell.marker().orElseThrow());
+            } else {
+                String[] original = plain.stream().filter(p -> p[0].equals(row[0])).findFirst().orElseThrow();
+                assertThat(row[1]).isEqualTo(original[1]);
+            }
+        }
+        assertThat(expected.report()).isNotEmpty();
+    }
+
+    @Test
+    void suppressionOfOverlappingSubgroupsIsRefused() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"metrics", "chronic-absence", "--data", dir.toString(), "--year", "2018", "--by", "subgroup",
+                "--suppress", "n10"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("error: --suppress needs groups that partition the students");
+    }
+
+    @Test
     void badOptionsAreOneLineErrors() {
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"metrics", "chronic-absence", "--data", dir.toString(), "--year", "2018", "--by", "borough"},

@@ -38,6 +38,15 @@ import org.communityschools.core.synth.SyntheticCity;
 import org.communityschools.metrics.AttendanceAggregate;
 import org.communityschools.metrics.ChronicAbsence;
 import org.communityschools.metrics.ChronicAbsenceDefinition;
+import org.communityschools.metrics.ChronicAbsenceReport;
+import org.communityschools.metrics.ChronicAbsenceStatus;
+import org.communityschools.metrics.EnrollmentAttendance;
+import org.communityschools.privacy.publication.CountTable;
+import org.communityschools.privacy.publication.Dimension;
+import org.communityschools.privacy.publication.ProtectedTable;
+import org.communityschools.privacy.publication.PublicationWriter;
+import org.communityschools.privacy.publication.TableProtector;
+import org.communityschools.privacy.publication.SuppressionRules;
 import org.communityschools.metrics.Comparison;
 import org.communityschools.metrics.GraduationCohortDefinition;
 import picocli.CommandLine.Command;
@@ -140,6 +149,41 @@ final class DemoCommand implements Callable<Integer> {
         Optional.ofNullable(split.get(true)).ifPresent(a -> tiers.put("community schools", a));
         Optional.ofNullable(split.get(false)).ifPresent(a -> tiers.put("other schools", a));
 
+        // Chronic absence by race/ethnicity within each community school, with totals: small cells appear here.
+        ChronicAbsenceReport lastReport = ChronicAbsence.calculate(data, last, ChronicAbsenceDefinition.FEDERAL);
+        List<String> communitySchools = data.schools().stream().filter(s -> data.isCommunitySchool(s.id(), last))
+                .map(s -> s.id().value()).sorted().toList();
+        Map<String, long[]> cells = new java.util.TreeMap<>();
+        for (EnrollmentAttendance e : lastReport.enrollments()) {
+            if (!e.figures().status().isCounted() || !communitySchools.contains(e.schoolId().value())) {
+                continue;
+            }
+            String race = data.student(e.studentId()).orElseThrow().raceEthnicity().name();
+            long[] c = cells.computeIfAbsent(race + "|" + e.schoolId().value(), k -> new long[2]);
+            c[0] += e.figures().status() == ChronicAbsenceStatus.CHRONICALLY_ABSENT ? 1 : 0;
+            c[1]++;
+        }
+        List<String> races = cells.keySet().stream().map(k -> k.substring(0, k.indexOf('|'))).distinct().sorted().toList();
+        CountTable.Builder table = CountTable.builder(Dimension.flat("race_ethnicity", "ALL", races),
+                Dimension.flat("school_id", "ALL", communitySchools));
+        for (String race : races) {
+            for (String cs : communitySchools) {
+                long[] c = cells.getOrDefault(race + "|" + cs, new long[2]);
+                table.cell(race, cs, c[0], c[1]);
+            }
+        }
+        ProtectedTable published = TableProtector.protect(table.fillTotals().build(), SuppressionRules.forName("nyc-doe")).orThrow();
+        long hidden = published.report().size();
+        String publicationCsv = PublicationWriter.csv(published);
+        List<List<String>> publishedRows = publicationCsv.lines().skip(1).map(l -> List.of(l.split(",", -1))).toList();
+        o.printf(Locale.ROOT, "7. Chronically absent students by race/ethnicity and community school, %s, protected for publication "
+                + "(NYC DOE rules): %d of %d cells hidden, and the audit shows no hidden count can be derived from the "
+                + "published ones; for example:%n", last.label(), hidden, published.cells().size());
+        List<String> csvLines = publicationCsv.lines().toList();
+        o.println("   " + csvLines.get(0));
+        csvLines.stream().skip(1).filter(l -> !l.startsWith("ALL,")).limit(6).forEach(l -> o.println("   " + l));
+        o.println();
+
         Path reportFile = dir.resolve("report.html");
         new HtmlReport("Community Schools SDK demo: a synthetic city")
                 .section("overview", "The city").paragraph(String.format(Locale.ROOT,
@@ -152,6 +196,12 @@ final class DemoCommand implements Callable<Integer> {
                 .section("chronic-absence", chronicTitle.substring(3, chronicTitle.length() - 1)).comparison(chronic, "enrollments", "chart-chronic-absence").endSection()
                 .section("tiers", "Attendance Works tiers, " + last.label()).tiers(tiers, "chart-tiers").endSection()
                 .section("graduation", graduationTitle.substring(3, graduationTitle.length() - 1)).comparison(graduation, "in cohort", "chart-graduation").endSection()
+                .section("publication", "A table fit for publication, " + last.label())
+                .paragraph("Chronically absent students by race/ethnicity and community school, with totals. NYC DOE suppression "
+                        + "rules: small groups and counts near 0 or the group size are hidden, then more cells until no hidden "
+                        + "count can be recovered from the published ones; the audit proves each hidden count could be any of "
+                        + "several values. " + hidden + " of " + published.cells().size() + " cells hidden.")
+                .table(List.of(publicationCsv.lines().findFirst().orElse("").split(",", -1)), publishedRows).endSection()
                 .write(reportFile);
         o.println("Report: " + reportFile.toAbsolutePath());
         return 0;

@@ -28,8 +28,10 @@ import org.communityschools.metrics.internal.InterventionEngine;
  *       date who did not take part in any intervention of the same type and provider overlapping the school year,
  *       measured in the same two windows (around the participant's start date) and enrolled on at least one day of
  *       each. A candidate matches when its rate before is within {@code band} of the participant's (inclusive: a
- *       difference of exactly 5 points matches a band of 5/100). The closest {@code matchesPerParticipant} are kept,
- *       ties broken by student id; a comparison student may serve several participants (matching with replacement),
+ *       difference of exactly 5 points matches a band of 5/100). The closest {@code matchesPerParticipant} are kept;
+ *       equally close candidates are ordered by a fixed hash (64-bit FNV-1a) of the participant's and the candidate's
+ *       ids, then by student id, so that ties are spread over participants and the same data always give the same
+ *       matches; a comparison student may serve several participants (matching with replacement),
  *       and counts once per pair.</li>
  *   <li><b>Rates.</b> Each group's rate is its summed days present ÷ its summed days enrolled (a day-weighted rate). The
  *       change is after − before in percentage points; the difference between the groups is the matched participants'

@@ -32,8 +32,7 @@ class InterventionOutcomesTest {
 
     /**
      * 40 instructional days, tutoring from day 20, windows of 20 days. The participant goes from 60% to 80%;
-     * c1 (60% before, distance 0) and c2 (55%, exactly 5 points) match, c4 (65%, also 5 points) loses the tie to c2
-     * on student id with 2 matches per participant, c3 (50%) is outside the band.
+     * c1 (60% before, distance 0) and c2 (55%, exactly 5 points) match; c3 (50%) and c4 (70%) are outside the band.
      */
     static DistrictData district() {
         SmallDistrict d = new SmallDistrict(40);
@@ -48,7 +47,7 @@ class InterventionOutcomesTest {
         StudentId c3 = d.student("c3");
         d.absent(c3, 10, 20);                                        // before 10/20
         StudentId c4 = d.student("c4");
-        d.absent(c4, 13, 20);                                        // before 13/20
+        d.absent(c4, 14, 20);                                        // before 14/20
         for (StudentId s : List.of(p, late)) {
             d.builder.add(new InterventionParticipant(TUTORING, s, Optional.empty(), DateRange.closed(d.calendar.get(20), d.calendar.get(39)),
                     Optional.empty(), ParticipationStatus.COMPLETED));
@@ -77,14 +76,38 @@ class InterventionOutcomesTest {
     }
 
     @Test
-    void theBandIsInclusiveAndMoreMatchesTakeTheNextClosest() {
+    void theBandIsInclusiveAndLimitsTheMatches() {
         InterventionOutcome three = InterventionOutcomes.evaluate(district(), SmallDistrict.YEAR, 20, ChronicAbsenceDefinition.FEDERAL)
                 .outcomes().get(0);
-        assertThat(three.matches().get(StudentId.of("p"))).extracting(StudentId::value).containsExactly("c1", "c2", "c4");
+        assertThat(three.matches().get(StudentId.of("p"))).extracting(StudentId::value).containsExactly("c1", "c2");
 
         InterventionOutcome narrow = InterventionOutcomes.evaluate(district(), SmallDistrict.YEAR, 20, ChronicAbsenceDefinition.FEDERAL,
                 Ratio.of(4, 100), 3).outcomes().get(0);
         assertThat(narrow.matches().get(StudentId.of("p"))).extracting(StudentId::value).containsExactly("c1");
+    }
+
+    @Test
+    void equallyCloseCandidatesAreSpreadOverParticipantsDeterministically() {
+        SmallDistrict d = new SmallDistrict(40);
+        d.builder.add(new Intervention(TUTORING, InterventionType.TUTORING, SmallDistrict.CBO, SmallDistrict.A, Optional.empty()));
+        List<StudentId> participants = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            StudentId p = d.student("p" + i);
+            participants.add(p);
+            d.builder.add(new InterventionParticipant(TUTORING, p, Optional.empty(), DateRange.closed(d.calendar.get(20), d.calendar.get(39)),
+                    Optional.empty(), ParticipationStatus.ACTIVE));
+        }
+        for (int i = 0; i < 10; i++) {
+            d.student("c" + i);                                       // all present every day, as every participant
+        }
+        DistrictData data = d.build();
+        InterventionOutcome o = InterventionOutcomes.evaluate(data, SmallDistrict.YEAR, 20, ChronicAbsenceDefinition.FEDERAL,
+                Ratio.of(5, 100), 1).outcomes().get(0);
+
+        assertThat(o.matched()).isEqualTo(10);
+        assertThat(o.comparisonStudents()).as("ties are not all given to the lowest id").isGreaterThan(1);
+        assertThat(InterventionOutcomes.evaluate(data, SmallDistrict.YEAR, 20, ChronicAbsenceDefinition.FEDERAL, Ratio.of(5, 100), 1)
+                .outcomes().get(0)).isEqualTo(o);
     }
 
     @Test

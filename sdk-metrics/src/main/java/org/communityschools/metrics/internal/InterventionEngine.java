@@ -156,7 +156,22 @@ public final class InterventionEngine {
         return r;
     }
 
-    private record Candidate(StudentId student, BigInteger[] distance) {}
+    private record Candidate(StudentId student, BigInteger[] distance, long tie) {}
+
+    /**
+     * The tie-break of a candidate for a participant: FNV-1a (64 bits) of both ids, so that equally close candidates are
+     * spread over participants instead of the lowest student ids serving everyone, and the same data give the same
+     * matches.
+     */
+    static long tieBreak(StudentId participant, StudentId candidate) {
+        long h = 0xcbf29ce484222325L;
+        String key = participant.value() + '\u0000' + candidate.value();
+        for (int i = 0; i < key.length(); i++) {
+            h ^= key.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
 
     private static List<StudentId> match(DistrictData data, StudentId participant, Start s, Windows w, WindowRates own,
                                          Set<StudentId> excluded, ChronicAbsenceDefinition def, Ratio band, int k,
@@ -176,12 +191,16 @@ public final class InterventionEngine {
             }
             BigInteger[] distance = Points.abs(Points.subtract(Points.fraction(r.before().orElseThrow()), target));
             if (Points.compare(distance, limit) <= 0) {
-                candidates.add(new Candidate(c, distance));
+                candidates.add(new Candidate(c, distance, tieBreak(participant, c)));
             }
         }
         candidates.sort((a, b) -> {
             int d = Points.compare(a.distance(), b.distance());
-            return d != 0 ? d : a.student().compareTo(b.student());
+            if (d != 0) {
+                return d;
+            }
+            int t = Long.compare(a.tie(), b.tie());
+            return t != 0 ? t : a.student().compareTo(b.student());
         });
         return candidates.stream().limit(k).map(Candidate::student).toList();
     }

@@ -83,6 +83,11 @@ final class SmallDistrict {
         return this;
     }
 
+    /** Absent (unexcused) on calendar day {@code day}. */
+    SmallDistrict absentOn(StudentId s, int day) {
+        return absent(s, day, day + 1);
+    }
+
     SmallDistrict incident(StudentId s, BehaviorType behavior, DisciplineActionType action) {
         BigDecimal days = action == DisciplineActionType.NONE ? BigDecimal.ZERO : BigDecimal.ONE;
         builder.add(new BehaviorIncident(IncidentId.of("I" + (++incidents)), s, A, calendar.get(incidents % calendar.size()), behavior,

@@ -99,7 +99,10 @@ public record EarlyWarningDefinition(String name, ChronicAbsenceDefinition atten
             .averageMarkWarningBelow(new BigDecimal("72"))
             .build();
 
-    /** Checks that nothing is missing and the cut points are in range; copies the sets. */
+    /**
+     * Checks that nothing is missing, the cut points are in range, and each early-warning cut point is no stricter
+     * than the at-risk one; copies the sets.
+     */
     public EarlyWarningDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(attendance, "attendance");
@@ -116,6 +119,21 @@ public record EarlyWarningDefinition(String name, ChronicAbsenceDefinition atten
         Objects.requireNonNull(averageMarkAtRiskBelow, "averageMarkAtRiskBelow");
         Objects.requireNonNull(averageMarkWarningBelow, "averageMarkWarningBelow");
         rate(creditsEarnedAtRiskBelow, "creditsEarnedAtRiskBelow");
+        if (attendanceAtRiskBelow.isPresent() && attendanceWarningBelow.isPresent()
+                && attendanceWarningBelow.get().compareTo(attendanceAtRiskBelow.get()) < 0) {
+            throw new IllegalArgumentException("an early warning comes before at risk: attendanceWarningBelow ("
+                    + attendanceWarningBelow.get() + ") must not be below attendanceAtRiskBelow (" + attendanceAtRiskBelow.get() + ")");
+        }
+        if (incidentsAtRisk.isPresent() && incidentsWarning.isPresent() && incidentsWarning.get() > incidentsAtRisk.get()) {
+            throw new IllegalArgumentException("an early warning comes before at risk: incidentsWarning (" + incidentsWarning.get()
+                    + ") must not be above incidentsAtRisk (" + incidentsAtRisk.get() + ")");
+        }
+        if (averageMarkAtRiskBelow.isPresent() && averageMarkWarningBelow.isPresent()
+                && averageMarkWarningBelow.get().compareTo(averageMarkAtRiskBelow.get()) < 0) {
+            throw new IllegalArgumentException("an early warning comes before at risk: averageMarkWarningBelow ("
+                    + averageMarkWarningBelow.get().toPlainString() + ") must not be below averageMarkAtRiskBelow ("
+                    + averageMarkAtRiskBelow.get().toPlainString() + ")");
+        }
     }
 
     private static <E extends Enum<E>> Set<E> setOf(Set<E> set, Class<E> type, String what) {

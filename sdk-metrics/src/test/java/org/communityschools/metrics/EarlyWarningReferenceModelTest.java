@@ -70,7 +70,15 @@ class EarlyWarningReferenceModelTest {
                 .use(Arbitraries.integers().between(1, 3)).in((a, v) -> { a[5] = v; return a; })
                 .use(Arbitraries.integers().between(40, 100).optional()).in((a, v) -> { a[6] = v; return a; })
                 .use(Arbitraries.integers().between(40, 100).optional()).in((a, v) -> { a[7] = v; return a; })
-                .build(a -> new Cuts((Integer) a[0], cast(a[1]), (Integer) a[2], (Integer) a[3], cast(a[4]), (Integer) a[5], cast(a[6]), cast(a[7])));
+                .build(a -> {
+                    int attendance = (Integer) a[0];
+                    int incidents = (Integer) a[3];
+                    Optional<Integer> markAtRisk = cast(a[6]);
+                    // an early-warning cut point is never stricter than the at-risk one (checked by the definition)
+                    return new Cuts(attendance, cast(a[1]).map(w -> Math.max(w, attendance)), (Integer) a[2], incidents,
+                            cast(a[4]).map(w -> Math.min(w, incidents)), (Integer) a[5], markAtRisk,
+                            cast(a[7]).map(w -> Math.max(w, markAtRisk.orElse(0))));
+                });
     }
 
     @SuppressWarnings("unchecked")

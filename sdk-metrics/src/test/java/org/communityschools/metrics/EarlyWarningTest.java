@@ -132,6 +132,9 @@ class EarlyWarningTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("incidentsAtRisk was already set");
         assertThatThrownBy(() -> EarlyWarningDefinition.builder("X").incidentsAtRisk(0).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> EarlyWarningDefinition.builder("X").attendanceAtRiskBelow(Ratio.of(9, 10))
+                .attendanceWarningBelow(Ratio.of(8, 10)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("attendanceWarningBelow (8/10) must not be below");
     }
 
     @Test

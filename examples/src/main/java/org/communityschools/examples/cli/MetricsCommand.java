@@ -43,7 +43,8 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "metrics", mixinStandardHelpOptions = true,
         description = "Compute outcome tables from a district data directory (always with numerator and denominator).",
         subcommands = {MetricsCommand.ChronicAbsenceCommand.class, MetricsCommand.AttendanceRateCommand.class,
-                MetricsCommand.GraduationCommand.class})
+                MetricsCommand.GraduationCommand.class, EarlyWarningCommands.EarlyWarningCommand.class,
+                EarlyWarningCommands.InterventionsCommand.class})
 final class MetricsCommand {
     private MetricsCommand() {}
 

@@ -159,6 +159,35 @@ class MetricsCommandTest {
     }
 
     @Test
+    void earlyWarningListsTheSchoolsStudentsInTheLibrarysRiskOrder() {
+        org.communityschools.core.model.SchoolId school = data.schools().get(0).id();
+        List<String[]> rows = csv("metrics", "early-warning", "--data", dir.toString(), "--school", school.value(), "--year", "2018");
+        org.communityschools.metrics.EarlyWarningList list = org.communityschools.metrics.EarlyWarning.evaluate(data, school,
+                SchoolYear.of(2018), org.communityschools.metrics.EarlyWarningDefinition.EVERYONE_GRADUATES);
+
+        assertThat(rows.get(0)).startsWith("rank", "student_id", "grade", "indicators");
+        assertThat(rows).hasSize(list.entries().size() + 1);
+        for (int i = 0; i < list.entries().size(); i++) {
+            assertThat(rows.get(i + 1)[1]).isEqualTo(list.entries().get(i).studentId().value());
+            assertThat(Long.parseLong(rows.get(i + 1)[3])).isEqualTo(list.entries().get(i).flags().size());
+        }
+    }
+
+    @Test
+    void interventionsReportEachTypeAndProviderOfTheLibrary() {
+        List<String[]> rows = csv("metrics", "interventions", "--data", dir.toString(), "--year", "2018", "--window", "20");
+        org.communityschools.metrics.InterventionOutcomeReport report = org.communityschools.metrics.InterventionOutcomes.evaluate(
+                data, SchoolYear.of(2018), 20, ChronicAbsenceDefinition.FEDERAL);
+
+        assertThat(rows.get(0)).startsWith("type", "provider_id", "participants", "measured", "rate_before", "rate_after");
+        assertThat(rows).hasSize(report.outcomes().size() + 1);
+        for (int i = 0; i < report.outcomes().size(); i++) {
+            assertThat(rows.get(i + 1)[1]).isEqualTo(report.outcomes().get(i).providerId().value());
+            assertThat(Long.parseLong(rows.get(i + 1)[2])).isEqualTo(report.outcomes().get(i).participants());
+        }
+    }
+
+    @Test
     void badOptionsAreOneLineErrors() {
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"metrics", "chronic-absence", "--data", dir.toString(), "--year", "2018", "--by", "borough"},

@@ -65,8 +65,14 @@ public final class PolicyEngine {
     private final long dataVersion;
     private final List<List<DataField>> ruleFields;
     private final Map<OrganizationId, List<DataSharingAgreement>> agreementsByRecipient;
+    private final EmergencyAccess emergencyAccess;
+    private final List<DataField> emergencyScope;
 
-    private PolicyEngine(Policy policy, DistrictData data, ZoneId zone, String tenant, long dataVersion) {
+    private PolicyEngine(Policy policy, DistrictData data, ZoneId zone, String tenant, long dataVersion,
+                         @Nullable EmergencyAccess emergencyAccess) {
+        this.emergencyAccess = emergencyAccess == null ? EmergencyAccess.defaults() : emergencyAccess;
+        this.emergencyScope = emergencyAccess == null ? this.emergencyAccess.resolveKnown(policy.catalog())
+                : emergencyAccess.resolve(policy.catalog());
         this.policy = policy;
         this.data = data;
         this.zone = zone;
@@ -132,6 +138,47 @@ public final class PolicyEngine {
             return new Evaluation(policy, data, ruleFields, agreementsByRecipient, requester, student, purpose, at, date).run();
         } catch (RuntimeException e) {
             return Evaluation.denyAll(policy, requester, student, purpose, at, date,
+                    "an error occurred while evaluating (" + e.getClass().getSimpleName() + "); any error denies");
+        }
+    }
+
+    /**
+     * Who may break glass and what an emergency decision grants; {@link EmergencyAccess#defaults()} unless set.
+     */
+    public EmergencyAccess emergencyAccess() {
+        return emergencyAccess;
+    }
+
+    /**
+     * Break-glass access in a health or safety emergency (FERPA 34 CFR 99.36): what {@code request}'s requester may see
+     * of the student's records to protect the health or safety of the student or others. Granted, with legal basis
+     * {@code EMERGENCY} and rule id {@code break-glass}, are exactly the fields of {@link #emergencyAccess()}, when
+     * <ul>
+     *   <li>the requester is a staff member of the district data with a staff assignment in force on the request's
+     *       date (in the district's time zone) in one of the roles that may break glass, and</li>
+     *   <li>the student is in the district data and is enrolled on that date at a school where that assignment is,
+     *       or has been enrolled by that date in a school of the district organization where it is.</li>
+     * </ul>
+     * Otherwise, and on any error, every field is denied with the reason (fail closed). The standing rules of the
+     * policy play no part: break glass is a separate, recorded workflow, never a rule ({@link Rule}), and
+     * {@link #decide} never grants basis {@code EMERGENCY}.
+     *
+     * <p>A granting decision has purpose {@code health-safety-emergency} and carries a
+     * {@link Obligation.RecordDisclosure} with basis {@code EMERGENCY} and the request's
+     * {@link org.communityschools.privacy.disclosure.EmergencyDetails} (threat and recipients, 34 CFR 99.32(a)(5)),
+     * which is always part of the FERPA record of disclosures and flagged as an emergency
+     * ({@link org.communityschools.privacy.disclosure.Disclosure#isEmergency()}); append it before releasing anything.
+     * The explanation says that this was break-glass access and quotes neither the threat nor the recipients. A
+     * request without an articulated threat or without recipients cannot be built ({@link EmergencyRequest}).
+     * Break-glass decisions are never cached.
+     */
+    public Decision breakGlass(EmergencyRequest request) {
+        Objects.requireNonNull(request, "request");
+        LocalDate date = LocalDate.ofInstant(request.at(), zone);
+        try {
+            return new BreakGlass(policy, data, emergencyAccess, emergencyScope, request, date).run();
+        } catch (RuntimeException e) {
+            return BreakGlass.deny(policy, request, date,
                     "an error occurred while evaluating (" + e.getClass().getSimpleName() + "); any error denies");
         }
     }
@@ -229,8 +276,21 @@ public final class PolicyEngine {
         private @Nullable ZoneId zone;
         private @Nullable String tenant;
         private @Nullable Long dataVersion;
+        private @Nullable EmergencyAccess emergencyAccess;
 
         private Builder() {}
+
+        /**
+         * Who may break glass and what they may see; unless set, {@link EmergencyAccess#defaults()}, of which the fields
+         * that a custom catalog lacks are left out.
+         */
+        public Builder emergencyAccess(EmergencyAccess emergencyAccess) {
+            if (this.emergencyAccess != null) {
+                throw new IllegalStateException("emergencyAccess was already set");
+            }
+            this.emergencyAccess = Objects.requireNonNull(emergencyAccess, "emergencyAccess");
+            return this;
+        }
 
         /** The tenant (district) this engine decides for: 1-64 letters, digits, '.', '-', '_'. */
         public Builder tenant(String tenant) {
@@ -287,14 +347,17 @@ public final class PolicyEngine {
         /**
          * The engine.
          *
-         * @throws IllegalStateException when the policy, the data or the zone is not set
+         * @throws IllegalStateException    when the policy, the data or the zone is not set
+         * @throws IllegalArgumentException when the emergency access names a field unknown to the policy's catalog or
+         *                                  a meal-eligibility field
          */
         public PolicyEngine build() {
             if (policy == null || data == null || zone == null) {
                 throw new IllegalStateException("a policy engine needs a policy, district data and a time zone");
             }
             return new PolicyEngine(policy, data, zone, tenant == null ? "default" : tenant,
-                    dataVersion == null ? 0 : dataVersion);
+                    dataVersion == null ? 0 : dataVersion,
+                    emergencyAccess);
         }
     }
 }

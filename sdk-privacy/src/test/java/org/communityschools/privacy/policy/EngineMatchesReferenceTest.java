@@ -107,6 +107,9 @@ class EngineMatchesReferenceTest {
         assertThat(d.denials().stream().mapToInt(x -> x.fields().size()).sum() + d.grants().size())
                 .as("every field of the catalog is either granted or denied")
                 .isEqualTo(policy.catalog().fields().size());
+        assertThat(d.grants()).as("decide never grants basis EMERGENCY: break glass is a separate workflow")
+                .noneMatch(g -> g.basis() == org.communityschools.core.model.LegalBasis.EMERGENCY);
+        assertThat(d.obligations()).noneMatch(o -> o instanceof Obligation.RecordDisclosure r && r.disclosure().isEmergency());
         Statistics.label("permits some field").collect(d.permitsAny())
                 .coverage(c -> c.check(true).percentage(p -> p > 10));
         Statistics.label("policy").collect(policy.id());

@@ -1,0 +1,94 @@
+package org.communityschools.privacy.policy;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.communityschools.core.model.StaffRole;
+import org.communityschools.privacy.DataField;
+import org.communityschools.privacy.FieldCatalog;
+import org.communityschools.privacy.Sensitivity;
+
+/**
+ * Who may break glass in a health or safety emergency and what they may see (FERPA 34 CFR 99.36): the roles that may
+ * make an {@link EmergencyRequest}, and the fields (paths or data category names of the policy's
+ * {@link FieldCatalog}) an emergency decision grants. 99.36 permits disclosing "to appropriate parties ... if knowledge
+ * of the information is necessary to protect the health or safety of the student or other individuals"; the scope is
+ * what a responder needs to find, reach and care for the student, not the whole record.
+ *
+ * <p>{@link #defaults()}: roles {@code PRINCIPAL}, {@code COUNSELOR}, {@code COMMUNITY_SCHOOL_DIRECTOR},
+ * {@code DISTRICT_ADMIN}; fields {@code IDENTITY}, {@code CONTACT}, {@code HEALTH}, {@code directory.school},
+ * {@code directory.gradeLevel}. A district may widen it (say, {@code specialEducation.section504} for a student's
+ * medical plan) with {@link #of}; special education fields under IDEA are allowed when named (34 CFR 300.622 defers
+ * to the FERPA exceptions), but meal eligibility is not: the National School Lunch Act has no emergency exception
+ * (42 USC 1758(b)(6)).
+ *
+ * <p>Rules, checked by {@link #of} (the catalog is checked when the engine is built): at least one role and at least
+ * one field. Immutable and thread-safe.
+ *
+ * @param roles  the roles that may break glass, in enum order
+ * @param fields field paths and data category names, in the order written
+ */
+public record EmergencyAccess(Set<StaffRole> roles, List<String> fields) {
+    /** Checks that at least one role and one field are named, and copies them. */
+    public EmergencyAccess {
+        Objects.requireNonNull(roles, "roles");
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("emergency access names at least one role that may break glass");
+        }
+        roles = java.util.Collections.unmodifiableSet(EnumSet.copyOf(roles));
+        fields = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(fields, "fields")));
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("emergency access names at least one field or category");
+        }
+    }
+
+    /** The default scope described in the class comment. */
+    public static EmergencyAccess defaults() {
+        return new EmergencyAccess(EnumSet.of(StaffRole.PRINCIPAL, StaffRole.COUNSELOR,
+                StaffRole.COMMUNITY_SCHOOL_DIRECTOR, StaffRole.DISTRICT_ADMIN),
+                List.of("IDENTITY", "CONTACT", "HEALTH", "directory.school", "directory.gradeLevel"));
+    }
+
+    /** Emergency access for these roles to these field paths and category names. */
+    public static EmergencyAccess of(Set<StaffRole> roles, List<String> fields) {
+        return new EmergencyAccess(roles, fields);
+    }
+
+    /**
+     * The fields this scope grants under {@code catalog}, sorted by path.
+     *
+     * @throws IllegalArgumentException when a field or category is unknown to the catalog, or a field is meal
+     *                                  eligibility under the National School Lunch Act (listing every problem, with
+     *                                  its location such as {@code emergency.fields[2]})
+     */
+    List<DataField> resolve(FieldCatalog catalog) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            String f = fields.get(i);
+            if (!catalog.isKnownElement(f)) {
+                problems.add("emergency.fields[" + i + "] '" + f + "' is neither a field path of the catalog nor a data "
+                        + "category name");
+                continue;
+            }
+            for (DataField d : catalog.resolve(List.of(f))) {
+                if (d.has(Sensitivity.MEAL_ELIGIBILITY_NSLA)) {
+                    problems.add("emergency.fields[" + i + "] '" + f + "' grants " + d.path() + ": meal eligibility "
+                            + "has no emergency exception (42 USC 1758(b)(6), 7 CFR 245.6)");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid emergency access: " + String.join("; ", problems));
+        }
+        return catalog.resolve(fields);
+    }
+
+    /** The fields of this scope that {@code catalog} knows, leaving out unknown elements and meal eligibility. */
+    List<DataField> resolveKnown(FieldCatalog catalog) {
+        return catalog.resolve(fields.stream().filter(catalog::isKnownElement).toList()).stream()
+                .filter(d -> !d.has(Sensitivity.MEAL_ELIGIBILITY_NSLA)).toList();
+    }
+}

@@ -25,8 +25,10 @@ import org.communityschools.privacy.Sensitivity;
  * to the FERPA exceptions), but meal eligibility is not: the National School Lunch Act has no emergency exception
  * (42 USC 1758(b)(6)).
  *
- * <p>Rules, checked by {@link #of} (the catalog is checked when the engine is built): at least one role and at least
- * one field. Immutable and thread-safe.
+ * <p>A policy file declares it in its {@code emergency} section ({@link Policy#emergency()}, docs/privacy-policy.md);
+ * a host may override it with {@link PolicyEngine.Builder#emergencyAccess}. Rules, checked by {@link #of}: at least
+ * one role and at least one field; the fields are checked against the catalog when the policy or the engine is
+ * built. Immutable and thread-safe.
  *
  * @param roles  the roles that may break glass, in enum order
  * @param fields field paths and data category names, in the order written
@@ -65,25 +67,33 @@ public record EmergencyAccess(Set<StaffRole> roles, List<String> fields) {
      *                                  its location such as {@code emergency.fields[2]})
      */
     List<DataField> resolve(FieldCatalog catalog) {
-        List<String> problems = new ArrayList<>();
+        List<PolicyProblem> problems = problems(catalog, Locator.forJava(List.of()));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid emergency access: " + String.join("; ",
+                    problems.stream().map(p -> p.location() + " " + p.message()).toList()));
+        }
+        return catalog.resolve(fields);
+    }
+
+    /** The problems of this scope under {@code catalog}: unknown fields and meal eligibility, located by {@code at}. */
+    List<PolicyProblem> problems(FieldCatalog catalog, Locator at) {
+        List<PolicyProblem> problems = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             String f = fields.get(i);
             if (!catalog.isKnownElement(f)) {
-                problems.add("emergency.fields[" + i + "] '" + f + "' is neither a field path of the catalog nor a data "
-                        + "category name");
+                problems.add(new PolicyProblem(at.emergency("fields", i), "emergency fields must be field paths of the "
+                        + "catalog or data category names; unknown: '" + f + "'"));
                 continue;
             }
             for (DataField d : catalog.resolve(List.of(f))) {
                 if (d.has(Sensitivity.MEAL_ELIGIBILITY_NSLA)) {
-                    problems.add("emergency.fields[" + i + "] '" + f + "' grants " + d.path() + ": meal eligibility "
-                            + "has no emergency exception (42 USC 1758(b)(6), 7 CFR 245.6)");
+                    problems.add(new PolicyProblem(at.emergency("fields", i), "'" + f + "' grants " + d.path()
+                            + ": meal eligibility has no emergency exception (42 USC 1758(b)(6), 7 CFR 245.6)"));
+                    break;
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid emergency access: " + String.join("; ", problems));
-        }
-        return catalog.resolve(fields);
+        return problems;
     }
 
     /** The fields of this scope that {@code catalog} knows, leaving out unknown elements and meal eligibility. */

@@ -11,6 +11,9 @@ interface Locator {
     /** Attribute of rule {@code i}, or element {@code j} of it when {@code j >= 0}; the whole rule for attribute "". */
     String rule(int i, String attribute, int j);
 
+    /** Attribute of the emergency section ({@code roles}, {@code fields}), or element {@code j} of it when {@code j >= 0}. */
+    String emergency(String attribute, int j);
+
     static Locator forJava(List<Rule> rules) {
         return new Locator() {
             @Override
@@ -22,6 +25,11 @@ interface Locator {
             public String rule(int i, String attribute, int j) {
                 String r = "rules[" + i + "] '" + rules.get(i).id() + "'";
                 return attribute.isEmpty() ? r : r + " " + attribute + (j >= 0 ? "[" + j + "]" : "");
+            }
+
+            @Override
+            public String emergency(String attribute, int j) {
+                return "emergency." + attribute + (j >= 0 ? "[" + j + "]" : "");
             }
         };
     }
@@ -51,6 +59,11 @@ interface Locator {
             @Override
             public String rule(int i, String attribute, int j) {
                 return at("/rules/" + i + (attribute.isEmpty() ? "" : "/" + attribute + (j >= 0 ? "/" + j : "")));
+            }
+
+            @Override
+            public String emergency(String attribute, int j) {
+                return at("/emergency/" + attribute + (j >= 0 ? "/" + j : ""));
             }
         };
     }

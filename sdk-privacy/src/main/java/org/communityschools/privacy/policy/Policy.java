@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>a directory field is unknown or not eligible as directory information, or a {@code DIRECTORY} rule grants a
  *       field that is not a declared directory field;</li>
  *   <li>a mask names a field its rule does not grant, or a transform that does not apply to the field;</li>
+ *   <li>the emergency section names a field path or category the catalog does not know, or meal eligibility (no
+ *       emergency exception under 42 USC 1758(b)(6));</li>
  *   <li>a permit rule is <b>unreachable</b>: every field it grants needs an overlay (IDEA, NSLA) it does not authorize,
  *       or is forbidden by a forbid rule that applies whenever the permit does;</li>
  *   <li>a permit and a forbid rule <b>contradict</b>: the forbid applies whenever the permit does and denies some, not
@@ -45,9 +47,11 @@ public final class Policy {
     private final SortedMap<Purpose, String> purposes;
     private final SortedSet<FieldPath> directoryFields;
     private final List<Rule> rules;
+    private final Optional<EmergencyAccess> emergency;
 
     Policy(String id, int version, String description, FieldCatalog catalog, SortedMap<Purpose, String> purposes,
-           SortedSet<FieldPath> directoryFields, List<Rule> rules) {
+           SortedSet<FieldPath> directoryFields, List<Rule> rules, Optional<EmergencyAccess> emergency) {
+        this.emergency = emergency;
         this.id = id;
         this.version = version;
         this.description = description;
@@ -97,6 +101,15 @@ public final class Policy {
         return rules;
     }
 
+    /**
+     * Who may break glass in a health or safety emergency and what they may see (34 CFR 99.36), as the policy's
+     * {@code emergency} section says; when empty, the engine uses {@link EmergencyAccess#defaults()}. See
+     * {@link PolicyEngine#breakGlass}.
+     */
+    public Optional<EmergencyAccess> emergency() {
+        return emergency;
+    }
+
     /** The rule with this id. */
     public Optional<Rule> rule(String ruleId) {
         Objects.requireNonNull(ruleId, "ruleId");
@@ -120,8 +133,16 @@ public final class Policy {
         private final SortedMap<Purpose, String> purposes = new TreeMap<>();
         private final List<String> directoryFields = new ArrayList<>();
         private final List<Rule> rules = new ArrayList<>();
+        private @Nullable EmergencyAccess emergency;
 
         private Builder() {}
+
+        /** Who may break glass and what they may see; {@link EmergencyAccess#defaults()} applies unless set. */
+        public Builder emergency(EmergencyAccess emergency) {
+            once(this.emergency, "emergency");
+            this.emergency = Objects.requireNonNull(emergency, "emergency");
+            return this;
+        }
 
         private static void once(@Nullable Object current, String name) {
             if (current != null) {
@@ -191,7 +212,7 @@ public final class Policy {
             }
             return PolicyChecker.check(id, version, description == null ? "" : description,
                     catalog == null ? FieldCatalog.defaultCatalog() : catalog, purposes, directoryFields, rules,
-                    Locator.forJava(rules));
+                    Optional.ofNullable(emergency), Locator.forJava(rules));
         }
     }
 }

@@ -21,8 +21,10 @@ final class PolicyChecker {
     private PolicyChecker() {}
 
     static Policy check(String id, int version, String description, FieldCatalog catalog,
-                        SortedMap<Purpose, String> purposes, List<String> directoryFields, List<Rule> rules, Locator at) {
+                        SortedMap<Purpose, String> purposes, List<String> directoryFields, List<Rule> rules,
+                        java.util.Optional<EmergencyAccess> emergency, Locator at) {
         List<PolicyProblem> problems = new ArrayList<>();
+        emergency.ifPresent(e -> problems.addAll(e.problems(catalog, at)));
         if (!ID.matcher(id).matches()) {
             problems.add(new PolicyProblem(at.top("id", -1), "a policy id has 1-64 letters, digits, '.', '-' or '_', "
                     + "starting with a letter or digit; was '" + id + "'"));
@@ -139,7 +141,7 @@ final class PolicyChecker {
         if (!problems.isEmpty()) {
             throw new PolicyValidationException(problems);
         }
-        return new Policy(id, version, description, catalog, purposes, directory, rules);
+        return new Policy(id, version, description, catalog, purposes, directory, rules, emergency);
     }
 
     /** Whether the rule may grant the field as far as the IDEA and NSLA overlays go: they need their own basis. */

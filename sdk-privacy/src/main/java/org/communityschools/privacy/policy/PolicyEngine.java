@@ -70,9 +70,10 @@ public final class PolicyEngine {
 
     private PolicyEngine(Policy policy, DistrictData data, ZoneId zone, String tenant, long dataVersion,
                          @Nullable EmergencyAccess emergencyAccess) {
-        this.emergencyAccess = emergencyAccess == null ? EmergencyAccess.defaults() : emergencyAccess;
-        this.emergencyScope = emergencyAccess == null ? this.emergencyAccess.resolveKnown(policy.catalog())
-                : emergencyAccess.resolve(policy.catalog());
+        EmergencyAccess chosen = emergencyAccess != null ? emergencyAccess : policy.emergency().orElse(null);
+        this.emergencyAccess = chosen == null ? EmergencyAccess.defaults() : chosen;
+        this.emergencyScope = chosen == null ? this.emergencyAccess.resolveKnown(policy.catalog())
+                : chosen.resolve(policy.catalog());
         this.policy = policy;
         this.data = data;
         this.zone = zone;
@@ -143,7 +144,8 @@ public final class PolicyEngine {
     }
 
     /**
-     * Who may break glass and what an emergency decision grants; {@link EmergencyAccess#defaults()} unless set.
+     * Who may break glass and what an emergency decision grants: as set on the builder, else the policy's
+     * {@link Policy#emergency() emergency section}, else {@link EmergencyAccess#defaults()}.
      */
     public EmergencyAccess emergencyAccess() {
         return emergencyAccess;
@@ -281,8 +283,9 @@ public final class PolicyEngine {
         private Builder() {}
 
         /**
-         * Who may break glass and what they may see; unless set, {@link EmergencyAccess#defaults()}, of which the fields
-         * that a custom catalog lacks are left out.
+         * Who may break glass and what they may see, overriding the policy's emergency section. Unless set: the
+         * policy's section, else {@link EmergencyAccess#defaults()}, of which the fields that a custom catalog lacks
+         * are left out.
          */
         public Builder emergencyAccess(EmergencyAccess emergencyAccess) {
             if (this.emergencyAccess != null) {

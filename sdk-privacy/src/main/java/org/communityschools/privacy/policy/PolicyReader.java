@@ -24,7 +24,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /** Reads a policy document (the format of docs/privacy-policy.md) into a validated {@link Policy}. */
 final class PolicyReader {
-    private static final List<String> TOP = List.of("id", "version", "description", "purposes", "directoryFields", "rules");
+    private static final List<String> TOP = List.of("id", "version", "description", "purposes", "directoryFields", "rules",
+            "emergency");
+    private static final List<String> EMERGENCY = List.of("roles", "fields");
     private static final List<String> RULE = List.of("id", "effect", "description", "roles", "relationship",
             "relationshipTypes", "fields", "basis", "purposes", "authorizes", "masks");
     private static final List<String> MASK = List.of("field", "transform");
@@ -83,10 +85,15 @@ final class PolicyReader {
         } else if (rs != null) {
             problem(rs, "rules is a list, was " + rs.kind());
         }
+        Optional<EmergencyAccess> emergency = Optional.empty();
+        Tree.Node em = top.members().get("emergency");
+        if (em != null) {
+            emergency = emergency(em);
+        }
         if (!problems.isEmpty() || id == null || version == null) {
             throw new PolicyValidationException(problems);
         }
-        return PolicyChecker.check(id, version, description, catalog, purposes, directory, rules,
+        return PolicyChecker.check(id, version, description, catalog, purposes, directory, rules, emergency,
                 Locator.forFile(positions));
     }
 
@@ -142,6 +149,25 @@ final class PolicyReader {
         try {
             return Optional.of(new Rule(id, effect, description == null ? "" : description, roles, relationship, types,
                     fields, Optional.ofNullable(basis), purposes, authorizes, masks));
+        } catch (IllegalArgumentException e) {
+            problem(n, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<EmergencyAccess> emergency(Tree.Node n) {
+        int before = problems.size();
+        Tree.@Nullable Obj o = object(n, EMERGENCY, EMERGENCY);
+        if (o == null) {
+            return Optional.empty();
+        }
+        Set<StaffRole> roles = many(o.members().get("roles"), StaffRole.class, "role");
+        List<String> fields = strings(o.members().get("fields"));
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(EmergencyAccess.of(roles, fields));
         } catch (IllegalArgumentException e) {
             problem(n, e.getMessage());
             return Optional.empty();

@@ -23,7 +23,10 @@
  *       forbid overrides permit, any error denies; relationships through dated assignments, enrollments, rosters,
  *       caseloads and partnerships; agreements, consents, directory opt-out, and the IDEA/NSLA explicit-basis rule.
  *       Also {@code whatCanISee} (the students and categories a requester can reach now, and why), {@code whoCanSee}
- *       (every staff member who can see a student's field, IDEA 34 CFR 300.623) and a Caffeine
+ *       (every staff member who can see a student's field, IDEA 34 CFR 300.623), break-glass emergency access
+ *       ({@code breakGlass(EmergencyRequest)}, 34 CFR 99.36: a written threat of at least 20 characters and named
+ *       recipients, the roles and fields of the policy's {@code emergency} section, a {@code RecordDisclosure} with
+ *       basis {@code EMERGENCY} that the log always records and flags) and a Caffeine
  *       {@link org.communityschools.privacy.policy.DecisionCache} keyed by tenant, policy version and data version.
  *       The shipped default policy and the format: docs/privacy-policy.md.</li>
  *   <li>{@link org.communityschools.privacy.view}: redaction. A
@@ -38,9 +41,8 @@
  * <h2>Planned (not built yet; names are a sketch and may change)</h2>
  * <ul>
  *   <li><b>Agreement lifecycle.</b> Destruction obligations when an agreement expires or is terminated.</li>
- *   <li><b>Emergency workflow.</b> Break-glass access with a mandatory threat description and recipients
- *       (34 CFR 99.36); the log entry for it ({@link org.communityschools.privacy.disclosure.EmergencyDetails}) is
- *       built.</li>
+ *   <li><b>After an emergency.</b> Notifying parents and reviewing break-glass access are host workflows; the SDK
+ *       gives the flagged log entries to review.</li>
  *   <li><b>Publication.</b> Small-cell and complementary suppression, top/bottom coding, HMAC pseudonyms, k-anonymity
  *       checks of extracts (DOMAIN section 9).</li>
  * </ul>

@@ -40,11 +40,22 @@ class PolicyDocTest {
     }
 
     @Test
+    void theDocumentedEmergencySectionIsTheDefaultPolicys() throws Exception {
+        EmergencyAccess e = Policies.defaultPolicy().emergency().orElseThrow();
+        String expected = "emergency roles: " + e.roles().stream().map(Enum::name).sorted()
+                .collect(Collectors.joining(", ")) + "; fields: " + String.join(", ", e.fields()) + "\n";
+        String doc = Files.readString(Path.of("..", "docs", "privacy-policy.md"), StandardCharsets.UTF_8);
+        assertThat(doc).contains(expected);
+        assertThat(e).isEqualTo(EmergencyAccess.defaults());
+    }
+
+    @Test
     void theExamplePolicyInTheDocsLoads() throws Exception {
         String doc = Files.readString(Path.of("..", "docs", "privacy-policy.md"), StandardCharsets.UTF_8);
         int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
         String yaml = doc.substring(start, doc.indexOf("```", start));
         Policy p = Policies.parseYaml(yaml, "privacy-policy.md", FieldCatalog.defaultCatalog());
         assertThat(p.id()).isEqualTo("example");
+        assertThat(p.emergency()).isPresent();
     }
 }

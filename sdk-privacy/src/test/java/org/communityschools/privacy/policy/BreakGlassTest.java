@@ -121,6 +121,16 @@ class BreakGlassTest {
     }
 
     @Test
+    void aCommunitySchoolDirectorEmployedByTheCboMayBreakGlassAtTheirSchool() {
+        assertThat(TinyCity.DATA.staff(CSD).orElseThrow().employerId().value()).doesNotStartWith("DIST");
+        Decision d = ENGINE.breakGlass(request(CSD, enrolledAt(COMMUNITY_SCHOOL), NOON));
+        assertThat(d.permittedFields()).isEqualTo(defaultScope());
+        assertThat(d.obligations()).singleElement().isInstanceOfSatisfying(Obligation.RecordDisclosure.class,
+                o -> assertThat(o.disclosure().requesterOrganization())
+                        .isEqualTo(TinyCity.DATA.staff(CSD).orElseThrow().employerId()));
+    }
+
+    @Test
     void aDistrictAdministratorMayBreakGlassForAnyStudentOfTheDistrict() {
         Decision d = ENGINE.breakGlass(request(ADMIN, enrolledAt(OTHER_SCHOOL), NOON));
         assertThat(d.permittedFields()).isEqualTo(defaultScope());

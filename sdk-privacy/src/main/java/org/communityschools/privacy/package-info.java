@@ -36,6 +36,10 @@
  *       out, with the reason); {@link org.communityschools.privacy.view.RecordViews} writes it as JSON, and
  *       {@link org.communityschools.privacy.view.RecordFilter} writes domain records with only their permitted
  *       properties. Shape: docs/privacy-view.md.</li>
+ *   <li>{@link org.communityschools.privacy.publication}: safe publication of count tables. Primary and
+ *       complementary suppression to a fixed point, an exact audit of every hidden cell's feasible range, top and
+ *       bottom coding of rates (the 200/n rule), presets NYSED, NYC DOE and n=10, CSV/JSON with markers and a
+ *       suppression report. Guide: docs/publication.md.</li>
  * </ul>
  *
  * <h2>Planned (not built yet; names are a sketch and may change)</h2>
@@ -43,8 +47,8 @@
  *   <li><b>Agreement lifecycle.</b> Destruction obligations when an agreement expires or is terminated.</li>
  *   <li><b>After an emergency.</b> Notifying parents and reviewing break-glass access are host workflows; the SDK
  *       gives the flagged log entries to review.</li>
- *   <li><b>Publication.</b> Small-cell and complementary suppression, top/bottom coding, HMAC pseudonyms, k-anonymity
- *       checks of extracts (DOMAIN section 9).</li>
+ *   <li><b>Research extracts.</b> Extracts bound to a studies or audit/evaluation agreement, HMAC or random-token
+ *       pseudonyms, k-anonymity checks over quasi-identifiers, and a release ledger (DOMAIN section 9).</li>
  * </ul>
  */
 @NullMarked

@@ -35,7 +35,11 @@ public final class Report {
             System.err.println("usage: Report JMH_RESULT.json");
             System.exit(2);
         }
-        JsonNode root = JsonMapper.builder().build().readTree(Path.of(args[0]).toFile());
+        lines(JsonMapper.builder().build().readTree(Path.of(args[0]).toFile())).forEach(System.out::println);
+    }
+
+    /** The report's lines for a JMH JSON result. */
+    static List<String> lines(JsonNode root) {
         // class + params -> method -> score
         Map<String, Map<String, Score>> groups = new TreeMap<>();
         for (JsonNode run : root.values()) {
@@ -76,7 +80,7 @@ public final class Report {
                 }
             });
         });
-        lines.forEach(System.out::println);
+        return lines;
     }
 
     /** Half the range of the iteration scores: JMH gives no confidence interval below three iterations. */

@@ -8,4 +8,6 @@ module org.communityschools.privacy {
     exports org.communityschools.privacy;
     exports org.communityschools.privacy.disclosure;
     exports org.communityschools.privacy.policy;
+    exports org.communityschools.privacy.publication;
+    exports org.communityschools.privacy.view;
 }

@@ -1,6 +1,6 @@
 /**
- * Outcome calculators: attendance and chronic absence (EDFacts FS195 and the presets of docs/metrics.md) and the
- * adjusted cohort graduation rate (34 CFR 200.19(b)). All figures are exact: counts and {@link
+ * Outcome calculators: attendance and chronic absence (EDFacts FS195 and the presets of docs/metrics.md), the
+ * adjusted cohort graduation rate (34 CFR 200.19(b)), early warning and intervention outcomes. All figures are exact: counts and {@link
  * org.communityschools.core.model.Ratio}s, never floating point, and every rate comes with its numerator and
  * denominator.
  *
@@ -18,8 +18,17 @@
  *       date one event at a time (enrollments, calendar days, attendance records and their corrections, in any
  *       order; O(1) per event), read for any school or group year to date as of any date, merged across shards of
  *       students; {@link org.communityschools.metrics.AttendanceSnapshot} is its immutable view.</li>
+ *   <li>{@link org.communityschools.metrics.Comparison} — community schools against the rest: changes in percentage
+ *       points and the difference in differences.</li>
+ *   <li>{@link org.communityschools.metrics.EarlyWarning} — a school's early-warning (ABC) list: per student flags with
+ *       reasons from attendance, behavior and course performance under an
+ *       {@link org.communityschools.metrics.EarlyWarningDefinition} (presets EVERYONE_GRADUATES, after Balfanz, Herzog
+ *       &amp; Mac Iver 2007, and ED_FI_AMT, the Ed-Fi Analytics Middle Tier samples), sorted by risk.</li>
+ *   <li>{@link org.communityschools.metrics.InterventionOutcomes} — for each intervention type and provider, the
+ *       participants' attendance before and after their start against a matched comparison group of non-participants
+ *       at the same schools, with counts and the difference in percentage points.</li>
  * </ul>
- * Not yet built: early warning, intervention outcomes, trends.
+ * Not yet built: multi-year trends beyond {@link org.communityschools.metrics.Comparison}.
  */
 @NullMarked
 package org.communityschools.metrics;

@@ -26,15 +26,18 @@
  *       (every staff member who can see a student's field, IDEA 34 CFR 300.623) and a Caffeine
  *       {@link org.communityschools.privacy.policy.DecisionCache} keyed by tenant, policy version and data version.
  *       The shipped default policy and the format: docs/privacy-policy.md.</li>
+ *   <li>{@link org.communityschools.privacy.view}: redaction. A
+ *       {@link org.communityschools.privacy.view.StudentRecordView} of one student for one decision, built only from
+ *       the permitted catalog fields with the decision's masks (birth date to year, name to initials, free text
+ *       removed), include-only and failing closed (a field unknown, without a source, not fillable or failing is left
+ *       out, with the reason); {@link org.communityschools.privacy.view.RecordViews} writes it as JSON, and
+ *       {@link org.communityschools.privacy.view.RecordFilter} writes domain records with only their permitted
+ *       properties. Shape: docs/privacy-view.md.</li>
  * </ul>
  *
  * <h2>Planned (not built yet; names are a sketch and may change)</h2>
  * <ul>
  *   <li><b>Agreement lifecycle.</b> Destruction obligations when an agreement expires or is terminated.</li>
- *   <li><b>Redaction.</b> {@code Redactor}: applies a decision to a student record view, include-only: a field is
- *       shown only when granted, a child field only inside a shown parent, fields unknown to the catalog never; the
- *       masking transforms of {@link org.communityschools.privacy.policy.Obligation.MaskField}; a Jackson writer that
- *       writes a record for a requester with only the permitted fields, failing closed.</li>
  *   <li><b>Emergency workflow.</b> Break-glass access with a mandatory threat description and recipients
  *       (34 CFR 99.36); the log entry for it ({@link org.communityschools.privacy.disclosure.EmergencyDetails}) is
  *       built.</li>

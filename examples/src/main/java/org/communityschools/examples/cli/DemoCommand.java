@@ -3,6 +3,7 @@ package org.communityschools.examples.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +39,21 @@ import org.communityschools.core.synth.SyntheticCity;
 import org.communityschools.metrics.AttendanceAggregate;
 import org.communityschools.metrics.ChronicAbsence;
 import org.communityschools.metrics.ChronicAbsenceDefinition;
+import org.communityschools.metrics.ChronicAbsenceReport;
+import org.communityschools.metrics.ChronicAbsenceStatus;
+import org.communityschools.metrics.EarlyWarning;
+import org.communityschools.metrics.EarlyWarningDefinition;
+import org.communityschools.metrics.EarlyWarningList;
+import org.communityschools.metrics.InterventionOutcome;
+import org.communityschools.metrics.InterventionOutcomeReport;
+import org.communityschools.metrics.InterventionOutcomes;
+import org.communityschools.metrics.EnrollmentAttendance;
+import org.communityschools.privacy.publication.CountTable;
+import org.communityschools.privacy.publication.Dimension;
+import org.communityschools.privacy.publication.ProtectedTable;
+import org.communityschools.privacy.publication.PublicationWriter;
+import org.communityschools.privacy.publication.TableProtector;
+import org.communityschools.privacy.publication.SuppressionRules;
 import org.communityschools.metrics.Comparison;
 import org.communityschools.metrics.GraduationCohortDefinition;
 import picocli.CommandLine.Command;
@@ -140,6 +156,71 @@ final class DemoCommand implements Callable<Integer> {
         Optional.ofNullable(split.get(true)).ifPresent(a -> tiers.put("community schools", a));
         Optional.ofNullable(split.get(false)).ifPresent(a -> tiers.put("other schools", a));
 
+        // The early-warning list the school team reviews, and how the school's interventions went.
+        LocalDate asOf = LocalDate.of(last.endYear(), 3, 1);
+        EarlyWarningList warning = EarlyWarning.evaluate(data, school.get().id(), last, EarlyWarningDefinition.EVERYONE_GRADUATES, asOf);
+        long flagged = warning.entries().stream().filter(e -> !e.flags().isEmpty()).count();
+        List<String> warningLines = new java.util.ArrayList<>();
+        warningLines.add(String.format(Locale.ROOT, "Early-warning list of %s as of %s (Everyone Graduates Center indicators): "
+                + "%,d of %,d students flagged; the first five:", school.get().id(), asOf, flagged, warning.entries().size()));
+        warning.entries().stream().limit(5).forEach(e -> warningLines.add(String.format(Locale.ROOT, "   %s (grade %s): %s",
+                e.studentId(), e.grade().code(), e.flags().isEmpty() ? "no flag"
+                        : e.flags().stream().map(f -> f.reason()).collect(java.util.stream.Collectors.joining("; ")))));
+        o.println("8. " + warningLines.get(0));
+        warningLines.stream().skip(1).forEach(l -> o.println("   " + l.strip()));
+        o.println();
+
+        InterventionOutcomeReport interventions = InterventionOutcomes.evaluate(data, last, 30, ChronicAbsenceDefinition.FEDERAL);
+        List<String> interventionLines = new java.util.ArrayList<>();
+        for (InterventionOutcome io : interventions.outcomes()) {
+            interventionLines.add(String.format(Locale.ROOT, "%s by %s: %,d participants, attendance %s -> %s (%s points); "
+                    + "%,d matched non-participants %s -> %s (%s points); difference %s points", io.type(), io.providerId().value(),
+                    io.participants(), pct(io.participantRates().before()), pct(io.participantRates().after()),
+                    io.participantRates().changeInPoints(1).map(BigDecimal::toPlainString).orElse("-"), io.comparisonStudents(),
+                    pct(io.comparisonRates().before()), pct(io.comparisonRates().after()),
+                    io.comparisonRates().changeInPoints(1).map(BigDecimal::toPlainString).orElse("-"),
+                    io.differenceInPoints(1).map(BigDecimal::toPlainString).orElse("-")));
+        }
+        o.println("9. Interventions alongside outcomes, " + last.label() + " (attendance in the 30 instructional days before vs "
+                + "after each start; descriptive, not causal):");
+        interventionLines.forEach(l -> o.println("   " + l));
+        o.println();
+
+        // Chronic absence by race/ethnicity within each community school, with totals: small cells appear here.
+        ChronicAbsenceReport lastReport = ChronicAbsence.calculate(data, last, ChronicAbsenceDefinition.FEDERAL);
+        List<String> communitySchools = data.schools().stream().filter(s -> data.isCommunitySchool(s.id(), last))
+                .map(s -> s.id().value()).sorted().toList();
+        Map<String, long[]> cells = new java.util.TreeMap<>();
+        for (EnrollmentAttendance e : lastReport.enrollments()) {
+            if (!e.figures().status().isCounted() || !communitySchools.contains(e.schoolId().value())) {
+                continue;
+            }
+            String race = data.student(e.studentId()).orElseThrow().raceEthnicity().name();
+            long[] c = cells.computeIfAbsent(race + "|" + e.schoolId().value(), k -> new long[2]);
+            c[0] += e.figures().status() == ChronicAbsenceStatus.CHRONICALLY_ABSENT ? 1 : 0;
+            c[1]++;
+        }
+        List<String> races = cells.keySet().stream().map(k -> k.substring(0, k.indexOf('|'))).distinct().sorted().toList();
+        CountTable.Builder table = CountTable.builder(Dimension.flat("race_ethnicity", "ALL", races),
+                Dimension.flat("school_id", "ALL", communitySchools));
+        for (String race : races) {
+            for (String cs : communitySchools) {
+                long[] c = cells.getOrDefault(race + "|" + cs, new long[2]);
+                table.cell(race, cs, c[0], c[1]);
+            }
+        }
+        ProtectedTable published = TableProtector.protect(table.fillTotals().build(), SuppressionRules.forName("nyc-doe")).orThrow();
+        long hidden = published.report().size();
+        String publicationCsv = PublicationWriter.csv(published);
+        List<List<String>> publishedRows = publicationCsv.lines().skip(1).map(l -> List.of(l.split(",", -1))).toList();
+        o.printf(Locale.ROOT, "10. Chronically absent students by race/ethnicity and community school, %s, protected for publication "
+                + "(NYC DOE rules): %d of %d cells hidden, and the audit shows no hidden count can be derived from the "
+                + "published ones; for example:%n", last.label(), hidden, published.cells().size());
+        List<String> csvLines = publicationCsv.lines().toList();
+        o.println("   " + csvLines.get(0));
+        csvLines.stream().skip(1).filter(l -> !l.startsWith("ALL,")).limit(6).forEach(l -> o.println("   " + l));
+        o.println();
+
         Path reportFile = dir.resolve("report.html");
         new HtmlReport("Community Schools SDK demo: a synthetic city")
                 .section("overview", "The city").paragraph(String.format(Locale.ROOT,
@@ -152,6 +233,14 @@ final class DemoCommand implements Callable<Integer> {
                 .section("chronic-absence", chronicTitle.substring(3, chronicTitle.length() - 1)).comparison(chronic, "enrollments", "chart-chronic-absence").endSection()
                 .section("tiers", "Attendance Works tiers, " + last.label()).tiers(tiers, "chart-tiers").endSection()
                 .section("graduation", graduationTitle.substring(3, graduationTitle.length() - 1)).comparison(graduation, "in cohort", "chart-graduation").endSection()
+                .section("early-warning", "The school team's early-warning list").list(warningLines.stream().map(String::strip).toList()).endSection()
+                .section("interventions", "Interventions alongside outcomes, " + last.label()).list(interventionLines).endSection()
+                .section("publication", "A table fit for publication, " + last.label())
+                .paragraph("Chronically absent students by race/ethnicity and community school, with totals. NYC DOE suppression "
+                        + "rules: small groups and counts near 0 or the group size are hidden, then more cells until no hidden "
+                        + "count can be recovered from the published ones; the audit proves each hidden count could be any of "
+                        + "several values. " + hidden + " of " + published.cells().size() + " cells hidden.")
+                .table(List.of(publicationCsv.lines().findFirst().orElse("").split(",", -1)), publishedRows).endSection()
                 .write(reportFile);
         o.println("Report: " + reportFile.toAbsolutePath());
         return 0;
@@ -209,6 +298,10 @@ final class DemoCommand implements Callable<Integer> {
         lines.add(String.format(Locale.ROOT, "   ... %d behavior incidents, %d course marks, %d intervention participations on record.",
                 data.incidentsOf(mentee).size(), data.courseMarksOf(mentee).size(), data.participantsOf(mentee).size()));
         return lines;
+    }
+
+    private static String pct(Optional<org.communityschools.core.model.Ratio> rate) {
+        return rate.map(r -> r.toPercentString(1) + "%").orElse("-");
     }
 
     /** The days of the enrollment within the school year, if any. */

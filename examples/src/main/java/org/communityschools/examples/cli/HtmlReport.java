@@ -55,6 +55,20 @@ final class HtmlReport {
         return this;
     }
 
+    /** A plain table: a header row and rows of text cells, all escaped. */
+    HtmlReport table(List<String> header, List<List<String>> rows) {
+        body.append("<table>\n<tr>");
+        header.forEach(h -> body.append("<th>").append(escape(h)).append("</th>"));
+        body.append("</tr>\n");
+        for (List<String> row : rows) {
+            body.append("<tr>");
+            row.forEach(c -> body.append("<td>").append(escape(c)).append("</td>"));
+            body.append("</tr>\n");
+        }
+        body.append("</table>\n");
+        return this;
+    }
+
     /** A table of the comparison with counts, and a line chart of both series. */
     HtmlReport comparison(Comparison comparison, String unit, String chartId) {
         List<Comparison.YearPoint> points = comparison.points().stream()

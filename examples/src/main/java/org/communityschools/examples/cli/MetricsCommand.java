@@ -30,6 +30,8 @@ import org.communityschools.metrics.GraduationRate;
 import org.communityschools.metrics.NonGraduateOutcome;
 import org.communityschools.metrics.StudentAttendance;
 import org.communityschools.metrics.Subgroup;
+import org.communityschools.privacy.publication.ProtectedTable;
+import org.communityschools.privacy.publication.SuppressionRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +43,8 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "metrics", mixinStandardHelpOptions = true,
         description = "Compute outcome tables from a district data directory (always with numerator and denominator).",
         subcommands = {MetricsCommand.ChronicAbsenceCommand.class, MetricsCommand.AttendanceRateCommand.class,
-                MetricsCommand.GraduationCommand.class})
+                MetricsCommand.GraduationCommand.class, EarlyWarningCommands.EarlyWarningCommand.class,
+                EarlyWarningCommands.InterventionsCommand.class})
 final class MetricsCommand {
     private MetricsCommand() {}
 
@@ -111,10 +114,11 @@ final class MetricsCommand {
 
         /** The aggregates of the grouping, keyed by the key column values. */
         Map<List<String>, AttendanceAggregate> groups(DistrictData data, ChronicAbsenceReport report) {
-            Map<List<String>, AttendanceAggregate> groups = new TreeMap<>(MetricsCommand::compareKeys);
+            // in the order of the key: school and district ids, grades PK..12, subgroups, false before true
+            Map<List<String>, AttendanceAggregate> groups = new java.util.LinkedHashMap<>();
             switch (by) {
                 case "school" -> report.schools().forEach((id, s) -> groups.put(List.of(id.value()), s.enrollments()));
-                case "district" -> report.groupStudentsBy(districtOf(data))
+                case "district" -> new TreeMap<>(report.groupStudentsBy(districtOf(data)))
                         .forEach((id, a) -> groups.put(List.of(id.value()), a));
                 case "grade" -> report.byGrade().forEach((g, a) -> groups.put(List.of(g.code()), a));
                 case "subgroup" -> report.bySubgroup().forEach((s, a) -> groups.put(List.of(s.dimension() + ":" + s.value()), a));
@@ -139,12 +143,38 @@ final class MetricsCommand {
             description = "Chronically absent students by group: students counted, chronically absent, rate. "
                     + "--by district counts each student once, with days pooled across schools.")
     static final class ChronicAbsenceCommand extends AttendanceOptions implements Callable<Integer> {
+        @Option(names = "--suppress", description = "protect the table for publication: nysed, nyc-doe or n10 "
+                + "(small-cell and complementary suppression, audited; a TOTAL row is published with it)")
+        Optional<String> suppress;
+
+        @Override
+        void check() {
+            super.check();
+            if (suppress.isPresent()) {
+                SuppressionRules.forName(suppress.get());
+                if (by.equals("subgroup")) {
+                    throw new IllegalArgumentException("--suppress needs groups that partition the students (school, grade, "
+                            + "community-school or district); subgroups overlap, protect them with the publication API");
+                }
+            }
+        }
+
         @Override
         public Integer call() {
             DistrictData data = load();
             ChronicAbsenceReport report = report(data);
+            Map<List<String>, AttendanceAggregate> groups = groups(data, report);
+            if (suppress.isPresent()) {
+                ProtectedTable protectedTable = Suppressed.protect(keyColumns().get(0), groups, SuppressionRules.forName(suppress.get()));
+                print(Suppressed.table(keyColumns().get(0), protectedTable));
+                PrintWriter err = spec.commandLine().getErr();
+                protectedTable.report().forEach(e -> err.println("suppressed " + e.key().row() + ": " + e.reason()
+                        + ", audited range " + e.range().lower() + ".." + e.range().upper()));
+                err.flush();
+                return 0;
+            }
             Table table = new Table(concat(keyColumns(), List.of("students", "chronically_absent", "rate")));
-            groups(data, report).forEach((key, a) -> table.add(row(key, (long) a.counted(), (long) a.chronicallyAbsent(),
+            groups.forEach((key, a) -> table.add(row(key, (long) a.counted(), (long) a.chronicallyAbsent(),
                     rate(a.chronicAbsenceRate()))));
             print(table);
             return 0;

@@ -83,7 +83,8 @@ class CommandLineTest {
         String html = Files.readString(report, StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html>")
                 .contains("<section id=\"overview\">", "<section id=\"community-school\">", "<section id=\"chronic-absence\">",
-                        "<section id=\"tiers\">", "<section id=\"graduation\">", "<section id=\"who-sees-what\">")
+                        "<section id=\"tiers\">", "<section id=\"graduation\">", "<section id=\"who-sees-what\">", "<section id=\"publication\">", "<section id=\"early-warning\">",
+                        "<section id=\"interventions\">")
                 .contains("<svg id=\"chart-chronic-absence\"", "<svg id=\"chart-graduation\"", "<svg id=\"chart-tiers\"")
                 .contains("class=\"series-community\"", "class=\"series-other\"", "class=\"tier-severe_chronic\"")
                 .contains("difference in differences")
@@ -93,6 +94,7 @@ class CommandLineTest {
                         "3. Community schools by year", "4. One community school", "Lead CBO", "Agreement", "Success Mentor",
                         "5. Chronic absence", "6. Four-year adjusted cohort graduation rate", "difference in differences",
                         "4b. Who may see what, and why", "principal", "community school director", "success mentor", "teacher",
-                        "verified: intact");
+                        "verified: intact", "8. Early-warning list of", "9. Interventions alongside outcomes",
+                        "10. Chronically absent students by race/ethnicity and community school");
     }
 }

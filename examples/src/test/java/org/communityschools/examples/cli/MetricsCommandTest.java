@@ -121,6 +121,73 @@ class MetricsCommandTest {
     }
 
     @Test
+    void suppressedTableHidesWhatTheEngineHidesAndPublishesTheTotal() {
+        List<String[]> plain = csv("metrics", "chronic-absence", "--data", dir.toString(), "--year", "2018", "--by", "school");
+        List<String[]> rows = csv("metrics", "chronic-absence", "--data", dir.toString(), "--year", "2018", "--by", "school",
+                "--suppress", "nysed");
+        ChronicAbsenceReport report = ChronicAbsence.calculate(data, SchoolYear.of(2018), ChronicAbsenceDefinition.FEDERAL);
+        java.util.Map<List<String>, AttendanceAggregate> groups = new java.util.LinkedHashMap<>();
+        report.schools().forEach((id, school) -> groups.put(List.of(id.value()), school.enrollments()));
+        org.communityschools.privacy.publication.ProtectedTable expected = Suppressed.protect("school_id", groups,
+                org.communityschools.privacy.publication.SuppressionRules.NYSED);
+
+        assertThat(rows.get(0)).containsExactly("school_id", "students", "chronically_absent", "rate");
+        assertThat(rows).hasSize(plain.size() + 1);
+        String[] total = rows.get(rows.size() - 1);
+        assertThat(total[0]).isEqualTo("TOTAL");
+        assertThat(Long.parseLong(total[1])).isEqualTo(report.districtPerEnrollment().counted());
+        for (String[] row : rows.subList(1, rows.size() - 1)) {
+            org.communityschools.privacy.publication.ProtectedCell cell = expected.cell(row[0]);
+            if (cell.isSuppressed()) {
+                assertThat(row[1]).isEqualTo(cell.marker().orElseThrow());
+                assertThat(row[2]).isEqualTo(cell.marker().orElseThrow());
+            } else {
+                String[] original = plain.stream().filter(p -> p[0].equals(row[0])).findFirst().orElseThrow();
+                assertThat(row[1]).isEqualTo(original[1]);
+            }
+        }
+        assertThat(expected.report()).isNotEmpty();
+    }
+
+    @Test
+    void suppressionOfOverlappingSubgroupsIsRefused() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"metrics", "chronic-absence", "--data", dir.toString(), "--year", "2018", "--by", "subgroup",
+                "--suppress", "n10"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("error: --suppress needs groups that partition the students");
+    }
+
+    @Test
+    void earlyWarningListsTheSchoolsStudentsInTheLibrarysRiskOrder() {
+        org.communityschools.core.model.SchoolId school = data.schools().get(0).id();
+        List<String[]> rows = csv("metrics", "early-warning", "--data", dir.toString(), "--school", school.value(), "--year", "2018");
+        org.communityschools.metrics.EarlyWarningList list = org.communityschools.metrics.EarlyWarning.evaluate(data, school,
+                SchoolYear.of(2018), org.communityschools.metrics.EarlyWarningDefinition.EVERYONE_GRADUATES);
+
+        assertThat(rows.get(0)).startsWith("rank", "student_id", "grade", "indicators");
+        assertThat(rows).hasSize(list.entries().size() + 1);
+        for (int i = 0; i < list.entries().size(); i++) {
+            assertThat(rows.get(i + 1)[1]).isEqualTo(list.entries().get(i).studentId().value());
+            assertThat(Long.parseLong(rows.get(i + 1)[3])).isEqualTo(list.entries().get(i).flags().size());
+        }
+    }
+
+    @Test
+    void interventionsReportEachTypeAndProviderOfTheLibrary() {
+        List<String[]> rows = csv("metrics", "interventions", "--data", dir.toString(), "--year", "2018", "--window", "20");
+        org.communityschools.metrics.InterventionOutcomeReport report = org.communityschools.metrics.InterventionOutcomes.evaluate(
+                data, SchoolYear.of(2018), 20, ChronicAbsenceDefinition.FEDERAL);
+
+        assertThat(rows.get(0)).startsWith("type", "provider_id", "participants", "measured", "rate_before", "rate_after");
+        assertThat(rows).hasSize(report.outcomes().size() + 1);
+        for (int i = 0; i < report.outcomes().size(); i++) {
+            assertThat(rows.get(i + 1)[1]).isEqualTo(report.outcomes().get(i).providerId().value());
+            assertThat(Long.parseLong(rows.get(i + 1)[2])).isEqualTo(report.outcomes().get(i).participants());
+        }
+    }
+
+    @Test
     void badOptionsAreOneLineErrors() {
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"metrics", "chronic-absence", "--data", dir.toString(), "--year", "2018", "--by", "borough"},

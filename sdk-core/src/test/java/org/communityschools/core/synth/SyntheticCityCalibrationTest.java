@@ -104,12 +104,13 @@ class SyntheticCityCalibrationTest {
     }
 
     @Test
-    void graduationImprovesFasterInCommunitySchools() {
+    void fourthYearStudentsGraduateAtRealisticRates() {
+        // Which group improves faster is checked on the adjusted cohort rate of a larger city below: at this scale the
+        // community-school group holds about 100 students a year, too few to compare changes of a few points.
         double[] first = graduation.get(2015);
         double[] last = graduation.get(2018);
         assertThat(first[0]).isBetween(0.65, 0.90);
-        assertThat(last[1] - first[1]).isGreaterThan(last[2] - first[2] + 0.02);
-        assertThat(last[2] - first[2]).isPositive();
+        assertThat(last[0]).isBetween(0.65, 0.90);
     }
 
     @Test

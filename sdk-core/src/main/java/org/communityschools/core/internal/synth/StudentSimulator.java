@@ -68,6 +68,8 @@ final class StudentSimulator {
     /** Additional yearly change in community schools. */
     static final double ABSENCE_TREND_COMMUNITY = -0.055;
     static final double MENTOR_EFFECT = -0.25;
+    /** The instructional day (0-based) of the year on which Success Mentor caseloads begin. */
+    static final int MENTORING_START_DAY = 15;
     static final double GRAD_BASE = 2.6;
     static final double GRAD_TREND_ALL = 0.14;
     static final double GRAD_TREND_COMMUNITY = 0.30;
@@ -181,6 +183,8 @@ final class StudentSimulator {
                     + Math.min(t, 3) * (ABSENCE_TREND_ALL + (school.community ? ABSENCE_TREND_COMMUNITY : 0))
                     + (mentored ? MENTOR_EFFECT : 0) + (homeless ? 0.35 : 0);
             double rate = Math.min(0.85, Math.exp(logRate));
+            // Mentoring starts when the caseload does (instructional day 15 of the first segment): before it, no effect.
+            double rateBeforeMentoring = mentored ? Math.min(0.85, Math.exp(logRate - MENTOR_EFFECT)) : rate;
 
             // Events of the year: at most one within-district move and one exit.
             int segments = 1;
@@ -275,7 +279,9 @@ final class StudentSimulator {
                     incidents = incident(id, seg, days, mark, rng, incidents, grade, out, seg.last);
                 }
                 double tardy = 0.02 + 0.15 * rate;
+                int mentoringFrom = mentored && s == 0 ? Math.max(seg.first, MENTORING_START_DAY) : -1;
                 for (int d = seg.first; d <= seg.last; d++) {
+                    double dayRate = d < mentoringFrom ? rateBeforeMentoring : rate;
                     enrolled++;
                     AttendanceCategory category = null;
                     Optional<DayShare> duration = Optional.empty();
@@ -286,7 +292,7 @@ final class StudentSimulator {
                         category = AttendanceCategory.IN_SCHOOL_SUSPENSION;
                     } else if (mark[d] == 0) {
                         double v = rng.nextDouble();
-                        if (v < rate) {
+                        if (v < dayRate) {
                             double w = rng.nextDouble();
                             if (w < 0.07) {
                                 category = AttendanceCategory.PARTIAL;
@@ -297,9 +303,9 @@ final class StudentSimulator {
                             } else {
                                 category = AttendanceCategory.UNEXCUSED_ABSENCE;
                             }
-                        } else if (v < rate + tardy) {
+                        } else if (v < dayRate + tardy) {
                             category = AttendanceCategory.TARDY;
-                        } else if (v < rate + tardy + 0.004) {
+                        } else if (v < dayRate + tardy + 0.004) {
                             category = AttendanceCategory.EARLY_DEPARTURE;
                             if (rng.nextBoolean()) {
                                 duration = Optional.of(DayShare.ofTenThousandths(2500));
@@ -737,8 +743,8 @@ final class StudentSimulator {
             int second = (first + 1 + rng.nextInt(school.teachers - 1)) % school.teachers;
             out.studentStaff.add(new StudentStaffRelationship(id, school.teacher(second), RelationshipType.TEACHER_OF, period));
         }
-        if (mentored && school.community && seg.last >= 15) {
-            LocalDate begin = days.get(Math.max(seg.first, 15));
+        if (mentored && school.community && seg.last >= MENTORING_START_DAY) {
+            LocalDate begin = days.get(Math.max(seg.first, MENTORING_START_DAY));
             DateRange caseload = DateRange.closed(begin, last);
             var mentor = school.mentor(rng.nextInt(school.mentors));
             out.studentStaff.add(new StudentStaffRelationship(id, mentor, RelationshipType.MENTOR_OF, caseload));

@@ -1,0 +1,209 @@
+package org.communityschools.privacy.publication;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A table of counts to publish: one {@link Cell} (count of group size) for every pair of a row node and a column
+ * node, where every total equals the sum of its members in both count and group size. Rows and columns are
+ * {@link Dimension}s, so the same model holds a one-dimensional subgroup table (rows: "All students" over the
+ * subgroups; one column), a two-dimensional table with marginal totals (subgroups × schools with a total row and a
+ * total column) and hierarchies (schools within districts, grades within schools). The additive equations are what a
+ * reader of the published table can use to recover a suppressed cell, and what the audit of
+ * {@link TableProtector} checks.
+ *
+ * <p>Immutable and thread-safe. Cells are held in row-major pre-order ({@link #cells()}).
+ */
+public final class CountTable {
+    private final Dimension rows;
+    private final Dimension columns;
+    private final List<Cell> cells;
+
+    private CountTable(Dimension rows, Dimension columns, List<Cell> cells) {
+        this.rows = rows;
+        this.columns = columns;
+        this.cells = List.copyOf(cells);
+    }
+
+    /** A builder for a two-dimensional table. */
+    public static Builder builder(Dimension rows, Dimension columns) {
+        return new Builder(Objects.requireNonNull(rows, "rows"), Objects.requireNonNull(columns, "columns"));
+    }
+
+    /** A builder for a one-dimensional table: its single column is named {@code count}. */
+    public static Builder builder(Dimension rows) {
+        return builder(rows, Dimension.single("measure", "count"));
+    }
+
+    /** The row dimension. */
+    public Dimension rows() {
+        return rows;
+    }
+
+    /** The column dimension. */
+    public Dimension columns() {
+        return columns;
+    }
+
+    /** Whether the table has a single column. */
+    public boolean isOneDimensional() {
+        return columns.size() == 1;
+    }
+
+    /** All cells in row-major pre-order: index {@code row * columns().size() + column}. */
+    public List<Cell> cells() {
+        return cells;
+    }
+
+    /** The cell at {@code key}, if the table has it. */
+    public Optional<Cell> cell(CellKey key) {
+        int r = rows.indexOf(key.row());
+        int c = columns.indexOf(key.column());
+        return r < 0 || c < 0 ? Optional.empty() : Optional.of(cells.get(r * columns.size() + c));
+    }
+
+    /** The cell at {@code row} and {@code column}. */
+    public Cell cell(String row, String column) {
+        return cell(CellKey.of(row, column)).orElseThrow(() -> new IllegalArgumentException("no cell " + row + "/" + column));
+    }
+
+    /** The cell of a one-dimensional table at {@code row}. */
+    public Cell cell(String row) {
+        return cell(row, columns.labels().get(0));
+    }
+
+    @Override
+    public String toString() {
+        return "CountTable[" + rows.name() + " × " + columns.name() + ", " + cells.size() + " cells]";
+    }
+
+    /**
+     * Builds a {@link CountTable}. Set every cell once; {@link #build()} checks that every cell is present and that
+     * every total equals the sum of its members, in counts and in group sizes. Not thread-safe.
+     */
+    public static final class Builder {
+        private final Dimension rows;
+        private final Dimension columns;
+        private final long[] counts;
+        private final long[] groups;
+        private final boolean[] set;
+
+        private Builder(Dimension rows, Dimension columns) {
+            this.rows = rows;
+            this.columns = columns;
+            int n = rows.size() * columns.size();
+            counts = new long[n];
+            groups = new long[n];
+            set = new boolean[n];
+        }
+
+        /** Sets the cell at {@code row}, {@code column}: {@code count} of {@code groupSize}. */
+        public Builder cell(String row, String column, long count, long groupSize) {
+            int r = rows.indexOf(Objects.requireNonNull(row, "row"));
+            int c = columns.indexOf(Objects.requireNonNull(column, "column"));
+            if (r < 0 || c < 0) {
+                throw new IllegalArgumentException("no such cell in the dimensions: " + row + "/" + column);
+            }
+            int i = r * columns.size() + c;
+            if (set[i]) {
+                throw new IllegalArgumentException("cell set twice: " + row + "/" + column);
+            }
+            new Cell(CellKey.of(row, column), count, groupSize); // checks the range
+            counts[i] = count;
+            groups[i] = groupSize;
+            set[i] = true;
+            return this;
+        }
+
+        /** Sets the cell of a one-dimensional table at {@code row}. */
+        public Builder cell(String row, long count, long groupSize) {
+            if (columns.size() != 1) {
+                throw new IllegalStateException("cell(row, count, groupSize) is for one-dimensional tables; name the column");
+            }
+            return cell(row, columns.labels().get(0), count, groupSize);
+        }
+
+        /**
+         * Sets the totals from the leaf cells: every cell not set yet whose row or column is a total gets the sum of
+         * its members. Convenient when only the interior of the table is known.
+         */
+        public Builder fillTotals() {
+            // visit nodes in reverse pre-order so members are computed before totals
+            for (int r = rows.size() - 1; r >= 0; r--) {
+                for (int c = columns.size() - 1; c >= 0; c--) {
+                    int i = r * columns.size() + c;
+                    if (set[i]) {
+                        continue;
+                    }
+                    List<Integer> parts = new ArrayList<>();
+                    int cc = c;
+                    if (!rows.childrenOf(r).isEmpty()) {
+                        rows.childrenOf(r).forEach(k -> parts.add(k * columns.size() + cc));
+                    } else if (!columns.childrenOf(c).isEmpty()) {
+                        int rr = r;
+                        columns.childrenOf(c).forEach(k -> parts.add(rr * columns.size() + k));
+                    } else {
+                        continue;
+                    }
+                    long cs = 0;
+                    long gs = 0;
+                    boolean complete = true;
+                    for (int p : parts) {
+                        complete &= set[p];
+                        cs = Math.addExact(cs, counts[p]);
+                        gs = Math.addExact(gs, groups[p]);
+                    }
+                    if (complete) {
+                        counts[i] = cs;
+                        groups[i] = gs;
+                        set[i] = true;
+                    }
+                }
+            }
+            return this;
+        }
+
+        /** The table; checks completeness and that every total is the sum of its members. */
+        public CountTable build() {
+            int nc = columns.size();
+            List<Cell> cells = new ArrayList<>(counts.length);
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < nc; c++) {
+                    int i = r * nc + c;
+                    CellKey key = CellKey.of(rows.labels().get(r), columns.labels().get(c));
+                    if (!set[i]) {
+                        throw new IllegalStateException("every cell of the table must be set, missing " + key);
+                    }
+                    cells.add(new Cell(key, counts[i], groups[i]));
+                }
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < nc; c++) {
+                    checkSum(cells, r * nc + c, rows.childrenOf(r).stream().map(k -> k * nc).toList(), c);
+                    int rr = r;
+                    checkSum(cells, r * nc + c, columns.childrenOf(c).stream().map(k -> rr * nc + k).toList(), 0);
+                }
+            }
+            return new CountTable(rows, columns, cells);
+        }
+
+        private static void checkSum(List<Cell> cells, int total, List<Integer> parts, int offset) {
+            if (parts.isEmpty()) {
+                return;
+            }
+            long cs = 0;
+            long gs = 0;
+            for (int p : parts) {
+                cs = Math.addExact(cs, cells.get(p + offset).count());
+                gs = Math.addExact(gs, cells.get(p + offset).groupSize());
+            }
+            Cell t = cells.get(total);
+            if (cs != t.count() || gs != t.groupSize()) {
+                throw new IllegalArgumentException("a total must equal the sum of its members: " + t.key() + " is "
+                        + t.count() + " of " + t.groupSize() + ", its members sum to " + cs + " of " + gs);
+            }
+        }
+    }
+}

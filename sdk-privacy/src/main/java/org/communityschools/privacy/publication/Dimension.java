@@ -1,0 +1,147 @@
+package org.communityschools.privacy.publication;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One dimension of a {@link CountTable}: a tree of labels whose inner nodes are totals of their children, such as
+ * "All students" over the subgroups, or a district over its schools, or a school over its grades. A flat dimension
+ * is a total with its members; a single-node dimension is what a one-dimensional table uses for its other axis.
+ * Labels are unique within a dimension; the order is the pre-order of the tree (a total before its members), which
+ * is also the order of rows in the output and the last tie-breaker of complementary suppression.
+ * Immutable and thread-safe.
+ */
+public final class Dimension {
+    private final String name;
+    private final List<String> labels;
+    private final int[] parent;
+    private final List<List<Integer>> children;
+
+    private Dimension(String name, List<String> labels, int[] parent) {
+        this.name = name;
+        this.labels = List.copyOf(labels);
+        this.parent = parent;
+        List<List<Integer>> kids = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            kids.add(new ArrayList<>());
+        }
+        for (int i = 1; i < labels.size(); i++) {
+            kids.get(parent[i]).add(i);
+        }
+        this.children = kids.stream().map(List::copyOf).toList();
+    }
+
+    /** A dimension with one node, for the second axis of a one-dimensional table. */
+    public static Dimension single(String name, String label) {
+        return builder(name, label).build();
+    }
+
+    /** A total and its members, such as {@code flat("Subgroup", "All students", List.of("Hispanic", "Black"))}. */
+    public static Dimension flat(String name, String totalLabel, List<String> members) {
+        Builder b = builder(name, totalLabel);
+        Objects.requireNonNull(members, "members").forEach(m -> b.child(totalLabel, m));
+        return b.build();
+    }
+
+    /** A builder for a hierarchy whose root (the grand total) has this label. */
+    public static Builder builder(String name, String rootLabel) {
+        return new Builder(name, rootLabel);
+    }
+
+    /** The dimension's name, such as {@code Subgroup} or {@code School}: the column header in the output. */
+    public String name() {
+        return name;
+    }
+
+    /** The labels in pre-order: the root first, every total before its members. */
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** The number of nodes. */
+    public int size() {
+        return labels.size();
+    }
+
+    /** The index of a label in {@link #labels()}, or -1. */
+    public int indexOf(String label) {
+        return labels.indexOf(label);
+    }
+
+    /** The indices of the members of the node at {@code index}; empty for a leaf. */
+    public List<Integer> childrenOf(int index) {
+        return children.get(index);
+    }
+
+    /** The index of the parent of the node at {@code index}, or -1 for the root. */
+    public int parentOf(int index) {
+        return parent[index];
+    }
+
+    @Override
+    public String toString() {
+        return name + labels;
+    }
+
+    /** Builds a {@link Dimension}; every child names a parent added before it. Not thread-safe. */
+    public static final class Builder {
+        private final String name;
+        private final Map<String, Integer> index = new LinkedHashMap<>();
+        private final List<String> inserted = new ArrayList<>();
+        private final List<Integer> parents = new ArrayList<>();
+
+        private Builder(String name, String rootLabel) {
+            this.name = requireLabel(name, "name");
+            inserted.add(requireLabel(rootLabel, "rootLabel"));
+            parents.add(-1);
+            index.put(rootLabel, 0);
+        }
+
+        /** Adds {@code label} as a member of {@code parentLabel}. */
+        public Builder child(String parentLabel, String label) {
+            Integer p = index.get(Objects.requireNonNull(parentLabel, "parentLabel"));
+            if (p == null) {
+                throw new IllegalArgumentException("parent must be added before its members, unknown parent '" + parentLabel + "'");
+            }
+            if (index.containsKey(requireLabel(label, "label"))) {
+                throw new IllegalArgumentException("labels must be unique within a dimension, duplicate '" + label + "'");
+            }
+            index.put(label, inserted.size());
+            inserted.add(label);
+            parents.add(p);
+            return this;
+        }
+
+        /** The dimension, its nodes in pre-order. */
+        public Dimension build() {
+            List<String> order = new ArrayList<>();
+            List<Integer> orderParent = new ArrayList<>();
+            int[] newIndex = new int[inserted.size()];
+            visit(0, -1, order, orderParent, newIndex);
+            int[] parent = orderParent.stream().mapToInt(Integer::intValue).toArray();
+            return new Dimension(name, order, parent);
+        }
+
+        private void visit(int node, int newParent, List<String> order, List<Integer> orderParent, int[] newIndex) {
+            newIndex[node] = order.size();
+            order.add(inserted.get(node));
+            orderParent.add(newParent);
+            for (int i = 0; i < inserted.size(); i++) {
+                if (parents.get(i) == node) {
+                    visit(i, newIndex[node], order, orderParent, newIndex);
+                }
+            }
+        }
+
+        private static String requireLabel(String s, String what) {
+            Objects.requireNonNull(s, what);
+            if (s.isBlank()) {
+                throw new IllegalArgumentException(what + " must not be blank");
+            }
+            return s;
+        }
+    }
+}

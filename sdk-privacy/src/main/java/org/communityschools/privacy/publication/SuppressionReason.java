@@ -1,0 +1,16 @@
+package org.communityschools.privacy.publication;
+
+/** Why a cell of a protected table is suppressed (DOMAIN section 9). */
+public enum SuppressionReason {
+    /** Primary: the group size is below the minimum {@code n}. */
+    PRIMARY_SMALL_GROUP,
+    /** Primary: the count, or the group size minus the count, is below the minimum {@code k}. */
+    PRIMARY_SMALL_COUNT,
+    /** Complementary: suppressed so that other suppressed cells cannot be recovered from published totals. */
+    COMPLEMENTARY;
+
+    /** Whether this is a primary reason. */
+    public boolean isPrimary() {
+        return this != COMPLEMENTARY;
+    }
+}

@@ -1,0 +1,54 @@
+package org.communityschools.privacy.publication;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.communityschools.privacy.publication.internal.SuppressionEngine;
+
+/**
+ * The entry point: protects a {@link CountTable} under {@link SuppressionRules} (DOMAIN section 9).
+ * <ol>
+ *   <li><b>Primary suppression</b>: every cell whose group is below {@code n} ({@link SuppressionReason#PRIMARY_SMALL_GROUP}),
+ *       else whose count or group size minus count is below {@code k} ({@link SuppressionReason#PRIMARY_SMALL_COUNT}).</li>
+ *   <li><b>Rate coding</b> when the rules have it: visible cells with an extreme rate are top or bottom coded.</li>
+ *   <li><b>Complementary suppression</b> to a fixed point: while some sum (a row, column or hierarchy total with its
+ *       members) holds exactly one hidden cell, or hidden cells that are all 0 or all equal to their group size,
+ *       suppress the smallest visible cell of that sum. Sums are examined in table order, row sums before column
+ *       sums; "smallest" follows the rules' {@link ComplementaryOrder} (smallest count then smallest group
+ *       by default, smallest group first for NYSED), then table order.</li>
+ *   <li><b>Audit</b>: for every hidden cell, the exact range of integer values consistent with every published cell,
+ *       every sum, the coded ranges, non-negativity and the group sizes (which the audit assumes a reader knows, the
+ *       cautious assumption). Computed by an exact rational simplex with branch and bound. A range narrower than the
+ *       rules' width (capped at the group size) makes the engine suppress the smallest visible cell sharing a sum
+ *       with that cell and audit again; when no such cell is left, or when the rules say not to widen
+ *       ({@link SuppressionRules#widenUntilProtected()}), the table is {@link ProtectedTable.Status#REFUSED}.</li>
+ * </ol>
+ * Suppression only ever grows, so the process ends. Deterministic. Nothing is imputed, rounded or filled from another
+ * source. The release ledger (auditing a table with earlier releases) is not implemented yet. Stateless and
+ * thread-safe.
+ */
+public final class TableProtector {
+    private TableProtector() {
+    }
+
+    /** Protects {@code table} under {@code rules}; check {@link ProtectedTable#status()} or call {@link ProtectedTable#orThrow()}. */
+    public static ProtectedTable protect(CountTable table, SuppressionRules rules) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(rules, "rules");
+        return SuppressionEngine.protect(table, rules);
+    }
+
+    /**
+     * The audit alone, for a suppression pattern chosen elsewhere: the exact range of values of each cell in
+     * {@code suppressed} when exactly those cells are withheld (each known to lie between 0 and its group size) and
+     * every other cell of the table is published. A width of 0 means the cell can be recovered. The map follows table
+     * order.
+     *
+     * @throws IllegalArgumentException when a key is not a cell of the table
+     */
+    public static Map<CellKey, AuditedRange> audit(CountTable table, Set<CellKey> suppressed) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(suppressed, "suppressed");
+        return SuppressionEngine.audit(table, suppressed);
+    }
+}

@@ -1,0 +1,151 @@
+package org.communityschools.privacy.publication.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The audit: for each hidden cell, the exact smallest and largest integer value consistent with everything
+ * published. The unknowns are the hidden cells, each within its known bounds (0 to its group size when suppressed,
+ * the coded range when coded); the equations are the table's sums ({@code total = Σ members}) with the published
+ * cells moved to the right-hand side. Unknowns linked by no equation are independent, so the program is split into
+ * connected components.
+ *
+ * <p>Each bound is an integer program {@code max ±x_k} solved by branch and bound over the exact rational simplex
+ * of {@link BoundedLp}: an LP optimum whose point is integral is the integer optimum; otherwise the search branches
+ * on the first fractional coordinate ({@code x_j ≤ ⌊v⌋} or {@code x_j ≥ ⌈v⌉}) and prunes with {@code ⌊LP bound⌋}.
+ * Every step is exact, so the result is the exact integer range. For one- and two-dimensional tables with
+ * marginals the constraint matrix is totally unimodular and the root LP is already integral.
+ */
+final class ExactAudit {
+    private ExactAudit() {
+    }
+
+    /**
+     * @param lines  the sums, each {@code [total, member, member, ...]} as cell indices
+     * @param hidden which cells are unknown to a reader
+     * @param value  the published value of every visible cell (ignored for hidden cells)
+     * @param lo     the known lower bound of every hidden cell
+     * @param hi     the known upper bound of every hidden cell
+     * @return for each cell, {@code {lower, upper}} when hidden, {@code null} otherwise
+     */
+    static long[] @Nullable [] ranges(int[][] lines, boolean[] hidden, long[] value, long[] lo, long[] hi) {
+        int n = hidden.length;
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        for (int[] line : lines) {
+            int first = -1;
+            for (int c : line) {
+                if (hidden[c]) {
+                    if (first < 0) {
+                        first = c;
+                    } else {
+                        parent[find(parent, c)] = find(parent, first);
+                    }
+                }
+            }
+        }
+        long[][] result = new long[n][];
+        boolean[] done = new boolean[n];
+        for (int start = 0; start < n; start++) {
+            if (!hidden[start] || done[start]) {
+                continue;
+            }
+            int root = find(parent, start);
+            List<Integer> vars = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (hidden[i] && find(parent, i) == root) {
+                    vars.add(i);
+                    done[i] = true;
+                }
+            }
+            int[] local = new int[n];
+            Arrays.fill(local, -1);
+            for (int v = 0; v < vars.size(); v++) {
+                local[vars.get(v)] = v;
+            }
+            List<long[]> rowsA = new ArrayList<>();
+            List<Long> rowsB = new ArrayList<>();
+            for (int[] line : lines) {
+                long[] a = new long[vars.size()];
+                long b = 0;
+                boolean touches = false;
+                for (int m = 0; m < line.length; m++) {
+                    int c = line[m];
+                    long coef = m == 0 ? 1 : -1;
+                    if (hidden[c]) {
+                        if (local[c] >= 0) {
+                            a[local[c]] += coef;
+                            touches = true;
+                        }
+                    } else {
+                        b = Math.subtractExact(b, coef * value[c]);
+                    }
+                }
+                if (touches) {
+                    rowsA.add(a);
+                    rowsB.add(b);
+                }
+            }
+            long[][] a = rowsA.toArray(new long[0][]);
+            long[] b = rowsB.stream().mapToLong(Long::longValue).toArray();
+            long[] l = new long[vars.size()];
+            long[] h = new long[vars.size()];
+            for (int v = 0; v < vars.size(); v++) {
+                l[v] = lo[vars.get(v)];
+                h[v] = hi[vars.get(v)];
+            }
+            BoundedLp root0 = new BoundedLp(a, b, l, h);
+            if (!root0.isFeasible()) {
+                throw new IllegalStateException("the published table admits no completion; the table's sums are inconsistent");
+            }
+            for (int v = 0; v < vars.size(); v++) {
+                // the true table is an integer point of every component, so both optima exist
+                long max = Objects.requireNonNull(integerMax(a, b, l, h, v, 1, root0, null), "max");
+                long min = -Objects.requireNonNull(integerMax(a, b, l, h, v, -1, root0, null), "min");
+                result[vars.get(v)] = new long[] {min, max};
+            }
+        }
+        return result;
+    }
+
+    /** The maximum of {@code sign · x[k]} over the integer points, at least {@code incumbent} when given. */
+    private static @Nullable Long integerMax(long[][] a, long[] b, long[] lo, long[] hi, int k, int sign,
+            @Nullable BoundedLp prepared, @Nullable Long incumbent) {
+        BoundedLp lp = prepared != null ? prepared : new BoundedLp(a, b, lo, hi);
+        Optional<BoundedLp.Optimum> opt = lp.optimize(k, sign);
+        if (opt.isEmpty()) {
+            return incumbent;
+        }
+        Rational objective = sign > 0 ? opt.get().value() : opt.get().value().negate();
+        long bound = objective.floor();
+        if (incumbent != null && bound <= incumbent) {
+            return incumbent;
+        }
+        Rational[] point = opt.get().point();
+        for (int j = 0; j < point.length; j++) {
+            if (!point[j].isInteger()) {
+                long[] hiDown = hi.clone();
+                hiDown[j] = point[j].floor();
+                @Nullable Long best = integerMax(a, b, lo, hiDown, k, sign, null, incumbent);
+                long[] loUp = lo.clone();
+                loUp[j] = point[j].ceil();
+                return integerMax(a, b, loUp, hi, k, sign, null, best);
+            }
+        }
+        return bound; // integral point: the LP optimum is reached by an integer point
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+}

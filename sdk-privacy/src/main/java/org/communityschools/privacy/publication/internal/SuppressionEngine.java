@@ -1,0 +1,336 @@
+package org.communityschools.privacy.publication.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.communityschools.privacy.publication.AuditedRange;
+import org.communityschools.privacy.publication.Cell;
+import org.communityschools.privacy.publication.CellStatus;
+import org.communityschools.privacy.publication.ComplementaryOrder;
+import org.communityschools.privacy.publication.CountTable;
+import org.communityschools.privacy.publication.Dimension;
+import org.communityschools.privacy.publication.Markers;
+import org.communityschools.privacy.publication.ProtectedCell;
+import org.communityschools.privacy.publication.ProtectedTable;
+import org.communityschools.privacy.publication.SuppressionReason;
+import org.communityschools.privacy.publication.SuppressionRules;
+
+/**
+ * Protects a {@link CountTable}: primary suppression, rate coding, complementary suppression to a fixed point, then
+ * the exact audit, extending the suppression while the audit finds an unprotected cell and refusing when nothing is
+ * left to suppress. Deterministic: the same table and rules give the same result.
+ */
+public final class SuppressionEngine {
+    private static final byte PUBLISHED = 0;
+    private static final byte SUPPRESSED = 1;
+    private static final byte BOTTOM = 2;
+    private static final byte TOP = 3;
+
+    private final CountTable table;
+    private final SuppressionRules rules;
+    private final int n;
+    private final long[] count;
+    private final long[] group;
+    private final int[][] lines;
+    private final List<List<int[]>> linesOf;
+    private final byte[] status;
+    private final SuppressionReason[] reason;
+    private final int[] codedPercent;
+
+    private SuppressionEngine(CountTable table, SuppressionRules rules) {
+        this.table = table;
+        this.rules = rules;
+        List<Cell> cells = table.cells();
+        this.n = cells.size();
+        this.count = new long[n];
+        this.group = new long[n];
+        for (int i = 0; i < n; i++) {
+            count[i] = cells.get(i).count();
+            group[i] = cells.get(i).groupSize();
+        }
+        this.lines = lines(table.rows(), table.columns());
+        this.linesOf = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            linesOf.add(new ArrayList<>());
+        }
+        for (int[] line : lines) {
+            for (int c : line) {
+                linesOf.get(c).add(line);
+            }
+        }
+        this.status = new byte[n];
+        this.reason = new SuppressionReason[n];
+        this.codedPercent = new int[n];
+    }
+
+    /** Protects {@code table} under {@code rules}. */
+    public static ProtectedTable protect(CountTable table, SuppressionRules rules) {
+        return new SuppressionEngine(table, rules).run();
+    }
+
+    /**
+     * The audited range of each cell of {@code suppressed} when exactly those cells are withheld, each known to lie
+     * between 0 and its group size, and every other cell is published.
+     */
+    public static java.util.Map<org.communityschools.privacy.publication.CellKey, AuditedRange> audit(CountTable table,
+            java.util.Set<org.communityschools.privacy.publication.CellKey> suppressed) {
+        SuppressionEngine e = new SuppressionEngine(table, SuppressionRules.builder().minimumGroupSize(1).build());
+        for (org.communityschools.privacy.publication.CellKey key : suppressed) {
+            int i = table.cells().indexOf(table.cell(key).orElseThrow(
+                    () -> new IllegalArgumentException("no cell " + key + " in the table")));
+            e.suppress(i, SuppressionReason.COMPLEMENTARY);
+        }
+        long[][] ranges = e.audit();
+        java.util.Map<org.communityschools.privacy.publication.CellKey, AuditedRange> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < e.n; i++) {
+            if (ranges[i] != null) {
+                out.put(table.cells().get(i).key(), new AuditedRange(ranges[i][0], ranges[i][1]));
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The sums of a table as cell index lists {@code [total, member, ...]}: for every row node and every column node
+     * with members, and for every column node and every row node with members. Row lines first, in table order.
+     */
+    static int[][] lines(Dimension rows, Dimension columns) {
+        int nc = columns.size();
+        List<int[]> out = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < nc; c++) {
+                List<Integer> kids = columns.childrenOf(c);
+                if (!kids.isEmpty()) {
+                    int[] line = new int[kids.size() + 1];
+                    line[0] = r * nc + c;
+                    for (int k = 0; k < kids.size(); k++) {
+                        line[k + 1] = r * nc + kids.get(k);
+                    }
+                    out.add(line);
+                }
+            }
+        }
+        for (int c = 0; c < nc; c++) {
+            for (int r = 0; r < rows.size(); r++) {
+                List<Integer> kids = rows.childrenOf(r);
+                if (!kids.isEmpty()) {
+                    int[] line = new int[kids.size() + 1];
+                    line[0] = r * nc + c;
+                    for (int k = 0; k < kids.size(); k++) {
+                        line[k + 1] = kids.get(k) * nc + c;
+                    }
+                    out.add(line);
+                }
+            }
+        }
+        return out.toArray(new int[0][]);
+    }
+
+    private ProtectedTable run() {
+        for (int i = 0; i < n; i++) {
+            Cell cell = table.cells().get(i);
+            if (rules.isSmallGroup(cell)) {
+                suppress(i, SuppressionReason.PRIMARY_SMALL_GROUP);
+            } else if (rules.isSmallCount(cell)) {
+                suppress(i, SuppressionReason.PRIMARY_SMALL_COUNT);
+            }
+        }
+        rules.rateCoding().ifPresent(coding -> {
+            for (int i = 0; i < n; i++) {
+                if (status[i] != PUBLISHED) {
+                    continue;
+                }
+                Optional<Integer> p = coding.percentFor(group[i]);
+                if (p.isPresent()) {
+                    if (100 * count[i] <= p.get() * group[i]) {
+                        status[i] = BOTTOM;
+                        codedPercent[i] = p.get();
+                    } else if (100 * (group[i] - count[i]) <= p.get() * group[i]) {
+                        status[i] = TOP;
+                        codedPercent[i] = p.get();
+                    }
+                }
+            }
+        });
+        complementaryToFixedPoint();
+        while (true) {
+            long[][] ranges = audit();
+            int failing = -1;
+            for (int i = 0; i < n && failing < 0; i++) {
+                if (ranges[i] != null && ranges[i][1] - ranges[i][0] < required(i)) {
+                    failing = i;
+                }
+            }
+            if (failing < 0) {
+                return result(ranges, List.of());
+            }
+            int extra = rules.widenUntilProtected() ? widenFor(failing) : -1;
+            if (extra < 0) {
+                List<String> refusals = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    if (ranges[i] != null && ranges[i][1] - ranges[i][0] < required(i)) {
+                        refusals.add("cell " + table.cells().get(i).key() + " can be narrowed to a range of width "
+                                + (ranges[i][1] - ranges[i][0]) + ", the rules require " + required(i)
+                                + (rules.widenUntilProtected() ? " and no further cell can be suppressed to widen it" : ""));
+                    }
+                }
+                return result(ranges, refusals);
+            }
+            suppress(extra, SuppressionReason.COMPLEMENTARY);
+            complementaryToFixedPoint();
+        }
+    }
+
+    /** The width a hidden cell's audited range must reach: the rules' width, capped at the group size. */
+    private long required(int i) {
+        return Math.min(rules.minimumRangeWidth(), group[i]);
+    }
+
+    private void suppress(int i, SuppressionReason why) {
+        status[i] = SUPPRESSED;
+        reason[i] = why;
+    }
+
+    private boolean hidden(int i) {
+        return status[i] != PUBLISHED;
+    }
+
+    /**
+     * The heuristic: while some sum has exactly one hidden cell, or hidden cells that are all 0 or all full (so that
+     * their sum, and with it each of them, is known), suppress the smallest visible cell of that sum. Sums are
+     * examined in table order (row sums, then column sums) and the scan restarts after each suppression. "Smallest" is
+     * by the rules' {@link ComplementaryOrder}, then table order.
+     */
+    private void complementaryToFixedPoint() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int[] line : lines) {
+                int hiddenCount = 0;
+                boolean allZero = true;
+                boolean allFull = true;
+                for (int c : line) {
+                    if (hidden(c)) {
+                        hiddenCount++;
+                        allZero &= count[c] == 0;
+                        allFull &= count[c] == group[c];
+                    }
+                }
+                if (hiddenCount == 0 || hiddenCount == line.length) {
+                    continue;
+                }
+                if (hiddenCount == 1 || allZero || allFull) {
+                    int pick = smallestVisible(line);
+                    suppress(pick, SuppressionReason.COMPLEMENTARY);
+                    changed = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The smallest published cell of a sum; one exists whenever some member of the sum is not hidden. */
+    private int smallestVisible(int[] cells) {
+        int best = -1;
+        for (int c : cells) {
+            if (status[c] != PUBLISHED) {
+                continue;
+            }
+            if (best < 0 || smaller(c, best)) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private boolean smaller(int a, int b) {
+        long[] first = rules.complementaryOrder() == ComplementaryOrder.SMALLEST_GROUP ? group : count;
+        long[] second = first == group ? count : group;
+        if (first[a] != first[b]) {
+            return first[a] < first[b];
+        }
+        if (second[a] != second[b]) {
+            return second[a] < second[b];
+        }
+        return a < b;
+    }
+
+    /**
+     * A cell to suppress so that the failing cell's range may widen: the smallest unsuppressed cell in a sum holding
+     * the failing cell; when those sums are all suppressed, in the sums of the suppressed cells reached through them
+     * (breadth first). -1 when no cell connected to the failing one is left.
+     */
+    private int widenFor(int failing) {
+        boolean[] seen = new boolean[n];
+        List<Integer> frontier = List.of(failing);
+        seen[failing] = true;
+        while (!frontier.isEmpty()) {
+            int best = -1;
+            List<Integer> next = new ArrayList<>();
+            for (int s : frontier) {
+                for (int[] line : linesOf.get(s)) {
+                    for (int c : line) {
+                        if (status[c] != SUPPRESSED && c != failing) {
+                            if (best < 0 || smaller(c, best)) {
+                                best = c;
+                            }
+                        } else if (!seen[c]) {
+                            seen[c] = true;
+                            next.add(c);
+                        }
+                    }
+                }
+            }
+            if (best >= 0) {
+                return best;
+            }
+            frontier = next;
+        }
+        return -1;
+    }
+
+    private long[][] audit() {
+        boolean[] hidden = new boolean[n];
+        long[] lo = new long[n];
+        long[] hi = new long[n];
+        for (int i = 0; i < n; i++) {
+            hidden[i] = hidden(i);
+            long coded = codedPercent[i] * group[i] / 100;
+            switch (status[i]) {
+                case SUPPRESSED -> hi[i] = group[i];
+                case BOTTOM -> hi[i] = coded;
+                case TOP -> {
+                    lo[i] = group[i] - coded;
+                    hi[i] = group[i];
+                }
+                default -> {
+                }
+            }
+        }
+        return ExactAudit.ranges(lines, hidden, count, lo, hi);
+    }
+
+    private ProtectedTable result(long[][] ranges, List<String> refusals) {
+        Markers markers = rules.markers();
+        List<ProtectedCell> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Cell cell = table.cells().get(i);
+            Optional<AuditedRange> range = ranges[i] == null ? Optional.empty()
+                    : Optional.of(new AuditedRange(ranges[i][0], ranges[i][1]));
+            out.add(switch (status[i]) {
+                case PUBLISHED -> new ProtectedCell(cell.key(), CellStatus.PUBLISHED, Optional.empty(),
+                        Optional.of(count[i]), Optional.of(group[i]), cell.rate(), Optional.empty(), Optional.empty());
+                case SUPPRESSED -> new ProtectedCell(cell.key(), CellStatus.SUPPRESSED, Optional.of(reason[i]),
+                        Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.of(reason[i] == SuppressionReason.PRIMARY_SMALL_GROUP ? markers.smallGroup() : markers.suppressed()),
+                        range);
+                case BOTTOM -> new ProtectedCell(cell.key(), CellStatus.BOTTOM_CODED, Optional.empty(), Optional.empty(),
+                        Optional.of(group[i]), Optional.empty(), Optional.of(markers.bottom(codedPercent[i])), range);
+                default -> new ProtectedCell(cell.key(), CellStatus.TOP_CODED, Optional.empty(), Optional.empty(),
+                        Optional.of(group[i]), Optional.empty(), Optional.of(markers.top(codedPercent[i])), range);
+            });
+        }
+        return new ProtectedTable(rules.name(), table.rows(), table.columns(), out,
+                refusals.isEmpty() ? ProtectedTable.Status.RELEASED : ProtectedTable.Status.REFUSED, refusals);
+    }
+}

@@ -1,0 +1,116 @@
+package org.communityschools.privacy.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.communityschools.privacy.view.Decisions.permitting;
+
+import java.util.List;
+import java.util.Optional;
+import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.model.DataCategory;
+import org.communityschools.core.model.Student;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.privacy.DataField;
+import org.communityschools.privacy.FieldCatalog;
+import org.communityschools.privacy.FieldPath;
+import org.communityschools.privacy.Sensitivity;
+import org.junit.jupiter.api.Test;
+
+/** A permitted field is written only when everything about it is known; any doubt leaves it out. */
+class FailClosedTest {
+    private static final Student STUDENT = ViewCity.DATA.students().get(0);
+
+    @Test
+    void aDecisionThatPermitsNothingWritesAnEmptyObject() {
+        assertThat(RecordViews.toJson(ViewCity.DATA, permitting(STUDENT.id(), List.of()))).isEqualTo("{}");
+    }
+
+    @Test
+    void aPermittedFieldUnknownToTheCatalogIsNeverWritten() {
+        var view = StudentRecordView.of(ViewCity.DATA, permitting(STUDENT.id(), List.of("secret.everything")));
+        assertThat(view.toJson()).isEqualTo("{}");
+        assertThat(view.absentFields()).containsEntry(FieldPath.of("secret.everything"), "not in the field catalog");
+    }
+
+    @Test
+    void aPermittedCatalogFieldWithoutASourceIsNeverWritten() {
+        // contact.address is in the default catalog but the data directory does not carry it
+        var view = StudentRecordView.of(ViewCity.DATA,
+                permitting(STUDENT.id(), List.of("contact.address", "identity.studentId")));
+        assertThat(view.categories()).containsExactly("identity");
+        assertThat(view.absentFields().get(FieldPath.of("contact.address"))).contains("no source");
+    }
+
+    @Test
+    void aFieldWhoseSourceIsRemovedFromTheCatalogIsNeverWrittenEvenThoughTheViewCouldFillIt() {
+        FieldCatalog.Builder b = FieldCatalog.builder();
+        for (DataField f : FieldCatalog.defaultCatalog().fields()) {
+            b.add(f.path().value().equals("identity.name")
+                    ? new DataField(f.path(), f.category(), f.sensitivities(), f.description(), Optional.empty()) : f);
+        }
+        var view = StudentRecordView.of(ViewCity.DATA,
+                permitting(STUDENT.id(), List.of("identity.name", "identity.studentId")), b.build());
+        assertThat(view.toJson()).isEqualTo("{\"identity\":{\"studentId\":\"" + STUDENT.id().value() + "\"}}");
+        assertThat(view.toJson()).doesNotContain(STUDENT.lastName());
+    }
+
+    @Test
+    void aCatalogFieldTheViewDoesNotKnowHowToFillIsNeverWritten() {
+        FieldCatalog catalog = FieldCatalog.defaultCatalog().toBuilder()
+                .add("identity.nickname", DataCategory.IDENTITY, "a nickname", "students.csv: nickname")
+                .add("attendance.records.note", DataCategory.ATTENDANCE, "a note", "attendance.csv: note",
+                        Sensitivity.FREE_TEXT)
+                .build();
+        StudentId s = withAttendance();
+        var view = StudentRecordView.of(ViewCity.DATA, permitting(s,
+                List.of("identity.nickname", "attendance.records", "attendance.records.note")), catalog);
+        assertThat(view.toJsonNode().at("/attendance/records").findValues("note")).isEmpty();
+        assertThat(view.toJsonNode().at("/identity").isMissingNode()).isTrue();
+        assertThat(view.absentFields().get(FieldPath.of("identity.nickname"))).contains("does not know how to fill");
+        assertThat(view.absentFields()).containsKey(FieldPath.of("attendance.records.note"));
+    }
+
+    @Test
+    void aChildFieldIsWrittenOnlyInsideAWrittenParent() {
+        StudentId s = withAttendance();
+        var view = StudentRecordView.of(ViewCity.DATA, permitting(s, List.of("attendance.records.reason")));
+        assertThat(view.toJson()).isEqualTo("{}");
+        assertThat(view.absentFields().get(FieldPath.of("attendance.records.reason"))).contains("parent");
+    }
+
+    @Test
+    void aStudentMissingFromTheDataWritesNothing() {
+        var view = StudentRecordView.of(DistrictData.empty(), permitting(STUDENT.id(), List.of("identity.name")));
+        assertThat(view.toJson()).isEqualTo("{}");
+        assertThat(view.absentFields().get(FieldPath.of("identity.name"))).contains("not in the district data");
+    }
+
+    @Test
+    void reasonsForAbsentFieldsNeverHoldPersonalData() {
+        var view = StudentRecordView.of(ViewCity.DATA, permitting(STUDENT.id(), FieldCatalog.defaultCatalog().fields()
+                .stream().map(f -> f.path().value()).toList()));
+        assertThat(view.absentFields().values()).allSatisfy(r -> assertThat(r)
+                .doesNotContain(STUDENT.firstName(), STUDENT.lastName(), STUDENT.birthDate().toString()));
+        assertThat(view.shownFields()).contains(FieldPath.of("identity.name"));
+    }
+
+    @Test
+    void theViewCannotBeChangedThroughItsTree() {
+        var view = StudentRecordView.of(ViewCity.DATA, permitting(STUDENT.id(), List.of("identity.studentId")));
+        view.toJsonNode().putObject("health").put("visits", "leaked");
+        assertThat(view.toJson()).doesNotContain("leaked");
+    }
+
+    @Test
+    void aViewWrittenByAnyMapperWithTheModuleIsTheSameJson() {
+        var view = StudentRecordView.of(ViewCity.DATA, permitting(STUDENT.id(), List.of("identity.studentId")));
+        var mapper = tools.jackson.databind.json.JsonMapper.builder().addModule(RecordViews.module()).build();
+        assertThat(mapper.writeValueAsString(java.util.Map.of("view", view)))
+                .isEqualTo("{\"view\":" + view.toJson() + "}");
+        assertThat(RecordViews.writer().writeValueAsString(view)).isEqualTo(view.toJson());
+    }
+
+    private static StudentId withAttendance() {
+        return ViewCity.DATA.students().stream().map(Student::id)
+                .filter(id -> !ViewCity.DATA.attendance().recordsOf(id).isEmpty()).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,152 @@
+package org.communityschools.benchmarks;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.json.CommunitySchoolsJson;
+import org.communityschools.core.model.AttendanceRecord;
+import org.communityschools.core.model.DataCategory;
+import org.communityschools.core.model.RelationshipType;
+import org.communityschools.core.model.StaffId;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.core.model.StudentStaffRelationship;
+import org.communityschools.privacy.policy.Decision;
+import org.communityschools.privacy.policy.DecisionCache;
+import org.communityschools.privacy.policy.Policies;
+import org.communityschools.privacy.policy.PolicyEngine;
+import org.communityschools.privacy.policy.Purpose;
+import org.communityschools.privacy.view.RecordViews;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One policy decision for one requester and one student under the shipped default policy: uncached
+ * ({@code sdk_decide}) against a hand-written {@code if} chain that checks the same relationship for the same
+ * requests ({@code peer_decide}: the floor, with no reasons, no agreement or consent checks, no obligations), cached
+ * through {@link DecisionCache} ({@code sdk_decideCached}, against the same floor), and a decision plus the redacted
+ * JSON view of the record ({@code sdk_redact}) against Jackson writing the student's full record with no filtering
+ * ({@code peer_redact}: the overhead of privacy). The requests are Success Mentors asking about their mentees on a
+ * school day, cycled so that every call asks about another student.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Thread)
+public class PolicyBenchmark {
+    static final ZoneId ZONE = ZoneId.of("America/New_York");
+    static final LocalDate DAY = LocalDate.of(2018, 3, 1);
+    static final Purpose SUPPORT = Purpose.of("student-support");
+
+    private DistrictData data;
+    private PolicyEngine engine;
+    private DecisionCache cache;
+    private JsonMapper mapper;
+    private StaffId[] requesters;
+    private StudentId[] students;
+    private Instant at;
+    private int next;
+
+    /** Loads the city, builds the engine and picks the requests. */
+    @Setup(Level.Trial)
+    public void setUp(CityState city) {
+        data = city.data;
+        engine = PolicyEngine.builder().policy(Policies.defaultPolicy()).districtData(data).zone(ZONE).build();
+        cache = DecisionCache.builder().maximumSize(100_000).build();
+        mapper = CommunitySchoolsJson.mapper();
+        at = DAY.atTime(10, 0).atZone(ZONE).toInstant();
+        List<StudentStaffRelationship> caseloads = new ArrayList<>();
+        for (StudentStaffRelationship r : data.studentStaffRelationships()) {
+            if (r.relationship() == RelationshipType.MENTOR_OF && r.period().contains(DAY)) {
+                caseloads.add(r);
+            }
+        }
+        if (caseloads.isEmpty()) {
+            throw new IllegalStateException("the city has no mentoring caseload on " + DAY);
+        }
+        int n = Math.min(caseloads.size(), 4096);
+        requesters = new StaffId[n];
+        students = new StudentId[n];
+        for (int i = 0; i < n; i++) {
+            requesters[i] = caseloads.get(i).staffId();
+            students[i] = caseloads.get(i).studentId();
+        }
+        // Both sides must agree on what a mentor reaches before their times mean anything.
+        for (int i = 0; i < n; i++) {
+            Set<DataCategory> sdk = engine.decide(requesters[i], students[i], SUPPORT, at).permittedCategories();
+            if (!sdk.equals(peerCategories(requesters[i], students[i]))) {
+                throw new IllegalStateException("the if chain and the engine disagree for " + requesters[i] + " and " + students[i]
+                        + ": " + peerCategories(requesters[i], students[i]) + " vs " + sdk);
+            }
+        }
+    }
+
+    private int nextIndex() {
+        int i = next;
+        next = i + 1 == requesters.length ? 0 : i + 1;
+        return i;
+    }
+
+    /** The default policy's mentor row, written by hand: mentees on the day get identity, attendance, interventions. */
+    Set<DataCategory> peerCategories(StaffId requester, StudentId student) {
+        for (StudentStaffRelationship r : data.relationshipsOn(requester, DAY)) {
+            if (r.relationship() == RelationshipType.MENTOR_OF && r.studentId().equals(student)) {
+                return EnumSet.of(DataCategory.IDENTITY, DataCategory.ATTENDANCE, DataCategory.INTERVENTIONS);
+            }
+        }
+        return EnumSet.noneOf(DataCategory.class);
+    }
+
+    @Benchmark
+    public Decision sdk_decide() {
+        int i = nextIndex();
+        return engine.decide(requesters[i], students[i], SUPPORT, at);
+    }
+
+    @Benchmark
+    public Set<DataCategory> peer_decide() {
+        int i = nextIndex();
+        return peerCategories(requesters[i], students[i]);
+    }
+
+    @Benchmark
+    public Decision sdk_decideCached() {
+        int i = nextIndex();
+        return cache.decide(engine, requesters[i], students[i], SUPPORT, at);
+    }
+
+    @Benchmark
+    public Set<DataCategory> peer_decideCached() {
+        int i = nextIndex();
+        return peerCategories(requesters[i], students[i]);
+    }
+
+    @Benchmark
+    public String sdk_redact() {
+        int i = nextIndex();
+        return RecordViews.toJson(data, engine.decide(requesters[i], students[i], SUPPORT, at));
+    }
+
+    @Benchmark
+    public String peer_redact() {
+        int i = nextIndex();
+        StudentId student = students[i];
+        List<Object> record = new ArrayList<>();
+        record.add(data.student(student).orElseThrow());
+        List<AttendanceRecord> attendance = data.attendance().recordsOf(student);
+        record.add(attendance);
+        record.add(data.participantsOf(student));
+        return mapper.writeValueAsString(record);
+    }
+}

@@ -3,8 +3,6 @@ package org.communityschools.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,23 +12,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command line end to end on a generated {@code tiny} city. */
 class CommandLineTest {
-    record Run(int exitCode, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static Cli.Run run(String... args) {
+        return Cli.run(args);
     }
 
     @Test
     void generatedTinyCityValidatesWithExitCodeZero(@TempDir Path dir) {
-        Run generate = run("generate", "--preset", "tiny", "--seed", "7", "--years", "2017-2018", "--out", dir.toString());
+        Cli.Run generate = run("generate", "--preset", "tiny", "--seed", "7", "--years", "2017-2018", "--out", dir.toString());
         assertThat(generate.exitCode()).as(generate.err()).isZero();
         assertThat(generate.out()).contains("attendance.csv", "students.csv");
         assertThat(dir.resolve("agreements.json")).exists();
 
-        Run validate = run("validate", dir.toString());
+        Cli.Run validate = run("validate", dir.toString());
         assertThat(validate.exitCode()).as(validate.out() + validate.err()).isZero();
         assertThat(validate.out()).contains("VALID: 0 errors");
     }
@@ -45,7 +38,7 @@ class CommandLineTest {
         lines.set(1, String.join(",", cells));
         Files.write(attendance, lines, StandardCharsets.UTF_8);
 
-        Run validate = run("validate", dir.toString());
+        Cli.Run validate = run("validate", dir.toString());
 
         assertThat(validate.exitCode()).isEqualTo(1);
         assertThat(validate.out()).contains("attendance.csv:2:4: ERROR").contains("ABSENT_ISH").contains("INVALID");
@@ -53,7 +46,7 @@ class CommandLineTest {
 
     @Test
     void validateOfAMissingDirectoryIsOneLineErrorWithoutStackTrace(@TempDir Path dir) {
-        Run validate = run("validate", dir.resolve("nope").toString());
+        Cli.Run validate = run("validate", dir.resolve("nope").toString());
         assertThat(validate.exitCode()).isEqualTo(1);
         assertThat(validate.err().strip()).startsWith("error: not a directory").doesNotContain("\tat ");
     }
@@ -68,7 +61,7 @@ class CommandLineTest {
     @Test
     void everyCommandHasHelp() {
         for (String command : List.of("generate", "validate", "demo")) {
-            Run help = run(command, "--help");
+            Cli.Run help = run(command, "--help");
             assertThat(help.exitCode()).isZero();
             assertThat(help.out()).contains("Usage:").contains(command);
         }
@@ -76,7 +69,7 @@ class CommandLineTest {
 
     @Test
     void demoTellsTheStoryOfTheTinyCity(@TempDir Path dir) throws IOException {
-        Run demo = run("demo", "--preset", "tiny", "--out", dir.toString());
+        Cli.Run demo = run("demo", "--preset", "tiny", "--out", dir.toString());
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         Path report = dir.resolve("report.html");
         assertThat(demo.out()).contains("Report: " + report.toAbsolutePath());

@@ -3,8 +3,6 @@ package org.communityschools.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,13 +35,8 @@ class PrivacyCommandsTest {
         data = DistrictDataReader.builder().build().read(dir).data();
     }
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static Cli.Run run(String... args) {
+        return Cli.run(args);
     }
 
     @Test
@@ -52,7 +45,7 @@ class PrivacyCommandsTest {
                 .filter(r -> r.relationship() == RelationshipType.MENTOR_OF && r.period().contains(LocalDate.of(2018, 3, 1)))
                 .findFirst().orElseThrow();
         StaffId mentor = mentoring.staffId();
-        Run run = run("access", "--data", dir.toString(), "--as", mentor.value(), "--at", "2018-03-01");
+        Cli.Run run = run("access", "--data", dir.toString(), "--as", mentor.value(), "--at", "2018-03-01");
         List<Access> expected = PolicyEngine.builder().policy(Policies.defaultPolicy()).districtData(data)
                 .zone(ZoneId.of("America/New_York")).build()
                 .whatCanISee(mentor, LocalDate.of(2018, 3, 1).atTime(12, 0).atZone(ZoneId.of("America/New_York")).toInstant());
@@ -66,18 +59,18 @@ class PrivacyCommandsTest {
 
     @Test
     void accessForAnUnknownStaffMemberIsAnError() {
-        Run run = run("access", "--data", dir.toString(), "--as", "NOBODY");
+        Cli.Run run = run("access", "--data", dir.toString(), "--as", "NOBODY");
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("error: unknown staff member: NOBODY");
     }
 
     @Test
     void auditVerifyPassesAnIntactLogAndNamesTheFirstTamperedLine(@TempDir Path out) throws IOException {
-        Run demo = run("demo", "--preset", "tiny", "--out", out.resolve("city").toString());
+        Cli.Run demo = run("demo", "--preset", "tiny", "--out", out.resolve("city").toString());
         assertThat(demo.code()).as(demo.err()).isZero();
         Path log = out.resolve("city").resolve("disclosures.jsonl");
 
-        Run intact = run("audit", "verify", log.toString());
+        Cli.Run intact = run("audit", "verify", log.toString());
         assertThat(intact.code()).isZero();
         assertThat(intact.out()).contains(": intact, ");
 
@@ -85,13 +78,13 @@ class PrivacyCommandsTest {
         assertThat(lines).hasSizeGreaterThanOrEqualTo(3);
         Path reordered = out.resolve("reordered.jsonl");
         Files.write(reordered, List.of(lines.get(0), lines.get(2), lines.get(1)), StandardCharsets.UTF_8);
-        Run bad = run("audit", "verify", reordered.toString());
+        Cli.Run bad = run("audit", "verify", reordered.toString());
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.out()).contains("NOT INTACT at line 2");
 
         Path altered = out.resolve("altered.jsonl");
         Files.write(altered, List.of(lines.get(0), lines.get(1).replace("student-support", "instruction")), StandardCharsets.UTF_8);
-        Run changed = run("audit", "verify", altered.toString());
+        Cli.Run changed = run("audit", "verify", altered.toString());
         assertThat(changed.code()).isEqualTo(1);
         assertThat(changed.out()).contains("NOT INTACT at line 2: ALTERED");
     }

@@ -2,8 +2,6 @@ package org.communityschools.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,13 +38,8 @@ class ViewCommandTest {
                 .filter(r -> r.relationship() == RelationshipType.MENTOR_OF && r.period().contains(DAY)).findFirst().orElseThrow();
     }
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static Cli.Run run(String... args) {
+        return Cli.run(args);
     }
 
     static List<String> topLevelKeys(String json) {
@@ -58,7 +51,7 @@ class ViewCommandTest {
     @Test
     void aMentorSeesIdentityAttendanceAndInterventionsOfAMenteeAndTheDisclosureIsLogged(@TempDir Path logs) {
         Path log = logs.resolve("disclosures.jsonl");
-        Run run = run("view", "--data", dir.toString(), "--as", mentoring.staffId().value(), "--student",
+        Cli.Run run = run("view", "--data", dir.toString(), "--as", mentoring.staffId().value(), "--student",
                 mentoring.studentId().value(), "--at", DAY.toString(), "--log", log.toString());
 
         assertThat(run.code()).as(run.err()).isZero();
@@ -74,7 +67,7 @@ class ViewCommandTest {
         StaffAssignment other = data.staffAssignments().stream()
                 .filter(a -> a.role() == StaffRole.PRINCIPAL && !a.organizationId().value().equals(school) && a.period().contains(DAY))
                 .findFirst().orElseThrow();
-        Run run = run("view", "--data", dir.toString(), "--as", other.staffId().value(), "--student",
+        Cli.Run run = run("view", "--data", dir.toString(), "--as", other.staffId().value(), "--student",
                 mentoring.studentId().value(), "--at", DAY.toString());
 
         assertThat(run.code()).isEqualTo(3);
@@ -83,7 +76,7 @@ class ViewCommandTest {
 
     @Test
     void explainAddsTheDecisionWithBasesRulesAndReasons() {
-        Run run = run("view", "--data", dir.toString(), "--as", mentoring.staffId().value(), "--student",
+        Cli.Run run = run("view", "--data", dir.toString(), "--as", mentoring.staffId().value(), "--student",
                 mentoring.studentId().value(), "--at", DAY.toString(), "--explain");
 
         assertThat(run.code()).isZero();
@@ -101,7 +94,7 @@ class ViewCommandTest {
 
     @Test
     void unknownStudentIsAnError() {
-        Run run = run("view", "--data", dir.toString(), "--as", mentoring.staffId().value(), "--student", "NOBODY");
+        Cli.Run run = run("view", "--data", dir.toString(), "--as", mentoring.staffId().value(), "--student", "NOBODY");
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("error: unknown student: NOBODY");
     }

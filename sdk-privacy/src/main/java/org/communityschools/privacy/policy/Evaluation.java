@@ -162,6 +162,11 @@ final class Evaluation {
                         masks.add(new Obligation.MaskField(mask.field(), mask.transform()));
                     }
                 }
+                for (RowRestriction row : r.rows()) {
+                    if (row.field().equals(f.path())) {
+                        masks.add(new Obligation.RestrictRows(row.field(), row.filter()));
+                    }
+                }
             }
             explanation.add("Rule '" + r.id() + "' applies (" + m.how() + ") under " + r.basis().orElseThrow() + ": "
                     + (granted.size() - before) + " field(s) granted.");

@@ -8,7 +8,8 @@ import org.communityschools.privacy.disclosure.Disclosure;
  * Something the caller must do when it acts on a permit, in the XACML sense: a decision that permits fields is only
  * honoured together with its obligations. Immutable and thread-safe.
  */
-public sealed interface Obligation permits Obligation.RecordDisclosure, Obligation.MaskField {
+public sealed interface Obligation permits Obligation.RecordDisclosure, Obligation.MaskField,
+        Obligation.RestrictRows {
     /**
      * Append this disclosure to the record of disclosures ({@link org.communityschools.privacy.disclosure.DisclosureSink})
      * before releasing the fields, and release nothing when that fails. The SDK records every disclosure;
@@ -41,6 +42,21 @@ public sealed interface Obligation permits Obligation.RecordDisclosure, Obligati
         public MaskField {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(transform, "transform");
+        }
+    }
+
+    /**
+     * Show only the rows (records) of {@code field} that pass {@code filter}, e.g. only the interventions the requester
+     * delivers. A consumer that does not support the filter on the field shows none of the field (fail closed).
+     *
+     * @param field  the permitted field of records
+     * @param filter which rows are shown
+     */
+    record RestrictRows(FieldPath field, RowFilter filter) implements Obligation {
+        /** Checks that nothing is missing. */
+        public RestrictRows {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(filter, "filter");
         }
     }
 }

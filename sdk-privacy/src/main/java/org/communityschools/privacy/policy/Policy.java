@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>a directory field is unknown or not eligible as directory information, or a {@code DIRECTORY} rule grants a
  *       field that is not a declared directory field;</li>
  *   <li>a mask names a field its rule does not grant, or a transform that does not apply to the field;</li>
+ *   <li>a row restriction names a field its rule does not grant, or a field its {@link RowFilter} does not apply to
+ *       (today {@code DELIVERED_BY_REQUESTER} applies only to {@code interventions.participation});</li>
  *   <li>the emergency section names a field path or category the catalog does not know, or meal eligibility (no
  *       emergency exception under 42 USC 1758(b)(6));</li>
  *   <li>a permit rule is <b>unreachable</b>: every field it grants needs an overlay (IDEA, NSLA) it does not authorize,

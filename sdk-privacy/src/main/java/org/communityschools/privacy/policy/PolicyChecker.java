@@ -88,6 +88,17 @@ final class PolicyChecker {
                             + " does not apply to " + mask.field() + " (" + applicability(mask.transform()) + ")"));
                 }
             }
+            for (int k = 0; k < r.rows().size(); k++) {
+                RowRestriction row = r.rows().get(k);
+                var field = catalog.field(row.field());
+                if (!row.field().equals(row.filter().field())) {
+                    problems.add(new PolicyProblem(at.rule(i, "rows", k), "row filter " + row.filter()
+                            + " applies only to " + row.filter().field() + "; was given for " + row.field()));
+                } else if (field.isEmpty() || !fields.contains(field.get())) {
+                    problems.add(new PolicyProblem(at.rule(i, "rows", k), "a row restriction names a field its rule "
+                            + "grants; rule '" + r.id() + "' does not grant " + row.field()));
+                }
+            }
             if (r.basis().orElse(null) == LegalBasis.DIRECTORY) {
                 for (DataField f : fields) {
                     if (!directory.contains(f.path())) {

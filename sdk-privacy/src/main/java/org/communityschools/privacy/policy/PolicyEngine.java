@@ -52,8 +52,8 @@ import org.jspecify.annotations.Nullable;
  * </ol>
  * Revocations, suspensions, expiries, opt-outs and ended assignments deny from the date they take effect, because
  * every decision is computed from the records at its instant. Each decision carries the obligation to record the
- * disclosure ({@link Obligation.RecordDisclosure}, one per basis and agreement or consent) and the masks of the rules
- * that granted fields.
+ * disclosure ({@link Obligation.RecordDisclosure}, one per basis and agreement or consent) and the masks and row
+ * restrictions ({@link Obligation.RestrictRows}) of the rules that granted fields.
  *
  * <p>Immutable and thread-safe; build one per policy and district data with {@link #builder()}.
  */

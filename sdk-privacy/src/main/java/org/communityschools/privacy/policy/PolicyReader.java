@@ -28,8 +28,9 @@ final class PolicyReader {
             "emergency");
     private static final List<String> EMERGENCY = List.of("roles", "fields");
     private static final List<String> RULE = List.of("id", "effect", "description", "roles", "relationship",
-            "relationshipTypes", "fields", "basis", "purposes", "authorizes", "masks");
+            "relationshipTypes", "fields", "basis", "purposes", "authorizes", "masks", "rows");
     private static final List<String> MASK = List.of("field", "transform");
+    private static final List<String> ROW = List.of("field", "filter");
 
     private final List<PolicyProblem> problems = new ArrayList<>();
     private final Map<String, String> positions = new HashMap<>();
@@ -143,12 +144,33 @@ final class PolicyReader {
         } else if (ms != null) {
             problem(ms, "masks is a list, was " + ms.kind());
         }
+        List<RowRestriction> rows = new ArrayList<>();
+        Tree.Node rs = m.get("rows");
+        if (rs instanceof Tree.Arr a) {
+            for (Tree.Node rn : a.items()) {
+                Tree.@Nullable Obj ro = object(rn, ROW, ROW);
+                if (ro != null) {
+                    String field = text(ro.members().get("field"));
+                    RowFilter filter = one(ro.members().get("filter"), RowFilter.class, "row filter");
+                    if (field != null && filter != null) {
+                        if (FieldPath.isWellFormed(field)) {
+                            rows.add(new RowRestriction(FieldPath.of(field), filter));
+                        } else {
+                            problem(ro.members().get("field"), "a row restriction names a field path such as "
+                                    + "interventions.participation; was '" + field + "'");
+                        }
+                    }
+                }
+            }
+        } else if (rs != null) {
+            problem(rs, "rows is a list, was " + rs.kind());
+        }
         if (problems.size() > before || id == null || effect == null || relationship == null) {
             return Optional.empty();
         }
         try {
             return Optional.of(new Rule(id, effect, description == null ? "" : description, roles, relationship, types,
-                    fields, Optional.ofNullable(basis), purposes, authorizes, masks));
+                    fields, Optional.ofNullable(basis), purposes, authorizes, masks, rows));
         } catch (IllegalArgumentException e) {
             problem(n, e.getMessage());
             return Optional.empty();

@@ -50,10 +50,12 @@ import org.jspecify.annotations.Nullable;
  * @param purposes          the purposes it serves (permit) or applies to (forbid; empty means all), sorted by code
  * @param authorizes        the overlays it explicitly authorizes
  * @param masks             the masks of granted fields
+ * @param rows              the row restrictions of granted fields (only the records that pass a {@link RowFilter})
  */
 public record Rule(String id, Effect effect, String description, Set<StaffRole> roles, Relationship relationship,
                    Set<RelationshipType> relationshipTypes, List<String> fields, Optional<LegalBasis> basis,
-                   Set<Purpose> purposes, Set<Sensitivity> authorizes, List<Mask> masks) {
+                   Set<Purpose> purposes, Set<Sensitivity> authorizes, List<Mask> masks,
+                   List<RowRestriction> rows) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** Checks the shape rules listed in the class comment. */
@@ -73,6 +75,7 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
         purposes = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(Objects.requireNonNull(purposes, "purposes")));
         authorizes = enums(authorizes, Sensitivity.class, "authorizes");
         masks = List.copyOf(Objects.requireNonNull(masks, "masks"));
+        rows = List.copyOf(Objects.requireNonNull(rows, "rows"));
         String where = "rule '" + id + "': ";
         if (roles.isEmpty()) {
             throw new IllegalArgumentException(where + "a rule applies to at least one role");
@@ -103,8 +106,9 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
             if (basis.isPresent()) {
                 throw new IllegalArgumentException(where + "a forbid rule has no legal basis, was " + basis.get());
             }
-            if (!authorizes.isEmpty() || !masks.isEmpty()) {
-                throw new IllegalArgumentException(where + "a forbid rule authorizes nothing and masks nothing");
+            if (!authorizes.isEmpty() || !masks.isEmpty() || !rows.isEmpty()) {
+                throw new IllegalArgumentException(where + "a forbid rule authorizes nothing, masks nothing and "
+                        + "restricts no rows");
             }
         }
         for (Sensitivity s : authorizes) {
@@ -118,6 +122,14 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
             throw new IllegalArgumentException(where + "overlays are authorized only by school-official, studies or "
                     + "audit/evaluation rules; basis was " + basis.map(Enum::name).orElse("none"));
         }
+    }
+
+    /** A rule without row restrictions (the shape before row restrictions existed). */
+    public Rule(String id, Effect effect, String description, Set<StaffRole> roles, Relationship relationship,
+                Set<RelationshipType> relationshipTypes, List<String> fields, Optional<LegalBasis> basis,
+                Set<Purpose> purposes, Set<Sensitivity> authorizes, List<Mask> masks) {
+        this(id, effect, description, roles, relationship, relationshipTypes, fields, basis, purposes, authorizes, masks,
+                List.of());
     }
 
     private static <E extends Enum<E>> Set<E> enums(Set<E> values, Class<E> type, String name) {
@@ -156,6 +168,7 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
         private @Nullable Set<Purpose> purposes;
         private @Nullable Set<Sensitivity> authorizes;
         private final List<Mask> masks = new ArrayList<>();
+        private final List<RowRestriction> rows = new ArrayList<>();
 
         private Builder(String id, Effect effect) {
             this.id = Objects.requireNonNull(id, "id");
@@ -240,6 +253,12 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
             return this;
         }
 
+        /** Shows only the rows of a granted field that pass {@code filter} (may be called for several fields). */
+        public Builder rows(String field, RowFilter filter) {
+            rows.add(new RowRestriction(org.communityschools.privacy.FieldPath.of(field), filter));
+            return this;
+        }
+
         /**
          * The rule.
          *
@@ -252,7 +271,7 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
             }
             return new Rule(id, effect, description == null ? "" : description, roles, relationship,
                     types == null ? Set.of() : types, fields, Optional.ofNullable(basis),
-                    purposes == null ? Set.of() : purposes, authorizes == null ? Set.of() : authorizes, masks);
+                    purposes == null ? Set.of() : purposes, authorizes == null ? Set.of() : authorizes, masks, rows);
         }
     }
 }

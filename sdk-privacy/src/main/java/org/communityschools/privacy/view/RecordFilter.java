@@ -8,10 +8,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.communityschools.core.json.CommunitySchoolsJson;
+import org.communityschools.core.model.InterventionParticipant;
 import org.communityschools.privacy.FieldCatalog;
 import org.communityschools.privacy.policy.Decision;
 import org.communityschools.privacy.policy.MaskTransform;
 import org.communityschools.privacy.policy.Obligation;
+import org.communityschools.privacy.policy.RowFilter;
 import org.communityschools.privacy.view.internal.ColumnPaths;
 import org.communityschools.privacy.view.internal.ViewAssembler.Masks;
 import tools.jackson.databind.DeserializationFeature;
@@ -34,7 +36,10 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code attendance.records}); a property with no mapping, or mapped to a field that is not permitted or unknown to
  * the catalog, is left out. Masks: {@code BIRTH_YEAR_ONLY} writes {@code birth_date} as its year, {@code INITIALS}
  * writes each name part as its initial, {@code REMOVE} leaves the property out; a mask that does not apply leaves it
- * out. If serialization fails the record writes {@code {}}.
+ * out. Row restrictions ({@link Obligation.RestrictRows}): an intervention participation under
+ * {@code DELIVERED_BY_REQUESTER} is written only when its {@code staff_id} is the requester; any other restriction
+ * writes {@code {}} for the record, or leaves out a property mapped to a restricted field (fail closed). If
+ * serialization fails the record writes {@code {}}.
  *
  * <p>The sdk-core JSON module writes the records with their own serializers, so Jackson's {@code @JsonFilter} /
  * {@code SimpleBeanPropertyFilter} never sees their properties; this filter works on the written tree instead, which
@@ -50,6 +55,7 @@ public final class RecordFilter {
     private final Decision decision;
     private final FieldCatalog catalog;
     private final Map<String, Set<MaskTransform>> masks = new HashMap<>();
+    private final Map<String, Set<RowFilter>> rows = new HashMap<>();
 
     private RecordFilter(Decision decision, FieldCatalog catalog) {
         this.decision = decision;
@@ -57,6 +63,8 @@ public final class RecordFilter {
         for (Obligation o : decision.obligations()) {
             if (o instanceof Obligation.MaskField m) {
                 masks.computeIfAbsent(m.field().value(), k -> EnumSet.noneOf(MaskTransform.class)).add(m.transform());
+            } else if (o instanceof Obligation.RestrictRows r) {
+                rows.computeIfAbsent(r.field().value(), k -> EnumSet.noneOf(RowFilter.class)).add(r.filter());
             }
         }
     }
@@ -85,6 +93,9 @@ public final class RecordFilter {
             if (filter.isEmpty() || filter.get().primary().map(p -> !allowed(p)).orElse(false)) {
                 return out;
             }
+            if (filter.get().primary().map(p -> !rowPasses(p, record)).orElse(false)) {
+                return out;
+            }
             // through text, not valueToTree: sdk-core writes exact decimals with writeNumber(String), which Jackson's
             // tree-building generator refuses
             JsonNode written = PLAIN.readTree(DOMAIN.writeValueAsString(record));
@@ -93,7 +104,8 @@ public final class RecordFilter {
             }
             for (Map.Entry<String, JsonNode> e : written.properties()) {
                 String path = filter.get().columns().get(e.getKey());
-                if (path != null && allowed(path)) {
+                if (path != null && allowed(path) && (filter.get().primary().filter(path::equals).isPresent()
+                        || !rows.containsKey(path))) {
                     mask(path, e.getKey(), e.getValue()).ifPresent(v -> out.set(e.getKey(), v));
                 }
             }
@@ -118,6 +130,22 @@ public final class RecordFilter {
             }
         }
         return PLAIN.writeValueAsString(out);
+    }
+
+    /**
+     * Whether this record passes the row restrictions of its primary field: none, or exactly the supported
+     * {@link RowFilter#DELIVERED_BY_REQUESTER} on an intervention participation delivered by the requester. Any other
+     * restriction writes nothing (fail closed).
+     */
+    private boolean rowPasses(String primary, Object record) {
+        Set<RowFilter> filters = rows.getOrDefault(primary, Set.of());
+        if (filters.isEmpty()) {
+            return true;
+        }
+        return filters.equals(EnumSet.of(RowFilter.DELIVERED_BY_REQUESTER))
+                && primary.equals(RowFilter.DELIVERED_BY_REQUESTER.field().value())
+                && record instanceof InterventionParticipant p
+                && p.staffId().filter(decision.requester()::equals).isPresent();
     }
 
     private boolean allowed(String path) {

@@ -25,7 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
  * their path segments; see docs/privacy-view.md.
  *
  * <p>Fail closed: a field is written only when the decision permits it, the catalog knows it, it has a source in the
- * district data directory, the view knows how to fill it, every mask on it applies, and filling it throws nothing. A
+ * district data directory, the view knows how to fill it, every mask on it applies, every row restriction on it is supported (only
+ * {@code DELIVERED_BY_REQUESTER} on {@code interventions.participation}: the participations the requester delivers),
+ * and filling it throws nothing. A
  * child field ({@code attendance.records.reason}) is written only inside a written parent. Every permitted field that
  * is left out is listed in {@link #absentFields()} with the reason (never with personal data). A decision that
  * permits nothing gives an empty view, written {@code {}}.

@@ -220,6 +220,43 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void rejectsRowRestrictionOnAFieldItsFilterDoesNotApplyTo() {
+        String text = BASE + """
+                    rows:
+                      - field: attendance.records
+                        filter: DELIVERED_BY_REQUESTER
+                """;
+        assertThat(problems(text)).singleElement().satisfies(p -> {
+            assertThat(p.location()).isEqualTo("p.yaml:16:9 /rules/0/rows/0");
+            assertThat(p.message()).isEqualTo("row filter DELIVERED_BY_REQUESTER applies only to "
+                    + "interventions.participation; was given for attendance.records");
+        });
+    }
+
+    @Test
+    void rejectsRowRestrictionOfAFieldTheRuleDoesNotGrant() {
+        String text = BASE + """
+                    rows:
+                      - field: interventions.participation
+                        filter: DELIVERED_BY_REQUESTER
+                """;
+        assertThat(problems(text)).singleElement().satisfies(p -> {
+            assertThat(p.location()).isEqualTo("p.yaml:16:9 /rules/0/rows/0");
+            assertThat(p.message()).contains("does not grant interventions.participation");
+        });
+    }
+
+    @Test
+    void rejectsUnknownRowFilter() {
+        String text = BASE.replace("[IDENTITY, attendance.records]", "[IDENTITY, interventions.participation]") + """
+                    rows:
+                      - field: interventions.participation
+                        filter: DELIVERED_BY_ANYONE
+                """;
+        assertThat(problems(text)).singleElement().satisfies(p -> assertThat(p.message()).contains("DELIVERED_BY_ANYONE"));
+    }
+
+    @Test
     void rejectsDirectoryRuleGrantingAFieldNotDesignated() {
         String text = BASE.replace("SCHOOL_OFFICIAL", "DIRECTORY").replace("[IDENTITY, attendance.records]",
                 "[identity.name, identity.studentId]");

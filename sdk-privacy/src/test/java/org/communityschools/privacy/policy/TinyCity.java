@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.communityschools.core.data.DistrictData;
@@ -16,6 +18,7 @@ import org.communityschools.core.data.InstructionalCalendar;
 import org.communityschools.core.model.Consent;
 import org.communityschools.core.model.DataSharingAgreement;
 import org.communityschools.core.model.InstructionalDay;
+import org.communityschools.core.model.InterventionParticipant;
 import org.communityschools.core.model.StaffAssignment;
 import org.communityschools.core.model.Student;
 import org.communityschools.core.synth.Preset;
@@ -59,6 +62,17 @@ final class TinyCity {
     /** A copy of the tiny city with agreements, consents, assignments and students transformed. */
     static DistrictData with(UnaryOperator<DataSharingAgreement> agreements, UnaryOperator<Consent> consents,
                              UnaryOperator<StaffAssignment> assignments, UnaryOperator<Student> students) {
+        return with(agreements, consents, assignments, students, p -> true, List.of());
+    }
+
+    /** A copy of the tiny city keeping the intervention participations that pass {@code keep}, plus {@code extra}. */
+    static DistrictData withParticipants(Predicate<InterventionParticipant> keep, List<InterventionParticipant> extra) {
+        return with(a -> a, c -> c, a -> a, s -> s, keep, extra);
+    }
+
+    private static DistrictData with(UnaryOperator<DataSharingAgreement> agreements, UnaryOperator<Consent> consents,
+                                     UnaryOperator<StaffAssignment> assignments, UnaryOperator<Student> students,
+                                     Predicate<InterventionParticipant> keep, List<InterventionParticipant> extra) {
         DistrictData d = DATA;
         DistrictData.Builder b = DistrictData.builder();
         d.organizations().forEach(b::add);
@@ -77,7 +91,8 @@ final class TinyCity {
         d.staffAssignments().forEach(a -> b.add(assignments.apply(a)));
         d.studentStaffRelationships().forEach(b::add);
         d.interventions().forEach(b::add);
-        d.interventionParticipants().forEach(b::add);
+        d.interventionParticipants().stream().filter(keep).forEach(b::add);
+        extra.forEach(b::add);
         d.consents().forEach(c -> b.add(consents.apply(c)));
         d.agreements().forEach(a -> b.add(agreements.apply(a)));
         return b.build();

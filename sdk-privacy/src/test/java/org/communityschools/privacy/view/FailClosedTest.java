@@ -13,6 +13,8 @@ import org.communityschools.privacy.DataField;
 import org.communityschools.privacy.FieldCatalog;
 import org.communityschools.privacy.FieldPath;
 import org.communityschools.privacy.Sensitivity;
+import org.communityschools.privacy.policy.Obligation;
+import org.communityschools.privacy.policy.RowFilter;
 import org.junit.jupiter.api.Test;
 
 /** A permitted field is written only when everything about it is known; any doubt leaves it out. */
@@ -29,6 +31,26 @@ class FailClosedTest {
         var view = StudentRecordView.of(ViewCity.DATA, permitting(STUDENT.id(), List.of("secret.everything")));
         assertThat(view.toJson()).isEqualTo("{}");
         assertThat(view.absentFields()).containsEntry(FieldPath.of("secret.everything"), "not in the field catalog");
+    }
+
+    @Test
+    void aRowRestrictionTheViewDoesNotSupportLeavesTheFieldOut() {
+        var view = StudentRecordView.of(ViewCity.DATA, permitting(STUDENT.id(),
+                List.of("identity.name", "identity.studentId"),
+                new Obligation.RestrictRows(FieldPath.of("identity.name"), RowFilter.DELIVERED_BY_REQUESTER)));
+        assertThat(view.toJsonNode().at("/identity/name").isMissingNode()).isTrue();
+        assertThat(view.shownFields()).containsExactly(FieldPath.of("identity.studentId"));
+        assertThat(view.absentFields().get(FieldPath.of("identity.name")))
+                .isEqualTo("the record view does not support the row restriction DELIVERED_BY_REQUESTER on this field");
+    }
+
+    @Test
+    void theRecordFilterLeavesOutAPropertyOfAFieldUnderAnUnsupportedRowRestriction() {
+        RecordFilter f = RecordFilter.of(permitting(STUDENT.id(), List.of("identity.name", "identity.studentId"),
+                new Obligation.RestrictRows(FieldPath.of("identity.name"), RowFilter.DELIVERED_BY_REQUESTER)));
+        var out = f.toJsonNode(STUDENT);
+        assertThat(out.has("student_id")).isTrue();
+        assertThat(out.has("first_name")).isFalse();
     }
 
     @Test

@@ -204,6 +204,6 @@ class RedactionProperties {
             }
         }
         return new Rule(r.id(), r.effect(), r.description(), r.roles(), r.relationship(), r.relationshipTypes(),
-                r.fields(), r.basis(), r.purposes(), r.authorizes(), masks);
+                r.fields(), r.basis(), r.purposes(), r.authorizes(), masks, r.rows());
     }
 }

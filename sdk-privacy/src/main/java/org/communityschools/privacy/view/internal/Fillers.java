@@ -17,9 +17,11 @@ import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.Diploma;
 import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.InterventionParticipant;
+import org.communityschools.core.model.StaffId;
 import org.communityschools.core.model.Student;
 import org.communityschools.core.model.StudentCharacteristic;
 import org.communityschools.core.model.StudentCharacteristicType;
+import org.communityschools.privacy.policy.RowFilter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -60,6 +62,34 @@ public final class Fillers {
     private static final Map<String, ChildFiller> CHILD = new HashMap<>();
 
     private Fillers() {}
+
+    private static final Attributes<InterventionParticipant> PARTICIPATION = (sd, p, o) -> {
+        o.put("intervention_id", p.interventionId().value());
+        // the intervention's own description is free text the catalog does not list: never written
+        sd.data().intervention(p.interventionId()).ifPresent(i -> {
+            o.put("type", i.type().name());
+            o.put("provider_id", text(i.providerId()));
+            o.put("school_id", i.schoolId().value());
+        });
+        p.staffId().ifPresent(id -> o.put("staff_id", id.value()));
+        period(p.period(), o);
+        o.put("status", p.status().name());
+    };
+
+    /**
+     * The filler of a field of two segments showing only the rows that pass {@code filter} for {@code requester}, if
+     * the view supports that filter on that field; empty otherwise (the caller then leaves the field out).
+     */
+    public static Optional<TopFiller> restricted(String path, RowFilter filter, StaffId requester) {
+        if (path.equals("interventions.participation") && filter == RowFilter.DELIVERED_BY_REQUESTER
+                && filter.field().value().equals(path)) {
+            return Optional.of(records("interventions.participation",
+                    s -> s.data().participantsOf(s.student().id()).stream()
+                            .filter(p -> p.staffId().filter(requester::equals).isPresent()).toList(),
+                    PARTICIPATION));
+        }
+        return Optional.empty();
+    }
 
     /** The filler of a field of two segments, if the view knows how to fill it. */
     public static Optional<TopFiller> top(String path) {
@@ -235,18 +265,7 @@ public final class Fillers {
         TOP.put("specialEducation.section504", periods(StudentCharacteristicType.SECTION_504));
         TOP.put("mealEligibility.economicallyDisadvantaged", periods(StudentCharacteristicType.ECONOMICALLY_DISADVANTAGED));
         TOP.put("interventions.participation", records("interventions.participation",
-                s -> s.data().participantsOf(s.student().id()), (StudentData sd, InterventionParticipant p, ObjectNode o) -> {
-                    o.put("intervention_id", p.interventionId().value());
-                    // the intervention's own description is free text the catalog does not list: never written
-                    sd.data().intervention(p.interventionId()).ifPresent(i -> {
-                        o.put("type", i.type().name());
-                        o.put("provider_id", text(i.providerId()));
-                        o.put("school_id", i.schoolId().value());
-                    });
-                    p.staffId().ifPresent(id -> o.put("staff_id", id.value()));
-                    period(p.period(), o);
-                    o.put("status", p.status().name());
-                }));
+                s -> s.data().participantsOf(s.student().id()), PARTICIPATION));
         child("interventions.participation", "goal",
                 r -> ((InterventionParticipant) r).goal().map(F::stringNode));
     }

@@ -20,6 +20,7 @@ import org.communityschools.privacy.FieldPath;
 import org.communityschools.privacy.policy.Decision;
 import org.communityschools.privacy.policy.MaskTransform;
 import org.communityschools.privacy.policy.Obligation;
+import org.communityschools.privacy.policy.RowFilter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -45,6 +46,7 @@ public final class ViewAssembler {
     private final SortedSet<FieldPath> pendingChildren = new TreeSet<>();
     private final SortedMap<FieldPath, String> absent = new TreeMap<>();
     private final SortedMap<FieldPath, MaskTransform> masked = new TreeMap<>();
+    private final Map<FieldPath, Set<RowFilter>> rows = new TreeMap<>();
 
     private ViewAssembler(DistrictData data, Decision decision, FieldCatalog catalog) {
         this.data = data;
@@ -53,6 +55,8 @@ public final class ViewAssembler {
         for (Obligation o : decision.obligations()) {
             if (o instanceof Obligation.MaskField m) {
                 masks.computeIfAbsent(m.field(), k -> EnumSet.noneOf(MaskTransform.class)).add(m.transform());
+            } else if (o instanceof Obligation.RestrictRows r) {
+                rows.computeIfAbsent(r.field(), k -> EnumSet.noneOf(RowFilter.class)).add(r.filter());
             }
         }
     }
@@ -119,6 +123,19 @@ public final class ViewAssembler {
             return;
         }
         Optional<Fillers.TopFiller> filler = Fillers.top(p.value());
+        Set<RowFilter> filters = rows.getOrDefault(p, Set.of());
+        if (filters.size() > 1) {
+            absent.put(p, "conflicting row restrictions " + filters);
+            return;
+        }
+        if (filters.size() == 1) {
+            RowFilter rf = filters.iterator().next();
+            filler = Fillers.restricted(p.value(), rf, decision.requester());
+            if (filler.isEmpty()) {
+                absent.put(p, "the record view does not support the row restriction " + rf + " on this field");
+                return;
+            }
+        }
         if (filler.isEmpty()) {
             absent.put(p, "the record view does not know how to fill this field");
             return;
@@ -163,6 +180,10 @@ public final class ViewAssembler {
         }
         if (f.get().source().isEmpty()) {
             absent.put(p, "no source in the district data directory");
+            return;
+        }
+        if (rows.containsKey(p)) {
+            absent.put(p, "the record view does not support the row restriction " + rows.get(p) + " on this field");
             return;
         }
         if (into.has(segment)) {

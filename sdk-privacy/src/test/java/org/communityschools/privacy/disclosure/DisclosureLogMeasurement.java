@@ -10,7 +10,7 @@ import org.communityschools.core.model.StudentId;
 /**
  * A manual measurement, not a test: appends with fsync, then verifies and queries a large log.
  * Usage (after {@code mvn -o -pl sdk-core,sdk-privacy verify}):
- * {@code java -cp <classpath> org.communityschools.privacy.disclosure.DisclosureLogMeasurement /tmp/privacy 2000 1000000 4} (appends, lines of the large log, appending threads)
+ * {@code java -cp <classpath> org.communityschools.privacy.disclosure.DisclosureLogMeasurement SCRATCH_DIR 2000 1000000 4} (appends, lines of the large log, appending threads)
  */
 public final class DisclosureLogMeasurement {
     private DisclosureLogMeasurement() {}

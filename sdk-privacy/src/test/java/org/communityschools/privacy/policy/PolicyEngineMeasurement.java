@@ -19,7 +19,7 @@ import org.communityschools.privacy.FieldPath;
 /**
  * A manual measurement, not a test: decision latency of the default policy on a synthetic city.
  * Usage (after {@code mvn -o -pl sdk-core,sdk-privacy verify}):
- * {@code java -cp <classpath> org.communityschools.privacy.policy.PolicyEngineMeasurement /tmp/policy/district DISTRICT 200000}
+ * {@code java -cp <classpath> org.communityschools.privacy.policy.PolicyEngineMeasurement DATA_DIR DISTRICT 200000}
  * (directory, generated when empty; preset; number of decisions).
  */
 public final class PolicyEngineMeasurement {

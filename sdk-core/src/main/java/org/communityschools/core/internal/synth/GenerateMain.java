@@ -9,7 +9,7 @@ import org.communityschools.core.synth.SyntheticCity;
 
 /**
  * Manual measurement entry point (not part of the API): {@code GenerateMain <preset> <seed> <firstYear> <lastYear>
- * <dir> [scale]}, for example {@code java -cp sdk-core/target/classes:... GenerateMain nyc 1 2015 2018 /tmp/gen/nyc}.
+ * <dir> [scale]}, for example {@code java -cp sdk-core/target/classes:... GenerateMain nyc 1 2015 2018 OUT_DIR}.
  * Prints the rows per file and the elapsed time.
  */
 public final class GenerateMain {

@@ -34,7 +34,40 @@ public final class ChronicAbsenceEngine {
 
     private ChronicAbsenceEngine() {}
 
-    private record Slot(Enrollment enrollment, LocalDate first, LocalDate last, int firstEpoch, int lastEpoch, int days) {}
+    private record Slot(Enrollment enrollment, LocalDate first, LocalDate last, int firstEpoch, int lastEpoch, int days, SchoolDays calendar) {}
+
+    /**
+     * One school's instructional days within the period calculated, read once from the source: a flag per day and a
+     * prefix count, so that "is day d instructional" and "how many instructional days in [a, b]" take O(1).
+     */
+    static final class SchoolDays {
+        private final int base;
+        private final boolean[] instructional;
+        private final int[] prefix; // prefix[i] = instructional days in [base, base + i)
+
+        SchoolDays(AttendanceSource source, SchoolId school, LocalDate first, LocalDate last) {
+            base = (int) first.toEpochDay();
+            int n = (int) (last.toEpochDay() - base) + 1;
+            instructional = new boolean[n];
+            prefix = new int[n + 1];
+            LocalDate d = first;
+            for (int i = 0; i < n; i++, d = d.plusDays(1)) {
+                instructional[i] = source.isInstructionalDay(school, d);
+                prefix[i + 1] = prefix[i] + (instructional[i] ? 1 : 0);
+            }
+        }
+
+        /** Instructional days in [a, b] (epoch days within the period). */
+        int count(int a, int b) {
+            return prefix[b - base + 1] - prefix[a - base];
+        }
+
+        /** Whether epoch day {@code d} (within the period) is instructional. */
+        boolean isInstructional(int d) {
+            int i = d - base;
+            return i >= 0 && i < instructional.length && instructional[i];
+        }
+    }
 
     /** The report of {@code year} up to {@code asOf} (inclusive) under {@code definition}. */
     public static ChronicAbsenceReport calculate(AttendanceSource source, SchoolYear year,
@@ -42,6 +75,7 @@ public final class ChronicAbsenceEngine {
         LocalDate first = year.firstDay();
         LocalDate last = asOf.isBefore(year.lastDay()) ? asOf : year.lastDay();
         List<Slot> slots = new ArrayList<>();
+        Map<SchoolId, SchoolDays> calendars = new HashMap<>();
         if (!last.isBefore(first)) {
             for (Enrollment e : source.enrollments()) {
                 if (!definition.considers(e.entryGrade(), source.schoolType(e.schoolId()))) {
@@ -52,9 +86,12 @@ public final class ChronicAbsenceEngine {
                 if (end.isBefore(s)) {
                     continue;
                 }
-                int days = source.instructionalDays(e.schoolId(), DateRange.closed(s, end));
+                SchoolDays calendar = calendars.computeIfAbsent(e.schoolId(), k -> new SchoolDays(source, k, first, last));
+                int firstEpoch = (int) s.toEpochDay();
+                int lastEpoch = (int) end.toEpochDay();
+                int days = calendar.count(firstEpoch, lastEpoch);
                 if (days > 0) {
-                    slots.add(new Slot(e, s, end, (int) s.toEpochDay(), (int) end.toEpochDay(), days));
+                    slots.add(new Slot(e, s, end, firstEpoch, lastEpoch, days, calendar));
                 }
             }
         }
@@ -62,9 +99,14 @@ public final class ChronicAbsenceEngine {
                 .thenComparing(x -> x.enrollment().entryDate())
                 .thenComparing(x -> x.enrollment().schoolId()));
         Map<StudentId, int[]> byStudent = new HashMap<>();
-        for (int i = 0; i < slots.size(); i++) {
-            int index = i;
-            byStudent.compute(slots.get(i).enrollment().studentId(), (k, v) -> v == null ? new int[] {index, index + 1} : new int[] {v[0], index + 1});
+        for (int i = 0; i < slots.size(); ) {
+            StudentId student = slots.get(i).enrollment().studentId();
+            int j = i + 1;
+            while (j < slots.size() && slots.get(j).enrollment().studentId().equals(student)) {
+                j++;
+            }
+            byStudent.put(student, new int[] {i, j});
+            i = j;
         }
         long[] absent = new long[slots.size() * CATEGORIES];
         Object[] lastStudent = new Object[1];
@@ -85,7 +127,7 @@ public final class ChronicAbsenceEngine {
             for (int i = range[0]; i < range[1]; i++) {
                 Slot slot = slots.get(i);
                 if (epochDay >= slot.firstEpoch() && epochDay <= slot.lastEpoch() && slot.enrollment().schoolId().equals(school)) {
-                    if (source.isInstructionalDay(school, LocalDate.ofEpochDay(epochDay))) {
+                    if (slot.calendar().isInstructional(epochDay)) {
                         absent[i * CATEGORIES + category.ordinal()] += definition.absentShare(category, duration);
                     }
                     return;

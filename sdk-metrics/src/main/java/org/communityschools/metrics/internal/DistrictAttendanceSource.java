@@ -1,7 +1,10 @@
 package org.communityschools.metrics.internal;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import org.communityschools.core.data.DistrictData;
@@ -12,6 +15,7 @@ import org.communityschools.core.model.School;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.SchoolType;
 import org.communityschools.core.model.SchoolYear;
+import org.communityschools.core.model.Student;
 import org.communityschools.core.model.StudentCharacteristic;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.metrics.Subgroup;
@@ -22,6 +26,7 @@ public final class DistrictAttendanceSource implements AttendanceSource {
     private final DistrictData data;
     private @Nullable SchoolId lastSchool;
     private @Nullable InstructionalCalendar lastCalendar;
+    private final Map<Long, SubgroupSet> subgroupSets = new HashMap<>();
 
     /** The source reading {@code data}. */
     public DistrictAttendanceSource(DistrictData data) {
@@ -66,6 +71,30 @@ public final class DistrictAttendanceSource implements AttendanceSource {
 
     @Override
     public Set<Subgroup> subgroups(StudentId student, DateRange period) {
+        // one shared immutable set per combination of sex, race/ethnicity and characteristics held
+        long key = 0;
+        Optional<Student> s = data.student(student);
+        if (s.isPresent()) {
+            key = ((long) s.get().sex().ordinal() + 1) << 40 | ((long) s.get().raceEthnicity().ordinal() + 1) << 50;
+        }
+        for (StudentCharacteristic c : data.characteristicsOf(student)) {
+            if (c.period().overlaps(period)) {
+                int bit = c.characteristic().ordinal();
+                if (bit >= 40) {
+                    return SubgroupSet.copyOf(build(student, period));
+                }
+                key |= 1L << bit;
+            }
+        }
+        SubgroupSet shared = subgroupSets.get(key);
+        if (shared == null) {
+            shared = SubgroupSet.copyOf(build(student, period));
+            subgroupSets.put(key, shared);
+        }
+        return shared;
+    }
+
+    private Set<Subgroup> build(StudentId student, DateRange period) {
         Set<Subgroup> out = new HashSet<>();
         data.student(student).ifPresent(s -> {
             out.add(Subgroup.of(s.sex()));

@@ -58,6 +58,9 @@ public record AttendanceFigures(int daysEnrolled, BigDecimal daysAbsent,
     }
 
     private static BigDecimal normalize(BigDecimal value, String name) {
+        if (value.scale() == 0) {
+            return value; // an integer is already in normal form (stripping would give 2E+1 for 20, then back)
+        }
         BigDecimal v = value.stripTrailingZeros();
         if (v.scale() > 4) {
             throw new IllegalArgumentException(name + " must have at most 4 decimal places (ten-thousandths of a day), was " + value.toPlainString());

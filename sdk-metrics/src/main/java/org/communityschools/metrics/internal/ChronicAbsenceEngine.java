@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,7 @@ import org.communityschools.metrics.EnrollmentAttendance;
 import org.communityschools.metrics.SchoolAttendance;
 import org.communityschools.metrics.StudentAttendance;
 import org.communityschools.metrics.Subgroup;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The batch chronic-absence calculation: one pass over the enrollments to size each student-enrollment, one pass
@@ -41,11 +43,13 @@ public final class ChronicAbsenceEngine {
      * prefix count, so that "is day d instructional" and "how many instructional days in [a, b]" take O(1).
      */
     static final class SchoolDays {
+        private final SchoolId school;
         private final int base;
         private final boolean[] instructional;
         private final int[] prefix; // prefix[i] = instructional days in [base, base + i)
 
         SchoolDays(AttendanceSource source, SchoolId school, LocalDate first, LocalDate last) {
+            this.school = school;
             base = (int) first.toEpochDay();
             int n = (int) (last.toEpochDay() - base) + 1;
             instructional = new boolean[n];
@@ -60,6 +64,33 @@ public final class ChronicAbsenceEngine {
         /** Instructional days in [a, b] (epoch days within the period). */
         int count(int a, int b) {
             return prefix[b - base + 1] - prefix[a - base];
+        }
+
+        private @Nullable Boolean community;
+        private @Nullable Aggregator aggregator;
+
+        /** Whether the school was a community school in {@code year} (asked of the source once). */
+        boolean community(AttendanceSource source, SchoolYear year) {
+            Boolean c = community;
+            if (c == null) {
+                c = source.isCommunitySchool(school, year);
+                community = c;
+            }
+            return c;
+        }
+
+        /** The aggregate of the school's student-enrollments. */
+        Aggregator aggregator() {
+            Aggregator a = aggregator;
+            if (a == null) {
+                a = new Aggregator();
+                aggregator = a;
+            }
+            return a;
+        }
+
+        boolean hasMembers() {
+            return aggregator != null;
         }
 
         /** Whether epoch day {@code d} (within the period) is instructional. */
@@ -108,6 +139,12 @@ public final class ChronicAbsenceEngine {
             byStudent.put(student, new int[] {i, j});
             i = j;
         }
+        // the absent share of a record by category: a constant, or -1 when the duration decides (no map lookup per row)
+        int[] constantShare = new int[CATEGORIES];
+        for (AttendanceCategory c : AttendanceCategory.values()) {
+            constantShare[c.ordinal()] = definition.treatment(c) == ChronicAbsenceDefinition.CategoryTreatment.BY_DURATION
+                    ? -1 : definition.absentShare(c, 0);
+        }
         long[] absent = new long[slots.size() * CATEGORIES];
         Object[] lastStudent = new Object[1];
         int[][] lastRange = new int[1][];
@@ -128,7 +165,9 @@ public final class ChronicAbsenceEngine {
                 Slot slot = slots.get(i);
                 if (epochDay >= slot.firstEpoch() && epochDay <= slot.lastEpoch() && slot.enrollment().schoolId().equals(school)) {
                     if (slot.calendar().isInstructional(epochDay)) {
-                        absent[i * CATEGORIES + category.ordinal()] += definition.absentShare(category, duration);
+                        int c = category.ordinal();
+                        int share = constantShare[c];
+                        absent[i * CATEGORIES + c] += share >= 0 ? share : definition.absentShare(category, duration);
                     }
                     return;
                 }
@@ -136,17 +175,23 @@ public final class ChronicAbsenceEngine {
         });
 
         List<EnrollmentAttendance> enrollments = new ArrayList<>(slots.size());
+        Aggregator[] byCommunity = {new Aggregator(), new Aggregator()};
         List<StudentAttendance> students = new ArrayList<>(byStudent.size());
         for (int i = 0; i < slots.size(); ) {
             StudentId student = slots.get(i).enrollment().studentId();
             int end = byStudent.get(student)[1];
             long[] pooled = new long[CATEGORIES];
             int pooledDays = 0;
-            Set<SchoolId> schools = new LinkedHashSet<>();
+            List<SchoolId> schools = new ArrayList<>(end - i);
             GradeLevel grade = slots.get(i).enrollment().entryGrade();
             LocalDate latestEntry = LocalDate.MIN;
-            Set<Subgroup> subgroups = source.subgroups(student,
-                    DateRange.closed(slots.get(i).first(), slots.subList(i, end).stream().map(Slot::last).max(Comparator.naturalOrder()).orElseThrow()));
+            LocalDate latestLast = slots.get(i).last();
+            for (int j = i + 1; j < end; j++) {
+                if (slots.get(j).last().isAfter(latestLast)) {
+                    latestLast = slots.get(j).last();
+                }
+            }
+            Set<Subgroup> subgroups = source.subgroups(student, DateRange.closed(slots.get(i).first(), latestLast));
             for (int j = i; j < end; j++) {
                 Slot slot = slots.get(j);
                 Enrollment e = slot.enrollment();
@@ -157,55 +202,68 @@ public final class ChronicAbsenceEngine {
                     pooled[c] += u;
                 }
                 pooledDays += slot.days();
-                schools.add(e.schoolId());
+                if (!schools.contains(e.schoolId())) {
+                    schools.add(e.schoolId());
+                }
                 if (!e.entryDate().isBefore(latestEntry)) {
                     latestEntry = e.entryDate();
                     grade = e.entryGrade();
                 }
                 AttendanceFigures f = figures(definition, slot.days(), total, absent, j * CATEGORIES);
-                enrollments.add(new EnrollmentAttendance(student, e.schoolId(), e.entryGrade(), DateRange.closed(slot.first(), slot.last()),
-                        source.isCommunitySchool(e.schoolId(), year), source.subgroups(student, DateRange.closed(slot.first(), slot.last())), f));
+                DateRange period = DateRange.closed(slot.first(), slot.last());
+                EnrollmentAttendance ea = new EnrollmentAttendance(student, e.schoolId(), e.entryGrade(), period,
+                        slot.calendar().community(source, year), source.subgroups(student, period), f);
+                enrollments.add(ea);
+                slot.calendar().aggregator().add(f);
+                byCommunity[ea.communitySchool() ? 1 : 0].add(f);
             }
             long total = 0;
             for (long u : pooled) {
                 total += u;
             }
-            students.add(new StudentAttendance(student, grade, List.copyOf(schools), subgroups, figures(definition, pooledDays, total, pooled, 0)));
+            students.add(new StudentAttendance(student, grade, schools, subgroups, figures(definition, pooledDays, total, pooled, 0)));
             i = end;
         }
 
-        Map<SchoolId, Aggregator> bySchool = new TreeMap<>();
-        Map<Boolean, Aggregator> byCommunity = new TreeMap<>();
-        for (EnrollmentAttendance e : enrollments) {
-            bySchool.computeIfAbsent(e.schoolId(), k -> new Aggregator()).add(e.figures());
-            byCommunity.computeIfAbsent(e.communitySchool(), k -> new Aggregator()).add(e.figures());
-        }
         Map<SchoolId, SchoolAttendance> schools = new TreeMap<>();
-        bySchool.forEach((school, agg) -> schools.put(school, new SchoolAttendance(school, source.isCommunitySchool(school, year),
-                source.instructionalDays(school, DateRange.closed(first, last)), agg.result())));
+        calendars.forEach((school, calendar) -> {
+            if (calendar.hasMembers()) {
+                schools.put(school, new SchoolAttendance(school, source.isCommunitySchool(school, year),
+                        source.instructionalDays(school, DateRange.closed(first, last)), calendar.aggregator().result()));
+            }
+        });
+        Map<Boolean, Aggregator> communitySplit = new HashMap<>();
+        for (int k = 0; k < 2; k++) {
+            if (byCommunity[k].members() > 0) {
+                communitySplit.put(k == 1, byCommunity[k]);
+            }
+        }
 
         Aggregator district = new Aggregator();
-        Map<GradeLevel, Aggregator> byGrade = new TreeMap<>();
-        Map<Subgroup, Aggregator> bySubgroup = new TreeMap<>();
+        Map<GradeLevel, Aggregator> byGrade = new EnumMap<>(GradeLevel.class);
+        // add each member once to the aggregate of its (shared) subgroup set, then each set's aggregate to its subgroups
+        Map<Set<Subgroup>, Aggregator> bySubgroupSet = new IdentityHashMap<>();
         if (definition.aggregation() == ChronicAbsenceDefinition.Aggregation.POOLED) {
             for (StudentAttendance s : students) {
                 district.add(s.figures());
                 byGrade.computeIfAbsent(s.grade(), k -> new Aggregator()).add(s.figures());
-                for (Subgroup g : s.subgroups()) {
-                    bySubgroup.computeIfAbsent(g, k -> new Aggregator()).add(s.figures());
-                }
+                bySubgroupSet.computeIfAbsent(s.subgroups(), k -> new Aggregator()).add(s.figures());
             }
         } else {
             for (EnrollmentAttendance e : enrollments) {
                 district.add(e.figures());
                 byGrade.computeIfAbsent(e.grade(), k -> new Aggregator()).add(e.figures());
-                for (Subgroup g : e.subgroups()) {
-                    bySubgroup.computeIfAbsent(g, k -> new Aggregator()).add(e.figures());
-                }
+                bySubgroupSet.computeIfAbsent(e.subgroups(), k -> new Aggregator()).add(e.figures());
             }
         }
+        Map<Subgroup, Aggregator> bySubgroup = new HashMap<>();
+        bySubgroupSet.forEach((set, agg) -> {
+            for (Subgroup g : set) {
+                bySubgroup.computeIfAbsent(g, k -> new Aggregator()).addAll(agg);
+            }
+        });
         return new ChronicAbsenceReport(definition, year, asOf, enrollments, students, schools, district.result(),
-                results(byGrade), results(bySubgroup), results(byCommunity));
+                results(byGrade), results(bySubgroup), results(communitySplit));
     }
 
     private static <K> Map<K, AttendanceAggregate> results(Map<K, Aggregator> m) {

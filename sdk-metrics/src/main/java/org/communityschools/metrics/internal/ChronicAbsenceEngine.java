@@ -36,6 +36,20 @@ public final class ChronicAbsenceEngine {
 
     private ChronicAbsenceEngine() {}
 
+    /** By student, then entry date, then school. */
+    private static final Comparator<Slot> SLOT_ORDER = (x, y) -> {
+        Enrollment a = x.enrollment();
+        Enrollment b = y.enrollment();
+        int c = a.studentId() == b.studentId() ? 0 : a.studentId().compareTo(b.studentId());
+        if (c == 0) {
+            c = a.entryDate().compareTo(b.entryDate());
+            if (c == 0) {
+                c = a.schoolId().compareTo(b.schoolId());
+            }
+        }
+        return c;
+    };
+
     private record Slot(Enrollment enrollment, LocalDate first, LocalDate last, int firstEpoch, int lastEpoch, int days, SchoolDays calendar) {}
 
     /**
@@ -126,9 +140,7 @@ public final class ChronicAbsenceEngine {
                 }
             }
         }
-        slots.sort(Comparator.comparing((Slot x) -> x.enrollment().studentId())
-                .thenComparing(x -> x.enrollment().entryDate())
-                .thenComparing(x -> x.enrollment().schoolId()));
+        slots.sort(SLOT_ORDER);
         Map<StudentId, int[]> byStudent = new HashMap<>();
         for (int i = 0; i < slots.size(); ) {
             StudentId student = slots.get(i).enrollment().studentId();
@@ -179,7 +191,13 @@ public final class ChronicAbsenceEngine {
         List<StudentAttendance> students = new ArrayList<>(byStudent.size());
         for (int i = 0; i < slots.size(); ) {
             StudentId student = slots.get(i).enrollment().studentId();
-            int end = byStudent.get(student)[1];
+            int end = i + 1;
+            while (end < slots.size() && slots.get(end).enrollment().studentId() == student) {
+                end++;
+            }
+            if (end < slots.size() && slots.get(end).enrollment().studentId().equals(student)) {
+                end = byStudent.get(student)[1]; // ids equal but not shared: fall back to the ranges
+            }
             long[] pooled = new long[CATEGORIES];
             int pooledDays = 0;
             List<SchoolId> schools = new ArrayList<>(end - i);

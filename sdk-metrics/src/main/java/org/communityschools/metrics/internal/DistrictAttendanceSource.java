@@ -1,9 +1,7 @@
 package org.communityschools.metrics.internal;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
@@ -15,8 +13,11 @@ import org.communityschools.core.model.School;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.SchoolType;
 import org.communityschools.core.model.SchoolYear;
+import org.communityschools.core.model.RaceEthnicity;
+import org.communityschools.core.model.Sex;
 import org.communityschools.core.model.Student;
 import org.communityschools.core.model.StudentCharacteristic;
+import org.communityschools.core.model.StudentCharacteristicType;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.metrics.Subgroup;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +27,11 @@ public final class DistrictAttendanceSource implements AttendanceSource {
     private final DistrictData data;
     private @Nullable SchoolId lastSchool;
     private @Nullable InstructionalCalendar lastCalendar;
-    private final Map<Long, SubgroupSet> subgroupSets = new HashMap<>();
+    private static final int SEXES = Sex.values().length;
+    private static final int CHARACTERISTICS = StudentCharacteristicType.values().length;
+    /** One shared set per combination of sex, race/ethnicity and characteristics, indexed as in {@link #subgroups}. */
+    private final SubgroupSet[] subgroupSets =
+            new SubgroupSet[((RaceEthnicity.values().length + 1) * (SEXES + 1)) << CHARACTERISTICS];
 
     /** The source reading {@code data}. */
     public DistrictAttendanceSource(DistrictData data) {
@@ -72,24 +77,23 @@ public final class DistrictAttendanceSource implements AttendanceSource {
     @Override
     public Set<Subgroup> subgroups(StudentId student, DateRange period) {
         // one shared immutable set per combination of sex, race/ethnicity and characteristics held
-        long key = 0;
+        // the index of the combination: (race + 1, sex + 1) or (0, 0) without a student record, then one bit per characteristic
+        int person = 0;
         Optional<Student> s = data.student(student);
         if (s.isPresent()) {
-            key = ((long) s.get().sex().ordinal() + 1) << 40 | ((long) s.get().raceEthnicity().ordinal() + 1) << 50;
+            person = (s.get().raceEthnicity().ordinal() + 1) * (SEXES + 1) + s.get().sex().ordinal() + 1;
         }
+        int mask = 0;
         for (StudentCharacteristic c : data.characteristicsOf(student)) {
             if (c.period().overlaps(period)) {
-                int bit = c.characteristic().ordinal();
-                if (bit >= 40) {
-                    return SubgroupSet.copyOf(build(student, period));
-                }
-                key |= 1L << bit;
+                mask |= 1 << c.characteristic().ordinal();
             }
         }
-        SubgroupSet shared = subgroupSets.get(key);
+        int key = person << CHARACTERISTICS | mask;
+        SubgroupSet shared = subgroupSets[key];
         if (shared == null) {
             shared = SubgroupSet.copyOf(build(student, period));
-            subgroupSets.put(key, shared);
+            subgroupSets[key] = shared;
         }
         return shared;
     }

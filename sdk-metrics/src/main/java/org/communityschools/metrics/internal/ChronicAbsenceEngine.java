@@ -21,6 +21,7 @@ import org.communityschools.metrics.AttendanceAggregate;
 import org.communityschools.metrics.AttendanceFigures;
 import org.communityschools.metrics.ChronicAbsenceDefinition;
 import org.communityschools.metrics.ChronicAbsenceReport;
+import org.communityschools.metrics.ChronicAbsenceStatus;
 import org.communityschools.metrics.EnrollmentAttendance;
 import org.communityschools.metrics.SchoolAttendance;
 import org.communityschools.metrics.StudentAttendance;
@@ -188,6 +189,9 @@ public final class ChronicAbsenceEngine {
 
         List<EnrollmentAttendance> enrollments = new ArrayList<>(slots.size());
         Aggregator[] byCommunity = {new Aggregator(), new Aggregator()};
+        // absent ten-thousandths of each enrollment and student-year, so that aggregating reads no BigDecimal
+        long[] enrollmentUnits = new long[slots.size()];
+        long[] studentUnits = new long[slots.size()];
         List<StudentAttendance> students = new ArrayList<>(byStudent.size());
         for (int i = 0; i < slots.size(); ) {
             StudentId student = slots.get(i).enrollment().studentId();
@@ -232,13 +236,15 @@ public final class ChronicAbsenceEngine {
                 EnrollmentAttendance ea = new EnrollmentAttendance(student, e.schoolId(), e.entryGrade(), period,
                         slot.calendar().community(source, year), source.subgroups(student, period), f);
                 enrollments.add(ea);
-                slot.calendar().aggregator().add(f);
-                byCommunity[ea.communitySchool() ? 1 : 0].add(f);
+                enrollmentUnits[j] = total;
+                slot.calendar().aggregator().add(slot.days(), total, f.status());
+                byCommunity[ea.communitySchool() ? 1 : 0].add(slot.days(), total, f.status());
             }
             long total = 0;
             for (long u : pooled) {
                 total += u;
             }
+            studentUnits[students.size()] = total;
             students.add(new StudentAttendance(student, grade, schools, subgroups, figures(definition, pooledDays, total, pooled, 0)));
             i = end;
         }
@@ -262,16 +268,22 @@ public final class ChronicAbsenceEngine {
         // add each member once to the aggregate of its (shared) subgroup set, then each set's aggregate to its subgroups
         Map<Set<Subgroup>, Aggregator> bySubgroupSet = new IdentityHashMap<>();
         if (definition.aggregation() == ChronicAbsenceDefinition.Aggregation.POOLED) {
-            for (StudentAttendance s : students) {
-                district.add(s.figures());
-                byGrade.computeIfAbsent(s.grade(), k -> new Aggregator()).add(s.figures());
-                bySubgroupSet.computeIfAbsent(s.subgroups(), k -> new Aggregator()).add(s.figures());
+            for (int k = 0; k < students.size(); k++) {
+                StudentAttendance s = students.get(k);
+                int days = s.figures().daysEnrolled();
+                ChronicAbsenceStatus status = s.figures().status();
+                district.add(days, studentUnits[k], status);
+                byGrade.computeIfAbsent(s.grade(), g -> new Aggregator()).add(days, studentUnits[k], status);
+                bySubgroupSet.computeIfAbsent(s.subgroups(), g -> new Aggregator()).add(days, studentUnits[k], status);
             }
         } else {
-            for (EnrollmentAttendance e : enrollments) {
-                district.add(e.figures());
-                byGrade.computeIfAbsent(e.grade(), k -> new Aggregator()).add(e.figures());
-                bySubgroupSet.computeIfAbsent(e.subgroups(), k -> new Aggregator()).add(e.figures());
+            for (int k = 0; k < enrollments.size(); k++) {
+                EnrollmentAttendance e = enrollments.get(k);
+                int days = e.figures().daysEnrolled();
+                ChronicAbsenceStatus status = e.figures().status();
+                district.add(days, enrollmentUnits[k], status);
+                byGrade.computeIfAbsent(e.grade(), g -> new Aggregator()).add(days, enrollmentUnits[k], status);
+                bySubgroupSet.computeIfAbsent(e.subgroups(), g -> new Aggregator()).add(days, enrollmentUnits[k], status);
             }
         }
         Map<Subgroup, Aggregator> bySubgroup = new HashMap<>();

@@ -213,7 +213,11 @@ public final class ChronicAbsenceEngine {
                     latestLast = slots.get(j).last();
                 }
             }
-            Set<Subgroup> subgroups = source.subgroups(student, DateRange.closed(slots.get(i).first(), latestLast));
+            DateRange studentPeriod = DateRange.closed(slots.get(i).first(), latestLast);
+            Set<Subgroup> subgroups = source.subgroups(student, studentPeriod);
+            // a student with one enrollment: its period, subgroups and figures are the student-year's (same inputs)
+            boolean single = end - i == 1;
+            @Nullable AttendanceFigures onlyFigures = null;
             for (int j = i; j < end; j++) {
                 Slot slot = slots.get(j);
                 Enrollment e = slot.enrollment();
@@ -232,9 +236,10 @@ public final class ChronicAbsenceEngine {
                     grade = e.entryGrade();
                 }
                 AttendanceFigures f = figures(definition, slot.days(), total, absent, j * CATEGORIES);
-                DateRange period = DateRange.closed(slot.first(), slot.last());
+                onlyFigures = f;
+                DateRange period = single ? studentPeriod : DateRange.closed(slot.first(), slot.last());
                 EnrollmentAttendance ea = new EnrollmentAttendance(student, e.schoolId(), e.entryGrade(), period,
-                        slot.calendar().community(source, year), source.subgroups(student, period), f);
+                        slot.calendar().community(source, year), single ? subgroups : source.subgroups(student, period), f);
                 enrollments.add(ea);
                 enrollmentUnits[j] = total;
                 slot.calendar().aggregator().add(slot.days(), total, f.status());
@@ -245,7 +250,8 @@ public final class ChronicAbsenceEngine {
                 total += u;
             }
             studentUnits[students.size()] = total;
-            students.add(new StudentAttendance(student, grade, schools, subgroups, figures(definition, pooledDays, total, pooled, 0)));
+            students.add(new StudentAttendance(student, grade, schools, subgroups,
+                    single && onlyFigures != null ? onlyFigures : figures(definition, pooledDays, total, pooled, 0)));
             i = end;
         }
 

@@ -55,7 +55,9 @@ public final class ChronicAbsenceEngine {
 
     /**
      * One school's instructional days within the period calculated, read once from the source: a flag per day and a
-     * prefix count, so that "is day d instructional" and "how many instructional days in [a, b]" take O(1).
+     * prefix count, so that "is day d instructional" and "how many instructional days in [a, b]" take O(1); also
+     * the school's community-school status and the aggregate of its student-enrollments. One per school and
+     * calculation; mutable, not thread-safe.
      */
     static final class SchoolDays {
         private final SchoolId school;

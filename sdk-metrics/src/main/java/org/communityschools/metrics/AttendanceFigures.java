@@ -35,14 +35,19 @@ public record AttendanceFigures(int daysEnrolled, BigDecimal daysAbsent,
         if (daysEnrolled < 0) {
             throw new IllegalArgumentException("days enrolled must not be negative, was " + daysEnrolled);
         }
-        daysAbsent = normalize(daysAbsent, "daysAbsent");
+        daysAbsent = normalize(daysAbsent, "daysAbsent", "");
         if (daysAbsent.signum() < 0 || daysAbsent.compareTo(BigDecimal.valueOf(daysEnrolled)) > 0) {
             throw new IllegalArgumentException("days absent must be from 0 to the days enrolled (" + daysEnrolled + "), was " + daysAbsent);
         }
         EnumMap<AttendanceCategory, BigDecimal> byCategory = new EnumMap<>(AttendanceCategory.class);
         BigDecimal sum = BigDecimal.ZERO;
         for (Map.Entry<AttendanceCategory, BigDecimal> e : daysAbsentByCategory.entrySet()) {
-            BigDecimal v = normalize(Objects.requireNonNull(e.getValue(), "days absent of " + e.getKey()), "days absent of " + e.getKey());
+            BigDecimal raw = e.getValue();
+            if (raw == null) {
+                throw new NullPointerException("days absent of " + e.getKey());
+            }
+            // the name is built only when a value is rejected (not for every category of every figure)
+            BigDecimal v = normalize(raw, "days absent of ", e.getKey());
             if (v.signum() < 0) {
                 throw new IllegalArgumentException("days absent of " + e.getKey() + " must not be negative, was " + v);
             }
@@ -57,10 +62,13 @@ public record AttendanceFigures(int daysEnrolled, BigDecimal daysAbsent,
         daysAbsentByCategory = Collections.unmodifiableMap(byCategory);
     }
 
-    private static BigDecimal normalize(BigDecimal value, String name) {
+    private static BigDecimal normalize(BigDecimal value, String name, Object nameSuffix) {
+        if (value.scale() == 0) {
+            return value; // an integer is already in normal form (stripping would give 2E+1 for 20, then back)
+        }
         BigDecimal v = value.stripTrailingZeros();
         if (v.scale() > 4) {
-            throw new IllegalArgumentException(name + " must have at most 4 decimal places (ten-thousandths of a day), was " + value.toPlainString());
+            throw new IllegalArgumentException(name + nameSuffix + " must have at most 4 decimal places (ten-thousandths of a day), was " + value.toPlainString());
         }
         return v.scale() < 0 ? v.setScale(0) : v;
     }
@@ -68,7 +76,7 @@ public record AttendanceFigures(int daysEnrolled, BigDecimal daysAbsent,
     /** Days present: days enrolled minus days absent. */
     public BigDecimal daysPresent() {
         BigDecimal p = BigDecimal.valueOf(daysEnrolled).subtract(daysAbsent);
-        return normalize(p, "daysPresent");
+        return normalize(p, "daysPresent", "");
     }
 
     /** Days absent in ten-thousandths of a day ({@link DayShare#SCALE}), exact. */

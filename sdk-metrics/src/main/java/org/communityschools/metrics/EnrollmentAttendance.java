@@ -2,8 +2,7 @@ package org.communityschools.metrics;
 
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.Collections;
+import org.communityschools.metrics.internal.SubgroupSet;
 import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.GradeLevel;
 import org.communityschools.core.model.SchoolId;
@@ -28,7 +27,7 @@ public record EnrollmentAttendance(StudentId studentId, SchoolId schoolId, Grade
         Objects.requireNonNull(schoolId, "schoolId");
         Objects.requireNonNull(grade, "grade");
         Objects.requireNonNull(period, "period");
-        subgroups = Collections.unmodifiableSortedSet(new TreeSet<>(Objects.requireNonNull(subgroups, "subgroups")));
+        subgroups = SubgroupSet.copyOf(Objects.requireNonNull(subgroups, "subgroups"));
         Objects.requireNonNull(figures, "figures");
     }
 }

@@ -1,10 +1,9 @@
 package org.communityschools.metrics;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
+import org.communityschools.metrics.internal.SubgroupSet;
 import org.communityschools.core.model.GradeLevel;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.StudentId;
@@ -29,7 +28,7 @@ public record StudentAttendance(StudentId studentId, GradeLevel grade, List<Scho
         if (schools.isEmpty()) {
             throw new IllegalArgumentException("a student-year has at least one school");
         }
-        subgroups = Collections.unmodifiableSortedSet(new TreeSet<>(Objects.requireNonNull(subgroups, "subgroups")));
+        subgroups = SubgroupSet.copyOf(Objects.requireNonNull(subgroups, "subgroups"));
         Objects.requireNonNull(figures, "figures");
     }
 }

@@ -35,6 +35,23 @@ public final class Aggregator {
         }
     }
 
+    /** Adds every member of {@code other} (the counts are sums, so the order of adding does not matter). */
+    public void addAll(Aggregator other) {
+        members += other.members;
+        counted += other.counted;
+        chronic += other.chronic;
+        daysEnrolled += other.daysEnrolled;
+        absentUnits += other.absentUnits;
+        for (int i = 0; i < tiers.length; i++) {
+            tiers[i] += other.tiers[i];
+        }
+    }
+
+    /** The number of members added so far. */
+    public int members() {
+        return members;
+    }
+
     /** {@link AttendanceTier#of} of {@code absentUnits / enrolledUnits}, in long arithmetic (both at most a few million). */
     static AttendanceTier tier(long absentUnits, long enrolledUnits) {
         if (absentUnits * 5 >= enrolledUnits) {

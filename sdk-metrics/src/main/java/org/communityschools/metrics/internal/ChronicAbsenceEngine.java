@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,10 +21,12 @@ import org.communityschools.metrics.AttendanceAggregate;
 import org.communityschools.metrics.AttendanceFigures;
 import org.communityschools.metrics.ChronicAbsenceDefinition;
 import org.communityschools.metrics.ChronicAbsenceReport;
+import org.communityschools.metrics.ChronicAbsenceStatus;
 import org.communityschools.metrics.EnrollmentAttendance;
 import org.communityschools.metrics.SchoolAttendance;
 import org.communityschools.metrics.StudentAttendance;
 import org.communityschools.metrics.Subgroup;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The batch chronic-absence calculation: one pass over the enrollments to size each student-enrollment, one pass
@@ -34,7 +37,85 @@ public final class ChronicAbsenceEngine {
 
     private ChronicAbsenceEngine() {}
 
-    private record Slot(Enrollment enrollment, LocalDate first, LocalDate last, int firstEpoch, int lastEpoch, int days) {}
+    /** By student, then entry date, then school. */
+    private static final Comparator<Slot> SLOT_ORDER = (x, y) -> {
+        Enrollment a = x.enrollment();
+        Enrollment b = y.enrollment();
+        int c = a.studentId() == b.studentId() ? 0 : a.studentId().compareTo(b.studentId());
+        if (c == 0) {
+            c = a.entryDate().compareTo(b.entryDate());
+            if (c == 0) {
+                c = a.schoolId().compareTo(b.schoolId());
+            }
+        }
+        return c;
+    };
+
+    private record Slot(Enrollment enrollment, LocalDate first, LocalDate last, int firstEpoch, int lastEpoch, int days, SchoolDays calendar) {}
+
+    /**
+     * One school's instructional days within the period calculated, read once from the source: a flag per day and a
+     * prefix count, so that "is day d instructional" and "how many instructional days in [a, b]" take O(1); also
+     * the school's community-school status and the aggregate of its student-enrollments. One per school and
+     * calculation; mutable, not thread-safe.
+     */
+    static final class SchoolDays {
+        private final SchoolId school;
+        private final int base;
+        private final boolean[] instructional;
+        private final int[] prefix; // prefix[i] = instructional days in [base, base + i)
+
+        SchoolDays(AttendanceSource source, SchoolId school, LocalDate first, LocalDate last) {
+            this.school = school;
+            base = (int) first.toEpochDay();
+            int n = (int) (last.toEpochDay() - base) + 1;
+            instructional = new boolean[n];
+            prefix = new int[n + 1];
+            LocalDate d = first;
+            for (int i = 0; i < n; i++, d = d.plusDays(1)) {
+                instructional[i] = source.isInstructionalDay(school, d);
+                prefix[i + 1] = prefix[i] + (instructional[i] ? 1 : 0);
+            }
+        }
+
+        /** Instructional days in [a, b] (epoch days within the period). */
+        int count(int a, int b) {
+            return prefix[b - base + 1] - prefix[a - base];
+        }
+
+        private @Nullable Boolean community;
+        private @Nullable Aggregator aggregator;
+
+        /** Whether the school was a community school in {@code year} (asked of the source once). */
+        boolean community(AttendanceSource source, SchoolYear year) {
+            Boolean c = community;
+            if (c == null) {
+                c = source.isCommunitySchool(school, year);
+                community = c;
+            }
+            return c;
+        }
+
+        /** The aggregate of the school's student-enrollments. */
+        Aggregator aggregator() {
+            Aggregator a = aggregator;
+            if (a == null) {
+                a = new Aggregator();
+                aggregator = a;
+            }
+            return a;
+        }
+
+        boolean hasMembers() {
+            return aggregator != null;
+        }
+
+        /** Whether epoch day {@code d} (within the period) is instructional. */
+        boolean isInstructional(int d) {
+            int i = d - base;
+            return i >= 0 && i < instructional.length && instructional[i];
+        }
+    }
 
     /** The report of {@code year} up to {@code asOf} (inclusive) under {@code definition}. */
     public static ChronicAbsenceReport calculate(AttendanceSource source, SchoolYear year,
@@ -42,6 +123,7 @@ public final class ChronicAbsenceEngine {
         LocalDate first = year.firstDay();
         LocalDate last = asOf.isBefore(year.lastDay()) ? asOf : year.lastDay();
         List<Slot> slots = new ArrayList<>();
+        Map<SchoolId, SchoolDays> calendars = new HashMap<>();
         if (!last.isBefore(first)) {
             for (Enrollment e : source.enrollments()) {
                 if (!definition.considers(e.entryGrade(), source.schoolType(e.schoolId()))) {
@@ -52,19 +134,31 @@ public final class ChronicAbsenceEngine {
                 if (end.isBefore(s)) {
                     continue;
                 }
-                int days = source.instructionalDays(e.schoolId(), DateRange.closed(s, end));
+                SchoolDays calendar = calendars.computeIfAbsent(e.schoolId(), k -> new SchoolDays(source, k, first, last));
+                int firstEpoch = (int) s.toEpochDay();
+                int lastEpoch = (int) end.toEpochDay();
+                int days = calendar.count(firstEpoch, lastEpoch);
                 if (days > 0) {
-                    slots.add(new Slot(e, s, end, (int) s.toEpochDay(), (int) end.toEpochDay(), days));
+                    slots.add(new Slot(e, s, end, firstEpoch, lastEpoch, days, calendar));
                 }
             }
         }
-        slots.sort(Comparator.comparing((Slot x) -> x.enrollment().studentId())
-                .thenComparing(x -> x.enrollment().entryDate())
-                .thenComparing(x -> x.enrollment().schoolId()));
+        slots.sort(SLOT_ORDER);
         Map<StudentId, int[]> byStudent = new HashMap<>();
-        for (int i = 0; i < slots.size(); i++) {
-            int index = i;
-            byStudent.compute(slots.get(i).enrollment().studentId(), (k, v) -> v == null ? new int[] {index, index + 1} : new int[] {v[0], index + 1});
+        for (int i = 0; i < slots.size(); ) {
+            StudentId student = slots.get(i).enrollment().studentId();
+            int j = i + 1;
+            while (j < slots.size() && slots.get(j).enrollment().studentId().equals(student)) {
+                j++;
+            }
+            byStudent.put(student, new int[] {i, j});
+            i = j;
+        }
+        // the absent share of a record by category: a constant, or -1 when the duration decides (no map lookup per row)
+        int[] constantShare = new int[CATEGORIES];
+        for (AttendanceCategory c : AttendanceCategory.values()) {
+            constantShare[c.ordinal()] = definition.treatment(c) == ChronicAbsenceDefinition.CategoryTreatment.BY_DURATION
+                    ? -1 : definition.absentShare(c, 0);
         }
         long[] absent = new long[slots.size() * CATEGORIES];
         Object[] lastStudent = new Object[1];
@@ -85,8 +179,10 @@ public final class ChronicAbsenceEngine {
             for (int i = range[0]; i < range[1]; i++) {
                 Slot slot = slots.get(i);
                 if (epochDay >= slot.firstEpoch() && epochDay <= slot.lastEpoch() && slot.enrollment().schoolId().equals(school)) {
-                    if (source.isInstructionalDay(school, LocalDate.ofEpochDay(epochDay))) {
-                        absent[i * CATEGORIES + category.ordinal()] += definition.absentShare(category, duration);
+                    if (slot.calendar().isInstructional(epochDay)) {
+                        int c = category.ordinal();
+                        int share = constantShare[c];
+                        absent[i * CATEGORIES + c] += share >= 0 ? share : definition.absentShare(category, duration);
                     }
                     return;
                 }
@@ -94,17 +190,36 @@ public final class ChronicAbsenceEngine {
         });
 
         List<EnrollmentAttendance> enrollments = new ArrayList<>(slots.size());
+        Aggregator[] byCommunity = {new Aggregator(), new Aggregator()};
+        // absent ten-thousandths of each enrollment and student-year, so that aggregating reads no BigDecimal
+        long[] enrollmentUnits = new long[slots.size()];
+        long[] studentUnits = new long[slots.size()];
         List<StudentAttendance> students = new ArrayList<>(byStudent.size());
         for (int i = 0; i < slots.size(); ) {
             StudentId student = slots.get(i).enrollment().studentId();
-            int end = byStudent.get(student)[1];
+            int end = i + 1;
+            while (end < slots.size() && slots.get(end).enrollment().studentId() == student) {
+                end++;
+            }
+            if (end < slots.size() && slots.get(end).enrollment().studentId().equals(student)) {
+                end = byStudent.get(student)[1]; // ids equal but not shared: fall back to the ranges
+            }
             long[] pooled = new long[CATEGORIES];
             int pooledDays = 0;
-            Set<SchoolId> schools = new LinkedHashSet<>();
+            List<SchoolId> schools = new ArrayList<>(end - i);
             GradeLevel grade = slots.get(i).enrollment().entryGrade();
             LocalDate latestEntry = LocalDate.MIN;
-            Set<Subgroup> subgroups = source.subgroups(student,
-                    DateRange.closed(slots.get(i).first(), slots.subList(i, end).stream().map(Slot::last).max(Comparator.naturalOrder()).orElseThrow()));
+            LocalDate latestLast = slots.get(i).last();
+            for (int j = i + 1; j < end; j++) {
+                if (slots.get(j).last().isAfter(latestLast)) {
+                    latestLast = slots.get(j).last();
+                }
+            }
+            DateRange studentPeriod = DateRange.closed(slots.get(i).first(), latestLast);
+            Set<Subgroup> subgroups = source.subgroups(student, studentPeriod);
+            // a student with one enrollment: its period, subgroups and figures are the student-year's (same inputs)
+            boolean single = end - i == 1;
+            @Nullable AttendanceFigures onlyFigures = null;
             for (int j = i; j < end; j++) {
                 Slot slot = slots.get(j);
                 Enrollment e = slot.enrollment();
@@ -115,55 +230,78 @@ public final class ChronicAbsenceEngine {
                     pooled[c] += u;
                 }
                 pooledDays += slot.days();
-                schools.add(e.schoolId());
+                if (!schools.contains(e.schoolId())) {
+                    schools.add(e.schoolId());
+                }
                 if (!e.entryDate().isBefore(latestEntry)) {
                     latestEntry = e.entryDate();
                     grade = e.entryGrade();
                 }
                 AttendanceFigures f = figures(definition, slot.days(), total, absent, j * CATEGORIES);
-                enrollments.add(new EnrollmentAttendance(student, e.schoolId(), e.entryGrade(), DateRange.closed(slot.first(), slot.last()),
-                        source.isCommunitySchool(e.schoolId(), year), source.subgroups(student, DateRange.closed(slot.first(), slot.last())), f));
+                onlyFigures = f;
+                DateRange period = single ? studentPeriod : DateRange.closed(slot.first(), slot.last());
+                EnrollmentAttendance ea = new EnrollmentAttendance(student, e.schoolId(), e.entryGrade(), period,
+                        slot.calendar().community(source, year), single ? subgroups : source.subgroups(student, period), f);
+                enrollments.add(ea);
+                enrollmentUnits[j] = total;
+                slot.calendar().aggregator().add(slot.days(), total, f.status());
+                byCommunity[ea.communitySchool() ? 1 : 0].add(slot.days(), total, f.status());
             }
             long total = 0;
             for (long u : pooled) {
                 total += u;
             }
-            students.add(new StudentAttendance(student, grade, List.copyOf(schools), subgroups, figures(definition, pooledDays, total, pooled, 0)));
+            studentUnits[students.size()] = total;
+            students.add(new StudentAttendance(student, grade, schools, subgroups,
+                    single && onlyFigures != null ? onlyFigures : figures(definition, pooledDays, total, pooled, 0)));
             i = end;
         }
 
-        Map<SchoolId, Aggregator> bySchool = new TreeMap<>();
-        Map<Boolean, Aggregator> byCommunity = new TreeMap<>();
-        for (EnrollmentAttendance e : enrollments) {
-            bySchool.computeIfAbsent(e.schoolId(), k -> new Aggregator()).add(e.figures());
-            byCommunity.computeIfAbsent(e.communitySchool(), k -> new Aggregator()).add(e.figures());
-        }
         Map<SchoolId, SchoolAttendance> schools = new TreeMap<>();
-        bySchool.forEach((school, agg) -> schools.put(school, new SchoolAttendance(school, source.isCommunitySchool(school, year),
-                source.instructionalDays(school, DateRange.closed(first, last)), agg.result())));
+        calendars.forEach((school, calendar) -> {
+            if (calendar.hasMembers()) {
+                schools.put(school, new SchoolAttendance(school, source.isCommunitySchool(school, year),
+                        source.instructionalDays(school, DateRange.closed(first, last)), calendar.aggregator().result()));
+            }
+        });
+        Map<Boolean, Aggregator> communitySplit = new HashMap<>();
+        for (int k = 0; k < 2; k++) {
+            if (byCommunity[k].members() > 0) {
+                communitySplit.put(k == 1, byCommunity[k]);
+            }
+        }
 
         Aggregator district = new Aggregator();
-        Map<GradeLevel, Aggregator> byGrade = new TreeMap<>();
-        Map<Subgroup, Aggregator> bySubgroup = new TreeMap<>();
+        Map<GradeLevel, Aggregator> byGrade = new EnumMap<>(GradeLevel.class);
+        // add each member once to the aggregate of its (shared) subgroup set, then each set's aggregate to its subgroups
+        Map<Set<Subgroup>, Aggregator> bySubgroupSet = new IdentityHashMap<>();
         if (definition.aggregation() == ChronicAbsenceDefinition.Aggregation.POOLED) {
-            for (StudentAttendance s : students) {
-                district.add(s.figures());
-                byGrade.computeIfAbsent(s.grade(), k -> new Aggregator()).add(s.figures());
-                for (Subgroup g : s.subgroups()) {
-                    bySubgroup.computeIfAbsent(g, k -> new Aggregator()).add(s.figures());
-                }
+            for (int k = 0; k < students.size(); k++) {
+                StudentAttendance s = students.get(k);
+                int days = s.figures().daysEnrolled();
+                ChronicAbsenceStatus status = s.figures().status();
+                district.add(days, studentUnits[k], status);
+                byGrade.computeIfAbsent(s.grade(), g -> new Aggregator()).add(days, studentUnits[k], status);
+                bySubgroupSet.computeIfAbsent(s.subgroups(), g -> new Aggregator()).add(days, studentUnits[k], status);
             }
         } else {
-            for (EnrollmentAttendance e : enrollments) {
-                district.add(e.figures());
-                byGrade.computeIfAbsent(e.grade(), k -> new Aggregator()).add(e.figures());
-                for (Subgroup g : e.subgroups()) {
-                    bySubgroup.computeIfAbsent(g, k -> new Aggregator()).add(e.figures());
-                }
+            for (int k = 0; k < enrollments.size(); k++) {
+                EnrollmentAttendance e = enrollments.get(k);
+                int days = e.figures().daysEnrolled();
+                ChronicAbsenceStatus status = e.figures().status();
+                district.add(days, enrollmentUnits[k], status);
+                byGrade.computeIfAbsent(e.grade(), g -> new Aggregator()).add(days, enrollmentUnits[k], status);
+                bySubgroupSet.computeIfAbsent(e.subgroups(), g -> new Aggregator()).add(days, enrollmentUnits[k], status);
             }
         }
+        Map<Subgroup, Aggregator> bySubgroup = new HashMap<>();
+        bySubgroupSet.forEach((set, agg) -> {
+            for (Subgroup g : set) {
+                bySubgroup.computeIfAbsent(g, k -> new Aggregator()).addAll(agg);
+            }
+        });
         return new ChronicAbsenceReport(definition, year, asOf, enrollments, students, schools, district.result(),
-                results(byGrade), results(bySubgroup), results(byCommunity));
+                results(byGrade), results(bySubgroup), results(communitySplit));
     }
 
     private static <K> Map<K, AttendanceAggregate> results(Map<K, Aggregator> m) {

@@ -2,6 +2,7 @@ package org.communityschools.metrics.internal;
 
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import org.communityschools.core.data.DistrictData;
@@ -12,7 +13,11 @@ import org.communityschools.core.model.School;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.SchoolType;
 import org.communityschools.core.model.SchoolYear;
+import org.communityschools.core.model.RaceEthnicity;
+import org.communityschools.core.model.Sex;
+import org.communityschools.core.model.Student;
 import org.communityschools.core.model.StudentCharacteristic;
+import org.communityschools.core.model.StudentCharacteristicType;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.metrics.Subgroup;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +27,11 @@ public final class DistrictAttendanceSource implements AttendanceSource {
     private final DistrictData data;
     private @Nullable SchoolId lastSchool;
     private @Nullable InstructionalCalendar lastCalendar;
+    private static final int SEXES = Sex.values().length;
+    private static final int CHARACTERISTICS = StudentCharacteristicType.values().length;
+    /** One shared set per combination of sex, race/ethnicity and characteristics, indexed as in {@link #subgroups}. */
+    private final SubgroupSet[] subgroupSets =
+            new SubgroupSet[((RaceEthnicity.values().length + 1) * (SEXES + 1)) << CHARACTERISTICS];
 
     /** The source reading {@code data}. */
     public DistrictAttendanceSource(DistrictData data) {
@@ -66,6 +76,29 @@ public final class DistrictAttendanceSource implements AttendanceSource {
 
     @Override
     public Set<Subgroup> subgroups(StudentId student, DateRange period) {
+        // one shared immutable set per combination of sex, race/ethnicity and characteristics held
+        // the index of the combination: (race + 1, sex + 1) or (0, 0) without a student record, then one bit per characteristic
+        int person = 0;
+        Optional<Student> s = data.student(student);
+        if (s.isPresent()) {
+            person = (s.get().raceEthnicity().ordinal() + 1) * (SEXES + 1) + s.get().sex().ordinal() + 1;
+        }
+        int mask = 0;
+        for (StudentCharacteristic c : data.characteristicsOf(student)) {
+            if (c.period().overlaps(period)) {
+                mask |= 1 << c.characteristic().ordinal();
+            }
+        }
+        int key = person << CHARACTERISTICS | mask;
+        SubgroupSet shared = subgroupSets[key];
+        if (shared == null) {
+            shared = SubgroupSet.copyOf(build(student, period));
+            subgroupSets[key] = shared;
+        }
+        return shared;
+    }
+
+    private Set<Subgroup> build(StudentId student, DateRange period) {
         Set<Subgroup> out = new HashSet<>();
         data.student(student).ifPresent(s -> {
             out.add(Subgroup.of(s.sex()));

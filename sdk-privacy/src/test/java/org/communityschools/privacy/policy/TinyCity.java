@@ -28,9 +28,11 @@ import org.communityschools.core.synth.SyntheticCity;
  * The synthetic tiny city (seed 11), generated once per test JVM, plus copies with some records changed, for the
  * policy tests. Attendance rows are not copied: the policy engine never reads them.
  */
-final class TinyCity {
-    static final ZoneId ZONE = ZoneId.of("America/New_York");
-    static final DistrictData DATA = generate();
+public final class TinyCity {
+    /** The district's time zone. */
+    public static final ZoneId ZONE = ZoneId.of("America/New_York");
+    /** The city, loaded once per test JVM (also by the view tests). */
+    public static final DistrictData DATA = generate();
 
     private TinyCity() {}
 
@@ -51,7 +53,7 @@ final class TinyCity {
     }
 
     /** Noon of {@code date} in the district's zone. */
-    static Instant noon(LocalDate date) {
+    public static Instant noon(LocalDate date) {
         return date.atTime(12, 0).atZone(ZONE).toInstant();
     }
 

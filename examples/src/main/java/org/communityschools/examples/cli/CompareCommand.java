@@ -50,6 +50,9 @@ final class CompareCommand extends MetricsCommand.Common implements Callable<Int
         for (SchoolYear y = from; y.compareTo(to) <= 0; y = y.plusYears(1)) {
             years.add(y);
         }
+        if (metric.equals("chronic-absence")) {
+            years.forEach(y -> MetricsCommand.requireInstruction(data, y));
+        }
         Comparison comparison = metric.equals("chronic-absence")
                 ? Comparison.chronicAbsence(data, years, definition)
                 : Comparison.graduation(data, years, GraduationCohortDefinition.FOUR_YEAR);

@@ -68,6 +68,7 @@ final class EarlyWarningCommands {
             if (data.school(id).isEmpty()) {
                 throw new IllegalArgumentException("unknown school: " + school);
             }
+            MetricsCommand.requireInstruction(data, year);
             EarlyWarningList list = asOf.isPresent() ? EarlyWarning.evaluate(data, id, year, definition(), asOf.get())
                     : EarlyWarning.evaluate(data, id, year, definition());
             Table table = new Table(List.of("rank", "student_id", "grade", "indicators", "attendance_rate", "suspensions",
@@ -111,6 +112,7 @@ final class EarlyWarningCommands {
         @Override
         public Integer call() {
             DistrictData data = load();
+            MetricsCommand.requireInstruction(data, year);
             InterventionOutcomeReport report = InterventionOutcomes.evaluate(data, year, window, ChronicAbsenceDefinition.FEDERAL);
             Table table = new Table(List.of("type", "provider_id", "participants", "measured", "rate_before", "rate_after",
                     "change_points", "matched", "comparison_students", "comparison_rate_before", "comparison_rate_after",

@@ -108,6 +108,7 @@ final class MetricsCommand {
         }
 
         ChronicAbsenceReport report(DistrictData data) {
+            requireInstruction(data, year);
             return asOf.isPresent() ? ChronicAbsence.calculate(data, year, definition, asOf.get())
                     : ChronicAbsence.calculate(data, year, definition);
         }
@@ -231,6 +232,10 @@ final class MetricsCommand {
                 default -> GraduationCohortDefinition.SIX_YEAR;
             };
             GraduationCohortReport report = GraduationRate.calculate(data, definition, cohort);
+            if (report.district().firstTimeNinthGraders() + report.district().transfersIn() == 0) {
+                throw new IllegalArgumentException("no student of the cohort that entered grade 9 in " + cohort.label()
+                        + " is in the data (school years present: " + yearsPresent(data) + ")");
+            }
             Map<List<String>, CohortCounts> groups = new TreeMap<>(MetricsCommand::compareKeys);
             String key;
             switch (by) {
@@ -276,6 +281,19 @@ final class MetricsCommand {
             print(table);
             return 0;
         }
+    }
+
+    /** Refuses a school year without any instructional day in the data, rather than printing an empty table. */
+    static void requireInstruction(DistrictData data, SchoolYear year) {
+        if (!OutcomeStory.schoolYearsWithInstruction(data).contains(year)) {
+            throw new IllegalArgumentException("the data have no instructional day in school year " + year.label()
+                    + " (school years with instruction: " + yearsPresent(data) + ")");
+        }
+    }
+
+    private static String yearsPresent(DistrictData data) {
+        List<SchoolYear> years = OutcomeStory.schoolYearsWithInstruction(data);
+        return years.isEmpty() ? "none" : String.join(", ", years.stream().map(SchoolYear::label).toList());
     }
 
     private static String label(Object subgroup) {

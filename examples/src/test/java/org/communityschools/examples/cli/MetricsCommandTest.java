@@ -188,6 +188,22 @@ class MetricsCommandTest {
     }
 
     @Test
+    void aYearOrCohortNotInTheDataIsAnErrorNotAnEmptyTable() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"metrics", "chronic-absence", "--data", dir.toString(), "--year", "2031"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("error: the data have no instructional day in school year 2030-31 "
+                + "(school years with instruction: 2014-15, 2015-16, 2016-17, 2017-18)");
+
+        StringWriter err2 = new StringWriter();
+        int code2 = Main.run(new String[] {"metrics", "graduation", "--data", dir.toString(), "--cohort", "2030"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err2, true));
+        assertThat(code2).isEqualTo(1);
+        assertThat(err2.toString()).contains("error: no student of the cohort that entered grade 9 in 2029-30 is in the data");
+    }
+
+    @Test
     void badOptionsAreOneLineErrors() {
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"metrics", "chronic-absence", "--data", dir.toString(), "--year", "2018", "--by", "borough"},

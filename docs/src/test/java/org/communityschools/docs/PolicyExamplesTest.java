@@ -25,13 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The code of docs/privacy-policy.md, compiled, run, and quoted exactly. */
 class PolicyExamplesTest {
-    private static String region(String name) throws IOException {
-        String source = Files.readString(Path.of("src/test/java/org/communityschools/docs/PolicyExamplesTest.java"));
-        String begin = "// tag::" + name + "[]\n";
-        String body = source.substring(source.indexOf(begin) + begin.length(), source.indexOf("        // end::" + name + "[]"));
-        return body.lines().map(l -> l.length() >= 8 ? l.substring(8) : l.strip()).reduce("", (a, l) -> a + l + "\n");
-    }
-
     @Test
     void decide(@TempDir Path dir) throws IOException {
         SyntheticCity.builder().preset(Preset.TINY).seed(11).build().writeTo(dir);
@@ -57,8 +50,7 @@ class PolicyExamplesTest {
         // end::cache[]
         assertThat(d.permits("attendance.records")).isTrue();
         assertThat(cached.grants()).isEqualTo(d.grants());
-        String page = Files.readString(Path.of("privacy-policy.md"), StandardCharsets.UTF_8);
-        assertThat(page).contains("```java\n" + region("decide") + "```\n");
-        assertThat(page).contains("```java\n" + region("cache") + "```\n");
+        DocPages.assertQuoted("privacy-policy.md", PolicyExamplesTest.class, "decide");
+        DocPages.assertQuoted("privacy-policy.md", PolicyExamplesTest.class, "cache");
     }
 }

@@ -35,16 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The code of docs/privacy-field-catalog.md and docs/privacy-disclosure-log.md, compiled, run, and quoted exactly. */
 class PrivacyExamplesTest {
-    /** The lines between {@code tag::name[]} and {@code end::name[]} in this file, without their 8-space indent. */
-    private static String region(String name) throws IOException {
-        String source = Files.readString(Path.of("src/test/java/org/communityschools/docs/PrivacyExamplesTest.java"));
-        String begin = "// tag::" + name + "[]\n";
-        String body = source.substring(source.indexOf(begin) + begin.length(), source.indexOf("        // end::" + name + "[]"));
-        return body.lines().map(l -> l.length() >= 8 ? l.substring(8) : l.strip()).reduce("", (a, l) -> a + l + "\n");
-    }
-
-    private static void assertQuoted(String page, String region) throws IOException {
-        assertThat(Files.readString(Path.of(page), StandardCharsets.UTF_8)).contains("```java\n" + region(region) + "```\n");
+    private static void assertQuoted(String page, String region) {
+        DocPages.assertQuoted(page, PrivacyExamplesTest.class, region);
     }
 
     @Test

@@ -29,13 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The code of docs/privacy-view.md, compiled, run, and quoted exactly. */
 class PrivacyViewExamplesTest {
-    private static String region(String name) throws IOException {
-        String source = Files.readString(Path.of("src/test/java/org/communityschools/docs/PrivacyViewExamplesTest.java"));
-        String begin = "// tag::" + name + "[]\n";
-        String body = source.substring(source.indexOf(begin) + begin.length(), source.indexOf("        // end::" + name + "[]"));
-        return body.lines().map(l -> l.length() >= 8 ? l.substring(8) : l.strip()).reduce("", (a, l) -> a + l + "\n");
-    }
-
     @Test
     void viewOfAMenteeForADistrictMentor(@TempDir Path dir) throws IOException {
         SyntheticCity.builder().preset(Preset.TINY).seed(11).build().writeTo(dir);
@@ -67,8 +60,7 @@ class PrivacyViewExamplesTest {
         assertThat(pretty).startsWith("{\n  \"identity\" : {").contains("\"goal\" : ");
         assertThat(rows).startsWith("[{\"student_id\":").doesNotContain("reason");
         assertThat(name).contains("first_name").doesNotContain("birth_date", "directory_opt_out");
-        String page = Files.readString(Path.of("privacy-view.md"), StandardCharsets.UTF_8);
-        assertThat(page).contains("```java\n" + region("view") + "```\n");
-        assertThat(page).contains("```java\n" + region("records") + "```\n");
+        DocPages.assertQuoted("privacy-view.md", PrivacyViewExamplesTest.class, "view");
+        DocPages.assertQuoted("privacy-view.md", PrivacyViewExamplesTest.class, "records");
     }
 }

@@ -24,25 +24,12 @@ import org.junit.jupiter.api.Test;
 
 /** The code of docs/publication.md, compiled, run, and quoted exactly; the outputs shown there are checked here. */
 class PublicationExamplesTest {
-    private static final Path PAGE = Path.of("publication.md");
-
-    private static String region(String name) throws IOException {
-        String source = Files.readString(Path.of("src/test/java/org/communityschools/docs/PublicationExamplesTest.java"));
-        String begin = "// tag::" + name + "[]\n";
-        String body = source.substring(source.indexOf(begin) + begin.length(), source.indexOf("        // end::" + name + "[]"));
-        return body.lines().map(l -> l.length() >= 8 ? l.substring(8) : l.strip()).reduce("", (a, l) -> a + l + "\n");
+    private static void assertQuoted(String region) {
+        DocPages.assertQuoted("publication.md", PublicationExamplesTest.class, region);
     }
 
-    private static String page() throws IOException {
-        return Files.readString(PAGE, StandardCharsets.UTF_8);
-    }
-
-    private static void assertQuoted(String region) throws IOException {
-        assertThat(page()).contains("```java\n" + region(region) + "```\n");
-    }
-
-    private static void assertShown(String output) throws IOException {
-        assertThat(page()).contains("```\n" + output + "```\n");
+    private static void assertShown(String output) {
+        DocPages.assertShown("publication.md", output);
     }
 
     @Test

@@ -59,12 +59,31 @@ class CommandLineTest {
     }
 
     @Test
-    void everyCommandHasHelp() {
-        for (String command : List.of("generate", "validate", "demo")) {
-            Cli.Run help = run(command, "--help");
-            assertThat(help.exitCode()).isZero();
-            assertThat(help.out()).contains("Usage:").contains(command);
+    void everyCommandAndSubcommandHasHelp() {
+        List<List<String>> paths = new java.util.ArrayList<>();
+        collect(new picocli.CommandLine(Main.class), List.of(), paths);
+        assertThat(paths).extracting(p -> String.join(" ", p))
+                .contains("generate", "validate", "metrics chronic-absence", "view", "audit verify", "demo");
+        for (List<String> path : paths) {
+            List<String> args = new java.util.ArrayList<>(path);
+            args.add("--help");
+            Cli.Run help = run(args.toArray(String[]::new));
+            assertThat(help.exitCode()).as(String.join(" ", args)).isZero();
+            assertThat(help.out()).as(String.join(" ", args)).contains("Usage:").contains(path.get(path.size() - 1));
         }
+    }
+
+    /** Every command path of the tool but picocli's own {@code help}. */
+    private static void collect(picocli.CommandLine command, List<String> path, List<List<String>> into) {
+        command.getSubcommands().forEach((name, sub) -> {
+            if (name.equals("help") || !sub.getCommandName().equals(name)) {
+                return;   // picocli's help command, or an alias of a command already listed
+            }
+            List<String> here = new java.util.ArrayList<>(path);
+            here.add(name);
+            into.add(here);
+            collect(sub, here, into);
+        });
     }
 
     @Test

@@ -226,13 +226,17 @@ public final class ResearchExtract {
                 }
             }
             List<FieldPath> paths = fields.stream().map(FieldPath::of).toList();
-            List<DisclosureEntry> entries = new ArrayList<>(students.size());
             java.time.Instant now = clock.instant();
-            for (StudentId s : students) {
-                entries.add(log.append(Disclosure.builder().at(now).requester(recipient)
+            List<Disclosure> disclosures = new ArrayList<>(students.size());
+            for (StudentId s : students) { // all checked before the first is appended
+                disclosures.add(Disclosure.builder().at(now).requester(recipient)
                         .requesterOrganization(agreement.recipientOrganizationId()).student(s).fields(paths)
                         .purpose(agreement.purpose()).legalBasis(agreement.legalBasis()).agreement(agreement.id())
-                        .build()));
+                        .build());
+            }
+            List<DisclosureEntry> entries = new ArrayList<>(students.size());
+            for (Disclosure d : disclosures) {
+                entries.add(log.append(d));
             }
             Files.createDirectories(dir);
             Map<String, Integer> files = new LinkedHashMap<>();

@@ -63,8 +63,9 @@ public final class TableProtector {
     /**
      * The audit alone, for a suppression pattern chosen elsewhere: the exact range of values of each cell in
      * {@code suppressed} when exactly those cells are withheld (each known to lie between 0 and its group size) and
-     * every other cell of the table is published. A width of 0 means the cell can be recovered. The map follows table
-     * order.
+     * every other cell of the table is published, except the cells {@linkplain CountTable#withheld() withheld in the
+     * input}, which are always hidden (and reported too). A width of 0 means the cell can be recovered. The map follows
+     * table order.
      *
      * @throws IllegalArgumentException when a key is not a cell of the table
      */

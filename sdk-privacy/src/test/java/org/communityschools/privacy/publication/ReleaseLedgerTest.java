@@ -147,4 +147,17 @@ class ReleaseLedgerTest {
                 new SuppressionEntry(key("Asian", "count"), SuppressionReason.WITHHELD_IN_INPUT, new AuditedRange(0, 4)),
                 new SuppressionEntry(key("Black", "count"), SuppressionReason.COMPLEMENTARY, new AuditedRange(9, 13)));
     }
+
+    @Test
+    void theAuditAloneNeverTreatsAWithheldCellAsPublished() {
+        Dimension subgroups = Dimension.flat("Subgroup", "All students", List.of("Asian", "Black", "Hispanic", "White"));
+        CountTable table = CountTable.builder(subgroups)
+                .cell("All students", 40, 120).withheld("Asian", 4).cell("Black", 12, 30).cell("Hispanic", 15, 41)
+                .cell("White", 12, 45).build();
+
+        Map<CellKey, AuditedRange> ranges = TableProtector.audit(table, java.util.Set.of(key("Black", "count")));
+
+        assertThat(ranges).containsEntry(key("Asian", "count"), new AuditedRange(0, 4))
+                .containsEntry(key("Black", "count"), new AuditedRange(9, 13));
+    }
 }

@@ -118,6 +118,11 @@ public final class SuppressionEngine {
     public static java.util.Map<org.communityschools.privacy.publication.CellKey, AuditedRange> audit(CountTable table,
             java.util.Set<org.communityschools.privacy.publication.CellKey> suppressed) {
         SuppressionEngine e = new SuppressionEngine(table, SuppressionRules.builder().minimumGroupSize(1).build(), null);
+        for (int i = 0; i < e.n; i++) {
+            if (table.isWithheld(i)) { // never known to a reader, whatever the pattern asked about
+                e.suppress(i, SuppressionReason.WITHHELD_IN_INPUT);
+            }
+        }
         for (org.communityschools.privacy.publication.CellKey key : suppressed) {
             int i = table.cells().indexOf(table.cell(key).orElseThrow(
                     () -> new IllegalArgumentException("no cell " + key + " in the table")));

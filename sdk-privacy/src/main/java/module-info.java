@@ -7,6 +7,7 @@ module org.communityschools.privacy {
 
     exports org.communityschools.privacy;
     exports org.communityschools.privacy.disclosure;
+    exports org.communityschools.privacy.extract;
     exports org.communityschools.privacy.policy;
     exports org.communityschools.privacy.publication;
     exports org.communityschools.privacy.view;

@@ -18,6 +18,8 @@ import org.communityschools.privacy.publication.Markers;
 import org.communityschools.privacy.publication.ProtectedTable;
 import org.communityschools.privacy.publication.PublicationWriter;
 import org.communityschools.privacy.publication.RateCoding;
+import org.communityschools.privacy.publication.Release;
+import org.communityschools.privacy.publication.ReleaseLedger;
 import org.communityschools.privacy.publication.SuppressionRules;
 import org.communityschools.privacy.publication.TableProtector;
 import org.junit.jupiter.api.Test;
@@ -92,5 +94,37 @@ class PublicationExamplesTest {
         ProtectedTable result = TableProtector.protect(oneSchool, nysed);
         assertShown(PublicationWriter.csv(result));
         assertShown(PublicationWriter.json(result) + "\n");
+    }
+
+    @Test
+    void releaseLedger(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Dimension subgroups = Dimension.flat("Subgroup", "All students", List.of("Hispanic", "Black", "White"));
+        CountTable district = CountTable.builder(subgroups, Dimension.flat("School", "Total", List.of("A", "B", "C")))
+                .cell("Hispanic", "A", 3, 40).cell("Hispanic", "B", 14, 60).cell("Hispanic", "C", 20, 80)
+                .cell("Black", "A", 16, 50).cell("Black", "B", 5, 30).cell("Black", "C", 22, 70)
+                .cell("White", "A", 25, 90).cell("White", "B", 30, 100).cell("White", "C", 18, 60)
+                .fillTotals().build();
+        SuppressionRules rules = SuppressionRules.builder().name("k5").minimumGroupSize(10).minimumCount(5).build();
+        Path ledgerFile = dir.resolve("releases.jsonl");
+        // tag::ledger[]
+        String measure = "chronic absence 2024-25";
+        ReleaseLedger ledger = ReleaseLedger.read(ledgerFile);                 // empty when the file is absent
+        ProtectedTable month1 = TableProtector.protect(district, rules, ledger, measure);
+        ledger = ledger.with(Release.of("2025-01 district", measure, month1));
+
+        CountTable schoolB = CountTable.builder(subgroups, Dimension.single("School", "B"))  // same cells as column B
+                .cell("Hispanic", "B", 14, 60).cell("Black", "B", 5, 30).cell("White", "B", 30, 100)
+                .fillTotals().build();
+        ProtectedTable month2 = TableProtector.protect(schoolB, rules, ledger, measure);
+        // alone, school B has nothing small; read with month 1, Hispanic B = 14 would give Hispanic A = 37 - 20 - 14
+        ledger = ledger.with(Release.of("2025-02 school B", measure, month2));
+        ledger.write(ledgerFile);
+        String report = PublicationWriter.reportCsv(month2);
+        // end::ledger[]
+        assertQuoted("ledger");
+        assertShown(report);
+        assertThat(TableProtector.protect(schoolB, rules).report()).isEmpty();
+        assertThat(ReleaseLedger.read(ledgerFile).audit().get("2025-01 district"))
+                .containsEntry(CellKey.of("Hispanic", "A"), new AuditedRange(0, 17));
     }
 }

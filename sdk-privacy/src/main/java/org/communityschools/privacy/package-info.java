@@ -39,7 +39,11 @@
  *   <li>{@link org.communityschools.privacy.publication}: safe publication of count tables. Primary and
  *       complementary suppression to a fixed point, an exact audit of every hidden cell's feasible range, top and
  *       bottom coding of rates (the 200/n rule), presets NYSED, NYC DOE and n=10, CSV/JSON with markers and a
- *       suppression report. Guide: docs/publication.md.</li>
+ *       suppression report, and a release ledger that audits a table together with earlier releases. Guide:
+ *       docs/publication.md.</li>
+ *   <li>{@link org.communityschools.privacy.extract}: research extracts bound to a studies or audit/evaluation
+ *       agreement, HMAC-SHA-256 or random-token research ids (never a plain hash), generalization, k-anonymity, a
+ *       manifest and disclosure-log entries. Guide: docs/research-extracts.md.</li>
  * </ul>
  *
  * <h2>Planned (not built yet; names are a sketch and may change)</h2>
@@ -47,8 +51,6 @@
  *   <li><b>Agreement lifecycle.</b> Destruction obligations when an agreement expires or is terminated.</li>
  *   <li><b>After an emergency.</b> Notifying parents and reviewing break-glass access are host workflows; the SDK
  *       gives the flagged log entries to review.</li>
- *   <li><b>Research extracts.</b> Extracts bound to a studies or audit/evaluation agreement, HMAC or random-token
- *       pseudonyms, k-anonymity checks over quasi-identifiers, and a release ledger (DOMAIN section 9).</li>
  * </ul>
  */
 @NullMarked

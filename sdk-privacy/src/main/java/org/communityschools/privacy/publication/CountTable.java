@@ -1,9 +1,12 @@
 package org.communityschools.privacy.publication;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A table of counts to publish: one {@link Cell} (count of group size) for every pair of a row node and a column
@@ -20,11 +23,21 @@ public final class CountTable {
     private final Dimension rows;
     private final Dimension columns;
     private final List<Cell> cells;
+    private final boolean[] withheld;
+    private final Set<CellKey> withheldKeys;
 
-    private CountTable(Dimension rows, Dimension columns, List<Cell> cells) {
+    private CountTable(Dimension rows, Dimension columns, List<Cell> cells, boolean[] withheld) {
         this.rows = rows;
         this.columns = columns;
         this.cells = List.copyOf(cells);
+        this.withheld = withheld.clone();
+        Set<CellKey> keys = new LinkedHashSet<>();
+        for (int i = 0; i < withheld.length; i++) {
+            if (withheld[i]) {
+                keys.add(cells.get(i).key());
+            }
+        }
+        this.withheldKeys = Collections.unmodifiableSet(keys);
     }
 
     /** A builder for a two-dimensional table. */
@@ -55,6 +68,20 @@ public final class CountTable {
     /** All cells in row-major pre-order: index {@code row * columns().size() + column}. */
     public List<Cell> cells() {
         return cells;
+    }
+
+    /**
+     * The cells whose count was already suppressed in the input (such as a published file showing {@code s}), in
+     * table order. Their count is unknown: {@link Cell#count()} is 0 for them and is not a value. They stay
+     * suppressed in every protected table ({@link SuppressionReason#WITHHELD_IN_INPUT}).
+     */
+    public Set<CellKey> withheld() {
+        return withheldKeys;
+    }
+
+    /** Whether the cell at index {@code i} of {@link #cells()} was withheld in the input. */
+    public boolean isWithheld(int i) {
+        return withheld[i];
     }
 
     /** The cell at {@code key}, if the table has it. */
@@ -89,6 +116,7 @@ public final class CountTable {
         private final long[] counts;
         private final long[] groups;
         private final boolean[] set;
+        private final boolean[] withheld;
 
         private Builder(Dimension rows, Dimension columns) {
             this.rows = rows;
@@ -97,6 +125,7 @@ public final class CountTable {
             counts = new long[n];
             groups = new long[n];
             set = new boolean[n];
+            withheld = new boolean[n];
         }
 
         /** Sets the cell at {@code row}, {@code column}: {@code count} of {@code groupSize}. */
@@ -115,6 +144,25 @@ public final class CountTable {
             groups[i] = groupSize;
             set[i] = true;
             return this;
+        }
+
+        /**
+         * Sets the cell at {@code row}, {@code column} as withheld in the input: its group size is known, its count is
+         * not (it was already suppressed at the source, such as {@code s} in a published file). A withheld cell stays
+         * suppressed, and a total over it cannot be {@linkplain #fillTotals() filled}.
+         */
+        public Builder withheld(String row, String column, long groupSize) {
+            cell(row, column, 0, groupSize);
+            withheld[rows.indexOf(row) * columns.size() + columns.indexOf(column)] = true;
+            return this;
+        }
+
+        /** Sets the cell of a one-dimensional table at {@code row} as withheld in the input. */
+        public Builder withheld(String row, long groupSize) {
+            if (columns.size() != 1) {
+                throw new IllegalStateException("withheld(row, groupSize) is for one-dimensional tables; name the column");
+            }
+            return withheld(row, columns.labels().get(0), groupSize);
         }
 
         /** Sets the cell of a one-dimensional table at {@code row}. */
@@ -151,7 +199,7 @@ public final class CountTable {
                     long gs = 0;
                     boolean complete = true;
                     for (int p : parts) {
-                        complete &= set[p];
+                        complete &= set[p] && !withheld[p];
                         cs = Math.addExact(cs, counts[p]);
                         gs = Math.addExact(gs, groups[p]);
                     }
@@ -181,26 +229,33 @@ public final class CountTable {
             }
             for (int r = 0; r < rows.size(); r++) {
                 for (int c = 0; c < nc; c++) {
-                    checkSum(cells, r * nc + c, rows.childrenOf(r).stream().map(k -> k * nc).toList(), c);
+                    checkSum(cells, withheld, r * nc + c, rows.childrenOf(r).stream().map(k -> k * nc).toList(), c);
                     int rr = r;
-                    checkSum(cells, r * nc + c, columns.childrenOf(c).stream().map(k -> rr * nc + k).toList(), 0);
+                    checkSum(cells, withheld, r * nc + c, columns.childrenOf(c).stream().map(k -> rr * nc + k).toList(), 0);
                 }
             }
-            return new CountTable(rows, columns, cells);
+            return new CountTable(rows, columns, cells, withheld);
         }
 
-        private static void checkSum(List<Cell> cells, int total, List<Integer> parts, int offset) {
+        /**
+         * A total equals the sum of its members in group size; in count too when no cell of the sum is withheld,
+         * otherwise the known members must not exceed a known total.
+         */
+        private static void checkSum(List<Cell> cells, boolean[] withheld, int total, List<Integer> parts, int offset) {
             if (parts.isEmpty()) {
                 return;
             }
             long cs = 0;
             long gs = 0;
+            boolean unknown = withheld[total];
             for (int p : parts) {
                 cs = Math.addExact(cs, cells.get(p + offset).count());
                 gs = Math.addExact(gs, cells.get(p + offset).groupSize());
+                unknown |= withheld[p + offset];
             }
             Cell t = cells.get(total);
-            if (cs != t.count() || gs != t.groupSize()) {
+            boolean countsWrong = unknown ? !withheld[total] && cs > t.count() : cs != t.count();
+            if (countsWrong || gs != t.groupSize()) {
                 throw new IllegalArgumentException("a total must equal the sum of its members: " + t.key() + " is "
                         + t.count() + " of " + t.groupSize() + ", its members sum to " + cs + " of " + gs);
             }

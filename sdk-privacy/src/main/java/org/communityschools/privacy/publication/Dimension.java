@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One dimension of a {@link CountTable}: a tree of labels whose inner nodes are totals of their children, such as
@@ -79,6 +80,18 @@ public final class Dimension {
     /** The index of the parent of the node at {@code index}, or -1 for the root. */
     public int parentOf(int index) {
         return parent[index];
+    }
+
+    /** Equal when the names, the labels and the tree are equal. */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof Dimension d && name.equals(d.name) && labels.equals(d.labels)
+                && java.util.Arrays.equals(parent, d.parent);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, labels, java.util.Arrays.hashCode(parent));
     }
 
     @Override

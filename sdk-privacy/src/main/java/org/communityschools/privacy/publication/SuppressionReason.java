@@ -6,6 +6,11 @@ public enum SuppressionReason {
     PRIMARY_SMALL_GROUP,
     /** Primary: the count, or the group size minus the count, is below the minimum {@code k}. */
     PRIMARY_SMALL_COUNT,
+    /**
+     * Primary: the count was already suppressed in the input (such as {@code s} in a published file) and stays
+     * suppressed; it is never filled in from another source.
+     */
+    WITHHELD_IN_INPUT,
     /** Complementary: suppressed so that other suppressed cells cannot be recovered from published totals. */
     COMPLEMENTARY;
 

@@ -24,8 +24,9 @@ import org.communityschools.privacy.publication.internal.SuppressionEngine;
  *       ({@link SuppressionRules#widenUntilProtected()}), the table is {@link ProtectedTable.Status#REFUSED}.</li>
  * </ol>
  * Suppression only ever grows, so the process ends. Deterministic. Nothing is imputed, rounded or filled from another
- * source. The release ledger (auditing a table with earlier releases) is not implemented yet. Stateless and
- * thread-safe.
+ * source. With a {@link ReleaseLedger}, the audit covers the table together with every earlier release of the same
+ * measure ({@link #protect(CountTable, SuppressionRules, ReleaseLedger, String)}), so that differencing between
+ * releases is caught. Stateless and thread-safe.
  */
 public final class TableProtector {
     private TableProtector() {
@@ -39,10 +40,32 @@ public final class TableProtector {
     }
 
     /**
+     * Protects {@code table}, a table of {@code measure}, auditing it together with every release of the same measure
+     * in {@code ledger} (DOMAIN section 9: "repeated releases must be audited together"). A cell that an earlier
+     * release published is known to every reader: if the rules need it hidden now, the table is refused. A cell that
+     * this table and an earlier table hold in common (same measure, same dimensions and labels, see {@link Release})
+     * is one unknown; the audit requires every hidden cell of the table, and every hidden cell of the earlier
+     * releases, to keep a range as wide as the rules require (for an earlier cell, as wide as it was, up to the rules'
+     * width), and suppresses further cells of the new table until it does, or refuses. Record the result with
+     * {@link Release#of} and {@link ReleaseLedger#with} once it is published.
+     *
+     * @throws IllegalArgumentException when the table contradicts what an earlier release of the measure published
+     *                                  (a revised figure needs its own measure name)
+     */
+    public static ProtectedTable protect(CountTable table, SuppressionRules rules, ReleaseLedger ledger, String measure) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(measure, "measure");
+        return SuppressionEngine.protect(table, rules, measure, ledger.releases());
+    }
+
+    /**
      * The audit alone, for a suppression pattern chosen elsewhere: the exact range of values of each cell in
      * {@code suppressed} when exactly those cells are withheld (each known to lie between 0 and its group size) and
-     * every other cell of the table is published. A width of 0 means the cell can be recovered. The map follows table
-     * order.
+     * every other cell of the table is published, except the cells {@linkplain CountTable#withheld() withheld in the
+     * input}, which are always hidden (and reported too). A width of 0 means the cell can be recovered. The map follows
+     * table order.
      *
      * @throws IllegalArgumentException when a key is not a cell of the table
      */

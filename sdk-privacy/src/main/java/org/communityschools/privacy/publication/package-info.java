@@ -18,8 +18,9 @@
  *
  * Start at {@link org.communityschools.privacy.publication.TableProtector}; the rules and presets are in
  * {@link org.communityschools.privacy.publication.SuppressionRules}; docs/publication.md explains the algorithm.
- * Not done here: the release ledger (auditing a table together with earlier releases), research extracts,
- * k-anonymity and pseudonyms.
+ * {@link org.communityschools.privacy.publication.ReleaseLedger} audits a table together with the tables released
+ * before it, so that differencing between releases is caught. Student-level research extracts, k-anonymity and
+ * pseudonyms are in {@code org.communityschools.privacy.extract}.
  */
 @NullMarked
 package org.communityschools.privacy.publication;

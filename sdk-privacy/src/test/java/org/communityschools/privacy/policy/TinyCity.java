@@ -100,7 +100,7 @@ public final class TinyCity {
         return b.build();
     }
 
-    static DistrictData withAgreements(UnaryOperator<DataSharingAgreement> agreements) {
+    public static DistrictData withAgreements(UnaryOperator<DataSharingAgreement> agreements) {
         return with(agreements, c -> c, a -> a, s -> s);
     }
 }

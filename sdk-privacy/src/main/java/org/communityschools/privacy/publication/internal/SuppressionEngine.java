@@ -12,8 +12,10 @@ import org.communityschools.privacy.publication.Dimension;
 import org.communityschools.privacy.publication.Markers;
 import org.communityschools.privacy.publication.ProtectedCell;
 import org.communityschools.privacy.publication.ProtectedTable;
+import org.communityschools.privacy.publication.Release;
 import org.communityschools.privacy.publication.SuppressionReason;
 import org.communityschools.privacy.publication.SuppressionRules;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Protects a {@link CountTable}: primary suppression, rate coding, complementary suppression to a fixed point, then
@@ -36,8 +38,14 @@ public final class SuppressionEngine {
     private final byte[] status;
     private final SuppressionReason[] reason;
     private final int[] codedPercent;
+    /** What earlier releases of the same measure published, or null when protecting a table alone. */
+    private final @Nullable PriorKnowledge prior;
+    /** The unknowns of the audit: the table's cells, then cells only earlier releases hold. */
+    private final int total;
+    private final int[][] auditLines;
+    private final List<List<int[]>> auditLinesOf;
 
-    private SuppressionEngine(CountTable table, SuppressionRules rules) {
+    private SuppressionEngine(CountTable table, SuppressionRules rules, @Nullable PriorKnowledge prior) {
         this.table = table;
         this.rules = rules;
         List<Cell> cells = table.cells();
@@ -61,11 +69,46 @@ public final class SuppressionEngine {
         this.status = new byte[n];
         this.reason = new SuppressionReason[n];
         this.codedPercent = new int[n];
+        this.prior = prior;
+        this.total = prior == null ? n : prior.size;
+        this.auditLines = prior == null ? lines : prior.lines;
+        if (prior == null) {
+            this.auditLinesOf = linesOf;
+        } else {
+            this.auditLinesOf = new ArrayList<>();
+            for (int i = 0; i < total; i++) {
+                auditLinesOf.add(new ArrayList<>());
+            }
+            for (int[] line : auditLines) {
+                for (int c : line) {
+                    auditLinesOf.get(c).add(line);
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (table.isWithheld(i)) {
+                    continue;
+                }
+                if (prior.known[i] && prior.knownValue[i] != count[i]
+                        || !prior.known[i] && prior.hi[i] != Long.MAX_VALUE && (count[i] < prior.lo[i] || count[i] > prior.hi[i])) {
+                    throw new IllegalArgumentException("cell " + cells.get(i).key() + " differs from what an earlier release "
+                            + "of the same measure published; a revised figure needs its own measure name");
+                }
+            }
+        }
     }
 
     /** Protects {@code table} under {@code rules}. */
     public static ProtectedTable protect(CountTable table, SuppressionRules rules) {
-        return new SuppressionEngine(table, rules).run();
+        return new SuppressionEngine(table, rules, null).run();
+    }
+
+    /**
+     * Protects {@code table}, a table of {@code measure}, under {@code rules}, auditing it together with the earlier
+     * {@code releases}: a cell an earlier release published is known to every reader, and no hidden cell of the table
+     * or of an earlier release may become narrower than the rules allow.
+     */
+    public static ProtectedTable protect(CountTable table, SuppressionRules rules, String measure, List<Release> releases) {
+        return new SuppressionEngine(table, rules, PriorKnowledge.of(table, measure, releases)).run();
     }
 
     /**
@@ -74,7 +117,12 @@ public final class SuppressionEngine {
      */
     public static java.util.Map<org.communityschools.privacy.publication.CellKey, AuditedRange> audit(CountTable table,
             java.util.Set<org.communityschools.privacy.publication.CellKey> suppressed) {
-        SuppressionEngine e = new SuppressionEngine(table, SuppressionRules.builder().minimumGroupSize(1).build());
+        SuppressionEngine e = new SuppressionEngine(table, SuppressionRules.builder().minimumGroupSize(1).build(), null);
+        for (int i = 0; i < e.n; i++) {
+            if (table.isWithheld(i)) { // never known to a reader, whatever the pattern asked about
+                e.suppress(i, SuppressionReason.WITHHELD_IN_INPUT);
+            }
+        }
         for (org.communityschools.privacy.publication.CellKey key : suppressed) {
             int i = table.cells().indexOf(table.cell(key).orElseThrow(
                     () -> new IllegalArgumentException("no cell " + key + " in the table")));
@@ -129,7 +177,9 @@ public final class SuppressionEngine {
     private ProtectedTable run() {
         for (int i = 0; i < n; i++) {
             Cell cell = table.cells().get(i);
-            if (rules.isSmallGroup(cell)) {
+            if (table.isWithheld(i)) {
+                suppress(i, SuppressionReason.WITHHELD_IN_INPUT);
+            } else if (rules.isSmallGroup(cell)) {
                 suppress(i, SuppressionReason.PRIMARY_SMALL_GROUP);
             } else if (rules.isSmallCount(cell)) {
                 suppress(i, SuppressionReason.PRIMARY_SMALL_COUNT);
@@ -156,7 +206,7 @@ public final class SuppressionEngine {
         while (true) {
             long[][] ranges = audit();
             int failing = -1;
-            for (int i = 0; i < n && failing < 0; i++) {
+            for (int i = 0; i < total && failing < 0; i++) {
                 if (ranges[i] != null && ranges[i][1] - ranges[i][0] < required(i)) {
                     failing = i;
                 }
@@ -164,14 +214,18 @@ public final class SuppressionEngine {
             if (failing < 0) {
                 return result(ranges, List.of());
             }
-            int extra = rules.widenUntilProtected() ? widenFor(failing) : -1;
+            boolean pinnedEarlier = failing < n && prior != null && prior.known[failing];
+            int extra = rules.widenUntilProtected() && !pinnedEarlier ? widenFor(failing) : -1;
             if (extra < 0) {
                 List<String> refusals = new ArrayList<>();
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < total; i++) {
                     if (ranges[i] != null && ranges[i][1] - ranges[i][0] < required(i)) {
-                        refusals.add("cell " + table.cells().get(i).key() + " can be narrowed to a range of width "
-                                + (ranges[i][1] - ranges[i][0]) + ", the rules require " + required(i)
-                                + (rules.widenUntilProtected() ? " and no further cell can be suppressed to widen it" : ""));
+                        String who = i < n ? "cell " + table.cells().get(i).key() : prior.name[i];
+                        refusals.add(i < n && prior != null && prior.known[i]
+                                ? who + " must be suppressed but an earlier release of the same measure published it"
+                                : who + " can be narrowed to a range of width " + (ranges[i][1] - ranges[i][0])
+                                        + ", the rules require " + required(i)
+                                        + (rules.widenUntilProtected() ? " and no further cell can be suppressed to widen it" : ""));
                     }
                 }
                 return result(ranges, refusals);
@@ -181,8 +235,14 @@ public final class SuppressionEngine {
         }
     }
 
-    /** The width a hidden cell's audited range must reach: the rules' width, capped at the group size. */
+    /**
+     * The width a hidden cell's audited range must reach: the rules' width, capped at the group size; for a cell only
+     * earlier releases hold, capped at the width those releases left it.
+     */
     private long required(int i) {
+        if (i >= n) {
+            return Math.min(rules.minimumRangeWidth(), prior.hi[i] - prior.lo[i]);
+        }
         return Math.min(rules.minimumRangeWidth(), group[i]);
     }
 
@@ -212,8 +272,9 @@ public final class SuppressionEngine {
                 for (int c : line) {
                     if (hidden(c)) {
                         hiddenCount++;
-                        allZero &= count[c] == 0;
-                        allFull &= count[c] == group[c];
+                        boolean unknown = table.isWithheld(c);
+                        allZero &= !unknown && count[c] == 0;
+                        allFull &= !unknown && count[c] == group[c];
                     }
                 }
                 if (hiddenCount == 0 || hiddenCount == line.length) {
@@ -261,16 +322,22 @@ public final class SuppressionEngine {
      * (breadth first). -1 when no cell connected to the failing one is left.
      */
     private int widenFor(int failing) {
-        boolean[] seen = new boolean[n];
+        boolean[] seen = new boolean[total];
         List<Integer> frontier = List.of(failing);
         seen[failing] = true;
         while (!frontier.isEmpty()) {
             int best = -1;
             List<Integer> next = new ArrayList<>();
             for (int s : frontier) {
-                for (int[] line : linesOf.get(s)) {
+                for (int[] line : auditLinesOf.get(s)) {
                     for (int c : line) {
-                        if (status[c] != SUPPRESSED && c != failing) {
+                        boolean knownEarlier = prior != null && prior.known[c];
+                        if (c >= n || knownEarlier) {
+                            if (!knownEarlier && !seen[c]) { // hidden in an earlier release: reach on through it
+                                seen[c] = true;
+                                next.add(c);
+                            }
+                        } else if (status[c] != SUPPRESSED && c != failing) {
                             if (best < 0 || smaller(c, best)) {
                                 best = c;
                             }
@@ -307,7 +374,35 @@ public final class SuppressionEngine {
                 }
             }
         }
-        return ExactAudit.ranges(lines, hidden, count, lo, hi);
+        if (prior == null) {
+            return ExactAudit.ranges(lines, hidden, count, lo, hi);
+        }
+        boolean[] jointHidden = new boolean[total];
+        long[] value = new long[total];
+        long[] jointLo = new long[total];
+        long[] jointHi = new long[total];
+        for (int i = 0; i < total; i++) {
+            boolean hiddenNow = i >= n || hidden[i];
+            jointHidden[i] = hiddenNow && !prior.known[i];
+            value[i] = prior.known[i] ? prior.knownValue[i] : i < n ? count[i] : 0;
+            if (jointHidden[i]) {
+                jointLo[i] = Math.max(i < n ? lo[i] : 0, prior.lo[i]);
+                jointHi[i] = Math.min(i < n ? hi[i] : Long.MAX_VALUE, prior.hi[i]);
+            }
+        }
+        long[][] ranges;
+        try {
+            ranges = ExactAudit.ranges(auditLines, jointHidden, value, jointLo, jointHi);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("the table and the earlier releases of its measure admit no common "
+                    + "completion; a revised figure needs its own measure name");
+        }
+        for (int i = 0; i < n; i++) {
+            if (hidden[i] && prior.known[i]) {
+                ranges[i] = new long[] {prior.knownValue[i], prior.knownValue[i]};
+            }
+        }
+        return ranges;
     }
 
     private ProtectedTable result(long[][] ranges, List<String> refusals) {

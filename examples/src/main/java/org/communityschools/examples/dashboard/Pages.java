@@ -346,8 +346,8 @@ final class Pages {
         AttendanceAggregate a = d.live.school(s, d.today);
         return "<p id=\"school-figures\" class=\"card\">" + Html.esc(s.value() + " " + d.data.school(s).map(x -> x.name()).orElse(""))
                 + (d.data.isCommunitySchool(s, d.year) ? " (community school)" : "") + ", " + d.year.label() + " to " + d.today
-                + ": attendance rate <b id=\"school-attendance-rate\">" + Html.pct(a.attendanceRate()) + "</b> ("
-                + Html.esc(a.daysPresent().stripTrailingZeros().toPlainString()) + " of " + a.daysEnrolled() + " days enrolled), "
+                + ": attendance rate <b id=\"school-attendance-rate\">" + Html.pct(a.attendanceRate()) + "</b> (<span id=\"school-days-present\">"
+                + Html.esc(a.daysPresent().stripTrailingZeros().toPlainString()) + "</span> of " + a.daysEnrolled() + " days enrolled), "
                 + "chronically absent <b id=\"school-chronic-rate\">" + Html.pct(a.chronicAbsenceRate()) + "</b> (" + a.chronicallyAbsent()
                 + " of " + a.counted() + " students counted, EDFacts FS195)</p>\n";
     }
@@ -540,7 +540,8 @@ final class Pages {
                 .append(d.today).append("\" max=\"").append(d.today).append("\"> <select name=\"category\" id=\"category\">");
         for (AttendanceCategory c : AttendanceCategory.values()) {
             if (c != AttendanceCategory.PARTIAL) {
-                b.append("<option").append(c == AttendanceCategory.UNEXCUSED_ABSENCE ? " selected" : "").append('>').append(c.name()).append("</option>");
+                b.append("<option value=\"").append(c.name()).append('"').append(c == AttendanceCategory.UNEXCUSED_ABSENCE ? " selected" : "")
+                        .append('>').append(c.name()).append("</option>");
             }
         }
         return b.append("</select> <button type=\"submit\" id=\"record-button\">Record</button></form>").toString();

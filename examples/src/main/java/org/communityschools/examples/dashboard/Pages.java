@@ -213,7 +213,8 @@ final class Pages {
                         .map(AttendanceTier::of);
                 rows.add(new Row(f, r.session.handle(s), rate, tier,
                         f.visible(INCIDENTS) ? Optional.of(f.incidentsThisYear().size()) : Optional.empty(),
-                        f.visible(MARKS) ? Optional.of((int) f.marksThisYear().stream().filter(m -> "FAIL".equals(m.path("result").asString())).count())
+                        f.visible(MARKS) ? Optional.of((int) f.marksThisYear().stream().filter(m -> "FAIL".equals(m.path("result").asString()))
+                                .map(m -> m.path("course_code").asString()).distinct().count())
                                 : Optional.empty(),
                         f.visible(PARTICIPATION) ? Optional.of(f.openParticipations().size()) : Optional.empty()));
                 shown.add(new Dashboard.Shown(decision, used));
@@ -444,7 +445,7 @@ final class Pages {
         b.append("<section class=\"card\" id=\"behavior\"><h3>Behavior incidents</h3>");
         if (f.visible(INCIDENTS)) {
             List<JsonNode> incidents = f.list(INCIDENTS);
-            b.append("<table><tr><th>date</th><th>behavior</th><th>action</th><th>description</th></tr>");
+            b.append(incidents.isEmpty() ? "<table hidden>" : "<table><tr><th>date</th><th>behavior</th><th>action</th><th>description</th></tr>");
             for (JsonNode n : incidents.stream().sorted(Comparator.comparing((JsonNode n) -> n.path("date").asString()).reversed()).toList()) {
                 b.append("<tr><td>").append(Html.esc(n.path("date").asString())).append("</td><td>").append(Html.esc(n.path("behavior").asString()))
                         .append("</td><td>");
@@ -463,7 +464,8 @@ final class Pages {
         // Coursework
         b.append("<section class=\"card\" id=\"coursework\"><h3>Course marks ").append(d.year.label()).append("</h3>");
         if (f.visible(MARKS)) {
-            b.append("<table><tr><th>course</th><th>term</th><th>mark</th><th>result</th></tr>");
+            b.append(f.marksThisYear().isEmpty() ? "<p class=\"note\">None on record this year.</p><table hidden>" : "<table>");
+            b.append("<tr><th>course</th><th>term</th><th>mark</th><th>result</th></tr>");
             for (JsonNode n : f.marksThisYear()) {
                 String result = n.path("result").asString();
                 b.append("<tr><td>").append(Html.esc(n.path("course_title").asString())).append("</td><td>").append(Html.esc(n.path("term").asString()))
@@ -479,7 +481,8 @@ final class Pages {
         // Interventions
         b.append("<section class=\"card\" id=\"interventions\"><h3>Interventions</h3>");
         if (f.visible(PARTICIPATION)) {
-            b.append("<table><tr><th>type</th><th>provider</th><th>from</th><th>to</th><th>status</th><th>goal</th></tr>");
+            b.append(f.list(PARTICIPATION).isEmpty() ? "<table hidden>" : "<table>");
+            b.append("<tr><th>type</th><th>provider</th><th>from</th><th>to</th><th>status</th><th>goal</th></tr>");
             for (JsonNode n : f.list(PARTICIPATION)) {
                 b.append("<tr><td>").append(Html.esc(n.path("type").asString())).append("</td><td>").append(Html.esc(n.path("provider_id").asString()))
                         .append("</td><td>").append(Html.esc(n.path("start").asString())).append("</td><td>").append(Html.esc(n.path("end").asString("")))

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.communityschools.core.data.DistrictData;
@@ -43,15 +44,29 @@ final class TestCity {
     private TestCity(Path dir, DistrictData data) {
         this.dir = dir;
         this.data = data;
-        StaffAssignment csd = at(StaffRole.COMMUNITY_SCHOOL_DIRECTOR, Optional.empty()).get(0);
-        this.school = (SchoolId) csd.organizationId();
-        this.director = csd.staffId();
+        // The mentee with the most on record this year (course marks, incidents), so that the pages have something to show.
+        record Cast(StaffAssignment csd, StaffAssignment mentor, StudentId mentee, long score) {}
+        Cast best = null;
+        for (StaffAssignment csd : at(StaffRole.COMMUNITY_SCHOOL_DIRECTOR, Optional.empty())) {
+            for (StaffAssignment m : at(StaffRole.SUCCESS_MENTOR, Optional.of((SchoolId) csd.organizationId()))) {
+                if (!data.staff(m.staffId()).orElseThrow().employerId().value().startsWith("DIST")) {
+                    continue;
+                }
+                for (StudentId s : caseload(m.staffId())) {
+                    long score = data.courseMarksOf(s).stream().filter(x -> x.schoolYear().contains(TODAY)).count()
+                            + 10L * data.incidentsOf(s).stream().filter(x -> x.date().getYear() >= TODAY.getYear() - 1).count();
+                    if (best == null || score > best.score()) {
+                        best = new Cast(csd, m, s, score);
+                    }
+                }
+            }
+        }
+        Cast cast = Objects.requireNonNull(best, "a community school with a district-employed mentor and a mentee");
+        this.school = (SchoolId) cast.csd().organizationId();
+        this.director = cast.csd().staffId();
         this.principal = at(StaffRole.PRINCIPAL, Optional.of(school)).get(0).staffId();
-        StaffAssignment m = at(StaffRole.SUCCESS_MENTOR, Optional.of(school)).stream()
-                .filter(a -> data.staff(a.staffId()).orElseThrow().employerId().value().startsWith("DIST"))
-                .filter(a -> !caseload(a.staffId()).isEmpty()).findFirst().orElseThrow();
-        this.mentor = m.staffId();
-        this.mentee = caseload(mentor).get(0);
+        this.mentor = cast.mentor().staffId();
+        this.mentee = cast.mentee();
         this.otherPrincipal = at(StaffRole.PRINCIPAL, Optional.empty()).stream().filter(a -> !a.organizationId().equals(school))
                 .findFirst().orElseThrow().staffId();
         this.districtAdmin = at(StaffRole.DISTRICT_ADMIN, Optional.empty()).get(0).staffId();

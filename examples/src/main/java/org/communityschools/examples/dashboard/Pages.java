@@ -17,11 +17,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.AttendanceRecord;
-import org.communityschools.core.model.DataCategory;
 import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.Ratio;
 import org.communityschools.core.model.SchoolId;
-import org.communityschools.core.model.StaffRole;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.metrics.AttendanceAggregate;
 import org.communityschools.metrics.AttendanceTier;
@@ -617,13 +615,5 @@ final class Pages {
     private static String rate(Optional<Ratio> r) {
         return r.map(x -> "{\"numerator\":" + x.numerator() + ",\"denominator\":" + x.denominator() + ",\"rate\":\"" + x.toDecimalString(6) + "\"}")
                 .orElse("null");
-    }
-
-    static boolean isCategory(DataCategory c, Decision d) {
-        return d.permittedCategories().contains(c);
-    }
-
-    static boolean holds(Sessions.Viewer v, StaffRole role) {
-        return v.roles().contains(role);
     }
 }

@@ -79,6 +79,26 @@ class DashboardHttpTest {
     }
 
     @Test
+    void myStudentsSortsByAttendanceRateBothWays() {
+        Client c = client().signIn(city.principal.value());
+        List<Double> ascending = rates(c.get("/students?sort=rate&dir=asc").body());
+        List<Double> descending = rates(c.get("/students?sort=rate&dir=desc").body());
+        assertThat(ascending).hasSizeGreaterThan(1).isSorted();
+        List<Double> reversed = new ArrayList<>(ascending);
+        java.util.Collections.reverse(reversed);
+        assertThat(descending).containsExactlyElementsOf(reversed);
+    }
+
+    private static List<Double> rates(String html) {
+        Matcher m = Pattern.compile("<td class=\"num rate\">([0-9.]+)%</td>").matcher(html);
+        List<Double> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(Double.parseDouble(m.group(1)));
+        }
+        return out;
+    }
+
+    @Test
     void signInAsSomeoneNotInTheDataIsRefused() {
         Client c = client();
         c.get("/");
@@ -184,7 +204,7 @@ class DashboardHttpTest {
     static List<JsonNode> entries(Path log) {
         JsonMapper mapper = JsonMapper.builder().build();
         try {
-            return Files.readAllLines(log).stream().map(l -> (JsonNode) mapper.readTree(l)).toList();
+            return Files.readAllLines(log).stream().map(l -> mapper.readTree(l)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,9 +20,10 @@ import org.communityschools.metrics.Comparison;
 
 /**
  * The demo's self-contained HTML report: one file, no scripts, no external resources, charts as inline SVG. Every
- * figure shows its counts next to its rate. Text from the data is escaped.
+ * figure shows its counts next to its rate. Text from the data is escaped. The dashboard
+ * ({@code org.communityschools.examples.dashboard}) reuses {@link #escape} and {@link #lineChart}.
  */
-final class HtmlReport {
+public final class HtmlReport {
     static final String COMMUNITY_COLOR = "#d95f02";
     static final String OTHER_COLOR = "#1b9e77";
 
@@ -153,7 +154,7 @@ final class HtmlReport {
     }
 
     /** A line chart with one polyline per group, y axis in percent from 0 to the next multiple of 10 above the data. */
-    static String lineChart(String id, String metric, List<Comparison.YearPoint> points) {
+    public static String lineChart(String id, String metric, List<Comparison.YearPoint> points) {
         int width = 560;
         int height = 300;
         int left = 50;
@@ -225,7 +226,7 @@ final class HtmlReport {
     }
 
     /** Escapes text for HTML element content and attribute values. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder b = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -39,7 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "view", mixinStandardHelpOptions = true,
         description = "A student's record as a staff member may see it (default policy): one JSON object per data category. "
                 + "Exit 0 when something is permitted, 3 when nothing is.")
-final class ViewCommand extends MetricsCommand.Common implements Callable<Integer> {
+public final class ViewCommand extends MetricsCommand.Common implements Callable<Integer> {
     /** Exit code when the decision permits nothing. */
     static final int EXIT_NOTHING_PERMITTED = 3;
 
@@ -133,7 +133,7 @@ final class ViewCommand extends MetricsCommand.Common implements Callable<Intege
     }
 
     /** The purpose a requester's role implies on a date, for when none is given. */
-    static String defaultPurpose(DistrictData data, StaffId requester, LocalDate date) {
+    public static String defaultPurpose(DistrictData data, StaffId requester, LocalDate date) {
         List<StaffRole> roles = data.assignmentsOn(requester, date).stream().map(StaffAssignment::role).toList();
         if (roles.contains(StaffRole.DISTRICT_ADMIN)) {
             return "district-administration";

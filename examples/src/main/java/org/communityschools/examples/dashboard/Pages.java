@@ -1,0 +1,619 @@
+package org.communityschools.examples.dashboard;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.communityschools.core.model.AttendanceCategory;
+import org.communityschools.core.model.AttendanceRecord;
+import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.Ratio;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.metrics.AttendanceAggregate;
+import org.communityschools.metrics.AttendanceTier;
+import org.communityschools.privacy.FieldPath;
+import org.communityschools.privacy.policy.Access;
+import org.communityschools.privacy.policy.Decision;
+import org.communityschools.privacy.policy.Denial;
+import org.communityschools.privacy.view.StudentRecordView;
+import tools.jackson.databind.JsonNode;
+
+/** The student pages: my students, one student side by side, finding a student, recording attendance. */
+final class Pages {
+    static final FieldPath STUDENT_ID = FieldPath.of("identity.studentId");
+    static final FieldPath NAME = FieldPath.of("identity.name");
+    static final FieldPath GRADE = FieldPath.of("directory.gradeLevel");
+    static final FieldPath SCHOOL = FieldPath.of("directory.school");
+    static final FieldPath ATTENDANCE = FieldPath.of("attendance.records");
+    static final FieldPath INCIDENTS = FieldPath.of("behavior.incidents");
+    static final FieldPath ACTION = FieldPath.of("behavior.incidents.action");
+    static final FieldPath DESCRIPTION = FieldPath.of("behavior.incidents.description");
+    static final FieldPath MARKS = FieldPath.of("coursework.marks");
+    static final FieldPath PARTICIPATION = FieldPath.of("interventions.participation");
+    static final FieldPath GOAL = FieldPath.of("interventions.participation.goal");
+
+    /** The fields a row of "my students" shows (when the view shows them). */
+    static final Set<FieldPath> ROW_FIELDS = Set.of(STUDENT_ID, NAME, GRADE, ATTENDANCE, INCIDENTS, MARKS, PARTICIPATION);
+    /** The fields the student page shows (when the view shows them). */
+    static final Set<FieldPath> PAGE_FIELDS = Set.of(STUDENT_ID, NAME, GRADE, SCHOOL, ATTENDANCE, INCIDENTS, ACTION, DESCRIPTION,
+            MARKS, PARTICIPATION, GOAL);
+
+    /** The view's reason for a permitted field with nothing on record (docs/privacy-view.md). */
+    private static final String NO_VALUE = "no value in this student's records";
+
+    private final Dashboard d;
+
+    Pages(Dashboard d) {
+        this.d = d;
+    }
+
+    /** One student as this viewer may see them: the decision, the view, and the figures derived from what is shown. */
+    final class Facts {
+        final StudentId id;
+        final Decision decision;
+        final StudentRecordView view;
+        final JsonNode tree;
+        final Set<FieldPath> shown;
+
+        Facts(StudentId id, Decision decision) {
+            this.id = id;
+            this.decision = decision;
+            this.view = StudentRecordView.of(d.data, decision);
+            this.tree = view.toJsonNode();
+            this.shown = view.shownFields();
+        }
+
+        boolean shows(FieldPath f) {
+            return shown.contains(f);
+        }
+
+        /** Shown, or permitted with nothing on record (the view leaves such a field out: no value is no disclosure). */
+        boolean visible(FieldPath f) {
+            return shown.contains(f) || NO_VALUE.equals(view.absentFields().get(f));
+        }
+
+        /** Why a field is not shown: the policy's denial, or the view's reason for leaving a permitted field out. */
+        String reason(FieldPath f) {
+            return decision.denialReason(f).orElseGet(() -> view.absentFields().getOrDefault(f, "not shown to you"));
+        }
+
+        JsonNode field(FieldPath f) {
+            List<String> s = f.segments();
+            return tree.path(categoryKey(s.get(0))).path(s.get(1));
+        }
+
+        Optional<String> name() {
+            if (!shows(NAME)) {
+                return Optional.empty();
+            }
+            JsonNode n = field(NAME);
+            if (n.has("initials")) {
+                return Optional.of(n.path("initials").asString());
+            }
+            return Optional.of(n.path("first_name").asString() + " " + n.path("last_name").asString());
+        }
+
+        String label() {
+            return name().orElse(shows(STUDENT_ID) ? field(STUDENT_ID).asString() : "Student (identity withheld)");
+        }
+
+        Optional<AttendanceAggregate> attendance() {
+            return shows(ATTENDANCE) ? Optional.of(d.live.student(id, d.today)) : Optional.empty();
+        }
+
+        List<JsonNode> list(FieldPath f) {
+            List<JsonNode> out = new ArrayList<>();
+            if (shows(f)) {
+                field(f).values().forEach(out::add);
+            }
+            return out;
+        }
+
+        List<JsonNode> incidentsThisYear() {
+            return list(INCIDENTS).stream().filter(n -> inYear(n.path("date").asString())).toList();
+        }
+
+        List<JsonNode> marksThisYear() {
+            return list(MARKS).stream().filter(n -> d.year.label().equals(n.path("school_year").asString())
+                    || String.valueOf(d.year.endYear()).equals(n.path("school_year").asString())).toList();
+        }
+
+        List<JsonNode> openParticipations() {
+            return list(PARTICIPATION).stream().filter(n -> {
+                LocalDate start = LocalDate.parse(n.path("start").asString());
+                String end = n.path("end").asString("");
+                return !start.isAfter(d.today) && (end.isEmpty() || !LocalDate.parse(end).isBefore(d.today));
+            }).toList();
+        }
+
+        Set<FieldPath> shownOf(Set<FieldPath> rendered) {
+            Set<FieldPath> out = new TreeSet<>(shown);
+            out.retainAll(rendered);
+            return out;
+        }
+    }
+
+    private boolean inYear(String date) {
+        if (date.isEmpty()) {
+            return false;
+        }
+        LocalDate x = LocalDate.parse(date);
+        return d.year.contains(x) && !x.isAfter(d.today);
+    }
+
+    static String categoryKey(String root) {
+        return switch (root) {
+            case "specialEducation" -> "special_education";
+            case "mealEligibility" -> "meal_eligibility";
+            case "caseNotes" -> "case_notes";
+            case "assessments" -> "assessment";
+            default -> root;
+        };
+    }
+
+    // ---- my students ----
+
+    /** The students on the page: this viewer's, decided one by one for the session's purpose. */
+    private List<StudentId> candidates(Sessions.Viewer v, Instant at, Optional<SchoolId> school) {
+        if (v.districtWide()) {
+            SchoolId s = school.orElseThrow();
+            return d.data.enrollmentsAt(s).stream().filter(e -> e.isEnrolledOn(d.today)).map(Enrollment::studentId).distinct()
+                    .sorted(Comparator.comparing(StudentId::value)).toList();
+        }
+        // "What can I see and why" for this person, for the session's purpose.
+        return d.engine.whatCanISee(v.staff(), at).stream().filter(a -> a.purpose().equals(v.purpose())).map(Access::student)
+                .distinct().toList();
+    }
+
+    Optional<SchoolId> selectedSchool(Dashboard.Request r, Sessions.Viewer v) {
+        String p = r.param("school");
+        if (!p.isEmpty()) {
+            return Optional.of(v.schools().stream().filter(s -> s.value().equals(p)).findFirst()
+                    .orElseThrow(() -> new Dashboard.Refused(403, "that school is not one whose figures you may see")));
+        }
+        return v.schools().stream().findFirst();
+    }
+
+    private record Row(Facts facts, String handle, Optional<Ratio> rate, Optional<AttendanceTier> tier, Optional<Integer> incidents,
+                       Optional<Integer> failing, Optional<Integer> open) {}
+
+    String students(Dashboard.Request r, Sessions.Viewer v) {
+        Instant at = d.now();
+        Optional<SchoolId> school = selectedSchool(r, v);
+        List<Row> rows = new ArrayList<>();
+        List<Dashboard.Shown> shown = new ArrayList<>();
+        if (!v.districtWide() || school.isPresent()) {
+            for (StudentId s : candidates(v, at, school)) {
+                Decision decision = d.decide(v, s, at);
+                if (!decision.permitsAny()) {
+                    continue;
+                }
+                Facts f = new Facts(s, decision);
+                Set<FieldPath> used = f.shownOf(ROW_FIELDS);
+                if (used.isEmpty()) {
+                    continue;
+                }
+                Optional<AttendanceAggregate> a = f.attendance();
+                Optional<Ratio> rate = a.flatMap(AttendanceAggregate::attendanceRate);
+                Optional<AttendanceTier> tier = a.flatMap(AttendanceAggregate::absenceRate).filter(x -> a.get().counted() > 0)
+                        .map(AttendanceTier::of);
+                rows.add(new Row(f, r.session.handle(s), rate, tier,
+                        f.visible(INCIDENTS) ? Optional.of(f.incidentsThisYear().size()) : Optional.empty(),
+                        f.visible(MARKS) ? Optional.of((int) f.marksThisYear().stream().filter(m -> "FAIL".equals(m.path("result").asString()))
+                                .map(m -> m.path("course_code").asString()).distinct().count())
+                                : Optional.empty(),
+                        f.visible(PARTICIPATION) ? Optional.of(f.openParticipations().size()) : Optional.empty()));
+                shown.add(new Dashboard.Shown(decision, used));
+            }
+        }
+        String sort = r.param("sort").isEmpty() ? "rate" : r.param("sort");
+        boolean desc = r.param("dir").equals("desc");
+        Map<String, Comparator<Row>> by = new LinkedHashMap<>();
+        by.put("name", nullsLast(x -> x.facts.name().orElse(null)));
+        by.put("rate", nullsLast(x -> x.rate.orElse(null)));
+        by.put("tier", nullsLast(x -> x.tier.orElse(null)));
+        by.put("incidents", nullsLast(x -> x.incidents.orElse(null)));
+        by.put("failing", nullsLast(x -> x.failing.orElse(null)));
+        by.put("interventions", nullsLast(x -> x.open.orElse(null)));
+        Comparator<Row> order = by.getOrDefault(sort, by.get("rate"));
+        rows.sort(desc ? reversedKeepingNullsLast(order, sort) : order);
+
+        d.disclose(shown);
+
+        StringBuilder b = new StringBuilder();
+        b.append(schoolPicker(r, v, school, "/students"));
+        school.ifPresent(s -> b.append(schoolFigures(s)));
+        b.append("<form method=\"post\" action=\"/students/find\" id=\"find\">").append(Html.csrf(r))
+                .append("<label for=\"student_id\">Open a student by id</label> <input name=\"student_id\" id=\"student_id\" "
+                        + "autocomplete=\"off\" maxlength=\"32\"> <button type=\"submit\" id=\"find-button\">Open</button> "
+                        + "<span class=\"note\">(sent in the request body, never in the address)</span></form>\n");
+        b.append("<p id=\"count\">").append(rows.size()).append(rows.size() == 1 ? " student" : " students")
+                .append(" you may see today, for the purpose <b>").append(Html.esc(v.purpose().code())).append("</b>.</p>\n");
+        if (!rows.isEmpty()) {
+            Facts first = rows.get(0).facts;
+            List<String> hidden = new ArrayList<>();
+            for (FieldPath f : List.of(NAME, ATTENDANCE, INCIDENTS, MARKS, PARTICIPATION)) {
+                if (!first.visible(f)) {
+                    hidden.add(f + ": " + first.reason(f));
+                }
+            }
+            if (!hidden.isEmpty()) {
+                b.append("<p class=\"note\" id=\"withheld-columns\">Withheld from you: ").append(Html.esc(String.join("; ", hidden))).append("</p>\n");
+            }
+        }
+        b.append("<table id=\"students\"><tr>");
+        header(b, r, school, "name", "student", sort, desc);
+        b.append("<th>grade</th>");
+        header(b, r, school, "rate", "attendance rate", sort, desc);
+        header(b, r, school, "tier", "chronic-absence tier", sort, desc);
+        header(b, r, school, "incidents", "incidents this year", sort, desc);
+        header(b, r, school, "failing", "failing courses", sort, desc);
+        header(b, r, school, "interventions", "open interventions", sort, desc);
+        b.append("</tr>\n");
+        for (Row row : rows) {
+            Facts f = row.facts;
+            b.append("<tr class=\"student-row\"><td><a class=\"student-link\" href=\"/student/").append(row.handle).append("\">")
+                    .append(Html.esc(f.label())).append("</a></td><td>")
+                    .append(f.shows(GRADE) ? Html.esc(f.field(GRADE).asString()) : Html.withheld(f.reason(GRADE))).append("</td>");
+            cell(b, f, ATTENDANCE, row.rate.map(x -> x.toPercentString(1) + "%"), "rate");
+            cell(b, f, ATTENDANCE, row.tier.map(Pages::tierLabel), "tier");
+            cell(b, f, INCIDENTS, row.incidents.map(String::valueOf), "incidents");
+            cell(b, f, MARKS, row.failing.map(String::valueOf), "failing");
+            cell(b, f, PARTICIPATION, row.open.map(String::valueOf), "interventions");
+            b.append("</tr>\n");
+        }
+        b.append("</table>\n");
+        return Html.page(d, r, "My students", b.toString());
+    }
+
+    private static void cell(StringBuilder b, Facts f, FieldPath field, Optional<String> value, String cls) {
+        b.append("<td class=\"num ").append(cls).append("\">");
+        if (!f.visible(field)) {
+            b.append(Html.withheld(f.reason(field)));
+        } else {
+            b.append(Html.esc(value.orElse("–")));
+        }
+        b.append("</td>");
+    }
+
+    private static void header(StringBuilder b, Dashboard.Request r, Optional<SchoolId> school, String key, String label, String sort,
+                               boolean desc) {
+        boolean current = key.equals(sort);
+        String dir = current && !desc ? "desc" : "asc";
+        b.append("<th><a id=\"sort-").append(key).append("\" href=\"/students?sort=").append(key).append("&amp;dir=").append(dir);
+        school.ifPresent(s -> b.append("&amp;school=").append(Html.esc(s.value())));
+        b.append("\">").append(Html.esc(label)).append(current ? (desc ? " ▼" : " ▲") : "").append("</a></th>");
+    }
+
+    private static <T extends Comparable<? super T>> Comparator<Row> nullsLast(Function<Row, T> key) {
+        return Comparator.comparing(key, Comparator.nullsLast(Comparator.naturalOrder()));
+    }
+
+    private static Comparator<Row> reversedKeepingNullsLast(Comparator<Row> order, String sort) {
+        return (a, b) -> {
+            boolean an = missing(a, sort);
+            boolean bn = missing(b, sort);
+            if (an != bn) {
+                return an ? 1 : -1;
+            }
+            return order.compare(b, a);
+        };
+    }
+
+    private static boolean missing(Row r, String sort) {
+        return switch (sort) {
+            case "name" -> r.facts.name().isEmpty();
+            case "tier" -> r.tier.isEmpty();
+            case "incidents" -> r.incidents.isEmpty();
+            case "failing" -> r.failing.isEmpty();
+            case "interventions" -> r.open.isEmpty();
+            default -> r.rate.isEmpty();
+        };
+    }
+
+    static String tierLabel(AttendanceTier t) {
+        return t.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    String schoolPicker(Dashboard.Request r, Sessions.Viewer v, Optional<SchoolId> school, String action) {
+        if (v.schools().size() <= 1) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("<form method=\"get\" action=\"" + action + "\" id=\"school-picker\"><label for=\"school\">School</label> "
+                + "<select name=\"school\" id=\"school\">");
+        for (SchoolId s : v.schools()) {
+            b.append("<option value=\"").append(Html.esc(s.value())).append('"').append(school.filter(s::equals).isPresent() ? " selected" : "")
+                    .append('>').append(Html.esc(s.value() + " " + d.data.school(s).map(x -> x.name()).orElse(""))).append("</option>");
+        }
+        return b.append("</select> <button type=\"submit\">Show</button></form>\n").toString();
+    }
+
+    /** The school's figures as of today from the live accumulator: what recording an event changes at once. */
+    String schoolFigures(SchoolId s) {
+        AttendanceAggregate a = d.live.school(s, d.today);
+        return "<p id=\"school-figures\" class=\"card\">" + Html.esc(s.value() + " " + d.data.school(s).map(x -> x.name()).orElse(""))
+                + (d.data.isCommunitySchool(s, d.year) ? " (community school)" : "") + ", " + d.year.label() + " to " + d.today
+                + ": attendance rate <b id=\"school-attendance-rate\">" + Html.pct(a.attendanceRate()) + "</b> (<span id=\"school-days-present\">"
+                + Html.esc(a.daysPresent().stripTrailingZeros().toPlainString()) + "</span> of " + a.daysEnrolled() + " days enrolled), "
+                + "chronically absent <b id=\"school-chronic-rate\">" + Html.pct(a.chronicAbsenceRate()) + "</b> (" + a.chronicallyAbsent()
+                + " of " + a.counted() + " students counted, EDFacts FS195)</p>\n";
+    }
+
+    // ---- finding a student by id (POST: the id never appears in an address) ----
+
+    String find(Dashboard.Request r, Sessions.Viewer v, String id) {
+        if (id.isEmpty() || id.length() > 32) {
+            throw new Dashboard.Refused(400, "enter a student id");
+        }
+        Instant at = d.now();
+        StudentId s;
+        try {
+            s = StudentId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw new Dashboard.Refused(400, "not a well-formed student id");
+        }
+        if (d.data.student(s).isEmpty()) {
+            throw new Dashboard.Refused(403, "you may not see this student's records: no rule of the policy grants you this student on "
+                    + d.today + " (default deny)");
+        }
+        Decision decision = d.decide(v, s, at);
+        if (!decision.permitsAny()) {
+            throw new Dashboard.Refused(403, "you may not see this student's records: " + denialSummary(decision));
+        }
+        return r.session.handle(s);
+    }
+
+    static String denialSummary(Decision decision) {
+        return decision.denials().stream().map(Denial::reason).distinct().limit(2).collect(Collectors.joining("; "));
+    }
+
+    // ---- one student side by side ----
+
+    String student(Dashboard.Request r, Sessions.Viewer v, String handle) {
+        StudentId s = r.session.student(handle).orElseThrow(() -> new Dashboard.Refused(403,
+                "this student link was not issued to you in this session: student links are opaque handles valid only for the "
+                        + "person they were shown to; open the student from your list"));
+        Instant at = d.now();
+        Decision decision = d.decide(v, s, at);
+        if (!decision.permitsAny()) {
+            throw new Dashboard.Refused(403, "you may not see this student's records today: " + denialSummary(decision));
+        }
+        Facts f = new Facts(s, decision);
+        Set<FieldPath> used = f.shownOf(PAGE_FIELDS);
+        d.disclose(List.of(new Dashboard.Shown(decision, used)));
+
+        StringBuilder b = new StringBuilder();
+        b.append("<p id=\"identity\">");
+        b.append(f.shows(NAME) ? "<b id=\"student-name\">" + Html.esc(f.name().orElse("")) + "</b>" : "Name " + Html.withheld(f.reason(NAME)));
+        b.append(" · id ").append(f.shows(STUDENT_ID) ? "<span id=\"student-id\">" + Html.esc(f.field(STUDENT_ID).asString()) + "</span>"
+                : Html.withheld(f.reason(STUDENT_ID)));
+        b.append(" · grade ").append(f.shows(GRADE) ? Html.esc(f.field(GRADE).asString()) : Html.withheld(f.reason(GRADE)));
+        b.append("</p>\n<div class=\"grid\">\n");
+
+        // Attendance
+        b.append("<section class=\"card\" id=\"attendance\"><h3>Attendance</h3>");
+        if (f.shows(ATTENDANCE)) {
+            AttendanceAggregate a = f.attendance().orElseThrow();
+            Optional<AttendanceTier> tier = a.absenceRate().filter(x -> a.counted() > 0).map(AttendanceTier::of);
+            b.append("<p>Attendance rate <b id=\"student-attendance-rate\">").append(Html.pct(a.attendanceRate())).append("</b> (")
+                    .append(Html.esc(a.daysPresent().stripTrailingZeros().toPlainString())).append(" of ").append(a.daysEnrolled())
+                    .append(" days enrolled, ").append(d.year.label()).append(" to ").append(d.today).append(")");
+            tier.ifPresent(t -> b.append(" · <span class=\"tier-").append(tierLabel(t).replace(' ', '-')).append("\" id=\"student-tier\">")
+                    .append(tierLabel(t)).append("</span>"));
+            b.append("</p>");
+            b.append(Charts.weekly(weekly(s)));
+            List<String[]> absences = new ArrayList<>();
+            Map<String, AttendanceRecord> recorded = new LinkedHashMap<>();
+            d.live.recordedFor(s).forEach(x -> recorded.put(x.date().toString(), x));
+            for (JsonNode n : f.list(ATTENDANCE)) {
+                String date = n.path("date").asString();
+                if (inYear(date) && !recorded.containsKey(date) && !"PRESENT".equals(n.path("category").asString())) {
+                    absences.add(new String[] {date, n.path("category").asString(), n.path("duration").asString(), "data directory"});
+                }
+            }
+            recorded.values().stream().filter(x -> x.category() != AttendanceCategory.PRESENT).forEach(x -> absences.add(new String[] {
+                    x.date().toString(), x.category().name(), x.duration().toBigDecimal().stripTrailingZeros().toPlainString(), "recorded here"}));
+            absences.sort(Comparator.comparing((String[] x) -> x[0]).reversed());
+            b.append("<details><summary>").append(absences.size()).append(" absences, tardies and partial days this year</summary><table>"
+                    + "<tr><th>date</th><th>category</th><th>share of day</th><th>source</th></tr>");
+            for (String[] x : absences) {
+                b.append("<tr><td>").append(Html.esc(x[0])).append("</td><td>").append(Html.esc(x[1])).append("</td><td class=\"num\">")
+                        .append(Html.esc(x[2])).append("</td><td>").append(Html.esc(x[3])).append("</td></tr>");
+            }
+            b.append("</table></details>");
+            b.append(recordForm(r, v, f, handle));
+        } else {
+            b.append("<p>").append(Html.withheld(f.reason(ATTENDANCE))).append(" ").append(Html.esc(f.reason(ATTENDANCE))).append("</p>");
+        }
+        b.append("</section>\n");
+
+        // Behavior
+        b.append("<section class=\"card\" id=\"behavior\"><h3>Behavior incidents</h3>");
+        if (f.visible(INCIDENTS)) {
+            List<JsonNode> incidents = f.list(INCIDENTS);
+            b.append(incidents.isEmpty() ? "<table hidden>" : "<table><tr><th>date</th><th>behavior</th><th>action</th><th>description</th></tr>");
+            for (JsonNode n : incidents.stream().sorted(Comparator.comparing((JsonNode n) -> n.path("date").asString()).reversed()).toList()) {
+                b.append("<tr><td>").append(Html.esc(n.path("date").asString())).append("</td><td>").append(Html.esc(n.path("behavior").asString()))
+                        .append("</td><td>");
+                b.append(f.shows(ACTION) ? Html.esc(n.path("action").path("type").asString("") + " " + n.path("action").path("days").asString(""))
+                        : Html.withheld(f.reason(ACTION)));
+                b.append("</td><td>").append(f.shows(DESCRIPTION) ? Html.esc(n.path("description").asString("")) : Html.withheld(f.reason(DESCRIPTION)))
+                        .append("</td></tr>");
+            }
+            b.append("</table><p class=\"note\">").append(incidents.size()).append(" incidents on record, ")
+                    .append(f.incidentsThisYear().size()).append(" this year.</p>");
+        } else {
+            b.append("<p>").append(Html.withheld(f.reason(INCIDENTS))).append(" ").append(Html.esc(f.reason(INCIDENTS))).append("</p>");
+        }
+        b.append("</section>\n");
+
+        // Coursework
+        b.append("<section class=\"card\" id=\"coursework\"><h3>Course marks ").append(d.year.label()).append("</h3>");
+        if (f.visible(MARKS)) {
+            b.append(f.marksThisYear().isEmpty() ? "<p class=\"note\">None on record this year.</p><table hidden>" : "<table>");
+            b.append("<tr><th>course</th><th>term</th><th>mark</th><th>result</th></tr>");
+            for (JsonNode n : f.marksThisYear()) {
+                String result = n.path("result").asString();
+                b.append("<tr><td>").append(Html.esc(n.path("course_title").asString())).append("</td><td>").append(Html.esc(n.path("term").asString()))
+                        .append("</td><td class=\"num\">").append(Html.esc(n.path("numeric_mark").asString(n.path("letter_mark").asString(""))))
+                        .append("</td><td class=\"").append("FAIL".equals(result) ? "bad" : "").append("\">").append(Html.esc(result)).append("</td></tr>");
+            }
+            b.append("</table>");
+        } else {
+            b.append("<p>").append(Html.withheld(f.reason(MARKS))).append(" ").append(Html.esc(f.reason(MARKS))).append("</p>");
+        }
+        b.append("</section>\n");
+
+        // Interventions
+        b.append("<section class=\"card\" id=\"interventions\"><h3>Interventions</h3>");
+        if (f.visible(PARTICIPATION)) {
+            b.append(f.list(PARTICIPATION).isEmpty() ? "<table hidden>" : "<table>");
+            b.append("<tr><th>type</th><th>provider</th><th>from</th><th>to</th><th>status</th><th>goal</th></tr>");
+            for (JsonNode n : f.list(PARTICIPATION)) {
+                b.append("<tr><td>").append(Html.esc(n.path("type").asString())).append("</td><td>").append(Html.esc(n.path("provider_id").asString()))
+                        .append("</td><td>").append(Html.esc(n.path("start").asString())).append("</td><td>").append(Html.esc(n.path("end").asString("")))
+                        .append("</td><td>").append(Html.esc(n.path("status").asString())).append("</td><td>")
+                        .append(f.shows(GOAL) ? Html.esc(n.path("goal").asString("")) : Html.withheld(f.reason(GOAL))).append("</td></tr>");
+            }
+            b.append("</table>");
+            if (f.list(PARTICIPATION).isEmpty()) {
+                b.append("<p class=\"note\">None that you may see.</p>");
+            }
+        } else {
+            b.append("<p>").append(Html.withheld(f.reason(PARTICIPATION))).append(" ").append(Html.esc(f.reason(PARTICIPATION))).append("</p>");
+        }
+        b.append("</section>\n</div>\n");
+
+        // What is withheld, and why
+        b.append("<section class=\"card\" id=\"withheld\"><h3>Withheld from you, and why</h3><ul>");
+        for (Denial den : decision.denials()) {
+            b.append("<li class=\"withheld-category\" data-category=\"").append(den.category().name().toLowerCase(Locale.ROOT)).append("\"><b>")
+                    .append(Html.esc(den.category().name().toLowerCase(Locale.ROOT).replace('_', ' '))).append("</b>: ")
+                    .append(Html.esc(den.reason())).append("</li>");
+        }
+        f.view.maskedFields().forEach((field, mask) -> b.append("<li><b>").append(Html.esc(field.value())).append("</b>: masked (")
+                .append(Html.esc(mask.name())).append(") by the granting rule</li>"));
+        b.append("</ul><p class=\"note\">Granted: ").append(Html.esc(decision.permittedCategories().stream()
+                .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")))).append(", under ")
+                .append(Html.esc(decision.grants().stream().map(g -> g.basis().name() + " (" + g.ruleId() + ")").distinct()
+                        .collect(Collectors.joining(", ")))).append(".</p></section>\n");
+        return Html.page(d, r, "Student", b.toString());
+    }
+
+    private List<Charts.Week> weekly(StudentId s) {
+        List<Charts.Week> out = new ArrayList<>();
+        LocalDate start = d.year.firstDay();
+        LocalDate monday = start.with(DayOfWeek.MONDAY);
+        AttendanceAggregate prev = d.live.student(s, monday.minusDays(1));
+        for (LocalDate w = monday; !w.isAfter(d.today); w = w.plusWeeks(1)) {
+            LocalDate end = w.plusDays(6).isAfter(d.today) ? d.today : w.plusDays(6);
+            AttendanceAggregate now = d.live.student(s, end);
+            long enrolled = now.daysEnrolled() - prev.daysEnrolled();
+            java.math.BigDecimal absent = now.daysAbsent().subtract(prev.daysAbsent());
+            if (enrolled > 0) {
+                out.add(new Charts.Week(w, enrolled, java.math.BigDecimal.valueOf(enrolled).subtract(absent)));
+            }
+            prev = now;
+        }
+        return out;
+    }
+
+    private String recordForm(Dashboard.Request r, Sessions.Viewer v, Facts f, String handle) {
+        Optional<String> refusal = writeRefusal(v, f.decision);
+        if (refusal.isPresent()) {
+            return "<p class=\"note\" id=\"record-refused\">Recording attendance: " + Html.esc(refusal.get()) + "</p>";
+        }
+        StringBuilder b = new StringBuilder("<form method=\"post\" action=\"/attendance\" id=\"record\">").append(Html.csrf(r))
+                .append("<input type=\"hidden\" name=\"student\" value=\"").append(Html.esc(handle)).append("\">")
+                .append("<label for=\"date\">Record attendance on</label> <input type=\"date\" name=\"date\" id=\"date\" value=\"")
+                .append(d.today).append("\" max=\"").append(d.today).append("\"> <select name=\"category\" id=\"category\">");
+        for (AttendanceCategory c : AttendanceCategory.values()) {
+            if (c != AttendanceCategory.PARTIAL) {
+                b.append("<option value=\"").append(c.name()).append('"').append(c == AttendanceCategory.UNEXCUSED_ABSENCE ? " selected" : "")
+                        .append('>').append(c.name()).append("</option>");
+            }
+        }
+        return b.append("</select> <button type=\"submit\" id=\"record-button\">Record</button></form>").toString();
+    }
+
+    /** Why this viewer may not record this student's attendance, or empty when they may. */
+    Optional<String> writeRefusal(Sessions.Viewer v, Decision decision) {
+        if (!decision.permits(ATTENDANCE)) {
+            return Optional.of("the policy does not let you see this student's attendance ("
+                    + decision.denialReason(ATTENDANCE).orElse("default deny") + "), so you may not record it");
+        }
+        if (v.roles().stream().noneMatch(Dashboard.ATTENDANCE_WRITERS::contains)) {
+            return Optional.of("only the school's attendance keepers (principal, teacher) record attendance; your role ("
+                    + v.roleLabel() + ") may read it under " + decision.grant(ATTENDANCE).map(g -> g.ruleId()).orElse("the policy")
+                    + " but not write it");
+        }
+        return Optional.empty();
+    }
+
+    /** The outcome of recording an attendance event: a message for the page and JSON for the API. */
+    record Recorded(String message, String json) {}
+
+    Recorded recordAttendance(Dashboard.Request r, Sessions.Viewer v, String handle, String dateText, String categoryText) {
+        StudentId s = r.session.student(handle).orElseThrow(() -> new Dashboard.Refused(403,
+                "this student handle was not issued to you in this session"));
+        Instant at = d.now();
+        Decision decision = d.decide(v, s, at);
+        Optional<String> refusal = writeRefusal(v, decision);
+        if (refusal.isPresent()) {
+            throw new Dashboard.Refused(403, "you may not record attendance for this student: " + refusal.get());
+        }
+        LocalDate date;
+        AttendanceCategory category;
+        try {
+            date = LocalDate.parse(dateText);
+            category = AttendanceCategory.valueOf(categoryText);
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw new Dashboard.Refused(400, "date must be YYYY-MM-DD and category one of " + java.util.Arrays.toString(AttendanceCategory.values()));
+        }
+        if (category == AttendanceCategory.PARTIAL) {
+            throw new Dashboard.Refused(400, "PARTIAL needs a duration; record it in the student information system");
+        }
+        if (!d.year.contains(date) || date.isAfter(d.today)) {
+            throw new Dashboard.Refused(400, "the date must be in " + d.year.label() + " and not after " + d.today);
+        }
+        SchoolId school = d.data.enrollmentsOn(s, date).stream().map(Enrollment::schoolId).filter(v.schools()::contains).findFirst()
+                .orElseThrow(() -> new Dashboard.Refused(403, "the student was not enrolled that day at a school where you keep attendance"));
+        if (!d.data.calendar(school).isInstructionalDay(date)) {
+            throw new Dashboard.Refused(400, date + " is not an instructional day at " + school.value());
+        }
+        AttendanceAggregate before = d.live.school(school, d.today);
+        d.live.record(AttendanceRecord.of(s, school, date, category, Optional.empty(), Optional.empty()));
+        AttendanceAggregate after = d.live.school(school, d.today);
+        AttendanceAggregate student = d.live.student(s, d.today);
+        // The JSON answer carries the student's new rate: a disclosure of attendance.records, recorded before it is sent.
+        d.disclose(List.of(new Dashboard.Shown(decision, Set.of(ATTENDANCE))));
+        System.getLogger(Pages.class.getName()).log(System.Logger.Level.INFO,
+                "attendance event recorded by " + v.staff().value() + " at " + school.value());
+        String message = "Recorded " + category.name() + " on " + date + ". " + school.value() + " attendance rate now "
+                + Html.pct(after.attendanceRate()) + " (was " + Html.pct(before.attendanceRate()) + "), chronically absent "
+                + Html.pct(after.chronicAbsenceRate()) + " (was " + Html.pct(before.chronicAbsenceRate()) + ").";
+        String json = "{\"school\":" + Json.quote(school.value()) + ",\"date\":" + Json.quote(date.toString()) + ",\"category\":"
+                + Json.quote(category.name()) + ",\"school_attendance_rate\":" + rate(after.attendanceRate())
+                + ",\"school_attendance_rate_before\":" + rate(before.attendanceRate()) + ",\"school_chronic_absence_rate\":"
+                + rate(after.chronicAbsenceRate()) + ",\"school_chronic_absence_rate_before\":" + rate(before.chronicAbsenceRate())
+                + ",\"student_attendance_rate\":" + rate(student.attendanceRate()) + "}";
+        return new Recorded(message, json);
+    }
+
+    private static String rate(Optional<Ratio> r) {
+        return r.map(x -> "{\"numerator\":" + x.numerator() + ",\"denominator\":" + x.denominator() + ",\"rate\":\"" + x.toDecimalString(6) + "\"}")
+                .orElse("null");
+    }
+}

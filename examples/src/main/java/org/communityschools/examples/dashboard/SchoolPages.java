@@ -1,0 +1,367 @@
+package org.communityschools.examples.dashboard;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.communityschools.core.model.Intervention;
+import org.communityschools.core.model.InterventionParticipant;
+import org.communityschools.core.model.Ratio;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolYear;
+import org.communityschools.core.model.StaffRole;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.examples.cli.HtmlReport;
+import org.communityschools.metrics.AttendanceAggregate;
+import org.communityschools.metrics.ChronicAbsence;
+import org.communityschools.metrics.ChronicAbsenceDefinition;
+import org.communityschools.metrics.ChronicAbsenceReport;
+import org.communityschools.metrics.Comparison;
+import org.communityschools.metrics.EarlyWarning;
+import org.communityschools.metrics.EarlyWarningDefinition;
+import org.communityschools.metrics.EarlyWarningEntry;
+import org.communityschools.metrics.EarlyWarningFlag;
+import org.communityschools.metrics.EarlyWarningList;
+import org.communityschools.metrics.InterventionOutcome;
+import org.communityschools.metrics.InterventionOutcomeReport;
+import org.communityschools.metrics.InterventionOutcomes;
+import org.communityschools.metrics.SchoolAttendance;
+import org.communityschools.privacy.FieldPath;
+import org.communityschools.privacy.disclosure.Checkpoint;
+import org.communityschools.privacy.disclosure.DisclosureLogs;
+import org.communityschools.privacy.disclosure.VerificationReport;
+import org.communityschools.privacy.policy.Decision;
+import tools.jackson.databind.JsonNode;
+
+/** The school pages: trends with the early-warning list, interventions alongside outcomes, and the disclosure log. */
+final class SchoolPages {
+    private final Dashboard d;
+    private final Map<SchoolYear, ChronicAbsenceReport> reports = new ConcurrentHashMap<>();
+    private volatile Comparison comparison;
+    private volatile InterventionOutcomeReport outcomes;
+
+    SchoolPages(Dashboard d) {
+        this.d = d;
+    }
+
+    private List<SchoolYear> years() {
+        // Years with instruction (a directory may name earlier years through enrollments or cohorts).
+        return d.data.schoolYears().stream().filter(y -> !y.firstDay().isAfter(d.today))
+                .filter(y -> d.data.calendars().values().stream().anyMatch(c -> c.days().stream().anyMatch(y::contains))).toList();
+    }
+
+    private ChronicAbsenceReport report(SchoolYear y) {
+        // Past years are final; the current year as of today comes from the live accumulator instead.
+        return reports.computeIfAbsent(y, k -> ChronicAbsence.calculate(d.data, k, ChronicAbsenceDefinition.FEDERAL));
+    }
+
+    private SchoolId school(Dashboard.Request r, Sessions.Viewer v) {
+        return d.pages.selectedSchool(r, v).orElseThrow(() -> new Dashboard.Refused(403,
+                "you hold no role at a school on " + d.today + ", so no school's figures are yours to see"));
+    }
+
+    // ---- trends ----
+
+    String trends(Dashboard.Request r, Sessions.Viewer v) {
+        SchoolId s = school(r, v);
+        StringBuilder b = new StringBuilder();
+        b.append(d.pages.schoolPicker(r, v, Optional.of(s), "/trends"));
+        b.append(d.pages.schoolFigures(s));
+
+        // By year: this school, the community schools, the district (past years final, this year to date).
+        List<SchoolYear> years = years();
+        b.append("<h2>Chronic absence and attendance by school year</h2><table id=\"by-year\"><tr><th>school year</th>"
+                + "<th>this school: chronically absent</th><th>attendance rate</th><th>community schools: chronically absent</th>"
+                + "<th>district: chronically absent</th><th>attendance rate</th></tr>");
+        for (SchoolYear y : years) {
+            ChronicAbsenceReport rep = report(y);
+            boolean current = y.equals(d.year);
+            AttendanceAggregate school = current ? d.live.school(s, d.today)
+                    : Optional.ofNullable(rep.schools().get(s)).map(SchoolAttendance::enrollments).orElse(null);
+            AttendanceAggregate district = current ? d.live.district(d.today) : rep.district();
+            AttendanceAggregate community = current ? d.live.schools(communitySchools(y), d.today) : rep.byCommunitySchool().get(true);
+            b.append("<tr><td>").append(y.label()).append(current ? " (to " + d.today + ")" : "").append("</td>");
+            rateCells(b, school == null ? Optional.empty() : school.chronicAbsenceRate(), school == null ? Optional.empty() : school.attendanceRate());
+            b.append("<td class=\"num\">").append(community == null ? "–" : counts(community.chronicAbsenceRate())).append("</td>");
+            rateCells(b, district.chronicAbsenceRate(), district.attendanceRate());
+            b.append("</tr>");
+        }
+        b.append("</table>");
+        if (comparison == null) {
+            comparison = Comparison.chronicAbsence(d.data, years, ChronicAbsenceDefinition.FEDERAL);
+        }
+        b.append("<p class=\"note\">Community schools (a lead community-based organization that year) against the other schools, "
+                + "EDFacts FS195 per school enrollment:</p>");
+        b.append(HtmlReport.lineChart("chart-years", comparison.metric(), comparison.points()));
+
+        // By month of this year: year to date chronic absence, and each month's attendance rate.
+        List<String> labels = new ArrayList<>();
+        List<Optional<Ratio>> schoolChronic = new ArrayList<>();
+        List<Optional<Ratio>> districtChronic = new ArrayList<>();
+        StringBuilder rows = new StringBuilder();
+        AttendanceAggregate prevSchool = d.live.school(s, d.year.firstDay().minusDays(1));
+        AttendanceAggregate prevDistrict = d.live.district(d.year.firstDay().minusDays(1));
+        for (YearMonth m = YearMonth.from(d.year.firstDay()); !m.atDay(1).isAfter(d.today); m = m.plusMonths(1)) {
+            LocalDate end = m.atEndOfMonth().isAfter(d.today) ? d.today : m.atEndOfMonth();
+            AttendanceAggregate sc = d.live.school(s, end);
+            AttendanceAggregate di = d.live.district(end);
+            if (sc.daysEnrolled() == prevSchool.daysEnrolled() && di.daysEnrolled() == prevDistrict.daysEnrolled()) {
+                continue;
+            }
+            String label = m.getMonth().name().substring(0, 3).toLowerCase(Locale.ROOT) + " " + m.getYear();
+            labels.add(label);
+            schoolChronic.add(sc.chronicAbsenceRate());
+            districtChronic.add(di.chronicAbsenceRate());
+            rows.append("<tr><td>").append(label).append("</td><td class=\"num\">").append(counts(sc.chronicAbsenceRate()))
+                    .append("</td><td class=\"num\">").append(month(sc, prevSchool)).append("</td><td class=\"num\">")
+                    .append(counts(di.chronicAbsenceRate())).append("</td><td class=\"num\">").append(month(di, prevDistrict)).append("</td></tr>");
+            prevSchool = sc;
+            prevDistrict = di;
+        }
+        b.append("<h2>").append(d.year.label()).append(" by month</h2>");
+        b.append(Charts.lines("chart-months", "Chronically absent, year to date", labels, schoolChronic, s.value(), districtChronic, "district"));
+        b.append("<table id=\"by-month\"><tr><th>month</th><th>this school: chronically absent (year to date)</th><th>attendance that month</th>"
+                + "<th>district: chronically absent (year to date)</th><th>attendance that month</th></tr>").append(rows).append("</table>");
+
+        // The early-warning list for the team's meeting, as far as this viewer may see each student.
+        EarlyWarningList list = EarlyWarning.evaluate(d.data, s, d.year, EarlyWarningDefinition.EVERYONE_GRADUATES, d.today);
+        Instant at = d.now();
+        List<Dashboard.Shown> shown = new ArrayList<>();
+        StringBuilder ew = new StringBuilder();
+        int notVisible = 0;
+        for (EarlyWarningEntry e : list.flagged()) {
+            Decision decision = d.decide(v, e.studentId(), at);
+            if (!decision.permitsAny()) {
+                notVisible++;
+                continue;
+            }
+            Pages.Facts f = d.pages.new Facts(e.studentId(), decision);
+            Set<FieldPath> used = new TreeSet<>();
+            List<String> flags = new ArrayList<>();
+            for (EarlyWarningFlag flag : e.flags()) {
+                FieldPath field = switch (flag.indicator()) {
+                    case ATTENDANCE -> Pages.ATTENDANCE;
+                    case BEHAVIOR -> Pages.INCIDENTS;
+                    case COURSE_PERFORMANCE -> Pages.MARKS;
+                };
+                if (f.shows(field)) {
+                    flags.add(flag.level().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + flag.reason());
+                    used.add(field);
+                }
+            }
+            if (flags.isEmpty()) {
+                notVisible++;
+                continue;
+            }
+            for (FieldPath idf : List.of(Pages.NAME, Pages.STUDENT_ID)) {
+                if (f.shows(idf)) {
+                    used.add(idf);
+                }
+            }
+            shown.add(new Dashboard.Shown(decision, used));
+            ew.append("<tr class=\"ew-row\"><td><a href=\"/student/").append(r.session.handle(e.studentId())).append("\">").append(Html.esc(f.label()))
+                    .append("</a></td><td>").append(Html.esc(e.grade().code())).append("</td><td>").append(Html.esc(String.join("; ", flags)))
+                    .append("</td></tr>");
+        }
+        d.disclose(shown);
+        b.append("<h2>Early-warning list for the team meeting</h2><p class=\"note\">Everyone Graduates Center indicators (attendance, behavior, "
+                + "course performance) as of ").append(d.today).append(", from the data directory; only the indicators you may see.")
+                .append(notVisible > 0 ? " " + notVisible + " flagged students are not shown: the policy does not let you see what flagged them." : "")
+                .append("</p><table id=\"early-warning\"><tr><th>student</th><th>grade</th><th>flags</th></tr>").append(ew).append("</table>");
+        return Html.page(d, r, "School trends", b.toString());
+    }
+
+    private List<SchoolId> communitySchools(SchoolYear y) {
+        return d.data.schools().stream().map(x -> x.id()).filter(id -> d.data.isCommunitySchool(id, y)).toList();
+    }
+
+    private static void rateCells(StringBuilder b, Optional<Ratio> chronic, Optional<Ratio> attendance) {
+        b.append("<td class=\"num\">").append(counts(chronic)).append("</td><td class=\"num\">").append(Html.pct(attendance)).append("</td>");
+    }
+
+    private static String counts(Optional<Ratio> r) {
+        return r.map(x -> x.toPercentString(1) + "% (" + x.numerator() + " of " + x.denominator() + ")").orElse("–");
+    }
+
+    private static String month(AttendanceAggregate now, AttendanceAggregate before) {
+        long enrolled = now.daysEnrolled() - before.daysEnrolled();
+        if (enrolled <= 0) {
+            return "–";
+        }
+        BigDecimal present = now.daysPresent().subtract(before.daysPresent());
+        return Ratio.of(present, BigDecimal.valueOf(enrolled)).toPercentString(1) + "%";
+    }
+
+    // ---- interventions ----
+
+    String interventions(Dashboard.Request r, Sessions.Viewer v) {
+        SchoolId s = school(r, v);
+        if (outcomes == null) {
+            outcomes = InterventionOutcomes.evaluate(d.data, d.year, 30, ChronicAbsenceDefinition.FEDERAL);
+        }
+        StringBuilder b = new StringBuilder();
+        b.append(d.pages.schoolPicker(r, v, Optional.of(s), "/interventions"));
+        b.append("<h2>Outcomes by intervention and provider, ").append(d.year.label()).append("</h2><p class=\"note\">Attendance in the 30 "
+                + "instructional days before and after each participant's start, against non-participants at the same schools who were "
+                + "similarly at risk before (within 5 points, up to 3 each). Descriptive, not causal (docs/metrics.md).</p>");
+        b.append("<table id=\"outcomes\"><tr><th>intervention</th><th>provider</th><th>participants</th><th>measured</th><th>before</th>"
+                + "<th>after</th><th>change</th><th>comparison before</th><th>after</th><th>change</th><th>difference</th></tr>");
+        for (InterventionOutcome o : outcomes.outcomes()) {
+            b.append("<tr><td>").append(Html.esc(o.type().name())).append("</td><td>").append(Html.esc(o.providerId().value())).append("</td><td class=\"num\">")
+                    .append(o.participants()).append("</td><td class=\"num\">").append(o.measured()).append("</td><td class=\"num\">")
+                    .append(Html.pct(o.participantRates().before())).append("</td><td class=\"num\">").append(Html.pct(o.participantRates().after()))
+                    .append("</td><td class=\"num\">").append(points(o.participantRates().changeInPoints(1))).append("</td><td class=\"num\">")
+                    .append(Html.pct(o.comparisonRates().before())).append("</td><td class=\"num\">").append(Html.pct(o.comparisonRates().after()))
+                    .append("</td><td class=\"num\">").append(points(o.comparisonRates().changeInPoints(1))).append("</td><td class=\"num\">")
+                    .append(points(o.differenceInPoints(1))).append("</td></tr>");
+        }
+        b.append("</table>");
+
+        // Participants at this school this year, as far as this viewer may see each participation.
+        Instant at = d.now();
+        List<Dashboard.Shown> shown = new ArrayList<>();
+        StringBuilder rows = new StringBuilder();
+        Set<StudentId> seen = new TreeSet<>((x, y) -> x.value().compareTo(y.value()));
+        for (Intervention i : d.data.interventions()) {
+            if (!i.schoolId().equals(s)) {
+                continue;
+            }
+            for (InterventionParticipant p : d.data.interventionParticipants()) {
+                if (p.interventionId().equals(i.id()) && d.year.contains(p.period().start()) && seen.add(p.studentId())) {
+                    Decision decision = d.decide(v, p.studentId(), at);
+                    if (!decision.permitsAny()) {
+                        continue;
+                    }
+                    Pages.Facts f = d.pages.new Facts(p.studentId(), decision);
+                    List<JsonNode> mine = f.list(Pages.PARTICIPATION).stream()
+                            .filter(n -> d.year.contains(LocalDate.parse(n.path("start").asString()))).toList();
+                    if (mine.isEmpty()) {
+                        continue;
+                    }
+                    Set<FieldPath> used = new TreeSet<>(Set.of(Pages.PARTICIPATION));
+                    for (FieldPath idf : List.of(Pages.NAME, Pages.STUDENT_ID)) {
+                        if (f.shows(idf)) {
+                            used.add(idf);
+                        }
+                    }
+                    for (JsonNode n : mine) {
+                        LocalDate start = LocalDate.parse(n.path("start").asString());
+                        rows.append("<tr class=\"participant-row\"><td><a href=\"/student/").append(r.session.handle(p.studentId())).append("\">")
+                                .append(Html.esc(f.label())).append("</a></td><td>").append(Html.esc(n.path("type").asString())).append("</td><td>")
+                                .append(Html.esc(n.path("start").asString())).append("</td><td>").append(Html.esc(n.path("end").asString("")))
+                                .append("</td><td>").append(Html.esc(n.path("status").asString())).append("</td>");
+                        if (f.shows(Pages.ATTENDANCE)) {
+                            used.add(Pages.ATTENDANCE);
+                            Ratio[] ba = beforeAfter(p.studentId(), s, start);
+                            rows.append("<td class=\"num\">").append(ba[0] == null ? "–" : ba[0].toPercentString(1) + "%").append("</td><td class=\"num\">")
+                                    .append(ba[1] == null ? "–" : ba[1].toPercentString(1) + "%").append("</td>");
+                        } else {
+                            rows.append("<td>").append(Html.withheld(f.reason(Pages.ATTENDANCE))).append("</td><td>")
+                                    .append(Html.withheld(f.reason(Pages.ATTENDANCE))).append("</td>");
+                        }
+                        rows.append("</tr>");
+                    }
+                    shown.add(new Dashboard.Shown(decision, used));
+                }
+            }
+        }
+        d.disclose(shown);
+        b.append("<h2>Participants at ").append(Html.esc(s.value())).append(", ").append(d.year.label()).append("</h2><p class=\"note\">"
+                + "The participations you may see, with attendance in the 30 instructional days before and after the start (to today).</p>"
+                + "<table id=\"participants\"><tr><th>student</th><th>intervention</th><th>from</th><th>to</th><th>status</th>"
+                + "<th>attendance before</th><th>after</th></tr>").append(rows).append("</table>");
+        return Html.page(d, r, "Interventions", b.toString());
+    }
+
+    /** Attendance in the 30 instructional days of {@code school} before and from {@code start} (to today), from the accumulator. */
+    private Ratio[] beforeAfter(StudentId student, SchoolId school, LocalDate start) {
+        List<LocalDate> days = d.data.calendar(school).days().stream().filter(d.year::contains).toList();
+        int idx = 0;
+        while (idx < days.size() && days.get(idx).isBefore(start)) {
+            idx++;
+        }
+        Ratio[] out = new Ratio[2];
+        if (idx > 0) {
+            LocalDate from = days.get(Math.max(0, idx - 30)).minusDays(1);
+            LocalDate to = days.get(idx - 1);
+            out[0] = window(student, from, to);
+        }
+        if (idx < days.size() && !days.get(idx).isAfter(d.today)) {
+            LocalDate last = days.get(Math.min(days.size() - 1, idx + 29));
+            out[1] = window(student, days.get(idx).minusDays(1), last.isAfter(d.today) ? d.today : last);
+        }
+        return out;
+    }
+
+    private Ratio window(StudentId student, LocalDate exclusiveFrom, LocalDate to) {
+        AttendanceAggregate a = d.live.student(student, exclusiveFrom);
+        AttendanceAggregate b = d.live.student(student, to);
+        long enrolled = b.daysEnrolled() - a.daysEnrolled();
+        return enrolled <= 0 ? null : Ratio.of(b.daysPresent().subtract(a.daysPresent()), BigDecimal.valueOf(enrolled));
+    }
+
+    private static String points(Optional<BigDecimal> p) {
+        return p.map(x -> (x.signum() > 0 ? "+" : "") + x.toPlainString()).orElse("–");
+    }
+
+    // ---- the disclosure log ----
+
+    String log(Dashboard.Request r, Sessions.Viewer v) {
+        if (!v.roles().contains(StaffRole.DISTRICT_ADMIN)) {
+            throw new Dashboard.Refused(403, "the record of disclosures is for district administrators; your role (" + v.roleLabel()
+                    + ") may not read it");
+        }
+        Optional<Checkpoint> head = d.sink.checkpoint();
+        VerificationReport report = head.isPresent() ? DisclosureLogs.verify(d.logFile, head.get()) : DisclosureLogs.verify(d.logFile);
+        StringBuilder b = new StringBuilder();
+        b.append("<p id=\"verification\" class=\"card ").append(report.isIntact() ? "ok" : "bad").append("\">")
+                .append(report.isIntact() ? "Verified: the hash chain of all " + report.intactLines() + " entries is intact"
+                        + head.map(h -> " up to the head checkpoint " + h).orElse("") + "."
+                        : "NOT intact: " + Html.esc(report.toString()))
+                .append("</p>");
+        Deque<JsonNode> last = new ArrayDeque<>();
+        try (BufferedReader in = Files.newBufferedReader(d.logFile, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                last.addLast(Json.MAPPER.readTree(line));
+                if (last.size() > 200) {
+                    last.removeFirst();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        b.append("<p class=\"note\">The latest ").append(last.size()).append(" entries, newest first. Entries hold identifiers and field paths, "
+                + "never values (docs/privacy-disclosure-log.md).</p><table id=\"log\"><tr><th>#</th><th>at</th><th>requester</th><th>organization</th>"
+                + "<th>student</th><th>fields</th><th>purpose</th><th>legal basis</th><th>99.32 record</th></tr>");
+        List<JsonNode> rows = new ArrayList<>(last);
+        java.util.Collections.reverse(rows);
+        for (JsonNode n : rows) {
+            List<String> fields = new ArrayList<>();
+            n.path("fields").values().forEach(x -> fields.add(x.asString()));
+            b.append("<tr class=\"log-row\"><td class=\"num\">").append(n.path("seq").asString()).append("</td><td>").append(Html.esc(n.path("at").asString("")))
+                    .append("</td><td>").append(Html.esc(n.path("requester").asString(""))).append("</td><td>")
+                    .append(Html.esc(n.path("requester_organization").asString(""))).append("</td><td>").append(Html.esc(n.path("student").asString("")))
+                    .append("</td><td>").append(Html.esc(String.join(", ", fields))).append("</td><td>").append(Html.esc(n.path("purpose").asString("")))
+                    .append("</td><td>").append(Html.esc(n.path("legal_basis").asString(n.path("kind").asString("")))).append("</td><td>")
+                    .append(n.path("ferpa_record").asBoolean(false) ? "yes" : "exempt").append("</td></tr>");
+        }
+        b.append("</table>");
+        return Html.page(d, r, "Disclosure log", b.toString());
+    }
+}

@@ -1,0 +1,309 @@
+package org.communityschools.examples.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.communityschools.core.model.StaffId;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.privacy.FieldPath;
+import org.communityschools.privacy.disclosure.DisclosureLogs;
+import org.communityschools.privacy.policy.Decision;
+import org.communityschools.privacy.policy.Policies;
+import org.communityschools.privacy.policy.PolicyEngine;
+import org.communityschools.privacy.policy.Purpose;
+import org.communityschools.examples.cli.ViewCommand;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The dashboard in a real browser: Debian's headless Chromium driven by Selenium through the system's chromedriver (the
+ * driver path is set explicitly, so Selenium Manager never downloads anything). What each viewer sees and does not see
+ * of the same student is checked against the policy engine's own decision for that viewer. Screenshots go to
+ * target/screenshots. Without chromium or chromedriver the tests are skipped, except on CI ({@code CI=true}), where
+ * they fail.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserTest {
+    private static final Path CHROMIUM = Path.of(System.getProperty("dashboard.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("dashboard.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static TestCity city;
+    private static Dashboard dashboard;
+    private static WebDriver browser;
+    private static ChromeDriverService service;
+    private static Path profile;
+    private static PolicyEngine engine;
+    private static String missing;
+
+    @BeforeEach
+    void browserPresent() {
+        Assumptions.assumeTrue(missing == null, missing);
+    }
+
+    @BeforeAll
+    static void start() throws IOException {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present) {
+            String message = "browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                    + "): apt-get install -y chromium chromium-driver";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(message + " (CI=true: the browser tests may not be skipped)");
+            }
+            missing = message;
+            System.err.println("SKIPPED DashboardBrowserTest: " + message);
+            return;
+        }
+        city = TestCity.get();
+        dashboard = city.start("browser-test");
+        engine = PolicyEngine.builder().policy(Policies.defaultPolicy()).districtData(city.data).zone(dashboard.zone).build();
+        Files.createDirectories(SCREENSHOTS);
+        profile = Files.createTempDirectory("dashboard-chromium-");
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1200,900", "--no-first-run");
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (dashboard != null) {
+            dashboard.close();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    private static void signIn(StaffId staff) {
+        browser.manage().deleteAllCookies();
+        browser.get(dashboard.uri().toString());
+        new Select(browser.findElement(By.id("staff_id"))).selectByValue(staff.value());
+        clickAndWait(By.id("signin-button"));
+        WebElement who = new WebDriverWait(browser, Duration.ofSeconds(10)).withMessage(() -> "signed-in page; got: " + browser.getPageSource())
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
+        assertThat(who.getText()).contains(staff.value());
+    }
+
+    /** Opens a student with the find form (the id goes in the request body, never in the address). */
+    private static void open(StudentId student) {
+        browser.get(dashboard.uri().resolve("/students").toString());
+        browser.findElement(By.id("student_id")).sendKeys(student.value());
+        clickAndWait(By.id("find-button"));
+    }
+
+    /** Clicks and waits until the browser has left the page (a form's answer or a link's page has loaded). */
+    private static void clickAndWait(By by) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(by).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    private static void screenshot(String name) {
+        try {
+            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Decision decision(StaffId viewer, StudentId student) {
+        Purpose purpose = Purpose.of(ViewCommand.defaultPurpose(city.data, viewer, TestCity.TODAY));
+        return engine.decide(viewer, student, purpose, dashboard.now());
+    }
+
+    private static String section(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    @Test
+    @Order(1)
+    void signInPageListsTheDirectorysStaff() {
+        browser.manage().deleteAllCookies();
+        browser.get(dashboard.uri().toString());
+        screenshot("sign-in");
+        assertThat(new Select(browser.findElement(By.id("staff_id"))).getOptions()).hasSize(city.data.staff().size());
+    }
+
+    @Test
+    @Order(2)
+    void principalCsdAndMentorEachSeeOfTheSameStudentExactlyWhatThePolicyGrantsThem() {
+        Map<StaffId, String> shots = Map.of(city.principal, "student-principal", city.director, "student-csd", city.mentor, "student-mentor");
+        Set<String> differences = new TreeSet<>();
+        for (StaffId viewer : List.of(city.principal, city.director, city.mentor)) {
+            signIn(viewer);
+            open(city.mentee);
+            Decision d = decision(viewer, city.mentee);
+            assertThat(browser.getCurrentUrl()).doesNotContain(city.mentee.value());
+            screenshot(shots.get(viewer));
+            assertThat(browser.findElements(By.id("student-name")).isEmpty()).as(viewer + " name withheld").isEqualTo(!d.permits(Pages.NAME));
+            assertThat(browser.findElements(By.id("student-id")).isEmpty()).as(viewer + " id withheld").isEqualTo(!d.permits(Pages.STUDENT_ID));
+            for (Map.Entry<String, FieldPath> s : Map.of("attendance", Pages.ATTENDANCE, "behavior", Pages.INCIDENTS, "coursework",
+                    Pages.MARKS, "interventions", Pages.PARTICIPATION).entrySet()) {
+                boolean permitted = d.permits(s.getValue());
+                String text = section(s.getKey());
+                List<WebElement> sectionWithheld = browser.findElements(By.cssSelector("#" + s.getKey() + " > p > .withheld"));
+                assertThat(sectionWithheld.isEmpty()).as(viewer + " sees " + s.getKey()).isEqualTo(permitted);
+                if (!permitted) {
+                    assertThat(text).as(viewer + " may not see " + s.getKey()).contains("withheld");
+                    assertThat(text).contains(d.denialReason(s.getValue()).orElseThrow());
+                    differences.add(viewer.value() + ":" + s.getKey());
+                }
+            }
+            // The categories withheld are listed with the policy's reasons.
+            List<WebElement> withheld = browser.findElements(By.cssSelector("#withheld li.withheld-category"));
+            assertThat(withheld).hasSize(d.denials().size());
+        }
+        assertThat(differences).as("the mentor may not see behavior or coursework; the principal sees both")
+                .contains(city.mentor.value() + ":behavior", city.mentor.value() + ":coursework")
+                .noneMatch(x -> x.startsWith(city.principal.value()));
+    }
+
+    @Test
+    @Order(3)
+    void myStudentsListsExactlyThoseThePolicyLetsEachSeeAndEveryRowIsInTheDisclosureLog() {
+        for (StaffId viewer : List.of(city.mentor, city.director, city.principal)) {
+            long before = DashboardHttpTest.entries(dashboard.disclosureLog()).size();
+            signIn(viewer);
+            List<WebElement> rows = browser.findElements(By.cssSelector("#students tr.student-row"));
+            List<JsonNode> all = DashboardHttpTest.entries(dashboard.disclosureLog());
+            Set<String> logged = new TreeSet<>();
+            for (JsonNode e : all.subList((int) before, all.size())) {
+                assertThat(e.path("requester").asString()).isEqualTo(viewer.value());
+                logged.add(e.path("student").asString());
+            }
+            assertThat(logged).as("one student in the log for every row shown to " + viewer).hasSize(rows.size());
+            if (viewer.equals(city.mentor)) {
+                assertThat(rows).as("the mentor's caseload").hasSize(city.caseload(city.mentor).size());
+                screenshot("my-students-mentor");
+            }
+            if (viewer.equals(city.principal)) {
+                screenshot("my-students-principal");
+                clickAndWait(By.id("sort-rate"));
+                assertThat(browser.getCurrentUrl()).contains("sort=rate").doesNotContain("S0");
+            }
+        }
+        assertThat(DisclosureLogs.verify(dashboard.disclosureLog()).isIntact()).isTrue();
+    }
+
+    @Test
+    @Order(4)
+    void recordingAnAbsenceLowersTheStudentsAndTheSchoolsRateAtOnce() {
+        signIn(city.principal);
+        double schoolBefore = percent(browser.findElement(By.id("school-days-present")).getText());
+        open(city.mentee);
+        String before = browser.findElement(By.id("student-attendance-rate")).getText();
+        LocalDate day = presentDay();
+        WebElement date = browser.findElement(By.id("date"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", date, day.toString());
+        new Select(browser.findElement(By.id("category"))).selectByValue("UNEXCUSED_ABSENCE");
+        clickAndWait(By.id("record-button"));
+        assertThat(browser.findElement(By.id("flash")).getText()).contains("Recorded UNEXCUSED_ABSENCE on " + day);
+        String after = browser.findElement(By.id("student-attendance-rate")).getText();
+        screenshot("student-after-recording");
+        assertThat(percent(after)).isLessThan(percent(before));
+        browser.get(dashboard.uri().resolve("/students").toString());
+        assertThat(percent(browser.findElement(By.id("school-days-present")).getText())).as("days present at the school")
+                .isEqualTo(schoolBefore - 1);
+    }
+
+    @Test
+    @Order(5)
+    void aMentorMayNotRecordAttendance() {
+        signIn(city.mentor);
+        open(city.mentee);
+        assertThat(browser.findElements(By.id("record"))).isEmpty();
+        assertThat(browser.findElement(By.id("record-refused")).getText()).contains("attendance keepers");
+    }
+
+    @Test
+    @Order(6)
+    void anotherSchoolsPrincipalCannotReachTheStudentByEditingTheAddressOrById() {
+        signIn(city.principal);
+        open(city.mentee);
+        String address = browser.getCurrentUrl();
+        signIn(city.otherPrincipal);
+        browser.get(address);
+        assertThat(browser.findElement(By.cssSelector(".refused")).getText()).contains("403").contains("not issued to you");
+        String edited = address.substring(0, address.lastIndexOf('/') + 1) + city.mentee.value();
+        browser.get(edited);
+        assertThat(browser.findElement(By.cssSelector(".refused")).getText()).contains("403");
+        open(city.mentee);
+        String refusal = browser.findElement(By.cssSelector(".refused")).getText();
+        assertThat(refusal).contains("403").contains(Pages.denialSummary(decision(city.otherPrincipal, city.mentee)));
+        screenshot("forbidden");
+    }
+
+    @Test
+    @Order(7)
+    void schoolTrendsInterventionsAndTheVerifiedLog() {
+        signIn(city.principal);
+        browser.get(dashboard.uri().resolve("/trends").toString());
+        assertThat(browser.findElements(By.cssSelector("#by-year tr"))).hasSizeGreaterThan(1);
+        assertThat(browser.findElement(By.id("chart-years")).isDisplayed()).isTrue();
+        screenshot("trends");
+        browser.get(dashboard.uri().resolve("/interventions").toString());
+        assertThat(browser.findElements(By.cssSelector("#outcomes tr"))).hasSizeGreaterThan(1);
+        screenshot("interventions");
+        signIn(city.districtAdmin);
+        browser.get(dashboard.uri().resolve("/log").toString());
+        assertThat(browser.findElement(By.id("verification")).getText()).startsWith("Verified");
+        screenshot("disclosure-log");
+    }
+
+    /** The mentee's latest instructional day up to today with no attendance row: a present day to turn into an absence. */
+    private static LocalDate presentDay() {
+        var school = city.data.enrollmentsOn(city.mentee, TestCity.TODAY).get(0).schoolId();
+        Set<LocalDate> recorded = new TreeSet<>();
+        city.data.attendance().recordsOf(city.mentee, school).forEach(r -> recorded.add(r.date()));
+        return city.data.calendar(school).days().stream().filter(d -> !d.isAfter(TestCity.TODAY) && !recorded.contains(d))
+                .reduce((a, b) -> b).orElseThrow();
+    }
+
+    private static double percent(String text) {
+        return Double.parseDouble(text.replace("%", "").strip());
+    }
+}

@@ -1,0 +1,212 @@
+package org.communityschools.examples.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.communityschools.core.data.DistrictDataReader;
+import org.communityschools.core.model.Student;
+import org.communityschools.privacy.disclosure.DisclosureLogs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The dashboard's security rules and disclosure logging at the HTTP level (java.net.http, no browser). */
+class DashboardHttpTest {
+    private static TestCity city;
+    private static Dashboard dashboard;
+
+    @BeforeAll
+    static void start() {
+        city = TestCity.get();
+        dashboard = city.start("http-test");
+    }
+
+    @AfterAll
+    static void stop() {
+        dashboard.close();
+    }
+
+    private static Client client() {
+        return new Client(dashboard.uri());
+    }
+
+    @Test
+    void sessionCookieIsHttpOnlyAndSameSiteStrictAndRotatedAtSignIn() {
+        Client c = client();
+        HttpResponse<String> first = c.get("/");
+        String anonymous = first.headers().firstValue("set-cookie").orElseThrow();
+        assertThat(anonymous).startsWith(Dashboard.COOKIE + "=").contains("; HttpOnly").contains("; SameSite=Strict").contains("; Path=/");
+        String before = c.cookie;
+        HttpResponse<String> signedIn = c.post("/signin", c.form("staff_id", city.principal.value()));
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        assertThat(signedIn.headers().firstValue("set-cookie").orElseThrow()).contains("; HttpOnly").contains("; SameSite=Strict");
+        assertThat(c.cookie).as("a new session id at sign-in (no session fixation)").isNotEqualTo(before);
+    }
+
+    @Test
+    void pagesCarryAContentSecurityPolicyAndAreNotCached() {
+        Client c = client().signIn(city.principal.value());
+        HttpResponse<String> r = c.get("/students");
+        assertThat(r.headers().firstValue("content-security-policy").orElseThrow()).contains("default-src 'none'").doesNotContain("script-src");
+        assertThat(r.headers().firstValue("cache-control")).contains("no-store");
+        assertThat(r.headers().firstValue("x-content-type-options")).contains("nosniff");
+    }
+
+    @Test
+    void aFormWithoutTheSessionsCsrfTokenIsRefusedWith403() {
+        Client c = client().signIn(city.principal.value());
+        Map<String, String> noToken = Map.of("student_id", city.mentee.value());
+        assertThat(c.post("/students/find", noToken).statusCode()).isEqualTo(403);
+        HttpResponse<String> wrong = c.post("/students/find", Map.of("csrf", "not-the-token", "student_id", city.mentee.value()));
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(wrong.body()).contains("CSRF token");
+        assertThat(c.postJson("/api/attendance", "{}", Optional.empty()).statusCode()).isEqualTo(403);
+        assertThat(c.post("/students/find", c.form("student_id", city.mentee.value())).statusCode()).as("with the token").isEqualTo(303);
+    }
+
+    @Test
+    void myStudentsSortsByAttendanceRateBothWays() {
+        Client c = client().signIn(city.principal.value());
+        List<Double> ascending = rates(c.get("/students?sort=rate&dir=asc").body());
+        List<Double> descending = rates(c.get("/students?sort=rate&dir=desc").body());
+        assertThat(ascending).hasSizeGreaterThan(1).isSorted();
+        List<Double> reversed = new ArrayList<>(ascending);
+        java.util.Collections.reverse(reversed);
+        assertThat(descending).containsExactlyElementsOf(reversed);
+    }
+
+    private static List<Double> rates(String html) {
+        Matcher m = Pattern.compile("<td class=\"num rate\">([0-9.]+)%</td>").matcher(html);
+        List<Double> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(Double.parseDouble(m.group(1)));
+        }
+        return out;
+    }
+
+    @Test
+    void signInAsSomeoneNotInTheDataIsRefused() {
+        Client c = client();
+        c.get("/");
+        assertThat(c.post("/signin", c.form("staff_id", "NOBODY")).statusCode()).isEqualTo(403);
+        assertThat(c.get("/students").statusCode()).as("still signed out").isEqualTo(303);
+    }
+
+    @Test
+    void noStudentIdAppearsInAnyAddressOfAPage() {
+        Client c = client().signIn(city.principal.value());
+        String page = c.get("/students").body();
+        List<String> links = Client.studentLinks(page);
+        assertThat(links).isNotEmpty();
+        Set<String> ids = new TreeSet<>();
+        city.data.students().forEach(s -> ids.add(s.id().value()));
+        Matcher m = Pattern.compile("(?:href|action)=\"([^\"]*)\"").matcher(page + c.get("/trends").body() + c.get("/interventions").body());
+        while (m.find()) {
+            String address = m.group(1);
+            assertThat(ids).noneMatch(address::contains);
+        }
+    }
+
+    @Test
+    void anotherSchoolsStudentIsForbiddenWithTheReasonByIdAndByHandle() {
+        Client owner = client().signIn(city.principal.value());
+        String handle = Client.studentLinks(owner.get("/students").body()).get(0);
+        Client other = client().signIn(city.otherPrincipal.value());
+
+        HttpResponse<String> byHandle = other.get(handle);
+        assertThat(byHandle.statusCode()).isEqualTo(403);
+        assertThat(byHandle.body()).contains("was not issued to you in this session");
+
+        HttpResponse<String> byId = other.post("/students/find", other.form("student_id", city.mentee.value()));
+        assertThat(byId.statusCode()).isEqualTo(403);
+        assertThat(byId.body()).contains("you may not see this student&#39;s records").contains("default deny");
+
+        HttpResponse<String> guessed = other.get("/student/" + city.mentee.value());
+        assertThat(guessed.statusCode()).as("a student id is no handle").isEqualTo(403);
+    }
+
+    @Test
+    void recordingAttendanceIsForAttendanceKeepersAndChangesTheSchoolsRateAtOnce() {
+        Client mentor = client().signIn(city.mentor.value());
+        String mentorHandle = Client.studentLinks(mentor.get("/students").body()).get(0).substring("/student/".length());
+        HttpResponse<String> refused = mentor.postJson("/api/attendance", "{\"student\":\"" + mentorHandle + "\",\"date\":\""
+                + TestCity.TODAY + "\",\"category\":\"UNEXCUSED_ABSENCE\"}", Optional.of(mentor.csrf));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("attendance keepers");
+
+        Client principal = client().signIn(city.principal.value());
+        String handle = principal.post("/students/find", principal.form("student_id", city.mentee.value())).headers()
+                .firstValue("location").orElseThrow().substring("/student/".length());
+        HttpResponse<String> ok = principal.postJson("/api/attendance", "{\"student\":\"" + handle + "\",\"date\":\"" + TestCity.TODAY
+                + "\",\"category\":\"OUT_OF_SCHOOL_SUSPENSION\"}", Optional.of(principal.csrf));
+        assertThat(ok.statusCode()).isEqualTo(200);
+        JsonNode json = JsonMapper.builder().build().readTree(ok.body());
+        long before = json.path("school_attendance_rate_before").path("numerator").asLong();
+        long after = json.path("school_attendance_rate").path("numerator").asLong();
+        assertThat(after).as("one more day absent at the school").isEqualTo(before - 1);
+    }
+
+    @Test
+    void everyStudentRowShownIsInTheDisclosureLogWithOnlyTheFieldsShown() {
+        Client c = client().signIn(city.director.value());
+        long before = entries(dashboard.disclosureLog()).size();
+        String page = c.get("/students").body();
+        int rows = Client.studentLinks(page).size();
+        List<JsonNode> added = entries(dashboard.disclosureLog()).subList((int) before, entries(dashboard.disclosureLog()).size());
+        Set<String> students = new TreeSet<>();
+        for (JsonNode e : added) {
+            assertThat(e.path("requester").asString()).isEqualTo(city.director.value());
+            students.add(e.path("student").asString());
+            e.path("fields").values().forEach(f -> assertThat(Pages.ROW_FIELDS).extracting(Object::toString).contains(f.asString()));
+        }
+        assertThat(rows).isPositive();
+        assertThat(students).hasSize(rows);
+        assertThat(DisclosureLogs.verify(dashboard.disclosureLog()).isIntact()).isTrue();
+    }
+
+    @Test
+    void theDisclosureLogPageIsForDistrictAdministratorsOnly() {
+        assertThat(client().signIn(city.mentor.value()).get("/log").statusCode()).isEqualTo(403);
+        HttpResponse<String> admin = client().signIn(city.districtAdmin.value()).get("/log");
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).contains("Verified: the hash chain");
+    }
+
+    @Test
+    void textFromTheDataIsEscapedInEveryPage() throws IOException {
+        String attack = "<img src=x onerror=alert(1)>";
+        Student victim = city.data.student(city.mentee).orElseThrow();
+        Path copy = city.copyWithStudentName(victim.id(), attack);
+        try (Dashboard d = Dashboard.builder().data(DistrictDataReader.builder().build().read(copy).data()).today(TestCity.TODAY).port(0)
+                .disclosureLog(TestCity.freshLog("escaping")).start()) {
+            Client c = new Client(d.uri()).signIn(city.principal.value());
+            String list = c.get("/students").body();
+            String page = c.post("/students/find", c.form("student_id", victim.id().value())).headers().firstValue("location").orElseThrow();
+            List<String> pages = new ArrayList<>(List.of(list, c.get("/trends").body(), c.get("/interventions").body(), c.get(page).body()));
+            assertThat(String.join("", pages)).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain(attack);
+        }
+    }
+
+    static List<JsonNode> entries(Path log) {
+        JsonMapper mapper = JsonMapper.builder().build();
+        try {
+            return Files.readAllLines(log).stream().map(l -> mapper.readTree(l)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

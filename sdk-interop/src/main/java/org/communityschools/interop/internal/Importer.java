@@ -80,6 +80,35 @@ public final class Importer {
             "StudentEducationOrganizationAssociation");
     private static final Set<String> INSTRUCTIONAL_EVENTS = Set.of("Instructional day", "Make-up day");
 
+    /** How the records of one file are read: {@link XmlRecords#read} or {@link JsonRecords#read}. */
+    @FunctionalInterface
+    public interface RecordReader {
+        /**
+         * Reads one file.
+         *
+         * @param file     the file
+         * @param wanted   which record names to build
+         * @param consumer receives each wanted record
+         * @param issues   receives the file's errors
+         * @return the file's root or record name, empty when it could not be read
+         */
+        Optional<String> read(Path file, java.util.function.Predicate<String> wanted, java.util.function.Consumer<Node> consumer, Issues issues);
+    }
+
+    /**
+     * The two sources of Ed-Fi records: XML interchange files and ODS/API JSON resource files.
+     *
+     * @param extension the file name extension read from a folder
+     * @param reader    reads one file
+     */
+    public record Format(String extension, RecordReader reader) {
+        /** Ed-Fi XML interchange files ({@code *.xml}). */
+        public static final Format XML = new Format(".xml", XmlRecords::read);
+        /** Ed-Fi ODS/API resource arrays ({@code *.json}, one file per resource). */
+        public static final Format JSON = new Format(".json", JsonRecords::read);
+    }
+
+    private final Format format;
     private final DescriptorMapping mapping;
     private final Optional<List<InstructionalDay>> suppliedCalendar;
     private final DayShare partialDefault;
@@ -140,6 +169,21 @@ public final class Importer {
      * @param lenient          keep going past errors
      */
     public Importer(DescriptorMapping mapping, Optional<List<InstructionalDay>> suppliedCalendar, DayShare partialDefault, boolean lenient) {
+        this(Format.XML, mapping, suppliedCalendar, partialDefault, lenient);
+    }
+
+    /**
+     * An importer of a format.
+     *
+     * @param format           XML interchange or JSON resources
+     * @param mapping          descriptor mapping
+     * @param suppliedCalendar the caller's instructional days, replacing those of the files
+     * @param partialDefault   the share of the day for a Partial event without EventDuration
+     * @param lenient          keep going past errors
+     */
+    public Importer(Format format, DescriptorMapping mapping, Optional<List<InstructionalDay>> suppliedCalendar, DayShare partialDefault,
+                    boolean lenient) {
+        this.format = format;
         this.mapping = mapping;
         this.suppliedCalendar = suppliedCalendar;
         this.partialDefault = partialDefault;
@@ -152,10 +196,14 @@ public final class Importer {
      * @throws DataValidationException when strict and any error was found, or when the model's cross-record rules fail
      */
     public Outcome run(Path source) {
-        List<Path> files = files(source);
+        List<Path> files = files(source, format.extension());
+        if (format == Format.JSON) {
+            // education organizations first: the records of the first pass refer to them (XML files hold them in EducationOrganization.xml)
+            files = files.stream().sorted(java.util.Comparator.comparingInt(JsonRecords::rank)).toList();
+        }
         Map<Path, Boolean> hasPass2 = new HashMap<>();
         for (Path f : files) {
-            XmlRecords.read(f, name -> {
+            format.reader().read(f, name -> {
                 if (isPass2(name)) {
                     hasPass2.put(f, true);
                 }
@@ -165,7 +213,7 @@ public final class Importer {
         buildSchools();
         for (Path f : files) {
             if (hasPass2.getOrDefault(f, false)) {
-                XmlRecords.read(f, Importer::isPass2, this::pass2, new Issues());
+                format.reader().read(f, Importer::isPass2, this::pass2, new Issues());
             }
         }
         DistrictData.Builder b = DistrictData.builder();
@@ -233,12 +281,12 @@ public final class Importer {
         return new Outcome(data, issues.sorted(), issues.errorCount(), issues.warningCount(), Map.copyOf(counts));
     }
 
-    private static List<Path> files(Path source) {
+    private static List<Path> files(Path source, String extension) {
         if (!Files.isDirectory(source)) {
             return List.of(source);
         }
         try (Stream<Path> s = Files.list(source)) {
-            return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xml"))
+            return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(extension))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + source, e);
@@ -323,7 +371,7 @@ public final class Importer {
         if (school.isEmpty()) {
             issues.error(n, "field.required", Optional.empty(), "a session must name its school (SchoolReference/SchoolId)");
         }
-        Optional<SchoolYear> year = schoolYear(n, "SchoolYear");
+        Optional<SchoolYear> year = schoolYear(n.child("SchoolYear").isPresent() ? n : n.child("SchoolYearTypeReference").orElse(n), "SchoolYear");
         Optional<LocalDate> begin = date(n, "BeginDate", true);
         Optional<LocalDate> end = date(n, "EndDate", true);
         Optional<Integer> total = Optional.empty();
@@ -347,14 +395,14 @@ public final class Importer {
 
     private void student(Node n) {
         Optional<String> id = required(n, "StudentUniqueId").flatMap(x -> id(n, "StudentUniqueId", x));
-        Optional<String> first = n.path("Name", "FirstName").flatMap(Node::text);
-        Optional<String> last = n.path("Name", "LastSurname").flatMap(Node::text);
-        Optional<LocalDate> birth = n.path("BirthData").flatMap(bd -> date(bd, "BirthDate", true));
+        Optional<String> first = personName(n, "FirstName");
+        Optional<String> last = personName(n, "LastSurname");
+        Optional<LocalDate> birth = n.child("BirthData").or(() -> n.child("BirthDate").map(x -> n)).flatMap(bd -> date(bd, "BirthDate", true));
         if (first.isEmpty() || last.isEmpty()) {
-            issues.error(n, "field.required", Optional.empty(), "a student must have Name/FirstName and Name/LastSurname");
+            issues.error(n, "field.required", Optional.empty(), "a student must have Name/FirstName and Name/LastSurname (JSON: firstName, lastSurname)");
         }
-        if (n.child("BirthData").isEmpty()) {
-            issues.error(n, "field.required", Optional.empty(), "a student must have BirthData/BirthDate");
+        if (n.child("BirthData").isEmpty() && n.child("BirthDate").isEmpty()) {
+            issues.error(n, "field.required", Optional.empty(), "a student must have BirthData/BirthDate (JSON: birthDate)");
         }
         if (id.isEmpty() || first.isEmpty() || last.isEmpty() || birth.isEmpty()) {
             return;
@@ -587,8 +635,8 @@ public final class Importer {
             }
         }
         Optional<String> student = n.child("StudentReference").flatMap(r -> r.find("StudentUniqueId")).flatMap(Node::text);
-        Optional<Node> assoc = n.child("StudentDisciplineIncidentBehaviorAssociationReference")
-                .or(() -> n.child("StudentDisciplineIncidentAssociationReference"));
+        Optional<Node> assoc = n.find("StudentDisciplineIncidentBehaviorAssociationReference")
+                .or(() -> n.find("StudentDisciplineIncidentAssociationReference"));
         Optional<String> ident = assoc.flatMap(a -> a.find("IncidentIdentifier")).flatMap(Node::text);
         Optional<String> school = assoc.flatMap(a -> a.find("SchoolId")).flatMap(Node::text);
         Optional<String> assocStudent = assoc.flatMap(a -> a.find("StudentUniqueId")).flatMap(Node::text).or(() -> student);
@@ -950,8 +998,8 @@ public final class Importer {
         List<String> districts = organizations.values().stream().filter(o -> o.type() == OrganizationType.DISTRICT).map(o -> o.id().value()).toList();
         for (Map.Entry<String, Node> e : staffNodes.entrySet()) {
             Node n = e.getValue();
-            Optional<String> first = n.path("Name", "FirstName").flatMap(Node::text);
-            Optional<String> last = n.path("Name", "LastSurname").flatMap(Node::text);
+            Optional<String> first = personName(n, "FirstName");
+            Optional<String> last = personName(n, "LastSurname");
             Optional<String> id = id(n, "StaffUniqueId", e.getKey());
             if (first.isEmpty() || last.isEmpty()) {
                 issues.error(n, "field.required", Optional.empty(), "a staff member must have Name/FirstName and Name/LastSurname");
@@ -975,6 +1023,11 @@ public final class Importer {
     }
 
     // ---------------------------------------------------------------- values
+
+    /** A person's name part: XML {@code Name/FirstName}, JSON {@code firstName}. */
+    private static Optional<String> personName(Node n, String part) {
+        return n.path("Name", part).or(() -> n.child(part)).flatMap(Node::text);
+    }
 
     private Optional<String> required(Node n, String child) {
         Optional<String> v = n.child(child).flatMap(Node::text);

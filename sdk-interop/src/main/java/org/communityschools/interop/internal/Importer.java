@@ -692,7 +692,11 @@ public final class Importer {
             value.text().flatMap(t -> resolved(value, t, RaceEthnicity.class)).ifPresent(races::add);
         }
         boolean hispanic = n.child("HispanicLatinoEthnicity").flatMap(Node::text).map(t -> t.equals("true") || t.equals("1")).orElse(false);
-        if (student.isEmpty() || (sex.isEmpty() && races.isEmpty() && !hispanic) || !demographicsSet.add(student.get())) {
+        if (student.isEmpty()) {
+            return;
+        }
+        cohortAndOptOut(n, student.get());
+        if ((sex.isEmpty() && races.isEmpty() && !hispanic) || !demographicsSet.add(student.get())) {
             return;
         }
         RaceEthnicity race;
@@ -708,6 +712,39 @@ public final class Importer {
         students.put(student.get(), new Student(s.id(), s.firstName(), s.lastName(), s.birthDate(), sex.orElse(s.sex()), race,
                 s.ninthGradeCohort(), s.directoryOptOut()));
     }
+
+    /**
+     * The ninth-grade cohort from a {@code CohortYear} whose type is {@code Ninth grade} (its school year), and the
+     * directory opt-out from a {@code StudentIndicator} named {@value #DIRECTORY_OPT_OUT} with the value {@code true};
+     * any association that opts the student out does (privacy fails closed).
+     */
+    private void cohortAndOptOut(Node n, String id) {
+        Student s = students.get(id);
+        Optional<SchoolYear> cohort = s.ninthGradeCohort();
+        for (Node c : n.children("CohortYear")) {
+            boolean ninth = c.child("CohortYearType").flatMap(Node::text).map(t -> t.endsWith("#Ninth grade")).orElse(false);
+            Optional<Node> year = c.child("SchoolYearTypeReference").flatMap(r -> r.child("SchoolYear")).or(() -> c.child("SchoolYear"));
+            if (ninth && year.isPresent() && year.get().text().isPresent() && cohort.isEmpty()) {
+                try {
+                    cohort = Optional.of(SchoolYear.parse(year.get().text().get()));
+                } catch (IllegalArgumentException e) {
+                    issues.error(year.get(), "field.format", year.get().text(), "SchoolYear must be a school year such as 2022 or 2021-2022");
+                }
+            }
+        }
+        boolean optOut = s.directoryOptOut();
+        for (Node i : n.children("StudentIndicator")) {
+            if (i.child("IndicatorName").flatMap(Node::text).filter(DIRECTORY_OPT_OUT::equals).isPresent()) {
+                optOut |= i.child("Indicator").flatMap(Node::text).map(t -> t.equalsIgnoreCase("true")).orElse(false);
+            }
+        }
+        if (!cohort.equals(s.ninthGradeCohort()) || optOut != s.directoryOptOut()) {
+            students.put(id, new Student(s.id(), s.firstName(), s.lastName(), s.birthDate(), s.sex(), s.raceEthnicity(), cohort, optOut));
+        }
+    }
+
+    /** The student indicator that carries the directory opt-out (34 CFR 99.37(a)(2)); written by the export. */
+    public static final String DIRECTORY_OPT_OUT = "Directory Information Opt-Out";
 
     private void staffAssignment(Node n) {
         Optional<String> staff = n.child("StaffReference").flatMap(r -> r.find("StaffUniqueId")).flatMap(Node::text);

@@ -248,6 +248,25 @@ public final class JsonExporter {
             g.writeEndObject();
             g.writeEndArray();
         }
+        if (s.ninthGradeCohort().isPresent()) {
+            g.writeName("cohortYears");
+            g.writeStartArray();
+            g.writeStartObject();
+            g.writeStringProperty("cohortYearTypeDescriptor", ED_FI + "CohortYearTypeDescriptor#Ninth grade");
+            g.writeName("schoolYearTypeReference");
+            g.writeStartObject();
+            g.writeNumberProperty("schoolYear", s.ninthGradeCohort().get().endYear());
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndArray();
+        }
+        g.writeName("studentIndicators");
+        g.writeStartArray();
+        g.writeStartObject();
+        g.writeStringProperty("indicatorName", Importer.DIRECTORY_OPT_OUT);
+        g.writeStringProperty("indicator", Boolean.toString(s.directoryOptOut()));
+        g.writeEndObject();
+        g.writeEndArray();
         g.writeEndObject();
     }
 

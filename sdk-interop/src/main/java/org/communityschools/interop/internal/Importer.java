@@ -213,7 +213,8 @@ public final class Importer {
         buildSchools();
         for (Path f : files) {
             if (hasPass2.getOrDefault(f, false)) {
-                format.reader().read(f, Importer::isPass2, this::pass2, new Issues());
+                // an XML file was parsed whole in pass 1, which reported its syntax errors; a JSON resource file is read in one pass only
+                format.reader().read(f, Importer::isPass2, this::pass2, format == Format.JSON ? issues : new Issues());
             }
         }
         DistrictData.Builder b = DistrictData.builder();

@@ -3,18 +3,14 @@ package org.communityschools.interop.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -1097,18 +1093,12 @@ public final class Importer {
     }
 
     private String shortId(Node.At at, String value) {
-        String v = value.strip().replaceAll("\\s+", "_");
-        if (v.length() <= 32) {
-            return v;
+        String s = Ids.of(value);
+        String whole = value.strip().replaceAll("\\s+", "_");
+        if (whole.length() > 32) {
+            issues.warning(at, "id.shortened", Optional.of(whole), "an identifier longer than 32 characters is imported as " + s);
         }
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(v.getBytes(StandardCharsets.UTF_8));
-            String s = v.substring(0, 23) + "-" + HexFormat.of().formatHex(h, 0, 4);
-            issues.warning(at, "id.shortened", Optional.of(v), "an identifier longer than 32 characters is imported as " + s);
-            return s;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return s;
     }
 
     private Optional<LocalDate> date(Node n, String child, boolean required) {

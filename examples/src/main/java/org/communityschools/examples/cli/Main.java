@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "community-schools 0.1.0-SNAPSHOT",
         description = "Share student data between schools and community partners safely, and measure outcomes.",
-        subcommands = {GenerateCommand.class, ValidateCommand.class, MetricsCommand.class, CompareCommand.class, ViewCommand.class, AccessCommand.class, AuditCommand.class, ImportCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GenerateCommand.class, ValidateCommand.class, MetricsCommand.class, CompareCommand.class, ViewCommand.class, AccessCommand.class, AuditCommand.class, ImportCommand.class, ExportCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code for data that breaks the rules or an operation the SDK refused. */
     static final int EXIT_INVALID = 1;

@@ -28,7 +28,12 @@ import org.communityschools.core.model.StudentCharacteristicType;
  * {@code AttendanceEventCategoryDescriptor#Tardy}), which matches the value in any namespace; a full-URI entry wins.
  * Code values are compared exactly (Ed-Fi code values are case-sensitive). The defaults ({@link #defaults()}) cover
  * the Ed-Fi default descriptor values the model can represent and are listed in docs/interop-edfi.md; override or
- * extend them with {@link #toBuilder()}. Immutable and thread-safe.
+ * extend them with {@link #toBuilder()}.
+ *
+ * <p>Values the Ed-Fi defaults have no code for (such as {@code StaffRole.SUCCESS_MENTOR}) are written by the export
+ * in the SDK's own namespace, {@code uri://communityschools.org/StaffClassificationDescriptor#SUCCESS_MENTOR}
+ * ({@link #descriptorUri(Enum)}), and such a URI resolves to its constant unless an entry says otherwise, so that our
+ * data survives a round trip through Ed-Fi JSON. Immutable and thread-safe.
  */
 public final class DescriptorMapping {
     /** What a descriptor value resolves to. */
@@ -58,6 +63,26 @@ public final class DescriptorMapping {
             }
         }
     }
+
+    /** The namespace of the SDK's own descriptor values: {@code uri://communityschools.org/}. */
+    public static final String NAMESPACE = "uri://communityschools.org/";
+
+    /** The Ed-Fi namespace the export writes default code values in. */
+    private static final String ED_FI = "uri://ed-fi.org/";
+
+    /** Which Ed-Fi descriptor each enumeration is read from and written as. */
+    private static final Map<Class<?>, String> DESCRIPTORS = Map.ofEntries(
+            Map.entry(AttendanceCategory.class, "AttendanceEventCategoryDescriptor"),
+            Map.entry(BehaviorType.class, "BehaviorDescriptor"),
+            Map.entry(DisciplineActionType.class, "DisciplineDescriptor"),
+            Map.entry(ExitWithdrawType.class, "ExitWithdrawTypeDescriptor"),
+            Map.entry(GradeLevel.class, "GradeLevelDescriptor"),
+            Map.entry(SchoolType.class, "SchoolTypeDescriptor"),
+            Map.entry(StudentCharacteristicType.class, "ProgramTypeDescriptor"),
+            Map.entry(StaffRole.class, "StaffClassificationDescriptor"),
+            Map.entry(Sex.class, "SexDescriptor"),
+            Map.entry(RaceEthnicity.class, "RaceDescriptor"),
+            Map.entry(InterventionType.class, "InterventionClassDescriptor"));
 
     private static final DescriptorMapping DEFAULTS = buildDefaults();
 
@@ -105,7 +130,7 @@ public final class DescriptorMapping {
             hit = entries.get(shortKey(uri));
         }
         if (hit == null) {
-            return new Resolution<E>(Outcome.UNKNOWN, Optional.<E>empty());
+            return ownNamespace(uri, type);
         }
         if (hit.isEmpty()) {
             return new Resolution<E>(Outcome.IGNORED, Optional.<E>empty());
@@ -115,6 +140,50 @@ public final class DescriptorMapping {
             return new Resolution<E>(Outcome.UNKNOWN, Optional.<E>empty());
         }
         return new Resolution<>(Outcome.MAPPED, Optional.of(type.cast(v)));
+    }
+
+    private static <E extends Enum<E>> Resolution<E> ownNamespace(String uri, Class<E> type) {
+        String descriptor = DESCRIPTORS.get(type);
+        String prefix = NAMESPACE + descriptor + "#";
+        if (descriptor != null && uri.startsWith(prefix)) {
+            String name = uri.substring(prefix.length());
+            for (E c : type.getEnumConstants()) {
+                if (c.name().equals(name)) {
+                    return new Resolution<>(Outcome.MAPPED, Optional.of(c));
+                }
+            }
+        }
+        return new Resolution<E>(Outcome.UNKNOWN, Optional.<E>empty());
+    }
+
+    /**
+     * The descriptor URI the export writes for a constant: the Ed-Fi default code value listed first for it in this
+     * mapping ({@code uri://ed-fi.org/AttendanceEventCategoryDescriptor#Excused Absence}; a full-URI entry is written as
+     * is), else the SDK's own {@link #NAMESPACE} ({@code uri://communityschools.org/InterventionClassDescriptor#TUTORING}).
+     * The URI resolves back to the same constant.
+     *
+     * @param value the constant, of one of the enumerations the mapping covers
+     * @return the URI
+     * @throws IllegalArgumentException for an enumeration without an Ed-Fi descriptor
+     */
+    public String descriptorUri(Enum<?> value) {
+        Objects.requireNonNull(value, "value");
+        String descriptor = DESCRIPTORS.get(value.getDeclaringClass());
+        if (descriptor == null) {
+            throw new IllegalArgumentException("no Ed-Fi descriptor is mapped to " + value.getDeclaringClass().getSimpleName());
+        }
+        for (Map.Entry<String, Optional<Enum<?>>> e : entries.entrySet()) {
+            if (e.getValue().isPresent() && e.getValue().get() == value) {
+                String key = e.getKey();
+                if (key.startsWith(descriptor + "#")) {
+                    return ED_FI + key;
+                }
+                if (shortKey(key).startsWith(descriptor + "#")) {
+                    return key;
+                }
+            }
+        }
+        return NAMESPACE + descriptor + "#" + value.name();
     }
 
     /** {@code uri://ed-fi.org/XDescriptor#Code} → {@code XDescriptor#Code}; a key without a path is returned as is. */

@@ -1,8 +1,12 @@
 /**
- * Import of Ed-Fi Data Standard 5.x XML interchange files into the SDK's domain model:
- * {@link org.communityschools.interop.EdFiXmlImport} reads a folder of interchange files into a
- * {@link org.communityschools.core.data.DistrictData}, mapping Ed-Fi descriptors to the model's enumerations with a
- * documented, overridable {@link org.communityschools.interop.DescriptorMapping}. See docs/interop-edfi.md.
+ * Interoperability with the standards districts already use: {@link org.communityschools.interop.EdFiXmlImport}
+ * (Ed-Fi Data Standard 5.x XML interchange) and {@link org.communityschools.interop.EdFiJsonImport} (Ed-Fi ODS/API
+ * JSON resources) read a district's Ed-Fi export into a {@link org.communityschools.core.data.DistrictData} through
+ * one importer, mapping Ed-Fi descriptors to the model's enumerations with a documented, overridable
+ * {@link org.communityschools.interop.DescriptorMapping}; {@link org.communityschools.interop.EdFiJsonExport} writes
+ * our data as Ed-Fi JSON resources; {@link org.communityschools.interop.OneRosterImport} reads a OneRoster 1.2/1.1
+ * CSV roster (schools, students, staff, teacher–student relationships). See docs/interop-edfi.md and
+ * docs/interop-oneroster.md.
  */
 @NullMarked
 package org.communityschools.interop;

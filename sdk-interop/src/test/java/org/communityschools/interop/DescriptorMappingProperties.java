@@ -39,4 +39,32 @@ class DescriptorMappingProperties {
         assertThat(r.outcome()).isEqualTo(DescriptorMapping.Outcome.UNKNOWN);
         assertThat(r.value()).isEmpty();
     }
+
+    @Provide
+    Arbitrary<Enum<?>> constants() {
+        return Arbitraries.of(java.util.stream.Stream.of(org.communityschools.core.model.AttendanceCategory.class,
+                        org.communityschools.core.model.BehaviorType.class, org.communityschools.core.model.DisciplineActionType.class,
+                        org.communityschools.core.model.ExitWithdrawType.class, org.communityschools.core.model.GradeLevel.class,
+                        org.communityschools.core.model.SchoolType.class, org.communityschools.core.model.StudentCharacteristicType.class,
+                        org.communityschools.core.model.StaffRole.class, org.communityschools.core.model.Sex.class,
+                        org.communityschools.core.model.RaceEthnicity.class, org.communityschools.core.model.InterventionType.class)
+                .<Enum<?>>flatMap(c -> java.util.Arrays.stream(c.getEnumConstants())).toList());
+    }
+
+    @Property
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void theUriTheExportWritesResolvesBackToTheSameConstant(@ForAll("constants") Enum<?> constant) {
+        DescriptorMapping m = DescriptorMapping.defaults();
+        String uri = m.descriptorUri(constant);
+        assertThat(uri).startsWith("uri://");
+        DescriptorMapping.Resolution r = m.resolve(uri, (Class) constant.getDeclaringClass());
+        assertThat(r.value()).contains(constant);
+    }
+
+    @Property
+    void aConstantWithAnEdFiDefaultCodeIsWrittenInTheEdFiNamespace(@ForAll("constants") Enum<?> constant) {
+        String uri = DescriptorMapping.defaults().descriptorUri(constant);
+        boolean hasDefault = DescriptorMapping.defaults().entries().values().stream().anyMatch(v -> v.isPresent() && v.get() == constant);
+        assertThat(uri).startsWith(hasDefault ? "uri://ed-fi.org/" : DescriptorMapping.NAMESPACE);
+    }
 }

@@ -7,26 +7,31 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.communityschools.core.data.DataValidationException;
 import org.communityschools.core.data.Violation;
+import org.communityschools.core.data.DistrictData;
 import org.communityschools.interop.EdFiImportResult;
+import org.communityschools.interop.EdFiJsonImport;
 import org.communityschools.interop.EdFiXmlImport;
+import org.communityschools.interop.OneRosterImport;
+import org.communityschools.interop.OneRosterImportResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code import edfi-xml SRC --out DIR}: a district data directory from another standard's export. */
+/** {@code import edfi-xml|edfi-json|oneroster SRC --out DIR}: a district data directory from another standard's export. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import another standard's export as a district data directory that validate accepts. "
-                + "Formats: edfi-xml (Ed-Fi Data Standard 5.x XML interchange).")
+                + "Formats: edfi-xml (Ed-Fi Data Standard 5.x XML interchange), edfi-json (Ed-Fi ODS/API resources, one JSON "
+                + "array file per resource), oneroster (OneRoster 1.2 or 1.1 CSV export).")
 final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FORMAT", description = "edfi-xml")
+    @Parameters(index = "0", paramLabel = "FORMAT", description = "edfi-xml, edfi-json or oneroster")
     String format;
 
-    @Parameters(index = "1", paramLabel = "SRC", description = "the interchange folder or file")
+    @Parameters(index = "1", paramLabel = "SRC", description = "the export folder (edfi-xml and edfi-json: or one file)")
     Path source;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "the directory to write")
@@ -34,8 +39,8 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!format.equals("edfi-xml")) {
-            throw new IllegalArgumentException("format must be edfi-xml (edfi-json and oneroster are not built yet), was '" + format + "'");
+        if (!format.equals("edfi-xml") && !format.equals("edfi-json") && !format.equals("oneroster")) {
+            throw new IllegalArgumentException("format must be edfi-xml, edfi-json or oneroster, was '" + format + "'");
         }
         if (!Files.exists(source)) {
             throw new IllegalArgumentException("no such file or folder: " + source);
@@ -44,21 +49,37 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.println("Importing " + source + " ...");
         err.flush();
-        EdFiImportResult result;
+        DistrictData data;
+        java.util.List<Violation> warnings;
+        long warningCount;
         try {
-            result = EdFiXmlImport.importToDirectory(source, out);
+            if (format.equals("oneroster")) {
+                OneRosterImportResult r = OneRosterImport.importToDirectory(source, out);
+                data = r.data();
+                warnings = r.warnings();
+                warningCount = r.warningCount();
+            } else {
+                EdFiImportResult r = format.equals("edfi-xml") ? EdFiXmlImport.importToDirectory(source, out)
+                        : EdFiJsonImport.importToDirectory(source, out);
+                data = r.data();
+                warnings = r.warnings();
+                warningCount = r.warningCount();
+            }
         } catch (DataValidationException e) {
             e.violations().forEach(o::println);
             o.printf(Locale.ROOT, "NOT IMPORTED: %,d error(s); nothing was written%n", e.errorCount());
             o.flush();
             return Main.EXIT_INVALID;
         }
-        for (Violation v : result.warnings()) {
+        for (Violation v : warnings) {
             o.println(v);
         }
         o.printf(Locale.ROOT, "Imported %,d students, %,d schools, %,d attendance rows into %s (%,d warning(s))%n",
-                result.data().students().size(), result.data().schools().size(), result.data().attendance().size(), out,
-                result.warningCount());
+                data.students().size(), data.schools().size(), data.attendance().size(), out, warningCount);
+        if (format.equals("oneroster")) {
+            o.printf(Locale.ROOT, "Imported %,d staff and %,d teacher-student relationships%n", data.staff().size(),
+                    data.studentStaffRelationships().size());
+        }
         o.flush();
         return 0;
     }

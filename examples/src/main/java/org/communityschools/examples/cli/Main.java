@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 AccessCommand.class,
                 AuditCommand.class,
                 ImportCommand.class,
+                ExportCommand.class,
                 PublishCommand.class,
                 ExtractCommand.class,
                 org.communityschools.examples.dashboard.ServeCommand.class,

@@ -3,18 +3,14 @@ package org.communityschools.interop.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,6 +76,35 @@ public final class Importer {
             "StudentEducationOrganizationAssociation");
     private static final Set<String> INSTRUCTIONAL_EVENTS = Set.of("Instructional day", "Make-up day");
 
+    /** How the records of one file are read: {@link XmlRecords#read} or {@link JsonRecords#read}. */
+    @FunctionalInterface
+    public interface RecordReader {
+        /**
+         * Reads one file.
+         *
+         * @param file     the file
+         * @param wanted   which record names to build
+         * @param consumer receives each wanted record
+         * @param issues   receives the file's errors
+         * @return the file's root or record name, empty when it could not be read
+         */
+        Optional<String> read(Path file, java.util.function.Predicate<String> wanted, java.util.function.Consumer<Node> consumer, Issues issues);
+    }
+
+    /**
+     * The two sources of Ed-Fi records: XML interchange files and ODS/API JSON resource files.
+     *
+     * @param extension the file name extension read from a folder
+     * @param reader    reads one file
+     */
+    public record Format(String extension, RecordReader reader) {
+        /** Ed-Fi XML interchange files ({@code *.xml}). */
+        public static final Format XML = new Format(".xml", XmlRecords::read);
+        /** Ed-Fi ODS/API resource arrays ({@code *.json}, one file per resource). */
+        public static final Format JSON = new Format(".json", JsonRecords::read);
+    }
+
+    private final Format format;
     private final DescriptorMapping mapping;
     private final Optional<List<InstructionalDay>> suppliedCalendar;
     private final DayShare partialDefault;
@@ -140,6 +165,21 @@ public final class Importer {
      * @param lenient          keep going past errors
      */
     public Importer(DescriptorMapping mapping, Optional<List<InstructionalDay>> suppliedCalendar, DayShare partialDefault, boolean lenient) {
+        this(Format.XML, mapping, suppliedCalendar, partialDefault, lenient);
+    }
+
+    /**
+     * An importer of a format.
+     *
+     * @param format           XML interchange or JSON resources
+     * @param mapping          descriptor mapping
+     * @param suppliedCalendar the caller's instructional days, replacing those of the files
+     * @param partialDefault   the share of the day for a Partial event without EventDuration
+     * @param lenient          keep going past errors
+     */
+    public Importer(Format format, DescriptorMapping mapping, Optional<List<InstructionalDay>> suppliedCalendar, DayShare partialDefault,
+                    boolean lenient) {
+        this.format = format;
         this.mapping = mapping;
         this.suppliedCalendar = suppliedCalendar;
         this.partialDefault = partialDefault;
@@ -152,10 +192,14 @@ public final class Importer {
      * @throws DataValidationException when strict and any error was found, or when the model's cross-record rules fail
      */
     public Outcome run(Path source) {
-        List<Path> files = files(source);
+        List<Path> files = files(source, format.extension());
+        if (format == Format.JSON) {
+            // education organizations first: the records of the first pass refer to them (XML files hold them in EducationOrganization.xml)
+            files = files.stream().sorted(java.util.Comparator.comparingInt(JsonRecords::rank)).toList();
+        }
         Map<Path, Boolean> hasPass2 = new HashMap<>();
         for (Path f : files) {
-            XmlRecords.read(f, name -> {
+            format.reader().read(f, name -> {
                 if (isPass2(name)) {
                     hasPass2.put(f, true);
                 }
@@ -165,7 +209,8 @@ public final class Importer {
         buildSchools();
         for (Path f : files) {
             if (hasPass2.getOrDefault(f, false)) {
-                XmlRecords.read(f, Importer::isPass2, this::pass2, new Issues());
+                // an XML file was parsed whole in pass 1, which reported its syntax errors; a JSON resource file is read in one pass only
+                format.reader().read(f, Importer::isPass2, this::pass2, format == Format.JSON ? issues : new Issues());
             }
         }
         DistrictData.Builder b = DistrictData.builder();
@@ -233,12 +278,12 @@ public final class Importer {
         return new Outcome(data, issues.sorted(), issues.errorCount(), issues.warningCount(), Map.copyOf(counts));
     }
 
-    private static List<Path> files(Path source) {
+    private static List<Path> files(Path source, String extension) {
         if (!Files.isDirectory(source)) {
             return List.of(source);
         }
         try (Stream<Path> s = Files.list(source)) {
-            return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xml"))
+            return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(extension))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + source, e);
@@ -323,7 +368,7 @@ public final class Importer {
         if (school.isEmpty()) {
             issues.error(n, "field.required", Optional.empty(), "a session must name its school (SchoolReference/SchoolId)");
         }
-        Optional<SchoolYear> year = schoolYear(n, "SchoolYear");
+        Optional<SchoolYear> year = schoolYear(n.child("SchoolYear").isPresent() ? n : n.child("SchoolYearTypeReference").orElse(n), "SchoolYear");
         Optional<LocalDate> begin = date(n, "BeginDate", true);
         Optional<LocalDate> end = date(n, "EndDate", true);
         Optional<Integer> total = Optional.empty();
@@ -347,14 +392,14 @@ public final class Importer {
 
     private void student(Node n) {
         Optional<String> id = required(n, "StudentUniqueId").flatMap(x -> id(n, "StudentUniqueId", x));
-        Optional<String> first = n.path("Name", "FirstName").flatMap(Node::text);
-        Optional<String> last = n.path("Name", "LastSurname").flatMap(Node::text);
-        Optional<LocalDate> birth = n.path("BirthData").flatMap(bd -> date(bd, "BirthDate", true));
+        Optional<String> first = personName(n, "FirstName");
+        Optional<String> last = personName(n, "LastSurname");
+        Optional<LocalDate> birth = n.child("BirthData").or(() -> n.child("BirthDate").map(x -> n)).flatMap(bd -> date(bd, "BirthDate", true));
         if (first.isEmpty() || last.isEmpty()) {
-            issues.error(n, "field.required", Optional.empty(), "a student must have Name/FirstName and Name/LastSurname");
+            issues.error(n, "field.required", Optional.empty(), "a student must have Name/FirstName and Name/LastSurname (JSON: firstName, lastSurname)");
         }
-        if (n.child("BirthData").isEmpty()) {
-            issues.error(n, "field.required", Optional.empty(), "a student must have BirthData/BirthDate");
+        if (n.child("BirthData").isEmpty() && n.child("BirthDate").isEmpty()) {
+            issues.error(n, "field.required", Optional.empty(), "a student must have BirthData/BirthDate (JSON: birthDate)");
         }
         if (id.isEmpty() || first.isEmpty() || last.isEmpty() || birth.isEmpty()) {
             return;
@@ -587,8 +632,8 @@ public final class Importer {
             }
         }
         Optional<String> student = n.child("StudentReference").flatMap(r -> r.find("StudentUniqueId")).flatMap(Node::text);
-        Optional<Node> assoc = n.child("StudentDisciplineIncidentBehaviorAssociationReference")
-                .or(() -> n.child("StudentDisciplineIncidentAssociationReference"));
+        Optional<Node> assoc = n.find("StudentDisciplineIncidentBehaviorAssociationReference")
+                .or(() -> n.find("StudentDisciplineIncidentAssociationReference"));
         Optional<String> ident = assoc.flatMap(a -> a.find("IncidentIdentifier")).flatMap(Node::text);
         Optional<String> school = assoc.flatMap(a -> a.find("SchoolId")).flatMap(Node::text);
         Optional<String> assocStudent = assoc.flatMap(a -> a.find("StudentUniqueId")).flatMap(Node::text).or(() -> student);
@@ -644,7 +689,11 @@ public final class Importer {
             value.text().flatMap(t -> resolved(value, t, RaceEthnicity.class)).ifPresent(races::add);
         }
         boolean hispanic = n.child("HispanicLatinoEthnicity").flatMap(Node::text).map(t -> t.equals("true") || t.equals("1")).orElse(false);
-        if (student.isEmpty() || (sex.isEmpty() && races.isEmpty() && !hispanic) || !demographicsSet.add(student.get())) {
+        if (student.isEmpty()) {
+            return;
+        }
+        cohortAndOptOut(n, student.get());
+        if ((sex.isEmpty() && races.isEmpty() && !hispanic) || !demographicsSet.add(student.get())) {
             return;
         }
         RaceEthnicity race;
@@ -660,6 +709,39 @@ public final class Importer {
         students.put(student.get(), new Student(s.id(), s.firstName(), s.lastName(), s.birthDate(), sex.orElse(s.sex()), race,
                 s.ninthGradeCohort(), s.directoryOptOut()));
     }
+
+    /**
+     * The ninth-grade cohort from a {@code CohortYear} whose type is {@code Ninth grade} (its school year), and the
+     * directory opt-out from a {@code StudentIndicator} named {@value #DIRECTORY_OPT_OUT} with the value {@code true};
+     * any association that opts the student out does (privacy fails closed).
+     */
+    private void cohortAndOptOut(Node n, String id) {
+        Student s = students.get(id);
+        Optional<SchoolYear> cohort = s.ninthGradeCohort();
+        for (Node c : n.children("CohortYear")) {
+            boolean ninth = c.child("CohortYearType").flatMap(Node::text).map(t -> t.endsWith("#Ninth grade")).orElse(false);
+            Optional<Node> year = c.child("SchoolYearTypeReference").flatMap(r -> r.child("SchoolYear")).or(() -> c.child("SchoolYear"));
+            if (ninth && year.isPresent() && year.get().text().isPresent() && cohort.isEmpty()) {
+                try {
+                    cohort = Optional.of(SchoolYear.parse(year.get().text().get()));
+                } catch (IllegalArgumentException e) {
+                    issues.error(year.get(), "field.format", year.get().text(), "SchoolYear must be a school year such as 2022 or 2021-2022");
+                }
+            }
+        }
+        boolean optOut = s.directoryOptOut();
+        for (Node i : n.children("StudentIndicator")) {
+            if (i.child("IndicatorName").flatMap(Node::text).filter(DIRECTORY_OPT_OUT::equals).isPresent()) {
+                optOut |= i.child("Indicator").flatMap(Node::text).map(t -> t.equalsIgnoreCase("true")).orElse(false);
+            }
+        }
+        if (!cohort.equals(s.ninthGradeCohort()) || optOut != s.directoryOptOut()) {
+            students.put(id, new Student(s.id(), s.firstName(), s.lastName(), s.birthDate(), s.sex(), s.raceEthnicity(), cohort, optOut));
+        }
+    }
+
+    /** The student indicator that carries the directory opt-out (34 CFR 99.37(a)(2)); written by the export. */
+    public static final String DIRECTORY_OPT_OUT = "Directory Information Opt-Out";
 
     private void staffAssignment(Node n) {
         Optional<String> staff = n.child("StaffReference").flatMap(r -> r.find("StaffUniqueId")).flatMap(Node::text);
@@ -950,8 +1032,8 @@ public final class Importer {
         List<String> districts = organizations.values().stream().filter(o -> o.type() == OrganizationType.DISTRICT).map(o -> o.id().value()).toList();
         for (Map.Entry<String, Node> e : staffNodes.entrySet()) {
             Node n = e.getValue();
-            Optional<String> first = n.path("Name", "FirstName").flatMap(Node::text);
-            Optional<String> last = n.path("Name", "LastSurname").flatMap(Node::text);
+            Optional<String> first = personName(n, "FirstName");
+            Optional<String> last = personName(n, "LastSurname");
             Optional<String> id = id(n, "StaffUniqueId", e.getKey());
             if (first.isEmpty() || last.isEmpty()) {
                 issues.error(n, "field.required", Optional.empty(), "a staff member must have Name/FirstName and Name/LastSurname");
@@ -975,6 +1057,11 @@ public final class Importer {
     }
 
     // ---------------------------------------------------------------- values
+
+    /** A person's name part: XML {@code Name/FirstName}, JSON {@code firstName}. */
+    private static Optional<String> personName(Node n, String part) {
+        return n.path("Name", part).or(() -> n.child(part)).flatMap(Node::text);
+    }
 
     private Optional<String> required(Node n, String child) {
         Optional<String> v = n.child(child).flatMap(Node::text);
@@ -1006,18 +1093,12 @@ public final class Importer {
     }
 
     private String shortId(Node.At at, String value) {
-        String v = value.strip().replaceAll("\\s+", "_");
-        if (v.length() <= 32) {
-            return v;
+        String s = Ids.of(value);
+        String whole = value.strip().replaceAll("\\s+", "_");
+        if (whole.length() > 32) {
+            issues.warning(at, "id.shortened", Optional.of(whole), "an identifier longer than 32 characters is imported as " + s);
         }
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(v.getBytes(StandardCharsets.UTF_8));
-            String s = v.substring(0, 23) + "-" + HexFormat.of().formatHex(h, 0, 4);
-            issues.warning(at, "id.shortened", Optional.of(v), "an identifier longer than 32 characters is imported as " + s);
-            return s;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return s;
     }
 
     private Optional<LocalDate> date(Node n, String child, boolean required) {

@@ -16,12 +16,12 @@ public final class Issues {
 
     /** An error at a node; {@code value} must not be personal data. */
     public void error(Node at, String rule, Optional<String> value, String message) {
-        add(Severity.ERROR, at.file(), at.line(), at.column(), Optional.of(at.name()), value, rule, message);
+        add(Severity.ERROR, at.file(), at.line(), at.column(), Optional.of(at.label()), value, rule, message);
     }
 
     /** A warning at a node. */
     public void warning(Node at, String rule, Optional<String> value, String message) {
-        add(Severity.WARNING, at.file(), at.line(), at.column(), Optional.of(at.name()), value, rule, message);
+        add(Severity.WARNING, at.file(), at.line(), at.column(), Optional.of(at.label()), value, rule, message);
     }
 
     /** An error at a position. */

@@ -6,13 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One XML element of an Ed-Fi record, with its position in the file (1-based line and column where the start tag
+ * One XML element (or JSON property, see {@link JsonRecords}) of an Ed-Fi record, with its position in the file (1-based line and column where the start tag
  * ended, as StAX reports it), its attributes, child elements and text. Built for one top-level record at a time, so
  * that a file of any size streams. Mutable while built, then only read.
  */
 public final class Node {
     private final String file;
     private final String name;
+    private final String label;
     private final int line;
     private final int column;
     private final Map<String, String> attributes;
@@ -20,8 +21,17 @@ public final class Node {
     private final StringBuilder text = new StringBuilder();
 
     Node(String file, String name, int line, int column, Map<String, String> attributes) {
+        this(file, name, name, line, column, attributes);
+    }
+
+    /**
+     * A node whose violations name {@code label} instead of its element name (a JSON record's pointer, such as
+     * {@code /12/studentReference/studentUniqueId}).
+     */
+    Node(String file, String name, String label, int line, int column, Map<String, String> attributes) {
         this.file = file;
         this.name = name;
+        this.label = label;
         this.line = Math.max(line, 0);
         this.column = Math.max(column, 0);
         this.attributes = attributes;
@@ -41,13 +51,13 @@ public final class Node {
      * @param file    the file name
      * @param line    1-based line
      * @param column  1-based column
-     * @param element the element's name
+     * @param element the element's name (for a JSON record, its JSON pointer)
      */
     public record At(String file, int line, int column, String element) {}
 
     /** This node's position. */
     public At at() {
-        return new At(file, line, column, name);
+        return new At(file, line, column, label);
     }
 
     /** The file name. */
@@ -58,6 +68,11 @@ public final class Node {
     /** The element's local name. */
     public String name() {
         return name;
+    }
+
+    /** What a violation names as its field: the element's name, or for a JSON record the JSON pointer. */
+    public String label() {
+        return label;
     }
 
     /** The 1-based line. */

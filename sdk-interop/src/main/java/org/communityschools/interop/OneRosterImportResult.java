@@ -1,0 +1,54 @@
+package org.communityschools.interop;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.data.Severity;
+import org.communityschools.core.data.Violation;
+
+/**
+ * What a OneRoster import produced: the district data, the OneRoster version read, every violation found (errors and
+ * warnings, located at file, line, column and column name, in file then line order, up to 10,000 kept), the totals,
+ * and how many rows of each file were read (such as {@code users.csv} → 23). Immutable and thread-safe.
+ *
+ * @param data         the imported data (rows that broke a rule are left out in a lenient import)
+ * @param version      the OneRoster version, {@code 1.1} or {@code 1.2}
+ * @param violations   the kept violations
+ * @param errorCount   errors found, kept or not
+ * @param warningCount warnings found, kept or not
+ * @param rowsRead     file name → data rows read
+ */
+public record OneRosterImportResult(DistrictData data, String version, List<Violation> violations, long errorCount, long warningCount,
+                                    Map<String, Long> rowsRead) {
+    /** Copies the collections and checks that nothing is missing. */
+    public OneRosterImportResult {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(version, "version");
+        violations = List.copyOf(violations);
+        rowsRead = Map.copyOf(rowsRead);
+        if (errorCount < 0 || warningCount < 0) {
+            throw new IllegalArgumentException("counts must not be negative");
+        }
+    }
+
+    /** The kept errors. */
+    public List<Violation> errors() {
+        return violations.stream().filter(v -> v.severity() == Severity.ERROR).toList();
+    }
+
+    /** The kept warnings. */
+    public List<Violation> warnings() {
+        return violations.stream().filter(v -> v.severity() == Severity.WARNING).toList();
+    }
+
+    /** The kept violations of one rule. */
+    public List<Violation> violations(String rule) {
+        return violations.stream().filter(v -> v.rule().equals(rule)).toList();
+    }
+
+    /** Rows of a file read, 0 when none. */
+    public long rowsRead(String file) {
+        return rowsRead.getOrDefault(file, 0L);
+    }
+}

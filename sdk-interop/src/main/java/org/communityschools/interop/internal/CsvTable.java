@@ -1,0 +1,153 @@
+package org.communityschools.interop.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.communityschools.core.data.Severity;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * Streams the rows of one CSV file of a OneRoster export (RFC 4180, UTF-8, a header row) with Jackson's CSV parser,
+ * handing each row to a consumer with its 1-based line and its cells by column name. A missing required column is
+ * reported once ({@code csv.column-missing}, line 1) and the file is not read; a file that is not well-formed CSV is
+ * reported where parsing stopped ({@code csv.malformed}). Stateless; each call reads one file.
+ */
+public final class CsvTable {
+    private static final CsvMapper MAPPER = CsvMapper.builder().build();
+
+    private CsvTable() {}
+
+    /** One data row: its file, 1-based line, and cells by column name (an empty cell is absent). */
+    public static final class Row {
+        private final String file;
+        private final long line;
+        private final Map<String, Integer> columns;
+        private final List<String> cells;
+
+        Row(String file, long line, Map<String, Integer> columns, List<String> cells) {
+            this.file = file;
+            this.line = line;
+            this.columns = columns;
+            this.cells = cells;
+        }
+
+        /** The file name. */
+        public String file() {
+            return file;
+        }
+
+        /** The 1-based line (the header is line 1). */
+        public long line() {
+            return line;
+        }
+
+        /** The stripped cell of a column, empty when the column or the value is absent. */
+        public Optional<String> get(String column) {
+            Integer i = columns.get(column);
+            if (i == null || i >= cells.size()) {
+                return Optional.empty();
+            }
+            String v = cells.get(i).strip();
+            return v.isEmpty() ? Optional.empty() : Optional.of(v);
+        }
+
+        /** The 1-based column index of a column, 0 when the file has no such column. */
+        public int column(String column) {
+            Integer i = columns.get(column);
+            return i == null ? 0 : i + 1;
+        }
+
+        /** Whether the header has the column. */
+        public boolean has(String column) {
+            return columns.containsKey(column);
+        }
+    }
+
+    /**
+     * Reads a file.
+     *
+     * @param file     the file
+     * @param required the columns the file must have
+     * @param consumer receives each non-blank data row
+     * @param issues   receives the file's errors
+     * @return the header's column names, empty when the file could not be read
+     */
+    public static Optional<List<String>> read(Path file, List<String> required, Consumer<Row> consumer, Issues issues) {
+        String name = file.getFileName().toString();
+        try (InputStream in = Files.newInputStream(file);
+             JsonParser p = MAPPER.reader().with(CsvSchema.emptySchema()).createParser(in)) {
+            Cells head = row(p);
+            if (head == null) {
+                issues.add(Severity.ERROR, name, 1, 0, Optional.empty(), Optional.empty(), "csv.header-missing", "the file must start with a header row");
+                return Optional.empty();
+            }
+            List<String> header = head.cells();
+            Map<String, Integer> columns = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                String h = header.get(i).strip();
+                if (i == 0 && h.startsWith("\uFEFF")) {
+                    h = h.substring(1);
+                }
+                columns.putIfAbsent(h, i);
+            }
+            boolean missing = false;
+            for (String c : required) {
+                if (!columns.containsKey(c)) {
+                    issues.add(Severity.ERROR, name, 1, 0, Optional.of(c), Optional.empty(), "csv.column-missing",
+                            "the header must have the column " + c + " (OneRoster CSV binding); the file is not read");
+                    missing = true;
+                }
+            }
+            if (missing) {
+                return Optional.empty();
+            }
+            Cells cells;
+            while ((cells = row(p)) != null) {
+                List<String> c = cells.cells();
+                if (!(c.isEmpty() || c.size() == 1 && c.get(0).isBlank())) {
+                    consumer.accept(new Row(name, cells.line(), columns, c));
+                }
+            }
+            return Optional.of(header);
+        } catch (JacksonException e) {
+            long line = e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
+            issues.add(Severity.ERROR, name, line, 0, Optional.empty(), Optional.empty(), "csv.malformed",
+                    "the file must be well-formed CSV (RFC 4180); the rest of the file is not read: " + e.getOriginalMessage());
+            return Optional.empty();
+        } catch (IOException e) {
+            issues.add(Severity.ERROR, name, 0, 0, Optional.empty(), Optional.empty(), "file.unreadable",
+                    "the file must be readable: " + e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    private record Cells(List<String> cells, long line) {}
+
+    /** The next row's cells and the line it starts on, or null at the end. */
+    private static Cells row(JsonParser p) {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            return null;
+        }
+        List<String> cells = new ArrayList<>();
+        long line = -1;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+            if (line < 0) {
+                line = p.currentTokenLocation().getLineNr();
+            }
+            cells.add(p.getString());
+        }
+        return new Cells(cells, line < 0 ? p.currentLocation().getLineNr() : line);
+    }
+}

@@ -1,0 +1,709 @@
+package org.communityschools.interop.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.communityschools.core.data.DataValidationException;
+import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.data.Severity;
+import org.communityschools.core.model.DateRange;
+import org.communityschools.core.model.EducationOrganizationId;
+import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.ExitWithdrawType;
+import org.communityschools.core.model.GradeLevel;
+import org.communityschools.core.model.Organization;
+import org.communityschools.core.model.OrganizationId;
+import org.communityschools.core.model.OrganizationType;
+import org.communityschools.core.model.RaceEthnicity;
+import org.communityschools.core.model.RelationshipType;
+import org.communityschools.core.model.School;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolType;
+import org.communityschools.core.model.Sex;
+import org.communityschools.core.model.Staff;
+import org.communityschools.core.model.StaffAssignment;
+import org.communityschools.core.model.StaffId;
+import org.communityschools.core.model.StaffRole;
+import org.communityschools.core.model.Student;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.core.model.StudentStaffRelationship;
+
+/**
+ * One import of a OneRoster 1.1 or 1.2 CSV export (a folder of {@code manifest.csv}, {@code orgs.csv},
+ * {@code users.csv}, {@code roles.csv}, {@code classes.csv}, {@code enrollments.csv}, {@code academicSessions.csv},
+ * {@code demographics.csv}) into a {@link DistrictData}: districts, schools, students, their school enrollments, staff,
+ * their assignments, and teacher–student relationships (the teachers of a class → the students enrolled in it). The
+ * rules are in docs/interop-oneroster.md. Every file is streamed row by row; the rows are kept as small records until
+ * the model is built. Not thread-safe; one importer imports once.
+ */
+public final class OneRosterImporter {
+    private static final List<String> VERSIONS = List.of("1.1", "1.2");
+    private static final Set<String> STAFF_ROLES = Set.of("teacher", "aide", "counselor", "principal", "siteAdministrator",
+            "districtAdministrator", "administrator", "proctor", "systemAdministrator");
+    private static final Set<String> OTHER_ROLES = Set.of("student", "guardian", "parent", "relative");
+    private static final List<String> RACE_COLUMNS = List.of("americanIndianOrAlaskaNative", "asian", "blackOrAfricanAmerican",
+            "nativeHawaiianOrOtherPacificIslander", "white");
+    private static final List<RaceEthnicity> RACES = List.of(RaceEthnicity.AMERICAN_INDIAN, RaceEthnicity.ASIAN, RaceEthnicity.BLACK,
+            RaceEthnicity.PACIFIC_ISLANDER, RaceEthnicity.WHITE);
+
+    private final boolean lenient;
+    private final Issues issues = new Issues();
+    private final Map<String, Long> counts = new TreeMap<>();
+    private String version = "1.2";
+
+    private record At(String file, long line, int column, String field) {}
+
+    private record Org(String sourcedId, String id, String name, String type, Optional<String> parent, At at) {}
+
+    private record Term(LocalDate start, LocalDate end) {}
+
+    private record User(String sourcedId, String id, Optional<String> given, Optional<String> family, List<GradeLevel> grades,
+                        Optional<String> primaryOrg, At at, At gradesAt) {}
+
+    private record Role(String user, String role, String org, boolean primary, Optional<LocalDate> begin, Optional<LocalDate> end, At at) {}
+
+    private record Demographics(Optional<LocalDate> birth, Sex sex, RaceEthnicity race) {}
+
+    private record Klass(String school, List<String> terms, List<GradeLevel> grades) {}
+
+    private record Member(String user, String role, Optional<LocalDate> begin, Optional<LocalDate> end, At at) {}
+
+    private final Map<String, Org> orgs = new LinkedHashMap<>();
+    private final Map<String, Term> sessions = new HashMap<>();
+    private final List<Term> schoolYears = new ArrayList<>();
+    private final Map<String, User> users = new LinkedHashMap<>();
+    private final List<Role> roles = new ArrayList<>();
+    private final Map<String, Demographics> demographics = new HashMap<>();
+    private final Map<String, Klass> classes = new LinkedHashMap<>();
+    private final Map<String, List<Member>> members = new LinkedHashMap<>();
+    private final Set<String> usedIds = new java.util.HashSet<>();
+
+    /**
+     * An importer.
+     *
+     * @param lenient keep going past errors (leave the offending rows out)
+     */
+    public OneRosterImporter(boolean lenient) {
+        this.lenient = lenient;
+    }
+
+    /** The OneRoster version read (from the manifest, else from the users.csv header). */
+    public String version() {
+        return version;
+    }
+
+    /**
+     * Imports a folder.
+     *
+     * @throws DataValidationException when strict and any error was found, or when the model's cross-record rules fail
+     * @throws IllegalArgumentException when {@code dir} is not a folder
+     */
+    public Importer.Outcome run(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("a OneRoster CSV export is a folder of CSV files, was " + dir);
+        }
+        Map<String, String> manifest = manifest(dir);
+        read(dir, manifest, "orgs.csv", List.of("sourcedId", "name", "type"), this::org);
+        read(dir, manifest, "academicSessions.csv", List.of("sourcedId", "type", "startDate", "endDate"), this::session);
+        read(dir, manifest, "users.csv", version.equals("1.1") ? List.of("sourcedId", "givenName", "familyName", "role", "orgSourcedIds")
+                : List.of("sourcedId", "givenName", "familyName"), this::user);
+        if (version.equals("1.2")) {
+            read(dir, manifest, "roles.csv", List.of("userSourcedId", "role", "orgSourcedId"), this::role);
+        }
+        read(dir, manifest, "demographics.csv", List.of("sourcedId"), this::demographics);
+        read(dir, manifest, "classes.csv", List.of("sourcedId", "schoolSourcedId"), this::klass);
+        read(dir, manifest, "enrollments.csv", List.of("classSourcedId", "userSourcedId", "role"), this::enrollment);
+        return build();
+    }
+
+    // ---------------------------------------------------------------- files
+
+    /** manifest.csv: propertyName → value; sets the version. Without a manifest, the users.csv header decides. */
+    private Map<String, String> manifest(Path dir) {
+        Map<String, String> out = new HashMap<>();
+        Path file = dir.resolve("manifest.csv");
+        if (!Files.exists(file)) {
+            issues.add(Severity.WARNING, "manifest.csv", 0, 0, Optional.empty(), Optional.empty(), "oneroster.manifest-missing",
+                    "a OneRoster export should have a manifest.csv; the files present are read and the version is taken from the users.csv header");
+            Path users = dir.resolve("users.csv");
+            if (Files.exists(users)) {
+                CsvTable.read(users, List.of(), r -> { }, new Issues()).ifPresent(h -> version = h.contains("role") ? "1.1" : "1.2");
+            }
+            return out;
+        }
+        CsvTable.read(file, List.of("propertyName", "value"), r -> {
+            String key = r.get("propertyName").orElse("");
+            String value = r.get("value").orElse("");
+            out.put(key, value);
+            if (key.equals("oneroster.version")) {
+                String v = value.length() > 3 && value.startsWith("1.") ? value.substring(0, 3) : value;
+                if (VERSIONS.contains(v)) {
+                    version = v;
+                } else {
+                    error(at(r, "value"), "oneroster.version-unsupported", Optional.of(value), "oneroster.version must be 1.1 or 1.2");
+                }
+            }
+        }, issues);
+        return out;
+    }
+
+    private void read(Path dir, Map<String, String> manifest, String name, List<String> required, java.util.function.Consumer<CsvTable.Row> rows) {
+        String mode = manifest.getOrDefault("file." + name.substring(0, name.length() - 4), "").toLowerCase(Locale.ROOT);
+        Path file = dir.resolve(name);
+        if (mode.equals("absent")) {
+            return;
+        }
+        if (mode.equals("delta")) {
+            issues.add(Severity.ERROR, "manifest.csv", 0, 0, Optional.of("file." + name.substring(0, name.length() - 4)), Optional.of("delta"),
+                    "oneroster.delta-unsupported", "only bulk files are imported; " + name + " is a delta");
+            return;
+        }
+        if (!Files.exists(file)) {
+            if (mode.equals("bulk")) {
+                issues.add(Severity.ERROR, name, 0, 0, Optional.empty(), Optional.empty(), "file.missing", "the manifest lists " + name + " as bulk but the file is missing");
+            }
+            return;
+        }
+        CsvTable.read(file, required, r -> {
+            if (r.get("status").map(s -> s.equalsIgnoreCase("tobedeleted")).orElse(false)) {
+                issues.add(Severity.WARNING, r.file(), r.line(), r.column("status"), Optional.of("status"), Optional.of("tobedeleted"),
+                        "oneroster.row-deleted", "a row marked tobedeleted is not imported");
+                return;
+            }
+            counts.merge(name, 1L, Long::sum);
+            rows.accept(r);
+        }, issues);
+    }
+
+    private void org(CsvTable.Row r) {
+        Optional<String> sourced = required(r, "sourcedId");
+        Optional<String> name = required(r, "name");
+        Optional<String> type = required(r, "type");
+        if (sourced.isEmpty() || name.isEmpty() || type.isEmpty()) {
+            return;
+        }
+        if (orgs.containsKey(sourced.get())) {
+            error(at(r, "sourcedId"), "unique.id", sourced, "a sourcedId must appear once in orgs.csv");
+            return;
+        }
+        String t = type.get();
+        if (!t.equals("district") && !t.equals("school")) {
+            return; // department, local, state, national: not part of the model
+        }
+        Optional<String> id = modelId(r, r.get("identifier"), sourced.get());
+        id.ifPresent(x -> orgs.put(sourced.get(), new Org(sourced.get(), x, name.get().length() > 200 ? name.get().substring(0, 200) : name.get(),
+                t, r.get("parentSourcedId"), at(r, "sourcedId"))));
+    }
+
+    private void session(CsvTable.Row r) {
+        Optional<String> sourced = required(r, "sourcedId");
+        Optional<LocalDate> start = date(r, "startDate", true);
+        Optional<LocalDate> end = date(r, "endDate", true);
+        if (sourced.isEmpty() || start.isEmpty() || end.isEmpty()) {
+            return;
+        }
+        if (end.get().isBefore(start.get())) {
+            error(at(r, "endDate"), "field.date-order", Optional.of(end.get().toString()), "endDate must not be before startDate " + start.get());
+            return;
+        }
+        Term t = new Term(start.get(), end.get());
+        sessions.put(sourced.get(), t);
+        if (r.get("type").filter("schoolYear"::equals).isPresent()) {
+            schoolYears.add(t);
+        }
+    }
+
+    private void user(CsvTable.Row r) {
+        Optional<String> sourced = required(r, "sourcedId");
+        if (sourced.isEmpty()) {
+            return;
+        }
+        if (users.containsKey(sourced.get())) {
+            error(at(r, "sourcedId"), "unique.id", sourced, "a sourcedId must appear once in users.csv");
+            return;
+        }
+        List<GradeLevel> grades = new ArrayList<>();
+        for (String g : r.get("grades").map(s -> s.split(",")).orElse(new String[0])) {
+            grade(g.strip()).ifPresent(grades::add);
+        }
+        Optional<String> id = modelId(r, r.get("identifier"), sourced.get());
+        if (id.isEmpty()) {
+            return;
+        }
+        Optional<String> primaryOrg = r.get("primaryOrgSourcedId");
+        if (version.equals("1.1")) {
+            Optional<String> role = required(r, "role");
+            List<String> orgIds = r.get("orgSourcedIds").map(s -> List.of(s.split(","))).orElse(List.of());
+            if (orgIds.isEmpty()) {
+                error(at(r, "orgSourcedIds"), "field.required", Optional.empty(), "a OneRoster 1.1 user must name their orgs (orgSourcedIds)");
+            }
+            for (int i = 0; i < orgIds.size() && role.isPresent(); i++) {
+                roles.add(new Role(sourced.get(), role.get(), orgIds.get(i).strip(), i == 0, Optional.empty(), Optional.empty(), at(r, "role")));
+            }
+            if (primaryOrg.isEmpty() && !orgIds.isEmpty()) {
+                primaryOrg = Optional.of(orgIds.get(0).strip());
+            }
+        }
+        users.put(sourced.get(), new User(sourced.get(), id.get(), r.get("givenName"), r.get("familyName"), grades, primaryOrg,
+                at(r, "sourcedId"), at(r, "grades")));
+    }
+
+    private void role(CsvTable.Row r) {
+        Optional<String> user = required(r, "userSourcedId");
+        Optional<String> role = required(r, "role");
+        Optional<String> org = required(r, "orgSourcedId");
+        Optional<LocalDate> begin = date(r, "beginDate", false);
+        Optional<LocalDate> end = date(r, "endDate", false);
+        if (user.isEmpty() || role.isEmpty() || org.isEmpty()) {
+            return;
+        }
+        roles.add(new Role(user.get(), role.get(), org.get(), r.get("roleType").filter("primary"::equals).isPresent(), begin, end, at(r, "role")));
+    }
+
+    private void demographics(CsvTable.Row r) {
+        Optional<String> sourced = required(r, "sourcedId");
+        Optional<LocalDate> birth = date(r, "birthDate", false);
+        Sex sex = switch (r.get("sex").orElse("unspecified")) {
+            case "male" -> Sex.MALE;
+            case "female" -> Sex.FEMALE;
+            case "other" -> Sex.NON_BINARY;
+            case "unspecified" -> Sex.NOT_SELECTED;
+            default -> {
+                error(at(r, "sex"), "field.invalid", r.get("sex"), "sex must be male, female, other or unspecified");
+                yield Sex.NOT_SELECTED;
+            }
+        };
+        RaceEthnicity race;
+        List<RaceEthnicity> flagged = new ArrayList<>();
+        for (int i = 0; i < RACE_COLUMNS.size(); i++) {
+            if (flag(r, RACE_COLUMNS.get(i))) {
+                flagged.add(RACES.get(i));
+            }
+        }
+        if (flag(r, "hispanicOrLatinoEthnicity")) {
+            race = RaceEthnicity.HISPANIC;
+        } else if (flag(r, "demographicRaceTwoOrMoreRaces") || flagged.size() > 1) {
+            race = RaceEthnicity.MULTIRACIAL;
+        } else {
+            race = flagged.isEmpty() ? RaceEthnicity.NOT_REPORTED : flagged.get(0);
+        }
+        sourced.ifPresent(s -> demographics.put(s, new Demographics(birth, sex, race)));
+    }
+
+    private boolean flag(CsvTable.Row r, String column) {
+        Optional<String> v = r.get(column);
+        if (v.isEmpty()) {
+            return false;
+        }
+        if (v.get().equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (!v.get().equalsIgnoreCase("false")) {
+            error(at(r, column), "field.format", v, column + " must be true or false");
+        }
+        return false;
+    }
+
+    private void klass(CsvTable.Row r) {
+        Optional<String> sourced = required(r, "sourcedId");
+        Optional<String> school = required(r, "schoolSourcedId");
+        if (sourced.isEmpty() || school.isEmpty()) {
+            return;
+        }
+        if (!orgs.containsKey(school.get()) || !orgs.get(school.get()).type().equals("school")) {
+            error(at(r, "schoolSourcedId"), "reference.unknown-school", school, "a class's school must be a school of orgs.csv");
+            return;
+        }
+        List<String> terms = r.get("termSourcedIds").map(s -> List.of(s.split(","))).orElse(List.of()).stream().map(String::strip).toList();
+        for (String t : terms) {
+            if (!sessions.containsKey(t)) {
+                error(at(r, "termSourcedIds"), "reference.unknown-session", Optional.of(t), "a class's terms must be academic sessions of academicSessions.csv");
+            }
+        }
+        List<GradeLevel> grades = new ArrayList<>();
+        for (String g : r.get("grades").map(s -> s.split(",")).orElse(new String[0])) {
+            grade(g.strip()).ifPresent(grades::add);
+        }
+        classes.put(sourced.get(), new Klass(school.get(), terms, grades));
+    }
+
+    private void enrollment(CsvTable.Row r) {
+        Optional<String> klass = required(r, "classSourcedId");
+        Optional<String> user = required(r, "userSourcedId");
+        Optional<String> role = required(r, "role");
+        Optional<LocalDate> begin = date(r, "beginDate", false);
+        Optional<LocalDate> end = date(r, "endDate", false);
+        if (klass.isEmpty() || user.isEmpty() || role.isEmpty()) {
+            return;
+        }
+        if (!classes.containsKey(klass.get())) {
+            error(at(r, "classSourcedId"), "reference.unknown-class", klass, "the class must be in classes.csv");
+            return;
+        }
+        if (!users.containsKey(user.get())) {
+            error(at(r, "userSourcedId"), "reference.unknown-user", user, "the user must be in users.csv");
+            return;
+        }
+        members.computeIfAbsent(klass.get(), k -> new ArrayList<>()).add(new Member(user.get(), role.get(), begin, end, at(r, "role")));
+    }
+
+    // ---------------------------------------------------------------- the model
+
+    private Importer.Outcome build() {
+        DistrictData.Builder b = DistrictData.builder();
+        Map<String, Organization> districts = new LinkedHashMap<>();
+        for (Org o : orgs.values()) {
+            if (o.type().equals("district")) {
+                Organization d = new Organization(OrganizationId.of(o.id()), o.name(), OrganizationType.DISTRICT);
+                districts.put(o.sourcedId(), d);
+                b.add(d);
+            }
+        }
+        // roles: check references and values once
+        Map<String, List<Role>> rolesOf = new LinkedHashMap<>();
+        for (Role r : roles) {
+            if (!users.containsKey(r.user())) {
+                error(r.at(), "reference.unknown-user", Optional.of(r.user()), "the user must be in users.csv");
+                continue;
+            }
+            if (!orgs.containsKey(r.org())) {
+                error(r.at(), "reference.unknown-organization", Optional.of(r.org()), "the role's org must be a district or school of orgs.csv");
+                continue;
+            }
+            if (!STAFF_ROLES.contains(r.role()) && !OTHER_ROLES.contains(r.role())) {
+                error(r.at(), "field.invalid", Optional.of(r.role()), "role must be a OneRoster role (student, teacher, aide, counselor, principal, "
+                        + "siteAdministrator, districtAdministrator, administrator, proctor, systemAdministrator, guardian, parent, relative)");
+                continue;
+            }
+            rolesOf.computeIfAbsent(r.user(), k -> new ArrayList<>()).add(r);
+        }
+        Optional<Term> year = span(schoolYears).or(() -> span(new ArrayList<>(sessions.values())));
+
+        // students and their school enrollments
+        Map<String, Student> students = new LinkedHashMap<>();
+        Map<String, Set<String>> studentSchools = new LinkedHashMap<>();
+        Map<String, Role> studentSchoolRole = new HashMap<>();
+        for (User u : users.values()) {
+            List<Role> rs = rolesOf.getOrDefault(u.sourcedId(), List.of());
+            if (rs.stream().noneMatch(r -> r.role().equals("student"))) {
+                continue;
+            }
+            Optional<Student> s = student(u);
+            if (s.isEmpty()) {
+                continue;
+            }
+            students.put(u.sourcedId(), s.get());
+            for (Role r : rs) {
+                if (r.role().equals("student") && orgs.get(r.org()).type().equals("school")) {
+                    studentSchools.computeIfAbsent(u.sourcedId(), k -> new LinkedHashSet<>()).add(r.org());
+                    studentSchoolRole.putIfAbsent(u.sourcedId() + "|" + r.org(), r);
+                }
+            }
+        }
+        for (Map.Entry<String, List<Member>> e : members.entrySet()) {
+            for (Member m : e.getValue()) {
+                if (m.role().equals("student") && students.containsKey(m.user())) {
+                    studentSchools.computeIfAbsent(m.user(), k -> new LinkedHashSet<>()).add(classes.get(e.getKey()).school());
+                }
+            }
+        }
+
+        // schools: grades from their classes and their students
+        Map<String, TreeSet<GradeLevel>> grades = new HashMap<>();
+        for (Klass k : classes.values()) {
+            grades.computeIfAbsent(k.school(), x -> new TreeSet<>()).addAll(k.grades());
+        }
+        studentSchools.forEach((u, schools) -> schools.forEach(s -> grades.computeIfAbsent(s, x -> new TreeSet<>()).addAll(users.get(u).grades())));
+        Map<String, School> schools = new LinkedHashMap<>();
+        for (Org o : orgs.values()) {
+            if (!o.type().equals("school")) {
+                continue;
+            }
+            Optional<Organization> district = o.parent().map(districts::get)
+                    .or(() -> o.parent().isEmpty() && districts.size() == 1 ? Optional.of(districts.values().iterator().next()) : Optional.empty());
+            if (district.isEmpty()) {
+                error(new At(o.at().file(), o.at().line(), 0, "parentSourcedId"), "reference.unknown-organization", o.parent(),
+                        "a school's parentSourcedId must name a district of orgs.csv (it may be empty when there is one district)");
+                continue;
+            }
+            TreeSet<GradeLevel> g = grades.getOrDefault(o.sourcedId(), new TreeSet<>());
+            if (g.isEmpty()) {
+                error(o.at(), "school.grades-unknown", Optional.of(o.sourcedId()),
+                        "a school's grades come from the grades of its classes and students; none of them gives a grade the model represents (PK, KG, 01-12)");
+                continue;
+            }
+            School s = new School(SchoolId.of(o.id()), o.name(), district.get().id(), g.first(), g.last(), SchoolType.REGULAR);
+            schools.put(o.sourcedId(), s);
+            b.add(s);
+        }
+        students.values().forEach(b::add);
+        for (Map.Entry<String, Set<String>> e : studentSchools.entrySet()) {
+            User u = users.get(e.getKey());
+            for (String school : e.getValue()) {
+                if (!schools.containsKey(school)) {
+                    continue;
+                }
+                Role r = studentSchoolRole.get(e.getKey() + "|" + school);
+                Optional<LocalDate> entry = Optional.ofNullable(r).flatMap(Role::begin).or(() -> year.map(Term::start));
+                Optional<LocalDate> exit = Optional.ofNullable(r).flatMap(Role::end).or(() -> year.map(Term::end));
+                if (entry.isEmpty()) {
+                    error(u.at(), "field.required", Optional.of(u.sourcedId()),
+                            "a student's enrollment needs a beginDate (roles.csv) or a schoolYear in academicSessions.csv");
+                    continue;
+                }
+                if (u.grades().isEmpty()) {
+                    error(u.gradesAt(), "field.required", Optional.empty(), "a student needs a grade (grades: PK, KG, 01-12) to be enrolled");
+                    continue;
+                }
+                if (exit.isPresent() && exit.get().isBefore(entry.get())) {
+                    error(Optional.ofNullable(r).map(Role::at).orElse(u.at()), "field.date-order", Optional.of(exit.get().toString()),
+                            "the enrollment's endDate must not be before its beginDate " + entry.get());
+                    continue;
+                }
+                b.add(new Enrollment(StudentId.of(u.id()), schools.get(school).id(), entry.get(), u.grades().get(0), exit,
+                        exit.map(x -> ExitWithdrawType.END_OF_YEAR), false));
+            }
+        }
+
+        // staff and their assignments
+        Map<String, Staff> staff = new LinkedHashMap<>();
+        Set<StaffAssignment> assignments = new LinkedHashSet<>();
+        for (User u : users.values()) {
+            List<Role> rs = rolesOf.getOrDefault(u.sourcedId(), List.of()).stream().filter(r -> STAFF_ROLES.contains(r.role())).toList();
+            if (rs.isEmpty()) {
+                continue;
+            }
+            Optional<String> first = u.given();
+            Optional<String> last = u.family();
+            if (first.isEmpty() || last.isEmpty()) {
+                error(u.at(), "field.required", Optional.of(u.sourcedId()), "a staff member must have a givenName and a familyName");
+                continue;
+            }
+            String employerOrg = u.primaryOrg().filter(orgs::containsKey)
+                    .or(() -> rs.stream().filter(Role::primary).map(Role::org).findFirst()).orElse(rs.get(0).org());
+            Optional<OrganizationId> employer = employer(employerOrg, districts, schools);
+            if (employer.isEmpty()) {
+                error(u.at(), "reference.unknown-organization", Optional.of(employerOrg), "a staff member's primary org must be a district or a school of one");
+                continue;
+            }
+            if (!usedIds.add("staff|" + u.id())) {
+                error(u.at(), "unique.id", Optional.of(u.id()), "two staff members have the same identifier");
+                continue;
+            }
+            staff.put(u.sourcedId(), new Staff(StaffId.of(u.id()), first.get(), last.get(), employer.get()));
+            for (Role r : rs) {
+                Optional<StaffRole> role = staffRole(r);
+                if (role.isEmpty()) {
+                    continue;
+                }
+                Optional<EducationOrganizationId> org = schools.containsKey(r.org()) ? Optional.of(schools.get(r.org()).id())
+                        : Optional.ofNullable(districts.get(r.org())).map(Organization::id);
+                Optional<LocalDate> begin = r.begin().or(() -> year.map(Term::start));
+                if (org.isEmpty()) {
+                    continue; // a school left out for its own error
+                }
+                if (begin.isEmpty()) {
+                    error(r.at(), "field.required", Optional.empty(), "a staff assignment needs a beginDate (roles.csv) or a schoolYear in academicSessions.csv");
+                    continue;
+                }
+                Optional<LocalDate> end = r.end().or(() -> r.begin().isPresent() ? Optional.empty() : year.map(Term::end));
+                if (end.isPresent() && end.get().isBefore(begin.get())) {
+                    error(r.at(), "field.date-order", Optional.of(end.get().toString()), "endDate must not be before beginDate " + begin.get());
+                    continue;
+                }
+                assignments.add(new StaffAssignment(staff.get(u.sourcedId()).id(), org.get(), role.get(), DateRange.closed(begin.get(), end)));
+            }
+        }
+        staff.values().forEach(b::add);
+        assignments.forEach(b::add);
+
+        // teacher of a class -> the students enrolled in it
+        Map<String, LocalDate[]> relationships = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Member>> e : members.entrySet()) {
+            Klass k = classes.get(e.getKey());
+            Optional<Term> classTerm = span(k.terms().stream().map(sessions::get).filter(java.util.Objects::nonNull).toList()).or(() -> year);
+            List<Member> teachers = new ArrayList<>();
+            List<Member> learners = new ArrayList<>();
+            for (Member m : e.getValue()) {
+                if (m.role().equals("teacher")) {
+                    if (!staff.containsKey(m.user())) {
+                        if (rolesOf.getOrDefault(m.user(), List.of()).stream().noneMatch(r -> STAFF_ROLES.contains(r.role()))) {
+                            error(m.at(), "reference.unknown-staff", Optional.of(m.user()), "a class's teacher must be a user with a staff role");
+                        }
+                        continue;
+                    }
+                    teachers.add(m);
+                } else if (m.role().equals("student") && students.containsKey(m.user())) {
+                    learners.add(m);
+                }
+            }
+            for (Member t : teachers) {
+                for (Member s : learners) {
+                    Optional<LocalDate> begin = later(t.begin().or(() -> classTerm.map(Term::start)), s.begin().or(() -> classTerm.map(Term::start)));
+                    Optional<LocalDate> end = earlier(t.end().or(() -> classTerm.map(Term::end)), s.end().or(() -> classTerm.map(Term::end)));
+                    if (begin.isEmpty()) {
+                        error(s.at(), "field.required", Optional.empty(),
+                                "a class enrollment needs a beginDate, or its class terms or a schoolYear in academicSessions.csv");
+                        continue;
+                    }
+                    if (end.isPresent() && end.get().isBefore(begin.get())) {
+                        continue; // the teacher and the student were never in the class together
+                    }
+                    relationships.merge(s.user() + "|" + t.user(), new LocalDate[] {begin.get(), end.orElse(null)}, (x, y) -> new LocalDate[] {
+                            x[0].isBefore(y[0]) ? x[0] : y[0], x[1] == null || y[1] == null ? null : (x[1].isAfter(y[1]) ? x[1] : y[1])});
+                }
+            }
+        }
+        relationships.forEach((key, period) -> {
+            String[] p = key.split("\\|", 2);
+            b.add(new StudentStaffRelationship(students.get(p[0]).id(), staff.get(p[1]).id(), RelationshipType.TEACHER_OF,
+                    DateRange.closed(period[0], Optional.ofNullable(period[1]))));
+        });
+
+        if (issues.errorCount() > 0 && !lenient) {
+            throw new DataValidationException(issues.sorted(), issues.errorCount());
+        }
+        return new Importer.Outcome(b.build(), issues.sorted(), issues.errorCount(), issues.warningCount(), Map.copyOf(counts));
+    }
+
+    private Optional<Student> student(User u) {
+        Demographics d = demographics.get(u.sourcedId());
+        if (u.given().isEmpty() || u.family().isEmpty()) {
+            error(u.at(), "field.required", Optional.of(u.sourcedId()), "a student must have a givenName and a familyName");
+            return Optional.empty();
+        }
+        if (d == null || d.birth().isEmpty()) {
+            error(u.at(), "student.birth-date-missing", Optional.of(u.sourcedId()),
+                    "a student needs a birth date: demographics.csv must have a row with the student's sourcedId and a birthDate");
+            return Optional.empty();
+        }
+        if (!usedIds.add("student|" + u.id())) {
+            error(u.at(), "unique.id", Optional.of(u.id()), "two students have the same identifier");
+            return Optional.empty();
+        }
+        String first = u.given().get().length() > 100 ? u.given().get().substring(0, 100) : u.given().get();
+        String last = u.family().get().length() > 100 ? u.family().get().substring(0, 100) : u.family().get();
+        return Optional.of(new Student(StudentId.of(u.id()), first, last, d.birth().get(), d.sex(), d.race(), Optional.empty(), false));
+    }
+
+    /** The model role of a OneRoster staff role; empty for roles the model has none for (aide, proctor, ...). */
+    private Optional<StaffRole> staffRole(Role r) {
+        return switch (r.role()) {
+            case "teacher" -> Optional.of(StaffRole.TEACHER);
+            case "counselor" -> Optional.of(StaffRole.COUNSELOR);
+            case "principal" -> Optional.of(StaffRole.PRINCIPAL);
+            case "districtAdministrator" -> Optional.of(StaffRole.DISTRICT_ADMIN);
+            case "administrator" -> orgs.get(r.org()).type().equals("district") ? Optional.of(StaffRole.DISTRICT_ADMIN) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<OrganizationId> employer(String org, Map<String, Organization> districts, Map<String, School> schools) {
+        if (districts.containsKey(org)) {
+            return Optional.of(districts.get(org).id());
+        }
+        return Optional.ofNullable(schools.get(org)).map(School::districtId);
+    }
+
+    private static Optional<Term> span(List<Term> terms) {
+        if (terms.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate start = terms.get(0).start();
+        LocalDate end = terms.get(0).end();
+        for (Term t : terms) {
+            start = t.start().isBefore(start) ? t.start() : start;
+            end = t.end().isAfter(end) ? t.end() : end;
+        }
+        return Optional.of(new Term(start, end));
+    }
+
+    private static Optional<LocalDate> later(Optional<LocalDate> a, Optional<LocalDate> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isEmpty() ? b : a;
+        }
+        return Optional.of(a.get().isAfter(b.get()) ? a.get() : b.get());
+    }
+
+    private static Optional<LocalDate> earlier(Optional<LocalDate> a, Optional<LocalDate> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isEmpty() ? b : a;
+        }
+        return Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get());
+    }
+
+    /** OneRoster grades are CEDS codes: PK and PR (preschool) → PK, TK and KG → KG, 01–12; others (IT, 13, PS, UG, Other) → none. */
+    static Optional<GradeLevel> grade(String code) {
+        return switch (code) {
+            case "PK", "PR" -> Optional.of(GradeLevel.PK);
+            case "TK", "KG" -> Optional.of(GradeLevel.KG);
+            default -> code.matches("0[1-9]|1[0-2]") ? Optional.of(GradeLevel.ofNumber(Integer.parseInt(code))) : Optional.empty();
+        };
+    }
+
+    // ---------------------------------------------------------------- values
+
+    /**
+     * The model identifier of a user or org: its {@code identifier} (the SIS number districts know it by) when present,
+     * else its {@code sourcedId}; a GUID loses its hyphens (32 hex digits), a longer value is shortened by {@link Ids}.
+     */
+    private Optional<String> modelId(CsvTable.Row r, Optional<String> identifier, String sourcedId) {
+        String column = identifier.isPresent() ? "identifier" : "sourcedId";
+        String v = identifier.orElse(sourcedId);
+        if (v.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+            return Optional.of(v.replace("-", "").toLowerCase(Locale.ROOT));
+        }
+        if (v.chars().anyMatch(Character::isWhitespace)) {
+            error(at(r, column), "field.format", Optional.of(v), column + " must not contain whitespace to be an identifier");
+            return Optional.empty();
+        }
+        String id = Ids.of(v);
+        if (!id.equals(v)) {
+            issues.add(Severity.WARNING, r.file(), r.line(), r.column(column), Optional.of(column), Optional.of(v), "id.shortened",
+                    "an identifier longer than 32 characters is imported as " + id);
+        }
+        return Optional.of(id);
+    }
+
+    private Optional<String> required(CsvTable.Row r, String column) {
+        Optional<String> v = r.get(column);
+        if (v.isEmpty()) {
+            error(at(r, column), "field.required", Optional.empty(), column + " is required");
+        }
+        return v;
+    }
+
+    private Optional<LocalDate> date(CsvTable.Row r, String column, boolean required) {
+        Optional<String> v = required ? required(r, column) : r.get(column);
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        String s = v.get();
+        try {
+            return Optional.of(LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s));
+        } catch (DateTimeParseException e) {
+            error(at(r, column), "field.format", column.equals("birthDate") ? Optional.of("<redacted>") : v, column + " must be a date yyyy-MM-dd");
+            return Optional.empty();
+        }
+    }
+
+    private static At at(CsvTable.Row r, String column) {
+        return new At(r.file(), r.line(), r.column(column), column);
+    }
+
+    private void error(At at, String rule, Optional<String> value, String message) {
+        issues.add(Severity.ERROR, at.file(), at.line(), at.column(), Optional.of(at.field()), value, rule, message);
+    }
+}

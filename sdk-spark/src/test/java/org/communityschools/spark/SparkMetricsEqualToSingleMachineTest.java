@@ -33,11 +33,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every Spark result equals the single-machine calculator's on a {@code district}-preset SyntheticCity (Lakeview
- * Public Schools, at a tenth of its students per school so that the module's tests stay within their two minutes on
+ * Public Schools, one school year, at a twentieth of its students per school so that the module's tests stay within their two minutes on
  * two shared cores; the schools, calendars, partnerships and every kind of history are those of the preset).
  */
 class SparkMetricsEqualToSingleMachineTest {
-    static final double SCALE = 0.1;
+    static final double SCALE = 0.05;
     static final SchoolYear YEAR = SchoolYear.of(2018);
 
     @TempDir
@@ -48,7 +48,7 @@ class SparkMetricsEqualToSingleMachineTest {
 
     @BeforeAll
     static void generateOnce() {
-        SyntheticCity.builder().preset(Preset.DISTRICT).seed(7).scale(SCALE).years(SchoolYear.of(2017), YEAR).build().writeTo(dir);
+        SyntheticCity.builder().preset(Preset.DISTRICT).seed(7).scale(SCALE).years(YEAR, YEAR).build().writeTo(dir);
         single = DistrictDataReader.builder().withoutBeanValidation().build().read(dir).data();
         SparkSession session = LocalSpark.session();
         spark = SparkDistrictReader.csv(session).read(dir.toString()).cache().requireValid();

@@ -395,7 +395,8 @@ public final class SparkLoader {
                     }
                     return RowParser.parse(file, line, aligned);
                 });
-        return new Raw(parsed, false);
+        // parsed once, read twice (the accepted rows and the violations): kept in memory, spilling to disk
+        return new Raw(parsed.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK()), false);
     }
 
     /** The core reader's header rules; the positions of the file's columns, or null when the file is rejected. */

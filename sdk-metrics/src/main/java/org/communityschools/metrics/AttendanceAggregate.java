@@ -47,6 +47,33 @@ public record AttendanceAggregate(int members, int counted, int chronicallyAbsen
         tiers = Collections.unmodifiableMap(t);
     }
 
+    /**
+     * The aggregate of one member (a student-enrollment or a pooled student-year): the per-member partial that
+     * {@link #plus} adds up, so that an aggregation can be split across machines (shard by member, add the partials
+     * in any order) and still give exactly the batch report's aggregate.
+     */
+    public static AttendanceAggregate of(AttendanceFigures member) {
+        org.communityschools.metrics.internal.Aggregator a = new org.communityschools.metrics.internal.Aggregator();
+        a.add(Objects.requireNonNull(member, "member"));
+        return a.result();
+    }
+
+    /**
+     * The aggregate of this group's members and {@code other}'s (disjoint groups of members): every count and day
+     * total is a sum, so {@code plus} is associative and commutative and has the aggregate of nothing as identity.
+     */
+    public AttendanceAggregate plus(AttendanceAggregate other) {
+        Objects.requireNonNull(other, "other");
+        Map<AttendanceTier, Integer> t = new EnumMap<>(AttendanceTier.class);
+        for (AttendanceTier tier : AttendanceTier.values()) {
+            t.put(tier, tiers.get(tier) + other.tiers.get(tier));
+        }
+        return new AttendanceAggregate(members + other.members, counted + other.counted,
+                chronicallyAbsent + other.chronicallyAbsent, daysEnrolled + other.daysEnrolled,
+                org.communityschools.metrics.internal.Days.of(org.communityschools.metrics.internal.Days.units(daysAbsent)
+                        + org.communityschools.metrics.internal.Days.units(other.daysAbsent)), t);
+    }
+
     /** Members not counted (excluded by a minimum, or not enrolled on any day). */
     public int excluded() {
         return members - counted;

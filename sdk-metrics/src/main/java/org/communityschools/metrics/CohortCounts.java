@@ -37,6 +37,32 @@ public record CohortCounts(int firstTimeNinthGraders, int transfersIn, Map<Cohor
         }
     }
 
+    /**
+     * The counts of one student's status in a cohort: the per-student partial that {@link #plus} adds up, so that a
+     * cohort can be counted across machines (shard by student) and still give exactly the batch report's counts.
+     */
+    public static CohortCounts of(CohortStatus status) {
+        org.communityschools.metrics.internal.GraduationEngine.Counter c = new org.communityschools.metrics.internal.GraduationEngine.Counter();
+        c.add(Objects.requireNonNull(status, "status"));
+        return c.result();
+    }
+
+    /** The counts of this cohort's students and {@code other}'s (disjoint students): every count is a sum. */
+    public CohortCounts plus(CohortCounts other) {
+        Objects.requireNonNull(other, "other");
+        return new CohortCounts(firstTimeNinthGraders + other.firstTimeNinthGraders, transfersIn + other.transfersIn,
+                sum(removals, other.removals, CohortRemoval.class), sum(graduates, other.graduates, DiplomaType.class),
+                sum(nonGraduates, other.nonGraduates, NonGraduateOutcome.class));
+    }
+
+    private static <E extends Enum<E>> Map<E, Integer> sum(Map<E, Integer> a, Map<E, Integer> b, Class<E> type) {
+        EnumMap<E, Integer> out = new EnumMap<>(type);
+        for (E e : type.getEnumConstants()) {
+            out.put(e, a.get(e) + b.get(e));
+        }
+        return out;
+    }
+
     private static <E extends Enum<E>> Map<E, Integer> complete(Map<E, Integer> m, Class<E> type) {
         Objects.requireNonNull(m, type.getSimpleName());
         EnumMap<E, Integer> out = new EnumMap<>(type);

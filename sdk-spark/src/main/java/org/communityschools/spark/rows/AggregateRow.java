@@ -1,0 +1,173 @@
+package org.communityschools.spark.rows;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.Map;
+import org.communityschools.metrics.AttendanceAggregate;
+import org.communityschools.metrics.AttendanceTier;
+
+/**
+ * One aggregate of a chronic-absence result as a row: a group (its dimension and key) and the counts of {@link org.communityschools.metrics.AttendanceAggregate}; {@link #toAggregate()} converts it back exactly.
+ * A mutable JavaBean because Spark's {@code Encoders.bean} needs one; not thread-safe. Nullable fields say so.
+ */
+public final class AggregateRow implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private String dimension;
+    private String groupKey;
+    private int members;
+    private int counted;
+    private int chronicallyAbsent;
+    private long daysEnrolled;
+    private String daysAbsent;
+    private int satisfactory;
+    private int atRisk;
+    private int moderateChronic;
+    private int severeChronic;
+
+    /** An empty row (for Spark). */
+    public AggregateRow() {}
+
+    /** Returns the grouping: {@code SCHOOL}, {@code DISTRICT}, {@code DISTRICT_POOLED}, {@code DISTRICT_PER_ENROLLMENT}, {@code GRADE}, {@code SUBGROUP} or {@code COMMUNITY_SCHOOL}. */
+    public String getDimension() {
+        return dimension;
+    }
+
+    /** Sets the grouping: {@code SCHOOL}, {@code DISTRICT}, {@code DISTRICT_POOLED}, {@code DISTRICT_PER_ENROLLMENT}, {@code GRADE}, {@code SUBGROUP} or {@code COMMUNITY_SCHOOL}. */
+    public void setDimension(String dimension) {
+        this.dimension = dimension;
+    }
+
+    /** Returns the group: a school id, a grade code, a subgroup {@code dimension=value}, {@code true}/{@code false}, or {@code ALL}. */
+    public String getGroupKey() {
+        return groupKey;
+    }
+
+    /** Sets the group: a school id, a grade code, a subgroup {@code dimension=value}, {@code true}/{@code false}, or {@code ALL}. */
+    public void setGroupKey(String groupKey) {
+        this.groupKey = groupKey;
+    }
+
+    /** Returns student-enrollments or student-years in the group. */
+    public int getMembers() {
+        return members;
+    }
+
+    /** Sets student-enrollments or student-years in the group. */
+    public void setMembers(int members) {
+        this.members = members;
+    }
+
+    /** Returns members counted (the denominator). */
+    public int getCounted() {
+        return counted;
+    }
+
+    /** Sets members counted (the denominator). */
+    public void setCounted(int counted) {
+        this.counted = counted;
+    }
+
+    /** Returns counted members chronically absent (the numerator). */
+    public int getChronicallyAbsent() {
+        return chronicallyAbsent;
+    }
+
+    /** Sets counted members chronically absent (the numerator). */
+    public void setChronicallyAbsent(int chronicallyAbsent) {
+        this.chronicallyAbsent = chronicallyAbsent;
+    }
+
+    /** Returns instructional days enrolled. */
+    public long getDaysEnrolled() {
+        return daysEnrolled;
+    }
+
+    /** Sets instructional days enrolled. */
+    public void setDaysEnrolled(long daysEnrolled) {
+        this.daysEnrolled = daysEnrolled;
+    }
+
+    /** Returns days absent, an exact decimal. */
+    public String getDaysAbsent() {
+        return daysAbsent;
+    }
+
+    /** Sets days absent, an exact decimal. */
+    public void setDaysAbsent(String daysAbsent) {
+        this.daysAbsent = daysAbsent;
+    }
+
+    /** Returns counted members in the SATISFACTORY tier. */
+    public int getSatisfactory() {
+        return satisfactory;
+    }
+
+    /** Sets counted members in the SATISFACTORY tier. */
+    public void setSatisfactory(int satisfactory) {
+        this.satisfactory = satisfactory;
+    }
+
+    /** Returns in AT_RISK. */
+    public int getAtRisk() {
+        return atRisk;
+    }
+
+    /** Sets in AT_RISK. */
+    public void setAtRisk(int atRisk) {
+        this.atRisk = atRisk;
+    }
+
+    /** Returns in MODERATE_CHRONIC. */
+    public int getModerateChronic() {
+        return moderateChronic;
+    }
+
+    /** Sets in MODERATE_CHRONIC. */
+    public void setModerateChronic(int moderateChronic) {
+        this.moderateChronic = moderateChronic;
+    }
+
+    /** Returns in SEVERE_CHRONIC. */
+    public int getSevereChronic() {
+        return severeChronic;
+    }
+
+    /** Sets in SEVERE_CHRONIC. */
+    public void setSevereChronic(int severeChronic) {
+        this.severeChronic = severeChronic;
+    }
+
+    /** The aggregate this row holds. */
+    public AttendanceAggregate toAggregate() {
+        Map<AttendanceTier, Integer> t = new EnumMap<>(AttendanceTier.class);
+        t.put(AttendanceTier.SATISFACTORY, satisfactory);
+        t.put(AttendanceTier.AT_RISK, atRisk);
+        t.put(AttendanceTier.MODERATE_CHRONIC, moderateChronic);
+        t.put(AttendanceTier.SEVERE_CHRONIC, severeChronic);
+        return new AttendanceAggregate(members, counted, chronicallyAbsent, daysEnrolled, new BigDecimal(daysAbsent), t);
+    }
+
+    /** The row of {@code aggregate} in group ({@code dimension}, {@code groupKey}). */
+    public static AggregateRow of(String dimension, String groupKey, AttendanceAggregate aggregate) {
+        AggregateRow r = new AggregateRow();
+        r.dimension = dimension;
+        r.groupKey = groupKey;
+        r.members = aggregate.members();
+        r.counted = aggregate.counted();
+        r.chronicallyAbsent = aggregate.chronicallyAbsent();
+        r.daysEnrolled = aggregate.daysEnrolled();
+        r.daysAbsent = aggregate.daysAbsent().toString();
+        r.satisfactory = aggregate.inTier(AttendanceTier.SATISFACTORY);
+        r.atRisk = aggregate.inTier(AttendanceTier.AT_RISK);
+        r.moderateChronic = aggregate.inTier(AttendanceTier.MODERATE_CHRONIC);
+        r.severeChronic = aggregate.inTier(AttendanceTier.SEVERE_CHRONIC);
+        return r;
+    }
+
+    @Override
+    public String toString() {
+        return "AggregateRow{" + "dimension=" + dimension + ", " + "groupKey=" + groupKey + ", " + "members=" + members + ", " + "counted=" + counted + ", " + "chronicallyAbsent=" + chronicallyAbsent + ", " + "daysEnrolled=" + daysEnrolled + ", " + "daysAbsent=" + daysAbsent + ", " + "satisfactory=" + satisfactory + ", " + "atRisk=" + atRisk + ", " + "moderateChronic=" + moderateChronic + ", " + "severeChronic=" + severeChronic + "}";
+    }
+}

@@ -1,0 +1,77 @@
+package org.communityschools.spark.rows;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+
+/**
+ * A row of {@code student_characteristics.csv}.
+ * A mutable JavaBean because Spark's {@code Encoders.bean} needs one; not thread-safe. Nullable fields say so.
+ */
+public final class CharacteristicRow implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private String studentId;
+    private String characteristic;
+    private LocalDate beginDate;
+    private LocalDate endDate;
+
+    private long line;
+
+    /** An empty row (for Spark). */
+    public CharacteristicRow() {}
+
+    /** Returns the student. */
+    public String getStudentId() {
+        return studentId;
+    }
+
+    /** Sets the student. */
+    public void setStudentId(String studentId) {
+        this.studentId = studentId;
+    }
+
+    /** Returns the {@code StudentCharacteristicType} code. */
+    public String getCharacteristic() {
+        return characteristic;
+    }
+
+    /** Sets the {@code StudentCharacteristicType} code. */
+    public void setCharacteristic(String characteristic) {
+        this.characteristic = characteristic;
+    }
+
+    /** Returns the first day. */
+    public LocalDate getBeginDate() {
+        return beginDate;
+    }
+
+    /** Sets the first day. */
+    public void setBeginDate(LocalDate beginDate) {
+        this.beginDate = beginDate;
+    }
+
+    /** Returns the last day (inclusive), or null when open. */
+    public LocalDate getEndDate() {
+        return endDate;
+    }
+
+    /** Sets the last day (inclusive), or null when open. */
+    public void setEndDate(LocalDate endDate) {
+        this.endDate = endDate;
+    }
+
+    /** Returns the line the row was read from (header = 1; for Parquet, the row number + 1), for error reports. */
+    public long getLine() {
+        return line;
+    }
+
+    /** Sets the line the row was read from. */
+    public void setLine(long line) {
+        this.line = line;
+    }
+
+    @Override
+    public String toString() {
+        return "CharacteristicRow{" + "studentId=" + studentId + ", " + "characteristic=" + characteristic + ", " + "beginDate=" + beginDate + ", " + "endDate=" + endDate + "}";
+    }
+}

@@ -1,0 +1,137 @@
+package org.communityschools.spark.rows;
+
+import java.io.Serializable;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.communityschools.core.model.DiplomaType;
+import org.communityschools.metrics.CohortCounts;
+import org.communityschools.metrics.CohortRemoval;
+import org.communityschools.metrics.NonGraduateOutcome;
+
+/**
+ * One group of an ACGR result as a row: its dimension and key and the counts of {@link org.communityschools.metrics.CohortCounts}; {@link #toCounts()} converts it back exactly.
+ * A mutable JavaBean because Spark's {@code Encoders.bean} needs one; not thread-safe. Nullable fields say so.
+ */
+public final class CohortCountsRow implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private String dimension;
+    private String groupKey;
+    private int firstTimeNinthGraders;
+    private int transfersIn;
+    private java.util.Map<String, Integer> removals;
+    private java.util.Map<String, Integer> graduates;
+    private java.util.Map<String, Integer> nonGraduates;
+
+    /** An empty row (for Spark). */
+    public CohortCountsRow() {}
+
+    /** Returns the grouping: {@code DISTRICT}, {@code SCHOOL} or {@code CHARACTERISTIC}. */
+    public String getDimension() {
+        return dimension;
+    }
+
+    /** Sets the grouping: {@code DISTRICT}, {@code SCHOOL} or {@code CHARACTERISTIC}. */
+    public void setDimension(String dimension) {
+        this.dimension = dimension;
+    }
+
+    /** Returns a school id, a characteristic code, or {@code ALL}. */
+    public String getGroupKey() {
+        return groupKey;
+    }
+
+    /** Sets a school id, a characteristic code, or {@code ALL}. */
+    public void setGroupKey(String groupKey) {
+        this.groupKey = groupKey;
+    }
+
+    /** Returns first-time 9th graders. */
+    public int getFirstTimeNinthGraders() {
+        return firstTimeNinthGraders;
+    }
+
+    /** Sets first-time 9th graders. */
+    public void setFirstTimeNinthGraders(int firstTimeNinthGraders) {
+        this.firstTimeNinthGraders = firstTimeNinthGraders;
+    }
+
+    /** Returns transfers in. */
+    public int getTransfersIn() {
+        return transfersIn;
+    }
+
+    /** Sets transfers in. */
+    public void setTransfersIn(int transfersIn) {
+        this.transfersIn = transfersIn;
+    }
+
+    /** Returns removals by {@code CohortRemoval}. */
+    public java.util.Map<String, Integer> getRemovals() {
+        return removals;
+    }
+
+    /** Sets removals by {@code CohortRemoval}. */
+    public void setRemovals(java.util.Map<String, Integer> removals) {
+        this.removals = removals;
+    }
+
+    /** Returns graduates by {@code DiplomaType}. */
+    public java.util.Map<String, Integer> getGraduates() {
+        return graduates;
+    }
+
+    /** Sets graduates by {@code DiplomaType}. */
+    public void setGraduates(java.util.Map<String, Integer> graduates) {
+        this.graduates = graduates;
+    }
+
+    /** Returns non-graduates by {@code NonGraduateOutcome}. */
+    public java.util.Map<String, Integer> getNonGraduates() {
+        return nonGraduates;
+    }
+
+    /** Sets non-graduates by {@code NonGraduateOutcome}. */
+    public void setNonGraduates(java.util.Map<String, Integer> nonGraduates) {
+        this.nonGraduates = nonGraduates;
+    }
+
+    /** The counts this row holds. */
+    public CohortCounts toCounts() {
+        return new CohortCounts(firstTimeNinthGraders, transfersIn, enums(removals, CohortRemoval.class),
+                enums(graduates, DiplomaType.class), enums(nonGraduates, NonGraduateOutcome.class));
+    }
+
+    /** The row of {@code counts} in group ({@code dimension}, {@code groupKey}). */
+    public static CohortCountsRow of(String dimension, String groupKey, CohortCounts counts) {
+        CohortCountsRow r = new CohortCountsRow();
+        r.dimension = dimension;
+        r.groupKey = groupKey;
+        r.firstTimeNinthGraders = counts.firstTimeNinthGraders();
+        r.transfersIn = counts.transfersIn();
+        r.removals = names(counts.removals());
+        r.graduates = names(counts.graduates());
+        r.nonGraduates = names(counts.nonGraduates());
+        return r;
+    }
+
+    private static <E extends Enum<E>> Map<E, Integer> enums(Map<String, Integer> m, Class<E> type) {
+        Map<E, Integer> out = new EnumMap<>(type);
+        if (m != null) {
+            m.forEach((k, v) -> out.put(Enum.valueOf(type, k), v));
+        }
+        return out;
+    }
+
+    private static Map<String, Integer> names(Map<? extends Enum<?>, Integer> m) {
+        Map<String, Integer> out = new TreeMap<>();
+        m.forEach((k, v) -> out.put(k.name(), v));
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "CohortCountsRow{" + "dimension=" + dimension + ", " + "groupKey=" + groupKey + ", " + "firstTimeNinthGraders=" + firstTimeNinthGraders + ", " + "transfersIn=" + transfersIn + ", " + "removals=" + removals + ", " + "graduates=" + graduates + ", " + "nonGraduates=" + nonGraduates + "}";
+    }
+}

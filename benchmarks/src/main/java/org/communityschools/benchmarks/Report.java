@@ -13,8 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Prints JMH's JSON result ({@code -rf json -rff FILE}) as one line per comparison, for {@code benchmarks/run}:
  * {@code name  sdk=X unit  peer=Y unit  ratio=Y/X  (±error)}. In each benchmark class and parameter set, a method
- * {@code sdk<suffix>} is compared with {@code peer<suffix>}, and {@code memoryScan} with {@code sdk} (how far the SDK
- * is from one pass over the table at memory speed); every other method gets a line of its own. A ratio above 1 means
+ * {@code sdk<suffix>} is compared with {@code peer<suffix>} (line {@code Class[params].suffix}) and with every other
+ * {@code <contender><suffix>} whose contender name has no underscore (line {@code Class[params].suffix.vsContender}),
+ * e.g. {@code sdk} with {@code duckdb} and {@code memoryScan} (how far the SDK is from one pass over the table at
+ * memory speed), {@code sdk_decide} with {@code casbin_decide}; every other method gets a line of its own. A ratio above 1 means
  * the SDK took less time than the other contender. The error of a score is JMH's 99.9% confidence half-width, or,
  * with fewer than three iterations (where JMH gives none), half the range of the iteration scores; the ratio's is
  * propagated from both (relative errors added in quadrature), {@code n/a} with a single iteration.
@@ -62,17 +64,25 @@ public final class Report {
                     return;
                 }
                 String suffix = method.substring(3);
+                String name = group + (suffix.isEmpty() ? "" : "." + suffix.replaceFirst("^_", ""));
                 Score peer = methods.get("peer" + suffix);
                 if (peer != null) {
-                    lines.add(line(group + (suffix.isEmpty() ? "" : "." + suffix.replaceFirst("^_", "")), "peer", sdk, peer));
+                    lines.add(line(name, "peer", sdk, peer));
                     done.add(method);
                     done.add("peer" + suffix);
                 }
-                if (suffix.isEmpty() && methods.containsKey("memoryScan")) {
-                    lines.add(line(group + ".vsMemoryScan", "memoryScan", sdk, methods.get("memoryScan")));
+                methods.forEach((other, score) -> {
+                    if (other.startsWith("sdk") || other.startsWith("peer") || !other.endsWith(suffix)) {
+                        return;
+                    }
+                    String contender = other.substring(0, other.length() - suffix.length());
+                    if (contender.isEmpty() || contender.contains("_")) {
+                        return;
+                    }
+                    lines.add(line(name + ".vs" + Character.toUpperCase(contender.charAt(0)) + contender.substring(1), contender, sdk, score));
                     done.add(method);
-                    done.add("memoryScan");
-                }
+                    done.add(other);
+                });
             });
             methods.forEach((method, s) -> {
                 if (!done.contains(method)) {

@@ -15,9 +15,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.AttendanceCategory;
+import org.communityschools.core.model.Diploma;
+import org.communityschools.core.model.DiplomaType;
+import org.communityschools.core.model.ExitWithdrawType;
 import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.SchoolYear;
+import org.communityschools.core.model.Student;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -82,8 +86,47 @@ final class DuckDbPeer implements AutoCloseable {
             """.formatted(AttendanceCategory.OUT_OF_SCHOOL_SUSPENSION.ordinal(), AttendanceCategory.PRESENT.ordinal(),
             AttendanceCategory.TARDY.ordinal(), AttendanceCategory.IN_SCHOOL_SUSPENSION.ordinal());
 
+    /**
+     * District four-year ACGR counts of every cohort (34 CFR 200.19(b); the SDK's rules in docs/metrics.md, default
+     * {@code FOUR_YEAR} definition): per cohort (school year of first entry into grade 9, as its end year), the
+     * adjusted cohort and the graduates. A student's cohort is the stated one, otherwise the earliest high-school
+     * enrollment's school year minus one per grade above 9; a member has a high-school enrollment that began on or
+     * before the cut-off (August 31 of the fourth year); a graduate has a regular or advanced diploma awarded on or
+     * before the cut-off; a member who is not a graduate, not enrolled in high school on the cut-off, and whose last
+     * high-school enrollment begun by the cut-off ended with a documented transfer, emigration or death is removed.
+     */
+    static final String ACGR_SQL = """
+            WITH hs AS (
+              SELECT *, year(DATE '1970-01-01' + entry) + CASE WHEN month(DATE '1970-01-01' + entry) >= 7 THEN 1 ELSE 0 END AS entry_year
+              FROM history WHERE grade >= %1$d),
+            derived AS (SELECT student, min(entry_year - (grade - %1$d)) AS y FROM hs GROUP BY student),
+            cohort AS (
+              SELECT s.student, coalesce(s.stated, d.y) AS y,
+                     make_date(coalesce(s.stated, d.y) + 3, 8, 31) - DATE '1970-01-01' AS cutoff
+              FROM student s LEFT JOIN derived d USING (student)
+              WHERE coalesce(s.stated, d.y) IS NOT NULL),
+            last_hs AS (
+              SELECT c.student, c.y, c.cutoff, max(hs.ord) AS last_ord
+              FROM cohort c JOIN hs ON hs.student = c.student AND hs.entry <= c.cutoff
+              GROUP BY c.student, c.y, c.cutoff),
+            member AS (
+              SELECT l.student, l.y, l.cutoff, hs.exit_type AS last_exit_type, hs.documented AS last_documented
+              FROM last_hs l JOIN hs ON hs.student = l.student AND hs.ord = l.last_ord),
+            status AS (
+              SELECT m.*,
+                     EXISTS (SELECT 1 FROM diploma d WHERE d.student = m.student AND d.type IN (%2$d, %3$d) AND d.award <= m.cutoff) AS graduate,
+                     EXISTS (SELECT 1 FROM hs WHERE hs.student = m.student AND hs.entry <= m.cutoff AND hs.exit >= m.cutoff) AS enrolled_on_cutoff
+              FROM member m)
+            SELECT y,
+                   count(*) FILTER (WHERE graduate OR enrolled_on_cutoff OR NOT last_documented
+                                    OR coalesce(last_exit_type, -1) NOT IN (%4$d, %5$d, %6$d)) AS adjusted,
+                   count(*) FILTER (WHERE graduate) AS graduates
+            FROM status GROUP BY y ORDER BY y
+            """.formatted(org.communityschools.core.model.GradeLevel.G09.ordinal(), DiplomaType.REGULAR.ordinal(), DiplomaType.ADVANCED.ordinal(),
+            ExitWithdrawType.TRANSFERRED.ordinal(), ExitWithdrawType.EMIGRATED.ordinal(), ExitWithdrawType.DIED.ordinal());
+
     private final DuckDBConnection connection;
-    private final PreparedStatement chronic;
+    private PreparedStatement chronic;
     private final int firstDay;
     private final int lastDay;
     /** Seconds spent loading the tables through the appender. */
@@ -95,7 +138,6 @@ final class DuckDbPeer implements AutoCloseable {
         this.connection = connection;
         this.firstDay = (int) year.firstDay().toEpochDay();
         this.lastDay = (int) year.lastDay().toEpochDay();
-        this.chronic = connection.prepareStatement(CHRONIC_SQL);
         this.loadSeconds = loadSeconds;
         this.attendanceRows = attendanceRows;
     }
@@ -106,6 +148,15 @@ final class DuckDbPeer implements AutoCloseable {
             return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open an in-memory DuckDB: " + e.getMessage(), e);
+        }
+    }
+
+    /** An in-memory database with no table yet, for {@link #loadGraduation}. */
+    static DuckDbPeer empty(SchoolYear year) {
+        try {
+            return new DuckDbPeer(open(), year, 0, 0);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -172,6 +223,9 @@ final class DuckDbPeer implements AutoCloseable {
 
     private Map<Integer, long[]> query(int onlySchool) {
         try {
+            if (chronic == null) {
+                chronic = connection.prepareStatement(CHRONIC_SQL);
+            }
             chronic.setInt(1, firstDay);
             chronic.setInt(2, lastDay);
             chronic.setInt(3, onlySchool);
@@ -184,6 +238,69 @@ final class DuckDbPeer implements AutoCloseable {
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException("the chronic-absence query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads what the graduation rate needs (once): {@code student(student, stated)} with the stated cohort's end
+     * year, {@code history(student, ord, school, entry, exit, grade, exit_type, documented)} with every enrollment in
+     * the student's order, and {@code diploma(student, type, award)}; returns the seconds taken.
+     */
+    double loadGraduation(DistrictData data) {
+        long t0 = System.nanoTime();
+        try {
+            try (Statement s = connection.createStatement()) {
+                s.execute("CREATE TABLE student(student INTEGER, stated INTEGER)");
+                s.execute("CREATE TABLE history(student INTEGER, ord INTEGER, school INTEGER, entry INTEGER, exit INTEGER, grade TINYINT, exit_type TINYINT, documented BOOLEAN)");
+                s.execute("CREATE TABLE diploma(student INTEGER, type TINYINT, award INTEGER)");
+            }
+            try (DuckDBAppender st = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "student");
+                 DuckDBAppender h = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "history");
+                 DuckDBAppender d = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "diploma")) {
+                for (int i = 0; i < data.students().size(); i++) {
+                    Student student = data.students().get(i);
+                    int idx = data.studentIndex(student.id());
+                    st.beginRow().append(idx);
+                    if (student.ninthGradeCohort().isPresent()) {
+                        st.append(student.ninthGradeCohort().get().endYear());
+                    } else {
+                        st.appendNull();
+                    }
+                    st.endRow();
+                    List<Enrollment> enrollments = data.enrollmentsOf(student.id());
+                    for (int k = 0; k < enrollments.size(); k++) {
+                        Enrollment e = enrollments.get(k);
+                        h.beginRow().append(idx).append(k).append(data.schoolIndex(e.schoolId())).append((int) e.entryDate().toEpochDay())
+                                .append(e.exitWithdrawDate().map(x -> (int) x.toEpochDay()).orElse(NO_EXIT))
+                                .append((byte) e.entryGrade().ordinal());
+                        if (e.exitWithdrawType().isPresent()) {
+                            h.append((byte) e.exitWithdrawType().get().ordinal());
+                        } else {
+                            h.appendNull();
+                        }
+                        h.append(e.exitDocumented()).endRow();
+                    }
+                    for (Diploma dip : data.diplomasOf(student.id())) {
+                        d.beginRow().append(idx).append((byte) dip.diplomaType().ordinal()).append((int) dip.awardDate().toEpochDay()).endRow();
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("loading the graduation tables failed: " + e.getMessage(), e);
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Per cohort (end year of its 9th-grade school year): {adjusted cohort, graduates}. The timed work. */
+    Map<Integer, List<Long>> graduation() {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(ACGR_SQL)) {
+            Map<Integer, List<Long>> out = new TreeMap<>();
+            while (r.next()) {
+                out.put(r.getInt(1), List.of(r.getLong(2), r.getLong(3)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the graduation query failed: " + e.getMessage(), e);
         }
     }
 
@@ -231,7 +348,9 @@ final class DuckDbPeer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            chronic.close();
+            if (chronic != null) {
+                chronic.close();
+            }
             connection.close();
         } catch (SQLException e) {
             throw new IllegalStateException(e);

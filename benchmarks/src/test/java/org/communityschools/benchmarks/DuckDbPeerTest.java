@@ -36,4 +36,23 @@ class DuckDbPeerTest {
     void readCsvReadsEveryAttendanceRow() {
         assertThat(DuckDbPeer.readCsv(TinyCity.directory().resolve("attendance.csv"))).isEqualTo(data.attendance().size());
     }
+
+    @Test
+    void theSdkReadsEveryAttendanceRowFromTheAttendanceOnlyDirectory() {
+        Path only = LoadBenchmark.attendanceOnly(TinyCity.directory());
+        assertThat(City.read(only).attendance().size()).isEqualTo(data.attendance().size());
+    }
+
+    @Test
+    void duckDbGraduationCountsEqualTheSdkOnEveryCohortOfTheTinyCity() {
+        var cohorts = GraduationBenchmark.cohorts(data);
+        var sdk = GraduationBenchmark.sdkCounts(data, cohorts);
+        try (DuckDbPeer duck = DuckDbPeer.empty(City.YEAR)) {
+            duck.loadGraduation(data);
+            assertThat(duck.graduation()).isEqualTo(sdk);
+        }
+        assertThat(sdk).hasSizeGreaterThan(1);
+        assertThat(sdk.values()).anySatisfy(v -> assertThat(v.get(1)).isPositive());
+        assertThat(sdk.values()).anySatisfy(v -> assertThat(v.get(0)).isGreaterThan(v.get(1)));
+    }
 }

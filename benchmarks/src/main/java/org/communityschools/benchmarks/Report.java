@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * with fewer than three iterations (where JMH gives none), half the range of the iteration scores; the ratio's is
  * propagated from both (relative errors added in quadrature), {@code n/a} with a single iteration.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar org.communityschools.benchmarks.Report result.json</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar org.communityschools.benchmarks.Report result.json [more.json...]</pre>
  */
 public final class Report {
     private Report() {}
@@ -33,11 +33,16 @@ public final class Report {
     }
 
     public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: Report JMH_RESULT.json");
+        if (args.length == 0) {
+            System.err.println("usage: Report JMH_RESULT.json...");
             System.exit(2);
         }
-        lines(JsonMapper.builder().build().readTree(Path.of(args[0]).toFile())).forEach(System.out::println);
+        JsonMapper mapper = JsonMapper.builder().build();
+        tools.jackson.databind.node.ArrayNode all = mapper.createArrayNode();
+        for (String file : args) {
+            mapper.readTree(Path.of(file).toFile()).values().forEach(all::add);
+        }
+        lines(all).forEach(System.out::println);
     }
 
     /** The report's lines for a JMH JSON result. */
@@ -88,7 +93,7 @@ public final class Report {
                 if (!done.contains(method)) {
                     String perSecond = method.endsWith("GiB") && s.unit().equals("ms/op")
                             ? String.format(Locale.ROOT, "  = %s GiB/s", number(1000 / s.value())) : "";
-                    lines.add(String.format(Locale.ROOT, "%-58s %s", group + "." + method, s.text()) + perSecond);
+                    lines.add(String.format(Locale.ROOT, "%-66s %s", group + "." + method, s.text()) + perSecond);
                 }
             });
         });
@@ -114,7 +119,7 @@ public final class Report {
         double ratio = peer.value() / sdk.value();
         String err = Double.isNaN(sdk.error()) || Double.isNaN(peer.error()) ? "n/a"
                 : number(ratio * Math.hypot(sdk.error() / sdk.value(), peer.error() / peer.value()));
-        return String.format(Locale.ROOT, "%-58s sdk=%s  %s=%s  ratio=%s  (±%s)", name, sdk.text(), peerName, peer.text(), number(ratio), err);
+        return String.format(Locale.ROOT, "%-66s sdk=%s  %s=%s  ratio=%s  (±%s)", name, sdk.text(), peerName, peer.text(), number(ratio), err);
     }
 
     private static String number(double x) {

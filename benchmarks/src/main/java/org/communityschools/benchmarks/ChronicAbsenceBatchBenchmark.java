@@ -15,11 +15,13 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * School-level chronic absence of one school year (2017-18) under {@link ChronicAbsenceDefinition#FEDERAL}: the SDK's
  * batch {@link ChronicAbsence#calculate} ({@code sdk}) against a plain Java streams group-by ({@code peer},
- * {@link StreamsPeer}), whose per-school numerator and denominator are checked equal to the SDK's before anything is
+ * {@link StreamsPeer}) and against DuckDB SQL over the same data loaded with its appender ({@code duckdb},
+ * {@link DuckDbPeer}), whose per-school numerator and denominator are checked equal to the SDK's before anything is
  * timed (the trial fails otherwise), and against a sequential scan of primitive arrays as large as the attendance
  * table's columns ({@code memoryScan}: the memory-bandwidth floor of any one pass over the table).
  *
@@ -51,6 +53,32 @@ public class ChronicAbsenceBatchBenchmark {
             long counted = sdk.values().stream().mapToLong(v -> v.get(1)).sum();
             System.out.printf("%n[bench] peer columns built in %.1f s; peer equals SDK on %,d schools (%,d of %,d enrollments chronically absent)%n",
                     (t1 - t0) / 1e9, sdk.size(), chronic, counted);
+        }
+    }
+
+    /** The same data in an in-process DuckDB, loaded with its appender and checked against the SDK once per trial. */
+    @State(Scope.Benchmark)
+    public static class Duck {
+        DuckDbPeer duck;
+
+        /** Loads the tables (timed apart and printed) and fails the trial when DuckDB and the SDK disagree on any school. */
+        @Setup(Level.Trial)
+        public void prepare(CityState city) {
+            duck = DuckDbPeer.load(city.data, City.YEAR);
+            Map<SchoolId, List<Long>> sdk = StreamsPeer.bySchoolId(ChronicAbsence.calculate(city.data, City.YEAR, ChronicAbsenceDefinition.FEDERAL));
+            Map<SchoolId, List<Long>> ours = DuckDbPeer.bySchoolId(city.data, duck.bySchool());
+            if (!sdk.equals(ours)) {
+                throw new IllegalStateException("DuckDB and the SDK disagree: " + sdk.size() + " schools vs " + ours.size()
+                        + "; first difference at " + sdk.keySet().stream().filter(k -> !sdk.get(k).equals(ours.get(k))).findFirst());
+            }
+            System.out.printf("%n[bench] DuckDB appender load of %,d attendance rows (+ enrollments, calendars) in %.1f s (%,.0f rows/s); DuckDB equals SDK on %,d schools%n",
+                    duck.attendanceRows, duck.loadSeconds, duck.attendanceRows / duck.loadSeconds, sdk.size());
+        }
+
+        /** Closes the database. */
+        @TearDown(Level.Trial)
+        public void close() {
+            duck.close();
         }
     }
 
@@ -89,6 +117,12 @@ public class ChronicAbsenceBatchBenchmark {
     @Benchmark
     public Map<Integer, long[]> peer(Peer peer) {
         return peer.peer.bySchool();
+    }
+
+    /** DuckDB's SQL over its own tables. */
+    @Benchmark
+    public Map<Integer, long[]> duckdb(Duck duck) {
+        return duck.duck.bySchool();
     }
 
     /** One sequential pass summing the three columns: what reading the table costs at memory speed. */

@@ -50,14 +50,25 @@ final class City {
         return dir;
     }
 
-    /** Generates (when needed) and loads {@code preset}, printing the load time. */
-    static DistrictData load(String preset) {
+    private static final java.util.Map<String, DistrictData> LOADED = new java.util.HashMap<>();
+
+    /**
+     * Generates (when needed) and loads {@code preset}, printing the load time. The loaded data are kept for the
+     * JVM's lifetime, so that benchmarks run without forking ({@code -f 0}, the quick mode) load each preset once;
+     * with a fork per benchmark (the default) each fork loads it once anyway.
+     */
+    static synchronized DistrictData load(String preset) {
+        DistrictData cached = LOADED.get(preset);
+        if (cached != null) {
+            return cached;
+        }
         Path dir = directory(preset);
         long t0 = System.nanoTime();
         DistrictData data = read(dir);
         System.out.printf("%n[bench] loaded %s in %.1f s: %,d students, %,d enrollments, %,d schools, %,d attendance rows%n",
                 preset, (System.nanoTime() - t0) / 1e9, data.students().size(), data.enrollments().size(), data.schools().size(),
                 data.attendance().size());
+        LOADED.put(preset, data);
         return data;
     }
 

@@ -1,6 +1,10 @@
 package org.communityschools.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.communityschools.core.data.DistrictData;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -14,29 +18,84 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Loading, measured apart from the work: one {@code DistrictDataReader} read (parse, check, index; without bean
- * validation) of the preset's directory, single shot. The directory is generated first when absent (untimed; the
- * generation time is printed). No peer yet: CSV loading against DuckDB's {@code read_csv} comes with issue #7.
+ * Loading, measured apart from the work, single shot:
+ * <ul>
+ *   <li>{@code load}: one {@code DistrictDataReader} read (parse, check, index; without bean validation) of the
+ *       preset's whole directory;</li>
+ *   <li>{@code sdk_loadAttendance} against {@code duckdb_loadAttendance}: {@code attendance.csv} read by the SDK
+ *       (from a directory holding only it and the files its references need: organizations, schools, students, enrollments) and
+ *       by DuckDB's {@code read_csv} into a table (types sniffed, as a user would call it; DuckDB parses in parallel
+ *       on every core, the SDK's reader on one thread). Rows per second = the printed row count ÷ the time.</li>
+ * </ul>
+ * The directory is generated first when absent (untimed; the generation time is printed).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Benchmark)
 public class LoadBenchmark {
+    /** The files an attendance-only directory needs besides attendance.csv (its references). */
+    static final List<String> ATTENDANCE_FILES = List.of("organizations.csv", "schools.csv", "students.csv", "enrollments.csv", "attendance.csv");
+
     /** The {@link org.communityschools.core.synth.Preset}, lower case. */
     @Param({"district"})
     public String preset;
 
     Path dir;
+    Path attendanceOnly;
 
-    /** Generates the directory when absent (untimed). */
+    /** Generates the directory when absent and links the attendance-only directory (untimed). */
     @Setup(Level.Trial)
     public void generate() {
         dir = City.directory(preset);
+        attendanceOnly = attendanceOnly(dir);
+        long rows = City.read(attendanceOnly).attendance().size();
+        System.out.printf("%n[bench] attendance.csv of %s: %,d rows, %,d bytes%n", preset, rows, size(dir.resolve("attendance.csv")));
     }
 
-    /** One strict read of the directory. */
+    /** A sibling of {@code dir} holding links to {@link #ATTENDANCE_FILES} only. */
+    static Path attendanceOnly(Path dir) {
+        Path out = dir.resolveSibling(dir.getFileName() + "-attendance-only");
+        try {
+            Files.createDirectories(out);
+            for (String f : ATTENDANCE_FILES) {
+                Path link = out.resolve(f);
+                if (!Files.exists(link)) {
+                    try {
+                        Files.createLink(link, dir.resolve(f));
+                    } catch (UnsupportedOperationException | IOException e) {
+                        Files.copy(dir.resolve(f), link);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static long size(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One strict read of the whole directory. */
     @Benchmark
     public DistrictData load() {
         return City.read(dir);
+    }
+
+    /** The SDK reading attendance.csv (with the students and schools it refers to). */
+    @Benchmark
+    public DistrictData sdk_loadAttendance() {
+        return City.read(attendanceOnly);
+    }
+
+    /** DuckDB's read_csv of attendance.csv into a table. */
+    @Benchmark
+    public long duckdb_loadAttendance() {
+        return DuckDbPeer.readCsv(dir.resolve("attendance.csv"));
     }
 }

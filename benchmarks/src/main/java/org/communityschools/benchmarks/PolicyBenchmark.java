@@ -38,7 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
  * requests ({@code peer_decide}: the floor, with no reasons, no agreement or consent checks, no obligations), cached
  * through {@link DecisionCache} ({@code sdk_decideCached}, against the same floor), and a decision plus the redacted
  * JSON view of the record ({@code sdk_redact}) against Jackson writing the student's full record with no filtering
- * ({@code peer_redact}: the overhead of privacy). The requests are Success Mentors asking about their mentees on a
+ * ({@code peer_redact}: the overhead of privacy). jCasbin enforcing the same caseload rule ({@link CasbinPeer}, one
+ * enforce call per data category, uncached) is compared with both the uncached and the cached decision
+ * ({@code casbin_decide}, {@code casbin_decideCached}); its permitted categories are checked equal to the engine's
+ * for every request before anything is timed. The requests are Success Mentors asking about their mentees on a
  * school day, cycled so that every call asks about another student.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -52,6 +55,7 @@ public class PolicyBenchmark {
     private DistrictData data;
     private PolicyEngine engine;
     private DecisionCache cache;
+    private CasbinPeer casbin;
     private JsonMapper mapper;
     private StaffId[] requesters;
     private StudentId[] students;
@@ -82,12 +86,18 @@ public class PolicyBenchmark {
             requesters[i] = caseloads.get(i).staffId();
             students[i] = caseloads.get(i).studentId();
         }
-        // Both sides must agree on what a mentor reaches before their times mean anything.
+        casbin = new CasbinPeer(data, DAY);
+        // Every side must agree on what a mentor reaches before their times mean anything.
         for (int i = 0; i < n; i++) {
             Set<DataCategory> sdk = engine.decide(requesters[i], students[i], SUPPORT, at).permittedCategories();
             if (!sdk.equals(peerCategories(requesters[i], students[i]))) {
                 throw new IllegalStateException("the if chain and the engine disagree for " + requesters[i] + " and " + students[i]
                         + ": " + peerCategories(requesters[i], students[i]) + " vs " + sdk);
+            }
+            Set<DataCategory> viaCasbin = casbin.permittedCategories(requesters[i], students[i], SUPPORT.code());
+            if (!sdk.equals(viaCasbin)) {
+                throw new IllegalStateException("jCasbin and the engine disagree for " + requesters[i] + " and " + students[i]
+                        + ": " + viaCasbin + " vs " + sdk);
             }
         }
     }
@@ -120,6 +130,13 @@ public class PolicyBenchmark {
         return peerCategories(requesters[i], students[i]);
     }
 
+    /** jCasbin: one enforce call per data category, as a vendor would ask "may I read X". */
+    @Benchmark
+    public Set<DataCategory> casbin_decide() {
+        int i = nextIndex();
+        return casbin.permittedCategories(requesters[i], students[i], SUPPORT.code());
+    }
+
     @Benchmark
     public Decision sdk_decideCached() {
         int i = nextIndex();
@@ -130,6 +147,13 @@ public class PolicyBenchmark {
     public Set<DataCategory> peer_decideCached() {
         int i = nextIndex();
         return peerCategories(requesters[i], students[i]);
+    }
+
+    /** The same as {@link #casbin_decide()}, paired with the SDK's cached decision in the report. */
+    @Benchmark
+    public Set<DataCategory> casbin_decideCached() {
+        int i = nextIndex();
+        return casbin.permittedCategories(requesters[i], students[i], SUPPORT.code());
     }
 
     @Benchmark

@@ -13,13 +13,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Prints JMH's JSON result ({@code -rf json -rff FILE}) as one line per comparison, for {@code benchmarks/run}:
  * {@code name  sdk=X unit  peer=Y unit  ratio=Y/X  (±error)}. In each benchmark class and parameter set, a method
- * {@code sdk<suffix>} is compared with {@code peer<suffix>}, and {@code memoryScan} with {@code sdk} (how far the SDK
- * is from one pass over the table at memory speed); every other method gets a line of its own. A ratio above 1 means
+ * {@code sdk<suffix>} is compared with {@code peer<suffix>} (line {@code Class[params].suffix}) and with every other
+ * {@code <contender><suffix>} whose contender name has no underscore (line {@code Class[params].suffix.vsContender}),
+ * e.g. {@code sdk} with {@code duckdb} and {@code memoryScan} (how far the SDK is from one pass over the table at
+ * memory speed), {@code sdk_decide} with {@code casbin_decide}; every other method gets a line of its own (a method ending in {@code GiB} timed in ms/op also as GiB/s). A ratio above 1 means
  * the SDK took less time than the other contender. The error of a score is JMH's 99.9% confidence half-width, or,
  * with fewer than three iterations (where JMH gives none), half the range of the iteration scores; the ratio's is
  * propagated from both (relative errors added in quadrature), {@code n/a} with a single iteration.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar org.communityschools.benchmarks.Report result.json</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar org.communityschools.benchmarks.Report result.json [more.json...]</pre>
  */
 public final class Report {
     private Report() {}
@@ -31,11 +33,16 @@ public final class Report {
     }
 
     public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: Report JMH_RESULT.json");
+        if (args.length == 0) {
+            System.err.println("usage: Report JMH_RESULT.json...");
             System.exit(2);
         }
-        lines(JsonMapper.builder().build().readTree(Path.of(args[0]).toFile())).forEach(System.out::println);
+        JsonMapper mapper = JsonMapper.builder().build();
+        tools.jackson.databind.node.ArrayNode all = mapper.createArrayNode();
+        for (String file : args) {
+            mapper.readTree(Path.of(file).toFile()).values().forEach(all::add);
+        }
+        lines(all).forEach(System.out::println);
     }
 
     /** The report's lines for a JMH JSON result. */
@@ -62,21 +69,31 @@ public final class Report {
                     return;
                 }
                 String suffix = method.substring(3);
+                String name = group + (suffix.isEmpty() ? "" : "." + suffix.replaceFirst("^_", ""));
                 Score peer = methods.get("peer" + suffix);
                 if (peer != null) {
-                    lines.add(line(group + (suffix.isEmpty() ? "" : "." + suffix.replaceFirst("^_", "")), "peer", sdk, peer));
+                    lines.add(line(name, "peer", sdk, peer));
                     done.add(method);
                     done.add("peer" + suffix);
                 }
-                if (suffix.isEmpty() && methods.containsKey("memoryScan")) {
-                    lines.add(line(group + ".vsMemoryScan", "memoryScan", sdk, methods.get("memoryScan")));
+                methods.forEach((other, score) -> {
+                    if (other.startsWith("sdk") || other.startsWith("peer") || !other.endsWith(suffix)) {
+                        return;
+                    }
+                    String contender = other.substring(0, other.length() - suffix.length());
+                    if (contender.isEmpty() || contender.contains("_")) {
+                        return;
+                    }
+                    lines.add(line(name + ".vs" + Character.toUpperCase(contender.charAt(0)) + contender.substring(1), contender, sdk, score));
                     done.add(method);
-                    done.add("memoryScan");
-                }
+                    done.add(other);
+                });
             });
             methods.forEach((method, s) -> {
                 if (!done.contains(method)) {
-                    lines.add(String.format(Locale.ROOT, "%-58s %s", group + "." + method, s.text()));
+                    String perSecond = method.endsWith("GiB") && s.unit().equals("ms/op")
+                            ? String.format(Locale.ROOT, "  = %s GiB/s", number(1000 / s.value())) : "";
+                    lines.add(String.format(Locale.ROOT, "%-66s %s", group + "." + method, s.text()) + perSecond);
                 }
             });
         });
@@ -102,7 +119,7 @@ public final class Report {
         double ratio = peer.value() / sdk.value();
         String err = Double.isNaN(sdk.error()) || Double.isNaN(peer.error()) ? "n/a"
                 : number(ratio * Math.hypot(sdk.error() / sdk.value(), peer.error() / peer.value()));
-        return String.format(Locale.ROOT, "%-58s sdk=%s  %s=%s  ratio=%s  (±%s)", name, sdk.text(), peerName, peer.text(), number(ratio), err);
+        return String.format(Locale.ROOT, "%-66s sdk=%s  %s=%s  ratio=%s  (±%s)", name, sdk.text(), peerName, peer.text(), number(ratio), err);
     }
 
     private static String number(double x) {

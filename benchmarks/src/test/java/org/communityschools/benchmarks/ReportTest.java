@@ -34,6 +34,6 @@ class ReportTest {
         String json = "[" + run("sdk", 100, "\"NaN\"", "[90, 110]") + "]";
 
         assertThat(Report.lines(JsonMapper.builder().build().readTree(json)))
-                .containsExactly(String.format("%-58s %s", "ChronicAbsenceBatchBenchmark[preset=district].sdk", "100 ms/op ±10.0"));
+                .containsExactly(String.format("%-66s %s", "ChronicAbsenceBatchBenchmark[preset=district].sdk", "100 ms/op ±10.0"));
     }
 }

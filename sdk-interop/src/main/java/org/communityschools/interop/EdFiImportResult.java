@@ -8,9 +8,10 @@ import org.communityschools.core.data.Severity;
 import org.communityschools.core.data.Violation;
 
 /**
- * What an Ed-Fi XML import produced: the district data, every violation found (errors and warnings, located at file,
- * line, column and rule, in file then line order, up to 10,000 kept), the totals, and how many records of each Ed-Fi
- * element were read (such as {@code Student} → 960). Immutable and thread-safe.
+ * What an Ed-Fi import ({@link EdFiXmlImport} or {@link EdFiJsonImport}) produced: the district data, every violation
+ * found (errors and warnings, located at file, line, column and rule, in file then line order, up to 10,000 kept; a
+ * JSON violation's field is the record's JSON pointer), the totals, and how many records of each Ed-Fi element were
+ * read (such as {@code Student} → 960, whichever the format). Immutable and thread-safe.
  *
  * @param data         the imported data (the records that broke a rule are left out in a lenient import)
  * @param violations   the kept violations

@@ -145,4 +145,31 @@ class EdFiJsonImportRulesTest {
         EdFiImportResult r = EdFiJsonImport.builder().build().read(dir);
         assertThat(r.errorCount()).isZero();
     }
+
+    @Test
+    void programAssociationResourcesOfAnyProgramBecomeTimeBoundedCharacteristics(@TempDir Path dir) throws IOException {
+        district(dir);
+        Files.writeString(dir.resolve("studentSpecialEducationProgramAssociations.json"), """
+                [{"beginDate": "2021-09-06", "educationOrganizationReference": {"educationOrganizationId": 100},
+                  "programReference": {"educationOrganizationId": 100, "programName": "Special Education",
+                                       "programTypeDescriptor": "uri://ed-fi.org/ProgramTypeDescriptor#Special Education"},
+                  "studentReference": {"studentUniqueId": "S1"}, "endDate": null, "ideaEligibility": true}]
+                """);
+        Files.writeString(dir.resolve("studentHomelessProgramAssociations.json"), """
+                [{"beginDate": "2021-09-06", "endDate": "2021-09-08", "educationOrganizationReference": {"educationOrganizationId": 100001},
+                  "programReference": {"educationOrganizationId": 100, "programName": "Homeless",
+                                       "programTypeDescriptor": "uri://ed-fi.org/ProgramTypeDescriptor#Homeless"},
+                  "studentReference": {"studentUniqueId": "S2"}}]
+                """);
+        EdFiImportResult r = EdFiJsonImport.builder().build().read(dir);
+        assertThat(r.recordsRead("StudentSpecialEducationProgramAssociation")).isEqualTo(1);
+        assertThat(r.data().studentCharacteristics()).extracting(c -> c.studentId().value(), c -> c.characteristic(), c -> c.period())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("S1", org.communityschools.core.model.StudentCharacteristicType.DISABILITY,
+                                org.communityschools.core.model.DateRange.startingOn(LocalDate.of(2021, 9, 6))),
+                        org.assertj.core.groups.Tuple.tuple("S2", org.communityschools.core.model.StudentCharacteristicType.HOMELESS,
+                                org.communityschools.core.model.DateRange.closed(LocalDate.of(2021, 9, 6), LocalDate.of(2021, 9, 8))));
+        // the homeless association names a school: S2 is enrolled there for its sessions
+        assertThat(r.data().enrollments()).extracting(e -> e.studentId().value()).containsExactly("S2");
+    }
 }

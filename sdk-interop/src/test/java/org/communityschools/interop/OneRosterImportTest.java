@@ -200,4 +200,23 @@ class OneRosterImportTest {
         assertThat(r.data().organizations()).singleElement().satisfies(o -> assertThat(o.name()).isEqualTo("Riverside Unified\nSchool District"));
         assertThat(r.violations("reference.unknown-user")).extracting(Violation::line).containsExactly(4L);
     }
+
+    @Test
+    void aSchoolWithoutClassesOrStudentsIsLeftOutWithAWarningAndItsStaffKeepTheirDistrict(@TempDir Path dir) throws IOException {
+        copy(V12, dir);
+        String district = Files.readAllLines(dir.resolve("orgs.csv")).get(1).split(",")[0];
+        Files.writeString(dir.resolve("orgs.csv"), "new-school,active,2024-08-01T12:00:00.000Z,Oak Hill Middle School,school,470000301," + district + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        String counselor = Files.readAllLines(dir.resolve("users.csv")).get(5).split(",")[0];
+        Files.writeString(dir.resolve("roles.csv"), "r-new,active,2024-08-01T12:00:00.000Z," + counselor + ",secondary,counselor,,,new-school,\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        OneRosterImportResult r = OneRosterImport.builder().build().read(dir);
+        assertThat(r.violations("school.grades-unknown")).singleElement().satisfies(v -> {
+            assertThat(v.file()).isEqualTo("orgs.csv");
+            assertThat(v.line()).isEqualTo(6);
+        });
+        assertThat(r.data().schools()).hasSize(2);
+        assertThat(r.data().staff(StaffId.of("C2001"))).get().satisfies(s -> assertThat(s.employerId().value()).isEqualTo("4700001"));
+        assertThat(r.data().staffAssignments()).filteredOn(a -> a.staffId().equals(StaffId.of("C2001"))).hasSize(1);
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.communityschools.core.data.DataValidationException;
+import org.communityschools.core.data.DistrictDataReader;
 import org.communityschools.interop.EdFiJsonExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +52,7 @@ final class ExportCommand implements Callable<Integer> {
         err.flush();
         Map<String, Long> written;
         try {
-            written = EdFiJsonExport.exportDirectory(data, out);
+            written = EdFiJsonExport.builder().build().write(DistrictDataReader.builder().build().read(data).data(), out);
         } catch (DataValidationException e) {
             e.violations().forEach(o::println);
             o.printf(Locale.ROOT, "NOT EXPORTED: %,d error(s) in the data directory; nothing was written%n", e.errorCount());

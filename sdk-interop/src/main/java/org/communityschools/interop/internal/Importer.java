@@ -61,7 +61,8 @@ import org.communityschools.core.model.StudentId;
 import org.communityschools.interop.DescriptorMapping;
 
 /**
- * One import of a folder of Ed-Fi XML interchange files into a {@link DistrictData}. Two streaming passes over the
+ * One import of a folder of Ed-Fi XML interchange files or ODS/API JSON resource files ({@link Format}) into a
+ * {@link DistrictData}; both formats arrive as the same {@link Node} records. Two streaming passes over the
  * files: the first reads the records others refer to (education organizations, sessions and calendar dates,
  * students, staff, interventions, discipline incidents), the second the associations and events, converted to model
  * records at once. The rules are in docs/interop-edfi.md. Not thread-safe; one importer imports once.

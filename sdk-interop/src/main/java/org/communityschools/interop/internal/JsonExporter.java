@@ -220,13 +220,16 @@ public final class JsonExporter {
         g.writeEndObject();
     }
 
-    /** A student's district: that of the school of their first enrollment, else the only district. */
+    /**
+     * A student's district: that of the school of their first enrollment, else the first district, so that every
+     * student's sex, race, cohort and directory opt-out are written whenever there is a district.
+     */
     private Map<String, String> studentDistricts(List<Organization> districts) {
         Map<String, String> out = new HashMap<>();
         for (Enrollment e : data.enrollments()) {
             data.school(e.schoolId()).ifPresent(s -> out.putIfAbsent(e.studentId().value(), s.districtId().value()));
         }
-        if (districts.size() == 1) {
+        if (!districts.isEmpty()) {
             for (Student s : data.students()) {
                 out.putIfAbsent(s.id().value(), districts.get(0).id().value());
             }

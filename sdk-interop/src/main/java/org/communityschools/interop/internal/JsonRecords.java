@@ -77,8 +77,12 @@ public final class JsonRecords {
         if (known != null) {
             return Optional.of(known);
         }
-        if (base.startsWith("student") && base.endsWith("ProgramAssociations")) {
+        String lower = base.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("student") && lower.endsWith("programassociations") && !lower.equals("studentprogramassociations")) {
             return Optional.of(capitalize(base.substring(0, base.length() - 1)));
+        }
+        if (lower.equals("studentprogramassociations")) {
+            return Optional.of("StudentProgramAssociation");
         }
         return Optional.empty();
     }

@@ -440,8 +440,9 @@ public final class OneRosterImporter {
             }
             TreeSet<GradeLevel> g = grades.getOrDefault(o.sourcedId(), new TreeSet<>());
             if (g.isEmpty()) {
-                error(o.at(), "school.grades-unknown", Optional.of(o.sourcedId()),
-                        "a school's grades come from the grades of its classes and students; none of them gives a grade the model represents (PK, KG, 01-12)");
+                issues.add(Severity.WARNING, o.at().file(), o.at().line(), o.at().column(), Optional.of(o.at().field()), Optional.of(o.sourcedId()),
+                        "school.grades-unknown", "a school's grades come from the grades of its classes and students; none of them gives a grade "
+                                + "the model represents (PK, KG, 01-12), so the school is not imported (its staff keep their district)");
                 continue;
             }
             School s = new School(SchoolId.of(o.id()), o.name(), district.get().id(), g.first(), g.last(), SchoolType.REGULAR);
@@ -493,7 +494,7 @@ public final class OneRosterImporter {
             }
             String employerOrg = u.primaryOrg().filter(orgs::containsKey)
                     .or(() -> rs.stream().filter(Role::primary).map(Role::org).findFirst()).orElse(rs.get(0).org());
-            Optional<OrganizationId> employer = employer(employerOrg, districts, schools);
+            Optional<OrganizationId> employer = employer(employerOrg, districts);
             if (employer.isEmpty()) {
                 error(u.at(), "reference.unknown-organization", Optional.of(employerOrg), "a staff member's primary org must be a district or a school of one");
                 continue;
@@ -530,7 +531,7 @@ public final class OneRosterImporter {
         assignments.forEach(b::add);
 
         // teacher of a class -> the students enrolled in it
-        Map<String, LocalDate[]> relationships = new LinkedHashMap<>();
+        Map<List<String>, LocalDate[]> relationships = new LinkedHashMap<>();
         for (Map.Entry<String, List<Member>> e : members.entrySet()) {
             Klass k = classes.get(e.getKey());
             Optional<Term> classTerm = span(k.terms().stream().map(sessions::get).filter(java.util.Objects::nonNull).toList()).or(() -> year);
@@ -561,14 +562,13 @@ public final class OneRosterImporter {
                     if (end.isPresent() && end.get().isBefore(begin.get())) {
                         continue; // the teacher and the student were never in the class together
                     }
-                    relationships.merge(s.user() + "|" + t.user(), new LocalDate[] {begin.get(), end.orElse(null)}, (x, y) -> new LocalDate[] {
+                    relationships.merge(List.of(s.user(), t.user()), new LocalDate[] {begin.get(), end.orElse(null)}, (x, y) -> new LocalDate[] {
                             x[0].isBefore(y[0]) ? x[0] : y[0], x[1] == null || y[1] == null ? null : (x[1].isAfter(y[1]) ? x[1] : y[1])});
                 }
             }
         }
         relationships.forEach((key, period) -> {
-            String[] p = key.split("\\|", 2);
-            b.add(new StudentStaffRelationship(students.get(p[0]).id(), staff.get(p[1]).id(), RelationshipType.TEACHER_OF,
+            b.add(new StudentStaffRelationship(students.get(key.get(0)).id(), staff.get(key.get(1)).id(), RelationshipType.TEACHER_OF,
                     DateRange.closed(period[0], Optional.ofNullable(period[1]))));
         });
 
@@ -610,11 +610,18 @@ public final class OneRosterImporter {
         };
     }
 
-    private static Optional<OrganizationId> employer(String org, Map<String, Organization> districts, Map<String, School> schools) {
+    /** The district of an org: itself, or a school's parent (the only district when the school names none). */
+    private Optional<OrganizationId> employer(String org, Map<String, Organization> districts) {
         if (districts.containsKey(org)) {
             return Optional.of(districts.get(org).id());
         }
-        return Optional.ofNullable(schools.get(org)).map(School::districtId);
+        Org o = orgs.get(org);
+        if (o == null || !o.type().equals("school")) {
+            return Optional.empty();
+        }
+        return o.parent().map(districts::get)
+                .or(() -> o.parent().isEmpty() && districts.size() == 1 ? Optional.of(districts.values().iterator().next()) : Optional.empty())
+                .map(Organization::id);
     }
 
     private static Optional<Term> span(List<Term> terms) {

@@ -44,7 +44,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
     String bind;
 
-    @Option(names = "--today", description = "the date the dashboard acts on (default: March 1 of the latest school year in the data)")
+    @Option(names = "--today", description = "the date the dashboard acts on (default: March 1 of the school year of the last instructional day in the data)")
     Optional<LocalDate> today;
 
     @Option(names = "--log", paramLabel = "FILE", description = "the disclosure log (default: dashboard-disclosures.jsonl in the data directory)")
@@ -88,9 +88,22 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** March 1 of the latest school year with data: mid-year, when a school team reviews its students. */
+    /**
+     * March 1 of the school year of the data's last instructional day (mid-year, when a school team reviews its students),
+     * or that last day when the year ends earlier; today when the data have no calendar.
+     */
     static LocalDate defaultToday(DistrictData data) {
-        SchoolYear last = data.schoolYears().isEmpty() ? SchoolYear.containing(LocalDate.now()) : data.schoolYears().last();
-        return LocalDate.of(last.endYear(), 3, 1);
+        LocalDate last = null;
+        for (var calendar : data.calendars().values()) {
+            if (!calendar.isEmpty()) {
+                LocalDate d = calendar.days().get(calendar.days().size() - 1);
+                last = last == null || d.isAfter(last) ? d : last;
+            }
+        }
+        if (last == null) {
+            return LocalDate.now();
+        }
+        LocalDate march = LocalDate.of(SchoolYear.containing(last).endYear(), 3, 1);
+        return march.isAfter(last) ? last : march;
     }
 }

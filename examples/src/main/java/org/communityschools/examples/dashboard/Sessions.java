@@ -28,8 +28,14 @@ final class Sessions {
 
     private final Map<String, Session> byId = new ConcurrentHashMap<>();
 
-    /** A new anonymous session. */
+    /** A new anonymous session; expired sessions are dropped on the way. */
     Session create() {
+        Instant cutoff = Instant.now().minus(IDLE);
+        byId.values().removeIf(x -> {
+            synchronized (x) {
+                return x.lastSeen.isBefore(cutoff);
+            }
+        });
         Session s = new Session(token(), token());
         byId.put(s.id, s);
         return s;

@@ -153,8 +153,30 @@ public final class HtmlReport {
         }
     }
 
-    /** A line chart with one polyline per group, y axis in percent from 0 to the next multiple of 10 above the data. */
+    /** A line chart of community schools against the other schools, year by year. */
     public static String lineChart(String id, String metric, List<Comparison.YearPoint> points) {
+        List<String> years = points.stream().map(p -> p.year().label()).toList();
+        return lineChart(id, metric, years,
+                new Series("community schools", "series-community", COMMUNITY_COLOR, points.stream().map(Comparison.YearPoint::treated).toList()),
+                new Series("other schools", "series-other", OTHER_COLOR, points.stream().map(Comparison.YearPoint::comparison).toList()));
+    }
+
+    /**
+     * One line of a chart: its name in the legend, the CSS class of its polyline, its colour, and one rate per label
+     * (empty where there is none).
+     */
+    public record Series(String name, String cssClass, String color, List<Optional<Ratio>> rates) {
+        /** Copies the rates. */
+        public Series {
+            rates = List.copyOf(rates);
+        }
+    }
+
+    /**
+     * A line chart in percent, one polyline per series over labelled points, y axis from 0 to the next multiple of 10
+     * above the data; every point carries its rate and counts as a tooltip. All text is escaped.
+     */
+    public static String lineChart(String id, String title, List<String> labels, Series... series) {
         int width = 560;
         int height = 300;
         int left = 50;
@@ -162,8 +184,8 @@ public final class HtmlReport {
         int top = 20;
         int bottom = 60;
         double max = 10;
-        for (Comparison.YearPoint p : points) {
-            for (Optional<Ratio> r : List.of(p.treated(), p.comparison())) {
+        for (Series line : series) {
+            for (Optional<Ratio> r : line.rates()) {
                 if (r.isPresent()) {
                     max = Math.max(max, r.get().toBigDecimal(6).doubleValue() * 100);
                 }
@@ -173,45 +195,44 @@ public final class HtmlReport {
         double plotW = width - left - right;
         double plotH = height - top - bottom;
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg id=\"").append(id).append("\" class=\"chart trend\" role=\"img\" width=\"").append(width)
+        svg.append("<svg id=\"").append(escape(id)).append("\" class=\"chart trend\" role=\"img\" width=\"").append(width)
                 .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\"><title>").append(escape(metric)).append("</title>\n");
-        for (int g = 0; g <= max; g += 10) {
+                .append("\"><title>").append(escape(title)).append("</title>\n");
+        for (int g = 0; g <= max; g += max > 50 ? 20 : 10) {
             double y = top + plotH - plotH * g / max;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>"
                     + "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%d%%</text>\n", left, y, width - right, y,
                     left - 6, y + 4, g));
         }
-        int n = points.size();
+        int n = labels.size();
         for (int i = 0; i < n; i++) {
             double x = n == 1 ? left + plotW / 2 : left + plotW * i / (n - 1);
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>\n",
-                    x, height - bottom + 18, points.get(i).year().label()));
+                    x, height - bottom + 18, escape(labels.get(i))));
         }
-        for (boolean treated : new boolean[] {true, false}) {
-            String color = treated ? COMMUNITY_COLOR : OTHER_COLOR;
+        int legendX = left;
+        int ly = height - 18;
+        for (Series line : series) {
             List<String> coords = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                Optional<Ratio> r = treated ? points.get(i).treated() : points.get(i).comparison();
+            for (int i = 0; i < n && i < line.rates().size(); i++) {
+                Optional<Ratio> r = line.rates().get(i);
                 if (r.isPresent()) {
                     double x = n == 1 ? left + plotW / 2 : left + plotW * i / (n - 1);
                     double v = r.get().toBigDecimal(6).doubleValue() * 100;
                     double y = top + plotH - plotH * v / max;
                     coords.add(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
                     svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"><title>%s %s: %s%% (%d of %d)"
-                            + "</title></circle>\n", x, y, color, treated ? "community schools" : "other schools",
-                            points.get(i).year().label(), r.get().toPercentString(1), r.get().numerator(), r.get().denominator()));
+                            + "</title></circle>\n", x, y, escape(line.color()), escape(line.name()), escape(labels.get(i)),
+                            r.get().toPercentString(1), r.get().numerator(), r.get().denominator()));
                 }
             }
-            svg.append("<polyline class=\"").append(treated ? "series-community" : "series-other")
-                    .append("\" fill=\"none\" stroke-width=\"2.5\" stroke=\"").append(color).append("\" points=\"")
+            svg.append("<polyline class=\"").append(escape(line.cssClass()))
+                    .append("\" fill=\"none\" stroke-width=\"2.5\" stroke=\"").append(escape(line.color())).append("\" points=\"")
                     .append(String.join(" ", coords)).append("\"/>\n");
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" "
+                    + "font-size=\"12\">%s</text>\n", legendX, ly - 10, escape(line.color()), legendX + 16, ly, escape(line.name())));
+            legendX += 170;
         }
-        int ly = height - 18;
-        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" "
-                + "font-size=\"12\">community schools</text><rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
-                + "<text x=\"%d\" y=\"%d\" font-size=\"12\">other schools</text>\n", left, ly - 10, COMMUNITY_COLOR, left + 16, ly,
-                left + 170, ly - 10, OTHER_COLOR, left + 186, ly));
         svg.append("</svg>\n");
         return svg.toString();
     }

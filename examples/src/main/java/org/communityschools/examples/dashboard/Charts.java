@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.communityschools.core.model.Ratio;
+import org.communityschools.examples.cli.HtmlReport;
 
 /** Small inline SVG charts of the dashboard (no script, no external resource). Year lines reuse {@code HtmlReport.lineChart}. */
 final class Charts {
@@ -54,60 +55,7 @@ final class Charts {
     /** Two lines over labelled points (months), in percent: this school and the district. */
     static String lines(String id, String title, List<String> labels, List<Optional<Ratio>> a, String aLabel, List<Optional<Ratio>> b,
                         String bLabel) {
-        int width = 560;
-        int height = 240;
-        int left = 46;
-        int right = 20;
-        int top = 16;
-        int bottom = 50;
-        double max = 10;
-        for (List<Optional<Ratio>> s : List.of(a, b)) {
-            for (Optional<Ratio> r : s) {
-                if (r.isPresent()) {
-                    max = Math.max(max, r.get().toBigDecimal(6).doubleValue() * 100);
-                }
-            }
-        }
-        max = Math.ceil(max / 10) * 10;
-        double plotW = width - left - right;
-        double plotH = height - top - bottom;
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg id=\"").append(Html.esc(id)).append("\" class=\"chart months\" role=\"img\" width=\"").append(width).append("\" height=\"")
-                .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\"><title>").append(Html.esc(title))
-                .append("</title>\n");
-        for (int g = 0; g <= max; g += max > 50 ? 20 : 10) {
-            double y = top + plotH - plotH * g / max;
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/><text x=\"%d\" y=\"%.1f\" "
-                    + "font-size=\"10\" text-anchor=\"end\">%d%%</text>\n", left, y, width - right, y, left - 5, y + 3, g));
-        }
-        int n = labels.size();
-        for (int i = 0; i < n; i++) {
-            double x = n == 1 ? left + plotW / 2 : left + plotW * i / (n - 1);
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%s</text>\n", x,
-                    height - bottom + 14, Html.esc(labels.get(i))));
-        }
-        String[] colors = {"#d95f02", "#1b9e77"};
-        List<List<Optional<Ratio>>> series = List.of(a, b);
-        for (int k = 0; k < 2; k++) {
-            StringBuilder pts = new StringBuilder();
-            for (int i = 0; i < n; i++) {
-                Optional<Ratio> r = series.get(k).get(i);
-                if (r.isPresent()) {
-                    double x = n == 1 ? left + plotW / 2 : left + plotW * i / (n - 1);
-                    double y = top + plotH - plotH * r.get().toBigDecimal(6).doubleValue() * 100 / max;
-                    pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-                    svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s %s: %s%% (%d of %d)</title></circle>\n",
-                            x, y, colors[k], Html.esc(k == 0 ? aLabel : bLabel), Html.esc(labels.get(i)), r.get().toPercentString(1),
-                            r.get().numerator(), r.get().denominator()));
-                }
-            }
-            svg.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(colors[k]).append("\" points=\"").append(pts.toString().strip())
-                    .append("\"/>\n");
-        }
-        int ly = height - 14;
-        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>"
-                + "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>\n", left, ly - 9,
-                colors[0], left + 14, ly, Html.esc(aLabel), left + 200, ly - 9, colors[1], left + 214, ly, Html.esc(bLabel)));
-        return svg.append("</svg>\n").toString();
+        return HtmlReport.lineChart(id, title, labels, new HtmlReport.Series(aLabel, "series-school", "#d95f02", a),
+                new HtmlReport.Series(bLabel, "series-district", "#1b9e77", b));
     }
 }

@@ -234,10 +234,7 @@ public final class ResearchExtract {
                         .purpose(agreement.purpose()).legalBasis(agreement.legalBasis()).agreement(agreement.id())
                         .build());
             }
-            List<DisclosureEntry> entries = new ArrayList<>(students.size());
-            for (Disclosure d : disclosures) {
-                entries.add(log.append(d));
-            }
+            List<DisclosureEntry> entries = log.appendAll(disclosures);   // one force for the batch
             Files.createDirectories(dir);
             Map<String, Integer> files = new LinkedHashMap<>();
             for (ExtractTable t : tables) {

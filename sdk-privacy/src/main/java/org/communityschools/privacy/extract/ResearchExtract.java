@@ -116,7 +116,8 @@ public final class ResearchExtract {
         this.recipient = Objects.requireNonNull(b.recipient);
         this.k = b.k;
         this.quasiIdentifiers = List.copyOf(c.quasiIdentifiers);
-        this.generalizations = Set.copyOf(c.generalizations);
+        this.generalizations = java.util.Collections.unmodifiableSet(c.generalizations.isEmpty()
+                ? EnumSet.noneOf(Generalization.class) : EnumSet.copyOf(c.generalizations));
         this.violations = List.copyOf(c.violations);
         this.suppressedStudents = c.suppressed;
         this.fields = List.copyOf(c.fields);
@@ -165,7 +166,10 @@ public final class ResearchExtract {
         return quasiIdentifiers;
     }
 
-    /** The generalizations applied, requested or added to reach k. */
+    /**
+     * The generalizations applied, requested or added to reach k (only those that coarsen a declared
+     * quasi-identifier are added), in declaration order.
+     */
     public Set<Generalization> generalizations() {
         return generalizations;
     }
@@ -234,10 +238,7 @@ public final class ResearchExtract {
                         .purpose(agreement.purpose()).legalBasis(agreement.legalBasis()).agreement(agreement.id())
                         .build());
             }
-            List<DisclosureEntry> entries = new ArrayList<>(students.size());
-            for (Disclosure d : disclosures) {
-                entries.add(log.append(d));
-            }
+            List<DisclosureEntry> entries = log.appendAll(disclosures);   // one force for the batch
             Files.createDirectories(dir);
             Map<String, Integer> files = new LinkedHashMap<>();
             for (ExtractTable t : tables) {
@@ -504,12 +505,17 @@ public final class ResearchExtract {
                                 + violationRows(violations) + " students are below k = " + b.k + " over " + qi);
                     }
                     if (strategy == KStrategy.GENERALIZE_THEN_SUPPRESS) {
-                        for (Generalization g : List.of(Generalization.BIRTH_DATE_TO_YEAR, Generalization.GRADE_TO_BAND,
-                                Generalization.SCHOOL_TO_TYPE)) {
+                        Map<Generalization, QuasiIdentifier> coarsens = new LinkedHashMap<>();
+                        coarsens.put(Generalization.BIRTH_DATE_TO_YEAR, QuasiIdentifier.BIRTH);
+                        coarsens.put(Generalization.GRADE_TO_BAND, QuasiIdentifier.GRADE);
+                        coarsens.put(Generalization.SCHOOL_TO_TYPE, QuasiIdentifier.SCHOOL);
+                        for (Map.Entry<Generalization, QuasiIdentifier> g : coarsens.entrySet()) {
                             if (KAnonymity.holds(quasiRows(b, enrollments, qi, gen), b.k)) {
                                 break;
                             }
-                            gen.add(g);
+                            if (qi.contains(g.getValue())) { // only what coarsens a declared quasi-identifier
+                                gen.add(g.getKey());
+                            }
                         }
                     }
                     List<List<String>> rows = quasiRows(b, enrollments, qi, gen);

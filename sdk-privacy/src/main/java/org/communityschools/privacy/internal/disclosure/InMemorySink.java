@@ -29,6 +29,17 @@ public final class InMemorySink implements DisclosureSink {
         return entry;
     }
 
+    /** Appends the batch under the sink's monitor, so its sequence numbers are consecutive. */
+    @Override
+    public synchronized List<DisclosureEntry> appendAll(List<Disclosure> disclosures) {
+        List<Disclosure> batch = List.copyOf(disclosures);
+        List<DisclosureEntry> out = new ArrayList<>(batch.size());
+        for (Disclosure d : batch) {
+            out.add(append(d));
+        }
+        return List.copyOf(out);
+    }
+
     @Override
     public synchronized List<DisclosureEntry> historyOf(StudentId student) {
         Objects.requireNonNull(student, "student");

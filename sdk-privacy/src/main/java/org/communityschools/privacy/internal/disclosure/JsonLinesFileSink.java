@@ -103,8 +103,17 @@ public final class JsonLinesFileSink implements DisclosureSink {
 
     @Override
     public DisclosureEntry append(Disclosure disclosure) {
-        Objects.requireNonNull(disclosure, "disclosure");
-        DisclosureEntry entry;
+        return appendAll(List.of(Objects.requireNonNull(disclosure, "disclosure"))).get(0);
+    }
+
+    /** Writes every line under the append lock, then forces once (shared with concurrent appenders). */
+    @Override
+    public List<DisclosureEntry> appendAll(List<Disclosure> disclosures) {
+        List<Disclosure> batch = List.copyOf(disclosures);
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        List<DisclosureEntry> entries = new java.util.ArrayList<>(batch.size());
         long end;
         lock.lock();
         try {
@@ -112,20 +121,22 @@ public final class JsonLinesFileSink implements DisclosureSink {
                 throw new IllegalStateException("the disclosure sink is closed");
             }
             refuseIfFailed();
-            long seq = lastSeq + 1;
-            String body = LogCodec.disclosureBody(seq, lastHash, disclosure);
-            String hash = LogCodec.hash(body);
-            byte[] bytes = (LogCodec.line(body, hash) + "\n").getBytes(StandardCharsets.UTF_8);
-            try {
-                LogFiles.writeFully(channel, bytes, size);
-            } catch (IOException | RuntimeException e) {
-                throw fail(e);
+            for (Disclosure disclosure : batch) {
+                long seq = lastSeq + 1;
+                String body = LogCodec.disclosureBody(seq, lastHash, disclosure);
+                String hash = LogCodec.hash(body);
+                byte[] bytes = (LogCodec.line(body, hash) + "\n").getBytes(StandardCharsets.UTF_8);
+                try {
+                    LogFiles.writeFully(channel, bytes, size);
+                } catch (IOException | RuntimeException e) {
+                    throw fail(e);
+                }
+                size += bytes.length;
+                lastSeq = seq;
+                lastHash = hash;
+                entries.add(new DisclosureEntry(seq, disclosure));
             }
-            size += bytes.length;
-            lastSeq = seq;
-            lastHash = hash;
             end = size;
-            entry = new DisclosureEntry(seq, disclosure);
         } finally {
             lock.unlock();
         }
@@ -135,7 +146,7 @@ public final class JsonLinesFileSink implements DisclosureSink {
                 refuseIfFailed();
                 forceWritten();
             }
-            return entry;
+            return List.copyOf(entries);
         } finally {
             forceLock.unlock();
         }

@@ -14,9 +14,12 @@ import java.util.Objects;
  * when needed. A suppressed cell shows its marker in count, group_size and percent; a coded cell shows its group size
  * and its marker in count and percent. Percent has one decimal, rounded half to even, from the exact rate.
  *
- * <p>JSON: {@code {"rules", "status", "rows", "columns", "cells": [...], "suppressed": [...]}}; a published cell has
- * {@code count}, {@code groupSize} and {@code percent}; a hidden cell has {@code marker} (and {@code groupSize} when
- * coded); {@code suppressed} is the report.
+ * <p>JSON: {@code {"rules", "status", "rows", "columns", "cells": [...]}}; a published cell has {@code count},
+ * {@code groupSize} and {@code percent}; a hidden cell has {@code marker} (and {@code groupSize} when coded).
+ *
+ * <p>The suppression report ({@link #reportCsv}, {@link #reportJson}) is for the publisher's own records, not for
+ * publication: its reasons tell primary cells (a small count or group) from complementary ones, which narrows what a
+ * reader could infer about them beyond the audited ranges. The published CSV and JSON never carry it.
  */
 public final class PublicationWriter {
     private PublicationWriter() {
@@ -62,7 +65,7 @@ public final class PublicationWriter {
         return out.toString();
     }
 
-    /** The protected table and its report as one JSON object. */
+    /** The protected table as one JSON object, fit for publication (no report). */
     public static String json(ProtectedTable table) {
         Objects.requireNonNull(table, "table").orThrow();
         boolean twoWay = table.columns().size() > 1;
@@ -86,8 +89,23 @@ public final class PublicationWriter {
             out.append('}');
             sep = ",";
         }
-        out.append("],\"suppressed\":[");
-        sep = "";
+        return out.append("]}").toString();
+    }
+
+    /**
+     * The suppression report as one JSON object for the publisher's records: {@code {"rules", "rows", "columns",
+     * "suppressed": [{"row", "column", "reason", "lower", "upper"}]}}, one entry per suppressed cell.
+     */
+    public static String reportJson(ProtectedTable table) {
+        Objects.requireNonNull(table, "table").orThrow();
+        boolean twoWay = table.columns().size() > 1;
+        StringBuilder out = new StringBuilder("{");
+        out.append("\"rules\":").append(quote(table.rules())).append(",\"rows\":").append(quote(table.rows().name()));
+        if (twoWay) {
+            out.append(",\"columns\":").append(quote(table.columns().name()));
+        }
+        out.append(",\"suppressed\":[");
+        String sep = "";
         for (SuppressionEntry e : table.report()) {
             out.append(sep).append("{\"row\":").append(quote(e.key().row()));
             if (twoWay) {

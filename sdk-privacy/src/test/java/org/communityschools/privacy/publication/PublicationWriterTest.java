@@ -34,13 +34,16 @@ class PublicationWriterTest {
     }
 
     @Test
-    void jsonHoldsTheCellsAndTheReport() {
+    void publishedJsonHoldsTheCellsButNeverTheReport() {
         ProtectedTable result = TableProtector.protect(Tables.subgroupsOfOneSchool(), SuppressionRules.NYSED);
         assertThat(PublicationWriter.json(result)).isEqualTo("{\"rules\":\"nysed\",\"status\":\"RELEASED\",\"rows\":\"Subgroup\","
                 + "\"cells\":[{\"row\":\"All students\",\"count\":40,\"groupSize\":120,\"percent\":\"33.3\"},"
                 + "{\"row\":\"Asian\",\"marker\":\"s\"},{\"row\":\"Black\",\"marker\":\"s\"},"
                 + "{\"row\":\"Hispanic\",\"count\":15,\"groupSize\":41,\"percent\":\"36.6\"},"
-                + "{\"row\":\"White\",\"count\":12,\"groupSize\":45,\"percent\":\"26.7\"}],"
+                + "{\"row\":\"White\",\"count\":12,\"groupSize\":45,\"percent\":\"26.7\"}]}");
+        assertThat(PublicationWriter.json(result) + PublicationWriter.csv(result))
+                .as("which cells are primary must not be published").doesNotContain("PRIMARY", "COMPLEMENTARY");
+        assertThat(PublicationWriter.reportJson(result)).isEqualTo("{\"rules\":\"nysed\",\"rows\":\"Subgroup\","
                 + "\"suppressed\":[{\"row\":\"Asian\",\"reason\":\"PRIMARY_SMALL_GROUP\",\"lower\":0,\"upper\":4},"
                 + "{\"row\":\"Black\",\"reason\":\"COMPLEMENTARY\",\"lower\":9,\"upper\":13}]}");
     }

@@ -176,7 +176,7 @@ class SparkEdgeCasesTest {
         java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
         int code = SparkMetricsMain.run(new String[] {"--input", dir.toString(), "--output", out.toString(), "--year", "2018",
-                "--definitions", "ALL", "--cohort", "2015", "--graduation-years", "4,5", "--suppress", "n10", "--output-format", "parquet"},
+                "--definitions", "NYSED,CRDC", "--cohort", "2015", "--graduation-years", "5", "--suppress", "n10", "--output-format", "parquet"},
                 new java.io.PrintStream(stdout, true), new java.io.PrintStream(stderr, true));
 
         assertThat(code).as(stderr.toString()).isZero();

@@ -2,12 +2,10 @@ package org.communityschools.spark;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.communityschools.core.data.DataValidationException;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.data.Violation;
-import org.communityschools.core.model.SchoolId;
 import org.communityschools.spark.rows.AttendanceRow;
 import org.communityschools.spark.rows.CalendarRow;
 import org.communityschools.spark.rows.CharacteristicRow;
@@ -79,10 +77,5 @@ public record SparkDistrictData(DistrictData reference, Dataset<StudentRow> stud
     public SparkDistrictData cache() {
         return new SparkDistrictData(reference, students.cache(), characteristics.cache(), calendar.cache(), enrollments.cache(),
                 diplomas.cache(), attendance.cache(), violations.cache());
-    }
-
-    /** The schools whose type the definitions may exclude, and their community-school status, come from here. */
-    Set<SchoolId> schoolIds() {
-        return reference.schools().stream().map(s -> s.id()).collect(java.util.stream.Collectors.toSet());
     }
 }

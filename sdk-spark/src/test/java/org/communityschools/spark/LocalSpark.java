@@ -11,8 +11,11 @@ final class LocalSpark {
                 .master("local[2]")
                 .appName("sdk-spark-tests")
                 .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "4")
-                .config("spark.default.parallelism", "4")
+                .config("spark.sql.shuffle.partitions", "2")
+                .config("spark.default.parallelism", "2")
+                // small data: interpreting beats compiling generated code (Spark's own tests use these switches)
+                .config("spark.sql.codegen.wholeStage", "false")
+                .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
                 .config("spark.driver.host", "127.0.0.1")
                 .getOrCreate();
     }

@@ -171,6 +171,23 @@ class SparkEdgeCasesTest {
                 && c.groupSize().get() < 5 && c.count().isPresent()));
     }
 
+    @Test
+    void theExampleMainWritesProtectedTablesOfEveryDefinitionAndCohort(@TempDir Path out) throws Exception {
+        java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+        int code = SparkMetricsMain.run(new String[] {"--input", dir.toString(), "--output", out.toString(), "--year", "2018",
+                "--definitions", "NYSED,CRDC", "--cohort", "2015", "--graduation-years", "5", "--suppress", "n10", "--output-format", "parquet"},
+                new java.io.PrintStream(stdout, true), new java.io.PrintStream(stderr, true));
+
+        assertThat(code).as(stderr.toString()).isZero();
+        assertThat(out.resolve("chronic_absence_nysed_2018_schools.parquet")).isDirectory();
+        assertThat(out.resolve("chronic_absence_crdc_2018_district.report.csv")).isRegularFile();
+        assertThat(out.resolve("acgr_5_year_cohort_2015_district.parquet")).isDirectory();
+        assertThat(stdout.toString()).contains("protected tables (n10)");
+        assertThat(SparkMetricsMain.run(new String[] {"--input", dir.toString()}, new java.io.PrintStream(stdout), new java.io.PrintStream(stderr)))
+                .as("usage").isEqualTo(1);
+    }
+
     private static StudentId student(DistrictData.Builder b, String id) {
         StudentId s = StudentId.of(id);
         b.add(new Student(s, "First", "Last", LocalDate.of(2008, 1, 1), Sex.FEMALE, RaceEthnicity.WHITE, Optional.empty(), false));

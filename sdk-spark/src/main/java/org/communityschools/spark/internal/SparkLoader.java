@@ -271,14 +271,16 @@ public final class SparkLoader {
         <T> Dataset<T> check(Dataset<T> ds, Class<T> type, DataFile file) {
             String property = toProperty(column);
             int position = file.columns().indexOf(column) + 1;
-            Broadcast<Set<String>> known = ids;
             Set<String> rejectedIds = rejected;
             boolean whole = targetRejected;
             String c = column;
             String k = kind;
             String r = rule;
             String t = target.fileName();
-            violations.add(ds.filter((FilterFunction<T>) row -> !known.value().contains((String) property(row, property)))
+            Dataset<Row> known = org.apache.spark.sql.functions.broadcast(
+                    spark.createDataset(new ArrayList<>(ids.value()), Encoders.STRING()).toDF("_known"));
+            Column same = col(property).equalTo(col("_known"));
+            violations.add(ds.join(known, same, "left_anti").as(Encoders.bean(type))
                     .map((MapFunction<T, ViolationRow>) row -> {
                         String id = (String) property(row, property);
                         boolean wasRejected = whole || rejectedIds.contains(id);
@@ -286,7 +288,7 @@ public final class SparkLoader {
                                 c + " refers to " + k + " '" + id + "', " + (wasRejected ? "whose row in " + t + " was rejected"
                                         : "which is not in " + t), false);
                     }, violationEncoder));
-            return ds.filter((FilterFunction<T>) row -> known.value().contains((String) property(row, property)));
+            return ds.join(known, same, "left_semi").as(Encoders.bean(type));
         }
     }
 

@@ -243,6 +243,8 @@ final class DemoCommand implements Callable<Integer> {
                 .table(List.of(publicationCsv.lines().findFirst().orElse("").split(",", -1)), publishedRows).endSection()
                 .write(reportFile);
         o.println("Report: " + reportFile.toAbsolutePath());
+        o.println("Explore the same city as its school teams do: java -jar examples/target/community-schools.jar serve --data "
+                + dir.toAbsolutePath() + " (then open http://localhost:8080/)");
         return 0;
     }
 

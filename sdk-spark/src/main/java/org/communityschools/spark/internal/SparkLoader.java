@@ -32,6 +32,7 @@ import org.communityschools.core.data.DataFile;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.data.DistrictDataReader;
 import org.communityschools.core.data.ReadResult;
+import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.GradeLevel;
 import org.communityschools.core.model.School;
 import org.communityschools.spark.SparkDistrictData;
@@ -51,8 +52,8 @@ import org.jspecify.annotations.Nullable;
  * (the core's row rules) and checked with joins for the core's cross-record rules: {@code unique.id},
  * {@code unique.calendar-day}, {@code unique.enrollment}, {@code unique.attendance}, {@code reference.unknown-student},
  * {@code reference.unknown-school}, {@code reference.rejected}, {@code enrollment.grade-offered},
- * {@code diploma.enrolled-at-school}, {@code attendance.on-instructional-day} and {@code attendance.within-enrollment}.
- * Not checked on Spark: {@code enrollment.no-overlap-at-school} and Jakarta constraints of the large files
+ * {@code enrollment.no-overlap-at-school}, {@code diploma.enrolled-at-school}, {@code attendance.on-instructional-day}
+ * and {@code attendance.within-enrollment}. Not checked on Spark: Jakarta constraints of the large files
  * ({@code field.constraint}). Not thread-safe; one per read.
  */
 public final class SparkLoader {
@@ -149,6 +150,7 @@ public final class SparkLoader {
         enrollments = enrollments.filter((FilterFunction<EnrollmentRow>) e -> offered(gradeSpans.value(), e));
         enrollments = unique(enrollments, EnrollmentRow.class, DataFile.ENROLLMENTS, "entry_date", "unique.enrollment",
                 "a student, school and entry_date may appear once", "studentId", "schoolId", "entryDate");
+        enrollments = noOverlapAtSchool(enrollments);
 
         // ---- diplomas
         Dataset<DiplomaRow> diplomas = rows(raw(DataFile.DIPLOMAS), DiplomaRow.class);
@@ -203,6 +205,47 @@ public final class SparkLoader {
         int[] span = spans.get(e.getSchoolId());
         int g = GradeLevel.parse(e.getEntryGrade()).ordinal();
         return span != null && g >= span[0] && g <= span[1];
+    }
+
+    /**
+     * The core's {@code enrollment.no-overlap-at-school}: the enrollments of one student at one school, replayed in file
+     * order as the core reader does, where a row whose period overlaps one kept before it is reported and left out.
+     */
+    private Dataset<EnrollmentRow> noOverlapAtSchool(Dataset<EnrollmentRow> enrollments) {
+        Encoder<EnrollmentRow> type = Encoders.bean(EnrollmentRow.class);
+        Dataset<Row> overlapping = enrollments
+                .groupByKey((MapFunction<EnrollmentRow, String>) e -> e.getStudentId() + '\u0000' + e.getSchoolId(), Encoders.STRING())
+                .flatMapGroups((org.apache.spark.api.java.function.FlatMapGroupsFunction<String, EnrollmentRow, Long>) (key, rows) -> {
+                    List<EnrollmentRow> all = new ArrayList<>();
+                    rows.forEachRemaining(all::add);
+                    if (all.size() < 2) {
+                        return java.util.Collections.emptyIterator();
+                    }
+                    all.sort(java.util.Comparator.comparingLong(EnrollmentRow::getLine));
+                    List<DateRange> kept = new ArrayList<>();
+                    List<Long> rejected = new ArrayList<>();
+                    for (EnrollmentRow e : all) {
+                        DateRange period = period(e);
+                        if (kept.stream().anyMatch(k -> k.overlaps(period))) {
+                            rejected.add(e.getLine());
+                        } else {
+                            kept.add(period);
+                        }
+                    }
+                    return rejected.iterator();
+                }, Encoders.LONG())
+                .toDF("_l");
+        int column = DataFile.ENROLLMENTS.columns().indexOf("entry_date") + 1;
+        violations.add(enrollments.join(overlapping, col("line").equalTo(col("_l")), "left_semi").as(type)
+                .map((MapFunction<EnrollmentRow, ViolationRow>) e -> RowParser.violation(DataFile.ENROLLMENTS, e.getLine(), column,
+                        "entry_date", e.getEntryDate().toString(), "enrollment.no-overlap-at-school",
+                        "enrollments of one student at one school must not overlap; student '" + e.getStudentId() + "' at school '"
+                                + e.getSchoolId() + "': " + period(e) + " overlaps an earlier enrollment", false), violationEncoder));
+        return enrollments.join(overlapping, col("line").equalTo(col("_l")), "left_anti").as(type);
+    }
+
+    private static DateRange period(EnrollmentRow e) {
+        return DateRange.closed(e.getEntryDate(), java.util.Optional.ofNullable(e.getExitDate()));
     }
 
     /** Keeps the first line of each key and reports the later ones. */

@@ -7,7 +7,6 @@ module org.communityschools.interop {
     requires transitive org.communityschools.core;
     requires java.xml;
     requires tools.jackson.core;
-    requires tools.jackson.dataformat.csv;
     requires static org.jspecify;
 
     exports org.communityschools.interop;

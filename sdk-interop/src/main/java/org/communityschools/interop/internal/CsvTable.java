@@ -1,31 +1,23 @@
 package org.communityschools.interop.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.communityschools.core.data.Severity;
+import org.communityschools.core.internal.read.CsvRows;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * Streams the rows of one CSV file of a OneRoster export (RFC 4180, UTF-8, a header row) with Jackson's CSV parser,
- * handing each row to a consumer with its 1-based line and its cells by column name. A missing required column is
+ * (through the core reader's {@code CsvRows}, the one CSV reader of the SDK), handing each row to a consumer with its 1-based line and its cells by column name. A missing required column is
  * reported once ({@code csv.column-missing}, line 1) and the file is not read; a file that is not well-formed CSV is
  * reported where parsing stopped ({@code csv.malformed}). Stateless; each call reads one file.
  */
 public final class CsvTable {
-    private static final CsvMapper MAPPER = CsvMapper.builder().build();
-
     private CsvTable() {}
 
     /** One data row: its file, 1-based line, and cells by column name (an empty cell is absent). */
@@ -85,14 +77,20 @@ public final class CsvTable {
      */
     public static Optional<List<String>> read(Path file, List<String> required, Consumer<Row> consumer, Issues issues) {
         String name = file.getFileName().toString();
-        try (InputStream in = Files.newInputStream(file);
-             JsonParser p = MAPPER.reader().with(CsvSchema.emptySchema()).createParser(in)) {
-            Cells head = row(p);
-            if (head == null) {
+        CsvRows rows;
+        try {
+            rows = CsvRows.open(file);
+        } catch (java.io.UncheckedIOException e) {
+            issues.add(Severity.ERROR, name, 0, 0, Optional.empty(), Optional.empty(), "file.unreadable",
+                    "the file must be readable: " + e.getCause().getClass().getSimpleName());
+            return Optional.empty();
+        }
+        try (rows) {
+            if (!rows.next()) {
                 issues.add(Severity.ERROR, name, 1, 0, Optional.empty(), Optional.empty(), "csv.header-missing", "the file must start with a header row");
                 return Optional.empty();
             }
-            List<String> header = head.cells();
+            List<String> header = List.of(Arrays.copyOf(rows.cells(), rows.size()));
             Map<String, Integer> columns = new HashMap<>();
             for (int i = 0; i < header.size(); i++) {
                 String h = header.get(i).strip();
@@ -112,12 +110,19 @@ public final class CsvTable {
             if (missing) {
                 return Optional.empty();
             }
-            Cells cells;
-            while ((cells = row(p)) != null) {
-                List<String> c = cells.cells();
-                if (!(c.isEmpty() || c.size() == 1 && c.get(0).isBlank())) {
-                    consumer.accept(new Row(name, cells.line(), columns, c));
+            long line = rows.line();
+            try {
+                while (rows.next()) {
+                    line = rows.line();
+                    if (!rows.isBlank()) {
+                        consumer.accept(new Row(name, rows.line(), columns, List.of(Arrays.copyOf(rows.cells(), rows.size()))));
+                    }
                 }
+            } catch (JacksonException e) {
+                long at = e.getLocation() == null ? line : Math.max(e.getLocation().getLineNr(), 0);
+                issues.add(Severity.ERROR, name, at, 0, Optional.empty(), Optional.empty(), "csv.malformed",
+                        "the file must be well-formed CSV (RFC 4180); the rest of the file is not read: " + e.getOriginalMessage());
+                return Optional.empty();
             }
             return Optional.of(header);
         } catch (JacksonException e) {
@@ -125,29 +130,6 @@ public final class CsvTable {
             issues.add(Severity.ERROR, name, line, 0, Optional.empty(), Optional.empty(), "csv.malformed",
                     "the file must be well-formed CSV (RFC 4180); the rest of the file is not read: " + e.getOriginalMessage());
             return Optional.empty();
-        } catch (IOException e) {
-            issues.add(Severity.ERROR, name, 0, 0, Optional.empty(), Optional.empty(), "file.unreadable",
-                    "the file must be readable: " + e.getClass().getSimpleName());
-            return Optional.empty();
         }
-    }
-
-    private record Cells(List<String> cells, long line) {}
-
-    /** The next row's cells and the line it starts on, or null at the end. */
-    private static Cells row(JsonParser p) {
-        JsonToken t = p.nextToken();
-        if (t == null) {
-            return null;
-        }
-        List<String> cells = new ArrayList<>();
-        long line = -1;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
-            if (line < 0) {
-                line = p.currentTokenLocation().getLineNr();
-            }
-            cells.add(p.getString());
-        }
-        return new Cells(cells, line < 0 ? p.currentLocation().getLineNr() : line);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.communityschools.core.internal.write.CsvFileWriter;
 import org.communityschools.core.model.StudentId;
 import org.jspecify.annotations.Nullable;
 
@@ -153,7 +154,7 @@ public final class Pseudonymizer {
             throw new IllegalStateException("only random-token research ids have a crosswalk; HMAC ids are re-linked with the key");
         }
         StringBuilder sb = new StringBuilder("student_id,research_id\n");
-        crosswalk().forEach((s, t) -> sb.append(Csv.field(s.value())).append(',').append(t).append('\n'));
+        crosswalk().forEach((s, t) -> CsvFileWriter.appendRow(sb, s.value(), t));
         try {
             Files.writeString(file, sb, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
         } catch (IOException e) {

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.internal.write.CsvFileWriter;
 import org.communityschools.core.model.AgreementId;
 import org.communityschools.core.model.AgreementStatus;
 import org.communityschools.core.model.DataSharingAgreement;
@@ -243,8 +244,8 @@ public final class ResearchExtract {
             Map<String, Integer> files = new LinkedHashMap<>();
             for (ExtractTable t : tables) {
                 StringBuilder sb = new StringBuilder();
-                Csv.line(sb, t.header());
-                t.rows().forEach(r -> Csv.line(sb, r));
+                CsvFileWriter.appendRow(sb, t.header().toArray(String[]::new));
+                t.rows().forEach(r -> CsvFileWriter.appendRow(sb, r.toArray(String[]::new)));
                 Files.writeString(dir.resolve(t.name()), sb, StandardCharsets.UTF_8);
                 files.put(t.name(), t.rows().size());
             }

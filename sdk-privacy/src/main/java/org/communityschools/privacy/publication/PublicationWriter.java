@@ -3,6 +3,7 @@ package org.communityschools.privacy.publication;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.communityschools.core.internal.write.CsvFileWriter;
 
 /**
  * Writes a released {@link ProtectedTable} as CSV or JSON with its markers, and the suppression report. Every writer
@@ -119,18 +120,7 @@ public final class PublicationWriter {
     }
 
     private static void line(StringBuilder out, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            String f = fields.get(i);
-            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-                out.append('"').append(f.replace("\"", "\"\"")).append('"');
-            } else {
-                out.append(f);
-            }
-        }
-        out.append('\n');
+        CsvFileWriter.appendRow(out, fields.toArray(String[]::new));
     }
 
     private static String quote(String s) {

@@ -1,5 +1,7 @@
 package org.communityschools.benchmarks;
 
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,12 +15,12 @@ import org.communityschools.core.model.DayShare;
 import org.communityschools.core.model.School;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.StudentId;
-import java.sql.SQLException;
-import java.sql.Statement;
 import org.communityschools.metrics.AttendanceAccumulator;
-import org.communityschools.metrics.ChronicAbsence;
 import org.communityschools.metrics.AttendanceAggregate;
+import org.communityschools.metrics.ChronicAbsence;
 import org.communityschools.metrics.ChronicAbsenceDefinition;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -29,8 +31,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 
 /**
  * The incremental path (docs/metrics.md, "Incremental accumulators"): nanoseconds per attendance event fed into an

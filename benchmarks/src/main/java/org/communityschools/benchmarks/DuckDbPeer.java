@@ -47,7 +47,10 @@ final class DuckDbPeer implements AutoCloseable {
     /**
      * School counts of one year: {@code ?1} the year's first epoch day, {@code ?2} its last, {@code ?3} a school
      * index or -1 for all schools. Instructional-day counts come from a running count over every date of the year
-     * (a range join of enrollments against calendar days would be quadratic per school).
+     * (a range join of enrollments against calendar days would be quadratic per school). An attendance row joins at
+     * most one enrollment: enrollments of one student at one school never overlap (rule
+     * {@code enrollment.no-overlap-at-school} of the data directory), so "the first enrollment that contains it" needs
+     * no tie-break in SQL.
      */
     static final String CHRONIC_SQL = """
             WITH params AS (SELECT ?::INTEGER AS first_day, ?::INTEGER AS last_day, ?::INTEGER AS only_school),
@@ -69,14 +72,13 @@ final class DuckDbPeer implements AutoCloseable {
               FROM slot
               LEFT JOIN dense hi ON hi.school = slot.school AND hi.day = slot.l
               LEFT JOIN dense lo ON lo.school = slot.school AND lo.day = slot.f - 1),
-            absent_rows AS (
-              SELECT min(enr.eid) AS eid
+            absent AS (
+              SELECT enr.eid, count(*) AS n
               FROM attendance a
               JOIN enr ON a.student = enr.student AND a.school = enr.school AND a.day BETWEEN enr.f AND enr.l AND enr.days > 0
               WHERE (a.category = %d OR (a.category NOT IN (%d, %d, %d) AND a.duration >= 5000))
                 AND EXISTS (SELECT 1 FROM calendar c WHERE c.school = a.school AND c.day = a.day)
-              GROUP BY a.rowid),
-            absent AS (SELECT eid, count(*) AS n FROM absent_rows GROUP BY eid)
+              GROUP BY enr.eid)
             SELECT enr.school,
                    count(*) FILTER (WHERE coalesce(absent.n, 0) * 10 >= enr.days) AS chronic,
                    count(*) AS counted

@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code sdk<suffix>} is compared with {@code peer<suffix>} (line {@code Class[params].suffix}) and with every other
  * {@code <contender><suffix>} whose contender name has no underscore (line {@code Class[params].suffix.vsContender}),
  * e.g. {@code sdk} with {@code duckdb} and {@code memoryScan} (how far the SDK is from one pass over the table at
- * memory speed), {@code sdk_decide} with {@code casbin_decide}; every other method gets a line of its own (a method ending in {@code GiB} timed in ms/op also as GiB/s). A ratio above 1 means
- * the SDK took less time than the other contender. The error of a score is JMH's 99.9% confidence half-width, or,
+ * memory speed), {@code sdk_decide} with {@code casbin_decide}; every other method gets a line of its own (a method
+ * ending in {@code GiB} timed in ms/op also as GiB/s). A ratio above 1 means the SDK took less time than the other
+ * contender. The error of a score is JMH's 99.9% confidence half-width, or,
  * with fewer than three iterations (where JMH gives none), half the range of the iteration scores; the ratio's is
  * propagated from both (relative errors added in quadrature), {@code n/a} with a single iteration.
  *

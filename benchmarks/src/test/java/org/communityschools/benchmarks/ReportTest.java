@@ -36,4 +36,29 @@ class ReportTest {
         assertThat(Report.lines(JsonMapper.builder().build().readTree(json)))
                 .containsExactly(String.format("%-66s %s", "ChronicAbsenceBatchBenchmark[preset=district].sdk", "100 ms/op ±10.0"));
     }
+
+    @Test
+    void pairsEverySuffixedContenderWithTheSdkMethodOfTheSameSuffixAndLeavesTheRestAlone() {
+        String json = "[" + run("sdk_decide", 10, "1", "[10]") + "," + run("peer_decide", 1, "0.1", "[1]") + ","
+                + run("casbin_decide", 100, "10", "[100]") + "," + run("sdk_decideCached", 1, "0.1", "[1]") + ","
+                + run("casbin_decideCached", 100, "10", "[100]") + "," + run("duckdb", 5, "1", "[5]") + "]";
+
+        List<String> lines = Report.lines(JsonMapper.builder().build().readTree(json));
+
+        assertThat(lines).hasSize(4);
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("ChronicAbsenceBatchBenchmark[preset=district].decide ").contains("ratio=0.100"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("ChronicAbsenceBatchBenchmark[preset=district].decide.vsCasbin ")
+                .contains("casbin=100 ms/op", "ratio=10.0"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("ChronicAbsenceBatchBenchmark[preset=district].decideCached.vsCasbin ")
+                .contains("ratio=100"));
+        // no sdk method without a suffix: duckdb stands alone
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("ChronicAbsenceBatchBenchmark[preset=district].duckdb ").doesNotContain("ratio"));
+    }
+
+    @Test
+    void printsAScanOfOneGibibyteAlsoAsGibibytesPerSecond() {
+        String json = "[" + run("scanGiB", 125, "5", "[125]") + "]";
+
+        assertThat(Report.lines(JsonMapper.builder().build().readTree(json))).singleElement().asString().endsWith("= 8.00 GiB/s");
+    }
 }

@@ -19,7 +19,7 @@ final class TinyCity {
         if (dir == null) {
             try {
                 Path d = Files.createTempDirectory("cs-bench-tiny");
-                d.toFile().deleteOnExit();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(d)));
                 SyntheticCity.builder().preset(Preset.TINY).seed(1).years(City.YEAR, City.YEAR).build().writeTo(d.resolve("tiny"));
                 dir = d.resolve("tiny");
             } catch (IOException e) {
@@ -27,6 +27,14 @@ final class TinyCity {
             }
         }
         return dir;
+    }
+
+    private static void delete(Path d) {
+        try (var files = Files.walk(d)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // best effort at exit
+        }
     }
 
     static synchronized DistrictData data() {

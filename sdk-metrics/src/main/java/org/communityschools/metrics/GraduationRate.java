@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.data.InstructionalCalendar;
+import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.Student;
 import org.communityschools.metrics.internal.GraduationEngine;
@@ -43,10 +45,15 @@ public final class GraduationRate {
      */
     public static GraduationCohortReport calculate(DistrictData data, GraduationCohortDefinition definition, SchoolYear ninthGradeYear) {
         Objects.requireNonNull(data, "data");
-        List<StudentHistory> histories = new ArrayList<>(data.students().size());
+        List<StudentHistory> histories = new ArrayList<>();
+        Optional<SchoolYear> cohort = Optional.of(ninthGradeYear);
         for (Student s : data.students()) {
-            histories.add(new StudentHistory(s.id(), s.ninthGradeCohort(), data.enrollmentsOf(s.id()), data.diplomasOf(s.id()),
-                    data.characteristicsOf(s.id())));
+            List<Enrollment> enrollments = data.enrollmentsOf(s.id());
+            // only the cohort's students need a history (the engine skips every other one)
+            if (StudentHistory.ninthGradeYear(s.ninthGradeCohort(), enrollments).equals(cohort)) {
+                histories.add(new StudentHistory(s.id(), s.ninthGradeCohort(), enrollments, data.diplomasOf(s.id()),
+                        data.characteristicsOf(s.id())));
+            }
         }
         SchoolDays weekdays = SchoolDays.weekdays();
         SchoolDays calendars = (school, range) -> {

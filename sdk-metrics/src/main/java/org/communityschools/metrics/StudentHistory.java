@@ -60,11 +60,23 @@ public record StudentHistory(StudentId studentId, Optional<SchoolYear> statedCoh
      * cohort (34 CFR 200.19(b)(1)(i)). Empty when the student has no high-school enrollment and no stated cohort.
      */
     public Optional<SchoolYear> ninthGradeYear() {
+        return ninthGradeYear(statedCohort, enrollments);
+    }
+
+    /** {@link #ninthGradeYear()} of a student with this stated cohort and these enrollments (in any order). */
+    static Optional<SchoolYear> ninthGradeYear(Optional<SchoolYear> statedCohort, List<Enrollment> enrollments) {
         if (statedCohort.isPresent()) {
             return statedCohort;
         }
-        return enrollments.stream().filter(e -> e.entryGrade().isHighSchool())
-                .map(e -> SchoolYear.containing(e.entryDate()).plusYears(-(e.entryGrade().ordinal() - GradeLevel.G09.ordinal())))
-                .min(Comparator.naturalOrder());
+        SchoolYear earliest = null;
+        for (Enrollment e : enrollments) {
+            if (e.entryGrade().isHighSchool()) {
+                SchoolYear y = SchoolYear.containing(e.entryDate()).plusYears(-(e.entryGrade().ordinal() - GradeLevel.G09.ordinal()));
+                if (earliest == null || y.compareTo(earliest) < 0) {
+                    earliest = y;
+                }
+            }
+        }
+        return Optional.ofNullable(earliest);
     }
 }

@@ -20,6 +20,17 @@ class FieldPathTest {
         return segment.list().ofMinSize(2).ofMaxSize(5);
     }
 
+    @Provide
+    Arbitrary<String> nearPaths() {
+        return Arbitraries.strings().withChars('a', 'z', 'B', '7', '.', '_', '-', ' ', 'é').ofMaxLength(12);
+    }
+
+    @Property
+    void wellFormedIsExactlyTheDocumentedGrammar(@ForAll("nearPaths") String text) {
+        boolean grammar = text.length() <= FieldPath.MAX_LENGTH && text.matches("[a-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*)+");
+        assertThat(FieldPath.isWellFormed(text)).as("'%s'", text).isEqualTo(grammar);
+    }
+
     @Property
     void aPathRoundTripsThroughItsText(@ForAll("segments") List<String> segments) {
         String text = String.join(".", segments);

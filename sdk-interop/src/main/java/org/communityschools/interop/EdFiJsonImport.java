@@ -1,14 +1,9 @@
 package org.communityschools.interop;
 
 import java.nio.file.Path;
-import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.communityschools.core.data.DataValidationException;
 import org.communityschools.core.data.DistrictDataWriter;
-import org.communityschools.core.model.DayShare;
-import org.communityschools.core.model.InstructionalDay;
 import org.communityschools.interop.internal.Importer;
 
 /**
@@ -30,16 +25,10 @@ import org.communityschools.interop.internal.Importer;
  * offending records out and reports them. Immutable and thread-safe: one import object may read many sources.
  */
 public final class EdFiJsonImport {
-    private final DescriptorMapping mapping;
-    private final Optional<List<InstructionalDay>> calendar;
-    private final DayShare partialDefault;
-    private final boolean lenient;
+    private final EdFiImportOptions.Settings settings;
 
     private EdFiJsonImport(Builder b) {
-        this.mapping = b.mapping;
-        this.calendar = b.calendar;
-        this.partialDefault = b.partialDefault;
-        this.lenient = b.lenient;
+        this.settings = b.settings();
     }
 
     /** A builder with the default mapping, no supplied calendar, a half day for Partial events, strict. */
@@ -58,9 +47,7 @@ public final class EdFiJsonImport {
      *                                 model's cross-record rules
      */
     public EdFiImportResult read(Path source) {
-        Objects.requireNonNull(source, "source");
-        Importer.Outcome o = new Importer(Importer.Format.JSON, mapping, calendar, partialDefault, lenient).run(source);
-        return new EdFiImportResult(o.data(), o.violations(), o.errorCount(), o.warningCount(), o.recordsRead());
+        return EdFiImportOptions.run(Importer.Format.JSON, settings, source);
     }
 
     /**
@@ -79,36 +66,12 @@ public final class EdFiJsonImport {
         return r;
     }
 
-    /** Builds an {@link EdFiJsonImport}. Not thread-safe. */
-    public static final class Builder {
-        private DescriptorMapping mapping = DescriptorMapping.defaults();
-        private Optional<List<InstructionalDay>> calendar = Optional.empty();
-        private DayShare partialDefault = DayShare.HALF_DAY;
-        private boolean lenient;
-
+    /** Builds an {@link EdFiJsonImport}: descriptor mapping, supplied calendar, partial-absence default, strict or lenient. Not thread-safe. */
+    public static final class Builder extends EdFiImportOptions<Builder> {
         private Builder() {}
 
-        /** The descriptor mapping; {@link DescriptorMapping#defaults()} unless set. */
-        public Builder descriptorMapping(DescriptorMapping mapping) {
-            this.mapping = Objects.requireNonNull(mapping, "mapping");
-            return this;
-        }
-
-        /** The instructional days of every school, replacing the calendar dates and the session-derived calendar. */
-        public Builder calendar(Collection<InstructionalDay> days) {
-            this.calendar = Optional.of(List.copyOf(Objects.requireNonNull(days, "days")));
-            return this;
-        }
-
-        /** The share of the day recorded for a Partial event without {@code eventDuration} (a warning each); half a day unless set. */
-        public Builder partialAbsenceDefault(DayShare share) {
-            this.partialDefault = Objects.requireNonNull(share, "share");
-            return this;
-        }
-
-        /** Lenient: leave out records that break a rule and report them, instead of throwing. */
-        public Builder lenient(boolean lenient) {
-            this.lenient = lenient;
+        @Override
+        Builder self() {
             return this;
         }
 

@@ -1,14 +1,9 @@
 package org.communityschools.interop;
 
 import java.nio.file.Path;
-import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.communityschools.core.data.DataValidationException;
 import org.communityschools.core.data.DistrictDataWriter;
-import org.communityschools.core.model.DayShare;
-import org.communityschools.core.model.InstructionalDay;
 import org.communityschools.interop.internal.Importer;
 
 /**
@@ -31,16 +26,10 @@ import org.communityschools.interop.internal.Importer;
  * object may read many sources.
  */
 public final class EdFiXmlImport {
-    private final DescriptorMapping mapping;
-    private final Optional<List<InstructionalDay>> calendar;
-    private final DayShare partialDefault;
-    private final boolean lenient;
+    private final EdFiImportOptions.Settings settings;
 
     private EdFiXmlImport(Builder b) {
-        this.mapping = b.mapping;
-        this.calendar = b.calendar;
-        this.partialDefault = b.partialDefault;
-        this.lenient = b.lenient;
+        this.settings = b.settings();
     }
 
     /** A builder with the default mapping, no supplied calendar, a half day for Partial events, strict. */
@@ -58,9 +47,7 @@ public final class EdFiXmlImport {
      *                                 model's cross-record rules
      */
     public EdFiImportResult read(Path source) {
-        Objects.requireNonNull(source, "source");
-        Importer.Outcome o = new Importer(mapping, calendar, partialDefault, lenient).run(source);
-        return new EdFiImportResult(o.data(), o.violations(), o.errorCount(), o.warningCount(), o.recordsRead());
+        return EdFiImportOptions.run(Importer.Format.XML, settings, source);
     }
 
     /**
@@ -79,39 +66,12 @@ public final class EdFiXmlImport {
         return r;
     }
 
-    /** Builds an {@link EdFiXmlImport}. Not thread-safe. */
-    public static final class Builder {
-        private DescriptorMapping mapping = DescriptorMapping.defaults();
-        private Optional<List<InstructionalDay>> calendar = Optional.empty();
-        private DayShare partialDefault = DayShare.HALF_DAY;
-        private boolean lenient;
-
+    /** Builds an {@link EdFiXmlImport}: descriptor mapping, supplied calendar, partial-absence default, strict or lenient. Not thread-safe. */
+    public static final class Builder extends EdFiImportOptions<Builder> {
         private Builder() {}
 
-        /** The descriptor mapping; {@link DescriptorMapping#defaults()} unless set. */
-        public Builder descriptorMapping(DescriptorMapping mapping) {
-            this.mapping = Objects.requireNonNull(mapping, "mapping");
-            return this;
-        }
-
-        /**
-         * The instructional days of every school, replacing the calendar dates and the session-derived calendar of
-         * the files (for an export whose calendar is incomplete).
-         */
-        public Builder calendar(Collection<InstructionalDay> days) {
-            this.calendar = Optional.of(List.copyOf(Objects.requireNonNull(days, "days")));
-            return this;
-        }
-
-        /** The share of the day recorded for a {@code Partial} event without {@code EventDuration} (a warning each); half a day unless set. */
-        public Builder partialAbsenceDefault(DayShare share) {
-            this.partialDefault = Objects.requireNonNull(share, "share");
-            return this;
-        }
-
-        /** Lenient: leave out records that break a rule and report them, instead of throwing. */
-        public Builder lenient(boolean lenient) {
-            this.lenient = lenient;
+        @Override
+        Builder self() {
             return this;
         }
 

@@ -1,0 +1,72 @@
+package org.communityschools.interop;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.communityschools.core.model.DayShare;
+import org.communityschools.core.model.InstructionalDay;
+import org.communityschools.interop.internal.Importer;
+
+/**
+ * The settings both Ed-Fi imports share ({@link EdFiXmlImport.Builder}, {@link EdFiJsonImport.Builder}): the
+ * descriptor mapping, a supplied calendar, the share of a Partial event without a duration, strict or lenient. The
+ * one place for them, so the two formats cannot drift apart. Not thread-safe.
+ *
+ * @param <B> the builder type, returned by every setter
+ */
+abstract class EdFiImportOptions<B extends EdFiImportOptions<B>> {
+    private DescriptorMapping mapping = DescriptorMapping.defaults();
+    private Optional<List<InstructionalDay>> calendar = Optional.empty();
+    private DayShare partialDefault = DayShare.HALF_DAY;
+    private boolean lenient;
+
+    EdFiImportOptions() {}
+
+    abstract B self();
+
+    /** The descriptor mapping; {@link DescriptorMapping#defaults()} unless set. */
+    public B descriptorMapping(DescriptorMapping mapping) {
+        this.mapping = Objects.requireNonNull(mapping, "mapping");
+        return self();
+    }
+
+    /**
+     * The instructional days of every school, replacing the calendar dates and the session-derived calendar of the
+     * source (for an export whose calendar is incomplete).
+     */
+    public B calendar(Collection<InstructionalDay> days) {
+        this.calendar = Optional.of(List.copyOf(Objects.requireNonNull(days, "days")));
+        return self();
+    }
+
+    /** The share of the day recorded for a Partial event without a duration (a warning each); half a day unless set. */
+    public B partialAbsenceDefault(DayShare share) {
+        this.partialDefault = Objects.requireNonNull(share, "share");
+        return self();
+    }
+
+    /** Lenient: leave out records that break a rule and report them, instead of throwing. */
+    public B lenient(boolean lenient) {
+        this.lenient = lenient;
+        return self();
+    }
+
+    /** Runs the shared importer over {@code source} in {@code format} with these settings. */
+    static EdFiImportResult run(Importer.Format format, Settings settings, Path source) {
+        Objects.requireNonNull(source, "source");
+        Importer.Outcome o = new Importer(format, settings.mapping(), settings.calendar(), settings.partialDefault(),
+                settings.lenient()).run(source);
+        return new EdFiImportResult(o.data(), o.violations(), o.errorCount(), o.warningCount(), o.recordsRead());
+    }
+
+    /** An immutable copy of the settings, held by the built import. */
+    Settings settings() {
+        return new Settings(mapping, calendar, partialDefault, lenient);
+    }
+
+    /** The settings, immutable. */
+    record Settings(DescriptorMapping mapping, Optional<List<InstructionalDay>> calendar, DayShare partialDefault,
+                    boolean lenient) {}
+}

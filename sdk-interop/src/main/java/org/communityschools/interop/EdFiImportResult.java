@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.communityschools.core.data.DistrictData;
-import org.communityschools.core.data.Severity;
 import org.communityschools.core.data.Violation;
 
 /**
@@ -20,7 +19,7 @@ import org.communityschools.core.data.Violation;
  * @param recordsRead  Ed-Fi element name → records read (top-level records of the interchange files)
  */
 public record EdFiImportResult(DistrictData data, List<Violation> violations, long errorCount, long warningCount,
-                               Map<String, Long> recordsRead) {
+                               Map<String, Long> recordsRead) implements ImportViolations {
     /** Copies the collections and checks that nothing is missing. */
     public EdFiImportResult {
         Objects.requireNonNull(data, "data");
@@ -31,28 +30,8 @@ public record EdFiImportResult(DistrictData data, List<Violation> violations, lo
         }
     }
 
-    /** The kept errors. */
-    public List<Violation> errors() {
-        return violations.stream().filter(v -> v.severity() == Severity.ERROR).toList();
-    }
-
-    /** The kept warnings. */
-    public List<Violation> warnings() {
-        return violations.stream().filter(v -> v.severity() == Severity.WARNING).toList();
-    }
-
-    /** The kept violations of one rule. */
-    public List<Violation> violations(String rule) {
-        return violations.stream().filter(v -> v.rule().equals(rule)).toList();
-    }
-
     /** Records of an Ed-Fi element read, 0 when none. */
     public long recordsRead(String element) {
         return recordsRead.getOrDefault(element, 0L);
-    }
-
-    /** Whether any error was found. */
-    public boolean hasErrors() {
-        return errorCount > 0;
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.communityschools.core.data.DistrictData;
-import org.communityschools.core.data.Severity;
 import org.communityschools.core.data.Violation;
 
 /**
@@ -20,7 +19,7 @@ import org.communityschools.core.data.Violation;
  * @param rowsRead     file name → data rows read
  */
 public record OneRosterImportResult(DistrictData data, String version, List<Violation> violations, long errorCount, long warningCount,
-                                    Map<String, Long> rowsRead) {
+                                    Map<String, Long> rowsRead) implements ImportViolations {
     /** Copies the collections and checks that nothing is missing. */
     public OneRosterImportResult {
         Objects.requireNonNull(data, "data");
@@ -30,21 +29,6 @@ public record OneRosterImportResult(DistrictData data, String version, List<Viol
         if (errorCount < 0 || warningCount < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
-    }
-
-    /** The kept errors. */
-    public List<Violation> errors() {
-        return violations.stream().filter(v -> v.severity() == Severity.ERROR).toList();
-    }
-
-    /** The kept warnings. */
-    public List<Violation> warnings() {
-        return violations.stream().filter(v -> v.severity() == Severity.WARNING).toList();
-    }
-
-    /** The kept violations of one rule. */
-    public List<Violation> violations(String rule) {
-        return violations.stream().filter(v -> v.rule().equals(rule)).toList();
     }
 
     /** Rows of a file read, 0 when none. */

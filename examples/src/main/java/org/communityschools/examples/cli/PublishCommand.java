@@ -360,9 +360,15 @@ final class PublishCommand implements Callable<Integer> {
             return i;
         }
 
-        /** A whole number, or empty for anything else (a marker of a value suppressed at the source). */
+        /**
+         * A whole number, plain or with thousands separators as published files write them ({@code 1,092}), or empty
+         * for anything else (a marker of a value suppressed at the source, such as {@code s}).
+         */
         private static Optional<Long> number(Path file, int line, String column, String text) {
             String t = text.trim();
+            if (t.matches("[0-9]{1,3}(,[0-9]{3}){1,4}")) {
+                t = t.replace(",", "");
+            }
             if (!t.matches("[0-9]{1,15}")) {
                 return Optional.empty();
             }

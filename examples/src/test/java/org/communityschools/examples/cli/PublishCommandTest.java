@@ -151,6 +151,18 @@ class PublishCommandTest {
         assertThat(run.err()).contains("line 3").contains("absent").doesNotContain("Exception");
     }
 
+    @Test
+    void countsWithThousandsSeparatorsAreNumbersNotSourceSuppressions() throws IOException {
+        Path big = dir.resolve("big.csv");
+        Files.writeString(big, "school,grads,cohort\nA,\"1,012\",\"1,092\"\nB,640,700\nC,s,12\n");
+        Path out = dir.resolve("big-out.csv");
+        Cli.Run run = Cli.run("publish", "--in", big.toString(), "--key", "school", "--count", "grads", "--size", "cohort",
+                "--preset", "nyc-doe", "--out", out.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(Files.readString(out)).contains("A,1012,1092,").contains("C,s,");
+        assertThat(run.err()).contains("suppressed C: WITHHELD_IN_INPUT").doesNotContain("suppressed A:");
+    }
+
     private static String[] concat(String[] a, String[] b) {
         List<String> all = new ArrayList<>(List.of(a));
         all.addAll(List.of(b));

@@ -109,10 +109,11 @@ public final class Fillers {
                 return Optional.empty();
             }
             ArrayNode out = F.arrayNode();
+            Set<String> segments = CHILD_SEGMENTS.getOrDefault(path, Set.of());
             for (T row : rows) {
                 ObjectNode o = F.objectNode();
                 attributes.write(s, row, o);
-                for (String seg : CHILD_SEGMENTS.getOrDefault(path, Set.of())) {
+                for (String seg : segments) {
                     children.write(seg, row, o);
                 }
                 out.add(o);

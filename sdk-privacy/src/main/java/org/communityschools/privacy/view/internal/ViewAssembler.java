@@ -2,6 +2,7 @@ package org.communityschools.privacy.view.internal;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashMap;
 
 import java.util.Locale;
 import java.util.Map;
@@ -149,8 +150,17 @@ public final class ViewAssembler {
         }
         Optional<JsonNode> value;
         pendingChildren.clear();
+        // what a child field needs from the decision and the catalog is the same for every record: resolved once
+        Map<String, ChildPlan> plans = new HashMap<>(4);
         try {
-            value = filler.get().fill(s, (segment, record, into) -> child(p, segment, record, into));
+            value = filler.get().fill(s, (segment, record, into) -> {
+                ChildPlan plan = plans.get(segment);
+                if (plan == null) {
+                    plan = plan(p, segment);
+                    plans.put(segment, plan);
+                }
+                child(plan, segment, record, into);
+            });
             if (value.isPresent()) {
                 value = mask(p, value.get());
             }
@@ -168,37 +178,57 @@ public final class ViewAssembler {
         shown.addAll(pendingChildren);
     }
 
-    private void child(FieldPath parent, String segment, Object record, ObjectNode into) {
+    /**
+     * What writing a child field takes, independent of the record: {@code path} null when the field is never written
+     * (malformed, not in the catalog or not permitted, or left out for a reason already recorded), else its filler
+     * and its masks.
+     */
+    private record ChildPlan(@org.jspecify.annotations.Nullable FieldPath path,
+                             Fillers.@org.jspecify.annotations.Nullable ChildFiller filler, Set<MaskTransform> masks) {
+        static final ChildPlan NEVER = new ChildPlan(null, null, Set.of());
+    }
+
+    private ChildPlan plan(FieldPath parent, String segment) {
         String text = parent.value() + "." + segment;
         if (!FieldPath.isWellFormed(text)) {
-            return;
+            return ChildPlan.NEVER;
         }
         FieldPath p = FieldPath.of(text);
         Optional<DataField> f = catalog.field(p);
         if (f.isEmpty() || !decision.permits(p)) {
-            return;
+            return ChildPlan.NEVER;
         }
         if (f.get().source().isEmpty()) {
             absent.put(p, "no source in the district data directory");
-            return;
+            return ChildPlan.NEVER;
         }
         if (rows.containsKey(p)) {
             absent.put(p, "the record view does not support the row restriction " + rows.get(p) + " on this field");
+            return ChildPlan.NEVER;
+        }
+        Optional<Fillers.ChildFiller> filler = Fillers.child(p.value());
+        // the filler is looked up after the key check of each record, as before; a missing filler is recorded there
+        return new ChildPlan(p, filler.orElse(null), masks.getOrDefault(p, Set.of()));
+    }
+
+    private void child(ChildPlan plan, String segment, Object record, ObjectNode into) {
+        FieldPath p = plan.path();
+        if (p == null) {
             return;
         }
         if (into.has(segment)) {
             absent.put(p, "the parent record already holds the key " + segment);
             return;
         }
-        Optional<Fillers.ChildFiller> filler = Fillers.child(p.value());
-        if (filler.isEmpty()) {
+        Fillers.ChildFiller filler = plan.filler();
+        if (filler == null) {
             absent.put(p, "the record view does not know how to fill this field");
             return;
         }
         try {
-            Optional<JsonNode> value = filler.get().fill(record);
+            Optional<JsonNode> value = filler.fill(record);
             if (value.isPresent()) {
-                value = mask(p, value.get());
+                value = mask(p, plan.masks(), value.get());
             }
             if (value.isPresent()) {
                 into.set(segment, value.get());
@@ -211,7 +241,10 @@ public final class ViewAssembler {
 
     /** Applies the field's masks; empty (and the reason recorded) when the field must not be shown. */
     private Optional<JsonNode> mask(FieldPath p, JsonNode value) {
-        Set<MaskTransform> ts = masks.getOrDefault(p, Set.of());
+        return mask(p, masks.getOrDefault(p, Set.of()), value);
+    }
+
+    private Optional<JsonNode> mask(FieldPath p, Set<MaskTransform> ts, JsonNode value) {
         if (ts.isEmpty()) {
             return Optional.of(value);
         }

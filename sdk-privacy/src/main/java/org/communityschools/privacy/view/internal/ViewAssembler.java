@@ -153,13 +153,13 @@ public final class ViewAssembler {
         // what a child field needs from the decision and the catalog is the same for every record: resolved once
         Map<String, ChildPlan> plans = new HashMap<>(4);
         try {
-            value = filler.get().fill(s, (segment, record, into) -> {
+            value = filler.get().fill(s, (segment, record, taken) -> {
                 ChildPlan plan = plans.get(segment);
                 if (plan == null) {
                     plan = plan(p, segment);
                     plans.put(segment, plan);
                 }
-                child(plan, segment, record, into);
+                return child(plan, segment, record, taken);
             });
             if (value.isPresent()) {
                 value = mask(p, value.get());
@@ -211,19 +211,19 @@ public final class ViewAssembler {
         return new ChildPlan(p, filler.orElse(null), masks.getOrDefault(p, Set.of()));
     }
 
-    private void child(ChildPlan plan, String segment, Object record, ObjectNode into) {
+    private Optional<JsonNode> child(ChildPlan plan, String segment, Object record, boolean taken) {
         FieldPath p = plan.path();
         if (p == null) {
-            return;
+            return Optional.empty();
         }
-        if (into.has(segment)) {
+        if (taken) {
             absent.put(p, "the parent record already holds the key " + segment);
-            return;
+            return Optional.empty();
         }
         Fillers.ChildFiller filler = plan.filler();
         if (filler == null) {
             absent.put(p, "the record view does not know how to fill this field");
-            return;
+            return Optional.empty();
         }
         try {
             Optional<JsonNode> value = filler.fill(record);
@@ -231,11 +231,12 @@ public final class ViewAssembler {
                 value = mask(p, plan.masks(), value.get());
             }
             if (value.isPresent()) {
-                into.set(segment, value.get());
                 pendingChildren.add(p);
             }
+            return value;
         } catch (RuntimeException e) {
             absent.put(p, "could not be filled (" + e.getClass().getSimpleName() + ")");
+            return Optional.empty();
         }
     }
 

@@ -87,7 +87,7 @@ public final class TreeViewOracle {
             }
             return new Result(root, shown, absent, masked);
         }
-        Fillers.StudentData s = new Fillers.StudentData(data, student.get());
+        OracleFillers.StudentData s = new OracleFillers.StudentData(data, student.get());
         for (DataField f : catalog.fields()) {
             if (f.path().depth() != 2 || !decision.permits(f.path())) {
                 continue;
@@ -118,13 +118,13 @@ public final class TreeViewOracle {
         return out;
     }
 
-    private void top(DataField f, Fillers.StudentData s, ObjectNode root) {
+    private void top(DataField f, OracleFillers.StudentData s, ObjectNode root) {
         FieldPath p = f.path();
         if (f.source().isEmpty()) {
             absent.put(p, "no source in the district data directory");
             return;
         }
-        Optional<Fillers.TopFiller> filler = Fillers.top(p.value());
+        Optional<OracleFillers.TopFiller> filler = OracleFillers.top(p.value());
         Set<RowFilter> filters = rows.getOrDefault(p, Set.of());
         if (filters.size() > 1) {
             absent.put(p, "conflicting row restrictions " + filters);
@@ -132,7 +132,7 @@ public final class TreeViewOracle {
         }
         if (filters.size() == 1) {
             RowFilter rf = filters.iterator().next();
-            filler = Fillers.restricted(p.value(), rf, decision.requester());
+            filler = OracleFillers.restricted(p.value(), rf, decision.requester());
             if (filler.isEmpty()) {
                 absent.put(p, "the record view does not support the row restriction " + rf + " on this field");
                 return;
@@ -192,7 +192,7 @@ public final class TreeViewOracle {
             absent.put(p, "the parent record already holds the key " + segment);
             return;
         }
-        Optional<Fillers.ChildFiller> filler = Fillers.child(p.value());
+        Optional<OracleFillers.ChildFiller> filler = OracleFillers.child(p.value());
         if (filler.isEmpty()) {
             absent.put(p, "the record view does not know how to fill this field");
             return;

@@ -33,6 +33,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ViewAssembler {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** The top-level key of each {@link DataCategory}, by ordinal: its lower-case name. */
+    private static final String[] CATEGORY_KEYS = java.util.Arrays.stream(DataCategory.values())
+            .map(c -> c.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
 
     /** The result: the tree, the fields written, the permitted fields left out with why, and the masks applied. */
     public record Result(ObjectNode tree, SortedSet<FieldPath> shown, SortedMap<FieldPath, String> absent,
@@ -69,7 +72,9 @@ public final class ViewAssembler {
 
     private Result run() {
         ObjectNode root = F.objectNode();
-        for (FieldPath p : decision.permittedFields()) {
+        // built by the decision on every call: asked once
+        Set<FieldPath> permitted = decision.permittedFields();
+        for (FieldPath p : permitted) {
             if (catalog.field(p).isEmpty()) {
                 absent.put(p, "not in the field catalog");
             }
@@ -81,7 +86,7 @@ public final class ViewAssembler {
             student = Optional.empty();
         }
         if (student.isEmpty()) {
-            for (FieldPath p : decision.permittedFields()) {
+            for (FieldPath p : permitted) {
                 absent.putIfAbsent(p, "the student is not in the district data");
             }
             return new Result(root, shown, absent, masked);
@@ -94,7 +99,7 @@ public final class ViewAssembler {
             top(f, s, root);
         }
         // permitted fields below a parent that is not shown are never written
-        for (FieldPath p : decision.permittedFields()) {
+        for (FieldPath p : permitted) {
             if (p.depth() > 2 && !shown.contains(p) && !absent.containsKey(p)) {
                 Optional<FieldPath> parent = p.parent();
                 absent.put(p, parent.isPresent() && !shown.contains(parent.get())
@@ -108,10 +113,10 @@ public final class ViewAssembler {
     /** The top-level objects in the order of {@link DataCategory}: identity first, case notes last. */
     private static ObjectNode inCategoryOrder(ObjectNode root) {
         ObjectNode out = F.objectNode();
-        for (DataCategory c : DataCategory.values()) {
-            JsonNode group = root.get(c.name().toLowerCase(Locale.ROOT));
+        for (String key : CATEGORY_KEYS) {
+            JsonNode group = root.get(key);
             if (group != null) {
-                out.set(c.name().toLowerCase(Locale.ROOT), group);
+                out.set(key, group);
             }
         }
         return out;
@@ -141,7 +146,7 @@ public final class ViewAssembler {
             absent.put(p, "the record view does not know how to fill this field");
             return;
         }
-        String category = f.category().name().toLowerCase(Locale.ROOT);
+        String category = CATEGORY_KEYS[f.category().ordinal()];
         String key = p.segments().get(1);
         JsonNode existing = root.get(category);
         if (existing != null && existing.has(key)) {

@@ -13,6 +13,7 @@ import org.communityschools.privacy.FieldCatalog;
 import org.communityschools.privacy.FieldPath;
 import org.communityschools.privacy.policy.Decision;
 import org.communityschools.privacy.policy.MaskTransform;
+import org.communityschools.privacy.view.internal.Fillers;
 import org.communityschools.privacy.view.internal.ViewAssembler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -109,7 +110,7 @@ public final class StudentRecordView {
 
     /** A copy of the view as a JSON tree; changing it changes nothing here. */
     public ObjectNode toJsonNode() {
-        return tree.deepCopy();
+        return (ObjectNode) Fillers.plain(tree);
     }
 
     /** The view as compact JSON text ({@code {}} when empty). */

@@ -2,6 +2,7 @@ package org.communityschools.privacy.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,6 +35,7 @@ import org.communityschools.privacy.policy.Policies;
 import org.communityschools.privacy.policy.Policy;
 import org.communityschools.privacy.policy.Purpose;
 import org.communityschools.privacy.policy.Rule;
+import org.communityschools.privacy.view.internal.TreeViewOracle;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -130,6 +132,48 @@ class RedactionProperties {
                 }
             }
         }
+    }
+
+    /**
+     * The view writes, byte for byte, what the tree-based assembler it replaced wrote ({@link TreeViewOracle}, kept in the
+     * test sources as the oracle), and gives the same account of shown, absent and masked fields, for random decisions
+     * (random requesters, students, days, purposes, sub-policies and masks) on the tiny city.
+     */
+    @Property(tries = 300)
+    void theViewWritesExactlyWhatTheTreeOracleWrote(@ForAll @IntRange(min = 0, max = 1_000_000) int who,
+                                                    @ForAll boolean related,
+                                                    @ForAll @IntRange(min = 0, max = 100_000) int day,
+                                                    @ForAll @IntRange(min = 0, max = 100) int purpose,
+                                                    @ForAll long ruleBits, @ForAll boolean subPolicy,
+                                                    @ForAll boolean addMasks) {
+        Pair pair = related ? PAIRS.get(who % PAIRS.size())
+                : new Pair(STAFF.get(who % STAFF.size()), STUDENTS.get((who / 7) % STUDENTS.size()), FIRST, DAYS + 1);
+        LocalDate date = pair.day(day);
+        Policy policy = subPolicy || addMasks ? subPolicy(subPolicy ? ruleBits : -1L, addMasks) : DEFAULT;
+        var engine = ViewCity.engine(policy);
+        Decision d = engine.decide(pair.staff(), pair.student(), PURPOSES.get(purpose % PURPOSES.size()),
+                ViewCity.noon(date));
+        for (int i = 1; related && !d.permitsAny() && i < PURPOSES.size(); i++) {
+            d = engine.decide(pair.staff(), pair.student(), PURPOSES.get((purpose + i) % PURPOSES.size()),
+                    ViewCity.noon(date));
+        }
+        TreeViewOracle.Result oracle = TreeViewOracle.assemble(ViewCity.DATA, d, CATALOG);
+        String expected = RecordViews.writer().writeValueAsString(oracle.tree());
+        Statistics.label("something written").collect(!oracle.tree().isEmpty());
+
+        assertThat(RecordViews.toJson(ViewCity.DATA, d)).isEqualTo(expected);
+        StudentRecordView view = StudentRecordView.of(ViewCity.DATA, d);
+        assertThat(view.toJson()).isEqualTo(expected);
+        StringWriter out = new StringWriter();
+        RecordViews.write(view, out);
+        assertThat(out.toString()).isEqualTo(expected);
+        assertThat(RecordViews.toPrettyJson(view))
+                .isEqualTo(RecordViews.writer().withDefaultPrettyPrinter().writeValueAsString(oracle.tree()));
+        assertThat(view.toJsonNode()).isEqualTo(oracle.tree());
+        assertThat(view.shownFields()).isEqualTo(oracle.shown());
+        assertThat(view.absentFields()).isEqualTo(oracle.absent());
+        assertThat(view.maskedFields()).isEqualTo(oracle.masked());
+        Statistics.label("something written").coverage(c -> c.check(true).percentage(x -> x >= 15.0));
     }
 
     /** Columns of the domain records that disclose a field on their own, restated from docs/privacy-view.md. */

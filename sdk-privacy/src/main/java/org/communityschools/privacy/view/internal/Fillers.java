@@ -1,5 +1,6 @@
 package org.communityschools.privacy.view.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,10 +23,16 @@ import org.communityschools.core.model.Student;
 import org.communityschools.core.model.StudentCharacteristic;
 import org.communityschools.core.model.StudentCharacteristicType;
 import org.communityschools.privacy.policy.RowFilter;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.jsontype.TypeSerializer;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.POJONode;
 
 /**
  * The fillers of the default catalog's fields: for each path, how its value is built from one student's district
@@ -44,12 +51,16 @@ public final class Fillers {
     }
 
     /**
-     * Writes the permitted child fields of one record of a parent field into that record's object; given by the
-     * view builder, which knows the decision and the masks.
+     * Gives the permitted child fields of one record of a parent field; given by the view builder, which knows the
+     * decision and the masks.
      */
     public interface ChildWriter {
-        /** Writes the child field {@code childSegment} of {@code record} into {@code into}, if permitted and known. */
-        void write(String childSegment, Object record, ObjectNode into);
+        /**
+         * The value to write for the child field {@code childSegment} of {@code record}, if permitted, known, present
+         * and not masked away; empty otherwise. {@code taken} says whether the record already holds that key (the
+         * field is then left out).
+         */
+        Optional<JsonNode> value(String childSegment, Object record, boolean taken);
     }
 
     /** Fills a child field from one record of its parent: empty when the record has no value. */
@@ -72,7 +83,8 @@ public final class Fillers {
             o.put("school_id", i.schoolId().value());
         });
         p.staffId().ifPresent(id -> o.put("staff_id", id.value()));
-        period(p.period(), o);
+        o.put("start", p.period().start().toString());
+        p.period().lastDay().ifPresent(d -> o.put("end", d.toString()));
         o.put("status", p.status().name());
     };
 
@@ -108,21 +120,180 @@ public final class Fillers {
             if (rows.isEmpty()) {
                 return Optional.empty();
             }
-            ArrayNode out = F.arrayNode();
+            Set<String> segments = CHILD_SEGMENTS.getOrDefault(path, Set.of());
+            Rows out = new Rows(rows.size());
             for (T row : rows) {
-                ObjectNode o = F.objectNode();
-                attributes.write(s, row, o);
-                for (String seg : CHILD_SEGMENTS.getOrDefault(path, Set.of())) {
-                    children.write(seg, row, o);
+                out.startRow();
+                attributes.write(s, row, out);
+                for (String seg : segments) {
+                    Optional<JsonNode> v = children.value(seg, row, out.has(seg));
+                    if (v.isPresent()) {
+                        out.put(seg, v.get());
+                    }
                 }
-                out.add(o);
             }
-            return Optional.of(out);
+            return Optional.of(new POJONode(out.end()));
         };
     }
 
+    /** Where the attributes of one record go. */
+    private interface Out {
+        void put(String key, @Nullable String value);
+
+        void put(String key, @Nullable BigDecimal value);
+    }
+
     private interface Attributes<T> {
-        void write(StudentData s, T row, ObjectNode o);
+        void write(StudentData s, T row, Out o);
+    }
+
+    /**
+     * The rows of a record field (attendance records, incidents, marks...): an array of objects, kept as flat
+     * name-value cells and written straight to the generator, so that no tree is built for the bulk of a record.
+     * Equal, when written, to the array of objects of the same properties in the same order; {@link #toTree()} gives
+     * that array. Filled once, then immutable and thread-safe.
+     */
+    public static final class Rows extends JacksonSerializable.Base implements Out {
+        /** name, value, name, value...; a value is a String, a BigDecimal or a JsonNode. */
+        private final List<Object> cells;
+        private int[] ends;
+        private int count;
+        private int start;
+
+        Rows(int rows) {
+            this.cells = new ArrayList<>(rows * 10);
+            this.ends = new int[rows];
+        }
+
+        private boolean open;
+
+        void startRow() {
+            if (open) {
+                endRow();
+            }
+            open = true;
+            start = cells.size();
+        }
+
+        private void endRow() {
+            if (count == ends.length) {
+                ends = java.util.Arrays.copyOf(ends, count * 2 + 1);
+            }
+            ends[count++] = cells.size();
+        }
+
+        Rows end() {
+            if (open) {
+                endRow();
+            }
+            open = false;
+            return this;
+        }
+
+        boolean has(String key) {
+            for (int i = start; i < cells.size(); i += 2) {
+                if (cells.get(i).equals(key)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Like {@code ObjectNode.put}: a key already in the row keeps its place and takes the new value. */
+        private void cell(String key, Object value) {
+            for (int i = start; i < cells.size(); i += 2) {
+                if (cells.get(i).equals(key)) {
+                    cells.set(i + 1, value);
+                    return;
+                }
+            }
+            cells.add(key);
+            cells.add(value);
+        }
+
+        @Override
+        public void put(String key, @Nullable String value) {
+            cell(key, value == null ? F.nullNode() : value);
+        }
+
+        @Override
+        public void put(String key, @Nullable BigDecimal value) {
+            cell(key, value == null ? F.nullNode() : value);
+        }
+
+        void put(String key, JsonNode value) {
+            cell(key, value);
+        }
+
+        @Override
+        public void serialize(JsonGenerator g, SerializationContext ctxt) {
+            g.writeStartArray();
+            int i = 0;
+            for (int r = 0; r < count; r++) {
+                g.writeStartObject();
+                for (int end = ends[r]; i < end; i += 2) {
+                    g.writeName((String) cells.get(i));
+                    Object v = cells.get(i + 1);
+                    if (v instanceof String text) {
+                        g.writeString(text);
+                    } else if (v instanceof BigDecimal number) {
+                        g.writeNumber(number);
+                    } else {
+                        ((JsonNode) v).serialize(g, ctxt);
+                    }
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator g, SerializationContext ctxt, TypeSerializer typeSer) {
+            serialize(g, ctxt);
+        }
+
+        /** The rows as a tree: an array of objects. */
+        public ArrayNode toTree() {
+            ArrayNode out = F.arrayNode();
+            int i = 0;
+            for (int r = 0; r < count; r++) {
+                ObjectNode o = out.addObject();
+                for (int end = ends[r]; i < end; i += 2) {
+                    String key = (String) cells.get(i);
+                    Object v = cells.get(i + 1);
+                    if (v instanceof String text) {
+                        o.put(key, text);
+                    } else if (v instanceof BigDecimal number) {
+                        o.put(key, number);
+                    } else {
+                        o.set(key, ((JsonNode) v).deepCopy());
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    /** A copy of {@code node} with every {@link Rows} in it turned into its array: a plain tree. */
+    public static JsonNode plain(JsonNode node) {
+        if (node instanceof POJONode p && p.getPojo() instanceof Rows rows) {
+            return rows.toTree();
+        }
+        if (node instanceof ObjectNode o) {
+            ObjectNode out = F.objectNode();
+            for (Map.Entry<String, JsonNode> e : o.properties()) {
+                out.set(e.getKey(), plain(e.getValue()));
+            }
+            return out;
+        }
+        if (node instanceof ArrayNode a) {
+            ArrayNode out = F.arrayNode();
+            for (JsonNode e : a) {
+                out.add(plain(e));
+            }
+            return out;
+        }
+        return node.deepCopy();
     }
 
     private static final Map<String, Set<String>> CHILD_SEGMENTS = new HashMap<>();
@@ -212,7 +383,7 @@ public final class Fillers {
             return out.isEmpty() ? Optional.empty() : Optional.of(out);
         });
         TOP.put("attendance.records", records("attendance.records",
-                s -> s.data().attendance().recordsOf(s.student().id()), (StudentData sd, AttendanceRecord r, ObjectNode o) -> {
+                s -> s.data().attendance().recordsOf(s.student().id()), (StudentData sd, AttendanceRecord r, Out o) -> {
                     o.put("date", r.date().toString());
                     o.put("school_id", r.schoolId().value());
                     o.put("category", r.category().name());
@@ -221,7 +392,7 @@ public final class Fillers {
         child("attendance.records", "reason",
                 r -> ((AttendanceRecord) r).reason().map(F::stringNode));
         TOP.put("behavior.incidents", records("behavior.incidents",
-                s -> s.data().incidentsOf(s.student().id()), (StudentData sd, BehaviorIncident r, ObjectNode o) -> {
+                s -> s.data().incidentsOf(s.student().id()), (StudentData sd, BehaviorIncident r, Out o) -> {
                     o.put("incident_id", r.incidentId().value());
                     o.put("date", r.date().toString());
                     o.put("school_id", r.schoolId().value());
@@ -237,7 +408,7 @@ public final class Fillers {
         child("behavior.incidents", "description",
                 r -> ((BehaviorIncident) r).description().map(F::stringNode));
         TOP.put("coursework.marks", records("coursework.marks",
-                s -> s.data().courseMarksOf(s.student().id()), (StudentData sd, CourseMark m, ObjectNode o) -> {
+                s -> s.data().courseMarksOf(s.student().id()), (StudentData sd, CourseMark m, Out o) -> {
                     o.put("school_id", m.schoolId().value());
                     o.put("school_year", m.schoolYear().label());
                     o.put("term", m.term());
@@ -252,7 +423,7 @@ public final class Fillers {
                 }));
         TOP.put("coursework.cohort", (s, c) -> s.student().ninthGradeCohort().map(y -> F.stringNode(y.label())));
         TOP.put("coursework.diplomas", records("coursework.diplomas",
-                s -> s.data().diplomasOf(s.student().id()), (StudentData sd, Diploma d, ObjectNode o) -> {
+                s -> s.data().diplomasOf(s.student().id()), (StudentData sd, Diploma d, Out o) -> {
                     o.put("school_id", d.schoolId().value());
                     o.put("award_date", d.awardDate().toString());
                     o.put("diploma_type", d.diplomaType().name());

@@ -2,6 +2,7 @@ package org.communityschools.privacy.view.internal;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashMap;
 
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ViewAssembler {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** The top-level key of each {@link DataCategory}, by ordinal: its lower-case name. */
+    private static final String[] CATEGORY_KEYS = java.util.Arrays.stream(DataCategory.values())
+            .map(c -> c.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
 
     /** The result: the tree, the fields written, the permitted fields left out with why, and the masks applied. */
     public record Result(ObjectNode tree, SortedSet<FieldPath> shown, SortedMap<FieldPath, String> absent,
@@ -68,7 +72,9 @@ public final class ViewAssembler {
 
     private Result run() {
         ObjectNode root = F.objectNode();
-        for (FieldPath p : decision.permittedFields()) {
+        // built by the decision on every call: asked once
+        Set<FieldPath> permitted = decision.permittedFields();
+        for (FieldPath p : permitted) {
             if (catalog.field(p).isEmpty()) {
                 absent.put(p, "not in the field catalog");
             }
@@ -80,7 +86,7 @@ public final class ViewAssembler {
             student = Optional.empty();
         }
         if (student.isEmpty()) {
-            for (FieldPath p : decision.permittedFields()) {
+            for (FieldPath p : permitted) {
                 absent.putIfAbsent(p, "the student is not in the district data");
             }
             return new Result(root, shown, absent, masked);
@@ -93,7 +99,7 @@ public final class ViewAssembler {
             top(f, s, root);
         }
         // permitted fields below a parent that is not shown are never written
-        for (FieldPath p : decision.permittedFields()) {
+        for (FieldPath p : permitted) {
             if (p.depth() > 2 && !shown.contains(p) && !absent.containsKey(p)) {
                 Optional<FieldPath> parent = p.parent();
                 absent.put(p, parent.isPresent() && !shown.contains(parent.get())
@@ -107,10 +113,10 @@ public final class ViewAssembler {
     /** The top-level objects in the order of {@link DataCategory}: identity first, case notes last. */
     private static ObjectNode inCategoryOrder(ObjectNode root) {
         ObjectNode out = F.objectNode();
-        for (DataCategory c : DataCategory.values()) {
-            JsonNode group = root.get(c.name().toLowerCase(Locale.ROOT));
+        for (String key : CATEGORY_KEYS) {
+            JsonNode group = root.get(key);
             if (group != null) {
-                out.set(c.name().toLowerCase(Locale.ROOT), group);
+                out.set(key, group);
             }
         }
         return out;
@@ -140,7 +146,7 @@ public final class ViewAssembler {
             absent.put(p, "the record view does not know how to fill this field");
             return;
         }
-        String category = f.category().name().toLowerCase(Locale.ROOT);
+        String category = CATEGORY_KEYS[f.category().ordinal()];
         String key = p.segments().get(1);
         JsonNode existing = root.get(category);
         if (existing != null && existing.has(key)) {
@@ -149,8 +155,17 @@ public final class ViewAssembler {
         }
         Optional<JsonNode> value;
         pendingChildren.clear();
+        // what a child field needs from the decision and the catalog is the same for every record: resolved once
+        Map<String, ChildPlan> plans = new HashMap<>(4);
         try {
-            value = filler.get().fill(s, (segment, record, into) -> child(p, segment, record, into));
+            value = filler.get().fill(s, (segment, record, taken) -> {
+                ChildPlan plan = plans.get(segment);
+                if (plan == null) {
+                    plan = plan(p, segment);
+                    plans.put(segment, plan);
+                }
+                return child(plan, segment, record, taken);
+            });
             if (value.isPresent()) {
                 value = mask(p, value.get());
             }
@@ -168,50 +183,74 @@ public final class ViewAssembler {
         shown.addAll(pendingChildren);
     }
 
-    private void child(FieldPath parent, String segment, Object record, ObjectNode into) {
+    /**
+     * What writing a child field takes, independent of the record: {@code path} null when the field is never written
+     * (malformed, not in the catalog or not permitted, or left out for a reason already recorded), else its filler
+     * and its masks.
+     */
+    private record ChildPlan(@org.jspecify.annotations.Nullable FieldPath path,
+                             Fillers.@org.jspecify.annotations.Nullable ChildFiller filler, Set<MaskTransform> masks) {
+        static final ChildPlan NEVER = new ChildPlan(null, null, Set.of());
+    }
+
+    private ChildPlan plan(FieldPath parent, String segment) {
         String text = parent.value() + "." + segment;
         if (!FieldPath.isWellFormed(text)) {
-            return;
+            return ChildPlan.NEVER;
         }
         FieldPath p = FieldPath.of(text);
         Optional<DataField> f = catalog.field(p);
         if (f.isEmpty() || !decision.permits(p)) {
-            return;
+            return ChildPlan.NEVER;
         }
         if (f.get().source().isEmpty()) {
             absent.put(p, "no source in the district data directory");
-            return;
+            return ChildPlan.NEVER;
         }
         if (rows.containsKey(p)) {
             absent.put(p, "the record view does not support the row restriction " + rows.get(p) + " on this field");
-            return;
-        }
-        if (into.has(segment)) {
-            absent.put(p, "the parent record already holds the key " + segment);
-            return;
+            return ChildPlan.NEVER;
         }
         Optional<Fillers.ChildFiller> filler = Fillers.child(p.value());
-        if (filler.isEmpty()) {
+        // the filler is looked up after the key check of each record, as before; a missing filler is recorded there
+        return new ChildPlan(p, filler.orElse(null), masks.getOrDefault(p, Set.of()));
+    }
+
+    private Optional<JsonNode> child(ChildPlan plan, String segment, Object record, boolean taken) {
+        FieldPath p = plan.path();
+        if (p == null) {
+            return Optional.empty();
+        }
+        if (taken) {
+            absent.put(p, "the parent record already holds the key " + segment);
+            return Optional.empty();
+        }
+        Fillers.ChildFiller filler = plan.filler();
+        if (filler == null) {
             absent.put(p, "the record view does not know how to fill this field");
-            return;
+            return Optional.empty();
         }
         try {
-            Optional<JsonNode> value = filler.get().fill(record);
+            Optional<JsonNode> value = filler.fill(record);
             if (value.isPresent()) {
-                value = mask(p, value.get());
+                value = mask(p, plan.masks(), value.get());
             }
             if (value.isPresent()) {
-                into.set(segment, value.get());
                 pendingChildren.add(p);
             }
+            return value;
         } catch (RuntimeException e) {
             absent.put(p, "could not be filled (" + e.getClass().getSimpleName() + ")");
+            return Optional.empty();
         }
     }
 
     /** Applies the field's masks; empty (and the reason recorded) when the field must not be shown. */
     private Optional<JsonNode> mask(FieldPath p, JsonNode value) {
-        Set<MaskTransform> ts = masks.getOrDefault(p, Set.of());
+        return mask(p, masks.getOrDefault(p, Set.of()), value);
+    }
+
+    private Optional<JsonNode> mask(FieldPath p, Set<MaskTransform> ts, JsonNode value) {
         if (ts.isEmpty()) {
             return Optional.of(value);
         }

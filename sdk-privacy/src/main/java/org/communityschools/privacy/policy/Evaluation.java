@@ -41,8 +41,77 @@ import org.jspecify.annotations.Nullable;
 
 /** One evaluation of {@link PolicyEngine#decide}; not thread-safe, used once. */
 final class Evaluation {
+    /**
+     * What every evaluation under one policy shares, computed once by the engine: each rule's fields and their
+     * positions in the catalog (which is ordered by path), the catalog's positions and paths by category, and the
+     * rules' role and purpose lists as text. Immutable and thread-safe.
+     */
+    static final class Index {
+        final List<List<DataField>> ruleFields;
+        final int[][] ruleIndices;
+        final int[][] categoryIndices;
+        final List<List<FieldPath>> categoryPaths;
+        final Map<Rule, String> rolesText;
+        final Map<Rule, String> purposesText;
+
+        Index(Policy policy) {
+            List<DataField> catalog = policy.catalog().fields();
+            Map<FieldPath, Integer> position = new HashMap<>();
+            for (int i = 0; i < catalog.size(); i++) {
+                position.put(catalog.get(i).path(), i);
+            }
+            List<List<DataField>> fields = new ArrayList<>();
+            ruleIndices = new int[policy.rules().size()][];
+            Map<Rule, String> roles = new java.util.IdentityHashMap<>();
+            Map<Rule, String> purposes = new java.util.IdentityHashMap<>();
+            for (int i = 0; i < policy.rules().size(); i++) {
+                Rule r = policy.rules().get(i);
+                List<DataField> of = policy.catalog().resolve(r.fields());
+                fields.add(of);
+                ruleIndices[i] = new int[of.size()];
+                for (int j = 0; j < of.size(); j++) {
+                    ruleIndices[i][j] = position.get(of.get(j).path());
+                }
+                roles.put(r, String.valueOf(r.roles()));
+                purposes.put(r, String.valueOf(r.purposes()));
+            }
+            ruleFields = List.copyOf(fields);
+            rolesText = roles;
+            purposesText = purposes;
+            DataCategory[] categories = DataCategory.values();
+            categoryIndices = new int[categories.length][];
+            List<List<FieldPath>> paths = new ArrayList<>();
+            for (DataCategory c : categories) {
+                List<Integer> at = new ArrayList<>();
+                List<FieldPath> of = new ArrayList<>();
+                for (int i = 0; i < catalog.size(); i++) {
+                    if (catalog.get(i).category() == c) {
+                        at.add(i);
+                        of.add(catalog.get(i).path());
+                    }
+                }
+                categoryIndices[c.ordinal()] = at.stream().mapToInt(Integer::intValue).toArray();
+                paths.add(List.copyOf(of));
+            }
+            categoryPaths = List.copyOf(paths);
+        }
+
+        /** The rule's roles as text, as {@code String.valueOf(r.roles())}. */
+        String roles(Rule r) {
+            String known = rolesText.get(r);
+            return known != null ? known : String.valueOf(r.roles());
+        }
+
+        /** The rule's purposes as text, as {@code String.valueOf(r.purposes())}. */
+        String purposes(Rule r) {
+            String known = purposesText.get(r);
+            return known != null ? known : String.valueOf(r.purposes());
+        }
+    }
+
     private final Policy policy;
     private final DistrictData data;
+    private final Index index;
     private final List<List<DataField>> ruleFields;
     private final int[][] ruleIndices;
     private final List<DataField> catalog;
@@ -53,6 +122,7 @@ final class Evaluation {
     private final Instant at;
     private final LocalDate date;
     private final SchoolYear year;
+    private final String dateText;
 
     // Indexed by the field's position in the catalog, which is ordered by path.
     private final Grant[] granted;
@@ -73,6 +143,8 @@ final class Evaluation {
     private List<Enrollment> enrollments = List.of();
     private @Nullable Student studentRecord;
     private String mismatch = "";
+    private @Nullable Set<SchoolId> enrolledAt;
+    private @Nullable List<StudentStaffRelationship> relationships;
 
     /** The schools through which a relationship holds (possibly none, for ANY). */
     private record Match(List<SchoolId> schools, String how) {}
@@ -87,13 +159,14 @@ final class Evaluation {
     }
 
     @SuppressWarnings("unchecked")
-    Evaluation(Policy policy, DistrictData data, List<List<DataField>> ruleFields, int[][] ruleIndices,
+    Evaluation(Policy policy, DistrictData data, Index index,
                Map<OrganizationId, List<DataSharingAgreement>> agreements, StaffId requester, StudentId student,
                Purpose purpose, Instant at, LocalDate date) {
         this.policy = policy;
         this.data = data;
-        this.ruleFields = ruleFields;
-        this.ruleIndices = ruleIndices;
+        this.index = index;
+        this.ruleFields = index.ruleFields;
+        this.ruleIndices = index.ruleIndices;
         this.catalog = policy.catalog().fields();
         this.granted = new Grant[catalog.size()];
         this.forbidden = new String[catalog.size()];
@@ -105,6 +178,7 @@ final class Evaluation {
         this.at = at;
         this.date = date;
         this.year = SchoolYear.containing(date);
+        this.dateText = date.toString();
     }
 
     Decision run() {
@@ -151,7 +225,7 @@ final class Evaluation {
                 continue;
             }
             if (!r.appliesTo(purpose)) {
-                explanation.add("Rule '" + r.id() + "' does not apply: it serves " + r.purposes() + ", not '" + purpose
+                explanation.add("Rule '" + r.id() + "' does not apply: it serves " + index.purposes(r) + ", not '" + purpose
                         + "'.");
                 continue;
             }
@@ -266,13 +340,10 @@ final class Evaluation {
             }
         }
         if (held.isEmpty()) {
-            mismatch = "the requester holds none of its roles " + r.roles() + " on " + date;
+            mismatch = "the requester holds none of its roles " + index.roles(r) + " on " + dateText;
             return null;
         }
-        Set<SchoolId> enrolledAt = new LinkedHashSet<>();
-        for (Enrollment e : enrollments) {
-            enrolledAt.add(e.schoolId());
-        }
+        Set<SchoolId> enrolledAt = enrolledAt();
         switch (r.relationship()) {
             case ANY -> {
                 return new Match(List.copyOf(enrolledAt), "the requester holds role " + held.get(0).role());
@@ -288,8 +359,8 @@ final class Evaluation {
                     }
                 }
                 if (out.isEmpty()) {
-                    mismatch = "the student is not enrolled on " + date + " in a school where the requester holds "
-                            + r.roles();
+                    mismatch = "the student is not enrolled on " + dateText + " in a school where the requester holds "
+                            + index.roles(r);
                     return null;
                 }
                 return new Match(out, "the student is enrolled at " + out + " where the requester is assigned");
@@ -313,7 +384,7 @@ final class Evaluation {
                         + year.label());
             }
             case STUDENT_STAFF -> {
-                for (StudentStaffRelationship rel : data.relationshipsOn(requester, date)) {
+                for (StudentStaffRelationship rel : relationships()) {
                     if (rel.studentId().equals(student) && r.relationshipTypes().contains(rel.relationship())) {
                         return new Match(List.copyOf(enrolledAt), "the student is on the requester's " + rel.relationship()
                                 + " list on " + date);
@@ -341,13 +412,36 @@ final class Evaluation {
                 }
                 if (out.isEmpty()) {
                     mismatch = "the student has not been enrolled by " + date + " in a school of the district where the "
-                            + "requester holds " + r.roles();
+                            + "requester holds " + index.roles(r);
                     return null;
                 }
                 return new Match(out, "the student is enrolled in the requester's district");
             }
         }
         throw new IllegalStateException("unknown relationship " + r.relationship());
+    }
+
+    /** The schools of the student's enrollments on the date, in enrollment order (computed once). */
+    private Set<SchoolId> enrolledAt() {
+        Set<SchoolId> known = enrolledAt;
+        if (known == null) {
+            known = new LinkedHashSet<>();
+            for (Enrollment e : enrollments) {
+                known.add(e.schoolId());
+            }
+            enrolledAt = known;
+        }
+        return known;
+    }
+
+    /** The requester's student-staff relationships on the date (read once). */
+    private List<StudentStaffRelationship> relationships() {
+        List<StudentStaffRelationship> known = relationships;
+        if (known == null) {
+            known = data.relationshipsOn(requester, date);
+            relationships = known;
+        }
+        return known;
     }
 
     private Staff staff() {
@@ -539,29 +633,48 @@ final class Evaluation {
             }
         }
         obligations.addAll(masks);
-        Map<DataCategory, Map<String, List<FieldPath>>> denied = new EnumMap<>(DataCategory.class);
-        String defaultDeny = null;
-        for (int k = 0; k < granted.length; k++) {
-            if (granted[k] != null) {
-                continue;
-            }
-            DataField f = catalog.get(k);
-            String reason = forbidden[k];
-            if (reason == null && failures[k] != null) {
-                Set<String> why = failures[k];
-                reason = why.size() == 1 ? why.iterator().next() : String.join("; ", why);
-            }
-            if (reason == null) {
-                if (defaultDeny == null) {
-                    defaultDeny = "no rule grants it to this requester for purpose '" + purpose + "' (default deny)";
-                }
-                reason = defaultDeny;
-            }
-            denied.computeIfAbsent(f.category(), c -> new LinkedHashMap<>()).computeIfAbsent(reason, x -> new ArrayList<>())
-                    .add(f.path());
-        }
         List<Denial> denials = new ArrayList<>();
-        denied.forEach((c, byReason) -> byReason.forEach((reason, fields) -> denials.add(new Denial(c, fields, reason))));
+        String defaultDeny = null;
+        List<String> reasons = new ArrayList<>(4);
+        List<List<FieldPath>> fieldsByReason = new ArrayList<>(4);
+        for (DataCategory c : DataCategory.values()) {
+            int[] at = index.categoryIndices[c.ordinal()];
+            reasons.clear();
+            fieldsByReason.clear();
+            boolean whole = true;
+            for (int k : at) {
+                if (granted[k] != null) {
+                    whole = false;
+                    continue;
+                }
+                String reason = forbidden[k];
+                if (reason == null && failures[k] != null) {
+                    Set<String> why = failures[k];
+                    reason = why.size() == 1 ? why.iterator().next() : String.join("; ", why);
+                }
+                if (reason == null) {
+                    if (defaultDeny == null) {
+                        defaultDeny = "no rule grants it to this requester for purpose '" + purpose + "' (default deny)";
+                    }
+                    reason = defaultDeny;
+                }
+                int r = reasons.indexOf(reason);
+                if (r < 0) {
+                    r = reasons.size();
+                    reasons.add(reason);
+                    fieldsByReason.add(new ArrayList<>());
+                }
+                fieldsByReason.get(r).add(catalog.get(k).path());
+            }
+            if (whole && reasons.size() == 1) {
+                // Every field of the category denied for one reason: the category's path list, already sorted.
+                denials.add(new Denial(c, index.categoryPaths.get(c.ordinal()), reasons.get(0)));
+            } else {
+                for (int r = 0; r < reasons.size(); r++) {
+                    denials.add(new Denial(c, fieldsByReason.get(r), reasons.get(r)));
+                }
+            }
+        }
         if (grants.isEmpty()) {
             explanation.add("Nothing is permitted.");
         } else {

@@ -16,7 +16,6 @@ import org.communityschools.core.model.OrganizationId;
 import org.communityschools.core.model.StaffId;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.privacy.DataField;
-import org.communityschools.privacy.FieldPath;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,9 +63,7 @@ public final class PolicyEngine {
     private final ZoneId zone;
     private final String tenant;
     private final long dataVersion;
-    private final List<List<DataField>> ruleFields;
-    /** For each rule, the positions of its fields in the catalog (which is ordered by path). */
-    private final int[][] ruleIndices;
+    private final Evaluation.Index index;
     private final Map<OrganizationId, List<DataSharingAgreement>> agreementsByRecipient;
     private final EmergencyAccess emergencyAccess;
     private final List<DataField> emergencyScope;
@@ -82,24 +79,7 @@ public final class PolicyEngine {
         this.zone = zone;
         this.tenant = tenant;
         this.dataVersion = dataVersion;
-        List<List<DataField>> fields = new ArrayList<>();
-        for (Rule r : policy.rules()) {
-            fields.add(policy.catalog().resolve(r.fields()));
-        }
-        this.ruleFields = List.copyOf(fields);
-        Map<FieldPath, Integer> position = new HashMap<>();
-        List<DataField> catalog = policy.catalog().fields();
-        for (int i = 0; i < catalog.size(); i++) {
-            position.put(catalog.get(i).path(), i);
-        }
-        this.ruleIndices = new int[fields.size()][];
-        for (int i = 0; i < fields.size(); i++) {
-            List<DataField> of = fields.get(i);
-            ruleIndices[i] = new int[of.size()];
-            for (int j = 0; j < of.size(); j++) {
-                ruleIndices[i][j] = position.get(of.get(j).path());
-            }
-        }
+        this.index = new Evaluation.Index(policy);
         Map<OrganizationId, List<DataSharingAgreement>> byRecipient = new HashMap<>();
         Map<String, DataSharingAgreement> latest = new LinkedHashMap<>();
         for (DataSharingAgreement a : data.agreements()) {
@@ -152,7 +132,7 @@ public final class PolicyEngine {
         Objects.requireNonNull(at, "at");
         LocalDate date = LocalDate.ofInstant(at, zone);
         try {
-            return new Evaluation(policy, data, ruleFields, ruleIndices, agreementsByRecipient, requester, student, purpose, at, date).run();
+            return new Evaluation(policy, data, index, agreementsByRecipient, requester, student, purpose, at, date).run();
         } catch (RuntimeException e) {
             return Evaluation.denyAll(policy, requester, student, purpose, at, date,
                     "an error occurred while evaluating (" + e.getClass().getSimpleName() + "); any error denies");

@@ -3,6 +3,7 @@ package org.communityschools.privacy.policy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,25 +43,38 @@ public record Decision(StaffId requester, StudentId student, Purpose purpose, In
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(policyId, "policyId");
-        List<Grant> sorted = new ArrayList<>(Objects.requireNonNull(grants, "grants"));
-        sorted.sort((a, b) -> a.field().compareTo(b.field()));
-        grants = List.copyOf(sorted);
+        grants = sortedByField(Objects.requireNonNull(grants, "grants"));
         denials = List.copyOf(Objects.requireNonNull(denials, "denials"));
         obligations = List.copyOf(Objects.requireNonNull(obligations, "obligations"));
         Objects.requireNonNull(explanation, "explanation");
-        Set<FieldPath> seen = new TreeSet<>();
+        Set<FieldPath> seen = new HashSet<>();
         for (Grant g : grants) {
             if (!seen.add(g.field())) {
                 throw new IllegalArgumentException("a field is granted at most once, twice: " + g.field());
             }
         }
-        for (Denial d : denials) {
-            for (FieldPath f : d.fields()) {
-                if (seen.contains(f)) {
-                    throw new IllegalArgumentException("a field is either granted or denied, both: " + f);
+        if (!seen.isEmpty()) {
+            for (Denial d : denials) {
+                for (FieldPath f : d.fields()) {
+                    if (seen.contains(f)) {
+                        throw new IllegalArgumentException("a field is either granted or denied, both: " + f);
+                    }
                 }
             }
         }
+    }
+
+    /** An unmodifiable copy of {@code grants} sorted by field (stable); not re-sorted when already in order. */
+    private static List<Grant> sortedByField(List<Grant> grants) {
+        List<Grant> copy = List.copyOf(grants);
+        for (int i = 1; i < copy.size(); i++) {
+            if (copy.get(i - 1).field().compareTo(copy.get(i).field()) > 0) {
+                List<Grant> sorted = new ArrayList<>(copy);
+                sorted.sort((x, y) -> x.field().compareTo(y.field()));
+                return List.copyOf(sorted);
+            }
+        }
+        return copy;
     }
 
     /**

@@ -3,14 +3,15 @@ package org.communityschools.privacy.policy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.AgreementId;
 import org.communityschools.core.model.AgreementStatus;
@@ -40,9 +41,80 @@ import org.jspecify.annotations.Nullable;
 
 /** One evaluation of {@link PolicyEngine#decide}; not thread-safe, used once. */
 final class Evaluation {
+    /**
+     * What every evaluation under one policy shares, computed once by the engine: each rule's fields and their
+     * positions in the catalog (which is ordered by path), the catalog's positions and paths by category, and the
+     * rules' role and purpose lists as text. Immutable and thread-safe.
+     */
+    static final class Index {
+        final List<List<DataField>> ruleFields;
+        final int[][] ruleIndices;
+        final int[][] categoryIndices;
+        final List<List<FieldPath>> categoryPaths;
+        final Map<Rule, String> rolesText;
+        final Map<Rule, String> purposesText;
+
+        Index(Policy policy) {
+            List<DataField> catalog = policy.catalog().fields();
+            Map<FieldPath, Integer> position = new HashMap<>();
+            for (int i = 0; i < catalog.size(); i++) {
+                position.put(catalog.get(i).path(), i);
+            }
+            List<List<DataField>> fields = new ArrayList<>();
+            ruleIndices = new int[policy.rules().size()][];
+            Map<Rule, String> roles = new java.util.IdentityHashMap<>();
+            Map<Rule, String> purposes = new java.util.IdentityHashMap<>();
+            for (int i = 0; i < policy.rules().size(); i++) {
+                Rule r = policy.rules().get(i);
+                List<DataField> of = policy.catalog().resolve(r.fields());
+                fields.add(of);
+                ruleIndices[i] = new int[of.size()];
+                for (int j = 0; j < of.size(); j++) {
+                    ruleIndices[i][j] = position.get(of.get(j).path());
+                }
+                roles.put(r, String.valueOf(r.roles()));
+                purposes.put(r, String.valueOf(r.purposes()));
+            }
+            ruleFields = List.copyOf(fields);
+            rolesText = roles;
+            purposesText = purposes;
+            DataCategory[] categories = DataCategory.values();
+            categoryIndices = new int[categories.length][];
+            List<List<FieldPath>> paths = new ArrayList<>();
+            for (DataCategory c : categories) {
+                List<Integer> at = new ArrayList<>();
+                List<FieldPath> of = new ArrayList<>();
+                for (int i = 0; i < catalog.size(); i++) {
+                    if (catalog.get(i).category() == c) {
+                        at.add(i);
+                        of.add(catalog.get(i).path());
+                    }
+                }
+                categoryIndices[c.ordinal()] = at.stream().mapToInt(Integer::intValue).toArray();
+                paths.add(List.copyOf(of));
+            }
+            categoryPaths = List.copyOf(paths);
+        }
+
+        /** The rule's roles as text, as {@code String.valueOf(r.roles())}. */
+        String roles(Rule r) {
+            String known = rolesText.get(r);
+            return known != null ? known : String.valueOf(r.roles());
+        }
+
+        /** The rule's purposes as text, as {@code String.valueOf(r.purposes())}. */
+        String purposes(Rule r) {
+            String known = purposesText.get(r);
+            return known != null ? known : String.valueOf(r.purposes());
+        }
+    }
+
     private final Policy policy;
     private final DistrictData data;
+    private final Index index;
     private final List<List<DataField>> ruleFields;
+    private final int[][] ruleIndices;
+    private final List<DataField> catalog;
     private final Map<OrganizationId, List<DataSharingAgreement>> agreements;
     private final StaffId requester;
     private final StudentId student;
@@ -50,10 +122,20 @@ final class Evaluation {
     private final Instant at;
     private final LocalDate date;
     private final SchoolYear year;
+    private final String dateText;
 
-    private final Map<FieldPath, Grant> granted = new TreeMap<>();
-    private final Map<FieldPath, String> forbidden = new TreeMap<>();
-    private final Map<FieldPath, Set<String>> failures = new TreeMap<>();
+    // Indexed by the field's position in the catalog, which is ordered by path.
+    private final Grant[] granted;
+    private final String[] forbidden;
+    private final Set<String>[] failures;
+    private int grantedCount;
+    /** The roles of the rule being evaluated that the requester holds (computed once per rule). */
+    private @Nullable Set<StaffRole> ruleRoles;
+    /** Per school of the rule being evaluated: each agreement's field-independent failure, "" when it passes. */
+    private final Map<SchoolId, String[]> agreementChecks = new HashMap<>();
+    /** Per rule being evaluated: the overlay failure reasons, by law. */
+    private @Nullable String overlayIdea;
+    private @Nullable String overlayNsla;
     private final List<Obligation> masks = new ArrayList<>();
     private final List<String> explanation = new ArrayList<>();
     private @Nullable Staff staff;
@@ -61,6 +143,8 @@ final class Evaluation {
     private List<Enrollment> enrollments = List.of();
     private @Nullable Student studentRecord;
     private String mismatch = "";
+    private @Nullable Set<SchoolId> enrolledAt;
+    private @Nullable List<StudentStaffRelationship> relationships;
 
     /** The schools through which a relationship holds (possibly none, for ANY). */
     private record Match(List<SchoolId> schools, String how) {}
@@ -74,12 +158,19 @@ final class Evaluation {
         static final Outcome OK = new Outcome(null, Optional.empty(), Optional.empty());
     }
 
-    Evaluation(Policy policy, DistrictData data, List<List<DataField>> ruleFields,
+    @SuppressWarnings("unchecked")
+    Evaluation(Policy policy, DistrictData data, Index index,
                Map<OrganizationId, List<DataSharingAgreement>> agreements, StaffId requester, StudentId student,
                Purpose purpose, Instant at, LocalDate date) {
         this.policy = policy;
         this.data = data;
-        this.ruleFields = ruleFields;
+        this.index = index;
+        this.ruleFields = index.ruleFields;
+        this.ruleIndices = index.ruleIndices;
+        this.catalog = policy.catalog().fields();
+        this.granted = new Grant[catalog.size()];
+        this.forbidden = new String[catalog.size()];
+        this.failures = new Set[catalog.size()];
         this.agreements = agreements;
         this.requester = requester;
         this.student = student;
@@ -87,6 +178,7 @@ final class Evaluation {
         this.at = at;
         this.date = date;
         this.year = SchoolYear.containing(date);
+        this.dateText = date.toString();
     }
 
     Decision run() {
@@ -120,8 +212,10 @@ final class Evaluation {
             if (m != null) {
                 String reason = "forbidden by rule '" + r.id() + "'" + (r.description().isEmpty() ? "" : ": " + r.description());
                 explanation.add("Forbid rule '" + r.id() + "' applies (" + m.how() + ").");
-                for (DataField f : ruleFields.get(i)) {
-                    forbidden.putIfAbsent(f.path(), reason);
+                for (int k : ruleIndices[i]) {
+                    if (forbidden[k] == null) {
+                        forbidden[k] = reason;
+                    }
                 }
             }
         }
@@ -131,7 +225,7 @@ final class Evaluation {
                 continue;
             }
             if (!r.appliesTo(purpose)) {
-                explanation.add("Rule '" + r.id() + "' does not apply: it serves " + r.purposes() + ", not '" + purpose
+                explanation.add("Rule '" + r.id() + "' does not apply: it serves " + index.purposes(r) + ", not '" + purpose
                         + "'.");
                 continue;
             }
@@ -140,23 +234,31 @@ final class Evaluation {
                 explanation.add("Rule '" + r.id() + "' does not apply: " + mismatch + ".");
                 continue;
             }
-            int before = granted.size();
-            for (DataField f : ruleFields.get(i)) {
-                if (granted.containsKey(f.path()) || forbidden.containsKey(f.path())) {
+            int before = grantedCount;
+            ruleRoles = null;
+            agreementChecks.clear();
+            overlayIdea = null;
+            overlayNsla = null;
+            List<DataField> fields = ruleFields.get(i);
+            int[] indices = ruleIndices[i];
+            for (int j = 0; j < indices.length; j++) {
+                int k = indices[j];
+                DataField f = fields.get(j);
+                if (granted[k] != null || forbidden[k] != null) {
                     continue;
                 }
                 if (!PolicyChecker.overlayAllows(r, f)) {
-                    fail(f, "needs its own explicit basis, not a general " + r.basis().orElseThrow() + " grant: "
-                            + overlayLaw(f));
+                    fail(k, overlayFailure(r, f));
                     continue;
                 }
                 Outcome o = basis(r, f, m);
                 if (o.failure() != null) {
-                    fail(f, o.failure());
+                    fail(k, o.failure());
                     continue;
                 }
-                granted.put(f.path(), new Grant(f.path(), f.category(), r.basis().orElseThrow(), r.id(), o.agreement(),
-                        o.consent()));
+                granted[k] = new Grant(f.path(), f.category(), r.basis().orElseThrow(), r.id(), o.agreement(),
+                        o.consent());
+                grantedCount++;
                 for (Mask mask : r.masks()) {
                     if (mask.field().equals(f.path())) {
                         masks.add(new Obligation.MaskField(mask.field(), mask.transform()));
@@ -169,7 +271,7 @@ final class Evaluation {
                 }
             }
             explanation.add("Rule '" + r.id() + "' applies (" + m.how() + ") under " + r.basis().orElseThrow() + ": "
-                    + (granted.size() - before) + " field(s) granted.");
+                    + (grantedCount - before) + " field(s) granted.");
         }
         return decision();
     }
@@ -189,17 +291,44 @@ final class Evaluation {
                 + "rule authorizing MEAL_ELIGIBILITY_NSLA";
     }
 
-    private void fail(DataField f, String reason) {
-        failures.computeIfAbsent(f.path(), k -> new LinkedHashSet<>()).add(reason);
+    /** The overlay failure of {@code f} under {@code r}, built once per rule and law. */
+    private String overlayFailure(Rule r, DataField f) {
+        boolean idea = f.has(org.communityschools.privacy.Sensitivity.SPECIAL_EDUCATION_IDEA);
+        String known = idea ? overlayIdea : overlayNsla;
+        if (known != null) {
+            return known;
+        }
+        String reason = "needs its own explicit basis, not a general " + r.basis().orElseThrow() + " grant: "
+                + overlayLaw(f);
+        if (idea) {
+            overlayIdea = reason;
+        } else {
+            overlayNsla = reason;
+        }
+        return reason;
+    }
+
+    private void fail(int k, String reason) {
+        Set<String> set = failures[k];
+        if (set == null) {
+            set = new LinkedHashSet<>();
+            failures[k] = set;
+        }
+        set.add(reason);
     }
 
     private Set<StaffRole> heldRoles(Rule r) {
+        Set<StaffRole> known = ruleRoles;
+        if (known != null) {
+            return known;
+        }
         Set<StaffRole> out = EnumSet.noneOf(StaffRole.class);
         for (StaffAssignment a : assignments) {
             if (r.roles().contains(a.role())) {
                 out.add(a.role());
             }
         }
+        ruleRoles = out;
         return out;
     }
 
@@ -211,13 +340,10 @@ final class Evaluation {
             }
         }
         if (held.isEmpty()) {
-            mismatch = "the requester holds none of its roles " + r.roles() + " on " + date;
+            mismatch = "the requester holds none of its roles " + index.roles(r) + " on " + dateText;
             return null;
         }
-        Set<SchoolId> enrolledAt = new LinkedHashSet<>();
-        for (Enrollment e : enrollments) {
-            enrolledAt.add(e.schoolId());
-        }
+        Set<SchoolId> enrolledAt = enrolledAt();
         switch (r.relationship()) {
             case ANY -> {
                 return new Match(List.copyOf(enrolledAt), "the requester holds role " + held.get(0).role());
@@ -233,8 +359,8 @@ final class Evaluation {
                     }
                 }
                 if (out.isEmpty()) {
-                    mismatch = "the student is not enrolled on " + date + " in a school where the requester holds "
-                            + r.roles();
+                    mismatch = "the student is not enrolled on " + dateText + " in a school where the requester holds "
+                            + index.roles(r);
                     return null;
                 }
                 return new Match(out, "the student is enrolled at " + out + " where the requester is assigned");
@@ -258,7 +384,7 @@ final class Evaluation {
                         + year.label());
             }
             case STUDENT_STAFF -> {
-                for (StudentStaffRelationship rel : data.relationshipsOn(requester, date)) {
+                for (StudentStaffRelationship rel : relationships()) {
                     if (rel.studentId().equals(student) && r.relationshipTypes().contains(rel.relationship())) {
                         return new Match(List.copyOf(enrolledAt), "the student is on the requester's " + rel.relationship()
                                 + " list on " + date);
@@ -286,13 +412,36 @@ final class Evaluation {
                 }
                 if (out.isEmpty()) {
                     mismatch = "the student has not been enrolled by " + date + " in a school of the district where the "
-                            + "requester holds " + r.roles();
+                            + "requester holds " + index.roles(r);
                     return null;
                 }
                 return new Match(out, "the student is enrolled in the requester's district");
             }
         }
         throw new IllegalStateException("unknown relationship " + r.relationship());
+    }
+
+    /** The schools of the student's enrollments on the date, in enrollment order (computed once). */
+    private Set<SchoolId> enrolledAt() {
+        Set<SchoolId> known = enrolledAt;
+        if (known == null) {
+            known = new LinkedHashSet<>();
+            for (Enrollment e : enrollments) {
+                known.add(e.schoolId());
+            }
+            enrolledAt = known;
+        }
+        return known;
+    }
+
+    /** The requester's student-staff relationships on the date (read once). */
+    private List<StudentStaffRelationship> relationships() {
+        List<StudentStaffRelationship> known = relationships;
+        if (known == null) {
+            known = data.relationshipsOn(requester, date);
+            relationships = known;
+        }
+        return known;
     }
 
     private Staff staff() {
@@ -340,12 +489,26 @@ final class Evaluation {
     private Outcome agreement(Rule r, DataField f, SchoolId s, School school, LegalBasis basis) {
         OrganizationId employer = staff().employerId();
         List<String> reasons = new ArrayList<>();
-        Set<StaffRole> roles = heldRoles(r);
-        for (DataSharingAgreement a : agreements.getOrDefault(employer, List.of())) {
+        List<DataSharingAgreement> candidates = agreements.getOrDefault(employer, List.of());
+        String[] checks = agreementChecks.get(s);
+        if (checks == null) {
+            checks = new String[candidates.size()];
+            Set<StaffRole> roles = heldRoles(r);
+            for (int i = 0; i < checks.length; i++) {
+                DataSharingAgreement a = candidates.get(i);
+                if (a.legalBasis() == basis) {
+                    String why = whyNotForAnyField(a, s, school, roles);
+                    checks[i] = why == null ? "" : why;
+                }
+            }
+            agreementChecks.put(s, checks);
+        }
+        for (int i = 0; i < checks.length; i++) {
+            DataSharingAgreement a = candidates.get(i);
             if (a.legalBasis() != basis) {
                 continue;
             }
-            String why = whyNot(a, f, s, school, roles);
+            String why = checks[i].isEmpty() ? whyNotField(a, f) : checks[i];
             if (why == null) {
                 return new Outcome(null, Optional.of(a.id()), Optional.empty());
             }
@@ -358,7 +521,8 @@ final class Evaluation {
         return Outcome.fail(String.join("; ", reasons));
     }
 
-    private @Nullable String whyNot(DataSharingAgreement a, DataField f, SchoolId s, School school, Set<StaffRole> roles) {
+    /** Why {@code a} does not cover the request whatever the field (null when it may, field permitting). */
+    private @Nullable String whyNotForAnyField(DataSharingAgreement a, SchoolId s, School school, Set<StaffRole> roles) {
         String name = "agreement " + a.id() + " v" + a.version();
         if (a.status() != AgreementStatus.ACTIVE) {
             return name + " is " + a.status() + ", not ACTIVE";
@@ -378,8 +542,14 @@ final class Evaluation {
         if (roles.stream().noneMatch(a.permittedRoles()::contains)) {
             return name + " does not permit the requester's role " + roles;
         }
+        return null;
+    }
+
+    /** Why {@code a}, which covers the request otherwise, does not cover field {@code f} (null when it does). */
+    private static @Nullable String whyNotField(DataSharingAgreement a, DataField f) {
         if (!a.dataElements().contains(f.path().value()) && !a.dataElements().contains(f.category().name())) {
-            return name + " lists neither the field nor its category " + f.category() + " among its data elements";
+            return "agreement " + a.id() + " v" + a.version() + " lists neither the field nor its category "
+                    + f.category() + " among its data elements";
         }
         return null;
     }
@@ -423,46 +593,102 @@ final class Evaluation {
         return Outcome.OK;
     }
 
+    /** The key of a disclosure entry: grants with the same basis, agreement and consent are logged together. */
+    private record Authority(LegalBasis basis, Optional<AgreementId> agreement, Optional<ConsentId> consent) {}
+
     private Decision decision() {
+        // The catalog is ordered by path, so the grants come out sorted by path.
+        List<Grant> grants = new ArrayList<>(grantedCount);
+        for (Grant g : granted) {
+            if (g != null) {
+                grants.add(g);
+            }
+        }
         List<Obligation> obligations = new ArrayList<>();
-        Map<String, List<Grant>> groups = new LinkedHashMap<>();
-        for (Grant g : granted.values()) {
-            groups.computeIfAbsent(g.basis() + "|" + g.agreement().map(AgreementId::value).orElse("") + "|"
-                    + g.consent().map(ConsentId::value).orElse(""), k -> new ArrayList<>()).add(g);
+        Map<Authority, List<Grant>> groups = new LinkedHashMap<>();
+        Authority last = null;
+        List<Grant> lastGroup = null;
+        for (Grant g : grants) {
+            if (last == null || last.basis() != g.basis() || !last.agreement().equals(g.agreement())
+                    || !last.consent().equals(g.consent())) {
+                last = new Authority(g.basis(), g.agreement(), g.consent());
+                lastGroup = groups.computeIfAbsent(last, k -> new ArrayList<>());
+            }
+            lastGroup.add(g);
         }
         for (List<Grant> group : groups.values()) {
             for (int from = 0; from < group.size(); from += 256) {
                 List<Grant> part = group.subList(from, Math.min(group.size(), from + 256));
                 Grant g = part.get(0);
+                List<FieldPath> paths = new ArrayList<>(part.size());
+                for (Grant p : part) {
+                    paths.add(p.field());
+                }
                 Disclosure.Builder b = Disclosure.builder().at(at).requester(requester)
                         .requesterOrganization(staff().employerId()).student(student)
-                        .fields(part.stream().map(Grant::field).toList()).purpose(purpose.code()).legalBasis(g.basis());
+                        .fields(paths).purpose(purpose.code()).legalBasis(g.basis());
                 g.agreement().ifPresent(b::agreement);
                 g.consent().ifPresent(b::consent);
                 obligations.add(new Obligation.RecordDisclosure(b.build()));
             }
         }
         obligations.addAll(masks);
-        Map<DataCategory, Map<String, List<FieldPath>>> denied = new TreeMap<>();
-        for (DataField f : policy.catalog().fields()) {
-            if (granted.containsKey(f.path())) {
-                continue;
-            }
-            String reason = forbidden.get(f.path());
-            if (reason == null && failures.containsKey(f.path())) {
-                reason = String.join("; ", failures.get(f.path()));
-            }
-            if (reason == null) {
-                reason = "no rule grants it to this requester for purpose '" + purpose + "' (default deny)";
-            }
-            denied.computeIfAbsent(f.category(), k -> new LinkedHashMap<>()).computeIfAbsent(reason, k -> new ArrayList<>())
-                    .add(f.path());
-        }
         List<Denial> denials = new ArrayList<>();
-        denied.forEach((c, byReason) -> byReason.forEach((reason, fields) -> denials.add(new Denial(c, fields, reason))));
-        explanation.add(granted.isEmpty() ? "Nothing is permitted." : "Permitted: " + granted.keySet() + ".");
-        return new Decision(requester, student, purpose, at, date, policy.id(), policy.version(),
-                List.copyOf(granted.values()), denials, obligations, String.join("\n", explanation));
+        String defaultDeny = null;
+        List<String> reasons = new ArrayList<>(4);
+        List<List<FieldPath>> fieldsByReason = new ArrayList<>(4);
+        for (DataCategory c : DataCategory.values()) {
+            int[] at = index.categoryIndices[c.ordinal()];
+            reasons.clear();
+            fieldsByReason.clear();
+            boolean whole = true;
+            for (int k : at) {
+                if (granted[k] != null) {
+                    whole = false;
+                    continue;
+                }
+                String reason = forbidden[k];
+                if (reason == null && failures[k] != null) {
+                    Set<String> why = failures[k];
+                    reason = why.size() == 1 ? why.iterator().next() : String.join("; ", why);
+                }
+                if (reason == null) {
+                    if (defaultDeny == null) {
+                        defaultDeny = "no rule grants it to this requester for purpose '" + purpose + "' (default deny)";
+                    }
+                    reason = defaultDeny;
+                }
+                int r = reasons.indexOf(reason);
+                if (r < 0) {
+                    r = reasons.size();
+                    reasons.add(reason);
+                    fieldsByReason.add(new ArrayList<>());
+                }
+                fieldsByReason.get(r).add(catalog.get(k).path());
+            }
+            if (whole && reasons.size() == 1) {
+                // Every field of the category denied for one reason: the category's path list, already sorted.
+                denials.add(new Denial(c, index.categoryPaths.get(c.ordinal()), reasons.get(0)));
+            } else {
+                for (int r = 0; r < reasons.size(); r++) {
+                    denials.add(new Denial(c, fieldsByReason.get(r), reasons.get(r)));
+                }
+            }
+        }
+        if (grants.isEmpty()) {
+            explanation.add("Nothing is permitted.");
+        } else {
+            StringBuilder permitted = new StringBuilder("Permitted: [");
+            for (int j = 0; j < grants.size(); j++) {
+                if (j > 0) {
+                    permitted.append(", ");
+                }
+                permitted.append(grants.get(j).field().value());
+            }
+            explanation.add(permitted.append("].").toString());
+        }
+        return new Decision(requester, student, purpose, at, date, policy.id(), policy.version(), grants, denials,
+                obligations, String.join("\n", explanation));
     }
 
     private Decision denyAll(String reason) {
@@ -471,7 +697,7 @@ final class Evaluation {
 
     static Decision denyAll(Policy policy, StaffId requester, StudentId student, Purpose purpose, Instant at,
                             LocalDate date, String reason) {
-        Map<DataCategory, List<FieldPath>> byCategory = new TreeMap<>();
+        Map<DataCategory, List<FieldPath>> byCategory = new EnumMap<>(DataCategory.class);
         for (DataField f : policy.catalog().fields()) {
             byCategory.computeIfAbsent(f.category(), k -> new ArrayList<>()).add(f.path());
         }

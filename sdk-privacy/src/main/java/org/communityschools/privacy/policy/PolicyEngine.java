@@ -63,7 +63,7 @@ public final class PolicyEngine {
     private final ZoneId zone;
     private final String tenant;
     private final long dataVersion;
-    private final List<List<DataField>> ruleFields;
+    private final Evaluation.Index index;
     private final Map<OrganizationId, List<DataSharingAgreement>> agreementsByRecipient;
     private final EmergencyAccess emergencyAccess;
     private final List<DataField> emergencyScope;
@@ -79,11 +79,7 @@ public final class PolicyEngine {
         this.zone = zone;
         this.tenant = tenant;
         this.dataVersion = dataVersion;
-        List<List<DataField>> fields = new ArrayList<>();
-        for (Rule r : policy.rules()) {
-            fields.add(policy.catalog().resolve(r.fields()));
-        }
-        this.ruleFields = List.copyOf(fields);
+        this.index = new Evaluation.Index(policy);
         Map<OrganizationId, List<DataSharingAgreement>> byRecipient = new HashMap<>();
         Map<String, DataSharingAgreement> latest = new LinkedHashMap<>();
         for (DataSharingAgreement a : data.agreements()) {
@@ -136,7 +132,7 @@ public final class PolicyEngine {
         Objects.requireNonNull(at, "at");
         LocalDate date = LocalDate.ofInstant(at, zone);
         try {
-            return new Evaluation(policy, data, ruleFields, agreementsByRecipient, requester, student, purpose, at, date).run();
+            return new Evaluation(policy, data, index, agreementsByRecipient, requester, student, purpose, at, date).run();
         } catch (RuntimeException e) {
             return Evaluation.denyAll(policy, requester, student, purpose, at, date,
                     "an error occurred while evaluating (" + e.getClass().getSimpleName() + "); any error denies");

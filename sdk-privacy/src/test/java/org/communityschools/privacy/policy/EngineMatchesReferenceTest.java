@@ -50,7 +50,7 @@ class EngineMatchesReferenceTest {
             .rule(Rule.permit("admin").roles(StaffRole.DISTRICT_ADMIN).relationship(Relationship.DISTRICT_WIDE)
                     .basis(LegalBasis.SCHOOL_OFFICIAL).purposes("other").fields("IDENTITY", "MEAL_ELIGIBILITY").build())
             .build();
-    private static final List<Policy> POLICIES = List.of(Policies.defaultPolicy(), VARIETY);
+    static final List<Policy> POLICIES = List.of(Policies.defaultPolicy(), VARIETY);
     private static final List<StaffId> STAFF = DATA.staff().stream().map(s -> s.id()).toList();
     private static final List<StaffId> NOT_TEACHERS = DATA.staffAssignments().stream()
             .filter(a -> a.role() != StaffRole.TEACHER).map(a -> a.staffId()).distinct().toList();

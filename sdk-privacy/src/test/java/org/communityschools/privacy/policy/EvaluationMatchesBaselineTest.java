@@ -1,0 +1,71 @@
+package org.communityschools.privacy.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.model.DataSharingAgreement;
+import org.communityschools.core.model.OrganizationId;
+import org.communityschools.privacy.DataField;
+
+/**
+ * The engine's indexed evaluation (catalog positions, reasons built once per rule, agreements checked once per school)
+ * returns exactly the decision of the straightforward {@link BaselineEvaluation}, reasons and explanation included,
+ * on random requests against the tiny city.
+ */
+class EvaluationMatchesBaselineTest {
+    private static final DistrictData DATA = TinyCity.DATA;
+
+    @Provide
+    Arbitrary<EngineMatchesReferenceTest.Request> requests() {
+        return new EngineMatchesReferenceTest().requests();
+    }
+
+    @Property(tries = 1000)
+    void indexedEvaluationDecidesAndExplainsExactlyAsTheBaseline(@ForAll("requests") EngineMatchesReferenceTest.Request q) {
+        Policy policy = EngineMatchesReferenceTest.POLICIES.get(q.policy());
+        PolicyEngine engine = PolicyEngine.builder().policy(policy).districtData(DATA).zone(TinyCity.ZONE).build();
+        Instant at = TinyCity.noon(q.date());
+        Decision d = engine.decide(q.staff(), q.student(), q.purpose(), at);
+        Decision baseline = new BaselineEvaluation(policy, DATA, ruleFields(policy), agreementsByRecipient(), q.staff(),
+                q.student(), q.purpose(), at, LocalDate.ofInstant(at, TinyCity.ZONE)).run();
+        assertThat(d).isEqualTo(baseline);
+        assertThat(d.explanation()).isEqualTo(baseline.explanation());
+        assertThat(d.denials()).containsExactlyElementsOf(baseline.denials());
+        Statistics.label("an agreement check fails").collect(d.denials().stream().anyMatch(x -> x.reason().contains("agreement ")))
+                .coverage(c -> c.check(true).percentage(p -> p > 0.5));
+        Statistics.label("permits some field").collect(d.permitsAny()).coverage(c -> c.check(true).percentage(p -> p > 10));
+    }
+
+    private static List<List<DataField>> ruleFields(Policy policy) {
+        List<List<DataField>> out = new ArrayList<>();
+        for (Rule r : policy.rules()) {
+            out.add(policy.catalog().resolve(r.fields()));
+        }
+        return out;
+    }
+
+    /** As the engine indexes them: the latest version of each agreement, by recipient. */
+    private static Map<OrganizationId, List<DataSharingAgreement>> agreementsByRecipient() {
+        Map<String, DataSharingAgreement> latest = new LinkedHashMap<>();
+        for (DataSharingAgreement a : DATA.agreements()) {
+            latest.merge(a.id().value(), a, (x, y) -> y.version() > x.version() ? y : x);
+        }
+        Map<OrganizationId, List<DataSharingAgreement>> out = new HashMap<>();
+        for (DataSharingAgreement a : latest.values()) {
+            out.computeIfAbsent(a.recipientOrganizationId(), k -> new ArrayList<>()).add(a);
+        }
+        return out;
+    }
+}

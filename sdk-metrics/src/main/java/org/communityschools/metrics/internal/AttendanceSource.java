@@ -37,6 +37,15 @@ public interface AttendanceSource {
     /** The student's subgroups: sex, race/ethnicity, and characteristics held on at least one day of {@code period}. */
     Set<Subgroup> subgroups(StudentId student, DateRange period);
 
+    /**
+     * Whether {@link #subgroups}, {@link #isCommunitySchool} and {@link #instructionalDays} may be called from
+     * several threads at once (the batch calculation then classifies ranges of students in parallel); false unless
+     * overridden.
+     */
+    default boolean isThreadSafe() {
+        return false;
+    }
+
     /** Receives one attendance record. */
     @FunctionalInterface
     interface Visitor {

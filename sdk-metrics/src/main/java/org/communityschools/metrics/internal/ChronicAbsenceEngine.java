@@ -2,6 +2,7 @@ package org.communityschools.metrics.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.EnumMap;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.Enrollment;
@@ -56,17 +59,20 @@ public final class ChronicAbsenceEngine {
     /**
      * One school's instructional days within the period calculated, read once from the source: a flag per day and a
      * prefix count, so that "is day d instructional" and "how many instructional days in [a, b]" take O(1); also
-     * the school's community-school status and the aggregate of its student-enrollments. One per school and
-     * calculation; mutable, not thread-safe.
+     * the school's community-school status. One per school and calculation; the status is asked before the ranges
+     * are computed, after which it is only read (from several threads).
      */
     static final class SchoolDays {
         private final SchoolId school;
+        /** The school's position among the calculation's schools (indexes the per-range school aggregates). */
+        private final int index;
         private final int base;
         private final boolean[] instructional;
         private final int[] prefix; // prefix[i] = instructional days in [base, base + i)
 
-        SchoolDays(AttendanceSource source, SchoolId school, LocalDate first, LocalDate last) {
+        SchoolDays(AttendanceSource source, SchoolId school, int index, LocalDate first, LocalDate last) {
             this.school = school;
+            this.index = index;
             base = (int) first.toEpochDay();
             int n = (int) (last.toEpochDay() - base) + 1;
             instructional = new boolean[n];
@@ -84,7 +90,6 @@ public final class ChronicAbsenceEngine {
         }
 
         private @Nullable Boolean community;
-        private @Nullable Aggregator aggregator;
 
         /** Whether the school was a community school in {@code year} (asked of the source once). */
         boolean community(AttendanceSource source, SchoolYear year) {
@@ -96,20 +101,6 @@ public final class ChronicAbsenceEngine {
             return c;
         }
 
-        /** The aggregate of the school's student-enrollments. */
-        Aggregator aggregator() {
-            Aggregator a = aggregator;
-            if (a == null) {
-                a = new Aggregator();
-                aggregator = a;
-            }
-            return a;
-        }
-
-        boolean hasMembers() {
-            return aggregator != null;
-        }
-
         /** Whether epoch day {@code d} (within the period) is instructional. */
         boolean isInstructional(int d) {
             int i = d - base;
@@ -117,9 +108,36 @@ public final class ChronicAbsenceEngine {
         }
     }
 
-    /** The report of {@code year} up to {@code asOf} (inclusive) under {@code definition}. */
+    /**
+     * The system property naming the number of threads of the batch calculation ({@value}): {@code 1} forces one
+     * thread; unset or not a positive integer, the number of available processors.
+     */
+    public static final String PARALLELISM_PROPERTY = "org.communityschools.metrics.parallelism";
+
+    /** Below this many student-enrollments per range the calculation stays on one thread (tasks would cost more). */
+    public static final int MIN_SLOTS_PER_TASK = 8_192;
+
+    /** The number of threads of a batch calculation: {@link #PARALLELISM_PROPERTY}, else the available processors. */
+    public static int parallelism() {
+        Integer p = Integer.getInteger(PARALLELISM_PROPERTY);
+        return p != null && p > 0 ? p : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The report of {@code year} up to {@code asOf} (inclusive) under {@code definition}, on {@link #parallelism()} threads. */
     public static ChronicAbsenceReport calculate(AttendanceSource source, SchoolYear year,
                                                  ChronicAbsenceDefinition definition, LocalDate asOf) {
+        return calculate(source, year, definition, asOf, parallelism(), MIN_SLOTS_PER_TASK);
+    }
+
+    /**
+     * The report of {@code year} up to {@code asOf} (inclusive) under {@code definition}. After the (single-threaded)
+     * pass over the attendance records, the students are split into at most {@code parallelism} contiguous ranges
+     * of at least {@code minSlotsPerTask} student-enrollments, classified and aggregated on the common fork-join pool
+     * and this thread, and merged in range order: the report is equal, lists in the same order, whatever the
+     * parallelism (counts are sums). One range when the source is not {@linkplain AttendanceSource#isThreadSafe() thread-safe}.
+     */
+    public static ChronicAbsenceReport calculate(AttendanceSource source, SchoolYear year, ChronicAbsenceDefinition definition,
+                                                 LocalDate asOf, int parallelism, int minSlotsPerTask) {
         LocalDate first = year.firstDay();
         LocalDate last = asOf.isBefore(year.lastDay()) ? asOf : year.lastDay();
         List<Slot> slots = new ArrayList<>();
@@ -134,7 +152,7 @@ public final class ChronicAbsenceEngine {
                 if (end.isBefore(s)) {
                     continue;
                 }
-                SchoolDays calendar = calendars.computeIfAbsent(e.schoolId(), k -> new SchoolDays(source, k, first, last));
+                SchoolDays calendar = calendars.computeIfAbsent(e.schoolId(), k -> new SchoolDays(source, k, calendars.size(), first, last));
                 int firstEpoch = (int) s.toEpochDay();
                 int lastEpoch = (int) end.toEpochDay();
                 int days = calendar.count(firstEpoch, lastEpoch);
@@ -189,19 +207,140 @@ public final class ChronicAbsenceEngine {
             }
         });
 
-        List<EnrollmentAttendance> enrollments = new ArrayList<>(slots.size());
-        Aggregator[] byCommunity = {new Aggregator(), new Aggregator()};
-        // absent ten-thousandths of each enrollment and student-year, so that aggregating reads no BigDecimal
+        // the community-school status of every school, asked once here so that the ranges below only read it
+        List<SchoolDays> schoolList = new ArrayList<>(calendars.values());
+        for (SchoolDays calendar : schoolList) {
+            calendar.community(source, year);
+        }
+        int[] bounds = ranges(slots, parallelism, minSlotsPerTask, source.isThreadSafe());
+        int tasks = bounds.length - 1;
         long[] enrollmentUnits = new long[slots.size()];
-        long[] studentUnits = new long[slots.size()];
-        List<StudentAttendance> students = new ArrayList<>(byStudent.size());
-        for (int i = 0; i < slots.size(); ) {
+        Part[] parts = new Part[tasks];
+        if (tasks == 1) {
+            parts[0] = part(source, year, definition, slots, byStudent, absent, enrollmentUnits, calendars.size(), 0, slots.size());
+        } else {
+            // ranges 1.. on the common pool, range 0 on this thread; then merged in range order
+            List<ForkJoinTask<Part>> forked = new ArrayList<>(tasks - 1);
+            for (int t = 1; t < tasks; t++) {
+                int from = bounds[t];
+                int to = bounds[t + 1];
+                forked.add(ForkJoinPool.commonPool().submit(() ->
+                        part(source, year, definition, slots, byStudent, absent, enrollmentUnits, calendars.size(), from, to)));
+            }
+            parts[0] = part(source, year, definition, slots, byStudent, absent, enrollmentUnits, calendars.size(), bounds[0], bounds[1]);
+            for (int t = 1; t < tasks; t++) {
+                parts[t] = forked.get(t - 1).join();
+            }
+        }
+
+        List<EnrollmentAttendance> enrollments = new ArrayList<>(slots.size());
+        int studentCount = 0;
+        for (Part part : parts) {
+            studentCount += part.students.size();
+        }
+        List<StudentAttendance> students = new ArrayList<>(studentCount);
+        Aggregator[] bySchool = new Aggregator[calendars.size()];
+        Aggregator[] byCommunity = {new Aggregator(), new Aggregator()};
+        Aggregator district = new Aggregator();
+        Map<GradeLevel, Aggregator> byGrade = new EnumMap<>(GradeLevel.class);
+        Map<Set<Subgroup>, Aggregator> bySubgroupSet = new IdentityHashMap<>();
+        for (Part part : parts) {
+            enrollments.addAll(part.enrollments);
+            students.addAll(part.students);
+            for (int k = 0; k < bySchool.length; k++) {
+                if (part.bySchool[k] != null) {
+                    (bySchool[k] == null ? bySchool[k] = new Aggregator() : bySchool[k]).addAll(part.bySchool[k]);
+                }
+            }
+            byCommunity[0].addAll(part.byCommunity[0]);
+            byCommunity[1].addAll(part.byCommunity[1]);
+            district.addAll(part.district);
+            part.byGrade.forEach((g, a) -> byGrade.computeIfAbsent(g, k -> new Aggregator()).addAll(a));
+            part.bySubgroupSet.forEach((g, a) -> bySubgroupSet.computeIfAbsent(g, k -> new Aggregator()).addAll(a));
+        }
+
+        Map<SchoolId, SchoolAttendance> schools = new TreeMap<>();
+        for (SchoolDays calendar : schoolList) {
+            Aggregator a = bySchool[calendar.index];
+            if (a != null) {
+                schools.put(calendar.school, new SchoolAttendance(calendar.school, source.isCommunitySchool(calendar.school, year),
+                        source.instructionalDays(calendar.school, DateRange.closed(first, last)), a.result()));
+            }
+        }
+        Map<Boolean, Aggregator> communitySplit = new HashMap<>();
+        for (int k = 0; k < 2; k++) {
+            if (byCommunity[k].members() > 0) {
+                communitySplit.put(k == 1, byCommunity[k]);
+            }
+        }
+        Map<Subgroup, Aggregator> bySubgroup = new HashMap<>();
+        bySubgroupSet.forEach((set, agg) -> {
+            for (Subgroup g : set) {
+                bySubgroup.computeIfAbsent(g, k -> new Aggregator()).addAll(agg);
+            }
+        });
+        return new ChronicAbsenceReport(definition, year, asOf, enrollments, students, schools, district.result(),
+                results(byGrade), results(bySubgroup), results(communitySplit));
+    }
+
+    /**
+     * The bounds of the contiguous slot ranges computed as separate tasks: {@code [0, n]} (one range) unless the
+     * source may be read from several threads, {@code parallelism > 1} and there are at least two ranges of
+     * {@code minSlotsPerTask} slots; every bound but the last starts a student (a student's slots stay in one range).
+     */
+    static int[] ranges(List<Slot> slots, int parallelism, int minSlotsPerTask, boolean threadSafeSource) {
+        int n = slots.size();
+        int tasks = threadSafeSource ? Math.min(parallelism, n / Math.max(1, minSlotsPerTask)) : 1;
+        if (tasks <= 1) {
+            return new int[] {0, n};
+        }
+        int[] bounds = new int[tasks + 1];
+        int count = 1;
+        for (int t = 1; t < tasks; t++) {
+            int b = Math.max((int) ((long) n * t / tasks), bounds[count - 1] + 1);
+            while (b < n && slots.get(b).enrollment().studentId().equals(slots.get(b - 1).enrollment().studentId())) {
+                b++;
+            }
+            if (b < n && b > bounds[count - 1]) {
+                bounds[count++] = b;
+            }
+        }
+        bounds[count++] = n;
+        return Arrays.copyOf(bounds, count);
+    }
+
+    /** The records and aggregates of the students whose slots are {@code [from, to)}; one per range, merged in range order. */
+    private static final class Part {
+        final List<EnrollmentAttendance> enrollments;
+        final List<StudentAttendance> students = new ArrayList<>();
+        final Aggregator[] bySchool;
+        final Aggregator[] byCommunity = {new Aggregator(), new Aggregator()};
+        final Aggregator district = new Aggregator();
+        final Map<GradeLevel, Aggregator> byGrade = new EnumMap<>(GradeLevel.class);
+        // each member is added once to the aggregate of its (shared) subgroup set; the merge adds sets to subgroups
+        final Map<Set<Subgroup>, Aggregator> bySubgroupSet = new IdentityHashMap<>();
+
+        Part(int slots, int schools) {
+            enrollments = new ArrayList<>(slots);
+            bySchool = new Aggregator[schools];
+        }
+    }
+
+    /** Classifies and aggregates the students whose slots are {@code [from, to)} (whole students). Reads shared state only. */
+    private static Part part(AttendanceSource source, SchoolYear year, ChronicAbsenceDefinition definition, List<Slot> slots,
+                             Map<StudentId, int[]> byStudent, long[] absent, long[] enrollmentUnits, int schoolCount, int from, int to) {
+        Part part = new Part(to - from, schoolCount);
+        List<EnrollmentAttendance> enrollments = part.enrollments;
+        List<StudentAttendance> students = part.students;
+        // absent ten-thousandths of each student-year, so that aggregating reads no BigDecimal
+        long[] studentUnits = new long[to - from];
+        for (int i = from; i < to; ) {
             StudentId student = slots.get(i).enrollment().studentId();
             int end = i + 1;
-            while (end < slots.size() && slots.get(end).enrollment().studentId() == student) {
+            while (end < to && slots.get(end).enrollment().studentId() == student) {
                 end++;
             }
-            if (end < slots.size() && slots.get(end).enrollment().studentId().equals(student)) {
+            if (end < to && slots.get(end).enrollment().studentId().equals(student)) {
                 end = byStudent.get(student)[1]; // ids equal but not shared: fall back to the ranges
             }
             long[] pooled = new long[CATEGORIES];
@@ -244,8 +383,10 @@ public final class ChronicAbsenceEngine {
                         slot.calendar().community(source, year), single ? subgroups : source.subgroups(student, period), f);
                 enrollments.add(ea);
                 enrollmentUnits[j] = total;
-                slot.calendar().aggregator().add(slot.days(), total, f.status());
-                byCommunity[ea.communitySchool() ? 1 : 0].add(slot.days(), total, f.status());
+                int school = slot.calendar().index;
+                (part.bySchool[school] == null ? part.bySchool[school] = new Aggregator() : part.bySchool[school])
+                        .add(slot.days(), total, f.status());
+                part.byCommunity[ea.communitySchool() ? 1 : 0].add(slot.days(), total, f.status());
             }
             long total = 0;
             for (long u : pooled) {
@@ -257,51 +398,27 @@ public final class ChronicAbsenceEngine {
             i = end;
         }
 
-        Map<SchoolId, SchoolAttendance> schools = new TreeMap<>();
-        calendars.forEach((school, calendar) -> {
-            if (calendar.hasMembers()) {
-                schools.put(school, new SchoolAttendance(school, source.isCommunitySchool(school, year),
-                        source.instructionalDays(school, DateRange.closed(first, last)), calendar.aggregator().result()));
-            }
-        });
-        Map<Boolean, Aggregator> communitySplit = new HashMap<>();
-        for (int k = 0; k < 2; k++) {
-            if (byCommunity[k].members() > 0) {
-                communitySplit.put(k == 1, byCommunity[k]);
-            }
-        }
-
-        Aggregator district = new Aggregator();
-        Map<GradeLevel, Aggregator> byGrade = new EnumMap<>(GradeLevel.class);
-        // add each member once to the aggregate of its (shared) subgroup set, then each set's aggregate to its subgroups
-        Map<Set<Subgroup>, Aggregator> bySubgroupSet = new IdentityHashMap<>();
         if (definition.aggregation() == ChronicAbsenceDefinition.Aggregation.POOLED) {
             for (int k = 0; k < students.size(); k++) {
                 StudentAttendance s = students.get(k);
                 int days = s.figures().daysEnrolled();
                 ChronicAbsenceStatus status = s.figures().status();
-                district.add(days, studentUnits[k], status);
-                byGrade.computeIfAbsent(s.grade(), g -> new Aggregator()).add(days, studentUnits[k], status);
-                bySubgroupSet.computeIfAbsent(s.subgroups(), g -> new Aggregator()).add(days, studentUnits[k], status);
+                part.district.add(days, studentUnits[k], status);
+                part.byGrade.computeIfAbsent(s.grade(), g -> new Aggregator()).add(days, studentUnits[k], status);
+                part.bySubgroupSet.computeIfAbsent(s.subgroups(), g -> new Aggregator()).add(days, studentUnits[k], status);
             }
         } else {
             for (int k = 0; k < enrollments.size(); k++) {
                 EnrollmentAttendance e = enrollments.get(k);
                 int days = e.figures().daysEnrolled();
                 ChronicAbsenceStatus status = e.figures().status();
-                district.add(days, enrollmentUnits[k], status);
-                byGrade.computeIfAbsent(e.grade(), g -> new Aggregator()).add(days, enrollmentUnits[k], status);
-                bySubgroupSet.computeIfAbsent(e.subgroups(), g -> new Aggregator()).add(days, enrollmentUnits[k], status);
+                long units = enrollmentUnits[from + k];
+                part.district.add(days, units, status);
+                part.byGrade.computeIfAbsent(e.grade(), g -> new Aggregator()).add(days, units, status);
+                part.bySubgroupSet.computeIfAbsent(e.subgroups(), g -> new Aggregator()).add(days, units, status);
             }
         }
-        Map<Subgroup, Aggregator> bySubgroup = new HashMap<>();
-        bySubgroupSet.forEach((set, agg) -> {
-            for (Subgroup g : set) {
-                bySubgroup.computeIfAbsent(g, k -> new Aggregator()).addAll(agg);
-            }
-        });
-        return new ChronicAbsenceReport(definition, year, asOf, enrollments, students, schools, district.result(),
-                results(byGrade), results(bySubgroup), results(communitySplit));
+        return part;
     }
 
     private static <K> Map<K, AttendanceAggregate> results(Map<K, Aggregator> m) {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.data.InstructionalCalendar;
 import org.communityschools.core.model.DateRange;
@@ -22,7 +23,11 @@ import org.communityschools.core.model.StudentId;
 import org.communityschools.metrics.Subgroup;
 import org.jspecify.annotations.Nullable;
 
-/** An {@link AttendanceSource} over sdk-core's {@link DistrictData}. Not thread-safe: one source per calculation. */
+/**
+ * An {@link AttendanceSource} over sdk-core's {@link DistrictData}, one per calculation. {@link #isInstructionalDay}
+ * keeps the last calendar and is not thread-safe; {@link #subgroups}, {@link #isCommunitySchool} and
+ * {@link #instructionalDays} are (the shared subgroup sets are published with compare-and-set, one per combination).
+ */
 public final class DistrictAttendanceSource implements AttendanceSource {
     private final DistrictData data;
     private @Nullable SchoolId lastSchool;
@@ -30,8 +35,8 @@ public final class DistrictAttendanceSource implements AttendanceSource {
     private static final int SEXES = Sex.values().length;
     private static final int CHARACTERISTICS = StudentCharacteristicType.values().length;
     /** One shared set per combination of sex, race/ethnicity and characteristics, indexed as in {@link #subgroups}. */
-    private final SubgroupSet[] subgroupSets =
-            new SubgroupSet[((RaceEthnicity.values().length + 1) * (SEXES + 1)) << CHARACTERISTICS];
+    private final AtomicReferenceArray<SubgroupSet> subgroupSets =
+            new AtomicReferenceArray<>(((RaceEthnicity.values().length + 1) * (SEXES + 1)) << CHARACTERISTICS);
 
     /** The source reading {@code data}. */
     public DistrictAttendanceSource(DistrictData data) {
@@ -65,6 +70,11 @@ public final class DistrictAttendanceSource implements AttendanceSource {
     }
 
     @Override
+    public boolean isThreadSafe() {
+        return true;
+    }
+
+    @Override
     public SchoolType schoolType(SchoolId school) {
         return data.school(school).map(School::schoolType).orElse(SchoolType.REGULAR);
     }
@@ -90,10 +100,11 @@ public final class DistrictAttendanceSource implements AttendanceSource {
             }
         }
         int key = person << CHARACTERISTICS | mask;
-        SubgroupSet shared = subgroupSets[key];
+        SubgroupSet shared = subgroupSets.get(key);
         if (shared == null) {
-            shared = SubgroupSet.copyOf(build(student, period));
-            subgroupSets[key] = shared;
+            // two threads may build the same combination at once: the first published set is the one shared
+            subgroupSets.compareAndSet(key, null, SubgroupSet.copyOf(build(student, period)));
+            shared = subgroupSets.get(key);
         }
         return shared;
     }

@@ -38,7 +38,7 @@ public interface AttendanceSource {
     Set<Subgroup> subgroups(StudentId student, DateRange period);
 
     /**
-     * Whether {@link #subgroups}, {@link #isCommunitySchool} and {@link #instructionalDays} may be called from
+     * Whether {@link #forEachAttendance}, {@link #subgroups}, {@link #isCommunitySchool} and {@link #instructionalDays} may be called from
      * several threads at once (the batch calculation then classifies ranges of students in parallel); false unless
      * overridden.
      */

@@ -179,34 +179,6 @@ public final class ChronicAbsenceEngine {
                     ? -1 : definition.absentShare(c, 0);
         }
         long[] absent = new long[slots.size() * CATEGORIES];
-        Object[] lastStudent = new Object[1];
-        int[][] lastRange = new int[1][];
-        source.forEachAttendance((student, school, epochDay, category, duration) -> {
-            // rows usually come grouped by student, and sdk-core shares one id instance per student: skip the hash lookup
-            int[] range;
-            if (student == lastStudent[0]) {
-                range = lastRange[0];
-            } else {
-                range = byStudent.get(student);
-                lastStudent[0] = student;
-                lastRange[0] = range;
-            }
-            if (range == null) {
-                return;
-            }
-            for (int i = range[0]; i < range[1]; i++) {
-                Slot slot = slots.get(i);
-                if (epochDay >= slot.firstEpoch() && epochDay <= slot.lastEpoch() && slot.enrollment().schoolId().equals(school)) {
-                    if (slot.calendar().isInstructional(epochDay)) {
-                        int c = category.ordinal();
-                        int share = constantShare[c];
-                        absent[i * CATEGORIES + c] += share >= 0 ? share : definition.absentShare(category, duration);
-                    }
-                    return;
-                }
-            }
-        });
-
         // the community-school status of every school, asked once here so that the ranges below only read it
         List<SchoolDays> schoolList = new ArrayList<>(calendars.values());
         for (SchoolDays calendar : schoolList) {
@@ -217,16 +189,21 @@ public final class ChronicAbsenceEngine {
         long[] enrollmentUnits = new long[slots.size()];
         Part[] parts = new Part[tasks];
         if (tasks == 1) {
+            addAbsent(source, definition, slots, byStudent, constantShare, absent, 0, slots.size(), false);
             parts[0] = part(source, year, definition, slots, byStudent, absent, enrollmentUnits, calendars.size(), 0, slots.size());
         } else {
-            // ranges 1.. on the common pool, range 0 on this thread; then merged in range order
+            // each range reads every attendance record but adds up only its own students' (its own slots of absent),
+            // then classifies them: ranges 1.. on the common pool, range 0 on this thread; merged in range order
             List<ForkJoinTask<Part>> forked = new ArrayList<>(tasks - 1);
             for (int t = 1; t < tasks; t++) {
                 int from = bounds[t];
                 int to = bounds[t + 1];
-                forked.add(ForkJoinPool.commonPool().submit(() ->
-                        part(source, year, definition, slots, byStudent, absent, enrollmentUnits, calendars.size(), from, to)));
+                forked.add(ForkJoinPool.commonPool().submit(() -> {
+                    addAbsent(source, definition, slots, byStudent, constantShare, absent, from, to, true);
+                    return part(source, year, definition, slots, byStudent, absent, enrollmentUnits, calendars.size(), from, to);
+                }));
             }
+            addAbsent(source, definition, slots, byStudent, constantShare, absent, bounds[0], bounds[1], true);
             parts[0] = part(source, year, definition, slots, byStudent, absent, enrollmentUnits, calendars.size(), bounds[0], bounds[1]);
             for (int t = 1; t < tasks; t++) {
                 parts[t] = forked.get(t - 1).join();
@@ -281,6 +258,42 @@ public final class ChronicAbsenceEngine {
         });
         return new ChronicAbsenceReport(definition, year, asOf, enrollments, students, schools, district.result(),
                 results(byGrade), results(bySubgroup), results(communitySplit));
+    }
+
+    /**
+     * Adds the absent ten-thousandths of every attendance record of the students whose slots start in
+     * {@code [from, to)} (all students unless {@code filtered}) to {@code absent}, by slot and category.
+     */
+    private static void addAbsent(AttendanceSource source, ChronicAbsenceDefinition definition, List<Slot> slots,
+                                  Map<StudentId, int[]> byStudent, int[] constantShare, long[] absent, int from, int to, boolean filtered) {
+        Object[] lastStudent = new Object[1];
+        int[][] lastRange = new int[1][];
+        source.forEachAttendance((student, school, epochDay, category, duration) -> {
+            // rows usually come grouped by student, and sdk-core shares one id instance per student: skip the hash lookup
+            int[] range;
+            if (student == lastStudent[0]) {
+                range = lastRange[0];
+            } else {
+                range = byStudent.get(student);
+                lastStudent[0] = student;
+                lastRange[0] = range;
+            }
+            if (range == null || filtered && (range[0] < from || range[0] >= to)) {
+                return;
+            }
+            for (int i = range[0]; i < range[1]; i++) {
+                Slot slot = slots.get(i);
+                if (epochDay >= slot.firstEpoch() && epochDay <= slot.lastEpoch() && slot.enrollment().schoolId().equals(school)) {
+                    if (slot.calendar().isInstructional(epochDay)) {
+                        int c = category.ordinal();
+                        int share = constantShare[c];
+                        absent[i * CATEGORIES + c] += share >= 0 ? share : definition.absentShare(category, duration);
+                    }
+                    return;
+                }
+            }
+        });
+
     }
 
     /**

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link AttendanceSource} over sdk-core's {@link DistrictData}, one per calculation. {@link #isInstructionalDay}
- * keeps the last calendar and is not thread-safe; {@link #subgroups}, {@link #isCommunitySchool} and
+ * keeps the last calendar and is not thread-safe; {@link #forEachAttendance}, {@link #subgroups}, {@link #isCommunitySchool} and
  * {@link #instructionalDays} are (the shared subgroup sets are published with compare-and-set, one per combination).
  */
 public final class DistrictAttendanceSource implements AttendanceSource {

@@ -15,6 +15,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.DateRange;
+import org.communityschools.core.model.DayShare;
 import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.GradeLevel;
 import org.communityschools.core.model.SchoolId;
@@ -174,9 +175,18 @@ public final class ChronicAbsenceEngine {
         }
         // the absent share of a record by category: a constant, or -1 when the duration decides (no map lookup per row)
         int[] constantShare = new int[CATEGORIES];
+        // and, for a category the duration decides, the share of every duration (0 to a whole day), asked of the definition
+        int[][] shareByDuration = new int[CATEGORIES][];
         for (AttendanceCategory c : AttendanceCategory.values()) {
-            constantShare[c.ordinal()] = definition.treatment(c) == ChronicAbsenceDefinition.CategoryTreatment.BY_DURATION
-                    ? -1 : definition.absentShare(c, 0);
+            boolean byDuration = definition.treatment(c) == ChronicAbsenceDefinition.CategoryTreatment.BY_DURATION;
+            constantShare[c.ordinal()] = byDuration ? -1 : definition.absentShare(c, 0);
+            if (byDuration) {
+                int[] table = new int[DayShare.SCALE + 1];
+                for (int d = 0; d <= DayShare.SCALE; d++) {
+                    table[d] = definition.absentShare(c, d);
+                }
+                shareByDuration[c.ordinal()] = table;
+            }
         }
         long[] absent = new long[slots.size() * CATEGORIES];
         // the community-school status of every school, asked once here so that the ranges below only read it
@@ -189,7 +199,7 @@ public final class ChronicAbsenceEngine {
         long[] enrollmentUnits = new long[slots.size()];
         Part[] parts = new Part[tasks];
         if (tasks == 1) {
-            addAbsent(source, definition, slots, byStudent, constantShare, absent, 0, slots.size(), false);
+            addAbsent(source, definition, slots, byStudent, constantShare, shareByDuration, absent, 0, slots.size(), false);
             parts[0] = part(source, year, definition, slots, byStudent, absent, enrollmentUnits, calendars.size(), 0, slots.size());
         } else {
             // each range reads every attendance record but adds up only its own students' (its own slots of absent),
@@ -199,11 +209,11 @@ public final class ChronicAbsenceEngine {
                 int from = bounds[t];
                 int to = bounds[t + 1];
                 forked.add(ForkJoinPool.commonPool().submit(() -> {
-                    addAbsent(source, definition, slots, byStudent, constantShare, absent, from, to, true);
+                    addAbsent(source, definition, slots, byStudent, constantShare, shareByDuration, absent, from, to, true);
                     return part(source, year, definition, slots, byStudent, absent, enrollmentUnits, calendars.size(), from, to);
                 }));
             }
-            addAbsent(source, definition, slots, byStudent, constantShare, absent, bounds[0], bounds[1], true);
+            addAbsent(source, definition, slots, byStudent, constantShare, shareByDuration, absent, bounds[0], bounds[1], true);
             parts[0] = part(source, year, definition, slots, byStudent, absent, enrollmentUnits, calendars.size(), bounds[0], bounds[1]);
             for (int t = 1; t < tasks; t++) {
                 parts[t] = forked.get(t - 1).join();
@@ -265,7 +275,7 @@ public final class ChronicAbsenceEngine {
      * {@code [from, to)} (all students unless {@code filtered}) to {@code absent}, by slot and category.
      */
     private static void addAbsent(AttendanceSource source, ChronicAbsenceDefinition definition, List<Slot> slots,
-                                  Map<StudentId, int[]> byStudent, int[] constantShare, long[] absent, int from, int to, boolean filtered) {
+                                  Map<StudentId, int[]> byStudent, int[] constantShare, int[][] shareByDuration, long[] absent, int from, int to, boolean filtered) {
         Object[] lastStudent = new Object[1];
         int[][] lastRange = new int[1][];
         source.forEachAttendance((student, school, epochDay, category, duration) -> {
@@ -287,7 +297,8 @@ public final class ChronicAbsenceEngine {
                     if (slot.calendar().isInstructional(epochDay)) {
                         int c = category.ordinal();
                         int share = constantShare[c];
-                        absent[i * CATEGORIES + c] += share >= 0 ? share : definition.absentShare(category, duration);
+                        absent[i * CATEGORIES + c] += share >= 0 ? share
+                                : duration >= 0 && duration <= DayShare.SCALE ? shareByDuration[c][duration] : definition.absentShare(category, duration);
                     }
                     return;
                 }

@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.DayShare;
@@ -188,6 +189,17 @@ class ChronicAbsenceReferenceModelTest {
             }
         }
         return new Ref(days, absent, refStatus(sc.definition(), days, absent));
+    }
+
+    @Property(tries = 200)
+    void rangesOfStudentsOnSeveralThreadsGiveTheOneThreadReport(@ForAll long seed, @ForAll @IntRange(min = 2, max = 6) int parallelism) {
+        Scenario sc = scenario(seed);
+        ChronicAbsenceReport single = ChronicAbsenceEngine.calculate(sc.source(), YEAR, sc.definition(), sc.asOf(), 1, 1);
+        sc.source().threadSafe = true;
+        ChronicAbsenceReport parallel = ChronicAbsenceEngine.calculate(sc.source(), YEAR, sc.definition(), sc.asOf(), parallelism, 1);
+        assertThat(parallel.enrollments()).containsExactlyElementsOf(single.enrollments());
+        assertThat(parallel.students()).containsExactlyElementsOf(single.students());
+        assertThat(parallel).isEqualTo(single);
     }
 
     @Property(tries = 300)

@@ -25,6 +25,13 @@ final class ListAttendanceSource implements AttendanceSource {
     final Set<SchoolId> communitySchools = new HashSet<>();
     final Map<StudentId, Set<Subgroup>> subgroups = new HashMap<>();
     final Map<SchoolId, SchoolType> schoolTypes = new HashMap<>();
+    /** What {@link #isThreadSafe()} answers: the lists and maps are only read during a calculation, so true is safe. */
+    boolean threadSafe;
+
+    @Override
+    public boolean isThreadSafe() {
+        return threadSafe;
+    }
 
     ListAttendanceSource calendar(SchoolId school, List<LocalDate> days) {
         calendars.computeIfAbsent(school, k -> new TreeSet<>()).addAll(days);

@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The batch chronic-absence calculation: one pass over the enrollments to size each student-enrollment, one pass
- * over the attendance records to add up absent time, then classification and aggregation. Stateless.
+ * over the attendance records to add up absent time, then classification and aggregation; the last two by
+ * contiguous ranges of students on several threads when the district is large enough. Stateless, thread-safe.
  */
 public final class ChronicAbsenceEngine {
     private static final int CATEGORIES = AttendanceCategory.values().length;
@@ -131,11 +132,12 @@ public final class ChronicAbsenceEngine {
     }
 
     /**
-     * The report of {@code year} up to {@code asOf} (inclusive) under {@code definition}. After the (single-threaded)
-     * pass over the attendance records, the students are split into at most {@code parallelism} contiguous ranges
-     * of at least {@code minSlotsPerTask} student-enrollments, classified and aggregated on the common fork-join pool
-     * and this thread, and merged in range order: the report is equal, lists in the same order, whatever the
-     * parallelism (counts are sums). One range when the source is not {@linkplain AttendanceSource#isThreadSafe() thread-safe}.
+     * The report of {@code year} up to {@code asOf} (inclusive) under {@code definition}. After sizing and sorting
+     * the student-enrollments (this thread), the students are split into at most {@code parallelism} contiguous
+     * ranges of at least {@code minSlotsPerTask} student-enrollments; each range, on the common fork-join pool or
+     * this thread, reads the attendance records keeping its own students', then classifies and aggregates them; the
+     * ranges are merged in order: the report is equal, lists in the same order, whatever the parallelism (counts are
+     * sums). One range when the source is not {@linkplain AttendanceSource#isThreadSafe() thread-safe}.
      */
     public static ChronicAbsenceReport calculate(AttendanceSource source, SchoolYear year, ChronicAbsenceDefinition definition,
                                                  LocalDate asOf, int parallelism, int minSlotsPerTask) {

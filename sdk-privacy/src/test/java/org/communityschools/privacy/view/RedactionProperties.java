@@ -81,6 +81,27 @@ class RedactionProperties {
         return List.copyOf(out);
     }
 
+    /**
+     * A decision for a random request: a related pair (on a day of their relationship) or any staff member and
+     * student, under the default policy or a random sub-policy with masks; for a related pair, the first purpose from
+     * a random one on that permits something (so permits are common).
+     */
+    private static Decision randomDecision(int who, boolean related, int day, int purpose, long ruleBits, boolean subPolicy,
+                                           boolean addMasks) {
+        Pair pair = related ? PAIRS.get(who % PAIRS.size())
+                : new Pair(STAFF.get(who % STAFF.size()), STUDENTS.get((who / 7) % STUDENTS.size()), FIRST, DAYS + 1);
+        LocalDate date = pair.day(day);
+        Policy policy = subPolicy || addMasks ? subPolicy(subPolicy ? ruleBits : -1L, addMasks) : DEFAULT;
+        var engine = ViewCity.engine(policy);
+        Decision d = engine.decide(pair.staff(), pair.student(), PURPOSES.get(purpose % PURPOSES.size()),
+                ViewCity.noon(date));
+        for (int i = 1; related && !d.permitsAny() && i < PURPOSES.size(); i++) {
+            d = engine.decide(pair.staff(), pair.student(), PURPOSES.get((purpose + i) % PURPOSES.size()),
+                    ViewCity.noon(date));
+        }
+        return d;
+    }
+
     @Property(tries = 300)
     void noWrittenJsonHoldsAFieldOutsideTheDecision(@ForAll @IntRange(min = 0, max = 1_000_000) int who,
                                                     @ForAll boolean related,
@@ -88,18 +109,7 @@ class RedactionProperties {
                                                     @ForAll @IntRange(min = 0, max = 100) int purpose,
                                                     @ForAll long ruleBits, @ForAll boolean subPolicy,
                                                     @ForAll boolean addMasks) {
-        Pair pair = related ? PAIRS.get(who % PAIRS.size())
-                : new Pair(STAFF.get(who % STAFF.size()), STUDENTS.get((who / 7) % STUDENTS.size()), FIRST, DAYS + 1);
-        LocalDate date = pair.day(day);
-        Policy policy = subPolicy || addMasks ? subPolicy(subPolicy ? ruleBits : -1L, addMasks) : DEFAULT;
-        var engine = ViewCity.engine(policy);
-        // for a related pair, the first purpose from a random one on that permits something (so permits are common)
-        Decision d = engine.decide(pair.staff(), pair.student(), PURPOSES.get(purpose % PURPOSES.size()),
-                ViewCity.noon(date));
-        for (int i = 1; related && !d.permitsAny() && i < PURPOSES.size(); i++) {
-            d = engine.decide(pair.staff(), pair.student(), PURPOSES.get((purpose + i) % PURPOSES.size()),
-                    ViewCity.noon(date));
-        }
+        Decision d = randomDecision(who, related, day, purpose, ruleBits, subPolicy, addMasks);
         Decision decision = d;
 
         String json = RecordViews.toJson(ViewCity.DATA, d);
@@ -146,17 +156,7 @@ class RedactionProperties {
                                                     @ForAll @IntRange(min = 0, max = 100) int purpose,
                                                     @ForAll long ruleBits, @ForAll boolean subPolicy,
                                                     @ForAll boolean addMasks) {
-        Pair pair = related ? PAIRS.get(who % PAIRS.size())
-                : new Pair(STAFF.get(who % STAFF.size()), STUDENTS.get((who / 7) % STUDENTS.size()), FIRST, DAYS + 1);
-        LocalDate date = pair.day(day);
-        Policy policy = subPolicy || addMasks ? subPolicy(subPolicy ? ruleBits : -1L, addMasks) : DEFAULT;
-        var engine = ViewCity.engine(policy);
-        Decision d = engine.decide(pair.staff(), pair.student(), PURPOSES.get(purpose % PURPOSES.size()),
-                ViewCity.noon(date));
-        for (int i = 1; related && !d.permitsAny() && i < PURPOSES.size(); i++) {
-            d = engine.decide(pair.staff(), pair.student(), PURPOSES.get((purpose + i) % PURPOSES.size()),
-                    ViewCity.noon(date));
-        }
+        Decision d = randomDecision(who, related, day, purpose, ruleBits, subPolicy, addMasks);
         TreeViewOracle.Result oracle = TreeViewOracle.assemble(ViewCity.DATA, d, CATALOG);
         String expected = RecordViews.writer().writeValueAsString(oracle.tree());
         Statistics.label("something written").collect(!oracle.tree().isEmpty());

@@ -11,7 +11,6 @@ import java.util.TreeSet;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.expressions.Aggregator;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.DateRange;
@@ -46,7 +45,7 @@ import org.communityschools.spark.rows.AggregateRow;
  * student record, and each characteristic held on at least one day of the member's period. Serializable; Spark
  * gives each task its own copy.
  */
-public final class ChronicAbsenceAggregator extends Aggregator<StudentEvent, StudentEvents, AggregateRows> {
+public final class ChronicAbsenceAggregator extends StudentEventsAggregator<AggregateRows> {
     private static final long serialVersionUID = 1L;
 
     private final Definitions.Chronic definition;
@@ -74,22 +73,6 @@ public final class ChronicAbsenceAggregator extends Aggregator<StudentEvent, Stu
             resolved = definition.definition();
         }
         return resolved;
-    }
-
-    @Override
-    public StudentEvents zero() {
-        return new StudentEvents();
-    }
-
-    @Override
-    public StudentEvents reduce(StudentEvents b, StudentEvent e) {
-        b.events.add(e);
-        return b;
-    }
-
-    @Override
-    public StudentEvents merge(StudentEvents a, StudentEvents b) {
-        return a.addAll(b);
     }
 
     @Override
@@ -197,11 +180,6 @@ public final class ChronicAbsenceAggregator extends Aggregator<StudentEvent, Stu
             }
         }
         return out;
-    }
-
-    @Override
-    public Encoder<StudentEvents> bufferEncoder() {
-        return Encoders.javaSerialization(StudentEvents.class);
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.expressions.Aggregator;
 import org.communityschools.core.data.InstructionalCalendar;
 import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.Diploma;
@@ -40,7 +39,7 @@ import org.communityschools.spark.rows.CohortCountsRow;
  * keyed by each characteristic held in the cohort period) and of each school's, ready to be added up with
  * {@link CohortCounts#plus}. Serializable; Spark gives each task its own copy.
  */
-public final class GraduationAggregator extends Aggregator<StudentEvent, StudentEvents, CohortRows> {
+public final class GraduationAggregator extends StudentEventsAggregator<CohortRows> {
     private static final long serialVersionUID = 1L;
 
     private final Definitions.Graduation definition;
@@ -53,22 +52,6 @@ public final class GraduationAggregator extends Aggregator<StudentEvent, Student
         this.definition = Definitions.Graduation.of(definition);
         this.cohortYear = cohort.endYear();
         this.calendars = calendars;
-    }
-
-    @Override
-    public StudentEvents zero() {
-        return new StudentEvents();
-    }
-
-    @Override
-    public StudentEvents reduce(StudentEvents b, StudentEvent e) {
-        b.events.add(e);
-        return b;
-    }
-
-    @Override
-    public StudentEvents merge(StudentEvents a, StudentEvents b) {
-        return a.addAll(b);
     }
 
     @Override
@@ -122,11 +105,6 @@ public final class GraduationAggregator extends Aggregator<StudentEvent, Student
             m.schools().forEach((school, status) -> out.add("SCHOOL", school.value(), CohortCounts.of(status)));
         }
         return out;
-    }
-
-    @Override
-    public Encoder<StudentEvents> bufferEncoder() {
-        return Encoders.javaSerialization(StudentEvents.class);
     }
 
     @Override

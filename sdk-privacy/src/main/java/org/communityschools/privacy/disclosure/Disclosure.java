@@ -5,6 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.communityschools.core.model.AgreementId;
 import org.communityschools.core.model.ConsentId;
@@ -44,10 +48,30 @@ import org.jspecify.annotations.Nullable;
  * @param agreementId           the data-sharing agreement that authorized it, if any
  * @param consentId             the consent that authorized it, present exactly for {@link LegalBasis#CONSENT}
  * @param emergency             the threat and recipients, present exactly for {@link LegalBasis#EMERGENCY}
+ * @param recordCounts          for the fields that hold records ({@code attendance.records}), how many records were
+ *                              written; keys among {@code fields}, counts 0 or more; empty when not known (an entry
+ *                              made before the content was written, such as a decision's obligation)
+ * @param masks                 the masks applied to written fields ({@code attendance.records.reason} to
+ *                              {@code REMOVE}); keys among {@code fields}
+ * @param contentDigest         {@code sha256:} and the 64 lower-case hex digits of the SHA-256 of the exact bytes
+ *                              released, when the entry records content that was written
  */
 public record Disclosure(Instant at, StaffId requester, OrganizationId requesterOrganization, StudentId student,
                          List<FieldPath> fields, String purpose, LegalBasis legalBasis, Optional<AgreementId> agreementId,
-                         Optional<ConsentId> consentId, Optional<EmergencyDetails> emergency) {
+                         Optional<ConsentId> consentId, Optional<EmergencyDetails> emergency,
+                         SortedMap<FieldPath, Integer> recordCounts, SortedMap<FieldPath, String> masks,
+                         Optional<String> contentDigest) {
+    private static final java.util.regex.Pattern DIGEST = java.util.regex.Pattern.compile("sha256:[0-9a-f]{64}");
+    private static final java.util.regex.Pattern MASK = java.util.regex.Pattern.compile("[A-Z][A-Z_]{0,31}");
+
+    /** A disclosure without content details (no record counts, masks or digest). */
+    public Disclosure(Instant at, StaffId requester, OrganizationId requesterOrganization, StudentId student,
+                      List<FieldPath> fields, String purpose, LegalBasis legalBasis, Optional<AgreementId> agreementId,
+                      Optional<ConsentId> consentId, Optional<EmergencyDetails> emergency) {
+        this(at, requester, requesterOrganization, student, fields, purpose, legalBasis, agreementId, consentId, emergency,
+                new TreeMap<>(), new TreeMap<>(), Optional.empty());
+    }
+
     /** Checks the rules listed in the class comment. */
     public Disclosure {
         Objects.requireNonNull(at, "at");
@@ -75,6 +99,45 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
         if ((legalBasis == LegalBasis.CONSENT || legalBasis == LegalBasis.EMERGENCY) && agreementId.isPresent()) {
             throw new IllegalArgumentException("an agreement id is not allowed with legal basis " + legalBasis);
         }
+        recordCounts = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(recordCounts, "recordCounts")));
+        for (Map.Entry<FieldPath, Integer> e : recordCounts.entrySet()) {
+            if (!fields.contains(e.getKey()) || e.getValue() == null || e.getValue() < 0) {
+                throw new IllegalArgumentException("a record count is 0 or more for a disclosed field, was " + e);
+            }
+        }
+        masks = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(masks, "masks")));
+        for (Map.Entry<FieldPath, String> e : masks.entrySet()) {
+            if (!fields.contains(e.getKey()) || e.getValue() == null || !MASK.matcher(e.getValue()).matches()) {
+                throw new IllegalArgumentException("a mask names a disclosed field and a transform such as REMOVE, was " + e);
+            }
+        }
+        Objects.requireNonNull(contentDigest, "contentDigest");
+        if (contentDigest.isPresent() && !DIGEST.matcher(contentDigest.get()).matches()) {
+            throw new IllegalArgumentException("a content digest is sha256: and 64 lower-case hex digits, was '"
+                    + contentDigest.get() + "'");
+        }
+    }
+
+    /** This disclosure as made at {@code instant}, all else equal. */
+    public Disclosure at(Instant instant) {
+        return new Disclosure(instant, requester, requesterOrganization, student, fields, purpose, legalBasis, agreementId,
+                consentId, emergency, recordCounts, masks, contentDigest);
+    }
+
+    /**
+     * This disclosure narrowed to what was written: {@code written} of its fields (the others dropped), with their
+     * record counts, masks and the digest of the released bytes.
+     *
+     * @throws IllegalArgumentException when {@code written} is empty or names a field this disclosure does not
+     */
+    public Disclosure asWritten(java.util.Set<FieldPath> written, Map<FieldPath, Integer> counts,
+                                Map<FieldPath, String> appliedMasks, String digest) {
+        if (!fields.containsAll(written)) {
+            throw new IllegalArgumentException("only fields of the disclosure can be written");
+        }
+        return new Disclosure(at, requester, requesterOrganization, student, List.copyOf(written), purpose, legalBasis,
+                agreementId, consentId, emergency, new TreeMap<>(counts), new TreeMap<>(appliedMasks),
+                Optional.of(digest));
     }
 
     /**
@@ -114,8 +177,32 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
         private @Nullable AgreementId agreementId;
         private @Nullable ConsentId consentId;
         private @Nullable EmergencyDetails emergency;
+        private final TreeMap<FieldPath, Integer> counts = new TreeMap<>();
+        private final TreeMap<FieldPath, String> appliedMasks = new TreeMap<>();
+        private @Nullable String digest;
 
         private Builder() {}
+
+        /** How many records of {@code field} were written (once per field). */
+        public Builder recordCount(FieldPath field, int count) {
+            once(counts.get(Objects.requireNonNull(field, "field")), "recordCount of " + field);
+            counts.put(field, count);
+            return this;
+        }
+
+        /** The mask applied to a written field (once per field). */
+        public Builder mask(FieldPath field, String transform) {
+            once(appliedMasks.get(Objects.requireNonNull(field, "field")), "mask of " + field);
+            appliedMasks.put(field, Objects.requireNonNull(transform, "transform"));
+            return this;
+        }
+
+        /** The digest of the released bytes, {@code sha256:} and 64 hex digits. */
+        public Builder contentDigest(String digest) {
+            once(this.digest, "contentDigest");
+            this.digest = Objects.requireNonNull(digest, "digest");
+            return this;
+        }
 
         private static void once(@Nullable Object current, String name) {
             if (current != null) {
@@ -208,7 +295,8 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
             return new Disclosure(required(at, "at"), required(requester, "requester"),
                     required(organization, "requesterOrganization"), required(student, "student"),
                     required(fields, "fields"), required(purpose, "purpose"), required(legalBasis, "legalBasis"),
-                    Optional.ofNullable(agreementId), Optional.ofNullable(consentId), Optional.ofNullable(emergency));
+                    Optional.ofNullable(agreementId), Optional.ofNullable(consentId), Optional.ofNullable(emergency),
+                    counts, appliedMasks, Optional.ofNullable(digest));
         }
 
         private static <T> T required(@Nullable T value, String name) {

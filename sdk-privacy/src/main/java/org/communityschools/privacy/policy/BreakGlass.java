@@ -69,9 +69,13 @@ final class BreakGlass {
             return deny("the emergency access scope names no field of the policy's catalog");
         }
         Map<FieldPath, Grant> granted = new TreeMap<>();
+        // only what is needed now: the records of the current school year, at any school, up to the request's date
+        RecordScope records = RecordScope.of(List.of(
+                new RecordScope.Limit("the current school year of the emergency", List.of(new RecordScope.Span(
+                        Optional.empty(), org.communityschools.core.model.SchoolYear.containing(date).firstDay(), date)))));
         for (DataField f : scope) {
             granted.put(f.path(), new Grant(f.path(), f.category(), LegalBasis.EMERGENCY, "break-glass",
-                    Optional.empty(), Optional.empty()));
+                    Optional.empty(), Optional.empty(), records));
         }
         List<Obligation> obligations = new ArrayList<>();
         List<FieldPath> paths = new ArrayList<>(granted.keySet());

@@ -3,8 +3,11 @@ package org.communityschools.privacy.policy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -16,47 +19,66 @@ import org.communityschools.privacy.FieldPath;
 
 /**
  * What a requester may see of one student's records at one instant, and why: the permitted fields each with its legal
- * basis and granting rule, the denied fields by category with the reason, the obligations that come with the permit,
- * and a human-readable explanation (Cedar's "determining policies", XACML's obligations). A field not among
- * {@link #grants()} is denied: include-only. Immutable and thread-safe.
+ * basis, granting rule and the scope of records it covers ({@link RecordScope}: schools, dates, school years), the
+ * denied fields by category with the reason, the obligations that come with the permit, and a human-readable
+ * explanation (Cedar's "determining policies", XACML's obligations). A field not among {@link #grants()} is denied:
+ * include-only.
  *
- * @param requester     who asked
- * @param student       whose records
- * @param purpose       for what
- * @param at            the instant of the request
- * @param date          that instant's date in the district's time zone, at which the dated records were evaluated
- * @param policyId      the policy's id
- * @param policyVersion the policy's version
- * @param grants        the permitted fields, by path
- * @param denials       the denied fields, by category and reason
- * @param obligations   what the caller must do when acting on the permit
- * @param explanation   why, in words, with identifiers but never personal data
+ * <p>A field may be granted by several rules (a school-official grant under an agreement and a consent grant, say),
+ * each with its own scope; {@link #grants()} lists them by field and, for one field, by precedence of legal basis
+ * ({@code SCHOOL_OFFICIAL}, {@code STUDIES}, {@code AUDIT_EVALUATION}, {@code CONSENT}, {@code DIRECTORY}, then rule
+ * order). A record is disclosed under the first grant whose scope covers it (the broadest basis), and withheld when
+ * none does.
+ *
+ * <p>Only a {@link PolicyEngine} makes decisions: there is no public constructor, so a record view given a decision
+ * knows that an engine made it. Immutable and thread-safe.
  */
-public record Decision(StaffId requester, StudentId student, Purpose purpose, Instant at, LocalDate date, String policyId,
-                       int policyVersion, List<Grant> grants, List<Denial> denials, List<Obligation> obligations,
-                       String explanation) {
-    /** Checks that nothing is missing, that fields are granted at most once and never both granted and denied. */
-    public Decision {
-        Objects.requireNonNull(requester, "requester");
-        Objects.requireNonNull(student, "student");
-        Objects.requireNonNull(purpose, "purpose");
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(date, "date");
-        Objects.requireNonNull(policyId, "policyId");
-        grants = sortedByField(Objects.requireNonNull(grants, "grants"));
-        denials = List.copyOf(Objects.requireNonNull(denials, "denials"));
-        obligations = List.copyOf(Objects.requireNonNull(obligations, "obligations"));
-        Objects.requireNonNull(explanation, "explanation");
-        Set<FieldPath> seen = new HashSet<>();
-        for (Grant g : grants) {
-            if (!seen.add(g.field())) {
-                throw new IllegalArgumentException("a field is granted at most once, twice: " + g.field());
+public final class Decision {
+    private final StaffId requester;
+    private final StudentId student;
+    private final Purpose purpose;
+    private final Instant at;
+    private final LocalDate date;
+    private final String policyId;
+    private final int policyVersion;
+    private final List<Grant> grants;
+    private final List<Denial> denials;
+    private final List<Obligation> obligations;
+    private final String explanation;
+    private final Map<FieldPath, List<Grant>> byField;
+
+    /** Checks that nothing is missing, that a rule grants a field at most once and that no field is both granted and denied. */
+    Decision(StaffId requester, StudentId student, Purpose purpose, Instant at, LocalDate date, String policyId,
+             int policyVersion, List<Grant> grants, List<Denial> denials, List<Obligation> obligations,
+             String explanation) {
+        this.requester = Objects.requireNonNull(requester, "requester");
+        this.student = Objects.requireNonNull(student, "student");
+        this.purpose = Objects.requireNonNull(purpose, "purpose");
+        this.at = Objects.requireNonNull(at, "at");
+        this.date = Objects.requireNonNull(date, "date");
+        this.policyId = Objects.requireNonNull(policyId, "policyId");
+        this.policyVersion = policyVersion;
+        this.grants = sorted(Objects.requireNonNull(grants, "grants"));
+        this.denials = List.copyOf(Objects.requireNonNull(denials, "denials"));
+        this.obligations = List.copyOf(Objects.requireNonNull(obligations, "obligations"));
+        this.explanation = Objects.requireNonNull(explanation, "explanation");
+        Map<FieldPath, List<Grant>> by = new LinkedHashMap<>();
+        for (Grant g : this.grants) {
+            List<Grant> of = by.computeIfAbsent(g.field(), k -> new ArrayList<>(2));
+            for (Grant x : of) {
+                if (x.ruleId().equals(g.ruleId())) {
+                    throw new IllegalArgumentException("a field is granted at most once by a rule, twice: " + g.field()
+                            + " by " + g.ruleId());
+                }
             }
+            of.add(g);
         }
-        if (!seen.isEmpty()) {
-            for (Denial d : denials) {
+        by.replaceAll((k, v) -> List.copyOf(v));
+        this.byField = Collections.unmodifiableMap(by);
+        if (!by.isEmpty()) {
+            for (Denial d : this.denials) {
                 for (FieldPath f : d.fields()) {
-                    if (seen.contains(f)) {
+                    if (by.containsKey(f)) {
                         throw new IllegalArgumentException("a field is either granted or denied, both: " + f);
                     }
                 }
@@ -64,17 +86,22 @@ public record Decision(StaffId requester, StudentId student, Purpose purpose, In
         }
     }
 
-    /** An unmodifiable copy of {@code grants} sorted by field (stable); not re-sorted when already in order. */
-    private static List<Grant> sortedByField(List<Grant> grants) {
+    /** Sorted by field, then by basis precedence (stable: rule order among equals); not re-sorted when in order. */
+    private static List<Grant> sorted(List<Grant> grants) {
         List<Grant> copy = List.copyOf(grants);
         for (int i = 1; i < copy.size(); i++) {
-            if (copy.get(i - 1).field().compareTo(copy.get(i).field()) > 0) {
-                List<Grant> sorted = new ArrayList<>(copy);
-                sorted.sort((x, y) -> x.field().compareTo(y.field()));
-                return List.copyOf(sorted);
+            if (compare(copy.get(i - 1), copy.get(i)) > 0) {
+                List<Grant> out = new ArrayList<>(copy);
+                out.sort(Decision::compare);
+                return List.copyOf(out);
             }
         }
         return copy;
+    }
+
+    private static int compare(Grant x, Grant y) {
+        int c = x.field().compareTo(y.field());
+        return c != 0 ? c : Integer.compare(x.basis().ordinal(), y.basis().ordinal());
     }
 
     /**
@@ -88,16 +115,68 @@ public record Decision(StaffId requester, StudentId student, Purpose purpose, In
         List<Obligation> moved = new ArrayList<>();
         for (Obligation o : obligations) {
             if (o instanceof Obligation.RecordDisclosure r) {
-                var x = r.disclosure();
-                moved.add(new Obligation.RecordDisclosure(new org.communityschools.privacy.disclosure.Disclosure(instant,
-                        x.requester(), x.requesterOrganization(), x.student(), x.fields(), x.purpose(), x.legalBasis(),
-                        x.agreementId(), x.consentId(), x.emergency())));
+                moved.add(new Obligation.RecordDisclosure(r.disclosure().at(instant)));
             } else {
                 moved.add(o);
             }
         }
         return new Decision(requester, student, purpose, instant, date, policyId, policyVersion, grants, denials, moved,
                 explanation);
+    }
+
+    /** Who asked. */
+    public StaffId requester() {
+        return requester;
+    }
+
+    /** Whose records. */
+    public StudentId student() {
+        return student;
+    }
+
+    /** For what. */
+    public Purpose purpose() {
+        return purpose;
+    }
+
+    /** The instant of the request. */
+    public Instant at() {
+        return at;
+    }
+
+    /** That instant's date in the district's time zone, at which the dated records were evaluated. */
+    public LocalDate date() {
+        return date;
+    }
+
+    /** The policy's id. */
+    public String policyId() {
+        return policyId;
+    }
+
+    /** The policy's version. */
+    public int policyVersion() {
+        return policyVersion;
+    }
+
+    /** Every grant, sorted by field, then by precedence of legal basis (see the class comment). */
+    public List<Grant> grants() {
+        return grants;
+    }
+
+    /** The denied fields, by category and reason. */
+    public List<Denial> denials() {
+        return denials;
+    }
+
+    /** What the caller must do when acting on the permit. */
+    public List<Obligation> obligations() {
+        return obligations;
+    }
+
+    /** Why, in words, with identifiers but never personal data. */
+    public String explanation() {
+        return explanation;
     }
 
     /** Whether any field is permitted. */
@@ -107,7 +186,7 @@ public record Decision(StaffId requester, StudentId student, Purpose purpose, In
 
     /** Whether this field is permitted. */
     public boolean permits(FieldPath field) {
-        return grant(field).isPresent();
+        return byField.containsKey(Objects.requireNonNull(field, "field"));
     }
 
     /** Whether the field at this path is permitted (false for a path that is malformed or unknown). */
@@ -115,29 +194,42 @@ public record Decision(StaffId requester, StudentId student, Purpose purpose, In
         return FieldPath.isWellFormed(path) && permits(FieldPath.of(path));
     }
 
-    /** The grant of this field, if permitted. */
+    /** The grant of this field with the broadest basis (the first of {@link #grantsOf}), if permitted. */
     public Optional<Grant> grant(FieldPath field) {
-        Objects.requireNonNull(field, "field");
-        for (Grant g : grants) {
-            if (g.field().equals(field)) {
-                return Optional.of(g);
+        List<Grant> of = byField.get(Objects.requireNonNull(field, "field"));
+        return of == null ? Optional.empty() : Optional.of(of.get(0));
+    }
+
+    /** Every grant of this field, by precedence; empty when it is denied. */
+    public List<Grant> grantsOf(FieldPath field) {
+        return byField.getOrDefault(Objects.requireNonNull(field, "field"), List.of());
+    }
+
+    /**
+     * The row scope of each permitted field of {@code category}: the scopes of its grants, by precedence. A host that
+     * renders its own records shows a record of a field only when one of these scopes covers it.
+     */
+    public Map<FieldPath, List<RecordScope>> rowScope(DataCategory category) {
+        Objects.requireNonNull(category, "category");
+        Map<FieldPath, List<RecordScope>> out = new LinkedHashMap<>();
+        byField.forEach((f, gs) -> {
+            if (gs.get(0).category() == category) {
+                out.put(f, gs.stream().map(Grant::scope).toList());
             }
-        }
-        return Optional.empty();
+        });
+        return Collections.unmodifiableMap(out);
     }
 
     /** The permitted fields, sorted by path. */
     public Set<FieldPath> permittedFields() {
-        Set<FieldPath> out = new TreeSet<>();
-        grants.forEach(g -> out.add(g.field()));
-        return java.util.Collections.unmodifiableSet(out);
+        return Collections.unmodifiableSet(new TreeSet<>(byField.keySet()));
     }
 
     /** The categories with at least one permitted field, in enum order. */
     public Set<DataCategory> permittedCategories() {
-        Set<DataCategory> out = java.util.EnumSet.noneOf(DataCategory.class);
+        Set<DataCategory> out = EnumSet.noneOf(DataCategory.class);
         grants.forEach(g -> out.add(g.category()));
-        return java.util.Collections.unmodifiableSet(out);
+        return Collections.unmodifiableSet(out);
     }
 
     /** The reasons the fields of {@code category} were denied, possibly none. */
@@ -150,5 +242,27 @@ public record Decision(StaffId requester, StudentId student, Purpose purpose, In
     public Optional<String> denialReason(FieldPath field) {
         Objects.requireNonNull(field, "field");
         return denials.stream().filter(d -> d.fields().contains(field)).map(Denial::reason).findFirst();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Decision d && d.requester.equals(requester) && d.student.equals(student)
+                && d.purpose.equals(purpose) && d.at.equals(at) && d.date.equals(date) && d.policyId.equals(policyId)
+                && d.policyVersion == policyVersion && d.grants.equals(grants) && d.denials.equals(denials)
+                && d.obligations.equals(obligations) && d.explanation.equals(explanation);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(requester, student, purpose, at, date, policyId, policyVersion, grants, denials, obligations,
+                explanation);
+    }
+
+    /** Ids, policy and counts only. */
+    @Override
+    public String toString() {
+        return "Decision[requester=" + requester + ", student=" + student + ", purpose=" + purpose + ", date=" + date
+                + ", policy=" + policyId + " v" + policyVersion + ", " + byField.size() + " fields permitted, "
+                + denials.size() + " denials]";
     }
 }

@@ -4,26 +4,27 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Objects;
 import org.communityschools.core.model.StaffId;
 import org.communityschools.core.model.StudentId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A bounded cache of decisions, shared by the engines of many tenants. An entry is keyed by the engine's tenant,
- * policy id and version, data version and time zone, and by requester, student, purpose and the <em>date</em> of the
- * request: a decision depends on the dated records only through that date, so it is reused for the whole day and
- * re-stamped with each request's instant. A revoked consent, a suspended agreement or an ended assignment is never
- * served stale as long as the host builds a new engine with a higher {@link PolicyEngine#dataVersion()} when the
- * records change (an engine's data never changes), and a policy change comes with a new policy version: neither can
- * hit an entry made before. The Ed-Fi profile cache that ignored the tenant is the failure this key avoids.
+ * A bounded cache of decisions, which many engines (of one district or of many) may share safely. An entry is keyed by
+ * the engine's identity ({@link PolicyEngine#instance()}: no two engines share it, and an engine's policy and data
+ * never change), and by requester, student, purpose and the <em>date</em> of the request: a decision depends on the
+ * dated records only through that date, so it is reused for the whole day and re-stamped with each request's instant.
+ * A revoked consent, an ended relationship or a terminated agreement takes effect in the cache as soon as the host
+ * decides through an engine built from the changed data, whatever version numbers the host sets or forgets; two
+ * districts sharing one cache never see each other's decisions. (The Ed-Fi profile cache that ignored the tenant, and
+ * a key of host-set tenant and version numbers that default to the same values, are the failures this key avoids.)
+ * Entries of engines no longer used are evicted by size.
  *
  * <p>Thread-safe (Caffeine); a decision is computed at most once per key at a time.
  */
 public final class DecisionCache {
-    private record Key(String tenant, String policyId, int policyVersion, long dataVersion, ZoneId zone,
-                       StaffId requester, StudentId student, Purpose purpose, LocalDate date) {}
+    private record Key(long engine, String tenant, StaffId requester, StudentId student, Purpose purpose,
+                       LocalDate date) {}
 
     private final Cache<Key, Decision> cache;
 
@@ -43,8 +44,8 @@ public final class DecisionCache {
         Objects.requireNonNull(student, "student");
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(at, "at");
-        Key key = new Key(engine.tenant(), engine.policy().id(), engine.policy().version(), engine.dataVersion(),
-                engine.zone(), requester, student, purpose, LocalDate.ofInstant(at, engine.zone()));
+        Key key = new Key(engine.instance(), engine.tenant(), requester, student, purpose,
+                LocalDate.ofInstant(at, engine.zone()));
         return cache.get(key, k -> engine.decide(requester, student, purpose, at)).at(at);
     }
 

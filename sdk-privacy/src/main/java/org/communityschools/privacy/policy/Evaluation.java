@@ -19,6 +19,7 @@ import org.communityschools.core.model.Consent;
 import org.communityschools.core.model.ConsentId;
 import org.communityschools.core.model.DataCategory;
 import org.communityschools.core.model.DataSharingAgreement;
+import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.LegalBasis;
 import org.communityschools.core.model.Organization;
@@ -125,10 +126,11 @@ final class Evaluation {
     private final String dateText;
 
     // Indexed by the field's position in the catalog, which is ordered by path.
-    private final Grant[] granted;
+    private final List<Grant>[] granted;
     private final String[] forbidden;
     private final Set<String>[] failures;
     private int grantedCount;
+    private int grantCount;
     /** The roles of the rule being evaluated that the requester holds (computed once per rule). */
     private @Nullable Set<StaffRole> ruleRoles;
     /** Per school of the rule being evaluated: each agreement's field-independent failure, "" when it passes. */
@@ -146,8 +148,15 @@ final class Evaluation {
     private @Nullable Set<SchoolId> enrolledAt;
     private @Nullable List<StudentStaffRelationship> relationships;
 
-    /** The schools through which a relationship holds (possibly none, for ANY). */
-    private record Match(List<SchoolId> schools, String how) {}
+    /**
+     * The schools through which a relationship holds (possibly none, for ANY), and the records it reaches: the spans
+     * of its schools and history window, named by {@code label}.
+     */
+    private record Match(List<SchoolId> schools, String how, List<RecordScope.Span> spans, String label) {}
+
+    /** The scopes built for this evaluation, by rule position and authority (a rule's scope is the same for its fields). */
+    private final Map<String, RecordScope> scopes = new HashMap<>();
+    private RecordScope.@Nullable Limit dateLimit;
 
     /** The result of a basis check: a failure reason, or the agreement or consent that authorizes. */
     private record Outcome(@Nullable String failure, Optional<AgreementId> agreement, Optional<ConsentId> consent) {
@@ -168,7 +177,7 @@ final class Evaluation {
         this.ruleFields = index.ruleFields;
         this.ruleIndices = index.ruleIndices;
         this.catalog = policy.catalog().fields();
-        this.granted = new Grant[catalog.size()];
+        this.granted = new List[catalog.size()];
         this.forbidden = new String[catalog.size()];
         this.failures = new Set[catalog.size()];
         this.agreements = agreements;
@@ -234,7 +243,7 @@ final class Evaluation {
                 explanation.add("Rule '" + r.id() + "' does not apply: " + mismatch + ".");
                 continue;
             }
-            int before = grantedCount;
+            int before = grantCount;
             ruleRoles = null;
             agreementChecks.clear();
             overlayIdea = null;
@@ -244,7 +253,7 @@ final class Evaluation {
             for (int j = 0; j < indices.length; j++) {
                 int k = indices[j];
                 DataField f = fields.get(j);
-                if (granted[k] != null || forbidden[k] != null) {
+                if (forbidden[k] != null) {
                     continue;
                 }
                 if (!PolicyChecker.overlayAllows(r, f)) {
@@ -256,9 +265,15 @@ final class Evaluation {
                     fail(k, o.failure());
                     continue;
                 }
-                granted[k] = new Grant(f.path(), f.category(), r.basis().orElseThrow(), r.id(), o.agreement(),
-                        o.consent());
-                grantedCount++;
+                List<Grant> of = granted[k];
+                if (of == null) {
+                    of = new ArrayList<>(2);
+                    granted[k] = of;
+                    grantedCount++;
+                }
+                of.add(new Grant(f.path(), f.category(), r.basis().orElseThrow(), r.id(), o.agreement(), o.consent(),
+                        scope(i, r, m, o)));
+                grantCount++;
                 for (Mask mask : r.masks()) {
                     if (mask.field().equals(f.path())) {
                         masks.add(new Obligation.MaskField(mask.field(), mask.transform()));
@@ -271,7 +286,7 @@ final class Evaluation {
                 }
             }
             explanation.add("Rule '" + r.id() + "' applies (" + m.how() + ") under " + r.basis().orElseThrow() + ": "
-                    + (grantedCount - before) + " field(s) granted.");
+                    + (grantCount - before) + " field(s) granted.");
         }
         return decision();
     }
@@ -346,7 +361,8 @@ final class Evaluation {
         Set<SchoolId> enrolledAt = enrolledAt();
         switch (r.relationship()) {
             case ANY -> {
-                return new Match(List.copyOf(enrolledAt), "the requester holds role " + held.get(0).role());
+                return new Match(List.copyOf(enrolledAt), "the requester holds role " + held.get(0).role(), List.of(),
+                        "any relationship");
             }
             case ASSIGNED_SCHOOL -> {
                 List<SchoolId> out = new ArrayList<>();
@@ -363,7 +379,18 @@ final class Evaluation {
                             + index.roles(r);
                     return null;
                 }
-                return new Match(out, "the student is enrolled at " + out + " where the requester is assigned");
+                List<RecordScope.Span> spans = new ArrayList<>();
+                for (SchoolId s : out) {
+                    List<DateRange> periods = new ArrayList<>();
+                    for (StaffAssignment a : held) {
+                        if (a.organizationId().equals(s)) {
+                            periods.add(a.period());
+                        }
+                    }
+                    window(r, s, periods, spans);
+                }
+                return new Match(out, "the student is enrolled at " + out + " where the requester is assigned", spans,
+                        "the requester's school " + out + " and " + r.history().describe() + " there");
             }
             case PARTNER_SCHOOL -> {
                 OrganizationId employer = staff().employerId();
@@ -380,15 +407,52 @@ final class Evaluation {
                             + " with " + employer + " where the requester works";
                     return null;
                 }
+                List<RecordScope.Span> spans = new ArrayList<>();
+                for (SchoolId s : out) {
+                    // the partnership's own period: the consecutive school years up to this one it has held
+                    SchoolYear earliest = year;
+                    while (earliest.endYear() > 1900 && partnered(s, earliest.plusYears(-1), employer)) {
+                        earliest = earliest.plusYears(-1);
+                    }
+                    SchoolYear first = earliest;
+                    List<DateRange> periods = new ArrayList<>();
+                    for (StaffAssignment a : held) {
+                        if (a.organizationId().equals(s) || a.organizationId().equals(employer)) {
+                            DateRange p = a.period();
+                            if (p.start().isBefore(first.firstDay())) {
+                                p = new DateRange(first.firstDay(), p.endExclusive());
+                            }
+                            if (p.lastDay().map(d -> !d.isBefore(first.firstDay())).orElse(true)) {
+                                periods.add(p);
+                            }
+                        }
+                    }
+                    window(r, s, periods, spans);
+                }
                 return new Match(out, "the student is enrolled at " + out + ", partnered with " + employer + " in "
-                        + year.label());
+                        + year.label(), spans, "the partnered school " + out + " and " + r.history().describe()
+                        + " there");
             }
             case STUDENT_STAFF -> {
+                List<DateRange> periods = new ArrayList<>();
+                StudentStaffRelationship matched = null;
                 for (StudentStaffRelationship rel : relationships()) {
                     if (rel.studentId().equals(student) && r.relationshipTypes().contains(rel.relationship())) {
-                        return new Match(List.copyOf(enrolledAt), "the student is on the requester's " + rel.relationship()
-                                + " list on " + date);
+                        periods.add(rel.period());
+                        if (matched == null) {
+                            matched = rel;
+                        }
                     }
+                }
+                if (matched != null) {
+                    List<RecordScope.Span> spans = new ArrayList<>();
+                    for (SchoolId s : enrolledAt) {
+                        windowOfPeriods(r, s, periods, spans);
+                    }
+                    return new Match(List.copyOf(enrolledAt), "the student is on the requester's "
+                            + matched.relationship() + " list on " + date, spans, "the requester's "
+                            + matched.relationship() + " relationship at " + enrolledAt + " ("
+                            + r.history().describe() + ")");
                 }
                 mismatch = "the student is not on the requester's " + r.relationshipTypes() + " list on " + date;
                 return null;
@@ -415,10 +479,148 @@ final class Evaluation {
                             + "requester holds " + index.roles(r);
                     return null;
                 }
-                return new Match(out, "the student is enrolled in the requester's district");
+                List<DateRange> periods = new ArrayList<>();
+                for (StaffAssignment a : held) {
+                    if (a.organizationId() instanceof OrganizationId) {
+                        periods.add(a.period());
+                    }
+                }
+                List<RecordScope.Span> spans = new ArrayList<>();
+                for (SchoolId s : out) {
+                    windowOfPeriods(r, s, periods, spans);
+                }
+                return new Match(out, "the student is enrolled in the requester's district", spans,
+                        "the requester's district's schools " + out + " (" + r.history().describe() + ")");
             }
         }
         throw new IllegalStateException("unknown relationship " + r.relationship());
+    }
+
+    private boolean partnered(SchoolId s, SchoolYear y, OrganizationId employer) {
+        for (var p : data.partnershipsOf(s, y)) {
+            if (p.organizationId().equals(employer)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Adds the spans of rule {@code r}'s history window at school {@code s}: for a fixed window, from its start to the
+     * date; for the relationship's own period, the days on which one of {@code periods} (the requester's assignments)
+     * and one of the student's enrollments at {@code s} both held, up to the date.
+     */
+    private void window(Rule r, SchoolId s, List<DateRange> periods, List<RecordScope.Span> out) {
+        Optional<LocalDate> start = r.history().fixedStart(date);
+        if (start.isPresent()) {
+            out.add(new RecordScope.Span(Optional.of(s), start.get(), date));
+            return;
+        }
+        for (Enrollment e : data.enrollmentsOf(student)) {
+            if (!e.schoolId().equals(s)) {
+                continue;
+            }
+            for (DateRange p : periods) {
+                add(s, e.period(), p, out);
+            }
+        }
+    }
+
+    /** Like {@link #window}, but the relationship's own period is one of {@code periods} alone. */
+    private void windowOfPeriods(Rule r, SchoolId s, List<DateRange> periods, List<RecordScope.Span> out) {
+        Optional<LocalDate> start = r.history().fixedStart(date);
+        if (start.isPresent()) {
+            out.add(new RecordScope.Span(Optional.of(s), start.get(), date));
+            return;
+        }
+        for (DateRange p : periods) {
+            add(s, p, p, out);
+        }
+    }
+
+    /** Adds the span of the days in both {@code a} and {@code b}, up to the date, at {@code s}, if there are any. */
+    private void add(SchoolId s, DateRange a, DateRange b, List<RecordScope.Span> out) {
+        LocalDate from = a.start().isAfter(b.start()) ? a.start() : b.start();
+        LocalDate to = date;
+        if (a.lastDay().isPresent() && a.lastDay().get().isBefore(to)) {
+            to = a.lastDay().get();
+        }
+        if (b.lastDay().isPresent() && b.lastDay().get().isBefore(to)) {
+            to = b.lastDay().get();
+        }
+        if (!to.isBefore(from)) {
+            out.add(new RecordScope.Span(Optional.of(s), from, to));
+        }
+    }
+
+    /**
+     * The scope of the records that rule {@code r} (at position {@code ruleIndex}), matched by {@code m}, grants under
+     * authority {@code o}: never past the date of the decision; under an agreement, the agreement's schools, school
+     * years and effective period; under a consent, the consent's window (from its signature for the relationship's
+     * window, else the rule's window) at any school; otherwise the relationship's schools and window. Built once per
+     * rule and authority.
+     */
+    private RecordScope scope(int ruleIndex, Rule r, Match m, Outcome o) {
+        String key = ruleIndex + "|" + o.agreement().map(AgreementId::value).orElse("") + "|"
+                + o.consent().map(ConsentId::value).orElse("");
+        RecordScope known = scopes.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<RecordScope.Limit> limits = new ArrayList<>(5);
+        RecordScope.Limit cap = dateLimit;
+        if (cap == null) {
+            cap = new RecordScope.Limit("the date of the decision, " + date, List.of(
+                    new RecordScope.Span(Optional.empty(), HistoryWindow.BEGINNING, date)));
+            dateLimit = cap;
+        }
+        limits.add(cap);
+        if (o.agreement().isPresent()) {
+            DataSharingAgreement a = agreementNamed(o.agreement().get());
+            String name = "agreement " + a.id();
+            List<RecordScope.Span> schools = new ArrayList<>();
+            for (SchoolId s : a.schoolIds()) {
+                schools.add(new RecordScope.Span(Optional.of(s), HistoryWindow.BEGINNING, LocalDate.MAX));
+            }
+            limits.add(new RecordScope.Limit(name + "'s schools", schools));
+            List<RecordScope.Span> years = new ArrayList<>();
+            for (SchoolYear y : a.schoolYears()) {
+                years.add(new RecordScope.Span(Optional.empty(), y.firstDay(), y.lastDay()));
+            }
+            limits.add(new RecordScope.Limit(name + "'s school years", years));
+            limits.add(new RecordScope.Limit(name + "'s effective period", List.of(
+                    new RecordScope.Span(Optional.empty(), a.effectiveDate(), a.endDate()))));
+        }
+        if (o.consent().isPresent()) {
+            Consent c = consentNamed(o.consent().get());
+            LocalDate from = r.history().fixedStart(date).orElse(c.signedDate());
+            limits.add(new RecordScope.Limit("the window of consent " + c.id() + " (" + (r.history().kind()
+                    == HistoryWindow.Kind.RELATIONSHIP ? "from its signature" : r.history().describe()) + ")",
+                    from.isAfter(date) ? List.of() : List.of(new RecordScope.Span(Optional.empty(), from, date))));
+        } else {
+            limits.add(new RecordScope.Limit(m.label(), m.spans()));
+        }
+        RecordScope scope = RecordScope.of(limits);
+        scopes.put(key, scope);
+        return scope;
+    }
+
+    private DataSharingAgreement agreementNamed(AgreementId id) {
+        for (DataSharingAgreement a : agreements.getOrDefault(staff().employerId(), List.of())) {
+            if (a.id().equals(id)) {
+                return a;
+            }
+        }
+        throw new IllegalStateException("agreement " + id + " is not among the requester's organization's");
+    }
+
+    private Consent consentNamed(ConsentId id) {
+        for (Consent c : data.consentsOf(student)) {
+            if (c.id().equals(id)) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("consent " + id + " is not the student's");
     }
 
     /** The schools of the student's enrollments on the date, in enrollment order (computed once). */
@@ -599,9 +801,9 @@ final class Evaluation {
     private Decision decision() {
         // The catalog is ordered by path, so the grants come out sorted by path.
         List<Grant> grants = new ArrayList<>(grantedCount);
-        for (Grant g : granted) {
-            if (g != null) {
-                grants.add(g);
+        for (List<Grant> of : granted) {
+            if (of != null) {
+                grants.addAll(of);
             }
         }
         List<Obligation> obligations = new ArrayList<>();
@@ -614,7 +816,9 @@ final class Evaluation {
                 last = new Authority(g.basis(), g.agreement(), g.consent());
                 lastGroup = groups.computeIfAbsent(last, k -> new ArrayList<>());
             }
-            lastGroup.add(g);
+            if (lastGroup.isEmpty() || !lastGroup.get(lastGroup.size() - 1).field().equals(g.field())) {
+                lastGroup.add(g);
+            }
         }
         for (List<Grant> group : groups.values()) {
             for (int from = 0; from < group.size(); from += 256) {

@@ -58,6 +58,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe; build one per policy and district data with {@link #builder()}.
  */
 public final class PolicyEngine {
+    /** Numbers every engine made in this JVM, so that a cache keyed by it can never mix two engines' decisions. */
+    private static final java.util.concurrent.atomic.AtomicLong INSTANCES = new java.util.concurrent.atomic.AtomicLong();
+
+    private final long instance = INSTANCES.incrementAndGet();
     private final Policy policy;
     private final DistrictData data;
     private final ZoneId zone;
@@ -107,15 +111,23 @@ public final class PolicyEngine {
         return zone;
     }
 
+    /**
+     * This engine's identity: a number no other engine made in this JVM has. An engine's policy and data never
+     * change, so a decision keyed by it is tied to exactly the data and policy it was computed from.
+     */
+    public long instance() {
+        return instance;
+    }
+
     /** The tenant (district) this engine decides for; {@code default} unless set. */
     public String tenant() {
         return tenant;
     }
 
     /**
-     * The version of the district data this engine reads, as the host numbers it; 0 unless set. A
-     * {@link DecisionCache} keys on it, so a host that changes the records (a revoked consent, a suspended agreement)
-     * builds a new engine with a higher version.
+     * The version of the district data this engine reads, as the host numbers it; 0 unless set. Informative: a
+     * {@link DecisionCache} keys on the engine's own identity ({@link #instance()}), never on this number, so a host
+     * that forgets to raise it after changing the records is still never served a decision made from other data.
      */
     public long dataVersion() {
         return dataVersion;

@@ -28,7 +28,8 @@ final class PolicyReader {
             "emergency");
     private static final List<String> EMERGENCY = List.of("roles", "fields");
     private static final List<String> RULE = List.of("id", "effect", "description", "roles", "relationship",
-            "relationshipTypes", "fields", "basis", "purposes", "authorizes", "masks", "rows");
+            "relationshipTypes", "fields", "basis", "purposes", "authorizes", "masks", "rows", "history",
+            "priorSchoolYears");
     private static final List<String> MASK = List.of("field", "transform");
     private static final List<String> ROW = List.of("field", "filter");
 
@@ -165,12 +166,27 @@ final class PolicyReader {
         } else if (rs != null) {
             problem(rs, "rows is a list, was " + rs.kind());
         }
-        if (problems.size() > before || id == null || effect == null || relationship == null) {
+        HistoryWindow.Kind window = m.containsKey("history")
+                ? one(m.get("history"), HistoryWindow.Kind.class, "history window") : HistoryWindow.Kind.RELATIONSHIP;
+        Integer prior = 0;
+        Tree.Node pn = m.get("priorSchoolYears");
+        if (pn != null) {
+            prior = integer(pn);
+        }
+        if (problems.size() > before || id == null || effect == null || relationship == null || window == null
+                || prior == null) {
+            return Optional.empty();
+        }
+        HistoryWindow history;
+        try {
+            history = new HistoryWindow(window, prior);
+        } catch (IllegalArgumentException e) {
+            problem(pn != null ? pn : n, e.getMessage());
             return Optional.empty();
         }
         try {
             return Optional.of(new Rule(id, effect, description == null ? "" : description, roles, relationship, types,
-                    fields, Optional.ofNullable(basis), purposes, authorizes, masks, rows));
+                    fields, Optional.ofNullable(basis), purposes, authorizes, masks, rows, history));
         } catch (IllegalArgumentException e) {
             problem(n, e.getMessage());
             return Optional.empty();

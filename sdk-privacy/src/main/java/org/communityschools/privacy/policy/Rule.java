@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>relationship types are given exactly for {@link Relationship#STUDENT_STAFF};</li>
  *   <li>a permit rule has a legal basis other than {@code EMERGENCY} (break-glass access is a workflow, not a standing
  *       rule), at least one purpose, and a relationship other than {@link Relationship#ANY};</li>
- *   <li>a forbid rule has no legal basis, authorizes nothing and masks nothing; its purposes, if any, limit when it
+ *   <li>a forbid rule has no legal basis, authorizes nothing, masks nothing and has no history window; its purposes, if any, limit when it
  *       applies (none: always);</li>
  *   <li>only {@code SPECIAL_EDUCATION_IDEA} and {@code MEAL_ELIGIBILITY_NSLA} can be authorized, and only by a
  *       school-official, studies or audit/evaluation rule (consent is an explicit basis by itself).</li>
@@ -51,11 +51,13 @@ import org.jspecify.annotations.Nullable;
  * @param authorizes        the overlays it explicitly authorizes
  * @param masks             the masks of granted fields
  * @param rows              the row restrictions of granted fields (only the records that pass a {@link RowFilter})
+ * @param history           how far back the records it grants reach ({@link HistoryWindow}); a forbid rule has the
+ *                          default, {@link HistoryWindow#relationship()}, and forbids the whole field
  */
 public record Rule(String id, Effect effect, String description, Set<StaffRole> roles, Relationship relationship,
                    Set<RelationshipType> relationshipTypes, List<String> fields, Optional<LegalBasis> basis,
                    Set<Purpose> purposes, Set<Sensitivity> authorizes, List<Mask> masks,
-                   List<RowRestriction> rows) {
+                   List<RowRestriction> rows, HistoryWindow history) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** Checks the shape rules listed in the class comment. */
@@ -76,6 +78,7 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
         authorizes = enums(authorizes, Sensitivity.class, "authorizes");
         masks = List.copyOf(Objects.requireNonNull(masks, "masks"));
         rows = List.copyOf(Objects.requireNonNull(rows, "rows"));
+        Objects.requireNonNull(history, "history");
         String where = "rule '" + id + "': ";
         if (roles.isEmpty()) {
             throw new IllegalArgumentException(where + "a rule applies to at least one role");
@@ -110,6 +113,10 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
                 throw new IllegalArgumentException(where + "a forbid rule authorizes nothing, masks nothing and "
                         + "restricts no rows");
             }
+            if (!history.equals(HistoryWindow.relationship())) {
+                throw new IllegalArgumentException(where + "a forbid rule forbids the whole field: it has no history "
+                        + "window, was " + history.describe());
+            }
         }
         for (Sensitivity s : authorizes) {
             if (s != Sensitivity.SPECIAL_EDUCATION_IDEA && s != Sensitivity.MEAL_ELIGIBILITY_NSLA) {
@@ -122,6 +129,14 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
             throw new IllegalArgumentException(where + "overlays are authorized only by school-official, studies or "
                     + "audit/evaluation rules; basis was " + basis.map(Enum::name).orElse("none"));
         }
+    }
+
+    /** A rule whose history window is the default, {@link HistoryWindow#relationship()}. */
+    public Rule(String id, Effect effect, String description, Set<StaffRole> roles, Relationship relationship,
+                Set<RelationshipType> relationshipTypes, List<String> fields, Optional<LegalBasis> basis,
+                Set<Purpose> purposes, Set<Sensitivity> authorizes, List<Mask> masks, List<RowRestriction> rows) {
+        this(id, effect, description, roles, relationship, relationshipTypes, fields, basis, purposes, authorizes, masks,
+                rows, HistoryWindow.relationship());
     }
 
     /** A rule without row restrictions (the shape before row restrictions existed). */
@@ -169,6 +184,7 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
         private @Nullable Set<Sensitivity> authorizes;
         private final List<Mask> masks = new ArrayList<>();
         private final List<RowRestriction> rows = new ArrayList<>();
+        private @Nullable HistoryWindow history;
 
         private Builder(String id, Effect effect) {
             this.id = Objects.requireNonNull(id, "id");
@@ -253,6 +269,13 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
             return this;
         }
 
+        /** How far back the granted records reach; {@link HistoryWindow#relationship()} unless set. */
+        public Builder history(HistoryWindow history) {
+            once(this.history, "history");
+            this.history = Objects.requireNonNull(history, "history");
+            return this;
+        }
+
         /** Shows only the rows of a granted field that pass {@code filter} (may be called for several fields). */
         public Builder rows(String field, RowFilter filter) {
             rows.add(new RowRestriction(org.communityschools.privacy.FieldPath.of(field), filter));
@@ -271,7 +294,8 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
             }
             return new Rule(id, effect, description == null ? "" : description, roles, relationship,
                     types == null ? Set.of() : types, fields, Optional.ofNullable(basis),
-                    purposes == null ? Set.of() : purposes, authorizes == null ? Set.of() : authorizes, masks, rows);
+                    purposes == null ? Set.of() : purposes, authorizes == null ? Set.of() : authorizes, masks, rows,
+                    history == null ? HistoryWindow.relationship() : history);
         }
     }
 }

@@ -7,14 +7,25 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.json.CommunitySchoolsJson;
 import org.communityschools.core.model.InterventionParticipant;
 import org.communityschools.privacy.FieldCatalog;
+import org.communityschools.privacy.FieldPath;
+import org.communityschools.privacy.disclosure.Disclosure;
+import org.communityschools.privacy.disclosure.DisclosureSink;
 import org.communityschools.privacy.policy.Decision;
 import org.communityschools.privacy.policy.MaskTransform;
 import org.communityschools.privacy.policy.Obligation;
 import org.communityschools.privacy.policy.RowFilter;
 import org.communityschools.privacy.view.internal.ColumnPaths;
+import org.communityschools.privacy.view.internal.Entries;
+import org.communityschools.privacy.view.internal.ScopeGate;
+import org.communityschools.privacy.view.internal.ViewAssembler;
 import org.communityschools.privacy.view.internal.ViewAssembler.Masks;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -39,7 +50,11 @@ import tools.jackson.databind.node.ObjectNode;
  * out. Row restrictions ({@link Obligation.RestrictRows}): an intervention participation under
  * {@code DELIVERED_BY_REQUESTER} is written only when its {@code staff_id} is the requester; any other restriction
  * writes {@code {}} for the record, or leaves out a property mapped to a restricted field (fail closed). If
- * serialization fails the record writes {@code {}}.
+ * serialization fails the record writes {@code {}}. Scope: a record is written only when its school and date lie in
+ * the scope of a grant of its primary field ({@link org.communityschools.privacy.policy.RecordScope}), each property
+ * only when a grant of its own field covers the record, and a period's begin or end date only when that day is in
+ * scope, exactly as in {@link StudentRecordView}. Records are released only through {@link #disclose}, which records
+ * them first.
  *
  * <p>The sdk-core JSON module writes the records with their own serializers, so Jackson's {@code @JsonFilter} /
  * {@code SimpleBeanPropertyFilter} never sees their properties; this filter works on the written tree instead, which
@@ -54,12 +69,14 @@ public final class RecordFilter {
 
     private final Decision decision;
     private final FieldCatalog catalog;
+    private final ScopeGate gate;
     private final Map<String, Set<MaskTransform>> masks = new HashMap<>();
     private final Map<String, Set<RowFilter>> rows = new HashMap<>();
 
-    private RecordFilter(Decision decision, FieldCatalog catalog) {
+    private RecordFilter(DistrictData data, Decision decision, FieldCatalog catalog) {
         this.decision = decision;
         this.catalog = catalog;
+        this.gate = new ScopeGate(decision, data);
         for (Obligation o : decision.obligations()) {
             if (o instanceof Obligation.MaskField m) {
                 masks.computeIfAbsent(m.field().value(), k -> EnumSet.noneOf(MaskTransform.class)).add(m.transform());
@@ -69,14 +86,15 @@ public final class RecordFilter {
         }
     }
 
-    /** The filter of {@code decision}, against the default catalog. */
-    public static RecordFilter of(Decision decision) {
-        return of(decision, FieldCatalog.defaultCatalog());
+    /** The filter of {@code decision} over {@code data} (which places each record: its school and dates), against the default catalog. */
+    public static RecordFilter of(DistrictData data, Decision decision) {
+        return of(data, decision, FieldCatalog.defaultCatalog());
     }
 
-    /** The filter of {@code decision}, against {@code catalog}: a field unknown to it is never written. */
-    public static RecordFilter of(Decision decision, FieldCatalog catalog) {
-        return new RecordFilter(Objects.requireNonNull(decision, "decision"), Objects.requireNonNull(catalog, "catalog"));
+    /** The filter of {@code decision} over {@code data}, against {@code catalog}: a field unknown to it is never written. */
+    public static RecordFilter of(DistrictData data, Decision decision, FieldCatalog catalog) {
+        return new RecordFilter(Objects.requireNonNull(data, "data"), Objects.requireNonNull(decision, "decision"),
+                Objects.requireNonNull(catalog, "catalog"));
     }
 
     /** The filter id of a record's type ({@code attendance} for an attendance record); empty when no filter covers it. */
@@ -84,9 +102,38 @@ public final class RecordFilter {
         return ColumnPaths.filterOf(Objects.requireNonNull(record, "record")).map(ColumnPaths.Filter::id);
     }
 
-    /** The record with only its permitted properties; an empty object when nothing of it may be written. */
-    public ObjectNode toJsonNode(Object record) {
-        Objects.requireNonNull(record, "record");
+    /**
+     * Records the disclosure of {@code records} in {@code sink}, then returns them as a JSON array of their filtered
+     * objects, leaving out the records that write nothing (another student's, a type without a filter, a primary
+     * field not permitted, a record outside the scope of every grant of its field). Record first, then show
+     * (34 CFR 99.32): one entry per authority, listing exactly the fields written, the number of records of each and
+     * the digest of the returned text; nothing written, nothing appended; a failed append returns nothing.
+     *
+     * @throws org.communityschools.privacy.disclosure.DisclosureLogException when the entries cannot be made durable
+     */
+    public DisclosedView disclose(Collection<?> records, DisclosureSink sink) {
+        Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(sink, "sink");
+        Map<ViewAssembler.Authority, SortedMap<FieldPath, Integer>> written = new LinkedHashMap<>();
+        Map<FieldPath, MaskTransform> masked = new TreeMap<>();
+        ArrayNode out = F.arrayNode();
+        for (Object r : records) {
+            ObjectNode o = filter(Objects.requireNonNull(r, "record"), written, masked);
+            if (!o.isEmpty()) {
+                out.add(o);
+            }
+        }
+        String json = PLAIN.writeValueAsString(out);
+        if (written.values().stream().allMatch(Map::isEmpty)) {
+            return new DisclosedView(json, List.of());
+        }
+        List<Disclosure> entries = Entries.build(decision, written, masked, RecordViews.sha256(json));
+        return new DisclosedView(json, sink.appendAll(entries));
+    }
+
+    /** The record with only its permitted properties in scope; an empty object when nothing of it may be written. */
+    private ObjectNode filter(Object record, Map<ViewAssembler.Authority, SortedMap<FieldPath, Integer>> written,
+                              Map<FieldPath, MaskTransform> masked) {
         ObjectNode out = F.objectNode();
         try {
             Optional<ColumnPaths.Filter> filter = ColumnPaths.filterOf(record);
@@ -96,17 +143,59 @@ public final class RecordFilter {
             if (filter.get().primary().map(p -> !rowPasses(p, record)).orElse(false)) {
                 return out;
             }
+            Optional<ScopeGate.Place> place = gate.placeOf(record);
+            Map<String, ViewAssembler.Authority> by = new HashMap<>();
+            if (filter.get().primary().isPresent()) {
+                String primary = filter.get().primary().get();
+                Optional<ViewAssembler.Authority> a = authority(primary, place);
+                if (a.isEmpty()) {
+                    return out;
+                }
+                by.put(primary, a.get());
+            }
             // through text, not valueToTree: sdk-core writes exact decimals with writeNumber(String), which Jackson's
             // tree-building generator refuses
-            JsonNode written = PLAIN.readTree(DOMAIN.writeValueAsString(record));
-            if (!written.isObject() || !decision.student().value().equals(written.path("student_id").asString(""))) {
+            JsonNode text = PLAIN.readTree(DOMAIN.writeValueAsString(record));
+            if (!text.isObject() || !decision.student().value().equals(text.path("student_id").asString(""))) {
                 return out;
             }
-            for (Map.Entry<String, JsonNode> e : written.properties()) {
+            for (Map.Entry<String, JsonNode> e : text.properties()) {
                 String path = filter.get().columns().get(e.getKey());
-                if (path != null && allowed(path) && (filter.get().primary().filter(path::equals).isPresent()
-                        || !rows.containsKey(path))) {
-                    mask(path, e.getKey(), e.getValue()).ifPresent(v -> out.set(e.getKey(), v));
+                if (path == null || !allowed(path) || (filter.get().primary().filter(path::equals).isEmpty()
+                        && rows.containsKey(path))) {
+                    continue;
+                }
+                ViewAssembler.Authority a = by.get(path);
+                if (a == null) {
+                    Optional<ViewAssembler.Authority> found = authority(path, place);
+                    if (found.isEmpty()) {
+                        continue;
+                    }
+                    a = found.get();
+                    by.put(path, a);
+                }
+                if (!dayShown(e.getKey(), path, record)) {
+                    continue;
+                }
+                Optional<JsonNode> v = mask(path, e.getKey(), e.getValue());
+                if (v.isPresent()) {
+                    out.set(e.getKey(), v.get());
+                    Set<MaskTransform> ts = masks.getOrDefault(path, Set.of());
+                    if (ts.size() == 1) {
+                        masked.put(FieldPath.of(path), ts.iterator().next());
+                    }
+                }
+            }
+            if (out.isEmpty()) {
+                return out;
+            }
+            // count each field written once per record
+            Set<String> counted = new java.util.HashSet<>();
+            for (Map.Entry<String, JsonNode> e : out.properties()) {
+                String path = filter.get().columns().get(e.getKey());
+                if (counted.add(path)) {
+                    written.computeIfAbsent(by.get(path), k -> new TreeMap<>())
+                            .merge(FieldPath.of(path), place.isPresent() ? 1 : -1, (x, y) -> x < 0 ? -1 : x + y);
                 }
             }
             return out;
@@ -115,21 +204,42 @@ public final class RecordFilter {
         }
     }
 
-    /** The compact JSON of {@link #toJsonNode(Object)}. */
-    public String toJson(Object record) {
-        return PLAIN.writeValueAsString(toJsonNode(record));
+    /** The authority of the first grant of {@code path} covering the record's place (a record of no place: the broadest grant). */
+    private Optional<ViewAssembler.Authority> authority(String path, Optional<ScopeGate.Place> place) {
+        FieldPath f = FieldPath.of(path);
+        Optional<org.communityschools.privacy.policy.Grant> g = place.isPresent() ? gate.cover(f, place.get())
+                : decision.grant(f);
+        return g.map(ViewAssembler.Authority::of);
     }
 
-    /** The records as a JSON array of their filtered objects, leaving out the records that write nothing. */
-    public String toJson(Collection<?> records) {
-        ArrayNode out = F.arrayNode();
-        for (Object r : Objects.requireNonNull(records, "records")) {
-            ObjectNode o = toJsonNode(r);
-            if (!o.isEmpty()) {
-                out.add(o);
-            }
+    /** An enrollment's entry and exit dates, and a period's begin and end, are written only when that day is in scope. */
+    private boolean dayShown(String column, String path, Object record) {
+        FieldPath f = FieldPath.of(path);
+        if (record instanceof org.communityschools.core.model.Enrollment en) {
+            return switch (column) {
+                case "entry_date" -> gate.showsDay(f, en.schoolId(), en.entryDate());
+                case "exit_date", "exit_type", "exit_documented" -> en.exitWithdrawDate()
+                        .map(d -> gate.showsDay(f, en.schoolId(), d)).orElse(true);
+                default -> true;
+            };
         }
-        return PLAIN.writeValueAsString(out);
+        if (record instanceof org.communityschools.core.model.StudentCharacteristic c) {
+            return switch (column) {
+                case "begin_date" -> gate.showsDay(f, null, c.period().start());
+                case "end_date" -> c.period().lastDay().map(d -> gate.showsDay(f, null, d)).orElse(true);
+                default -> true;
+            };
+        }
+        if (record instanceof InterventionParticipant p) {
+            Optional<ScopeGate.Place> place = gate.placeOf(p);
+            return switch (column) {
+                case "begin_date" -> place.map(x -> gate.showsDay(f, x.school(), p.period().start())).orElse(false);
+                case "end_date" -> p.period().lastDay()
+                        .map(d -> place.map(x -> gate.showsDay(f, x.school(), d)).orElse(false)).orElse(true);
+                default -> true;
+            };
+        }
+        return true;
     }
 
     /**

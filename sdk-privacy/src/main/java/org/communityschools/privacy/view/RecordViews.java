@@ -1,71 +1,59 @@
 package org.communityschools.privacy.view;
 
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.privacy.disclosure.Disclosure;
+import org.communityschools.privacy.disclosure.DisclosureEntry;
+import org.communityschools.privacy.disclosure.DisclosureSink;
 import org.communityschools.privacy.policy.Decision;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueSerializer;
-import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes student record views as JSON (Jackson 3): the one call that turns district data and a {@link Decision} into
- * the text a requester receives, with only the permitted fields (FERPA 34 CFR 99.31(a)(1); fail closed as described in
- * {@link StudentRecordView}). Stateless and thread-safe.
+ * Releases student record views as JSON (Jackson 3): the one path that turns district data and a {@link Decision}
+ * into the text a requester receives, with only the permitted fields and records in scope (FERPA 34 CFR 99.31(a)(1);
+ * fail closed as described in {@link StudentRecordView}), after recording the disclosure (34 CFR 99.32). There is no
+ * way to write a view without recording it: no serializer, no tree. Stateless and thread-safe.
  */
 public final class RecordViews {
-    private static final JsonMapper MAPPER = JsonMapper.builder().addModule(module()).build();
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final ObjectWriter COMPACT = MAPPER.writer();
     private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
 
     private RecordViews() {}
 
     /**
-     * A Jackson module that writes a {@link StudentRecordView} as its JSON object, so that views can be written by any
-     * mapper, for instance inside a larger response: {@code JsonMapper.builder().addModule(RecordViews.module())}.
-     * Views are write-only: there is no deserializer. Thread-safe.
+     * Builds the view of {@code decision}'s student in {@code data}, records its disclosure in {@code sink} and returns
+     * the compact JSON ({@code {}} when nothing is permitted).
      */
-    public static JacksonModule module() {
-        SimpleModule m = new SimpleModule("CommunitySchoolsRecordViews");
-        m.addSerializer(StudentRecordView.class, new ValueSerializer<StudentRecordView>() {
-            @Override
-            public void serialize(StudentRecordView view, JsonGenerator gen, SerializationContext ctxt) {
-                gen.writeTree(view.tree());
-            }
-        });
-        return m;
+    public static DisclosedView disclose(DistrictData data, Decision decision, DisclosureSink sink) {
+        return StudentRecordView.of(data, decision).disclose(sink);
     }
 
-    /** An {@link ObjectWriter} for {@link StudentRecordView} values (compact JSON); immutable and thread-safe. */
-    public static ObjectWriter writer() {
-        return COMPACT;
-    }
-
-    /** The JSON text of the view of {@code decision}'s student in {@code data}: {@code {}} when nothing is permitted. */
-    public static String toJson(DistrictData data, Decision decision) {
-        return toJson(StudentRecordView.of(data, decision));
-    }
-
-    /** The compact JSON text of {@code view}. */
-    public static String toJson(StudentRecordView view) {
+    static DisclosedView disclose(StudentRecordView view, DisclosureSink sink, boolean pretty) {
         Objects.requireNonNull(view, "view");
-        return COMPACT.writeValueAsString(view.tree());
+        Objects.requireNonNull(sink, "sink");
+        String json = (pretty ? PRETTY : COMPACT).writeValueAsString(view.tree());
+        if (view.shownFields().isEmpty()) {
+            return new DisclosedView(json, List.of());
+        }
+        List<Disclosure> entries = view.disclosures(sha256(json));
+        List<DisclosureEntry> appended = sink.appendAll(entries);
+        return new DisclosedView(json, appended);
     }
 
-    /** The indented JSON text of {@code view}, for people. */
-    public static String toPrettyJson(StudentRecordView view) {
-        Objects.requireNonNull(view, "view");
-        return PRETTY.writeValueAsString(view.tree());
-    }
-
-    /** Writes the compact JSON of {@code view} to {@code out}; throws {@link tools.jackson.core.JacksonException}. */
-    public static void write(StudentRecordView view, Writer out) {
-        Objects.requireNonNull(view, "view");
-        Objects.requireNonNull(out, "out");
-        COMPACT.writeValue(out, view.tree());
+    /** {@code sha256:} and the lower-case hex SHA-256 of the UTF-8 bytes of {@code text}. */
+    public static String sha256(String text) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return "sha256:" + HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
     }
 }

@@ -1,6 +1,9 @@
 package org.communityschools.privacy.view;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
+import java.util.TreeMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -11,8 +14,12 @@ import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.privacy.FieldCatalog;
 import org.communityschools.privacy.FieldPath;
+import org.communityschools.privacy.disclosure.Disclosure;
+import org.communityschools.privacy.disclosure.DisclosureSink;
 import org.communityschools.privacy.policy.Decision;
+import org.communityschools.privacy.policy.Obligation;
 import org.communityschools.privacy.policy.MaskTransform;
+import org.communityschools.privacy.view.internal.Entries;
 import org.communityschools.privacy.view.internal.Fillers;
 import org.communityschools.privacy.view.internal.ViewAssembler;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +40,17 @@ import tools.jackson.databind.node.ObjectNode;
  * is left out is listed in {@link #absentFields()} with the reason (never with personal data). A decision that
  * permits nothing gives an empty view, written {@code {}}.
  *
- * <p>Immutable and thread-safe: the tree is built once and only copies of it leave.
+ * <p>Scope: a record of a permitted field is written only when it lies in the scope of one of the field's grants
+ * (the agreement's schools, school years and effective period; the relationship's school and history window; the
+ * consent's window; never after the date of the decision), and is attributed to the first such grant by precedence of
+ * basis; the others are counted in {@link #withheld()} with the reason. A period record (an enrollment, a program, an
+ * intervention) is written when some day of it is in scope, its start and end only when that day is.
+ *
+ * <p>Record first, then show: the text of a view is obtained only through {@link #disclose}, which appends the exact
+ * disclosure to the log first and returns nothing when that fails. A view is built only from a {@link Decision},
+ * which only a policy engine makes.
+ *
+ * <p>Immutable and thread-safe: the tree is built once and never leaves except as the disclosed text.
  */
 public final class StudentRecordView {
     private final Decision decision;
@@ -41,6 +58,8 @@ public final class StudentRecordView {
     private final SortedSet<FieldPath> shown;
     private final SortedMap<FieldPath, String> absent;
     private final SortedMap<FieldPath, MaskTransform> masked;
+    private final Map<ViewAssembler.Authority, SortedMap<FieldPath, Integer>> written;
+    private final List<Withheld> withheld;
 
     private StudentRecordView(Decision decision, ViewAssembler.Result r) {
         this.decision = decision;
@@ -48,6 +67,8 @@ public final class StudentRecordView {
         this.shown = Collections.unmodifiableSortedSet(r.shown());
         this.absent = Collections.unmodifiableSortedMap(r.absent());
         this.masked = Collections.unmodifiableSortedMap(r.masked());
+        this.written = r.written();
+        this.withheld = r.withheld();
     }
 
     /** The view of {@code decision}'s student in {@code data}, against the default catalog. */
@@ -108,14 +129,61 @@ public final class StudentRecordView {
         return Collections.unmodifiableSet(new LinkedHashSet<>(tree.propertyNames()));
     }
 
-    /** A copy of the view as a JSON tree; changing it changes nothing here. */
-    public ObjectNode toJsonNode() {
-        return (ObjectNode) Fillers.plain(tree);
+    /**
+     * The records of permitted fields left out because they lie outside the scope of every grant of their field
+     * ({@link org.communityschools.privacy.policy.RecordScope}), counted by field, school and reason, sorted.
+     */
+    public List<Withheld> withheld() {
+        return withheld;
     }
 
-    /** The view as compact JSON text ({@code {}} when empty). */
-    public String toJson() {
-        return RecordViews.toJson(this);
+    /** How many records of each shown field of records the view holds (all authorities together), sorted by field. */
+    public SortedMap<FieldPath, Integer> recordCounts() {
+        SortedMap<FieldPath, Integer> out = new TreeMap<>();
+        written.values().forEach(m -> m.forEach((f, n) -> {
+            if (n >= 0) {
+                out.merge(f, n, Integer::sum);
+            }
+        }));
+        return Collections.unmodifiableSortedMap(out);
+    }
+
+    /**
+     * The decision's explanation followed by what the view withheld, one line each ("46 attendance records at
+     * SCH0003 withheld: outside agreement DSA-CBO001's schools").
+     */
+    public String explanation() {
+        StringBuilder b = new StringBuilder(decision.explanation());
+        for (Withheld w : withheld) {
+            b.append('\n').append(w.describe()).append('.');
+        }
+        return b.toString();
+    }
+
+    /**
+     * Records the disclosure of this view in {@code sink}, then returns its compact JSON: record first, then show
+     * (34 CFR 99.32). One entry per authority (legal basis, agreement or consent) under which something is shown,
+     * listing exactly the fields written under it, the number of records of each, the masks applied and the digest of
+     * the returned text. Nothing shown, nothing appended. When the append fails, the exception propagates and no text
+     * is returned.
+     *
+     * @throws org.communityschools.privacy.disclosure.DisclosureLogException when the entries cannot be made durable
+     */
+    public DisclosedView disclose(DisclosureSink sink) {
+        return RecordViews.disclose(this, sink, false);
+    }
+
+    /** As {@link #disclose}, with the JSON indented for people; the digest covers the indented text. */
+    public DisclosedView disclosePretty(DisclosureSink sink) {
+        return RecordViews.disclose(this, sink, true);
+    }
+
+    /**
+     * The entries that {@link #disclose} appends for a released text whose SHA-256 is {@code digest}
+     * ({@code sha256:} and 64 hex digits), in authority order.
+     */
+    List<Disclosure> disclosures(String digest) {
+        return Entries.build(decision, written, masked, digest);
     }
 
     JsonNode tree() {

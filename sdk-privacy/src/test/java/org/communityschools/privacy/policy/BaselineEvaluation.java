@@ -162,7 +162,7 @@ final class BaselineEvaluation {
                     continue;
                 }
                 granted.put(f.path(), new Grant(f.path(), f.category(), r.basis().orElseThrow(), r.id(), o.agreement(),
-                        o.consent()));
+                        o.consent(), TestDecisions.everything()));
                 for (Mask mask : r.masks()) {
                     if (mask.field().equals(f.path())) {
                         masks.add(new Obligation.MaskField(mask.field(), mask.transform()));

@@ -36,7 +36,8 @@ class DecisionInvariantsTest {
     }
 
     private static Grant grant(FieldPath p) {
-        return new Grant(p, DataCategory.IDENTITY, LegalBasis.SCHOOL_OFFICIAL, "r", Optional.empty(), Optional.empty());
+        return new Grant(p, DataCategory.IDENTITY, LegalBasis.SCHOOL_OFFICIAL, "r", Optional.empty(), Optional.empty(),
+                TestDecisions.everything());
     }
 
     private static Decision decision(List<Grant> grants, List<Denial> denials) {

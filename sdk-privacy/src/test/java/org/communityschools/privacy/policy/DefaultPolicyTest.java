@@ -33,7 +33,7 @@ class DefaultPolicyTest {
     void defaultPolicyLoadsWithItsIdAndVersion() {
         Policy p = Policies.defaultPolicy();
         assertThat(p.id()).isEqualTo("community-schools-default");
-        assertThat(p.version()).isEqualTo(1);
+        assertThat(p.version()).isEqualTo(2);
         assertThat(p.rules()).extracting(Rule::id).contains("principal-school", "teacher-roster", "csd-partner-school",
                 "mentor-caseload", "district-admin", "researcher-no-records");
     }
@@ -66,13 +66,15 @@ class DefaultPolicyTest {
                 .filter(x -> x.relationship() == RelationshipType.TEACHER_OF && x.period().contains(DAY)).findFirst()
                 .orElseThrow();
         Decision d = ENGINE.decide(r.staffId(), r.studentId(), INSTRUCTION, TinyCity.noon(DAY));
-        assertThat(d.permittedCategories()).isEqualTo(categories(DataCategory.IDENTITY, DataCategory.ATTENDANCE,
-                DataCategory.BEHAVIOR, DataCategory.COURSEWORK, DataCategory.PROGRAMS));
+        assertThat(d.permittedCategories()).isEqualTo(categories(DataCategory.IDENTITY, DataCategory.DIRECTORY,
+                DataCategory.ATTENDANCE, DataCategory.BEHAVIOR, DataCategory.COURSEWORK, DataCategory.PROGRAMS));
+        assertThat(d.grantsOf(FieldPath.of("directory.gradeLevel"))).singleElement()
+                .satisfies(g -> assertThat(g.basis()).as("directory information, 34 CFR 99.37").isEqualTo(LegalBasis.DIRECTORY));
         assertThat(d.permits("programs.englishLearner")).isTrue();
         assertThat(d.permits("programs.homeless")).isFalse();
         assertThat(d.permits("coursework.diplomas")).as("an IEP diploma reveals a disability (IDEA)").isFalse();
         assertThat(d.denialReason(FieldPath.of("coursework.diplomas")).orElseThrow()).contains("IDEA");
-        assertThat(d.grants()).allSatisfy(g -> assertThat(g.ruleId()).isEqualTo("teacher-roster"));
+        assertThat(d.grants()).allSatisfy(g -> assertThat(g.ruleId()).isIn("teacher-roster", "directory-roster"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.communityschools.privacy.policy.Fixtures.*;
 
 import java.time.Instant;
+import org.communityschools.privacy.policy.Purpose;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -163,8 +164,9 @@ class DenyConditionsTest {
 
     @Test
     void roleNoRuleNamesIsDeniedByDefault() {
-        Decision d = TinyCity.engine(TinyCity.DATA).decide(COUNSELOR, enrolledAt(COMMUNITY_SCHOOL), SUPPORT,
-                TinyCity.noon(DAY));
+        // the default policy's counselor rule serves student support and school administration, not instruction
+        Decision d = TinyCity.engine(TinyCity.DATA).decide(COUNSELOR, enrolledAt(COMMUNITY_SCHOOL),
+                Purpose.of("instruction"), TinyCity.noon(DAY));
         assertThat(d.grants()).isEmpty();
         assertThat(d.denials()).allSatisfy(x -> assertThat(x.reason()).contains("default deny"));
     }

@@ -1,5 +1,7 @@
 package org.communityschools.privacy.policy;
 
+import org.communityschools.privacy.view.ViewText;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -47,7 +49,7 @@ class MentorInterventionRowsTest {
     }
 
     private static List<String> staffOfParticipations(StudentRecordView v) {
-        return v.toJsonNode().at("/interventions/participation").findValues("staff_id").stream()
+        return ViewText.tree(v).at("/interventions/participation").findValues("staff_id").stream()
                 .map(JsonNode::asString).toList();
     }
 
@@ -75,11 +77,11 @@ class MentorInterventionRowsTest {
 
     @Test
     void theRecordFilterWritesOnlyTheMentorsParticipation() {
-        RecordFilter f = RecordFilter.of(decide(MENTOR, "student-support"));
-        assertThat(f.toJsonNode(BY_MENTOR).path("staff_id").asString()).isEqualTo(MENTOR.value());
-        assertThat(f.toJsonNode(BY_COUNSELOR).isEmpty()).isTrue();
-        RecordFilter principal = RecordFilter.of(decide(Fixtures.PRINCIPAL, "school-administration"));
-        assertThat(principal.toJsonNode(BY_COUNSELOR).path("staff_id").asString()).isEqualTo(Fixtures.COUNSELOR.value());
+        RecordFilter f = RecordFilter.of(DATA, decide(MENTOR, "student-support"));
+        assertThat(ViewText.tree(f, BY_MENTOR).path("staff_id").asString()).isEqualTo(MENTOR.value());
+        assertThat(ViewText.tree(f, BY_COUNSELOR).isEmpty()).isTrue();
+        RecordFilter principal = RecordFilter.of(DATA, decide(Fixtures.PRINCIPAL, "school-administration"));
+        assertThat(ViewText.tree(principal, BY_COUNSELOR).path("staff_id").asString()).isEqualTo(Fixtures.COUNSELOR.value());
     }
 
     @Test
@@ -88,7 +90,7 @@ class MentorInterventionRowsTest {
         Decision d = TinyCity.engine(onlyCounselor).decide(MENTOR, MENTEE, Purpose.of("student-support"),
                 TinyCity.noon(DAY));
         StudentRecordView v = StudentRecordView.of(onlyCounselor, d);
-        assertThat(v.toJsonNode().at("/interventions").isMissingNode()).isTrue();
+        assertThat(ViewText.tree(v).at("/interventions").isMissingNode()).isTrue();
         assertThat(v.absentFields()).containsKey(PARTICIPATION);
     }
 }

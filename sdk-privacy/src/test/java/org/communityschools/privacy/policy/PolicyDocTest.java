@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PolicyDocTest {
     static String table(Policy policy) {
         StringBuilder sb = new StringBuilder("| rule | effect | roles | relationship | basis | purposes | fields | "
-                + "authorizes | masks | rows |\n|---|---|---|---|---|---|---|---|---|---|\n");
+                + "authorizes | masks | rows | history |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Rule r : policy.rules()) {
             sb.append("| `").append(r.id()).append("` | ").append(r.effect()).append(" | ")
                     .append(r.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(", "))).append(" | ")
@@ -27,7 +27,7 @@ class PolicyDocTest {
                     .append(r.masks().stream().map(m -> m.field() + " " + m.transform()).collect(Collectors.joining(", ")))
                     .append(" | ")
                     .append(r.rows().stream().map(x -> x.field() + " " + x.filter()).collect(Collectors.joining(", ")))
-                    .append(" |\n");
+                    .append(" | ").append(r.effect() == Effect.PERMIT ? r.history().describe() : "").append(" |\n");
         }
         return sb.toString();
     }

@@ -397,7 +397,7 @@ class PolicyLoaderTest {
 
     @Test
     void theShippedDefaultPolicyValidates() {
-        assertThat(Policies.defaultPolicy().rules()).hasSize(9);
+        assertThat(Policies.defaultPolicy().rules()).hasSize(11);
         assertThat(Policies.defaultPolicy().directoryFields()).hasSize(5);
     }
 }

@@ -14,6 +14,7 @@ import org.communityschools.privacy.policy.Grant;
 import org.communityschools.privacy.policy.MaskTransform;
 import org.communityschools.privacy.policy.Obligation;
 import org.communityschools.privacy.policy.Purpose;
+import org.communityschools.privacy.policy.TestDecisions;
 
 /** Hand-made decisions, to test the view apart from the policy engine. */
 final class Decisions {
@@ -23,10 +24,10 @@ final class Decisions {
 
     /** A decision permitting exactly {@code paths} (a path unknown to the catalog gets the category IDENTITY). */
     static Decision permitting(StudentId student, List<String> paths, Obligation... obligations) {
-        List<Grant> grants = paths.stream().map(p -> new Grant(FieldPath.of(p),
+        List<Grant> grants = paths.stream().map(p -> TestDecisions.grant(FieldPath.of(p),
                 FieldCatalog.defaultCatalog().field(p).map(f -> f.category()).orElse(DataCategory.IDENTITY),
-                LegalBasis.SCHOOL_OFFICIAL, "test-rule", Optional.empty(), Optional.empty())).toList();
-        return new Decision(StaffId.of("TEST-1"), student, Purpose.of("instruction"), ViewCity.noon(DAY), DAY, "test", 1,
+                "test-rule", TestDecisions.everything())).toList();
+        return TestDecisions.of(StaffId.of("TEST-1"), student, Purpose.of("instruction"), ViewCity.noon(DAY), DAY,
                 grants, List.of(), List.of(obligations), "made by hand for a test");
     }
 

@@ -21,23 +21,22 @@ class RecordFilterTest {
 
     @Test
     void aStudentRecordKeepsOnlyPermittedColumns() {
-        ObjectNode o = RecordFilter.of(permitting(STUDENT.id(), List.of("identity.studentId", "demographics.sex")))
-                .toJsonNode(STUDENT);
+        ObjectNode o = ViewText.tree(RecordFilter.of(ViewCity.DATA, permitting(STUDENT.id(), List.of("identity.studentId", "demographics.sex"))), STUDENT);
         assertThat(o.propertyNames()).containsExactlyInAnyOrder("student_id", "sex");
     }
 
     @Test
     void aColumnWithNoCatalogMappingIsNeverWritten() {
-        ObjectNode o = RecordFilter.of(permitting(STUDENT.id(), FieldCatalogPaths.ALL)).toJsonNode(STUDENT);
+        ObjectNode o = ViewText.tree(RecordFilter.of(ViewCity.DATA, permitting(STUDENT.id(), FieldCatalogPaths.ALL)), STUDENT);
         assertThat(o.has("directory_opt_out")).isFalse();
         assertThat(o.has("first_name")).isTrue();
     }
 
     @Test
     void masksApplyToTheColumnsOfTheirField() {
-        ObjectNode o = RecordFilter.of(permitting(STUDENT.id(), List.of("identity.name", "demographics.birthDate"),
+        ObjectNode o = ViewText.tree(RecordFilter.of(ViewCity.DATA, permitting(STUDENT.id(), List.of("identity.name", "demographics.birthDate"),
                 mask("identity.name", MaskTransform.INITIALS),
-                mask("demographics.birthDate", MaskTransform.BIRTH_YEAR_ONLY))).toJsonNode(STUDENT);
+                mask("demographics.birthDate", MaskTransform.BIRTH_YEAR_ONLY))), STUDENT);
         assertThat(o.get("first_name").asString()).hasSize(2).endsWith(".");
         assertThat(o.get("last_name").asString()).hasSize(2).endsWith(".");
         assertThat(o.get("birth_date").asInt()).isEqualTo(STUDENT.birthDate().getYear());
@@ -47,40 +46,42 @@ class RecordFilterTest {
     void anAttendanceRecordShowsItsReasonOnlyWhenTheReasonIsPermittedAndNotRemoved() {
         StudentId s = WITH_REASON.studentId();
         List<String> both = List.of("attendance.records", "attendance.records.reason");
-        assertThat(RecordFilter.of(permitting(s, both)).toJsonNode(WITH_REASON).has("reason")).isTrue();
-        assertThat(RecordFilter.of(permitting(s, List.of("attendance.records"))).toJsonNode(WITH_REASON).has("reason"))
+        assertThat(ViewText.tree(RecordFilter.of(ViewCity.DATA, permitting(s, both)), WITH_REASON).has("reason")).isTrue();
+        assertThat(ViewText.tree(RecordFilter.of(ViewCity.DATA, permitting(s, List.of("attendance.records"))), WITH_REASON).has("reason"))
                 .isFalse();
-        assertThat(RecordFilter.of(permitting(s, both, mask("attendance.records.reason", MaskTransform.REMOVE)))
-                .toJsonNode(WITH_REASON).propertyNames()).containsExactlyInAnyOrder("school_id", "date", "category",
+        assertThat(ViewText.tree(RecordFilter.of(ViewCity.DATA, permitting(s, both, mask("attendance.records.reason", MaskTransform.REMOVE))), WITH_REASON).propertyNames()).containsExactlyInAnyOrder("school_id", "date", "category",
                 "duration");
     }
 
     @Test
     void aChildPermittedWithoutItsRecordFieldWritesNothing() {
-        assertThat(RecordFilter.of(permitting(WITH_REASON.studentId(), List.of("attendance.records.reason",
-                "identity.studentId"))).toJson(WITH_REASON)).isEqualTo("{}");
+        assertThat(ViewText.json(RecordFilter.of(ViewCity.DATA, permitting(WITH_REASON.studentId(), List.of("attendance.records.reason",
+                "identity.studentId"))), WITH_REASON)).isEqualTo("{}");
     }
 
     @Test
     void aRecordOfAnotherStudentWritesNothing() {
         StudentId other = ViewCity.DATA.students().stream().map(Student::id)
                 .filter(id -> !id.equals(WITH_REASON.studentId())).findFirst().orElseThrow();
-        assertThat(RecordFilter.of(permitting(other, FieldCatalogPaths.ALL)).toJson(WITH_REASON)).isEqualTo("{}");
+        assertThat(ViewText.json(RecordFilter.of(ViewCity.DATA, permitting(other, FieldCatalogPaths.ALL)), WITH_REASON)).isEqualTo("{}");
     }
 
     @Test
     void aTypeWithoutAFilterWritesNothing() {
-        var filter = RecordFilter.of(permitting(STUDENT.id(), FieldCatalogPaths.ALL));
-        assertThat(filter.toJson(ViewCity.DATA.staff().get(0))).isEqualTo("{}");
-        assertThat(filter.toJson("a string")).isEqualTo("{}");
+        var filter = RecordFilter.of(ViewCity.DATA, permitting(STUDENT.id(), FieldCatalogPaths.ALL));
+        assertThat(ViewText.json(filter, ViewCity.DATA.staff().get(0))).isEqualTo("{}");
+        assertThat(ViewText.json(filter, "a string")).isEqualTo("{}");
         assertThat(RecordFilter.filterId(ViewCity.DATA.staff().get(0))).isEmpty();
         assertThat(RecordFilter.filterId(WITH_REASON)).contains("attendance");
     }
 
     @Test
     void aDeniedDecisionWritesNothingOfAnyRecord() {
-        var filter = RecordFilter.of(permitting(STUDENT.id(), List.of()));
-        assertThat(filter.toJson(STUDENT)).isEqualTo("{}");
-        assertThat(filter.toJson(ViewCity.DATA.enrollmentsOf(STUDENT.id()))).isEqualTo("[]");
+        var filter = RecordFilter.of(ViewCity.DATA, permitting(STUDENT.id(), List.of()));
+        assertThat(ViewText.json(filter, STUDENT)).isEqualTo("{}");
+        try (var sink = org.communityschools.privacy.disclosure.DisclosureLogs.inMemory()) {
+            assertThat(filter.disclose(ViewCity.DATA.enrollmentsOf(STUDENT.id()), sink).json()).isEqualTo("[]");
+            assertThat(sink.historyOf(STUDENT.id())).isEmpty();
+        }
     }
 }

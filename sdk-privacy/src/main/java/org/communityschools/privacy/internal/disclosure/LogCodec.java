@@ -79,6 +79,15 @@ public final class LogCodec {
             ArrayNode rs = em.putArray("recipients");
             e.recipients().forEach(rs::add);
         });
+        if (!d.recordCounts().isEmpty()) {
+            ObjectNode rc = n.putObject("record_counts");
+            d.recordCounts().forEach((f, c) -> rc.put(f.value(), c.intValue()));
+        }
+        if (!d.masks().isEmpty()) {
+            ObjectNode ms = n.putObject("masks");
+            d.masks().forEach((f, t) -> ms.put(f.value(), t));
+        }
+        d.contentDigest().ifPresent(x -> n.put("content_digest", x));
         return MAPPER.writeValueAsString(n);
     }
 
@@ -201,11 +210,37 @@ public final class LogCodec {
             }
             emergency = Optional.of(new EmergencyDetails(text(em, "threat"), recipients));
         }
+        java.util.TreeMap<FieldPath, Integer> counts = new java.util.TreeMap<>();
+        JsonNode rc = n.get("record_counts");
+        if (rc != null) {
+            if (!rc.isObject()) {
+                throw new BadLine("record_counts is not an object");
+            }
+            for (java.util.Map.Entry<String, JsonNode> e : rc.properties()) {
+                if (!e.getValue().isInt()) {
+                    throw new BadLine("a record count is not a whole number");
+                }
+                counts.put(FieldPath.of(e.getKey()), e.getValue().intValue());
+            }
+        }
+        java.util.TreeMap<FieldPath, String> masks = new java.util.TreeMap<>();
+        JsonNode ms = n.get("masks");
+        if (ms != null) {
+            if (!ms.isObject()) {
+                throw new BadLine("masks is not an object");
+            }
+            for (java.util.Map.Entry<String, JsonNode> e : ms.properties()) {
+                if (!e.getValue().isString()) {
+                    throw new BadLine("a mask is not a string");
+                }
+                masks.put(FieldPath.of(e.getKey()), e.getValue().stringValue());
+            }
+        }
         return new Disclosure(Instant.parse(text(n, "at")), StaffId.of(text(n, "requester")),
                 OrganizationId.of(text(n, "requester_organization")), StudentId.of(text(n, "student")), fields,
                 text(n, "purpose"), LegalBasis.valueOf(text(n, "legal_basis")),
                 optionalText(n, "agreement").map(AgreementId::of), optionalText(n, "consent").map(ConsentId::of),
-                emergency);
+                emergency, counts, masks, optionalText(n, "content_digest"));
     }
 
     private static String text(JsonNode n, String name) throws BadLine {

@@ -56,6 +56,18 @@ public final class Fillers {
      */
     public interface ChildWriter {
         /**
+         * Whether a record of the field being filled, lying at {@code place}, may be written: in the scope of one of
+         * the field's grants. The child fields offered next belong to that record.
+         */
+        boolean admit(ScopeGate.Place place);
+
+        /**
+         * Whether the day {@code day} at {@code school} (null: at a school where the student has been enrolled) is in the scope of
+         * the field being filled: the start or end of a period record is written only then.
+         */
+        boolean showsDay(org.communityschools.core.model.@Nullable SchoolId school, java.time.LocalDate day);
+
+        /**
          * The value to write for the child field {@code childSegment} of {@code record}, if permitted, known, present
          * and not masked away; empty otherwise. {@code taken} says whether the record already holds that key (the
          * field is then left out).
@@ -74,7 +86,7 @@ public final class Fillers {
 
     private Fillers() {}
 
-    private static final Attributes<InterventionParticipant> PARTICIPATION = (sd, p, o) -> {
+    private static final Attributes<InterventionParticipant> PARTICIPATION = (sd, p, o, scope) -> {
         o.put("intervention_id", p.interventionId().value());
         // the intervention's own description is free text the catalog does not list: never written
         sd.data().intervention(p.interventionId()).ifPresent(i -> {
@@ -83,8 +95,13 @@ public final class Fillers {
             o.put("school_id", i.schoolId().value());
         });
         p.staffId().ifPresent(id -> o.put("staff_id", id.value()));
-        o.put("start", p.period().start().toString());
-        p.period().lastDay().ifPresent(d -> o.put("end", d.toString()));
+        // the start and end are written only when that day is in scope (a participation may begin before it)
+        var school = sd.data().intervention(p.interventionId()).map(i -> i.schoolId()).orElse(null);
+        if (school != null && scope.showsDay(school, p.period().start())) {
+            o.put("start", p.period().start().toString());
+        }
+        p.period().lastDay().filter(d -> school != null && scope.showsDay(school, d))
+                .ifPresent(d -> o.put("end", d.toString()));
         o.put("status", p.status().name());
     };
 
@@ -122,9 +139,15 @@ public final class Fillers {
             }
             Set<String> segments = CHILD_SEGMENTS.getOrDefault(path, Set.of());
             Rows out = new Rows(rows.size());
+            int admitted = 0;
             for (T row : rows) {
+                Optional<ScopeGate.Place> place = ScopeGate.placeOf(s.data(), row);
+                if (place.isEmpty() || !children.admit(place.get())) {
+                    continue;
+                }
+                admitted++;
                 out.startRow();
-                attributes.write(s, row, out);
+                attributes.write(s, row, out, children);
                 for (String seg : segments) {
                     Optional<JsonNode> v = children.value(seg, row, out.has(seg));
                     if (v.isPresent()) {
@@ -132,7 +155,7 @@ public final class Fillers {
                     }
                 }
             }
-            return Optional.of(new POJONode(out.end()));
+            return admitted == 0 ? Optional.empty() : Optional.of(new POJONode(out.end()));
         };
     }
 
@@ -144,7 +167,7 @@ public final class Fillers {
     }
 
     private interface Attributes<T> {
-        void write(StudentData s, T row, Out o);
+        void write(StudentData s, T row, Out o, ChildWriter scope);
     }
 
     /**
@@ -313,17 +336,35 @@ public final class Fillers {
             ArrayNode out = F.arrayNode();
             for (StudentCharacteristic c : s.data().characteristicsOf(s.student().id())) {
                 if (c.characteristic() == type) {
-                    out.add(period(c.period(), F.objectNode()));
+                    ScopeGate.Place place = ScopeGate.placeOf(s.data(), c).orElseThrow();
+                    if (children.admit(place)) {
+                        out.add(period(c.period(), null, children, F.objectNode()));
+                    }
                 }
             }
             return out.isEmpty() ? Optional.empty() : Optional.of(out);
         };
     }
 
-    private static ObjectNode period(DateRange r, ObjectNode o) {
-        o.put("start", r.start().toString());
-        r.lastDay().ifPresent(d -> o.put("end", d.toString()));
+    /** A period's start and end, each written only when that day is in scope (a period may begin before it). */
+    private static ObjectNode period(DateRange r, org.communityschools.core.model.@Nullable SchoolId school,
+                                     ChildWriter children, ObjectNode o) {
+        if (children.showsDay(school, r.start())) {
+            o.put("start", r.start().toString());
+        }
+        r.lastDay().filter(d -> children.showsDay(school, d)).ifPresent(d -> o.put("end", d.toString()));
         return o;
+    }
+
+    /** The student's enrollments in scope of the field being filled, by entry date. */
+    private static List<Enrollment> enrollmentsInScope(StudentData s, ChildWriter children) {
+        List<Enrollment> out = new ArrayList<>();
+        for (Enrollment e : enrollments(s)) {
+            if (children.admit(ScopeGate.placeOf(s.data(), e).orElseThrow())) {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     private static List<Enrollment> enrollments(StudentData s) {
@@ -350,21 +391,23 @@ public final class Fillers {
         TOP.put("directory.school", (s, c) -> {
             ArrayNode out = F.arrayNode();
             Set<String> seen = new LinkedHashSet<>();
-            enrollments(s).forEach(e -> seen.add(e.schoolId().value()));
+            enrollmentsInScope(s, c).forEach(e -> seen.add(e.schoolId().value()));
             seen.forEach(out::add);
             return out.isEmpty() ? Optional.empty() : Optional.of(out);
         });
         TOP.put("directory.gradeLevel", (s, c) -> {
-            List<Enrollment> es = enrollments(s);
+            List<Enrollment> es = enrollmentsInScope(s, c);
             return es.isEmpty() ? Optional.empty()
                     : Optional.of(F.stringNode(es.get(es.size() - 1).entryGrade().toString()));
         });
         TOP.put("directory.enrollmentDates", (s, c) -> {
             ArrayNode out = F.arrayNode();
-            for (Enrollment e : enrollments(s)) {
+            for (Enrollment e : enrollmentsInScope(s, c)) {
                 ObjectNode o = F.objectNode();
-                o.put("entry_date", e.entryDate().toString());
-                e.exitWithdrawDate().ifPresent(d -> o.put("exit_date", d.toString()));
+                if (c.showsDay(e.schoolId(), e.entryDate())) {
+                    o.put("entry_date", e.entryDate().toString());
+                }
+                e.exitWithdrawDate().filter(d -> c.showsDay(e.schoolId(), d)).ifPresent(d -> o.put("exit_date", d.toString()));
                 out.add(o);
             }
             return out.isEmpty() ? Optional.empty() : Optional.of(out);
@@ -372,7 +415,9 @@ public final class Fillers {
         TOP.put("directory.exitWithdrawType", (s, c) -> {
             ArrayNode out = F.arrayNode();
             for (Enrollment e : enrollments(s)) {
-                if (e.exitWithdrawType().isPresent()) {
+                // the exit is an event of its day at the school
+                if (e.exitWithdrawType().isPresent() && e.exitWithdrawDate().isPresent()
+                        && c.admit(ScopeGate.Place.on(e.schoolId(), e.exitWithdrawDate().get()))) {
                     ObjectNode o = F.objectNode();
                     e.exitWithdrawDate().ifPresent(d -> o.put("exit_date", d.toString()));
                     o.put("exit_type", e.exitWithdrawType().get().name());
@@ -383,7 +428,7 @@ public final class Fillers {
             return out.isEmpty() ? Optional.empty() : Optional.of(out);
         });
         TOP.put("attendance.records", records("attendance.records",
-                s -> s.data().attendance().recordsOf(s.student().id()), (StudentData sd, AttendanceRecord r, Out o) -> {
+                s -> s.data().attendance().recordsOf(s.student().id()), (StudentData sd, AttendanceRecord r, Out o, ChildWriter scope) -> {
                     o.put("date", r.date().toString());
                     o.put("school_id", r.schoolId().value());
                     o.put("category", r.category().name());
@@ -392,7 +437,7 @@ public final class Fillers {
         child("attendance.records", "reason",
                 r -> ((AttendanceRecord) r).reason().map(F::stringNode));
         TOP.put("behavior.incidents", records("behavior.incidents",
-                s -> s.data().incidentsOf(s.student().id()), (StudentData sd, BehaviorIncident r, Out o) -> {
+                s -> s.data().incidentsOf(s.student().id()), (StudentData sd, BehaviorIncident r, Out o, ChildWriter scope) -> {
                     o.put("incident_id", r.incidentId().value());
                     o.put("date", r.date().toString());
                     o.put("school_id", r.schoolId().value());
@@ -408,7 +453,7 @@ public final class Fillers {
         child("behavior.incidents", "description",
                 r -> ((BehaviorIncident) r).description().map(F::stringNode));
         TOP.put("coursework.marks", records("coursework.marks",
-                s -> s.data().courseMarksOf(s.student().id()), (StudentData sd, CourseMark m, Out o) -> {
+                s -> s.data().courseMarksOf(s.student().id()), (StudentData sd, CourseMark m, Out o, ChildWriter scope) -> {
                     o.put("school_id", m.schoolId().value());
                     o.put("school_year", m.schoolYear().label());
                     o.put("term", m.term());
@@ -423,7 +468,7 @@ public final class Fillers {
                 }));
         TOP.put("coursework.cohort", (s, c) -> s.student().ninthGradeCohort().map(y -> F.stringNode(y.label())));
         TOP.put("coursework.diplomas", records("coursework.diplomas",
-                s -> s.data().diplomasOf(s.student().id()), (StudentData sd, Diploma d, Out o) -> {
+                s -> s.data().diplomasOf(s.student().id()), (StudentData sd, Diploma d, Out o, ChildWriter scope) -> {
                     o.put("school_id", d.schoolId().value());
                     o.put("award_date", d.awardDate().toString());
                     o.put("diploma_type", d.diplomaType().name());

@@ -1,7 +1,10 @@
 package org.communityschools.privacy.view.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.HashMap;
 
 import java.util.Locale;
@@ -13,12 +16,19 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.model.AgreementId;
+import org.communityschools.core.model.ConsentId;
 import org.communityschools.core.model.DataCategory;
+import org.communityschools.core.model.LegalBasis;
+import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.Student;
 import org.communityschools.privacy.DataField;
 import org.communityschools.privacy.FieldCatalog;
 import org.communityschools.privacy.FieldPath;
 import org.communityschools.privacy.policy.Decision;
+import org.communityschools.privacy.policy.Grant;
+import org.communityschools.privacy.view.Withheld;
+import org.jspecify.annotations.Nullable;
 import org.communityschools.privacy.policy.MaskTransform;
 import org.communityschools.privacy.policy.Obligation;
 import org.communityschools.privacy.policy.RowFilter;
@@ -37,9 +47,43 @@ public final class ViewAssembler {
     private static final String[] CATEGORY_KEYS = java.util.Arrays.stream(DataCategory.values())
             .map(c -> c.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
 
-    /** The result: the tree, the fields written, the permitted fields left out with why, and the masks applied. */
+    /**
+     * The result: the tree, the fields written, the permitted fields left out with why, the masks applied, the fields
+     * written under each authority with their record counts (-1 for a field of the student, not of records), and the
+     * records withheld as outside every grant's scope.
+     */
     public record Result(ObjectNode tree, SortedSet<FieldPath> shown, SortedMap<FieldPath, String> absent,
-                         SortedMap<FieldPath, MaskTransform> masked) {}
+                         SortedMap<FieldPath, MaskTransform> masked,
+                         Map<Authority, SortedMap<FieldPath, Integer>> written, List<Withheld> withheld) {}
+
+    /** The authority under which a record is disclosed: basis, agreement and consent of the grant that covers it. */
+    public record Authority(LegalBasis basis, Optional<AgreementId> agreement, Optional<ConsentId> consent) {
+        /** The authority of {@code g}. */
+        public static Authority of(Grant g) {
+            return new Authority(g.basis(), g.agreement(), g.consent());
+        }
+    }
+
+    private record WithheldKey(FieldPath field, String school, String reason) implements Comparable<WithheldKey> {
+        @Override
+        public int compareTo(WithheldKey o) {
+            int c = field.compareTo(o.field);
+            if (c == 0) {
+                c = school.compareTo(o.school);
+            }
+            return c != 0 ? c : reason.compareTo(o.reason);
+        }
+    }
+
+    private final ScopeGate gate;
+    private final Map<Authority, SortedMap<FieldPath, Integer>> written = new LinkedHashMap<>();
+    private final SortedMap<WithheldKey, Integer> withheld = new TreeMap<>();
+    /** The records admitted of the field being filled, by authority; committed when the field is shown. */
+    private final Map<Authority, Integer> pendingCounts = new LinkedHashMap<>();
+    /** The child values written into admitted records, by child field and authority. */
+    private final Map<FieldPath, Map<Authority, Integer>> pendingChildCounts = new TreeMap<>();
+    private @Nullable FieldPath currentField;
+    private ScopeGate.@Nullable Place currentPlace;
 
     private final DistrictData data;
     private final Decision decision;
@@ -56,6 +100,7 @@ public final class ViewAssembler {
         this.data = data;
         this.decision = decision;
         this.catalog = catalog;
+        this.gate = new ScopeGate(decision, data);
         for (Obligation o : decision.obligations()) {
             if (o instanceof Obligation.MaskField m) {
                 masks.computeIfAbsent(m.field(), k -> EnumSet.noneOf(MaskTransform.class)).add(m.transform());
@@ -89,7 +134,7 @@ public final class ViewAssembler {
             for (FieldPath p : permitted) {
                 absent.putIfAbsent(p, "the student is not in the district data");
             }
-            return new Result(root, shown, absent, masked);
+            return new Result(root, shown, absent, masked, written, List.of());
         }
         Fillers.StudentData s = new Fillers.StudentData(data, student.get());
         for (DataField f : catalog.fields()) {
@@ -107,7 +152,28 @@ public final class ViewAssembler {
                         : "no value in this student's records");
             }
         }
-        return new Result(inCategoryOrder(root), shown, absent, masked);
+        List<Withheld> out = new ArrayList<>();
+        withheld.forEach((k, n) -> out.add(new Withheld(k.field(), k.school().isEmpty() ? Optional.empty()
+                : Optional.of(SchoolId.of(k.school())), n, k.reason())));
+        // masks and counts only of what is shown
+        written.values().forEach(m -> m.keySet().retainAll(shown));
+        written.values().removeIf(Map::isEmpty);
+        return new Result(inCategoryOrder(root), shown, absent, masked, written, List.copyOf(out));
+    }
+
+    private void withhold(FieldPath field, ScopeGate.Place place) {
+        SchoolId school = place.school();
+        withheld.merge(new WithheldKey(field, school == null ? "" : school.value(), gate.whyNot(field, place)), 1,
+                Integer::sum);
+    }
+
+    /** Attributes a shown field: its admitted records by authority, or the whole field to its broadest grant. */
+    private void commit(FieldPath p, Map<Authority, Integer> counts) {
+        if (counts.isEmpty()) {
+            decision.grant(p).ifPresent(g -> written.computeIfAbsent(Authority.of(g), k -> new TreeMap<>()).put(p, -1));
+            return;
+        }
+        counts.forEach((a, n) -> written.computeIfAbsent(a, k -> new TreeMap<>()).put(p, n));
     }
 
     /** The top-level objects in the order of {@link DataCategory}: identity first, case notes last. */
@@ -155,16 +221,41 @@ public final class ViewAssembler {
         }
         Optional<JsonNode> value;
         pendingChildren.clear();
+        pendingCounts.clear();
+        pendingChildCounts.clear();
+        currentField = p;
+        currentPlace = null;
         // what a child field needs from the decision and the catalog is the same for every record: resolved once
         Map<String, ChildPlan> plans = new HashMap<>(4);
         try {
-            value = filler.get().fill(s, (segment, record, taken) -> {
-                ChildPlan plan = plans.get(segment);
-                if (plan == null) {
-                    plan = plan(p, segment);
-                    plans.put(segment, plan);
+            value = filler.get().fill(s, new Fillers.ChildWriter() {
+                @Override
+                public boolean admit(ScopeGate.Place place) {
+                    Optional<Grant> g = gate.cover(p, place);
+                    if (g.isEmpty()) {
+                        withhold(p, place);
+                        currentPlace = null;
+                        return false;
+                    }
+                    pendingCounts.merge(Authority.of(g.get()), 1, Integer::sum);
+                    currentPlace = place;
+                    return true;
                 }
-                return child(plan, segment, record, taken);
+
+                @Override
+                public boolean showsDay(@Nullable SchoolId school, LocalDate day) {
+                    return gate.showsDay(p, school, day);
+                }
+
+                @Override
+                public Optional<JsonNode> value(String segment, Object record, boolean taken) {
+                    ChildPlan plan = plans.get(segment);
+                    if (plan == null) {
+                        plan = plan(p, segment);
+                        plans.put(segment, plan);
+                    }
+                    return child(plan, segment, record, taken);
+                }
             });
             if (value.isPresent()) {
                 value = mask(p, value.get());
@@ -181,6 +272,10 @@ public final class ViewAssembler {
         group.set(key, value.get());
         shown.add(p);
         shown.addAll(pendingChildren);
+        commit(p, pendingCounts);
+        for (FieldPath c : pendingChildren) {
+            commit(c, pendingChildCounts.getOrDefault(c, Map.of()));
+        }
     }
 
     /**
@@ -230,6 +325,15 @@ public final class ViewAssembler {
             absent.put(p, "the record view does not know how to fill this field");
             return Optional.empty();
         }
+        ScopeGate.Place place = currentPlace;
+        Optional<Grant> grant = Optional.empty();
+        if (place != null) {
+            grant = gate.cover(p, place);
+            if (grant.isEmpty()) {
+                withhold(p, place);
+                return Optional.empty();
+            }
+        }
         try {
             Optional<JsonNode> value = filler.fill(record);
             if (value.isPresent()) {
@@ -237,6 +341,8 @@ public final class ViewAssembler {
             }
             if (value.isPresent()) {
                 pendingChildren.add(p);
+                grant.ifPresent(g -> pendingChildCounts.computeIfAbsent(p, k -> new LinkedHashMap<>())
+                        .merge(Authority.of(g), 1, Integer::sum));
             }
             return value;
         } catch (RuntimeException e) {

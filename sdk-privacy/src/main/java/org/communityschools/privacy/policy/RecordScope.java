@@ -1,0 +1,240 @@
+package org.communityschools.privacy.policy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.communityschools.core.model.DateRange;
+import org.communityschools.core.model.SchoolId;
+
+/**
+ * Which of a student's records a {@link Grant} covers: every record belongs to a school and a date (an attendance
+ * record, an incident, a diploma), a period (an enrollment, a program, an intervention) or a school year (a course
+ * mark), and is disclosed only when it lies inside the scope of the grant that permitted its field. A scope is the
+ * intersection of {@link Limit}s, each a union of {@link Span}s (a school, or any school, and an inclusive range of
+ * dates), named for what imposes it: the agreement's schools, its school years, its effective period, the
+ * relationship's school and history window ({@link HistoryWindow}), the consent's window, and the date of the
+ * decision (records dated after it are never in scope). A record outside the scope is withheld, and
+ * {@link #whyNot} names the first limit it falls outside ("outside agreement DSA-CBO001's schools").
+ *
+ * <p>A record is in scope when its school and date are in every limit; a period record or a school-year record when
+ * some day of it is (the view then shows a period's start or end only when that day is itself in scope). Immutable and
+ * thread-safe; the engine builds scopes, and a host that renders records itself applies them with {@link #covers} and
+ * {@link #coversAny}.
+ */
+public final class RecordScope {
+    /**
+     * A school (or any school) and an inclusive range of dates.
+     *
+     * @param school the school, or empty for any school
+     * @param first  the first day
+     * @param last   the last day, not before the first
+     */
+    public record Span(Optional<SchoolId> school, LocalDate first, LocalDate last) {
+        /** Checks the order of the days. */
+        public Span {
+            Objects.requireNonNull(school, "school");
+            Objects.requireNonNull(first, "first");
+            Objects.requireNonNull(last, "last");
+            if (last.isBefore(first)) {
+                throw new IllegalArgumentException("a span's last day is not before its first: " + first + " > " + last);
+            }
+        }
+
+        boolean matches(SchoolId s) {
+            return school.isEmpty() || school.get().equals(s);
+        }
+    }
+
+    /**
+     * One condition of a scope: the records whose school and date lie in one of the spans.
+     *
+     * @param label what imposes it, completing "outside ...": {@code agreement DSA-CBO001 v1's schools}
+     * @param spans the spans, possibly none (then nothing is in scope)
+     */
+    public record Limit(String label, List<Span> spans) {
+        /** Copies the spans. */
+        public Limit {
+            Objects.requireNonNull(label, "label");
+            spans = List.copyOf(Objects.requireNonNull(spans, "spans"));
+        }
+
+        /** Whether a day of {@code [first, last]} at school {@code s} lies in a span. */
+        boolean admits(SchoolId s, LocalDate first, LocalDate last) {
+            for (Span x : spans) {
+                if (x.matches(s) && !x.first().isAfter(last) && !x.last().isBefore(first)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private final List<Limit> limits;
+
+    private RecordScope(List<Limit> limits) {
+        this.limits = List.copyOf(limits);
+    }
+
+    /** The scope that is the intersection of {@code limits} (at least one). */
+    public static RecordScope of(List<Limit> limits) {
+        Objects.requireNonNull(limits, "limits");
+        if (limits.isEmpty()) {
+            throw new IllegalArgumentException("a scope has at least one limit");
+        }
+        return new RecordScope(limits);
+    }
+
+    /** The limits, all of which a record must satisfy. */
+    public List<Limit> limits() {
+        return limits;
+    }
+
+    /** Whether a record of school {@code school} dated {@code date} is in scope. */
+    public boolean covers(SchoolId school, LocalDate date) {
+        Objects.requireNonNull(school, "school");
+        Objects.requireNonNull(date, "date");
+        for (Limit l : limits) {
+            if (!l.admits(school, date, date)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether some day of {@code [first, last]} at {@code school} is in scope (a period or school-year record). */
+    public boolean coversAny(SchoolId school, LocalDate first, LocalDate last) {
+        Objects.requireNonNull(school, "school");
+        return !covered(school, first, last).isEmpty();
+    }
+
+    /** Whether some day of {@code range} at {@code school} is in scope; an open range reaches to the far future. */
+    public boolean coversAny(SchoolId school, DateRange range) {
+        Objects.requireNonNull(range, "range");
+        return coversAny(school, range.start(), range.lastDay().orElse(LocalDate.MAX));
+    }
+
+    /**
+     * The days of {@code [first, last]} at {@code school} in scope, as sorted disjoint ranges (a range reaching
+     * {@link LocalDate#MAX} is open-ended).
+     */
+    public List<DateRange> coveredDays(SchoolId school, LocalDate first, LocalDate last) {
+        Objects.requireNonNull(school, "school");
+        List<DateRange> out = new ArrayList<>();
+        for (long[] i : covered(school, first, last)) {
+            LocalDate to = LocalDate.ofEpochDay(i[1]);
+            out.add(to.equals(LocalDate.MAX) ? DateRange.startingOn(LocalDate.ofEpochDay(i[0]))
+                    : DateRange.closed(LocalDate.ofEpochDay(i[0]), to));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The covered days as epoch-day intervals {@code [from, to]}, sorted and disjoint. */
+    private List<long[]> covered(SchoolId school, LocalDate first, LocalDate last) {
+        if (last.isBefore(first)) {
+            return List.of();
+        }
+        // intervals as epoch days, [from, to] inclusive, sorted and disjoint
+        List<long[]> current = List.of(new long[] {first.toEpochDay(), last.toEpochDay()});
+        for (Limit l : limits) {
+            List<long[]> admitted = new ArrayList<>();
+            for (Span x : l.spans()) {
+                if (x.matches(school)) {
+                    admitted.add(new long[] {x.first().toEpochDay(), x.last().toEpochDay()});
+                }
+            }
+            current = intersect(current, union(admitted));
+            if (current.isEmpty()) {
+                return List.of();
+            }
+        }
+        return current;
+    }
+
+    private static List<long[]> union(List<long[]> intervals) {
+        intervals.sort((a, b) -> Long.compare(a[0], b[0]));
+        List<long[]> out = new ArrayList<>();
+        for (long[] i : intervals) {
+            long[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && i[0] <= last[1] + 1) {
+                last[1] = Math.max(last[1], i[1]);
+            } else {
+                out.add(new long[] {i[0], i[1]});
+            }
+        }
+        return out;
+    }
+
+    private static List<long[]> intersect(List<long[]> a, List<long[]> b) {
+        List<long[]> out = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < a.size() && j < b.size()) {
+            long from = Math.max(a.get(i)[0], b.get(j)[0]);
+            long to = Math.min(a.get(i)[1], b.get(j)[1]);
+            if (from <= to) {
+                out.add(new long[] {from, to});
+            }
+            if (a.get(i)[1] < b.get(j)[1]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Why a record of {@code school} dated from {@code first} to {@code last} is not in scope: "outside " and the label
+     * of the first limit it falls outside, or, when each limit admits some of its days but no day is in all of them,
+     * the labels of all; empty when it is in scope.
+     */
+    public Optional<String> whyNot(SchoolId school, LocalDate first, LocalDate last) {
+        Objects.requireNonNull(school, "school");
+        for (Limit l : limits) {
+            if (!l.admits(school, first, last)) {
+                return Optional.of("outside " + l.label());
+            }
+        }
+        if (coversAny(school, first, last)) {
+            return Optional.empty();
+        }
+        List<String> labels = new ArrayList<>();
+        limits.forEach(l -> labels.add(l.label()));
+        return Optional.of("outside the intersection of " + String.join(", ", labels));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RecordScope r && r.limits.equals(limits);
+    }
+
+    @Override
+    public int hashCode() {
+        return limits.hashCode();
+    }
+
+    /** The limits in words, with their spans. */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        for (Limit l : limits) {
+            if (b.length() > 0) {
+                b.append(" and ");
+            }
+            b.append(l.label()).append(" ").append(describe(l.spans()));
+        }
+        return b.toString();
+    }
+
+    private static String describe(List<Span> spans) {
+        List<String> out = new ArrayList<>();
+        for (Span s : spans) {
+            String days = s.first().equals(HistoryWindow.BEGINNING) ? "to " + s.last()
+                    : s.last().equals(LocalDate.MAX) ? "from " + s.first() : s.first() + " to " + s.last();
+            out.add(s.school().map(x -> x.value() + " ").orElse("") + days);
+        }
+        return out.toString();
+    }
+}

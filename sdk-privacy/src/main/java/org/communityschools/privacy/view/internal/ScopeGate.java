@@ -1,0 +1,143 @@
+package org.communityschools.privacy.view.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.model.AttendanceRecord;
+import org.communityschools.core.model.BehaviorIncident;
+import org.communityschools.core.model.CourseMark;
+import org.communityschools.core.model.Diploma;
+import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.InterventionParticipant;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.StudentCharacteristic;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.privacy.FieldPath;
+import org.communityschools.privacy.policy.Decision;
+import org.communityschools.privacy.policy.Grant;
+import org.communityschools.privacy.policy.RecordScope;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides, record by record, whether a record of a permitted field lies in the scope of one of the field's grants
+ * ({@link Decision#grantsOf}, by precedence), and under which: the first grant whose {@link RecordScope} covers it. A
+ * record belongs to a school and a range of days ({@link Place}); a record of no school (a student characteristic)
+ * is in scope on the days the scope covers at one of the schools where the student has been enrolled. One instance per view or filter; not thread-safe.
+ */
+public final class ScopeGate {
+    /**
+     * Where and when a record lies: its school (null for a student-level period such as a characteristic) and its
+     * days, inclusive ({@link LocalDate#MAX} for an open end).
+     */
+    public record Place(@Nullable SchoolId school, LocalDate first, LocalDate last) {
+        /** A record of one day. */
+        public static Place on(SchoolId school, LocalDate day) {
+            return new Place(school, day, day);
+        }
+    }
+
+    private final Decision decision;
+    private final DistrictData data;
+    private @Nullable List<SchoolId> schools;
+
+    public ScopeGate(Decision decision, DistrictData data) {
+        this.decision = decision;
+        this.data = data;
+    }
+
+    /** The place of a domain record of the decision's student, if it has one the gate knows. */
+    public Optional<Place> placeOf(Object record) {
+        return placeOf(data, record);
+    }
+
+    /** The place of a domain record in {@code data}, if it has one the gate knows (an intervention's school is looked up). */
+    public static Optional<Place> placeOf(DistrictData data, Object record) {
+        if (record instanceof AttendanceRecord a) {
+            return Optional.of(Place.on(a.schoolId(), a.date()));
+        }
+        if (record instanceof BehaviorIncident b) {
+            return Optional.of(Place.on(b.schoolId(), b.date()));
+        }
+        if (record instanceof CourseMark m) {
+            return Optional.of(new Place(m.schoolId(), m.schoolYear().firstDay(), m.schoolYear().lastDay()));
+        }
+        if (record instanceof Diploma d) {
+            return Optional.of(Place.on(d.schoolId(), d.awardDate()));
+        }
+        if (record instanceof InterventionParticipant p) {
+            return data.intervention(p.interventionId()).map(i -> new Place(i.schoolId(), p.period().start(),
+                    p.period().lastDay().orElse(LocalDate.MAX)));
+        }
+        if (record instanceof Enrollment e) {
+            return Optional.of(new Place(e.schoolId(), e.entryDate(), e.exitWithdrawDate().orElse(LocalDate.MAX)));
+        }
+        if (record instanceof StudentCharacteristic c) {
+            return Optional.of(new Place(null, c.period().start(), c.period().lastDay().orElse(LocalDate.MAX)));
+        }
+        return Optional.empty();
+    }
+
+    /** The first grant of {@code field} (by precedence) whose scope covers a day of {@code place}; empty when none does. */
+    public Optional<Grant> cover(FieldPath field, Place place) {
+        for (Grant g : decision.grantsOf(field)) {
+            if (covers(g.scope(), place)) {
+                return Optional.of(g);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code day} at {@code school} (null: at one of the schools where the student has been enrolled) is in scope of a grant of {@code field}. */
+    public boolean showsDay(FieldPath field, @Nullable SchoolId school, LocalDate day) {
+        return cover(field, new Place(school, day, day)).isPresent();
+    }
+
+    private boolean covers(RecordScope scope, Place place) {
+        if (place.last().isBefore(place.first())) {
+            return false;
+        }
+        if (place.school() != null) {
+            return scope.coversAny(place.school(), place.first(), place.last());
+        }
+        for (SchoolId s : schools()) {
+            if (scope.coversAny(s, place.first(), place.last())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Why no grant of {@code field} covers {@code place}: the reasons of its grants, joined; never personal data. */
+    public String whyNot(FieldPath field, Place place) {
+        List<String> reasons = new ArrayList<>();
+        for (Grant g : decision.grantsOf(field)) {
+            String why;
+            if (place.school() != null) {
+                why = g.scope().whyNot(place.school(), place.first(), place.last()).orElse("outside the scope");
+            } else {
+                why = "outside the scope of rule " + g.ruleId() + " at every school where the student has been enrolled";
+            }
+            if (!reasons.contains(why)) {
+                reasons.add(why);
+            }
+        }
+        return reasons.isEmpty() ? "the field is not permitted" : String.join("; ", reasons);
+    }
+
+    /** The schools where the student has been enrolled, in order of first entry (read once). */
+    private List<SchoolId> schools() {
+        List<SchoolId> known = schools;
+        if (known == null) {
+            StudentId s = decision.student();
+            java.util.LinkedHashSet<SchoolId> out = new java.util.LinkedHashSet<>();
+            for (Enrollment e : data.enrollmentsOf(s)) {
+                out.add(e.schoolId());
+            }
+            known = List.copyOf(out);
+            schools = known;
+        }
+        return known;
+    }
+}

@@ -36,6 +36,15 @@ final class AuditCommand {
         return file;
     }
 
+    /** A subcommand on one log file, given as its first parameter. */
+    abstract static class OnLogFile implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "the disclosure log (JSON Lines)")
+        Path file;
+    }
+
     static Path siblingCheckpoints(Path log) {
         return log.resolveSibling(log.getFileName() + CHECKPOINTS_SUFFIX);
     }
@@ -48,13 +57,7 @@ final class AuditCommand {
             description = "Verify a disclosure log's hash chain and, with a checkpoint file, that the log still reaches "
                     + "every signed checkpoint: exit 0 when intact, 1 naming the first altered, removed, reordered, torn, "
                     + "truncated or appended entry, or the first forged or inconsistent checkpoint.")
-    static final class Verify implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "FILE", description = "the disclosure log (JSON Lines)")
-        Path file;
-
+    static final class Verify extends OnLogFile {
         @Option(names = "--checkpoint", paramLabel = "CHECKPOINTS",
                 description = "the signed checkpoints of the log (default FILE.checkpoints, when it exists)")
         Path checkpoints;
@@ -139,13 +142,7 @@ final class AuditCommand {
             description = "Remove an incomplete last line (a write cut short by a crash) and nothing else: keeps a "
                     + "backup of the log beside it and records the cut in the chain. Refused (exit 1) when the log has "
                     + "any other defect.")
-    static final class Repair implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "FILE", description = "the disclosure log (JSON Lines)")
-        Path file;
-
+    static final class Repair extends OnLogFile {
         @Override
         public Integer call() {
             existingLog(file);

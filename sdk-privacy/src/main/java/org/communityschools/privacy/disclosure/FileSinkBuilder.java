@@ -36,7 +36,9 @@ public final class FileSinkBuilder {
     /**
      * Signs checkpoints with {@code key} into {@code store}: when the sink opens a non-empty log (after verifying the
      * log against the store's checkpoints), on close unless {@link #checkpointOnClose(boolean) turned off}, every
-     * {@link #checkpointEvery(long) N entries} when set, and on {@link DisclosureSink#writeCheckpoint()}.
+     * {@link #checkpointEvery(long) N entries} when set, and on {@link DisclosureSink#writeCheckpoint()}. A checkpoint
+     * that cannot be stored makes {@code append} (or {@code close}) throw {@link DisclosureLogException}: the entries
+     * are in the log, and the caller refuses the disclosure as for any failed append.
      */
     public FileSinkBuilder checkpoints(CheckpointStore store, CheckpointKey key) {
         if (this.store != null) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.communityschools.privacy.disclosure.CheckpointStore;
 import org.communityschools.privacy.disclosure.DisclosureLogException;
 import org.communityschools.privacy.disclosure.SignedCheckpoint;
@@ -24,21 +25,32 @@ import org.communityschools.privacy.disclosure.SignedCheckpoint;
  * A checkpoint store in a file, one {@link SignedCheckpoint#toString()} and {@code \n} a line. An append takes an
  * exclusive lock on the file, checks that the file ends with a complete line and that its last checkpoint is not
  * ahead of the new one, writes the line in one positional write at the end, and forces it to the storage device
- * before returning. Thread-safe (appends are serialized by the file lock and this object's monitor).
+ * before returning. Thread-safe: appends to one file are serialized by a monitor per path within this process (a
+ * JVM cannot hold two locks on one file) and by the file lock between processes.
  */
 public final class CheckpointFile implements CheckpointStore {
     /** Longer than any checkpoint line (about 260 bytes). */
     private static final int TAIL_BYTES = 1024;
 
+    private static final ConcurrentHashMap<Path, Object> APPENDING = new ConcurrentHashMap<>();
+
     private final Path file;
+    private final Object appending;
 
     public CheckpointFile(Path file) {
         this.file = Objects.requireNonNull(file, "file");
+        this.appending = APPENDING.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new Object());
     }
 
     @Override
-    public synchronized void append(SignedCheckpoint checkpoint) {
+    public void append(SignedCheckpoint checkpoint) {
         Objects.requireNonNull(checkpoint, "checkpoint");
+        synchronized (appending) {
+            appendLocked(checkpoint);
+        }
+    }
+
+    private void appendLocked(SignedCheckpoint checkpoint) {
         boolean created = !Files.exists(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {

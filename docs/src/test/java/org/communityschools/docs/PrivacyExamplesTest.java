@@ -110,7 +110,7 @@ class PrivacyExamplesTest {
         assertThat(verification.isIntact()).isTrue();
         assertThat(verification.checkpoints()).extracting(c -> c.occasion())
                 .containsExactly(SignedCheckpoint.Occasion.ON_DEMAND, SignedCheckpoint.Occasion.CLOSED);
-        assertThat(verification.uncoveredLines()).isZero();
+        assertThat(verification.uncoveredLineCount()).isZero();
         assertQuoted("privacy-disclosure-log.md", "signed-checkpoints");
     }
 }

@@ -39,7 +39,7 @@ public record CheckpointVerification(VerificationReport log, List<SignedCheckpoi
      * checkpoint (all of them when there is no checkpoint). Not a defect: a sink may be appending, or may have
      * stopped before it could close. 0 when the verification failed.
      */
-    public long uncoveredLines() {
+    public long uncoveredLineCount() {
         if (!isIntact()) {
             return 0;
         }
@@ -55,8 +55,8 @@ public record CheckpointVerification(VerificationReport log, List<SignedCheckpoi
         String covered = latest().map(c -> (log.isIntact() ? "; reaches checkpoint " : "; checked against checkpoint ")
                 + checkpoints.size() + " at sequence " + c.head().sequence() + " (" + c.occasion().label() + ", "
                 + c.at() + ")").orElse("; no checkpoint");
-        String uncovered = isIntact() && uncoveredLines() > 0
-                ? "; " + uncoveredLines() + " line(s) not yet covered by a checkpoint" : "";
+        String uncovered = isIntact() && uncoveredLineCount() > 0
+                ? "; " + uncoveredLineCount() + " line(s) not yet covered by a checkpoint" : "";
         return log + covered + uncovered;
     }
 }

@@ -58,7 +58,7 @@ public final class DisclosureLogs {
      * store authentic under {@code key} and consistent with those before it (sequence numbers never going back, one
      * hash per sequence number); the log reaching every one of them with the same hash; no line after a closing
      * checkpoint unless a sink reopened the log. Lines after the latest checkpoint are reported as not yet covered
-     * ({@link CheckpointVerification#uncoveredLines()}), which is not a defect.
+     * ({@link CheckpointVerification#uncoveredLineCount()}), which is not a defect.
      *
      * @throws DisclosureLogException when the log or the store cannot be read, or the store holds something that is
      *                                not a checkpoint

@@ -81,7 +81,7 @@ class CheckpointProperties {
         CheckpointVerification v = DisclosureLogs.verify(log, store, CheckpointTamperTest.KEY);
         if (tamper == Tamper.NONE) {
             assertThat(v.isIntact()).as(v.toString()).isTrue();
-            assertThat(v.uncoveredLines()).isZero();
+            assertThat(v.uncoveredLineCount()).isZero();
             assertThat(v.latest().orElseThrow().head()).isEqualTo(DisclosureLogs.verify(log).head().orElseThrow());
         } else {
             assertThat(v.isIntact()).as(tamper + ": " + v).isFalse();

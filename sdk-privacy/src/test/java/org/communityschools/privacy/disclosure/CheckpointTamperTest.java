@@ -101,7 +101,7 @@ class CheckpointTamperTest {
         CheckpointVerification v = verify();
         assertThat(v.isIntact()).as(v.toString()).isTrue();
         assertThat(v.latest()).contains(signed.get(3));
-        assertThat(v.uncoveredLines()).isZero();
+        assertThat(v.uncoveredLineCount()).isZero();
         assertThat(v.toString()).contains("intact, 10 lines", "reaches checkpoint 4 at sequence 10 (closed");
     }
 
@@ -245,13 +245,13 @@ class CheckpointTamperTest {
             assertThat(open.isIntact()).as(open.toString()).isTrue();
             assertThat(open.latest().orElseThrow().occasion()).isEqualTo(Occasion.OPENED);
             assertThat(open.latest().orElseThrow().head().sequence()).isEqualTo(10);
-            assertThat(open.uncoveredLines()).isEqualTo(2);
+            assertThat(open.uncoveredLineCount()).isEqualTo(2);
             assertThat(open.toString()).endsWith("; 2 line(s) not yet covered by a checkpoint");
 
             SignedCheckpoint now = sink.writeCheckpoint().orElseThrow();
             assertThat(now.occasion()).isEqualTo(Occasion.ON_DEMAND);
             assertThat(now.head().sequence()).isEqualTo(12);
-            assertThat(verify().uncoveredLines()).isZero();
+            assertThat(verify().uncoveredLineCount()).isZero();
         }
         assertThat(DisclosureLogs.checkpointFile(checkpoints).checkpoints()).extracting(SignedCheckpoint::occasion)
                 .endsWith(Occasion.OPENED, Occasion.ON_DEMAND, Occasion.CLOSED);

@@ -106,6 +106,6 @@ class TornLastLineRepairTest {
         CheckpointVerification v = DisclosureLogs.verify(log, DisclosureLogs.checkpointFile(checkpoints), CheckpointTamperTest.KEY);
         assertThat(v.isIntact()).as(v.toString()).isTrue();
         assertThat(v.latest().orElseThrow().head().sequence()).isEqualTo(2);
-        assertThat(v.uncoveredLines()).as("the third entry and the repair line").isEqualTo(2);
+        assertThat(v.uncoveredLineCount()).as("the third entry and the repair line").isEqualTo(2);
     }
 }

@@ -25,10 +25,14 @@ import org.communityschools.privacy.DataField;
 import org.communityschools.privacy.FieldCatalog;
 import org.communityschools.privacy.Sensitivity;
 import org.communityschools.privacy.disclosure.Checkpoint;
+import org.communityschools.privacy.disclosure.CheckpointKey;
+import org.communityschools.privacy.disclosure.CheckpointStore;
+import org.communityschools.privacy.disclosure.CheckpointVerification;
 import org.communityschools.privacy.disclosure.Disclosure;
 import org.communityschools.privacy.disclosure.DisclosureEntry;
 import org.communityschools.privacy.disclosure.DisclosureLogs;
 import org.communityschools.privacy.disclosure.DisclosureSink;
+import org.communityschools.privacy.disclosure.SignedCheckpoint;
 import org.communityschools.privacy.disclosure.VerificationReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,5 +84,33 @@ class PrivacyExamplesTest {
         assertThat(report.isIntact()).isTrue();
         assertThat(head.sequence()).isEqualTo(1);
         assertQuoted("privacy-disclosure-log.md", "disclosure-log");
+    }
+
+    @Test
+    void signedCheckpoints(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("disclosures.jsonl");
+        Path vault = Files.createDirectories(dir.resolve("vault"));
+        Path keyFile = Files.writeString(vault.resolve("log.key"), "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=\n");
+        Disclosure disclosure = Disclosure.builder().at(Instant.parse("2026-09-14T13:45:00Z")).requester(StaffId.of("M-17"))
+                .requesterOrganization(OrganizationId.of("CBO-1")).student(StudentId.of("S-1")).fields("attendance.records")
+                .purpose("success mentoring").legalBasis(LegalBasis.SCHOOL_OFFICIAL).agreement(AgreementId.of("DSA-2026-01"))
+                .build();
+        // tag::signed-checkpoints[]
+        CheckpointKey key = CheckpointKey.fromFile("log-key-1", keyFile);   // at least 32 bytes, hex or base64
+        CheckpointStore checkpoints = DisclosureLogs.checkpointFile(vault.resolve("disclosures.checkpoints"));
+        try (DisclosureSink sink = DisclosureLogs.jsonLinesFileBuilder(log)
+                .checkpoints(checkpoints, key)          // verifies the log against them when it opens
+                .checkpointEvery(1000)                  // and signs one on close, by default
+                .build()) {
+            sink.append(disclosure);
+            SignedCheckpoint now = sink.writeCheckpoint().orElseThrow();   // on demand
+        }
+        CheckpointVerification verification = DisclosureLogs.verify(log, checkpoints, key);
+        // end::signed-checkpoints[]
+        assertThat(verification.isIntact()).isTrue();
+        assertThat(verification.checkpoints()).extracting(c -> c.occasion())
+                .containsExactly(SignedCheckpoint.Occasion.ON_DEMAND, SignedCheckpoint.Occasion.CLOSED);
+        assertThat(verification.uncoveredLineCount()).isZero();
+        assertQuoted("privacy-disclosure-log.md", "signed-checkpoints");
     }
 }

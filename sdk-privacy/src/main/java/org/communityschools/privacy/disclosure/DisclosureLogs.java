@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import org.communityschools.privacy.internal.disclosure.CheckpointFile;
+import org.communityschools.privacy.internal.disclosure.Checkpoints;
 import org.communityschools.privacy.internal.disclosure.InMemorySink;
 import org.communityschools.privacy.internal.disclosure.JsonLinesFileSink;
 import org.communityschools.privacy.internal.disclosure.LogFiles;
@@ -35,6 +37,52 @@ public final class DisclosureLogs {
     }
 
     /**
+     * A builder for a sink appending to a JSON Lines file, with signed checkpoints at intervals, on open and on close.
+     * {@code jsonLinesFileBuilder(file).build()} is {@link #jsonLinesFile(Path)}.
+     */
+    public static FileSinkBuilder jsonLinesFileBuilder(Path file) {
+        return new FileSinkBuilder(file);
+    }
+
+    /**
+     * A {@link CheckpointStore} in a file: one checkpoint a line ({@link SignedCheckpoint#toString()}), appended under
+     * an exclusive file lock and forced to the storage device before {@code append} returns. An absent file holds no
+     * checkpoints; the file is created by the first append. Keep it apart from the log (another disk or machine).
+     */
+    public static CheckpointStore checkpointFile(Path file) {
+        return new CheckpointFile(Objects.requireNonNull(file, "file"));
+    }
+
+    /**
+     * Verifies a log file as {@link #verify(Path)} does, and against its signed checkpoints: every checkpoint in the
+     * store authentic under {@code key} and consistent with those before it (sequence numbers never going back, one
+     * hash per sequence number); the log reaching every one of them with the same hash; no line after a closing
+     * checkpoint unless a sink reopened the log. Lines after the latest checkpoint are reported as not yet covered
+     * ({@link CheckpointVerification#uncoveredLineCount()}), which is not a defect.
+     *
+     * @throws DisclosureLogException when the log or the store cannot be read, or the store holds something that is
+     *                                not a checkpoint
+     */
+    public static CheckpointVerification verify(Path file, CheckpointStore checkpoints, CheckpointKey key) {
+        return Checkpoints.verify(Objects.requireNonNull(file, "file"), Objects.requireNonNull(checkpoints, "checkpoints"),
+                Objects.requireNonNull(key, "key"));
+    }
+
+    /**
+     * Signs the head of a log file as an {@linkplain SignedCheckpoint.Occasion#ON_DEMAND on-demand checkpoint} and
+     * appends it to the store, after verifying the log against the store's checkpoints. Reads the log without
+     * locking it: a sink may be appending, and the checkpoint covers what was complete when it was read.
+     *
+     * @return the checkpoint, once durable in the store
+     * @throws DisclosureLogException when the log is empty or does not verify (nothing is signed then), or on an I/O
+     *                                failure
+     */
+    public static SignedCheckpoint writeCheckpoint(Path file, CheckpointStore checkpoints, CheckpointKey key, Clock clock) {
+        return Checkpoints.write(Objects.requireNonNull(file, "file"), Objects.requireNonNull(checkpoints, "checkpoints"),
+                Objects.requireNonNull(key, "key"), Objects.requireNonNull(clock, "clock"));
+    }
+
+    /**
      * Verifies a log file: every line canonical and matching its hash, sequence numbers 1, 2, 3, ..., each line chained
      * to the one before, and the last line complete. Does not detect lines cut from the end: use
      * {@link #verify(Path, Checkpoint)} for that. A log being appended to concurrently may show its line in progress
@@ -62,9 +110,10 @@ public final class DisclosureLogs {
     }
 
     /**
-     * Repairs a log whose only defect is a torn last line: cuts the torn bytes (an entry that was never acknowledged)
-     * and appends a repair line to the chain recording when, how many bytes, and their SHA-256, so the cut stays
-     * visible. Does nothing to an intact log.
+     * Repairs a log whose only defect is a torn last line ({@link LogDefect.Kind#TORN_LAST_LINE}): copies the log as
+     * it is to {@code NAME.before-repair-YYYYMMDDTHHMMSSsssZ} beside it, cuts the torn bytes (an entry that was never
+     * acknowledged) and nothing else, and appends a repair line to the chain recording when, how many bytes, and their
+     * SHA-256, so the cut stays visible. Does nothing to an intact log.
      *
      * @return the repair made, or empty when the log was intact
      * @throws DisclosureLogException when the log has any other defect (which is evidence, not a crash, and is never

@@ -56,6 +56,20 @@ public interface DisclosureSink extends AutoCloseable {
     /** The current head of the log, to keep outside it for later verification; empty while the log is empty. */
     Optional<Checkpoint> checkpoint();
 
+    /**
+     * Signs the current durable head as an {@linkplain SignedCheckpoint.Occasion#ON_DEMAND on-demand checkpoint} and
+     * appends it to the sink's {@link CheckpointStore} (a sink built with
+     * {@link FileSinkBuilder#checkpoints(CheckpointStore, CheckpointKey)}); returns it once durable.
+     *
+     * @return the checkpoint, or empty while the log is empty
+     * @throws IllegalStateException  when the sink has no checkpoint store (the default), or is closed
+     * @throws DisclosureLogException when the checkpoint could not be stored
+     */
+    default Optional<SignedCheckpoint> writeCheckpoint() {
+        throw new IllegalStateException("this sink has no checkpoint store; build a file sink with "
+                + "DisclosureLogs.jsonLinesFileBuilder(file).checkpoints(store, key)");
+    }
+
     /** Releases the sink's resources (a file sink's lock and channel); appending afterwards throws. Idempotent. */
     @Override
     void close();

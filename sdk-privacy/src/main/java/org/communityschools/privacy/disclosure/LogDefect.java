@@ -38,9 +38,18 @@ public record LogDefect(long line, Kind kind, String detail) {
          */
         TRUNCATED,
         /**
-         * The last line has no line end: a write that never completed, typically a process killed while appending.
-         * Such an entry was never acknowledged; {@link DisclosureLogs#repair} removes it and records the fact.
+         * The last line has no line end, or is not a complete JSON object (it does not start with '{' and end with
+         * '}', or holds a NUL byte): a write that never completed, typically a process killed while appending, or
+         * blocks lost in a power failure. Such an entry was never acknowledged; {@link DisclosureLogs#repair} removes
+         * it and records the fact. (A complete object that fails its checks is {@link #ALTERED}.)
          */
-        TORN_LAST_LINE
+        TORN_LAST_LINE,
+        /**
+         * Lines follow a {@linkplain SignedCheckpoint.Occasion#CLOSED closing checkpoint} with no later checkpoint
+         * recording that a sink reopened the log: they were appended by something other than a sink (a sink that
+         * reopens a log signs an {@linkplain SignedCheckpoint.Occasion#OPENED opening checkpoint} first). The line
+         * reported is the first one after the closing checkpoint.
+         */
+        APPENDED_AFTER_CLOSE
     }
 }

@@ -14,10 +14,13 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.privacy.disclosure.Checkpoint;
+import org.communityschools.privacy.disclosure.CheckpointVerification;
 import org.communityschools.privacy.disclosure.Disclosure;
 import org.communityschools.privacy.disclosure.DisclosureEntry;
 import org.communityschools.privacy.disclosure.DisclosureLogException;
 import org.communityschools.privacy.disclosure.DisclosureSink;
+import org.communityschools.privacy.disclosure.SignedCheckpoint;
+import org.communityschools.privacy.disclosure.SignedCheckpoint.Occasion;
 
 /**
  * A sink appending to a JSON Lines file. An append writes its whole line and line end at the end of the file under
@@ -25,6 +28,12 @@ import org.communityschools.privacy.disclosure.DisclosureSink;
  * completed, and only then acknowledges. Forces are shared (group commit): while one appender forces, the others
  * queue their writes, and the next force covers all of them. An I/O failure makes the sink refuse further appends.
  * Thread-safe.
+ *
+ * <p>With {@link CheckpointSettings}, opening verifies the log against the store's checkpoints and signs an
+ * {@linkplain Occasion#OPENED opening checkpoint} at its head; appends sign an {@linkplain Occasion#INTERVAL interval
+ * checkpoint} once enough durable entries have passed the last one; closing signs a {@linkplain Occasion#CLOSED
+ * closing checkpoint}. Checkpoints are signed and stored holding the force lock, so they follow the durable head in
+ * order.
  */
 public final class JsonLinesFileSink implements DisclosureSink {
     private final Path file;
@@ -42,9 +51,14 @@ public final class JsonLinesFileSink implements DisclosureSink {
     private String durableHash;
     private volatile boolean failed;
     private boolean closed;
+    private final Optional<CheckpointSettings> checkpoints;
+    /** The sequence of the last checkpoint this sink signed; guarded by {@link #forceLock}. */
+    private long checkpointedSeq;
 
-    private JsonLinesFileSink(Path file, FileChannel channel, FileLock fileLock, LogScanner.Result scan) {
+    private JsonLinesFileSink(Path file, FileChannel channel, FileLock fileLock, LogScanner.Result scan,
+                              Optional<CheckpointSettings> checkpoints) {
         this.file = file;
+        this.checkpoints = checkpoints;
         this.channel = channel;
         this.fileLock = fileLock;
         this.size = scan.validBytes();
@@ -57,6 +71,11 @@ public final class JsonLinesFileSink implements DisclosureSink {
 
     /** Opens or creates the log, verifying an existing one. */
     public static JsonLinesFileSink open(Path file) {
+        return open(file, Optional.empty());
+    }
+
+    /** Opens or creates the log, verifying an existing one, against the checkpoints when configured. */
+    public static JsonLinesFileSink open(Path file, Optional<CheckpointSettings> checkpoints) {
         boolean created = !Files.exists(file);
         FileChannel ch;
         try {
@@ -67,14 +86,21 @@ public final class JsonLinesFileSink implements DisclosureSink {
         try {
             FileLock fileLock = LogFiles.lock(ch, file);
             if (created) {
-                forceDirectory(file);
+                LogFiles.forceDirectory(file);
             }
             LogScanner.Result scan = LogScanner.scan(new ChannelInput(ch, ch.size()), Optional.empty(), e -> { });
             if (!scan.report().isIntact()) {
                 throw new DisclosureLogException("the disclosure log " + file + " is not intact; a torn last line can be "
                         + "repaired with DisclosureLogs.repair, anything else needs investigation", scan.report());
             }
-            return new JsonLinesFileSink(file, ch, fileLock, scan);
+            if (checkpoints.isPresent()) {
+                verifyCheckpoints(file, ch, checkpoints.get());
+            }
+            JsonLinesFileSink sink = new JsonLinesFileSink(file, ch, fileLock, scan, checkpoints);
+            if (checkpoints.isPresent() && scan.lastSeq() > 0) {
+                sink.sign(Occasion.OPENED);
+            }
+            return sink;
         } catch (IOException | RuntimeException e) {
             try {
                 ch.close();
@@ -88,16 +114,44 @@ public final class JsonLinesFileSink implements DisclosureSink {
         }
     }
 
-    /** Makes a new file's directory entry durable; not every platform supports this, and then there is nothing to do. */
-    private static void forceDirectory(Path file) {
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir == null) {
-            return;
+    private static void verifyCheckpoints(Path file, FileChannel ch, CheckpointSettings settings) {
+        CheckpointVerification v = Checkpoints.verify(settings.store().checkpoints(), settings.key(), heads -> {
+            try {
+                return LogScanner.scan(new ChannelInput(ch, ch.size()), heads, e -> { }).report();
+            } catch (IOException e) {
+                throw new DisclosureLogException("cannot read the disclosure log " + file, e);
+            }
+        });
+        if (!v.isIntact()) {
+            throw new DisclosureLogException("the disclosure log " + file + " does not match its checkpoints in "
+                    + settings.store() + ", which is evidence for people to investigate: " + v);
         }
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Windows cannot open a directory as a channel; NTFS journals the entry itself.
+    }
+
+    /** Signs and stores a checkpoint at the durable head; call with {@link #forceLock} held (or before publication). */
+    private SignedCheckpoint sign(Occasion occasion) {
+        CheckpointSettings settings = checkpoints.orElseThrow();
+        SignedCheckpoint signed = SignedCheckpoint.sign(new Checkpoint(durableSeq, durableHash),
+                settings.clock().instant(), occasion, settings.key());
+        settings.store().append(signed);
+        checkpointedSeq = durableSeq;
+        return signed;
+    }
+
+    @Override
+    public Optional<SignedCheckpoint> writeCheckpoint() {
+        if (checkpoints.isEmpty()) {
+            throw new IllegalStateException("this sink has no checkpoint store; configure one with "
+                    + "DisclosureLogs.jsonLinesFileBuilder(file).checkpoints(store, key)");
+        }
+        forceLock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the disclosure sink is closed");
+            }
+            return durableSeq == 0 ? Optional.empty() : Optional.of(sign(Occasion.ON_DEMAND));
+        } finally {
+            forceLock.unlock();
         }
     }
 
@@ -145,6 +199,10 @@ public final class JsonLinesFileSink implements DisclosureSink {
             if (durableSize < end) {
                 refuseIfFailed();
                 forceWritten();
+            }
+            if (checkpoints.isPresent() && checkpoints.get().every() > 0
+                    && durableSeq - checkpointedSeq >= checkpoints.get().every()) {
+                sign(Occasion.INTERVAL);
             }
             return List.copyOf(entries);
         } finally {
@@ -249,6 +307,9 @@ public final class JsonLinesFileSink implements DisclosureSink {
             try {
                 if (durableSize < size && !failed) {
                     forceWritten();
+                }
+                if (!failed && durableSeq > 0 && checkpoints.isPresent() && checkpoints.get().onClose()) {
+                    sign(Occasion.CLOSED);
                 }
             } finally {
                 try {

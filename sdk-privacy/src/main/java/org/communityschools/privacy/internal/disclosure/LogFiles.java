@@ -6,12 +6,16 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import org.communityschools.privacy.disclosure.Checkpoint;
 import org.communityschools.privacy.disclosure.DisclosureLogException;
@@ -21,12 +25,20 @@ import org.communityschools.privacy.disclosure.VerificationReport;
 
 /** Verification and repair of log files. */
 public final class LogFiles {
+    private static final DateTimeFormatter BACKUP_STAMP =
+            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+
     private LogFiles() {}
 
     /** Verifies the file. */
     public static VerificationReport verify(Path file, Optional<Checkpoint> checkpoint) {
+        return verify(file, checkpoint.map(List::of).orElse(List.of()));
+    }
+
+    /** Verifies the file against consistent checkpoints. */
+    public static VerificationReport verify(Path file, List<Checkpoint> checkpoints) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return LogScanner.scan(new ChannelInput(ch, ch.size()), checkpoint, e -> { }).report();
+            return LogScanner.scan(new ChannelInput(ch, ch.size()), checkpoints, e -> { }).report();
         } catch (NoSuchFileException e) {
             throw new DisclosureLogException("no disclosure log at " + file, e);
         } catch (IOException e) {
@@ -63,6 +75,7 @@ public final class LogFiles {
                 }
                 String sha = LogCodec.hex(md.digest());
                 Instant at = clock.instant();
+                Path backup = backUp(ch, size, file, at);
                 ch.truncate(scan.validBytes());
                 ch.force(true);
                 long seq = scan.lastSeq() + 1;
@@ -70,7 +83,7 @@ public final class LogFiles {
                 writeFully(ch, (LogCodec.line(body, LogCodec.hash(body)) + "\n").getBytes(StandardCharsets.UTF_8),
                         scan.validBytes());
                 ch.force(true);
-                return Optional.of(new LogRepair(seq, at, dropped, sha));
+                return Optional.of(new LogRepair(seq, at, dropped, sha, backup));
             } finally {
                 lock.release();
             }
@@ -78,6 +91,42 @@ public final class LogFiles {
             throw new DisclosureLogException("no disclosure log at " + file, e);
         } catch (IOException e) {
             throw new DisclosureLogException("cannot repair the disclosure log " + file, e);
+        }
+    }
+
+    /**
+     * Copies the log, as it is before a repair, to {@code NAME.before-repair-YYYYMMDDTHHMMSSsssZ} beside it and forces
+     * the copy and its directory entry; refuses to overwrite an existing file.
+     */
+    private static Path backUp(FileChannel ch, long size, Path file, Instant at) throws IOException {
+        String stamp = BACKUP_STAMP.format(at);
+        Path backup = file.resolveSibling(file.getFileName() + ".before-repair-" + stamp);
+        try (FileChannel out = FileChannel.open(backup, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (long pos = 0; pos < size; ) {
+                long n = ch.transferTo(pos, size - pos, out);
+                if (n <= 0) {
+                    throw new IOException("file shrank while being backed up");
+                }
+                pos += n;
+            }
+            out.force(true);
+        } catch (FileAlreadyExistsException e) {
+            throw new DisclosureLogException("the backup " + backup + " exists already; repair again a moment later", e);
+        }
+        forceDirectory(backup);
+        return backup;
+    }
+
+    /** Makes a new file's directory entry durable; not every platform supports this, and then there is nothing to do. */
+    static void forceDirectory(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null) {
+            return;
+        }
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows cannot open a directory as a channel; NTFS journals the entry itself.
         }
     }
 

@@ -3,6 +3,9 @@ package org.communityschools.privacy.internal.disclosure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.communityschools.privacy.disclosure.Checkpoint;
@@ -40,10 +43,25 @@ public final class LogScanner {
     /** Scans {@code in}, checking against {@code checkpoint} when given. */
     public static Result scan(InputStream in, Optional<Checkpoint> checkpoint, Consumer<DisclosureEntry> onEntry)
             throws IOException {
-        return new LogScanner(in).run(checkpoint, onEntry);
+        return scan(in, checkpoint.map(List::of).orElse(List.of()), onEntry);
     }
 
-    private Result run(Optional<Checkpoint> checkpoint, Consumer<DisclosureEntry> onEntry) throws IOException {
+    /**
+     * Scans {@code in}, checking that the log reaches every checkpoint with the same hash at its sequence number.
+     * The checkpoints must not contradict each other (one hash per sequence number).
+     */
+    public static Result scan(InputStream in, List<Checkpoint> checkpoints, Consumer<DisclosureEntry> onEntry)
+            throws IOException {
+        Map<Long, String> expected = new HashMap<>();
+        long reach = 0;
+        for (Checkpoint c : checkpoints) {
+            expected.put(c.sequence(), c.hash());
+            reach = Math.max(reach, c.sequence());
+        }
+        return new LogScanner(in).run(expected, reach, onEntry);
+    }
+
+    private Result run(Map<Long, String> checkpoints, long reach, Consumer<DisclosureEntry> onEntry) throws IOException {
         RawLine raw;
         while ((raw = in.next()) != null) {
             lineNo++;
@@ -58,6 +76,10 @@ public final class LogScanner {
             try {
                 line = LogCodec.parse(raw.bytes);
             } catch (LogCodec.BadLine e) {
+                if (!isCompleteObject(raw.bytes) && in.next() == null) {
+                    return defect(LogDefect.Kind.TORN_LAST_LINE, "the last line (" + raw.length + " bytes) is not a "
+                            + "complete JSON object: a write that did not complete");
+                }
                 return defect(LogDefect.Kind.ALTERED, "the line is not a valid entry: " + e.getMessage());
             }
             long expected = lastSeq + 1;
@@ -75,8 +97,8 @@ public final class LogScanner {
                 return defect(LogDefect.Kind.ALTERED, "the line does not chain to the line before: that line was "
                         + "altered and rehashed, or this line's link was changed");
             }
-            if (checkpoint.isPresent() && checkpoint.get().sequence() == line.seq()
-                    && !checkpoint.get().hash().equals(line.hash())) {
+            String signed = checkpoints.get(line.seq());
+            if (signed != null && !signed.equals(line.hash())) {
                 return defect(LogDefect.Kind.ALTERED, "the hash of sequence " + line.seq()
                         + " differs from the checkpoint: the log was rewritten at or before this line");
             }
@@ -87,12 +109,28 @@ public final class LogScanner {
                 onEntry.accept(new DisclosureEntry(line.seq(), line.disclosure().get()));
             }
         }
-        if (checkpoint.isPresent() && checkpoint.get().sequence() > lastSeq) {
+        if (reach > lastSeq) {
             lineNo++;
             return defect(LogDefect.Kind.TRUNCATED, "the log ends at sequence " + lastSeq + " but the checkpoint is at "
-                    + checkpoint.get().sequence() + ": lines were cut from the end");
+                    + reach + ": lines were cut from the end");
         }
         return new Result(new VerificationReport(lastSeq, head(), Optional.empty()), validBytes, lastSeq, lastHash);
+    }
+
+    /**
+     * Whether a line is a whole JSON object as a writer leaves it: starts with '{', ends with '}', no NUL byte. A line
+     * that is not is what an interrupted write or lost blocks leave, not an edit.
+     */
+    private static boolean isCompleteObject(byte[] bytes) {
+        if (bytes.length < 2 || bytes[0] != '{' || bytes[bytes.length - 1] != '}') {
+            return false;
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean appearsLater(long expected) throws IOException {

@@ -234,7 +234,8 @@ class PersonalDataToStringProperties {
 
     private static Object markedValue(Object value) {
         if (value instanceof String s) {
-            return OPEN + s + CLOSE;
+            // the same length, so that the constructors' length rules still hold
+            return s.length() == 1 ? OPEN : OPEN + s.substring(1, s.length() - 1) + CLOSE;
         } else if (value instanceof Optional<?> o) {
             return o.map(PersonalDataToStringProperties::markedValue);
         } else if (value instanceof List<?> l) {

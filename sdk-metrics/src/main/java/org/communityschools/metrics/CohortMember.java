@@ -30,4 +30,10 @@ public record CohortMember(StudentId studentId, CohortStatus district, Map<Schoo
         characteristics = characteristics.isEmpty() ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(characteristics));
     }
+
+    /** {@code CohortMember[student=…]}: identifiers only, no personal data. */
+    @Override
+    public String toString() {
+        return "CohortMember[student=" + studentId + "]";
+    }
 }

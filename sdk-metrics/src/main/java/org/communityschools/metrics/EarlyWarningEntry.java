@@ -72,4 +72,10 @@ public record EarlyWarningEntry(StudentId studentId, GradeLevel grade, Attendanc
         Objects.requireNonNull(indicator, "indicator");
         return flags.stream().filter(f -> f.indicator() == indicator).findFirst();
     }
+
+    /** {@code EarlyWarningEntry[student=…]}: identifiers only, no personal data. */
+    @Override
+    public String toString() {
+        return "EarlyWarningEntry[student=" + studentId + "]";
+    }
 }

@@ -30,4 +30,10 @@ public record EnrollmentAttendance(StudentId studentId, SchoolId schoolId, Grade
         subgroups = SubgroupSet.copyOf(Objects.requireNonNull(subgroups, "subgroups"));
         Objects.requireNonNull(figures, "figures");
     }
+
+    /** {@code EnrollmentAttendance[student=…, school=…]}: identifiers only, no personal data. */
+    @Override
+    public String toString() {
+        return "EnrollmentAttendance[student=" + studentId + ", school=" + schoolId + "]";
+    }
 }

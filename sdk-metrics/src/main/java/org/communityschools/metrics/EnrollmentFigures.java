@@ -30,4 +30,10 @@ public record EnrollmentFigures(StudentId studentId, SchoolId schoolId, LocalDat
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(figures, "figures");
     }
+
+    /** {@code EnrollmentFigures[student=…, school=…]}: identifiers only, no personal data. */
+    @Override
+    public String toString() {
+        return "EnrollmentFigures[student=" + studentId + ", school=" + schoolId + "]";
+    }
 }

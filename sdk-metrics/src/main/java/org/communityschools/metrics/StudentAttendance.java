@@ -31,4 +31,10 @@ public record StudentAttendance(StudentId studentId, GradeLevel grade, List<Scho
         subgroups = SubgroupSet.copyOf(Objects.requireNonNull(subgroups, "subgroups"));
         Objects.requireNonNull(figures, "figures");
     }
+
+    /** {@code StudentAttendance[student=…]}: identifiers only, no personal data. */
+    @Override
+    public String toString() {
+        return "StudentAttendance[student=" + studentId + "]";
+    }
 }

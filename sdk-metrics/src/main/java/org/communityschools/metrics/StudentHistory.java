@@ -79,4 +79,10 @@ public record StudentHistory(StudentId studentId, Optional<SchoolYear> statedCoh
         }
         return Optional.ofNullable(earliest);
     }
+
+    /** {@code StudentHistory[student=…]}: identifiers only, no personal data. */
+    @Override
+    public String toString() {
+        return "StudentHistory[student=" + studentId + "]";
+    }
 }

@@ -44,4 +44,10 @@ public record AttendanceRecord(StudentId studentId, SchoolId schoolId, LocalDate
                 .orElseThrow(() -> new IllegalArgumentException("duration is required for category PARTIAL"));
         return new AttendanceRecord(studentId, schoolId, date, category, d, reason);
     }
+
+    /** {@code AttendanceRecord[student=…, school=…]}: no personal data. */
+    @Override
+    public String toString() {
+        return "AttendanceRecord[student=" + studentId + ", school=" + schoolId + "]";
+    }
 }

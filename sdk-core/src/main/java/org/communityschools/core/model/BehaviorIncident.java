@@ -50,4 +50,10 @@ public record BehaviorIncident(IncidentId incidentId, StudentId studentId, Schoo
     public boolean isOutOfSchoolSuspension() {
         return action == DisciplineActionType.OUT_OF_SCHOOL_SUSPENSION || action == DisciplineActionType.EXPULSION;
     }
+
+    /** {@code BehaviorIncident[id=…, student=…, school=…]}: no personal data. */
+    @Override
+    public String toString() {
+        return "BehaviorIncident[id=" + incidentId + ", student=" + studentId + ", school=" + schoolId + "]";
+    }
 }

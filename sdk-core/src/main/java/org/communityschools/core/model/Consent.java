@@ -48,4 +48,10 @@ public record Consent(ConsentId id, StudentId studentId, Grantor grantor, Organi
     public boolean isInForceOn(LocalDate date) {
         return !date.isBefore(signedDate) && revokedDate.map(date::isBefore).orElse(true);
     }
+
+    /** {@code Consent[id=…, student=…, recipient=…]}: no personal data. */
+    @Override
+    public String toString() {
+        return "Consent[id=" + id + ", student=" + studentId + ", recipient=" + recipientId + "]";
+    }
 }

@@ -70,4 +70,10 @@ public record CourseMark(StudentId studentId, SchoolId schoolId, SchoolYear scho
         v = v.scale() < 0 ? v.setScale(0) : v;
         return v.equals(value) ? value : v;
     }
+
+    /** {@code CourseMark[student=…, school=…]}: no personal data. */
+    @Override
+    public String toString() {
+        return "CourseMark[student=" + studentId + ", school=" + schoolId + "]";
+    }
 }

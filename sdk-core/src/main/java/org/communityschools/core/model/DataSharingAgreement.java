@@ -99,4 +99,10 @@ public record DataSharingAgreement(AgreementId id, int version, AgreementStatus 
     public LocalDate destructionDeadline() {
         return endDate.plusDays(destructionDays);
     }
+
+    /** {@code DataSharingAgreement[id=…, version=…]}: no personal data. */
+    @Override
+    public String toString() {
+        return "DataSharingAgreement[id=" + id + ", version=" + version + "]";
+    }
 }

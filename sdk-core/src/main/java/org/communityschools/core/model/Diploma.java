@@ -19,4 +19,10 @@ public record Diploma(StudentId studentId, SchoolId schoolId, LocalDate awardDat
         Objects.requireNonNull(awardDate, "award_date");
         Objects.requireNonNull(diplomaType, "diploma_type");
     }
+
+    /** {@code Diploma[student=…, school=…]}: no personal data. */
+    @Override
+    public String toString() {
+        return "Diploma[student=" + studentId + ", school=" + schoolId + "]";
+    }
 }

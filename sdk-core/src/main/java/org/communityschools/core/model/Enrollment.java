@@ -48,4 +48,10 @@ public record Enrollment(StudentId studentId, SchoolId schoolId, LocalDate entry
     public boolean isEnrolledOn(LocalDate date) {
         return period().contains(date);
     }
+
+    /** {@code Enrollment[student=…, school=…]}: no personal data. */
+    @Override
+    public String toString() {
+        return "Enrollment[student=" + studentId + ", school=" + schoolId + "]";
+    }
 }

@@ -15,4 +15,10 @@ public record InstructionalDay(SchoolId schoolId, LocalDate date) {
         Objects.requireNonNull(schoolId, "school_id");
         Objects.requireNonNull(date, "date");
     }
+
+    /** {@code InstructionalDay[school=…, date=…]}: no personal data. */
+    @Override
+    public String toString() {
+        return "InstructionalDay[school=" + schoolId + ", date=" + date + "]";
+    }
 }

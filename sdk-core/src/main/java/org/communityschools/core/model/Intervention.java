@@ -24,4 +24,10 @@ public record Intervention(InterventionId id, InterventionType type, EducationOr
         Objects.requireNonNull(schoolId, "school_id");
         Objects.requireNonNull(description, "description");
     }
+
+    /** {@code Intervention[id=…, type=…, provider=…, school=…]}: no personal data. */
+    @Override
+    public String toString() {
+        return "Intervention[id=" + id + ", type=" + type + ", provider=" + providerId.value() + ", school=" + schoolId + "]";
+    }
 }

@@ -26,4 +26,11 @@ public record InterventionParticipant(InterventionId interventionId, StudentId s
         Objects.requireNonNull(goal, "goal");
         Objects.requireNonNull(status, "status");
     }
+
+    /** {@code InterventionParticipant[intervention=…, student=…, staff=…]} (staff when given): no personal data. */
+    @Override
+    public String toString() {
+        return "InterventionParticipant[intervention=" + interventionId + ", student=" + studentId
+                + staffId.map(s -> ", staff=" + s).orElse("") + "]";
+    }
 }

@@ -19,4 +19,10 @@ public record Organization(OrganizationId id, @Size(max = 200) String name, Orga
         Checks.text(name, "name");
         Objects.requireNonNull(type, "type");
     }
+
+    /** {@code Organization[id=…, type=…]}: no personal data. */
+    @Override
+    public String toString() {
+        return "Organization[id=" + id + ", type=" + type + "]";
+    }
 }

@@ -19,4 +19,11 @@ public record Partnership(SchoolId schoolId, OrganizationId organizationId, Scho
         Objects.requireNonNull(schoolYear, "school_year");
         Objects.requireNonNull(role, "role");
     }
+
+    /** {@code Partnership[school=…, organization=…, schoolYear=…, role=…]}: no personal data. */
+    @Override
+    public String toString() {
+        return "Partnership[school=" + schoolId + ", organization=" + organizationId + ", schoolYear=" + schoolYear
+                + ", role=" + role + "]";
+    }
 }

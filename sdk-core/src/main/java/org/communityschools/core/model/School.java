@@ -33,4 +33,10 @@ public record School(SchoolId id, @Size(max = 200) String name, OrganizationId d
     public boolean offers(GradeLevel grade) {
         return grade.compareTo(lowGrade) >= 0 && grade.compareTo(highGrade) <= 0;
     }
+
+    /** {@code School[id=…, district=…]}: no personal data. */
+    @Override
+    public String toString() {
+        return "School[id=" + id + ", district=" + districtId + "]";
+    }
 }

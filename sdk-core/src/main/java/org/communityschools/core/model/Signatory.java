@@ -15,4 +15,10 @@ public record Signatory(@Size(max = 200) String name, @Size(max = 200) String ti
         Checks.text(name, "name");
         Checks.text(title, "title");
     }
+
+    /** {@code Signatory[]}: a signer is known by name only, and names are personal data. */
+    @Override
+    public String toString() {
+        return "Signatory[]";
+    }
 }

@@ -22,4 +22,10 @@ public record Staff(StaffId id, @Size(max = 100) String firstName, @Size(max = 1
         Checks.text(lastName, "last_name");
         Objects.requireNonNull(employerId, "employer_id");
     }
+
+    /** {@code Staff[id=…, employer=…]}: no personal data. */
+    @Override
+    public String toString() {
+        return "Staff[id=" + id + ", employer=" + employerId + "]";
+    }
 }

@@ -19,4 +19,10 @@ public record StaffAssignment(StaffId staffId, EducationOrganizationId organizat
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(period, "period");
     }
+
+    /** {@code StaffAssignment[staff=…, organization=…, role=…]}: no personal data. */
+    @Override
+    public String toString() {
+        return "StaffAssignment[staff=" + staffId + ", organization=" + organizationId.value() + ", role=" + role + "]";
+    }
 }

@@ -34,4 +34,10 @@ public record Student(StudentId id, @Size(max = 100) String firstName, @Size(max
         Objects.requireNonNull(raceEthnicity, "race_ethnicity");
         Objects.requireNonNull(ninthGradeCohort, "ninth_grade_cohort");
     }
+
+    /** {@code Student[id=…]}: no personal data. */
+    @Override
+    public String toString() {
+        return "Student[id=" + id + "]";
+    }
 }

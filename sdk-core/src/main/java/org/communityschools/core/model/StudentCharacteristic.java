@@ -17,4 +17,10 @@ public record StudentCharacteristic(StudentId studentId, StudentCharacteristicTy
         Objects.requireNonNull(characteristic, "characteristic");
         Objects.requireNonNull(period, "period");
     }
+
+    /** {@code StudentCharacteristic[student=…]}: no personal data. */
+    @Override
+    public String toString() {
+        return "StudentCharacteristic[student=" + studentId + "]";
+    }
 }

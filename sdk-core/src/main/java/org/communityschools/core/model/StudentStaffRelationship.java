@@ -19,4 +19,10 @@ public record StudentStaffRelationship(StudentId studentId, StaffId staffId, Rel
         Objects.requireNonNull(relationship, "relationship");
         Objects.requireNonNull(period, "period");
     }
+
+    /** {@code StudentStaffRelationship[student=…, staff=…]}: no personal data. */
+    @Override
+    public String toString() {
+        return "StudentStaffRelationship[student=" + studentId + ", staff=" + staffId + "]";
+    }
 }

@@ -2,10 +2,71 @@ package org.communityschools.examples.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.communityschools.examples.cli.Main;
+import org.communityschools.privacy.policy.Policies;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
-/** The {@code serve} command's defaults. */
+/** The {@code serve} command's defaults and its {@code --policy}. */
 class ServeCommandTest {
+    private static final String IDENTITY_ONLY = """
+            id: identity-only
+            version: 1
+            purposes:
+              instruction: teaching the student
+            rules:
+              - id: teacher-identity-only
+                effect: PERMIT
+                roles: [TEACHER]
+                relationship: STUDENT_STAFF
+                relationshipTypes: [TEACHER_OF]
+                basis: SCHOOL_OFFICIAL
+                purposes: [instruction]
+                fields: [IDENTITY]
+            """;
+
+    @Test
+    void theDashboardDecidesByThePolicyGivenOrTheDefault(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("identity-only.yaml"), IDENTITY_ONLY, StandardCharsets.UTF_8);
+        ServeCommand given = new ServeCommand();
+        new CommandLine(given).parseArgs("--policy", file.toString());
+        ServeCommand none = new ServeCommand();
+        new CommandLine(none).parseArgs();
+
+        assertThat(given.policy.policy().id()).isEqualTo("identity-only");
+        assertThat(given.policy.policy().rules()).extracting(r -> r.id()).containsExactly("teacher-identity-only");
+        assertThat(none.policy.policy()).isSameAs(Policies.defaultPolicy());
+    }
+
+    @Test
+    void anInvalidPolicyIsRefusedWithALocatedLineBeforeAnyCityIsGenerated(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("empty-forbid-purposes.yaml"), IDENTITY_ONLY + """
+                  - id: no-health
+                    effect: FORBID
+                    roles: [TEACHER]
+                    relationship: ANY
+                    purposes: []
+                    fields: [HEALTH]
+                """, StandardCharsets.UTF_8);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(new String[] {"serve", "--port", "0", "--policy", file.toString()}, new PrintWriter(out, true),
+                new PrintWriter(err, true));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().lines()).containsExactly(file + ":18:15: forbid-purposes-empty: a forbid rule lists at "
+                + "least one purpose, or leaves 'purposes' out to apply to every purpose; an empty list reads as 'no "
+                + "purpose' but would forbid for every purpose (at /rules/1/purposes)");
+        assertThat(out.toString()).isEmpty();
+    }
     @Test
     void theDefaultDateIsMarchFirstOfTheYearOfTheLastInstructionalDayNotOfALaterYearTheDataOnlyName() {
         TestCity city = TestCity.get();

@@ -2,41 +2,25 @@ package org.communityschools.examples.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.communityschools.examples.cli.Main;
 import org.communityschools.privacy.policy.Policies;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The {@code serve} command's defaults and its {@code --policy}. */
 class ServeCommandTest {
-    private static final String IDENTITY_ONLY = """
-            id: identity-only
-            version: 1
-            purposes:
-              instruction: teaching the student
-            rules:
-              - id: teacher-identity-only
-                effect: PERMIT
-                roles: [TEACHER]
-                relationship: STUDENT_STAFF
-                relationshipTypes: [TEACHER_OF]
-                basis: SCHOOL_OFFICIAL
-                purposes: [instruction]
-                fields: [IDENTITY]
-            """;
+    private static Path policy(String name) throws URISyntaxException {
+        return Path.of(ServeCommandTest.class.getResource("/org/communityschools/examples/policies/" + name).toURI());
+    }
 
     @Test
-    void theDashboardDecidesByThePolicyGivenOrTheDefault(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("identity-only.yaml"), IDENTITY_ONLY, StandardCharsets.UTF_8);
+    void theDashboardDecidesByThePolicyGivenOrTheDefault() throws URISyntaxException {
         ServeCommand given = new ServeCommand();
-        new CommandLine(given).parseArgs("--policy", file.toString());
+        new CommandLine(given).parseArgs("--policy", policy("identity-only.yaml").toString());
         ServeCommand none = new ServeCommand();
         new CommandLine(none).parseArgs();
 
@@ -46,15 +30,8 @@ class ServeCommandTest {
     }
 
     @Test
-    void anInvalidPolicyIsRefusedWithALocatedLineBeforeAnyCityIsGenerated(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("empty-forbid-purposes.yaml"), IDENTITY_ONLY + """
-                  - id: no-health
-                    effect: FORBID
-                    roles: [TEACHER]
-                    relationship: ANY
-                    purposes: []
-                    fields: [HEALTH]
-                """, StandardCharsets.UTF_8);
+    void anInvalidPolicyIsRefusedWithALocatedLineBeforeAnyCityIsGenerated() throws URISyntaxException {
+        Path file = policy("forbid-with-empty-purposes.yaml");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
@@ -67,6 +44,7 @@ class ServeCommandTest {
                 + "purpose' but would forbid for every purpose (at /rules/1/purposes)");
         assertThat(out.toString()).isEmpty();
     }
+
     @Test
     void theDefaultDateIsMarchFirstOfTheYearOfTheLastInstructionalDayNotOfALaterYearTheDataOnlyName() {
         TestCity city = TestCity.get();

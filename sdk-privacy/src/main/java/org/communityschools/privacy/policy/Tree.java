@@ -72,7 +72,7 @@ final class Tree {
                 }
             } catch (JacksonException e) {
                 problems.add(new PolicyProblem(at(source, e) + " /", "one-document", "a policy file holds exactly one "
-                        + "document; after its end comes " + oneLine(e)));
+                        + "document, and text follows it here (" + oneLine(e) + ")"));
             }
         } catch (JacksonException e) {
             throw new PolicyValidationException(List.of(new PolicyProblem(at(source, e) + " /", "not-well-formed",

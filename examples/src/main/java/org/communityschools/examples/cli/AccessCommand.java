@@ -10,9 +10,10 @@ import java.util.stream.Collectors;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.StaffId;
 import org.communityschools.privacy.policy.Access;
-import org.communityschools.privacy.policy.Policies;
+import org.communityschools.privacy.policy.Policy;
 import org.communityschools.privacy.policy.PolicyEngine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code access}: what a staff member can see now, and why (the question users of Ed-Fi keep asking). */
@@ -28,14 +29,18 @@ final class AccessCommand extends MetricsCommand.Common implements Callable<Inte
     @Option(names = "--at", description = "the date of the request (default: today)")
     Optional<LocalDate> at;
 
+    @Mixin
+    PolicyOption policy;
+
     @Override
     public Integer call() {
+        Policy rules = policy.policy();
         DistrictData data = load();
         StaffId requester = StaffId.of(staff);
         if (data.staff(requester).isEmpty()) {
             throw new IllegalArgumentException("unknown staff member: " + staff);
         }
-        PolicyEngine engine = PolicyEngine.builder().policy(Policies.defaultPolicy()).districtData(data).zone(ZONE).build();
+        PolicyEngine engine = PolicyEngine.builder().policy(rules).districtData(data).zone(ZONE).build();
         List<Access> access = engine.whatCanISee(requester, at.orElse(LocalDate.now(ZONE)).atTime(12, 0).atZone(ZONE).toInstant());
         Table table = new Table(List.of("student_id", "purpose", "categories", "rules", "legal_bases"));
         for (Access a : access) {

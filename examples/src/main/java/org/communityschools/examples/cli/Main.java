@@ -2,13 +2,15 @@ package org.communityschools.examples.cli;
 
 import java.io.PrintWriter;
 import org.communityschools.core.CommunitySchoolsException;
+import org.communityschools.privacy.policy.PolicyValidationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code community-schools} command-line tool. Errors for users are one clear line on stderr and a non-zero
  * exit code: 1 for invalid data or a refused operation, 2 for a usage error; never a stack trace (set the system
- * property {@code communityschools.debug=true} to get one).
+ * property {@code communityschools.debug=true} to get one). A refused policy file is one line per problem,
+ * {@code FILE:LINE:COLUMN: code: message}.
  */
 @Command(name = "community-schools",
         mixinStandardHelpOptions = true,
@@ -53,6 +55,11 @@ public final class Main {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (Boolean.getBoolean("communityschools.debug")) {
                 ex.printStackTrace(err);
+            }
+            if (ex instanceof PolicyValidationException refused) {
+                PolicyOption.lines(refused).forEach(err::println);
+                err.flush();
+                return EXIT_INVALID;
             }
             String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
             err.println("error: " + message);

@@ -21,23 +21,25 @@ import org.communityschools.privacy.policy.Decision;
 import org.communityschools.privacy.policy.Denial;
 import org.communityschools.privacy.policy.Grant;
 import org.communityschools.privacy.policy.Obligation;
-import org.communityschools.privacy.policy.Policies;
+import org.communityschools.privacy.policy.Policy;
 import org.communityschools.privacy.policy.PolicyEngine;
 import org.communityschools.privacy.policy.Purpose;
 import org.communityschools.privacy.view.RecordViews;
 import org.communityschools.privacy.view.StudentRecordView;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code view}: a student's record as one staff member may see it under the default policy: JSON with one top-level
+ * {@code view}: a student's record as one staff member may see it under the policy ({@code --policy}, or the default
+ * one): JSON with one top-level
  * object per data category, nothing outside the decision. Every disclosure is recorded first when {@code --log} is
  * given; if recording fails, nothing is printed.
  */
 @Command(name = "view", mixinStandardHelpOptions = true,
-        description = "A student's record as a staff member may see it (default policy): one JSON object per data category. "
+        description = "A student's record as a staff member may see it (default policy unless --policy): one JSON object per data category. "
                 + "Exit 0 when something is permitted, 3 when nothing is.")
 public final class ViewCommand extends MetricsCommand.Common implements Callable<Integer> {
     /** Exit code when the decision permits nothing. */
@@ -63,8 +65,12 @@ public final class ViewCommand extends MetricsCommand.Common implements Callable
     @Option(names = "--log", paramLabel = "FILE", description = "append the disclosures to this tamper-evident log (JSON Lines) before printing")
     Optional<Path> log;
 
+    @Mixin
+    PolicyOption policy;
+
     @Override
     public Integer call() {
+        Policy rules = policy.policy();
         DistrictData data = load();
         StaffId requester = StaffId.of(staff);
         StudentId whose = StudentId.of(student);
@@ -76,7 +82,7 @@ public final class ViewCommand extends MetricsCommand.Common implements Callable
         }
         LocalDate date = at.orElse(LocalDate.now(AccessCommand.ZONE));
         Purpose p = Purpose.of(purpose.orElseGet(() -> defaultPurpose(data, requester, date)));
-        PolicyEngine engine = PolicyEngine.builder().policy(Policies.defaultPolicy()).districtData(data).zone(AccessCommand.ZONE).build();
+        PolicyEngine engine = PolicyEngine.builder().policy(rules).districtData(data).zone(AccessCommand.ZONE).build();
         Decision decision = engine.decide(requester, whose, p, date.atTime(12, 0).atZone(AccessCommand.ZONE).toInstant());
         StudentRecordView view = StudentRecordView.of(data, decision);
         if (log.isPresent()) {

@@ -13,7 +13,10 @@ import org.communityschools.core.data.DistrictDataReader;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.synth.Preset;
 import org.communityschools.core.synth.SyntheticCity;
+import org.communityschools.examples.cli.PolicyOption;
+import org.communityschools.privacy.policy.Policy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,10 +56,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--secure-cookie", description = "mark the session cookie Secure (when users reach the dashboard over HTTPS)")
     boolean secureCookie;
 
+    @Mixin
+    PolicyOption policy;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Policy rules = policy.policy();
         Path dir;
         if (data.isPresent()) {
             dir = data.get();
@@ -75,7 +82,7 @@ public final class ServeCommand implements Callable<Integer> {
         err.flush();
         DistrictData d = DistrictDataReader.builder().build().read(dir).data();
         LocalDate date = today.orElseGet(() -> defaultToday(d));
-        Dashboard dashboard = Dashboard.builder().data(d).today(date).port(port).bindAddress(bind).secureCookie(secureCookie)
+        Dashboard dashboard = Dashboard.builder().policy(rules).data(d).today(date).port(port).bindAddress(bind).secureCookie(secureCookie)
                 .disclosureLog(log.orElse(dir.resolve("dashboard-disclosures.jsonl"))).start();
         out.println("Dashboard for " + date + " at " + dashboard.uri() + " (disclosure log " + dashboard.disclosureLog() + "); Ctrl-C to stop.");
         out.flush();

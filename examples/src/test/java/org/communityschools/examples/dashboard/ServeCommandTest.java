@@ -2,10 +2,49 @@ package org.communityschools.examples.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.communityschools.examples.cli.Main;
+import org.communityschools.privacy.policy.Policies;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
-/** The {@code serve} command's defaults. */
+/** The {@code serve} command's defaults and its {@code --policy}. */
 class ServeCommandTest {
+    private static Path policy(String name) throws URISyntaxException {
+        return Path.of(ServeCommandTest.class.getResource("/org/communityschools/examples/policies/" + name).toURI());
+    }
+
+    @Test
+    void theDashboardDecidesByThePolicyGivenOrTheDefault() throws URISyntaxException {
+        ServeCommand given = new ServeCommand();
+        new CommandLine(given).parseArgs("--policy", policy("identity-only.yaml").toString());
+        ServeCommand none = new ServeCommand();
+        new CommandLine(none).parseArgs();
+
+        assertThat(given.policy.policy().id()).isEqualTo("identity-only");
+        assertThat(given.policy.policy().rules()).extracting(r -> r.id()).containsExactly("teacher-identity-only");
+        assertThat(none.policy.policy()).isSameAs(Policies.defaultPolicy());
+    }
+
+    @Test
+    void anInvalidPolicyIsRefusedWithALocatedLineBeforeAnyCityIsGenerated() throws URISyntaxException {
+        Path file = policy("forbid-with-empty-purposes.yaml");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(new String[] {"serve", "--port", "0", "--policy", file.toString()}, new PrintWriter(out, true),
+                new PrintWriter(err, true));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().lines()).containsExactly(file + ":18:15: forbid-purposes-empty: a forbid rule lists at "
+                + "least one purpose, or leaves 'purposes' out to apply to every purpose; an empty list reads as 'no "
+                + "purpose' but would forbid for every purpose (at /rules/1/purposes)");
+        assertThat(out.toString()).isEmpty();
+    }
+
     @Test
     void theDefaultDateIsMarchFirstOfTheYearOfTheLastInstructionalDayNotOfALaterYearTheDataOnlyName() {
         TestCity city = TestCity.get();

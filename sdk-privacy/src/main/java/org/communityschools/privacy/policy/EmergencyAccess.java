@@ -81,13 +81,13 @@ public record EmergencyAccess(Set<StaffRole> roles, List<String> fields) {
         for (int i = 0; i < fields.size(); i++) {
             String f = fields.get(i);
             if (!catalog.isKnownElement(f)) {
-                problems.add(new PolicyProblem(at.emergency("fields", i), "emergency fields must be field paths of the "
+                problems.add(new PolicyProblem(at.emergency("fields", i), "field-unknown", "emergency fields must be field paths of the "
                         + "catalog or data category names; unknown: '" + f + "'"));
                 continue;
             }
             for (DataField d : catalog.resolve(List.of(f))) {
                 if (d.has(Sensitivity.MEAL_ELIGIBILITY_NSLA)) {
-                    problems.add(new PolicyProblem(at.emergency("fields", i), "'" + f + "' grants " + d.path()
+                    problems.add(new PolicyProblem(at.emergency("fields", i), "emergency-meal-eligibility", "'" + f + "' grants " + d.path()
                             + ": meal eligibility has no emergency exception (42 USC 1758(b)(6), 7 CFR 245.6)"));
                     break;
                 }

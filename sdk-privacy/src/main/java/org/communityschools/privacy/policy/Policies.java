@@ -16,7 +16,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Loads policies from YAML or JSON (the format of docs/privacy-policy.md) and gives the shipped default policy. Every
  * load validates the whole document (see {@link Policy}) and refuses it with a {@link PolicyValidationException} whose
- * problems are located as {@code source:line:column /json/pointer}. Thread-safe; holds no state.
+ * problems are located as {@code source:line:column /json/pointer} and coded by the rule they break. A file is read
+ * whole or refused: it holds exactly one document (nothing after it but whitespace and comments), uses none of YAML's
+ * tags, anchors or aliases, and a forbid rule's {@code purposes}, when given, are not empty. Thread-safe; holds no
+ * state.
  */
 public final class Policies {
     /** The classpath resource of the default policy. */
@@ -52,7 +55,9 @@ public final class Policies {
     }
 
     /**
-     * Loads a policy file over the default catalog: JSON when the name ends in {@code .json}, YAML otherwise.
+     * Loads a policy file over the default catalog: JSON when the name ends in {@code .json}, YAML when it ends in
+     * {@code .yaml} or {@code .yml}, otherwise JSON when the text starts with <code>{</code> and YAML when it does not.
+     * Problems are located by the path as given ({@code policies/district.yaml:12:5 /rules/2/purposes}).
      *
      * @throws PolicyValidationException when the file is not a valid policy
      * @throws UncheckedIOException      when the file cannot be read
@@ -70,9 +75,18 @@ public final class Policies {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the policy file " + file, e);
         }
-        String name = String.valueOf(file.getFileName());
-        return name.toLowerCase(Locale.ROOT).endsWith(".json") ? parseJson(text, name, catalog)
-                : parseYaml(text, name, catalog);
+        return isJson(file, text) ? parseJson(text, file.toString(), catalog) : parseYaml(text, file.toString(), catalog);
+    }
+
+    private static boolean isJson(Path file, String text) {
+        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return true;
+        }
+        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+            return false;
+        }
+        return (text.startsWith("\uFEFF") ? text.substring(1) : text).stripLeading().startsWith("{");
     }
 
     /** Parses a YAML policy; {@code source} names it in problem locations. */

@@ -26,24 +26,24 @@ final class PolicyChecker {
         List<PolicyProblem> problems = new ArrayList<>();
         emergency.ifPresent(e -> problems.addAll(e.problems(catalog, at)));
         if (!ID.matcher(id).matches()) {
-            problems.add(new PolicyProblem(at.top("id", -1), "a policy id has 1-64 letters, digits, '.', '-' or '_', "
+            problems.add(new PolicyProblem(at.top("id", -1), "policy-id", "a policy id has 1-64 letters, digits, '.', '-' or '_', "
                     + "starting with a letter or digit; was '" + id + "'"));
         }
         if (version < 1) {
-            problems.add(new PolicyProblem(at.top("version", -1), "a policy version is 1 or more, was " + version));
+            problems.add(new PolicyProblem(at.top("version", -1), "policy-version", "a policy version is 1 or more, was " + version));
         }
         if (purposes.isEmpty()) {
-            problems.add(new PolicyProblem(at.top("purposes", -1), "a policy declares at least one purpose"));
+            problems.add(new PolicyProblem(at.top("purposes", -1), "purposes-required", "a policy declares at least one purpose"));
         }
         TreeSet<FieldPath> directory = new TreeSet<>();
         for (int j = 0; j < directoryFields.size(); j++) {
             String path = directoryFields.get(j);
             var field = catalog.field(path);
             if (field.isEmpty()) {
-                problems.add(new PolicyProblem(at.top("directoryFields", j), "directory fields must be field paths of "
+                problems.add(new PolicyProblem(at.top("directoryFields", j), "directory-field-unknown", "directory fields must be field paths of "
                         + "the catalog; unknown: '" + path + "'"));
             } else if (!field.get().has(Sensitivity.DIRECTORY_INFORMATION)) {
-                problems.add(new PolicyProblem(at.top("directoryFields", j), "only fields eligible as directory "
+                problems.add(new PolicyProblem(at.top("directoryFields", j), "directory-field-not-eligible", "only fields eligible as directory "
                         + "information (34 CFR 99.3) can be designated; not eligible: " + path));
             } else {
                 directory.add(field.get().path());
@@ -55,7 +55,7 @@ final class PolicyChecker {
             Rule r = rules.get(i);
             Integer first = ids.putIfAbsent(r.id(), i);
             if (first != null) {
-                problems.add(new PolicyProblem(at.rule(i, "id", -1), "rule ids must be unique; '" + r.id()
+                problems.add(new PolicyProblem(at.rule(i, "id", -1), "rule-id-duplicate", "rule ids must be unique; '" + r.id()
                         + "' is also the id of rules[" + first + "]"));
             }
             Set<DataField> fields = new LinkedHashSet<>();
@@ -64,7 +64,7 @@ final class PolicyChecker {
                 if (catalog.isKnownElement(e)) {
                     fields.addAll(catalog.resolve(List.of(e)));
                 } else {
-                    problems.add(new PolicyProblem(at.rule(i, "fields", j), "rule fields must be field paths of the "
+                    problems.add(new PolicyProblem(at.rule(i, "fields", j), "field-unknown", "rule fields must be field paths of the "
                             + "catalog or data category names; unknown: '" + e + "'"));
                 }
             }
@@ -72,7 +72,7 @@ final class PolicyChecker {
             int j = 0;
             for (Purpose p : r.purposes()) {
                 if (!purposes.containsKey(p)) {
-                    problems.add(new PolicyProblem(at.rule(i, "purposes", j), "rule purposes must be declared by the "
+                    problems.add(new PolicyProblem(at.rule(i, "purposes", j), "purpose-undeclared", "rule purposes must be declared by the "
                             + "policy; undeclared: '" + p + "'"));
                 }
                 j++;
@@ -81,10 +81,10 @@ final class PolicyChecker {
                 Mask mask = r.masks().get(m);
                 var field = catalog.field(mask.field());
                 if (field.isEmpty() || !fields.contains(field.get())) {
-                    problems.add(new PolicyProblem(at.rule(i, "masks", m), "a mask names a field its rule grants; "
+                    problems.add(new PolicyProblem(at.rule(i, "masks", m), "mask-field-not-granted", "a mask names a field its rule grants; "
                             + "rule '" + r.id() + "' does not grant " + mask.field()));
                 } else if (!applies(mask.transform(), field.get())) {
-                    problems.add(new PolicyProblem(at.rule(i, "masks", m), "mask " + mask.transform()
+                    problems.add(new PolicyProblem(at.rule(i, "masks", m), "mask-not-applicable", "mask " + mask.transform()
                             + " does not apply to " + mask.field() + " (" + applicability(mask.transform()) + ")"));
                 }
             }
@@ -92,17 +92,17 @@ final class PolicyChecker {
                 RowRestriction row = r.rows().get(k);
                 var field = catalog.field(row.field());
                 if (!row.field().equals(row.filter().field())) {
-                    problems.add(new PolicyProblem(at.rule(i, "rows", k), "row filter " + row.filter()
+                    problems.add(new PolicyProblem(at.rule(i, "rows", k), "row-filter-field", "row filter " + row.filter()
                             + " applies only to " + row.filter().field() + "; was given for " + row.field()));
                 } else if (field.isEmpty() || !fields.contains(field.get())) {
-                    problems.add(new PolicyProblem(at.rule(i, "rows", k), "a row restriction names a field its rule "
+                    problems.add(new PolicyProblem(at.rule(i, "rows", k), "row-field-not-granted", "a row restriction names a field its rule "
                             + "grants; rule '" + r.id() + "' does not grant " + row.field()));
                 }
             }
             if (r.basis().orElse(null) == LegalBasis.DIRECTORY) {
                 for (DataField f : fields) {
                     if (!directory.contains(f.path())) {
-                        problems.add(new PolicyProblem(at.rule(i, "fields", -1), "a DIRECTORY rule grants only the "
+                        problems.add(new PolicyProblem(at.rule(i, "fields", -1), "directory-rule-field", "a DIRECTORY rule grants only the "
                                 + "fields the policy designates as directory information (34 CFR 99.37); not designated: "
                                 + f.path()));
                     }
@@ -121,7 +121,7 @@ final class PolicyChecker {
                 }
             }
             if (grantable.isEmpty()) {
-                problems.add(new PolicyProblem(at.rule(i, "fields", -1), "unreachable rule '" + permit.id() + "': every "
+                problems.add(new PolicyProblem(at.rule(i, "fields", -1), "rule-unreachable", "unreachable rule '" + permit.id() + "': every "
                         + "field it grants needs an explicit basis it does not give (IDEA 34 CFR 300.622, NSLA 42 USC "
                         + "1758(b)(6)): name the overlay in 'authorizes' or use basis CONSENT"));
                 continue;
@@ -138,12 +138,12 @@ final class PolicyChecker {
                 Set<FieldPath> overlap = new TreeSet<>(grantable);
                 overlap.retainAll(denied);
                 if (overlap.equals(grantable)) {
-                    problems.add(new PolicyProblem(at.rule(i, "", -1), "unreachable rule '" + permit.id() + "': forbid rule '"
+                    problems.add(new PolicyProblem(at.rule(i, "", -1), "rule-unreachable", "unreachable rule '" + permit.id() + "': forbid rule '"
                             + forbid.id() + "' applies whenever it does and denies every field it grants"));
                     grantable.clear();
                     break;
                 } else if (!overlap.isEmpty()) {
-                    problems.add(new PolicyProblem(at.rule(i, "", -1), "contradictory rules: '" + permit.id()
+                    problems.add(new PolicyProblem(at.rule(i, "", -1), "rules-contradict", "contradictory rules: '" + permit.id()
                             + "' grants and '" + forbid.id() + "' forbids " + overlap + " under the same conditions; "
                             + "remove those fields from the permit rule"));
                 }

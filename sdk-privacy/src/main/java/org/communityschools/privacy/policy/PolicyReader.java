@@ -16,10 +16,7 @@ import org.communityschools.privacy.FieldCatalog;
 import org.communityschools.privacy.FieldPath;
 import org.communityschools.privacy.Sensitivity;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.ObjectMapper;
 
 /** Reads a policy document (the format of docs/privacy-policy.md) into a validated {@link Policy}. */
@@ -39,19 +36,7 @@ final class PolicyReader {
     private PolicyReader() {}
 
     static Policy read(ObjectMapper mapper, String text, String source, FieldCatalog catalog) {
-        PolicyReader r = new PolicyReader();
-        Tree.Node root;
-        try (JsonParser parser = mapper.createParser(text)) {
-            root = Tree.read(parser, source, r.problems);
-        } catch (JacksonException e) {
-            TokenStreamLocation l = e.getLocation();
-            String at = l == null ? source : source + ":" + l.getLineNr() + ":" + l.getColumnNr();
-            throw new PolicyValidationException(List.of(new PolicyProblem(at, "the policy is not well-formed: "
-                    + e.getOriginalMessage())));
-        } catch (IllegalStateException e) {
-            throw new PolicyValidationException(List.of(new PolicyProblem(source, "the policy document is empty")));
-        }
-        return r.policy(root, catalog);
+        return new PolicyReader().policy(Tree.document(mapper, text, source), catalog);
     }
 
     private Policy policy(Tree.Node root, FieldCatalog catalog) {
@@ -71,11 +56,11 @@ final class PolicyReader {
                 try {
                     purposes.put(Purpose.of(e.getKey()), d == null ? "" : d);
                 } catch (IllegalArgumentException ex) {
-                    problem(e.getValue(), ex.getMessage());
+                    problem(e.getValue(), "purpose-code", ex.getMessage());
                 }
             }
         } else if (ps != null) {
-            problem(ps, "purposes is a mapping from purpose code to description, was " + ps.kind());
+            problem(ps, "wrong-type", "purposes is a mapping from purpose code to description, was " + ps.kind());
         }
         List<String> directory = strings(top.members().get("directoryFields"));
         List<Rule> rules = new ArrayList<>();
@@ -85,7 +70,7 @@ final class PolicyReader {
                 rule(n).ifPresent(rules::add);
             }
         } else if (rs != null) {
-            problem(rs, "rules is a list, was " + rs.kind());
+            problem(rs, "wrong-type", "rules is a list, was " + rs.kind());
         }
         Optional<EmergencyAccess> emergency = Optional.empty();
         Tree.Node em = top.members().get("emergency");
@@ -120,8 +105,12 @@ final class PolicyReader {
             try {
                 purposes.add(Purpose.of(codes.get(j)));
             } catch (IllegalArgumentException e) {
-                problem(((Tree.Arr) m.get("purposes")).items().get(j), e.getMessage());
+                problem(((Tree.Arr) m.get("purposes")).items().get(j), "purpose-code", e.getMessage());
             }
+        }
+        if (effect == Effect.FORBID && m.get("purposes") instanceof Tree.Arr none && none.items().isEmpty()) {
+            problem(none, "forbid-purposes-empty", "a forbid rule lists at least one purpose, or leaves 'purposes' out "
+                    + "to apply to every purpose; an empty list reads as 'no purpose' but would forbid for every purpose");
         }
         Set<Sensitivity> authorizes = many(m.get("authorizes"), Sensitivity.class, "overlay");
         List<Mask> masks = new ArrayList<>();
@@ -136,14 +125,14 @@ final class PolicyReader {
                         if (FieldPath.isWellFormed(field)) {
                             masks.add(new Mask(FieldPath.of(field), transform));
                         } else {
-                            problem(mo.members().get("field"), "a mask names a field path such as identity.name; was '"
+                            problem(mo.members().get("field"), "field-path", "a mask names a field path such as identity.name; was '"
                                     + field + "'");
                         }
                     }
                 }
             }
         } else if (ms != null) {
-            problem(ms, "masks is a list, was " + ms.kind());
+            problem(ms, "wrong-type", "masks is a list, was " + ms.kind());
         }
         List<RowRestriction> rows = new ArrayList<>();
         Tree.Node rs = m.get("rows");
@@ -157,14 +146,14 @@ final class PolicyReader {
                         if (FieldPath.isWellFormed(field)) {
                             rows.add(new RowRestriction(FieldPath.of(field), filter));
                         } else {
-                            problem(ro.members().get("field"), "a row restriction names a field path such as "
+                            problem(ro.members().get("field"), "field-path", "a row restriction names a field path such as "
                                     + "interventions.participation; was '" + field + "'");
                         }
                     }
                 }
             }
         } else if (rs != null) {
-            problem(rs, "rows is a list, was " + rs.kind());
+            problem(rs, "wrong-type", "rows is a list, was " + rs.kind());
         }
         HistoryWindow.Kind window = m.containsKey("history")
                 ? one(m.get("history"), HistoryWindow.Kind.class, "history window") : HistoryWindow.Kind.RELATIONSHIP;
@@ -188,7 +177,7 @@ final class PolicyReader {
             return Optional.of(new Rule(id, effect, description == null ? "" : description, roles, relationship, types,
                     fields, Optional.ofNullable(basis), purposes, authorizes, masks, rows, history));
         } catch (IllegalArgumentException e) {
-            problem(n, e.getMessage());
+            problem(n, "rule-shape", e.getMessage());
             return Optional.empty();
         }
     }
@@ -207,7 +196,7 @@ final class PolicyReader {
         try {
             return Optional.of(EmergencyAccess.of(roles, fields));
         } catch (IllegalArgumentException e) {
-            problem(n, e.getMessage());
+            problem(n, "emergency-shape", e.getMessage());
             return Optional.empty();
         }
     }
@@ -221,23 +210,23 @@ final class PolicyReader {
         }
     }
 
-    private void problem(Tree.Node n, String message) {
-        problems.add(new PolicyProblem(n.position() + " " + (n.pointer().isEmpty() ? "/" : n.pointer()), message));
+    private void problem(Tree.Node n, String code, String message) {
+        problems.add(new PolicyProblem(n.position() + " " + (n.pointer().isEmpty() ? "/" : n.pointer()), code, message));
     }
 
     private Tree.@Nullable Obj object(Tree.Node n, List<String> allowed, List<String> required) {
         if (!(n instanceof Tree.Obj o)) {
-            problem(n, "expected a mapping with keys " + allowed + ", was " + n.kind());
+            problem(n, "wrong-type", "expected a mapping with keys " + allowed + ", was " + n.kind());
             return null;
         }
         for (var e : o.members().entrySet()) {
             if (!allowed.contains(e.getKey())) {
-                problem(e.getValue(), "unknown key '" + e.getKey() + "'; the keys here are " + allowed);
+                problem(e.getValue(), "unknown-key", "unknown key '" + e.getKey() + "'; the keys here are " + allowed);
             }
         }
         for (String r : required) {
             if (!o.members().containsKey(r)) {
-                problem(o, "missing key '" + r + "'");
+                problem(o, "missing-key", "missing key '" + r + "'");
             }
         }
         return o;
@@ -250,7 +239,7 @@ final class PolicyReader {
         if (n instanceof Tree.Scalar s && s.text() != null) {
             return s.text();
         }
-        problem(n, "expected a text value, was " + (n instanceof Tree.Scalar ? "null" : n.kind()));
+        problem(n, "wrong-type", "expected a text value, was " + (n instanceof Tree.Scalar ? "null" : n.kind()));
         return null;
     }
 
@@ -265,7 +254,7 @@ final class PolicyReader {
                 // falls through to the problem below
             }
         }
-        problem(n, "expected a whole number");
+        problem(n, "wrong-type", "expected a whole number");
         return null;
     }
 
@@ -274,7 +263,7 @@ final class PolicyReader {
             return List.of();
         }
         if (!(n instanceof Tree.Arr a)) {
-            problem(n, "expected a list, was " + n.kind());
+            problem(n, "wrong-type", "expected a list, was " + n.kind());
             return List.of();
         }
         List<String> out = new ArrayList<>();
@@ -297,7 +286,7 @@ final class PolicyReader {
                 return e;
             }
         }
-        problem(n, "unknown " + what + " '" + t + "'; expected one of " + Arrays.toString(type.getEnumConstants()));
+        problem(n, "unknown-value", "unknown " + what + " '" + t + "'; expected one of " + Arrays.toString(type.getEnumConstants()));
         return null;
     }
 
@@ -307,7 +296,7 @@ final class PolicyReader {
             return out;
         }
         if (!(n instanceof Tree.Arr a)) {
-            problem(n, "expected a list, was " + n.kind());
+            problem(n, "wrong-type", "expected a list, was " + n.kind());
             return out;
         }
         for (Tree.Node item : a.items()) {

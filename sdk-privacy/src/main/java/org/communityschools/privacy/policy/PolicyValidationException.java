@@ -6,8 +6,8 @@ import org.communityschools.core.CommunitySchoolsException;
 
 /**
  * A policy was refused: it could not be read, or it names unknown fields, categories, roles or purposes, or it has
- * contradictory or unreachable rules. Carries every problem found, each with its location; a refused policy is never
- * half-loaded.
+ * contradictory or unreachable rules. Carries every problem found, each with its location and the code of the rule it
+ * breaks; a refused policy is never half-loaded.
  */
 public final class PolicyValidationException extends CommunitySchoolsException {
     private static final long serialVersionUID = 1L;

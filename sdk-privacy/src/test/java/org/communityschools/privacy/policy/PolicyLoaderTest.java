@@ -81,7 +81,7 @@ class PolicyLoaderTest {
     @Test
     void rejectsUnknownFieldPathWithItsLocation() {
         assertThat(problems(BASE.replace("attendance.records]", "attendance.record]"))).singleElement()
-                .hasToString("p.yaml:14:24 /rules/0/fields/1: rule fields must be field paths of the catalog or data "
+                .hasToString("p.yaml:14:24 /rules/0/fields/1: field-unknown: rule fields must be field paths of the catalog or data "
                         + "category names; unknown: 'attendance.record'");
     }
 

@@ -170,7 +170,7 @@ final class PolicyReader {
         try {
             history = new HistoryWindow(window, prior);
         } catch (IllegalArgumentException e) {
-            problem(pn != null ? pn : n, e.getMessage());
+            problem(pn != null ? pn : n, "history-window", e.getMessage());
             return Optional.empty();
         }
         try {

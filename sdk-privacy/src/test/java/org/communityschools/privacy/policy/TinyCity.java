@@ -74,7 +74,7 @@ public final class TinyCity {
     }
 
     /** A copy of the tiny city without the agreements {@code drop} selects, plus the records {@code more} adds. */
-    static DistrictData withChanges(Predicate<DataSharingAgreement> drop, Consumer<DistrictData.Builder> more) {
+    public static DistrictData withChanges(Predicate<DataSharingAgreement> drop, Consumer<DistrictData.Builder> more) {
         return with(a -> a, c -> c, a -> a, s -> s, p -> true, more, drop);
     }
 

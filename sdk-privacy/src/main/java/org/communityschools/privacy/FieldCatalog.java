@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.communityschools.core.data.DataElements;
 import org.communityschools.core.model.DataCategory;
 
 /**
@@ -148,6 +149,15 @@ public final class FieldCatalog {
             }
         }
         return false;
+    }
+
+    /**
+     * The data elements an agreement may name under this catalog (its paths and the category names), for the district
+     * data reader: {@code DistrictDataReader.builder().dataElements(catalog.dataElements())}. The default catalog's
+     * are {@link DataElements#standard()}, the reader's default.
+     */
+    public DataElements dataElements() {
+        return DataElements.of(byPath.keySet());
     }
 
     /**

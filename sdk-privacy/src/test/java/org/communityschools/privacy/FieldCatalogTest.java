@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.communityschools.core.data.DataElements;
 import org.communityschools.core.model.AgreementId;
 import org.communityschools.core.model.AgreementStatus;
 import org.communityschools.core.model.DataCategory;
@@ -34,6 +35,22 @@ class FieldCatalogTest {
     @EnumSource(DataCategory.class)
     void everyDataCategoryHasAtLeastOneField(DataCategory category) {
         assertThat(catalog.fieldsOf(category)).isNotEmpty().allSatisfy(f -> assertThat(f.category()).isEqualTo(category));
+    }
+
+    @Test
+    void theDefaultCatalogsPathsAreTheDirectoryReadersStandardDataElements() {
+        // the reader in sdk-core keeps its own copy of the paths (it cannot depend on this module): the two must agree
+        assertThat(FieldCatalog.defaultCatalog().dataElements()).isEqualTo(DataElements.standard());
+        assertThat(DataElements.standard().fieldPaths()).hasSize(FieldCatalog.defaultCatalog().fields().size());
+    }
+
+    @Test
+    void aHostCatalogsDataElementsAreItsPathsAndTheCategoryNames() {
+        FieldCatalog custom = FieldCatalog.defaultCatalog().toBuilder()
+                .add("sports.teams", DataCategory.PROGRAMS, "teams the student plays on", "").build();
+        assertThat(custom.dataElements().isKnown("sports.teams")).isTrue();
+        assertThat(custom.dataElements().isKnown("HEALTH")).isTrue();
+        assertThat(DataElements.standard().isKnown("sports.teams")).isFalse();
     }
 
     @Test

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 PublishCommand.class,
                 ExtractCommand.class,
+                AgreementsCommand.class,
                 org.communityschools.examples.dashboard.ServeCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class})

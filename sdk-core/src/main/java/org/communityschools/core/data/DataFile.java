@@ -37,7 +37,7 @@ public enum DataFile {
     CONSENTS("consents.csv", "consent_id*", "student_id*", "grantor*", "recipient_id*", "purpose*", "categories*",
             "signed_date*", "authentication*", "revoked_date"),
     /** The only JSON file: an array of agreement objects whose keys are listed as the "columns". */
-    AGREEMENTS("agreements.json", "agreement_id*", "version*", "status*", "disclosing_organization_id*",
+    AGREEMENTS("agreements.json", "agreement_id*", "version*", "version_effective_date", "status*", "disclosing_organization_id*",
             "recipient_organization_id*", "legal_basis*", "purpose*", "school_ids*", "school_years*", "data_elements*",
             "permitted_roles*", "effective_date*", "end_date*", "signed_date*", "signatories", "destruction_days*",
             "redisclosure_allowed");

@@ -2,6 +2,7 @@ package org.communityschools.core.data;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +16,14 @@ import org.communityschools.core.internal.index.Grouped;
 import org.communityschools.core.internal.read.Assembler;
 import org.communityschools.core.internal.read.Violations;
 import org.communityschools.core.internal.read.Where;
+import org.communityschools.core.model.AgreementHistory;
 import org.communityschools.core.model.AgreementId;
 import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.BehaviorIncident;
 import org.communityschools.core.model.Consent;
 import org.communityschools.core.model.CourseMark;
 import org.communityschools.core.model.DataSharingAgreement;
+import org.communityschools.core.model.DestructionObligation;
 import org.communityschools.core.model.Diploma;
 import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.InstructionalDay;
@@ -208,9 +211,61 @@ public final class DistrictData {
         return i < 0 ? Optional.empty() : Optional.of(ix.interventions.record(i));
     }
 
-    /** The latest version of the agreement with this id. */
+    /**
+     * The version of the agreement with this id that has the highest number, whether or not it has taken effect. A
+     * decision on a given day follows {@link #agreementVersionOn(AgreementId, LocalDate)} instead.
+     */
     public Optional<DataSharingAgreement> agreement(AgreementId id) {
-        return Optional.ofNullable(ix.latestAgreements.get(Objects.requireNonNull(id, "id").value()));
+        return agreementHistory(id).map(AgreementHistory::latest);
+    }
+
+    // ------------------------------------------------------------------ agreements over time
+
+    /** Every version of the agreement with this id. */
+    public Optional<AgreementHistory> agreementHistory(AgreementId id) {
+        return Optional.ofNullable(ix.agreementHistories.get(Objects.requireNonNull(id, "id").value()));
+    }
+
+    /** The history of every agreement, in agreement id order. */
+    public List<AgreementHistory> agreementHistories() {
+        return List.copyOf(ix.agreementHistories.values());
+    }
+
+    /**
+     * The agreements with {@code recipient} as they stand on {@code date}: for each agreement id, the version that
+     * governs on that day ({@link AgreementHistory#versionOn(LocalDate)}), in agreement id order. An agreement none of
+     * whose versions has taken effect is left out. The versions are returned whatever their status and term: whether
+     * one permits a disclosure is the caller's decision. This is the one query by which the SDK chooses the agreement
+     * versions a decision follows, so that no later version applies to an earlier day.
+     */
+    public List<DataSharingAgreement> agreementVersionsOn(OrganizationId recipient, LocalDate date) {
+        Objects.requireNonNull(recipient, "recipient");
+        Objects.requireNonNull(date, "date");
+        List<AgreementHistory> histories = ix.agreementHistoriesByRecipient.getOrDefault(recipient, List.of());
+        List<DataSharingAgreement> out = new ArrayList<>(histories.size());
+        for (AgreementHistory h : histories) {
+            h.versionOn(date).ifPresent(out::add);
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The version of the agreement with this id that governs on {@code date}, as in {@link #agreementVersionsOn}. */
+    public Optional<DataSharingAgreement> agreementVersionOn(AgreementId id, LocalDate date) {
+        Objects.requireNonNull(date, "date");
+        return agreementHistory(id).flatMap(h -> h.versionOn(date));
+    }
+
+    /**
+     * The destruction obligations of the agreements that have ended by {@code asOf}, in agreement id order: due when
+     * the deadline is on or after {@code asOf}, overdue after it ({@link DestructionObligation#isOverdueOn(LocalDate)}).
+     */
+    public List<DestructionObligation> destructionsDue(LocalDate asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        List<DestructionObligation> out = new ArrayList<>();
+        for (AgreementHistory h : ix.agreementHistories.values()) {
+            h.destructionOn(asOf).ifPresent(out::add);
+        }
+        return List.copyOf(out);
     }
 
     // ------------------------------------------------------------------ dense indexes

@@ -38,9 +38,11 @@ public final class DistrictDataReader {
     private final boolean lenient;
     private final @Nullable Validator validator;
     private final int maxReportedViolations;
+    private final DataElements dataElements;
 
     private DistrictDataReader(Builder b) {
         this.lenient = b.lenient != null && b.lenient;
+        this.dataElements = b.dataElements == null ? DataElements.standard() : b.dataElements;
         this.validator = b.validator;
         this.maxReportedViolations = b.maxReportedViolations == null ? 10_000 : b.maxReportedViolations;
     }
@@ -67,8 +69,8 @@ public final class DistrictDataReader {
             throw new IllegalArgumentException("not a directory: " + dir);
         }
         Violations violations = new Violations(maxReportedViolations);
-        DirectoryLoader loader = new DirectoryLoader(validator, violations);
-        DistrictIndex index = loader.load(dir, new AgreementsStep(validator));
+        DirectoryLoader loader = new DirectoryLoader(validator, violations, dataElements);
+        DistrictIndex index = loader.load(dir, new AgreementsStep(validator, dataElements));
         Map<DataFile, LoadReport.FileCounts> files = new EnumMap<>(DataFile.class);
         loader.counts().forEach((f, c) -> files.put(f, new LoadReport.FileCounts(c[0], c[1], c[2])));
         LoadReport report = new LoadReport(violations.sorted(), files, violations.errorCount(), violations.warningCount(),
@@ -88,6 +90,7 @@ public final class DistrictDataReader {
         private @Nullable Validator validator;
         private boolean withoutBeanValidation;
         private @Nullable Integer maxReportedViolations;
+        private @Nullable DataElements dataElements;
 
         private Builder() {}
 
@@ -128,6 +131,20 @@ public final class DistrictDataReader {
                 throw new IllegalStateException("maxReportedViolations was already set to " + this.maxReportedViolations);
             }
             this.maxReportedViolations = max;
+            return this;
+        }
+
+        /**
+         * The data elements agreements may name (default {@link DataElements#standard()}, the default field catalog's
+         * paths and the category names); an agreement naming another is rejected with rule
+         * {@code agreement.data-element}. A host whose policy uses its own field catalog passes that catalog's paths.
+         */
+        public Builder dataElements(DataElements dataElements) {
+            Objects.requireNonNull(dataElements, "dataElements");
+            if (this.dataElements != null) {
+                throw new IllegalStateException("dataElements was already set to " + this.dataElements);
+            }
+            this.dataElements = dataElements;
             return this;
         }
 

@@ -61,7 +61,7 @@ class DataSharingAgreementTest {
         assertThatThrownBy(() -> agreement(1, schools, elements, EFFECTIVE, EFFECTIVE.minusDays(1), EFFECTIVE, 0))
                 .hasMessageStartingWith("end_date must not be before effective_date");
         assertThatThrownBy(() -> agreement(1, schools, elements, EFFECTIVE, END, EFFECTIVE.plusDays(1), 0))
-                .hasMessageStartingWith("signed_date must not be after effective_date");
+                .hasMessageStartingWith("signed_date must not be after version_effective_date");
         assertThatThrownBy(() -> agreement(1, schools, elements, EFFECTIVE, END, EFFECTIVE, -1))
                 .hasMessage("destruction_days must not be negative, was -1");
         assertThat(agreement(1, schools, elements, EFFECTIVE, EFFECTIVE, EFFECTIVE, 0).term().lengthInDays()).contains(1L);

@@ -65,7 +65,8 @@ class PersonalDataToStringProperties {
             Map.entry(InterventionParticipant.class, DomainArbitraries.interventionParticipants()),
             Map.entry(Consent.class, DomainArbitraries.consents()),
             Map.entry(Signatory.class, DomainArbitraries.signatories()),
-            Map.entry(DataSharingAgreement.class, DomainArbitraries.agreements()));
+            Map.entry(DataSharingAgreement.class, DomainArbitraries.agreements()),
+            Map.entry(DestructionObligation.class, destructions()));
 
     /** The facts, other than identifiers, that a record concerning no person may print. */
     private static final Map<Class<?>, Set<String>> FACTS = Map.of(
@@ -74,7 +75,16 @@ class PersonalDataToStringProperties {
             InstructionalDay.class, Set.of("date"),
             StaffAssignment.class, Set.of("role"),
             Intervention.class, Set.of("type"),
-            DataSharingAgreement.class, Set.of("version"));
+            DataSharingAgreement.class, Set.of("version"),
+            DestructionObligation.class, Set.of("version", "cause", "endedOn", "deadline"));
+
+    /** Destruction obligations concern an agreement, not a person. */
+    private static Arbitrary<DestructionObligation> destructions() {
+        return net.jqwik.api.Combinators.combine(DomainArbitraries.agreements(), Arbitraries.integers().between(0, 3650),
+                Arbitraries.of(AgreementStatus.TERMINATED, AgreementStatus.EXPIRED)).as((a, days, cause) ->
+                new DestructionObligation(a.id(), a.version(), a.recipientOrganizationId(), cause, a.endDate(),
+                        a.endDate().plusDays(days)));
+    }
 
     private static final Pattern SHAPE = Pattern.compile("([A-Za-z]+)\\[(.*)]");
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.communityschools.core.data.DataElements;
 import org.communityschools.core.model.AgreementId;
 import org.communityschools.core.model.AgreementStatus;
 import org.communityschools.core.model.AttendanceCategory;
@@ -315,12 +316,9 @@ public final class DomainArbitraries {
                         c.authentication(), days.map(c.signedDate()::plusDays))));
     }
 
-    /** Data elements: category names or field paths such as {@code attendance.records}. */
+    /** Data elements: category names or the standard field paths such as {@code attendance.records}. */
     public static Arbitrary<String> dataElements() {
-        Arbitrary<String> segment = Combinators.combine(Arbitraries.chars().range('a', 'z'),
-                Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').withCharRange('0', '9').ofMaxLength(10))
-                .as((c, s) -> c + s);
-        Arbitrary<String> paths = segment.list().ofMinSize(1).ofMaxSize(3).map(l -> String.join(".", l));
+        Arbitrary<String> paths = Arbitraries.of(List.copyOf(DataElements.standard().fieldPaths()));
         return Arbitraries.oneOf(Arbitraries.of(DataCategory.class).map(Enum::name), paths);
     }
 
@@ -329,7 +327,7 @@ public final class DomainArbitraries {
         return Combinators.combine(text(200), text(200)).as(Signatory::new);
     }
 
-    /** Data-sharing agreements with consistent dates. */
+    /** Data-sharing agreements with consistent dates; the version takes effect on or up to a year after the effective date. */
     public static Arbitrary<DataSharingAgreement> agreements() {
         Arbitrary<DataSharingAgreement> head = Combinators.combine(agreementIds(), Arbitraries.integers().between(1, 20),
                         Arbitraries.of(AgreementStatus.class), organizationIds(), organizationIds(), Arbitraries.of(LegalBasis.class),
@@ -345,9 +343,12 @@ public final class DomainArbitraries {
                         a.version(), a.status(), a.disclosingOrganizationId(), a.recipientOrganizationId(), a.legalBasis(),
                         a.purpose(), a.schoolIds(), years, elements, roles, term.start(), term.lastDay().orElseThrow(),
                         term.start().minusDays(signedBefore), signers, destruction, false))
-                .flatMap(a -> Arbitraries.of(true, false).map(redisclosure -> new DataSharingAgreement(a.id(), a.version(),
+                .flatMap(a -> Combinators.combine(Arbitraries.of(true, false),
+                        Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(1, 365)))
+                        .as((redisclosure, versionDays) -> new DataSharingAgreement(a.id(), a.version(),
                         a.status(), a.disclosingOrganizationId(), a.recipientOrganizationId(), a.legalBasis(), a.purpose(),
                         a.schoolIds(), a.schoolYears(), a.dataElements(), a.permittedRoles(), a.effectiveDate(), a.endDate(),
-                        a.signedDate(), a.signatories(), a.destructionDays(), redisclosure)));
+                        a.signedDate(), a.signatories(), a.destructionDays(), redisclosure,
+                        a.effectiveDate().plusDays(versionDays))));
     }
 }

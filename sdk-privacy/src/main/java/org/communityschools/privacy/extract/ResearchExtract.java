@@ -53,9 +53,11 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>What {@link Builder#build()} does, failing closed with {@link ExtractRefusedException}:
  * <ol>
- *   <li>The agreement must exist, have legal basis {@link LegalBasis#STUDIES} or {@link LegalBasis#AUDIT_EVALUATION},
- *       be {@link AgreementStatus#ACTIVE} and in force on the day of the extract; every data element must be known to
- *       the {@link FieldCatalog}.</li>
+ *   <li>The agreement must exist; the version that governs on the day of the extract
+ *       ({@link DistrictData#agreementVersionOn(AgreementId, LocalDate)}: a later version has not taken effect yet) must
+ *       have legal basis {@link LegalBasis#STUDIES} or {@link LegalBasis#AUDIT_EVALUATION}, be
+ *       {@link AgreementStatus#ACTIVE} and in force on that day; every data element must be known to the
+ *       {@link FieldCatalog}.</li>
  *   <li>The students are those enrolled at an agreement school during an agreement school year; the enrollments,
  *       attendance and characteristics are those of the agreement's schools and years.</li>
  *   <li>Only the agreement's fields are carried, and never direct identifiers ({@code identity.*}, {@code contact.*}),
@@ -132,7 +134,7 @@ public final class ResearchExtract {
         return new Builder(Objects.requireNonNull(data, "data"), Objects.requireNonNull(agreement, "agreement"));
     }
 
-    /** The agreement the extract is made under. */
+    /** The version of the agreement the extract is made under: the one governing on the day it was made. */
     public DataSharingAgreement agreement() {
         return agreement;
     }
@@ -431,8 +433,12 @@ public final class ResearchExtract {
         Computed(Builder b) {
             Clock clock = b.clock == null ? Clock.systemUTC() : b.clock;
             this.today = LocalDate.now(clock);
-            this.agreement = b.data.agreement(b.agreementId).orElseThrow(
-                    () -> new ExtractRefusedException("no agreement " + b.agreementId + " in the district data"));
+            if (b.data.agreementHistory(b.agreementId).isEmpty()) {
+                throw new ExtractRefusedException("no agreement " + b.agreementId + " in the district data");
+            }
+            // the version that governs today: a later version has not taken effect, an earlier one is replaced
+            this.agreement = b.data.agreementVersionOn(b.agreementId, today).orElseThrow(
+                    () -> new ExtractRefusedException("agreement " + b.agreementId + " has no version in effect on " + today));
             checkAgreement();
             FieldCatalog catalog = b.catalog == null ? FieldCatalog.defaultCatalog() : b.catalog;
             List<String> unknown = catalog.unknownElements(agreement.dataElements());

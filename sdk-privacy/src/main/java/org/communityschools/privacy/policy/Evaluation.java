@@ -116,7 +116,6 @@ final class Evaluation {
     private final List<List<DataField>> ruleFields;
     private final int[][] ruleIndices;
     private final List<DataField> catalog;
-    private final Map<OrganizationId, List<DataSharingAgreement>> agreements;
     private final StaffId requester;
     private final StudentId student;
     private final Purpose purpose;
@@ -168,8 +167,7 @@ final class Evaluation {
     }
 
     @SuppressWarnings("unchecked")
-    Evaluation(Policy policy, DistrictData data, Index index,
-               Map<OrganizationId, List<DataSharingAgreement>> agreements, StaffId requester, StudentId student,
+    Evaluation(Policy policy, DistrictData data, Index index, StaffId requester, StudentId student,
                Purpose purpose, Instant at, LocalDate date) {
         this.policy = policy;
         this.data = data;
@@ -180,7 +178,6 @@ final class Evaluation {
         this.granted = new List[catalog.size()];
         this.forbidden = new String[catalog.size()];
         this.failures = new Set[catalog.size()];
-        this.agreements = agreements;
         this.requester = requester;
         this.student = student;
         this.purpose = purpose;
@@ -606,7 +603,7 @@ final class Evaluation {
     }
 
     private DataSharingAgreement agreementNamed(AgreementId id) {
-        for (DataSharingAgreement a : agreements.getOrDefault(staff().employerId(), List.of())) {
+        for (DataSharingAgreement a : data.agreementVersionsOn(staff().employerId(), date)) {
             if (a.id().equals(id)) {
                 return a;
             }
@@ -691,7 +688,8 @@ final class Evaluation {
     private Outcome agreement(Rule r, DataField f, SchoolId s, School school, LegalBasis basis) {
         OrganizationId employer = staff().employerId();
         List<String> reasons = new ArrayList<>();
-        List<DataSharingAgreement> candidates = agreements.getOrDefault(employer, List.of());
+        // the versions that govern on the decision's date: a later amendment or termination never applies to the past
+        List<DataSharingAgreement> candidates = data.agreementVersionsOn(employer, date);
         String[] checks = agreementChecks.get(s);
         if (checks == null) {
             checks = new String[candidates.size()];

@@ -4,14 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.communityschools.core.data.DistrictData;
-import org.communityschools.core.model.DataSharingAgreement;
 import org.communityschools.core.model.OrganizationId;
 import org.communityschools.core.model.StaffId;
 import org.communityschools.core.model.StudentId;
@@ -68,7 +64,6 @@ public final class PolicyEngine {
     private final String tenant;
     private final long dataVersion;
     private final Evaluation.Index index;
-    private final Map<OrganizationId, List<DataSharingAgreement>> agreementsByRecipient;
     private final EmergencyAccess emergencyAccess;
     private final List<DataField> emergencyScope;
 
@@ -84,16 +79,6 @@ public final class PolicyEngine {
         this.tenant = tenant;
         this.dataVersion = dataVersion;
         this.index = new Evaluation.Index(policy);
-        Map<OrganizationId, List<DataSharingAgreement>> byRecipient = new HashMap<>();
-        Map<String, DataSharingAgreement> latest = new LinkedHashMap<>();
-        for (DataSharingAgreement a : data.agreements()) {
-            latest.merge(a.id().value(), a, (x, y) -> y.version() > x.version() ? y : x);
-        }
-        for (DataSharingAgreement a : latest.values()) {
-            byRecipient.computeIfAbsent(a.recipientOrganizationId(), k -> new ArrayList<>()).add(a);
-        }
-        byRecipient.replaceAll((k, v) -> List.copyOf(v));
-        this.agreementsByRecipient = Map.copyOf(byRecipient);
     }
 
     /** A builder; the policy, the district data and the district's time zone are required. */
@@ -144,7 +129,7 @@ public final class PolicyEngine {
         Objects.requireNonNull(at, "at");
         LocalDate date = LocalDate.ofInstant(at, zone);
         try {
-            return new Evaluation(policy, data, index, agreementsByRecipient, requester, student, purpose, at, date).run();
+            return new Evaluation(policy, data, index, requester, student, purpose, at, date).run();
         } catch (RuntimeException e) {
             return Evaluation.denyAll(policy, requester, student, purpose, at, date,
                     "an error occurred while evaluating (" + e.getClass().getSimpleName() + "); any error denies");

@@ -119,6 +119,23 @@ class ResearchExtractTest {
     }
 
     @Test
+    void followsTheVersionInEffectOnTheDayOfTheExtractNotALaterTermination() {
+        DataSharingAgreement v1 = study(TinyCity.DATA);
+        LocalDate terminated = v1.effectiveDate().plusDays(15);
+        DataSharingAgreement v2 = new DataSharingAgreement(v1.id(), 2, AgreementStatus.TERMINATED, v1.disclosingOrganizationId(),
+                v1.recipientOrganizationId(), v1.legalBasis(), v1.purpose(), v1.schoolIds(), v1.schoolYears(),
+                v1.dataElements(), v1.permittedRoles(), v1.effectiveDate(), v1.endDate(), terminated.minusDays(3),
+                v1.signatories(), v1.destructionDays(), false, terminated);
+        DistrictData data = TinyCity.withChanges(a -> false, b -> b.add(v2));
+        // ten days after the effective date v1 still governs: the extract is made under it
+        assertThat(builder(data, STUDY).k(1).build().agreement().version()).isEqualTo(1);
+        Clock onTermination = Clock.fixed(terminated.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
+        assertThatThrownBy(() -> ResearchExtract.builder(data, STUDY).clock(onTermination)
+                .pseudonyms(Pseudonymizer.hmacSha256("project-7-key-1", KEY)).recipient(RESEARCHER).k(1).build())
+                .isInstanceOf(ExtractRefusedException.class).hasMessageContaining("is TERMINATED, not ACTIVE");
+    }
+
+    @Test
     void anUnknownAgreementIsRefused() {
         assertThatThrownBy(() -> ResearchExtract.builder(TinyCity.DATA, AgreementId.of("DSA-NONE"))
                 .pseudonyms(Pseudonymizer.randomTokens()).recipient(RESEARCHER).build())

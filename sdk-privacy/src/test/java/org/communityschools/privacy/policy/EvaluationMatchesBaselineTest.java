@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -38,7 +38,8 @@ class EvaluationMatchesBaselineTest {
         PolicyEngine engine = PolicyEngine.builder().policy(policy).districtData(DATA).zone(TinyCity.ZONE).build();
         Instant at = TinyCity.noon(q.date());
         Decision d = engine.decide(q.staff(), q.student(), q.purpose(), at);
-        Decision baseline = new BaselineEvaluation(policy, DATA, ruleFields(policy), agreementsByRecipient(), q.staff(),
+        Decision baseline = new BaselineEvaluation(policy, DATA, ruleFields(policy),
+                agreementsByRecipient(LocalDate.ofInstant(at, TinyCity.ZONE)), q.staff(),
                 q.student(), q.purpose(), at, LocalDate.ofInstant(at, TinyCity.ZONE)).run();
         // since record scopes, a field may be granted by several rules (the baseline kept the first): the same fields
         // are permitted, the baseline's grant is among the engine's, and the denials are the same
@@ -61,14 +62,19 @@ class EvaluationMatchesBaselineTest {
         return out;
     }
 
-    /** As the engine indexes them: the latest version of each agreement, by recipient. */
-    private static Map<OrganizationId, List<DataSharingAgreement>> agreementsByRecipient() {
-        Map<String, DataSharingAgreement> latest = new LinkedHashMap<>();
+    /**
+     * As the engine chooses them: of each agreement, the version with the latest version effective date not after
+     * {@code date}, by recipient in agreement id order.
+     */
+    private static Map<OrganizationId, List<DataSharingAgreement>> agreementsByRecipient(LocalDate date) {
+        Map<String, DataSharingAgreement> governing = new TreeMap<>();
         for (DataSharingAgreement a : DATA.agreements()) {
-            latest.merge(a.id().value(), a, (x, y) -> y.version() > x.version() ? y : x);
+            if (!a.versionEffectiveDate().isAfter(date)) {
+                governing.merge(a.id().value(), a, (x, y) -> y.versionEffectiveDate().isAfter(x.versionEffectiveDate()) ? y : x);
+            }
         }
         Map<OrganizationId, List<DataSharingAgreement>> out = new HashMap<>();
-        for (DataSharingAgreement a : latest.values()) {
+        for (DataSharingAgreement a : governing.values()) {
             out.computeIfAbsent(a.recipientOrganizationId(), k -> new ArrayList<>()).add(a);
         }
         return out;

@@ -234,10 +234,12 @@ final class ReferenceEvaluator {
 
     private boolean agreementCovers(Rule r, LegalBasis basis, DataField f, Staff staff, List<StaffAssignment> mine,
                                     SchoolId s, LocalDate date) {
+        // the version governing on the date: the latest version effective date not after it
         Map<String, DataSharingAgreement> latest = new HashMap<>();
         for (DataSharingAgreement a : d.agreements()) {
             DataSharingAgreement seen = latest.get(a.id().value());
-            if (seen == null || a.version() > seen.version()) {
+            if (!a.versionEffectiveDate().isAfter(date)
+                    && (seen == null || a.versionEffectiveDate().isAfter(seen.versionEffectiveDate()))) {
                 latest.put(a.id().value(), a);
             }
         }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -64,17 +65,29 @@ public final class TinyCity {
     /** A copy of the tiny city with agreements, consents, assignments and students transformed. */
     static DistrictData with(UnaryOperator<DataSharingAgreement> agreements, UnaryOperator<Consent> consents,
                              UnaryOperator<StaffAssignment> assignments, UnaryOperator<Student> students) {
-        return with(agreements, consents, assignments, students, p -> true, List.of());
+        return with(agreements, consents, assignments, students, p -> true, b -> { });
     }
 
     /** A copy of the tiny city keeping the intervention participations that pass {@code keep}, plus {@code extra}. */
     static DistrictData withParticipants(Predicate<InterventionParticipant> keep, List<InterventionParticipant> extra) {
-        return with(a -> a, c -> c, a -> a, s -> s, keep, extra);
+        return with(a -> a, c -> c, a -> a, s -> s, keep, b -> extra.forEach(b::add));
+    }
+
+    /** A copy of the tiny city without the agreements {@code drop} selects, plus the records {@code more} adds. */
+    public static DistrictData withChanges(Predicate<DataSharingAgreement> drop, Consumer<DistrictData.Builder> more) {
+        return with(a -> a, c -> c, a -> a, s -> s, p -> true, more, drop);
     }
 
     private static DistrictData with(UnaryOperator<DataSharingAgreement> agreements, UnaryOperator<Consent> consents,
                                      UnaryOperator<StaffAssignment> assignments, UnaryOperator<Student> students,
-                                     Predicate<InterventionParticipant> keep, List<InterventionParticipant> extra) {
+                                     Predicate<InterventionParticipant> keep, Consumer<DistrictData.Builder> more) {
+        return with(agreements, consents, assignments, students, keep, more, a -> false);
+    }
+
+    private static DistrictData with(UnaryOperator<DataSharingAgreement> agreements, UnaryOperator<Consent> consents,
+                                     UnaryOperator<StaffAssignment> assignments, UnaryOperator<Student> students,
+                                     Predicate<InterventionParticipant> keep, Consumer<DistrictData.Builder> more,
+                                     Predicate<DataSharingAgreement> drop) {
         DistrictData d = DATA;
         DistrictData.Builder b = DistrictData.builder();
         d.organizations().forEach(b::add);
@@ -94,9 +107,9 @@ public final class TinyCity {
         d.studentStaffRelationships().forEach(b::add);
         d.interventions().forEach(b::add);
         d.interventionParticipants().stream().filter(keep).forEach(b::add);
-        extra.forEach(b::add);
         d.consents().forEach(c -> b.add(consents.apply(c)));
-        d.agreements().forEach(a -> b.add(agreements.apply(a)));
+        d.agreements().stream().filter(drop.negate()).forEach(a -> b.add(agreements.apply(a)));
+        more.accept(b);
         return b.build();
     }
 

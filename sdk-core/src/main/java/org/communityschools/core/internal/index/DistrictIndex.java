@@ -1,8 +1,11 @@
 package org.communityschools.core.internal.index;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import org.communityschools.core.model.AgreementHistory;
 import org.communityschools.core.model.BehaviorIncident;
 import org.communityschools.core.model.Consent;
 import org.communityschools.core.model.ConsentId;
@@ -67,8 +70,10 @@ public final class DistrictIndex {
     public final IdTable<ConsentId, Consent> consents;
     public final Grouped<Consent> consentsByStudent;
     public final List<DataSharingAgreement> agreements;
-    /** The latest version of each agreement. */
-    public final Map<String, DataSharingAgreement> latestAgreements;
+    /** The versions of each agreement, by agreement id in id order. */
+    public final Map<String, AgreementHistory> agreementHistories;
+    /** The agreement histories of each recipient organization, in agreement id order. */
+    public final Map<OrganizationId, List<AgreementHistory>> agreementHistoriesByRecipient;
     public final SortedSet<SchoolYear> schoolYears;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
@@ -87,7 +92,7 @@ public final class DistrictIndex {
                   IdTable<InterventionId, Intervention> interventions, List<InterventionParticipant> participants,
                   Grouped<InterventionParticipant> participantsByStudent, IdTable<ConsentId, Consent> consents,
                   Grouped<Consent> consentsByStudent, List<DataSharingAgreement> agreements,
-                  Map<String, DataSharingAgreement> latestAgreements, SortedSet<SchoolYear> schoolYears) {
+                  Map<String, AgreementHistory> agreementHistories, SortedSet<SchoolYear> schoolYears) {
         this.organizations = organizations;
         this.schools = schools;
         this.partnerships = partnerships;
@@ -119,7 +124,13 @@ public final class DistrictIndex {
         this.consents = consents;
         this.consentsByStudent = consentsByStudent;
         this.agreements = agreements;
-        this.latestAgreements = latestAgreements;
+        this.agreementHistories = agreementHistories;
+        Map<OrganizationId, List<AgreementHistory>> byRecipient = new HashMap<>();
+        for (AgreementHistory h : agreementHistories.values()) {
+            byRecipient.computeIfAbsent(h.recipientOrganizationId(), k -> new ArrayList<>()).add(h);
+        }
+        byRecipient.replaceAll((k, v) -> List.copyOf(v));
+        this.agreementHistoriesByRecipient = Map.copyOf(byRecipient);
         this.schoolYears = schoolYears;
     }
 

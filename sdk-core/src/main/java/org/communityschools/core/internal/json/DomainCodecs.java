@@ -8,6 +8,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.communityschools.core.data.DataFile;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonGenerator;
+import org.jspecify.annotations.Nullable;
+import org.communityschools.core.data.DataElements;
 import org.communityschools.core.model.AgreementId;
 import org.communityschools.core.model.AgreementStatus;
 import org.communityschools.core.model.AttendanceCategory;
@@ -125,14 +130,25 @@ public final class DomainCodecs {
         return b.build(g -> new Signatory(g.get(name), g.get(title)));
     }
 
-    /** An agreement as in {@code agreements.json}. */
-    public static final RecordCodec<DataSharingAgreement> AGREEMENT = agreement();
+    /** An agreement as in {@code agreements.json}, naming only the {@link DataElements#standard() standard} data elements. */
+    public static final RecordCodec<DataSharingAgreement> AGREEMENT = agreement(DataElements.standard());
 
-    private static RecordCodec<DataSharingAgreement> agreement() {
+    /** Rule code: a data element of an agreement is neither a known field path nor a data category name. */
+    public static final String DATA_ELEMENT = "agreement.data-element";
+
+    /**
+     * An agreement as in {@code agreements.json} whose {@code data_elements} must be {@code known}; an unknown element is
+     * reported at its array element with rule {@link #DATA_ELEMENT}. {@code version_effective_date} defaults to
+     * {@code effective_date} and is written only when it differs.
+     */
+    public static RecordCodec<DataSharingAgreement> agreement(DataElements known) {
+        Objects.requireNonNull(known, "known");
         DataFile f = DataFile.AGREEMENTS;
         var b = RecordCodec.builder(DataSharingAgreement.class, f::isPersonal);
         var id = b.required("agreement_id", AGREEMENT_ID, DataSharingAgreement::id);
         var version = b.required("version", Codecs.INT, DataSharingAgreement::version);
+        var versionDate = b.optional("version_effective_date", Codecs.DATE, a -> a.versionEffectiveDate().equals(a.effectiveDate())
+                ? Optional.empty() : Optional.of(a.versionEffectiveDate()));
         var status = b.required("status", Codecs.code(AgreementStatus.class), DataSharingAgreement::status);
         var disclosing = b.required("disclosing_organization_id", ORGANIZATION_ID, DataSharingAgreement::disclosingOrganizationId);
         var recipient = b.required("recipient_organization_id", ORGANIZATION_ID, DataSharingAgreement::recipientOrganizationId);
@@ -140,7 +156,7 @@ public final class DomainCodecs {
         var purpose = b.required("purpose", Codecs.STRING, DataSharingAgreement::purpose);
         var schools = b.required("school_ids", Codecs.setOf(SCHOOL_ID, Comparator.<SchoolId>naturalOrder()), DataSharingAgreement::schoolIds);
         var years = b.required("school_years", Codecs.setOf(Codecs.SCHOOL_YEAR, Comparator.<SchoolYear>naturalOrder()), DataSharingAgreement::schoolYears);
-        var elements = b.required("data_elements", Codecs.setOf(Codecs.STRING, Comparator.<String>naturalOrder()), DataSharingAgreement::dataElements);
+        var elements = b.required("data_elements", Codecs.setOf(dataElement(known), Comparator.<String>naturalOrder()), DataSharingAgreement::dataElements);
         var roles = b.required("permitted_roles", Codecs.setOf(Codecs.code(StaffRole.class), Comparator.<StaffRole>naturalOrder()), DataSharingAgreement::permittedRoles);
         var effective = b.required("effective_date", Codecs.DATE, DataSharingAgreement::effectiveDate);
         var end = b.required("end_date", Codecs.DATE, DataSharingAgreement::endDate);
@@ -151,9 +167,30 @@ public final class DomainCodecs {
         return b.build(g -> new DataSharingAgreement(g.get(id), g.get(version), g.get(status), g.get(disclosing),
                 g.get(recipient), g.get(basis), g.get(purpose), g.get(schools), g.get(years), g.get(elements),
                 g.get(roles), g.get(effective), g.get(end), g.get(signed), g.opt(signatories).orElse(List.of()),
-                g.get(destruction), g.opt(redisclosure).orElse(false)));
+                g.get(destruction), g.opt(redisclosure).orElse(false), g.opt(versionDate).orElse(g.get(effective))));
     }
 
+    /** One data element: a string that {@code known} knows, reported with rule {@link #DATA_ELEMENT} otherwise. */
+    private static Codec<String> dataElement(DataElements known) {
+        return new Codec<>() {
+            @Override
+            public @Nullable String read(JsonParser p, Reporter reporter) {
+                TokenStreamLocation at = p.currentTokenLocation();
+                String value = Codecs.STRING.read(p, reporter);
+                if (value != null && !known.isKnown(value)) {
+                    reporter.error(DATA_ELEMENT, at, Optional.of(value), "data_elements must name field paths of the field "
+                            + "catalog or data category names; '" + value + "' is neither");
+                    return null;
+                }
+                return value;
+            }
+
+            @Override
+            public void write(String value, JsonGenerator g) {
+                Codecs.STRING.write(value, g);
+            }
+        };
+    }
 
     // periods: flat begin_date / end_date (the inclusive last day, absent when open-ended)
 

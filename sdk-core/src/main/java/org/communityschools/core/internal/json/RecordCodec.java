@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -72,9 +73,18 @@ public final class RecordCodec<T> extends Codec<T> {
     /** The values read for one object, by property; given to the record's factory. */
     public static final class Got {
         private final Object[] values;
+        private final Map<String, ? extends Prop<?, ?>> byName;
 
-        private Got(Object[] values) {
+        private Got(Object[] values, Map<String, ? extends Prop<?, ?>> byName) {
             this.values = values;
+            this.byName = byName;
+        }
+
+        /** The value read for key {@code name}, empty when it is absent, unknown or could not be read. */
+        public Optional<Object> value(String name) {
+            Prop<?, ?> prop = byName.get(name);
+            Object v = prop == null ? null : values[prop.index];
+            return v == null || v == FAILED ? Optional.empty() : Optional.of(v);
         }
 
         /** The value of a required property. */
@@ -169,6 +179,14 @@ public final class RecordCodec<T> extends Codec<T> {
 
     @Override
     public @Nullable T read(JsonParser p, Reporter reporter) {
+        return read(p, reporter, got -> { });
+    }
+
+    /**
+     * Reads like {@link #read(JsonParser, Reporter)}; when the object is rejected, {@code rejected} receives the values
+     * that could be read (so that a caller can tell which record was rejected).
+     */
+    public @Nullable T read(JsonParser p, Reporter reporter, Consumer<Got> rejected) {
         TokenStreamLocation start = p.currentTokenLocation();
         JsonToken t = p.currentToken();
         if (t != JsonToken.START_OBJECT && t != JsonToken.PROPERTY_NAME) {
@@ -218,12 +236,15 @@ public final class RecordCodec<T> extends Codec<T> {
                 ok = false;
             }
         }
+        Got got = new Got(values, byName);
         if (!ok) {
+            rejected.accept(got);
             return null;
         }
         try {
-            return factory.apply(new Got(values));
+            return factory.apply(got);
         } catch (IllegalArgumentException | NullPointerException e) {
+            rejected.accept(got);
             String message = Objects.requireNonNullElse(e.getMessage(), "invalid " + type.getSimpleName());
             Matcher m = LEADING_NAME.matcher(message);
             Prop<T, ?> named = m.find() ? byName.get(m.group(1)) : null;

@@ -2,6 +2,8 @@ package org.communityschools.core.internal.read;
 
 import jakarta.validation.Validator;
 import java.nio.file.Path;
+import java.util.Objects;
+import org.communityschools.core.data.DataElements;
 import org.communityschools.core.data.DataFile;
 import org.communityschools.core.data.Severity;
 import org.communityschools.core.internal.json.AgreementsFile;
@@ -13,16 +15,24 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AgreementsStep {
     private final @Nullable Validator validator;
+    private final DataElements dataElements;
 
     /** A step that validates annotations with {@code validator}, or skips them when it is null. */
     public AgreementsStep(@Nullable Validator validator) {
+        this(validator, DataElements.standard());
+    }
+
+    /** A step that validates annotations with {@code validator} (unless null) and accepts the {@code dataElements}. */
+    public AgreementsStep(@Nullable Validator validator, DataElements dataElements) {
         this.validator = validator;
+        this.dataElements = Objects.requireNonNull(dataElements, "dataElements");
     }
 
     /** Reads {@code file}, adding each agreement to {@code assembler}; counts[0..2] = read, accepted, rejected. */
     void read(Path file, Assembler assembler, Violations sink, long[] counts) {
-        AgreementsFile.Result parsed = AgreementsFile.read(file);
+        AgreementsFile.Result parsed = AgreementsFile.read(file, dataElements);
         parsed.violations().forEach(sink::add);
+        parsed.rejectedIds().forEach(assembler::rejectedAgreement);
         long syntaxErrors = parsed.violations().stream().filter(v -> v.severity() == Severity.ERROR).count();
         counts[0] += parsed.agreements().size() + syntaxErrors;
         counts[2] += syntaxErrors;
@@ -49,6 +59,7 @@ public final class AgreementsStep {
             if (ok && assembler.add(p.agreement(), at)) {
                 counts[1]++;
             } else {
+                assembler.rejectedAgreement(p.agreement().id().value());
                 counts[2]++;
             }
         }

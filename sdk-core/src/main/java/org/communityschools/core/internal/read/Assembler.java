@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.communityschools.core.data.DataElements;
 import org.communityschools.core.data.DataFile;
+import org.communityschools.core.internal.json.DomainCodecs;
 import org.communityschools.core.internal.index.AttendanceBuilder;
 import org.communityschools.core.internal.index.AttendanceColumns;
 import org.communityschools.core.internal.index.DistrictIndex;
@@ -89,14 +91,21 @@ public final class Assembler {
     private final IdTable<InterventionId, Intervention> interventions = new IdTable<>(Intervention::id);
     private final List<InterventionParticipant> participants = new ArrayList<>();
     private final IdTable<ConsentId, Consent> consents = new IdTable<>(Consent::id);
-    private final List<DataSharingAgreement> agreements = new ArrayList<>();
+    private final AgreementVersions agreements = new AgreementVersions();
     private final Set<String> agreementKeys = new HashSet<>();
+    private final DataElements dataElements;
     private final Map<DataFile, Set<String>> rejectedIds = new HashMap<>();
     private final Set<DataFile> rejectedFiles = java.util.EnumSet.noneOf(DataFile.class);
 
-    /** An assembler that reports to {@code violations}. */
+    /** An assembler that reports to {@code violations} and accepts the standard data elements in agreements. */
     public Assembler(Violations violations) {
+        this(violations, DataElements.standard());
+    }
+
+    /** An assembler that reports to {@code violations} and accepts {@code dataElements} in agreements. */
+    public Assembler(Violations violations, DataElements dataElements) {
         this.violations = violations;
+        this.dataElements = dataElements;
     }
 
     // ---------------------------------------------------------------- canonical ids, for the parsers
@@ -643,7 +652,10 @@ public final class Assembler {
         return ok;
     }
 
-    /** agreements.json: unique id and version; organizations and schools in scope exist. */
+    /**
+     * agreements.json: unique id and version; organizations and schools in scope exist; data elements are known. The
+     * rules between versions are checked at the end of the file.
+     */
     public boolean add(DataSharingAgreement a, Where w) {
         DataFile f = DataFile.AGREEMENTS;
         boolean ok = true;
@@ -659,11 +671,24 @@ public final class Assembler {
         for (SchoolId s : new TreeSet<>(a.schoolIds())) {
             ok &= exists(schools, DataFile.SCHOOLS, "school", s.value(), f, w, "school_ids");
         }
+        for (String element : new TreeSet<>(a.dataElements())) {
+            if (!dataElements.isKnown(element)) {
+                ok = error(f, w, "data_elements", element, DomainCodecs.DATA_ELEMENT, "data_elements must name field paths "
+                        + "of the field catalog or data category names; '" + element + "' is neither");
+            }
+        }
         if (ok) {
             agreementKeys.add(key);
-            agreements.add(a);
+            agreements.add(a, w);
+        } else {
+            agreements.rejected(a.id().value());
         }
         return ok;
+    }
+
+    /** A version of agreement {@code id} was rejected before it reached the assembler: its other versions will be too. */
+    public void rejectedAgreement(String id) {
+        agreements.rejected(id);
     }
 
     /**
@@ -682,6 +707,7 @@ public final class Assembler {
                 finishAttendance();
                 yield attendanceDuplicates;
             }
+            case AGREEMENTS -> agreements.finish(violations);
             default -> 0;
         };
     }
@@ -743,10 +769,6 @@ public final class Assembler {
                 years.add(SchoolYear.of(y));
             }
         }
-        Map<String, DataSharingAgreement> latest = new HashMap<>();
-        for (DataSharingAgreement a : agreements) {
-            latest.merge(a.id().value(), a, (x, y) -> x.version() >= y.version() ? x : y);
-        }
         int ns = students.size();
         return new DistrictIndex(organizations, schools, List.copyOf(partnerships), Map.copyOf(bySchoolYear),
                 Map.copyOf(byOrgYear), students, List.copyOf(characteristics),
@@ -773,7 +795,7 @@ public final class Assembler {
                         Comparator.comparing((InterventionParticipant p) -> p.period().start())),
                 consents, Grouped.of(consents.records(), ns, c -> students.indexOf(c.studentId().value()),
                         Comparator.comparing(Consent::signedDate)),
-                List.copyOf(agreements), Map.copyOf(latest), java.util.Collections.unmodifiableSortedSet(years));
+                agreements.accepted(), agreements.histories(), java.util.Collections.unmodifiableSortedSet(years));
     }
 
     /** Helper for parsers: an education organization id typed by the table it is in (school first). */

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.communityschools.core.data.DataElements;
 import org.communityschools.core.data.DataFile;
 import org.communityschools.core.internal.index.AttendanceColumns;
 import org.communityschools.core.internal.index.DistrictIndex;
@@ -78,9 +79,14 @@ public final class DirectoryLoader {
 
     /** A loader reporting to {@code violations}, validating records with {@code validator} when not null. */
     public DirectoryLoader(@Nullable Validator validator, Violations violations) {
+        this(validator, violations, DataElements.standard());
+    }
+
+    /** A loader as above whose agreements may name {@code dataElements}. */
+    public DirectoryLoader(@Nullable Validator validator, Violations violations, DataElements dataElements) {
         this.validator = validator;
         this.violations = violations;
-        this.assembler = new Assembler(violations);
+        this.assembler = new Assembler(violations, dataElements);
     }
 
     /** Rows read, accepted and rejected per file that was present. */
@@ -102,6 +108,10 @@ public final class DirectoryLoader {
                     long[] c = new long[3];
                     counts.put(file, c);
                     agreements.read(path, assembler, violations, c);
+                    long late = assembler.endOfFile(file);
+                    c[1] -= late;
+                    c[2] += late;
+                    continue;
                 }
             } else if (Files.isRegularFile(path)) {
                 long[] c = new long[3];

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.communityschools.core.data.DataElements;
 import org.communityschools.core.data.Severity;
 import org.communityschools.core.data.Violation;
 import org.communityschools.core.model.AgreementId;
@@ -160,21 +161,23 @@ class AgreementsFileTest {
     }
 
     @Test
-    void reportsUnknownKeysAsWarningsAndKeepsTheAgreement() {
+    void rejectsAnAgreementWithAnUnknownKeyLocatedAtTheKey() {
         String json = ONE_AGREEMENT.replace("    \"version\": 1,\n", "    \"version\": 1,\n    \"notes\": [1, 2],\n");
         AgreementsFile.Result result = read(json);
-        assertThat(result.agreements()).hasSize(1);
+        assertThat(result.agreements()).isEmpty();
+        assertThat(result.rejectedIds()).containsExactly("DSA-1");
         assertThat(result.violations()).extracting(Violation::severity, Violation::line, Violation::column, Violation::field, Violation::rule)
-                .containsExactly(tuple(Severity.WARNING, 5L, 5, Optional.of("notes"), "header.unknown-column"));
+                .containsExactly(tuple(Severity.ERROR, 5L, 5, Optional.of("notes"), "agreement.unknown-key"));
+        assertThat(result.violations().get(0).message()).contains("'notes'");
     }
 
     @Test
-    void reportsAnUnknownKeyOfASignatoryUnderItsTopLevelKey() {
+    void rejectsAnUnknownKeyOfASignatoryReportedUnderItsTopLevelKey() {
         String json = ONE_AGREEMENT.replace("\"title\": \"Chief Privacy Officer\"", "\"title\": \"Chief Privacy Officer\", \"email\": \"x\"");
         AgreementsFile.Result result = read(json);
-        assertThat(result.agreements()).hasSize(1);
+        assertThat(result.agreements()).isEmpty();
         assertThat(result.violations()).extracting(Violation::severity, Violation::line, Violation::column, Violation::field, Violation::rule)
-                .containsExactly(tuple(Severity.WARNING, 33L, 43, Optional.of("signatories"), "header.unknown-column"));
+                .containsExactly(tuple(Severity.ERROR, 33L, 43, Optional.of("signatories"), "agreement.unknown-key"));
         assertThat(result.violations().get(0).message()).contains("'email'");
     }
 
@@ -200,12 +203,96 @@ class AgreementsFileTest {
     }
 
     @Test
-    void rejectsAnUnknownDataCategory() {
+    void rejectsAnUnknownDataCategoryAtItsArrayElement() {
         String json = ONE_AGREEMENT.replace("\"BEHAVIOR\"", "\"GOSSIP\"");
         AgreementsFile.Result result = read(json);
-        assertThat(result.violations()).extracting(Violation::line, Violation::field, Violation::rule)
-                .containsExactly(tuple(18L, Optional.of("data_elements"), "field.rule"));
-        assertThat(result.violations().get(0).message()).contains("unknown data category: 'GOSSIP'");
+        assertThat(result.agreements()).isEmpty();
+        assertThat(result.violations()).extracting(Violation::line, Violation::column, Violation::field, Violation::value, Violation::rule)
+                .containsExactly(tuple(20L, 7, Optional.of("data_elements"), Optional.of("GOSSIP"), "agreement.data-element"));
+    }
+
+    @Test
+    void rejectsAFieldPathTheCatalogDoesNotKnowAtItsArrayElement() {
+        String json = ONE_AGREEMENT.replace("\"attendance.records\"", "\"attendance.recordz\"");
+        AgreementsFile.Result result = read(json);
+        assertThat(result.agreements()).isEmpty();
+        assertThat(result.rejectedIds()).containsExactly("DSA-1");
+        assertThat(result.violations()).extracting(Violation::file, Violation::line, Violation::column, Violation::value, Violation::rule)
+                .containsExactly(tuple("agreements.json", 21L, 7, Optional.of("attendance.recordz"), "agreement.data-element"));
+        assertThat(result.violations().get(0).message()).contains("'attendance.recordz' is neither");
+    }
+
+    @Test
+    void acceptsTheFieldPathsOfAHostCatalog(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("agreements.json");
+        Files.writeString(file, ONE_AGREEMENT.replace("\"attendance.records\"", "\"sports.teams\""));
+        assertThat(AgreementsFile.read(file).violations()).extracting(Violation::rule).containsExactly("agreement.data-element");
+        AgreementsFile.Result custom = AgreementsFile.read(file, DataElements.of(List.of("sports.teams")));
+        assertThat(custom.violations()).isEmpty();
+        assertThat(custom.agreements().get(0).agreement().dataElements()).contains("sports.teams");
+    }
+
+    @Test
+    void reportsBytesThatAreNotUtf8AtTheirLineAndColumn(@TempDir Path dir) throws Exception {
+        byte[] text = ONE_AGREEMENT.replace("Support students", "Support \u0000students").getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < text.length; i++) {
+            if (text[i] == 0) {
+                text[i] = (byte) 0xC3; // a lead byte followed by an ASCII letter: malformed
+            }
+        }
+        Path file = dir.resolve("agreements.json");
+        Files.write(file, text);
+        AgreementsFile.Result result = AgreementsFile.read(file);
+        assertThat(result.agreements()).isEmpty();
+        // line 9 is `    "purpose": "Support ...`: the bad byte follows `    "purpose": "Support ` (24 characters)
+        assertThat(result.violations()).extracting(Violation::file, Violation::line, Violation::column, Violation::rule)
+                .containsExactly(tuple("agreements.json", 9L, 25, "json.encoding"));
+    }
+
+    @Test
+    void reportsBytesThatAreNotUtf8AfterWindowsLineEnds() {
+        byte[] text = "[\r\n  \"\u00e9\r\n\u0000".getBytes(StandardCharsets.UTF_8);
+        text[text.length - 1] = (byte) 0xFF;
+        AgreementsFile.Result result = AgreementsFile.read(new ByteArrayInputStream(text));
+        assertThat(result.violations()).extracting(Violation::line, Violation::column, Violation::rule)
+                .containsExactly(tuple(3L, 1, "json.encoding"));
+    }
+
+    @Test
+    void reportsNestingDeeperThanTheParsersLimitWithoutAStackTrace() {
+        String json = "[\n" + "[".repeat(600) + "]".repeat(600) + "\n]";
+        AgreementsFile.Result result = read(json);
+        assertThat(result.agreements()).isEmpty();
+        assertThat(result.violations()).singleElement().satisfies(v -> {
+            assertThat(v.file()).isEqualTo("agreements.json");
+            assertThat(v.rule()).isEqualTo("json.limit");
+            assertThat(v.line()).isEqualTo(2);
+            assertThat(v.message()).contains("deeper than the parser's limit of 500 levels");
+        });
+    }
+
+    @Test
+    void readsAVersionEffectiveDateAndDefaultsItToTheEffectiveDate() {
+        DataSharingAgreement v1 = agreement("DSA-1", 1);
+        assertThat(v1.versionEffectiveDate()).isEqualTo(v1.effectiveDate());
+        assertThat(write(List.of(v1))).doesNotContain("version_effective_date");
+        String json = ONE_AGREEMENT.replace("\"version\": 1,", "\"version\": 2,\n    \"version_effective_date\": \"2018-01-01\",")
+                .replace("\"signed_date\": \"2017-06-15\"", "\"signed_date\": \"2017-12-15\"");
+        AgreementsFile.Result result = read(json);
+        assertThat(result.violations()).isEmpty();
+        DataSharingAgreement v2 = result.agreements().get(0).agreement();
+        assertThat(v2.versionEffectiveDate()).isEqualTo(LocalDate.of(2018, 1, 1));
+        assertThat(v2.effectiveDate()).isEqualTo(LocalDate.of(2017, 7, 1));
+        assertThat(write(List.of(v2))).isEqualTo(json);
+    }
+
+    @Test
+    void rejectsAVersionSignedAfterItTakesEffect() {
+        String json = ONE_AGREEMENT.replace("\"version\": 1,", "\"version\": 2,\n    \"version_effective_date\": \"2018-01-01\",")
+                .replace("\"signed_date\": \"2017-06-15\"", "\"signed_date\": \"2018-01-02\"");
+        AgreementsFile.Result result = read(json);
+        assertThat(result.violations()).extracting(Violation::line, Violation::column, Violation::field, Violation::rule)
+                .containsExactly(tuple(30L, 20, Optional.of("signed_date"), "field.rule"));
     }
 
     @Test

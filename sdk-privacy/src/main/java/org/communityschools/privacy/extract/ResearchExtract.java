@@ -37,6 +37,7 @@ import org.communityschools.core.model.StudentCharacteristicType;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.privacy.DataField;
 import org.communityschools.privacy.FieldCatalog;
+import org.communityschools.privacy.policy.RecordScope;
 import org.communityschools.privacy.FieldPath;
 import org.communityschools.privacy.Sensitivity;
 import org.communityschools.privacy.disclosure.Disclosure;
@@ -58,8 +59,11 @@ import tools.jackson.databind.node.ObjectNode;
  *       have legal basis {@link LegalBasis#STUDIES} or {@link LegalBasis#AUDIT_EVALUATION}, be
  *       {@link AgreementStatus#ACTIVE} and in force on that day; every data element must be known to the
  *       {@link FieldCatalog}.</li>
- *   <li>The students are those enrolled at an agreement school during an agreement school year; the enrollments,
- *       attendance and characteristics are those of the agreement's schools and years.</li>
+ *   <li>The students are those enrolled at an agreement school during an agreement school year and the agreement's
+ *       effective period, up to the day of the extract; the enrollments, attendance and characteristics are those in
+ *       the agreement's record scope ({@link RecordScope#agreementLimits}: its schools, school years and effective
+ *       period, never after the day of the extract), and an enrollment's entry or exit date, or a characteristic's
+ *       start or end, outside that scope is left blank.</li>
  *   <li>Only the agreement's fields are carried, and never direct identifiers ({@code identity.*}, {@code contact.*}),
  *       free text ({@link Sensitivity#FREE_TEXT}) or meal eligibility (42 USC 1758(b)(6): a FERPA basis does not
  *       authorize it); {@link #withheldFields()} lists the granted fields left out and why.</li>
@@ -421,6 +425,8 @@ public final class ResearchExtract {
     private static final class Computed {
         final DataSharingAgreement agreement;
         final LocalDate today;
+        /** The records the agreement covers on the day of the extract ({@link RecordScope#agreementLimits}). */
+        final RecordScope scope;
         final List<QuasiIdentifier> quasiIdentifiers;
         final Set<Generalization> generalizations;
         List<EquivalenceClass> violations = List.of();
@@ -487,12 +493,11 @@ public final class ResearchExtract {
             Set<Generalization> gen = EnumSet.noneOf(Generalization.class);
             gen.addAll(b.generalize == null ? Set.of(Generalization.BIRTH_DATE_TO_YEAR) : b.generalize);
 
-            // scope: enrollments at the agreement's schools during its school years
-            Set<SchoolId> schools = agreement.schoolIds();
-            List<SchoolYear> years = agreement.schoolYears().stream().sorted().toList();
+            // scope: enrollments with a day at the agreement's schools, in its school years and period, up to today
+            this.scope = RecordScope.of(RecordScope.agreementLimits(agreement, today));
             Map<StudentId, List<Enrollment>> enrollments = new TreeMap<>(Comparator.comparing(StudentId::value));
             for (Enrollment e : b.data.enrollments()) {
-                if (schools.contains(e.schoolId()) && years.stream().anyMatch(y -> y.dates().overlaps(e.period()))) {
+                if (scope.coversAny(e.schoolId(), e.period())) {
                     enrollments.computeIfAbsent(e.studentId(), s -> new ArrayList<>()).add(e);
                 }
             }
@@ -666,12 +671,15 @@ public final class ResearchExtract {
                     if (grade) {
                         row.add(grade(e.entryGrade(), gen));
                     }
+                    // an entry or exit outside the agreement's scope is not disclosed: its cell is left blank
+                    boolean entryShown = scope.covers(e.schoolId(), e.entryDate());
+                    boolean exitShown = e.exitWithdrawDate().filter(d -> scope.covers(e.schoolId(), d)).isPresent();
                     if (dates) {
-                        row.add(e.entryDate().toString());
-                        row.add(e.exitWithdrawDate().map(LocalDate::toString).orElse(""));
+                        row.add(entryShown ? e.entryDate().toString() : "");
+                        row.add(exitShown ? e.exitWithdrawDate().get().toString() : "");
                     }
                     if (exit) {
-                        row.add(e.exitWithdrawType().map(Enum::name).orElse(""));
+                        row.add(exitShown ? e.exitWithdrawType().map(Enum::name).orElse("") : "");
                     }
                     er.add(row);
                 }));
@@ -679,12 +687,10 @@ public final class ResearchExtract {
             }
 
             if (granted.contains("attendance.records")) {
-                Set<SchoolId> schools = agreement.schoolIds();
-                List<SchoolYear> years = agreement.schoolYears().stream().sorted().toList();
                 List<List<String>> ar = new ArrayList<>();
                 for (StudentId s : enrollments.keySet()) {
                     b.data.attendance().recordsOf(s).forEach(r -> {
-                        if (schools.contains(r.schoolId()) && years.stream().anyMatch(y -> y.contains(r.date()))) {
+                        if (scope.covers(r.schoolId(), r.date())) {
                             ar.add(List.of(ids.get(s), r.date().toString(), school(b.data, r.schoolId(), gen),
                                     r.category().name(), dayShare(r.duration().tenThousandths())));
                         }
@@ -703,9 +709,17 @@ public final class ResearchExtract {
             if (!types.isEmpty()) {
                 List<List<String>> cr = new ArrayList<>();
                 for (StudentId s : enrollments.keySet()) {
+                    // a characteristic has no school: in scope on the days the scope covers at the agreement schools
+                    // where the student was enrolled; its start and end only when that day is in scope
+                    Set<SchoolId> at = new LinkedHashSet<>();
+                    enrollments.get(s).forEach(e -> at.add(e.schoolId()));
                     b.data.characteristicsOf(s).stream().filter(c -> types.contains(c.characteristic()))
-                            .forEach(c -> cr.add(List.of(ids.get(s), c.characteristic().name(), c.period().start().toString(),
-                                    c.period().lastDay().map(LocalDate::toString).orElse(""))));
+                            .filter(c -> at.stream().anyMatch(x -> scope.coversAny(x, c.period())))
+                            .forEach(c -> cr.add(List.of(ids.get(s), c.characteristic().name(),
+                                    at.stream().anyMatch(x -> scope.covers(x, c.period().start()))
+                                            ? c.period().start().toString() : "",
+                                    c.period().lastDay().filter(d -> at.stream().anyMatch(x -> scope.covers(x, d)))
+                                            .map(LocalDate::toString).orElse(""))));
                 }
                 tables.add(new ExtractTable("characteristics.csv",
                         List.of("research_id", "characteristic", "start_date", "end_date"), cr));

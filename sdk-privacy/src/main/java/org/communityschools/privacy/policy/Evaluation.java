@@ -565,28 +565,15 @@ final class Evaluation {
             return known;
         }
         List<RecordScope.Limit> limits = new ArrayList<>(5);
-        RecordScope.Limit cap = dateLimit;
-        if (cap == null) {
-            cap = new RecordScope.Limit("the date of the decision, " + date, List.of(
-                    new RecordScope.Span(Optional.empty(), HistoryWindow.BEGINNING, date)));
-            dateLimit = cap;
-        }
-        limits.add(cap);
         if (o.agreement().isPresent()) {
-            DataSharingAgreement a = agreementNamed(o.agreement().get());
-            String name = "agreement " + a.id();
-            List<RecordScope.Span> schools = new ArrayList<>();
-            for (SchoolId s : a.schoolIds()) {
-                schools.add(new RecordScope.Span(Optional.of(s), HistoryWindow.BEGINNING, LocalDate.MAX));
+            limits.addAll(RecordScope.agreementLimits(agreementNamed(o.agreement().get()), date));
+        } else {
+            RecordScope.Limit cap = dateLimit;
+            if (cap == null) {
+                cap = RecordScope.dateLimit(date);
+                dateLimit = cap;
             }
-            limits.add(new RecordScope.Limit(name + "'s schools", schools));
-            List<RecordScope.Span> years = new ArrayList<>();
-            for (SchoolYear y : a.schoolYears()) {
-                years.add(new RecordScope.Span(Optional.empty(), y.firstDay(), y.lastDay()));
-            }
-            limits.add(new RecordScope.Limit(name + "'s school years", years));
-            limits.add(new RecordScope.Limit(name + "'s effective period", List.of(
-                    new RecordScope.Span(Optional.empty(), a.effectiveDate(), a.endDate()))));
+            limits.add(cap);
         }
         if (o.consent().isPresent()) {
             Consent c = consentNamed(o.consent().get());

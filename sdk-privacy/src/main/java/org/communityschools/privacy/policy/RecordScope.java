@@ -86,6 +86,37 @@ public final class RecordScope {
         return new RecordScope(limits);
     }
 
+    /**
+     * The limits an agreement (the version governing on {@code date}) imposes on the records disclosed under it, as
+     * of {@code date}: records dated on or before {@code date}, at the agreement's {@code school_ids}, in its
+     * {@code school_years} (each July 1 to June 30), within its effective period (34 CFR 99.31(a)(1)(i)(B),
+     * 99.31(a)(6)(iii)(C), 99.35(a)(3)).
+     */
+    public static List<Limit> agreementLimits(org.communityschools.core.model.DataSharingAgreement agreement,
+                                              LocalDate date) {
+        Objects.requireNonNull(agreement, "agreement");
+        Objects.requireNonNull(date, "date");
+        String name = "agreement " + agreement.id();
+        List<Span> schools = new ArrayList<>();
+        for (SchoolId s : agreement.schoolIds()) {
+            schools.add(new Span(Optional.of(s), HistoryWindow.BEGINNING, LocalDate.MAX));
+        }
+        List<Span> years = new ArrayList<>();
+        for (org.communityschools.core.model.SchoolYear y : agreement.schoolYears()) {
+            years.add(new Span(Optional.empty(), y.firstDay(), y.lastDay()));
+        }
+        return List.of(dateLimit(date), new Limit(name + "'s schools", schools),
+                new Limit(name + "'s school years", years),
+                new Limit(name + "'s effective period", List.of(
+                        new Span(Optional.empty(), agreement.effectiveDate(), agreement.endDate()))));
+    }
+
+    /** The limit of a decision or extract made on {@code date}: records dated after it are never in scope. */
+    public static Limit dateLimit(LocalDate date) {
+        return new Limit("the date of the decision, " + date, List.of(
+                new Span(Optional.empty(), HistoryWindow.BEGINNING, date)));
+    }
+
     /** The limits, all of which a record must satisfy. */
     public List<Limit> limits() {
         return limits;

@@ -41,8 +41,13 @@ class ResearchExtractTest {
         return data.agreement(STUDY).orElseThrow();
     }
 
+    /** The last day of the agreement's term: an extract then covers every record of its scope. */
     static Clock during(DataSharingAgreement a) {
-        return Clock.fixed(a.effectiveDate().plusDays(10).atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
+        return Clock.fixed(a.endDate().atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
+    }
+
+    static Clock on(LocalDate day) {
+        return Clock.fixed(day.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
     }
 
     static ResearchExtract.Builder builder(DistrictData data, AgreementId id) {
@@ -128,11 +133,56 @@ class ResearchExtractTest {
                 v1.signatories(), v1.destructionDays(), false, terminated);
         DistrictData data = TinyCity.withChanges(a -> false, b -> b.add(v2));
         // ten days after the effective date v1 still governs: the extract is made under it
-        assertThat(builder(data, STUDY).k(1).build().agreement().version()).isEqualTo(1);
+        assertThat(ResearchExtract.builder(data, STUDY).clock(on(v1.effectiveDate().plusDays(10)))
+                .pseudonyms(Pseudonymizer.hmacSha256("project-7-key-1", KEY)).recipient(RESEARCHER).k(1).build()
+                .agreement().version()).isEqualTo(1);
         Clock onTermination = Clock.fixed(terminated.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
         assertThatThrownBy(() -> ResearchExtract.builder(data, STUDY).clock(onTermination)
                 .pseudonyms(Pseudonymizer.hmacSha256("project-7-key-1", KEY)).recipient(RESEARCHER).k(1).build())
                 .isInstanceOf(ExtractRefusedException.class).hasMessageContaining("is TERMINATED, not ACTIVE");
+    }
+
+    @Test
+    void carriesOnlyTheRecordsInTheAgreementsScopeUpToTheDayOfTheExtract() {
+        // The study narrowed to one school year, the one containing the day of the extract (in its autumn). By 34 CFR 99.31(a)(6)(iii)(C) the extract holds only what the agreement covers: attendance
+        // at the agreement's schools dated from max(July 1 of that year, effective date) to the day of the extract.
+        DataSharingAgreement a = study(TinyCity.DATA);
+        // the latest of the agreement's school years with attendance in the data, and a day in its autumn
+        org.communityschools.core.model.SchoolYear year = a.schoolYears().stream().sorted(java.util.Comparator.reverseOrder())
+                .filter(y -> TinyCity.DATA.students().stream().anyMatch(st -> TinyCity.DATA.attendance()
+                        .recordsOf(st.id()).stream().anyMatch(r -> y.contains(r.date()))))
+                .findFirst().orElseThrow();
+        LocalDate today = year.firstDay().plusDays(120);
+        DataSharingAgreement oneYear = new DataSharingAgreement(a.id(), a.version(), a.status(),
+                a.disclosingOrganizationId(), a.recipientOrganizationId(), a.legalBasis(), a.purpose(), a.schoolIds(),
+                Set.of(year), a.dataElements(), a.permittedRoles(), a.effectiveDate(), a.endDate(), a.signedDate(),
+                a.signatories(), a.destructionDays(), a.redisclosureAllowed());
+        // the tiny city's copy helper leaves attendance out: carried over here
+        DistrictData narrowed = TinyCity.withChanges(x -> x.id().equals(STUDY), b -> {
+            b.add(oneYear);
+            TinyCity.DATA.students().forEach(st -> TinyCity.DATA.attendance().recordsOf(st.id()).forEach(b::add));
+        });
+        LocalDate from = year.firstDay().isAfter(a.effectiveDate()) ? year.firstDay() : a.effectiveDate();
+        // the expectation, counted from the data directly: students with an enrollment day at an agreement school
+        // in [from, today], and their attendance records at agreement schools in [from, today]
+        long expected = 0;
+        for (Student st : narrowed.students()) {
+            boolean in = narrowed.enrollmentsOf(st.id()).stream().anyMatch(e -> a.schoolIds().contains(e.schoolId())
+                    && !e.entryDate().isAfter(today) && e.exitWithdrawDate().map(d -> !d.isBefore(from)).orElse(true));
+            if (in) {
+                expected += narrowed.attendance().recordsOf(st.id()).stream().filter(r -> a.schoolIds().contains(r.schoolId())
+                        && !r.date().isBefore(from) && !r.date().isAfter(today)).count();
+            }
+        }
+        ResearchExtract extract = ResearchExtract.builder(narrowed, STUDY).clock(on(today))
+                .pseudonyms(Pseudonymizer.hmacSha256("project-7-key-1", KEY)).recipient(RESEARCHER).k(1).build();
+        assertThat(expected).as("the worked example has records in scope").isPositive();
+        List<List<String>> rows = extract.table("attendance.csv").orElseThrow().rows();
+        assertThat(rows).hasSize((int) expected).allSatisfy(r -> assertThat(LocalDate.parse(r.get(1)))
+                .isBetween(from, today));
+        // a characteristic begun before the scope shows no start date (it lies outside what the agreement covers)
+        assertThat(extract.table("characteristics.csv").orElseThrow().rows())
+                .allSatisfy(r -> assertThat(r.get(2).isEmpty() || !LocalDate.parse(r.get(2)).isBefore(from)).isTrue());
     }
 
     @Test
@@ -233,7 +283,7 @@ class ResearchExtractTest {
         ResearchExtract extract = builder(TinyCity.DATA, STUDY).k(1).build();
         DataSharingAgreement a = study(TinyCity.DATA);
         assertThat(extract.destructionDate()).isEqualTo(a.endDate().plusDays(a.destructionDays()));
-        assertThat(extract.createdOn()).isEqualTo(a.effectiveDate().plusDays(10));
+        assertThat(extract.createdOn()).isEqualTo(a.endDate());
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.communityschools.privacy.extract.Pseudonymizer;
 import org.communityschools.privacy.extract.ResearchExtract;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -93,6 +94,10 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--at", description = "the day of the extract (default: today)")
     Optional<LocalDate> at;
 
+    /** The district's policy, validated whole; its field catalog names the data elements an extract can carry. */
+    @Mixin
+    PolicyOption policy = new PolicyOption();
+
     @Override
     public Integer call() {
         ResearchExtract.KStrategy strategy = switch (onViolation) {
@@ -118,6 +123,7 @@ final class ExtractCommand implements Callable<Integer> {
         if (ids.crosswalk != null && Files.exists(ids.crosswalk)) {
             throw new IllegalArgumentException("the crosswalk file " + ids.crosswalk + " exists; it is never overwritten");
         }
+        var catalog = policy.policy().catalog();
         PrintWriter err = spec.commandLine().getErr();
         err.println("Reading " + data + " ...");
         err.flush();
@@ -128,7 +134,7 @@ final class ExtractCommand implements Callable<Integer> {
         Clock clock = at.map(d -> Clock.fixed(d.atTime(12, 0).atZone(AccessCommand.ZONE).toInstant(), AccessCommand.ZONE))
                 .orElse(Clock.system(AccessCommand.ZONE));
         ResearchExtract extract = ResearchExtract.builder(district, id).pseudonyms(pseudonyms).recipient(recipient)
-                .clock(clock).k(k).onViolation(strategy).generalize(gens).build();
+                .clock(clock).k(k).onViolation(strategy).generalize(gens).catalog(catalog).build();
         Path logFile = log.orElse(out.toAbsolutePath().resolveSibling(out.getFileName() + "-disclosures.jsonl"));
         try (DisclosureSink sink = DisclosureLogs.jsonLinesFile(logFile)) {
             extract.write(out, sink, clock);

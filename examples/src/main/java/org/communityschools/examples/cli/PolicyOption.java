@@ -12,7 +12,8 @@ import org.communityschools.privacy.policy.PolicyValidationException;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --policy FILE} option of the commands that decide access ({@code view}, {@code access}, {@code serve}),
+ * The {@code --policy FILE} option of the commands that decide access ({@code view}, {@code access}, {@code serve})
+ * and of {@code extract} (whose records the agreement governs; the policy's field catalog names the data elements),
  * mixed into each with {@code @Mixin}: the access policy from a YAML or JSON file (by its extension, otherwise by its
  * content), validated whole, or the SDK's default policy when the option is not given. A refused policy is reported by
  * {@link Main} as one line per problem, {@code FILE:LINE:COLUMN: code: message}, with exit code 1 (invalid data).

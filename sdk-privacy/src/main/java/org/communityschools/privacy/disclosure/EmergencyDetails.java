@@ -27,4 +27,10 @@ public record EmergencyDetails(String threat, List<String> recipients) {
             Texts.check(r, "recipient", 200);
         }
     }
+
+    /** Sizes only: the threat is free text that may describe a person. */
+    @Override
+    public String toString() {
+        return "EmergencyDetails[threat of " + threat.length() + " characters, " + recipients.size() + " recipient(s)]";
+    }
 }

@@ -136,4 +136,81 @@ class DecisionCacheTest {
         assertThat(stale.get()).isZero();
         assertThat(cache.decide(current.get(), CSD, STUDENT, SUPPORT, TinyCity.noon(DAY)).permits(FIELD)).isFalse();
     }
+
+    private static org.communityschools.core.model.DataSharingAgreement withStatus(
+            org.communityschools.core.model.DataSharingAgreement a, org.communityschools.core.model.AgreementStatus status) {
+        return new org.communityschools.core.model.DataSharingAgreement(a.id(), a.version(), status,
+                a.disclosingOrganizationId(), a.recipientOrganizationId(), a.legalBasis(), a.purpose(), a.schoolIds(),
+                a.schoolYears(), a.dataElements(), a.permittedRoles(), a.effectiveDate(), a.endDate(), a.signedDate(),
+                a.signatories(), a.destructionDays(), a.redisclosureAllowed());
+    }
+
+    /** An engine as a host that sets no tenant and no data version builds it: both keep their defaults. */
+    private static PolicyEngine plain(DistrictData data) {
+        return PolicyEngine.builder().policy(Policies.defaultPolicy()).districtData(data).zone(TinyCity.ZONE).build();
+    }
+
+    /**
+     * The failures the issue measured with a cache keyed by host-set numbers that default to the same values: after a
+     * revoked consent, an ended mentoring relationship or a terminated agreement, each built into a new engine without
+     * a version bump, the first engine's permits were served again. Keyed by the engine's identity, none is.
+     */
+    @Test
+    void changedDataIsNeverServedAnOldPermitEvenWithoutAVersionBump() {
+        org.communityschools.core.model.StudentStaffRelationship caseload = TinyCity.DATA.studentStaffRelationships()
+                .stream().filter(r -> r.staffId().equals(DISTRICT_MENTOR) && r.period().contains(DAY)).findFirst()
+                .orElseThrow();
+        DistrictData ended = TinyCity.withChanges(a -> false, b -> { }, r -> r.equals(caseload)
+                ? new org.communityschools.core.model.StudentStaffRelationship(r.studentId(), r.staffId(), r.relationship(),
+                org.communityschools.core.model.DateRange.closed(r.period().start(), DAY.minusDays(1))) : r);
+        DistrictData terminated = TinyCity.withAgreements(a -> a.recipientOrganizationId().equals(TinyCity.DATA
+                .staff(CSD).orElseThrow().employerId()) ? withStatus(a,
+                org.communityschools.core.model.AgreementStatus.TERMINATED) : a);
+        record Scenario(String name, DistrictData after, org.communityschools.core.model.StaffId staff, StudentId student) {}
+        StudentId csdStudent = enrolledAt(TinyCity.DATA, COMMUNITY_SCHOOL, DAY, s -> true);
+        List<Scenario> scenarios = List.of(
+                new Scenario("revoked consent", REVOKED, CSD, STUDENT),
+                new Scenario("ended caseload", ended, DISTRICT_MENTOR, caseload.studentId()),
+                new Scenario("terminated agreement", terminated, CSD, csdStudent));
+        for (Scenario sc : scenarios) {
+            DecisionCache cache = DecisionCache.builder().build();
+            Decision before = cache.decide(plain(TinyCity.DATA), sc.staff(), sc.student(), SUPPORT, TinyCity.noon(DAY));
+            PolicyEngine afterEngine = plain(sc.after());
+            Decision fresh = afterEngine.decide(sc.staff(), sc.student(), SUPPORT, TinyCity.noon(DAY));
+            Decision cached = cache.decide(afterEngine, sc.staff(), sc.student(), SUPPORT, TinyCity.noon(DAY));
+            assertThat(before.permittedFields()).as(sc.name() + ": permitted before the change")
+                    .isNotEqualTo(fresh.permittedFields());
+            assertThat(cached.permittedFields()).as(sc.name() + ": the cache answers as the changed data does")
+                    .isEqualTo(fresh.permittedFields());
+        }
+    }
+
+    /**
+     * Two cities sharing one cache, both with the default tenant and version: every request the second city denies is
+     * denied from the cache too, after the first city's permit for the same ids was cached, and the second city's view
+     * of it shows nothing.
+     */
+    @Test
+    void twoCitiesSharingOneCacheNeverSeeEachOthersDecisions() {
+        DistrictData other = TinyCity.withAgreements(a -> withStatus(a,
+                org.communityschools.core.model.AgreementStatus.SUSPENDED));
+        DecisionCache cache = DecisionCache.builder().build();
+        PolicyEngine first = plain(TinyCity.DATA);
+        PolicyEngine second = plain(other);
+        int checked = 0;
+        for (StudentId s : TinyCity.DATA.enrollmentsAt(COMMUNITY_SCHOOL).stream().filter(e -> e.isEnrolledOn(DAY))
+                .map(e -> e.studentId()).distinct().limit(20).toList()) {
+            Decision permit = cache.decide(first, CSD, s, SUPPORT, TinyCity.noon(DAY));
+            Decision denied = second.decide(CSD, s, SUPPORT, TinyCity.noon(DAY));
+            if (!permit.permitsAny() || denied.permittedFields().equals(permit.permittedFields())) {
+                continue;
+            }
+            checked++;
+            Decision served = cache.decide(second, CSD, s, SUPPORT, TinyCity.noon(DAY));
+            assertThat(served.permittedFields()).isEqualTo(denied.permittedFields());
+            assertThat(org.communityschools.privacy.view.StudentRecordView.of(other, served).recordCounts())
+                    .isEqualTo(org.communityschools.privacy.view.StudentRecordView.of(other, denied).recordCounts());
+        }
+        assertThat(checked).as("requests the second city decides differently").isGreaterThanOrEqualTo(10);
+    }
 }

@@ -75,19 +75,26 @@ public final class TinyCity {
 
     /** A copy of the tiny city without the agreements {@code drop} selects, plus the records {@code more} adds. */
     public static DistrictData withChanges(Predicate<DataSharingAgreement> drop, Consumer<DistrictData.Builder> more) {
-        return with(a -> a, c -> c, a -> a, s -> s, p -> true, more, drop);
+        return with(a -> a, c -> c, a -> a, s -> s, p -> true, more, drop, r -> r);
+    }
+
+    /** As {@link #withChanges(Predicate, Consumer)}, with the student-staff relationships transformed. */
+    public static DistrictData withChanges(Predicate<DataSharingAgreement> drop, Consumer<DistrictData.Builder> more,
+                                           UnaryOperator<org.communityschools.core.model.StudentStaffRelationship> relationships) {
+        return with(a -> a, c -> c, a -> a, s -> s, p -> true, more, drop, relationships);
     }
 
     private static DistrictData with(UnaryOperator<DataSharingAgreement> agreements, UnaryOperator<Consent> consents,
                                      UnaryOperator<StaffAssignment> assignments, UnaryOperator<Student> students,
                                      Predicate<InterventionParticipant> keep, Consumer<DistrictData.Builder> more) {
-        return with(agreements, consents, assignments, students, keep, more, a -> false);
+        return with(agreements, consents, assignments, students, keep, more, a -> false, r -> r);
     }
 
     private static DistrictData with(UnaryOperator<DataSharingAgreement> agreements, UnaryOperator<Consent> consents,
                                      UnaryOperator<StaffAssignment> assignments, UnaryOperator<Student> students,
                                      Predicate<InterventionParticipant> keep, Consumer<DistrictData.Builder> more,
-                                     Predicate<DataSharingAgreement> drop) {
+                                     Predicate<DataSharingAgreement> drop,
+                                     UnaryOperator<org.communityschools.core.model.StudentStaffRelationship> relationships) {
         DistrictData d = DATA;
         DistrictData.Builder b = DistrictData.builder();
         d.organizations().forEach(b::add);
@@ -104,7 +111,7 @@ public final class TinyCity {
         d.courseMarks().forEach(b::add);
         d.staff().forEach(b::add);
         d.staffAssignments().forEach(a -> b.add(assignments.apply(a)));
-        d.studentStaffRelationships().forEach(b::add);
+        d.studentStaffRelationships().forEach(r -> b.add(relationships.apply(r)));
         d.interventions().forEach(b::add);
         d.interventionParticipants().stream().filter(keep).forEach(b::add);
         d.consents().forEach(c -> b.add(consents.apply(c)));

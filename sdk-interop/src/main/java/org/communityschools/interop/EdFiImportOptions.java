@@ -5,13 +5,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.communityschools.core.data.ReadLimits;
 import org.communityschools.core.model.DayShare;
 import org.communityschools.core.model.InstructionalDay;
 import org.communityschools.interop.internal.Importer;
 
 /**
  * The settings both Ed-Fi imports share ({@link EdFiXmlImport.Builder}, {@link EdFiJsonImport.Builder}): the
- * descriptor mapping, a supplied calendar, the share of a Partial event without a duration, strict or lenient. The
+ * descriptor mapping, a supplied calendar, the share of a Partial event without a duration, strict or lenient, the
+ * read limits. The
  * one place for them, so the two formats cannot drift apart. Not thread-safe.
  *
  * @param <B> the builder type, returned by every setter
@@ -21,6 +23,7 @@ abstract class EdFiImportOptions<B extends EdFiImportOptions<B>> {
     private Optional<List<InstructionalDay>> calendar = Optional.empty();
     private DayShare partialDefault = DayShare.HALF_DAY;
     private boolean lenient;
+    private ReadLimits limits = ReadLimits.defaults();
 
     EdFiImportOptions() {}
 
@@ -53,20 +56,29 @@ abstract class EdFiImportOptions<B extends EdFiImportOptions<B>> {
         return self();
     }
 
+    /**
+     * The limits every source file is read within ({@link ReadLimits#defaults()} unless set): file size, nesting depth
+     * and text size; beyond them the file is refused with a {@code limit.*} error.
+     */
+    public B limits(ReadLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        return self();
+    }
+
     /** Runs the shared importer over {@code source} in {@code format} with these settings. */
     static EdFiImportResult run(Importer.Format format, Settings settings, Path source) {
         Objects.requireNonNull(source, "source");
         Importer.Outcome o = new Importer(format, settings.mapping(), settings.calendar(), settings.partialDefault(),
-                settings.lenient()).run(source);
+                settings.lenient(), settings.limits()).run(source);
         return new EdFiImportResult(o.data(), o.violations(), o.errorCount(), o.warningCount(), o.recordsRead());
     }
 
     /** An immutable copy of the settings, held by the built import. */
     Settings settings() {
-        return new Settings(mapping, calendar, partialDefault, lenient);
+        return new Settings(mapping, calendar, partialDefault, lenient, limits);
     }
 
     /** The settings, immutable. */
     record Settings(DescriptorMapping mapping, Optional<List<InstructionalDay>> calendar, DayShare partialDefault,
-                    boolean lenient) {}
+                    boolean lenient, ReadLimits limits) {}
 }

@@ -3,8 +3,8 @@ package org.communityschools.interop;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.communityschools.core.data.DataValidationException;
-import org.communityschools.core.data.DistrictDataWriter;
 import org.communityschools.interop.internal.Importer;
+import org.communityschools.interop.internal.ValidatedOutput;
 
 /**
  * Imports Ed-Fi ODS/API resources (Data Standard 5.x) saved as JSON: a folder holding one file per resource, each the
@@ -57,12 +57,14 @@ public final class EdFiJsonImport {
      * @param source the resource folder or file
      * @param out    the directory to write (must not already hold data-directory files)
      * @return the import's result (its warnings are worth printing)
-     * @throws DataValidationException when the source has errors; nothing is written then
+     * @throws DataValidationException when the source has errors, holds nothing to import, or gives data that the
+     *                                 directory reader would refuse (it is read back before it is moved into
+     *                                 {@code out}); nothing is written then
      */
     public static EdFiImportResult importToDirectory(Path source, Path out) {
         Objects.requireNonNull(out, "out");
         EdFiImportResult r = builder().build().read(source);
-        DistrictDataWriter.write(r.data(), out);
+        ValidatedOutput.write(r.data(), out);
         return r;
     }
 

@@ -3,8 +3,9 @@ package org.communityschools.interop;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.communityschools.core.data.DataValidationException;
-import org.communityschools.core.data.DistrictDataWriter;
+import org.communityschools.core.data.ReadLimits;
 import org.communityschools.interop.internal.Importer;
+import org.communityschools.interop.internal.ValidatedOutput;
 import org.communityschools.interop.internal.OneRosterImporter;
 
 /**
@@ -28,9 +29,11 @@ import org.communityschools.interop.internal.OneRosterImporter;
  */
 public final class OneRosterImport {
     private final boolean lenient;
+    private final ReadLimits limits;
 
     private OneRosterImport(Builder b) {
         this.lenient = b.lenient;
+        this.limits = b.limits;
     }
 
     /** A strict import. */
@@ -49,7 +52,7 @@ public final class OneRosterImport {
      */
     public OneRosterImportResult read(Path dir) {
         Objects.requireNonNull(dir, "dir");
-        OneRosterImporter importer = new OneRosterImporter(lenient);
+        OneRosterImporter importer = new OneRosterImporter(lenient, limits);
         Importer.Outcome o = importer.run(dir);
         return new OneRosterImportResult(o.data(), importer.version(), o.violations(), o.errorCount(), o.warningCount(), o.recordsRead());
     }
@@ -61,20 +64,32 @@ public final class OneRosterImport {
      * @param source the export folder
      * @param out    the directory to write (must not already hold data-directory files)
      * @return the import's result (its warnings are worth printing)
-     * @throws DataValidationException when the source has errors; nothing is written then
+     * @throws DataValidationException when the source has errors, holds nothing to import, or gives data that the
+     *                                 directory reader would refuse (it is read back before it is moved into
+     *                                 {@code out}); nothing is written then
      */
     public static OneRosterImportResult importToDirectory(Path source, Path out) {
         Objects.requireNonNull(out, "out");
         OneRosterImportResult r = builder().build().read(source);
-        DistrictDataWriter.write(r.data(), out);
+        ValidatedOutput.write(r.data(), out);
         return r;
     }
 
     /** Builds a {@link OneRosterImport}. Not thread-safe. */
     public static final class Builder {
         private boolean lenient;
+        private ReadLimits limits = ReadLimits.defaults();
 
         private Builder() {}
+
+        /**
+         * The limits every file is read within ({@link ReadLimits#defaults()} unless set): row length, cells per row,
+         * cell size; beyond them the file is refused with a {@code limit.*} error.
+         */
+        public Builder limits(ReadLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
 
         /** Lenient: leave out rows that break a rule and report them, instead of throwing. */
         public Builder lenient(boolean lenient) {

@@ -1,80 +1,36 @@
 package org.communityschools.examples.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.communityschools.core.data.ReadLimits;
+import org.communityschools.core.internal.read.CsvFormatException;
+import org.communityschools.core.internal.read.CsvRows;
 
-/** Reads a small CSV file (RFC 4180: quoted fields, doubled quotes, CRLF or LF; a UTF-8 byte order mark is dropped). */
+/**
+ * Reads a small CSV file through the SDK's one CSV reader (strict RFC 4180, UTF-8, {@link ReadLimits#defaults()}; a
+ * byte order mark is dropped, blank lines are skipped). Every broken rule is an {@link IllegalArgumentException}
+ * located as {@code file:line:column: [rule] message}.
+ */
 final class CsvInput {
     private CsvInput() {}
 
     static List<List<String>> read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
         List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(ch);
+        try (CsvRows csv = CsvRows.open(file, ReadLimits.defaults())) {
+            while (csv.next()) {
+                if (csv.controlColumn() > 0) {
+                    throw new IllegalArgumentException(file + ":" + csv.line() + ":" + csv.controlColumn()
+                            + ": [field.control-character] a cell must not contain a control character other than tab (such as NUL)");
                 }
-                continue;
-            }
-            switch (ch) {
-                case '"' -> {
-                    quoted = true;
-                    any = true;
-                }
-                case ',' -> {
-                    row.add(field.toString());
-                    field.setLength(0);
-                    any = true;
-                }
-                case '\r' -> {
-                }
-                case '\n' -> {
-                    row.add(field.toString());
-                    field.setLength(0);
-                    rows.add(row);
-                    row = new ArrayList<>();
-                    any = false;
-                }
-                default -> {
-                    field.append(ch);
-                    any = true;
+                if (!csv.isBlank()) {
+                    rows.add(List.of(Arrays.copyOf(csv.cells(), csv.size())));
                 }
             }
+        } catch (CsvFormatException e) {
+            throw new IllegalArgumentException(file + ":" + e.line() + ":" + e.column() + ": [" + e.rule() + "] " + e.getMessage());
         }
-        if (quoted) {
-            throw new IllegalArgumentException(file + ": a quoted field is not closed");
-        }
-        if (any || field.length() > 0) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        rows.removeIf(r -> r.size() == 1 && r.get(0).isEmpty());
         return rows;
     }
 }

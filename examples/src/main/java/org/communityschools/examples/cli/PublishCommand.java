@@ -33,12 +33,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code publish}: protects any CSV of counts for publication with sdk-privacy's engine (DOMAIN section 9): primary
  * and complementary suppression, the exact audit, optionally together with earlier releases in a ledger. A count
- * that is not a whole number in the input (such as {@code s}) was suppressed at the source and stays suppressed.
+ * given as a marker in the input ({@code s}, {@code *}, the preset's markers, or those of {@code --markers}) was
+ * suppressed at the source and stays suppressed; any other count that is not a whole number (a negative or a decimal
+ * count, a typo) is an error located at its line and column.
  */
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = "Protect a CSV table of counts for publication: small-cell and complementary suppression, audited "
-                + "(with --ledger, together with earlier releases). A count that is not a number in the input (such as s) "
-                + "stays suppressed. Writes the protected table (CSV or JSON) and reports on stderr what was suppressed and why.")
+                + "(with --ledger, together with earlier releases). A count given as a marker in the input (s, *, the preset's "
+                + "or --markers) stays suppressed; any other count that is not a whole number is an error. Writes the protected table (CSV or JSON) and reports on stderr what was suppressed and why.")
 final class PublishCommand implements Callable<Integer> {
     static final String TOTAL = "TOTAL";
 
@@ -69,6 +71,11 @@ final class PublishCommand implements Callable<Integer> {
 
     @Option(names = "--preset", required = true, description = "nysed, nyc-doe, nyc-doe-attendance or n10")
     String preset;
+
+    @Option(names = "--markers", paramLabel = "M,M", split = ",",
+            description = "the values that mark a count suppressed at the source (default: the preset's markers, and * and s); "
+                    + "any other count that is not a whole number is an error")
+    List<String> markers = new ArrayList<>();
 
     @Option(names = "--min-size", paramLabel = "N", description = "override the preset's minimum group size n")
     Optional<Integer> minSize;
@@ -120,7 +127,11 @@ final class PublishCommand implements Callable<Integer> {
             }
             filters.computeIfAbsent(w.substring(0, eq), c -> new LinkedHashSet<>()).add(w.substring(eq + 1));
         }
-        Input input = Input.read(in, keys, count, size, parent, filters);
+        java.util.Set<String> inputMarkers = new java.util.HashSet<>(markers);
+        if (markers.isEmpty()) {
+            inputMarkers.addAll(List.of("s", "*", rules.markers().smallGroup(), rules.markers().suppressed()));
+        }
+        Input input = Input.read(in, keys, count, size, parent, filters, inputMarkers);
         CountTable table = input.table();
         String m = measure.orElse(count + " of " + size);
         ReleaseLedger before = ledger.map(ReleaseLedger::read).orElse(ReleaseLedger.empty());
@@ -188,7 +199,7 @@ final class PublishCommand implements Callable<Integer> {
     /** The input file read into a table. */
     record Input(CountTable table) {
         static Input read(Path file, List<String> keys, String countColumn, String sizeColumn, Optional<String> parentColumn,
-                Map<String, java.util.Set<String>> filters) {
+                Map<String, java.util.Set<String>> filters, java.util.Set<String> markers) {
             List<List<String>> rows = CsvInput.read(file);
             if (rows.isEmpty()) {
                 throw new IllegalArgumentException(file + ": empty file, a header is needed");
@@ -221,9 +232,14 @@ final class PublishCommand implements Callable<Integer> {
                     throw new IllegalArgumentException(file + " line " + line + ": a key must be present and not " + TOTAL);
                 }
                 long sizeValue = number(file, line, sizeColumn, r.get(sc)).orElseThrow(() -> new IllegalArgumentException(
-                        file + " line " + line + " column " + sizeColumn + ": a group size must be a whole number, was '"
+                        file + ":" + line + ":" + (sc + 1) + ": a group size (column " + sizeColumn + ") must be a whole number, was '"
                                 + r.get(sc) + "'"));
                 Optional<Long> countValue = number(file, line, countColumn, r.get(cc));
+                if (countValue.isEmpty() && !markers.contains(r.get(cc).trim())) {
+                    throw new IllegalArgumentException(file + ":" + line + ":" + (cc + 1) + ": a count must be a whole number "
+                            + "or a marker of a value suppressed at the source (" + String.join(", ", new java.util.TreeSet<>(markers))
+                            + "; set them with --markers), was '" + r.get(cc).trim() + "'");
+                }
                 if (countValue.isPresent() && countValue.get() > sizeValue) {
                     throw new IllegalArgumentException(file + " line " + line + " column " + countColumn
                             + ": the count exceeds the group size (" + countValue.get() + " > " + sizeValue + ")");

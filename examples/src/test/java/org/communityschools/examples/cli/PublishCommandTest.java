@@ -163,6 +163,27 @@ class PublishCommandTest {
         assertThat(run.err()).contains("suppressed C: WITHHELD_IN_INPUT").doesNotContain("suppressed A:");
     }
 
+    @Test
+    void aNegativeOrDecimalCountIsALocatedErrorNotASuppressionMarker() throws IOException {
+        for (String count : List.of("-3", "2.5", "n/a")) {
+            Path bad = dir.resolve("marker.csv");
+            Files.writeString(bad, "school,absent,enrolled\nA,3,40\nB," + count + ",40\nC,s,12\n");
+            Path out = dir.resolve("marker-out.csv");
+            Cli.Run run = Cli.run("publish", "--in", bad.toString(), "--key", "school", "--count", "absent", "--size", "enrolled",
+                    "--preset", "n10", "--out", out.toString());
+            assertThat(run.code()).isEqualTo(1);
+            assertThat(run.err().strip()).isEqualTo("error: " + bad + ":3:2: a count must be a whole number or a marker of a value "
+                    + "suppressed at the source (*, N<10, s; set them with --markers), was '" + count + "'");
+            assertThat(out).doesNotExist();
+        }
+        Path ok = dir.resolve("dash.csv");
+        Files.writeString(ok, "school,absent,enrolled\nA,3,40\nB,-,40\n");
+        Cli.Run run = Cli.run("publish", "--in", ok.toString(), "--key", "school", "--count", "absent", "--size", "enrolled",
+                "--preset", "n10", "--markers", "-", "--out", dir.resolve("dash-out.csv").toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).contains("suppressed B: WITHHELD_IN_INPUT");
+    }
+
     private static String[] concat(String[] a, String[] b) {
         List<String> all = new ArrayList<>(List.of(a));
         all.addAll(List.of(b));

@@ -27,6 +27,10 @@ import org.jspecify.annotations.Nullable;
  *       rejected row is rejected in turn, with rule {@code reference.rejected}.</li>
  * </ul>
  *
+ * <p>Every file is read strictly as RFC 4180 and UTF-8, within {@link ReadLimits} (row length, cells per row, cell
+ * size), in memory bounded by them whatever the file's size; a control character other than tab in a cell rejects
+ * its row ({@code field.control-character}).
+ *
  * <pre>{@code
  * ReadResult result = DistrictDataReader.builder().build().read(dir);
  * DistrictData data = result.data();
@@ -39,17 +43,27 @@ public final class DistrictDataReader {
     private final @Nullable Validator validator;
     private final int maxReportedViolations;
     private final DataElements dataElements;
+    private final ReadLimits limits;
 
     private DistrictDataReader(Builder b) {
+        this.limits = b.limits == null ? ReadLimits.defaults() : b.limits;
         this.lenient = b.lenient != null && b.lenient;
         this.dataElements = b.dataElements == null ? DataElements.standard() : b.dataElements;
         this.validator = b.validator;
         this.maxReportedViolations = b.maxReportedViolations == null ? 10_000 : b.maxReportedViolations;
     }
 
-    /** A builder with the defaults: strict, the default Jakarta Validation provider, 10,000 reported violations. */
+    /**
+     * A builder with the defaults: strict, the default Jakarta Validation provider, 10,000 reported violations,
+     * {@link ReadLimits#defaults()}.
+     */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The limits each file is read within. */
+    public ReadLimits limits() {
+        return limits;
     }
 
     /** Whether a read returns the valid rows despite errors. */
@@ -69,7 +83,7 @@ public final class DistrictDataReader {
             throw new IllegalArgumentException("not a directory: " + dir);
         }
         Violations violations = new Violations(maxReportedViolations);
-        DirectoryLoader loader = new DirectoryLoader(validator, violations, dataElements);
+        DirectoryLoader loader = new DirectoryLoader(validator, violations, dataElements, limits);
         DistrictIndex index = loader.load(dir, new AgreementsStep(validator, dataElements));
         Map<DataFile, LoadReport.FileCounts> files = new EnumMap<>(DataFile.class);
         loader.counts().forEach((f, c) -> files.put(f, new LoadReport.FileCounts(c[0], c[1], c[2])));
@@ -91,8 +105,22 @@ public final class DistrictDataReader {
         private boolean withoutBeanValidation;
         private @Nullable Integer maxReportedViolations;
         private @Nullable DataElements dataElements;
+        private @Nullable ReadLimits limits;
 
         private Builder() {}
+
+        /**
+         * The limits a file is read within (default {@link ReadLimits#defaults()}): a row, cell or nesting beyond
+         * them is an error naming the limit ({@code limit.*}), and the rest of that file is not read.
+         */
+        public Builder limits(ReadLimits limits) {
+            Objects.requireNonNull(limits, "limits");
+            if (this.limits != null) {
+                throw new IllegalStateException("limits were already set to " + this.limits);
+            }
+            this.limits = limits;
+            return this;
+        }
 
         /** Lenient (true) returns the valid rows and a report; strict (false, the default) loads nothing on any error. */
         public Builder lenient(boolean lenient) {

@@ -7,7 +7,7 @@
  *   <li>{@link org.communityschools.core.data.DistrictDataReader} —
  *       {@code DistrictDataReader.builder().lenient(false).build().read(dir)}. Set-once builder: {@code lenient},
  *       {@code validator} (default: the Jakarta Validation provider on the path, or {@code withoutBeanValidation()}),
- *       {@code maxReportedViolations} (default 10,000). Streams every file with Jackson's CSV parser, checks field
+ *       {@code maxReportedViolations} (default 10,000), {@code limits} (default {@code ReadLimits.defaults()}). Streams every file strictly as RFC 4180 within {@link org.communityschools.core.data.ReadLimits}, checks field
  *       rules (parsing, the records' own rules, Jakarta Validation annotations) and cross-record rules, and reports
  *       <em>every</em> {@link org.communityschools.core.data.Violation} with file, line, column, value and a stable
  *       rule code (docs/data-directory-rules.md). A strict read loads nothing when there is any error and throws

@@ -136,7 +136,7 @@ class DistrictDataReaderRulesTest {
     void reportsMalformedCsv() {
         Fixture f = Fixture.valid().raw("diplomas.csv", "student_id,school_id,award_date,diploma_type\nS2,H1,\"2018-06-20,REGULAR\n");
         assertThat(violations(f)).extracting(Violation::file, Violation::line, Violation::column, Violation::rule)
-                .containsExactly(tuple("diplomas.csv", 3L, 0, "file.malformed"));
+                .containsExactly(tuple("diplomas.csv", 3L, 3, "file.malformed"));
     }
 
     @Test

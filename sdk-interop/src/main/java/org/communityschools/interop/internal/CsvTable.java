@@ -7,15 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.communityschools.core.data.ReadLimits;
 import org.communityschools.core.data.Severity;
+import org.communityschools.core.internal.read.CsvFormatException;
 import org.communityschools.core.internal.read.CsvRows;
-import tools.jackson.core.JacksonException;
 
 /**
- * Streams the rows of one CSV file of a OneRoster export (RFC 4180, UTF-8, a header row) with Jackson's CSV parser,
- * (through the core reader's {@code CsvRows}, the one CSV reader of the SDK), handing each row to a consumer with its 1-based line and its cells by column name. A missing required column is
- * reported once ({@code csv.column-missing}, line 1) and the file is not read; a file that is not well-formed CSV is
- * reported where parsing stopped ({@code csv.malformed}). Stateless; each call reads one file.
+ * Streams the rows of one CSV file of a OneRoster export (RFC 4180, UTF-8, a header row) through the core reader's
+ * {@code CsvRows}, the one CSV reader of the SDK, handing each row to a consumer with its 1-based line and its cells by
+ * column name. A missing required column is reported once ({@code csv.column-missing}, line 1) and the file is not
+ * read; a file that is not well-formed CSV is reported where parsing stopped ({@code csv.malformed}), as are a file
+ * that is not UTF-8 ({@code file.encoding}) and a row beyond the {@link ReadLimits} ({@code limit.*}). A row with
+ * another number of cells than the header ({@code row.cell-count}) or with a control character other than tab
+ * ({@code field.control-character}) is reported and not handed on. Stateless; each call reads one file.
  */
 public final class CsvTable {
     private CsvTable() {}
@@ -76,10 +80,16 @@ public final class CsvTable {
      * @return the header's column names, empty when the file could not be read
      */
     public static Optional<List<String>> read(Path file, List<String> required, Consumer<Row> consumer, Issues issues) {
+        return read(file, required, consumer, issues, ReadLimits.defaults());
+    }
+
+    /** Reads a file within {@code limits}; see {@link #read(Path, List, Consumer, Issues)}. */
+    public static Optional<List<String>> read(Path file, List<String> required, Consumer<Row> consumer, Issues issues,
+                                              ReadLimits limits) {
         String name = file.getFileName().toString();
         CsvRows rows;
         try {
-            rows = CsvRows.open(file);
+            rows = CsvRows.open(file, limits);
         } catch (java.io.UncheckedIOException e) {
             issues.add(Severity.ERROR, name, 0, 0, Optional.empty(), Optional.empty(), "file.unreadable",
                     "the file must be readable: " + e.getCause().getClass().getSimpleName());
@@ -91,6 +101,11 @@ public final class CsvTable {
                 return Optional.empty();
             }
             List<String> header = List.of(Arrays.copyOf(rows.cells(), rows.size()));
+            if (rows.controlColumn() > 0) {
+                issues.add(Severity.ERROR, name, 1, rows.controlColumn(), Optional.empty(), Optional.empty(), "field.control-character",
+                        "a header cell must not contain a control character other than tab; the file is not read");
+                return Optional.empty();
+            }
             Map<String, Integer> columns = new HashMap<>();
             for (int i = 0; i < header.size(); i++) {
                 String h = header.get(i).strip();
@@ -110,25 +125,26 @@ public final class CsvTable {
             if (missing) {
                 return Optional.empty();
             }
-            long line = rows.line();
-            try {
-                while (rows.next()) {
-                    line = rows.line();
-                    if (!rows.isBlank()) {
-                        consumer.accept(new Row(name, rows.line(), columns, List.of(Arrays.copyOf(rows.cells(), rows.size()))));
-                    }
+            while (rows.next()) {
+                if (rows.isBlank()) {
+                    continue;
                 }
-            } catch (JacksonException e) {
-                long at = e.getLocation() == null ? line : Math.max(e.getLocation().getLineNr(), 0);
-                issues.add(Severity.ERROR, name, at, 0, Optional.empty(), Optional.empty(), "csv.malformed",
-                        "the file must be well-formed CSV (RFC 4180); the rest of the file is not read: " + e.getOriginalMessage());
-                return Optional.empty();
+                if (rows.size() != header.size()) {
+                    issues.add(Severity.ERROR, name, rows.line(), 0, Optional.empty(), Optional.empty(), "row.cell-count",
+                            "every row must have as many cells as the header (" + header.size() + "); this one has " + rows.size());
+                } else if (rows.controlColumn() > 0) {
+                    int c = rows.controlColumn();
+                    issues.add(Severity.ERROR, name, rows.line(), c, Optional.of(header.get(c - 1).strip()), Optional.empty(),
+                            "field.control-character", "a cell must not contain a control character other than tab (such as NUL)");
+                } else {
+                    consumer.accept(new Row(name, rows.line(), columns, List.of(Arrays.copyOf(rows.cells(), rows.size()))));
+                }
             }
             return Optional.of(header);
-        } catch (JacksonException e) {
-            long line = e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
-            issues.add(Severity.ERROR, name, line, 0, Optional.empty(), Optional.empty(), "csv.malformed",
-                    "the file must be well-formed CSV (RFC 4180); the rest of the file is not read: " + e.getOriginalMessage());
+        } catch (CsvFormatException e) {
+            String rule = e.rule().equals("file.malformed") ? "csv.malformed" : e.rule();
+            issues.add(Severity.ERROR, name, e.line(), e.column(), Optional.empty(), Optional.empty(), rule,
+                    e.getMessage() + "; the rest of the file is not read");
             return Optional.empty();
         }
     }

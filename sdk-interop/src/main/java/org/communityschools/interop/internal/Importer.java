@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.communityschools.core.data.DataValidationException;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.data.ReadLimits;
 import org.communityschools.core.data.Violation;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.AttendanceRecord;
@@ -87,9 +88,11 @@ public final class Importer {
          * @param wanted   which record names to build
          * @param consumer receives each wanted record
          * @param issues   receives the file's errors
+         * @param limits   the limits of depth, text size and file size
          * @return the file's root or record name, empty when it could not be read
          */
-        Optional<String> read(Path file, java.util.function.Predicate<String> wanted, java.util.function.Consumer<Node> consumer, Issues issues);
+        Optional<String> read(Path file, java.util.function.Predicate<String> wanted, java.util.function.Consumer<Node> consumer, Issues issues,
+                              ReadLimits limits);
     }
 
     /**
@@ -110,6 +113,7 @@ public final class Importer {
     private final Optional<List<InstructionalDay>> suppliedCalendar;
     private final DayShare partialDefault;
     private final boolean lenient;
+    private final ReadLimits limits;
     private final Issues issues = new Issues();
     private final Map<String, Long> counts = new TreeMap<>();
 
@@ -166,7 +170,7 @@ public final class Importer {
      * @param lenient          keep going past errors
      */
     public Importer(DescriptorMapping mapping, Optional<List<InstructionalDay>> suppliedCalendar, DayShare partialDefault, boolean lenient) {
-        this(Format.XML, mapping, suppliedCalendar, partialDefault, lenient);
+        this(Format.XML, mapping, suppliedCalendar, partialDefault, lenient, ReadLimits.defaults());
     }
 
     /**
@@ -177,9 +181,11 @@ public final class Importer {
      * @param suppliedCalendar the caller's instructional days, replacing those of the files
      * @param partialDefault   the share of the day for a Partial event without EventDuration
      * @param lenient          keep going past errors
+     * @param limits           the limits of depth, text size and file size
      */
     public Importer(Format format, DescriptorMapping mapping, Optional<List<InstructionalDay>> suppliedCalendar, DayShare partialDefault,
-                    boolean lenient) {
+                    boolean lenient, ReadLimits limits) {
+        this.limits = limits;
         this.format = format;
         this.mapping = mapping;
         this.suppliedCalendar = suppliedCalendar;
@@ -205,13 +211,13 @@ public final class Importer {
                     hasPass2.put(f, true);
                 }
                 return PASS1.contains(name);
-            }, this::pass1, issues);
+            }, this::pass1, issues, limits);
         }
         buildSchools();
         for (Path f : files) {
             if (hasPass2.getOrDefault(f, false)) {
                 // an XML file was parsed whole in pass 1, which reported its syntax errors; a JSON resource file is read in one pass only
-                format.reader().read(f, Importer::isPass2, this::pass2, format == Format.JSON ? issues : new Issues());
+                format.reader().read(f, Importer::isPass2, this::pass2, format == Format.JSON ? issues : new Issues(), limits);
             }
         }
         DistrictData.Builder b = DistrictData.builder();
@@ -272,6 +278,11 @@ public final class Importer {
         interventions.values().forEach(b::add);
         participants.forEach(b::add);
 
+        if (counts.isEmpty() && issues.errorCount() == 0) {
+            issues.add(org.communityschools.core.data.Severity.ERROR, String.valueOf(source.toAbsolutePath().normalize().getFileName()),
+                    0, 0, Optional.empty(), Optional.empty(), "import.empty", "there is nothing to import: no Ed-Fi record the import "
+                            + "reads was found in any " + format.extension() + " file");
+        }
         if (issues.errorCount() > 0 && !lenient) {
             throw new DataValidationException(issues.sorted(), issues.errorCount());
         }

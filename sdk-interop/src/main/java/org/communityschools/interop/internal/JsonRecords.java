@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.communityschools.core.data.ReadLimits;
 import org.communityschools.core.data.Severity;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 
@@ -35,10 +38,11 @@ import tools.jackson.core.json.JsonFactory;
  * line and column of its property name (a record: of its opening brace).
  *
  * <p>A file that is not a JSON array of objects is reported ({@code json.malformed}, {@code json.not-array},
- * {@code json.record-not-object}); after a syntax error the rest of the file is not read.
+ * {@code json.record-not-object}); after a syntax error the rest of the file is not read. The {@link ReadLimits}
+ * bound the file's bytes ({@code limit.file-size}), the nesting of arrays and objects ({@code limit.depth}) and the
+ * characters of a string ({@code limit.cell-size}), through Jackson's stream read constraints.
  */
 public final class JsonRecords {
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     /** ODS/API resource name (the file name without {@code .json}, compared without case) → Ed-Fi record name. */
     private static final Map<String, String> RESOURCES = Map.ofEntries(
@@ -102,42 +106,63 @@ public final class JsonRecords {
      * @param issues   receives the file's errors
      * @return the record name, or empty when the file could not be read or is not a resource the import knows
      */
-    public static Optional<String> read(Path file, Predicate<String> wanted, Consumer<Node> consumer, Issues issues) {
+    public static Optional<String> read(Path file, Predicate<String> wanted, Consumer<Node> consumer, Issues issues,
+                                        ReadLimits limits) {
         String name = file.getFileName().toString();
         Optional<String> element = elementOf(name);
         if (element.isEmpty() || !wanted.test(element.get())) {
             return element;
         }
-        try (InputStream in = Files.newInputStream(file); JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), in)) {
-            JsonToken t = p.nextToken();
-            if (t != JsonToken.START_ARRAY) {
-                TokenStreamLocation loc = p.currentTokenLocation();
-                issues.add(Severity.ERROR, name, loc.getLineNr(), loc.getColumnNr(), Optional.of(""), Optional.empty(), "json.not-array",
-                        "an Ed-Fi resource file must hold a JSON array of " + element.get() + " records, as the ODS/API returns them");
-                return Optional.empty();
-            }
-            int index = 0;
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                String pointer = "/" + index;
-                TokenStreamLocation loc = p.currentTokenLocation();
-                if (t == null) {
-                    issues.add(Severity.ERROR, name, loc.getLineNr(), loc.getColumnNr(), Optional.empty(), Optional.empty(), "json.malformed",
-                            "the file ends inside the array");
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxDepth()).maxStringLength(limits.maxCellChars())
+                .maxNameLength(limits.maxCellChars()).maxNumberLength(Math.min(1000, limits.maxCellChars())).build()).build();
+        try (InputStream in = Files.newInputStream(file); JsonParser p = factory.createParser(ObjectReadContext.empty(), in)) {
+            try {
+                if (Files.size(file) > limits.maxFileBytes()) {
+                    issues.add(Severity.ERROR, name, 0, 0, Optional.empty(), Optional.empty(), "limit.file-size", "a file may have at most "
+                            + limits.maxFileBytes() + " bytes (limit maxFileBytes); this one has " + Files.size(file) + "; it is not read");
                     return Optional.empty();
                 }
-                if (t != JsonToken.START_OBJECT) {
-                    issues.add(Severity.ERROR, name, loc.getLineNr(), loc.getColumnNr(), Optional.of(pointer), Optional.empty(),
-                            "json.record-not-object", "each element of the array must be a JSON object (one " + element.get() + " record)");
-                    p.skipChildren();
-                    index++;
-                    continue;
+                JsonToken t = p.nextToken();
+                if (t != JsonToken.START_ARRAY) {
+                    TokenStreamLocation loc = p.currentTokenLocation();
+                    issues.add(Severity.ERROR, name, loc.getLineNr(), loc.getColumnNr(), Optional.of(""), Optional.empty(), "json.not-array",
+                            "an Ed-Fi resource file must hold a JSON array of " + element.get() + " records, as the ODS/API returns them");
+                    return Optional.empty();
                 }
-                Node record = new Node(name, element.get(), pointer, loc.getLineNr(), loc.getColumnNr(), Map.of());
-                readObject(p, record, pointer, name);
-                consumer.accept(record);
-                index++;
+                int index = 0;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    String pointer = "/" + index;
+                    TokenStreamLocation loc = p.currentTokenLocation();
+                    if (t == null) {
+                        issues.add(Severity.ERROR, name, loc.getLineNr(), loc.getColumnNr(), Optional.empty(), Optional.empty(), "json.malformed",
+                                "the file ends inside the array");
+                        return Optional.empty();
+                    }
+                    if (t != JsonToken.START_OBJECT) {
+                        issues.add(Severity.ERROR, name, loc.getLineNr(), loc.getColumnNr(), Optional.of(pointer), Optional.empty(),
+                                "json.record-not-object", "each element of the array must be a JSON object (one " + element.get() + " record)");
+                        p.skipChildren();
+                        index++;
+                        continue;
+                    }
+                    Node record = new Node(name, element.get(), pointer, loc.getLineNr(), loc.getColumnNr(), Map.of());
+                    readObject(p, record, pointer, name);
+                    consumer.accept(record);
+                    index++;
+                }
+                return element;
+            } catch (StreamConstraintsException e) {
+                TokenStreamLocation loc = p.currentLocation();
+                String m = String.valueOf(e.getOriginalMessage());
+                String rule = m.contains("depth") ? "limit.depth" : "limit.cell-size";
+                issues.add(Severity.ERROR, name, loc == null ? 0 : Math.max(loc.getLineNr(), 0), loc == null ? 0 : Math.max(loc.getColumnNr(), 0),
+                        Optional.empty(), Optional.empty(), rule, (rule.equals("limit.depth")
+                                ? "arrays and objects may be nested at most " + limits.maxDepth() + " deep (limit maxDepth)"
+                                : "a string may have at most " + limits.maxCellChars() + " characters (limit maxCellChars)")
+                                + "; the rest of the file is not read");
+                return Optional.empty();
             }
-            return element;
         } catch (StreamReadException e) {
             TokenStreamLocation loc = e.getLocation();
             issues.add(Severity.ERROR, name, loc == null ? 0 : Math.max(loc.getLineNr(), 0), loc == null ? 0 : Math.max(loc.getColumnNr(), 0),

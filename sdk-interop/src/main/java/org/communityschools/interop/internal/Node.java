@@ -45,6 +45,11 @@ public final class Node {
         text.append(s);
     }
 
+    /** The length of the text appended so far. */
+    int textLength() {
+        return text.length();
+    }
+
     /**
      * A node's position, kept instead of the node by records that live until the end of the import.
      *

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.communityschools.core.data.DataValidationException;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.data.ReadLimits;
 import org.communityschools.core.data.Severity;
 import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.EducationOrganizationId;
@@ -59,7 +60,10 @@ public final class OneRosterImporter {
             RaceEthnicity.PACIFIC_ISLANDER, RaceEthnicity.WHITE);
 
     private final boolean lenient;
+    private final ReadLimits limits;
     private final Issues issues = new Issues();
+    /** The export folder's name, where violations about the whole export are reported. */
+    private String source = "";
     private final Map<String, Long> counts = new TreeMap<>();
     private String version = "1.2";
 
@@ -96,7 +100,18 @@ public final class OneRosterImporter {
      * @param lenient keep going past errors (leave the offending rows out)
      */
     public OneRosterImporter(boolean lenient) {
+        this(lenient, ReadLimits.defaults());
+    }
+
+    /**
+     * An importer reading every file within {@code limits}.
+     *
+     * @param lenient keep going past errors (leave the offending rows out)
+     * @param limits  the limits of a row, a cell and a file
+     */
+    public OneRosterImporter(boolean lenient, ReadLimits limits) {
         this.lenient = lenient;
+        this.limits = limits;
     }
 
     /** The OneRoster version read (from the manifest, else from the users.csv header). */
@@ -114,6 +129,7 @@ public final class OneRosterImporter {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("a OneRoster CSV export is a folder of CSV files, was " + dir);
         }
+        source = String.valueOf(dir.toAbsolutePath().normalize().getFileName());
         Map<String, String> manifest = manifest(dir);
         read(dir, manifest, "orgs.csv", List.of("sourcedId", "name", "type"), this::org);
         read(dir, manifest, "academicSessions.csv", List.of("sourcedId", "type", "startDate", "endDate"), this::session);
@@ -135,11 +151,12 @@ public final class OneRosterImporter {
         Map<String, String> out = new HashMap<>();
         Path file = dir.resolve("manifest.csv");
         if (!Files.exists(file)) {
-            issues.add(Severity.WARNING, "manifest.csv", 0, 0, Optional.empty(), Optional.empty(), "oneroster.manifest-missing",
-                    "a OneRoster export should have a manifest.csv; the files present are read and the version is taken from the users.csv header");
+            issues.add(Severity.ERROR, "manifest.csv", 0, 0, Optional.empty(), Optional.empty(), "oneroster.manifest-missing",
+                    "a OneRoster export must have a manifest.csv (OneRoster 1.1 and 1.2 CSV binding): it gives the version and "
+                            + "the files present; without it " + dir.getFileName() + " is not read as an export");
             Path users = dir.resolve("users.csv");
             if (Files.exists(users)) {
-                CsvTable.read(users, List.of(), r -> { }, new Issues()).ifPresent(h -> version = h.contains("role") ? "1.1" : "1.2");
+                CsvTable.read(users, List.of(), r -> { }, new Issues(), limits).ifPresent(h -> version = h.contains("role") ? "1.1" : "1.2");
             }
             return out;
         }
@@ -155,7 +172,7 @@ public final class OneRosterImporter {
                     error(at(r, "value"), "oneroster.version-unsupported", Optional.of(value), "oneroster.version must be 1.1 or 1.2");
                 }
             }
-        }, issues);
+        }, issues, limits);
         return out;
     }
 
@@ -184,7 +201,7 @@ public final class OneRosterImporter {
             }
             counts.merge(name, 1L, Long::sum);
             rows.accept(r);
-        }, issues);
+        }, issues, limits);
     }
 
     private void org(CsvTable.Row r) {
@@ -572,6 +589,11 @@ public final class OneRosterImporter {
                     DateRange.closed(period[0], Optional.ofNullable(period[1]))));
         });
 
+        if (counts.isEmpty() && issues.errorCount() == 0) {
+            issues.add(Severity.ERROR, source, 0, 0, Optional.empty(), Optional.empty(), "import.empty",
+                    "there is nothing to import: no row of orgs.csv, academicSessions.csv, users.csv, roles.csv, demographics.csv, "
+                            + "classes.csv or enrollments.csv was found");
+        }
         if (issues.errorCount() > 0 && !lenient) {
             throw new DataValidationException(issues.sorted(), issues.errorCount());
         }

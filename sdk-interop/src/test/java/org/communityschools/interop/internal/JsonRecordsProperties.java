@@ -57,7 +57,7 @@ class JsonRecordsProperties {
             }
             List<Node> read = new ArrayList<>();
             Issues issues = new Issues();
-            Optional<String> element = JsonRecords.read(file, name -> true, read::add, issues);
+            Optional<String> element = JsonRecords.read(file, name -> true, read::add, issues, org.communityschools.core.data.ReadLimits.defaults());
 
             assertThat(element).contains("Student");
             assertThat(issues.errorCount()).isZero();

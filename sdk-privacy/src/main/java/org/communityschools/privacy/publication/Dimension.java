@@ -2,6 +2,7 @@ package org.communityschools.privacy.publication;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,10 +21,17 @@ public final class Dimension {
     private final List<String> labels;
     private final int[] parent;
     private final List<List<Integer>> children;
+    /** Label to index, so that {@link #indexOf} is O(1) rather than a linear search per cell. */
+    private final Map<String, Integer> index;
 
     private Dimension(String name, List<String> labels, int[] parent) {
         this.name = name;
         this.labels = List.copyOf(labels);
+        Map<String, Integer> byLabel = new HashMap<>(labels.size() * 2);
+        for (int i = labels.size() - 1; i >= 0; i--) {
+            byLabel.put(labels.get(i), i);
+        }
+        this.index = byLabel;
         this.parent = parent;
         List<List<Integer>> kids = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
@@ -67,9 +75,10 @@ public final class Dimension {
         return labels.size();
     }
 
-    /** The index of a label in {@link #labels()}, or -1. */
+    /** The index of a label in {@link #labels()}, or -1; constant time. */
     public int indexOf(String label) {
-        return labels.indexOf(label);
+        Integer i = index.get(label);
+        return i == null ? -1 : i;
     }
 
     /** The indices of the members of the node at {@code index}; empty for a leaf. */

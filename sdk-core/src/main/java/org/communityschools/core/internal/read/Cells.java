@@ -87,6 +87,12 @@ final class Cells implements Where {
         return s.isEmpty() ? null : s;
     }
 
+    /** Rejects the row for a rule broken at the 1-based {@code column} (of any header cell, known or not). */
+    void failAt(int column, @Nullable String name, String rule, String message) {
+        failed = true;
+        violations.error(file, line, column, name, null, rule, message);
+    }
+
     void fail(@Nullable String name, @Nullable String value, String rule, String message) {
         failed = true;
         violations.error(file, line, name == null ? 0 : column(name), name, value, rule, message);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.communityschools.core.data.DataElements;
 import org.communityschools.core.data.DataFile;
+import org.communityschools.core.data.ReadLimits;
 import org.communityschools.core.internal.index.AttendanceColumns;
 import org.communityschools.core.internal.index.DistrictIndex;
 import org.communityschools.core.internal.io.Values;
@@ -59,7 +60,6 @@ import org.communityschools.core.model.StudentId;
 import org.communityschools.core.model.StudentStaffRelationship;
 import org.communityschools.core.model.Subject;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 
 /**
  * Reads a district data directory file by file in {@link DataFile} order, applying the header rules, the field rules
@@ -74,18 +74,21 @@ public final class DirectoryLoader {
 
     private final @Nullable Validator validator;
     private final Violations violations;
+    private final ReadLimits limits;
     private final Assembler assembler;
     private final Map<DataFile, long[]> counts = new EnumMap<>(DataFile.class);
 
     /** A loader reporting to {@code violations}, validating records with {@code validator} when not null. */
     public DirectoryLoader(@Nullable Validator validator, Violations violations) {
-        this(validator, violations, DataElements.standard());
+        this(validator, violations, DataElements.standard(), ReadLimits.defaults());
     }
 
-    /** A loader as above whose agreements may name {@code dataElements}. */
-    public DirectoryLoader(@Nullable Validator validator, Violations violations, DataElements dataElements) {
+    /** A loader as above whose agreements may name {@code dataElements}, reading within {@code limits}. */
+    public DirectoryLoader(@Nullable Validator validator, Violations violations, DataElements dataElements,
+                           ReadLimits limits) {
         this.validator = validator;
         this.violations = violations;
+        this.limits = limits;
         this.assembler = new Assembler(violations, dataElements);
     }
 
@@ -128,7 +131,7 @@ public final class DirectoryLoader {
     }
 
     private void readCsv(DataFile file, Path path, long[] count) {
-        try (CsvRows rows = CsvRows.open(path)) {
+        try (CsvRows rows = CsvRows.open(path, limits)) {
             try {
                 if (!rows.next() || rows.isBlank()) {
                     violations.error(file, 1, 0, null, null, "header.missing", "the file must start with a header row");
@@ -136,13 +139,14 @@ public final class DirectoryLoader {
                     return;
                 }
                 int[] positions = header(file, rows);
+                String[] names = Arrays.copyOf(rows.cells(), rows.size());
                 if (positions == null) {
                     assembler.rejectedFile(file);
                     return;
                 }
                 int width = rows.size();
                 if (file == DataFile.ATTENDANCE) {
-                    readAttendance(rows, positions, width, count);
+                    readAttendance(rows, positions, names, count);
                     return;
                 }
                 Cells cells = new Cells(file, positions, violations, validator, CONSTRAINED);
@@ -157,7 +161,7 @@ public final class DirectoryLoader {
                         continue;
                     }
                     cells.row(rows.cells(), rows.line());
-                    if (parse(file, cells)) {
+                    if (controlFree(file, rows, names, cells) && parse(file, cells)) {
                         count[1]++;
                     } else {
                         count[2]++;
@@ -169,14 +173,25 @@ public final class DirectoryLoader {
                         }
                     }
                 }
-            } catch (JacksonException e) {
+            } catch (CsvFormatException e) {
                 assembler.rejectedFile(file);
-                violations.error(file, rows.currentLine(), 0, null, null, "file.malformed",
-                        "the file must be well-formed RFC 4180 CSV; reading stopped here: " + e.getOriginalMessage());
+                violations.error(file, e.line(), e.column(), null, null, e.rule(), e.getMessage() + "; the rest of the file is not read");
             }
         } catch (java.io.UncheckedIOException e) {
             violations.error(file, 0, 0, null, null, "file.unreadable", "the file could not be read: " + e.getCause().getMessage());
         }
+    }
+
+    /** Rejects a row with a control character other than tab in a cell ({@code field.control-character}). */
+    private static boolean controlFree(DataFile file, CsvRows rows, String[] names, Cells cells) {
+        int at = rows.controlColumn();
+        if (at == 0) {
+            return true;
+        }
+        String name = at <= names.length ? names[at - 1] : null;
+        cells.failAt(at, name, "field.control-character", (name == null ? "a cell" : name)
+                + " must not contain a control character other than tab (such as NUL)");
+        return false;
     }
 
     private boolean cellCount(DataFile file, CsvRows rows, int width) {
@@ -211,6 +226,11 @@ public final class DirectoryLoader {
                 positions[c] = i;
             }
         }
+        if (rows.controlColumn() > 0) {
+            violations.error(file, 1, rows.controlColumn(), null, null, "field.control-character",
+                    "a header cell must not contain a control character other than tab; no row of the file was read");
+            ok = false;
+        }
         for (int c = 0; c < positions.length; c++) {
             String name = file.columns().get(c);
             if (positions[c] < 0 && file.isRequired(name)) {
@@ -224,8 +244,9 @@ public final class DirectoryLoader {
 
     // ---------------------------------------------------------------- attendance, the hot path
 
-    private void readAttendance(CsvRows rows, int[] positions, int width, long[] count) {
+    private void readAttendance(CsvRows rows, int[] positions, String[] names, long[] count) {
         DataFile file = DataFile.ATTENDANCE;
+        int width = names.length;
         int pStudent = positions[0];
         int pSchool = positions[1];
         int pDate = positions[2];
@@ -244,6 +265,10 @@ public final class DirectoryLoader {
             }
             String[] c = rows.cells();
             cells.row(c, rows.line());
+            if (!controlFree(file, rows, names, cells)) {
+                count[2]++;
+                continue;
+            }
             int student = -1;
             int school = -1;
             String s = c[pStudent];

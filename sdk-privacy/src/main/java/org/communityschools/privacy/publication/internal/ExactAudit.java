@@ -33,6 +33,14 @@ final class ExactAudit {
      * @return for each cell, {@code {lower, upper}} when hidden, {@code null} otherwise
      */
     static long[] @Nullable [] ranges(int[][] lines, boolean[] hidden, long[] value, long[] lo, long[] hi) {
+        return ranges(lines, hidden, value, lo, hi, true);
+    }
+
+    /**
+     * As {@link #ranges(int[][], boolean[], long[], long[], long[])}; with {@code closedForm} false every component
+     * is solved by linear programming, even one of a single equation (the oracle of the closed form in tests).
+     */
+    static long[] @Nullable [] ranges(int[][] lines, boolean[] hidden, long[] value, long[] lo, long[] hi, boolean closedForm) {
         int n = hidden.length;
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
@@ -100,6 +108,10 @@ final class ExactAudit {
                 l[v] = lo[vars.get(v)];
                 h[v] = hi[vars.get(v)];
             }
+            if (closedForm && a.length == 1 && unitCoefficients(a[0])) {
+                singleEquation(a[0], b[0], l, h, vars, result);
+                continue;
+            }
             BoundedLp root0 = new BoundedLp(a, b, l, h);
             if (!root0.isFeasible()) {
                 throw new IllegalStateException("the published table admits no completion; the table's sums are inconsistent");
@@ -112,6 +124,43 @@ final class ExactAudit {
             }
         }
         return result;
+    }
+
+    private static boolean unitCoefficients(long[] a) {
+        for (long c : a) {
+            if (c != 1 && c != -1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The ranges of the variables of one equation {@code Σ a_v·x_v = b} with unit coefficients and integer bounds
+     * {@code l_v ≤ x_v ≤ h_v}, in closed form and linear time (a flat table: a total and its members). The other terms
+     * of the sum take every integer between their least and greatest sum, so {@code a_k·x_k} ranges over
+     * {@code [b − max, b − min]} of the others, cut to the variable's own bounds. The LP gives the same ranges (a
+     * property in the tests); this is what keeps a table of a million rows linear.
+     */
+    private static void singleEquation(long[] a, long b, long[] l, long[] h, List<Integer> vars, long[][] result) {
+        long min = 0;
+        long max = 0;
+        for (int v = 0; v < a.length; v++) {
+            min = Math.addExact(min, a[v] > 0 ? l[v] : -h[v]);
+            max = Math.addExact(max, a[v] > 0 ? h[v] : -l[v]);
+        }
+        for (int v = 0; v < a.length; v++) {
+            long othersMin = min - (a[v] > 0 ? l[v] : -h[v]);
+            long othersMax = max - (a[v] > 0 ? h[v] : -l[v]);
+            long termLo = b - othersMax;
+            long termHi = b - othersMin;
+            long lower = a[v] > 0 ? Math.max(l[v], termLo) : Math.max(l[v], -termHi);
+            long upper = a[v] > 0 ? Math.min(h[v], termHi) : Math.min(h[v], -termLo);
+            if (lower > upper) {
+                throw new IllegalStateException("the published table admits no completion; the table's sums are inconsistent");
+            }
+            result[vars.get(v)] = new long[] {lower, upper};
+        }
     }
 
     /** The maximum of {@code sign · x[k]} over the integer points, at least {@code incumbent} when given. */

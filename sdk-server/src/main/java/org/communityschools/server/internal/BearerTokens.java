@@ -29,15 +29,29 @@ import org.jspecify.annotations.Nullable;
  * issuer, the audience, {@code exp} (required) and {@code nbf}. Thread-safe.
  */
 final class BearerTokens {
+    /** The least time between two forced fetches of the keys (after a signature failed with a known key id). */
+    private static final java.time.Duration REFETCH_INTERVAL = java.time.Duration.ofSeconds(30);
+
     private final Identity identity;
-    private final @Nullable DefaultJWTProcessor<SecurityContext> processor;
+    private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicReference<@Nullable DefaultJWTProcessor<SecurityContext>> processor =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile java.time.@Nullable Instant lastRefetch;
 
     BearerTokens(Identity identity, Clock clock) {
         this.identity = identity;
-        if (identity.isInsecureDemo()) {
-            this.processor = null;
-            return;
+        this.clock = clock;
+        if (!identity.isInsecureDemo()) {
+            processor.set(newProcessor());
         }
+    }
+
+    /**
+     * A processor with a fresh key cache. Nimbus fetches the keys again by itself when a token names an unknown key id
+     * (the usual rotation); a provider that rotates its key under the same key id is met by {@link #authenticate}
+     * building a new processor once, at most every {@link #REFETCH_INTERVAL}.
+     */
+    private DefaultJWTProcessor<SecurityContext> newProcessor() {
         JWKSource<SecurityContext> keys;
         try {
             keys = JWKSourceBuilder.<SecurityContext>create(identity.jwksUri().orElseThrow().toURL(),
@@ -61,12 +75,29 @@ final class BearerTokens {
         };
         claims.setMaxClockSkew((int) identity.clockSkew().toSeconds());
         p.setJWTClaimsSetVerifier(claims);
-        this.processor = p;
+        return p;
+    }
+
+    private JWTClaimsSet verify(String token) throws ParseException, BadJOSEException, JOSEException {
+        DefaultJWTProcessor<SecurityContext> p = java.util.Objects.requireNonNull(processor.get());
+        try {
+            return p.process(token, null);
+        } catch (com.nimbusds.jose.proc.BadJWSException e) {
+            java.time.Instant now = clock.instant();
+            java.time.Instant last = lastRefetch;
+            if (last != null && now.isBefore(last.plus(REFETCH_INTERVAL))) {
+                throw e;
+            }
+            lastRefetch = now;
+            DefaultJWTProcessor<SecurityContext> fresh = newProcessor();
+            processor.set(fresh);
+            return fresh.process(token, null);
+        }
     }
 
     /** The caller a request's {@code Authorization} header names; 401 when it is missing or the token is refused. */
     Caller authenticate(@Nullable String authorization) {
-        if (processor == null) {
+        if (identity.isInsecureDemo()) {
             return Caller.DEMO;
         }
         if (authorization == null || authorization.isBlank()) {
@@ -78,7 +109,7 @@ final class BearerTokens {
         String token = authorization.substring(7).trim();
         JWTClaimsSet claims;
         try {
-            claims = processor.process(token, null);
+            claims = verify(token);
         } catch (ParseException e) {
             throw ApiException.unauthorized("the bearer token is not a JWT");
         } catch (BadJOSEException | JOSEException e) {

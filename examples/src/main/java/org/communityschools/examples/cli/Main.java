@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
                 AgreementsCommand.class,
                 org.communityschools.examples.dashboard.ServeCommand.class,
                 DemoCommand.class,
+                ApiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code for data that breaks the rules or an operation the SDK refused. */

@@ -1,0 +1,261 @@
+package org.communityschools.server;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.communityschools.core.data.DistrictData;
+import org.communityschools.privacy.disclosure.DisclosureSink;
+import org.communityschools.privacy.policy.DecisionCache;
+import org.communityschools.privacy.policy.PolicyEngine;
+import org.communityschools.server.internal.Routes;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The decision and record service: a {@link PolicyEngine} offered over HTTP and JSON as an OpenID AuthZEN
+ * Authorization API 1.0 policy decision point, plus the student record endpoint (docs/service.md).
+ *
+ * <table>
+ *   <caption>Endpoints</caption>
+ *   <tr><th>method and path</th><th>what</th></tr>
+ *   <tr><td>{@code POST /access/v1/evaluation}</td><td>may this staff member view this student (or a category or field
+ *       of their record) for this purpose; the decision's context carries the permitted fields with their legal bases
+ *       and record scopes, the denied fields with the reasons, and the obligations</td></tr>
+ *   <tr><td>{@code POST /access/v1/evaluations}</td><td>a batch, with defaults and the semantics {@code execute_all},
+ *       {@code deny_on_first_deny}, {@code permit_on_first_permit}</td></tr>
+ *   <tr><td>{@code POST /access/v1/search/subject}</td><td>who can see a field of a student (trusted clients only)</td></tr>
+ *   <tr><td>{@code POST /access/v1/search/resource}</td><td>which students a staff member can see</td></tr>
+ *   <tr><td>{@code POST /access/v1/search/action}</td><td>what a staff member may do with a student's record</td></tr>
+ *   <tr><td>{@code GET /.well-known/authzen-configuration}</td><td>the PDP metadata</td></tr>
+ *   <tr><td>{@code POST /records/v1/student}</td><td>the student's record as the requester may see it, redacted, its
+ *       disclosure recorded first (503 and no record when the log cannot be written)</td></tr>
+ * </table>
+ *
+ * <p>Immutable and thread-safe. Start it on its own ({@link #start}) or mount it into a host's Javalin application
+ * ({@link #registerOn}).
+ */
+public final class DecisionService {
+    private final Routes routes;
+    private final Identity identity;
+    private final int maxBodyBytes;
+
+    private DecisionService(Builder b) {
+        this.identity = Objects.requireNonNull(b.identity);
+        this.maxBodyBytes = b.maxBodyBytes;
+        this.routes = new Routes(Objects.requireNonNull(b.engine), Objects.requireNonNull(b.data),
+                Objects.requireNonNull(b.log), identity, b.clock, b.cache, b.maxBodyBytes, b.pageSize,
+                Optional.ofNullable(b.publicUri));
+    }
+
+    /** A builder; the engine, the district data, the disclosure log and the identity are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** How callers are authenticated. */
+    public Identity identity() {
+        return identity;
+    }
+
+    /**
+     * Registers the service's routes on a host's Javalin configuration (Javalin 7 registers routes while the application
+     * is configured: {@code Javalin.create(config -> service.registerOn(config))}). The routes handle their own errors
+     * and change nothing else of the host's configuration.
+     *
+     * @throws IllegalStateException for the {@linkplain Identity#insecureDemo() insecure demo}, which only
+     *                               {@link #start} may serve, on loopback
+     */
+    public void registerOn(JavalinConfig config) {
+        Objects.requireNonNull(config, "config");
+        if (identity.isInsecureDemo()) {
+            throw new IllegalStateException("the insecure demo is served only by DecisionService.start on a loopback "
+                    + "address; mount a service with an identity provider configuration");
+        }
+        routes.registerOn(config);
+    }
+
+    /**
+     * Starts a server of its own on {@code host} and {@code port} (0 for a free port chosen by the system). TLS is
+     * expected to end at a reverse proxy in front (docs/service.md).
+     *
+     * @throws IllegalArgumentException when the identity is the insecure demo and {@code host} is not a loopback
+     *                                  address, or the host is unknown
+     */
+    public RunningService start(String host, int port) {
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("the port must be from 0 to 65535, was " + port);
+        }
+        if (identity.isInsecureDemo() && !isLoopback(host)) {
+            throw new IllegalArgumentException("the insecure demo authenticates nobody, so it listens only on a loopback "
+                    + "address (127.0.0.1, ::1, localhost); was " + host);
+        }
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = maxBodyBytes;
+            config.jetty.host = host;
+            config.jetty.port = port;
+            routes.registerOn(config);
+        });
+        app.start();
+        return new RunningService(app, host);
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            for (InetAddress a : InetAddress.getAllByName(host)) {
+                if (!a.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("unknown host " + host, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DecisionService[" + identity + "]";
+    }
+
+    /**
+     * Builds a {@link DecisionService}. Each setting is set once (a second call throws {@link IllegalStateException});
+     * {@link #build()} names every missing required setting. Not thread-safe.
+     */
+    public static final class Builder {
+        /** The default limit of a request body: 64 KiB, ample for a batch of {@value #MAX_BATCH_HINT} evaluations. */
+        public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+        static final int MAX_BATCH_HINT = 100;
+
+        private @Nullable PolicyEngine engine;
+        private @Nullable DistrictData data;
+        private @Nullable DisclosureSink log;
+        private @Nullable Identity identity;
+        private Clock clock = Clock.systemUTC();
+        private boolean clockSet;
+        private DecisionCache cache = DecisionCache.builder().build();
+        private boolean cacheSet;
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private boolean maxBodySet;
+        private int pageSize = 100;
+        private boolean pageSizeSet;
+        private @Nullable URI publicUri;
+
+        private Builder() {}
+
+        /** The engine that decides. Required. */
+        public Builder engine(PolicyEngine engine) {
+            once(this.engine == null, "engine");
+            this.engine = Objects.requireNonNull(engine, "engine");
+            return this;
+        }
+
+        /** The district data the engine decides on, from which records are shown. Required. */
+        public Builder districtData(DistrictData data) {
+            once(this.data == null, "districtData");
+            this.data = Objects.requireNonNull(data, "data");
+            return this;
+        }
+
+        /** The disclosure log every shown record is appended to first. Required. */
+        public Builder disclosureLog(DisclosureSink log) {
+            once(this.log == null, "disclosureLog");
+            this.log = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
+        /** How callers are authenticated. Required. */
+        public Builder identity(Identity identity) {
+            once(this.identity == null, "identity");
+            this.identity = Objects.requireNonNull(identity, "identity");
+            return this;
+        }
+
+        /** The clock decisions are made at (and tokens checked against); the system clock unless set. */
+        public Builder clock(Clock clock) {
+            once(!clockSet, "clock");
+            this.clock = Objects.requireNonNull(clock, "clock");
+            clockSet = true;
+            return this;
+        }
+
+        /** The cache of decisions; a new one of 100,000 decisions unless set. */
+        public Builder decisionCache(DecisionCache cache) {
+            once(!cacheSet, "decisionCache");
+            this.cache = Objects.requireNonNull(cache, "cache");
+            cacheSet = true;
+            return this;
+        }
+
+        /** The largest request body accepted, from 1 KiB to 1 MiB; {@link #DEFAULT_MAX_BODY_BYTES} unless set. */
+        public Builder maxBodyBytes(int bytes) {
+            once(!maxBodySet, "maxBodyBytes");
+            if (bytes < 1024 || bytes > 1024 * 1024) {
+                throw new IllegalArgumentException("the body limit must be from 1024 to 1048576 bytes, was " + bytes);
+            }
+            this.maxBodyBytes = bytes;
+            maxBodySet = true;
+            return this;
+        }
+
+        /** The number of search results in a page when the request names no limit, from 1 to 1000; 100 unless set. */
+        public Builder pageSize(int size) {
+            once(!pageSizeSet, "pageSize");
+            if (size < 1 || size > 1000) {
+                throw new IllegalArgumentException("the page size must be from 1 to 1000, was " + size);
+            }
+            this.pageSize = size;
+            pageSizeSet = true;
+            return this;
+        }
+
+        /**
+         * The address clients reach the service at (behind a TLS-terminating proxy, its https address), published as
+         * the PDP identifier in the metadata; the request's own scheme and host unless set.
+         */
+        public Builder publicUri(URI uri) {
+            once(this.publicUri == null, "publicUri");
+            Objects.requireNonNull(uri, "uri");
+            if (!uri.isAbsolute() || uri.getQuery() != null || uri.getFragment() != null) {
+                throw new IllegalArgumentException("the public address must be absolute, without query or fragment, was " + uri);
+            }
+            this.publicUri = uri;
+            return this;
+        }
+
+        /** The service; throws {@link IllegalStateException} naming every missing required setting. */
+        public DecisionService build() {
+            List<String> missing = new ArrayList<>();
+            if (engine == null) {
+                missing.add("engine(...)");
+            }
+            if (data == null) {
+                missing.add("districtData(...)");
+            }
+            if (log == null) {
+                missing.add("disclosureLog(...)");
+            }
+            if (identity == null) {
+                missing.add("identity(...) (Identity.builder()... or Identity.insecureDemo())");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("a decision service needs " + String.join(", ", missing));
+            }
+            return new DecisionService(this);
+        }
+
+        private static void once(boolean unset, String name) {
+            if (!unset) {
+                throw new IllegalStateException(name + " is already set; set each setting once");
+            }
+        }
+    }
+}

@@ -128,6 +128,20 @@ final class MetricsCommand {
             return groups;
         }
 
+        /**
+         * What one member of a row is, the value of the {@code unit} column: {@code student} when each student counts
+         * once with the days pooled across schools (the district row; grade and subgroup rows under a pooled
+         * definition), {@code student_at_school} when a student counts once at each school attended (school and
+         * community-school rows; grade and subgroup rows under a per-enrollment definition such as FS195's).
+         */
+        String unit() {
+            return switch (by) {
+                case "district" -> "student";
+                case "school", "community-school" -> "student_at_school";
+                default -> definition.aggregation() == ChronicAbsenceDefinition.Aggregation.POOLED ? "student" : "student_at_school";
+            };
+        }
+
         List<String> keyColumns() {
             return switch (by) {
                 case "school" -> List.of("school_id");
@@ -167,16 +181,16 @@ final class MetricsCommand {
             Map<List<String>, AttendanceAggregate> groups = groups(data, report);
             if (suppress.isPresent()) {
                 ProtectedTable protectedTable = Suppressed.protect(keyColumns().get(0), groups, SuppressionRules.forName(suppress.get()));
-                print(Suppressed.table(keyColumns().get(0), protectedTable));
+                print(Suppressed.table(keyColumns().get(0), protectedTable, unit()));
                 PrintWriter err = spec.commandLine().getErr();
                 protectedTable.report().forEach(e -> err.println("suppressed " + e.key().row() + ": " + e.reason()
                         + ", audited range " + e.range().lower() + ".." + e.range().upper()));
                 err.flush();
                 return 0;
             }
-            Table table = new Table(concat(keyColumns(), List.of("students", "chronically_absent", "rate")));
+            Table table = new Table(concat(keyColumns(), List.of("students", "chronically_absent", "rate", "unit")));
             groups.forEach((key, a) -> table.add(row(key, (long) a.counted(), (long) a.chronicallyAbsent(),
-                    rate(a.chronicAbsenceRate()))));
+                    rate(a.chronicAbsenceRate()), unit())));
             print(table);
             return 0;
         }
@@ -190,9 +204,9 @@ final class MetricsCommand {
         public Integer call() {
             DistrictData data = load();
             ChronicAbsenceReport report = report(data);
-            Table table = new Table(concat(keyColumns(), List.of("students", "days_enrolled", "days_present", "rate")));
+            Table table = new Table(concat(keyColumns(), List.of("students", "days_enrolled", "days_present", "rate", "unit")));
             groups(data, report).forEach((key, a) -> table.add(row(key, (long) a.members(), a.daysEnrolled(),
-                    a.daysPresent(), rate(a.attendanceRate()))));
+                    a.daysPresent(), rate(a.attendanceRate()), unit())));
             print(table);
             return 0;
         }

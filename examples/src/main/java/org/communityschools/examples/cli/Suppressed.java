@@ -28,8 +28,9 @@ final class Suppressed {
         return TableProtector.protect(builder.fillTotals().build(), rules).orThrow();
     }
 
-    static Table table(String keyColumn, ProtectedTable table) {
-        Table out = new Table(List.of(keyColumn, "students", "chronically_absent", "rate"));
+    /** The protected table as printed, with the {@code unit} column saying what one member of a row is. */
+    static Table table(String keyColumn, ProtectedTable table, String unit) {
+        Table out = new Table(List.of(keyColumn, "students", "chronically_absent", "rate", "unit"));
         List<String> order = new ArrayList<>(table.rows().labels());
         order.remove(TOTAL);
         order.add(TOTAL);
@@ -38,9 +39,9 @@ final class Suppressed {
             String marker = c.marker().orElse("");
             switch (c.status()) {
                 case PUBLISHED -> out.add(label, c.groupSize().orElseThrow(), c.count().orElseThrow(),
-                        c.rate().<Object>map(r -> r.toBigDecimal(MetricsCommand.RATE_SCALE)).orElse(""));
-                case SUPPRESSED -> out.add(label, marker, marker, marker);
-                default -> out.add(label, c.groupSize().orElseThrow(), marker, marker);
+                        c.rate().<Object>map(r -> r.toBigDecimal(MetricsCommand.RATE_SCALE)).orElse(""), unit);
+                case SUPPRESSED -> out.add(label, marker, marker, marker, unit);
+                default -> out.add(label, c.groupSize().orElseThrow(), marker, marker, unit);
             }
         }
         return out;

@@ -50,7 +50,7 @@ class MetricsCommandTest {
         List<String[]> rows = csv("metrics", "chronic-absence", "--data", dir.toString(), "--year", "2017-18", "--by", "school");
         ChronicAbsenceReport report = ChronicAbsence.calculate(data, SchoolYear.of(2018), ChronicAbsenceDefinition.FEDERAL);
 
-        assertThat(rows.get(0)).containsExactly("school_id", "students", "chronically_absent", "rate");
+        assertThat(rows.get(0)).containsExactly("school_id", "students", "chronically_absent", "rate", "unit");
         Map<String, String[]> bySchool = rows.stream().skip(1).collect(Collectors.toMap(r -> r[0], r -> r));
         assertThat(bySchool).hasSameSizeAs(report.schools());
         report.schools().forEach((id, school) -> {
@@ -60,6 +60,7 @@ class MetricsCommandTest {
             assertThat(Long.parseLong(row[2])).isEqualTo(a.chronicallyAbsent());
             a.chronicAbsenceRate().ifPresent(r -> assertThat(new BigDecimal(row[3])).isEqualByComparingTo(r.toBigDecimal(6)));
             assertThat(row[3].substring(row[3].indexOf('.') + 1)).hasSizeGreaterThanOrEqualTo(4);
+            assertThat(row[4]).as("a school row counts each of its students once, a mover at each school").isEqualTo("student_at_school");
         });
     }
 
@@ -72,6 +73,18 @@ class MetricsCommandTest {
         assertThat(rows).hasSize(2);
         assertThat(Long.parseLong(rows.get(1)[1])).isEqualTo(report.districtPooled().counted());
         assertThat(Long.parseLong(rows.get(1)[2])).isEqualTo(report.districtPooled().chronicallyAbsent());
+        assertThat(rows.get(1)[4]).as("the district row counts each student once").isEqualTo("student");
+    }
+
+    @Test
+    void gradeRowsSayTheyCountStudentsPerSchoolUnderFs195AndOnceUnderAPooledDefinition() {
+        // FS195 (--definition federal) counts student-school stays; NYSED's preset pools each student's year
+        assertThat(csv("metrics", "chronic-absence", "--data", dir.toString(), "--year", "2018", "--by", "grade").get(1)[4])
+                .isEqualTo("student_at_school");
+        assertThat(csv("metrics", "attendance-rate", "--data", dir.toString(), "--year", "2018", "--by", "grade",
+                "--definition", "nysed").get(0)).endsWith("unit");
+        assertThat(csv("metrics", "chronic-absence", "--data", dir.toString(), "--year", "2018", "--by", "grade",
+                "--definition", "nysed").get(1)[4]).isEqualTo("student");
     }
 
     @Test
@@ -131,7 +144,7 @@ class MetricsCommandTest {
         org.communityschools.privacy.publication.ProtectedTable expected = Suppressed.protect("school_id", groups,
                 org.communityschools.privacy.publication.SuppressionRules.NYSED);
 
-        assertThat(rows.get(0)).containsExactly("school_id", "students", "chronically_absent", "rate");
+        assertThat(rows.get(0)).containsExactly("school_id", "students", "chronically_absent", "rate", "unit");
         assertThat(rows).hasSize(plain.size() + 1);
         String[] total = rows.get(rows.size() - 1);
         assertThat(total[0]).isEqualTo("TOTAL");

@@ -120,11 +120,27 @@ class MetricsCommandTest {
                 List.of(SchoolYear.of(2015), SchoolYear.of(2016), SchoolYear.of(2017), SchoolYear.of(2018)), ChronicAbsenceDefinition.FEDERAL);
 
         assertThat(code).isZero();
-        for (org.communityschools.metrics.Comparison.YearPoint p : c.points()) {
-            p.treated().ifPresent(r -> assertThat(out.toString()).contains("\"numerator\" : " + r.numerator() + ",\n  \"denominator\" : " + r.denominator()));
-        }
+        tools.jackson.databind.JsonNode json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(out.toString());
+        List<String> community = new java.util.ArrayList<>();
+        json.get("series").forEach(n -> {
+            if (n.get("group").asString().equals("community")) {
+                community.add(n.get("numerator").asLong() + "/" + n.get("denominator").asLong());
+            }
+        });
+        assertThat(community).containsExactlyElementsOf(c.points().stream().flatMap(p -> p.treated().stream())
+                .map(r -> r.numerator() + "/" + r.denominator()).toList());
         BigDecimal did = c.differenceInDifferences(SchoolYear.of(2015), SchoolYear.of(2018), 4).orElseThrow();
-        assertThat(out.toString()).contains("difference_in_differences_points").contains("\"rate\" : " + did.toPlainString());
+        // the difference in differences is a field of its own, not a rate row with numerator and denominator 0
+        assertThat(out.toString()).contains("\"difference_in_differences_points\" : " + did.toPlainString())
+                .doesNotContain("\"numerator\" : 0,\n  \"denominator\" : 0");
+
+        // --format csv writes CSV: a header, then one row per school year and group with the rate's counts
+        List<String[]> rows = csv("compare", "--data", dir.toString(), "--metric", "chronic-absence", "--from", "2015",
+                "--to", "2018", "--format", "csv");
+        assertThat(rows.get(0)).containsExactly("school_year", "group", "numerator", "denominator", "rate");
+        long series = c.points().stream().mapToLong(p -> (p.treated().isPresent() ? 1 : 0) + (p.comparison().isPresent() ? 1 : 0)).sum();
+        assertThat(rows).hasSize((int) series + 1);
+        assertThat(rows.subList(1, rows.size())).allSatisfy(r -> assertThat(r).hasSize(5));
 
         StringWriter text = new StringWriter();
         assertThat(Main.run(new String[] {"compare", "--data", dir.toString(), "--metric", "chronic-absence", "--from", "2015",

@@ -52,6 +52,9 @@ final class CompareCommand extends MetricsCommand.Common implements Callable<Int
         }
         if (metric.equals("chronic-absence")) {
             years.forEach(y -> MetricsCommand.requireInstruction(data, y));
+        } else {
+            // each year is a cohort's fourth year: its four-year window must be in the data
+            years.forEach(y -> OutcomeStory.requireWindow(data, GraduationCohortDefinition.FOUR_YEAR, y.plusYears(-3), ""));
         }
         Comparison comparison = metric.equals("chronic-absence")
                 ? Comparison.chronicAbsence(data, years, definition)

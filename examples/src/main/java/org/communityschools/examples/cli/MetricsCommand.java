@@ -226,6 +226,10 @@ final class MetricsCommand {
         @Option(names = "--by", defaultValue = "school", description = "school, district or subgroup (default: ${DEFAULT-VALUE})")
         String by;
 
+        @Option(names = "--incomplete", description = "report a cohort whose window the data do not cover yet, "
+                + "flagged in the column complete (default: refuse)")
+        boolean incomplete;
+
         @Override
         void check() {
             super.check();
@@ -249,6 +253,10 @@ final class MetricsCommand {
             if (report.district().firstTimeNinthGraders() + report.district().transfersIn() == 0) {
                 throw new IllegalArgumentException("no student of the cohort that entered grade 9 in " + cohort.label()
                         + " is in the data (school years present: " + yearsPresent(data) + ")");
+            }
+            boolean complete = OutcomeStory.coversWindow(data, definition, cohort);
+            if (!incomplete) {
+                OutcomeStory.requireWindow(data, definition, cohort, "; --incomplete reports the figure flagged as incomplete");
             }
             Map<List<String>, CohortCounts> groups = new TreeMap<>(MetricsCommand::compareKeys);
             String key;
@@ -280,6 +288,7 @@ final class MetricsCommand {
             for (NonGraduateOutcome o : NonGraduateOutcome.values()) {
                 columns.add("non_graduates_" + o.name().toLowerCase(Locale.ROOT));
             }
+            columns.add("complete");
             Table table = new Table(columns);
             groups.forEach((k, c) -> {
                 List<Object> row = new java.util.ArrayList<>(List.of(k.get(0), (long) c.adjustedCohort(), (long) c.graduateCount(),
@@ -290,6 +299,7 @@ final class MetricsCommand {
                 for (NonGraduateOutcome o : NonGraduateOutcome.values()) {
                     row.add((long) c.nonGraduates().getOrDefault(o, 0));
                 }
+                row.add(complete);
                 table.add(row.toArray());
             });
             print(table);

@@ -100,6 +100,35 @@ class MetricsCommandTest {
         assertThat(Long.parseLong(row[4]) + Long.parseLong(row[5]) - Long.parseLong(row[6])).isEqualTo(district.adjustedCohort());
     }
 
+    /**
+     * The generated city holds school years 2014-15 to 2017-18. The four-year window of the cohort of 2014-15 runs
+     * through 2017-18 (diplomas to 2018-08-31): covered. Its five-year window runs through 2018-19, and the four-year
+     * window of the cohort of 2017-18 through 2020-21: neither is covered, so both are refused, naming the last
+     * instructional day in the data, instead of printing the four-year figures again or a rate of 0. With
+     * --incomplete the figure is printed with complete=false.
+     */
+    @Test
+    void graduationRefusesAWindowTheDataDoNotCoverUnlessAskedToFlagIt() {
+        java.time.LocalDate last = data.schools().stream().map(s -> data.calendar(s.id()).days())
+                .filter(d -> !d.isEmpty()).map(d -> d.get(d.size() - 1)).max(java.util.Comparator.naturalOrder()).orElseThrow();
+        assertThat(SchoolYear.containing(last)).isEqualTo(SchoolYear.of(2018));
+        List<String[]> four = csv("metrics", "graduation", "--data", dir.toString(), "--cohort", "2014-15", "--by", "district");
+        assertThat(four.get(0)[four.get(0).length - 1]).isEqualTo("complete");
+        assertThat(four.get(1)[four.get(1).length - 1]).isEqualTo("true");
+
+        for (String[] args : List.of(new String[] {"--cohort", "2014-15", "--years", "5"}, new String[] {"--cohort", "2017-18"})) {
+            StringWriter err = new StringWriter();
+            List<String> command = new java.util.ArrayList<>(List.of("metrics", "graduation", "--data", dir.toString(), "--by", "district"));
+            command.addAll(List.of(args));
+            int code = Main.run(command.toArray(String[]::new), new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString()).contains("the data cover only up to " + last);
+        }
+        List<String[]> five = csv("metrics", "graduation", "--data", dir.toString(), "--cohort", "2014-15", "--years", "5",
+                "--by", "district", "--incomplete");
+        assertThat(five.get(1)[five.get(1).length - 1]).isEqualTo("false");
+    }
+
     @Test
     void jsonHasTheSameFiguresAsCsv() {
         StringWriter out = new StringWriter();

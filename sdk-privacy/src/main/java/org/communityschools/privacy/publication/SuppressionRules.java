@@ -141,14 +141,20 @@ public final class SuppressionRules {
         return complementaryOrder;
     }
 
-    /** Whether a cell is suppressed for its small group. */
+    /**
+     * Whether a cell is suppressed for its small group. A group of no one (0 of 0) is not: it has nothing to
+     * protect, and hiding it would only force complementary suppressions around it.
+     */
     public boolean isSmallGroup(Cell cell) {
-        return cell.groupSize() < minimumGroupSize;
+        return cell.groupSize() > 0 && cell.groupSize() < minimumGroupSize;
     }
 
-    /** Whether a cell is suppressed for its small count (count or group size minus count below {@code k}). */
+    /**
+     * Whether a cell is suppressed for its small count (count or group size minus count below {@code k}); never a
+     * group of no one (0 of 0).
+     */
     public boolean isSmallCount(Cell cell) {
-        return cell.count() < minimumCount || cell.groupSize() - cell.count() < minimumCount;
+        return cell.groupSize() > 0 && (cell.count() < minimumCount || cell.groupSize() - cell.count() < minimumCount);
     }
 
     @Override

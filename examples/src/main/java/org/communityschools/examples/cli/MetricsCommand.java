@@ -167,10 +167,6 @@ final class MetricsCommand {
             super.check();
             if (suppress.isPresent()) {
                 SuppressionRules.forName(suppress.get());
-                if (by.equals("subgroup")) {
-                    throw new IllegalArgumentException("--suppress needs groups that partition the students (school, grade, "
-                            + "community-school or district); subgroups overlap, protect them with the publication API");
-                }
             }
         }
 
@@ -179,6 +175,22 @@ final class MetricsCommand {
             DistrictData data = load();
             ChronicAbsenceReport report = report(data);
             Map<List<String>, AttendanceAggregate> groups = groups(data, report);
+            if (suppress.isPresent() && by.equals("subgroup")) {
+                // each family (sex, race and ethnicity, each characteristic and its complement) partitions the
+                // students and is protected with its total, as state report cards publish subgroups
+                SuppressionRules rules = SuppressionRules.forName(suppress.get());
+                Table out = Suppressed.header(keyColumns().get(0));
+                PrintWriter err = spec.commandLine().getErr();
+                Suppressed.families(report).forEach((family, rows) -> {
+                    ProtectedTable protectedTable = Suppressed.protect(keyColumns().get(0), rows, rules);
+                    Suppressed.addRows(out, protectedTable, family + ":" + Suppressed.TOTAL, unit());
+                    protectedTable.report().forEach(e -> err.println("suppressed " + e.key().row() + ": " + e.reason()
+                            + ", audited range " + e.range().lower() + ".." + e.range().upper()));
+                });
+                err.flush();
+                print(out);
+                return 0;
+            }
             if (suppress.isPresent()) {
                 ProtectedTable protectedTable = Suppressed.protect(keyColumns().get(0), groups, SuppressionRules.forName(suppress.get()));
                 print(Suppressed.table(keyColumns().get(0), protectedTable, unit()));

@@ -23,7 +23,7 @@ import org.communityschools.core.model.StudentCharacteristicType;
 import org.communityschools.core.model.StudentId;
 import org.junit.jupiter.api.Test;
 
-/** The adjusted cohort graduation rate (34 CFR 200.19(b)) and the worked vector of DOMAIN.md section 7. */
+/** The adjusted cohort graduation rate (34 CFR 200.19(b)) and a worked vector of its adjustments (cohort, transfers in, removals, graduates, extended years). */
 class GraduationRateTest {
     static final SchoolYear COHORT = SchoolYear.of(2015);   // first-time 9th graders of 2014-15
     static final SchoolId HS1 = SchoolId.of("HS1");
@@ -58,7 +58,7 @@ class GraduationRateTest {
     }
 
     /**
-     * Synthetic histories that produce exactly the counts of DOMAIN.md section 7: 250 first-time 9th graders
+     * Synthetic histories that produce exactly these counts (34 CFR 200.19(b)(1)): 250 first-time 9th graders
      * + 15 transfers in − 20 removed (17 documented transfers, 2 emigrated, 1 died) = 245; graduates 200 + 6
      * summer + 2 early + 2 alternate = 210. Fifth year: +2 in, −1 out, +8 graduates. Plus students who must not
      * count (the next cohort, middle school only).

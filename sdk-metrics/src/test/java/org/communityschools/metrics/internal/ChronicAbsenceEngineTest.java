@@ -52,7 +52,7 @@ class ChronicAbsenceEngineTest {
         }
     }
 
-    /** DOMAIN.md section 6: the transfer, 10 of 60 at A and 5 of 120 at B; plus a student absent 18 of 180 at B. */
+    /** The transfer vector (FS195 counts a mover at each school; pooled, once), 10 of 60 at A and 5 of 120 at B; plus a student absent 18 of 180 at B. */
     static ListAttendanceSource district() {
         ListAttendanceSource s = new ListAttendanceSource().calendar(A, CALENDAR).calendar(B, CALENDAR);
         s.enrollments.add(enrollment("mover", A, CALENDAR.get(0), Optional.of(CALENDAR.get(59))));

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The k-anonymity check for microdata (Sweeney 2002; DOMAIN section 9): rows are grouped by their quasi-identifier
+ * The k-anonymity check for microdata (Sweeney 2002): rows are grouped by their quasi-identifier
  * values, and every group of fewer than {@code k} rows is a violation. Stateless and thread-safe.
  */
 public final class KAnonymity {

@@ -21,9 +21,9 @@ import org.communityschools.core.model.StudentId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Makes the research id that replaces a student id in an extract (DOMAIN section 9; 34 CFR 99.31(b)(2): a record
+ * Makes the research id that replaces a student id in an extract (34 CFR 99.31(b)(2): a record
  * code not derived from personal information in a way others can reproduce). There are exactly two ways, and no way
- * to configure a plain hash of the student id (which anyone can recompute over all ids, DOMAIN section 9):
+ * to configure a plain hash of the student id (which anyone can recompute over all ids):
  * <ul>
  *   <li>{@link #hmacSha256(String, byte[])}: HMAC-SHA-256 under a per-project secret key of at least 128 bits, the
  *       first 128 bits of the MAC as 32 hex digits; the key id is recorded in the manifest so the district can

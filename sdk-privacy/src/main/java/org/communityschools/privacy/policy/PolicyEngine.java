@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  *           other requester (a CBO's staff) needs a data-sharing agreement that is {@code ACTIVE}, in effect on the
  *           date, with the school's district as discloser and the requester's employer as recipient, the school and
  *           school year in scope, the requester's role permitted, and the field or its category among its data
- *           elements (34 CFR 99.31(a)(1)(i)(B); DOMAIN section 4);</li>
+ *           elements (34 CFR 99.31(a)(1)(i)(B));</li>
  *       <li>{@code STUDIES}, {@code AUDIT_EVALUATION}: always such an agreement, with that legal basis (99.31(a)(6),
  *           99.35);</li>
  *       <li>{@code CONSENT}: a consent of the student in force on the date (signed, not revoked) naming the requester's

@@ -1,6 +1,6 @@
 package org.communityschools.privacy.publication;
 
-/** Why a cell of a protected table is suppressed (DOMAIN section 9). */
+/** Why a cell of a protected table is suppressed (NCES 2011-603). */
 public enum SuppressionReason {
     /** Primary: the group size is below the minimum {@code n}. */
     PRIMARY_SMALL_GROUP,

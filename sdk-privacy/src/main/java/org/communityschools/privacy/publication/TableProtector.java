@@ -6,7 +6,7 @@ import java.util.Set;
 import org.communityschools.privacy.publication.internal.SuppressionEngine;
 
 /**
- * The entry point: protects a {@link CountTable} under {@link SuppressionRules} (DOMAIN section 9).
+ * The entry point: protects a {@link CountTable} under {@link SuppressionRules} (NCES 2011-603).
  * <ol>
  *   <li><b>Primary suppression</b>: every cell whose group is below {@code n} ({@link SuppressionReason#PRIMARY_SMALL_GROUP}),
  *       else whose count or group size minus count is below {@code k} ({@link SuppressionReason#PRIMARY_SMALL_COUNT}).</li>
@@ -41,7 +41,7 @@ public final class TableProtector {
 
     /**
      * Protects {@code table}, a table of {@code measure}, auditing it together with every release of the same measure
-     * in {@code ledger} (DOMAIN section 9: "repeated releases must be audited together"). A cell that an earlier
+     * in {@code ledger} (NCES 2011-603: repeated releases must be audited together). A cell that an earlier
      * release published is known to every reader: if the rules need it hidden now, the table is refused. A cell that
      * this table and an earlier table hold in common (same measure, same dimensions and labels, see {@link Release})
      * is one unknown; the audit requires every hidden cell of the table, and every hidden cell of the earlier

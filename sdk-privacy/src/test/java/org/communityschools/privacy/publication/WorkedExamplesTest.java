@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The worked examples of DOMAIN section 9, with exact suppression patterns and audited ranges. */
+/** Worked examples of small-cell and complementary suppression (NCES 2011-603), with exact suppression patterns and audited ranges. */
 class WorkedExamplesTest {
     private static CellKey key(String row, String column) {
         return CellKey.of(row, column);

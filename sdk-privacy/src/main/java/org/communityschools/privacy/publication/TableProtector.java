@@ -61,6 +61,31 @@ public final class TableProtector {
     }
 
     /**
+     * Protects tables of one population released together, as one: {@code table} is their joint table (for two
+     * groupings, the rows one grouping and the columns the other, each with its total; the interior is their
+     * cross-classification), and only the cells in {@code released} are published (such as the row totals, the
+     * by-school table, and the column totals, the by-community-school table). The other cells are <b>not released</b>
+     * ({@link SuppressionReason#NOT_RELEASED}): the audit treats them as unknowns between 0 and their group size, so
+     * that every sum they tie together (a group is the sum of its units, both tables have one total) is used against
+     * the released cells, but they are not protected themselves, unless an earlier release in {@code ledger} hid them
+     * (then they must stay as wide as it left them). A table released alone earlier is linked to the joint table by
+     * its cells' coordinates ({@link Release}): a cell at the total of one of the joint table's dimensions is the same
+     * number as the cell of a table without that dimension. Record the result with {@link Release#of}.
+     *
+     * @throws IllegalArgumentException when {@code released} is empty or names a cell not in the table, or when the
+     *                                  table contradicts an earlier release of the measure
+     */
+    public static ProtectedTable protectTogether(CountTable table, Set<CellKey> released, SuppressionRules rules,
+                                                 ReleaseLedger ledger, String measure) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(released, "released");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(measure, "measure");
+        return SuppressionEngine.protectTogether(table, Set.copyOf(released), rules, measure, ledger.releases());
+    }
+
+    /**
      * The audit alone, for a suppression pattern chosen elsewhere: the exact range of values of each cell in
      * {@code suppressed} when exactly those cells are withheld (each known to lie between 0 and its group size) and
      * every other cell of the table is published, except the cells {@linkplain CountTable#withheld() withheld in the

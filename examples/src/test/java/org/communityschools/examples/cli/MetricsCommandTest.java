@@ -167,6 +167,54 @@ class MetricsCommandTest {
         }
     }
 
+    /**
+     * Tables of one population released one after the other are audited together: the by-school table and then the
+     * by-community-school table go through one ledger. Each school is in exactly one group, so a group's count is the
+     * sum of its schools': were the second table to publish a group next to all but one of its schools published in
+     * the first, that school's hidden count would follow by subtraction. The ledger's joint audit of both releases
+     * leaves every hidden school and group a range of at least one student (NYSED's width), and the combined
+     * release (--by school,community-school) prints both tables with one total.
+     */
+    @Test
+    void theByCommunitySchoolTableIsAuditedWithTheBySchoolTableItFollows(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        Path ledgerFile = tmp.resolve("ledger.jsonl");
+        List<String[]> bySchool = csv("metrics", "chronic-absence", "--data", dir.toString(), "--year", "2018", "--by", "school",
+                "--suppress", "nysed", "--ledger", ledgerFile.toString());
+        assertThat(bySchool).as("the first release hides some school").anyMatch(r -> r[1].equals("s"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"metrics", "chronic-absence", "--data", dir.toString(), "--year", "2018", "--by",
+                "community-school", "--suppress", "nysed", "--ledger", ledgerFile.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isIn(0, 1);
+        org.communityschools.privacy.publication.ReleaseLedger ledger = org.communityschools.privacy.publication.ReleaseLedger.read(ledgerFile);
+        assertThat(ledger.releases()).hasSize(code == 0 ? 2 : 1);
+        // the first release's hidden schools and (when released) the second's hidden groups, read together
+        Map<String, Map<org.communityschools.privacy.publication.CellKey, org.communityschools.privacy.publication.AuditedRange>> joint = ledger.audit();
+        org.communityschools.privacy.publication.Release first = ledger.releases().get(0);
+        for (String[] row : bySchool.subList(1, bySchool.size())) {
+            if (row[1].equals("s")) {
+                org.communityschools.privacy.publication.CellKey key = org.communityschools.privacy.publication.CellKey.of(row[0], "TOTAL");
+                assertThat(joint.get(first.id()).get(key).width()).as("hidden school %s", row[0]).isPositive();
+            }
+        }
+        if (code == 0) {
+            org.communityschools.privacy.publication.Release second = ledger.releases().get(1);
+            for (String group : List.of("true", "false")) {
+                org.communityschools.privacy.publication.CellKey key = org.communityschools.privacy.publication.CellKey.of("TOTAL", group);
+                if (!second.cell("TOTAL", group).isPublished() && second.cell("TOTAL", group).range().width() > 0) {
+                    assertThat(joint.get(second.id()).get(key).width()).as("hidden group %s", group).isPositive();
+                }
+            }
+        }
+
+        List<String[]> both = csv("metrics", "chronic-absence", "--data", dir.toString(), "--year", "2018", "--by",
+                "school,community-school", "--suppress", "nysed");
+        assertThat(both.get(0)).containsExactly("group", "students", "chronically_absent", "rate", "unit");
+        assertThat(both.stream().map(r -> r[0])).contains("community_school:true", "community_school:false", "TOTAL")
+                .anyMatch(l -> l.startsWith("school_id:"));
+        assertThat(both.get(both.size() - 1)[0]).isEqualTo("TOTAL");
+    }
+
     @Test
     void jsonHasTheSameFiguresAsCsv() {
         StringWriter out = new StringWriter();
@@ -296,7 +344,7 @@ class MetricsCommandTest {
         int code = Main.run(new String[] {"metrics", "chronic-absence", "--data", dir.toString(), "--year", "2018", "--by", "borough"},
                 new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString().strip()).isEqualTo("error: --by must be school, district, grade, subgroup or community-school, was 'borough'");
+        assertThat(err.toString().strip()).isEqualTo("error: --by must be school, district, grade, subgroup, community-school or school,community-school, was 'borough'");
     }
 
     @Test

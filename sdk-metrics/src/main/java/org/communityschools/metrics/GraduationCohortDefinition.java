@@ -87,7 +87,9 @@ public final class GraduationCohortDefinition {
 
     /**
      * Whether a later enrollment at another school of the district confirms that the student transferred out of a
-     * school (default true): the district's own enrollment record is the written confirmation, so a student who left
+     * school (default true): the district's own enrollment record is the written confirmation (the ACGR non-regulatory
+     * guidance of 2017 accepts a record of the student's enrollment in another school as documentation of a
+     * transfer), so a student who left
      * one high school of the district, with whatever exit code, and enrolled at another is removed from the first
      * school's cohort. When false, only an exit recorded as a documented transfer removes a student from a school.
      * The district's cohort is not affected either way.

@@ -136,18 +136,33 @@ class EdFiXmlImportRulesTest {
                 org.communityschools.core.model.StudentCharacteristicType.class).outcome()).isEqualTo(DescriptorMapping.Outcome.IGNORED);
     }
 
+    /**
+     * Monday 2021-08-23 to Friday 2021-09-03 has 10 weekdays; the session says 9 and the files give no calendar date.
+     * The derived calendar holds the session's 9 days: no day has attendance, so 9 of the 10 weekdays spread evenly,
+     * weekday i = floor((k + 0.5) * 10 / 9) for k = 0..8, that is 0, 1, 2, 3, 5, 6, 7, 8, 9: every weekday but the
+     * fifth (Friday 2021-08-27). A warning says the dates are estimated.
+     */
     @Test
-    void derivesInstructionalDaysFromTheSessionsWeekdaysAndReportsTheMismatchWithItsTotal(@TempDir Path dir) throws IOException {
-        // Monday 2021-08-23 to Friday 2021-09-03: 10 weekdays; the session says 9
+    void derivesTheSessionsTotalInstructionalDaysWhenTheFilesGiveNoCalendarDates(@TempDir Path dir) throws IOException {
         district(dir, "2021-08-23", "2021-09-03", 9, "");
         EdFiImportResult r = EdFiXmlImport.builder().build().read(dir);
-        assertThat(r.data().calendar(SCHOOL).days()).hasSize(10).doesNotContain(LocalDate.of(2021, 8, 28), LocalDate.of(2021, 8, 29));
-        assertThat(r.violations("calendar.session-days-mismatch")).singleElement().satisfies(v -> {
+        assertThat(r.data().calendar(SCHOOL).days()).hasSize(9).doesNotContain(LocalDate.of(2021, 8, 27), LocalDate.of(2021, 8, 28));
+        assertThat(r.violations("calendar.session-days-mismatch")).isEmpty();
+        assertThat(r.violations("calendar.derived-from-total")).singleElement().satisfies(v -> {
             assertThat(v.severity()).isEqualTo(Severity.WARNING);
             assertThat(v.file()).isEqualTo("EducationOrgCalendar.xml");
-            assertThat(v.value()).contains("10");
+            assertThat(v.value()).contains("9");
             assertThat(v.line()).isEqualTo(8);
         });
+    }
+
+    /** A session whose total exceeds its weekdays (12 stated, 10 weekdays) keeps the 10 weekdays and reports the mismatch. */
+    @Test
+    void aTotalAboveTheSessionsWeekdaysIsReportedAsAMismatch(@TempDir Path dir) throws IOException {
+        district(dir, "2021-08-23", "2021-09-03", 12, "");
+        EdFiImportResult r = EdFiXmlImport.builder().build().read(dir);
+        assertThat(r.data().calendar(SCHOOL).days()).hasSize(10);
+        assertThat(r.violations("calendar.session-days-mismatch")).singleElement().satisfies(v -> assertThat(v.value()).contains("10"));
     }
 
     @Test

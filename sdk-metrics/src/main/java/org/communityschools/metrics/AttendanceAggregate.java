@@ -74,6 +74,24 @@ public record AttendanceAggregate(int members, int counted, int chronicallyAbsen
                         + org.communityschools.metrics.internal.Days.units(other.daysAbsent)), t);
     }
 
+    /**
+     * The members of this group that are not in {@code part}, a subgroup of this group's members (such as the
+     * students without a characteristic: all students minus those with it): every count and day total subtracted.
+     *
+     * @throws IllegalArgumentException when {@code part} is not contained in this group (a count would be negative)
+     */
+    public AttendanceAggregate minus(AttendanceAggregate part) {
+        Objects.requireNonNull(part, "part");
+        Map<AttendanceTier, Integer> t = new EnumMap<>(AttendanceTier.class);
+        for (AttendanceTier tier : AttendanceTier.values()) {
+            t.put(tier, tiers.get(tier) - part.tiers.get(tier));
+        }
+        return new AttendanceAggregate(members - part.members, counted - part.counted,
+                chronicallyAbsent - part.chronicallyAbsent, daysEnrolled - part.daysEnrolled,
+                org.communityschools.metrics.internal.Days.of(org.communityschools.metrics.internal.Days.units(daysAbsent)
+                        - org.communityschools.metrics.internal.Days.units(part.daysAbsent)), t);
+    }
+
     /** Members not counted (excluded by a minimum, or not enrolled on any day). */
     public int excluded() {
         return members - counted;

@@ -15,7 +15,7 @@ import org.communityschools.core.model.SchoolType;
 
 /**
  * A definition of chronic absence: which days count as absent, which students are counted at all, the threshold,
- * and how a student who moved is counted above the school level. Agencies differ on each axis (DOMAIN.md section 6),
+ * and how a student who moved is counted above the school level. Agencies differ on each axis (EDFacts FS195, NYSED, CRDC, California DataQuest),
  * so every axis is a setting; the named presets ({@link #FEDERAL}, {@link #NYSED}, {@link #NYC_LEGACY},
  * {@link #CRDC}, {@link #CALIFORNIA}) cite their sources, and {@link #builder(String)} makes custom ones.
  * Every comparison with a threshold is exact (integers and {@link Ratio}s, never floating point).
@@ -175,7 +175,7 @@ public final class ChronicAbsenceDefinition {
     /**
      * The treatment of a category when a definition does not set one: PRESENT, TARDY and IN_SCHOOL_SUSPENSION
      * are present days, OUT_OF_SCHOOL_SUSPENSION is an absent day, and the duration decides for the excused and
-     * unexcused absences, partial days and early departures. Tardies are never absences (DOMAIN.md section 6).
+     * unexcused absences, partial days and early departures. Tardies are never absences (EDFacts FS195 counts days absent, not late arrivals).
      */
     public static CategoryTreatment defaultTreatment(AttendanceCategory category) {
         return switch (Objects.requireNonNull(category, "category")) {
@@ -441,7 +441,7 @@ public final class ChronicAbsenceDefinition {
                 throw new IllegalArgumentException("a PRESENT record must be treated as present, was " + treatment);
             }
             if (category == AttendanceCategory.TARDY && treatment == CategoryTreatment.ABSENT) {
-                throw new IllegalArgumentException("a tardy is not an absence (DOMAIN.md section 6); TARDY cannot be treated as ABSENT");
+                throw new IllegalArgumentException("a tardy is not an absence (EDFacts FS195); TARDY cannot be treated as ABSENT");
             }
             treatments.put(category, treatment);
             return this;

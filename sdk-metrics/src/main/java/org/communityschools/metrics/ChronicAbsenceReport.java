@@ -15,16 +15,18 @@ import org.communityschools.metrics.internal.Aggregator;
 
 /**
  * Attendance and chronic absence of a district for one school year up to an as-of date, under one definition:
- * every student-enrollment, every pooled student-year, and aggregates with their counts. Schools aggregate their
- * own enrollments, as does the community-school split; the district, grade and subgroup aggregates count
- * student-years (each student once) under {@link ChronicAbsenceDefinition.Aggregation#POOLED} and
- * student-enrollments under {@link ChronicAbsenceDefinition.Aggregation#PER_ENROLLMENT}. Immutable and
+ * every student-school stay (a student's enrollments at one school that year combined, each day once: see
+ * {@link EnrollmentAttendance}), every pooled student-year (each enrolled day once, also on the day of a same-day
+ * transfer), and aggregates with their counts. Schools count their own students once each, as does the
+ * community-school split (a student who moved counts at each school); the district, grade and subgroup aggregates
+ * count student-years (each student once) under {@link ChronicAbsenceDefinition.Aggregation#POOLED} and
+ * student-school stays under {@link ChronicAbsenceDefinition.Aggregation#PER_ENROLLMENT}. Immutable and
  * thread-safe.
  *
  * @param definition        the definition used
  * @param schoolYear        the school year
  * @param asOf              the last day counted (year to date)
- * @param enrollments       every student-enrollment with a day in the year up to {@code asOf}, by student then entry date
+ * @param enrollments       every student-school stay with a day in the year up to {@code asOf}, by student then first entry date
  * @param students          every student-year, pooled, by student
  * @param schools           by school
  * @param district          the whole district

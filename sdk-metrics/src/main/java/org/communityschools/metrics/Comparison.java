@@ -16,7 +16,7 @@ import org.communityschools.core.model.SchoolYear;
 /**
  * One metric for a treated group (community schools) against a comparison group (the rest of the district) over
  * school years, with changes in percentage points and the difference in differences
- * {@code (T_post − T_pre) − (C_post − C_pre)} (DOMAIN.md section 8). One definition governs every year and group.
+ * {@code (T_post − T_pre) − (C_post − C_pre)} (difference in differences; Angrist and Pischke, Mostly Harmless Econometrics, 2009, chapter 5). One definition governs every year and group.
  * Every figure keeps its counts ({@link Ratio}); differences are computed exactly and rounded once, half to even.
  * A relative change is offered only with its base and labelled as such. Immutable and thread-safe.
  *

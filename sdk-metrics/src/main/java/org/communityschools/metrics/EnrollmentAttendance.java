@@ -9,12 +9,17 @@ import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.StudentId;
 
 /**
- * The attendance of one student-enrollment in a school year, up to the as-of date. Immutable and thread-safe.
+ * The attendance of one student at one school in a school year, up to the as-of date: every enrollment of the
+ * student at the school that year combined, each enrolled day counted once (a student who left and came back is one
+ * student there, and the minimum days enrolled applies to the combined days). This is the unit of the school,
+ * community-school and per-enrollment rows: a student who moved between schools is one member at each school.
+ * Immutable and thread-safe.
  *
  * @param studentId       the student
  * @param schoolId        the school
- * @param grade           the grade at entry
- * @param period          the enrolled dates counted: the enrollment within the school year and up to the as-of date
+ * @param grade           the entry grade of the student's latest enrollment at the school
+ * @param period          from the first to the last date counted at the school within the school year and up to the
+ *                        as-of date (days between two enrollments there are not counted)
  * @param communitySchool whether the school was a community school that year (a LEAD partnership)
  * @param subgroups       the student's subgroups (sex, race/ethnicity, characteristics held at any time in the period)
  * @param figures         days enrolled and absent, rates and status

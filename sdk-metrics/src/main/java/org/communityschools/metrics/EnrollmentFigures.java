@@ -8,15 +8,17 @@ import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.StudentId;
 
 /**
- * The attendance of one student-enrollment as an {@link AttendanceAccumulator} counts it (the same figures as the
+ * The attendance of one student at one school (every enrollment of the student there that year combined, each day
+ * once) as an {@link AttendanceAccumulator} counts it (the same figures as the
  * batch {@link EnrollmentAttendance}, without the district's subgroups and community-school status, which an
  * accumulator does not hold). Immutable and thread-safe.
  *
  * @param studentId the student
  * @param schoolId  the school
- * @param entryDate the enrollment's entry date (with student and school, the enrollment's key)
- * @param grade     the entry grade
- * @param period    the days counted: the enrollment within the school year and up to the as-of date
+ * @param entryDate the entry date of the student's first enrollment at the school
+ * @param grade     the entry grade of the student's latest enrollment at the school
+ * @param period    from the first to the last day counted at the school within the school year and up to the as-of
+ *                  date (days between two enrollments there are not counted)
  * @param figures   days enrolled and absent, rates and status under the accumulator's definition
  */
 public record EnrollmentFigures(StudentId studentId, SchoolId schoolId, LocalDate entryDate, GradeLevel grade,

@@ -9,8 +9,9 @@ import org.communityschools.core.model.SchoolYear;
 
 /**
  * A definition of the adjusted cohort graduation rate (ACGR; ESEA section 8101(23) and (25), 34 CFR 200.19(b)):
- * the number of years (4, or 5 and 6 for the extended-year rates), the cut-off date in the summer after the last
- * year (default August 31), whether a state-defined alternate diploma counts, and how a student who spent less
+ * the number of years (4, or 5 and 6 for the extended-year rates), the fall membership date by which a student enrolled
+ * in grade 9 is a first-time ninth grader (default October 1), the cut-off date in the summer after the last year
+ * (default August 31), whether a state-defined alternate diploma counts, and how a student who spent less
  * than half a year at their last school and left without a diploma is attributed to a school. Immutable and
  * thread-safe.
  *
@@ -42,8 +43,10 @@ public final class GraduationCohortDefinition {
     private final Attribution attribution;
     private final int halfYearDays;
     private final boolean laterEnrollmentConfirmsTransfer;
+    private final MonthDay fallMembershipDate;
 
     private GraduationCohortDefinition(Builder b) {
+        this.fallMembershipDate = b.fallMembershipDate == null ? MonthDay.of(Month.OCTOBER, 1) : b.fallMembershipDate;
         this.years = b.years == null ? 4 : b.years;
         this.cutoff = b.cutoff == null ? MonthDay.of(Month.AUGUST, 31) : b.cutoff;
         this.alternateDiplomasCount = b.alternateDiplomasCount == null || b.alternateDiplomasCount;
@@ -84,13 +87,32 @@ public final class GraduationCohortDefinition {
 
     /**
      * Whether a later enrollment at another school of the district confirms that the student transferred out of a
-     * school (default true): the district's own enrollment record is the written confirmation, so a student who left
+     * school (default true): the district's own enrollment record is the written confirmation (the ACGR non-regulatory
+     * guidance of 2017 accepts a record of the student's enrollment in another school as documentation of a
+     * transfer), so a student who left
      * one high school of the district, with whatever exit code, and enrolled at another is removed from the first
      * school's cohort. When false, only an exit recorded as a documented transfer removes a student from a school.
      * The district's cohort is not affected either way.
      */
     public boolean laterEnrollmentConfirmsTransfer() {
         return laterEnrollmentConfirmsTransfer;
+    }
+
+    /**
+     * The month and day of the fall membership date (default October 1, the date of the federal fall membership
+     * count, EDFacts FS052; a state may use its own, such as New York's BEDS day): a student enrolled in high school
+     * on or before it in the cohort's first year is a first-time ninth grader; one who first enters later that year,
+     * or in a later year, is a transfer in (34 CFR 200.19(b)(1)(i)-(ii)). The cohort and its rate do not change,
+     * only how its members are counted among the adjustments.
+     */
+    public MonthDay fallMembershipDate() {
+        return fallMembershipDate;
+    }
+
+    /** The fall membership date of the cohort that entered grade 9 in {@code ninthGradeYear}. */
+    public LocalDate fallMembershipDate(SchoolYear ninthGradeYear) {
+        Objects.requireNonNull(ninthGradeYear, "ninthGradeYear");
+        return fallMembershipDate.atYear(ninthGradeYear.endYear() - 1);
     }
 
     /** The last day a diploma counts for the cohort that entered grade 9 in {@code ninthGradeYear}. */
@@ -110,7 +132,7 @@ public final class GraduationCohortDefinition {
 
     @Override
     public String toString() {
-        return "GraduationCohortDefinition[" + years + "-year, cut-off " + cutoff + ", alternate diplomas "
+        return "GraduationCohortDefinition[" + years + "-year, fall membership " + fallMembershipDate + ", cut-off " + cutoff + ", alternate diplomas "
                 + (alternateDiplomasCount ? "counted" : "not counted") + ", " + attribution + " below " + halfYearDays + " days]";
     }
 
@@ -122,6 +144,7 @@ public final class GraduationCohortDefinition {
         private Attribution attribution;
         private Integer halfYearDays;
         private Boolean laterEnrollmentConfirmsTransfer;
+        private MonthDay fallMembershipDate;
 
         private Builder() {}
 
@@ -181,6 +204,17 @@ public final class GraduationCohortDefinition {
         public Builder laterEnrollmentConfirmsTransfer(boolean confirms) {
             requireUnset(this.laterEnrollmentConfirmsTransfer, "laterEnrollmentConfirmsTransfer");
             this.laterEnrollmentConfirmsTransfer = confirms;
+            return this;
+        }
+
+        /** The fall membership date, from August 1 to December 31 of the cohort's first year (default October 1). */
+        public Builder fallMembershipDate(MonthDay date) {
+            Objects.requireNonNull(date, "date");
+            requireUnset(this.fallMembershipDate, "fallMembershipDate");
+            if (date.isBefore(MonthDay.of(Month.AUGUST, 1))) {
+                throw new IllegalArgumentException("the fall membership date must be from August 1 to December 31, was " + date);
+            }
+            this.fallMembershipDate = date;
             return this;
         }
 

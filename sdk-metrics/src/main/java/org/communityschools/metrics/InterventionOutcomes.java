@@ -35,7 +35,7 @@ import org.communityschools.metrics.internal.InterventionEngine;
  *       and counts once per pair.</li>
  *   <li><b>Rates.</b> Each group's rate is its summed days present ÷ its summed days enrolled (a day-weighted rate). The
  *       change is after − before in percentage points; the difference between the groups is the matched participants'
- *       change minus the comparison pairs' change (a difference in differences, DOMAIN.md section 8).</li>
+ *       change minus the comparison pairs' change (a difference in differences; Angrist and Pischke, Mostly Harmless Econometrics, 2009, chapter 5).</li>
  * </ol>
  */
 public final class InterventionOutcomes {

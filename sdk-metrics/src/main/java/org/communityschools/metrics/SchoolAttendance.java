@@ -7,8 +7,8 @@ import org.communityschools.core.model.SchoolId;
 
 /**
  * One school's attendance in a school year up to the as-of date: its student-enrollments aggregated, and the
- * number of days in session, so that the three measures that are easily confused stay distinct (DOMAIN.md
- * section 6): the {@linkplain AttendanceAggregate#attendanceRate() attendance rate} (days present ÷ days enrolled,
+ * number of days in session, so that the three measures that are easily confused stay distinct (average
+ * daily attendance as 20 USC 7801(1) defines it): the {@linkplain AttendanceAggregate#attendanceRate() attendance rate} (days present ÷ days enrolled,
  * a proportion), the {@linkplain #averageDailyAttendance() average daily attendance} (days present ÷ days in
  * session, a head count, 20 USC 7801(1)) and the {@linkplain #averageDailyMembership() average daily membership}
  * (days enrolled ÷ days in session). Immutable and thread-safe.

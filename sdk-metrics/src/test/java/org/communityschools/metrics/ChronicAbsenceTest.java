@@ -14,7 +14,7 @@ import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.DayShare;
 import org.junit.jupiter.api.Test;
 
-/** The worked vectors of DOMAIN.md section 6 (180-day calendar) and the day-counting rules. */
+/** Worked vectors of the chronic-absence definitions (EDFacts FS195, NYSED; 180-day calendar) and the day-counting rules. */
 class ChronicAbsenceTest {
     private static final LocalDate FIRST_DAY = LocalDate.of(2017, 9, 7);
 

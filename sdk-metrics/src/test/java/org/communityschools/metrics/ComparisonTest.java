@@ -26,7 +26,7 @@ class ComparisonTest {
 
     @Test
     void reportsChangesInPercentagePointsAndRelativeChangeSeparately() {
-        // DOMAIN.md section 8: 30% -> 24% is -6 points, -20% relative.
+        // changes in percentage points, a relative change only with its base: 30% -> 24% is -6 points, -20% relative.
         Comparison c = new Comparison("chronic absence", List.of(point(Y2015, 30, 100, 20, 100), point(Y2018, 24, 100, 18, 100)));
 
         assertThat(c.treatedChangeInPoints(Y2015, Y2018, 2)).contains(new BigDecimal("-6.00"));

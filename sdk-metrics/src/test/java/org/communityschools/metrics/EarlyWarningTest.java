@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -153,6 +154,31 @@ class EarlyWarningTest {
                 .containsExactly("both", "low", "mid", "b-ok", "z-ok", "a-perfect");
         assertThat(list.flagged()).hasSize(3);
         assertThat(list.count(ATTENDANCE)).isEqualTo(3);
+    }
+
+    /**
+     * A course mark counts toward the coursework flag only once its term has ended on or before the date asked for.
+     * "fall" failed ELA in a term ending 2018-01-26; "spring" failed math in a term ending 2018-06-15; "unknown"
+     * failed math with no term end date (final at the end of the school year, 2018-06-30). At 2017-09-15 nobody is
+     * flagged for 2017-18's failed courses; at 2018-01-26 only "fall"; at 2018-06-15 "fall" and "spring"; at the
+     * end of the year all three.
+     */
+    @Test
+    void aCourseMarkCountsOnlyOnceItsTermHasEnded() {
+        SmallDistrict d = new SmallDistrict(180);
+        d.mark(d.student("fall"), Subject.ELA, CourseResult.FAIL, Optional.of(BigDecimal.valueOf(50)), Optional.of(LocalDate.of(2018, 1, 26)));
+        d.mark(d.student("spring"), Subject.MATH, CourseResult.FAIL, Optional.of(BigDecimal.valueOf(50)), Optional.of(LocalDate.of(2018, 6, 15)));
+        d.mark(d.student("unknown"), Subject.MATH, CourseResult.FAIL, Optional.of(BigDecimal.valueOf(50)), Optional.empty());
+        DistrictData data = d.build();
+        java.util.function.Function<LocalDate, List<String>> flaggedOn = asOf -> EarlyWarning.evaluate(data, SmallDistrict.A, YEAR,
+                        EarlyWarningDefinition.EVERYONE_GRADUATES, asOf).entries().stream()
+                .filter(e -> e.flag(COURSE_PERFORMANCE).isPresent()).map(e -> e.studentId().value()).sorted().toList();
+
+        assertThat(flaggedOn.apply(LocalDate.of(2017, 9, 15))).isEmpty();
+        assertThat(flaggedOn.apply(LocalDate.of(2018, 1, 25))).isEmpty();
+        assertThat(flaggedOn.apply(LocalDate.of(2018, 1, 26))).containsExactly("fall");
+        assertThat(flaggedOn.apply(LocalDate.of(2018, 6, 15))).containsExactly("fall", "spring");
+        assertThat(flaggedOn.apply(YEAR.lastDay())).containsExactly("fall", "spring", "unknown");
     }
 
     @Test

@@ -133,7 +133,9 @@ class GraduationRateReferenceModelTest {
                 diploma = Optional.of(d);
             }
         }
-        String entry = SchoolYear.containing(hs.get(0).entryDate()).endYear() <= COHORT.endYear() ? "first" : "in";
+        // first-time ninth graders: in high school by the fall membership date of the cohort's first year
+        LocalDate fall = LocalDate.of(COHORT.endYear() - 1, def.fallMembershipDate().getMonth(), def.fallMembershipDate().getDayOfMonth());
+        String entry = !hs.get(0).entryDate().isAfter(fall) ? "first" : "in";
         if (diploma.isPresent()) {
             return Optional.of(new Outcome("graduate", entry));
         }
@@ -153,7 +155,12 @@ class GraduationRateReferenceModelTest {
             later |= !exitDate.isBefore(lastYearStart) && exitDate.isBefore(lastYearStart.plusYears(1));
         }
         boolean removable = exit == ExitWithdrawType.TRANSFERRED || exit == ExitWithdrawType.EMIGRATED || exit == ExitWithdrawType.DIED;
-        if (!onCutoff && removable && last.exitDocumented()) {
+        // a student who enrolled in the district again after the exit (at any date) moved within the district
+        boolean back = false;
+        for (Enrollment e : h.enrollments()) {
+            back |= e != last && last.exitWithdrawDate().isPresent() && !e.entryDate().isBefore(last.exitWithdrawDate().get());
+        }
+        if (!onCutoff && removable && last.exitDocumented() && !back) {
             return Optional.of(new Outcome("removed", entry + " " + exit));
         }
         return Optional.of(new Outcome("stays", entry + (onCutoff || later ? " enrolled" : "")));

@@ -23,7 +23,7 @@ import org.communityschools.core.model.StudentCharacteristicType;
 import org.communityschools.core.model.StudentId;
 import org.junit.jupiter.api.Test;
 
-/** The adjusted cohort graduation rate (34 CFR 200.19(b)) and the worked vector of DOMAIN.md section 7. */
+/** The adjusted cohort graduation rate (34 CFR 200.19(b)) and a worked vector of its adjustments (cohort, transfers in, removals, graduates, extended years). */
 class GraduationRateTest {
     static final SchoolYear COHORT = SchoolYear.of(2015);   // first-time 9th graders of 2014-15
     static final SchoolId HS1 = SchoolId.of("HS1");
@@ -58,7 +58,7 @@ class GraduationRateTest {
     }
 
     /**
-     * Synthetic histories that produce exactly the counts of DOMAIN.md section 7: 250 first-time 9th graders
+     * Synthetic histories that produce exactly these counts (34 CFR 200.19(b)(1)): 250 first-time 9th graders
      * + 15 transfers in − 20 removed (17 documented transfers, 2 emigrated, 1 died) = 245; graduates 200 + 6
      * summer + 2 early + 2 alternate = 210. Fifth year: +2 in, −1 out, +8 graduates. Plus students who must not
      * count (the next cohort, middle school only).
@@ -222,6 +222,57 @@ class GraduationRateTest {
         GraduationCohortReport s = GraduationRate.calculate(strict, COHORT, List.of(summerMove));
         assertThat(s.schools().get(HS1).rate()).contains(Ratio.of(1, 1));
         assertThat(s.district()).isEqualTo(r.district());
+    }
+
+    /**
+     * A documented transfer between two schools of the district never removes the student from the district's
+     * cohort, also when the new enrollment begins after the summer following year 4. Cohort 2014-15, cut-off
+     * 2018-08-31. Student "late" leaves HS1 on 2018-03-01 with a documented transfer and enters HS2 on 2018-09-10,
+     * after the cut-off. Student "grad" graduates on 2018-06-26. District: 2 first-time ninth graders, 0 removed,
+     * adjusted cohort 2, 1 graduate: 1/2 (removing "late" would give 1/1, an inflated rate). "late" is still enrolled.
+     * HS2's enrollment begins after the window, so the student stays in the cohort of HS1, the last school of the
+     * window (the schools' cohorts still add up to the district's): HS1 counts 2 members, 1 graduate, 1/2.
+     */
+    @Test
+    void aTransferBetweenTwoSchoolsOfTheDistrictNeverRemovesTheStudentFromTheDistrictsCohort() {
+        String id = "late";
+        StudentHistory late = StudentHistory.of(StudentId.of(id), List.of(
+                closed(id, HS1, FALL_2014, GradeLevel.G09, LocalDate.of(2018, 3, 1), ExitWithdrawType.TRANSFERRED, true),
+                open(id, HS2, LocalDate.of(2018, 9, 10), GradeLevel.G12)), List.of());
+        GraduationCohortReport r = GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, COHORT,
+                List.of(late, graduate("grad", HS1, LocalDate.of(2018, 6, 26), DiplomaType.REGULAR)));
+        assertThat(r.district().removed()).isZero();
+        assertThat(r.district().adjustedCohort()).isEqualTo(2);
+        assertThat(r.district().rate()).contains(Ratio.of(1, 2));
+        assertThat(r.district().nonGraduates()).containsEntry(NonGraduateOutcome.STILL_ENROLLED, 1);
+        assertThat(r.schools()).containsOnlyKeys(HS1);
+        assertThat(r.schools().get(HS1)).isEqualTo(r.district());
+    }
+
+    /**
+     * First-time ninth graders are those enrolled in grade 9 by the fall membership date (default October 1, here
+     * 2014-10-01). "early" enters on 2014-09-03 (first-time); "november" first enters grade 9 on 2014-11-17, in the
+     * same school year: a transfer in of the same cohort. Both graduate in June 2018. Counts: 1 first-time + 1
+     * transfer in = 2, 2 graduates, rate 2/2, the same as when both counted as first-time. With the date moved to
+     * December 1 both are first-time ninth graders and the rate is still 2/2.
+     */
+    @Test
+    void aStudentWhoFirstEntersGradeNineAfterTheFallMembershipDateIsATransferIn() {
+        LocalDate june2018 = LocalDate.of(2018, 6, 26);
+        StudentHistory november = StudentHistory.of(StudentId.of("november"), List.of(
+                closed("november", HS1, LocalDate.of(2014, 11, 17), GradeLevel.G09, june2018, ExitWithdrawType.GRADUATED, true)),
+                List.of(diploma("november", HS1, june2018, DiplomaType.REGULAR)));
+        List<StudentHistory> both = List.of(graduate("early", HS1, june2018, DiplomaType.REGULAR), november);
+        CohortCounts d = GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, COHORT, both).district();
+        assertThat(GraduationCohortDefinition.FOUR_YEAR.fallMembershipDate(COHORT)).isEqualTo(LocalDate.of(2014, 10, 1));
+        assertThat(d.firstTimeNinthGraders()).isEqualTo(1);
+        assertThat(d.transfersIn()).isEqualTo(1);
+        assertThat(d.rate()).contains(Ratio.of(2, 2));
+        GraduationCohortDefinition december = GraduationCohortDefinition.builder().fallMembershipDate(java.time.MonthDay.of(12, 1)).build();
+        CohortCounts later = GraduationRate.calculate(december, COHORT, both).district();
+        assertThat(later.firstTimeNinthGraders()).isEqualTo(2);
+        assertThat(later.transfersIn()).isZero();
+        assertThat(later.rate()).isEqualTo(d.rate());
     }
 
     @Test

@@ -96,10 +96,15 @@ final class SmallDistrict {
     }
 
     SmallDistrict mark(StudentId s, Subject subject, CourseResult result, Optional<BigDecimal> numeric) {
+        return mark(s, subject, result, numeric, Optional.empty());
+    }
+
+    /** A course mark whose term ends on {@code termEnd} (when absent, at the end of the school year). */
+    SmallDistrict mark(StudentId s, Subject subject, CourseResult result, Optional<BigDecimal> numeric, Optional<LocalDate> termEnd) {
         BigDecimal earned = result == CourseResult.PASS ? BigDecimal.ONE : BigDecimal.ZERO;
         marks++;
         builder.add(new CourseMark(s, A, YEAR, "T" + marks, "C" + marks, "Course " + marks, subject, numeric, Optional.empty(), result,
-                BigDecimal.ONE, earned));
+                BigDecimal.ONE, earned, termEnd));
         return this;
     }
 

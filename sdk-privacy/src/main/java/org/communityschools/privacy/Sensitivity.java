@@ -34,8 +34,8 @@ public enum Sensitivity {
     HEALTH,
     /**
      * Free text written by staff (notes, descriptions, reasons, goals): it can contain anything, including other
-     * students' names and health details, so it is treated as the most sensitive kind of field (PTAC, "Protecting Student Privacy While Using Online
-     * Educational Services", 2014: notes about students are education records).
+     * students' names and health details, so it is treated as the most sensitive kind of field (personally
+     * identifiable information of others, 34 CFR 99.3).
      */
     FREE_TEXT;
 }

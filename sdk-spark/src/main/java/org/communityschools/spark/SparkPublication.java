@@ -25,7 +25,7 @@ import org.communityschools.privacy.publication.SuppressionRules;
 import org.communityschools.privacy.publication.TableProtector;
 
 /**
- * Disclosure control of Spark results before they leave the cluster (NCES SLDS Technical Brief 3, 2010; FERPA 34 CFR 99.31(b)(1)
+ * Disclosure control of Spark results before they leave the cluster (NCES 2011-603, Statistical Methods for Protecting Personally Identifiable Information in Aggregate Reporting; FERPA 34 CFR 99.31(b)(1)
  * de-identification): the aggregates, at most a few thousand groups, are collected to the driver and protected by
  * sdk-privacy's {@link TableProtector} under the caller's {@link SuppressionRules} (the presets {@code NYSED},
  * {@code NYC_DOE}, {@code N10}, or custom rules): primary and complementary suppression with the exact audit. Each

@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The definitions' hidden edge cases, each written as a student of a small district (the worked examples of
- * docs/metrics.md), give on Spark exactly what the single-machine calculators give: a transfer pooled or
+ * EDFacts FS195 and 34 CFR 200.19(b), as docs/metrics.md states them), give on Spark exactly what the single-machine calculators give: a transfer pooled or
  * counted at each school, half days under the half-day and fractional rules, in- and out-of-school suspensions, and
  * early, summer (on and after August 31) and fifth-year graduates.
  */

@@ -37,6 +37,10 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "the directory to write")
     Path out;
 
+    @Option(names = "--calendar", paramLabel = "FILE", description = "edfi-xml and edfi-json: the instructional days of "
+            + "every school as a calendar.csv (school_id,date), replacing the files' calendar and the one derived from sessions")
+    java.util.Optional<Path> calendar;
+
     @Override
     public Integer call() {
         if (!format.equals("edfi-xml") && !format.equals("edfi-json") && !format.equals("oneroster")) {
@@ -44,6 +48,9 @@ final class ImportCommand implements Callable<Integer> {
         }
         if (!Files.exists(source)) {
             throw new IllegalArgumentException("no such file or folder: " + source);
+        }
+        if (calendar.isPresent() && format.equals("oneroster")) {
+            throw new IllegalArgumentException("--calendar applies to edfi-xml and edfi-json; a OneRoster export has no attendance");
         }
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -59,8 +66,16 @@ final class ImportCommand implements Callable<Integer> {
                 warnings = r.warnings();
                 warningCount = r.warningCount();
             } else {
-                EdFiImportResult r = format.equals("edfi-xml") ? EdFiXmlImport.importToDirectory(source, out)
-                        : EdFiJsonImport.importToDirectory(source, out);
+                EdFiImportResult r;
+                if (calendar.isPresent()) {
+                    java.util.List<org.communityschools.core.model.InstructionalDay> days = calendarDays(calendar.get());
+                    r = format.equals("edfi-xml") ? EdFiXmlImport.builder().calendar(days).build().read(source)
+                            : EdFiJsonImport.builder().calendar(days).build().read(source);
+                    org.communityschools.core.data.DistrictDataWriter.write(r.data(), out);
+                } else {
+                    r = format.equals("edfi-xml") ? EdFiXmlImport.importToDirectory(source, out)
+                            : EdFiJsonImport.importToDirectory(source, out);
+                }
                 data = r.data();
                 warnings = r.warnings();
                 warningCount = r.warningCount();
@@ -76,11 +91,38 @@ final class ImportCommand implements Callable<Integer> {
         }
         o.printf(Locale.ROOT, "Imported %,d students, %,d schools, %,d attendance rows into %s (%,d warning(s))%n",
                 data.students().size(), data.schools().size(), data.attendance().size(), out, warningCount);
+        long enrolled = data.enrollments().stream().map(e -> e.studentId()).distinct().count();
+        if (enrolled < data.students().size()) {
+            o.printf(Locale.ROOT, "Population: %,d of %,d students are enrolled at a school; the other %,d have no school "
+                    + "association or event in the files and are not enrolled, so a district rate over the enrolled students "
+                    + "alone is not the district's rate%n", enrolled, data.students().size(), data.students().size() - enrolled);
+        }
         if (format.equals("oneroster")) {
             o.printf(Locale.ROOT, "Imported %,d staff and %,d teacher-student relationships%n", data.staff().size(),
                     data.studentStaffRelationships().size());
         }
         o.flush();
         return 0;
+    }
+
+    /** The days of a calendar.csv file: a header naming school_id and date, then one row per instructional day. */
+    private static java.util.List<org.communityschools.core.model.InstructionalDay> calendarDays(Path file) {
+        java.util.List<java.util.List<String>> rows = CsvInput.read(file);
+        if (rows.isEmpty() || !rows.get(0).contains("school_id") || !rows.get(0).contains("date")) {
+            throw new IllegalArgumentException("--calendar must be a CSV file with the columns school_id and date: " + file);
+        }
+        int school = rows.get(0).indexOf("school_id");
+        int date = rows.get(0).indexOf("date");
+        java.util.List<org.communityschools.core.model.InstructionalDay> days = new java.util.ArrayList<>();
+        for (int i = 1; i < rows.size(); i++) {
+            java.util.List<String> row = rows.get(i);
+            try {
+                days.add(new org.communityschools.core.model.InstructionalDay(org.communityschools.core.model.SchoolId.of(row.get(school)),
+                        java.time.LocalDate.parse(row.get(date))));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("--calendar " + file + " line " + (i + 1) + ": a school id and a date yyyy-MM-dd are required");
+            }
+        }
+        return days;
     }
 }

@@ -102,9 +102,16 @@ final class MetricsCommand {
         @Override
         void check() {
             super.check();
-            if (!List.of("school", "district", "grade", "subgroup", "community-school").contains(by)) {
-                throw new IllegalArgumentException("--by must be school, district, grade, subgroup or community-school, was '" + by + "'");
+            if (!groupings().contains(by)) {
+                List<String> g = groupings();
+                throw new IllegalArgumentException("--by must be " + String.join(", ", g.subList(0, g.size() - 1)) + " or "
+                        + g.get(g.size() - 1) + ", was '" + by + "'");
             }
+        }
+
+        /** The values --by accepts. */
+        List<String> groupings() {
+            return List.of("school", "district", "grade", "subgroup", "community-school");
         }
 
         ChronicAbsenceReport report(DistrictData data) {
@@ -128,6 +135,20 @@ final class MetricsCommand {
             return groups;
         }
 
+        /**
+         * What one member of a row is, the value of the {@code unit} column: {@code student} when each student counts
+         * once with the days pooled across schools (the district row; grade and subgroup rows under a pooled
+         * definition), {@code student_at_school} when a student counts once at each school attended (school and
+         * community-school rows; grade and subgroup rows under a per-enrollment definition such as FS195's).
+         */
+        String unit() {
+            return switch (by) {
+                case "district" -> "student";
+                case "school", "community-school" -> "student_at_school";
+                default -> definition.aggregation() == ChronicAbsenceDefinition.Aggregation.POOLED ? "student" : "student_at_school";
+            };
+        }
+
         List<String> keyColumns() {
             return switch (by) {
                 case "school" -> List.of("school_id");
@@ -148,36 +169,141 @@ final class MetricsCommand {
                 + "(small-cell and complementary suppression, audited; a TOTAL row is published with it)")
         Optional<String> suppress;
 
+        @Option(names = "--ledger", paramLabel = "FILE", description = "with --suppress: audit together with the releases "
+                + "in this ledger (JSON Lines) and add this release to it")
+        Optional<Path> ledger;
+
+        @Option(names = "--release-id", paramLabel = "ID", description = "the id of this release in the ledger "
+                + "(default: the grouping, year, definition and as-of date)")
+        Optional<String> releaseId;
+
+        /** Schools and community-school status released together as one protected release. */
+        static final String SCHOOLS_AND_COMMUNITY = "school,community-school";
+
+        @Override
+        List<String> groupings() {
+            return List.of("school", "district", "grade", "subgroup", "community-school", SCHOOLS_AND_COMMUNITY);
+        }
+
         @Override
         void check() {
             super.check();
             if (suppress.isPresent()) {
                 SuppressionRules.forName(suppress.get());
-                if (by.equals("subgroup")) {
-                    throw new IllegalArgumentException("--suppress needs groups that partition the students (school, grade, "
-                            + "community-school or district); subgroups overlap, protect them with the publication API");
-                }
             }
+            if ((ledger.isPresent() || releaseId.isPresent() || by.equals(SCHOOLS_AND_COMMUNITY)) && suppress.isEmpty()) {
+                throw new IllegalArgumentException("--ledger, --release-id and --by " + SCHOOLS_AND_COMMUNITY + " need --suppress");
+            }
+        }
+
+        /**
+         * What the released tables count, linking releases in a ledger: the same figure for the same population and
+         * period and the same unit, so that releases of one population are audited together and others are not.
+         */
+        String measure(ChronicAbsenceReport report) {
+            return "chronic absence " + year.label() + " " + definition.name() + " to " + report.asOf() + " (" + unit() + ")";
+        }
+
+        @Override
+        String unit() {
+            return by.equals(SCHOOLS_AND_COMMUNITY) ? "student_at_school" : super.unit();
+        }
+
+        @Override
+        List<String> keyColumns() {
+            return by.equals(SCHOOLS_AND_COMMUNITY) ? List.of("group") : super.keyColumns();
         }
 
         @Override
         public Integer call() {
             DistrictData data = load();
             ChronicAbsenceReport report = report(data);
+            if (suppress.isPresent() && (by.equals("school") || by.equals("community-school") || by.equals(SCHOOLS_AND_COMMUNITY))) {
+                return releaseSchools(report, SuppressionRules.forName(suppress.get()));
+            }
             Map<List<String>, AttendanceAggregate> groups = groups(data, report);
+            if (suppress.isPresent() && by.equals("subgroup")) {
+                // each family (sex, race and ethnicity, each characteristic and its complement) partitions the
+                // students and is protected with its total, as state report cards publish subgroups
+                SuppressionRules rules = SuppressionRules.forName(suppress.get());
+                Table out = Suppressed.header(keyColumns().get(0));
+                PrintWriter err = spec.commandLine().getErr();
+                Suppressed.families(report).forEach((family, rows) -> {
+                    // with a ledger, each family is audited with every release before it, this release's earlier families included
+                    ProtectedTable protectedTable = ledger.isPresent()
+                            ? record(Suppressed.protect(keyColumns().get(0), rows, rules, readLedger(), measure(report)), measure(report))
+                            : Suppressed.protect(keyColumns().get(0), rows, rules);
+                    Suppressed.addRows(out, protectedTable, family + ":" + Suppressed.TOTAL, unit());
+                    protectedTable.report().forEach(e -> err.println("suppressed " + e.key().row() + ": " + e.reason()
+                            + ", audited range " + e.range().lower() + ".." + e.range().upper()));
+                });
+                err.flush();
+                print(out);
+                return 0;
+            }
             if (suppress.isPresent()) {
-                ProtectedTable protectedTable = Suppressed.protect(keyColumns().get(0), groups, SuppressionRules.forName(suppress.get()));
-                print(Suppressed.table(keyColumns().get(0), protectedTable));
+                ProtectedTable protectedTable = ledger.isPresent()
+                        ? record(Suppressed.protect(keyColumns().get(0), groups, SuppressionRules.forName(suppress.get()),
+                                readLedger(), measure(report)), measure(report))
+                        : Suppressed.protect(keyColumns().get(0), groups, SuppressionRules.forName(suppress.get()));
+                print(Suppressed.table(keyColumns().get(0), protectedTable, unit()));
                 PrintWriter err = spec.commandLine().getErr();
                 protectedTable.report().forEach(e -> err.println("suppressed " + e.key().row() + ": " + e.reason()
                         + ", audited range " + e.range().lower() + ".." + e.range().upper()));
                 err.flush();
                 return 0;
             }
-            Table table = new Table(concat(keyColumns(), List.of("students", "chronically_absent", "rate")));
+            Table table = new Table(concat(keyColumns(), List.of("students", "chronically_absent", "rate", "unit")));
             groups.forEach((key, a) -> table.add(row(key, (long) a.counted(), (long) a.chronicallyAbsent(),
-                    rate(a.chronicAbsenceRate()))));
+                    rate(a.chronicAbsenceRate()), unit())));
             print(table);
+            return 0;
+        }
+
+        /** The ledger to audit with: the file's releases, or none. */
+        org.communityschools.privacy.publication.ReleaseLedger readLedger() {
+            return ledger.map(org.communityschools.privacy.publication.ReleaseLedger::read)
+                    .orElse(org.communityschools.privacy.publication.ReleaseLedger.empty());
+        }
+
+        private int releases;
+
+        /** Records a released table in the ledger, when there is one (refused tables are never recorded); returns it. */
+        ProtectedTable record(ProtectedTable table, String measure) {
+            if (ledger.isPresent() && table.status() == ProtectedTable.Status.RELEASED) {
+                org.communityschools.privacy.publication.ReleaseLedger before = readLedger();
+                String base = releaseId.orElse("metrics chronic-absence --by " + by + " " + year.label() + " " + definition.name()
+                        + " to " + asOf.map(Object::toString).orElse("end of year"));
+                String id = releases++ == 0 && before.release(base).isEmpty() ? base : base + " #" + (before.releases().size() + 1);
+                before.with(org.communityschools.privacy.publication.Release.of(id, measure, table)).write(ledger.get());
+                spec.commandLine().getErr().println("recorded release '" + id + "' of '" + measure + "' in " + ledger.get());
+            }
+            return table;
+        }
+
+        /**
+         * The releases by school, by community-school status, or both at once: one joint table of schools ×
+         * community-school status, protected together with the ledger's releases, publishing only the cells asked for.
+         * A refused release is an error (exit 1): nothing is printed or recorded.
+         */
+        private int releaseSchools(ChronicAbsenceReport report, SuppressionRules rules) {
+            boolean schools = !by.equals("community-school");
+            boolean community = !by.equals("school");
+            java.util.Set<org.communityschools.privacy.publication.CellKey> released = Suppressed.releasedCells(report, schools, community);
+            ProtectedTable result = org.communityschools.privacy.publication.TableProtector.protectTogether(
+                    Suppressed.schoolsByCommunity(report), released, rules, readLedger(), measure(report));
+            if (result.status() == ProtectedTable.Status.REFUSED) {
+                throw new IllegalArgumentException("the release is refused by the audit: " + String.join("; ", result.refusals()));
+            }
+            record(result, measure(report));
+            Table out = Suppressed.header(keyColumns().get(0));
+            Suppressed.addJointRows(out, result, schools, community, unit());
+            print(out);
+            PrintWriter err = spec.commandLine().getErr();
+            result.report().stream().filter(e -> released.contains(e.key())).forEach(e -> err.println("suppressed "
+                    + e.key().row() + "/" + e.key().column() + ": " + e.reason() + ", audited range " + e.range().lower()
+                    + ".." + e.range().upper()));
+            err.flush();
             return 0;
         }
     }
@@ -190,9 +316,9 @@ final class MetricsCommand {
         public Integer call() {
             DistrictData data = load();
             ChronicAbsenceReport report = report(data);
-            Table table = new Table(concat(keyColumns(), List.of("students", "days_enrolled", "days_present", "rate")));
+            Table table = new Table(concat(keyColumns(), List.of("students", "days_enrolled", "days_present", "rate", "unit")));
             groups(data, report).forEach((key, a) -> table.add(row(key, (long) a.members(), a.daysEnrolled(),
-                    a.daysPresent(), rate(a.attendanceRate()))));
+                    a.daysPresent(), rate(a.attendanceRate()), unit())));
             print(table);
             return 0;
         }
@@ -211,6 +337,10 @@ final class MetricsCommand {
 
         @Option(names = "--by", defaultValue = "school", description = "school, district or subgroup (default: ${DEFAULT-VALUE})")
         String by;
+
+        @Option(names = "--incomplete", description = "report a cohort whose window the data do not cover yet, "
+                + "flagged in the column complete (default: refuse)")
+        boolean incomplete;
 
         @Override
         void check() {
@@ -235,6 +365,10 @@ final class MetricsCommand {
             if (report.district().firstTimeNinthGraders() + report.district().transfersIn() == 0) {
                 throw new IllegalArgumentException("no student of the cohort that entered grade 9 in " + cohort.label()
                         + " is in the data (school years present: " + yearsPresent(data) + ")");
+            }
+            boolean complete = OutcomeStory.coversWindow(data, definition, cohort);
+            if (!incomplete) {
+                OutcomeStory.requireWindow(data, definition, cohort, "; --incomplete reports the figure flagged as incomplete");
             }
             Map<List<String>, CohortCounts> groups = new TreeMap<>(MetricsCommand::compareKeys);
             String key;
@@ -266,6 +400,7 @@ final class MetricsCommand {
             for (NonGraduateOutcome o : NonGraduateOutcome.values()) {
                 columns.add("non_graduates_" + o.name().toLowerCase(Locale.ROOT));
             }
+            columns.add("complete");
             Table table = new Table(columns);
             groups.forEach((k, c) -> {
                 List<Object> row = new java.util.ArrayList<>(List.of(k.get(0), (long) c.adjustedCohort(), (long) c.graduateCount(),
@@ -276,6 +411,7 @@ final class MetricsCommand {
                 for (NonGraduateOutcome o : NonGraduateOutcome.values()) {
                     row.add((long) c.nonGraduates().getOrDefault(o, 0));
                 }
+                row.add(complete);
                 table.add(row.toArray());
             });
             print(table);

@@ -58,4 +58,40 @@ final class OutcomeStory {
         }
         return years;
     }
+
+    /** The last instructional day of any school in the data: the last date the data cover. */
+    static java.util.Optional<java.time.LocalDate> lastInstructionalDay(DistrictData data) {
+        java.time.LocalDate last = null;
+        for (var school : data.schools()) {
+            List<java.time.LocalDate> days = data.calendar(school.id()).days();
+            if (!days.isEmpty() && (last == null || days.get(days.size() - 1).isAfter(last))) {
+                last = days.get(days.size() - 1);
+            }
+        }
+        return java.util.Optional.ofNullable(last);
+    }
+
+    /**
+     * Whether the data cover the window of the cohort that entered grade 9 in {@code ninthGradeYear} under
+     * {@code definition}: they hold instruction in the window's last school year (year 4, 5 or 6), so that its
+     * enrollments, exits and diplomas are in the files. The summer up to the cut-off is taken as covered with it.
+     */
+    static boolean coversWindow(DistrictData data, org.communityschools.metrics.GraduationCohortDefinition definition,
+                                SchoolYear ninthGradeYear) {
+        SchoolYear lastYear = ninthGradeYear.plusYears(definition.years() - 1);
+        return lastInstructionalDay(data).map(d -> SchoolYear.containing(d).compareTo(lastYear) >= 0).orElse(false);
+    }
+
+    /** Refuses a window the data do not cover, naming the window and the last date the data cover. */
+    static void requireWindow(DistrictData data, org.communityschools.metrics.GraduationCohortDefinition definition,
+                              SchoolYear ninthGradeYear, String hint) {
+        if (!coversWindow(data, definition, ninthGradeYear)) {
+            SchoolYear lastYear = ninthGradeYear.plusYears(definition.years() - 1);
+            throw new IllegalArgumentException("the " + definition.years() + "-year window of the cohort that entered grade 9 in "
+                    + ninthGradeYear.label() + " runs through school year " + lastYear.label() + " (diplomas to "
+                    + definition.cutoffDate(ninthGradeYear) + "), but the data cover only up to "
+                    + lastInstructionalDay(data).map(Object::toString).orElse("no instructional day")
+                    + " (the last instructional day)" + hint);
+        }
+    }
 }

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code publish}: protects any CSV of counts for publication with sdk-privacy's engine (DOMAIN section 9): primary
+ * {@code publish}: protects any CSV of counts for publication with sdk-privacy's engine (NCES 2011-603): primary
  * and complementary suppression, the exact audit, optionally together with earlier releases in a ledger. A count
  * given as a marker in the input ({@code s}, {@code *}, the preset's markers, or those of {@code --markers}) was
  * suppressed at the source and stays suppressed; any other count that is not a whole number (a negative or a decimal

@@ -172,9 +172,16 @@ final class Pages {
             return d.data.enrollmentsAt(s).stream().filter(e -> e.isEnrolledOn(d.today)).map(Enrollment::studentId).distinct()
                     .sorted(Comparator.comparing(StudentId::value)).toList();
         }
-        // "What can I see and why" for this person, for the session's purpose.
+        // "What can I see and why" for this person, for the session's purpose; with a school shown, only that school's
+        // students (enrolled there this year up to today), so that one school's figures never head another's students
         return d.engine.whatCanISee(v.staff(), at).stream().filter(a -> a.purpose().equals(v.purpose())).map(Access::student)
-                .distinct().toList();
+                .distinct().filter(student -> school.isEmpty() || enrolledThisYearAt(student, school.get())).toList();
+    }
+
+    /** Whether the student was enrolled at the school in the current school year up to today. */
+    private boolean enrolledThisYearAt(StudentId student, SchoolId school) {
+        org.communityschools.core.model.DateRange yearToDate = org.communityschools.core.model.DateRange.closed(d.year.firstDay(), d.today);
+        return d.data.enrollmentsOf(student).stream().anyMatch(e -> e.schoolId().equals(school) && e.period().overlaps(yearToDate));
     }
 
     Optional<SchoolId> selectedSchool(Dashboard.Request r, Sessions.Viewer v) {

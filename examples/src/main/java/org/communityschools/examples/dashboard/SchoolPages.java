@@ -52,7 +52,6 @@ import tools.jackson.databind.JsonNode;
 final class SchoolPages {
     private final Dashboard d;
     private final Map<SchoolYear, ChronicAbsenceReport> reports = new ConcurrentHashMap<>();
-    private volatile Comparison comparison;
     private volatile InterventionOutcomeReport outcomes;
 
     SchoolPages(Dashboard d) {
@@ -85,6 +84,8 @@ final class SchoolPages {
 
         // By year: this school, the community schools, the district (past years final, this year to date).
         List<SchoolYear> years = years();
+        // the chart's points are the table's figures: past years final, this year as of today (one as-of date)
+        List<Comparison.YearPoint> points = new ArrayList<>();
         b.append("<h2>Chronic absence and attendance by school year</h2><table id=\"by-year\"><tr><th>school year</th>"
                 + "<th>this school: chronically absent</th><th>attendance rate</th><th>community schools: chronically absent</th>"
                 + "<th>district: chronically absent</th><th>attendance rate</th></tr>");
@@ -95,6 +96,9 @@ final class SchoolPages {
                     : Optional.ofNullable(rep.schools().get(s)).map(SchoolAttendance::enrollments).orElse(null);
             AttendanceAggregate district = current ? d.live.district(d.today) : rep.district();
             AttendanceAggregate community = current ? d.live.schools(communitySchools(y), d.today) : rep.byCommunitySchool().get(true);
+            AttendanceAggregate others = current ? d.live.schools(otherSchools(y), d.today) : rep.byCommunitySchool().get(false);
+            points.add(new Comparison.YearPoint(y, community == null ? Optional.empty() : community.chronicAbsenceRate(),
+                    others == null ? Optional.empty() : others.chronicAbsenceRate()));
             b.append("<tr><td>").append(y.label()).append(current ? " (to " + d.today + ")" : "").append("</td>");
             rateCells(b, school == null ? Optional.empty() : school.chronicAbsenceRate(), school == null ? Optional.empty() : school.attendanceRate());
             b.append("<td class=\"num\">").append(community == null ? "–" : counts(community.chronicAbsenceRate())).append("</td>");
@@ -102,9 +106,7 @@ final class SchoolPages {
             b.append("</tr>");
         }
         b.append("</table>");
-        if (comparison == null) {
-            comparison = Comparison.chronicAbsence(d.data, years, ChronicAbsenceDefinition.FEDERAL);
-        }
+        Comparison comparison = new Comparison("chronic absence (" + ChronicAbsenceDefinition.FEDERAL.name() + ")", points);
         b.append("<p class=\"note\">Community schools (a lead community-based organization that year) against the other schools, "
                 + "EDFacts FS195 per school enrollment:</p>");
         b.append(HtmlReport.lineChart("chart-years", comparison.metric(), comparison.points()));
@@ -184,6 +186,10 @@ final class SchoolPages {
                 .append(notVisible > 0 ? " " + notVisible + " flagged students are not shown: the policy does not let you see what flagged them." : "")
                 .append("</p><table id=\"early-warning\"><tr><th>student</th><th>grade</th><th>flags</th></tr>").append(ew).append("</table>");
         return Html.page(d, r, "School trends", b.toString());
+    }
+
+    private List<SchoolId> otherSchools(SchoolYear y) {
+        return d.data.schools().stream().map(x -> x.id()).filter(id -> !d.data.isCommunitySchool(id, y)).toList();
     }
 
     private List<SchoolId> communitySchools(SchoolYear y) {

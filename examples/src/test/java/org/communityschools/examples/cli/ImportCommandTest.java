@@ -31,7 +31,30 @@ class ImportCommandTest {
 
         Cli.Run metrics = run("metrics", "chronic-absence", "--data", out.toString(), "--year", "2021-22", "--by", "district");
         assertThat(metrics.code()).isZero();
-        assertThat(metrics.out()).contains("255901,262,36,");
+        // the sessions' 81 + 88 = 169 instructional days per school (not 189 weekdays) are the days enrolled
+        assertThat(metrics.out()).contains("255901,262,44,");
+        // 960 students in Student.xml, 262 placed at a school by an association or an event
+        assertThat(imported.out()).contains("Population: 262 of 960 students are enrolled at a school; the other 698");
+    }
+
+    /**
+     * --calendar replaces the derived calendar: every day from 2021-08-23 to 2022-05-27 given for each school is the
+     * calendar, 9 + 30 + 31 + 30 + 31 + 31 + 28 + 31 + 30 + 27 = 278 days per school, 3 x 278 = 834 rows.
+     */
+    @Test
+    void grandBendImportTakesTheCalendarFromAFile(@TempDir Path dir) throws java.io.IOException {
+        Path calendar = dir.resolve("calendar.csv");
+        StringBuilder csv = new StringBuilder("school_id,date\n");
+        for (String school : java.util.List.of("255901001", "255901044", "255901107")) {
+            for (java.time.LocalDate d = java.time.LocalDate.of(2021, 8, 23); !d.isAfter(java.time.LocalDate.of(2022, 5, 27)); d = d.plusDays(1)) {
+                csv.append(school).append(',').append(d).append('\n');
+            }
+        }
+        java.nio.file.Files.writeString(calendar, csv);
+        Path out = dir.resolve("grand-bend");
+        Cli.Run imported = run("import", "edfi-xml", GRAND_BEND.toString(), "--out", out.toString(), "--calendar", calendar.toString());
+        assertThat(imported.code()).as(imported.out() + imported.err()).isZero();
+        assertThat(java.nio.file.Files.readAllLines(out.resolve("calendar.csv"))).hasSize(1 + 834);
     }
 
     @Test
@@ -65,7 +88,7 @@ class ImportCommandTest {
         assertThat(validate.out()).contains("VALID: 0 errors");
         Cli.Run metrics = run("metrics", "chronic-absence", "--data", second.toString(), "--year", "2021-22", "--by", "district");
         assertThat(metrics.code()).isZero();
-        assertThat(metrics.out()).contains("255901,262,36,");
+        assertThat(metrics.out()).contains("255901,262,44,");
     }
 
     @Test

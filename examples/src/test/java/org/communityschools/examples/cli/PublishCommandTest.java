@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code publish} on any CSV of counts: a slice of the NYC DOE graduation outcomes file (with its own {@code s}
- * suppressions) and the worked example of DOMAIN section 9 released twice, with and without the ledger.
+ * suppressions) and the worked example of complementary suppression (NCES 2011-603) released twice, with and without the ledger.
  */
 class PublishCommandTest {
     static final String GRADS = "Total Grads - n";
@@ -93,7 +93,7 @@ class PublishCommandTest {
         throw new AssertionError("no cell " + dbn + "/" + demographic);
     }
 
-    /** Chronically absent by subgroup and school (DOMAIN section 9), long format. */
+    /** Chronically absent by subgroup and school (the complementary-suppression example of NCES 2011-603), long format. */
     static Path districtTable(Path file) throws IOException {
         Files.writeString(file, """
                 subgroup,school,absent,enrolled

@@ -98,6 +98,26 @@ class DashboardHttpTest {
         return out;
     }
 
+    /**
+     * The trend chart and its table use the same as-of date: the current year's row of the by-year table is "to
+     * 2018-03-01" (the dashboard's today), and the chart's point for community schools in 2017-18 carries the same
+     * "n of d" as the table's community-schools cell, not the whole year's figure.
+     */
+    @Test
+    void theTrendChartAndItsTableUseTheSameAsOfDate() {
+        String page = client().signIn(city.principal.value()).get("/trends").body();
+        Matcher row = Pattern.compile("<tr><td>2017-18 \\(to " + TestCity.TODAY + "\\)</td>(.*?)</tr>").matcher(page);
+        assertThat(row.find()).as("the current year's row, to today").isTrue();
+        Matcher cells = Pattern.compile("<td class=\"num\">([^<]*)</td>").matcher(row.group(1));
+        List<String> values = new ArrayList<>();
+        while (cells.find()) {
+            values.add(cells.group(1));
+        }
+        String community = values.get(2); // this school: chronic, attendance; then community schools
+        assertThat(community).matches("[0-9.]+% \\([0-9]+ of [0-9]+\\)");
+        assertThat(page).contains("community schools 2017-18: " + community + "</title>");
+    }
+
     @Test
     void signInAsSomeoneNotInTheDataIsRefused() {
         Client c = client();

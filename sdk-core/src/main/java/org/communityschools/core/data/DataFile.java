@@ -27,7 +27,7 @@ public enum DataFile {
     BEHAVIOR("behavior.csv", "incident_id*", "student_id*", "school_id*", "date*", "behavior*", "description!", "action*",
             "action_days"),
     COURSE_MARKS("course_marks.csv", "student_id*", "school_id*", "school_year*", "term*", "course_code*", "course_title*",
-            "subject*", "numeric_mark", "letter_mark", "result*", "credits_attempted*", "credits_earned*"),
+            "subject*", "numeric_mark", "letter_mark", "result*", "credits_attempted*", "credits_earned*", "term_end_date"),
     STAFF("staff.csv", "staff_id*", "first_name*!", "last_name*!", "employer_id*"),
     STAFF_ASSIGNMENTS("staff_assignments.csv", "staff_id*", "organization_id*", "role*", "begin_date*", "end_date"),
     STUDENT_STAFF("student_staff.csv", "student_id*", "staff_id*", "relationship*", "begin_date*", "end_date"),

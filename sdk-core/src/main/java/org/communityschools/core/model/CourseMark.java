@@ -4,6 +4,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import org.communityschools.core.internal.Checks;
@@ -24,12 +25,23 @@ import org.communityschools.core.internal.Checks;
  * @param result           pass, fail, incomplete or withdrawn
  * @param creditsAttempted credits attempted, not negative
  * @param creditsEarned    credits earned, not more than attempted
+ * @param termEndDate      the last day of the term, when the mark becomes final, within the school year; when
+ *                         absent, the mark is taken as final at the end of the school year ({@link #finalOn()})
  */
 public record CourseMark(StudentId studentId, SchoolId schoolId, SchoolYear schoolYear, @Size(max = 32) String term,
                          @Size(max = 32) String courseCode, @Size(max = 200) String courseTitle, Subject subject,
                          Optional<@DecimalMin("0") @DecimalMax("100") BigDecimal> numericMark,
                          Optional<@Size(max = 4) String> letterMark, CourseResult result,
-                         @DecimalMax("100") BigDecimal creditsAttempted, BigDecimal creditsEarned) {
+                         @DecimalMax("100") BigDecimal creditsAttempted, BigDecimal creditsEarned,
+                         Optional<LocalDate> termEndDate) {
+    /** A mark without a term end date: final at the end of the school year. */
+    public CourseMark(StudentId studentId, SchoolId schoolId, SchoolYear schoolYear, String term, String courseCode,
+                      String courseTitle, Subject subject, Optional<BigDecimal> numericMark, Optional<String> letterMark,
+                      CourseResult result, BigDecimal creditsAttempted, BigDecimal creditsEarned) {
+        this(studentId, schoolId, schoolYear, term, courseCode, courseTitle, subject, numericMark, letterMark, result,
+                creditsAttempted, creditsEarned, Optional.empty());
+    }
+
     /** Checks that nothing is missing and credits are consistent. */
     public CourseMark {
         Objects.requireNonNull(studentId, "student_id");
@@ -44,6 +56,10 @@ public record CourseMark(StudentId studentId, SchoolId schoolId, SchoolYear scho
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(creditsAttempted, "credits_attempted");
         Objects.requireNonNull(creditsEarned, "credits_earned");
+        Objects.requireNonNull(termEndDate, "term_end_date");
+        if (termEndDate.isPresent() && !schoolYear.contains(termEndDate.get())) {
+            throw new IllegalArgumentException("term_end_date must fall in school year " + schoolYear.label() + ", was " + termEndDate.get());
+        }
         if (creditsAttempted.signum() < 0 || creditsEarned.signum() < 0) {
             throw new IllegalArgumentException("credits must not be negative");
         }
@@ -59,6 +75,14 @@ public record CourseMark(StudentId studentId, SchoolId schoolId, SchoolYear scho
         }
         creditsAttempted = normalized(creditsAttempted);
         creditsEarned = normalized(creditsEarned);
+    }
+
+    /**
+     * The day the mark becomes final: the term end date, or the last day of the school year when the file gives
+     * none. A mark counts toward an indicator as of a date only when this day is on or before it.
+     */
+    public LocalDate finalOn() {
+        return termEndDate.orElse(schoolYear.lastDay());
     }
 
     /**

@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * An exact fraction {@code numerator / denominator}, kept as given (not reduced) so that a published figure shows
  * the counts it came from: 15 of 180 days stays {@code 15/180}. Every comparison with a threshold is decided by
- * cross-multiplication in exact integer arithmetic, never in floating point (a rate at a threshold,
- * such as 10% under EDFacts FS195, must never flip by rounding). Immutable and thread-safe.
+ * cross-multiplication in exact integer arithmetic, never in floating point (a rate at a threshold such as FS195's "10% or more" must be decided exactly: "compute in exact
+ * integers or rationals"). Immutable and thread-safe.
  *
  * <p>{@link #equals(Object)} is the record's: it compares numerator and denominator, so {@code 1/10} and
  * {@code 18/180} are not equal; {@link #compareTo(Ratio)} and {@link #hasSameValue(Ratio)} compare values.

@@ -60,6 +60,7 @@ import org.communityschools.core.model.StudentCharacteristic;
 import org.communityschools.core.model.StudentCharacteristicType;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.interop.DescriptorMapping;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One import of a folder of Ed-Fi XML interchange files or ODS/API JSON resource files ({@link Format}) into a
@@ -868,6 +869,36 @@ public final class Importer {
         }
     }
 
+    /**
+     * A session's instructional days when the files give fewer calendar dates than its TotalInstructionalDays and its
+     * weekdays are more: the explicit dates, the days on which the school recorded attendance in the session (it held
+     * instruction), then weekdays spread evenly over the session until the total is reached.
+     */
+    /** The dates with attendance at each school, built at the first session derived from its total. */
+    private @Nullable Map<String, TreeSet<LocalDate>> attendanceDays;
+
+    private Set<LocalDate> daysFromTotal(Session s, String school, List<LocalDate> explicit, List<LocalDate> weekdays,
+                                         Map<LocalDate, Boolean> given) {
+        Set<LocalDate> days = new TreeSet<>(explicit);
+        if (attendanceDays == null) {
+            attendanceDays = new HashMap<>();
+            for (Located<AttendanceRecord> a : attendance) {
+                attendanceDays.computeIfAbsent(a.record().schoolId().value(), x -> new TreeSet<>()).add(a.record().date());
+            }
+        }
+        for (LocalDate d : attendanceDays.getOrDefault(school, new TreeSet<>()).subSet(s.begin(), true, s.end(), true)) {
+            if (days.size() < s.total().orElseThrow() && !Boolean.FALSE.equals(given.get(d))) {
+                days.add(d);
+            }
+        }
+        List<LocalDate> rest = weekdays.stream().filter(d -> !days.contains(d)).toList();
+        int k = s.total().orElseThrow() - days.size();
+        for (int i = 0; i < k && i < rest.size(); i++) {
+            days.add(rest.get((int) ((i + 0.5) * rest.size() / k)));
+        }
+        return days;
+    }
+
     private Map<String, Set<LocalDate>> calendar() {
         Map<String, Set<LocalDate>> out = new TreeMap<>();
         if (suppliedCalendar.isPresent()) {
@@ -894,10 +925,22 @@ public final class Importer {
                 Set<LocalDate> sessionDays = new TreeSet<>(explicit);
                 boolean complete = s.total().map(t -> explicit.size() >= t).orElse(!explicit.isEmpty());
                 if (!complete) {
+                    List<LocalDate> weekdays = new ArrayList<>();
                     for (LocalDate d = s.begin(); !d.isAfter(s.end()); d = d.plusDays(1)) {
                         if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY && !Boolean.FALSE.equals(given.get(d))) {
-                            sessionDays.add(d);
+                            weekdays.add(d);
                         }
+                    }
+                    if (s.total().isPresent() && weekdays.size() > s.total().get()) {
+                        sessionDays.addAll(daysFromTotal(s, e.getKey(), explicit, weekdays, given));
+                        issues.warning(s.node().child("TotalInstructionalDays").orElse(s.node()), "calendar.derived-from-total",
+                                Optional.of(Integer.toString(sessionDays.size())),
+                                "school " + e.getKey() + " session " + s.begin() + " to " + s.end() + ": the files give " + explicit.size()
+                                        + " instructional calendar dates, so the session's " + s.total().get() + " instructional days were placed on "
+                                        + "the days with attendance and weekdays spread evenly over the session (day counts exact, dates estimated); "
+                                        + "supply a calendar for the real dates");
+                    } else {
+                        sessionDays.addAll(weekdays);
                     }
                 }
                 if (s.total().isPresent() && s.total().get() != sessionDays.size()) {

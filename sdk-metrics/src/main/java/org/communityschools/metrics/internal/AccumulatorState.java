@@ -48,7 +48,7 @@ public final class AccumulatorState {
     private final Map<StudentId, StudentState> students = new HashMap<>();
     private int currentEpoch = Integer.MIN_VALUE;
 
-    private static final class SchoolState {
+    private final class SchoolState implements EnrolledDays.Calendar {
         @Nullable SchoolType type;
         final BitSet days;
         int @Nullable [] prefix;
@@ -63,6 +63,17 @@ public final class AccumulatorState {
 
         SchoolState(BitSet days) {
             this.days = days;
+        }
+
+        @Override
+        public boolean isInstructional(int d) {
+            return d >= firstEpoch && d <= lastEpoch && days.get(d - firstEpoch);
+        }
+
+        @Override
+        public int count(int a, int b) {
+            int[] p = prefix(this);
+            return p[b - firstEpoch + 1] - p[a - firstEpoch];
         }
     }
 
@@ -322,6 +333,18 @@ public final class AccumulatorState {
     private int[] slotLast = new int[8];
     private int[] slotDays = new int[8];
     private long[] slotAbsent = new long[8 * CATEGORIES];
+    private EnrolledDays.Calendar[] slotCalendar = new EnrolledDays.Calendar[8];
+    private int[] slotIndex = new int[8];
+
+    // ---- the stays of one student (its slots at one school combined), filled by stays() ----
+
+    private SchoolId[] staySchool = new SchoolId[8];
+    private LocalDate[] stayEntry = new LocalDate[8];
+    private GradeLevel[] stayGrade = new GradeLevel[8];
+    private int[] stayFirst = new int[8];
+    private int[] stayLast = new int[8];
+    private int[] stayDays = new int[8];
+    private long[] stayAbsent = new long[8 * CATEGORIES];
 
     /**
      * Fills the buffers with the student's enrollments counted up to {@code last} (epoch day), only those at
@@ -353,6 +376,7 @@ public final class AccumulatorState {
                 slotFirst = java.util.Arrays.copyOf(slotFirst, n * 2);
                 slotLast = java.util.Arrays.copyOf(slotLast, n * 2);
                 slotDays = java.util.Arrays.copyOf(slotDays, n * 2);
+                slotCalendar = java.util.Arrays.copyOf(slotCalendar, n * 2);
                 slotAbsent = new long[n * 2 * CATEGORIES];
             }
             int i = n++;
@@ -361,12 +385,14 @@ public final class AccumulatorState {
                 slotFirst[i] = slotFirst[i - 1];
                 slotLast[i] = slotLast[i - 1];
                 slotDays[i] = slotDays[i - 1];
+                slotCalendar[i] = slotCalendar[i - 1];
                 i--;
             }
             slotEnrollment[i] = e;
             slotFirst[i] = s;
             slotLast[i] = end;
             slotDays[i] = days;
+            slotCalendar[i] = schools.get(e.schoolId());
         }
         java.util.Arrays.fill(slotAbsent, 0, n * CATEGORIES, 0L);
         if (n == 0) {
@@ -396,6 +422,77 @@ public final class AccumulatorState {
             });
         }
         return n;
+    }
+
+    /**
+     * Combines the {@code n} slots of the buffers into the student's stays, one per school (in the order of the
+     * schools' first slots), each counting its enrolled days once ({@link EnrolledDays}); returns their number.
+     */
+    private int stays(int n) {
+        if (staySchool.length < n) {
+            staySchool = new SchoolId[n];
+            stayEntry = new LocalDate[n];
+            stayGrade = new GradeLevel[n];
+            stayFirst = new int[n];
+            stayLast = new int[n];
+            stayDays = new int[n];
+            stayAbsent = new long[n * CATEGORIES];
+        }
+        if (slotIndex.length < n) {
+            slotIndex = new int[slotEnrollment.length];
+        }
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            SchoolId school = slotEnrollment[i].schoolId();
+            boolean seen = false;
+            for (int k = 0; k < count && !seen; k++) {
+                seen = staySchool[k].equals(school);
+            }
+            if (seen) {
+                continue;
+            }
+            int m = 0;
+            int first = Integer.MAX_VALUE;
+            int last = Integer.MIN_VALUE;
+            java.util.Arrays.fill(stayAbsent, count * CATEGORIES, (count + 1) * CATEGORIES, 0L);
+            for (int j = i; j < n; j++) {
+                if (slotEnrollment[j].schoolId().equals(school)) {
+                    slotIndex[m++] = j;
+                    first = Math.min(first, slotFirst[j]);
+                    last = Math.max(last, slotLast[j]);
+                    for (int c = 0; c < CATEGORIES; c++) {
+                        stayAbsent[count * CATEGORIES + c] += slotAbsent[j * CATEGORIES + c];
+                    }
+                    stayGrade[count] = slotEnrollment[j].entryGrade(); // sorted by entry date: the latest one's
+                }
+            }
+            staySchool[count] = school;
+            stayEntry[count] = slotEnrollment[i].entryDate();
+            stayFirst[count] = first;
+            stayLast[count] = last;
+            stayDays[count] = EnrolledDays.union(m, slotIndex, slotFirst, slotLast, slotDays, slotCalendar);
+            count++;
+        }
+        return count;
+    }
+
+    /** The days of the student-year of the {@code n} slots of the buffers, each day once ({@link EnrolledDays}). */
+    private int pooledDays(int n) {
+        if (slotIndex.length < n) {
+            slotIndex = new int[slotEnrollment.length];
+        }
+        for (int i = 0; i < n; i++) {
+            slotIndex[i] = i;
+        }
+        return EnrolledDays.union(n, slotIndex, slotFirst, slotLast, slotDays, slotCalendar);
+    }
+
+    private long stayAbsentTotal(int stay) {
+        long t = 0;
+        for (int c = 0; c < CATEGORIES; c++) {
+            t += stayAbsent[stay * CATEGORIES + c];
+        }
+        return t;
     }
 
     private static boolean after(Enrollment a, Enrollment b) {
@@ -431,10 +528,10 @@ public final class AccumulatorState {
             return cached;
         }
         for (StudentId student : s.enrolled.keySet()) {
-            int n = slots(students.get(student), school, last);
+            int n = stays(slots(students.get(student), school, last));
             for (int i = 0; i < n; i++) {
-                long total = absentTotal(i);
-                a.add(slotDays[i], total, definition.classify(slotDays[i], total));
+                long total = stayAbsentTotal(i);
+                a.add(stayDays[i], total, definition.classify(stayDays[i], total));
             }
         }
         s.cached = a.result();
@@ -460,11 +557,11 @@ public final class AccumulatorState {
                 if (!seen.add(student)) {
                     continue;
                 }
-                int n = slots(students.get(student), null, last);
+                int n = stays(slots(students.get(student), null, last));
                 for (int i = 0; i < n; i++) {
-                    if (set.contains(slotEnrollment[i].schoolId())) {
-                        long total = absentTotal(i);
-                        a.add(slotDays[i], total, definition.classify(slotDays[i], total));
+                    if (set.contains(staySchool[i])) {
+                        long total = stayAbsentTotal(i);
+                        a.add(stayDays[i], total, definition.classify(stayDays[i], total));
                     }
                 }
             }
@@ -497,19 +594,19 @@ public final class AccumulatorState {
             if (n == 0) {
                 continue;
             }
-            int days = 0;
-            long absent = 0;
-            for (int i = 0; i < n; i++) {
-                long total = absentTotal(i);
-                if (pooled) {
-                    days += slotDays[i];
-                    absent += total;
-                } else {
-                    a.add(slotDays[i], total, definition.classify(slotDays[i], total));
-                }
-            }
             if (pooled) {
+                int days = pooledDays(n);
+                long absent = 0;
+                for (int i = 0; i < n; i++) {
+                    absent += absentTotal(i);
+                }
                 a.add(days, absent, definition.classify(days, absent));
+            } else {
+                int stays = stays(n);
+                for (int i = 0; i < stays; i++) {
+                    long total = stayAbsentTotal(i);
+                    a.add(stayDays[i], total, definition.classify(stayDays[i], total));
+                }
             }
         }
         return a.result();
@@ -528,7 +625,6 @@ public final class AccumulatorState {
                     return;
                 }
                 long[] sum = new long[CATEGORIES];
-                int days = 0;
                 LocalDate latestEntry = LocalDate.MIN;
                 GradeLevel grade = slotEnrollment[0].entryGrade();
                 for (int j = 0; j < n; j++) {
@@ -536,14 +632,17 @@ public final class AccumulatorState {
                     for (int c = 0; c < CATEGORIES; c++) {
                         sum[c] += slotAbsent[j * CATEGORIES + c];
                     }
-                    days += slotDays[j];
                     if (!e.entryDate().isBefore(latestEntry)) {
                         latestEntry = e.entryDate();
                         grade = e.entryGrade();
                     }
-                    enrollments.add(new EnrollmentFigures(id, e.schoolId(), e.entryDate(), e.entryGrade(),
-                            DateRange.closed(LocalDate.ofEpochDay(slotFirst[j]), LocalDate.ofEpochDay(slotLast[j])),
-                            ChronicAbsenceEngine.figures(definition, slotDays[j], absentTotal(j), slotAbsent, j * CATEGORIES)));
+                }
+                int days = pooledDays(n);
+                int stays = stays(n);
+                for (int j = 0; j < stays; j++) {
+                    enrollments.add(new EnrollmentFigures(id, staySchool[j], stayEntry[j], stayGrade[j],
+                            DateRange.closed(LocalDate.ofEpochDay(stayFirst[j]), LocalDate.ofEpochDay(stayLast[j])),
+                            ChronicAbsenceEngine.figures(definition, stayDays[j], stayAbsentTotal(j), stayAbsent, j * CATEGORIES)));
                 }
                 long total = 0;
                 for (long u : sum) {

@@ -64,7 +64,7 @@ public final class ChronicAbsenceEngine {
      * the school's community-school status. One per school and calculation; the status is asked before the ranges
      * are computed, after which it is only read (from several threads).
      */
-    static final class SchoolDays {
+    static final class SchoolDays implements EnrolledDays.Calendar {
         private final SchoolId school;
         /** The school's position among the calculation's schools (indexes the per-range school aggregates). */
         private final int index;
@@ -87,7 +87,8 @@ public final class ChronicAbsenceEngine {
         }
 
         /** Instructional days in [a, b] (epoch days within the period). */
-        int count(int a, int b) {
+        @Override
+        public int count(int a, int b) {
             return prefix[b - base + 1] - prefix[a - base];
         }
 
@@ -104,7 +105,8 @@ public final class ChronicAbsenceEngine {
         }
 
         /** Whether epoch day {@code d} (within the period) is instructional. */
-        boolean isInstructional(int d) {
+        @Override
+        public boolean isInstructional(int d) {
             int i = d - base;
             return i >= 0 && i < instructional.length && instructional[i];
         }
@@ -198,11 +200,10 @@ public final class ChronicAbsenceEngine {
         }
         int[] bounds = ranges(slots, parallelism, minSlotsPerTask, source.isThreadSafe());
         int tasks = bounds.length - 1;
-        long[] enrollmentUnits = new long[slots.size()];
         Part[] parts = new Part[tasks];
         if (tasks == 1) {
             addAbsent(source, definition, slots, byStudent, constantShare, shareByDuration, absent, 0, slots.size(), false);
-            parts[0] = part(source, year, definition, slots, byStudent, absent, enrollmentUnits, calendars.size(), 0, slots.size());
+            parts[0] = part(source, year, definition, slots, byStudent, absent, calendars.size(), 0, slots.size());
         } else {
             // each range reads every attendance record but adds up only its own students' (its own slots of absent),
             // then classifies them: ranges 1.. on the common pool, range 0 on this thread; merged in range order
@@ -212,11 +213,11 @@ public final class ChronicAbsenceEngine {
                 int to = bounds[t + 1];
                 forked.add(ForkJoinPool.commonPool().submit(() -> {
                     addAbsent(source, definition, slots, byStudent, constantShare, shareByDuration, absent, from, to, true);
-                    return part(source, year, definition, slots, byStudent, absent, enrollmentUnits, calendars.size(), from, to);
+                    return part(source, year, definition, slots, byStudent, absent, calendars.size(), from, to);
                 }));
             }
             addAbsent(source, definition, slots, byStudent, constantShare, shareByDuration, absent, bounds[0], bounds[1], true);
-            parts[0] = part(source, year, definition, slots, byStudent, absent, enrollmentUnits, calendars.size(), bounds[0], bounds[1]);
+            parts[0] = part(source, year, definition, slots, byStudent, absent, calendars.size(), bounds[0], bounds[1]);
             for (int t = 1; t < tasks; t++) {
                 parts[t] = forked.get(t - 1).join();
             }
@@ -352,14 +353,26 @@ public final class ChronicAbsenceEngine {
         }
     }
 
-    /** Classifies and aggregates the students whose slots are {@code [from, to)} (whole students). Reads shared state only. */
+    /**
+     * Classifies and aggregates the students whose slots are {@code [from, to)} (whole students): each student's
+     * enrollments at one school combine into one stay there ({@link EnrolledDays}), and the student-year pools the
+     * stays counting each enrolled day once. Reads shared state only.
+     */
     private static Part part(AttendanceSource source, SchoolYear year, ChronicAbsenceDefinition definition, List<Slot> slots,
-                             Map<StudentId, int[]> byStudent, long[] absent, long[] enrollmentUnits, int schoolCount, int from, int to) {
+                             Map<StudentId, int[]> byStudent, long[] absent, int schoolCount, int from, int to) {
         Part part = new Part(to - from, schoolCount);
         List<EnrollmentAttendance> enrollments = part.enrollments;
         List<StudentAttendance> students = part.students;
-        // absent ten-thousandths of each student-year, so that aggregating reads no BigDecimal
+        // absent ten-thousandths of each student-year and of each stay, so that aggregating reads no BigDecimal
         long[] studentUnits = new long[to - from];
+        long[] stayUnits = new long[to - from];
+        int stayCount = 0;
+        int[] firstEpoch = new int[4];
+        int[] lastEpoch = new int[4];
+        int[] days = new int[4];
+        int[] index = new int[4];
+        int[] stay = new int[4];
+        EnrolledDays.Calendar[] calendars = new EnrolledDays.Calendar[4];
         for (int i = from; i < to; ) {
             StudentId student = slots.get(i).enrollment().studentId();
             int end = i + 1;
@@ -369,32 +382,30 @@ public final class ChronicAbsenceEngine {
             if (end < to && slots.get(end).enrollment().studentId().equals(student)) {
                 end = byStudent.get(student)[1]; // ids equal but not shared: fall back to the ranges
             }
-            long[] pooled = new long[CATEGORIES];
-            int pooledDays = 0;
-            List<SchoolId> schools = new ArrayList<>(end - i);
+            int m = end - i;
+            if (m > days.length) {
+                firstEpoch = new int[m];
+                lastEpoch = new int[m];
+                days = new int[m];
+                index = new int[m];
+                stay = new int[m];
+                calendars = new EnrolledDays.Calendar[m];
+            }
+            List<SchoolId> schools = new ArrayList<>(m);
             GradeLevel grade = slots.get(i).enrollment().entryGrade();
             LocalDate latestEntry = LocalDate.MIN;
             LocalDate latestLast = slots.get(i).last();
-            for (int j = i + 1; j < end; j++) {
-                if (slots.get(j).last().isAfter(latestLast)) {
-                    latestLast = slots.get(j).last();
-                }
-            }
-            DateRange studentPeriod = DateRange.closed(slots.get(i).first(), latestLast);
-            Set<Subgroup> subgroups = source.subgroups(student, studentPeriod);
-            // a student with one enrollment: its period, subgroups and figures are the student-year's (same inputs)
-            boolean single = end - i == 1;
-            @Nullable AttendanceFigures onlyFigures = null;
-            for (int j = i; j < end; j++) {
-                Slot slot = slots.get(j);
+            for (int k = 0; k < m; k++) {
+                Slot slot = slots.get(i + k);
                 Enrollment e = slot.enrollment();
-                long total = 0;
-                for (int c = 0; c < CATEGORIES; c++) {
-                    long u = absent[j * CATEGORIES + c];
-                    total += u;
-                    pooled[c] += u;
+                firstEpoch[k] = slot.firstEpoch();
+                lastEpoch[k] = slot.lastEpoch();
+                days[k] = slot.days();
+                calendars[k] = slot.calendar();
+                index[k] = k;
+                if (slot.last().isAfter(latestLast)) {
+                    latestLast = slot.last();
                 }
-                pooledDays += slot.days();
                 if (!schools.contains(e.schoolId())) {
                     schools.add(e.schoolId());
                 }
@@ -402,46 +413,76 @@ public final class ChronicAbsenceEngine {
                     latestEntry = e.entryDate();
                     grade = e.entryGrade();
                 }
-                AttendanceFigures f = figures(definition, slot.days(), total, absent, j * CATEGORIES);
+            }
+            DateRange studentPeriod = DateRange.closed(slots.get(i).first(), latestLast);
+            Set<Subgroup> subgroups = source.subgroups(student, studentPeriod);
+            // a student at one school: the stay's period, subgroups and figures are the student-year's (same inputs)
+            boolean single = schools.size() == 1;
+            long[] pooled = new long[CATEGORIES];
+            @Nullable AttendanceFigures onlyFigures = null;
+            for (SchoolId school : schools) {
+                int n = 0;
+                long[] stayAbsent = new long[CATEGORIES];
+                LocalDate stayFirst = null;
+                LocalDate stayLast = null;
+                Slot latest = null;
+                for (int k = 0; k < m; k++) {
+                    Slot slot = slots.get(i + k);
+                    if (!slot.enrollment().schoolId().equals(school)) {
+                        continue;
+                    }
+                    stay[n++] = k;
+                    for (int c = 0; c < CATEGORIES; c++) {
+                        stayAbsent[c] += absent[(i + k) * CATEGORIES + c];
+                    }
+                    stayFirst = stayFirst == null || slot.first().isBefore(stayFirst) ? slot.first() : stayFirst;
+                    stayLast = stayLast == null || slot.last().isAfter(stayLast) ? slot.last() : stayLast;
+                    latest = slot; // slots are sorted by entry date: the last one's grade is the stay's
+                }
+                long total = 0;
+                for (int c = 0; c < CATEGORIES; c++) {
+                    total += stayAbsent[c];
+                    pooled[c] += stayAbsent[c];
+                }
+                int stayDays = EnrolledDays.union(n, stay, firstEpoch, lastEpoch, days, calendars);
+                AttendanceFigures f = figures(definition, stayDays, total, stayAbsent, 0);
                 onlyFigures = f;
-                DateRange period = single ? studentPeriod : DateRange.closed(slot.first(), slot.last());
-                EnrollmentAttendance ea = new EnrollmentAttendance(student, e.schoolId(), e.entryGrade(), period,
-                        slot.calendar().community(source, year), single ? subgroups : source.subgroups(student, period), f);
+                DateRange period = single ? studentPeriod : DateRange.closed(stayFirst, stayLast);
+                EnrollmentAttendance ea = new EnrollmentAttendance(student, school, latest.enrollment().entryGrade(), period,
+                        latest.calendar().community(source, year), single ? subgroups : source.subgroups(student, period), f);
                 enrollments.add(ea);
-                enrollmentUnits[j] = total;
-                int school = slot.calendar().index;
-                (part.bySchool[school] == null ? part.bySchool[school] = new Aggregator() : part.bySchool[school])
-                        .add(slot.days(), total, f.status());
-                part.byCommunity[ea.communitySchool() ? 1 : 0].add(slot.days(), total, f.status());
+                stayUnits[stayCount++] = total;
+                int s = latest.calendar().index;
+                (part.bySchool[s] == null ? part.bySchool[s] = new Aggregator() : part.bySchool[s]).add(stayDays, total, f.status());
+                part.byCommunity[ea.communitySchool() ? 1 : 0].add(stayDays, total, f.status());
             }
             long total = 0;
             for (long u : pooled) {
                 total += u;
             }
             studentUnits[students.size()] = total;
-            students.add(new StudentAttendance(student, grade, schools, subgroups,
-                    single && onlyFigures != null ? onlyFigures : figures(definition, pooledDays, total, pooled, 0)));
+            students.add(new StudentAttendance(student, grade, schools, subgroups, single && onlyFigures != null ? onlyFigures
+                    : figures(definition, EnrolledDays.union(m, index, firstEpoch, lastEpoch, days, calendars), total, pooled, 0)));
             i = end;
         }
 
         if (definition.aggregation() == ChronicAbsenceDefinition.Aggregation.POOLED) {
             for (int k = 0; k < students.size(); k++) {
                 StudentAttendance s = students.get(k);
-                int days = s.figures().daysEnrolled();
+                int d = s.figures().daysEnrolled();
                 ChronicAbsenceStatus status = s.figures().status();
-                part.district.add(days, studentUnits[k], status);
-                part.byGrade.computeIfAbsent(s.grade(), g -> new Aggregator()).add(days, studentUnits[k], status);
-                part.bySubgroupSet.computeIfAbsent(s.subgroups(), g -> new Aggregator()).add(days, studentUnits[k], status);
+                part.district.add(d, studentUnits[k], status);
+                part.byGrade.computeIfAbsent(s.grade(), g -> new Aggregator()).add(d, studentUnits[k], status);
+                part.bySubgroupSet.computeIfAbsent(s.subgroups(), g -> new Aggregator()).add(d, studentUnits[k], status);
             }
         } else {
             for (int k = 0; k < enrollments.size(); k++) {
                 EnrollmentAttendance e = enrollments.get(k);
-                int days = e.figures().daysEnrolled();
+                int d = e.figures().daysEnrolled();
                 ChronicAbsenceStatus status = e.figures().status();
-                long units = enrollmentUnits[from + k];
-                part.district.add(days, units, status);
-                part.byGrade.computeIfAbsent(e.grade(), g -> new Aggregator()).add(days, units, status);
-                part.bySubgroupSet.computeIfAbsent(e.subgroups(), g -> new Aggregator()).add(days, units, status);
+                part.district.add(d, stayUnits[k], status);
+                part.byGrade.computeIfAbsent(e.grade(), g -> new Aggregator()).add(d, stayUnits[k], status);
+                part.bySubgroupSet.computeIfAbsent(e.subgroups(), g -> new Aggregator()).add(d, stayUnits[k], status);
             }
         }
         return part;

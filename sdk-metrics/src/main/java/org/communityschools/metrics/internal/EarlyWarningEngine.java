@@ -112,7 +112,8 @@ public final class EarlyWarningEngine {
         Map<Subject, BigDecimal> markSums = new EnumMap<>(Subject.class);
         Map<Subject, Integer> markCounts = new EnumMap<>(Subject.class);
         for (CourseMark m : data.courseMarksOf(student)) {
-            if (!m.schoolYear().equals(year)) {
+            // a mark counts once its term has ended on or before the date asked for (the end of the year when unknown)
+            if (!m.schoolYear().equals(year) || m.finalOn().isAfter(asOf)) {
                 continue;
             }
             attempted = attempted.add(m.creditsAttempted());

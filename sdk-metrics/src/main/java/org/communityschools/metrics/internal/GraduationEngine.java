@@ -75,8 +75,9 @@ public final class GraduationEngine {
         }
         Enrollment first = hs.get(0);
         Enrollment last = hs.get(hs.size() - 1);
-        CohortEntry districtEntry = SchoolYear.containing(first.entryDate()).compareTo(ninthGradeYear) <= 0
-                ? CohortEntry.FIRST_TIME_NINTH_GRADER : CohortEntry.TRANSFER_IN;
+        // first-time ninth graders are those enrolled by the fall membership date; later entrants are transfers in
+        CohortEntry districtEntry = first.entryDate().isAfter(def.fallMembershipDate(ninthGradeYear))
+                ? CohortEntry.TRANSFER_IN : CohortEntry.FIRST_TIME_NINTH_GRADER;
         Optional<Diploma> diploma = h.diplomas().stream()
                 .filter(d -> def.counts(d.diplomaType()) && !d.awardDate().isAfter(cutoff))
                 .min(Comparator.comparing(Diploma::awardDate).thenComparing(Diploma::diplomaType));
@@ -87,10 +88,14 @@ public final class GraduationEngine {
                 || (last.exitWithdrawType().equals(Optional.of(ExitWithdrawType.END_OF_YEAR))
                     && SchoolYear.containing(last.exitWithdrawDate().orElseThrow()).equals(lastYear));
 
+        // a documented exit followed by a new enrollment in the district (after the cut-off, or the last enrollment
+        // would be that one): not a removal from the district's cohort, and the student stays in the cohort of the
+        // last school of the window, so that the schools' cohorts still add up to the district's
+        boolean movedWithinDistrict = !enrolledOnCutoff && removal(last).isPresent() && reenrolledInDistrict(h, last);
         CohortStatus district;
         if (diploma.isPresent()) {
             district = CohortStatus.graduated(districtEntry, diploma.get().diplomaType());
-        } else if (!enrolledOnCutoff && removal(last).isPresent()) {
+        } else if (!enrolledOnCutoff && removal(last).isPresent() && !movedWithinDistrict) {
             district = CohortStatus.removed(districtEntry, removal(last).get());
         } else {
             district = CohortStatus.nonGraduate(districtEntry, outcome(def, h, last, stillEnrolled, cutoff));
@@ -148,6 +153,17 @@ public final class GraduationEngine {
             }
         }
         return Optional.of(new CohortMember(h.studentId(), district, schools, characteristics));
+    }
+
+    /**
+     * Whether the student enrolled in the district again after leaving with {@code exit}, at any date (also after the
+     * cut-off): then the exit, documented or not, was a move within the district, which never removes the student
+     * from the district's cohort (34 CFR 200.19(b)(1)(ii) removes only students who leave for another school
+     * system, emigrate or die).
+     */
+    private static boolean reenrolledInDistrict(StudentHistory h, Enrollment exit) {
+        Optional<LocalDate> left = exit.exitWithdrawDate();
+        return left.isPresent() && h.enrollments().stream().anyMatch(e -> e != exit && !e.entryDate().isBefore(left.get()));
     }
 
     /** Whether the student enrolled at another school of the district after leaving {@code left}. */

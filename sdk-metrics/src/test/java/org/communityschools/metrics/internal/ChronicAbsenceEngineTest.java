@@ -52,7 +52,7 @@ class ChronicAbsenceEngineTest {
         }
     }
 
-    /** DOMAIN.md section 6: the transfer, 10 of 60 at A and 5 of 120 at B; plus a student absent 18 of 180 at B. */
+    /** The transfer vector (FS195 counts a mover at each school; pooled, once), 10 of 60 at A and 5 of 120 at B; plus a student absent 18 of 180 at B. */
     static ListAttendanceSource district() {
         ListAttendanceSource s = new ListAttendanceSource().calendar(A, CALENDAR).calendar(B, CALENDAR);
         s.enrollments.add(enrollment("mover", A, CALENDAR.get(0), Optional.of(CALENDAR.get(59))));
@@ -157,5 +157,85 @@ class ChronicAbsenceEngineTest {
         ChronicAbsenceReport r = ChronicAbsenceEngine.calculate(district(), YEAR, ChronicAbsenceDefinition.FEDERAL, YEAR.lastDay());
         assertThat(r.groupStudentsBy(s -> "all").get("all")).isEqualTo(r.districtPooled());
         assertThat(r.groupEnrollmentsBy(e -> e.schoolId()).get(A)).isEqualTo(r.schools().get(A).enrollments());
+    }
+
+    /**
+     * A student who left school A and came back the same year is one student at A. Enrolled on calendar days 0-99
+     * (100 days, absent on days 0-4: 5%, not chronic alone) and again on days 120-179 (60 days, absent on days
+     * 120-126: 7/60 = 11.7%, chronic alone). Combined: 100 + 60 = 160 days, 5 + 7 = 12 absent, 12/160 = 7.5% < 10%:
+     * one member at A, not chronically absent (the two enrollments counted apart would make two members, one
+     * chronic). Under FS195's per-enrollment aggregation the district row counts the same one member.
+     */
+    @Test
+    void twoEnrollmentsOfOneStudentAtOneSchoolAreOneStudentThere() {
+        ListAttendanceSource s = new ListAttendanceSource().calendar(A, CALENDAR);
+        s.enrollments.add(enrollment("back", A, CALENDAR.get(0), Optional.of(CALENDAR.get(99))));
+        s.enrollments.add(enrollment("back", A, CALENDAR.get(120), Optional.empty()));
+        absent(s, "back", A, CALENDAR.subList(0, 5));
+        absent(s, "back", A, CALENDAR.subList(120, 127));
+        ChronicAbsenceReport r = ChronicAbsenceEngine.calculate(s, YEAR, ChronicAbsenceDefinition.FEDERAL, YEAR.lastDay());
+        AttendanceAggregate a = r.schools().get(A).enrollments();
+        assertThat(a.members()).isEqualTo(1);
+        assertThat(a.daysEnrolled()).isEqualTo(160);
+        assertThat(a.daysAbsent()).isEqualByComparingTo("12");
+        assertThat(a.chronicallyAbsent()).isZero();
+        assertThat(r.enrollments()).singleElement().satisfies(e -> {
+            assertThat(e.figures().absenceRate()).contains(Ratio.of(12, 160));
+            assertThat(e.period()).isEqualTo(org.communityschools.core.model.DateRange.closed(CALENDAR.get(0), YEAR.lastDay()));
+        });
+        assertThat(r.district().members()).isEqualTo(1);
+        assertThat(r.byGrade().get(GradeLevel.G06).members()).isEqualTo(1);
+        assertThat(r.districtPerEnrollment().chronicAbsenceRate()).contains(Ratio.of(0, 1));
+    }
+
+    /**
+     * NYSED's minimum of 10 days enrolled applies to the combined days at the school: enrolled on days 0-5 (6 days,
+     * no absence) and days 100-105 (6 days, absent on days 100 and 101). Apart, each enrollment has 6 < 10 days and
+     * would be excluded; combined, 12 >= 10 days with 10 present (>= 1), 2/12 = 16.7% >= 10%: counted, chronic.
+     */
+    @Test
+    void theTenDayMinimumAppliesToTheCombinedDaysAtTheSchool() {
+        ListAttendanceSource s = new ListAttendanceSource().calendar(A, CALENDAR);
+        s.enrollments.add(enrollment("short", A, CALENDAR.get(0), Optional.of(CALENDAR.get(5))));
+        s.enrollments.add(enrollment("short", A, CALENDAR.get(100), Optional.of(CALENDAR.get(105))));
+        absent(s, "short", A, CALENDAR.subList(100, 102));
+        ChronicAbsenceReport r = ChronicAbsenceEngine.calculate(s, YEAR, ChronicAbsenceDefinition.NYSED, YEAR.lastDay());
+        assertThat(r.enrollments()).singleElement().satisfies(e -> {
+            assertThat(e.figures().daysEnrolled()).isEqualTo(12);
+            assertThat(e.figures().status()).isEqualTo(org.communityschools.metrics.ChronicAbsenceStatus.CHRONICALLY_ABSENT);
+        });
+        assertThat(r.schools().get(A).enrollments().chronicAbsenceRate()).contains(Ratio.of(1, 1));
+        assertThat(r.district().chronicAbsenceRate()).contains(Ratio.of(1, 1));
+    }
+
+    /**
+     * A same-day transfer: exit from A and entry to B both on calendar day 59. At A: days 0-59 = 60 days, absent on
+     * days 0-9; at B: days 59-179 = 121 days, absent on days 60-64. Each school counts the day (the student was
+     * enrolled at both); the district's pooled student-year counts it once: days 0-179 = 180 days (not 60 + 121 =
+     * 181), absent 10 + 5 = 15, 15/180 = 8.3%: not chronic.
+     */
+    @Test
+    void aSameDayTransferPutsThatDayIntoThePooledMembershipOnce() {
+        ListAttendanceSource s = new ListAttendanceSource().calendar(A, CALENDAR).calendar(B, CALENDAR);
+        s.enrollments.add(enrollment("mover", A, CALENDAR.get(0), Optional.of(CALENDAR.get(59))));
+        s.enrollments.add(enrollment("mover", B, CALENDAR.get(59), Optional.empty()));
+        absent(s, "mover", A, CALENDAR.subList(0, 10));
+        absent(s, "mover", B, CALENDAR.subList(60, 65));
+        ChronicAbsenceReport r = ChronicAbsenceEngine.calculate(s, YEAR, POOLED, YEAR.lastDay());
+        assertThat(r.schools().get(A).enrollments().daysEnrolled()).isEqualTo(60);
+        assertThat(r.schools().get(B).enrollments().daysEnrolled()).isEqualTo(121);
+        assertThat(r.students()).singleElement().satisfies(st -> assertThat(st.figures().absenceRate()).contains(Ratio.of(15, 180)));
+        assertThat(r.district().daysEnrolled()).isEqualTo(180);
+        assertThat(r.districtPooled().chronicAbsenceRate()).contains(Ratio.of(0, 1));
+
+        org.communityschools.metrics.AttendanceAccumulator acc = org.communityschools.metrics.AttendanceAccumulator.of(YEAR, POOLED);
+        CALENDAR.forEach(d -> {
+            acc.instructionalDay(A, d);
+            acc.instructionalDay(B, d);
+        });
+        s.enrollments.forEach(acc::enrollment);
+        s.attendance.forEach(acc::attendance);
+        assertThat(acc.districtPooled(YEAR.lastDay())).isEqualTo(r.districtPooled());
+        assertThat(acc.districtPooled(YEAR.lastDay()).daysEnrolled()).isEqualTo(180);
     }
 }

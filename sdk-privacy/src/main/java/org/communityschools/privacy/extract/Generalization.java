@@ -1,7 +1,7 @@
 package org.communityschools.privacy.extract;
 
 /**
- * A coarsening of a quasi-identifier in an extract (NCES SLDS Technical Brief 3, 2010: coarsen before suppressing), applied to every file of the extract so that
+ * A coarsening of a quasi-identifier in an extract (Sweeney 2002, k-anonymity), applied to every file of the extract so that
  * no file undoes it.
  */
 public enum Generalization {

@@ -2,7 +2,7 @@ package org.communityschools.privacy.extract;
 
 /**
  * A column of the extract's {@code students.csv} that someone could know about a student from elsewhere and use to
- * single the student out (Sweeney 2002, "k-anonymity"; NCES SLDS Technical Brief 3, 2010). The k-anonymity check groups students by the declared ones.
+ * single the student out (Sweeney 2002, k-anonymity). The k-anonymity check groups students by the declared ones.
  */
 public enum QuasiIdentifier {
     /** Birth date or birth year. */

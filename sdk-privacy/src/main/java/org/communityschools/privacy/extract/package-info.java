@@ -1,5 +1,5 @@
 /**
- * Research extracts (NCES SLDS Technical Brief 3, 2010; FERPA 34 CFR 99.31(a)(6) studies and 99.31(a)(3), 99.35 audit/evaluation):
+ * Research extracts (FERPA 34 CFR 99.31(a)(6) studies and 99.31(a)(3), 99.35 audit/evaluation):
  * student-level files for a research partner, bound to a written agreement. Only the agreement's data elements;
  * direct identifiers, contact details, free text and meal eligibility never; a pseudonymous research id that is a
  * random token with a crosswalk the district keeps, or HMAC-SHA-256 under a per-project key with a recorded key id,

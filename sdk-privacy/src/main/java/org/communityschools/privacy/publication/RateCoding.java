@@ -7,11 +7,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Top and bottom coding of rates by group size (DOMAIN section 9; NCES Statistical Methods and Data Protection
+ * Top and bottom coding of rates by group size (NCES Statistical Methods and Data Protection
  * Technical Brief, NCES 2011-603): a published rate at or below {@code p}% is shown only as "≤p%", one at or above
  * {@code (100 − p)}% only as "≥(100−p)%", where {@code p} depends on the group size so that the coded range always
  * covers 0–2 students (or all−2 to all): the <b>200/n rule</b>, {@code p · n / 100 ≥ 2} for the smallest group of the
- * bracket. The default brackets are those of DOMAIN section 9 (≤1%/≥99% for 300+, ≤2%/≥98% for 100–299,
+ * bracket. The default brackets are NCES 2011-603's (≤1%/≥99% for 300+, ≤2%/≥98% for 100–299,
  * ≤5%/≥95% for 40–99), extended down by the same rule (10% for 20–39, 20% for 10–19, 40% for 5–9). Groups smaller
  * than the smallest bracket are not coded: the primary suppression rule must cover them
  * ({@link SuppressionRules.Builder#build()} checks this). Immutable and thread-safe.

@@ -13,7 +13,10 @@ import java.util.Optional;
  * <p>The <b>measure</b> names the quantity counted, for the population and period, such as
  * {@code chronic absence 2024-25}: two cells of releases of the same measure whose dimensions and labels coincide
  * (row and column dimension names with their labels, in either order) are the <em>same</em> number, and the joint
- * audit treats them as one unknown. A table of school B alone is linked to a subgroups × schools table when it is
+ * audit treats them as one unknown. A coordinate at the total (root) of a dimension with members counts the whole
+ * population along it and is left out of the comparison, and so is the column of a one-dimensional table: every
+ * table of a measure shares its grand total, and a school's row total of a schools × community-school table is the
+ * school's cell of a table by school. A table of school B alone is linked to a subgroups × schools table when it is
  * built with a column dimension {@code Dimension.single("School", "B")}. Use a new measure name for a figure that
  * was revised or that counts a different period (a month-2 cumulative figure is not the month-1 figure).
  *

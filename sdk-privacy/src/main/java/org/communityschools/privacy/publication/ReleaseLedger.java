@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The tables released so far ({@link Release}s), so that a new table is audited together with them and differencing
- * between releases is caught (DOMAIN section 9: "repeated releases must be audited together"; NCES 2011-603 on
+ * between releases is caught (NCES 2011-603 on
  * disclosure through multiple releases). Pass it to
  * {@link TableProtector#protect(CountTable, SuppressionRules, ReleaseLedger, String)}, then add the published result
  * with {@link #with(Release)}.

@@ -1,6 +1,6 @@
 package org.communityschools.privacy.publication;
 
-/** Why a cell of a protected table is suppressed (DOMAIN section 9). */
+/** Why a cell of a protected table is suppressed (NCES 2011-603). */
 public enum SuppressionReason {
     /** Primary: the group size is below the minimum {@code n}. */
     PRIMARY_SMALL_GROUP,
@@ -12,10 +12,16 @@ public enum SuppressionReason {
      */
     WITHHELD_IN_INPUT,
     /** Complementary: suppressed so that other suppressed cells cannot be recovered from published totals. */
-    COMPLEMENTARY;
+    COMPLEMENTARY,
+    /**
+     * Not part of the release: a cell of a joint table that this release does not publish (the cross-classification
+     * of groupings released together, or a grouping left out), audited with the others but not protected itself,
+     * unless an earlier release hid it ({@link TableProtector#protectTogether}).
+     */
+    NOT_RELEASED;
 
-    /** Whether this is a primary reason. */
+    /** Whether this is a primary reason (a cell hidden for what it is, not to protect another). */
     public boolean isPrimary() {
-        return this != COMPLEMENTARY;
+        return this != COMPLEMENTARY && this != NOT_RELEASED;
     }
 }

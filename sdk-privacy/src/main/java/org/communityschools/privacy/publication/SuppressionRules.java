@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The rules for protecting a {@link CountTable} before publication (DOMAIN section 9):
+ * The rules for protecting a {@link CountTable} before publication (NCES 2011-603):
  * <ul>
  *   <li><b>primary suppression</b>: a cell whose group size is below {@link #minimumGroupSize()} ({@code n}), or whose
  *       count or group size minus count is below {@link #minimumCount()} ({@code k}, 0 to disable);</li>
@@ -52,7 +52,7 @@ public final class SuppressionRules {
             .minimumCount(0).minimumRangeWidth(1).markers(Markers.suppressedAs("s")).build();
 
     /**
-     * A generic minimum cell size of 10, the most common threshold in state releases (DOMAIN section 9; NCES 2011-603
+     * A generic minimum cell size of 10, the most common threshold in state releases (NCES 2011-603
      * discusses minimum n from 5 to 30): groups of fewer than 10 are suppressed ({@code N<10}), other suppressed
      * cells show {@code *}, and extreme rates are top and bottom coded by {@link RateCoding#DEFAULT} (which is what
      * protects counts near 0 and near the group size, so {@code k = 0}). Audited width 1.
@@ -141,14 +141,20 @@ public final class SuppressionRules {
         return complementaryOrder;
     }
 
-    /** Whether a cell is suppressed for its small group. */
+    /**
+     * Whether a cell is suppressed for its small group. A group of no one (0 of 0) is not: it has nothing to
+     * protect, and hiding it would only force complementary suppressions around it.
+     */
     public boolean isSmallGroup(Cell cell) {
-        return cell.groupSize() < minimumGroupSize;
+        return cell.groupSize() > 0 && cell.groupSize() < minimumGroupSize;
     }
 
-    /** Whether a cell is suppressed for its small count (count or group size minus count below {@code k}). */
+    /**
+     * Whether a cell is suppressed for its small count (count or group size minus count below {@code k}); never a
+     * group of no one (0 of 0).
+     */
     public boolean isSmallCount(Cell cell) {
-        return cell.count() < minimumCount || cell.groupSize() - cell.count() < minimumCount;
+        return cell.groupSize() > 0 && (cell.count() < minimumCount || cell.groupSize() - cell.count() < minimumCount);
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.communityschools.privacy.publication.internal.SuppressionEngine;
 
 /**
- * The entry point: protects a {@link CountTable} under {@link SuppressionRules} (DOMAIN section 9).
+ * The entry point: protects a {@link CountTable} under {@link SuppressionRules} (NCES 2011-603).
  * <ol>
  *   <li><b>Primary suppression</b>: every cell whose group is below {@code n} ({@link SuppressionReason#PRIMARY_SMALL_GROUP}),
  *       else whose count or group size minus count is below {@code k} ({@link SuppressionReason#PRIMARY_SMALL_COUNT}).</li>
@@ -41,7 +41,7 @@ public final class TableProtector {
 
     /**
      * Protects {@code table}, a table of {@code measure}, auditing it together with every release of the same measure
-     * in {@code ledger} (DOMAIN section 9: "repeated releases must be audited together"). A cell that an earlier
+     * in {@code ledger} (NCES 2011-603: repeated releases must be audited together). A cell that an earlier
      * release published is known to every reader: if the rules need it hidden now, the table is refused. A cell that
      * this table and an earlier table hold in common (same measure, same dimensions and labels, see {@link Release})
      * is one unknown; the audit requires every hidden cell of the table, and every hidden cell of the earlier
@@ -58,6 +58,31 @@ public final class TableProtector {
         Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(measure, "measure");
         return SuppressionEngine.protect(table, rules, measure, ledger.releases());
+    }
+
+    /**
+     * Protects tables of one population released together, as one: {@code table} is their joint table (for two
+     * groupings, the rows one grouping and the columns the other, each with its total; the interior is their
+     * cross-classification), and only the cells in {@code released} are published (such as the row totals, the
+     * by-school table, and the column totals, the by-community-school table). The other cells are <b>not released</b>
+     * ({@link SuppressionReason#NOT_RELEASED}): the audit treats them as unknowns between 0 and their group size, so
+     * that every sum they tie together (a group is the sum of its units, both tables have one total) is used against
+     * the released cells, but they are not protected themselves, unless an earlier release in {@code ledger} hid them
+     * (then they must stay as wide as it left them). A table released alone earlier is linked to the joint table by
+     * its cells' coordinates ({@link Release}): a cell at the total of one of the joint table's dimensions is the same
+     * number as the cell of a table without that dimension. Record the result with {@link Release#of}.
+     *
+     * @throws IllegalArgumentException when {@code released} is empty or names a cell not in the table, or when the
+     *                                  table contradicts an earlier release of the measure
+     */
+    public static ProtectedTable protectTogether(CountTable table, Set<CellKey> released, SuppressionRules rules,
+                                                 ReleaseLedger ledger, String measure) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(released, "released");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(measure, "measure");
+        return SuppressionEngine.protectTogether(table, Set.copyOf(released), rules, measure, ledger.releases());
     }
 
     /**

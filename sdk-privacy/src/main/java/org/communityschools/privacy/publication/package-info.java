@@ -1,5 +1,5 @@
 /**
- * Protecting tables of counts before publication (DOMAIN section 9): primary suppression of small groups and small
+ * Protecting tables of counts before publication (NCES 2011-603): primary suppression of small groups and small
  * counts, complementary suppression so that no suppressed cell can be recovered from published totals, an exact
  * audit of the range of values each suppressed cell could still take, top and bottom coding of rates (the 200/n
  * rule), and output as CSV and JSON with markers plus a report of what was suppressed and why. The engine works on any

@@ -13,7 +13,7 @@ import org.communityschools.core.model.StudentId;
 import org.junit.jupiter.api.Test;
 
 /**
- * Research ids (DOMAIN section 9): HMAC-SHA-256 under a per-project key or random tokens with a crosswalk; never a
+ * Research ids (34 CFR 99.31(b)(2)): HMAC-SHA-256 under a per-project key or random tokens with a crosswalk; never a
  * plain hash of the student id.
  */
 class PseudonymizerTest {

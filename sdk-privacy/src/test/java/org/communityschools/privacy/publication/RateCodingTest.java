@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
-/** Top and bottom coding of rates by group size: the 200/n rule of DOMAIN section 9. */
+/** Top and bottom coding of rates by group size: the 200/n rule (NCES 2011-603). */
 class RateCodingTest {
     @Test
     void bracketsOfDomainSection9() {

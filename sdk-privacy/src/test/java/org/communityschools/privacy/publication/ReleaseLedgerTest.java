@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The release ledger (DOMAIN section 9: "repeated releases must be audited together"): a table is audited together
+ * The release ledger (NCES 2011-603: repeated releases must be audited together): a table is audited together
  * with the tables of the same measure released before it, so that reading two releases side by side discloses
  * nothing that either hides.
  */
 class ReleaseLedgerTest {
     private static final String MEASURE = "chronic absence 2024-25";
 
-    /** Month 1: Hispanic × schools A, B, C, protected with the 2×2 rectangle of DOMAIN section 9. */
+    /** Month 1: Hispanic × schools A, B, C, protected with the 2×2 rectangle of complementary suppression. */
     private static Release month1() {
         return Release.of("2025-01 district table", MEASURE,
                 TableProtector.protect(Tables.hispanicBySchool(), Tables.COUNT_BELOW_5));

@@ -2,7 +2,7 @@ package org.communityschools.privacy.publication;
 
 import java.util.List;
 
-/** The worked examples of DOMAIN section 9 as tables. */
+/** Worked examples of small-cell and complementary suppression (NCES 2011-603) as tables. */
 final class Tables {
     private Tables() {
     }
@@ -10,7 +10,7 @@ final class Tables {
     static final SuppressionRules COUNT_BELOW_5 = SuppressionRules.builder().minimumGroupSize(10).minimumCount(5).build();
 
     /**
-     * Chronically absent students by subgroup and school. Hispanic: A = 3, B = 14, C = 20, total 37 (DOMAIN section 9);
+     * Chronically absent students by subgroup and school. Hispanic: A = 3, B = 14, C = 20, total 37;
      * the other numbers are chosen so that the complementary suppression forms the 2×2 rectangle Hispanic/Black × A/B.
      */
     static CountTable hispanicBySchool() {

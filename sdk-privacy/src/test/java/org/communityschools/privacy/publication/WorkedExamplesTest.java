@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The worked examples of DOMAIN section 9, with exact suppression patterns and audited ranges. */
+/** Worked examples of small-cell and complementary suppression (NCES 2011-603), with exact suppression patterns and audited ranges. */
 class WorkedExamplesTest {
     private static CellKey key(String row, String column) {
         return CellKey.of(row, column);
@@ -52,6 +52,26 @@ class WorkedExamplesTest {
         assertThat(result.cell("Hispanic", "Total").count()).contains(37L);
         assertThat(result.cell("Hispanic", "A").count()).isEmpty();
         assertThat(result.cell("Hispanic", "A").marker()).contains("s");
+    }
+
+    /**
+     * A group of 0 out of 0 has nothing to protect. Schools A 3 of 12, B 4 of 15, C 0 of 0, D 5 of 20, TOTAL 12 of 47
+     * under NYSED's rules (groups below 5 suppressed, audited width 1): A, B and D have 5 or more students; C has
+     * none, so no cell is small and nothing is suppressed. (Suppressing C for its "small group" forced the smallest
+     * other cell A out by complementary suppression, then B to widen A's range: three of four cells hidden.)
+     */
+    @Test
+    void aGroupOfNoOneIsPublishedAndForcesNoSuppression() {
+        CountTable.Builder b = CountTable.builder(Dimension.flat("school", "TOTAL", List.of("A", "B", "C", "D")));
+        b.cell("A", 3, 12).cell("B", 4, 15).cell("C", 0, 0).cell("D", 5, 20);
+        ProtectedTable result = TableProtector.protect(b.fillTotals().build(), SuppressionRules.NYSED);
+
+        assertThat(result.status()).isEqualTo(ProtectedTable.Status.RELEASED);
+        assertThat(result.report()).isEmpty();
+        assertThat(result.cell("C").count()).contains(0L);
+        assertThat(result.cell("C").groupSize()).contains(0L);
+        assertThat(result.cell("TOTAL").count()).contains(12L);
+        assertThat(SuppressionRules.NYC_DOE.isSmallCount(new Cell(CellKey.of("C", "count"), 0, 0))).isFalse();
     }
 
     @Test

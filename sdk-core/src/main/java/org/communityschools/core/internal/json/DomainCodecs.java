@@ -364,8 +364,9 @@ public final class DomainCodecs {
         var result = b.required("result", Codecs.code(CourseResult.class), CourseMark::result);
         var attempted = b.required("credits_attempted", Codecs.DECIMAL, CourseMark::creditsAttempted);
         var earned = b.required("credits_earned", Codecs.DECIMAL, CourseMark::creditsEarned);
+        var termEnd = b.optional("term_end_date", Codecs.DATE, CourseMark::termEndDate);
         return b.build(g -> new CourseMark(g.get(student), g.get(school), g.get(year), g.get(term), g.get(code), g.get(title),
-                g.get(subject), g.opt(numeric), g.opt(letter), g.get(result), g.get(attempted), g.get(earned)));
+                g.get(subject), g.opt(numeric), g.opt(letter), g.get(result), g.get(attempted), g.get(earned), g.opt(termEnd)));
     }
 
     /** {@code staff.csv}; names are personal. */

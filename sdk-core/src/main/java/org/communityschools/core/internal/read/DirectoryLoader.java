@@ -447,8 +447,9 @@ public final class DirectoryLoader {
                 CourseResult result = c.required("result", t -> Values.parseEnum(CourseResult.class, t));
                 var attempted = c.required("credits_attempted", Values::parseDecimal);
                 var earned = c.required("credits_earned", Values::parseDecimal);
+                Optional<LocalDate> termEnd = c.optional("term_end_date", Values::parseDate);
                 yield c.accept(() -> new CourseMark(student, school, year, term, code, title, subject, numeric, letter,
-                        result, attempted, earned), a::add);
+                        result, attempted, earned, termEnd), a::add);
             }
             case STAFF -> {
                 StaffId id = c.required("staff_id", StaffId::of);

@@ -707,13 +707,14 @@ final class StudentSimulator {
             if (at == null) {
                 continue;
             }
+            Optional<LocalDate> termEndDate = Optional.of(plan.calendars.get(t).get(termEnd));
             for (int j = 0; j < subjects; j++) {
                 String title = high ? HIGH_TITLES[grade - 9][j] : (j == 0 ? "English " : j == 1 ? "Mathematics " : j == 2 ? "Science " : "Social Studies ") + grade;
                 String code = CODE[j] + pad(grade, 2) + (high ? "-" + (k + 1) : "");
                 BigDecimal attempted = high ? BigDecimal.ONE : BigDecimal.ZERO;
                 if (withdrawn) {
                     out.courseMarks.add(new CourseMark(id, at.school.id, year, termNames[k], code, title, SUBJECTS[j],
-                            Optional.empty(), Optional.of("W"), CourseResult.WITHDRAWN, attempted, BigDecimal.ZERO));
+                            Optional.empty(), Optional.of("W"), CourseResult.WITHDRAWN, attempted, BigDecimal.ZERO, termEndDate));
                     continue;
                 }
                 double mark = 84 + 6 * ability - 120 * (absenceRate - 0.05) + 6 * rng.nextGaussian() + (j == 4 ? 6 : 0);
@@ -724,7 +725,7 @@ final class StudentSimulator {
                 }
                 out.courseMarks.add(new CourseMark(id, at.school.id, year, termNames[k], code, title, SUBJECTS[j],
                         Optional.of(BigDecimal.valueOf(m)), Optional.of(letter(m)), pass ? CourseResult.PASS : CourseResult.FAIL,
-                        attempted, pass ? attempted : BigDecimal.ZERO));
+                        attempted, pass ? attempted : BigDecimal.ZERO, termEndDate));
             }
         }
         return failed;

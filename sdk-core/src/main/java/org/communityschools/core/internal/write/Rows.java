@@ -99,7 +99,8 @@ public final class Rows {
         return new String[] {m.studentId().value(), m.schoolId().value(), formatSchoolYear(m.schoolYear()), m.term(),
                 m.courseCode(), m.courseTitle(), formatEnum(m.subject()),
                 formatOptional(m.numericMark(), Values::formatDecimal), m.letterMark().orElse(""),
-                formatEnum(m.result()), formatDecimal(m.creditsAttempted()), formatDecimal(m.creditsEarned())};
+                formatEnum(m.result()), formatDecimal(m.creditsAttempted()), formatDecimal(m.creditsEarned()),
+                formatOptional(m.termEndDate(), Values::formatDate)};
     }
 
     public static String[] staff(Staff s) {

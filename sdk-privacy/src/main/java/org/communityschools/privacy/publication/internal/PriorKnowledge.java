@@ -126,11 +126,33 @@ public final class PriorKnowledge {
                 names.toArray(new String[0]), indexOf);
     }
 
-    /** The identity of a cell: the measure and its two coordinates as {@code dimension=label}, in name order. */
+    /** The column of a one-dimensional table ({@code CountTable.builder(rows)}): no breakdown at all. */
+    private static final Dimension NO_BREAKDOWN = Dimension.single("measure", "count");
+
+    /**
+     * The identity of a cell: the measure and its coordinates as {@code dimension=label}, in name order, leaving out
+     * a coordinate that is the total of its dimension (the root of a dimension with members: the cell counts the
+     * whole population along it, the same number as the cell of a table without that dimension) and the column of a
+     * one-dimensional table. So the grand total of every table of a measure is one number, a school's row of a
+     * schools × community-school table is the school's cell of a table by school, and so on.
+     */
     private static List<String> identity(String measure, Dimension rows, int r, Dimension cols, int c) {
-        String a = rows.name() + "\u0000" + rows.labels().get(r);
-        String b = cols.name() + "\u0000" + cols.labels().get(c);
-        return a.compareTo(b) <= 0 ? List.of(measure, a, b) : List.of(measure, b, a);
+        List<String> coordinates = new ArrayList<>(2);
+        if (!isTotal(rows, r)) {
+            coordinates.add(rows.name() + "\u0000" + rows.labels().get(r));
+        }
+        if (!isTotal(cols, c)) {
+            coordinates.add(cols.name() + "\u0000" + cols.labels().get(c));
+        }
+        coordinates.sort(null);
+        List<String> id = new ArrayList<>(3);
+        id.add(measure);
+        id.addAll(coordinates);
+        return List.copyOf(id);
+    }
+
+    private static boolean isTotal(Dimension d, int index) {
+        return d.equals(NO_BREAKDOWN) || index == 0 && !d.childrenOf(0).isEmpty();
     }
 
     /**

@@ -45,9 +45,23 @@ public final class SuppressionEngine {
     private final int[][] auditLines;
     private final List<List<int[]>> auditLinesOf;
 
+    /** Cells of the table this release does not publish (see {@link SuppressionReason#NOT_RELEASED}). */
+    private final boolean[] notReleased;
+
     private SuppressionEngine(CountTable table, SuppressionRules rules, @Nullable PriorKnowledge prior) {
+        this(table, rules, prior, java.util.Set.of());
+    }
+
+    private SuppressionEngine(CountTable table, SuppressionRules rules, @Nullable PriorKnowledge prior,
+                              java.util.Set<org.communityschools.privacy.publication.CellKey> released) {
         this.table = table;
         this.rules = rules;
+        this.notReleased = new boolean[table.cells().size()];
+        if (!released.isEmpty()) {
+            for (int i = 0; i < notReleased.length; i++) {
+                notReleased[i] = !released.contains(table.cells().get(i).key());
+            }
+        }
         List<Cell> cells = table.cells();
         this.n = cells.size();
         this.count = new long[n];
@@ -109,6 +123,22 @@ public final class SuppressionEngine {
      */
     public static ProtectedTable protect(CountTable table, SuppressionRules rules, String measure, List<Release> releases) {
         return new SuppressionEngine(table, rules, PriorKnowledge.of(table, measure, releases)).run();
+    }
+
+    /**
+     * Protects {@code table}, a joint table of groupings of one population, publishing only the cells in
+     * {@code released} (not empty); the others are audited as unknowns that tie the released cells together, and are
+     * protected only as far as earlier {@code releases} of {@code measure} hid them.
+     */
+    public static ProtectedTable protectTogether(CountTable table, java.util.Set<org.communityschools.privacy.publication.CellKey> released,
+                                                 SuppressionRules rules, String measure, List<Release> releases) {
+        for (org.communityschools.privacy.publication.CellKey key : released) {
+            table.cell(key).orElseThrow(() -> new IllegalArgumentException("no cell " + key + " in the table"));
+        }
+        if (released.isEmpty()) {
+            throw new IllegalArgumentException("a release publishes at least one cell");
+        }
+        return new SuppressionEngine(table, rules, PriorKnowledge.of(table, measure, releases), released).run();
     }
 
     /**
@@ -177,7 +207,9 @@ public final class SuppressionEngine {
     private ProtectedTable run() {
         for (int i = 0; i < n; i++) {
             Cell cell = table.cells().get(i);
-            if (table.isWithheld(i)) {
+            if (notReleased[i]) {
+                suppress(i, SuppressionReason.NOT_RELEASED);
+            } else if (table.isWithheld(i)) {
                 suppress(i, SuppressionReason.WITHHELD_IN_INPUT);
             } else if (rules.isSmallGroup(cell)) {
                 suppress(i, SuppressionReason.PRIMARY_SMALL_GROUP);
@@ -240,8 +272,10 @@ public final class SuppressionEngine {
      * earlier releases hold, capped at the width those releases left it.
      */
     private long required(int i) {
-        if (i >= n) {
-            return Math.min(rules.minimumRangeWidth(), prior.hi[i] - prior.lo[i]);
+        if (i >= n || notReleased[i]) {
+            // a cell only earlier releases hold, or one this release leaves out: as wide as earlier releases left it
+            return prior == null || prior.known[i] || prior.hi[i] == Long.MAX_VALUE ? 0
+                    : Math.min(rules.minimumRangeWidth(), prior.hi[i] - prior.lo[i]);
         }
         return Math.min(rules.minimumRangeWidth(), group[i]);
     }
@@ -267,17 +301,19 @@ public final class SuppressionEngine {
             changed = false;
             for (int[] line : lines) {
                 int hiddenCount = 0;
+                int protectedCount = 0; // hidden cells the heuristic protects: not the ones this release leaves out
                 boolean allZero = true;
                 boolean allFull = true;
                 for (int c : line) {
                     if (hidden(c)) {
                         hiddenCount++;
-                        boolean unknown = table.isWithheld(c);
+                        protectedCount += notReleased[c] ? 0 : 1;
+                        boolean unknown = table.isWithheld(c) || notReleased[c];
                         allZero &= !unknown && count[c] == 0;
                         allFull &= !unknown && count[c] == group[c];
                     }
                 }
-                if (hiddenCount == 0 || hiddenCount == line.length) {
+                if (protectedCount == 0 || hiddenCount == line.length) {
                     continue;
                 }
                 if (hiddenCount == 1 || allZero || allFull) {

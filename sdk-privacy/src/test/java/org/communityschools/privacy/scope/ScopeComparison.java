@@ -52,7 +52,8 @@ final class ScopeComparison {
         // the view's JSON against the expected content
         ExpectedView expected = ExpectedView.of(ref, data, q.requester(), q.student(), q.date(), grants);
         DisclosureSink sink = DisclosureLogs.inMemory();
-        DisclosedView shown = StudentRecordView.of(data, d).disclose(sink);
+        StudentRecordView view = StudentRecordView.of(data, d);
+        DisclosedView shown = view.disclose(sink);
         ViewContent actual = ViewContent.of(shown.json());
         if (!actual.fields().equals(expected.fields())) {
             diff.add("fields shown: engine " + minus(actual.fields(), expected.fields()) + " more, "
@@ -79,6 +80,19 @@ final class ScopeComparison {
             }
             if (!a.equals(x)) {
                 diff.add("records of " + f + ": engine " + minusList(a, x) + " more, " + minusList(x, a) + " fewer");
+            }
+        }
+        // every record of a shown field of records that is not shown is counted as withheld, with a reason
+        Map<String, Integer> all = Map.of("attendance.records", data.attendance().recordsOf(q.student()).size(),
+                "behavior.incidents", data.incidentsOf(q.student()).size(),
+                "coursework.marks", data.courseMarksOf(q.student()).size(),
+                "coursework.diplomas", data.diplomasOf(q.student()).size());
+        for (Map.Entry<String, Integer> e : all.entrySet()) {
+            int written = actual.records().getOrDefault(e.getKey(), List.of()).size();
+            int withheld = view.withheld().stream().filter(w -> w.field().value().equals(e.getKey()))
+                    .mapToInt(org.communityschools.privacy.view.Withheld::count).sum();
+            if (written > 0 && written + withheld != e.getValue()) {
+                diff.add("withheld " + e.getKey() + ": " + written + " shown + " + withheld + " withheld of " + e.getValue());
             }
         }
         // the log entries against what the reference writes under each authority

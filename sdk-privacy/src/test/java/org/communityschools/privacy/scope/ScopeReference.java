@@ -325,7 +325,11 @@ final class ScopeReference {
                 }
                 return Optional.empty();
             case CONSENT:
-                for (Consent c : d.consents()) {
+                // Reading: the text does not say which consent a grant names when several qualify; here, the one
+                // signed first (then the first in the data).
+                List<Consent> consents = new ArrayList<>(d.consents());
+                consents.sort(Comparator.comparing(Consent::signedDate));
+                for (Consent c : consents) {
                     if (c.studentId().equals(student.id()) && c.recipientId().equals(staff.employerId())
                             && c.isInForceOn(date) && c.categories().contains(f.category())) {
                         // limit 3: the consent's window at any school, from its signature (RELATIONSHIP) or the rule's window

@@ -21,7 +21,6 @@ import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.RelationshipType;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.core.model.StudentStaffRelationship;
-import org.communityschools.privacy.FieldPath;
 import org.communityschools.privacy.disclosure.Disclosure;
 import org.communityschools.privacy.disclosure.DisclosureEntry;
 import org.communityschools.privacy.disclosure.DisclosureLogs;

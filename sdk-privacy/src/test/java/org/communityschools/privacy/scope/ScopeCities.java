@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.data.DistrictDataReader;
@@ -83,47 +83,52 @@ final class ScopeCities {
     }
 
     /** A copy of {@code d}, attendance included, with its agreement versions transformed. */
-    static DistrictData withAgreements(DistrictData d, java.util.function.UnaryOperator<DataSharingAgreement> change) {
-        DistrictData.Builder b = DistrictData.builder();
-        d.organizations().forEach(b::add);
-        d.schools().forEach(b::add);
-        d.partnerships().forEach(b::add);
-        d.students().forEach(b::add);
-        d.studentCharacteristics().forEach(b::add);
-        for (InstructionalCalendar c : d.calendars().values()) {
-            c.days().forEach(day -> b.add(new InstructionalDay(c.school(), day)));
-        }
-        d.enrollments().forEach(b::add);
-        d.diplomas().forEach(b::add);
-        d.attendance().forEachRecord(b::add);
-        d.behaviorIncidents().forEach(b::add);
-        d.courseMarks().forEach(b::add);
-        d.staff().forEach(b::add);
-        d.staffAssignments().forEach(b::add);
-        d.studentStaffRelationships().forEach(b::add);
-        d.interventions().forEach(b::add);
-        d.interventionParticipants().forEach(b::add);
-        d.consents().forEach(b::add);
-        d.agreements().forEach(a -> b.add(change.apply(a)));
-        return b.build();
+    static DistrictData withAgreements(DistrictData d, UnaryOperator<DataSharingAgreement> change) {
+        return copy(d, s -> s, a -> a, r -> r, b -> {
+            d.consents().forEach(b::add);
+            d.agreements().forEach(a -> b.add(change.apply(a)));
+        });
     }
 
-    /** The base city {@code base} changed at random by {@code seed}, with the list of the changes made. */
+    /** {@code d} changed at random by {@code seed}; the changes made are added to {@code changes}. */
     static DistrictData mutate(DistrictData d, long seed, List<String> changes) {
         Random rnd = new Random(seed);
         List<SchoolId> schools = d.schools().stream().map(s -> s.id()).toList();
+        int[] ended = new int[1];
+        DistrictData out = copy(d, s -> rnd.nextInt(10) != 0 ? s : new Student(s.id(), s.firstName(), s.lastName(),
+                s.birthDate(), s.sex(), s.raceEthnicity(), s.ninthGradeCohort(), !s.directoryOptOut()), a -> {
+                    if (rnd.nextInt(20) != 0) {
+                        return a;
+                    }
+                    LocalDate end = a.period().start().plusDays(1 + rnd.nextInt(1400));
+                    changes.add("assignment " + a.staffId() + " " + a.role() + " ends " + end);
+                    return new StaffAssignment(a.staffId(), a.organizationId(), a.role(),
+                            DateRange.halfOpen(a.period().start(), end));
+                }, r -> {
+                    long days = r.period().lengthInDays().orElse(400L);
+                    if (days < 2 || rnd.nextInt(6) != 0) {
+                        return r;
+                    }
+                    ended[0]++;
+                    return new StudentStaffRelationship(r.studentId(), r.staffId(), r.relationship(), DateRange.halfOpen(
+                            r.period().start(), r.period().start().plusDays(1 + rnd.nextInt((int) days - 1))));
+                }, b -> {
+                    consents(d, rnd, b, changes);
+                    agreements(d, rnd, schools, b, changes);
+                });
+        changes.add(ended[0] + " rosters and caseloads ended early");
+        return out;
+    }
+
+    private static DistrictData copy(DistrictData d, UnaryOperator<Student> students,
+                                     UnaryOperator<StaffAssignment> assignments,
+                                     UnaryOperator<StudentStaffRelationship> relationships,
+                                     Consumer<DistrictData.Builder> consentsAndAgreements) {
         DistrictData.Builder b = DistrictData.builder();
         d.organizations().forEach(b::add);
         d.schools().forEach(b::add);
         d.partnerships().forEach(b::add);
-        for (Student s : d.students()) {
-            if (rnd.nextInt(10) == 0) {
-                b.add(new Student(s.id(), s.firstName(), s.lastName(), s.birthDate(), s.sex(), s.raceEthnicity(),
-                        s.ninthGradeCohort(), !s.directoryOptOut()));
-            } else {
-                b.add(s);
-            }
-        }
+        d.students().forEach(s -> b.add(students.apply(s)));
         d.studentCharacteristics().forEach(b::add);
         for (InstructionalCalendar c : d.calendars().values()) {
             c.days().forEach(day -> b.add(new InstructionalDay(c.school(), day)));
@@ -134,31 +139,11 @@ final class ScopeCities {
         d.behaviorIncidents().forEach(b::add);
         d.courseMarks().forEach(b::add);
         d.staff().forEach(b::add);
-        for (StaffAssignment a : d.staffAssignments()) {
-            if (rnd.nextInt(20) == 0) {
-                LocalDate end = a.period().start().plusDays(1 + rnd.nextInt(1400));
-                changes.add("assignment " + a.staffId() + " " + a.role() + " ends " + end);
-                b.add(new StaffAssignment(a.staffId(), a.organizationId(), a.role(), DateRange.halfOpen(a.period().start(), end)));
-            } else {
-                b.add(a);
-            }
-        }
-        int ended = 0;
-        for (StudentStaffRelationship r : d.studentStaffRelationships()) {
-            long days = r.period().lengthInDays().orElse(400L);
-            if (days > 1 && rnd.nextInt(6) == 0) {
-                ended++;
-                b.add(new StudentStaffRelationship(r.studentId(), r.staffId(), r.relationship(),
-                        DateRange.halfOpen(r.period().start(), r.period().start().plusDays(1 + rnd.nextInt((int) days - 1)))));
-            } else {
-                b.add(r);
-            }
-        }
-        changes.add(ended + " rosters and caseloads ended early");
+        d.staffAssignments().forEach(a -> b.add(assignments.apply(a)));
+        d.studentStaffRelationships().forEach(r -> b.add(relationships.apply(r)));
         d.interventions().forEach(b::add);
         d.interventionParticipants().forEach(b::add);
-        consents(d, rnd, b, changes);
-        agreements(d, rnd, schools, b, changes);
+        consentsAndAgreements.accept(b);
         return b.build();
     }
 
@@ -323,13 +308,5 @@ final class ScopeCities {
                     r.fields(), r.basis(), r.purposes(), r.authorizes(), masks, r.rows(), h));
         }
         return b.build();
-    }
-
-    /** Counts of the things a scenario holds, for the statistics of the properties. */
-    static Map<String, Integer> census(DistrictData d) {
-        Map<String, Integer> out = new TreeMap<>();
-        out.put("agreement versions", d.agreements().size());
-        out.put("revoked consents", (int) d.consents().stream().filter(c -> c.revokedDate().isPresent()).count());
-        return out;
     }
 }

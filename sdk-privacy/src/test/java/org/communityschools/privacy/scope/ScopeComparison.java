@@ -3,7 +3,6 @@ package org.communityschools.privacy.scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -14,7 +13,6 @@ import org.communityschools.privacy.disclosure.DisclosureEntry;
 import org.communityschools.privacy.disclosure.DisclosureLogs;
 import org.communityschools.privacy.disclosure.DisclosureSink;
 import org.communityschools.privacy.policy.Decision;
-import org.communityschools.privacy.policy.Grant;
 import org.communityschools.privacy.policy.PolicyEngine;
 import org.communityschools.privacy.scope.ScopeReference.Authority;
 import org.communityschools.privacy.scope.ScopeReference.RefGrant;
@@ -131,14 +129,6 @@ final class ScopeComparison {
         return new Outcome(diff, outside, count, d.permitsAny());
     }
 
-    static String describe(Decision d) {
-        StringBuilder b = new StringBuilder();
-        for (Grant g : d.grants()) {
-            b.append('\n').append(g.field()).append(' ').append(g.ruleId()).append(' ').append(g.scope());
-        }
-        return b.toString();
-    }
-
     private static Set<String> minus(Set<String> a, Set<String> b) {
         Set<String> out = new TreeSet<>(a);
         out.removeAll(b);
@@ -156,9 +146,5 @@ final class ScopeComparison {
                 return super.toString() + "...";
             }
         } : out;
-    }
-
-    static Optional<String> first(List<String> l) {
-        return l.stream().findFirst();
     }
 }

@@ -36,8 +36,9 @@ import org.communityschools.privacy.policy.Effect;
 import org.communityschools.privacy.policy.HistoryWindow;
 import org.communityschools.privacy.policy.Policy;
 import org.communityschools.privacy.policy.Purpose;
-import org.communityschools.privacy.policy.Relationship;
 import org.communityschools.privacy.policy.Rule;
+import org.communityschools.privacy.scope.ReferenceScope.Limit;
+import org.communityschools.privacy.scope.ReferenceScope.Span;
 
 /**
  * A naive reference of the grants of a decision and of their record scopes, written from the semantics of
@@ -48,74 +49,17 @@ import org.communityschools.privacy.policy.Rule;
  * <p>Where the text leaves a choice open, the choice made here is named in a comment starting "Reading:".
  */
 final class ScopeReference {
-    /** A day before any record of the data: "every day" starts here. */
-    static final LocalDate BEGINNING = LocalDate.of(1900, 1, 1);
-    /** A day after any record of the data. */
-    static final LocalDate END = LocalDate.of(2999, 12, 31);
+    static final LocalDate BEGINNING = ReferenceScope.BEGINNING;
+    static final LocalDate END = ReferenceScope.END;
     private static final List<LegalBasis> PRECEDENCE = List.of(LegalBasis.SCHOOL_OFFICIAL, LegalBasis.STUDIES,
             LegalBasis.AUDIT_EVALUATION, LegalBasis.CONSENT, LegalBasis.DIRECTORY);
-
-    /** Days {@code first} to {@code last} inclusive, at {@code school} or at any school when empty. */
-    record Span(Optional<SchoolId> school, LocalDate first, LocalDate last) {
-        boolean at(SchoolId s) {
-            return school.isEmpty() || school.get().equals(s);
-        }
-    }
-
-    /** One limit of a scope: a record must lie in one of its spans. */
-    record Limit(String name, List<Span> spans) {}
-
-    /** The intersection of its limits. */
-    record Scope(List<Limit> limits, Map<SchoolId, List<LocalDate[]>> days) {
-        Scope(List<Limit> limits) {
-            this(List.copyOf(limits), new java.util.HashMap<>());
-        }
-
-        /** Whether some day from {@code first} to {@code last} at {@code school} lies in every limit. */
-        boolean coversAny(SchoolId school, LocalDate first, LocalDate last) {
-            for (LocalDate[] d : days.computeIfAbsent(school, this::daysAt)) {
-                if (!d[0].isAfter(last) && !d[1].isBefore(first)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        boolean covers(SchoolId school, LocalDate day) {
-            return coversAny(school, day, day);
-        }
-
-        /** The days at {@code school} that lie in every limit, as inclusive ranges. */
-        private List<LocalDate[]> daysAt(SchoolId school) {
-            // Reading: "a record is in scope when its school and a day of it lie in every limit" is read as one and the
-            // same day lying in every limit (the "Periods" paragraph speaks of "one of its days ... in scope").
-            List<LocalDate[]> days = new ArrayList<>();
-            days.add(new LocalDate[] {BEGINNING, END});
-            for (Limit l : limits) {
-                List<LocalDate[]> next = new ArrayList<>();
-                for (LocalDate[] d : days) {
-                    for (Span s : l.spans()) {
-                        if (s.at(school)) {
-                            LocalDate a = d[0].isAfter(s.first()) ? d[0] : s.first();
-                            LocalDate b = d[1].isBefore(s.last()) ? d[1] : s.last();
-                            if (!a.isAfter(b)) {
-                                next.add(new LocalDate[] {a, b});
-                            }
-                        }
-                    }
-                }
-                days = next;
-            }
-            return days;
-        }
-    }
 
     /** The authority a record is disclosed under: a legal basis with its agreement or consent. */
     record Authority(LegalBasis basis, Optional<AgreementId> agreement, Optional<ConsentId> consent) {}
 
     /** One grant of a field by one rule. */
     record RefGrant(String field, LegalBasis basis, String ruleId, Optional<AgreementId> agreement,
-                    Optional<ConsentId> consent, Scope scope) {
+                    Optional<ConsentId> consent, ReferenceScope scope) {
         Authority authority() {
             return new Authority(basis, agreement, consent);
         }
@@ -337,7 +281,7 @@ final class ScopeReference {
                                 : windowStart(r.history(), date);
                         Limit window = new Limit("consent " + c.id().value(), List.of(new Span(Optional.empty(), first, date)));
                         return Optional.of(new RefGrant(path, basis, r.id(), Optional.empty(), Optional.of(c.id()),
-                                new Scope(List.of(dateLimit(date), window))));
+                                new ReferenceScope(List.of(dateLimit(date), window))));
                     }
                 }
                 return Optional.empty();
@@ -405,7 +349,7 @@ final class ScopeReference {
     }
 
     /** Limits 1, then {@code agreementLimits}, then limit 4: the relationship's schools and history window. */
-    private Scope relationshipScope(Rule r, Staff staff, StudentId student, List<StaffAssignment> mine,
+    private ReferenceScope relationshipScope(Rule r, Staff staff, StudentId student, List<StaffAssignment> mine,
                                     List<SchoolId> schools, LocalDate date, List<Limit> agreementLimits) {
         List<Limit> limits = new ArrayList<>();
         limits.add(dateLimit(date));
@@ -414,7 +358,7 @@ final class ScopeReference {
             relationshipScope = relationshipLimit(r, staff, student, mine, schools, date);
         }
         limits.add(relationshipScope);
-        return new Scope(limits);
+        return new ReferenceScope(limits);
     }
 
     private Limit relationshipLimit(Rule r, Staff staff, StudentId student, List<StaffAssignment> mine,

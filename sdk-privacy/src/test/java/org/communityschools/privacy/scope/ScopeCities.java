@@ -26,6 +26,7 @@ import org.communityschools.core.model.DataSharingAgreement;
 import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.InstructionalDay;
+import org.communityschools.core.model.LegalBasis;
 import org.communityschools.core.model.Partnership;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.SchoolYear;
@@ -40,6 +41,7 @@ import org.communityschools.privacy.policy.Mask;
 import org.communityschools.privacy.policy.MaskTransform;
 import org.communityschools.privacy.policy.Policies;
 import org.communityschools.privacy.policy.Policy;
+import org.communityschools.privacy.policy.Relationship;
 import org.communityschools.privacy.policy.Rule;
 import org.communityschools.privacy.policy.TinyCity;
 import org.communityschools.privacy.FieldPath;
@@ -48,8 +50,8 @@ import org.communityschools.privacy.FieldPath;
  * Generated cities for the scope properties: the synthetic tiny city (seeds 11 and 29) changed at random by a seed:
  * agreements narrowed (school ids, school years, term, data elements, roles), amended by later versions (narrowing or
  * widening, suspending, terminating, reinstating), consents revoked or narrowed and new ones given, rosters and
- * caseloads ended early, staff assignments ended, directory opt-outs flipped; and random variants of the default
- * policy (history windows, masks, rules dropped).
+ * caseloads ended early, staff assignments ended, directory opt-outs flipped, the researchers also assigned to a
+ * school; and random variants of the default policy (history windows, masks, rules dropped, a studies rule).
  */
 final class ScopeCities {
     private static final List<DistrictData> BASES = List.of(TinyCity.DATA, generate(29));
@@ -113,6 +115,7 @@ final class ScopeCities {
                     return new StudentStaffRelationship(r.studentId(), r.staffId(), r.relationship(), DateRange.halfOpen(
                             r.period().start(), r.period().start().plusDays(1 + rnd.nextInt((int) days - 1))));
                 }, b -> {
+                    researcherAtASchool(d, rnd, schools, b, changes);
                     consents(d, rnd, b, changes);
                     agreements(d, rnd, schools, b, changes);
                 });
@@ -145,6 +148,18 @@ final class ScopeCities {
         d.interventionParticipants().forEach(b::add);
         consentsAndAgreements.accept(b);
         return b.build();
+    }
+
+    /** The researchers of the city also hold their role at a school, so that a studies rule can apply (limit 4). */
+    private static void researcherAtASchool(DistrictData d, Random rnd, List<SchoolId> schools, DistrictData.Builder b,
+                                            List<String> changes) {
+        for (StaffAssignment a : d.staffAssignments()) {
+            if (a.role() == StaffRole.RESEARCHER) {
+                SchoolId at = schools.get(rnd.nextInt(schools.size()));
+                changes.add("researcher " + a.staffId() + " also at " + at);
+                b.add(new StaffAssignment(a.staffId(), at, StaffRole.RESEARCHER, a.period()));
+            }
+        }
     }
 
     private static void consents(DistrictData d, Random rnd, DistrictData.Builder b, List<String> changes) {
@@ -270,7 +285,16 @@ final class ScopeCities {
                 + " roles " + new TreeSet<>(a.permittedRoles());
     }
 
-    /** The default policy (a third of the time) or a variant: history windows changed, masks added, rules dropped. */
+    private static HistoryWindow history(Random rnd) {
+        int k = rnd.nextInt(4);
+        return k == 0 ? HistoryWindow.relationship() : k == 1 ? HistoryWindow.wholeRecord()
+                : HistoryWindow.schoolYears(rnd.nextInt(4));
+    }
+
+    /**
+     * The default policy (a third of the time) or a variant: history windows changed, masks added, rules dropped, and
+     * half the time a studies rule for researchers instead of the rule forbidding them everything.
+     */
     static Policy policy(long seed, List<String> changes) {
         Random rnd = new Random(seed);
         Policy p = Policies.defaultPolicy();
@@ -281,7 +305,18 @@ final class ScopeCities {
         Policy.Builder b = Policy.builder().id("variant").version(1);
         p.purposes().forEach((k, v) -> b.purpose(k.code(), v));
         b.directoryFields(p.directoryFields().stream().map(FieldPath::value).toArray(String[]::new));
+        boolean studies = rnd.nextBoolean();
+        if (studies) {
+            // a studies rule instead of the researchers' forbid rule: basis STUDIES needs the study's agreement
+            changes.add("researcher-study instead of researcher-no-records");
+            b.rule(Rule.permit("researcher-study").roles(StaffRole.RESEARCHER).relationship(Relationship.ASSIGNED_SCHOOL)
+                    .basis(LegalBasis.STUDIES).purposes("school-administration")
+                    .fields("DEMOGRAPHICS", "ATTENDANCE", "COURSEWORK", "PROGRAMS").history(history(rnd)).build());
+        }
         for (Rule r : p.rules()) {
+            if (studies && r.id().equals("researcher-no-records")) {
+                continue;
+            }
             if (r.effect() == org.communityschools.privacy.policy.Effect.PERMIT && rnd.nextInt(12) == 0) {
                 changes.add("rule " + r.id() + " dropped");
                 continue;
@@ -290,9 +325,7 @@ final class ScopeCities {
             List<Mask> masks = new ArrayList<>(r.masks());
             if (r.effect() == org.communityschools.privacy.policy.Effect.PERMIT) {
                 if (rnd.nextInt(5) < 2) {
-                    int k = rnd.nextInt(4);
-                    h = k == 0 ? HistoryWindow.relationship() : k == 1 ? HistoryWindow.wholeRecord()
-                            : HistoryWindow.schoolYears(rnd.nextInt(4));
+                    h = history(rnd);
                     changes.add("rule " + r.id() + " history " + h.describe());
                 }
                 if (r.id().equals("teacher-roster") && rnd.nextInt(3) == 0) {

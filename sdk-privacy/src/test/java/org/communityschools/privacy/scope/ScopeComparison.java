@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.model.LegalBasis;
 import org.communityschools.privacy.FieldPath;
 import org.communityschools.privacy.disclosure.Disclosure;
 import org.communityschools.privacy.disclosure.DisclosureEntry;
@@ -23,7 +24,8 @@ import org.communityschools.privacy.view.StudentRecordView;
 /** One request through the engine and the view, compared with the {@link ScopeReference}. */
 final class ScopeComparison {
     /** The outcome of one request: the differences found, each tagged by its kind, and what was disclosed. */
-    record Outcome(List<String> differences, int outsideScope, int recordsShown, boolean permitsAny) {}
+    record Outcome(List<String> differences, int outsideScope, int recordsShown, boolean permitsAny,
+                   Set<LegalBasis> basesShown) {}
 
     private ScopeComparison() {}
 
@@ -126,7 +128,9 @@ final class ScopeComparison {
         if (!logged.equals(expectedCounts)) {
             diff.add("log record counts by authority: engine " + logged + ", reference " + expectedCounts);
         }
-        return new Outcome(diff, outside, count, d.permitsAny());
+        Set<LegalBasis> bases = new TreeSet<>();
+        shown.entries().forEach(e -> bases.add(e.disclosure().legalBasis()));
+        return new Outcome(diff, outside, count, d.permitsAny(), bases);
     }
 
     private static Set<String> minus(Set<String> a, Set<String> b) {

@@ -12,6 +12,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.model.LegalBasis;
 import org.communityschools.privacy.policy.Policy;
 import org.communityschools.privacy.policy.PolicyEngine;
 import org.communityschools.privacy.policy.TinyCity;
@@ -45,6 +46,7 @@ class ScopeReferenceProperties {
         ScopeReference reference = new ScopeReference(policy, data);
         int outside = 0;
         int permitting = 0;
+        java.util.Map<LegalBasis, Integer> bases = new java.util.TreeMap<>();
         int records = 0;
         List<String> differences = new ArrayList<>();
         for (Request q : ScopeRequests.draw(data, policy, requestSeed, REQUESTS_PER_CITY)) {
@@ -52,11 +54,17 @@ class ScopeReferenceProperties {
             outside += o.outsideScope();
             records += o.recordsShown();
             permitting += o.permitsAny() ? 1 : 0;
+            o.basesShown().forEach(b -> bases.merge(b, 1, Integer::sum));
             if (!o.differences().isEmpty() && differences.size() < 5) {
                 differences.add(q + ": " + String.join("; ", o.differences()));
             }
         }
         Statistics.label("requests permitting some field").collect(permitting * 10 / REQUESTS_PER_CITY * 10 + "%");
+        for (LegalBasis b : List.of(LegalBasis.SCHOOL_OFFICIAL, LegalBasis.STUDIES, LegalBasis.CONSENT, LegalBasis.DIRECTORY)) {
+            // every basis a generated policy can grant under is seen in some cities (studies: when the variant has its rule)
+            Statistics.label("cities with views showing something under " + b).collect(bases.containsKey(b))
+                    .coverage(c -> c.check(true).percentage(p -> p >= 10));
+        }
         assertThat(outside).as("records disclosed outside the scope of every grant of their field; changes %s; %s",
                 changes, differences).isZero();
         assertThat(differences).as("differences from the reference; changes %s", changes).isEmpty();

@@ -46,7 +46,11 @@ final class ScopeRequests {
                 student = r.studentId();
                 date = r.period().start().plusDays(rnd.nextInt(420) - 20);
             } else if (k < 12) {
-                StaffAssignment a = assignments.get(rnd.nextInt(assignments.size()));
+                // a role first, so that the roles few staff hold (researchers, district administrators) are asked too
+                List<StaffRole> roles = assignments.stream().map(StaffAssignment::role).distinct().sorted().toList();
+                StaffRole role = roles.get(rnd.nextInt(roles.size()));
+                List<StaffAssignment> of = assignments.stream().filter(x -> x.role() == role).toList();
+                StaffAssignment a = of.get(rnd.nextInt(of.size()));
                 List<Enrollment> there = a.organizationId() instanceof org.communityschools.core.model.SchoolId s
                         ? d.enrollmentsAt(s) : d.enrollments();
                 Enrollment e = there.get(rnd.nextInt(there.size()));

@@ -27,6 +27,7 @@ import org.communityschools.privacy.view.internal.Entries;
 import org.communityschools.privacy.view.internal.ScopeGate;
 import org.communityschools.privacy.view.internal.ViewAssembler;
 import org.communityschools.privacy.view.internal.ViewAssembler.Masks;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -174,7 +175,7 @@ public final class RecordFilter {
                     a = found.get();
                     by.put(path, a);
                 }
-                if (!dayShown(e.getKey(), path, record)) {
+                if (!dayShown(e.getKey(), path, record, by.get(filter.get().primary().orElse(path)))) {
                     continue;
                 }
                 Optional<JsonNode> v = mask(path, e.getKey(), e.getValue());
@@ -212,30 +213,38 @@ public final class RecordFilter {
         return g.map(ViewAssembler.Authority::of);
     }
 
-    /** An enrollment's entry and exit dates, and a period's begin and end, are written only when that day is in scope. */
-    private boolean dayShown(String column, String path, Object record) {
+    /**
+     * An enrollment's entry and exit dates, and a period's begin and end, are written only when that day is in the scope
+     * of the grant the record is disclosed under (the authority {@code a} of its primary field, or of the column's own
+     * field when the record has no primary field).
+     */
+    private boolean dayShown(String column, String path, Object record, ViewAssembler.@Nullable Authority a) {
         FieldPath f = FieldPath.of(path);
+        Optional<org.communityschools.privacy.policy.Grant> g = decision.grantsOf(f).stream()
+                .filter(x -> a != null && ViewAssembler.Authority.of(x).equals(a)).findFirst();
         if (record instanceof org.communityschools.core.model.Enrollment en) {
             return switch (column) {
-                case "entry_date" -> gate.showsDay(f, en.schoolId(), en.entryDate());
+                case "entry_date" -> g.map(x -> gate.showsDayUnder(x, en.schoolId(), en.entryDate())).orElse(false);
                 case "exit_date", "exit_type", "exit_documented" -> en.exitWithdrawDate()
-                        .map(d -> gate.showsDay(f, en.schoolId(), d)).orElse(true);
+                        .map(d -> g.map(x -> gate.showsDayUnder(x, en.schoolId(), d)).orElse(false)).orElse(true);
                 default -> true;
             };
         }
         if (record instanceof org.communityschools.core.model.StudentCharacteristic c) {
             return switch (column) {
-                case "begin_date" -> gate.showsDay(f, null, c.period().start());
-                case "end_date" -> c.period().lastDay().map(d -> gate.showsDay(f, null, d)).orElse(true);
+                case "begin_date" -> g.map(x -> gate.showsDayUnder(x, null, c.period().start())).orElse(false);
+                case "end_date" -> c.period().lastDay().map(d -> g.map(x -> gate.showsDayUnder(x, null, d)).orElse(false))
+                        .orElse(true);
                 default -> true;
             };
         }
         if (record instanceof InterventionParticipant p) {
             Optional<ScopeGate.Place> place = gate.placeOf(p);
             return switch (column) {
-                case "begin_date" -> place.map(x -> gate.showsDay(f, x.school(), p.period().start())).orElse(false);
-                case "end_date" -> p.period().lastDay()
-                        .map(d -> place.map(x -> gate.showsDay(f, x.school(), d)).orElse(false)).orElse(true);
+                case "begin_date" -> place.flatMap(x -> g.map(y -> gate.showsDayUnder(y, x.school(), p.period().start())))
+                        .orElse(false);
+                case "end_date" -> p.period().lastDay().map(d -> place.flatMap(x -> g.map(y -> gate.showsDayUnder(y,
+                        x.school(), d))).orElse(false)).orElse(true);
                 default -> true;
             };
         }

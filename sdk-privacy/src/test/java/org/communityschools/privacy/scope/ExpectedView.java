@@ -63,7 +63,7 @@ record ExpectedView(Set<String> fields, Map<String, List<String>> records, Map<S
      * Reading: "its start and its end are written only when that day itself is in scope" is read as in the scope of the
      * grant the record is disclosed under (the authority recorded for it), not of any grant of the field.
      */
-    static final boolean DATES_BY_DISCLOSING_GRANT = false;
+    static final boolean DATES_BY_DISCLOSING_GRANT = true;
 
     /** The view of {@code student} for {@code requester} on {@code date}, by the reference. */
     static ExpectedView of(ScopeReference ref, DistrictData data, StaffId requester, StudentId studentId,

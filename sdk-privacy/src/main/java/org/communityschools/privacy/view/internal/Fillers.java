@@ -402,7 +402,11 @@ public final class Fillers {
         });
         TOP.put("directory.enrollmentDates", (s, c) -> {
             ArrayNode out = F.arrayNode();
-            for (Enrollment e : enrollmentsInScope(s, c)) {
+            for (Enrollment e : enrollments(s)) {
+                // admitted one by one: its dates are shown under the grant it is disclosed under
+                if (!c.admit(ScopeGate.placeOf(s.data(), e).orElseThrow())) {
+                    continue;
+                }
                 ObjectNode o = F.objectNode();
                 if (c.showsDay(e.schoolId(), e.entryDate())) {
                     o.put("entry_date", e.entryDate().toString());

@@ -94,6 +94,15 @@ public final class ScopeGate {
         return cover(field, new Place(school, day, day)).isPresent();
     }
 
+    /**
+     * Whether {@code day} at {@code school} (null: at one of the schools where the student has been enrolled) is in the
+     * scope of grant {@code g}: a period record's start or end is written only when the grant it is disclosed under
+     * covers that day, so the disclosure entry of that grant accounts for every date written.
+     */
+    public boolean showsDayUnder(Grant g, @Nullable SchoolId school, LocalDate day) {
+        return covers(g.scope(), new Place(school, day, day));
+    }
+
     private boolean covers(RecordScope scope, Place place) {
         if (place.last().isBefore(place.first())) {
             return false;

@@ -84,6 +84,8 @@ public final class ViewAssembler {
     private final Map<FieldPath, Map<Authority, Integer>> pendingChildCounts = new TreeMap<>();
     private @Nullable FieldPath currentField;
     private ScopeGate.@Nullable Place currentPlace;
+    /** The grant the record being filled is disclosed under. */
+    private @Nullable Grant currentGrant;
 
     private final DistrictData data;
     private final Decision decision;
@@ -225,6 +227,7 @@ public final class ViewAssembler {
         pendingChildCounts.clear();
         currentField = p;
         currentPlace = null;
+        currentGrant = null;
         // what a child field needs from the decision and the catalog is the same for every record: resolved once
         Map<String, ChildPlan> plans = new HashMap<>(4);
         try {
@@ -235,16 +238,20 @@ public final class ViewAssembler {
                     if (g.isEmpty()) {
                         withhold(p, place);
                         currentPlace = null;
+                        currentGrant = null;
                         return false;
                     }
                     pendingCounts.merge(Authority.of(g.get()), 1, Integer::sum);
                     currentPlace = place;
+                    currentGrant = g.get();
                     return true;
                 }
 
                 @Override
                 public boolean showsDay(@Nullable SchoolId school, LocalDate day) {
-                    return gate.showsDay(p, school, day);
+                    // the day must be covered by the grant the record is disclosed under, whose entry lists it
+                    Grant g = currentGrant;
+                    return g != null && gate.showsDayUnder(g, school, day);
                 }
 
                 @Override

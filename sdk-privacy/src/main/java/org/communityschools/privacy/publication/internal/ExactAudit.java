@@ -58,47 +58,55 @@ final class ExactAudit {
                 }
             }
         }
-        long[][] result = new long[n][];
-        boolean[] done = new boolean[n];
-        for (int start = 0; start < n; start++) {
-            if (!hidden[start] || done[start]) {
-                continue;
+        // the components in order of their first cell, and each sum with the component of its hidden cells: one pass
+        // over the cells and one over the sums, so that many small components cost no more than one large one
+        int[] componentOf = new int[n];
+        Arrays.fill(componentOf, -1);
+        int[] local = new int[n];
+        List<List<Integer>> components = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (hidden[i]) {
+                int root = find(parent, i);
+                if (componentOf[root] < 0) {
+                    componentOf[root] = components.size();
+                    components.add(new ArrayList<>());
+                }
+                List<Integer> vars = components.get(componentOf[root]);
+                local[i] = vars.size();
+                vars.add(i);
             }
-            int root = find(parent, start);
-            List<Integer> vars = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                if (hidden[i] && find(parent, i) == root) {
-                    vars.add(i);
-                    done[i] = true;
+        }
+        List<List<int[]>> linesOf = new ArrayList<>(components.size());
+        for (int k = 0; k < components.size(); k++) {
+            linesOf.add(new ArrayList<>());
+        }
+        for (int[] line : lines) {
+            for (int c : line) {
+                if (hidden[c]) {
+                    linesOf.get(componentOf[find(parent, c)]).add(line);
+                    break;
                 }
             }
-            int[] local = new int[n];
-            Arrays.fill(local, -1);
-            for (int v = 0; v < vars.size(); v++) {
-                local[vars.get(v)] = v;
-            }
+        }
+        long[][] result = new long[n][];
+        for (int k = 0; k < components.size(); k++) {
+            List<Integer> vars = components.get(k);
             List<long[]> rowsA = new ArrayList<>();
             List<Long> rowsB = new ArrayList<>();
-            for (int[] line : lines) {
+            for (int[] line : linesOf.get(k)) {
                 long[] a = new long[vars.size()];
                 long b = 0;
-                boolean touches = false;
                 for (int m = 0; m < line.length; m++) {
                     int c = line[m];
                     long coef = m == 0 ? 1 : -1;
                     if (hidden[c]) {
-                        if (local[c] >= 0) {
-                            a[local[c]] += coef;
-                            touches = true;
-                        }
+                        a[local[c]] += coef;
                     } else {
                         b = Math.subtractExact(b, coef * value[c]);
                     }
                 }
-                if (touches) {
-                    rowsA.add(a);
-                    rowsB.add(b);
-                }
+                rowsA.add(a);
+                rowsB.add(b);
             }
             long[][] a = rowsA.toArray(new long[0][]);
             long[] b = rowsB.stream().mapToLong(Long::longValue).toArray();

@@ -124,8 +124,8 @@ public final class SuppressionEngine {
             }
         }
         for (org.communityschools.privacy.publication.CellKey key : suppressed) {
-            int i = table.cells().indexOf(table.cell(key).orElseThrow(
-                    () -> new IllegalArgumentException("no cell " + key + " in the table")));
+            table.cell(key).orElseThrow(() -> new IllegalArgumentException("no cell " + key + " in the table"));
+            int i = table.rows().indexOf(key.row()) * table.columns().size() + table.columns().indexOf(key.column());
             e.suppress(i, SuppressionReason.COMPLEMENTARY);
         }
         long[][] ranges = e.audit();

@@ -33,7 +33,18 @@ final class ExactAudit {
      * @return for each cell, {@code {lower, upper}} when hidden, {@code null} otherwise
      */
     static long[] @Nullable [] ranges(int[][] lines, boolean[] hidden, long[] value, long[] lo, long[] hi) {
-        return ranges(lines, hidden, value, lo, hi, true);
+        return ranges(lines, hidden, value, lo, hi, true, AuditBudget.unlimited());
+    }
+
+    /**
+     * As {@link #ranges(int[][], boolean[], long[], long[], long[])}, spending the linear programming from
+     * {@code budget}.
+     *
+     * @throws AuditBudget.ExceededException when a linked group or the work goes over the budget
+     */
+    static long[] @Nullable [] ranges(int[][] lines, boolean[] hidden, long[] value, long[] lo, long[] hi,
+            AuditBudget budget) {
+        return ranges(lines, hidden, value, lo, hi, true, budget);
     }
 
     /**
@@ -41,6 +52,11 @@ final class ExactAudit {
      * is solved by linear programming, even one of a single equation (the oracle of the closed form in tests).
      */
     static long[] @Nullable [] ranges(int[][] lines, boolean[] hidden, long[] value, long[] lo, long[] hi, boolean closedForm) {
+        return ranges(lines, hidden, value, lo, hi, closedForm, AuditBudget.unlimited());
+    }
+
+    private static long[] @Nullable [] ranges(int[][] lines, boolean[] hidden, long[] value, long[] lo, long[] hi,
+            boolean closedForm, AuditBudget budget) {
         int n = hidden.length;
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
@@ -120,14 +136,15 @@ final class ExactAudit {
                 singleEquation(a[0], b[0], l, h, vars, result);
                 continue;
             }
-            BoundedLp root0 = new BoundedLp(a, b, l, h);
+            budget.checkLinked(vars.size());
+            BoundedLp root0 = new BoundedLp(a, b, l, h, budget);
             if (!root0.isFeasible()) {
                 throw new IllegalStateException("the published table admits no completion; the table's sums are inconsistent");
             }
             for (int v = 0; v < vars.size(); v++) {
                 // the true table is an integer point of every component, so both optima exist
-                long max = Objects.requireNonNull(integerMax(a, b, l, h, v, 1, root0, null), "max");
-                long min = -Objects.requireNonNull(integerMax(a, b, l, h, v, -1, root0, null), "min");
+                long max = Objects.requireNonNull(integerMax(a, b, l, h, v, 1, root0, null, budget), "max");
+                long min = -Objects.requireNonNull(integerMax(a, b, l, h, v, -1, root0, null, budget), "min");
                 result[vars.get(v)] = new long[] {min, max};
             }
         }
@@ -173,8 +190,8 @@ final class ExactAudit {
 
     /** The maximum of {@code sign · x[k]} over the integer points, at least {@code incumbent} when given. */
     private static @Nullable Long integerMax(long[][] a, long[] b, long[] lo, long[] hi, int k, int sign,
-            @Nullable BoundedLp prepared, @Nullable Long incumbent) {
-        BoundedLp lp = prepared != null ? prepared : new BoundedLp(a, b, lo, hi);
+            @Nullable BoundedLp prepared, @Nullable Long incumbent, AuditBudget budget) {
+        BoundedLp lp = prepared != null ? prepared : new BoundedLp(a, b, lo, hi, budget);
         Optional<BoundedLp.Optimum> opt = lp.optimize(k, sign);
         if (opt.isEmpty()) {
             return incumbent;
@@ -189,10 +206,10 @@ final class ExactAudit {
             if (!point[j].isInteger()) {
                 long[] hiDown = hi.clone();
                 hiDown[j] = point[j].floor();
-                @Nullable Long best = integerMax(a, b, lo, hiDown, k, sign, null, incumbent);
+                @Nullable Long best = integerMax(a, b, lo, hiDown, k, sign, null, incumbent, budget);
                 long[] loUp = lo.clone();
                 loUp[j] = point[j].ceil();
-                return integerMax(a, b, loUp, hi, k, sign, null, best);
+                return integerMax(a, b, loUp, hi, k, sign, null, best, budget);
             }
         }
         return bound; // integral point: the LP optimum is reached by an integer point

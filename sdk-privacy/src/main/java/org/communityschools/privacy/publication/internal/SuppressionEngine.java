@@ -44,6 +44,8 @@ public final class SuppressionEngine {
     private final int total;
     private final int[][] auditLines;
     private final List<List<int[]>> auditLinesOf;
+    /** The linear programming this protection may do, over all its audits. */
+    private final AuditBudget budget = AuditBudget.forProtection();
 
     private SuppressionEngine(CountTable table, SuppressionRules rules, @Nullable PriorKnowledge prior) {
         this.table = table;
@@ -204,7 +206,12 @@ public final class SuppressionEngine {
         });
         complementaryToFixedPoint();
         while (true) {
-            long[][] ranges = audit();
+            long[][] ranges;
+            try {
+                ranges = audit();
+            } catch (AuditBudget.ExceededException e) { // refused before the long work, each hidden cell at its known bounds
+                return result(knownBounds(), List.of(e.getMessage()));
+            }
             int failing = -1;
             for (int i = 0; i < total && failing < 0; i++) {
                 if (ranges[i] != null && ranges[i][1] - ranges[i][0] < required(i)) {
@@ -356,26 +363,35 @@ public final class SuppressionEngine {
         return -1;
     }
 
+    /** What a reader knows of each hidden cell before any sum: 0 to its group size, or its coded range. */
+    private long[][] knownBounds() {
+        long[][] bounds = new long[n][];
+        for (int i = 0; i < n; i++) {
+            long coded = codedPercent[i] * group[i] / 100;
+            bounds[i] = switch (status[i]) {
+                case SUPPRESSED -> new long[] {0, group[i]};
+                case BOTTOM -> new long[] {0, coded};
+                case TOP -> new long[] {group[i] - coded, group[i]};
+                default -> null;
+            };
+        }
+        return bounds;
+    }
+
     private long[][] audit() {
         boolean[] hidden = new boolean[n];
         long[] lo = new long[n];
         long[] hi = new long[n];
+        long[][] bounds = knownBounds();
         for (int i = 0; i < n; i++) {
-            hidden[i] = hidden(i);
-            long coded = codedPercent[i] * group[i] / 100;
-            switch (status[i]) {
-                case SUPPRESSED -> hi[i] = group[i];
-                case BOTTOM -> hi[i] = coded;
-                case TOP -> {
-                    lo[i] = group[i] - coded;
-                    hi[i] = group[i];
-                }
-                default -> {
-                }
+            hidden[i] = bounds[i] != null;
+            if (hidden[i]) {
+                lo[i] = bounds[i][0];
+                hi[i] = bounds[i][1];
             }
         }
         if (prior == null) {
-            return ExactAudit.ranges(lines, hidden, count, lo, hi);
+            return ExactAudit.ranges(lines, hidden, count, lo, hi, budget);
         }
         boolean[] jointHidden = new boolean[total];
         long[] value = new long[total];
@@ -392,7 +408,7 @@ public final class SuppressionEngine {
         }
         long[][] ranges;
         try {
-            ranges = ExactAudit.ranges(auditLines, jointHidden, value, jointLo, jointHi);
+            ranges = ExactAudit.ranges(auditLines, jointHidden, value, jointLo, jointHi, budget);
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException("the table and the earlier releases of its measure admit no common "
                     + "completion; a revised figure needs its own measure name");

@@ -106,49 +106,59 @@ final class ExactAudit {
         }
         long[][] result = new long[n][];
         for (int k = 0; k < components.size(); k++) {
-            List<Integer> vars = components.get(k);
-            List<long[]> rowsA = new ArrayList<>();
-            List<Long> rowsB = new ArrayList<>();
-            for (int[] line : linesOf.get(k)) {
-                long[] a = new long[vars.size()];
-                long b = 0;
-                for (int m = 0; m < line.length; m++) {
-                    int c = line[m];
-                    long coef = m == 0 ? 1 : -1;
-                    if (hidden[c]) {
-                        a[local[c]] += coef;
-                    } else {
-                        b = Math.subtractExact(b, coef * value[c]);
-                    }
-                }
-                rowsA.add(a);
-                rowsB.add(b);
-            }
-            long[][] a = rowsA.toArray(new long[0][]);
-            long[] b = rowsB.stream().mapToLong(Long::longValue).toArray();
-            long[] l = new long[vars.size()];
-            long[] h = new long[vars.size()];
-            for (int v = 0; v < vars.size(); v++) {
-                l[v] = lo[vars.get(v)];
-                h[v] = hi[vars.get(v)];
-            }
-            if (closedForm && a.length == 1 && unitCoefficients(a[0])) {
-                singleEquation(a[0], b[0], l, h, vars, result);
-                continue;
-            }
-            budget.checkLinked(vars.size());
-            BoundedLp root0 = new BoundedLp(a, b, l, h, budget);
-            if (!root0.isFeasible()) {
-                throw new IllegalStateException("the published table admits no completion; the table's sums are inconsistent");
-            }
-            for (int v = 0; v < vars.size(); v++) {
-                // the true table is an integer point of every component, so both optima exist
-                long max = Objects.requireNonNull(integerMax(a, b, l, h, v, 1, root0, null, budget), "max");
-                long min = -Objects.requireNonNull(integerMax(a, b, l, h, v, -1, root0, null, budget), "min");
-                result[vars.get(v)] = new long[] {min, max};
-            }
+            solveComponent(components.get(k), linesOf.get(k), local, hidden, value, lo, hi, closedForm, budget, result);
         }
         return result;
+    }
+
+    /**
+     * The ranges of one connected component: its hidden cells {@code vars} (with {@code local[c]} the position of cell
+     * {@code c} in {@code vars}), the sums {@code lines} holding them, the published {@code value} of the other cells
+     * of those sums, and the known bounds; written into {@code result} at each cell of {@code vars}. A component's
+     * ranges depend on nothing else, which lets the engine audit again only the components a suppression changed.
+     */
+    static void solveComponent(List<Integer> vars, List<int[]> lines, int[] local, boolean[] hidden, long[] value,
+            long[] lo, long[] hi, boolean closedForm, AuditBudget budget, long[] @Nullable [] result) {
+        List<long[]> rowsA = new ArrayList<>();
+        List<Long> rowsB = new ArrayList<>();
+        for (int[] line : lines) {
+            long[] a = new long[vars.size()];
+            long b = 0;
+            for (int m = 0; m < line.length; m++) {
+                int c = line[m];
+                long coef = m == 0 ? 1 : -1;
+                if (hidden[c]) {
+                    a[local[c]] += coef;
+                } else {
+                    b = Math.subtractExact(b, coef * value[c]);
+                }
+            }
+            rowsA.add(a);
+            rowsB.add(b);
+        }
+        long[][] a = rowsA.toArray(new long[0][]);
+        long[] b = rowsB.stream().mapToLong(Long::longValue).toArray();
+        long[] l = new long[vars.size()];
+        long[] h = new long[vars.size()];
+        for (int v = 0; v < vars.size(); v++) {
+            l[v] = lo[vars.get(v)];
+            h[v] = hi[vars.get(v)];
+        }
+        if (closedForm && a.length == 1 && unitCoefficients(a[0])) {
+            singleEquation(a[0], b[0], l, h, vars, result);
+            return;
+        }
+        budget.checkLinked(vars.size());
+        BoundedLp root0 = new BoundedLp(a, b, l, h, budget);
+        if (!root0.isFeasible()) {
+            throw new IllegalStateException("the published table admits no completion; the table's sums are inconsistent");
+        }
+        for (int v = 0; v < vars.size(); v++) {
+            // the true table is an integer point of every component, so both optima exist
+            long max = Objects.requireNonNull(integerMax(a, b, l, h, v, 1, root0, null, budget), "max");
+            long min = -Objects.requireNonNull(integerMax(a, b, l, h, v, -1, root0, null, budget), "min");
+            result[vars.get(v)] = new long[] {min, max};
+        }
     }
 
     private static boolean unitCoefficients(long[] a) {
@@ -167,7 +177,7 @@ final class ExactAudit {
      * {@code [b − max, b − min]} of the others, cut to the variable's own bounds. The LP gives the same ranges (a
      * property in the tests); this is what keeps a table of a million rows linear.
      */
-    private static void singleEquation(long[] a, long b, long[] l, long[] h, List<Integer> vars, long[][] result) {
+    private static void singleEquation(long[] a, long b, long[] l, long[] h, List<Integer> vars, long[] @Nullable [] result) {
         long min = 0;
         long max = 0;
         for (int v = 0; v < a.length; v++) {

@@ -35,6 +35,9 @@ public final class SuppressionEngine {
     private final long[] group;
     private final int[][] lines;
     private final List<List<int[]>> linesOf;
+    /** The numbers of the lines holding cell i: {@code lineIds[lineStart[i] .. lineStart[i + 1])}. */
+    private final int[] lineStart;
+    private final int[] lineIds;
     private final byte[] status;
     private final SuppressionReason[] reason;
     private final int[] codedPercent;
@@ -46,8 +49,23 @@ public final class SuppressionEngine {
     private final List<List<int[]>> auditLinesOf;
     /** The linear programming this protection may do, over all its audits. */
     private final AuditBudget budget = AuditBudget.forProtection();
+    /**
+     * Whether a widening round audits again only the components its suppressions changed (a component's ranges depend
+     * on nothing else), rather than the whole table; off with earlier releases, and in the tests' oracle.
+     */
+    private final boolean incremental;
+    /** Whether each cell is hidden (status other than published), kept with {@link #status}. */
+    private final boolean[] hiddenFlags;
+    /** The cells whose status changed since the last audit, recorded while {@link #tracking}. */
+    private final List<Integer> changed = new ArrayList<>();
+    private boolean tracking;
 
     private SuppressionEngine(CountTable table, SuppressionRules rules, @Nullable PriorKnowledge prior) {
+        this(table, rules, prior, prior == null);
+    }
+
+    private SuppressionEngine(CountTable table, SuppressionRules rules, @Nullable PriorKnowledge prior, boolean incremental) {
+        this.incremental = incremental;
         this.table = table;
         this.rules = rules;
         List<Cell> cells = table.cells();
@@ -68,7 +86,24 @@ public final class SuppressionEngine {
                 linesOf.get(c).add(line);
             }
         }
+        this.lineStart = new int[n + 1];
+        for (int[] line : lines) {
+            for (int c : line) {
+                lineStart[c + 1]++;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            lineStart[i + 1] += lineStart[i];
+        }
+        this.lineIds = new int[lineStart[n]];
+        int[] fill = java.util.Arrays.copyOf(lineStart, n);
+        for (int l = 0; l < lines.length; l++) {
+            for (int c : lines[l]) {
+                lineIds[fill[c]++] = l;
+            }
+        }
         this.status = new byte[n];
+        this.hiddenFlags = new boolean[n];
         this.reason = new SuppressionReason[n];
         this.codedPercent = new int[n];
         this.prior = prior;
@@ -102,6 +137,11 @@ public final class SuppressionEngine {
     /** Protects {@code table} under {@code rules}. */
     public static ProtectedTable protect(CountTable table, SuppressionRules rules) {
         return new SuppressionEngine(table, rules, null).run();
+    }
+
+    /** As {@link #protect(CountTable, SuppressionRules)}, auditing the whole table in every round: the tests' oracle. */
+    static ProtectedTable protectAuditingWholeTableEachRound(CountTable table, SuppressionRules rules) {
+        return new SuppressionEngine(table, rules, null, false).run();
     }
 
     /**
@@ -196,28 +236,30 @@ public final class SuppressionEngine {
                 if (p.isPresent()) {
                     if (100 * count[i] <= p.get() * group[i]) {
                         status[i] = BOTTOM;
+                        hiddenFlags[i] = true;
                         codedPercent[i] = p.get();
                     } else if (100 * (group[i] - count[i]) <= p.get() * group[i]) {
                         status[i] = TOP;
+                        hiddenFlags[i] = true;
                         codedPercent[i] = p.get();
                     }
                 }
             }
         });
         complementaryToFixedPoint();
+        long[][] ranges;
+        try {
+            ranges = audit();
+        } catch (AuditBudget.ExceededException e) { // refused before the long work, each hidden cell at its known bounds
+            return result(knownBounds(), List.of(e.getMessage()));
+        }
+        java.util.BitSet failingCells = new java.util.BitSet(total);
+        for (int i = 0; i < total; i++) {
+            failingCells.set(i, fails(ranges, i));
+        }
+        tracking = incremental;
         while (true) {
-            long[][] ranges;
-            try {
-                ranges = audit();
-            } catch (AuditBudget.ExceededException e) { // refused before the long work, each hidden cell at its known bounds
-                return result(knownBounds(), List.of(e.getMessage()));
-            }
-            int failing = -1;
-            for (int i = 0; i < total && failing < 0; i++) {
-                if (ranges[i] != null && ranges[i][1] - ranges[i][0] < required(i)) {
-                    failing = i;
-                }
-            }
+            int failing = failingCells.nextSetBit(0);
             if (failing < 0) {
                 return result(ranges, List.of());
             }
@@ -225,21 +267,90 @@ public final class SuppressionEngine {
             int extra = rules.widenUntilProtected() && !pinnedEarlier ? widenFor(failing) : -1;
             if (extra < 0) {
                 List<String> refusals = new ArrayList<>();
-                for (int i = 0; i < total; i++) {
-                    if (ranges[i] != null && ranges[i][1] - ranges[i][0] < required(i)) {
-                        String who = i < n ? "cell " + table.cells().get(i).key() : prior.name[i];
-                        refusals.add(i < n && prior != null && prior.known[i]
-                                ? who + " must be suppressed but an earlier release of the same measure published it"
-                                : who + " can be narrowed to a range of width " + (ranges[i][1] - ranges[i][0])
-                                        + ", the rules require " + required(i)
-                                        + (rules.widenUntilProtected() ? " and no further cell can be suppressed to widen it" : ""));
-                    }
+                for (int i = failingCells.nextSetBit(0); i >= 0; i = failingCells.nextSetBit(i + 1)) {
+                    String who = i < n ? "cell " + table.cells().get(i).key() : prior.name[i];
+                    refusals.add(i < n && prior != null && prior.known[i]
+                            ? who + " must be suppressed but an earlier release of the same measure published it"
+                            : who + " can be narrowed to a range of width " + (ranges[i][1] - ranges[i][0])
+                                    + ", the rules require " + required(i)
+                                    + (rules.widenUntilProtected() ? " and no further cell can be suppressed to widen it" : ""));
                 }
                 return result(ranges, refusals);
             }
             suppress(extra, SuppressionReason.COMPLEMENTARY);
             complementaryToFixedPoint();
+            try {
+                if (incremental) {
+                    for (int c : auditChanged(ranges)) {
+                        failingCells.set(c, fails(ranges, c));
+                    }
+                } else {
+                    ranges = audit();
+                    for (int i = 0; i < total; i++) {
+                        failingCells.set(i, fails(ranges, i));
+                    }
+                }
+            } catch (AuditBudget.ExceededException e) {
+                return result(knownBounds(), List.of(e.getMessage()));
+            }
         }
+    }
+
+    private boolean fails(long[][] ranges, int i) {
+        return ranges[i] != null && ranges[i][1] - ranges[i][0] < required(i);
+    }
+
+    /**
+     * Audits again the components holding a cell whose status changed since the last audit (found by walking the sums
+     * from those cells, so the cost is that of the components, not of the table), writing their ranges into
+     * {@code ranges}; the other components keep theirs, which depend on nothing that changed. Returns the cells
+     * audited.
+     */
+    private List<Integer> auditChanged(long[][] ranges) {
+        List<Integer> audited = new ArrayList<>();
+        java.util.Set<Integer> seenLines = new java.util.HashSet<>();
+        java.util.Set<Integer> seenCells = new java.util.HashSet<>();
+        long[] lo = new long[n];
+        long[] hi = new long[n];
+        int[] local = new int[n];
+        for (int start : changed) {
+            if (!hiddenFlags[start] || !seenCells.add(start)) {
+                continue;
+            }
+            List<Integer> vars = new ArrayList<>();
+            List<Integer> lineNumbers = new ArrayList<>();
+            java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>(List.of(start));
+            while (!todo.isEmpty()) {
+                int c = todo.poll();
+                vars.add(c);
+                for (int k = lineStart[c]; k < lineStart[c + 1]; k++) {
+                    int l = lineIds[k];
+                    if (seenLines.add(l)) {
+                        lineNumbers.add(l);
+                        for (int d : lines[l]) {
+                            if (hiddenFlags[d] && seenCells.add(d)) {
+                                todo.add(d);
+                            }
+                        }
+                    }
+                }
+            }
+            vars.sort(null); // table order, as the whole-table audit has it
+            lineNumbers.sort(null);
+            List<int[]> componentLines = new ArrayList<>(lineNumbers.size());
+            lineNumbers.forEach(l -> componentLines.add(lines[l]));
+            for (int v = 0; v < vars.size(); v++) {
+                int c = vars.get(v);
+                local[c] = v;
+                long[] bounds = boundsOf(c);
+                lo[c] = bounds[0];
+                hi[c] = bounds[1];
+            }
+            ExactAudit.solveComponent(vars, componentLines, local, hiddenFlags, count, lo, hi, true, budget, ranges);
+            audited.addAll(vars);
+        }
+        changed.clear();
+        return audited;
     }
 
     /**
@@ -255,7 +366,11 @@ public final class SuppressionEngine {
 
     private void suppress(int i, SuppressionReason why) {
         status[i] = SUPPRESSED;
+        hiddenFlags[i] = true;
         reason[i] = why;
+        if (tracking) {
+            changed.add(i);
+        }
     }
 
     private boolean hidden(int i) {
@@ -267,31 +382,40 @@ public final class SuppressionEngine {
      * their sum, and with it each of them, is known), suppress the smallest visible cell of that sum. Sums are
      * examined in table order (row sums, then column sums) and the scan restarts after each suppression. "Smallest" is
      * by the rules' {@link ComplementaryOrder}, then table order.
+     *
+     * <p>The restart is kept without rescanning: a sum can only change when one of its cells is suppressed, so the
+     * sums still to examine are a set of pending line numbers, the first taken each time; a suppression puts back the
+     * sums holding the suppressed cell. The first breaking sum in table order is always among the pending ones, so the
+     * cells chosen are those of the restarting scan, in time linear in the table plus the sums touched.
      */
     private void complementaryToFixedPoint() {
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int[] line : lines) {
-                int hiddenCount = 0;
-                boolean allZero = true;
-                boolean allFull = true;
-                for (int c : line) {
-                    if (hidden(c)) {
-                        hiddenCount++;
-                        boolean unknown = table.isWithheld(c);
-                        allZero &= !unknown && count[c] == 0;
-                        allFull &= !unknown && count[c] == group[c];
-                    }
+        java.util.BitSet pending = new java.util.BitSet(lines.length);
+        pending.set(0, lines.length);
+        int from = 0;
+        for (int l = pending.nextSetBit(from); l >= 0; l = pending.nextSetBit(from)) {
+            pending.clear(l);
+            from = l;
+            int[] line = lines[l];
+            int hiddenCount = 0;
+            boolean allZero = true;
+            boolean allFull = true;
+            for (int c : line) {
+                if (hidden(c)) {
+                    hiddenCount++;
+                    boolean unknown = table.isWithheld(c);
+                    allZero &= !unknown && count[c] == 0;
+                    allFull &= !unknown && count[c] == group[c];
                 }
-                if (hiddenCount == 0 || hiddenCount == line.length) {
-                    continue;
-                }
-                if (hiddenCount == 1 || allZero || allFull) {
-                    int pick = smallestVisible(line);
-                    suppress(pick, SuppressionReason.COMPLEMENTARY);
-                    changed = true;
-                    break;
+            }
+            if (hiddenCount == 0 || hiddenCount == line.length) {
+                continue;
+            }
+            if (hiddenCount == 1 || allZero || allFull) {
+                int pick = smallestVisible(line);
+                suppress(pick, SuppressionReason.COMPLEMENTARY);
+                for (int k = lineStart[pick]; k < lineStart[pick + 1]; k++) {
+                    pending.set(lineIds[k]);
+                    from = Math.min(from, lineIds[k]);
                 }
             }
         }
@@ -367,15 +491,20 @@ public final class SuppressionEngine {
     private long[][] knownBounds() {
         long[][] bounds = new long[n][];
         for (int i = 0; i < n; i++) {
-            long coded = codedPercent[i] * group[i] / 100;
-            bounds[i] = switch (status[i]) {
-                case SUPPRESSED -> new long[] {0, group[i]};
-                case BOTTOM -> new long[] {0, coded};
-                case TOP -> new long[] {group[i] - coded, group[i]};
-                default -> null;
-            };
+            bounds[i] = boundsOf(i);
         }
         return bounds;
+    }
+
+    /** {@code {lower, upper}} a reader knows of cell i before any sum, or null when it is published. */
+    private long @Nullable [] boundsOf(int i) {
+        long coded = codedPercent[i] * group[i] / 100;
+        return switch (status[i]) {
+            case SUPPRESSED -> new long[] {0, group[i]};
+            case BOTTOM -> new long[] {0, coded};
+            case TOP -> new long[] {group[i] - coded, group[i]};
+            default -> null;
+        };
     }
 
     private long[][] audit() {

@@ -35,9 +35,8 @@ public final class SuppressionEngine {
     private final long[] group;
     private final int[][] lines;
     private final List<List<int[]>> linesOf;
-    /** The numbers of the lines holding cell i: {@code lineIds[lineStart[i] .. lineStart[i + 1])}. */
-    private final int[] lineStart;
-    private final int[] lineIds;
+    /** The sums, and the sums holding each cell. */
+    private final TableSums sums;
     private final byte[] status;
     private final SuppressionReason[] reason;
     private final int[] codedPercent;
@@ -59,6 +58,10 @@ public final class SuppressionEngine {
     /** The cells whose status changed since the last audit, recorded while {@link #tracking}. */
     private final List<Integer> changed = new ArrayList<>();
     private boolean tracking;
+    /** Scratch for {@link #auditChanged}: the bounds and component positions of the cells it audits. */
+    private long @Nullable [] roundLo;
+    private long @Nullable [] roundHi;
+    private int @Nullable [] roundLocal;
 
     private SuppressionEngine(CountTable table, SuppressionRules rules, @Nullable PriorKnowledge prior) {
         this(table, rules, prior, prior == null);
@@ -76,7 +79,8 @@ public final class SuppressionEngine {
             count[i] = cells.get(i).count();
             group[i] = cells.get(i).groupSize();
         }
-        this.lines = lines(table.rows(), table.columns());
+        this.sums = TableSums.of(table.rows(), table.columns());
+        this.lines = sums.lines();
         this.linesOf = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             linesOf.add(new ArrayList<>());
@@ -84,22 +88,6 @@ public final class SuppressionEngine {
         for (int[] line : lines) {
             for (int c : line) {
                 linesOf.get(c).add(line);
-            }
-        }
-        this.lineStart = new int[n + 1];
-        for (int[] line : lines) {
-            for (int c : line) {
-                lineStart[c + 1]++;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            lineStart[i + 1] += lineStart[i];
-        }
-        this.lineIds = new int[lineStart[n]];
-        int[] fill = java.util.Arrays.copyOf(lineStart, n);
-        for (int l = 0; l < lines.length; l++) {
-            for (int c : lines[l]) {
-                lineIds[fill[c]++] = l;
             }
         }
         this.status = new byte[n];
@@ -178,42 +166,6 @@ public final class SuppressionEngine {
             }
         }
         return java.util.Collections.unmodifiableMap(out);
-    }
-
-    /**
-     * The sums of a table as cell index lists {@code [total, member, ...]}: for every row node and every column node
-     * with members, and for every column node and every row node with members. Row lines first, in table order.
-     */
-    static int[][] lines(Dimension rows, Dimension columns) {
-        int nc = columns.size();
-        List<int[]> out = new ArrayList<>();
-        for (int r = 0; r < rows.size(); r++) {
-            for (int c = 0; c < nc; c++) {
-                List<Integer> kids = columns.childrenOf(c);
-                if (!kids.isEmpty()) {
-                    int[] line = new int[kids.size() + 1];
-                    line[0] = r * nc + c;
-                    for (int k = 0; k < kids.size(); k++) {
-                        line[k + 1] = r * nc + kids.get(k);
-                    }
-                    out.add(line);
-                }
-            }
-        }
-        for (int c = 0; c < nc; c++) {
-            for (int r = 0; r < rows.size(); r++) {
-                List<Integer> kids = rows.childrenOf(r);
-                if (!kids.isEmpty()) {
-                    int[] line = new int[kids.size() + 1];
-                    line[0] = r * nc + c;
-                    for (int k = 0; k < kids.size(); k++) {
-                        line[k + 1] = kids.get(k) * nc + c;
-                    }
-                    out.add(line);
-                }
-            }
-        }
-        return out.toArray(new int[0][]);
     }
 
     private ProtectedTable run() {
@@ -310,35 +262,20 @@ public final class SuppressionEngine {
         List<Integer> audited = new ArrayList<>();
         java.util.Set<Integer> seenLines = new java.util.HashSet<>();
         java.util.Set<Integer> seenCells = new java.util.HashSet<>();
-        long[] lo = new long[n];
-        long[] hi = new long[n];
-        int[] local = new int[n];
+        if (roundLo == null) { // once, not per round: a round costs its components, not the table
+            roundLo = new long[n];
+            roundHi = new long[n];
+            roundLocal = new int[n];
+        }
+        long[] lo = roundLo;
+        long[] hi = roundHi;
+        int[] local = roundLocal;
         for (int start : changed) {
             if (!hiddenFlags[start] || !seenCells.add(start)) {
                 continue;
             }
-            List<Integer> vars = new ArrayList<>();
-            List<Integer> lineNumbers = new ArrayList<>();
-            java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>(List.of(start));
-            while (!todo.isEmpty()) {
-                int c = todo.poll();
-                vars.add(c);
-                for (int k = lineStart[c]; k < lineStart[c + 1]; k++) {
-                    int l = lineIds[k];
-                    if (seenLines.add(l)) {
-                        lineNumbers.add(l);
-                        for (int d : lines[l]) {
-                            if (hiddenFlags[d] && seenCells.add(d)) {
-                                todo.add(d);
-                            }
-                        }
-                    }
-                }
-            }
-            vars.sort(null); // table order, as the whole-table audit has it
-            lineNumbers.sort(null);
-            List<int[]> componentLines = new ArrayList<>(lineNumbers.size());
-            lineNumbers.forEach(l -> componentLines.add(lines[l]));
+            TableSums.Component component = sums.component(start, hiddenFlags, seenCells, seenLines);
+            List<Integer> vars = component.cells();
             for (int v = 0; v < vars.size(); v++) {
                 int c = vars.get(v);
                 local[c] = v;
@@ -346,7 +283,7 @@ public final class SuppressionEngine {
                 lo[c] = bounds[0];
                 hi[c] = bounds[1];
             }
-            ExactAudit.solveComponent(vars, componentLines, local, hiddenFlags, count, lo, hi, true, budget, ranges);
+            ExactAudit.solveComponent(vars, component.lines(), local, hiddenFlags, count, lo, hi, true, budget, ranges);
             audited.addAll(vars);
         }
         changed.clear();
@@ -413,9 +350,9 @@ public final class SuppressionEngine {
             if (hiddenCount == 1 || allZero || allFull) {
                 int pick = smallestVisible(line);
                 suppress(pick, SuppressionReason.COMPLEMENTARY);
-                for (int k = lineStart[pick]; k < lineStart[pick + 1]; k++) {
-                    pending.set(lineIds[k]);
-                    from = Math.min(from, lineIds[k]);
+                for (int holding : sums.linesOf(pick)) {
+                    pending.set(holding);
+                    from = Math.min(from, holding);
                 }
             }
         }

@@ -10,7 +10,7 @@ package org.communityschools.privacy.publication.internal;
 final class AuditBudget {
     /**
      * Tableau entries a protection may update: about a minute of work on a loaded 2-core machine. The release of 10
-     * subgroups × 100 schools in 5 districts (1,166 cells, docs/publication.md) spends well under it.
+     * subgroups × 100 schools in 5 districts (1,166 cells, docs/publication.md) spends about a sixth of it.
      */
     static final long DEFAULT_ENTRY_UPDATES = 4_000_000_000L;
     /** The most hidden cells one linked group may hold when it needs linear programming. */

@@ -146,7 +146,12 @@ final class AuditCommand {
         @Override
         public Integer call() {
             existingLog(file);
-            Optional<LogRepair> repair = DisclosureLogs.repair(file);
+            Optional<LogRepair> repair;
+            try {
+                repair = DisclosureLogs.repair(file);
+            } catch (org.communityschools.privacy.disclosure.DisclosureLogException e) { // say which log
+                throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+            }
             PrintWriter out = spec.commandLine().getOut();
             if (repair.isEmpty()) {
                 out.println(file + ": intact, nothing to repair");

@@ -54,6 +54,13 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        cli.registerConverter(java.time.LocalDate.class, text -> { // a usage error names the value, not a Java exception
+            try {
+                return java.time.LocalDate.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + text + "' is not a date of the form YYYY-MM-DD");
+            }
+        });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (Boolean.getBoolean("communityschools.debug")) {
                 ex.printStackTrace(err);

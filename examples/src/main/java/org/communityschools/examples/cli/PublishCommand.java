@@ -131,13 +131,23 @@ final class PublishCommand implements Callable<Integer> {
         if (markers.isEmpty()) {
             inputMarkers.addAll(List.of("s", "*", rules.markers().smallGroup(), rules.markers().suppressed()));
         }
+        PrintWriter err = spec.commandLine().getErr();
+        boolean large = Files.isRegularFile(in) && sizeOf(in) > LARGE_INPUT_BYTES; // progress for large tables only
+        if (large) {
+            err.println("reading " + in + " (" + sizeOf(in) / 1_000_000 + " MB) ...");
+            err.flush();
+        }
         Input input = Input.read(in, keys, count, size, parent, filters, inputMarkers);
         CountTable table = input.table();
         String m = measure.orElse(count + " of " + size);
         ReleaseLedger before = ledger.map(ReleaseLedger::read).orElse(ReleaseLedger.empty());
+        if (large) {
+            err.println("protecting " + table.cells().size() + " cells under " + rules.name() + " (a flat table is audited "
+                    + "in linear time; other tables are refused past the audit's limit, see docs/publication.md) ...");
+            err.flush();
+        }
         ProtectedTable result = ledger.isPresent() ? TableProtector.protect(table, rules, before, m)
                 : TableProtector.protect(table, rules);
-        PrintWriter err = spec.commandLine().getErr();
         if (result.status() == ProtectedTable.Status.REFUSED) {
             throw new IllegalArgumentException("the release is refused by the audit: " + String.join("; ", result.refusals()));
         }
@@ -165,6 +175,17 @@ final class PublishCommand implements Callable<Integer> {
         }
         err.flush();
         return 0;
+    }
+
+    /** Inputs above this size get progress lines on stderr. */
+    private static final long LARGE_INPUT_BYTES = 1_000_000;
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // the read that follows reports the problem with its location
+        }
     }
 
     private static String label(String row, String column, int keys) {
@@ -281,23 +302,23 @@ final class PublishCommand implements Callable<Integer> {
             }
             String root = roots.size() == 1 ? roots.get(0) : TOTAL;
             Dimension.Builder b = Dimension.builder(name, root);
-            List<String> added = new ArrayList<>(List.of(root));
-            boolean progress = true;
-            while (progress) {
-                progress = false;
-                for (String l : labels) {
-                    if (added.contains(l)) {
-                        continue;
-                    }
-                    String p = parents.get(l).isEmpty() ? TOTAL : parents.get(l);
-                    if (added.contains(p)) {
-                        b.child(p, l);
-                        added.add(l);
-                        progress = true;
-                    }
+            Map<String, List<String>> members = new HashMap<>(); // in file order; each row added once: linear
+            for (String l : labels) {
+                if (!l.equals(root)) {
+                    members.computeIfAbsent(parents.get(l).isEmpty() ? TOTAL : parents.get(l), k -> new ArrayList<>()).add(l);
                 }
             }
-            if (added.size() != labels.size() + (root.equals(TOTAL) ? 1 : 0)) {
+            java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(root));
+            int added = 1;
+            while (!todo.isEmpty()) {
+                String p = todo.poll();
+                for (String l : members.getOrDefault(p, List.of())) {
+                    b.child(p, l);
+                    todo.add(l);
+                    added++;
+                }
+            }
+            if (added != labels.size() + (root.equals(TOTAL) ? 1 : 0)) {
                 throw new IllegalArgumentException(file + ": the parents of the rows form a cycle");
             }
             return b.build();

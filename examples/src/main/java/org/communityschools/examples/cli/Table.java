@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.communityschools.core.data.CsvCells;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A result table for the command line: named columns and rows of strings, numbers and decimals, written as CSV
- * (RFC 4180, with cells that a spreadsheet would run as a formula neutralized) or as a JSON array of objects.
+ * (RFC 4180, with cells that a spreadsheet would run as a formula written as text, by the SDK's one rule in {@link
+ * CsvCells}) or as a JSON array of objects.
  */
 final class Table {
     private final List<String> columns;
@@ -72,27 +74,14 @@ final class Table {
     }
 
     /**
-     * Quotes a cell when RFC 4180 needs it, and prefixes {@code '} to a text cell starting with {@code =}, {@code +},
-     * {@code -}, {@code @}, tab or carriage return, so that a spreadsheet shows it instead of running it (OWASP CSV
-     * injection). Numbers are written as they are, so a negative number is not altered.
+     * A cell as the command line writes it: the SDK's formula rule first ({@link CsvCells#neutralize}: {@code '} in
+     * front of a cell a spreadsheet would run, numbers left as they are), then quoted when RFC 4180 needs it.
      */
     static String csvCell(String cell) {
-        String c = cell;
-        if (!c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0 && !isNumber(c)) {
-            c = "'" + c;
-        }
+        String c = CsvCells.neutralize(cell);
         if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
             c = "\"" + c.replace("\"", "\"\"") + "\"";
         }
         return c;
-    }
-
-    private static boolean isNumber(String c) {
-        try {
-            new BigDecimal(c);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 }

@@ -63,6 +63,9 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65_535) { // before any work: an argument error is one line, at once
+            throw new IllegalArgumentException("--port must be 0 to 65535, was " + port);
+        }
         Policy rules = policy.policy();
         Path dir;
         if (data.isPresent()) {

@@ -31,6 +31,10 @@
  *   <li>{@code DistrictDataWriter} — writes a {@code DistrictData} to a directory, or streams rows file by file
  *       ({@code DistrictDataWriter.open(dir)}) so that a generator never holds a city in memory. Writing then
  *       reading gives back equal data.</li>
+ *   <li>{@link org.communityschools.core.data.CsvCells} — the SDK's one formula rule for CSV written for people
+ *       (published tables, metric results, research extracts, crosswalks, the command line's CSV): {@code '} in front
+ *       of a cell a spreadsheet would run, plain numbers left as they are, reversible with {@code restore}. The data
+ *       directory is written exactly, without it.</li>
  * </ul>
  */
 @NullMarked

@@ -146,7 +146,9 @@ public final class Pseudonymizer {
 
     /**
      * Writes the crosswalk as CSV ({@code student_id,research_id}) for the district to keep apart from the extract.
-     * Refuses to overwrite an existing file.
+     * A student id a spreadsheet would run as a formula (or one starting with {@code '}) is written with {@code '} in
+     * front ({@link org.communityschools.core.data.CsvCells#neutralize}); a program re-linking the ids reads each cell
+     * back with {@link org.communityschools.core.data.CsvCells#restore}. Refuses to overwrite an existing file.
      */
     public void writeCrosswalk(Path file) {
         Objects.requireNonNull(file, "file");
@@ -154,7 +156,7 @@ public final class Pseudonymizer {
             throw new IllegalStateException("only random-token research ids have a crosswalk; HMAC ids are re-linked with the key");
         }
         StringBuilder sb = new StringBuilder("student_id,research_id\n");
-        crosswalk().forEach((s, t) -> CsvFileWriter.appendRow(sb, s.value(), t));
+        crosswalk().forEach((s, t) -> CsvFileWriter.appendNeutralizedRow(sb, s.value(), t));
         try {
             Files.writeString(file, sb, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
         } catch (IOException e) {

@@ -77,7 +77,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link #write(Path, DisclosureSink)} records one disclosure per student in the log (34 CFR 99.32(a)), then writes
  * {@code students.csv}, the other files the agreement allows, and {@code manifest.json} naming the agreement, the
  * destruction date (the agreement's {@link DataSharingAgreement#destructionDeadline()}), the pseudonym method and key
- * id, k, the generalizations and the number of students suppressed. Immutable and thread-safe once built.
+ * id, k, the generalizations and the number of students suppressed. Every CSV cell a spreadsheet would run as a
+ * formula (a school id starting with {@code =}, say) is written as text, with {@code '} in front ({@link
+ * org.communityschools.core.data.CsvCells}); {@link #tables()} holds the values themselves. Immutable and thread-safe
+ * once built.
  */
 public final class ResearchExtract {
     /** What to do when k-anonymity does not hold. */
@@ -250,8 +253,8 @@ public final class ResearchExtract {
             Map<String, Integer> files = new LinkedHashMap<>();
             for (ExtractTable t : tables) {
                 StringBuilder sb = new StringBuilder();
-                CsvFileWriter.appendRow(sb, t.header().toArray(String[]::new));
-                t.rows().forEach(r -> CsvFileWriter.appendRow(sb, r.toArray(String[]::new)));
+                CsvFileWriter.appendNeutralizedRow(sb, t.header().toArray(String[]::new));
+                t.rows().forEach(r -> CsvFileWriter.appendNeutralizedRow(sb, r.toArray(String[]::new)));
                 Files.writeString(dir.resolve(t.name()), sb, StandardCharsets.UTF_8);
                 files.put(t.name(), t.rows().size());
             }

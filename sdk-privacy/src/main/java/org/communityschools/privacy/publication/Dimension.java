@@ -137,25 +137,50 @@ public final class Dimension {
             return this;
         }
 
-        /** The dimension, its nodes in pre-order. */
+        /**
+         * The dimension, its nodes in pre-order (members in the order they were added). Linear in the labels: each
+         * node's members are listed once and the tree is walked with an explicit stack, so a deep chain of totals
+         * cannot overflow the call stack.
+         */
         public Dimension build() {
-            List<String> order = new ArrayList<>();
-            List<Integer> orderParent = new ArrayList<>();
-            int[] newIndex = new int[inserted.size()];
-            visit(0, -1, order, orderParent, newIndex);
-            int[] parent = orderParent.stream().mapToInt(Integer::intValue).toArray();
-            return new Dimension(name, order, parent);
-        }
-
-        private void visit(int node, int newParent, List<String> order, List<Integer> orderParent, int[] newIndex) {
-            newIndex[node] = order.size();
-            order.add(inserted.get(node));
-            orderParent.add(newParent);
-            for (int i = 0; i < inserted.size(); i++) {
-                if (parents.get(i) == node) {
-                    visit(i, newIndex[node], order, orderParent, newIndex);
+            int size = inserted.size();
+            int[] firstChild = new int[size];
+            int[] nextSibling = new int[size];
+            int[] lastChild = new int[size];
+            java.util.Arrays.fill(firstChild, -1);
+            java.util.Arrays.fill(nextSibling, -1);
+            for (int i = 1; i < size; i++) {
+                int p = parents.get(i);
+                if (firstChild[p] < 0) {
+                    firstChild[p] = i;
+                } else {
+                    nextSibling[lastChild[p]] = i;
+                }
+                lastChild[p] = i;
+            }
+            List<String> order = new ArrayList<>(size);
+            int[] parent = new int[size];
+            int[] newIndex = new int[size];
+            int[] stack = new int[size];
+            int top = 0;
+            stack[top++] = 0;
+            while (top > 0) {
+                int node = stack[--top];
+                int p = parents.get(node);
+                newIndex[node] = order.size();
+                parent[order.size()] = p < 0 ? -1 : newIndex[p];
+                order.add(inserted.get(node));
+                int from = top;
+                for (int c = firstChild[node]; c >= 0; c = nextSibling[c]) {
+                    stack[top++] = c;
+                }
+                for (int i = from, j = top - 1; i < j; i++, j--) { // first member on top of the stack
+                    int t = stack[i];
+                    stack[i] = stack[j];
+                    stack[j] = t;
                 }
             }
+            return new Dimension(name, order, parent);
         }
 
         private static String requireLabel(String s, String what) {

@@ -12,7 +12,8 @@ import org.communityschools.core.internal.write.CsvFileWriter;
  *
  * <p>CSV: a header {@code <row dimension>,<column dimension>,count,group_size,percent} (the column dimension is left
  * out for one-dimensional tables), one line per cell in table order, {@code \n} line ends, fields quoted per RFC 4180
- * when needed. A suppressed cell shows its marker in count, group_size and percent; a coded cell shows its group size
+ * when needed, and a label a spreadsheet would run as a formula written as text ({@link
+ * org.communityschools.core.data.CsvCells}: {@code '} in front). A suppressed cell shows its marker in count, group_size and percent; a coded cell shows its group size
  * and its marker in count and percent. Percent has one decimal, rounded half to even, from the exact rate.
  *
  * <p>JSON: {@code {"rules", "status", "rows", "columns", "cells": [...]}}; a published cell has {@code count},
@@ -120,7 +121,7 @@ public final class PublicationWriter {
     }
 
     private static void line(StringBuilder out, List<String> fields) {
-        CsvFileWriter.appendRow(out, fields.toArray(String[]::new));
+        CsvFileWriter.appendNeutralizedRow(out, fields.toArray(String[]::new));
     }
 
     private static String quote(String s) {

@@ -23,7 +23,12 @@ import org.communityschools.privacy.publication.internal.SuppressionEngine;
  *       with that cell and audit again; when no such cell is left, or when the rules say not to widen
  *       ({@link SuppressionRules#widenUntilProtected()}), the table is {@link ProtectedTable.Status#REFUSED}.</li>
  * </ol>
- * Suppression only ever grows, so the process ends. Deterministic. Nothing is imputed, rounded or filled from another
+ * Suppression only ever grows, so the process ends. <b>Bounded</b>: a flat table (one sum, a total and its members)
+ * is audited in closed form, in time linear in its rows (a million rows in seconds); any other audit is linear
+ * programming, whose time grows much faster than the table, so a protection may update at most 4·10⁹ simplex tableau
+ * entries (about a minute on a loaded 2-core machine; a release of 1,166 cells spends a sixth of it) over at most
+ * 2,000 linked hidden cells, and beyond either limit the table is {@link ProtectedTable.Status#REFUSED} with that
+ * reason and the hint to publish smaller or one-way tables. Deterministic: the limits count work, not time. Nothing is imputed, rounded or filled from another
  * source. With a {@link ReleaseLedger}, the audit covers the table together with every earlier release of the same
  * measure ({@link #protect(CountTable, SuppressionRules, ReleaseLedger, String)}), so that differencing between
  * releases is caught. Stateless and thread-safe.
@@ -92,7 +97,8 @@ public final class TableProtector {
      * input}, which are always hidden (and reported too). A width of 0 means the cell can be recovered. The map follows
      * table order.
      *
-     * @throws IllegalArgumentException when a key is not a cell of the table
+     * @throws IllegalArgumentException when a key is not a cell of the table, or when the audit goes over the limits
+     *                                  of {@link #protect(CountTable, SuppressionRules)}
      */
     public static Map<CellKey, AuditedRange> audit(CountTable table, Set<CellKey> suppressed) {
         Objects.requireNonNull(table, "table");

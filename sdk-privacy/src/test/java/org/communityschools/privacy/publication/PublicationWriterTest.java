@@ -22,6 +22,21 @@ class PublicationWriterTest {
     }
 
     @Test
+    void aLabelASpreadsheetWouldRunIsWrittenAsTextAndCountsStayNumbers() {
+        CountTable table = CountTable.builder(Dimension.flat("School", "=SUM(A1)", List.of("@A", "-B", "'C")))
+                .cell("@A", 20, 40).cell("-B", 25, 50).cell("'C", 30, 60).fillTotals().build();
+        ProtectedTable result = TableProtector.protect(table, SuppressionRules.NYSED);
+        assertThat(PublicationWriter.csv(result)).isEqualTo("""
+                School,count,group_size,percent
+                '=SUM(A1),75,150,50.0
+                '@A,20,40,50.0
+                '-B,25,50,50.0
+                ''C,30,60,50.0
+                """);
+        assertThat(PublicationWriter.reportCsv(result)).isEqualTo("row,column,reason,lower,upper\n");
+    }
+
+    @Test
     void reportListsEachSuppressedCellWithReasonAndRange() {
         ProtectedTable result = TableProtector.protect(Tables.hispanicBySchool(), Tables.COUNT_BELOW_5);
         assertThat(PublicationWriter.reportCsv(result)).isEqualTo("""

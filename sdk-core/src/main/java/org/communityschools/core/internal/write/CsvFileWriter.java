@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import org.communityschools.core.data.CsvCells;
 
 /**
  * Writes one CSV file: RFC 4180 quoting, UTF-8, {@code \n} line ends, buffered. Not thread-safe.
@@ -20,6 +21,10 @@ import java.util.List;
  * schema lookup or value conversion; and rows can be formatted on worker threads ({@link #appendRow}) and written in
  * order by one thread. Quoting is the whole of RFC 4180's output side, so there is little to get
  * wrong; {@code CsvFileWriterTest} pins it down. Reading stays with Jackson.
+ *
+ * <p>Values are written exactly as they are ({@link #row}, {@link #appendRow}): this is the data directory's writer,
+ * and the directory must read back equal. CSV written for people to open goes through {@link #appendNeutralizedRow},
+ * which applies the SDK's one formula rule ({@link CsvCells}).
  */
 public final class CsvFileWriter implements AutoCloseable {
     private final Writer out;
@@ -86,6 +91,19 @@ public final class CsvFileWriter implements AutoCloseable {
             sb.append('"');
         }
         sb.append('\n');
+    }
+
+    /**
+     * Appends one row as {@link #appendRow} does, each cell first passed through {@link CsvCells#neutralize}: for the
+     * CSV files the SDK writes for people (publications, extracts, crosswalks), never for the data directory, which
+     * must read back exactly.
+     */
+    public static void appendNeutralizedRow(StringBuilder sb, String... cells) {
+        String[] safe = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            safe[i] = CsvCells.neutralize(cells[i]);
+        }
+        appendRow(sb, safe);
     }
 
     /** RFC 4180: a field containing a comma, a double quote or a line break is enclosed in double quotes. */

@@ -84,4 +84,15 @@ class CsvFileWriterTest {
             throw new UncheckedIOException(e);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void theDataDirectoryWriterKeepsEveryValueAndTheWriterForPeopleNeutralizesFormulas() {
+        StringBuilder exact = new StringBuilder();
+        CsvFileWriter.appendRow(exact, "=SCH0001", "-3", "@x,y");
+        StringBuilder forPeople = new StringBuilder();
+        CsvFileWriter.appendNeutralizedRow(forPeople, "=SCH0001", "-3", "@x,y");
+
+        assertThat(exact).hasToString("=SCH0001,-3,\"@x,y\"\n");
+        assertThat(forPeople).hasToString("'=SCH0001,-3,\"'@x,y\"\n");
+    }
 }

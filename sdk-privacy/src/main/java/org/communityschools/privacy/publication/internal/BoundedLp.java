@@ -18,6 +18,7 @@ final class BoundedLp {
     private final boolean feasible;
     private final Rational[][] tableau; // rows x (cols + 1), last column the right-hand side
     private final int[] basis;
+    private final AuditBudget budget;
 
     /**
      * @param a  the equations' coefficients, {@code a[i][j]} for equation i and variable j
@@ -26,6 +27,12 @@ final class BoundedLp {
      * @param hi the upper bounds
      */
     BoundedLp(long[][] a, long[] b, long[] lo, long[] hi) {
+        this(a, b, lo, hi, AuditBudget.unlimited());
+    }
+
+    /** As {@link #BoundedLp(long[][], long[], long[], long[])}, each pivot spent from {@code budget}. */
+    BoundedLp(long[][] a, long[] b, long[] lo, long[] hi, AuditBudget budget) {
+        this.budget = budget;
         this.n = lo.length;
         int m = b.length;
         this.lo = lo.clone();
@@ -179,6 +186,7 @@ final class BoundedLp {
     }
 
     private void pivot(int r, int c) {
+        budget.spend((long) rows * (cols + 1));
         Rational p = tableau[r][c];
         Rational[] pr = tableau[r];
         for (int j = 0; j <= cols; j++) {

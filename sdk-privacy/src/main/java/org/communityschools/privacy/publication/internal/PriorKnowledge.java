@@ -62,7 +62,7 @@ public final class PriorKnowledge {
                 names.add("cell " + table.cells().get(i).key());
             }
             tableCells = table.cells().size();
-            lines.addAll(Arrays.asList(SuppressionEngine.lines(rows, cols)));
+            lines.addAll(Arrays.asList(TableSums.lines(rows, cols)));
         }
         List<Release> same = releases.stream().filter(r -> r.measure().equals(measure)).toList();
         int[][] indexOf = new int[same.size()][];
@@ -80,7 +80,7 @@ public final class PriorKnowledge {
                 }
                 indexOf[r][j] = g;
             }
-            for (int[] line : SuppressionEngine.lines(release.rows(), release.columns())) {
+            for (int[] line : TableSums.lines(release.rows(), release.columns())) {
                 int[] mapped = new int[line.length];
                 for (int k = 0; k < line.length; k++) {
                     mapped[k] = indexOf[r][line[k]];

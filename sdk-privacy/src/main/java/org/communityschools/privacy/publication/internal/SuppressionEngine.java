@@ -35,6 +35,8 @@ public final class SuppressionEngine {
     private final long[] group;
     private final int[][] lines;
     private final List<List<int[]>> linesOf;
+    /** The sums, and the sums holding each cell. */
+    private final TableSums sums;
     private final byte[] status;
     private final SuppressionReason[] reason;
     private final int[] codedPercent;
@@ -44,16 +46,34 @@ public final class SuppressionEngine {
     private final int total;
     private final int[][] auditLines;
     private final List<List<int[]>> auditLinesOf;
+    /** The linear programming this protection may do, over all its audits. */
+    private final AuditBudget budget = AuditBudget.forProtection();
+    /**
+     * Whether a widening round audits again only the components its suppressions changed (a component's ranges depend
+     * on nothing else), rather than the whole table; off with earlier releases, and in the tests' oracle.
+     */
+    private final boolean incremental;
+    /** Whether each cell is hidden (status other than published), kept with {@link #status}. */
+    private final boolean[] hiddenFlags;
+    /** The cells whose status changed since the last audit, recorded while {@link #tracking}. */
+    private final List<Integer> changed = new ArrayList<>();
+    private boolean tracking;
+    /** Scratch for {@link #auditChanged}: the bounds and component positions of the cells it audits. */
+    private long @Nullable [] roundLo;
+    private long @Nullable [] roundHi;
+    private int @Nullable [] roundLocal;
 
     /** Cells of the table this release does not publish (see {@link SuppressionReason#NOT_RELEASED}). */
     private final boolean[] notReleased;
 
     private SuppressionEngine(CountTable table, SuppressionRules rules, @Nullable PriorKnowledge prior) {
-        this(table, rules, prior, java.util.Set.of());
+        this(table, rules, prior, java.util.Set.of(), prior == null);
     }
 
     private SuppressionEngine(CountTable table, SuppressionRules rules, @Nullable PriorKnowledge prior,
-                              java.util.Set<org.communityschools.privacy.publication.CellKey> released) {
+                              java.util.Set<org.communityschools.privacy.publication.CellKey> released,
+                              boolean incremental) {
+        this.incremental = incremental;
         this.table = table;
         this.rules = rules;
         this.notReleased = new boolean[table.cells().size()];
@@ -70,7 +90,8 @@ public final class SuppressionEngine {
             count[i] = cells.get(i).count();
             group[i] = cells.get(i).groupSize();
         }
-        this.lines = lines(table.rows(), table.columns());
+        this.sums = TableSums.of(table.rows(), table.columns());
+        this.lines = sums.lines();
         this.linesOf = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             linesOf.add(new ArrayList<>());
@@ -81,6 +102,7 @@ public final class SuppressionEngine {
             }
         }
         this.status = new byte[n];
+        this.hiddenFlags = new boolean[n];
         this.reason = new SuppressionReason[n];
         this.codedPercent = new int[n];
         this.prior = prior;
@@ -116,6 +138,11 @@ public final class SuppressionEngine {
         return new SuppressionEngine(table, rules, null).run();
     }
 
+    /** As {@link #protect(CountTable, SuppressionRules)}, auditing the whole table in every round: the tests' oracle. */
+    static ProtectedTable protectAuditingWholeTableEachRound(CountTable table, SuppressionRules rules) {
+        return new SuppressionEngine(table, rules, null, java.util.Set.of(), false).run();
+    }
+
     /**
      * Protects {@code table}, a table of {@code measure}, under {@code rules}, auditing it together with the earlier
      * {@code releases}: a cell an earlier release published is known to every reader, and no hidden cell of the table
@@ -138,7 +165,7 @@ public final class SuppressionEngine {
         if (released.isEmpty()) {
             throw new IllegalArgumentException("a release publishes at least one cell");
         }
-        return new SuppressionEngine(table, rules, PriorKnowledge.of(table, measure, releases), released).run();
+        return new SuppressionEngine(table, rules, PriorKnowledge.of(table, measure, releases), released, false).run();
     }
 
     /**
@@ -154,8 +181,8 @@ public final class SuppressionEngine {
             }
         }
         for (org.communityschools.privacy.publication.CellKey key : suppressed) {
-            int i = table.cells().indexOf(table.cell(key).orElseThrow(
-                    () -> new IllegalArgumentException("no cell " + key + " in the table")));
+            table.cell(key).orElseThrow(() -> new IllegalArgumentException("no cell " + key + " in the table"));
+            int i = table.rows().indexOf(key.row()) * table.columns().size() + table.columns().indexOf(key.column());
             e.suppress(i, SuppressionReason.COMPLEMENTARY);
         }
         long[][] ranges = e.audit();
@@ -166,42 +193,6 @@ public final class SuppressionEngine {
             }
         }
         return java.util.Collections.unmodifiableMap(out);
-    }
-
-    /**
-     * The sums of a table as cell index lists {@code [total, member, ...]}: for every row node and every column node
-     * with members, and for every column node and every row node with members. Row lines first, in table order.
-     */
-    static int[][] lines(Dimension rows, Dimension columns) {
-        int nc = columns.size();
-        List<int[]> out = new ArrayList<>();
-        for (int r = 0; r < rows.size(); r++) {
-            for (int c = 0; c < nc; c++) {
-                List<Integer> kids = columns.childrenOf(c);
-                if (!kids.isEmpty()) {
-                    int[] line = new int[kids.size() + 1];
-                    line[0] = r * nc + c;
-                    for (int k = 0; k < kids.size(); k++) {
-                        line[k + 1] = r * nc + kids.get(k);
-                    }
-                    out.add(line);
-                }
-            }
-        }
-        for (int c = 0; c < nc; c++) {
-            for (int r = 0; r < rows.size(); r++) {
-                List<Integer> kids = rows.childrenOf(r);
-                if (!kids.isEmpty()) {
-                    int[] line = new int[kids.size() + 1];
-                    line[0] = r * nc + c;
-                    for (int k = 0; k < kids.size(); k++) {
-                        line[k + 1] = kids.get(k) * nc + c;
-                    }
-                    out.add(line);
-                }
-            }
-        }
-        return out.toArray(new int[0][]);
     }
 
     private ProtectedTable run() {
@@ -226,23 +217,30 @@ public final class SuppressionEngine {
                 if (p.isPresent()) {
                     if (100 * count[i] <= p.get() * group[i]) {
                         status[i] = BOTTOM;
+                        hiddenFlags[i] = true;
                         codedPercent[i] = p.get();
                     } else if (100 * (group[i] - count[i]) <= p.get() * group[i]) {
                         status[i] = TOP;
+                        hiddenFlags[i] = true;
                         codedPercent[i] = p.get();
                     }
                 }
             }
         });
         complementaryToFixedPoint();
+        long[][] ranges;
+        try {
+            ranges = audit();
+        } catch (AuditBudget.ExceededException e) { // refused before the long work, each hidden cell at its known bounds
+            return result(knownBounds(), List.of(e.getMessage()));
+        }
+        java.util.BitSet failingCells = new java.util.BitSet(total);
+        for (int i = 0; i < total; i++) {
+            failingCells.set(i, fails(ranges, i));
+        }
+        tracking = incremental;
         while (true) {
-            long[][] ranges = audit();
-            int failing = -1;
-            for (int i = 0; i < total && failing < 0; i++) {
-                if (ranges[i] != null && ranges[i][1] - ranges[i][0] < required(i)) {
-                    failing = i;
-                }
-            }
+            int failing = failingCells.nextSetBit(0);
             if (failing < 0) {
                 return result(ranges, List.of());
             }
@@ -250,21 +248,75 @@ public final class SuppressionEngine {
             int extra = rules.widenUntilProtected() && !pinnedEarlier ? widenFor(failing) : -1;
             if (extra < 0) {
                 List<String> refusals = new ArrayList<>();
-                for (int i = 0; i < total; i++) {
-                    if (ranges[i] != null && ranges[i][1] - ranges[i][0] < required(i)) {
-                        String who = i < n ? "cell " + table.cells().get(i).key() : prior.name[i];
-                        refusals.add(i < n && prior != null && prior.known[i]
-                                ? who + " must be suppressed but an earlier release of the same measure published it"
-                                : who + " can be narrowed to a range of width " + (ranges[i][1] - ranges[i][0])
-                                        + ", the rules require " + required(i)
-                                        + (rules.widenUntilProtected() ? " and no further cell can be suppressed to widen it" : ""));
-                    }
+                for (int i = failingCells.nextSetBit(0); i >= 0; i = failingCells.nextSetBit(i + 1)) {
+                    String who = i < n ? "cell " + table.cells().get(i).key() : prior.name[i];
+                    refusals.add(i < n && prior != null && prior.known[i]
+                            ? who + " must be suppressed but an earlier release of the same measure published it"
+                            : who + " can be narrowed to a range of width " + (ranges[i][1] - ranges[i][0])
+                                    + ", the rules require " + required(i)
+                                    + (rules.widenUntilProtected() ? " and no further cell can be suppressed to widen it" : ""));
                 }
                 return result(ranges, refusals);
             }
             suppress(extra, SuppressionReason.COMPLEMENTARY);
             complementaryToFixedPoint();
+            try {
+                if (incremental) {
+                    for (int c : auditChanged(ranges)) {
+                        failingCells.set(c, fails(ranges, c));
+                    }
+                } else {
+                    ranges = audit();
+                    for (int i = 0; i < total; i++) {
+                        failingCells.set(i, fails(ranges, i));
+                    }
+                }
+            } catch (AuditBudget.ExceededException e) {
+                return result(knownBounds(), List.of(e.getMessage()));
+            }
         }
+    }
+
+    private boolean fails(long[][] ranges, int i) {
+        return ranges[i] != null && ranges[i][1] - ranges[i][0] < required(i);
+    }
+
+    /**
+     * Audits again the components holding a cell whose status changed since the last audit (found by walking the sums
+     * from those cells, so the cost is that of the components, not of the table), writing their ranges into
+     * {@code ranges}; the other components keep theirs, which depend on nothing that changed. Returns the cells
+     * audited.
+     */
+    private List<Integer> auditChanged(long[][] ranges) {
+        List<Integer> audited = new ArrayList<>();
+        java.util.Set<Integer> seenLines = new java.util.HashSet<>();
+        java.util.Set<Integer> seenCells = new java.util.HashSet<>();
+        if (roundLo == null) { // once, not per round: a round costs its components, not the table
+            roundLo = new long[n];
+            roundHi = new long[n];
+            roundLocal = new int[n];
+        }
+        long[] lo = roundLo;
+        long[] hi = roundHi;
+        int[] local = roundLocal;
+        for (int start : changed) {
+            if (!hiddenFlags[start] || !seenCells.add(start)) {
+                continue;
+            }
+            TableSums.Component component = sums.component(start, hiddenFlags, seenCells, seenLines);
+            List<Integer> vars = component.cells();
+            for (int v = 0; v < vars.size(); v++) {
+                int c = vars.get(v);
+                local[c] = v;
+                long[] bounds = boundsOf(c);
+                lo[c] = bounds[0];
+                hi[c] = bounds[1];
+            }
+            ExactAudit.solveComponent(vars, component.lines(), local, hiddenFlags, count, lo, hi, true, budget, ranges);
+            audited.addAll(vars);
+        }
+        changed.clear();
+        return audited;
     }
 
     /**
@@ -282,7 +334,11 @@ public final class SuppressionEngine {
 
     private void suppress(int i, SuppressionReason why) {
         status[i] = SUPPRESSED;
+        hiddenFlags[i] = true;
         reason[i] = why;
+        if (tracking) {
+            changed.add(i);
+        }
     }
 
     private boolean hidden(int i) {
@@ -294,33 +350,42 @@ public final class SuppressionEngine {
      * their sum, and with it each of them, is known), suppress the smallest visible cell of that sum. Sums are
      * examined in table order (row sums, then column sums) and the scan restarts after each suppression. "Smallest" is
      * by the rules' {@link ComplementaryOrder}, then table order.
+     *
+     * <p>The restart is kept without rescanning: a sum can only change when one of its cells is suppressed, so the
+     * sums still to examine are a set of pending line numbers, the first taken each time; a suppression puts back the
+     * sums holding the suppressed cell. The first breaking sum in table order is always among the pending ones, so the
+     * cells chosen are those of the restarting scan, in time linear in the table plus the sums touched.
      */
     private void complementaryToFixedPoint() {
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int[] line : lines) {
-                int hiddenCount = 0;
-                int protectedCount = 0; // hidden cells the heuristic protects: not the ones this release leaves out
-                boolean allZero = true;
-                boolean allFull = true;
-                for (int c : line) {
-                    if (hidden(c)) {
-                        hiddenCount++;
-                        protectedCount += notReleased[c] ? 0 : 1;
-                        boolean unknown = table.isWithheld(c) || notReleased[c];
-                        allZero &= !unknown && count[c] == 0;
-                        allFull &= !unknown && count[c] == group[c];
-                    }
+        java.util.BitSet pending = new java.util.BitSet(lines.length);
+        pending.set(0, lines.length);
+        int from = 0;
+        for (int l = pending.nextSetBit(from); l >= 0; l = pending.nextSetBit(from)) {
+            pending.clear(l);
+            from = l;
+            int[] line = lines[l];
+            int hiddenCount = 0;
+            int protectedCount = 0; // hidden cells the heuristic protects: not the ones this release leaves out
+            boolean allZero = true;
+            boolean allFull = true;
+            for (int c : line) {
+                if (hidden(c)) {
+                    hiddenCount++;
+                    protectedCount += notReleased[c] ? 0 : 1;
+                    boolean unknown = table.isWithheld(c) || notReleased[c];
+                    allZero &= !unknown && count[c] == 0;
+                    allFull &= !unknown && count[c] == group[c];
                 }
-                if (protectedCount == 0 || hiddenCount == line.length) {
-                    continue;
-                }
-                if (hiddenCount == 1 || allZero || allFull) {
-                    int pick = smallestVisible(line);
-                    suppress(pick, SuppressionReason.COMPLEMENTARY);
-                    changed = true;
-                    break;
+            }
+            if (protectedCount == 0 || hiddenCount == line.length) {
+                continue;
+            }
+            if (hiddenCount == 1 || allZero || allFull) {
+                int pick = smallestVisible(line);
+                suppress(pick, SuppressionReason.COMPLEMENTARY);
+                for (int holding : sums.linesOf(pick)) {
+                    pending.set(holding);
+                    from = Math.min(from, holding);
                 }
             }
         }
@@ -392,26 +457,40 @@ public final class SuppressionEngine {
         return -1;
     }
 
+    /** What a reader knows of each hidden cell before any sum: 0 to its group size, or its coded range. */
+    private long[][] knownBounds() {
+        long[][] bounds = new long[n][];
+        for (int i = 0; i < n; i++) {
+            bounds[i] = boundsOf(i);
+        }
+        return bounds;
+    }
+
+    /** {@code {lower, upper}} a reader knows of cell i before any sum, or null when it is published. */
+    private long @Nullable [] boundsOf(int i) {
+        long coded = codedPercent[i] * group[i] / 100;
+        return switch (status[i]) {
+            case SUPPRESSED -> new long[] {0, group[i]};
+            case BOTTOM -> new long[] {0, coded};
+            case TOP -> new long[] {group[i] - coded, group[i]};
+            default -> null;
+        };
+    }
+
     private long[][] audit() {
         boolean[] hidden = new boolean[n];
         long[] lo = new long[n];
         long[] hi = new long[n];
+        long[][] bounds = knownBounds();
         for (int i = 0; i < n; i++) {
-            hidden[i] = hidden(i);
-            long coded = codedPercent[i] * group[i] / 100;
-            switch (status[i]) {
-                case SUPPRESSED -> hi[i] = group[i];
-                case BOTTOM -> hi[i] = coded;
-                case TOP -> {
-                    lo[i] = group[i] - coded;
-                    hi[i] = group[i];
-                }
-                default -> {
-                }
+            hidden[i] = bounds[i] != null;
+            if (hidden[i]) {
+                lo[i] = bounds[i][0];
+                hi[i] = bounds[i][1];
             }
         }
         if (prior == null) {
-            return ExactAudit.ranges(lines, hidden, count, lo, hi);
+            return ExactAudit.ranges(lines, hidden, count, lo, hi, budget);
         }
         boolean[] jointHidden = new boolean[total];
         long[] value = new long[total];
@@ -428,7 +507,7 @@ public final class SuppressionEngine {
         }
         long[][] ranges;
         try {
-            ranges = ExactAudit.ranges(auditLines, jointHidden, value, jointLo, jointHi);
+            ranges = ExactAudit.ranges(auditLines, jointHidden, value, jointLo, jointHi, budget);
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException("the table and the earlier releases of its measure admit no common "
                     + "completion; a revised figure needs its own measure name");

@@ -548,7 +548,7 @@ final class Pages {
             b.append(f.list(PARTICIPATION).isEmpty() ? "<table hidden>" : "<table>");
             b.append("<tr><th>type</th><th>provider</th><th>from</th><th>to</th><th>status</th><th>goal</th></tr>");
             for (JsonNode n : f.list(PARTICIPATION)) {
-                b.append("<tr><td>").append(Html.esc(n.path("type").asString())).append("</td><td>").append(Html.esc(n.path("provider_id").asString()))
+                b.append("<tr class=\"participation\"><td>").append(Html.esc(n.path("type").asString())).append("</td><td>").append(Html.esc(n.path("provider_id").asString()))
                         .append("</td><td>").append(Html.esc(n.path("start").asString())).append("</td><td>").append(Html.esc(n.path("end").asString("")))
                         .append("</td><td>").append(Html.esc(n.path("status").asString())).append("</td><td>")
                         .append(f.shows(GOAL) ? Html.esc(n.path("goal").asString("")) : Html.withheld(f.reason(GOAL))).append("</td></tr>");

@@ -26,7 +26,9 @@ import org.communityschools.core.model.StudentStaffRelationship;
  * <p>Policy lines: {@code SUCCESS_MENTOR/MENTOR_OF} may read IDENTITY, ATTENDANCE and INTERVENTIONS for
  * student-support (rule {@code mentor-caseload}, whose fields fall in those categories), and
  * {@code TEACHER/TEACHER_OF} may read IDENTITY, ATTENDANCE, BEHAVIOR, COURSEWORK and PROGRAMS for instruction (rule
- * {@code teacher-roster}): the two rules of the default policy that rest on a student–staff relationship. The
+ * {@code teacher-roster}), and DIRECTORY through the role {@code TEACHER/TEACHER_OF/DIRECTORY}, granted in the domain of
+ * a student whose parent did not opt out of directory information (rule {@code directory-roster}, 34 CFR 99.37): the
+ * rules of the default policy that rest on a student–staff relationship. The
  * other rules (school assignment, partnership, district-wide, the researcher's deny) would add policy lines that
  * Casbin's matcher evaluates one by one, so leaving them out favours the peer. What the SDK checks beyond this (agreements, consents, masks, row filters, reasons, the disclosure
  * obligation) has no counterpart here, so the peer does less work than the SDK. Not thread-safe (one enforcer, used
@@ -69,6 +71,7 @@ final class CasbinPeer {
                 DataCategory.COURSEWORK, DataCategory.PROGRAMS)) {
             policy.add(List.of("TEACHER/TEACHER_OF", c.name(), "instruction", "allow"));
         }
+        policy.add(List.of("TEACHER/TEACHER_OF/DIRECTORY", DataCategory.DIRECTORY.name(), "instruction", "allow"));
         enforcer.addPolicies(policy);
         Set<List<String>> roles = new LinkedHashSet<>();
         for (StudentStaffRelationship r : data.studentStaffRelationships()) {
@@ -76,7 +79,11 @@ final class CasbinPeer {
                 continue;
             }
             for (StaffAssignment a : data.assignmentsOn(r.staffId(), day)) {
-                roles.add(List.of(r.staffId().value(), a.role().name() + "/" + r.relationship().name(), r.studentId().value()));
+                String role = a.role().name() + "/" + r.relationship().name();
+                roles.add(List.of(r.staffId().value(), role, r.studentId().value()));
+                if (data.student(r.studentId()).filter(st -> !st.directoryOptOut()).isPresent()) {
+                    roles.add(List.of(r.staffId().value(), role + "/DIRECTORY", r.studentId().value()));
+                }
             }
         }
         enforcer.addGroupingPolicies(new ArrayList<>(roles));

@@ -23,7 +23,6 @@ import org.communityschools.metrics.ChronicAbsenceReport;
 import org.communityschools.privacy.disclosure.DisclosureLogs;
 import org.communityschools.privacy.disclosure.DisclosureSink;
 import org.communityschools.privacy.policy.Decision;
-import org.communityschools.privacy.policy.Obligation;
 import org.communityschools.privacy.policy.Policies;
 import org.communityschools.privacy.policy.PolicyEngine;
 import org.communityschools.privacy.policy.Purpose;
@@ -63,14 +62,11 @@ class EmbeddingExamplesTest {
                 .policy(Policies.defaultPolicy()).districtData(data).zone(ZoneId.of("America/New_York")).build();
         Instant now = day.atTime(9, 30).atZone(ZoneId.of("America/New_York")).toInstant();
         Decision decision = engine.decide(csdId, studentId, Purpose.of("student-support"), now);
+        String json;
         try (DisclosureSink log = DisclosureLogs.jsonLinesFile(logFile)) {
-            for (Obligation o : decision.obligations()) {             // record first, then show
-                if (o instanceof Obligation.RecordDisclosure r) {
-                    log.append(r.disclosure());
-                }
-            }
+            // record first, then show: the permitted fields, only the records in the agreement's scope
+            json = RecordViews.disclose(data, decision, log).json();
         }
-        String json = RecordViews.toJson(data, decision);             // only the permitted fields
 
         // sdk-metrics: chronic absence by school (EDFacts FS195)
         ChronicAbsenceReport report = ChronicAbsence.calculate(data, SchoolYear.of(2018), ChronicAbsenceDefinition.FEDERAL);

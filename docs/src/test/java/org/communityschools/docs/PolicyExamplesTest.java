@@ -37,9 +37,9 @@ class PolicyExamplesTest {
         PolicyEngine engine = PolicyEngine.builder()
                 .policy(policy).districtData(data).zone(ZoneId.of("America/New_York")).build();
         Decision d = engine.decide(StaffId.of("SCH0001-M01"), student, Purpose.of("student-support"), when);
-        d.grants();        // permitted fields, each with its legal basis, rule id, agreement or consent
+        d.grants();        // permitted fields, each with its legal basis, rule id, agreement or consent and record scope
         d.denials();       // denied fields by category, with the reason
-        d.obligations();   // RecordDisclosure (append before releasing anything), MaskField
+        d.obligations();   // RecordDisclosure (what is permitted; a view logs what it shows), MaskField, RestrictRows
         d.explanation();   // the same, in words
         // end::decide[]
         // tag::cache[]

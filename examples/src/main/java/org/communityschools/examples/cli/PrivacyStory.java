@@ -21,25 +21,32 @@ import org.communityschools.privacy.disclosure.DisclosureLogs;
 import org.communityschools.privacy.disclosure.DisclosureSink;
 import org.communityschools.privacy.disclosure.VerificationReport;
 import org.communityschools.privacy.policy.Decision;
-import org.communityschools.privacy.policy.Obligation;
 import org.communityschools.privacy.policy.Policies;
 import org.communityschools.privacy.policy.PolicyEngine;
 import org.communityschools.privacy.policy.Purpose;
+import org.communityschools.privacy.view.DisclosedView;
+import org.communityschools.privacy.view.StudentRecordView;
 
 /**
  * What the principal, the Community School Director, a Success Mentor and a teacher of one community school each
- * may see of one student under the shipped default policy, and why; every disclosure is recorded in a
- * tamper-evident log, which is then verified.
+ * may see of one student under the shipped default policy, and why: each requester's record view (permitted fields,
+ * records in scope only) is disclosed through a tamper-evident log, which records exactly what each view holds (fields,
+ * record counts, masks, digest) before the demo summarizes it; the log is then verified.
  */
 final class PrivacyStory {
     private PrivacyStory() {}
 
-    /** One requester's view of the student. */
-    record View(String role, StaffId staff, Purpose purpose, Decision decision) {
+    /** One requester's view of the student, and the entries that recorded it. */
+    record View(String role, StaffId staff, Purpose purpose, Decision decision, StudentRecordView view, DisclosedView disclosed) {
+        /** The categories the view shows (not merely those permitted: a permitted field with nothing in scope shows nothing). */
         String categories() {
-            return decision.permittedCategories().isEmpty() ? "nothing"
-                    : decision.permittedCategories().stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT))
-                            .collect(Collectors.joining(", "));
+            return view.categories().isEmpty() ? "nothing" : String.join(", ", view.categories());
+        }
+
+        /** How many records of each field of records the view shows. */
+        String records() {
+            return view.recordCounts().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining(", "));
         }
     }
 
@@ -71,27 +78,27 @@ final class PrivacyStory {
                 .map(StudentStaffRelationship::staffId).findFirst();
         java.time.Instant at = date.atTime(10, 0).atZone(zone).toInstant();
         List<View> views = new ArrayList<>();
-        first(here, StaffRole.PRINCIPAL).ifPresent(s -> views.add(view(engine, "principal", s, "school-administration", student, at)));
-        first(here, StaffRole.COMMUNITY_SCHOOL_DIRECTOR).ifPresent(s -> views.add(view(engine, "community school director", s, "student-support", student, at)));
-        views.add(view(engine, "success mentor", mentor.get(), "student-support", student, at));
-        teacher.ifPresent(s -> views.add(view(engine, "teacher", s, "instruction", student, at)));
         long entries = 0;
         try (DisclosureSink sink = DisclosureLogs.jsonLinesFile(log)) {
-            for (View v : views) {
-                for (Obligation o : v.decision().obligations()) {
-                    if (o instanceof Obligation.RecordDisclosure r) {
-                        sink.append(r.disclosure());
-                        entries++;
-                    }
-                }
-            }
+            first(here, StaffRole.PRINCIPAL).ifPresent(s -> views.add(view(data, engine, sink, "principal", s, "school-administration", student, at)));
+            first(here, StaffRole.COMMUNITY_SCHOOL_DIRECTOR).ifPresent(s -> views.add(view(data, engine, sink, "community school director", s,
+                    "student-support", student, at)));
+            views.add(view(data, engine, sink, "success mentor", mentor.get(), "student-support", student, at));
+            teacher.ifPresent(s -> views.add(view(data, engine, sink, "teacher", s, "instruction", student, at)));
+        }
+        for (View v : views) {
+            entries += v.disclosed().entries().size();
         }
         return Optional.of(new Result(student, views, log, DisclosureLogs.verify(log), entries));
     }
 
-    private static View view(PolicyEngine engine, String role, StaffId staff, String purpose, StudentId student, java.time.Instant at) {
+    /** Decides, builds the view and records it in {@code sink} (record first: the summary is printed afterwards). */
+    private static View view(DistrictData data, PolicyEngine engine, DisclosureSink sink, String role, StaffId staff, String purpose,
+                             StudentId student, java.time.Instant at) {
         Purpose p = Purpose.of(purpose);
-        return new View(role, staff, p, engine.decide(staff, student, p, at));
+        Decision decision = engine.decide(staff, student, p, at);
+        StudentRecordView view = StudentRecordView.of(data, decision);
+        return new View(role, staff, p, decision, view, view.disclose(sink));
     }
 
     private static Optional<StaffId> first(List<StaffAssignment> here, StaffRole role) {
@@ -107,8 +114,12 @@ final class PrivacyStory {
             String basis = d.grants().stream().map(g -> g.basis().name() + " by rule " + g.ruleId()).distinct().sorted()
                     .collect(Collectors.joining("; "));
             lines.add(String.format(java.util.Locale.ROOT, "   %-26s %s (%s, purpose %s): %s%s", v.role(), v.staff(),
-                    d.permittedCategories().isEmpty() ? "denied" : "permitted", v.purpose(), v.categories(),
+                    d.permittedCategories().isEmpty() ? "denied" : "shown", v.purpose(), v.categories(),
                     basis.isEmpty() ? "" : " [" + basis + "]"));
+            if (!v.records().isEmpty()) {
+                lines.add("      records shown: " + v.records());
+            }
+            v.view().withheld().stream().limit(2).forEach(w -> lines.add("      " + w.describe()));
             for (DataCategory c : List.of(DataCategory.SPECIAL_EDUCATION, DataCategory.HEALTH)) {
                 if (!d.permittedCategories().contains(c) && !d.denialReasons(c).isEmpty()) {
                     lines.add("      not " + c.name().toLowerCase(java.util.Locale.ROOT) + ": " + d.denialReasons(c).get(0));
@@ -116,7 +127,8 @@ final class PrivacyStory {
                 }
             }
         }
-        lines.add(String.format(java.util.Locale.ROOT, "   Disclosure log %s: %d entries (34 CFR 99.32), verified: %s",
+        lines.add(String.format(java.util.Locale.ROOT, "   Disclosure log %s: %d entries (34 CFR 99.32), each listing exactly "
+                + "the fields, record counts and digest of a view shown, verified: %s",
                 result.log().getFileName(), result.entries(), result.verification().isIntact() ? "intact" : result.verification()));
         return lines;
     }

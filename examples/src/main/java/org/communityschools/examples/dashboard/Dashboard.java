@@ -39,23 +39,25 @@ import org.communityschools.core.model.StaffId;
 import org.communityschools.core.model.StaffRole;
 import org.communityschools.examples.cli.ViewCommand;
 import org.communityschools.metrics.ChronicAbsenceDefinition;
-import org.communityschools.privacy.FieldPath;
-import org.communityschools.privacy.disclosure.Disclosure;
 import org.communityschools.privacy.disclosure.DisclosureLogs;
 import org.communityschools.privacy.disclosure.DisclosureSink;
 import org.communityschools.privacy.policy.Decision;
-import org.communityschools.privacy.policy.Obligation;
 import org.communityschools.privacy.policy.Policies;
 import org.communityschools.privacy.policy.Policy;
 import org.communityschools.privacy.policy.PolicyEngine;
 import org.communityschools.privacy.policy.Purpose;
+import org.communityschools.privacy.view.DisclosedView;
+import org.communityschools.privacy.view.StudentRecordView;
 
 /**
  * A school team's dashboard on the SDK: a small web application on the JDK's {@code com.sun.net.httpserver} with
  * server-rendered pages (my students, one student side by side, school trends, interventions, the disclosure log) and
  * a form and JSON endpoint to record attendance. Everything a page shows of a student is decided by the
- * {@link PolicyEngine} for the signed-in person and written through a {@code StudentRecordView}; every record shown is
- * appended to the hash-chained disclosure log before the page is sent (34 CFR 99.32). See docs/dashboard.md.
+ * {@link PolicyEngine} for the signed-in person and rendered from the text of a {@link StudentRecordView}, which holds
+ * only the records inside the scope of a grant of their field; the view's exact entries (fields, record counts, masks,
+ * digest) are appended to the hash-chained disclosure log before the page receives the text (34 CFR 99.32), and the
+ * figures a page derives from a student's records (rates, counts, charts) are computed only from records in scope
+ * ({@code InScope}). See docs/dashboard.md.
  *
  * <p>Start one with {@link #builder()}; {@link #close()} stops it. Thread-safe: requests are served by a small pool.
  */
@@ -174,51 +176,39 @@ public final class Dashboard implements AutoCloseable {
 
     // ---- the record of disclosures ----
 
-    /** What one page showed of one student: the decision and the fields actually written on the page. */
-    record Shown(Decision decision, Set<FieldPath> fields) {}
-
     /**
-     * Appends, for every student shown, the decision's disclosure entries restricted to the fields the page shows, and
-     * returns once all are durable. Throws {@link Refused} (the page is then not sent) when any append fails.
+     * Records the disclosure of every view in the log, then returns their texts in the same order: each view appends
+     * its own exact entries (the fields it writes, the records of each, the masks, the digest of its text), so what is
+     * logged is what the page receives to render, never what the decision would have permitted. The appends run
+     * together, so a file log forces once for a page of many students (group commit). Throws {@link Refused} (the
+     * page is then not sent) when any append fails.
      */
-    void disclose(List<Shown> shown) {
-        List<Disclosure> entries = new ArrayList<>();
-        for (Shown s : shown) {
-            for (Obligation o : s.decision().obligations()) {
-                if (o instanceof Obligation.RecordDisclosure r) {
-                    Disclosure d = r.disclosure();
-                    List<FieldPath> fields = d.fields().stream().filter(s.fields()::contains).toList();
-                    if (!fields.isEmpty()) {
-                        entries.add(new Disclosure(d.at(), d.requester(), d.requesterOrganization(), d.student(), fields,
-                                d.purpose(), d.legalBasis(), d.agreementId(), d.consentId(), d.emergency()));
-                    }
-                }
-            }
+    List<DisclosedView> disclose(List<StudentRecordView> views) {
+        if (views.size() == 1) {
+            return List.of(disclose(views.get(0)));
         }
-        if (entries.size() == 1) {
-            append(entries.get(0));
-            return;
+        List<Future<DisclosedView>> pending = new ArrayList<>();
+        for (StudentRecordView v : views) {
+            pending.add(appenders.submit(() -> disclose(v)));
         }
-        List<Future<?>> pending = new ArrayList<>();
-        for (Disclosure d : entries) {
-            pending.add(appenders.submit(() -> append(d)));
-        }
-        for (Future<?> f : pending) {
+        List<DisclosedView> out = new ArrayList<>(views.size());
+        for (Future<DisclosedView> f : pending) {
             try {
-                f.get();
+                out.add(f.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new Refused(503, "interrupted while recording the disclosures; nothing was shown");
             } catch (ExecutionException e) {
-                throw new Refused(503, "the record of disclosures could not be written, so nothing is shown ("
-                        + e.getCause().getClass().getSimpleName() + ")");
+                throw e.getCause() instanceof Refused r ? r : new Refused(503, "the record of disclosures could not be "
+                        + "written, so nothing is shown (" + e.getCause().getClass().getSimpleName() + ")");
             }
         }
+        return out;
     }
 
-    private void append(Disclosure d) {
+    private DisclosedView disclose(StudentRecordView view) {
         try {
-            sink.append(d);
+            return view.disclose(sink);
         } catch (RuntimeException e) {
             throw new Refused(503, "the record of disclosures could not be written, so nothing is shown (" + e.getClass().getSimpleName() + ")");
         }

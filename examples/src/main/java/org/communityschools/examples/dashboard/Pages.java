@@ -23,11 +23,15 @@ import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.metrics.AttendanceAggregate;
 import org.communityschools.metrics.AttendanceTier;
+import org.communityschools.metrics.AttendanceAccumulator;
+import org.communityschools.privacy.FieldCatalog;
 import org.communityschools.privacy.FieldPath;
 import org.communityschools.privacy.policy.Access;
 import org.communityschools.privacy.policy.Decision;
 import org.communityschools.privacy.policy.Denial;
+import org.communityschools.privacy.view.DisclosedView;
 import org.communityschools.privacy.view.StudentRecordView;
+import org.communityschools.privacy.view.Withheld;
 import tools.jackson.databind.JsonNode;
 
 /** The student pages: my students, one student side by side, finding a student, recording attendance. */
@@ -44,11 +48,16 @@ final class Pages {
     static final FieldPath PARTICIPATION = FieldPath.of("interventions.participation");
     static final FieldPath GOAL = FieldPath.of("interventions.participation.goal");
 
-    /** The fields a row of "my students" shows (when the view shows them). */
+    /** The fields a row of "my students" shows (when the view shows them): its view holds nothing else. */
     static final Set<FieldPath> ROW_FIELDS = Set.of(STUDENT_ID, NAME, GRADE, ATTENDANCE, INCIDENTS, MARKS, PARTICIPATION);
-    /** The fields the student page shows (when the view shows them). */
+    /** The fields the student page shows (when the view shows them): its view holds nothing else. */
     static final Set<FieldPath> PAGE_FIELDS = Set.of(STUDENT_ID, NAME, GRADE, SCHOOL, ATTENDANCE, INCIDENTS, ACTION, DESCRIPTION,
             MARKS, PARTICIPATION, GOAL);
+    /** The field behind the student's rate in the answer to recording attendance. */
+    static final Set<FieldPath> RATE_FIELDS = Set.of(ATTENDANCE);
+    static final FieldCatalog ROW_CATALOG = catalog(ROW_FIELDS);
+    static final FieldCatalog PAGE_CATALOG = catalog(PAGE_FIELDS);
+    static final FieldCatalog RATE_CATALOG = catalog(RATE_FIELDS);
 
     /** The view's reason for a permitted field with nothing on record (docs/privacy-view.md). */
     private static final String NO_VALUE = "no value in this student's records";
@@ -59,19 +68,23 @@ final class Pages {
         this.d = d;
     }
 
-    /** One student as this viewer may see them: the decision, the view, and the figures derived from what is shown. */
+    /**
+     * One student as this viewer may see them on one page: the decision, the record view of exactly the fields the
+     * page renders ({@link #catalog}), its text once disclosed, and the figures derived from records in scope. The text
+     * is readable only after {@link #disclose} recorded it: record first, then show.
+     */
     final class Facts {
         final StudentId id;
         final Decision decision;
         final StudentRecordView view;
-        final JsonNode tree;
         final Set<FieldPath> shown;
+        private JsonNode tree;
+        private AttendanceAccumulator attendance;
 
-        Facts(StudentId id, Decision decision) {
+        Facts(StudentId id, Decision decision, FieldCatalog catalog) {
             this.id = id;
             this.decision = decision;
-            this.view = StudentRecordView.of(d.data, decision);
-            this.tree = view.toJsonNode();
+            this.view = StudentRecordView.of(d.data, decision, catalog);
             this.shown = view.shownFields();
         }
 
@@ -90,6 +103,9 @@ final class Pages {
         }
 
         JsonNode field(FieldPath f) {
+            if (tree == null) {
+                throw new IllegalStateException("a view is read only after its disclosure was recorded");
+            }
             List<String> s = f.segments();
             return tree.path(categoryKey(s.get(0))).path(s.get(1));
         }
@@ -109,8 +125,30 @@ final class Pages {
             return name().orElse(shows(STUDENT_ID) ? field(STUDENT_ID).asString() : "Student (identity withheld)");
         }
 
+        /** The student id after the name, when both are shown (the label shows the id alone otherwise), as HTML. */
+        String idAfterName() {
+            return name().isPresent() && shows(STUDENT_ID)
+                    ? " <span class=\"note student-id\">" + Html.esc(field(STUDENT_ID).asString()) + "</span>" : "";
+        }
+
+        /** The grade level as the view shows it (the latest enrollment in scope). */
+        Optional<String> grade() {
+            return shows(GRADE) ? Optional.of(field(GRADE).asString()) : Optional.empty();
+        }
+
+        /** Year to date as of {@code asOf}, from the days and records in the scope of the attendance grants only. */
+        Optional<AttendanceAggregate> attendance(LocalDate asOf) {
+            if (!shows(ATTENDANCE) && !visible(ATTENDANCE)) {
+                return Optional.empty();
+            }
+            if (attendance == null) {
+                attendance = InScope.attendance(d.data, decision, d.year, d.live.recordedFor(id));
+            }
+            return Optional.of(attendance.students(List.of(id), asOf));
+        }
+
         Optional<AttendanceAggregate> attendance() {
-            return shows(ATTENDANCE) ? Optional.of(d.live.student(id, d.today)) : Optional.empty();
+            return attendance(d.today);
         }
 
         List<JsonNode> list(FieldPath f) {
@@ -126,23 +164,43 @@ final class Pages {
         }
 
         List<JsonNode> marksThisYear() {
-            return list(MARKS).stream().filter(n -> d.year.label().equals(n.path("school_year").asString())
-                    || String.valueOf(d.year.endYear()).equals(n.path("school_year").asString())).toList();
+            return list(MARKS).stream().filter(Pages.this::thisYear).toList();
         }
 
         List<JsonNode> openParticipations() {
             return list(PARTICIPATION).stream().filter(n -> {
-                LocalDate start = LocalDate.parse(n.path("start").asString());
+                String start = n.path("start").asString("");
                 String end = n.path("end").asString("");
-                return !start.isAfter(d.today) && (end.isEmpty() || !LocalDate.parse(end).isBefore(d.today));
+                return !start.isEmpty() && !LocalDate.parse(start).isAfter(d.today)
+                        && (end.isEmpty() || !LocalDate.parse(end).isBefore(d.today));
             }).toList();
         }
+    }
 
-        Set<FieldPath> shownOf(Set<FieldPath> rendered) {
-            Set<FieldPath> out = new TreeSet<>(shown);
-            out.retainAll(rendered);
-            return out;
+    /** A catalog of exactly {@code fields} (as the default catalog defines them): a page's view writes nothing else. */
+    static FieldCatalog catalog(Set<FieldPath> fields) {
+        FieldCatalog all = FieldCatalog.defaultCatalog();
+        FieldCatalog.Builder b = FieldCatalog.builder();
+        new TreeSet<>(fields).forEach(f -> all.field(f).ifPresent(b::add));
+        return b.build();
+    }
+
+    /**
+     * Records the disclosure of the views of {@code facts} (those that show something), then makes their texts
+     * readable; throws {@link Dashboard.Refused} when the log cannot record them, and then nothing is readable.
+     */
+    void disclose(List<Facts> facts) {
+        List<Facts> showing = facts.stream().filter(f -> !f.view.isEmpty()).toList();
+        List<DisclosedView> texts = d.disclose(showing.stream().map(f -> f.view).toList());
+        for (int i = 0; i < showing.size(); i++) {
+            showing.get(i).tree = Json.MAPPER.readTree(texts.get(i).json());
         }
+        facts.stream().filter(f -> f.view.isEmpty()).forEach(f -> f.tree = Json.MAPPER.createObjectNode());
+    }
+
+    private boolean thisYear(JsonNode mark) {
+        String y = mark.path("school_year").asString();
+        return d.year.label().equals(y) || String.valueOf(d.year.endYear()).equals(y);
     }
 
     private boolean inYear(String date) {
@@ -199,31 +257,32 @@ final class Pages {
     String students(Dashboard.Request r, Sessions.Viewer v) {
         Instant at = d.now();
         Optional<SchoolId> school = selectedSchool(r, v);
-        List<Row> rows = new ArrayList<>();
-        List<Dashboard.Shown> shown = new ArrayList<>();
+        List<Facts> facts = new ArrayList<>();
         if (!v.districtWide() || school.isPresent()) {
             for (StudentId s : candidates(v, at, school)) {
                 Decision decision = d.decide(v, s, at);
                 if (!decision.permitsAny()) {
                     continue;
                 }
-                Facts f = new Facts(s, decision);
-                Set<FieldPath> used = f.shownOf(ROW_FIELDS);
-                if (used.isEmpty()) {
-                    continue;
+                Facts f = new Facts(s, decision, ROW_CATALOG);
+                if (!f.shown.isEmpty()) {
+                    facts.add(f);
                 }
-                Optional<AttendanceAggregate> a = f.attendance();
-                Optional<Ratio> rate = a.flatMap(AttendanceAggregate::attendanceRate);
-                Optional<AttendanceTier> tier = a.flatMap(AttendanceAggregate::absenceRate).filter(x -> a.get().counted() > 0)
-                        .map(AttendanceTier::of);
-                rows.add(new Row(f, r.session.handle(s), rate, tier,
-                        f.visible(INCIDENTS) ? Optional.of(f.incidentsThisYear().size()) : Optional.empty(),
-                        f.visible(MARKS) ? Optional.of((int) f.marksThisYear().stream().filter(m -> "FAIL".equals(m.path("result").asString()))
-                                .map(m -> m.path("course_code").asString()).distinct().count())
-                                : Optional.empty(),
-                        f.visible(PARTICIPATION) ? Optional.of(f.openParticipations().size()) : Optional.empty()));
-                shown.add(new Dashboard.Shown(decision, used));
             }
+        }
+        disclose(facts);
+        List<Row> rows = new ArrayList<>();
+        for (Facts f : facts) {
+            Optional<AttendanceAggregate> a = f.attendance();
+            Optional<Ratio> rate = a.flatMap(AttendanceAggregate::attendanceRate);
+            Optional<AttendanceTier> tier = a.flatMap(AttendanceAggregate::absenceRate).filter(x -> a.get().counted() > 0)
+                    .map(AttendanceTier::of);
+            rows.add(new Row(f, r.session.handle(f.id), rate, tier,
+                    f.visible(INCIDENTS) ? Optional.of(f.incidentsThisYear().size()) : Optional.empty(),
+                    f.visible(MARKS) ? Optional.of((int) f.marksThisYear().stream().filter(m -> "FAIL".equals(m.path("result").asString()))
+                            .map(m -> m.path("course_code").asString()).distinct().count())
+                            : Optional.empty(),
+                    f.visible(PARTICIPATION) ? Optional.of(f.openParticipations().size()) : Optional.empty()));
         }
         String sort = r.param("sort").isEmpty() ? "rate" : r.param("sort");
         boolean desc = r.param("dir").equals("desc");
@@ -236,8 +295,6 @@ final class Pages {
         by.put("interventions", nullsLast(x -> x.open.orElse(null)));
         Comparator<Row> order = by.getOrDefault(sort, by.get("rate"));
         rows.sort(desc ? reversedKeepingNullsLast(order, sort) : order);
-
-        d.disclose(shown);
 
         StringBuilder b = new StringBuilder();
         b.append(schoolPicker(r, v, school, "/students"));
@@ -272,8 +329,8 @@ final class Pages {
         for (Row row : rows) {
             Facts f = row.facts;
             b.append("<tr class=\"student-row\"><td><a class=\"student-link\" href=\"/student/").append(row.handle).append("\">")
-                    .append(Html.esc(f.label())).append("</a></td><td>")
-                    .append(f.shows(GRADE) ? Html.esc(f.field(GRADE).asString()) : Html.withheld(f.reason(GRADE))).append("</td>");
+                    .append(Html.esc(f.label())).append("</a>").append(f.idAfterName()).append("</td><td>")
+                    .append(f.grade().map(Html::esc).orElseGet(() -> Html.withheld(f.reason(GRADE)))).append("</td>");
             cell(b, f, ATTENDANCE, row.rate.map(x -> x.toPercentString(1) + "%"), "rate");
             cell(b, f, ATTENDANCE, row.tier.map(Pages::tierLabel), "tier");
             cell(b, f, INCIDENTS, row.incidents.map(String::valueOf), "incidents");
@@ -397,47 +454,52 @@ final class Pages {
         if (!decision.permitsAny()) {
             throw new Dashboard.Refused(403, "you may not see this student's records today: " + denialSummary(decision));
         }
-        Facts f = new Facts(s, decision);
-        Set<FieldPath> used = f.shownOf(PAGE_FIELDS);
-        d.disclose(List.of(new Dashboard.Shown(decision, used)));
+        Facts f = new Facts(s, decision, PAGE_CATALOG);
+        disclose(List.of(f));
 
         StringBuilder b = new StringBuilder();
         b.append("<p id=\"identity\">");
         b.append(f.shows(NAME) ? "<b id=\"student-name\">" + Html.esc(f.name().orElse("")) + "</b>" : "Name " + Html.withheld(f.reason(NAME)));
         b.append(" · id ").append(f.shows(STUDENT_ID) ? "<span id=\"student-id\">" + Html.esc(f.field(STUDENT_ID).asString()) + "</span>"
                 : Html.withheld(f.reason(STUDENT_ID)));
-        b.append(" · grade ").append(f.shows(GRADE) ? Html.esc(f.field(GRADE).asString()) : Html.withheld(f.reason(GRADE)));
+        b.append(" · grade ").append(f.grade().map(g -> "<span id=\"student-grade\">" + Html.esc(g) + "</span>")
+                .orElseGet(() -> Html.withheld(f.reason(GRADE))));
+        b.append(" · school ").append(f.shows(SCHOOL) ? "<span id=\"student-school\">" + Html.esc(String.join(", ",
+                f.list(SCHOOL).stream().map(JsonNode::asString).toList())) + "</span>" : Html.withheld(f.reason(SCHOOL)));
         b.append("</p>\n<div class=\"grid\">\n");
 
-        // Attendance
+        // Attendance: figures from the days and records in scope only; every record of the view is listed.
         b.append("<section class=\"card\" id=\"attendance\"><h3>Attendance</h3>");
-        if (f.shows(ATTENDANCE)) {
+        if (f.visible(ATTENDANCE)) {
             AttendanceAggregate a = f.attendance().orElseThrow();
             Optional<AttendanceTier> tier = a.absenceRate().filter(x -> a.counted() > 0).map(AttendanceTier::of);
-            b.append("<p>Attendance rate <b id=\"student-attendance-rate\">").append(Html.pct(a.attendanceRate())).append("</b> (")
-                    .append(Html.esc(a.daysPresent().stripTrailingZeros().toPlainString())).append(" of ").append(a.daysEnrolled())
-                    .append(" days enrolled, ").append(d.year.label()).append(" to ").append(d.today).append(")");
+            b.append("<p>Attendance rate <b id=\"student-attendance-rate\">").append(Html.pct(a.attendanceRate())).append("</b> (<span id=\"student-days-present\">")
+                    .append(Html.esc(a.daysPresent().stripTrailingZeros().toPlainString())).append("</span> of <span id=\"student-days-enrolled\">")
+                    .append(a.daysEnrolled()).append("</span> days enrolled that you may see, ").append(d.year.label()).append(" to ")
+                    .append(d.today).append(")");
             tier.ifPresent(t -> b.append(" · <span class=\"tier-").append(tierLabel(t).replace(' ', '-')).append("\" id=\"student-tier\">")
                     .append(tierLabel(t)).append("</span>"));
             b.append("</p>");
-            b.append(Charts.weekly(weekly(s)));
-            List<String[]> absences = new ArrayList<>();
+            b.append(Charts.weekly(weekly(f)));
+            List<String[]> listed = new ArrayList<>();
             Map<String, AttendanceRecord> recorded = new LinkedHashMap<>();
-            d.live.recordedFor(s).forEach(x -> recorded.put(x.date().toString(), x));
+            d.live.recordedFor(s).stream().filter(x -> InScope.covers(decision, ATTENDANCE, x.schoolId(), x.date()))
+                    .forEach(x -> recorded.put(x.date().toString(), x));
             for (JsonNode n : f.list(ATTENDANCE)) {
                 String date = n.path("date").asString();
-                if (inYear(date) && !recorded.containsKey(date) && !"PRESENT".equals(n.path("category").asString())) {
-                    absences.add(new String[] {date, n.path("category").asString(), n.path("duration").asString(), "data directory"});
+                if (!recorded.containsKey(date)) {
+                    listed.add(new String[] {date, n.path("category").asString(), n.path("duration").asString(), "data directory"});
                 }
             }
-            recorded.values().stream().filter(x -> x.category() != AttendanceCategory.PRESENT).forEach(x -> absences.add(new String[] {
-                    x.date().toString(), x.category().name(), x.duration().toBigDecimal().stripTrailingZeros().toPlainString(), "recorded here"}));
-            absences.sort(Comparator.comparing((String[] x) -> x[0]).reversed());
-            b.append("<details><summary>").append(absences.size()).append(" absences, tardies and partial days this year</summary><table>"
-                    + "<tr><th>date</th><th>category</th><th>share of day</th><th>source</th></tr>");
-            for (String[] x : absences) {
-                b.append("<tr><td>").append(Html.esc(x[0])).append("</td><td>").append(Html.esc(x[1])).append("</td><td class=\"num\">")
-                        .append(Html.esc(x[2])).append("</td><td>").append(Html.esc(x[3])).append("</td></tr>");
+            recorded.values().forEach(x -> listed.add(new String[] {x.date().toString(), x.category().name(),
+                    x.duration().toBigDecimal().stripTrailingZeros().toPlainString(), "recorded here"}));
+            listed.sort(Comparator.comparing((String[] x) -> x[0]).reversed());
+            long thisYear = listed.stream().filter(x -> inYear(x[0])).count();
+            b.append("<details><summary id=\"attendance-records\">").append(listed.size()).append(" attendance records you may see, ")
+                    .append(thisYear).append(" this year</summary><table><tr><th>date</th><th>category</th><th>share of day</th><th>source</th></tr>");
+            for (String[] x : listed) {
+                b.append("<tr class=\"attendance-record\"><td>").append(Html.esc(x[0])).append("</td><td>").append(Html.esc(x[1]))
+                        .append("</td><td class=\"num\">").append(Html.esc(x[2])).append("</td><td>").append(Html.esc(x[3])).append("</td></tr>");
             }
             b.append("</table></details>");
             b.append(recordForm(r, v, f, handle));
@@ -452,28 +514,32 @@ final class Pages {
             List<JsonNode> incidents = f.list(INCIDENTS);
             b.append(incidents.isEmpty() ? "<table hidden>" : "<table><tr><th>date</th><th>behavior</th><th>action</th><th>description</th></tr>");
             for (JsonNode n : incidents.stream().sorted(Comparator.comparing((JsonNode n) -> n.path("date").asString()).reversed()).toList()) {
-                b.append("<tr><td>").append(Html.esc(n.path("date").asString())).append("</td><td>").append(Html.esc(n.path("behavior").asString()))
+                b.append("<tr class=\"incident\"><td>").append(Html.esc(n.path("date").asString())).append("</td><td>").append(Html.esc(n.path("behavior").asString()))
                         .append("</td><td>");
                 b.append(f.shows(ACTION) ? Html.esc(n.path("action").path("type").asString("") + " " + n.path("action").path("days").asString(""))
                         : Html.withheld(f.reason(ACTION)));
                 b.append("</td><td>").append(f.shows(DESCRIPTION) ? Html.esc(n.path("description").asString("")) : Html.withheld(f.reason(DESCRIPTION)))
                         .append("</td></tr>");
             }
-            b.append("</table><p class=\"note\">").append(incidents.size()).append(" incidents on record, ")
+            b.append("</table><p class=\"note\">").append(incidents.size()).append(" incidents you may see, ")
                     .append(f.incidentsThisYear().size()).append(" this year.</p>");
         } else {
             b.append("<p>").append(Html.withheld(f.reason(INCIDENTS))).append(" ").append(Html.esc(f.reason(INCIDENTS))).append("</p>");
         }
         b.append("</section>\n");
 
-        // Coursework
-        b.append("<section class=\"card\" id=\"coursework\"><h3>Course marks ").append(d.year.label()).append("</h3>");
+        // Coursework: this year's marks first, then the earlier ones the view holds.
+        b.append("<section class=\"card\" id=\"coursework\"><h3>Course marks</h3>");
         if (f.visible(MARKS)) {
-            b.append(f.marksThisYear().isEmpty() ? "<p class=\"note\">None on record this year.</p><table hidden>" : "<table>");
-            b.append("<tr><th>course</th><th>term</th><th>mark</th><th>result</th></tr>");
-            for (JsonNode n : f.marksThisYear()) {
+            List<JsonNode> marks = new ArrayList<>(f.list(MARKS));
+            marks.sort(Comparator.comparing((JsonNode n) -> n.path("school_year").asString()).reversed());
+            b.append(f.marksThisYear().isEmpty() ? "<p class=\"note\">None on record this year (" + d.year.label() + ") that you may see.</p>" : "");
+            b.append(marks.isEmpty() ? "<table hidden>" : "<table>");
+            b.append("<tr><th>school year</th><th>course</th><th>term</th><th>mark</th><th>result</th></tr>");
+            for (JsonNode n : marks) {
                 String result = n.path("result").asString();
-                b.append("<tr><td>").append(Html.esc(n.path("course_title").asString())).append("</td><td>").append(Html.esc(n.path("term").asString()))
+                b.append("<tr class=\"mark").append(thisYear(n) ? " this-year" : "").append("\"><td>").append(Html.esc(n.path("school_year").asString()))
+                        .append("</td><td>").append(Html.esc(n.path("course_title").asString())).append("</td><td>").append(Html.esc(n.path("term").asString()))
                         .append("</td><td class=\"num\">").append(Html.esc(n.path("numeric_mark").asString(n.path("letter_mark").asString(""))))
                         .append("</td><td class=\"").append("FAIL".equals(result) ? "bad" : "").append("\">").append(Html.esc(result)).append("</td></tr>");
             }
@@ -489,7 +555,7 @@ final class Pages {
             b.append(f.list(PARTICIPATION).isEmpty() ? "<table hidden>" : "<table>");
             b.append("<tr><th>type</th><th>provider</th><th>from</th><th>to</th><th>status</th><th>goal</th></tr>");
             for (JsonNode n : f.list(PARTICIPATION)) {
-                b.append("<tr><td>").append(Html.esc(n.path("type").asString())).append("</td><td>").append(Html.esc(n.path("provider_id").asString()))
+                b.append("<tr class=\"participation\"><td>").append(Html.esc(n.path("type").asString())).append("</td><td>").append(Html.esc(n.path("provider_id").asString()))
                         .append("</td><td>").append(Html.esc(n.path("start").asString())).append("</td><td>").append(Html.esc(n.path("end").asString("")))
                         .append("</td><td>").append(Html.esc(n.path("status").asString())).append("</td><td>")
                         .append(f.shows(GOAL) ? Html.esc(n.path("goal").asString("")) : Html.withheld(f.reason(GOAL))).append("</td></tr>");
@@ -510,6 +576,9 @@ final class Pages {
                     .append(Html.esc(den.category().name().toLowerCase(Locale.ROOT).replace('_', ' '))).append("</b>: ")
                     .append(Html.esc(den.reason())).append("</li>");
         }
+        for (Withheld w : f.view.withheld()) {
+            b.append("<li class=\"withheld-records\">").append(Html.esc(w.describe())).append("</li>");
+        }
         f.view.maskedFields().forEach((field, mask) -> b.append("<li><b>").append(Html.esc(field.value())).append("</b>: masked (")
                 .append(Html.esc(mask.name())).append(") by the granting rule</li>"));
         b.append("</ul><p class=\"note\">Granted: ").append(Html.esc(decision.permittedCategories().stream()
@@ -519,14 +588,15 @@ final class Pages {
         return Html.page(d, r, "Student", b.toString());
     }
 
-    private List<Charts.Week> weekly(StudentId s) {
+    /** The weeks of this year to today, from the days and records in the scope of the attendance grants only. */
+    private List<Charts.Week> weekly(Facts f) {
         List<Charts.Week> out = new ArrayList<>();
         LocalDate start = d.year.firstDay();
         LocalDate monday = start.with(DayOfWeek.MONDAY);
-        AttendanceAggregate prev = d.live.student(s, monday.minusDays(1));
+        AttendanceAggregate prev = f.attendance(monday.minusDays(1)).orElseThrow();
         for (LocalDate w = monday; !w.isAfter(d.today); w = w.plusWeeks(1)) {
             LocalDate end = w.plusDays(6).isAfter(d.today) ? d.today : w.plusDays(6);
-            AttendanceAggregate now = d.live.student(s, end);
+            AttendanceAggregate now = f.attendance(end).orElseThrow();
             long enrolled = now.daysEnrolled() - prev.daysEnrolled();
             java.math.BigDecimal absent = now.daysAbsent().subtract(prev.daysAbsent());
             if (enrolled > 0) {
@@ -603,9 +673,11 @@ final class Pages {
         AttendanceAggregate before = d.live.school(school, d.today);
         d.live.record(AttendanceRecord.of(s, school, date, category, Optional.empty(), Optional.empty()));
         AttendanceAggregate after = d.live.school(school, d.today);
-        AttendanceAggregate student = d.live.student(s, d.today);
-        // The JSON answer carries the student's new rate: a disclosure of attendance.records, recorded before it is sent.
-        d.disclose(List.of(new Dashboard.Shown(decision, Set.of(ATTENDANCE))));
+        // The JSON answer carries the student's new rate, from the days and records in scope only: a disclosure of
+        // attendance.records, recorded (the view of that field) before it is sent.
+        Facts f = new Facts(s, decision, RATE_CATALOG);
+        disclose(List.of(f));
+        Optional<Ratio> studentRate = f.attendance().flatMap(AttendanceAggregate::attendanceRate);
         System.getLogger(Pages.class.getName()).log(System.Logger.Level.INFO,
                 "attendance event recorded by " + v.staff().value() + " at " + school.value());
         String message = "Recorded " + category.name() + " on " + date + ". " + school.value() + " attendance rate now "
@@ -615,7 +687,7 @@ final class Pages {
                 + Json.quote(category.name()) + ",\"school_attendance_rate\":" + rate(after.attendanceRate())
                 + ",\"school_attendance_rate_before\":" + rate(before.attendanceRate()) + ",\"school_chronic_absence_rate\":"
                 + rate(after.chronicAbsenceRate()) + ",\"school_chronic_absence_rate_before\":" + rate(before.chronicAbsenceRate())
-                + ",\"student_attendance_rate\":" + rate(student.attendanceRate()) + "}";
+                + ",\"student_attendance_rate\":" + rate(studentRate) + "}";
         return new Recorded(message, json);
     }
 

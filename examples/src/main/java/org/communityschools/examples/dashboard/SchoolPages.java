@@ -50,6 +50,9 @@ import tools.jackson.databind.JsonNode;
 
 /** The school pages: trends with the early-warning list, interventions alongside outcomes, and the disclosure log. */
 final class SchoolPages {
+    /** The fields a participant row shows: who, the participations, the attendance before and after. */
+    private static final org.communityschools.privacy.FieldCatalog PARTICIPANT_CATALOG = Pages.catalog(
+            Set.of(Pages.NAME, Pages.STUDENT_ID, Pages.PARTICIPATION, Pages.ATTENDANCE));
     private final Dashboard d;
     private final Map<SchoolYear, ChronicAbsenceReport> reports = new ConcurrentHashMap<>();
     private volatile InterventionOutcomeReport outcomes;
@@ -142,54 +145,96 @@ final class SchoolPages {
 
         // The early-warning list for the team's meeting, as far as this viewer may see each student.
         EarlyWarningList list = EarlyWarning.evaluate(d.data, s, d.year, EarlyWarningDefinition.EVERYONE_GRADUATES, d.today);
+        // Each row goes through the decision and a view of exactly what the row shows; a flag is shown only when its
+        // field is shown and every record it is computed from lies in the scope of the field's grants.
         Instant at = d.now();
-        List<Dashboard.Shown> shown = new ArrayList<>();
-        StringBuilder ew = new StringBuilder();
+        List<EarlyWarningEntry> entries = new ArrayList<>();
+        List<Pages.Facts> facts = new ArrayList<>();
+        List<List<EarlyWarningFlag>> flagsShown = new ArrayList<>();
         int notVisible = 0;
+        int partlyOutOfScope = 0;
         for (EarlyWarningEntry e : list.flagged()) {
             Decision decision = d.decide(v, e.studentId(), at);
             if (!decision.permitsAny()) {
                 notVisible++;
                 continue;
             }
-            Pages.Facts f = d.pages.new Facts(e.studentId(), decision);
-            Set<FieldPath> used = new TreeSet<>();
-            List<String> flags = new ArrayList<>();
+            Set<FieldPath> fields = new TreeSet<>(List.of(Pages.NAME, Pages.STUDENT_ID, Pages.GRADE));
+            List<EarlyWarningFlag> candidates = new ArrayList<>();
+            boolean outOfScope = false;
             for (EarlyWarningFlag flag : e.flags()) {
-                FieldPath field = switch (flag.indicator()) {
-                    case ATTENDANCE -> Pages.ATTENDANCE;
-                    case BEHAVIOR -> Pages.INCIDENTS;
-                    case COURSE_PERFORMANCE -> Pages.MARKS;
-                };
-                if (f.shows(field)) {
-                    flags.add(flag.level().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + flag.reason());
-                    used.add(field);
+                FieldPath field = fieldOf(flag);
+                if (!decision.permits(field)) {
+                    continue;
                 }
+                if (!allInScope(decision, field)) {
+                    outOfScope = true;
+                    continue;
+                }
+                fields.add(field);
+                candidates.add(flag);
             }
+            Pages.Facts f = d.pages.new Facts(e.studentId(), decision, Pages.catalog(fields));
+            List<EarlyWarningFlag> flags = candidates.stream().filter(x -> f.shows(fieldOf(x))).toList();
             if (flags.isEmpty()) {
                 notVisible++;
+                partlyOutOfScope += outOfScope ? 1 : 0;
                 continue;
             }
-            for (FieldPath idf : List.of(Pages.NAME, Pages.STUDENT_ID)) {
-                if (f.shows(idf)) {
-                    used.add(idf);
-                }
-            }
-            shown.add(new Dashboard.Shown(decision, used));
-            ew.append("<tr class=\"ew-row\"><td><a href=\"/student/").append(r.session.handle(e.studentId())).append("\">").append(Html.esc(f.label()))
-                    .append("</a></td><td>").append(Html.esc(e.grade().code())).append("</td><td>").append(Html.esc(String.join("; ", flags)))
-                    .append("</td></tr>");
+            entries.add(e);
+            facts.add(f);
+            flagsShown.add(flags);
         }
-        d.disclose(shown);
+        d.pages.disclose(facts);
+        StringBuilder ew = new StringBuilder();
+        for (int i = 0; i < facts.size(); i++) {
+            Pages.Facts f = facts.get(i);
+            List<String> flags = flagsShown.get(i).stream()
+                    .map(x -> x.level().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + x.reason()).toList();
+            ew.append("<tr class=\"ew-row\"><td><a href=\"/student/").append(r.session.handle(entries.get(i).studentId())).append("\">")
+                    .append(Html.esc(f.label())).append("</a>").append(f.idAfterName()).append("</td><td class=\"grade\">")
+                    .append(f.grade().map(Html::esc).orElseGet(() -> Html.withheld(f.reason(Pages.GRADE)))).append("</td><td>")
+                    .append(Html.esc(String.join("; ", flags))).append("</td></tr>");
+        }
         b.append("<h2>Early-warning list for the team meeting</h2><p class=\"note\">Everyone Graduates Center indicators (attendance, behavior, "
                 + "course performance) as of ").append(d.today).append(", from the data directory; only the indicators you may see.")
-                .append(notVisible > 0 ? " " + notVisible + " flagged students are not shown: the policy does not let you see what flagged them." : "")
+                .append(notVisible > 0 ? " " + notVisible + " flagged students are not shown: the policy does not let you see what flagged them"
+                        + (partlyOutOfScope > 0 ? " (for " + partlyOutOfScope + " of them, a flag is computed from records outside your scope)" : "")
+                        + "." : "")
                 .append("</p><table id=\"early-warning\"><tr><th>student</th><th>grade</th><th>flags</th></tr>").append(ew).append("</table>");
         return Html.page(d, r, "School trends", b.toString());
     }
 
     private List<SchoolId> otherSchools(SchoolYear y) {
         return d.data.schools().stream().map(x -> x.id()).filter(id -> !d.data.isCommunitySchool(id, y)).toList();
+    }
+
+    private static FieldPath fieldOf(EarlyWarningFlag flag) {
+        return switch (flag.indicator()) {
+            case ATTENDANCE -> Pages.ATTENDANCE;
+            case BEHAVIOR -> Pages.INCIDENTS;
+            case COURSE_PERFORMANCE -> Pages.MARKS;
+        };
+    }
+
+    /**
+     * Whether every record an early-warning indicator of this year to today is computed from lies in the scope of a
+     * grant of its field: the days enrolled and attendance records, the incidents, or the course marks of the year.
+     * A flag computed from anything else would disclose records the student page withholds.
+     */
+    private boolean allInScope(Decision decision, FieldPath field) {
+        StudentId s = decision.student();
+        if (field.equals(Pages.ATTENDANCE)) {
+            AttendanceAggregate scoped = InScope.attendance(d.data, decision, d.year, d.live.recordedFor(s)).students(List.of(s), d.today);
+            AttendanceAggregate all = d.live.student(s, d.today);
+            return scoped.daysEnrolled() == all.daysEnrolled() && scoped.daysAbsent().compareTo(all.daysAbsent()) == 0;
+        }
+        if (field.equals(Pages.INCIDENTS)) {
+            return d.data.incidentsOf(s).stream().filter(x -> d.year.contains(x.date()) && !x.date().isAfter(d.today))
+                    .allMatch(x -> InScope.covers(decision, field, x.schoolId(), x.date()));
+        }
+        return d.data.courseMarksOf(s).stream().filter(x -> x.schoolYear().equals(d.year))
+                .allMatch(x -> InScope.coversAny(decision, field, x.schoolId(), d.year.firstDay(), d.year.lastDay()));
     }
 
     private List<SchoolId> communitySchools(SchoolYear y) {
@@ -240,8 +285,7 @@ final class SchoolPages {
 
         // Participants at this school this year, as far as this viewer may see each participation.
         Instant at = d.now();
-        List<Dashboard.Shown> shown = new ArrayList<>();
-        StringBuilder rows = new StringBuilder();
+        List<Pages.Facts> facts = new ArrayList<>();
         Set<StudentId> seen = new TreeSet<>((x, y) -> x.value().compareTo(y.value()));
         for (Intervention i : d.data.interventions()) {
             if (!i.schoolId().equals(s)) {
@@ -250,43 +294,35 @@ final class SchoolPages {
             for (InterventionParticipant p : d.data.interventionParticipants()) {
                 if (p.interventionId().equals(i.id()) && d.year.contains(p.period().start()) && seen.add(p.studentId())) {
                     Decision decision = d.decide(v, p.studentId(), at);
-                    if (!decision.permitsAny()) {
-                        continue;
-                    }
-                    Pages.Facts f = d.pages.new Facts(p.studentId(), decision);
-                    List<JsonNode> mine = f.list(Pages.PARTICIPATION).stream()
-                            .filter(n -> d.year.contains(LocalDate.parse(n.path("start").asString()))).toList();
-                    if (mine.isEmpty()) {
-                        continue;
-                    }
-                    Set<FieldPath> used = new TreeSet<>(Set.of(Pages.PARTICIPATION));
-                    for (FieldPath idf : List.of(Pages.NAME, Pages.STUDENT_ID)) {
-                        if (f.shows(idf)) {
-                            used.add(idf);
+                    if (decision.permitsAny() && decision.permits(Pages.PARTICIPATION)) {
+                        Pages.Facts f = d.pages.new Facts(p.studentId(), decision, PARTICIPANT_CATALOG);
+                        if (f.shows(Pages.PARTICIPATION)) {
+                            facts.add(f);
                         }
                     }
-                    for (JsonNode n : mine) {
-                        LocalDate start = LocalDate.parse(n.path("start").asString());
-                        rows.append("<tr class=\"participant-row\"><td><a href=\"/student/").append(r.session.handle(p.studentId())).append("\">")
-                                .append(Html.esc(f.label())).append("</a></td><td>").append(Html.esc(n.path("type").asString())).append("</td><td>")
-                                .append(Html.esc(n.path("start").asString())).append("</td><td>").append(Html.esc(n.path("end").asString("")))
-                                .append("</td><td>").append(Html.esc(n.path("status").asString())).append("</td>");
-                        if (f.shows(Pages.ATTENDANCE)) {
-                            used.add(Pages.ATTENDANCE);
-                            Ratio[] ba = beforeAfter(p.studentId(), s, start);
-                            rows.append("<td class=\"num\">").append(ba[0] == null ? "–" : ba[0].toPercentString(1) + "%").append("</td><td class=\"num\">")
-                                    .append(ba[1] == null ? "–" : ba[1].toPercentString(1) + "%").append("</td>");
-                        } else {
-                            rows.append("<td>").append(Html.withheld(f.reason(Pages.ATTENDANCE))).append("</td><td>")
-                                    .append(Html.withheld(f.reason(Pages.ATTENDANCE))).append("</td>");
-                        }
-                        rows.append("</tr>");
-                    }
-                    shown.add(new Dashboard.Shown(decision, used));
                 }
             }
         }
-        d.disclose(shown);
+        d.pages.disclose(facts);
+        StringBuilder rows = new StringBuilder();
+        for (Pages.Facts f : facts) {
+            for (JsonNode n : f.list(Pages.PARTICIPATION)) {
+                String startText = n.path("start").asString("");
+                rows.append("<tr class=\"participant-row\"><td><a href=\"/student/").append(r.session.handle(f.id)).append("\">")
+                        .append(Html.esc(f.label())).append("</a>").append(f.idAfterName()).append("</td><td>").append(Html.esc(n.path("type").asString()))
+                        .append("</td><td>").append(Html.esc(startText)).append("</td><td>").append(Html.esc(n.path("end").asString("")))
+                        .append("</td><td>").append(Html.esc(n.path("status").asString())).append("</td>");
+                if (f.visible(Pages.ATTENDANCE) && !startText.isEmpty() && n.path("school_id").asString("").equals(s.value())) {
+                    Ratio[] ba = beforeAfter(f, s, LocalDate.parse(startText));
+                    rows.append("<td class=\"num\">").append(ba[0] == null ? "–" : ba[0].toPercentString(1) + "%").append("</td><td class=\"num\">")
+                            .append(ba[1] == null ? "–" : ba[1].toPercentString(1) + "%").append("</td>");
+                } else {
+                    rows.append("<td>").append(Html.withheld(f.reason(Pages.ATTENDANCE))).append("</td><td>")
+                            .append(Html.withheld(f.reason(Pages.ATTENDANCE))).append("</td>");
+                }
+                rows.append("</tr>");
+            }
+        }
         b.append("<h2>Participants at ").append(Html.esc(s.value())).append(", ").append(d.year.label()).append("</h2><p class=\"note\">"
                 + "The participations you may see, with attendance in the 30 instructional days before and after the start (to today).</p>"
                 + "<table id=\"participants\"><tr><th>student</th><th>intervention</th><th>from</th><th>to</th><th>status</th>"
@@ -294,8 +330,11 @@ final class SchoolPages {
         return Html.page(d, r, "Interventions", b.toString());
     }
 
-    /** Attendance in the 30 instructional days of {@code school} before and from {@code start} (to today), from the accumulator. */
-    private Ratio[] beforeAfter(StudentId student, SchoolId school, LocalDate start) {
+    /**
+     * Attendance in the 30 instructional days of {@code school} before and from {@code start} (to today), from the days
+     * and records in the scope of the viewer's attendance grants only.
+     */
+    private Ratio[] beforeAfter(Pages.Facts student, SchoolId school, LocalDate start) {
         List<LocalDate> days = d.data.calendar(school).days().stream().filter(d.year::contains).toList();
         int idx = 0;
         while (idx < days.size() && days.get(idx).isBefore(start)) {
@@ -314,9 +353,9 @@ final class SchoolPages {
         return out;
     }
 
-    private Ratio window(StudentId student, LocalDate exclusiveFrom, LocalDate to) {
-        AttendanceAggregate a = d.live.student(student, exclusiveFrom);
-        AttendanceAggregate b = d.live.student(student, to);
+    private Ratio window(Pages.Facts student, LocalDate exclusiveFrom, LocalDate to) {
+        AttendanceAggregate a = student.attendance(exclusiveFrom).orElseThrow();
+        AttendanceAggregate b = student.attendance(to).orElseThrow();
         long enrolled = b.daysEnrolled() - a.daysEnrolled();
         return enrolled <= 0 ? null : Ratio.of(b.daysPresent().subtract(a.daysPresent()), BigDecimal.valueOf(enrolled));
     }

@@ -79,7 +79,7 @@ class PolicyOptionTest {
         Cli.Run json = run("access", "--policy", policy("identity-only-json.policy").toString());
 
         assertThat(byDefault.code()).as(byDefault.err()).isZero();
-        assertThat(byDefault.out()).contains(teaching.studentId().value() + ",instruction,identity|attendance")
+        assertThat(byDefault.out()).contains(teaching.studentId().value() + ",instruction,identity|directory|attendance")
                 .doesNotContain("teacher-identity-only");
         assertThat(yaml.code()).as(yaml.err()).isZero();
         assertThat(yaml.out()).contains(teaching.studentId().value() + ",instruction,identity,teacher-identity-only,SCHOOL_OFFICIAL");

@@ -81,7 +81,7 @@ class ViewCommandTest {
 
         assertThat(run.code()).isZero();
         JsonNode root = JsonMapper.builder().build().readTree(run.out());
-        assertThat(topLevelKeys(run.out())).containsExactly("view", "decision");
+        assertThat(topLevelKeys(run.out())).containsExactly("view", "decision", "recorded");
         assertThat(root.get("decision").get("permitted").get(0).get("rule").asString()).isEqualTo("mentor-caseload");
         assertThat(root.get("decision").get("permitted").get(0).get("legal_basis").asString()).isEqualTo("SCHOOL_OFFICIAL");
         List<String> deniedCategories = new ArrayList<>();
@@ -90,6 +90,51 @@ class ViewCommandTest {
         for (String category : topLevelKeys(root.get("view").toString())) {
             assertThat(deniedCategories).doesNotContain(category.toLowerCase(Locale.ROOT));
         }
+    }
+
+    @Test
+    void explainForACommunitySchoolDirectorNamesTheRecordsWithheldOutsideTheAgreementsSchools(@TempDir Path logs) {
+        // A director of a community school and a student there with attendance on record at another school.
+        for (StaffAssignment csd : data.staffAssignments().stream()
+                .filter(a -> a.role() == StaffRole.COMMUNITY_SCHOOL_DIRECTOR && a.period().contains(DAY)).toList()) {
+            for (var e : data.enrollmentsAt((org.communityschools.core.model.SchoolId) csd.organizationId())) {
+                if (!e.isEnrolledOn(DAY) || data.attendance().recordsOf(e.studentId()).stream()
+                        .noneMatch(r -> !r.schoolId().equals(e.schoolId()) && r.date().isBefore(DAY))) {
+                    continue;
+                }
+                Path log = logs.resolve("csd.jsonl");
+                Cli.Run run = run("view", "--data", dir.toString(), "--as", csd.staffId().value(), "--student",
+                        e.studentId().value(), "--at", DAY.toString(), "--explain", "--log", log.toString());
+                JsonNode root = JsonMapper.builder().build().readTree(run.out());
+                if (run.code() != 0 || !root.path("view").has("attendance")) {
+                    continue;
+                }
+                String agreement = root.get("decision").get("permitted").get(0).path("agreement").asString("");
+                assertThat(agreement).isNotEmpty();
+                assertThat(root.get("decision").get("explanation").asString())
+                        .containsPattern("\\d+ attendance records at SCH\\d+ withheld: outside agreement " + agreement + "'s schools");
+                assertThat(root.get("decision").get("withheld").toString()).contains("outside agreement " + agreement + "'s schools");
+                for (JsonNode r : root.get("view").get("attendance").get("records")) {
+                    assertThat(r.get("school_id").asString()).isEqualTo(e.schoolId().value());
+                }
+                JsonNode entry = root.get("recorded").get("entries").get(0);
+                assertThat(entry.get("record_counts").get("attendance.records").asInt())
+                        .isEqualTo(root.get("view").get("attendance").get("records").size());
+                assertThat(DisclosureLogs.verify(log).intactLines()).isEqualTo(root.get("recorded").get("entries").size());
+                return;
+            }
+        }
+        throw new AssertionError("no director's student with attendance at another school in the generated city");
+    }
+
+    @Test
+    void withoutALogTheViewIsAPreviewAndSaysSo() {
+        Cli.Run run = run("view", "--data", dir.toString(), "--as", mentoring.staffId().value(), "--student",
+                mentoring.studentId().value(), "--at", DAY.toString());
+
+        assertThat(run.code()).isZero();
+        assertThat(topLevelKeys(run.out())).containsExactly("identity", "attendance", "interventions");
+        assertThat(run.err()).contains("not recorded in a disclosure log", "--log FILE");
     }
 
     @Test

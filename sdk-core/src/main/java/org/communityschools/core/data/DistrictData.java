@@ -60,6 +60,32 @@ public final class DistrictData {
     private final AttendanceTable attendance;
     private final Map<SchoolId, InstructionalCalendar> calendars;
 
+    static {
+        org.communityschools.core.internal.index.DataBridge.install(new org.communityschools.core.internal.index.DataBridge() {
+            @Override
+            public DistrictIndex index(DistrictData data) {
+                return data.ix;
+            }
+
+            @Override
+            public DistrictData wrap(DistrictIndex index, @org.jspecify.annotations.Nullable Map<SchoolId, InstructionalCalendar> calendars) {
+                return calendars == null ? new DistrictData(index) : new DistrictData(index, calendars);
+            }
+
+            @Override
+            public Map<SchoolId, InstructionalCalendar> calendars(DistrictData data) {
+                return data.calendars;
+            }
+        });
+    }
+
+    /** A version made by changes that left the schools and calendars as they were: shares the calendars. */
+    private DistrictData(DistrictIndex index, Map<SchoolId, InstructionalCalendar> calendars) {
+        this.ix = index;
+        this.attendance = new AttendanceTable(index.attendance, this);
+        this.calendars = calendars;
+    }
+
     DistrictData(DistrictIndex index) {
         this.ix = index;
         this.attendance = new AttendanceTable(index.attendance, this);
@@ -571,44 +597,7 @@ public final class DistrictData {
         }
 
         private static void addTo(Assembler a, Object r) {
-            Where w = Where.IN_CODE;
-            if (r instanceof Organization x) {
-                a.add(x, w);
-            } else if (r instanceof School x) {
-                a.add(x, w);
-            } else if (r instanceof Partnership x) {
-                a.add(x, w);
-            } else if (r instanceof Student x) {
-                a.add(x, w);
-            } else if (r instanceof StudentCharacteristic x) {
-                a.add(x, w);
-            } else if (r instanceof InstructionalDay x) {
-                a.add(x, w);
-            } else if (r instanceof Enrollment x) {
-                a.add(x, w);
-            } else if (r instanceof Diploma x) {
-                a.add(x, w);
-            } else if (r instanceof AttendanceRecord x) {
-                a.add(x, w);
-            } else if (r instanceof BehaviorIncident x) {
-                a.add(x, w);
-            } else if (r instanceof CourseMark x) {
-                a.add(x, w);
-            } else if (r instanceof Staff x) {
-                a.add(x, w);
-            } else if (r instanceof StaffAssignment x) {
-                a.add(x, w);
-            } else if (r instanceof StudentStaffRelationship x) {
-                a.add(x, w);
-            } else if (r instanceof Intervention x) {
-                a.add(x, w);
-            } else if (r instanceof InterventionParticipant x) {
-                a.add(x, w);
-            } else if (r instanceof Consent x) {
-                a.add(x, w);
-            } else if (r instanceof DataSharingAgreement x) {
-                a.add(x, w);
-            }
+            a.addAny(r, Where.IN_CODE);
         }
     }
 

@@ -71,6 +71,7 @@ public final class Assembler {
     private final List<long[]> calendarRows = new ArrayList<>();
     private int[] calendarCount = new int[0];
     private int[][] calendars = new int[0][];
+    private boolean calendarsPreset;
     private final List<Enrollment> enrollments = new ArrayList<>();
     private int[] enrollmentHead = new int[0];
     private int[] enrollmentNext = new int[16];
@@ -335,8 +336,23 @@ public final class Assembler {
         return true;
     }
 
+    /**
+     * Uses {@code calendars} (by school index, sorted epoch days) as the calendars, instead of calendar rows: for an
+     * assembler that re-checks some records against data whose schools were added in the same order. Call after the
+     * schools and instead of any calendar row.
+     */
+    public void presetCalendars(int[][] calendars) {
+        this.calendars = calendars;
+        this.calendarsPreset = true;
+        this.calendarRows.clear();
+        this.calendarCount = new int[0];
+    }
+
     /** The number of calendar rows dropped as duplicates. */
     private long finishCalendar() {
+        if (calendarsPreset) {
+            return 0;
+        }
         long dropped = 0;
         calendars = new int[schools.size()][];
         for (int s = 0; s < schools.size(); s++) {
@@ -686,6 +702,48 @@ public final class Assembler {
         return ok;
     }
 
+    /** Adds a record of any type of the directory with the rules of its file; false when it was rejected. */
+    public boolean addAny(Object r, Where w) {
+        if (r instanceof Organization x) {
+            return add(x, w);
+        } else if (r instanceof School x) {
+            return add(x, w);
+        } else if (r instanceof Partnership x) {
+            return add(x, w);
+        } else if (r instanceof Student x) {
+            return add(x, w);
+        } else if (r instanceof StudentCharacteristic x) {
+            return add(x, w);
+        } else if (r instanceof InstructionalDay x) {
+            return add(x, w);
+        } else if (r instanceof Enrollment x) {
+            return add(x, w);
+        } else if (r instanceof Diploma x) {
+            return add(x, w);
+        } else if (r instanceof AttendanceRecord x) {
+            return add(x, w);
+        } else if (r instanceof BehaviorIncident x) {
+            return add(x, w);
+        } else if (r instanceof CourseMark x) {
+            return add(x, w);
+        } else if (r instanceof Staff x) {
+            return add(x, w);
+        } else if (r instanceof StaffAssignment x) {
+            return add(x, w);
+        } else if (r instanceof StudentStaffRelationship x) {
+            return add(x, w);
+        } else if (r instanceof Intervention x) {
+            return add(x, w);
+        } else if (r instanceof InterventionParticipant x) {
+            return add(x, w);
+        } else if (r instanceof Consent x) {
+            return add(x, w);
+        } else if (r instanceof DataSharingAgreement x) {
+            return add(x, w);
+        }
+        throw new IllegalArgumentException("not a record of the district data directory: " + r.getClass().getName());
+    }
+
     /** A version of agreement {@code id} was rejected before it reached the assembler: its other versions will be too. */
     public void rejectedAgreement(String id) {
         agreements.rejected(id);
@@ -778,23 +836,27 @@ public final class Assembler {
                 Grouped.of(enrollments, schools.size(), e -> schools.indexOf(e.schoolId().value()),
                         Comparator.comparing(Enrollment::entryDate).thenComparing(Enrollment::studentId)),
                 List.copyOf(diplomas), Grouped.of(diplomas, ns, d -> students.indexOf(d.studentId().value()),
-                        Comparator.comparing(Diploma::awardDate)),
+                        Comparator.comparing(Diploma::awardDate).thenComparing(Diploma::schoolId)),
                 att, incidents, Grouped.of(incidents.records(), ns, b -> students.indexOf(b.studentId().value()),
                         Comparator.comparing(BehaviorIncident::date).thenComparing(BehaviorIncident::incidentId, Comparator.comparing(IncidentId::value))),
                 List.copyOf(courseMarks), Grouped.of(courseMarks, ns, m -> students.indexOf(m.studentId().value()),
-                        Comparator.comparing(CourseMark::schoolYear).thenComparing(CourseMark::term).thenComparing(CourseMark::courseCode)),
+                        Comparator.comparing(CourseMark::schoolYear).thenComparing(CourseMark::term).thenComparing(CourseMark::courseCode)
+                                .thenComparing(CourseMark::schoolId)),
                 staff, List.copyOf(assignments), Grouped.of(assignments, staff.size(), a -> staff.indexOf(a.staffId().value()),
-                        Comparator.comparing((StaffAssignment a) -> a.period().start())),
+                        Comparator.comparing((StaffAssignment a) -> a.period().start()).thenComparing(a -> a.organizationId().value())
+                                .thenComparing(StaffAssignment::role)),
                 List.copyOf(relationships),
                 Grouped.of(relationships, staff.size(), r -> staff.indexOf(r.staffId().value()),
-                        Comparator.comparing((StudentStaffRelationship r) -> r.period().start()).thenComparing(StudentStaffRelationship::studentId)),
+                        Comparator.comparing((StudentStaffRelationship r) -> r.period().start()).thenComparing(StudentStaffRelationship::studentId)
+                                .thenComparing(StudentStaffRelationship::relationship)),
                 Grouped.of(relationships, ns, r -> students.indexOf(r.studentId().value()),
-                        Comparator.comparing((StudentStaffRelationship r) -> r.period().start()).thenComparing(StudentStaffRelationship::staffId)),
+                        Comparator.comparing((StudentStaffRelationship r) -> r.period().start()).thenComparing(StudentStaffRelationship::staffId)
+                                .thenComparing(StudentStaffRelationship::relationship)),
                 interventions, List.copyOf(participants),
                 Grouped.of(participants, ns, p -> students.indexOf(p.studentId().value()),
-                        Comparator.comparing((InterventionParticipant p) -> p.period().start())),
+                        Comparator.comparing((InterventionParticipant p) -> p.period().start()).thenComparing(InterventionParticipant::interventionId)),
                 consents, Grouped.of(consents.records(), ns, c -> students.indexOf(c.studentId().value()),
-                        Comparator.comparing(Consent::signedDate)),
+                        Comparator.comparing(Consent::signedDate).thenComparing(Consent::id)),
                 agreements.accepted(), agreements.histories(), java.util.Collections.unmodifiableSortedSet(years));
     }
 

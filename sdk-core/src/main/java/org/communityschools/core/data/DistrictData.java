@@ -439,9 +439,12 @@ public final class DistrictData {
     }
 
     private static <T> List<T> filter(Grouped<T> grouped, int key, BiPredicate<T, LocalDate> test, LocalDate date) {
+        List<T> group = grouped.isFlat() ? null : grouped.get(key);
+        int first = group == null ? grouped.start(key) : 0;
+        int n = group == null ? grouped.end(key) - first : group.size();
         List<T> out = null;
-        for (int i = grouped.start(key), e = grouped.end(key); i < e; i++) {
-            T t = grouped.at(i);
+        for (int i = 0; i < n; i++) {
+            T t = group == null ? grouped.at(first + i) : group.get(i);
             if (test.test(t, date)) {
                 if (out == null) {
                     out = new ArrayList<>(2);

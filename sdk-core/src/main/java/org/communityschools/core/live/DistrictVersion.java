@@ -2,7 +2,7 @@ package org.communityschools.core.live;
 
 import java.util.Objects;
 import org.communityschools.core.data.DistrictData;
-import org.communityschools.core.internal.live.HashTrie;
+import org.communityschools.core.internal.index.HashTrie;
 import org.communityschools.core.model.StaffId;
 import org.communityschools.core.model.StudentId;
 

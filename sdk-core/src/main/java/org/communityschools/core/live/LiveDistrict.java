@@ -9,7 +9,7 @@ import org.communityschools.core.data.DataElements;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.internal.live.Applied;
 import org.communityschools.core.internal.live.Applier;
-import org.communityschools.core.internal.live.HashTrie;
+import org.communityschools.core.internal.index.HashTrie;
 import org.communityschools.core.internal.live.Journal;
 import org.communityschools.core.model.StaffId;
 import org.communityschools.core.model.StudentId;

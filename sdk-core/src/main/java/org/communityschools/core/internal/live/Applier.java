@@ -44,7 +44,7 @@ public final class Applier {
         boolean incremental = Incremental.takes(plan);
         DistrictData next;
         if (incremental) {
-            next = Incremental.apply(data, plan, locator, assembler);
+            next = Incremental.apply(data, plan, locator, assembler, violations);
         } else {
             DistrictIndex index = Rebuild.apply(data, plan, locator, assembler);
             next = violations.errorCount() > 0 ? null : DataBridge.get().wrap(index, null);

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.communityschools.core.data.DataFile;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.data.InstructionalCalendar;
+import org.communityschools.core.internal.index.DataBridge;
 import org.communityschools.core.live.RecordKey;
 import org.communityschools.core.model.AgreementId;
 import org.communityschools.core.model.AttendanceRecord;
@@ -115,21 +116,15 @@ public final class Records {
     }
 
     private static List<?> incident(DistrictData data, String id) {
-        for (BehaviorIncident b : data.behaviorIncidents()) {
-            if (b.incidentId().value().equals(id)) {
-                return List.of(b);
-            }
-        }
-        return List.of();
+        var incidents = DataBridge.get().index(data).incidents;
+        int i = incidents.indexOf(id);
+        return i < 0 ? List.of() : List.of(incidents.record(i));
     }
 
     private static List<?> consent(DistrictData data, String id) {
-        for (Consent c : data.consents()) {
-            if (c.id().value().equals(id)) {
-                return List.of(c);
-            }
-        }
-        return List.of();
+        var consents = DataBridge.get().index(data).consents;
+        int i = consents.indexOf(id);
+        return i < 0 ? List.of() : List.of(consents.record(i));
     }
 
     /** The student a record belongs to, if it belongs to one. */

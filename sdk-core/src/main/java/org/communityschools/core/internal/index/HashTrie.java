@@ -1,4 +1,4 @@
-package org.communityschools.core.internal.live;
+package org.communityschools.core.internal.index;
 
 import java.util.Objects;
 import java.util.function.BiConsumer;

@@ -1,4 +1,4 @@
-package org.communityschools.core.internal.live;
+package org.communityschools.core.internal.index;
 
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;

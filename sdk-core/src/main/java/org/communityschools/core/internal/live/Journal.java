@@ -75,19 +75,20 @@ public final class Journal {
             FileChannel channel = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             List<Entry> entries = new ArrayList<>();
-            long good = readFrames(channel, snapshot, data, entries);
+            long good = readFrames(channel, snapshot, entries);
             if (good < channel.size()) {
                 channel.truncate(good);
                 channel.force(true);
             }
             channel.position(good);
+            syncDirectory(dir);
             return new Opened(data, snapshot, entries, new Journal(dir, dataElements, channel, snapshot));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static long readFrames(FileChannel channel, long snapshot, DistrictData data, List<Entry> entries)
+    private static long readFrames(FileChannel channel, long snapshot, List<Entry> entries)
             throws IOException {
         long pos = 0;
         long size = channel.size();
@@ -155,6 +156,7 @@ public final class Journal {
             FileChannel next = FileChannel.open(dir.resolve(LOG + number + ".log"), StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
             next.force(true);
+            syncDirectory(dir);
             channel.close();
             long old = base;
             channel = next;
@@ -187,10 +189,21 @@ public final class Journal {
                 }
             }
         }
+        syncDirectory(target);
         Path done = dir.resolve(SNAPSHOT + number + DONE);
         Files.write(done, new byte[0]);
         try (FileChannel c = FileChannel.open(done, StandardOpenOption.WRITE)) {
             c.force(true);
+        }
+        syncDirectory(dir);
+    }
+
+    /** Forces the directory's entries (new files) to disk where the platform allows it (Linux, macOS). */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel c = FileChannel.open(dir, StandardOpenOption.READ)) {
+            c.force(true);
+        } catch (IOException e) {
+            // not supported on this platform (Windows): the files themselves were forced
         }
     }
 

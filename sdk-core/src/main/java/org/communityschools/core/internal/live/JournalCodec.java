@@ -39,8 +39,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A batch in JSON, for the change journal: {@code {"version": N, "changes": [...]}}, each change
- * {@code {"op": "upsert"|"delete", "file": "attendance.csv", "source": ..., "position": ..., "record": {...}}} (the
- * record in the SDK's JSON, docs/json.md) or with {@code "key": [...]} for a delete; {@code "school_ids"} lists the
+ * {@code {"op": "upsert"|"delete", "file": "attendance.csv", "source": ..., "position": ..., "record": "{...}"}} (the
+ * record in the SDK's JSON, docs/json.md, as a string so that decimals keep their exact text) or with {@code "key": [...]} for a delete; {@code "school_ids"} lists the
  * school-or-organization identifiers of the record that are schools. Stateless and thread-safe.
  */
 final class JournalCodec {
@@ -83,7 +83,7 @@ final class JournalCodec {
             n.put("position", c.origin().position());
             if (c instanceof Change.Upsert u) {
                 n.put("op", "upsert");
-                n.set("record", m.valueToTree(u.record()));
+                n.put("record", m.writeValueAsString(u.record()));
                 EducationOrganizationId eo = u.record() instanceof StaffAssignment a ? a.organizationId()
                         : u.record() instanceof Intervention i ? i.providerId() : null;
                 if (eo instanceof SchoolId s) {
@@ -112,7 +112,7 @@ final class JournalCodec {
                 }
                 JsonMapper m = CommunitySchoolsJson.mapper(
                         id -> schools.contains(id) ? (EducationOrganizationId) SchoolId.of(id) : OrganizationId.of(id));
-                b.upsert(m.treeToValue(n.get("record"), TYPES.get(file)), origin);
+                b.upsert(m.readValue(n.get("record").asString(), TYPES.get(file)), origin);
             } else {
                 List<String> key = new java.util.ArrayList<>();
                 n.get("key").forEach(k -> key.add(k.asString()));

@@ -52,7 +52,9 @@ class LiveDecisionProperties {
         for (ChangeBatch batch : batches) {
             try {
                 live.apply(batch);
+                net.jqwik.api.statistics.Statistics.collect("applied");
             } catch (BatchRejectedException e) {
+                net.jqwik.api.statistics.Statistics.collect("rejected");
                 continue;
             }
             check(live, engine, cache);

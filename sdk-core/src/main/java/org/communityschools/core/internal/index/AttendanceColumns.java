@@ -1,6 +1,7 @@
 package org.communityschools.core.internal.index;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +84,21 @@ public final class AttendanceColumns {
             o = o.with(e.getKey(), e.getValue());
         }
         return new AttendanceColumns(offsets, school, day, packed, reasons, students, schools, o, studentCount, n);
+    }
+
+    /** The rows of the student at {@code student}, in store order (a copy). */
+    public Rows rowsOf(int student) {
+        Rows r = overrides == null ? null : overrides.get(student);
+        if (r != null) {
+            return new Rows(r.school().clone(), r.day().clone(), r.packed().clone());
+        }
+        if (student >= offsets.length - 1) {
+            return new Rows(new char[0], new int[0], new int[0]);
+        }
+        int from = offsets[student];
+        int to = offsets[student + 1];
+        return new Rows(Arrays.copyOfRange(school, from, to), Arrays.copyOfRange(day, from, to),
+                Arrays.copyOfRange(packed, from, to));
     }
 
     /** The reason dictionary (code - 1 to text), shared: never write to it. */

@@ -230,6 +230,9 @@ public final class IdTable<I, R> {
 
     /** Trims the backing lists once loading is over; the table is read-only (and thread-safe) from then on. */
     public void trim() {
+        if (frozen) {
+            return;
+        }
         frozen = true;
         lastKey = null;
         keys = java.util.Arrays.copyOf(keys, records.size());

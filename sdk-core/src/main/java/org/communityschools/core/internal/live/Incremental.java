@@ -29,8 +29,6 @@ import org.communityschools.core.model.Consent;
 import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.InterventionId;
 import org.communityschools.core.model.InterventionParticipant;
-import org.communityschools.core.model.Organization;
-import org.communityschools.core.model.School;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.Staff;
 import org.communityschools.core.model.StaffAssignment;
@@ -92,10 +90,16 @@ final class Incremental {
         /** Change index of each record of a change. */
         final Map<Object, Integer> fromChange = new java.util.IdentityHashMap<>();
 
+        /** Students whose only changes are attendance rows: their other records stay as they are. */
+        final Set<StudentId> attendanceOnly = new java.util.HashSet<>();
+        /** The attendance changes of the attendance-only students. */
+        final Map<StudentId, List<Change>> attendanceChanges = new HashMap<>();
+
         Scope(DistrictData data, BatchPlan plan) {
             List<Change> changes = plan.batch.changes();
             Map<StudentId, List<Integer>> byStudent = new LinkedHashMap<>();
             Map<StaffId, List<Integer>> byStaff = new LinkedHashMap<>();
+            Set<StudentId> notOnlyAttendance = new java.util.HashSet<>();
             for (int i = 0; i < changes.size(); i++) {
                 Change c = changes.get(i);
                 DataFile f = c.key().file();
@@ -106,6 +110,7 @@ final class Incremental {
                     StudentId s = ((Student) ((Change.Upsert) c).record()).id();
                     studentUpserts.put(s, i);
                     byStudent.computeIfAbsent(s, k -> new ArrayList<>());
+                    notOnlyAttendance.add(s);
                 } else if (f == DataFile.STAFF) {
                     StaffId s = ((Staff) ((Change.Upsert) c).record()).id();
                     staffUpserts.put(s, i);
@@ -114,31 +119,67 @@ final class Incremental {
                     byStaff.computeIfAbsent(StaffId.of(c.key().values().get(0)), k -> new ArrayList<>()).add(i);
                 } else {
                     Set<StudentId> owners = new LinkedHashSet<>();
-                    if (c instanceof Change.Upsert u) {
-                        owners.add(Records.studentOf(u.record()));
-                    }
-                    for (Object r : Records.withKey(data, c.key())) {
-                        owners.add(Records.studentOf(r));
+                    String keyed = Records.studentIdOf(c.key());
+                    if (keyed != null) {
+                        owners.add(StudentId.of(keyed));
+                    } else {
+                        if (c instanceof Change.Upsert u) {
+                            owners.add(Records.studentOf(u.record()));
+                        }
+                        for (Object r : Records.withKey(data, c.key())) {
+                            owners.add(Records.studentOf(r));
+                        }
                     }
                     for (StudentId s : owners) {
                         byStudent.computeIfAbsent(s, k -> new ArrayList<>()).add(i);
+                        if (f != DataFile.ATTENDANCE) {
+                            notOnlyAttendance.add(s);
+                        }
                     }
                 }
             }
             for (Map.Entry<StudentId, List<Integer>> e : byStudent.entrySet()) {
+                StudentId student = e.getKey();
                 Map<DataFile, List<Object>> files = new java.util.EnumMap<>(DataFile.class);
-                for (DataFile f : Records.STUDENT_FILES) {
-                    files.put(f, new ArrayList<>(current(data, f, e.getKey())));
+                if (!notOnlyAttendance.contains(student)) {
+                    attendanceOnly.add(student);
+                    List<Change> own = new ArrayList<>();
+                    List<Object> upserts = new ArrayList<>();
+                    for (int i : e.getValue()) {
+                        own.add(changes.get(i));
+                        if (changes.get(i) instanceof Change.Upsert u) {
+                            upserts.add(u.record());
+                        }
+                    }
+                    attendanceChanges.put(student, own);
+                    for (DataFile f : Records.STUDENT_FILES) {
+                        files.put(f, f == DataFile.ENROLLMENTS ? new ArrayList<>(data.enrollmentsOf(student))
+                                : f == DataFile.ATTENDANCE ? upserts : new ArrayList<>());
+                    }
+                    students.put(student, files);
+                    continue;
                 }
+                Map<DataFile, Map<RecordKey, Change>> byFile = new java.util.EnumMap<>(DataFile.class);
                 for (int i : e.getValue()) {
                     Change c = changes.get(i);
-                    List<Object> records = files.get(c.key().file());
-                    records.removeIf(r -> RecordKey.of(r).equals(c.key()));
-                    if (c instanceof Change.Upsert u && e.getKey().equals(Records.studentOf(u.record()))) {
-                        records.add(u.record());
-                    }
+                    byFile.computeIfAbsent(c.key().file(), f -> new HashMap<>()).put(c.key(), c);
                 }
-                students.put(e.getKey(), files);
+                for (DataFile f : Records.STUDENT_FILES) {
+                    Map<RecordKey, Change> own = byFile.getOrDefault(f, Map.of());
+                    List<Object> records = new ArrayList<>();
+                    for (Object r : current(data, f, student)) {
+                        if (own.isEmpty() || !own.containsKey(RecordKey.of(r))) {
+                            records.add(r);
+                        }
+                    }
+                    for (Change c : own.values()) {
+                        if (c instanceof Change.Upsert u && student.equals(Records.studentOf(u.record()))) {
+                            records.add(u.record());
+                        }
+                    }
+                    files.put(f, records);
+                }
+                students.put(student, files);
             }
             for (Map.Entry<StaffId, List<Integer>> e : byStaff.entrySet()) {
                 List<Object> records = new ArrayList<>(data.assignmentsOf(e.getKey()));
@@ -178,16 +219,7 @@ final class Incremental {
     private static void feed(DistrictData data, DistrictIndex ix, BatchPlan plan, Scope scope, Locator locator, Assembler a) {
         for (DataFile f : DataFile.values()) {
             switch (f) {
-                case ORGANIZATIONS -> {
-                    for (Organization o : data.organizations()) {
-                        a.add(o, Where.IN_CODE);
-                    }
-                }
-                case SCHOOLS -> {
-                    for (School s : data.schools()) {
-                        a.add(s, Where.IN_CODE);
-                    }
-                }
+                case ORGANIZATIONS -> a.presetDirectory(ix.organizations, ix.schools, ix.calendars);
                 case STUDENTS -> {
                     for (StudentId s : scope.students.keySet()) {
                         Integer i = scope.studentUpserts.get(s);
@@ -198,7 +230,6 @@ final class Incremental {
                         }
                     }
                 }
-                case CALENDAR -> a.presetCalendars(ix.calendars);
                 case STAFF -> {
                     Map<StaffId, Object> staff = new LinkedHashMap<>();
                     for (StaffId x : scope.assignments.keySet()) {
@@ -283,6 +314,7 @@ final class Incremental {
                         consentRemovals.add(id);
                     }
                 }
+                case ATTENDANCE -> { }
                 default -> {
                     LayeredList<Object> l = lists.computeIfAbsent(c.key().file(),
                             f -> LayeredList.over((List<Object>) list(ix, f), KEY));
@@ -314,6 +346,11 @@ final class Incremental {
             if (real < 0 || k < 0) {
                 continue;
             }
+            if (scope.attendanceOnly.contains(s)) {
+                rows.put(real, merged(ix.attendance.rowsOf(real), ix.schools, scope.attendanceChanges.get(s),
+                        reasons.rows(sc.attendance, k)));
+                continue;
+            }
             characteristics = characteristics.withGroup(real, sc.characteristicsByStudent.get(k));
             enrollments = enrollments.withGroup(real, sc.enrollmentsByStudent.get(k));
             diplomas = diplomas.withGroup(real, sc.diplomasByStudent.get(k));
@@ -336,7 +373,8 @@ final class Incremental {
                 staffTouched.add(r.staffId());
             }
         }
-        Set<StudentId> changed = scope.students.keySet();
+        Set<StudentId> changed = new java.util.LinkedHashSet<>(scope.students.keySet());
+        changed.removeAll(scope.attendanceOnly);
         Grouped<Enrollment> bySchool = ix.enrollmentsBySchool;
         for (SchoolId school : schoolsTouched) {
             int c = ix.schools.indexOf(school.value());
@@ -401,6 +439,55 @@ final class Incremental {
                 enrollments, bySchool, diplomaList, diplomas, attendance, incidents, incidentsBy, markList, marks, staff,
                 assignmentList, assignmentsBy, relationshipList, byStaff, relationships, ix.interventions, participantList,
                 participants, consents, consentsBy, ix.agreements, ix.agreementHistories, years);
+    }
+
+    /**
+     * A student's rows after attendance changes: the current rows less those whose (school, day) a change addresses,
+     * plus the rows the changes add, in store order (date, then school).
+     */
+    private static AttendanceColumns.Rows merged(AttendanceColumns.Rows current, IdTable<SchoolId, ?> schools,
+                                                 List<Change> changes, AttendanceColumns.Rows added) {
+        Set<Long> addressed = new java.util.HashSet<>();
+        for (Change c : changes) {
+            List<String> k = c.key().values();
+            addressed.add(((long) java.time.LocalDate.parse(k.get(2)).toEpochDay() << 16) | schools.indexOf(k.get(1)));
+        }
+        int n = 0;
+        int total = current.size() + added.size();
+        char[] school = new char[total];
+        int[] day = new int[total];
+        int[] packed = new int[total];
+        for (int r = 0; r < current.size(); r++) {
+            if (!addressed.contains(((long) current.day()[r] << 16) | current.school()[r])) {
+                school[n] = current.school()[r];
+                day[n] = current.day()[r];
+                packed[n++] = current.packed()[r];
+            }
+        }
+        for (int r = 0; r < added.size(); r++) {
+            school[n] = added.school()[r];
+            day[n] = added.day()[r];
+            packed[n++] = added.packed()[r];
+        }
+        long[] order = new long[n];
+        int minDay = Integer.MAX_VALUE;
+        for (int r = 0; r < n; r++) {
+            minDay = Math.min(minDay, day[r]);
+        }
+        for (int r = 0; r < n; r++) {
+            order[r] = ((long) (day[r] - minDay) << 40) | ((long) school[r] << 24) | r;
+        }
+        java.util.Arrays.sort(order);
+        char[] s2 = new char[n];
+        int[] d2 = new int[n];
+        int[] p2 = new int[n];
+        for (int i = 0; i < n; i++) {
+            int r = (int) (order[i] & 0xFFFFFF);
+            s2[i] = school[r];
+            d2[i] = day[r];
+            p2[i] = packed[r];
+        }
+        return new AttendanceColumns.Rows(s2, d2, p2);
     }
 
     private static List<?> list(DistrictIndex ix, DataFile f) {

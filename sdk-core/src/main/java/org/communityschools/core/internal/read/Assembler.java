@@ -62,8 +62,8 @@ public final class Assembler {
 
     private final Violations violations;
 
-    private final IdTable<OrganizationId, Organization> organizations = new IdTable<>(Organization::id);
-    private final IdTable<SchoolId, School> schools = new IdTable<>(School::id);
+    private IdTable<OrganizationId, Organization> organizations = new IdTable<>(Organization::id);
+    private IdTable<SchoolId, School> schools = new IdTable<>(School::id);
     private final List<Partnership> partnerships = new ArrayList<>();
     private final Set<List<Object>> partnershipKeys = new HashSet<>();
     private final Set<Long> leads = new HashSet<>();
@@ -338,11 +338,14 @@ public final class Assembler {
     }
 
     /**
-     * Uses {@code calendars} (by school index, sorted epoch days) as the calendars, instead of calendar rows: for an
-     * assembler that re-checks some records against data whose schools were added in the same order. Call after the
-     * schools and instead of any calendar row.
+     * Uses the organizations, schools and calendars (by school index, sorted epoch days) of data already checked,
+     * instead of their rows: for an assembler that re-checks some records against that data. The tables are read,
+     * never written. Call first, instead of any organization, school or calendar row.
      */
-    public void presetCalendars(int[][] calendars) {
+    public void presetDirectory(IdTable<OrganizationId, Organization> organizations, IdTable<SchoolId, School> schools,
+                                int[][] calendars) {
+        this.organizations = organizations;
+        this.schools = schools;
         this.calendars = calendars;
         this.calendarsPreset = true;
         this.calendarRows.clear();

@@ -46,7 +46,9 @@ class StructuralSharingTest {
                 .upsert(consent(0, Optional.of(LocalDate.of(2017, 10, 2)))).build()));
 
         assertThat(after.consentsByStudent.isFlat()).isFalse();
-        assertThat(after.enrollmentsByStudent.isFlat()).as("groups of the changed student only").isFalse();
+        assertThat(after.enrollmentsByStudent).as("only the changed file's group").isSameAs(before.enrollmentsByStudent);
+        assertThat(after.enrollmentsBySchool).isSameAs(before.enrollmentsBySchool);
+        assertThat(after.attendance).isSameAs(before.attendance);
         assertThat(after.relationships).isSameAs(before.relationships);
         assertThat(after.assignmentsByStaff).isSameAs(before.assignmentsByStaff);
         assertThat(after.staff).isSameAs(before.staff);

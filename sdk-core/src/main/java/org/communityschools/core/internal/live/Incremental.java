@@ -92,6 +92,8 @@ final class Incremental {
 
         /** Students whose only changes are attendance rows: their other records stay as they are. */
         final Set<StudentId> attendanceOnly = new java.util.HashSet<>();
+        /** The files each student's changes touch. */
+        final Map<StudentId, Set<DataFile>> changedFiles = new HashMap<>();
         /** The attendance changes of the attendance-only students. */
         final Map<StudentId, List<Change>> attendanceChanges = new HashMap<>();
 
@@ -132,6 +134,7 @@ final class Incremental {
                     }
                     for (StudentId s : owners) {
                         byStudent.computeIfAbsent(s, k -> new ArrayList<>()).add(i);
+                        changedFiles.computeIfAbsent(s, k -> EnumSet.noneOf(DataFile.class)).add(f);
                         if (f != DataFile.ATTENDANCE) {
                             notOnlyAttendance.add(s);
                         }
@@ -351,26 +354,45 @@ final class Incremental {
                         reasons.rows(sc.attendance, k)));
                 continue;
             }
-            characteristics = characteristics.withGroup(real, sc.characteristicsByStudent.get(k));
-            enrollments = enrollments.withGroup(real, sc.enrollmentsByStudent.get(k));
-            diplomas = diplomas.withGroup(real, sc.diplomasByStudent.get(k));
-            incidentsBy = incidentsBy.withGroup(real, sc.incidentsByStudent.get(k));
-            marks = marks.withGroup(real, sc.courseMarksByStudent.get(k));
-            relationships = relationships.withGroup(real, sc.relationshipsByStudent.get(k));
-            participants = participants.withGroup(real, sc.participantsByStudent.get(k));
-            consentsBy = consentsBy.withGroup(real, sc.consentsByStudent.get(k));
-            rows.put(real, reasons.rows(sc.attendance, k));
-            for (Enrollment e : data.enrollmentsOf(s)) {
-                schoolsTouched.add(e.schoolId());
+            Set<DataFile> files = scope.changedFiles.getOrDefault(s, Set.of());
+            if (files.contains(DataFile.STUDENT_CHARACTERISTICS)) {
+                characteristics = characteristics.withGroup(real, sc.characteristicsByStudent.get(k));
             }
-            for (Enrollment e : sc.enrollmentsByStudent.get(k)) {
-                schoolsTouched.add(e.schoolId());
+            if (files.contains(DataFile.ENROLLMENTS)) {
+                enrollments = enrollments.withGroup(real, sc.enrollmentsByStudent.get(k));
+                for (Enrollment e : data.enrollmentsOf(s)) {
+                    schoolsTouched.add(e.schoolId());
+                }
+                for (Enrollment e : sc.enrollmentsByStudent.get(k)) {
+                    schoolsTouched.add(e.schoolId());
+                }
             }
-            for (StudentStaffRelationship r : data.relationshipsOfStudent(s)) {
-                staffTouched.add(r.staffId());
+            if (files.contains(DataFile.DIPLOMAS)) {
+                diplomas = diplomas.withGroup(real, sc.diplomasByStudent.get(k));
             }
-            for (StudentStaffRelationship r : sc.relationshipsByStudent.get(k)) {
-                staffTouched.add(r.staffId());
+            if (files.contains(DataFile.BEHAVIOR)) {
+                incidentsBy = incidentsBy.withGroup(real, sc.incidentsByStudent.get(k));
+            }
+            if (files.contains(DataFile.COURSE_MARKS)) {
+                marks = marks.withGroup(real, sc.courseMarksByStudent.get(k));
+            }
+            if (files.contains(DataFile.STUDENT_STAFF)) {
+                relationships = relationships.withGroup(real, sc.relationshipsByStudent.get(k));
+                for (StudentStaffRelationship r : data.relationshipsOfStudent(s)) {
+                    staffTouched.add(r.staffId());
+                }
+                for (StudentStaffRelationship r : sc.relationshipsByStudent.get(k)) {
+                    staffTouched.add(r.staffId());
+                }
+            }
+            if (files.contains(DataFile.INTERVENTION_PARTICIPANTS)) {
+                participants = participants.withGroup(real, sc.participantsByStudent.get(k));
+            }
+            if (files.contains(DataFile.CONSENTS)) {
+                consentsBy = consentsBy.withGroup(real, sc.consentsByStudent.get(k));
+            }
+            if (files.contains(DataFile.ATTENDANCE)) {
+                rows.put(real, reasons.rows(sc.attendance, k));
             }
         }
         Set<StudentId> changed = new java.util.LinkedHashSet<>(scope.students.keySet());

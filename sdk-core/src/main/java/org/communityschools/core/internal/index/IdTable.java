@@ -68,6 +68,9 @@ public final class IdTable<I, R> {
         if (!frozen) {
             throw new IllegalStateException("trim() the table before making versions of it");
         }
+        if (upserts.isEmpty() && removals.isEmpty()) {
+            return this;
+        }
         Layer l = layer != null ? layer : new Layer(HashTrie.empty(), IntTrie.empty(), IntTrie.empty(), records.size());
         HashTrie<String, Integer> k = l.keys();
         IntTrie<Object> recs = l.records();

@@ -445,7 +445,8 @@ final class Incremental {
                 assignmentsBy = assignmentsBy.withGroup(t, sc.assignmentsByStaff.get(k));
             }
         }
-        AttendanceColumns attendance = ix.attendance.with(rows, reasons.merged(), students.size(), students::id, ix.schools::id);
+        AttendanceColumns attendance = rows.isEmpty() && students == ix.students ? ix.attendance
+                : ix.attendance.with(rows, reasons.merged(), students.size(), students::id, ix.schools::id);
 
         List<org.communityschools.core.model.StudentCharacteristic> characteristicList = listOf(lists, DataFile.STUDENT_CHARACTERISTICS, ix.characteristics);
         List<Enrollment> enrollmentList = listOf(lists, DataFile.ENROLLMENTS, ix.enrollments);

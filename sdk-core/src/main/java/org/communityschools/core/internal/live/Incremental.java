@@ -72,7 +72,7 @@ final class Incremental {
     static DistrictData apply(DistrictData data, BatchPlan plan, Locator locator, Assembler a, Violations violations) {
         DataBridge bridge = DataBridge.get();
         DistrictIndex ix = bridge.index(data);
-        Scope scope = new Scope(data, plan);
+        BatchScope scope = new BatchScope(data, plan);
         feed(data, ix, plan, scope, locator, a);
         DistrictIndex scoped = a.finish();
         if (violations.errorCount() > 0) {
@@ -81,145 +81,8 @@ final class Incremental {
         return bridge.wrap(layer(data, ix, plan, scope, scoped), bridge.calendars(data));
     }
 
-    /** The students and staff a batch concerns, and their records after the batch, file by file. */
-    private static final class Scope {
-        final Map<StudentId, Map<DataFile, List<Object>>> students = new LinkedHashMap<>();
-        final Map<StudentId, Integer> studentUpserts = new HashMap<>();
-        final Map<StaffId, List<Object>> assignments = new LinkedHashMap<>();
-        final Map<StaffId, Integer> staffUpserts = new HashMap<>();
-        /** Change index of each record of a change. */
-        final Map<Object, Integer> fromChange = new java.util.IdentityHashMap<>();
-
-        /** Students whose only changes are attendance rows: their other records stay as they are. */
-        final Set<StudentId> attendanceOnly = new java.util.HashSet<>();
-        /** The files each student's changes touch. */
-        final Map<StudentId, Set<DataFile>> changedFiles = new HashMap<>();
-        /** The attendance changes of the attendance-only students. */
-        final Map<StudentId, List<Change>> attendanceChanges = new HashMap<>();
-
-        Scope(DistrictData data, BatchPlan plan) {
-            List<Change> changes = plan.batch.changes();
-            Map<StudentId, List<Integer>> byStudent = new LinkedHashMap<>();
-            Map<StaffId, List<Integer>> byStaff = new LinkedHashMap<>();
-            Set<StudentId> notOnlyAttendance = new java.util.HashSet<>();
-            for (int i = 0; i < changes.size(); i++) {
-                Change c = changes.get(i);
-                DataFile f = c.key().file();
-                if (c instanceof Change.Upsert u) {
-                    fromChange.put(u.record(), i);
-                }
-                if (f == DataFile.STUDENTS) {
-                    StudentId s = ((Student) ((Change.Upsert) c).record()).id();
-                    studentUpserts.put(s, i);
-                    byStudent.computeIfAbsent(s, k -> new ArrayList<>());
-                    notOnlyAttendance.add(s);
-                } else if (f == DataFile.STAFF) {
-                    StaffId s = ((Staff) ((Change.Upsert) c).record()).id();
-                    staffUpserts.put(s, i);
-                    byStaff.computeIfAbsent(s, k -> new ArrayList<>());
-                } else if (f == DataFile.STAFF_ASSIGNMENTS) {
-                    byStaff.computeIfAbsent(StaffId.of(c.key().values().get(0)), k -> new ArrayList<>()).add(i);
-                } else {
-                    Set<StudentId> owners = new LinkedHashSet<>();
-                    String keyed = Records.studentIdOf(c.key());
-                    if (keyed != null) {
-                        owners.add(StudentId.of(keyed));
-                    } else {
-                        if (c instanceof Change.Upsert u) {
-                            owners.add(Records.studentOf(u.record()));
-                        }
-                        for (Object r : Records.withKey(data, c.key())) {
-                            owners.add(Records.studentOf(r));
-                        }
-                    }
-                    for (StudentId s : owners) {
-                        byStudent.computeIfAbsent(s, k -> new ArrayList<>()).add(i);
-                        changedFiles.computeIfAbsent(s, k -> EnumSet.noneOf(DataFile.class)).add(f);
-                        if (f != DataFile.ATTENDANCE) {
-                            notOnlyAttendance.add(s);
-                        }
-                    }
-                }
-            }
-            for (Map.Entry<StudentId, List<Integer>> e : byStudent.entrySet()) {
-                StudentId student = e.getKey();
-                Map<DataFile, List<Object>> files = new java.util.EnumMap<>(DataFile.class);
-                if (!notOnlyAttendance.contains(student)) {
-                    attendanceOnly.add(student);
-                    List<Change> own = new ArrayList<>();
-                    List<Object> upserts = new ArrayList<>();
-                    for (int i : e.getValue()) {
-                        own.add(changes.get(i));
-                        if (changes.get(i) instanceof Change.Upsert u) {
-                            upserts.add(u.record());
-                        }
-                    }
-                    attendanceChanges.put(student, own);
-                    for (DataFile f : Records.STUDENT_FILES) {
-                        files.put(f, f == DataFile.ENROLLMENTS ? new ArrayList<>(data.enrollmentsOf(student))
-                                : f == DataFile.ATTENDANCE ? upserts : new ArrayList<>());
-                    }
-                    students.put(student, files);
-                    continue;
-                }
-                Map<DataFile, Map<RecordKey, Change>> byFile = new java.util.EnumMap<>(DataFile.class);
-                for (int i : e.getValue()) {
-                    Change c = changes.get(i);
-                    byFile.computeIfAbsent(c.key().file(), f -> new HashMap<>()).put(c.key(), c);
-                }
-                for (DataFile f : Records.STUDENT_FILES) {
-                    Map<RecordKey, Change> own = byFile.getOrDefault(f, Map.of());
-                    List<Object> records = new ArrayList<>();
-                    for (Object r : current(data, f, student)) {
-                        if (own.isEmpty() || !own.containsKey(RecordKey.of(r))) {
-                            records.add(r);
-                        }
-                    }
-                    for (Change c : own.values()) {
-                        if (c instanceof Change.Upsert u && student.equals(Records.studentOf(u.record()))) {
-                            records.add(u.record());
-                        }
-                    }
-                    files.put(f, records);
-                }
-                students.put(student, files);
-            }
-            for (Map.Entry<StaffId, List<Integer>> e : byStaff.entrySet()) {
-                List<Object> records = new ArrayList<>(data.assignmentsOf(e.getKey()));
-                for (int i : e.getValue()) {
-                    Change c = changes.get(i);
-                    records.removeIf(r -> RecordKey.of(r).equals(c.key()));
-                    if (c instanceof Change.Upsert u) {
-                        records.add(u.record());
-                    }
-                }
-                assignments.put(e.getKey(), records);
-            }
-        }
-
-        Where where(Object record, Locator locator) {
-            Integer i = fromChange.get(record);
-            return i != null ? locator.change(i) : locator.existing(record);
-        }
-    }
-
-    private static List<?> current(DistrictData data, DataFile f, StudentId s) {
-        return switch (f) {
-            case STUDENT_CHARACTERISTICS -> data.characteristicsOf(s);
-            case ENROLLMENTS -> data.enrollmentsOf(s);
-            case DIPLOMAS -> data.diplomasOf(s);
-            case ATTENDANCE -> data.attendance().recordsOf(s);
-            case BEHAVIOR -> data.incidentsOf(s);
-            case COURSE_MARKS -> data.courseMarksOf(s);
-            case STUDENT_STAFF -> data.relationshipsOfStudent(s);
-            case INTERVENTION_PARTICIPANTS -> data.participantsOf(s);
-            case CONSENTS -> data.consentsOf(s);
-            default -> throw new IllegalArgumentException(f.fileName());
-        };
-    }
-
     /** Feeds the assembler, in file order, with what the batch concerns. */
-    private static void feed(DistrictData data, DistrictIndex ix, BatchPlan plan, Scope scope, Locator locator, Assembler a) {
+    private static void feed(DistrictData data, DistrictIndex ix, BatchPlan plan, BatchScope scope, Locator locator, Assembler a) {
         for (DataFile f : DataFile.values()) {
             switch (f) {
                 case ORGANIZATIONS -> a.presetDirectory(ix.organizations, ix.schools, ix.calendars);
@@ -289,7 +152,7 @@ final class Incremental {
 
     /** The new index: the current one with the groups, rows and tables of what the batch changed replaced. */
     @SuppressWarnings("unchecked")
-    private static DistrictIndex layer(DistrictData data, DistrictIndex ix, BatchPlan plan, Scope scope, DistrictIndex sc) {
+    private static DistrictIndex layer(DistrictData data, DistrictIndex ix, BatchPlan plan, BatchScope scope, DistrictIndex sc) {
         Map<String, Student> studentUpserts = new LinkedHashMap<>();
         Map<String, Staff> staffUpserts = new LinkedHashMap<>();
         Map<String, BehaviorIncident> incidentUpserts = new LinkedHashMap<>();
@@ -340,7 +203,7 @@ final class Incremental {
         var participants = ix.participantsByStudent;
         var consentsBy = ix.consentsByStudent;
         Map<Integer, AttendanceColumns.Rows> rows = new HashMap<>();
-        Reasons reasons = new Reasons(ix.attendance.reasons(), sc.attendance.reasons());
+        AttendanceRows.Reasons reasons = new AttendanceRows.Reasons(ix.attendance.reasons(), sc.attendance.reasons());
         Set<SchoolId> schoolsTouched = new TreeSet<>();
         Set<StaffId> staffTouched = new TreeSet<>();
         for (StudentId s : scope.students.keySet()) {
@@ -350,46 +213,26 @@ final class Incremental {
                 continue;
             }
             if (scope.attendanceOnly.contains(s)) {
-                rows.put(real, merged(ix.attendance.rowsOf(real), ix.schools, scope.attendanceChanges.get(s),
+                rows.put(real, AttendanceRows.merged(ix.attendance.rowsOf(real), ix.schools, scope.attendanceChanges.get(s),
                         reasons.rows(sc.attendance, k)));
                 continue;
             }
             Set<DataFile> files = scope.changedFiles.getOrDefault(s, Set.of());
-            if (files.contains(DataFile.STUDENT_CHARACTERISTICS)) {
-                characteristics = characteristics.withGroup(real, sc.characteristicsByStudent.get(k));
-            }
+            characteristics = regroup(characteristics, files, DataFile.STUDENT_CHARACTERISTICS, real, sc.characteristicsByStudent, k);
+            enrollments = regroup(enrollments, files, DataFile.ENROLLMENTS, real, sc.enrollmentsByStudent, k);
+            diplomas = regroup(diplomas, files, DataFile.DIPLOMAS, real, sc.diplomasByStudent, k);
+            incidentsBy = regroup(incidentsBy, files, DataFile.BEHAVIOR, real, sc.incidentsByStudent, k);
+            marks = regroup(marks, files, DataFile.COURSE_MARKS, real, sc.courseMarksByStudent, k);
+            relationships = regroup(relationships, files, DataFile.STUDENT_STAFF, real, sc.relationshipsByStudent, k);
+            participants = regroup(participants, files, DataFile.INTERVENTION_PARTICIPANTS, real, sc.participantsByStudent, k);
+            consentsBy = regroup(consentsBy, files, DataFile.CONSENTS, real, sc.consentsByStudent, k);
             if (files.contains(DataFile.ENROLLMENTS)) {
-                enrollments = enrollments.withGroup(real, sc.enrollmentsByStudent.get(k));
-                for (Enrollment e : data.enrollmentsOf(s)) {
-                    schoolsTouched.add(e.schoolId());
-                }
-                for (Enrollment e : sc.enrollmentsByStudent.get(k)) {
-                    schoolsTouched.add(e.schoolId());
-                }
-            }
-            if (files.contains(DataFile.DIPLOMAS)) {
-                diplomas = diplomas.withGroup(real, sc.diplomasByStudent.get(k));
-            }
-            if (files.contains(DataFile.BEHAVIOR)) {
-                incidentsBy = incidentsBy.withGroup(real, sc.incidentsByStudent.get(k));
-            }
-            if (files.contains(DataFile.COURSE_MARKS)) {
-                marks = marks.withGroup(real, sc.courseMarksByStudent.get(k));
+                data.enrollmentsOf(s).forEach(e -> schoolsTouched.add(e.schoolId()));
+                sc.enrollmentsByStudent.get(k).forEach(e -> schoolsTouched.add(e.schoolId()));
             }
             if (files.contains(DataFile.STUDENT_STAFF)) {
-                relationships = relationships.withGroup(real, sc.relationshipsByStudent.get(k));
-                for (StudentStaffRelationship r : data.relationshipsOfStudent(s)) {
-                    staffTouched.add(r.staffId());
-                }
-                for (StudentStaffRelationship r : sc.relationshipsByStudent.get(k)) {
-                    staffTouched.add(r.staffId());
-                }
-            }
-            if (files.contains(DataFile.INTERVENTION_PARTICIPANTS)) {
-                participants = participants.withGroup(real, sc.participantsByStudent.get(k));
-            }
-            if (files.contains(DataFile.CONSENTS)) {
-                consentsBy = consentsBy.withGroup(real, sc.consentsByStudent.get(k));
+                data.relationshipsOfStudent(s).forEach(r -> staffTouched.add(r.staffId()));
+                sc.relationshipsByStudent.get(k).forEach(r -> staffTouched.add(r.staffId()));
             }
             if (files.contains(DataFile.ATTENDANCE)) {
                 rows.put(real, reasons.rows(sc.attendance, k));
@@ -397,46 +240,20 @@ final class Incremental {
         }
         Set<StudentId> changed = new java.util.LinkedHashSet<>(scope.students.keySet());
         changed.removeAll(scope.attendanceOnly);
-        Grouped<Enrollment> bySchool = ix.enrollmentsBySchool;
-        for (SchoolId school : schoolsTouched) {
-            int c = ix.schools.indexOf(school.value());
-            List<Enrollment> group = new ArrayList<>();
-            for (Enrollment e : bySchool.get(c)) {
-                if (!changed.contains(e.studentId())) {
-                    group.add(e);
-                }
+        List<Enrollment> changedEnrollments = new ArrayList<>();
+        List<StudentStaffRelationship> changedRelationships = new ArrayList<>();
+        for (StudentId s : changed) {
+            int k = sc.students.indexOf(s.value());
+            if (k >= 0) {
+                changedEnrollments.addAll(sc.enrollmentsByStudent.get(k));
+                changedRelationships.addAll(sc.relationshipsByStudent.get(k));
             }
-            for (StudentId s : changed) {
-                int k = sc.students.indexOf(s.value());
-                for (Enrollment e : k < 0 ? List.<Enrollment>of() : sc.enrollmentsByStudent.get(k)) {
-                    if (e.schoolId().equals(school)) {
-                        group.add(e);
-                    }
-                }
-            }
-            group.sort(Assembler.ENROLLMENTS_AT_SCHOOL);
-            bySchool = bySchool.withGroup(c, group);
         }
-        Grouped<StudentStaffRelationship> byStaff = ix.relationshipsByStaff;
-        for (StaffId x : staffTouched) {
-            int t = staff.indexOf(x.value());
-            List<StudentStaffRelationship> group = new ArrayList<>();
-            for (StudentStaffRelationship r : byStaff.get(t)) {
-                if (!changed.contains(r.studentId())) {
-                    group.add(r);
-                }
-            }
-            for (StudentId s : changed) {
-                int k = sc.students.indexOf(s.value());
-                for (StudentStaffRelationship r : k < 0 ? List.<StudentStaffRelationship>of() : sc.relationshipsByStudent.get(k)) {
-                    if (r.staffId().equals(x)) {
-                        group.add(r);
-                    }
-                }
-            }
-            group.sort(Assembler.RELATIONSHIPS_OF_STAFF);
-            byStaff = byStaff.withGroup(t, group);
-        }
+        Grouped<Enrollment> bySchool = merge(ix.enrollmentsBySchool, schoolsTouched, x -> ix.schools.indexOf(x.value()),
+                changed, Enrollment::studentId, Enrollment::schoolId, changedEnrollments, Assembler.ENROLLMENTS_AT_SCHOOL);
+        Grouped<StudentStaffRelationship> byStaff = merge(ix.relationshipsByStaff, staffTouched,
+                x -> staff.indexOf(x.value()), changed, StudentStaffRelationship::studentId,
+                StudentStaffRelationship::staffId, changedRelationships, Assembler.RELATIONSHIPS_OF_STAFF);
         Grouped<StaffAssignment> assignmentsBy = ix.assignmentsByStaff;
         for (StaffId x : scope.assignments.keySet()) {
             int t = staff.indexOf(x.value());
@@ -464,53 +281,37 @@ final class Incremental {
                 participants, consents, consentsBy, ix.agreements, ix.agreementHistories, years);
     }
 
+    /** {@code groups} with the student's group from the check ({@code scoped}, index {@code k}) when {@code file} changed. */
+    private static <T> Grouped<T> regroup(Grouped<T> groups, Set<DataFile> changed, DataFile file, int real, Grouped<T> scoped,
+                                          int k) {
+        return changed.contains(file) ? groups.withGroup(real, scoped.get(k)) : groups;
+    }
+
     /**
-     * A student's rows after attendance changes: the current rows less those whose (school, day) a change addresses,
-     * plus the rows the changes add, in store order (date, then school).
+     * {@code groups} (by school or staff member) with, for each key touched, the records of the changed students
+     * replaced by their records after the batch, in the group's order.
      */
-    private static AttendanceColumns.Rows merged(AttendanceColumns.Rows current, IdTable<SchoolId, ?> schools,
-                                                 List<Change> changes, AttendanceColumns.Rows added) {
-        Set<Long> addressed = new java.util.HashSet<>();
-        for (Change c : changes) {
-            List<String> k = c.key().values();
-            addressed.add(((long) java.time.LocalDate.parse(k.get(2)).toEpochDay() << 16) | schools.indexOf(k.get(1)));
-        }
-        int n = 0;
-        int total = current.size() + added.size();
-        char[] school = new char[total];
-        int[] day = new int[total];
-        int[] packed = new int[total];
-        for (int r = 0; r < current.size(); r++) {
-            if (!addressed.contains(((long) current.day()[r] << 16) | current.school()[r])) {
-                school[n] = current.school()[r];
-                day[n] = current.day()[r];
-                packed[n++] = current.packed()[r];
+    private static <T, K> Grouped<T> merge(Grouped<T> groups, Set<K> touched, java.util.function.ToIntFunction<K> index,
+                                           Set<StudentId> changed, Function<T, StudentId> studentOf, Function<T, K> keyOf,
+                                           List<T> after, java.util.Comparator<? super T> order) {
+        Grouped<T> out = groups;
+        for (K key : touched) {
+            int g = index.applyAsInt(key);
+            List<T> group = new ArrayList<>();
+            for (T r : out.get(g)) {
+                if (!changed.contains(studentOf.apply(r))) {
+                    group.add(r);
+                }
             }
+            for (T r : after) {
+                if (keyOf.apply(r).equals(key)) {
+                    group.add(r);
+                }
+            }
+            group.sort(order);
+            out = out.withGroup(g, group);
         }
-        for (int r = 0; r < added.size(); r++) {
-            school[n] = added.school()[r];
-            day[n] = added.day()[r];
-            packed[n++] = added.packed()[r];
-        }
-        long[] order = new long[n];
-        int minDay = Integer.MAX_VALUE;
-        for (int r = 0; r < n; r++) {
-            minDay = Math.min(minDay, day[r]);
-        }
-        for (int r = 0; r < n; r++) {
-            order[r] = ((long) (day[r] - minDay) << 40) | ((long) school[r] << 24) | r;
-        }
-        java.util.Arrays.sort(order);
-        char[] s2 = new char[n];
-        int[] d2 = new int[n];
-        int[] p2 = new int[n];
-        for (int i = 0; i < n; i++) {
-            int r = (int) (order[i] & 0xFFFFFF);
-            s2[i] = school[r];
-            d2[i] = day[r];
-            p2[i] = packed[r];
-        }
-        return new AttendanceColumns.Rows(s2, d2, p2);
+        return out;
     }
 
     private static List<?> list(DistrictIndex ix, DataFile f) {
@@ -531,65 +332,5 @@ final class Incremental {
     private static <T> List<T> listOf(Map<DataFile, LayeredList<Object>> lists, DataFile f, List<T> unchanged) {
         LayeredList<Object> l = lists.get(f);
         return l == null ? unchanged : (List<T>) (List<?>) l;
-    }
-
-    /** The reason dictionary of the new version: the current one, extended by the reasons the changed rows bring. */
-    private static final class Reasons {
-        private final String[] live;
-        private final String[] scoped;
-        private final List<String> added = new ArrayList<>();
-        private Map<String, Integer> codes;
-
-        Reasons(String[] live, String[] scoped) {
-            this.live = live;
-            this.scoped = scoped;
-        }
-
-        private int code(String reason) {
-            if (codes == null) {
-                codes = new HashMap<>();
-                for (int i = 0; i < live.length; i++) {
-                    codes.put(live[i], i + 1);
-                }
-            }
-            Integer c = codes.get(reason);
-            if (c == null) {
-                if (live.length + added.size() >= AttendanceColumns.MAX_REASONS) {
-                    throw new IllegalStateException("at most " + AttendanceColumns.MAX_REASONS + " distinct reasons are supported");
-                }
-                added.add(reason);
-                c = live.length + added.size();
-                codes.put(reason, c);
-            }
-            return c;
-        }
-
-        AttendanceColumns.Rows rows(AttendanceColumns scopedColumns, int student) {
-            int from = scopedColumns.start(student);
-            int n = scopedColumns.end(student) - from;
-            char[] school = new char[n];
-            int[] day = new int[n];
-            int[] packed = new int[n];
-            for (int i = 0; i < n; i++) {
-                int r = from + i;
-                school[i] = (char) scopedColumns.school(r);
-                day[i] = scopedColumns.epochDay(r);
-                int p = scopedColumns.packed(r);
-                int reason = p & 0x7FFF;
-                packed[i] = reason == 0 ? p : (p & ~0x7FFF) | code(scoped[reason - 1]);
-            }
-            return new AttendanceColumns.Rows(school, day, packed);
-        }
-
-        String[] merged() {
-            if (added.isEmpty()) {
-                return live;
-            }
-            String[] out = java.util.Arrays.copyOf(live, live.length + added.size());
-            for (int i = 0; i < added.size(); i++) {
-                out[live.length + i] = added.get(i);
-            }
-            return out;
-        }
     }
 }

@@ -32,7 +32,7 @@ public final class LiveChronicAbsence implements AutoCloseable {
     private final SchoolYear year;
     private final ChronicAbsenceDefinition definition;
     private final VersionListener listener = this::applied;
-    private AttendanceAccumulator accumulator;
+    private @org.jspecify.annotations.Nullable AttendanceAccumulator accumulator;
     private long version;
 
     private LiveChronicAbsence(LiveDistrict district, SchoolYear year, ChronicAbsenceDefinition definition) {
@@ -58,7 +58,8 @@ public final class LiveChronicAbsence implements AutoCloseable {
     }
 
     private synchronized void applied(DistrictVersion previous, DistrictVersion current, ChangeBatch batch) {
-        if (current.number() <= version) {
+        if (accumulator == null || current.number() <= version) {
+            // not yet built: the build reads a version at least as new as this one
             return;
         }
         if (previous.number() != version) {

@@ -52,7 +52,9 @@ import org.communityschools.core.model.StudentStaffRelationship;
  * at an instant, a school's instructional calendar. Attendance is held in a compact {@link AttendanceTable}.
  * Identifiers are canonical: every record of a student shares one {@link StudentId} instance.
  *
- * <p>Obtained from {@link DistrictDataReader#read(java.nio.file.Path)} or built in code with {@link #builder()}.
+ * <p>Obtained from {@link DistrictDataReader#read(java.nio.file.Path)}, built in code with {@link #builder()}, or as a
+ * version of a {@link org.communityschools.core.live.LiveDistrict} (which shares with the version before it what a batch
+ * of changes does not change).
  * Immutable and thread-safe. Collections returned are unmodifiable.
  */
 public final class DistrictData {

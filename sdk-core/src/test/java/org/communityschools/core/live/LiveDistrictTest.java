@@ -125,6 +125,37 @@ class LiveDistrictTest {
     }
 
     @Test
+    void aBatchThatWouldPassTheReasonDictionarysLimitIsRejectedAtItsFirstAttendanceChange() {
+        int limit = org.communityschools.core.internal.index.AttendanceColumns.MAX_REASONS;
+        int students = limit / SmallDistrict.DAYS + 1;
+        DistrictData.Builder b = DistrictData.builder();
+        DistrictData base = SmallDistrict.build(0);
+        base.organizations().forEach(b::add);
+        base.schools().forEach(b::add);
+        base.calendars().values().forEach(c -> c.days().forEach(d -> b.add(new org.communityschools.core.model.InstructionalDay(c.school(), d))));
+        int reasons = 0;
+        for (int i = 0; i < students; i++) {
+            b.add(SmallDistrict.studentRecord(i, false));
+            b.add(enrollment(i, K1, SmallDistrict.FIRST_DAY, Optional.of(SmallDistrict.YEAR_END)));
+            for (int d = 0; d < SmallDistrict.DAYS; d++) {
+                String reason = reasons < limit ? "r" + reasons++ : null;
+                b.add(new org.communityschools.core.model.AttendanceRecord(student(i), K1, SmallDistrict.day(d),
+                        org.communityschools.core.model.AttendanceCategory.EXCUSED_ABSENCE,
+                        org.communityschools.core.model.DayShare.ofTenThousandths(10_000), Optional.ofNullable(reason)));
+            }
+        }
+        LiveDistrict live = LiveDistrict.of(b.build());
+        ChangeBatch batch = ChangeBatch.builder().upsert(new org.communityschools.core.model.AttendanceRecord(student(students - 1),
+                K1, SmallDistrict.day(SmallDistrict.DAYS - 1), org.communityschools.core.model.AttendanceCategory.EXCUSED_ABSENCE,
+                org.communityschools.core.model.DayShare.ofTenThousandths(10_000), Optional.of("one too many"))).build();
+
+        assertThatThrownBy(() -> live.apply(batch)).isInstanceOfSatisfying(BatchRejectedException.class, e ->
+                assertThat(e.violations()).extracting(Violation::rule, Violation::line)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("attendance.reason-limit", 1L)));
+        assertThat(live.current().number()).isZero();
+    }
+
+    @Test
     void theKeysOfEveryFileAreDocumentedColumns() {
         for (DataFile f : DataFile.values()) {
             assertThat(f.columns()).containsAll(RecordKey.columns(f));

@@ -44,7 +44,15 @@ public final class Applier {
         boolean incremental = Incremental.takes(plan);
         DistrictData next;
         if (incremental) {
-            next = Incremental.apply(data, plan, locator, assembler, violations);
+            try {
+                next = Incremental.apply(data, plan, locator, assembler, violations);
+            } catch (AttendanceRows.ReasonLimit e) {
+                Change first = batch.changes().stream().filter(c -> c.key().file() == DataFile.ATTENDANCE).findFirst()
+                        .orElse(batch.changes().get(0));
+                throw new BatchRejectedException(List.of(new Violation(org.communityschools.core.data.Severity.ERROR,
+                        first.origin().source(), first.origin().position(), 0, java.util.Optional.of("reason"),
+                        java.util.Optional.empty(), "attendance.reason-limit", e.getMessage())));
+            }
         } else {
             DistrictIndex index = Rebuild.apply(data, plan, locator, assembler);
             next = violations.errorCount() > 0 ? null : DataBridge.get().wrap(index, null);

@@ -64,6 +64,15 @@ final class AttendanceRows {
     }
 
     /** The reason dictionary of the new version: the current one, extended by the reasons the changed rows bring. */
+    /** The batch would take the reason dictionary over its limit ({@code attendance.reason-limit}). */
+    static final class ReasonLimit extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ReasonLimit() {
+            super("at most " + AttendanceColumns.MAX_REASONS + " distinct reasons are supported", null, false, false);
+        }
+    }
+
     static final class Reasons {
         private final String[] live;
         private final String[] scoped;
@@ -85,7 +94,7 @@ final class AttendanceRows {
             Integer c = codes.get(reason);
             if (c == null) {
                 if (live.length + added.size() >= AttendanceColumns.MAX_REASONS) {
-                    throw new IllegalStateException("at most " + AttendanceColumns.MAX_REASONS + " distinct reasons are supported");
+                    throw new ReasonLimit();
                 }
                 added.add(reason);
                 c = live.length + added.size();

@@ -81,6 +81,11 @@ public final class DistrictVersion {
         return Math.max(globalAccess, Math.max(accessVersionOf(requester), accessVersionOf(student)));
     }
 
+    /** This version with equal data held differently (flat tables after a compaction). */
+    DistrictVersion withData(DistrictData equal) {
+        return new DistrictVersion(lineage, number, equal, studentAccess, staffAccess, globalAccess);
+    }
+
     HashTrie<StudentId, Long> studentAccess() {
         return studentAccess;
     }

@@ -116,16 +116,21 @@ public final class LiveDistrict implements AutoCloseable {
     }
 
     /**
-     * Writes the current version as a new snapshot and starts a new, empty journal, so that opening replays nothing;
-     * then removes the older snapshot and journal. Version numbers continue.
-     *
-     * @throws IllegalStateException when the district has no journal
+     * Folds the changes applied so far into flat tables: the current version's data is assembled again in full (time
+     * proportional to the district, on the writer's thread) and replaces the layered data under the same version
+     * number (equal data: readers see no difference; the memory the layers held is given back once older versions are
+     * released). With a journal, also writes the current version as a new snapshot and starts a new, empty journal,
+     * so that opening replays nothing; then removes the older snapshot and journal. Version numbers continue.
      */
     public synchronized void compact() {
-        if (journal == null) {
-            throw new IllegalStateException("the live district has no journal to compact");
+        if (closed) {
+            throw new IllegalStateException("the live district is closed");
         }
-        journal.compact(current.number(), current.data());
+        DistrictVersion v = current;
+        if (journal != null) {
+            journal.compact(v.number(), v.data());
+        }
+        current = v.withData(Applier.flatten(v.data(), dataElements));
     }
 
     /**

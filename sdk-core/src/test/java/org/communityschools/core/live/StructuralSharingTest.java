@@ -55,6 +55,26 @@ class StructuralSharingTest {
     }
 
     @Test
+    void compactionFoldsTheLayersIntoFlatTablesWithEqualData() {
+        LiveDistrict live = LiveDistrict.of(start);
+        for (int d = 0; d < SmallDistrict.DAYS; d++) {
+            live.apply(ChangeBatch.builder().upsert(absence(d % 6, K1, d)).build());
+        }
+        live.apply(ChangeBatch.builder().upsert(consent(0, Optional.of(LocalDate.of(2017, 10, 2)))).build());
+        DistrictVersion layered = live.current();
+
+        live.compact();
+
+        DistrictVersion flat = live.current();
+        assertThat(index(layered).attendance.isFlat()).isFalse();
+        assertThat(index(flat).attendance.isFlat()).isTrue();
+        assertThat(index(flat).consentsByStudent.isFlat()).isTrue();
+        assertThat(flat.number()).isEqualTo(layered.number());
+        assertThat(flat.accessVersionOf(SmallDistrict.student(0))).isEqualTo(layered.accessVersionOf(SmallDistrict.student(0)));
+        assertThat(DataDump.of(flat.data())).isEqualTo(DataDump.of(layered.data()));
+    }
+
+    @Test
     void anOlderVersionKeepsItsViewAfterManyLaterOnes() {
         LiveDistrict live = LiveDistrict.of(start);
         DistrictVersion v0 = live.current();

@@ -64,6 +64,19 @@ public final class Applier {
         return access(data, batch, next, incremental);
     }
 
+    /** {@code data} assembled again in full: equal data in flat tables. */
+    public static DistrictData flatten(DistrictData data, DataElements dataElements) {
+        ChangeBatch none = ChangeBatch.of(List.of());
+        Violations violations = new Violations(REPORTED);
+        DistrictIndex index = Rebuild.apply(data, new BatchPlan(none, data), new Locator(none),
+                new Assembler(violations, dataElements));
+        if (violations.errorCount() > 0) {
+            throw new IllegalStateException("the current version broke a rule when assembled again: "
+                    + violations.sorted().get(0));
+        }
+        return DataBridge.get().wrap(index, null);
+    }
+
     private static Applied access(DistrictData before, ChangeBatch batch, DistrictData after, boolean incremental) {
         Set<StudentId> students = new HashSet<>();
         Set<StaffId> staff = new HashSet<>();

@@ -39,8 +39,9 @@ public final class LiveMeasurement {
         long t0 = System.nanoTime();
         DistrictData data = DistrictDataReader.builder().withoutBeanValidation().build().read(dir).data();
         System.out.printf("loaded in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, data);
-        LiveDistrict live = LiveDistrict.of(data);
         List<AttendanceRecord> events = events(data, 200_000);
+        long loaded = usedAfterGc();
+        LiveDistrict live = LiveDistrict.of(data);
         System.out.printf("%,d candidate events%n", events.size());
         for (int size : new int[] {1, 100, 1000}) {
             int batches = Math.min(events.size() / size, size == 1 ? 2000 : 100);
@@ -70,6 +71,15 @@ public final class LiveMeasurement {
             ns[i] = System.nanoTime() - s;
         }
         report("consent revocation", ns, 1);
+        DistrictVersion older = live.current();
+        long layered = usedAfterGc();
+        System.out.printf("heap after GC: loaded %,d MB; live after %,d versions (%,d attendance events) %,d MB (+%.1f%%)%n",
+                loaded >> 20, live.current().number(), Math.min(events.size(), 2000 + 100 * 100 + 100 * 1000),
+                layered >> 20, 100.0 * (layered - loaded) / loaded);
+        live.compact();
+        long compacted = usedAfterGc();
+        System.out.printf("heap after compact() with the layered version %d still held: %,d MB (+%.1f%% over loaded)%n",
+                older.number(), compacted >> 20, 100.0 * (compacted - loaded) / loaded);
         Partnership p = data.partnerships().get(0);
         long s = System.nanoTime();
         live.apply(ChangeBatch.builder().upsert(new Partnership(p.schoolId(), p.organizationId(), p.schoolYear(),
@@ -78,6 +88,14 @@ public final class LiveMeasurement {
         s = System.nanoTime();
         int n = live.current().data().enrollments().size();
         System.out.printf("first read of enrollments() after changes: %.0f ms (%,d)%n", (System.nanoTime() - s) / 1e6, n);
+    }
+
+    private static long usedAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
     }
 
     private static void report(String what, long[] ns, int size) {

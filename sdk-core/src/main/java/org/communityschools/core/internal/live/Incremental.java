@@ -40,12 +40,12 @@ import org.communityschools.core.model.StudentStaffRelationship;
 /**
  * The incremental path: a batch of changes to students' records (all their files), to students and staff members
  * (upserts) and to staff assignments is checked by the reader's {@link Assembler} over only what the batch concerns
- * (every record of each student it changes, every assignment of each staff member it changes, and the organizations,
- * schools, calendars, staff and interventions those records refer to), and the new version shares everything else
- * with the current one: per-student and per-staff groups, attendance rows and tables are replaced for the changed
- * students and staff only. Time proportional to the batch and to the records of the students and staff it concerns,
- * plus the organizations and schools (which the check re-reads to keep their indexes); no copy of the attendance
- * table. Stateless.
+ * ({@link BatchScope}: every record of each student it changes, or only the enrollments and new rows of a student whose
+ * changes are all attendance rows; every assignment of each staff member it changes; the staff and interventions those
+ * records refer to), against the current version's organizations, schools and calendars read in place. The new version
+ * shares everything else with the current one: per-student and per-staff groups, attendance rows and tables are
+ * replaced for the changed students and staff only, and only for the files they changed. Time proportional to the
+ * batch and to the records of the students and staff it concerns; no copy of the attendance table. Stateless.
  */
 final class Incremental {
     /** Files whose upserts and deletes the incremental path takes. */

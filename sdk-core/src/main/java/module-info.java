@@ -14,6 +14,7 @@ module org.communityschools.core {
     exports org.communityschools.core.data;
     exports org.communityschools.core.json;
     exports org.communityschools.core.synth;
+    exports org.communityschools.core.live;
 
     opens org.communityschools.core.model to org.hibernate.validator;
 

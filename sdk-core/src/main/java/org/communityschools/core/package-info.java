@@ -10,6 +10,10 @@
  *   <li>{@link org.communityschools.core.data} — {@code DistrictDataReader} reads a directory and reports every
  *       broken rule with file, line and column; {@code DistrictData} answers the lookups the privacy and metrics
  *       modules need; {@code DistrictDataWriter} writes a directory back.</li>
+ *   <li>{@link org.communityschools.core.live} — {@code LiveDistrict} keeps a {@code DistrictData} current by batches
+ *       of changes (upserts and deletes keyed as in the directory), each applied whole or not at all as a new
+ *       numbered, immutable version sharing what it does not change; listeners, a change journal, delta
+ *       directories.</li>
  *   <li>{@link org.communityschools.core.json} — a Jackson 3 module that serializes every domain type.</li>
  *   <li>{@link org.communityschools.core.synth} — a seeded generator of complete, valid district directories
  *       ({@code tiny}, {@code district}, {@code nyc}).</li>

@@ -17,7 +17,10 @@
  *   <li>{@link org.communityschools.metrics.AttendanceAccumulator} — the same chronic-absence figures kept up to
  *       date one event at a time (enrollments, calendar days, attendance records and their corrections, in any
  *       order; O(1) per event), read for any school or group year to date as of any date, merged across shards of
- *       students; {@link org.communityschools.metrics.AttendanceSnapshot} is its immutable view.</li>
+ *       students; {@link org.communityschools.metrics.AttendanceSnapshot} is its immutable view.
+ *       {@link org.communityschools.metrics.LiveChronicAbsence} feeds one from a live district's batches, and
+ *       {@link org.communityschools.metrics.LiveEarlyWarning} keeps early-warning lists current per school
+ *       (docs/live-data.md).</li>
  *   <li>{@link org.communityschools.metrics.Comparison} — community schools against the rest: changes in percentage
  *       points and the difference in differences.</li>
  *   <li>{@link org.communityschools.metrics.EarlyWarning} — a school's early-warning (ABC) list: per student flags with

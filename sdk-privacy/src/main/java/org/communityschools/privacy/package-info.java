@@ -27,7 +27,10 @@
  *       ({@code breakGlass(EmergencyRequest)}, 34 CFR 99.36: a written threat of at least 20 characters and named
  *       recipients, the roles and fields of the policy's {@code emergency} section, a {@code RecordDisclosure} with
  *       basis {@code EMERGENCY} that the log always records and flags) and a Caffeine
- *       {@link org.communityschools.privacy.policy.DecisionCache} keyed by tenant, policy version and data version.
+ *       {@link org.communityschools.privacy.policy.DecisionCache} keyed by the engine's identity (or a live engine's
+ *       identity and the access-fact versions of the request), tenant, requester, student, purpose and date. A
+ *       {@link org.communityschools.privacy.policy.LivePolicyEngine} follows a live district: one engine per version,
+ *       decisions that state their version, {@code decide(..., atLeastVersion)} (docs/live-data.md).
  *       The shipped default policy and the format: docs/privacy-policy.md.</li>
  *   <li>{@link org.communityschools.privacy.view}: redaction. A
  *       {@link org.communityschools.privacy.view.StudentRecordView} of one student for one decision, built only from

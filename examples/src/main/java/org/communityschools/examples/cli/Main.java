@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 GenerateCommand.class,
                 ValidateCommand.class,
+                ApplyCommand.class,
                 MetricsCommand.class,
                 CompareCommand.class,
                 ViewCommand.class,

@@ -53,8 +53,8 @@ public final class AttendanceTable {
     public void forEachRecord(Consumer<? super AttendanceRecord> action) {
         Objects.requireNonNull(action, "action");
         for (int s = 0; s < columns.studentCount(); s++) {
-            for (int r = columns.start(s), e = columns.end(s); r < e; r++) {
-                action.accept(columns.record(s, r));
+            if (columns.rowCount(s) > 0) {
+                columns.records(s, -1).forEach(action);
             }
         }
     }

@@ -52,13 +52,41 @@ import org.communityschools.core.model.StudentStaffRelationship;
  * at an instant, a school's instructional calendar. Attendance is held in a compact {@link AttendanceTable}.
  * Identifiers are canonical: every record of a student shares one {@link StudentId} instance.
  *
- * <p>Obtained from {@link DistrictDataReader#read(java.nio.file.Path)} or built in code with {@link #builder()}.
+ * <p>Obtained from {@link DistrictDataReader#read(java.nio.file.Path)}, built in code with {@link #builder()}, or as a
+ * version of a {@link org.communityschools.core.live.LiveDistrict} (which shares with the version before it what a batch
+ * of changes does not change).
  * Immutable and thread-safe. Collections returned are unmodifiable.
  */
 public final class DistrictData {
     private final DistrictIndex ix;
     private final AttendanceTable attendance;
     private final Map<SchoolId, InstructionalCalendar> calendars;
+
+    static {
+        org.communityschools.core.internal.index.DataBridge.install(new org.communityschools.core.internal.index.DataBridge() {
+            @Override
+            public DistrictIndex index(DistrictData data) {
+                return data.ix;
+            }
+
+            @Override
+            public DistrictData wrap(DistrictIndex index, @org.jspecify.annotations.Nullable Map<SchoolId, InstructionalCalendar> calendars) {
+                return calendars == null ? new DistrictData(index) : new DistrictData(index, calendars);
+            }
+
+            @Override
+            public Map<SchoolId, InstructionalCalendar> calendars(DistrictData data) {
+                return data.calendars;
+            }
+        });
+    }
+
+    /** A version made by changes that left the schools and calendars as they were: shares the calendars. */
+    private DistrictData(DistrictIndex index, Map<SchoolId, InstructionalCalendar> calendars) {
+        this.ix = index;
+        this.attendance = new AttendanceTable(index.attendance, this);
+        this.calendars = calendars;
+    }
 
     DistrictData(DistrictIndex index) {
         this.ix = index;
@@ -413,9 +441,12 @@ public final class DistrictData {
     }
 
     private static <T> List<T> filter(Grouped<T> grouped, int key, BiPredicate<T, LocalDate> test, LocalDate date) {
+        List<T> group = grouped.isFlat() ? null : grouped.get(key);
+        int first = group == null ? grouped.start(key) : 0;
+        int n = group == null ? grouped.end(key) - first : group.size();
         List<T> out = null;
-        for (int i = grouped.start(key), e = grouped.end(key); i < e; i++) {
-            T t = grouped.at(i);
+        for (int i = 0; i < n; i++) {
+            T t = group == null ? grouped.at(first + i) : group.get(i);
             if (test.test(t, date)) {
                 if (out == null) {
                     out = new ArrayList<>(2);
@@ -571,44 +602,7 @@ public final class DistrictData {
         }
 
         private static void addTo(Assembler a, Object r) {
-            Where w = Where.IN_CODE;
-            if (r instanceof Organization x) {
-                a.add(x, w);
-            } else if (r instanceof School x) {
-                a.add(x, w);
-            } else if (r instanceof Partnership x) {
-                a.add(x, w);
-            } else if (r instanceof Student x) {
-                a.add(x, w);
-            } else if (r instanceof StudentCharacteristic x) {
-                a.add(x, w);
-            } else if (r instanceof InstructionalDay x) {
-                a.add(x, w);
-            } else if (r instanceof Enrollment x) {
-                a.add(x, w);
-            } else if (r instanceof Diploma x) {
-                a.add(x, w);
-            } else if (r instanceof AttendanceRecord x) {
-                a.add(x, w);
-            } else if (r instanceof BehaviorIncident x) {
-                a.add(x, w);
-            } else if (r instanceof CourseMark x) {
-                a.add(x, w);
-            } else if (r instanceof Staff x) {
-                a.add(x, w);
-            } else if (r instanceof StaffAssignment x) {
-                a.add(x, w);
-            } else if (r instanceof StudentStaffRelationship x) {
-                a.add(x, w);
-            } else if (r instanceof Intervention x) {
-                a.add(x, w);
-            } else if (r instanceof InterventionParticipant x) {
-                a.add(x, w);
-            } else if (r instanceof Consent x) {
-                a.add(x, w);
-            } else if (r instanceof DataSharingAgreement x) {
-                a.add(x, w);
-            }
+            a.addAny(r, Where.IN_CODE);
         }
     }
 

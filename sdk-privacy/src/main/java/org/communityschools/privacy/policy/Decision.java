@@ -46,6 +46,7 @@ public final class Decision {
     private final List<Obligation> obligations;
     private final String explanation;
     private final Map<FieldPath, List<Grant>> byField;
+    private final long dataVersion;
 
     /** Checks that nothing is missing, that a rule grants a field at most once and that no field is both granted and denied. */
     Decision(StaffId requester, StudentId student, Purpose purpose, Instant at, LocalDate date, String policyId,
@@ -62,6 +63,7 @@ public final class Decision {
         this.denials = List.copyOf(Objects.requireNonNull(denials, "denials"));
         this.obligations = List.copyOf(Objects.requireNonNull(obligations, "obligations"));
         this.explanation = Objects.requireNonNull(explanation, "explanation");
+        this.dataVersion = 0;
         Map<FieldPath, List<Grant>> by = new LinkedHashMap<>();
         for (Grant g : this.grants) {
             List<Grant> of = by.computeIfAbsent(g.field(), k -> new ArrayList<>(2));
@@ -84,6 +86,41 @@ public final class Decision {
                 }
             }
         }
+    }
+
+    /** A copy of {@code d} made at {@code at} with {@code obligations}, holding at {@code dataVersion}. */
+    private Decision(Decision d, Instant at, List<Obligation> obligations, long dataVersion) {
+        this.requester = d.requester;
+        this.student = d.student;
+        this.purpose = d.purpose;
+        this.at = at;
+        this.date = d.date;
+        this.policyId = d.policyId;
+        this.policyVersion = d.policyVersion;
+        this.grants = d.grants;
+        this.denials = d.denials;
+        this.obligations = obligations;
+        this.explanation = d.explanation;
+        this.byField = d.byField;
+        this.dataVersion = dataVersion;
+    }
+
+    /**
+     * This decision as holding at data version {@code version}: set by the engine that makes or serves it (a
+     * {@link DecisionCache} serves a decision at a later version only while the access facts it read are unchanged).
+     */
+    Decision atVersion(long version) {
+        return version == dataVersion ? this : new Decision(this, at, obligations, version);
+    }
+
+    /**
+     * The version of the district data this decision holds at: the {@link PolicyEngine#dataVersion()} of the engine
+     * that made or served it; with a {@link LivePolicyEngine}, the number of the district's version. A host that
+     * applied a change at version {@code v} knows a decision reflects it when {@code dataVersion() >= v}. Not part of
+     * {@link #equals}: two decisions that decide the same are equal whatever version they hold at.
+     */
+    public long dataVersion() {
+        return dataVersion;
     }
 
     /** Sorted by field, then by basis precedence (stable: rule order among equals); not re-sorted when in order. */
@@ -120,8 +157,7 @@ public final class Decision {
                 moved.add(o);
             }
         }
-        return new Decision(requester, student, purpose, instant, date, policyId, policyVersion, grants, denials, moved,
-                explanation);
+        return new Decision(this, instant, List.copyOf(moved), dataVersion);
     }
 
     /** Who asked. */

@@ -11,19 +11,29 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A bounded cache of decisions, which many engines (of one district or of many) may share safely. An entry is keyed by
- * the engine's identity ({@link PolicyEngine#instance()}: no two engines share it, and an engine's policy and data
- * never change), and by requester, student, purpose and the <em>date</em> of the request: a decision depends on the
- * dated records only through that date, so it is reused for the whole day and re-stamped with each request's instant.
- * A revoked consent, an ended relationship or a terminated agreement takes effect in the cache as soon as the host
- * decides through an engine built from the changed data, whatever version numbers the host sets or forgets; two
- * districts sharing one cache never see each other's decisions. (The Ed-Fi profile cache that ignored the tenant, and
- * a key of host-set tenant and version numbers that default to the same values, are the failures this key avoids.)
- * Entries of engines no longer used are evicted by size.
+ * a <em>scope</em> and an <em>access stamp</em>, and by requester, student, purpose and the <em>date</em> of the
+ * request: a decision depends on the dated records only through that date, so it is reused for the whole day and
+ * re-stamped with each request's instant (and with the serving engine's {@link Decision#dataVersion()}).
+ * <ul>
+ *   <li>An engine built from data ({@link PolicyEngine#builder()}) is its own scope ({@link PolicyEngine#instance()}:
+ *       no two engines share it, and an engine's policy and data never change) and its stamp is 0. A revoked consent,
+ *       an ended relationship or a terminated agreement takes effect as soon as the host decides through an engine
+ *       built from the changed data, whatever version numbers the host sets or forgets.</li>
+ *   <li>The engines of a {@link LivePolicyEngine} share its scope (a number from the same sequence as engine
+ *       instances, so never another engine's), and the stamp is the version of the access facts the decision reads
+ *       ({@link org.communityschools.core.live.DistrictVersion#accessStamp}: the last version that changed the
+ *       requester's staff record or assignments, the student's record, enrollments, relationships or consents, or
+ *       anyone's organizations, schools, partnerships or agreements). A change to access facts makes exactly the
+ *       decisions that read them miss; attendance, marks and incidents change no stamp, so they flush nothing.</li>
+ * </ul>
+ * Two districts sharing one cache never see each other's decisions. (The Ed-Fi profile cache that ignored the tenant,
+ * and a key of host-set tenant and version numbers that default to the same values, are the failures this key
+ * avoids.) Entries of engines no longer used are evicted by size.
  *
  * <p>Thread-safe (Caffeine); a decision is computed at most once per key at a time.
  */
 public final class DecisionCache {
-    private record Key(long engine, String tenant, StaffId requester, StudentId student, Purpose purpose,
+    private record Key(long scope, long stamp, String tenant, StaffId requester, StudentId student, Purpose purpose,
                        LocalDate date) {}
 
     private final Cache<Key, Decision> cache;
@@ -44,9 +54,9 @@ public final class DecisionCache {
         Objects.requireNonNull(student, "student");
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(at, "at");
-        Key key = new Key(engine.instance(), engine.tenant(), requester, student, purpose,
-                LocalDate.ofInstant(at, engine.zone()));
-        return cache.get(key, k -> engine.decide(requester, student, purpose, at)).at(at);
+        Key key = new Key(engine.cacheScope(), engine.accessStamp(requester, student), engine.tenant(), requester,
+                student, purpose, LocalDate.ofInstant(at, engine.zone()));
+        return cache.get(key, k -> engine.decide(requester, student, purpose, at)).at(at).atVersion(engine.dataVersion());
     }
 
     /** Drops every entry of {@code tenant}, for a host that wants the memory back after a reload. */

@@ -58,6 +58,9 @@ public final class PolicyEngine {
     private static final java.util.concurrent.atomic.AtomicLong INSTANCES = new java.util.concurrent.atomic.AtomicLong();
 
     private final long instance = INSTANCES.incrementAndGet();
+    /** The scope of this engine's entries in a {@link DecisionCache}: its instance, or its live engine's. */
+    private final long cacheScope;
+    private final org.communityschools.core.live.@Nullable DistrictVersion version;
     private final Policy policy;
     private final DistrictData data;
     private final ZoneId zone;
@@ -79,6 +82,46 @@ public final class PolicyEngine {
         this.tenant = tenant;
         this.dataVersion = dataVersion;
         this.index = new Evaluation.Index(policy);
+        this.cacheScope = instance;
+        this.version = null;
+    }
+
+    /** An engine like {@code template} for a version of a live district: shares the compiled policy. */
+    private PolicyEngine(PolicyEngine template, org.communityschools.core.live.DistrictVersion version, long cacheScope) {
+        this.emergencyAccess = template.emergencyAccess;
+        this.emergencyScope = template.emergencyScope;
+        this.policy = template.policy;
+        this.data = version.data();
+        this.zone = template.zone;
+        this.tenant = template.tenant;
+        this.dataVersion = version.number();
+        this.index = template.index;
+        this.cacheScope = cacheScope;
+        this.version = version;
+    }
+
+    /** A number for a live engine's cache scope, from the same sequence as engine instances (so never equal to one). */
+    static long newScope() {
+        return INSTANCES.incrementAndGet();
+    }
+
+    /** This engine's policy and settings over {@code version}, in the cache scope {@code scope}. */
+    PolicyEngine forVersion(org.communityschools.core.live.DistrictVersion version, long scope) {
+        return new PolicyEngine(this, version, scope);
+    }
+
+    /** The scope of this engine's entries in a decision cache. */
+    long cacheScope() {
+        return cacheScope;
+    }
+
+    /**
+     * The version of the access facts a decision about {@code requester} and {@code student} reads: for an engine of a
+     * live district, {@link org.communityschools.core.live.DistrictVersion#accessStamp}; else 0 (the engine's own
+     * scope already ties its entries to its data).
+     */
+    long accessStamp(StaffId requester, StudentId student) {
+        return version == null ? 0 : version.accessStamp(requester, student);
     }
 
     /** A builder; the policy, the district data and the district's time zone are required. */
@@ -110,9 +153,12 @@ public final class PolicyEngine {
     }
 
     /**
-     * The version of the district data this engine reads, as the host numbers it; 0 unless set. Informative: a
-     * {@link DecisionCache} keys on the engine's own identity ({@link #instance()}), never on this number, so a host
-     * that forgets to raise it after changing the records is still never served a decision made from other data.
+     * The version of the district data this engine reads, as the host numbers it (0 unless set), or the number of the
+     * live district's version for an engine of a {@link LivePolicyEngine}. Every decision states it
+     * ({@link Decision#dataVersion()}). A {@link DecisionCache} never keys on a number the host sets: it keys on the
+     * engine's own identity, or for a live engine on the live engine's identity and the access-fact versions the
+     * district computes, so a host that forgets to raise this number is still never served a decision made from other
+     * data.
      */
     public long dataVersion() {
         return dataVersion;
@@ -129,10 +175,11 @@ public final class PolicyEngine {
         Objects.requireNonNull(at, "at");
         LocalDate date = LocalDate.ofInstant(at, zone);
         try {
-            return new Evaluation(policy, data, index, requester, student, purpose, at, date).run();
+            return new Evaluation(policy, data, index, requester, student, purpose, at, date).run().atVersion(dataVersion);
         } catch (RuntimeException e) {
             return Evaluation.denyAll(policy, requester, student, purpose, at, date,
-                    "an error occurred while evaluating (" + e.getClass().getSimpleName() + "); any error denies");
+                    "an error occurred while evaluating (" + e.getClass().getSimpleName() + "); any error denies")
+                    .atVersion(dataVersion);
         }
     }
 
@@ -174,7 +221,8 @@ public final class PolicyEngine {
             return new BreakGlass(policy, data, emergencyAccess, emergencyScope, request, date).run();
         } catch (RuntimeException e) {
             return BreakGlass.deny(policy, request, date,
-                    "an error occurred while evaluating (" + e.getClass().getSimpleName() + "); any error denies");
+                    "an error occurred while evaluating (" + e.getClass().getSimpleName() + "); any error denies")
+                    .atVersion(dataVersion);
         }
     }
 

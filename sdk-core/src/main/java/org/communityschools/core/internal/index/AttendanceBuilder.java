@@ -18,6 +18,8 @@ public final class AttendanceBuilder {
     private static final int CHUNK_BITS = 16;
     private static final int CHUNK = 1 << CHUNK_BITS;
     private static final int MASK = CHUNK - 1;
+    /** The first chunk starts small and grows to a full chunk, so that a few rows cost a few bytes. */
+    private static final int FIRST = 64;
 
     private final List<int[]> students = new ArrayList<>();
     private final List<char[]> schools = new ArrayList<>();
@@ -54,11 +56,19 @@ public final class AttendanceBuilder {
         int c = size >>> CHUNK_BITS;
         int i = size & MASK;
         if (i == 0) {
-            students.add(new int[CHUNK]);
-            schools.add(new char[CHUNK]);
-            days.add(new int[CHUNK]);
-            packs.add(new int[CHUNK]);
-            lines.add(new int[CHUNK]);
+            int n = c == 0 ? FIRST : CHUNK;
+            students.add(new int[n]);
+            schools.add(new char[n]);
+            days.add(new int[n]);
+            packs.add(new int[n]);
+            lines.add(new int[n]);
+        } else if (c == 0 && i == students.get(0).length) {
+            int n = Math.min(CHUNK, i * 4);
+            students.set(0, Arrays.copyOf(students.get(0), n));
+            schools.set(0, Arrays.copyOf(schools.get(0), n));
+            days.set(0, Arrays.copyOf(days.get(0), n));
+            packs.set(0, Arrays.copyOf(packs.get(0), n));
+            lines.set(0, Arrays.copyOf(lines.get(0), n));
         }
         students.get(c)[i] = student;
         schools.get(c)[i] = (char) school;

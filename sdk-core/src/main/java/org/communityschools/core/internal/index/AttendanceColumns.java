@@ -1,7 +1,9 @@
 package org.communityschools.core.internal.index;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.time.LocalDate;
 import java.util.function.IntFunction;
@@ -10,6 +12,7 @@ import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.DayShare;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.StudentId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The compact columnar attendance store: rows sorted by student, then date, then school; the student is implied by
@@ -33,9 +36,28 @@ public final class AttendanceColumns {
     private final String[] reasons;
     private final IntFunction<StudentId> students;
     private final IntFunction<SchoolId> schools;
+    /** The rows of students changed since the base (student index to rows); null when none. */
+    private final @Nullable IntTrie<Rows> overrides;
+    private final int studentCount;
+    private final int size;
+
+    /** One student's rows in a later version, in the order of the store, reason codes of that version's dictionary. */
+    public record Rows(char[] school, int[] day, int[] packed) {
+        /** The number of rows. */
+        public int size() {
+            return day.length;
+        }
+    }
 
     AttendanceColumns(int[] offsets, char[] school, int[] day, int[] packed, String[] reasons,
                       IntFunction<StudentId> students, IntFunction<SchoolId> schools) {
+        this(offsets, school, day, packed, reasons, students, schools, null, offsets.length - 1, day.length);
+    }
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private AttendanceColumns(int[] offsets, char[] school, int[] day, int[] packed, String[] reasons,
+                              IntFunction<StudentId> students, IntFunction<SchoolId> schools,
+                              @Nullable IntTrie<Rows> overrides, int studentCount, int size) {
         this.offsets = offsets;
         this.school = school;
         this.day = day;
@@ -43,6 +65,54 @@ public final class AttendanceColumns {
         this.reasons = reasons;
         this.students = students;
         this.schools = schools;
+        this.overrides = overrides;
+        this.studentCount = studentCount;
+        this.size = size;
+    }
+
+    /**
+     * A later version of these columns: the students of {@code changed} have exactly those rows (reason codes of
+     * {@code reasons}, which extends this dictionary), {@code studentCount} students in all, identifiers from the new
+     * version's tables. Shares every other row; costs the size of the change.
+     */
+    public AttendanceColumns with(Map<Integer, Rows> changed, String[] reasons, int studentCount,
+                                  IntFunction<StudentId> students, IntFunction<SchoolId> schools) {
+        IntTrie<Rows> o = overrides == null ? IntTrie.empty() : overrides;
+        int n = size;
+        for (Map.Entry<Integer, Rows> e : changed.entrySet()) {
+            n += e.getValue().size() - rowCount(e.getKey());
+            o = o.with(e.getKey(), e.getValue());
+        }
+        return new AttendanceColumns(offsets, school, day, packed, reasons, students, schools, o, studentCount, n);
+    }
+
+    /** The rows of the student at {@code student}, in store order (a copy). */
+    public Rows rowsOf(int student) {
+        Rows r = overrides == null ? null : overrides.get(student);
+        if (r != null) {
+            return new Rows(r.school().clone(), r.day().clone(), r.packed().clone());
+        }
+        if (student >= offsets.length - 1) {
+            return new Rows(new char[0], new int[0], new int[0]);
+        }
+        int from = offsets[student];
+        int to = offsets[student + 1];
+        return new Rows(Arrays.copyOfRange(school, from, to), Arrays.copyOfRange(day, from, to),
+                Arrays.copyOfRange(packed, from, to));
+    }
+
+    /** The reason dictionary (code - 1 to text), shared: never write to it. */
+    public String[] reasons() {
+        return reasons;
+    }
+
+    /** The number of rows of the student at {@code student}. */
+    public int rowCount(int student) {
+        Rows r = overrides == null ? null : overrides.get(student);
+        if (r != null) {
+            return r.size();
+        }
+        return student < offsets.length - 1 ? offsets[student + 1] - offsets[student] : 0;
     }
 
     /** Packs category, duration and reason code into one int. */
@@ -52,15 +122,20 @@ public final class AttendanceColumns {
 
     /** The number of rows. */
     public int size() {
-        return day.length;
+        return size;
     }
 
     /** The number of students the offsets cover. */
     public int studentCount() {
-        return offsets.length - 1;
+        return studentCount;
     }
 
-    /** The first row of the student at {@code student}. */
+    /** Whether no student's rows were changed (only then do the row accessors below cover every row). */
+    public boolean isFlat() {
+        return overrides == null;
+    }
+
+    /** The first row of the student at {@code student} in the base store ({@link #isFlat()}). */
     public int start(int student) {
         return offsets[student];
     }
@@ -78,6 +153,11 @@ public final class AttendanceColumns {
     /** The epoch day of row {@code row}. */
     public int epochDay(int row) {
         return day[row];
+    }
+
+    /** The packed category, duration and reason code of row {@code row}. */
+    public int packed(int row) {
+        return packed[row];
     }
 
     /** The category of row {@code row}. */
@@ -99,7 +179,19 @@ public final class AttendanceColumns {
     /** Visits every row in storage order with primitive arguments. */
     public void forEach(RowVisitor visitor) {
         int students = offsets.length - 1;
-        for (int s = 0; s < students; s++) {
+        for (int s = 0; s < studentCount; s++) {
+            Rows changed = overrides == null ? null : overrides.get(s);
+            if (changed != null) {
+                for (int r = 0; r < changed.size(); r++) {
+                    int p = changed.packed()[r];
+                    visitor.visit(s, changed.school()[r], changed.day()[r], CATEGORIES[p >>> CATEGORY_SHIFT],
+                            (p >>> DURATION_SHIFT) & DURATION_MASK);
+                }
+                continue;
+            }
+            if (s >= students) {
+                continue;
+            }
             for (int r = offsets[s], e = offsets[s + 1]; r < e; r++) {
                 int p = packed[r];
                 visitor.visit(s, school[r], day[r], CATEGORIES[p >>> CATEGORY_SHIFT], (p >>> DURATION_SHIFT) & DURATION_MASK);
@@ -115,7 +207,25 @@ public final class AttendanceColumns {
 
     /** The records of the student at {@code student}, optionally only at one school (-1 for all), in date order. */
     public List<AttendanceRecord> records(int student, int schoolIndex) {
-        if (student < 0 || student >= offsets.length - 1) {
+        if (student < 0 || student >= studentCount) {
+            return List.of();
+        }
+        Rows changed = overrides == null ? null : overrides.get(student);
+        if (changed != null) {
+            List<AttendanceRecord> out = new ArrayList<>(changed.size());
+            for (int r = 0; r < changed.size(); r++) {
+                if (schoolIndex < 0 || changed.school()[r] == schoolIndex) {
+                    int p = changed.packed()[r];
+                    int code = p & REASON_MASK;
+                    out.add(new AttendanceRecord(students.apply(student), schools.apply(changed.school()[r]),
+                            LocalDate.ofEpochDay(changed.day()[r]), CATEGORIES[p >>> CATEGORY_SHIFT],
+                            DayShare.ofTenThousandths((p >>> DURATION_SHIFT) & DURATION_MASK),
+                            code == 0 ? Optional.empty() : Optional.of(reasons[code - 1])));
+                }
+            }
+            return List.copyOf(out);
+        }
+        if (student >= offsets.length - 1) {
             return List.of();
         }
         List<AttendanceRecord> out = new ArrayList<>(offsets[student + 1] - offsets[student]);
@@ -127,9 +237,14 @@ public final class AttendanceColumns {
         return List.copyOf(out);
     }
 
-    /** The bytes held by the arrays (headers excluded), including the reason dictionary's references. */
+    /** The bytes held by the arrays (headers excluded), including the reason dictionary's references and changed rows. */
     public long estimatedBytes() {
         long bytes = 4L * offsets.length + 2L * school.length + 4L * day.length + 4L * packed.length + 8L * reasons.length;
+        if (overrides != null) {
+            long[] changed = new long[1];
+            overrides.forEach((s, rows) -> changed[0] += 10L * rows.size() + 48);
+            bytes += changed[0];
+        }
         for (String r : reasons) {
             bytes += 40 + r.length();
         }

@@ -2,7 +2,9 @@ package org.communityschools.core.internal.index;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -18,11 +20,22 @@ import org.jspecify.annotations.Nullable;
  * @param <R> the record type
  */
 public final class IdTable<I, R> {
+    private static final Object REMOVED = new Object();
+
     private long[] slots = new long[16];
     private String[] keys = new String[16];
-    private final ArrayList<I> ids = new ArrayList<>();
-    private final ArrayList<R> records = new ArrayList<>();
+    private final ArrayList<I> ids;
+    private final ArrayList<R> records;
     private final Function<R, I> idOf;
+    /**
+     * For a table made by {@link #with}: the identifiers added or removed since the base (text to index, -1 when
+     * removed), the records replaced, added or removed by index, the identifiers added by index, and the number of
+     * indexes. The base's arrays are shared, never written. Null for a table built by loading.
+     */
+    private final @Nullable Layer layer;
+    private volatile @Nullable List<R> layeredRecords;
+
+    private record Layer(HashTrie<String, Integer> keys, IntTrie<Object> records, IntTrie<Object> ids, int size) {}
     /** The last key found while loading (single-threaded): rows of a file sorted by student repeat it. */
     private @Nullable String lastKey;
     private int lastIndex;
@@ -31,10 +44,67 @@ public final class IdTable<I, R> {
     /** A table whose records carry their identifier, read by {@code idOf}. */
     public IdTable(Function<R, I> idOf) {
         this.idOf = idOf;
+        this.ids = new ArrayList<>();
+        this.records = new ArrayList<>();
+        this.layer = null;
     }
 
+    private IdTable(IdTable<I, R> base, Layer layer) {
+        this.idOf = base.idOf;
+        this.slots = base.slots;
+        this.keys = base.keys;
+        this.ids = base.ids;
+        this.records = base.records;
+        this.frozen = true;
+        this.layer = layer;
+    }
+
+    /**
+     * A later version of this (trimmed) table: {@code upserts} (identifier text to record) replace the record with
+     * the same identifier in place or are added after the others; {@code removals} lose their index (which is not
+     * reused). Shares this table's arrays; costs the size of the change. The result is read-only and thread-safe.
+     */
+    public IdTable<I, R> with(Map<String, R> upserts, Collection<String> removals) {
+        if (!frozen) {
+            throw new IllegalStateException("trim() the table before making versions of it");
+        }
+        if (upserts.isEmpty() && removals.isEmpty()) {
+            return this;
+        }
+        Layer l = layer != null ? layer : new Layer(HashTrie.empty(), IntTrie.empty(), IntTrie.empty(), records.size());
+        HashTrie<String, Integer> k = l.keys();
+        IntTrie<Object> recs = l.records();
+        IntTrie<Object> idz = l.ids();
+        int size = l.size();
+        IdTable<I, R> view = this;
+        for (Map.Entry<String, R> e : upserts.entrySet()) {
+            int i = view.indexOf(e.getKey());
+            if (i < 0) {
+                i = size++;
+                k = k.with(e.getKey(), i);
+                idz = idz.with(i, idOf.apply(e.getValue()));
+            }
+            recs = recs.with(i, e.getValue());
+            view = new IdTable<>(this, new Layer(k, recs, idz, size));
+        }
+        for (String id : removals) {
+            int i = view.indexOf(id);
+            if (i >= 0) {
+                recs = recs.with(i, REMOVED);
+                k = k.with(id, -1);
+                view = new IdTable<>(this, new Layer(k, recs, idz, size));
+            }
+        }
+        return view;
+    }
     /** The dense index of the record with this identifier text, or -1. */
     public int indexOf(String id) {
+        if (layer != null) {
+            Integer i = layer.keys().get(id);
+            if (i != null) {
+                return i;
+            }
+        }
         if (!frozen && id.equals(lastKey)) {
             return lastIndex;
         }
@@ -101,33 +171,71 @@ public final class IdTable<I, R> {
     }
 
     /** The canonical identifier at {@code index}. */
+    @SuppressWarnings("unchecked")
     public I id(int index) {
+        if (layer != null) {
+            Object id = layer.ids().get(index);
+            if (id != null) {
+                return (I) id;
+            }
+        }
         return ids.get(index);
     }
 
     /** The canonical identifier with this text, or null. */
     public @Nullable I canonical(String id) {
         int i = indexOf(id);
-        return i < 0 ? null : ids.get(i);
+        return i < 0 ? null : id(i);
     }
 
     /** The record at {@code index}. */
+    @SuppressWarnings("unchecked")
     public R record(int index) {
+        if (layer != null) {
+            Object r = layer.records().get(index);
+            if (r == REMOVED) {
+                throw new IllegalStateException("the record at " + index + " was removed");
+            }
+            if (r != null) {
+                return (R) r;
+            }
+        }
         return records.get(index);
     }
 
-    /** The number of records. */
+    /** The number of indexes (records, and removed records whose index is not reused). */
     public int size() {
-        return records.size();
+        return layer != null ? layer.size() : records.size();
     }
 
-    /** The records in index order, unmodifiable. */
+    /** The records in index order (removed ones left out), unmodifiable. */
+    @SuppressWarnings("unchecked")
     public List<R> records() {
-        return Collections.unmodifiableList(records);
+        if (layer == null) {
+            return Collections.unmodifiableList(records);
+        }
+        List<R> list = layeredRecords;
+        if (list == null) {
+            List<R> out = new ArrayList<>(layer.size());
+            for (int i = 0; i < layer.size(); i++) {
+                Object r = layer.records().get(i);
+                if (r == null) {
+                    out.add(records.get(i));
+                } else if (r != REMOVED) {
+                    out.add((R) r);
+                }
+            }
+            list = Collections.unmodifiableList(out);
+            layeredRecords = list;
+        }
+        return list;
     }
 
     /** Trims the backing lists once loading is over; the table is read-only (and thread-safe) from then on. */
     public void trim() {
+        if (frozen) {
+            return;
+        }
         frozen = true;
         lastKey = null;
         keys = java.util.Arrays.copyOf(keys, records.size());

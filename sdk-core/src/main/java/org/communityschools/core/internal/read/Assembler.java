@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import org.communityschools.core.data.DataElements;
 import org.communityschools.core.data.DataFile;
@@ -61,8 +62,8 @@ public final class Assembler {
 
     private final Violations violations;
 
-    private final IdTable<OrganizationId, Organization> organizations = new IdTable<>(Organization::id);
-    private final IdTable<SchoolId, School> schools = new IdTable<>(School::id);
+    private IdTable<OrganizationId, Organization> organizations = new IdTable<>(Organization::id);
+    private IdTable<SchoolId, School> schools = new IdTable<>(School::id);
     private final List<Partnership> partnerships = new ArrayList<>();
     private final Set<List<Object>> partnershipKeys = new HashSet<>();
     private final Set<Long> leads = new HashSet<>();
@@ -71,6 +72,7 @@ public final class Assembler {
     private final List<long[]> calendarRows = new ArrayList<>();
     private int[] calendarCount = new int[0];
     private int[][] calendars = new int[0][];
+    private boolean calendarsPreset;
     private final List<Enrollment> enrollments = new ArrayList<>();
     private int[] enrollmentHead = new int[0];
     private int[] enrollmentNext = new int[16];
@@ -335,8 +337,26 @@ public final class Assembler {
         return true;
     }
 
+    /**
+     * Uses the organizations, schools and calendars (by school index, sorted epoch days) of data already checked,
+     * instead of their rows: for an assembler that re-checks some records against that data. The tables are read,
+     * never written. Call first, instead of any organization, school or calendar row.
+     */
+    public void presetDirectory(IdTable<OrganizationId, Organization> organizations, IdTable<SchoolId, School> schools,
+                                int[][] calendars) {
+        this.organizations = organizations;
+        this.schools = schools;
+        this.calendars = calendars;
+        this.calendarsPreset = true;
+        this.calendarRows.clear();
+        this.calendarCount = new int[0];
+    }
+
     /** The number of calendar rows dropped as duplicates. */
     private long finishCalendar() {
+        if (calendarsPreset) {
+            return 0;
+        }
         long dropped = 0;
         calendars = new int[schools.size()][];
         for (int s = 0; s < schools.size(); s++) {
@@ -686,6 +706,48 @@ public final class Assembler {
         return ok;
     }
 
+    /** Adds a record of any type of the directory with the rules of its file; false when it was rejected. */
+    public boolean addAny(Object r, Where w) {
+        if (r instanceof Organization x) {
+            return add(x, w);
+        } else if (r instanceof School x) {
+            return add(x, w);
+        } else if (r instanceof Partnership x) {
+            return add(x, w);
+        } else if (r instanceof Student x) {
+            return add(x, w);
+        } else if (r instanceof StudentCharacteristic x) {
+            return add(x, w);
+        } else if (r instanceof InstructionalDay x) {
+            return add(x, w);
+        } else if (r instanceof Enrollment x) {
+            return add(x, w);
+        } else if (r instanceof Diploma x) {
+            return add(x, w);
+        } else if (r instanceof AttendanceRecord x) {
+            return add(x, w);
+        } else if (r instanceof BehaviorIncident x) {
+            return add(x, w);
+        } else if (r instanceof CourseMark x) {
+            return add(x, w);
+        } else if (r instanceof Staff x) {
+            return add(x, w);
+        } else if (r instanceof StaffAssignment x) {
+            return add(x, w);
+        } else if (r instanceof StudentStaffRelationship x) {
+            return add(x, w);
+        } else if (r instanceof Intervention x) {
+            return add(x, w);
+        } else if (r instanceof InterventionParticipant x) {
+            return add(x, w);
+        } else if (r instanceof Consent x) {
+            return add(x, w);
+        } else if (r instanceof DataSharingAgreement x) {
+            return add(x, w);
+        }
+        throw new IllegalArgumentException("not a record of the district data directory: " + r.getClass().getName());
+    }
+
     /** A version of agreement {@code id} was rejected before it reached the assembler: its other versions will be too. */
     public void rejectedAgreement(String id) {
         agreements.rejected(id);
@@ -728,13 +790,11 @@ public final class Assembler {
         consents.trim();
         Map<Long, List<Partnership>> bySchoolYear = new HashMap<>();
         Map<Long, List<SchoolId>> byOrgYear = new HashMap<>();
-        TreeSet<SchoolYear> years = new TreeSet<>();
         for (Partnership p : partnerships) {
             bySchoolYear.computeIfAbsent(DistrictIndex.schoolYearKey(schools.indexOf(p.schoolId().value()), p.schoolYear()),
                     k -> new ArrayList<>()).add(p);
             byOrgYear.computeIfAbsent(DistrictIndex.schoolYearKey(organizations.indexOf(p.organizationId().value()), p.schoolYear()),
                     k -> new ArrayList<>()).add(p.schoolId());
-            years.add(p.schoolYear());
         }
         bySchoolYear.replaceAll((k, v) -> {
             List<Partnership> sorted = new ArrayList<>(v);
@@ -742,6 +802,57 @@ public final class Assembler {
             return List.copyOf(sorted);
         });
         byOrgYear.replaceAll((k, v) -> v.stream().sorted().distinct().toList());
+        AttendanceColumns att = attendance;
+        SortedSet<SchoolYear> years = schoolYears(partnerships, calendars, enrollments, courseMarks, att);
+        int ns = students.size();
+        return new DistrictIndex(organizations, schools, List.copyOf(partnerships), Map.copyOf(bySchoolYear),
+                Map.copyOf(byOrgYear), students, List.copyOf(characteristics),
+                Grouped.of(characteristics, ns, c -> students.indexOf(c.studentId().value()),
+                        Comparator.comparing((StudentCharacteristic c) -> c.period().start()).thenComparing(StudentCharacteristic::characteristic)),
+                calendars, List.copyOf(enrollments), byStudent,
+                Grouped.of(enrollments, schools.size(), e -> schools.indexOf(e.schoolId().value()), ENROLLMENTS_AT_SCHOOL),
+                List.copyOf(diplomas), Grouped.of(diplomas, ns, d -> students.indexOf(d.studentId().value()),
+                        Comparator.comparing(Diploma::awardDate).thenComparing(Diploma::schoolId)),
+                att, incidents, Grouped.of(incidents.records(), ns, b -> students.indexOf(b.studentId().value()),
+                        Comparator.comparing(BehaviorIncident::date).thenComparing(BehaviorIncident::incidentId, Comparator.comparing(IncidentId::value))),
+                List.copyOf(courseMarks), Grouped.of(courseMarks, ns, m -> students.indexOf(m.studentId().value()),
+                        Comparator.comparing(CourseMark::schoolYear).thenComparing(CourseMark::term).thenComparing(CourseMark::courseCode)
+                                .thenComparing(CourseMark::schoolId)),
+                staff, List.copyOf(assignments), Grouped.of(assignments, staff.size(), a -> staff.indexOf(a.staffId().value()),
+                        Comparator.comparing((StaffAssignment a) -> a.period().start()).thenComparing(a -> a.organizationId().value())
+                                .thenComparing(StaffAssignment::role)),
+                List.copyOf(relationships),
+                Grouped.of(relationships, staff.size(), r -> staff.indexOf(r.staffId().value()), RELATIONSHIPS_OF_STAFF),
+                Grouped.of(relationships, ns, r -> students.indexOf(r.studentId().value()),
+                        Comparator.comparing((StudentStaffRelationship r) -> r.period().start()).thenComparing(StudentStaffRelationship::staffId)
+                                .thenComparing(StudentStaffRelationship::relationship)),
+                interventions, List.copyOf(participants),
+                Grouped.of(participants, ns, p -> students.indexOf(p.studentId().value()),
+                        Comparator.comparing((InterventionParticipant p) -> p.period().start()).thenComparing(InterventionParticipant::interventionId)),
+                consents, Grouped.of(consents.records(), ns, c -> students.indexOf(c.studentId().value()),
+                        Comparator.comparing(Consent::signedDate).thenComparing(Consent::id)),
+                agreements.accepted(), agreements.histories(), years);
+    }
+
+    /** The order of a school's enrollments: by entry date, then student. */
+    public static final Comparator<Enrollment> ENROLLMENTS_AT_SCHOOL =
+            Comparator.comparing(Enrollment::entryDate).thenComparing(Enrollment::studentId);
+    /** The order of a staff member's relationships: by begin date, then student, then relationship. */
+    public static final Comparator<StudentStaffRelationship> RELATIONSHIPS_OF_STAFF =
+            Comparator.comparing((StudentStaffRelationship r) -> r.period().start())
+                    .thenComparing(StudentStaffRelationship::studentId).thenComparing(StudentStaffRelationship::relationship);
+
+    /**
+     * The school years that occur in the data: of partnerships, of each calendar's first and last day, of enrollment
+     * entry and exit dates, of course marks, and every year from the first to the last attendance day. Unmodifiable.
+     */
+    public static SortedSet<SchoolYear> schoolYears(List<Partnership> partnerships, int[][] calendars,
+                                                    List<Enrollment> enrollments, List<CourseMark> courseMarks,
+                                                    AttendanceColumns att) {
+        TreeSet<SchoolYear> years = new TreeSet<>();
+        for (Partnership p : partnerships) {
+            years.add(p.schoolYear());
+        }
         for (int[] days : calendars) {
             if (days.length > 0) {
                 years.add(SchoolYear.containing(LocalDate.ofEpochDay(days[0])));
@@ -755,47 +866,18 @@ public final class Assembler {
         for (CourseMark m : courseMarks) {
             years.add(m.schoolYear());
         }
-        AttendanceColumns att = attendance;
-        int minDay = Integer.MAX_VALUE;
-        int maxDay = Integer.MIN_VALUE;
-        for (int r = 0; r < att.size(); r++) {
-            int d = att.epochDay(r);
-            minDay = Math.min(minDay, d);
-            maxDay = Math.max(maxDay, d);
-        }
+        int[] range = {Integer.MAX_VALUE, Integer.MIN_VALUE};
+        att.forEach((student, school, day, category, duration) -> {
+            range[0] = Math.min(range[0], day);
+            range[1] = Math.max(range[1], day);
+        });
         if (att.size() > 0) {
-            for (int y = SchoolYear.containing(LocalDate.ofEpochDay(minDay)).endYear();
-                 y <= SchoolYear.containing(LocalDate.ofEpochDay(maxDay)).endYear(); y++) {
+            for (int y = SchoolYear.containing(LocalDate.ofEpochDay(range[0])).endYear();
+                 y <= SchoolYear.containing(LocalDate.ofEpochDay(range[1])).endYear(); y++) {
                 years.add(SchoolYear.of(y));
             }
         }
-        int ns = students.size();
-        return new DistrictIndex(organizations, schools, List.copyOf(partnerships), Map.copyOf(bySchoolYear),
-                Map.copyOf(byOrgYear), students, List.copyOf(characteristics),
-                Grouped.of(characteristics, ns, c -> students.indexOf(c.studentId().value()),
-                        Comparator.comparing((StudentCharacteristic c) -> c.period().start()).thenComparing(StudentCharacteristic::characteristic)),
-                calendars, List.copyOf(enrollments), byStudent,
-                Grouped.of(enrollments, schools.size(), e -> schools.indexOf(e.schoolId().value()),
-                        Comparator.comparing(Enrollment::entryDate).thenComparing(Enrollment::studentId)),
-                List.copyOf(diplomas), Grouped.of(diplomas, ns, d -> students.indexOf(d.studentId().value()),
-                        Comparator.comparing(Diploma::awardDate)),
-                att, incidents, Grouped.of(incidents.records(), ns, b -> students.indexOf(b.studentId().value()),
-                        Comparator.comparing(BehaviorIncident::date).thenComparing(BehaviorIncident::incidentId, Comparator.comparing(IncidentId::value))),
-                List.copyOf(courseMarks), Grouped.of(courseMarks, ns, m -> students.indexOf(m.studentId().value()),
-                        Comparator.comparing(CourseMark::schoolYear).thenComparing(CourseMark::term).thenComparing(CourseMark::courseCode)),
-                staff, List.copyOf(assignments), Grouped.of(assignments, staff.size(), a -> staff.indexOf(a.staffId().value()),
-                        Comparator.comparing((StaffAssignment a) -> a.period().start())),
-                List.copyOf(relationships),
-                Grouped.of(relationships, staff.size(), r -> staff.indexOf(r.staffId().value()),
-                        Comparator.comparing((StudentStaffRelationship r) -> r.period().start()).thenComparing(StudentStaffRelationship::studentId)),
-                Grouped.of(relationships, ns, r -> students.indexOf(r.studentId().value()),
-                        Comparator.comparing((StudentStaffRelationship r) -> r.period().start()).thenComparing(StudentStaffRelationship::staffId)),
-                interventions, List.copyOf(participants),
-                Grouped.of(participants, ns, p -> students.indexOf(p.studentId().value()),
-                        Comparator.comparing((InterventionParticipant p) -> p.period().start())),
-                consents, Grouped.of(consents.records(), ns, c -> students.indexOf(c.studentId().value()),
-                        Comparator.comparing(Consent::signedDate)),
-                agreements.accepted(), agreements.histories(), java.util.Collections.unmodifiableSortedSet(years));
+        return java.util.Collections.unmodifiableSortedSet(years);
     }
 
     /** Helper for parsers: an education organization id typed by the table it is in (school first). */

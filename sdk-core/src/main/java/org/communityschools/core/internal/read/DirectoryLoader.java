@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.communityschools.core.model.AttendanceRecord;
+import org.communityschools.core.model.DayShare;
 import java.util.concurrent.ConcurrentHashMap;
 import org.communityschools.core.data.DataElements;
 import org.communityschools.core.data.DataFile;
@@ -77,6 +79,20 @@ public final class DirectoryLoader {
     private final ReadLimits limits;
     private final Assembler assembler;
     private final Map<DataFile, long[]> counts = new EnumMap<>(DataFile.class);
+    /** In delta mode ({@link #readDelta}), where rows go instead of the assembler. */
+    private @Nullable DeltaSink delta;
+
+    /** Receives the rows of a delta directory: the column {@code op} says upsert (a record) or delete (a key). */
+    public interface DeltaSink {
+        /** An upsert row whose record passed the field rules. */
+        void upsert(DataFile file, Object record, long line);
+
+        /** A delete row: {@code cell} gives the text of a column of the row (empty when absent). */
+        void delete(DataFile file, java.util.function.Function<String, String> cell, long line);
+
+        /** A school or organization id of the data the delta applies to, typed by the table it is in. */
+        org.communityschools.core.model.EducationOrganizationId resolve(String id);
+    }
 
     /** A loader reporting to {@code violations}, validating records with {@code validator} when not null. */
     public DirectoryLoader(@Nullable Validator validator, Violations violations) {
@@ -130,6 +146,24 @@ public final class DirectoryLoader {
         return assembler.finish();
     }
 
+    /**
+     * Reads the CSV files of a delta directory (the files of a data directory with an {@code op} column, {@code upsert}
+     * or {@code delete}) in {@link DataFile} order: an upsert row goes through the field rules of its file and, as a
+     * record, to {@code sink}; a delete row's key columns go to {@code sink}. No cross-record rule is applied here (the
+     * change is checked against the data it is applied to). {@code agreements.json} is not read.
+     */
+    public void readDelta(Path dir, DeltaSink sink) {
+        this.delta = sink;
+        for (DataFile file : DataFile.values()) {
+            Path path = dir.resolve(file.fileName());
+            if (file != DataFile.AGREEMENTS && Files.isRegularFile(path)) {
+                long[] c = new long[3];
+                counts.put(file, c);
+                readCsv(file, path, c);
+            }
+        }
+    }
+
     private void readCsv(DataFile file, Path path, long[] count) {
         try (CsvRows rows = CsvRows.open(path, limits)) {
             try {
@@ -145,7 +179,13 @@ public final class DirectoryLoader {
                     return;
                 }
                 int width = rows.size();
-                if (file == DataFile.ATTENDANCE) {
+                int op = delta == null ? -1 : java.util.Arrays.asList(rows.cells()).subList(0, width).indexOf("op");
+                if (delta != null && op < 0) {
+                    violations.error(file, 1, 0, "op", null, "delta.op-column",
+                            "a file of a delta directory must have the column 'op' (upsert or delete)");
+                    return;
+                }
+                if (file == DataFile.ATTENDANCE && delta == null) {
                     readAttendance(rows, positions, names, count);
                     return;
                 }
@@ -161,6 +201,10 @@ public final class DirectoryLoader {
                         continue;
                     }
                     cells.row(rows.cells(), rows.line());
+                    if (delta != null && !"upsert".equals(rows.cells()[op])) {
+                        deleteRow(file, cells, rows.cells()[op], rows.line(), count);
+                        continue;
+                    }
                     if (controlFree(file, rows, names, cells) && parse(file, cells)) {
                         count[1]++;
                     } else {
@@ -192,6 +236,19 @@ public final class DirectoryLoader {
         cells.failAt(at, name, "field.control-character", (name == null ? "a cell" : name)
                 + " must not contain a control character other than tab (such as NUL)");
         return false;
+    }
+
+    private void deleteRow(DataFile file, Cells cells, String op, long line, long[] count) {
+        if (!"delete".equals(op)) {
+            cells.fail("op", op, "delta.op", "op must be upsert or delete");
+            count[2]++;
+            return;
+        }
+        count[1]++;
+        delta.delete(file, name -> {
+            String t = cells.text(name);
+            return t == null ? "" : t;
+        }, line);
     }
 
     private boolean cellCount(DataFile file, CsvRows rows, int width) {
@@ -362,7 +419,7 @@ public final class DirectoryLoader {
                 OrganizationId id = c.required("organization_id", OrganizationId::of);
                 String name = c.required("name", t -> t);
                 OrganizationType type = c.required("type", t -> Values.parseEnum(OrganizationType.class, t));
-                yield c.accept(() -> new Organization(id, name, type), a::add);
+                yield c.accept(() -> new Organization(id, name, type), route(a::add));
             }
             case SCHOOLS -> {
                 SchoolId id = c.required("school_id", SchoolId::of);
@@ -371,14 +428,14 @@ public final class DirectoryLoader {
                 var low = c.required("low_grade", Values::parseGrade);
                 var high = c.required("high_grade", Values::parseGrade);
                 SchoolType type = c.required("school_type", t -> Values.parseEnum(SchoolType.class, t));
-                yield c.accept(() -> new School(id, name, district, low, high, type), a::add);
+                yield c.accept(() -> new School(id, name, district, low, high, type), route(a::add));
             }
             case PARTNERSHIPS -> {
                 SchoolId school = c.required("school_id", this::schoolId);
                 OrganizationId org = c.required("organization_id", this::organizationId);
                 var year = c.required("school_year", Values::parseSchoolYear);
                 PartnershipRole role = c.required("role", t -> Values.parseEnum(PartnershipRole.class, t));
-                yield c.accept(() -> new Partnership(school, org, year, role), a::add);
+                yield c.accept(() -> new Partnership(school, org, year, role), route(a::add));
             }
             case STUDENTS -> {
                 StudentId id = c.required("student_id", StudentId::of);
@@ -389,18 +446,18 @@ public final class DirectoryLoader {
                 RaceEthnicity race = c.required("race_ethnicity", t -> Values.parseEnum(RaceEthnicity.class, t));
                 var cohort = c.optional("ninth_grade_cohort", Values::parseSchoolYear);
                 boolean optOut = c.optional("directory_opt_out", Values::parseBoolean).orElse(false);
-                yield c.accept(() -> new Student(id, first, last, birth, sex, race, cohort, optOut), a::add);
+                yield c.accept(() -> new Student(id, first, last, birth, sex, race, cohort, optOut), route(a::add));
             }
             case STUDENT_CHARACTERISTICS -> {
                 StudentId student = c.required("student_id", this::studentId);
                 var type = c.required("characteristic", t -> Values.parseEnum(StudentCharacteristicType.class, t));
                 DateRange period = period(c, "begin_date", "end_date");
-                yield c.accept(() -> new StudentCharacteristic(student, type, period), a::add);
+                yield c.accept(() -> new StudentCharacteristic(student, type, period), route(a::add));
             }
             case CALENDAR -> {
                 SchoolId school = c.required("school_id", this::schoolId);
                 LocalDate date = c.required("date", Values::parseDate);
-                yield c.accept(() -> new InstructionalDay(school, date), a::add);
+                yield c.accept(() -> new InstructionalDay(school, date), route(a::add));
             }
             case ENROLLMENTS -> {
                 StudentId student = c.required("student_id", this::studentId);
@@ -414,14 +471,14 @@ public final class DirectoryLoader {
                     c.fail("exit_date", exit.get().toString(), "field.date-order",
                             "exit_date must not be before entry_date " + entry);
                 }
-                yield c.accept(() -> new Enrollment(student, school, entry, grade, exit, exitType, documented), a::add);
+                yield c.accept(() -> new Enrollment(student, school, entry, grade, exit, exitType, documented), route(a::add));
             }
             case DIPLOMAS -> {
                 StudentId student = c.required("student_id", this::studentId);
                 SchoolId school = c.required("school_id", this::schoolId);
                 LocalDate date = c.required("award_date", Values::parseDate);
                 DiplomaType type = c.required("diploma_type", t -> Values.parseEnum(DiplomaType.class, t));
-                yield c.accept(() -> new Diploma(student, school, date, type), a::add);
+                yield c.accept(() -> new Diploma(student, school, date, type), route(a::add));
             }
             case BEHAVIOR -> {
                 IncidentId id = c.required("incident_id", IncidentId::of);
@@ -432,7 +489,7 @@ public final class DirectoryLoader {
                 Optional<String> description = c.optional("description", t -> t);
                 DisciplineActionType action = c.required("action", t -> Values.parseEnum(DisciplineActionType.class, t));
                 var days = c.optional("action_days", Values::parseDecimal).orElse(java.math.BigDecimal.ZERO);
-                yield c.accept(() -> new BehaviorIncident(id, student, school, date, behavior, description, action, days), a::add);
+                yield c.accept(() -> new BehaviorIncident(id, student, school, date, behavior, description, action, days), route(a::add));
             }
             case COURSE_MARKS -> {
                 StudentId student = c.required("student_id", this::studentId);
@@ -449,28 +506,28 @@ public final class DirectoryLoader {
                 var earned = c.required("credits_earned", Values::parseDecimal);
                 Optional<LocalDate> termEnd = c.optional("term_end_date", Values::parseDate);
                 yield c.accept(() -> new CourseMark(student, school, year, term, code, title, subject, numeric, letter,
-                        result, attempted, earned, termEnd), a::add);
+                        result, attempted, earned, termEnd), route(a::add));
             }
             case STAFF -> {
                 StaffId id = c.required("staff_id", StaffId::of);
                 String first = c.required("first_name", t -> t);
                 String last = c.required("last_name", t -> t);
                 OrganizationId employer = c.required("employer_id", this::organizationId);
-                yield c.accept(() -> new Staff(id, first, last, employer), a::add);
+                yield c.accept(() -> new Staff(id, first, last, employer), route(a::add));
             }
             case STAFF_ASSIGNMENTS -> {
                 StaffId staff = c.required("staff_id", this::staffId);
                 var org = c.required("organization_id", this::educationOrganizationId);
                 StaffRole role = c.required("role", t -> Values.parseEnum(StaffRole.class, t));
                 DateRange period = period(c, "begin_date", "end_date");
-                yield c.accept(() -> new StaffAssignment(staff, org, role, period), a::add);
+                yield c.accept(() -> new StaffAssignment(staff, org, role, period), route(a::add));
             }
             case STUDENT_STAFF -> {
                 StudentId student = c.required("student_id", this::studentId);
                 StaffId staff = c.required("staff_id", this::staffId);
                 RelationshipType type = c.required("relationship", t -> Values.parseEnum(RelationshipType.class, t));
                 DateRange period = period(c, "begin_date", "end_date");
-                yield c.accept(() -> new StudentStaffRelationship(student, staff, type, period), a::add);
+                yield c.accept(() -> new StudentStaffRelationship(student, staff, type, period), route(a::add));
             }
             case INTERVENTIONS -> {
                 InterventionId id = c.required("intervention_id", InterventionId::of);
@@ -478,7 +535,7 @@ public final class DirectoryLoader {
                 var provider = c.required("provider_id", this::educationOrganizationId);
                 SchoolId school = c.required("school_id", this::schoolId);
                 Optional<String> description = c.optional("description", t -> t);
-                yield c.accept(() -> new Intervention(id, type, provider, school, description), a::add);
+                yield c.accept(() -> new Intervention(id, type, provider, school, description), route(a::add));
             }
             case INTERVENTION_PARTICIPANTS -> {
                 InterventionId id = c.required("intervention_id", this::interventionId);
@@ -487,7 +544,7 @@ public final class DirectoryLoader {
                 DateRange period = period(c, "begin_date", "end_date");
                 Optional<String> goal = c.optional("goal", t -> t);
                 ParticipationStatus status = c.required("status", t -> Values.parseEnum(ParticipationStatus.class, t));
-                yield c.accept(() -> new InterventionParticipant(id, student, staff, period, goal, status), a::add);
+                yield c.accept(() -> new InterventionParticipant(id, student, staff, period, goal, status), route(a::add));
             }
             case CONSENTS -> {
                 ConsentId id = c.required("consent_id", ConsentId::of);
@@ -503,9 +560,33 @@ public final class DirectoryLoader {
                     c.fail("revoked_date", revoked.get().toString(), "field.date-order",
                             "revoked_date must not be before signed_date " + signed);
                 }
-                yield c.accept(() -> new Consent(id, student, grantor, recipient, purpose, categories, signed, auth, revoked), a::add);
+                yield c.accept(() -> new Consent(id, student, grantor, recipient, purpose, categories, signed, auth, revoked), route(a::add));
             }
-            case ATTENDANCE, AGREEMENTS -> throw new IllegalStateException("read elsewhere: " + file);
+            case ATTENDANCE -> {
+                StudentId student = c.required("student_id", this::studentId);
+                SchoolId school = c.required("school_id", this::schoolId);
+                LocalDate date = c.required("date", Values::parseDate);
+                AttendanceCategory category = c.required("category", t -> Values.parseEnum(AttendanceCategory.class, t));
+                var duration = c.optional("duration", DayShare::parse);
+                Optional<String> reason = c.optional("reason", t -> t);
+                if (!c.failed() && duration.isEmpty() && category.defaultDuration().isEmpty()) {
+                    c.fail("duration", null, "attendance.partial-duration", "duration is required for category PARTIAL");
+                }
+                yield c.accept(() -> AttendanceRecord.of(student, school, date, category, duration, reason), route(a::add));
+            }
+            case AGREEMENTS -> throw new IllegalStateException("read elsewhere: " + file);
+        };
+    }
+
+    /** {@code add}, or in delta mode the sink's upsert. */
+    private <R> java.util.function.BiPredicate<R, Where> route(java.util.function.BiPredicate<R, Where> add) {
+        DeltaSink sink = delta;
+        if (sink == null) {
+            return add;
+        }
+        return (r, w) -> {
+            sink.upsert(org.communityschools.core.live.RecordKey.of(r).file(), r, w.line());
+            return true;
         };
     }
 
@@ -562,6 +643,6 @@ public final class DirectoryLoader {
 
     private org.communityschools.core.model.EducationOrganizationId educationOrganizationId(String text) {
         org.communityschools.core.internal.Checks.identifier(text, "organization_id");
-        return assembler.educationOrganization(text);
+        return delta != null ? delta.resolve(text) : assembler.educationOrganization(text);
     }
 }

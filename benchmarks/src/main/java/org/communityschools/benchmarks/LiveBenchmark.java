@@ -1,0 +1,233 @@
+package org.communityschools.benchmarks;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.live.ChangeBatch;
+import org.communityschools.core.live.LiveDistrict;
+import org.communityschools.core.model.AttendanceCategory;
+import org.communityschools.core.model.AttendanceRecord;
+import org.communityschools.core.model.Consent;
+import org.communityschools.core.model.DayShare;
+import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.LegalBasis;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.StaffAssignment;
+import org.communityschools.core.model.StaffId;
+import org.communityschools.core.model.StaffRole;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.privacy.policy.Decision;
+import org.communityschools.privacy.policy.DecisionCache;
+import org.communityschools.privacy.policy.Grant;
+import org.communityschools.privacy.policy.LivePolicyEngine;
+import org.communityschools.privacy.policy.Policies;
+import org.communityschools.privacy.policy.PolicyEngine;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Live district data. {@code sdk_revocation}: a parent's consent is revoked ({@code LiveDistrict.apply} of the consent
+ * upsert) and a Community School Director's page is decided again through a {@link DecisionCache} shared across
+ * versions ({@code LivePolicyEngine.decide(cache, ..., atLeastVersion)}) until the field the consent granted is
+ * denied, while another thread keeps deciding for other requests through the same cache and engine (sampled: p50,
+ * p99). {@code peer_revocation}: today's path, the directory read again and a new engine built before the same
+ * decision. {@code sdk_applyAttendance}: one batch of 1,000 new attendance rows (absences on enrolled instructional
+ * days, a thousand students) applied as a new version, validated by the directory's rules; {@code
+ * peer_applyAttendance}: the same 1,000 records put into a {@code HashMap} keyed by student, school and day (the
+ * floor: no rule, no version, no index).
+ */
+@State(Scope.Benchmark)
+public class LiveBenchmark {
+    private static final LocalDate DAY = PolicyBenchmark.DAY;
+    private static final int BATCH = 1000;
+
+    private String preset;
+    private DistrictData data;
+    private LiveDistrict live;
+    private LivePolicyEngine engine;
+    private DecisionCache cache;
+    private StaffId requester;
+    private StudentId student;
+    private String field;
+    private ChangeBatch revoke;
+    private ChangeBatch restore;
+    private Instant at;
+    private boolean revoked;
+    private volatile boolean stop;
+    private Thread background;
+    private final List<ChangeBatch> attendance = new ArrayList<>();
+    private final List<List<AttendanceRecord>> attendanceRecords = new ArrayList<>();
+    private int nextBatch;
+
+    /** Finds a consent that grants a director a field, starts the other reader, prepares the attendance batches. */
+    @Setup(Level.Trial)
+    public void setUp(CityState city) {
+        preset = city.preset;
+        data = city.data;
+        live = LiveDistrict.of(data);
+        engine = LivePolicyEngine.builder().policy(Policies.defaultPolicy()).zone(PolicyBenchmark.ZONE).district(live).build();
+        cache = DecisionCache.builder().maximumSize(100_000).build();
+        at = DAY.atTime(10, 0).atZone(PolicyBenchmark.ZONE).toInstant();
+        PolicyEngine first = engine.engine();
+        List<StaffId> directors = new ArrayList<>();
+        for (StaffAssignment a : data.staffAssignments()) {
+            if (a.role() == StaffRole.COMMUNITY_SCHOOL_DIRECTOR && a.period().contains(DAY)) {
+                directors.add(a.staffId());
+            }
+        }
+        search:
+        for (Consent c : data.consents()) {
+            if (!c.isInForceOn(DAY) || c.revokedDate().isPresent()) {
+                continue;
+            }
+            for (StaffId d : directors) {
+                Decision decision = first.decide(d, c.studentId(), PolicyBenchmark.SUPPORT, at);
+                for (Grant g : decision.grants()) {
+                    if (g.basis() == LegalBasis.CONSENT && decision.grants().stream()
+                            .filter(x -> x.field().equals(g.field())).allMatch(x -> x.basis() == LegalBasis.CONSENT)) {
+                        requester = d;
+                        student = c.studentId();
+                        field = g.field().toString();
+                        revoke = ChangeBatch.builder().upsert(new Consent(c.id(), c.studentId(), c.grantor(),
+                                c.recipientId(), c.purpose(), c.categories(), c.signedDate(), c.authentication(),
+                                Optional.of(DAY.isBefore(c.signedDate()) ? c.signedDate() : DAY))).build();
+                        restore = ChangeBatch.builder().upsert(c).build();
+                        break search;
+                    }
+                }
+            }
+        }
+        if (requester == null) {
+            throw new IllegalStateException("no consent grants a director a field on " + DAY);
+        }
+        System.out.printf("%n[bench] LiveBenchmark: %s sees %s of %s under a consent%n", requester, field, student);
+        List<StaffId> others = new ArrayList<>(directors);
+        background = new Thread(() -> {
+            int i = 0;
+            List<StudentId> students = data.students().stream().limit(4096).map(s -> s.id()).toList();
+            while (!stop) {
+                engine.decide(cache, others.get(i % others.size()), students.get(i % students.size()),
+                        PolicyBenchmark.SUPPORT, at, 0);
+                engine.decide(cache, requester, student, PolicyBenchmark.SUPPORT, at, 0);
+                i++;
+            }
+        }, "live-benchmark-reader");
+        background.setDaemon(true);
+        background.start();
+        prepareAttendance();
+    }
+
+    /** Absences on enrolled instructional days that have no row yet, for up to 100 batches of 1,000 students. */
+    private void prepareAttendance() {
+        List<AttendanceRecord> batch = new ArrayList<>();
+        for (int s = 0; s < data.students().size() && attendance.size() < 100; s++) {
+            StudentId id = data.studentAt(s);
+            for (Enrollment e : data.enrollmentsOf(id)) {
+                var days = data.calendar(e.schoolId()).days();
+                var taken = new java.util.HashSet<LocalDate>();
+                data.attendance().recordsOf(id, e.schoolId()).forEach(r -> taken.add(r.date()));
+                Optional<LocalDate> free = days.stream().filter(d -> e.isEnrolledOn(d) && !taken.contains(d)).findFirst();
+                if (free.isPresent()) {
+                    batch.add(new AttendanceRecord(id, e.schoolId(), free.get(), AttendanceCategory.UNEXCUSED_ABSENCE,
+                            DayShare.ofTenThousandths(10_000), Optional.empty()));
+                    break;
+                }
+            }
+            if (batch.size() == BATCH) {
+                ChangeBatch.Builder b = ChangeBatch.builder();
+                batch.forEach(b::upsert);
+                attendance.add(b.build());
+                attendanceRecords.add(List.copyOf(batch));
+                batch.clear();
+            }
+        }
+        if (attendance.isEmpty()) {
+            throw new IllegalStateException("no free instructional day to record attendance on");
+        }
+        System.out.printf("[bench] LiveBenchmark: %d batches of %d attendance events%n", attendance.size(), BATCH);
+    }
+
+    /** Per invocation of the revocation benchmark: puts the consent back first (untimed). */
+    @State(Scope.Thread)
+    public static class Restored {
+        /** Puts the consent back, so that every revocation starts from a permitting decision in the cache. */
+        @Setup(Level.Invocation)
+        public void restoreConsent(LiveBenchmark b) {
+            if (b.revoked) {
+                b.live.apply(b.restore);
+                b.revoked = false;
+            }
+            if (!b.engine.decide(b.cache, b.requester, b.student, PolicyBenchmark.SUPPORT, b.at, b.live.current().number())
+                    .permits(b.field)) {
+                throw new IllegalStateException("the restored consent does not permit " + b.field);
+            }
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void stopReader() throws InterruptedException {
+        stop = true;
+        background.join();
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Decision sdk_revocation(Restored restored) {
+        long v = live.apply(revoke).number();
+        revoked = true;
+        Decision d;
+        do {
+            d = engine.decide(cache, requester, student, PolicyBenchmark.SUPPORT, at, v);
+        } while (d.permits(field));
+        return d;
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Decision peer_revocation() {
+        DistrictData reloaded = City.read(City.directory(preset));
+        PolicyEngine fresh = PolicyEngine.builder().policy(Policies.defaultPolicy()).districtData(reloaded)
+                .zone(PolicyBenchmark.ZONE).build();
+        return fresh.decide(requester, student, PolicyBenchmark.SUPPORT, at);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public long sdk_applyAttendance() {
+        ChangeBatch b = attendance.get(nextBatch);
+        nextBatch = (nextBatch + 1) % attendance.size();
+        return live.apply(b).number();
+    }
+
+    private record Key(StudentId student, SchoolId school, LocalDate day) {}
+
+    private final Map<Key, AttendanceRecord> peer = new HashMap<>();
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public int peer_applyAttendance() {
+        List<AttendanceRecord> b = attendanceRecords.get(nextBatch);
+        nextBatch = (nextBatch + 1) % attendanceRecords.size();
+        for (AttendanceRecord r : b) {
+            peer.put(new Key(r.studentId(), r.schoolId(), r.date()), r);
+        }
+        return peer.size();
+    }
+}

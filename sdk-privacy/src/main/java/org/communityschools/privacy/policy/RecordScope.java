@@ -137,6 +137,9 @@ public final class RecordScope {
     /** Whether some day of {@code [first, last]} at {@code school} is in scope (a period or school-year record). */
     public boolean coversAny(SchoolId school, LocalDate first, LocalDate last) {
         Objects.requireNonNull(school, "school");
+        if (first.equals(last)) {
+            return covers(school, first); // a record of one day: no interval arithmetic, no allocation
+        }
         return !covered(school, first, last).isEmpty();
     }
 

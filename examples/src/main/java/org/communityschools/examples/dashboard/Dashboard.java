@@ -255,6 +255,15 @@ public final class Dashboard implements AutoCloseable {
         }
     }
 
+    /** Whether {@code address} names a loopback address (resolving a name such as {@code localhost}); false if unknown. */
+    static boolean isLoopback(String address) {
+        try {
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
     private void handle(HttpExchange exchange) {
         int status = 500;
         String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
@@ -264,7 +273,14 @@ public final class Dashboard implements AutoCloseable {
             String cookie = cookie(exchange, COOKIE);
             r.session = sessions.find(cookie, now).orElse(null);
             if (r.session == null) {
-                r.session = sessions.create();
+                try {
+                    r.session = sessions.create();
+                } catch (IllegalStateException full) {
+                    byte[] b = "the dashboard holds as many sessions as it may; try again later".getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(503, b.length);
+                    exchange.getResponseBody().write(b);
+                    return;
+                }
                 r.newSession = true;
             }
             try {
@@ -518,9 +534,19 @@ public final class Dashboard implements AutoCloseable {
             return this;
         }
 
-        /** The address to listen on (default 127.0.0.1: put a TLS-terminating proxy in front for anything else). */
+        /**
+         * The loopback address to listen on (default 127.0.0.1). The sign-in is a demo staff picker, so any address that
+         * is not loopback is refused.
+         *
+         * @throws IllegalArgumentException when the address is not a loopback address
+         */
         public Builder bindAddress(String bindAddress) {
-            this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+            Objects.requireNonNull(bindAddress, "bindAddress");
+            if (!isLoopback(bindAddress)) {
+                throw new IllegalArgumentException("the dashboard listens on a loopback address only (its sign-in is a "
+                        + "demo staff picker), was '" + bindAddress + "'");
+            }
+            this.bindAddress = bindAddress;
             return this;
         }
 

@@ -417,6 +417,9 @@ final class Pages {
 
     // ---- finding a student by id (POST: the id never appears in an address) ----
 
+    /** The one answer for a missing and for a forbidden student id. */
+    static final String NOT_FOUND_OR_FORBIDDEN = "no student with this id that you may see today";
+
     String find(Dashboard.Request r, Sessions.Viewer v, String id) {
         if (id.isEmpty() || id.length() > 32) {
             throw new Dashboard.Refused(400, "enter a student id");
@@ -428,13 +431,9 @@ final class Pages {
         } catch (IllegalArgumentException e) {
             throw new Dashboard.Refused(400, "not a well-formed student id");
         }
-        if (d.data.student(s).isEmpty()) {
-            throw new Dashboard.Refused(403, "you may not see this student's records: no rule of the policy grants you this student on "
-                    + d.today + " (default deny)");
-        }
-        Decision decision = d.decide(v, s, at);
-        if (!decision.permitsAny()) {
-            throw new Dashboard.Refused(403, "you may not see this student's records: " + denialSummary(decision));
+        // the same answer for a student who does not exist and one the viewer may not see: ids cannot be enumerated
+        if (d.data.student(s).isEmpty() || !d.decide(v, s, at).permitsAny()) {
+            throw new Dashboard.Refused(403, NOT_FOUND_OR_FORBIDDEN);
         }
         return r.session.handle(s);
     }

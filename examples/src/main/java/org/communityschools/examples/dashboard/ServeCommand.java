@@ -44,7 +44,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
+    @Option(names = "--bind", defaultValue = "127.0.0.1",
+            description = "loopback address to listen on (default: ${DEFAULT-VALUE}); any other address is refused: the sign-in is a demo staff picker")
     String bind;
 
     @Option(names = "--today", description = "the date the dashboard acts on (default: March 1 of the school year of the last instructional day in the data)")
@@ -65,6 +66,11 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65_535) { // before any work: an argument error is one line, at once
             throw new IllegalArgumentException("--port must be 0 to 65535, was " + port);
+        }
+        if (!Dashboard.isLoopback(bind)) {
+            throw new IllegalArgumentException("--bind must be a loopback address (127.0.0.1, ::1, localhost), was '" + bind
+                    + "': the dashboard signs people in by picking a staff member (a demo, said on every page), which must"
+                    + " never be served to the network");
         }
         Policy rules = policy.policy();
         Path dir;

@@ -26,19 +26,53 @@ final class Sessions {
     static final Duration IDLE = Duration.ofMinutes(30);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Map<String, Session> byId = new ConcurrentHashMap<>();
+    /** The most sessions held at once; beyond it the oldest anonymous sessions go first, then new ones are refused. */
+    static final int MAX_SESSIONS = 10_000;
+    /** How often expired sessions are swept (not on every request: a sweep reads every session). */
+    private static final Duration SWEEP = Duration.ofSeconds(30);
 
-    /** A new anonymous session; expired sessions are dropped on the way. */
+    private final Map<String, Session> byId = new ConcurrentHashMap<>();
+    private volatile Instant lastSweep = Instant.EPOCH;
+
+    /**
+     * A new anonymous session. The store is bounded: expired sessions are swept at most every 30 seconds, and when it
+     * holds {@link #MAX_SESSIONS} the anonymous sessions (nobody signed in) are dropped, oldest first; a store full of
+     * signed-in sessions refuses new ones.
+     *
+     * @throws IllegalStateException when the store is full of signed-in sessions
+     */
     Session create() {
-        Instant cutoff = Instant.now().minus(IDLE);
-        byId.values().removeIf(x -> {
-            synchronized (x) {
-                return x.lastSeen.isBefore(cutoff);
+        Instant now = Instant.now();
+        if (now.isAfter(lastSweep.plus(SWEEP)) || byId.size() >= MAX_SESSIONS) {
+            lastSweep = now;
+            Instant cutoff = now.minus(IDLE);
+            byId.values().removeIf(x -> {
+                synchronized (x) {
+                    return x.lastSeen.isBefore(cutoff);
+                }
+            });
+        }
+        if (byId.size() >= MAX_SESSIONS) {
+            byId.values().stream().filter(x -> x.viewer == null)
+                    .sorted(java.util.Comparator.comparing(x -> {
+                        synchronized (x) {
+                            return x.lastSeen;
+                        }
+                    }))
+                    .limit(Math.max(1, byId.size() - MAX_SESSIONS + MAX_SESSIONS / 10))
+                    .toList().forEach(x -> byId.remove(x.id));
+            if (byId.size() >= MAX_SESSIONS) {
+                throw new IllegalStateException("too many sessions (" + MAX_SESSIONS + ") are signed in");
             }
-        });
+        }
         Session s = new Session(token(), token());
         byId.put(s.id, s);
         return s;
+    }
+
+    /** How many sessions are held. */
+    int size() {
+        return byId.size();
     }
 
     /** The live session with this id, touched; empty when unknown or expired (an expired one is removed). */

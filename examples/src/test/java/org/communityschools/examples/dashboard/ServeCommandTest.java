@@ -30,6 +30,34 @@ class ServeCommandTest {
     }
 
     @Test
+    void aNonLoopbackAddressIsRefusedBeforeAnyCityIsGenerated() {
+        // the sign-in is a demo staff picker: it must never be served to the network
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"serve", "--port", "0", "--bind", "0.0.0.0"}, new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).contains("--bind must be a loopback address").doesNotContain("Generating")
+                .doesNotContain("Exception");
+        assertThat(Dashboard.isLoopback("127.0.0.1")).isTrue();
+        assertThat(Dashboard.isLoopback("::1")).isTrue();
+        assertThat(Dashboard.isLoopback("0.0.0.0")).isFalse();
+    }
+
+    @Test
+    void theSessionStoreIsBoundedAndDropsAnonymousSessionsFirst() {
+        Sessions sessions = new Sessions();
+        Sessions.Session signedIn = sessions.signIn(sessions.create(), new Sessions.Viewer(
+                org.communityschools.core.model.StaffId.of("S-1"), "A B", java.util.Set.of(), java.util.List.of(),
+                org.communityschools.privacy.policy.Purpose.of("instruction"), java.util.List.of(), false));
+        for (int i = 0; i < Sessions.MAX_SESSIONS + 500; i++) {
+            sessions.create();
+        }
+        assertThat(sessions.size()).isLessThanOrEqualTo(Sessions.MAX_SESSIONS);
+        assertThat(sessions.find(signedIn.id, java.time.Instant.now())).as("a signed-in session survives").isPresent();
+    }
+
+    @Test
     void anInvalidPolicyIsRefusedWithALocatedLineBeforeAnyCityIsGenerated() throws URISyntaxException {
         Path file = policy("forbid-with-empty-purposes.yaml");
         StringWriter out = new StringWriter();

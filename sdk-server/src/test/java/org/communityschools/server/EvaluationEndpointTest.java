@@ -7,7 +7,6 @@ import static org.communityschools.server.Fixture.post;
 import java.util.ArrayList;
 import java.util.List;
 import org.communityschools.privacy.FieldPath;
-import org.communityschools.privacy.disclosure.DisclosureLogs;
 import org.communityschools.privacy.policy.Decision;
 import org.communityschools.privacy.policy.Purpose;
 import org.junit.jupiter.api.AfterAll;
@@ -23,9 +22,7 @@ class EvaluationEndpointTest {
 
     @BeforeAll
     static void start() {
-        server = DecisionService.builder().engine(Fixture.ENGINE).districtData(Fixture.DATA)
-                .disclosureLog(DisclosureLogs.inMemory()).identity(Identity.insecureDemo()).clock(Fixture.CLOCK)
-                .build().start("127.0.0.1", 0);
+        server = Fixture.demoService();
     }
 
     @AfterAll

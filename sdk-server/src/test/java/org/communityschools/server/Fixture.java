@@ -55,6 +55,16 @@ final class Fixture {
 
     private Fixture() {}
 
+    /**
+     * The service over the fixture's city with an in-memory disclosure log and the loopback-only demo identity, started
+     * on a free port of 127.0.0.1.
+     */
+    static RunningService demoService() {
+        return DecisionService.builder().engine(ENGINE).districtData(DATA).disclosureLog(
+                org.communityschools.privacy.disclosure.DisclosureLogs.inMemory()).identity(Identity.insecureDemo())
+                .clock(CLOCK).build().start("127.0.0.1", 0);
+    }
+
     private static DistrictData generate() {
         try {
             Path dir = Files.createTempDirectory("server-tiny-city");

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.communityschools.privacy.disclosure.DisclosureLogs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,9 +26,7 @@ class ServiceDocExamplesTest {
 
     @BeforeAll
     static void start() {
-        server = DecisionService.builder().engine(Fixture.ENGINE).districtData(Fixture.DATA)
-                .disclosureLog(DisclosureLogs.inMemory()).identity(Identity.insecureDemo()).clock(Fixture.CLOCK)
-                .build().start("127.0.0.1", 0);
+        server = Fixture.demoService();
     }
 
     @AfterAll

@@ -2,7 +2,6 @@ package org.communityschools.examples.dashboard;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.AttendanceRecord;
@@ -15,7 +14,6 @@ import org.communityschools.metrics.AttendanceAccumulator;
 import org.communityschools.metrics.ChronicAbsenceDefinition;
 import org.communityschools.privacy.FieldPath;
 import org.communityschools.privacy.policy.Decision;
-import org.communityschools.privacy.policy.Grant;
 
 /**
  * The figures a page derives from one student's records, computed only from the records a {@link Decision} lets the
@@ -29,22 +27,12 @@ final class InScope {
 
     /** Whether a grant of {@code field} covers a record of {@code school} dated {@code date}. */
     static boolean covers(Decision decision, FieldPath field, SchoolId school, LocalDate date) {
-        for (Grant g : decision.grantsOf(field)) {
-            if (g.scope().covers(school, date)) {
-                return true;
-            }
-        }
-        return false;
+        return decision.covers(field, school, date, date);
     }
 
     /** Whether a grant of {@code field} covers some day of {@code [first, last]} at {@code school} (a school-year record). */
     static boolean coversAny(Decision decision, FieldPath field, SchoolId school, LocalDate first, LocalDate last) {
-        for (Grant g : decision.grantsOf(field)) {
-            if (g.scope().coversAny(school, first, last)) {
-                return true;
-            }
-        }
-        return false;
+        return decision.covers(field, school, first, last);
     }
 
     /**
@@ -67,9 +55,9 @@ final class InScope {
             if (last.isBefore(first)) {
                 continue;
             }
-            for (long[] days : coveredDays(decision, field, e.schoolId(), first, last)) {
-                LocalDate from = LocalDate.ofEpochDay(days[0]);
-                LocalDate to = LocalDate.ofEpochDay(days[1]);
+            for (DateRange days : decision.coveredDays(field, e.schoolId(), first, last)) {
+                LocalDate from = days.start();
+                LocalDate to = days.lastDay().filter(x -> !x.isAfter(last)).orElse(last);
                 acc.enrollment(new Enrollment(e.studentId(), e.schoolId(), from, e.entryGrade(), java.util.Optional.of(to),
                         java.util.Optional.of(e.exitWithdrawType().orElse(ExitWithdrawType.OTHER)), false));
                 if (!schools.contains(e.schoolId())) {
@@ -96,27 +84,5 @@ final class InScope {
             }
         }
         return acc;
-    }
-
-    /** The days of {@code [first, last]} at {@code school} that some grant of {@code field} covers, as sorted disjoint epoch-day intervals. */
-    private static List<long[]> coveredDays(Decision decision, FieldPath field, SchoolId school, LocalDate first, LocalDate last) {
-        List<long[]> all = new ArrayList<>();
-        for (Grant g : decision.grantsOf(field)) {
-            for (DateRange r : g.scope().coveredDays(school, first, last)) {
-                LocalDate to = r.lastDay().orElse(last);
-                all.add(new long[] {r.start().toEpochDay(), (to.isAfter(last) ? last : to).toEpochDay()});
-            }
-        }
-        all.sort(Comparator.comparingLong(x -> x[0]));
-        List<long[]> out = new ArrayList<>();
-        for (long[] i : all) {
-            long[] prev = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (prev != null && i[0] <= prev[1] + 1) {
-                prev[1] = Math.max(prev[1], i[1]);
-            } else {
-                out.add(new long[] {i[0], i[1]});
-            }
-        }
-        return out;
     }
 }

@@ -125,22 +125,6 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
     }
 
     /**
-     * This disclosure narrowed to what was written: {@code written} of its fields (the others dropped), with their
-     * record counts, masks and the digest of the released bytes.
-     *
-     * @throws IllegalArgumentException when {@code written} is empty or names a field this disclosure does not
-     */
-    public Disclosure asWritten(java.util.Set<FieldPath> written, Map<FieldPath, Integer> counts,
-                                Map<FieldPath, String> appliedMasks, String digest) {
-        if (!fields.containsAll(written)) {
-            throw new IllegalArgumentException("only fields of the disclosure can be written");
-        }
-        return new Disclosure(at, requester, requesterOrganization, student, List.copyOf(written), purpose, legalBasis,
-                agreementId, consentId, emergency, new TreeMap<>(counts), new TreeMap<>(appliedMasks),
-                Optional.of(digest));
-    }
-
-    /**
      * Whether this disclosure belongs to the record of disclosures that 34 CFR 99.32 requires. Disclosures to school
      * officials, with written consent, and of directory information are exempt (99.32(d)); studies, audit/evaluation
      * and emergency disclosures are not. The SDK logs every disclosure anyway and tags the required ones with this.

@@ -256,6 +256,37 @@ public final class Decision {
         return Collections.unmodifiableMap(out);
     }
 
+    /**
+     * Whether a record of {@code field} at {@code school} with a day in {@code [first, last]} may be shown: the scope of
+     * one of the field's grants covers it (for a record of one day, {@code first} equals {@code last}). What a host that
+     * renders its own records, or derives figures from them, applies to each record.
+     */
+    public boolean covers(FieldPath field, org.communityschools.core.model.SchoolId school, LocalDate first,
+                          LocalDate last) {
+        Objects.requireNonNull(school, "school");
+        for (Grant g : grantsOf(field)) {
+            if (g.scope().coversAny(school, first, last)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The days of {@code [first, last]} at {@code school} that a grant of {@code field} covers, merged across the
+     * field's grants: sorted, disjoint, inclusive ranges (a range reaching {@link LocalDate#MAX} is open-ended).
+     */
+    public List<org.communityschools.core.model.DateRange> coveredDays(FieldPath field,
+                                                                       org.communityschools.core.model.SchoolId school,
+                                                                       LocalDate first, LocalDate last) {
+        Objects.requireNonNull(school, "school");
+        List<org.communityschools.core.model.DateRange> all = new ArrayList<>();
+        for (Grant g : grantsOf(field)) {
+            all.addAll(g.scope().coveredDays(school, first, last));
+        }
+        return RecordScope.merged(all);
+    }
+
     /** The permitted fields, sorted by path. */
     public Set<FieldPath> permittedFields() {
         return Collections.unmodifiableSet(new TreeSet<>(byField.keySet()));

@@ -151,7 +151,8 @@ final class Evaluation {
      * The schools through which a relationship holds (possibly none, for ANY), and the records it reaches: the spans
      * of its schools and history window, named by {@code label}.
      */
-    private record Match(List<SchoolId> schools, String how, List<RecordScope.Span> spans, String label) {}
+    private record Match(List<SchoolId> schools, String how, List<RecordScope.Span> spans,
+                         java.util.function.Supplier<String> label) {}
 
     /** The scopes built for this evaluation, by rule position and authority (a rule's scope is the same for its fields). */
     private final Map<String, RecordScope> scopes = new HashMap<>();
@@ -359,7 +360,7 @@ final class Evaluation {
         switch (r.relationship()) {
             case ANY -> {
                 return new Match(List.copyOf(enrolledAt), "the requester holds role " + held.get(0).role(), List.of(),
-                        "any relationship");
+                        () -> "any relationship");
             }
             case ASSIGNED_SCHOOL -> {
                 List<SchoolId> out = new ArrayList<>();
@@ -387,7 +388,7 @@ final class Evaluation {
                     window(r, s, periods, spans);
                 }
                 return new Match(out, "the student is enrolled at " + out + " where the requester is assigned", spans,
-                        "the requester's school " + out + " and " + r.history().describe() + " there");
+                        () -> "the requester's school " + out + " and " + r.history().describe() + " there");
             }
             case PARTNER_SCHOOL -> {
                 OrganizationId employer = staff().employerId();
@@ -427,7 +428,7 @@ final class Evaluation {
                     window(r, s, periods, spans);
                 }
                 return new Match(out, "the student is enrolled at " + out + ", partnered with " + employer + " in "
-                        + year.label(), spans, "the partnered school " + out + " and " + r.history().describe()
+                        + year.label(), spans, () -> "the partnered school " + out + " and " + r.history().describe()
                         + " there");
             }
             case STUDENT_STAFF -> {
@@ -446,9 +447,10 @@ final class Evaluation {
                     for (SchoolId s : enrolledAt) {
                         windowOfPeriods(r, s, periods, spans);
                     }
-                    return new Match(List.copyOf(enrolledAt), "the student is on the requester's "
-                            + matched.relationship() + " list on " + date, spans, "the requester's "
-                            + matched.relationship() + " relationship at " + enrolledAt + " ("
+                    var type = matched.relationship();
+                    Set<SchoolId> at = enrolledAt;
+                    return new Match(List.copyOf(enrolledAt), "the student is on the requester's " + type + " list on "
+                            + date, spans, () -> "the requester's " + type + " relationship at " + at + " ("
                             + r.history().describe() + ")");
                 }
                 mismatch = "the student is not on the requester's " + r.relationshipTypes() + " list on " + date;
@@ -487,7 +489,7 @@ final class Evaluation {
                     windowOfPeriods(r, s, periods, spans);
                 }
                 return new Match(out, "the student is enrolled in the requester's district", spans,
-                        "the requester's district's schools " + out + " (" + r.history().describe() + ")");
+                        () -> "the requester's district's schools " + out + " (" + r.history().describe() + ")");
             }
         }
         throw new IllegalStateException("unknown relationship " + r.relationship());
@@ -582,7 +584,7 @@ final class Evaluation {
                     == HistoryWindow.Kind.RELATIONSHIP ? "from its signature" : r.history().describe()) + ")",
                     from.isAfter(date) ? List.of() : List.of(new RecordScope.Span(Optional.empty(), from, date))));
         } else {
-            limits.add(new RecordScope.Limit(m.label(), m.spans()));
+            limits.add(new RecordScope.Limit(m.label().get(), m.spans()));
         }
         RecordScope scope = RecordScope.of(limits);
         scopes.put(key, scope);

@@ -164,6 +164,21 @@ public final class RecordScope {
         return List.copyOf(out);
     }
 
+    /** {@code ranges} merged: sorted, disjoint, adjacent ranges joined (an open-ended range stays open-ended). */
+    static List<DateRange> merged(List<DateRange> ranges) {
+        List<long[]> days = new ArrayList<>();
+        for (DateRange r : ranges) {
+            days.add(new long[] {r.start().toEpochDay(), r.lastDay().orElse(LocalDate.MAX).toEpochDay()});
+        }
+        List<DateRange> out = new ArrayList<>();
+        for (long[] i : union(days)) {
+            LocalDate to = LocalDate.ofEpochDay(i[1]);
+            out.add(to.equals(LocalDate.MAX) ? DateRange.startingOn(LocalDate.ofEpochDay(i[0]))
+                    : DateRange.closed(LocalDate.ofEpochDay(i[0]), to));
+        }
+        return List.copyOf(out);
+    }
+
     /** The covered days as epoch-day intervals {@code [from, to]}, sorted and disjoint. */
     private List<long[]> covered(SchoolId school, LocalDate first, LocalDate last) {
         if (last.isBefore(first)) {

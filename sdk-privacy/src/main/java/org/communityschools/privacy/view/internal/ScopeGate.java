@@ -89,11 +89,6 @@ public final class ScopeGate {
         return Optional.empty();
     }
 
-    /** Whether {@code day} at {@code school} (null: at one of the schools where the student has been enrolled) is in scope of a grant of {@code field}. */
-    public boolean showsDay(FieldPath field, @Nullable SchoolId school, LocalDate day) {
-        return cover(field, new Place(school, day, day)).isPresent();
-    }
-
     /**
      * Whether {@code day} at {@code school} (null: at one of the schools where the student has been enrolled) is in the
      * scope of grant {@code g}: a period record's start or end is written only when the grant it is disclosed under

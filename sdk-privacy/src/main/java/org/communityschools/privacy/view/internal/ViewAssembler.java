@@ -82,7 +82,6 @@ public final class ViewAssembler {
     private final Map<Authority, Integer> pendingCounts = new LinkedHashMap<>();
     /** The child values written into admitted records, by child field and authority. */
     private final Map<FieldPath, Map<Authority, Integer>> pendingChildCounts = new TreeMap<>();
-    private @Nullable FieldPath currentField;
     private ScopeGate.@Nullable Place currentPlace;
     /** The grant the record being filled is disclosed under. */
     private @Nullable Grant currentGrant;
@@ -225,7 +224,6 @@ public final class ViewAssembler {
         pendingChildren.clear();
         pendingCounts.clear();
         pendingChildCounts.clear();
-        currentField = p;
         currentPlace = null;
         currentGrant = null;
         // what a child field needs from the decision and the catalog is the same for every record: resolved once

@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import org.communityschools.core.internal.Checks;
+import org.communityschools.core.internal.SetOnce;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A student's final mark in a course for a term ({@code course_marks.csv}; Ed-Fi's CourseTranscript). Decimals are
@@ -99,5 +101,201 @@ public record CourseMark(StudentId studentId, SchoolId schoolId, SchoolYear scho
     @Override
     public String toString() {
         return "CourseMark[student=" + studentId + ", school=" + schoolId + "]";
+    }
+
+    /**
+     * A set-once builder, for building a mark from a host's own records. Required: {@code studentId},
+     * {@code schoolId}, {@code schoolYear}, {@code term}, {@code course}, {@code subject}, {@code result},
+     * {@code credits}. Optional: {@code numericMark}, {@code letterMark}, {@code termEndDate}.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A set-once builder of {@link CourseMark}: each setting is set once and checked at once; {@link #build()} checks
+     * the combination with the record's own rules (credits earned not above attempted, a FAIL earns nothing, the term
+     * end date within the school year). Not thread-safe.
+     */
+    public static final class Builder {
+        private static final String TYPE = "CourseMark.builder()";
+        private @Nullable StudentId studentId;
+        private @Nullable SchoolId schoolId;
+        private @Nullable SchoolYear schoolYear;
+        private @Nullable String term;
+        private @Nullable String courseCode;
+        private @Nullable String courseTitle;
+        private @Nullable Subject subject;
+        private @Nullable BigDecimal numericMark;
+        private @Nullable String letterMark;
+        private @Nullable CourseResult result;
+        private @Nullable BigDecimal creditsAttempted;
+        private @Nullable BigDecimal creditsEarned;
+        private @Nullable LocalDate termEndDate;
+
+        private Builder() {}
+
+        /**
+         * The student.
+         *
+         * @param studentId the student
+         * @return this builder
+         */
+        public Builder studentId(StudentId studentId) {
+            this.studentId = SetOnce.set(this.studentId, studentId, "studentId");
+            return this;
+        }
+
+        /**
+         * The school.
+         *
+         * @param schoolId the school
+         * @return this builder
+         */
+        public Builder schoolId(SchoolId schoolId) {
+            this.schoolId = SetOnce.set(this.schoolId, schoolId, "schoolId");
+            return this;
+        }
+
+        /**
+         * The school year.
+         *
+         * @param schoolYear the school year
+         * @return this builder
+         */
+        public Builder schoolYear(SchoolYear schoolYear) {
+            this.schoolYear = SetOnce.set(this.schoolYear, schoolYear, "schoolYear");
+            return this;
+        }
+
+        /**
+         * The term, such as {@code FALL} or {@code S1}: not blank, at most 32 characters.
+         *
+         * @param term the term
+         * @return this builder
+         */
+        public Builder term(String term) {
+            this.term = SetOnce.set(this.term, bounded(term, "term", 32), "term");
+            return this;
+        }
+
+        /**
+         * The course: its code (at most 32 characters) and title (at most 200), neither blank.
+         *
+         * @param code  the course code
+         * @param title the course title
+         * @return this builder
+         */
+        public Builder course(String code, String title) {
+            bounded(code, "course code", 32);
+            bounded(title, "course title", 200);
+            this.courseCode = SetOnce.set(this.courseCode, code, "course");
+            this.courseTitle = title;
+            return this;
+        }
+
+        /**
+         * The academic subject.
+         *
+         * @param subject the subject
+         * @return this builder
+         */
+        public Builder subject(Subject subject) {
+            this.subject = SetOnce.set(this.subject, subject, "subject");
+            return this;
+        }
+
+        /**
+         * The numeric mark, 0 to 100.
+         *
+         * @param mark the mark
+         * @return this builder
+         */
+        public Builder numericMark(BigDecimal mark) {
+            Objects.requireNonNull(mark, "numericMark");
+            if (mark.signum() < 0 || mark.compareTo(BigDecimal.valueOf(100)) > 0) {
+                throw new IllegalArgumentException("numericMark must be 0 to 100, was " + mark.toPlainString());
+            }
+            this.numericMark = SetOnce.set(this.numericMark, mark, "numericMark");
+            return this;
+        }
+
+        /**
+         * The letter mark, at most 4 characters.
+         *
+         * @param mark the mark
+         * @return this builder
+         */
+        public Builder letterMark(String mark) {
+            this.letterMark = SetOnce.set(this.letterMark, bounded(mark, "letterMark", 4), "letterMark");
+            return this;
+        }
+
+        /**
+         * Pass, fail, incomplete or withdrawn.
+         *
+         * @param result the result
+         * @return this builder
+         */
+        public Builder result(CourseResult result) {
+            this.result = SetOnce.set(this.result, result, "result");
+            return this;
+        }
+
+        /**
+         * The credits attempted (not negative, at most 100) and earned (not negative, not above attempted).
+         *
+         * @param attempted credits attempted
+         * @param earned    credits earned
+         * @return this builder
+         */
+        public Builder credits(BigDecimal attempted, BigDecimal earned) {
+            Objects.requireNonNull(attempted, "attempted");
+            Objects.requireNonNull(earned, "earned");
+            if (attempted.compareTo(BigDecimal.valueOf(100)) > 0) {
+                throw new IllegalArgumentException("credits attempted must be at most 100, was " + attempted.toPlainString());
+            }
+            this.creditsAttempted = SetOnce.set(this.creditsAttempted, attempted, "credits");
+            this.creditsEarned = earned;
+            return this;
+        }
+
+        /**
+         * The last day of the term, when the mark becomes final; within the school year.
+         *
+         * @param date the term's last day
+         * @return this builder
+         */
+        public Builder termEndDate(LocalDate date) {
+            this.termEndDate = SetOnce.set(this.termEndDate, date, "termEndDate");
+            return this;
+        }
+
+        /**
+         * The mark.
+         *
+         * @return the mark
+         * @throws IllegalStateException    when a required setting is missing
+         * @throws IllegalArgumentException when the settings break one of the mark's rules
+         */
+        public CourseMark build() {
+            BigDecimal attempted = SetOnce.required(creditsAttempted, TYPE, "credits");
+            return new CourseMark(SetOnce.required(studentId, TYPE, "studentId"), SetOnce.required(schoolId, TYPE, "schoolId"),
+                    SetOnce.required(schoolYear, TYPE, "schoolYear"), SetOnce.required(term, TYPE, "term"),
+                    SetOnce.required(courseCode, TYPE, "course"), Objects.requireNonNull(courseTitle),
+                    SetOnce.required(subject, TYPE, "subject"), Optional.ofNullable(numericMark),
+                    Optional.ofNullable(letterMark), SetOnce.required(result, TYPE, "result"), attempted,
+                    Objects.requireNonNull(creditsEarned), Optional.ofNullable(termEndDate));
+        }
+
+        private static String bounded(String value, String name, int max) {
+            Checks.text(value, name);
+            if (value.length() > max) {
+                throw new IllegalArgumentException(name + " must have at most " + max + " characters, was " + value.length());
+            }
+            return value;
+        }
     }
 }

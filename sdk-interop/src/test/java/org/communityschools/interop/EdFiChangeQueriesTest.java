@@ -180,6 +180,7 @@ class EdFiChangeQueriesTest {
                 Files.readString(dir.resolve("studentSchoolAssociations/page-1.json")).replace("\"605001\"", "\"699999\""));
         Files.createDirectories(dir.resolve("schools"));
         Files.writeString(dir.resolve("schools/page-1.json"), "[]");
+        Files.writeString(dir.resolve("schools/deletes-1.json"), "[]");
         BatchRejectedException e = catchThrowableOfType(BatchRejectedException.class, () -> read(dir));
         assertThat(e.violations()).extracting(Violation::file, Violation::line, v -> v.field().orElse(""), Violation::rule).contains(
                 org.assertj.core.groups.Tuple.tuple("studentSchoolAttendanceEvents/page-1.json", 2L, "/0",
@@ -188,7 +189,8 @@ class EdFiChangeQueriesTest {
                         "descriptor.unknown"),
                 org.assertj.core.groups.Tuple.tuple("studentSchoolAssociations/page-1.json", 8L, "/0/studentReference",
                         "reference.unknown-student"),
-                org.assertj.core.groups.Tuple.tuple("schools/page-1.json", 0L, "", "edfi-changes.unsupported-resource"));
+                org.assertj.core.groups.Tuple.tuple("schools/page-1.json", 0L, "", "edfi-changes.unsupported-resource"),
+                org.assertj.core.groups.Tuple.tuple("schools/deletes-1.json", 0L, "", "edfi-changes.unsupported-resource"));
     }
 
     @Test
@@ -205,6 +207,22 @@ class EdFiChangeQueriesTest {
         Change.Upsert kept = (Change.Upsert) r.batch().changes().stream()
                 .filter(c -> c.key().equals(RecordKey.of(DataFile.ATTENDANCE, "605001", "255901044", "2022-02-03"))).findFirst().orElseThrow();
         assertThat(((AttendanceRecord) kept.record()).category()).isEqualTo(AttendanceCategory.UNEXCUSED_ABSENCE);
+    }
+
+    @Test
+    void aChangedStaffRecordKeepsTheEmployerTheDistrictHolds() throws IOException {
+        Path dir = copy();
+        Files.createDirectories(dir.resolve("staffs"));
+        Files.writeString(dir.resolve("staffs/page-1.json"), """
+                [
+                  {"staffUniqueId": "207249", "firstName": "Tamika", "lastSurname": "Mcpherson-Lee", "changeVersion": 20485}
+                ]
+                """);
+        DistrictData d = LiveDistrict.of(grandBend).apply(read(dir).batch()).data();
+        assertThat(d.staff(StaffId.of("207249"))).hasValueSatisfying(s -> {
+            assertThat(s.lastName()).isEqualTo("Mcpherson-Lee");
+            assertThat(s.employerId()).isEqualTo(grandBend.staff(StaffId.of("207249")).orElseThrow().employerId());
+        });
     }
 
     private Path copy() throws IOException {

@@ -87,7 +87,7 @@ public final class ChangeQueryReader {
             for (Path f : list(folder, p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json"))) {
                 String label = resource + "/" + f.getFileName();
                 String kind = kind(f);
-                if (element.isEmpty() || (kind.equals("page") && !supported(element.get()))) {
+                if (element.isEmpty() || !supported(element.get())) {
                     issues.add(Severity.ERROR, label, 0, 0, Optional.empty(), Optional.of(resource), "edfi-changes.unsupported-resource",
                             "changes of the resource " + resource + " are not read (" + String.join(", ", supportedResources())
                                     + " are); apply them by a fresh import");

@@ -150,6 +150,7 @@ public final class Importer {
     // change queries: the records of the district the changes apply to (see seed)
     private final Set<String> replaceable = new HashSet<>();    // seeded students a changed Student record may replace once
     private final Set<String> knownStaff = new HashSet<>();
+    private final Map<String, String> seededEmployers = new HashMap<>(); // a changed Staff record keeps its employer
 
     private record Session(String school, SchoolYear year, LocalDate begin, LocalDate end, Optional<Integer> total, Node node) {}
 
@@ -338,7 +339,10 @@ public final class Importer {
         data.organizations().forEach(o -> organizations.put(o.id().value(), o));
         data.schools().forEach(sc -> schools.put(sc.id().value(), sc));
         data.students().forEach(st -> students.put(st.id().value(), st));
-        data.staff().forEach(st -> knownStaff.add(st.id().value()));
+        data.staff().forEach(st -> {
+            knownStaff.add(st.id().value());
+            seededEmployers.put(st.id().value(), st.employerId().value());
+        });
         replaceable.addAll(students.keySet());
         renamed.forEach((now, before) -> {
             Student s = students.get(before);
@@ -1183,7 +1187,8 @@ public final class Importer {
                 issues.error(n, "field.required", Optional.empty(), "a staff member must have Name/FirstName and Name/LastSurname");
                 continue;
             }
-            Optional<String> employer = Optional.ofNullable(employers.get(e.getKey())).map(this::resolveProvider)
+            Optional<String> employer = Optional.ofNullable(employers.getOrDefault(e.getKey(), seededEmployers.get(e.getKey())))
+                    .map(this::resolveProvider)
                     .map(x -> schools.containsKey(x) ? schools.get(x).districtId().value() : x)
                     .filter(organizations::containsKey);
             if (employer.isEmpty() && districts.size() == 1) {

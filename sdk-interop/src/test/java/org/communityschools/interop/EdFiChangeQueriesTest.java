@@ -181,6 +181,7 @@ class EdFiChangeQueriesTest {
         Files.createDirectories(dir.resolve("schools"));
         Files.writeString(dir.resolve("schools/page-1.json"), "[]");
         Files.writeString(dir.resolve("schools/deletes-1.json"), "[]");
+        Files.writeString(dir.resolve("students.json"), "[]");
         BatchRejectedException e = catchThrowableOfType(BatchRejectedException.class, () -> read(dir));
         assertThat(e.violations()).extracting(Violation::file, Violation::line, v -> v.field().orElse(""), Violation::rule).contains(
                 org.assertj.core.groups.Tuple.tuple("studentSchoolAttendanceEvents/page-1.json", 2L, "/0",
@@ -190,7 +191,8 @@ class EdFiChangeQueriesTest {
                 org.assertj.core.groups.Tuple.tuple("studentSchoolAssociations/page-1.json", 8L, "/0/studentReference",
                         "reference.unknown-student"),
                 org.assertj.core.groups.Tuple.tuple("schools/page-1.json", 0L, "", "edfi-changes.unsupported-resource"),
-                org.assertj.core.groups.Tuple.tuple("schools/deletes-1.json", 0L, "", "edfi-changes.unsupported-resource"));
+                org.assertj.core.groups.Tuple.tuple("schools/deletes-1.json", 0L, "", "edfi-changes.unsupported-resource"),
+                org.assertj.core.groups.Tuple.tuple("students.json", 0L, "", "edfi-changes.unsupported-resource"));
     }
 
     @Test

@@ -81,6 +81,13 @@ public final class ChangeQueryReader {
      */
     public Outcome read(Path dir, DistrictData data, long applied) {
         List<Page> pages = new ArrayList<>();
+        for (Path f : list(dir, p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json"))) {
+            if (!f.getFileName().toString().equals("availableChangeVersions.json")) {
+                issues.add(Severity.ERROR, f.getFileName().toString(), 0, 0, Optional.empty(), Optional.empty(),
+                        "edfi-changes.unsupported-resource", "the pages of a resource go in a folder named after it ("
+                                + "students/page-1.json); only availableChangeVersions.json is read beside the folders");
+            }
+        }
         for (Path folder : list(dir, Files::isDirectory)) {
             String resource = folder.getFileName().toString();
             Optional<String> element = JsonRecords.elementOf(resource + ".json");

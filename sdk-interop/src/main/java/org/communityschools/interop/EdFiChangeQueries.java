@@ -36,9 +36,10 @@ import org.communityschools.interop.internal.ChangeQueryReader;
  *
  * <p>Each changed record is mapped by the same importer and {@link DescriptorMapping} as {@link EdFiJsonImport}, with
  * the records of {@code data} (the district the batch applies to) as the records it refers to; a delete, and the old key
- * of a key change, become deletes of the model's record with that key. Every record must carry its
- * {@code changeVersion}; the result's {@link Result#changeVersion()} is the highest one (or the window's
- * {@code newestChangeVersion}), which a host keeps and asks the API from next ({@code minChangeVersion} one more).
+ * of a key change, become deletes of the model's record with that key. Every delete and key change must carry its
+ * {@code changeVersion} (a resource record may); the result's {@link Result#changeVersion()} is the window's
+ * {@code newestChangeVersion} (or the highest one read), which a host keeps and asks the API from next
+ * ({@code minChangeVersion} one more).
  * The resources read, the key mapping and the rule codes are in docs/interop-edfi.md, "Change queries". Immutable and
  * thread-safe.
  *

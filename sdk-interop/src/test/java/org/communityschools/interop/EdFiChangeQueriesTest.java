@@ -65,10 +65,10 @@ class EdFiChangeQueriesTest {
         assertThat(r.batch().changes()).filteredOn(c -> c instanceof Change.Upsert).extracting(Change::key).containsExactlyInAnyOrder(
                 RecordKey.of(DataFile.STUDENTS, "604822"),
                 RecordKey.of(DataFile.STUDENTS, "612824"),
-                RecordKey.of(DataFile.STUDENTS, "605001"),
-                RecordKey.of(DataFile.ENROLLMENTS, "605001", "255901044", "2022-01-18"),
+                RecordKey.of(DataFile.STUDENTS, "609901"),
+                RecordKey.of(DataFile.ENROLLMENTS, "609901", "255901044", "2022-01-18"),
                 RecordKey.of(DataFile.ATTENDANCE, "604822", "255901001", "2021-11-09"),
-                RecordKey.of(DataFile.ATTENDANCE, "605001", "255901044", "2022-02-03"),
+                RecordKey.of(DataFile.ATTENDANCE, "609901", "255901044", "2022-02-03"),
                 RecordKey.of(DataFile.STAFF_ASSIGNMENTS, "207249", "255901107", "TEACHER", "2022-01-10"));
         assertThat(r.warnings()).extracting(Violation::rule, Violation::file)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("edfi-changes.delete-absent", "studentSchoolAssociations/deletes-1.json"));
@@ -104,12 +104,13 @@ class EdFiChangeQueriesTest {
             assertThat(s.directoryOptOut()).isEqualTo(lisaBefore.directoryOptOut());
         });
         // the transfer-in, through the importer's descriptor mapping and its directory opt-out indicator
-        assertThat(d.student(StudentId.of("605001"))).hasValueSatisfying(s -> {
+        assertThat(grandBend.student(StudentId.of("609901"))).isEmpty();
+        assertThat(d.student(StudentId.of("609901"))).hasValueSatisfying(s -> {
             assertThat(s.sex()).isEqualTo(Sex.FEMALE);
             assertThat(s.raceEthnicity()).isEqualTo(RaceEthnicity.BLACK);
             assertThat(s.directoryOptOut()).isTrue();
         });
-        assertThat(d.enrollmentsOf(StudentId.of("605001"))).singleElement().satisfies(e -> {
+        assertThat(d.enrollmentsOf(StudentId.of("609901"))).singleElement().satisfies(e -> {
             assertThat(e.schoolId()).isEqualTo(SchoolId.of("255901044"));
             assertThat(e.exitWithdrawDate()).isEmpty();
         });
@@ -120,7 +121,7 @@ class EdFiChangeQueriesTest {
                 LocalDate.of(2021, 12, 15));
         assertThat(lisa.get(1).category()).isEqualTo(AttendanceCategory.TARDY);
         assertThat(lisa.get(1).duration().toBigDecimal()).isEqualByComparingTo(new BigDecimal("0.05"));
-        assertThat(d.attendance().size()).isEqualTo(grandBend.attendance().size());   // one deleted, one added (605001)
+        assertThat(d.attendance().size()).isEqualTo(grandBend.attendance().size());   // one deleted, one added (609901)
         assertThat(d.assignmentsOf(StaffId.of("207249"))).singleElement().satisfies(a -> {
             assertThat(a.role()).isEqualTo(StaffRole.TEACHER);
             assertThat(a.organizationId().value()).isEqualTo("255901107");
@@ -131,12 +132,14 @@ class EdFiChangeQueriesTest {
     void recordsAtOrBelowTheAppliedChangeVersionAreSkipped() {
         EdFiChangeQueries q = EdFiChangeQueries.builder().build();
         assertThat(q.read(CHANGES, grandBend, 20496).batch().isEmpty()).isTrue();
-        // from 20490 on: the teacher's assignment (20490) and the enrollment deleted in the window (20491) are skipped
-        EdFiChangeQueries.Result r = q.read(CHANGES, grandBend, 20491);
-        assertThat(r.batch().changes()).extracting(Change::key).doesNotContain(
-                RecordKey.of(DataFile.STAFF_ASSIGNMENTS, "207249", "255901107", "TEACHER", "2022-01-10"),
-                RecordKey.of(DataFile.ENROLLMENTS, "604849", "255901001", "2021-08-23"));
-        assertThat(r.batch().changes()).extracting(Change::key).contains(RecordKey.of(DataFile.ATTENDANCE, "604822", "255901001", "2022-05-18"));
+        // the district as of change version 20491: every change of the window but the attendance events (20493-20495)
+        DistrictData at20491 = LiveDistrict.of(grandBend).apply(org.communityschools.core.live.ChangeBatch.of(read(CHANGES).batch()
+                .changes().stream().filter(c -> c.key().file() != DataFile.ATTENDANCE).toList())).data();
+        EdFiChangeQueries.Result r = q.read(CHANGES, at20491, 20491);
+        assertThat(r.batch().changes()).extracting(Change::key).containsExactly(
+                RecordKey.of(DataFile.ATTENDANCE, "604822", "255901001", "2022-05-18"),
+                RecordKey.of(DataFile.ATTENDANCE, "604822", "255901001", "2021-11-09"),
+                RecordKey.of(DataFile.ATTENDANCE, "609901", "255901044", "2022-02-03"));
         assertThat(r.changeVersion()).isEqualTo(20496);
     }
 
@@ -173,18 +176,18 @@ class EdFiChangeQueriesTest {
     void aBrokenRecordIsLocatedAtItsFileLineAndJsonPointerWithTheImportsRuleCode() throws IOException {
         Path dir = copy();
         Path events = dir.resolve("studentSchoolAttendanceEvents/page-1.json");
-        Files.writeString(events, Files.readString(events)
-                .replace("#Unexcused Absence", "#Skipped class")
-                .replace("\"changeVersion\": 20493,", ""));
+        Files.writeString(events, Files.readString(events).replace("#Unexcused Absence", "#Skipped class"));
+        Path deletes = dir.resolve("studentSchoolAttendanceEvents/deletes-1.json");
+        Files.writeString(deletes, Files.readString(deletes).replace("\"changeVersion\": 20495,", ""));
         Files.writeString(dir.resolve("studentSchoolAssociations/page-1.json"),
-                Files.readString(dir.resolve("studentSchoolAssociations/page-1.json")).replace("\"605001\"", "\"699999\""));
+                Files.readString(dir.resolve("studentSchoolAssociations/page-1.json")).replace("\"609901\"", "\"699999\""));
         Files.createDirectories(dir.resolve("schools"));
         Files.writeString(dir.resolve("schools/page-1.json"), "[]");
         Files.writeString(dir.resolve("schools/deletes-1.json"), "[]");
         Files.writeString(dir.resolve("students.json"), "[]");
         BatchRejectedException e = catchThrowableOfType(BatchRejectedException.class, () -> read(dir));
         assertThat(e.violations()).extracting(Violation::file, Violation::line, v -> v.field().orElse(""), Violation::rule).contains(
-                org.assertj.core.groups.Tuple.tuple("studentSchoolAttendanceEvents/page-1.json", 2L, "/0",
+                org.assertj.core.groups.Tuple.tuple("studentSchoolAttendanceEvents/deletes-1.json", 2L, "/0",
                         "edfi-changes.change-version"),
                 org.assertj.core.groups.Tuple.tuple("studentSchoolAttendanceEvents/page-1.json", 25L, "/1/attendanceEventCategoryDescriptor",
                         "descriptor.unknown"),
@@ -207,7 +210,7 @@ class EdFiChangeQueriesTest {
         EdFiChangeQueries.Result r = read(dir);
         assertThat(r.warnings()).extracting(Violation::rule).contains("attendance.events-merged");
         Change.Upsert kept = (Change.Upsert) r.batch().changes().stream()
-                .filter(c -> c.key().equals(RecordKey.of(DataFile.ATTENDANCE, "605001", "255901044", "2022-02-03"))).findFirst().orElseThrow();
+                .filter(c -> c.key().equals(RecordKey.of(DataFile.ATTENDANCE, "609901", "255901044", "2022-02-03"))).findFirst().orElseThrow();
         assertThat(((AttendanceRecord) kept.record()).category()).isEqualTo(AttendanceCategory.UNEXCUSED_ABSENCE);
     }
 
@@ -225,6 +228,25 @@ class EdFiChangeQueriesTest {
             assertThat(s.lastName()).isEqualTo("Mcpherson-Lee");
             assertThat(s.employerId()).isEqualTo(grandBend.staff(StaffId.of("207249")).orElseThrow().employerId());
         });
+    }
+
+    @Test
+    void resourceRecordsMayOmitTheirChangeVersionWhenTheWindowsNewestIsGiven() throws IOException {
+        Path dir = copy();
+        Path events = dir.resolve("studentSchoolAttendanceEvents/page-1.json");
+        Files.writeString(events, Files.readString(events).replaceFirst("\"changeVersion\": 20493,", ""));   // the Tardy
+        RecordKey tardy = RecordKey.of(DataFile.ATTENDANCE, "604822", "255901001", "2021-11-09");
+        EdFiChangeQueries.Result r = read(dir);
+        assertThat(r.batch().changes()).extracting(Change::key).contains(tardy);
+        assertThat(r.changeVersion()).isEqualTo(20496);
+        // applied whatever was applied before: it carries no version to compare
+        assertThat(EdFiChangeQueries.builder().build().read(dir, grandBend, 20496).batch().changes()).extracting(Change::key)
+                .containsExactly(tardy);
+
+        Files.delete(dir.resolve("availableChangeVersions.json"));
+        BatchRejectedException e = catchThrowableOfType(BatchRejectedException.class, () -> read(dir));
+        assertThat(e.violations()).extracting(Violation::file, Violation::line, Violation::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("studentSchoolAttendanceEvents/page-1.json", 2L, "edfi-changes.change-version"));
     }
 
     private Path copy() throws IOException {

@@ -52,6 +52,7 @@ public final class ChangeQueryReader {
     private final Issues issues = new Issues();
     private final Map<String, Long> counts = new TreeMap<>();
     private long highest = -1;
+    private Optional<Node> unversioned = Optional.empty();   // the first resource record without a changeVersion
 
     /** What was read: the batch, the change version to continue after, the warnings and the records read by resource. */
     public record Outcome(ChangeBatch batch, long changeVersion, List<Violation> warnings, Map<String, Long> recordsRead) {}
@@ -165,16 +166,26 @@ public final class ChangeQueryReader {
         return name.startsWith("deletes") ? "deletes" : name.startsWith("keyChanges") ? "keyChanges" : "page";
     }
 
-    /** Reads a page; each record's changeVersion is required, counted towards the highest, and one already applied is skipped. */
+    /**
+     * Reads a page; a record's changeVersion counts towards the highest, and a record already applied is skipped. A
+     * delete or key change must have one; a resource record may lack it (then it is applied whatever was applied
+     * before, and the window's newest change version must be given by availableChangeVersions.json).
+     */
     private void readPage(Page p, long applied, java.util.function.Consumer<Node> consumer) {
         JsonRecords.read(p.file(), p.label(), Optional.of(p.element()), x -> true, n -> {
             Optional<Node> cv = n.child("ChangeVersion");
+            if (cv.isEmpty() && kind(p.file()).equals("page")) {
+                unversioned = unversioned.or(() -> Optional.of(n));
+                counts.merge(p.resource(), 1L, Long::sum);
+                consumer.accept(n);
+                return;
+            }
             long version;
             try {
                 version = Long.parseLong(cv.flatMap(Node::text).orElseThrow());
             } catch (RuntimeException e) {
                 issues.error(cv.orElse(n), "edfi-changes.change-version", cv.flatMap(Node::text),
-                        "each record of a change query must have its changeVersion, a whole number");
+                        "each delete and key change must have its changeVersion, a whole number (a resource record may omit it)");
                 return;
             }
             highest = Math.max(highest, version);
@@ -228,6 +239,9 @@ public final class ChangeQueryReader {
     private void available(Path dir) {
         Path f = dir.resolve("availableChangeVersions.json");
         if (!Files.isRegularFile(f)) {
+            unversioned.ifPresent(n -> issues.error(n, "edfi-changes.change-version", Optional.empty(), "a record without its "
+                    + "changeVersion needs availableChangeVersions.json beside the folders, whose newestChangeVersion is the version "
+                    + "the window is applied at"));
             return;
         }
         try {

@@ -17,17 +17,22 @@ final class DocPages {
     private DocPages() {
     }
 
-    /** The lines between {@code tag::name[]} and {@code end::name[]} in the test's source, without their 8-space indent. */
+    /**
+     * The lines between {@code tag::name[]} and {@code end::name[]} in the test's source, without the indent of the
+     * {@code end} marker (8 spaces in a method, 4 for members of a class).
+     */
     static String region(Class<?> test, String name) {
         String source = read(Path.of("src/test/java", test.getName().replace('.', '/') + ".java"));
         String begin = "// tag::" + name + "[]\n";
         int from = source.indexOf(begin);
-        int to = source.indexOf("        // end::" + name + "[]");
-        if (from < 0 || to < from) {
+        int marker = source.indexOf("// end::" + name + "[]");
+        int to = source.lastIndexOf('\n', marker) + 1;
+        if (from < 0 || marker < from || !source.substring(to, marker).isBlank()) {
             throw new IllegalArgumentException("no region '" + name + "' in " + test.getSimpleName());
         }
+        int indent = marker - to;
         String body = source.substring(from + begin.length(), to);
-        return body.lines().map(l -> l.length() >= 8 ? l.substring(8) : l.strip()).reduce("", (a, l) -> a + l + "\n");
+        return body.lines().map(l -> l.length() >= indent ? l.substring(indent) : l.strip()).reduce("", (a, l) -> a + l + "\n");
     }
 
     /** The text of a docs page, e.g. {@code "publication.md"}. */

@@ -60,4 +60,35 @@ class ApplyCommandTest {
         assertThat(apply.out()).contains("REJECTED: 1 error(s); nothing was applied");
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void edFiChangeQueriesAreAppliedAndTheChangeVersionIsKeptWithTheWrittenData() throws IOException {
+        Path grandBend = tmp.resolve("grand-bend");
+        assertThat(run("import", "edfi-xml", ImportCommandTest.GRAND_BEND.toString(), "--out", grandBend.toString()).exitCode()).isZero();
+        Path changes = Path.of("..", "sdk-interop", "src", "test", "resources", "edfi-changes-grand-bend");
+        Path out = tmp.resolve("out");
+
+        Cli.Run apply = run("apply", "--data", grandBend.toString(), "--edfi-changes", changes.toString(), "--out", out.toString());
+
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+        // 3 deletes (a dropped enrollment, the old StudentUniqueId, an event recorded in error) and 7 upserts (see the data's README)
+        assertThat(apply.out()).contains("APPLIED: 10 change(s) (7 upsert(s), 3 delete(s)) as version 1")
+                .contains("[edfi-changes.delete-absent]")
+                .contains("Ed-Fi change version 20496 applied; ask the API next with minChangeVersion=20497");
+        DistrictData written = DistrictDataReader.builder().build().read(out).data();
+        assertThat(written.student(org.communityschools.core.model.StudentId.of("612824"))).isPresent();
+        assertThat(Files.readString(out.resolve("edfi-change-version.json"))).contains("\"changeVersion\": 20496");
+
+        // the same answers again, against the written data: every record is at or below the kept version
+        Cli.Run again = run("apply", "--data", out.toString(), "--edfi-changes", changes.toString());
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).contains("APPLIED: 0 change(s)");
+    }
+
+    @Test
+    void aDeltaAndEdFiChangesAreExclusive() {
+        Cli.Run both = run("apply", "--data", "d", "--changes", "x", "--edfi-changes", "y");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("mutually exclusive");
+    }
 }

@@ -115,7 +115,7 @@ public final class Importer {
     private final DayShare partialDefault;
     private final boolean lenient;
     private final ReadLimits limits;
-    private final Issues issues = new Issues();
+    private final Issues issues;
     private final Map<String, Long> counts = new TreeMap<>();
 
     // pass 1
@@ -146,6 +146,11 @@ public final class Importer {
     private final Map<String, String> employers = new HashMap<>();
     private final Map<String, Set<String>> studentSchools = new LinkedHashMap<>();
     private final Set<String> demographicsSet = new HashSet<>();
+
+    // change queries: the records of the district the changes apply to (see seed)
+    private final Set<String> replaceable = new HashSet<>();    // seeded students a changed Student record may replace once
+    private final Set<String> knownStaff = new HashSet<>();
+    private final Map<String, String> seededEmployers = new HashMap<>(); // a changed Staff record keeps its employer
 
     private record Session(String school, SchoolYear year, LocalDate begin, LocalDate end, Optional<Integer> total, Node node) {}
 
@@ -186,6 +191,13 @@ public final class Importer {
      */
     public Importer(Format format, DescriptorMapping mapping, Optional<List<InstructionalDay>> suppliedCalendar, DayShare partialDefault,
                     boolean lenient, ReadLimits limits) {
+        this(format, mapping, suppliedCalendar, partialDefault, lenient, limits, new Issues());
+    }
+
+    /** As the importer of a format, reporting to {@code issues} (change queries read other files into them too). */
+    Importer(Format format, DescriptorMapping mapping, Optional<List<InstructionalDay>> suppliedCalendar, DayShare partialDefault,
+             boolean lenient, ReadLimits limits, Issues issues) {
+        this.issues = issues;
         this.limits = limits;
         this.format = format;
         this.mapping = mapping;
@@ -315,6 +327,82 @@ public final class Importer {
         counts.merge(name, 1L, Long::sum);
     }
 
+    // ---------------------------------------------------------------- change queries
+
+    /**
+     * Change queries: the records of the district the changes apply to, which the changed records may refer to
+     * (organizations, schools, students, staff). A seeded student may be replaced once by a changed Student record,
+     * which keeps the seeded sex, race, cohort and opt-out; {@code renamed} maps a new StudentUniqueId to the old one
+     * whose record it continues (an Ed-Fi key change).
+     */
+    void seed(DistrictData data, Map<String, String> renamed) {
+        data.organizations().forEach(o -> organizations.put(o.id().value(), o));
+        data.schools().forEach(sc -> schools.put(sc.id().value(), sc));
+        data.students().forEach(st -> students.put(st.id().value(), st));
+        data.staff().forEach(st -> {
+            knownStaff.add(st.id().value());
+            seededEmployers.put(st.id().value(), st.employerId().value());
+        });
+        replaceable.addAll(students.keySet());
+        renamed.forEach((now, before) -> {
+            Student s = students.get(before);
+            if (s != null && !students.containsKey(now)) {
+                students.put(now, new Student(StudentId.of(now), s.firstName(), s.lastName(), s.birthDate(), s.sex(), s.raceEthnicity(),
+                        s.ninthGradeCohort(), s.directoryOptOut()));
+                replaceable.add(now);
+            }
+        });
+    }
+
+    /** The importer's violations so far. */
+    Issues issues() {
+        return issues;
+    }
+
+    /**
+     * Change queries: maps one changed resource record against the seeded district, with the rules of the import, and
+     * returns the model records it gives (none when it broke a rule, reported to {@link #issues()}; a Staff record is
+     * mapped by {@link #changedStaff()} once every record was read). The education organizations, sessions, calendars,
+     * interventions and discipline resources are not mapped here.
+     */
+    List<Object> mapChanged(Node n) {
+        int e = givenEnrollments.size();
+        int a = attendance.size();
+        int c = characteristics.size();
+        int s = assignments.size();
+        List<Object> out = new ArrayList<>();
+        switch (n.name()) {
+            case "Student" -> {
+                Student before = n.child("StudentUniqueId").flatMap(Node::text).map(students::get).orElse(null);
+                pass1(n);
+                n.child("StudentUniqueId").flatMap(Node::text).map(students::get).filter(x -> x != before).ifPresent(out::add);
+            }
+            case "Staff" -> pass1(n);
+            case "StudentEducationOrganizationAssociation" -> {
+                Optional<String> id = n.child("StudentReference").flatMap(r -> r.find("StudentUniqueId")).flatMap(Node::text);
+                Student before = id.map(students::get).orElse(null);
+                pass2(n);
+                id.map(students::get).filter(x -> x != before).ifPresent(out::add);
+            }
+            default -> pass2(n);
+        }
+        out.addAll(givenEnrollments.subList(e, givenEnrollments.size()));
+        attendance.subList(a, attendance.size()).forEach(x -> out.add(x.record()));
+        out.addAll(characteristics.subList(c, characteristics.size()));
+        out.addAll(assignments.subList(s, assignments.size()));
+        return out;
+    }
+
+    /** Change queries: the Staff records read by {@link #mapChanged(Node)}, with their employers, by StaffUniqueId. */
+    Map<String, Staff> changedStaff() {
+        return staff();
+    }
+
+    /** Change queries: the node of a changed Staff record. */
+    Optional<Node> staffNode(String staffUniqueId) {
+        return Optional.ofNullable(staffNodes.get(staffUniqueId));
+    }
+
     // ---------------------------------------------------------------- pass 1
 
     private void pass1(Node n) {
@@ -417,12 +505,17 @@ public final class Importer {
         if (id.isEmpty() || first.isEmpty() || last.isEmpty() || birth.isEmpty()) {
             return;
         }
-        if (students.containsKey(id.get())) {
+        Student seeded = replaceable.remove(id.get()) ? students.get(id.get()) : null;
+        if (seeded == null && students.containsKey(id.get())) {
             issues.error(n, "unique.id", id, "a StudentUniqueId must appear once");
             return;
         }
-        students.put(id.get(), new Student(StudentId.of(id.get()), first.get(), last.get(), birth.get(), Sex.NOT_SELECTED,
-                RaceEthnicity.NOT_REPORTED, Optional.empty(), false));
+        // a changed Student keeps what Ed-Fi 5 keeps on other resources (sex, race, cohort and opt-out: StudentEducationOrganizationAssociation)
+        students.put(id.get(), seeded != null
+                ? new Student(StudentId.of(id.get()), first.get(), last.get(), birth.get(), seeded.sex(), seeded.raceEthnicity(),
+                        seeded.ninthGradeCohort(), seeded.directoryOptOut())
+                : new Student(StudentId.of(id.get()), first.get(), last.get(), birth.get(), Sex.NOT_SELECTED,
+                        RaceEthnicity.NOT_REPORTED, Optional.empty(), false));
         studentNodes.put(id.get(), n);
     }
 
@@ -438,7 +531,7 @@ public final class Importer {
         if (code.isEmpty() || edOrg.isEmpty() || type.isEmpty() || begin.isEmpty()) {
             return;
         }
-        if (!schoolNodes.containsKey(edOrg.get())) {
+        if (!schoolNodes.containsKey(edOrg.get()) && !schools.containsKey(edOrg.get())) {
             issues.error(n.child("EducationOrganizationReference").orElse(n), "reference.unknown-school", edOrg,
                     "an intervention's education organization must be a school of the import, was " + edOrg.get());
             return;
@@ -762,7 +855,7 @@ public final class Importer {
         Optional<StaffRole> role = descriptor(n, "StaffClassification", StaffRole.class, true);
         Optional<LocalDate> begin = date(n, "BeginDate", true);
         Optional<LocalDate> end = date(n, "EndDate", false);
-        if (staff.isEmpty() || !staffNodes.containsKey(staff.get())) {
+        if (staff.isEmpty() || !(staffNodes.containsKey(staff.get()) || knownStaff.contains(staff.get()))) {
             issues.error(n.child("StaffReference").orElse(n), "reference.unknown-staff", staff, "the staff member must be in the import's Staff records");
             return;
         }
@@ -1094,7 +1187,8 @@ public final class Importer {
                 issues.error(n, "field.required", Optional.empty(), "a staff member must have Name/FirstName and Name/LastSurname");
                 continue;
             }
-            Optional<String> employer = Optional.ofNullable(employers.get(e.getKey())).map(this::resolveProvider)
+            Optional<String> employer = Optional.ofNullable(employers.getOrDefault(e.getKey(), seededEmployers.get(e.getKey())))
+                    .map(this::resolveProvider)
                     .map(x -> schools.containsKey(x) ? schools.get(x).districtId().value() : x)
                     .filter(organizations::containsKey);
             if (employer.isEmpty() && districts.size() == 1) {

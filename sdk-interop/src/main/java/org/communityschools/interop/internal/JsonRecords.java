@@ -109,7 +109,20 @@ public final class JsonRecords {
     public static Optional<String> read(Path file, Predicate<String> wanted, Consumer<Node> consumer, Issues issues,
                                         ReadLimits limits) {
         String name = file.getFileName().toString();
-        Optional<String> element = elementOf(name);
+        return read(file, name, elementOf(name), wanted, consumer, issues, limits);
+    }
+
+    /**
+     * Reads one page of a resource whose name is not the file's (change queries keep the pages of a resource in a
+     * folder named after it: {@code students/page-1.json}).
+     *
+     * @param file    the file
+     * @param name    the file's name in violations and nodes ({@code students/page-1.json})
+     * @param element the Ed-Fi record name of the resource, empty for one the import does not read
+     * @return the record name, or empty when the file could not be read or is not a resource the import knows
+     */
+    static Optional<String> read(Path file, String name, Optional<String> element, Predicate<String> wanted, Consumer<Node> consumer,
+                                 Issues issues, ReadLimits limits) {
         if (element.isEmpty() || !wanted.test(element.get())) {
             return element;
         }

@@ -34,7 +34,7 @@ class ServeCommandTest {
         // the sign-in is a demo staff picker: it must never be served to the network
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"serve", "--port", "0", "--bind", "0.0.0.0"}, new PrintWriter(out, true),
+        int code = Main.run(new String[] {"serve", "--demo-sign-in", "--port", "0", "--bind", "0.0.0.0"}, new PrintWriter(out, true),
                 new PrintWriter(err, true));
         assertThat(code).isNotZero();
         assertThat(err.toString()).contains("--bind must be a loopback address").doesNotContain("Generating")
@@ -45,16 +45,12 @@ class ServeCommandTest {
     }
 
     @Test
-    void theSessionStoreIsBoundedAndDropsAnonymousSessionsFirst() {
-        Sessions sessions = new Sessions();
-        Sessions.Session signedIn = sessions.signIn(sessions.create(), new Sessions.Viewer(
-                org.communityschools.core.model.StaffId.of("S-1"), "A B", java.util.Set.of(), java.util.List.of(),
-                org.communityschools.privacy.policy.Purpose.of("instruction"), java.util.List.of(), false));
-        for (int i = 0; i < Sessions.MAX_SESSIONS + 500; i++) {
-            sessions.create();
-        }
-        assertThat(sessions.size()).isLessThanOrEqualTo(Sessions.MAX_SESSIONS);
-        assertThat(sessions.find(signedIn.id, java.time.Instant.now())).as("a signed-in session survives").isPresent();
+    void withoutAWayOfSigningInServeRefusesToStart() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"serve", "--port", "0"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).contains("--oidc-issuer").contains("--demo-sign-in").doesNotContain("Generating");
     }
 
     @Test
@@ -63,7 +59,7 @@ class ServeCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
-        int code = Main.run(new String[] {"serve", "--port", "0", "--policy", file.toString()}, new PrintWriter(out, true),
+        int code = Main.run(new String[] {"serve", "--demo-sign-in", "--port", "0", "--policy", file.toString()}, new PrintWriter(out, true),
                 new PrintWriter(err, true));
 
         assertThat(code).isEqualTo(1);

@@ -203,8 +203,10 @@ final class DashboardRoutes {
 
     /** The provider's redirect back: the state of this browser's sign-in, once; the code redeemed; the ID token checked. */
     private int callback(Dashboard.Request r) {
-        r.ctx.addHeader("Set-Cookie", SIGN_IN_COOKIE + "=; Path=" + CALLBACK + "; Max-Age=0; HttpOnly; SameSite=Lax"
-                + (secure(r) ? "; Secure" : ""));
+        if (r.ctx.cookie(SIGN_IN_COOKIE) != null) { // used once: cleared whatever the outcome
+            r.ctx.addHeader("Set-Cookie", SIGN_IN_COOKIE + "=; Path=" + CALLBACK + "; Max-Age=0; HttpOnly; SameSite=Lax"
+                    + (secure(r) ? "; Secure" : ""));
+        }
         String[] started = tokens.verify("oidc", r.ctx.cookie(SIGN_IN_COOKIE)).map(s -> s.split(" ")).orElse(null);
         if (started == null || started.length != 4) {
             throw new Dashboard.Refused(403, "sign-in refused: this sign-in was not started in this browser in the last "

@@ -92,6 +92,7 @@ class DashboardHttpTest {
         assertThat(out.statusCode()).isEqualTo(303);
         assertThat(out.headers().firstValue("location")).contains("/");
         assertThat(out.headers().firstValue("set-cookie").orElseThrow()).startsWith(Dashboard.COOKIE + "=;").contains("Max-Age=0");
+        assertThat(c.cookie).isNull();
         Client replay = client();
         replay.cookie = session;
         assertThat(replay.get("/students").statusCode()).as("the old session id no longer signs anyone in").isEqualTo(303);

@@ -20,8 +20,8 @@ import org.communityschools.core.model.StaffId;
  * rendered by {@link Pages} and {@link SchoolPages} from a {@link Dashboard.Request}, which knows nothing of Javalin.
  *
  * <p>Nobody has a session before signing in. A form shown before sign-in carries a CSRF token signed by the dashboard
- * (valid 30 minutes, no server state), and every POST is refused when the browser says it comes from another site
- * ({@code Origin} or {@code Sec-Fetch-Site}). An OpenID Connect sign-in keeps its {@code state}, {@code nonce}, PKCE
+ * (valid 30 minutes, no server state), and every POST is refused when the browser says it comes from another origin
+ * ({@code Sec-Fetch-Site} other than {@code same-origin}, or else an {@code Origin} other than the dashboard's). An OpenID Connect sign-in keeps its {@code state}, {@code nonce}, PKCE
  * verifier and redirect address in a signed cookie valid 10 minutes ({@code SameSite=Lax}, so that it comes back with
  * the provider's redirect), and the callback is accepted once per {@code state}. Thread-safe.
  */
@@ -100,8 +100,12 @@ final class DashboardRoutes {
 
     /** A POST: from this site, of a bounded size, with the CSRF token of the session (or a signed one before sign-in). */
     private void checkPost(Context ctx, Dashboard.Request r) {
+        // Fetch Metadata first; with Referrer-Policy: no-referrer a browser sends "Origin: null" even from this site
+        String site = ctx.header("Sec-Fetch-Site");
         String origin = ctx.header("Origin");
-        if ("cross-site".equals(ctx.header("Sec-Fetch-Site")) || (origin != null && !origin.equals(origin(base(r))))) {
+        boolean foreign = site != null ? !site.equals("same-origin") && !site.equals("none")
+                : origin != null && !origin.equals("null") && !origin.equals(origin(base(r)));
+        if (foreign) {
             throw new Dashboard.Refused(403, "a form posted from another site is refused");
         }
         byte[] body = ctx.bodyAsBytes();
@@ -322,7 +326,8 @@ final class DashboardRoutes {
 
     /** The address users reach the dashboard at: the configured public address, else this request's scheme and host. */
     private URI base(Dashboard.Request r) {
-        return d.publicUri.orElseGet(() -> URI.create(r.ctx.scheme() + "://" + r.ctx.host() + "/"));
+        return d.publicUri.orElseGet(() -> URI.create(r.ctx.scheme() + "://" + Optional.ofNullable(r.ctx.header("Host"))
+                .orElse(r.ctx.host()) + "/"));
     }
 
     /** Whether cookies carry {@code Secure}: when configured, or when users reach the dashboard over https. */

@@ -79,7 +79,7 @@ class DashboardHttpTest {
         assertThat(c.post("/signin", Map.of("csrf", "forged", "staff_id", city.principal.value())).statusCode()).isEqualTo(403);
         assertThat(c.post("/signin", c.form("staff_id", city.principal.value()), "Origin", "https://evil.example").statusCode())
                 .as("cross-site form").isEqualTo(403);
-        assertThat(c.post("/signin", c.form("staff_id", city.principal.value()), "Sec-Fetch-Site", "cross-site").statusCode())
+        assertThat(c.post("/signin", c.form("staff_id", city.principal.value()), "Sec-Fetch-Site", "same-site").statusCode())
                 .isEqualTo(403);
         assertThat(c.post("/signin", c.form("staff_id", city.principal.value())).statusCode()).isEqualTo(303);
     }

@@ -45,6 +45,20 @@ class ServeCommandTest {
     }
 
     @Test
+    void anOpenIdConnectProviderNeedsAClientIdAndTheDemoIsNotCombinedWithIt() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"serve", "--port", "0", "--oidc-issuer", "https://login.district.example/realms/staff"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).contains("--oidc-issuer needs --oidc-client-id").doesNotContain("Generating");
+        StringWriter err2 = new StringWriter();
+        int both = Main.run(new String[] {"serve", "--demo-sign-in", "--oidc-issuer", "https://login.district.example/realms/staff"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err2, true));
+        assertThat(both).isNotZero();
+        assertThat(err2.toString()).contains("choose how people sign in");
+    }
+
+    @Test
     void withoutAWayOfSigningInServeRefusesToStart() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

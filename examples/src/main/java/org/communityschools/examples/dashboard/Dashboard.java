@@ -141,6 +141,7 @@ public final class Dashboard implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port;
             routes.registerOn(config);
+            routes.answerUnknownAddresses(config);
         });
         a.start();
         this.host = host;

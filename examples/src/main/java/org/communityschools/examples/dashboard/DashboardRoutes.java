@@ -61,7 +61,22 @@ final class DashboardRoutes {
         }
     }
 
+    /**
+     * On the dashboard's own server, any other address gets the dashboard's 404 page with its headers, not the
+     * server's default answer. (Mounted, the host's handling of unknown addresses applies.)
+     */
+    void answerUnknownAddresses(JavalinConfig config) {
+        config.routes.error(404, ctx -> {
+            if (ctx.attribute(HANDLED) == null) {
+                handle(ctx);
+            }
+        });
+    }
+
+    private static final String HANDLED = "org.communityschools.dashboard.handled";
+
     private void handle(Context ctx) {
+        ctx.attribute(HANDLED, Boolean.TRUE);
         int status = 500;
         String route = ctx.method() + " " + ctx.path();
         try {

@@ -64,6 +64,17 @@ class DashboardHttpTest {
     }
 
     @Test
+    void anUnknownAddressGetsTheDashboardsOwn404WithItsHeaders() {
+        HttpResponse<String> anonymous = client().get("/nowhere");
+        assertThat(anonymous.statusCode()).as("signed out: to the sign-in page, as for any page").isEqualTo(303);
+        assertThat(anonymous.headers().allValues("set-cookie")).isEmpty();
+        HttpResponse<String> r = client().signIn(city.principal.value()).get("/nowhere");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("no such page");
+        assertThat(r.headers().firstValue("content-security-policy").orElseThrow()).contains("frame-ancestors 'none'");
+    }
+
+    @Test
     void everyPageOfTheDemoSignInSaysSo() {
         Client c = client();
         assertThat(c.get("/").body()).contains("id=\"demo-sign-in\"");

@@ -115,6 +115,10 @@ public final class ServeCommand implements Callable<Integer> {
                     + bind + "': the demo signs people in by picking a staff member, which must never be served to the network");
         }
         Optional<OpenIdConnect> openIdConnect = oidcIssuer.map(this::openIdConnect);
+        Dashboard.Builder builder = Dashboard.builder().port(port).bindAddress(bind).secureCookie(secureCookie)
+                .sessionIdleTimeout(sessionIdle).sessionAbsoluteTimeout(sessionMax).maxSessions(maxSessions); // checked before any work
+        publicUrl.ifPresent(builder::publicUri);
+        openIdConnect.ifPresentOrElse(builder::openIdConnect, builder::demoSignIn);
         Policy rules = policy.policy();
         Path dir;
         if (data.isPresent()) {
@@ -134,12 +138,8 @@ public final class ServeCommand implements Callable<Integer> {
         err.flush();
         DistrictData d = DistrictDataReader.builder().build().read(dir).data();
         LocalDate date = today.orElseGet(() -> defaultToday(d));
-        Dashboard.Builder builder = Dashboard.builder().policy(rules).data(d).today(date).port(port).bindAddress(bind).secureCookie(secureCookie)
-                .sessionIdleTimeout(sessionIdle).sessionAbsoluteTimeout(sessionMax).maxSessions(maxSessions)
-                .disclosureLog(log.orElse(dir.resolve("dashboard-disclosures.jsonl")));
-        publicUrl.ifPresent(builder::publicUri);
-        openIdConnect.ifPresentOrElse(builder::openIdConnect, builder::demoSignIn);
-        Dashboard dashboard = builder.start();
+        Dashboard dashboard = builder.policy(rules).data(d).today(date)
+                .disclosureLog(log.orElse(dir.resolve("dashboard-disclosures.jsonl"))).start();
         out.println("Dashboard for " + date + " at " + dashboard.uri() + " (disclosure log " + dashboard.disclosureLog() + "); Ctrl-C to stop.");
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);

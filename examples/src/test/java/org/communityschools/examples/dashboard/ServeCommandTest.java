@@ -59,6 +59,15 @@ class ServeCommandTest {
     }
 
     @Test
+    void sessionTimeoutsOutOfRangeAreRefusedBeforeAnyWork() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"serve", "--demo-sign-in", "--port", "0", "--session-idle", "PT10S"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("the idle timeout must be from PT1M to PT24H, was PT10S").doesNotContain("Generating");
+    }
+
+    @Test
     void withoutAWayOfSigningInServeRefusesToStart() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

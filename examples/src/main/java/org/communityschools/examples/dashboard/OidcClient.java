@@ -210,7 +210,8 @@ final class OidcClient {
         return new SignedIn(s, idToken);
     }
 
-    private JWTClaimsSet validate(String idToken, String nonce) {
+    /** The claims of a valid ID token for this sign-in's {@code nonce}; a {@link Dashboard.Refused} 403 otherwise. */
+    JWTClaimsSet validate(String idToken, String nonce) {
         DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
         Set<JWSAlgorithm> algorithms = config.algorithms().stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
         p.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));

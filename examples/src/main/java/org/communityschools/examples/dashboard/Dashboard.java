@@ -1,16 +1,11 @@
 package org.communityschools.examples.dashboard;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -18,7 +13,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,25 +44,25 @@ import org.communityschools.privacy.view.DisclosedView;
 import org.communityschools.privacy.view.StudentRecordView;
 
 /**
- * A school team's dashboard on the SDK: a small web application on the JDK's {@code com.sun.net.httpserver} with
- * server-rendered pages (my students, one student side by side, school trends, interventions, the disclosure log) and
- * a form and JSON endpoint to record attendance. Everything a page shows of a student is decided by the
- * {@link PolicyEngine} for the signed-in person and rendered from the text of a {@link StudentRecordView}, which holds
- * only the records inside the scope of a grant of their field; the view's exact entries (fields, record counts, masks,
- * digest) are appended to the hash-chained disclosure log before the page receives the text (34 CFR 99.32), and the
- * figures a page derives from a student's records (rates, counts, charts) are computed only from records in scope
- * ({@code InScope}). See docs/dashboard.md.
+ * A school team's dashboard on the SDK: a small web application on Javalin (Jetty 12), the server library of the
+ * decision service, with server-rendered pages (my students, one student side by side, school trends, interventions,
+ * the disclosure log) and a form and JSON endpoint to record attendance. Everything a page shows of a student is
+ * decided by the {@link PolicyEngine} for the signed-in person and rendered from the text of a
+ * {@link StudentRecordView}, which holds only the records inside the scope of a grant of their field; the view's exact
+ * entries (fields, record counts, masks, digest) are appended to the hash-chained disclosure log before the page
+ * receives the text (34 CFR 99.32), and the figures a page derives from a student's records (rates, counts, charts) are
+ * computed only from records in scope ({@code InScope}). People sign in with the district's OpenID Connect provider
+ * ({@link OpenIdConnect}), through another {@link IdentityProvider}, or, for synthetic data on one's own machine, with
+ * the demo staff picker ({@link Builder#demoSignIn()}). See docs/dashboard.md.
  *
- * <p>Start one with {@link #builder()}; {@link #close()} stops it. Thread-safe: requests are served by a small pool.
+ * <p>Start one on its own server with {@link Builder#start()}, or {@link Builder#build()} one and mount it into a host's
+ * Javalin application with {@link #registerOn}; {@link #close()} stops it. Thread-safe.
  */
 public final class Dashboard implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(Dashboard.class.getName());
-
     /** Roles that keep the school's attendance register (the policy model has read rules only; see docs/dashboard.md). */
     static final Set<StaffRole> ATTENDANCE_WRITERS = EnumSet.of(StaffRole.PRINCIPAL, StaffRole.TEACHER);
 
-    static final String COOKIE = "cs_session";
-    private static final int MAX_BODY = 64 * 1024;
+    static final String COOKIE = DashboardRoutes.COOKIE;
 
     final DistrictData data;
     final PolicyEngine engine;
@@ -78,49 +72,100 @@ public final class Dashboard implements AutoCloseable {
     final Path logFile;
     final DisclosureSink sink;
     final LiveAttendance live;
-    final Sessions sessions = new Sessions();
+    final Clock clock;
+    final Sessions sessions;
     final IdentityProvider identity;
+    final Optional<OidcClient> oidc;
+    /** Whether sign-in is the demo staff picker, which authenticates nobody (said on every page). */
+    final boolean demo;
     final boolean secureCookie;
+    final Optional<URI> publicUri;
     final Pages pages;
     final SchoolPages schoolPages;
-    private final HttpServer server;
-    private final ExecutorService requests;
+    private final DashboardRoutes routes;
     private final ExecutorService appenders;
+    private volatile Javalin app;
+    private volatile String host;
 
-    private Dashboard(Builder b) throws IOException {
+    private Dashboard(Builder b) {
         this.data = b.data;
         this.zone = b.zone;
         this.today = b.today;
         this.year = SchoolYear.containing(today);
+        this.clock = b.clock;
         this.engine = PolicyEngine.builder().policy(b.policy).districtData(data).zone(zone).build();
         this.logFile = b.logFile;
-        this.identity = b.identity == null ? IdentityProvider.demoPicker(data) : b.identity;
+        this.demo = b.demo;
+        this.oidc = b.openIdConnect == null ? Optional.empty() : Optional.of(new OidcClient(b.openIdConnect, clock));
+        this.identity = b.demo ? IdentityProvider.demoPicker(data)
+                : b.identity != null ? b.identity : (form, headers) -> Optional.empty();
         this.secureCookie = b.secureCookie;
+        this.publicUri = Optional.ofNullable(b.publicUri);
+        this.sessions = new Sessions(b.idle, b.absolute, b.maxSessions, clock);
         this.live = new LiveAttendance(data, year, ChronicAbsenceDefinition.FEDERAL);
         this.sink = DisclosureLogs.jsonLinesFile(logFile);
         this.pages = new Pages(this);
         this.schoolPages = new SchoolPages(this);
         this.appenders = Executors.newFixedThreadPool(8, daemon("dashboard-disclosure"));
-        this.requests = Executors.newFixedThreadPool(4, daemon("dashboard-http"));
-        this.server = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 50);
-        server.createContext("/", this::handle);
-        server.setExecutor(requests);
-        server.start();
+        this.routes = new DashboardRoutes(this);
     }
 
-    /** A builder with the defaults: the shipped default policy, America/New_York, port 8080 on 127.0.0.1, the demo picker. */
+    /** A builder with the defaults: the shipped default policy, America/New_York, port 8080 on 127.0.0.1. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The port the server listens on (useful with port 0). */
-    public int port() {
-        return server.getAddress().getPort();
+    /**
+     * Registers the dashboard's routes on a host's Javalin configuration ({@code Javalin.create(config ->
+     * dashboard.registerOn(config))}), beside for example the decision service's. It answers {@code /},
+     * {@code /static/dashboard.css}, {@code /signin}, {@code /signin/callback}, {@code /signout}, {@code /students},
+     * {@code /students/find}, {@code /student/{handle}}, {@code /attendance}, {@code /api/attendance}, {@code /trends},
+     * {@code /interventions} and {@code /log}, and handles its own errors.
+     *
+     * @throws IllegalStateException for the demo sign-in, which only {@link Builder#start()} serves, on loopback
+     */
+    public void registerOn(JavalinConfig config) {
+        Objects.requireNonNull(config, "config");
+        if (demo) {
+            throw new IllegalStateException("the demo sign-in authenticates nobody: it is served only by Dashboard.Builder.start() "
+                    + "on a loopback address; mount a dashboard with an identity provider");
+        }
+        routes.registerOn(config);
     }
 
-    /** The address to open in a browser. */
+    private void startOn(String host, int port) {
+        Javalin a = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = 64 * 1024;
+            config.jetty.host = host;
+            config.jetty.port = port;
+            routes.registerOn(config);
+            routes.answerUnknownAddresses(config);
+        });
+        a.start();
+        this.host = host;
+        this.app = a;
+    }
+
+    /** The port the dashboard's own server listens on (useful with port 0). */
+    public int port() {
+        return own().port();
+    }
+
+    /** The address to open in a browser (its own server's). */
     public URI uri() {
-        return URI.create("http://" + server.getAddress().getHostString() + ":" + port() + "/");
+        own();
+        String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return URI.create("http://" + h + ":" + port() + "/");
+    }
+
+    private Javalin own() {
+        Javalin a = app;
+        if (a == null) {
+            throw new IllegalStateException("this dashboard is mounted in a host application, not started on a server of its own");
+        }
+        return a;
     }
 
     /** The disclosure log this dashboard appends to. */
@@ -128,11 +173,13 @@ public final class Dashboard implements AutoCloseable {
         return logFile;
     }
 
-    /** Stops the server and closes the disclosure log. Idempotent. */
+    /** Stops its own server, if any, and closes the disclosure log. Idempotent. */
     @Override
     public void close() {
-        server.stop(0);
-        requests.shutdownNow();
+        Javalin a = app;
+        if (a != null) {
+            a.stop();
+        }
         appenders.shutdownNow();
         sink.close();
     }
@@ -227,250 +274,63 @@ public final class Dashboard implements AutoCloseable {
 
     // ---- HTTP ----
 
-    /** One request: its parts parsed, its session found or created. */
-    final class Request {
-        final HttpExchange exchange;
+    /**
+     * One request as the page renderers see it: its method, path, query and form, and the session of the person signed
+     * in (none before sign-in). The renderers know nothing of the server library; only {@link DashboardRoutes} reads
+     * {@code ctx}.
+     */
+    static final class Request {
+        final io.javalin.http.Context ctx;
         final String method;
         final String path;
         final Map<String, String> query;
         Map<String, String> form = Map.of();
         String body = "";
+        /** The signed-in session; null before sign-in. */
         Sessions.Session session;
         boolean newSession;
+        /** The signed CSRF token of the forms shown before sign-in. */
+        String anonymousCsrf = "";
 
-        Request(HttpExchange exchange) {
-            this.exchange = exchange;
-            this.method = exchange.getRequestMethod();
-            this.path = exchange.getRequestURI().getPath();
-            this.query = parseForm(Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""));
+        Request(io.javalin.http.Context ctx, String method, String path, Map<String, String> query) {
+            this.ctx = ctx;
+            this.method = method;
+            this.path = path;
+            this.query = query;
         }
 
         Optional<Sessions.Viewer> viewer() {
-            return session.viewer();
+            return session == null ? Optional.empty() : Optional.of(session.viewer);
         }
 
         String param(String name) {
             String v = form.get(name);
             return v != null ? v : query.getOrDefault(name, "");
         }
+
+        /** The CSRF token the forms of this page carry: the session's, or a signed one before sign-in. */
+        String csrf() {
+            return session != null ? session.csrf : anonymousCsrf;
+        }
+
+        /** The message of the last action, shown once; null when none. */
+        String takeFlash() {
+            return session == null ? null : session.takeFlash();
+        }
     }
 
     /** Whether {@code address} names a loopback address (resolving a name such as {@code localhost}); false if unknown. */
     static boolean isLoopback(String address) {
         try {
-            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+            for (java.net.InetAddress a : java.net.InetAddress.getAllByName(address)) {
+                if (!a.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return true;
         } catch (java.net.UnknownHostException e) {
             return false;
         }
-    }
-
-    private void handle(HttpExchange exchange) {
-        int status = 500;
-        String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
-        try (exchange) {
-            Request r = new Request(exchange);
-            Instant now = Instant.now();
-            String cookie = cookie(exchange, COOKIE);
-            r.session = sessions.find(cookie, now).orElse(null);
-            if (r.session == null) {
-                try {
-                    r.session = sessions.create();
-                } catch (IllegalStateException full) {
-                    byte[] b = "the dashboard holds as many sessions as it may; try again later".getBytes(StandardCharsets.UTF_8);
-                    exchange.sendResponseHeaders(503, b.length);
-                    exchange.getResponseBody().write(b);
-                    return;
-                }
-                r.newSession = true;
-            }
-            try {
-                if (r.method.equals("POST")) {
-                    r.body = readBody(exchange);
-                    String type = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
-                    if (type.startsWith("application/x-www-form-urlencoded")) {
-                        r.form = parseForm(r.body);
-                    }
-                    String token = r.form.containsKey("csrf") ? r.form.get("csrf") : exchange.getRequestHeaders().getFirst("X-CSRF-Token");
-                    if (r.newSession || !Sessions.sameToken(r.session.csrf, token)) {
-                        throw new Refused(403, "the form's CSRF token is missing or does not match this session; reload the page and try again");
-                    }
-                } else if (!r.method.equals("GET") && !r.method.equals("HEAD")) {
-                    throw new Refused(405, "method not allowed");
-                }
-                status = route(r);
-            } catch (Refused e) {
-                status = e.status;
-                if (r.path.startsWith("/api/")) {
-                    json(r, status, "{\"error\":" + Json.quote(e.getMessage()) + "}");
-                } else {
-                    html(r, status, Html.page(this, r, status == 403 ? "Not permitted" : "Refused",
-                            "<div class=\"refused\"><h2>" + status + (status == 403 ? " Forbidden" : "") + "</h2><p class=\"reason\">"
-                                    + Html.esc(e.getMessage()) + "</p></div>"));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // Never the exception's message: it might carry a value from the data.
-            LOG.log(System.Logger.Level.WARNING, "request failed: " + route + " (" + e.getClass().getSimpleName() + ")");
-            try {
-                byte[] b = "internal error".getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(500, b.length);
-                exchange.getResponseBody().write(b);
-            } catch (IOException | RuntimeException ignored) {
-                // the response was already started
-            }
-        }
-        int sent = status;
-        LOG.log(System.Logger.Level.DEBUG, () -> route + " -> " + sent);
-    }
-
-    private int route(Request r) throws IOException {
-        String p = r.path;
-        if (p.equals("/static/dashboard.css")) {
-            return send(r, 200, "text/css; charset=utf-8", Html.CSS, false);
-        }
-        if (p.equals("/") && r.method.equals("GET")) {
-            if (r.viewer().isPresent()) {
-                return redirect(r, "/students");
-            }
-            return html(r, 200, Html.signIn(this, r));
-        }
-        if (p.equals("/signin") && r.method.equals("POST")) {
-            Optional<StaffId> who = identity.signIn(r.form, r.exchange.getRequestHeaders());
-            if (who.isEmpty()) {
-                throw new Refused(403, "sign-in refused: not a staff member of this district's data");
-            }
-            r.session = sessions.signIn(r.session, resolve(who.get()));
-            r.newSession = true;
-            return redirect(r, "/students");
-        }
-        if (p.equals("/signout") && r.method.equals("POST")) {
-            sessions.remove(r.session);
-            r.session = sessions.create();
-            r.newSession = true;
-            return redirect(r, "/");
-        }
-        if (r.viewer().isEmpty()) {
-            if (p.startsWith("/api/")) {
-                throw new Refused(401, "sign in first");
-            }
-            return redirect(r, "/");
-        }
-        Sessions.Viewer v = r.viewer().get();
-        if (p.equals("/students") && r.method.equals("GET")) {
-            return html(r, 200, pages.students(r, v));
-        }
-        if (p.equals("/students/find") && r.method.equals("POST")) {
-            return redirect(r, "/student/" + pages.find(r, v, r.param("student_id").strip()));
-        }
-        if (p.startsWith("/student/") && r.method.equals("GET")) {
-            return html(r, 200, pages.student(r, v, p.substring("/student/".length())));
-        }
-        if (p.equals("/attendance") && r.method.equals("POST")) {
-            Pages.Recorded rec = pages.recordAttendance(r, v, r.param("student"), r.param("date"), r.param("category"));
-            r.session.flash = rec.message();
-            return redirect(r, "/student/" + r.param("student"));
-        }
-        if (p.equals("/api/attendance") && r.method.equals("POST")) {
-            Map<String, String> in = Json.flatObject(r.body);
-            Pages.Recorded rec = pages.recordAttendance(r, v, in.getOrDefault("student", ""), in.getOrDefault("date", ""),
-                    in.getOrDefault("category", ""));
-            return json(r, 200, rec.json());
-        }
-        if (p.equals("/trends") && r.method.equals("GET")) {
-            return html(r, 200, schoolPages.trends(r, v));
-        }
-        if (p.equals("/interventions") && r.method.equals("GET")) {
-            return html(r, 200, schoolPages.interventions(r, v));
-        }
-        if (p.equals("/log") && r.method.equals("GET")) {
-            return html(r, 200, schoolPages.log(r, v));
-        }
-        throw new Refused(404, "no such page");
-    }
-
-    int html(Request r, int status, String html) throws IOException {
-        return send(r, status, "text/html; charset=utf-8", html, true);
-    }
-
-    int json(Request r, int status, String json) throws IOException {
-        return send(r, status, "application/json; charset=utf-8", json, true);
-    }
-
-    private int redirect(Request r, String location) throws IOException {
-        r.exchange.getResponseHeaders().set("Location", location);
-        headers(r, true);
-        r.exchange.sendResponseHeaders(303, -1);
-        return 303;
-    }
-
-    private int send(Request r, int status, String type, String text, boolean noStore) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        r.exchange.getResponseHeaders().set("Content-Type", type);
-        headers(r, noStore);
-        boolean head = r.method.equals("HEAD");
-        r.exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
-        if (!head) {
-            try (OutputStream out = r.exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-        return status;
-    }
-
-    private void headers(Request r, boolean noStore) {
-        var h = r.exchange.getResponseHeaders();
-        if (r.newSession) {
-            h.add("Set-Cookie", COOKIE + "=" + r.session.id + "; Path=/; HttpOnly; SameSite=Strict" + (secureCookie ? "; Secure" : ""));
-        }
-        h.set("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-                + "frame-ancestors 'none'; base-uri 'none'");
-        h.set("X-Content-Type-Options", "nosniff");
-        h.set("Referrer-Policy", "no-referrer");
-        h.set("X-Frame-Options", "DENY");
-        if (noStore) {
-            h.set("Cache-Control", "no-store");
-        }
-    }
-
-    private static String readBody(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] b = in.readNBytes(MAX_BODY + 1);
-            if (b.length > MAX_BODY) {
-                throw new Refused(413, "request body too large");
-            }
-            return new String(b, StandardCharsets.UTF_8);
-        }
-    }
-
-    static Map<String, String> parseForm(String text) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (text.isEmpty()) {
-            return out;
-        }
-        for (String pair : text.split("&")) {
-            int eq = pair.indexOf('=');
-            String k = eq < 0 ? pair : pair.substring(0, eq);
-            String v = eq < 0 ? "" : pair.substring(eq + 1);
-            try {
-                out.putIfAbsent(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                throw new Refused(400, "malformed form or query");
-            }
-        }
-        return out;
-    }
-
-    private static String cookie(HttpExchange exchange, String name) {
-        List<String> headers = exchange.getRequestHeaders().getOrDefault("Cookie", List.of());
-        for (String header : headers) {
-            for (String part : header.split(";")) {
-                String p = part.strip();
-                if (p.startsWith(name + "=")) {
-                    return p.substring(name.length() + 1);
-                }
-            }
-        }
-        return null;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -481,7 +341,7 @@ public final class Dashboard implements AutoCloseable {
         };
     }
 
-    /** Settings of a dashboard; each set at most once. */
+    /** Settings of a dashboard. Exactly one way of signing in is required. Not thread-safe. */
     public static final class Builder {
         private DistrictData data;
         private LocalDate today;
@@ -491,7 +351,14 @@ public final class Dashboard implements AutoCloseable {
         private int port = 8080;
         private String bindAddress = "127.0.0.1";
         private boolean secureCookie;
+        private URI publicUri;
         private IdentityProvider identity;
+        private OpenIdConnect openIdConnect;
+        private boolean demo;
+        private Duration idle = Sessions.DEFAULT_IDLE;
+        private Duration absolute = Sessions.DEFAULT_ABSOLUTE;
+        private int maxSessions = Sessions.DEFAULT_MAX;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {}
 
@@ -525,7 +392,7 @@ public final class Dashboard implements AutoCloseable {
             return this;
         }
 
-        /** The TCP port, 0 for any free one (default 8080). */
+        /** The TCP port of {@link #start()}, 0 for any free one (default 8080). */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
@@ -535,43 +402,130 @@ public final class Dashboard implements AutoCloseable {
         }
 
         /**
-         * The loopback address to listen on (default 127.0.0.1). The sign-in is a demo staff picker, so any address that
-         * is not loopback is refused.
-         *
-         * @throws IllegalArgumentException when the address is not a loopback address
+         * The address {@link #start()} listens on (default 127.0.0.1). With the {@linkplain #demoSignIn() demo sign-in}
+         * only a loopback address is accepted ({@link #start()} refuses any other).
          */
         public Builder bindAddress(String bindAddress) {
-            Objects.requireNonNull(bindAddress, "bindAddress");
-            if (!isLoopback(bindAddress)) {
-                throw new IllegalArgumentException("the dashboard listens on a loopback address only (its sign-in is a "
-                        + "demo staff picker), was '" + bindAddress + "'");
-            }
-            this.bindAddress = bindAddress;
+            this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
             return this;
         }
 
-        /** Whether the session cookie carries {@code Secure} (set it when users reach the dashboard over HTTPS). */
+        /** Marks cookies {@code Secure} (set it when users reach the dashboard over HTTPS at a proxy not named by {@link #publicUri}). */
         public Builder secureCookie(boolean secureCookie) {
             this.secureCookie = secureCookie;
             return this;
         }
 
-        /** Who signs in (default: {@link IdentityProvider#demoPicker}). */
+        /**
+         * The address users reach the dashboard at, such as {@code https://dashboard.district.example/} behind a
+         * TLS-terminating proxy: the OpenID Connect redirect address is made from it, an {@code https} address makes
+         * every cookie {@code Secure}, and a form is accepted only from its origin. Unless set, each request's own
+         * scheme and {@code Host}.
+         */
+        public Builder publicUri(URI publicUri) {
+            Objects.requireNonNull(publicUri, "publicUri");
+            if (!publicUri.isAbsolute() || publicUri.getQuery() != null || publicUri.getFragment() != null
+                    || !(publicUri.getScheme().equals("https") || publicUri.getScheme().equals("http"))) {
+                throw new IllegalArgumentException("the public address is an absolute http(s) address without query or fragment, was " + publicUri);
+            }
+            String s = publicUri.toString();
+            this.publicUri = URI.create(s.endsWith("/") ? s : s + "/");
+            return this;
+        }
+
+        /** Sign-in with the district's OpenID Connect provider (its discovery document is read by {@link #build()}). */
+        public Builder openIdConnect(OpenIdConnect openIdConnect) {
+            this.openIdConnect = Objects.requireNonNull(openIdConnect, "openIdConnect");
+            return this;
+        }
+
+        /** Sign-in through another identity provider, by the sign-in form or a header a proxy sets. */
         public Builder identityProvider(IdentityProvider identity) {
             this.identity = Objects.requireNonNull(identity, "identity");
             return this;
         }
 
-        /** Starts the server. */
-        public Dashboard start() {
+        /**
+         * The demo sign-in: pick any staff member from a list ({@link IdentityProvider#demoPicker}). It authenticates
+         * nobody, so every page says so, and it is served only on a loopback address by {@link #start()}.
+         */
+        public Builder demoSignIn() {
+            this.demo = true;
+            return this;
+        }
+
+        /** A session ends after this long without a request, 1 minute to 1 day (default 30 minutes). */
+        public Builder sessionIdleTimeout(Duration idle) {
+            this.idle = within(idle, Duration.ofMinutes(1), Duration.ofDays(1), "the idle timeout");
+            return this;
+        }
+
+        /** A session ends this long after sign-in however active, 1 minute to 7 days (default 8 hours). */
+        public Builder sessionAbsoluteTimeout(Duration absolute) {
+            this.absolute = within(absolute, Duration.ofMinutes(1), Duration.ofDays(7), "the absolute timeout");
+            return this;
+        }
+
+        /** The most sessions held at once, 1 to 1,000,000 (default 10,000); beyond it a sign-in is refused (503). */
+        public Builder maxSessions(int max) {
+            if (max < 1 || max > 1_000_000) {
+                throw new IllegalArgumentException("the session bound must be 1 to 1000000, was " + max);
+            }
+            this.maxSessions = max;
+            return this;
+        }
+
+        /** The clock sessions, sign-in tokens and ID tokens are timed by (default the system clock, UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        private static Duration within(Duration d, Duration min, Duration max, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+                throw new IllegalArgumentException(name + " must be from " + min + " to " + max + ", was " + d);
+            }
+            return d;
+        }
+
+        /**
+         * The dashboard, not listening: mount it with {@link Dashboard#registerOn}.
+         *
+         * @throws IllegalStateException when a required setting is missing, not exactly one way of signing in is set,
+         *                               or the OpenID Connect provider's discovery document cannot be read
+         */
+        public Dashboard build() {
             if (data == null || today == null || logFile == null) {
                 throw new IllegalStateException("data, today and disclosureLog are required");
             }
-            try {
-                return new Dashboard(this);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the dashboard on " + bindAddress + ":" + port + ": " + e.getMessage(), e);
+            int ways = (demo ? 1 : 0) + (identity != null ? 1 : 0) + (openIdConnect != null ? 1 : 0);
+            if (ways != 1) {
+                throw new IllegalStateException("choose exactly one way of signing in: openIdConnect(...), identityProvider(...) "
+                        + "or demoSignIn() (synthetic data on one's own machine only); " + ways + " were set");
             }
+            return new Dashboard(this);
+        }
+
+        /**
+         * Starts the dashboard on a server of its own at {@link #bindAddress} and {@link #port}.
+         *
+         * @throws IllegalArgumentException with the demo sign-in on an address that is not loopback
+         * @throws IllegalStateException    as {@link #build()}, or when the server cannot start
+         */
+        public Dashboard start() {
+            if (demo && !isLoopback(bindAddress)) {
+                throw new IllegalArgumentException("the demo sign-in authenticates nobody, so the dashboard listens only on a "
+                        + "loopback address (127.0.0.1, ::1, localhost) with it, was '" + bindAddress + "'");
+            }
+            Dashboard d = build();
+            try {
+                d.startOn(bindAddress, port);
+            } catch (RuntimeException e) {
+                d.close();
+                throw new IllegalStateException("cannot start the dashboard on " + bindAddress + ":" + port + ": " + e.getMessage(), e);
+            }
+            return d;
         }
     }
 }

@@ -26,7 +26,7 @@ final class Html {
             .flash{background:#eef7ee;border:1px solid #1a9850;padding:.5rem 1rem;border-radius:6px}
             .tier-satisfactory{color:#1a9850}.tier-at-risk{color:#b8860b}.tier-moderate-chronic{color:#e66101}.tier-severe-chronic{color:#d73027;font-weight:600}
             .note{color:#555;font-size:.85rem}.ok{color:#1a9850;font-weight:600}.bad{color:#d73027;font-weight:600}
-            button{cursor:pointer}
+            button{cursor:pointer}.demo{background:#fff4ce;border-bottom:2px solid #b8860b;margin:0;padding:.4rem 1.2rem;font-weight:600}
             """;
 
     static String esc(String text) {
@@ -35,7 +35,7 @@ final class Html {
 
     /** A hidden input with the session's CSRF token. */
     static String csrf(Dashboard.Request r) {
-        return "<input type=\"hidden\" name=\"csrf\" value=\"" + esc(r.session.csrf) + "\">";
+        return "<input type=\"hidden\" name=\"csrf\" value=\"" + esc(r.csrf()) + "\">";
     }
 
     /** A whole page: the header with the navigation and who is signed in, then {@code body}. */
@@ -57,8 +57,13 @@ final class Html {
                     .append(d.today).append(" <form method=\"post\" action=\"/signout\">").append(csrf(r))
                     .append("<button type=\"submit\" id=\"signout\">Sign out</button></form></span>");
         }
-        b.append("</header>\n<main>\n<h1>").append(esc(title)).append("</h1>\n");
-        String flash = r.session.takeFlash();
+        b.append("</header>\n");
+        if (d.demo) {
+            b.append("<p class=\"demo\" id=\"demo-sign-in\">Demo sign-in: anyone may pick any staff member here; nobody is "
+                    + "authenticated. For synthetic data on this machine only.</p>\n");
+        }
+        b.append("<main>\n<h1>").append(esc(title)).append("</h1>\n");
+        String flash = r.takeFlash();
         if (flash != null) {
             b.append("<p class=\"flash\" id=\"flash\">").append(esc(flash)).append("</p>\n");
         }
@@ -73,7 +78,10 @@ final class Html {
                 .append(esc(label)).append("</a>");
     }
 
-    /** The sign-in page: the identity provider's choices (the demo picker) grouped by organization, or a single button. */
+    /**
+     * The sign-in page: the demo picker's choices grouped by organization, or a single button (to the OpenID Connect
+     * provider, or for a form identity provider).
+     */
     static String signIn(Dashboard d, Dashboard.Request r) {
         StringBuilder b = new StringBuilder();
         b.append("<form method=\"post\" action=\"/signin\" id=\"signin\">").append(csrf(r));

@@ -1,6 +1,5 @@
 package org.communityschools.examples.dashboard;
 
-import com.sun.net.httpserver.Headers;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -11,25 +10,26 @@ import org.communityschools.core.model.Staff;
 import org.communityschools.core.model.StaffId;
 
 /**
- * Who is signing in: the one place where a district plugs in its identity provider. The dashboard asks it to turn a
- * sign-in request (the form fields posted to {@code /signin} and the request headers) into a staff member of the data
- * directory ({@code staff.csv}), and from then on knows the person only by that {@link StaffId}: every page is decided by
- * the policy engine for that id. An empty answer refuses the sign-in.
+ * Who is signing in by a form posted to {@code /signin}: the dashboard asks it to turn the sign-in request (the form's
+ * fields and the request headers) into a staff member of the data directory ({@code staff.csv}), and from then on knows
+ * the person only by that {@link StaffId}: every page is decided by the policy engine for that id. An empty answer
+ * refuses the sign-in. (OpenID Connect sign-in, by redirect to the provider, is {@link OpenIdConnect}.)
  *
  * <p>Two implementations ship: {@link #demoPicker(DistrictData)}, a list of the directory's staff to pick from (for the
- * synthetic city only: it authenticates nobody), and {@link #trustedHeader(DistrictData, String)}, for a dashboard that
- * runs behind a reverse proxy which authenticates the user with the district's single sign-on (OpenID Connect or SAML)
- * and passes the staff id in a header. docs/dashboard.md describes both and how to write another. Implementations must
- * be thread-safe; the dashboard calls them from several request threads.
+ * synthetic city only: it authenticates nobody; {@link Dashboard.Builder#demoSignIn()}), and
+ * {@link #trustedHeader(DistrictData, String)}, for a dashboard that runs behind a reverse proxy which authenticates the
+ * user with the district's single sign-on (SAML, for example) and passes the staff id in a header. docs/dashboard.md
+ * describes them and how to write another. Implementations must be thread-safe; the dashboard calls them from several
+ * request threads.
  */
 public interface IdentityProvider {
     /**
      * The staff member this sign-in request authenticates, or empty to refuse it.
      *
      * @param form    the fields of the sign-in form, already URL-decoded
-     * @param headers the request headers
+     * @param headers the request headers, by name in any case (the first value of each)
      */
-    Optional<StaffId> signIn(Map<String, String> form, Headers headers);
+    Optional<StaffId> signIn(Map<String, String> form, Map<String, String> headers);
 
     /** The people a demo sign-in page lists to pick from; empty for a real identity provider (the page then shows a button). */
     default List<Staff> choices() {
@@ -45,7 +45,7 @@ public interface IdentityProvider {
         List<Staff> staff = data.staff().stream().sorted(Comparator.comparing(s -> s.id().value())).toList();
         return new IdentityProvider() {
             @Override
-            public Optional<StaffId> signIn(Map<String, String> form, Headers headers) {
+            public Optional<StaffId> signIn(Map<String, String> form, Map<String, String> headers) {
                 String id = form.getOrDefault("staff_id", "");
                 if (id.isEmpty() || id.length() > 64) {
                     return Optional.empty();
@@ -68,7 +68,7 @@ public interface IdentityProvider {
     static IdentityProvider trustedHeader(DistrictData data, String header) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(header, "header");
-        return (form, headers) -> Optional.ofNullable(headers.getFirst(header))
+        return (form, headers) -> Optional.ofNullable(headers.get(header))
                 .flatMap(v -> data.staff().stream().map(Staff::id).filter(s -> s.value().equals(v)).findFirst());
     }
 }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the school team's dashboard (my students, one student, school trends, interventions, disclosure log) "
-                + "on a data directory, or on a generated synthetic city when --data is not given.")
+                + "on a data directory, or on a generated synthetic city when --data is not given; people sign in with the "
+                + "district's OpenID Connect provider (--oidc-issuer) or, for a demo, by picking a staff member (--demo-sign-in).")
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,8 +46,46 @@ public final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--bind", defaultValue = "127.0.0.1",
-            description = "loopback address to listen on (default: ${DEFAULT-VALUE}); any other address is refused: the sign-in is a demo staff picker")
+            description = "address to listen on (default: ${DEFAULT-VALUE}); with --demo-sign-in only a loopback address is accepted")
     String bind;
+
+    @Option(names = "--demo-sign-in", description = "sign in by picking any staff member from a list: authenticates nobody, said on "
+            + "every page, loopback only; for synthetic data on this machine")
+    boolean demoSignIn;
+
+    @Option(names = "--oidc-issuer", paramLabel = "URL", description = "the district's OpenID Connect provider (its issuer identifier; "
+            + "the discovery document is read from URL/.well-known/openid-configuration)")
+    Optional<java.net.URI> oidcIssuer;
+
+    @Option(names = "--oidc-client-id", paramLabel = "ID", description = "the dashboard's client id at the provider (with --oidc-issuer)")
+    Optional<String> oidcClientId;
+
+    @Option(names = "--oidc-client-secret-file", paramLabel = "FILE", description = "a file holding the client secret of a "
+            + "confidential client (default: a public client, protected by PKCE)")
+    Optional<Path> oidcClientSecretFile;
+
+    @Option(names = "--oidc-scope", paramLabel = "SCOPE", description = "a scope to ask for besides openid (repeatable)")
+    java.util.List<String> oidcScopes = new java.util.ArrayList<>();
+
+    @Option(names = "--staff-claim", paramLabel = "CLAIM", defaultValue = "staff_id",
+            description = "the ID token claim holding the staff id of staff.csv (default: ${DEFAULT-VALUE})")
+    String staffClaim;
+
+    @Option(names = "--public-url", paramLabel = "URL", description = "the address users reach the dashboard at (behind a "
+            + "TLS-terminating proxy its https address): the redirect address is made from it and https makes cookies Secure")
+    Optional<java.net.URI> publicUrl;
+
+    @Option(names = "--session-idle", paramLabel = "DURATION", defaultValue = "PT30M",
+            description = "a session ends after this long without a request, ISO-8601 (default: ${DEFAULT-VALUE})")
+    java.time.Duration sessionIdle;
+
+    @Option(names = "--session-max", paramLabel = "DURATION", defaultValue = "PT8H",
+            description = "a session ends this long after sign-in, ISO-8601 (default: ${DEFAULT-VALUE})")
+    java.time.Duration sessionMax;
+
+    @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "10000",
+            description = "the most sessions held at once; beyond it sign-in answers 503 (default: ${DEFAULT-VALUE})")
+    int maxSessions;
 
     @Option(names = "--today", description = "the date the dashboard acts on (default: March 1 of the school year of the last instructional day in the data)")
     Optional<LocalDate> today;
@@ -67,11 +106,19 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) { // before any work: an argument error is one line, at once
             throw new IllegalArgumentException("--port must be 0 to 65535, was " + port);
         }
-        if (!Dashboard.isLoopback(bind)) {
-            throw new IllegalArgumentException("--bind must be a loopback address (127.0.0.1, ::1, localhost), was '" + bind
-                    + "': the dashboard signs people in by picking a staff member (a demo, said on every page), which must"
-                    + " never be served to the network");
+        if (demoSignIn == oidcIssuer.isPresent()) {
+            throw new IllegalArgumentException("choose how people sign in: --oidc-issuer URL --oidc-client-id ID (the district's "
+                    + "OpenID Connect provider) or --demo-sign-in (pick any staff member; synthetic data on this machine only)");
         }
+        if (demoSignIn && !Dashboard.isLoopback(bind)) {
+            throw new IllegalArgumentException("--bind must be a loopback address (127.0.0.1, ::1, localhost) with --demo-sign-in, was '"
+                    + bind + "': the demo signs people in by picking a staff member, which must never be served to the network");
+        }
+        Optional<OpenIdConnect> openIdConnect = oidcIssuer.map(this::openIdConnect);
+        Dashboard.Builder builder = Dashboard.builder().port(port).bindAddress(bind).secureCookie(secureCookie)
+                .sessionIdleTimeout(sessionIdle).sessionAbsoluteTimeout(sessionMax).maxSessions(maxSessions); // checked before any work
+        publicUrl.ifPresent(builder::publicUri);
+        openIdConnect.ifPresentOrElse(builder::openIdConnect, builder::demoSignIn);
         Policy rules = policy.policy();
         Path dir;
         if (data.isPresent()) {
@@ -91,7 +138,7 @@ public final class ServeCommand implements Callable<Integer> {
         err.flush();
         DistrictData d = DistrictDataReader.builder().build().read(dir).data();
         LocalDate date = today.orElseGet(() -> defaultToday(d));
-        Dashboard dashboard = Dashboard.builder().policy(rules).data(d).today(date).port(port).bindAddress(bind).secureCookie(secureCookie)
+        Dashboard dashboard = builder.policy(rules).data(d).today(date)
                 .disclosureLog(log.orElse(dir.resolve("dashboard-disclosures.jsonl"))).start();
         out.println("Dashboard for " + date + " at " + dashboard.uri() + " (disclosure log " + dashboard.disclosureLog() + "); Ctrl-C to stop.");
         out.flush();
@@ -102,6 +149,20 @@ public final class ServeCommand implements Callable<Integer> {
         }));
         stop.await();
         return 0;
+    }
+
+    private OpenIdConnect openIdConnect(java.net.URI issuer) {
+        OpenIdConnect.Builder b = OpenIdConnect.builder().issuer(issuer).staffClaim(staffClaim)
+                .clientId(oidcClientId.orElseThrow(() -> new IllegalArgumentException("--oidc-issuer needs --oidc-client-id")))
+                .extraScopes(oidcScopes.toArray(String[]::new));
+        if (oidcClientSecretFile.isPresent()) {
+            try {
+                b.clientSecret(Files.readString(oidcClientSecretFile.get()).strip());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read --oidc-client-secret-file " + oidcClientSecretFile.get() + ": " + e.getMessage(), e);
+            }
+        }
+        return b.build();
     }
 
     /**

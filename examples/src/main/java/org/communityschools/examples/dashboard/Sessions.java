@@ -1,10 +1,8 @@
 package org.communityschools.examples.dashboard;
 
-import java.security.MessageDigest;
-import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,54 +16,52 @@ import org.communityschools.core.model.StudentId;
 import org.communityschools.privacy.policy.Purpose;
 
 /**
- * The dashboard's sessions, in memory: a random id (the cookie), a CSRF token, the signed-in person, and the opaque
- * per-session handles that stand for students in links, so that no student id ever appears in a URL. Sessions expire
- * after 30 minutes without a request. Thread-safe.
+ * The dashboard's sessions, in memory, for signed-in people only (nobody gets a session before signing in): a random
+ * 192-bit id (the cookie), a CSRF token, the signed-in person, the provider's ID token (for sign-out), and the opaque
+ * per-session handles that stand for students in links, so that no student id ever appears in a URL. A session ends
+ * after an idle timeout (no request for that long) and at an absolute timeout after sign-in, whichever comes first.
+ * The store is bounded: expired sessions are swept at most every 30 seconds (a sweep reads every session) and whenever
+ * the store is full; a store full of live sessions refuses new sign-ins. Thread-safe.
  */
 final class Sessions {
-    static final Duration IDLE = Duration.ofMinutes(30);
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    /** The most sessions held at once; beyond it the oldest anonymous sessions go first, then new ones are refused. */
-    static final int MAX_SESSIONS = 10_000;
-    /** How often expired sessions are swept (not on every request: a sweep reads every session). */
+    /** The default idle timeout: 30 minutes without a request. */
+    static final Duration DEFAULT_IDLE = Duration.ofMinutes(30);
+    /** The default absolute timeout: 8 hours after sign-in (a working day), however active. */
+    static final Duration DEFAULT_ABSOLUTE = Duration.ofHours(8);
+    /** The default bound of the store. */
+    static final int DEFAULT_MAX = 10_000;
     private static final Duration SWEEP = Duration.ofSeconds(30);
 
     private final Map<String, Session> byId = new ConcurrentHashMap<>();
+    private final Duration idle;
+    private final Duration absolute;
+    private final int max;
+    private final Clock clock;
     private volatile Instant lastSweep = Instant.EPOCH;
 
+    Sessions(Duration idle, Duration absolute, int max, Clock clock) {
+        this.idle = idle;
+        this.absolute = absolute;
+        this.max = max;
+        this.clock = clock;
+    }
+
     /**
-     * A new anonymous session. The store is bounded: expired sessions are swept at most every 30 seconds, and when it
-     * holds {@link #MAX_SESSIONS} the anonymous sessions (nobody signed in) are dropped, oldest first; a store full of
-     * signed-in sessions refuses new ones.
+     * A new session (new id and CSRF token: a sign-in never keeps an id the browser brought, against session
+     * fixation) for {@code viewer}, signed in now with the provider's ID token {@code idToken} (empty for none).
      *
-     * @throws IllegalStateException when the store is full of signed-in sessions
+     * @throws IllegalStateException when the store holds its maximum of live sessions
      */
-    Session create() {
-        Instant now = Instant.now();
-        if (now.isAfter(lastSweep.plus(SWEEP)) || byId.size() >= MAX_SESSIONS) {
+    Session signIn(Viewer viewer, String idToken) {
+        Instant now = clock.instant();
+        if (now.isAfter(lastSweep.plus(SWEEP)) || byId.size() >= max) {
             lastSweep = now;
-            Instant cutoff = now.minus(IDLE);
-            byId.values().removeIf(x -> {
-                synchronized (x) {
-                    return x.lastSeen.isBefore(cutoff);
-                }
-            });
+            byId.values().removeIf(x -> x.expired(now, idle, absolute));
         }
-        if (byId.size() >= MAX_SESSIONS) {
-            byId.values().stream().filter(x -> x.viewer == null)
-                    .sorted(java.util.Comparator.comparing(x -> {
-                        synchronized (x) {
-                            return x.lastSeen;
-                        }
-                    }))
-                    .limit(Math.max(1, byId.size() - MAX_SESSIONS + MAX_SESSIONS / 10))
-                    .toList().forEach(x -> byId.remove(x.id));
-            if (byId.size() >= MAX_SESSIONS) {
-                throw new IllegalStateException("too many sessions (" + MAX_SESSIONS + ") are signed in");
-            }
+        if (byId.size() >= max) {
+            throw new IllegalStateException("too many sessions (" + max + ") are signed in");
         }
-        Session s = new Session(token(), token());
+        Session s = new Session(SignedTokens.random(), SignedTokens.random(), viewer, idToken, now);
         byId.put(s.id, s);
         return s;
     }
@@ -76,7 +72,7 @@ final class Sessions {
     }
 
     /** The live session with this id, touched; empty when unknown or expired (an expired one is removed). */
-    Optional<Session> find(String id, Instant now) {
+    Optional<Session> find(String id) {
         if (id == null) {
             return Optional.empty();
         }
@@ -84,8 +80,9 @@ final class Sessions {
         if (s == null) {
             return Optional.empty();
         }
+        Instant now = clock.instant();
         synchronized (s) {
-            if (s.lastSeen.plus(IDLE).isBefore(now)) {
+            if (s.expired(now, idle, absolute)) {
                 byId.remove(id);
                 return Optional.empty();
             }
@@ -94,32 +91,9 @@ final class Sessions {
         return Optional.of(s);
     }
 
-    /** Signs {@code old} out and returns a new session (new id and CSRF token, against session fixation) for {@code viewer}. */
-    Session signIn(Session old, Viewer viewer) {
-        byId.remove(old.id);
-        Session s = new Session(token(), token());
-        s.viewer = viewer;
-        byId.put(s.id, s);
-        return s;
-    }
-
+    /** Ends a session. */
     void remove(Session s) {
         byId.remove(s.id);
-    }
-
-    static String token() {
-        byte[] b = new byte[24];
-        RANDOM.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    /** Compares two tokens in time independent of where they differ. */
-    static boolean sameToken(String expected, String given) {
-        if (given == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                given.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**
@@ -146,25 +120,31 @@ final class Sessions {
     static final class Session {
         final String id;
         final String csrf;
-        volatile Viewer viewer;
-        Instant lastSeen = Instant.now();
+        final Viewer viewer;
+        final String idToken;
+        final Instant signedIn;
+        private Instant lastSeen;
         private final Map<String, StudentId> handles = new HashMap<>();
         private final Map<StudentId, String> handleOf = new HashMap<>();
         volatile String flash;
 
-        Session(String id, String csrf) {
+        Session(String id, String csrf, Viewer viewer, String idToken, Instant signedIn) {
             this.id = id;
             this.csrf = csrf;
+            this.viewer = viewer;
+            this.idToken = idToken;
+            this.signedIn = signedIn;
+            this.lastSeen = signedIn;
         }
 
-        Optional<Viewer> viewer() {
-            return Optional.ofNullable(viewer);
+        private synchronized boolean expired(Instant now, Duration idle, Duration absolute) {
+            return now.isAfter(lastSeen.plus(idle)) || now.isAfter(signedIn.plus(absolute));
         }
 
         /** The opaque handle that stands for {@code student} in this session's links; the same handle each time. */
         synchronized String handle(StudentId student) {
             return handleOf.computeIfAbsent(student, s -> {
-                String h = token().substring(0, 16);
+                String h = SignedTokens.random().substring(0, 16);
                 handles.put(h, s);
                 return h;
             });

@@ -1,8 +1,10 @@
 /**
  * A school team's dashboard built on the SDK: {@link org.communityschools.examples.dashboard.Dashboard} (started by the
- * {@code serve} command, {@link org.communityschools.examples.dashboard.ServeCommand}) serves server-rendered pages on the
- * JDK's HTTP server; every student record shown is decided by the policy engine for the signed-in person and recorded in
- * the disclosure log. A district plugs in its sign-in through {@link org.communityschools.examples.dashboard.IdentityProvider}.
+ * {@code serve} command, {@link org.communityschools.examples.dashboard.ServeCommand}) serves server-rendered pages on
+ * Javalin, standalone or mounted beside the decision service; every student record shown is decided by the policy engine
+ * for the signed-in person and recorded in the disclosure log. People sign in with the district's OpenID Connect provider
+ * ({@link org.communityschools.examples.dashboard.OpenIdConnect}) or another
+ * {@link org.communityschools.examples.dashboard.IdentityProvider}; the demo staff picker only on loopback.
  * See docs/dashboard.md.
  */
 package org.communityschools.examples.dashboard;

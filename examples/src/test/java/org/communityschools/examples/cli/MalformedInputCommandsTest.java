@@ -121,7 +121,7 @@ class MalformedInputCommandsTest {
                 new Object[] {new String[] {"extract", "--data", c, "--agreement", "DSA-1", "--out", out}, 2, "--crosswalk"},
                 new Object[] {new String[] {"serve", "--port", "70000"}, 1, "--port"},
                 new Object[] {new String[] {"serve", "--port", "eighty"}, 2, "eighty"},
-                new Object[] {new String[] {"serve", "--preset", "nyc-huge"}, 1, "nyc-huge"},
+                new Object[] {new String[] {"serve", "--demo-sign-in", "--preset", "nyc-huge"}, 1, "nyc-huge"},
                 new Object[] {new String[] {"serve", "--today", "someday"}, 2, "someday"},
                 new Object[] {new String[] {"demo", "--preset", "nowhere"}, 2, "nowhere"},
                 new Object[] {new String[] {"demo", "--seed", "many"}, 2, "many"},

@@ -16,14 +16,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** A plain HTTP client for the dashboard tests: keeps the session cookie, never follows redirects, finds the CSRF token. */
+/**
+ * A plain HTTP client for the dashboard tests: keeps the session cookie ({@link #cookie}) and any other cookie the
+ * dashboard sets (the OpenID Connect sign-in's), drops a cookie set with {@code Max-Age=0}, never follows redirects,
+ * finds the CSRF token.
+ */
 final class Client {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static final Pattern HREF = Pattern.compile("href=\"(/student/[^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final URI base;
+    /** The session cookie as sent ({@code cs_session=...}), or null. */
     String cookie;
+    /** The other cookies, by name. */
+    final Map<String, String> others = new LinkedHashMap<>();
     String csrf;
 
     Client(URI base) {
@@ -85,12 +92,28 @@ final class Client {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder b) {
+        List<String> jar = new java.util.ArrayList<>();
         if (cookie != null) {
-            b.header("Cookie", cookie);
+            jar.add(cookie);
+        }
+        others.forEach((k, v) -> jar.add(k + "=" + v));
+        if (!jar.isEmpty()) {
+            b.header("Cookie", String.join("; ", jar));
         }
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            r.headers().allValues("set-cookie").forEach(c -> cookie = c.substring(0, c.indexOf(';')));
+            for (String c : r.headers().allValues("set-cookie")) {
+                String pair = c.substring(0, c.indexOf(';'));
+                String name = pair.substring(0, pair.indexOf('='));
+                boolean cleared = c.contains("Max-Age=0");
+                if (name.equals(Dashboard.COOKIE)) {
+                    cookie = cleared ? null : pair;
+                } else if (cleared) {
+                    others.remove(name);
+                } else {
+                    others.put(name, pair.substring(name.length() + 1));
+                }
+            }
             Matcher m = CSRF.matcher(r.body());
             if (m.find()) {
                 csrf = m.group(1);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
 import org.communityschools.core.model.StaffId;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.privacy.FieldPath;
@@ -48,8 +52,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The dashboard in a real browser: Debian's headless Chromium driven by Selenium through the system's chromedriver (the
- * driver path is set explicitly, so Selenium Manager never downloads anything). What each viewer sees and does not see
- * of the same student is checked against the policy engine's own decision for that viewer. Screenshots go to
+ * driver path is set explicitly, so Selenium Manager never downloads anything). Every viewer signs in through the login
+ * page of a real OpenID Connect provider started in-process (mock-oauth2-server with {@code interactiveLogin}: the
+ * browser types the user and the {@code staff_id} claim into the provider's form). What each viewer sees and does not
+ * see of the same student is checked against the policy engine's own decision for that viewer. Screenshots go to
  * target/screenshots. Without chromium or chromedriver the tests are skipped, except on CI ({@code CI=true}), where
  * they fail.
  */
@@ -61,6 +67,8 @@ class DashboardBrowserTest {
 
     private static TestCity city;
     private static Dashboard dashboard;
+    private static Dashboard demo;
+    private static MockOAuth2Server provider;
     private static WebDriver browser;
     private static ChromeDriverService service;
     private static Path profile;
@@ -86,7 +94,12 @@ class DashboardBrowserTest {
             return;
         }
         city = TestCity.get();
-        dashboard = city.start("browser-test");
+        provider = new MockOAuth2Server(new OAuth2Config(true));
+        provider.start(InetAddress.getLoopbackAddress(), 0);
+        dashboard = Dashboard.builder().data(city.data).today(TestCity.TODAY).disclosureLog(TestCity.freshLog("browser-test"))
+                .openIdConnect(OpenIdConnect.builder().issuer(URI.create(provider.issuerUrl("district").toString()))
+                        .clientId("dashboard").build()).port(0).start();
+        demo = city.start("browser-demo");
         engine = PolicyEngine.builder().policy(Policies.defaultPolicy()).districtData(city.data).zone(dashboard.zone).build();
         Files.createDirectories(SCREENSHOTS);
         profile = Files.createTempDirectory("dashboard-chromium-");
@@ -110,6 +123,12 @@ class DashboardBrowserTest {
         if (dashboard != null) {
             dashboard.close();
         }
+        if (demo != null) {
+            demo.close();
+        }
+        if (provider != null) {
+            provider.shutdown();
+        }
         if (profile != null) {
             try (var files = Files.walk(profile)) {
                 files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
@@ -117,11 +136,16 @@ class DashboardBrowserTest {
         }
     }
 
+    /** Signs in through the provider's login page: the user name, and the staff id as a claim of the ID token. */
     private static void signIn(StaffId staff) {
+        browser.get(dashboard.uri().resolve("/static/dashboard.css").toString()); // on the dashboard's site, showing no student
         browser.manage().deleteAllCookies();
         browser.get(dashboard.uri().toString());
-        new Select(browser.findElement(By.id("staff_id"))).selectByValue(staff.value());
         clickAndWait(By.id("signin-button"));
+        assertThat(browser.getCurrentUrl()).as("the provider's login page").startsWith(provider.authorizationEndpointUrl("district").toString());
+        browser.findElement(By.name("username")).sendKeys("user-" + staff.value());
+        browser.findElement(By.name("claims")).sendKeys("{\"staff_id\": \"" + staff.value() + "\"}");
+        browser.findElement(By.cssSelector("input[type=submit]")).click();
         WebElement who = new WebDriverWait(browser, Duration.ofSeconds(10)).withMessage(() -> "signed-in page; got: " + browser.getPageSource())
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
         assertThat(who.getText()).contains(staff.value());
@@ -161,15 +185,42 @@ class DashboardBrowserTest {
 
     @Test
     @Order(1)
-    void signInPageListsTheDirectorysStaff() {
+    void theDemoSignInPageListsTheDirectorysStaffAndSaysItIsADemo() {
+        browser.get(demo.uri().toString());
         browser.manage().deleteAllCookies();
-        browser.get(dashboard.uri().toString());
-        screenshot("sign-in");
+        browser.get(demo.uri().toString());
+        screenshot("sign-in-demo");
         assertThat(new Select(browser.findElement(By.id("staff_id"))).getOptions()).hasSize(city.data.staff().size());
+        assertThat(browser.findElement(By.id("demo-sign-in")).getText()).contains("nobody is authenticated");
+        new Select(browser.findElement(By.id("staff_id"))).selectByValue(city.mentor.value());
+        clickAndWait(By.id("signin-button"));
+        assertThat(browser.findElement(By.id("who")).getText()).contains(city.mentor.value());
+        assertThat(browser.findElement(By.id("demo-sign-in")).isDisplayed()).as("on every page").isTrue();
     }
 
     @Test
     @Order(2)
+    void signInGoesThroughTheProvidersLoginPageAndSignOutEndsBothSessions() {
+        browser.get(dashboard.uri().toString());
+        browser.manage().deleteAllCookies();
+        browser.get(dashboard.uri().toString());
+        screenshot("sign-in");
+        assertThat(browser.findElements(By.id("staff_id"))).as("no picker").isEmpty();
+        assertThat(browser.findElements(By.id("demo-sign-in"))).isEmpty();
+        clickAndWait(By.id("signin-button"));
+        screenshot("sign-in-provider");
+        signIn(city.principal);
+        assertThat(browser.manage().getCookieNamed(Dashboard.COOKIE).isHttpOnly()).isTrue();
+        clickAndWait(By.id("signout"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("signin-button")));
+        assertThat(browser.getCurrentUrl()).as("back at the dashboard after the provider's sign-out").startsWith(dashboard.uri().toString());
+        assertThat(browser.manage().getCookieNamed(Dashboard.COOKIE)).isNull();
+        browser.get(dashboard.uri().resolve("/students").toString());
+        assertThat(browser.findElements(By.id("who"))).as("signed out").isEmpty();
+    }
+
+    @Test
+    @Order(3)
     void principalCsdAndMentorEachSeeOfTheSameStudentExactlyWhatThePolicyGrantsThem() {
         Map<StaffId, String> shots = Map.of(city.principal, "student-principal", city.director, "student-csd", city.mentor, "student-mentor");
         Set<String> differences = new TreeSet<>();
@@ -203,7 +254,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void myStudentsListsExactlyThoseThePolicyLetsEachSeeAndEveryRowIsInTheDisclosureLog() {
         for (StaffId viewer : List.of(city.mentor, city.director, city.principal)) {
             long before = DashboardHttpTest.entries(dashboard.disclosureLog()).size();
@@ -230,7 +281,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void recordingAnAbsenceLowersTheStudentsAndTheSchoolsRateAtOnce() {
         signIn(city.principal);
         double schoolBefore = percent(browser.findElement(By.id("school-days-present")).getText());
@@ -251,7 +302,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aMentorMayNotRecordAttendance() {
         signIn(city.mentor);
         open(city.mentee);
@@ -260,7 +311,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anotherSchoolsPrincipalCannotReachTheStudentByEditingTheAddressOrById() {
         signIn(city.principal);
         open(city.mentee);
@@ -279,7 +330,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void schoolTrendsInterventionsAndTheVerifiedLog() {
         signIn(city.principal);
         browser.get(dashboard.uri().resolve("/trends").toString());

@@ -45,16 +45,68 @@ class DashboardHttpTest {
     }
 
     @Test
-    void sessionCookieIsHttpOnlyAndSameSiteStrictAndRotatedAtSignIn() {
+    void noSessionBeforeSignInThenAnHttpOnlySameSiteStrictCookieRenewedAtEverySignIn() {
         Client c = client();
         HttpResponse<String> first = c.get("/");
-        String anonymous = first.headers().firstValue("set-cookie").orElseThrow();
-        assertThat(anonymous).startsWith(Dashboard.COOKIE + "=").contains("; HttpOnly").contains("; SameSite=Strict").contains("; Path=/");
-        String before = c.cookie;
+        assertThat(first.headers().allValues("set-cookie")).as("an anonymous visit leaves nothing on the server").isEmpty();
+        assertThat(c.get("/students").headers().allValues("set-cookie")).isEmpty();
         HttpResponse<String> signedIn = c.post("/signin", c.form("staff_id", city.principal.value()));
         assertThat(signedIn.statusCode()).isEqualTo(303);
-        assertThat(signedIn.headers().firstValue("set-cookie").orElseThrow()).contains("; HttpOnly").contains("; SameSite=Strict");
-        assertThat(c.cookie).as("a new session id at sign-in (no session fixation)").isNotEqualTo(before);
+        assertThat(signedIn.headers().firstValue("set-cookie").orElseThrow()).startsWith(Dashboard.COOKIE + "=")
+                .contains("; HttpOnly").contains("; SameSite=Strict").contains("; Path=/").doesNotContain("Secure");
+        String first1 = c.cookie;
+        c.get("/students");
+        c.post("/signin", c.form("staff_id", city.mentor.value()));
+        assertThat(c.cookie).as("a new session id at sign-in (no session fixation)").isNotEqualTo(first1);
+        Client old = client();
+        old.cookie = first1;
+        assertThat(old.get("/students").statusCode()).as("the session replaced at sign-in is gone").isEqualTo(303);
+    }
+
+    @Test
+    void anUnknownAddressGetsTheDashboardsOwn404WithItsHeaders() {
+        HttpResponse<String> anonymous = client().get("/nowhere");
+        assertThat(anonymous.statusCode()).as("signed out: to the sign-in page, as for any page").isEqualTo(303);
+        assertThat(anonymous.headers().allValues("set-cookie")).isEmpty();
+        HttpResponse<String> r = client().signIn(city.principal.value()).get("/nowhere");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("no such page");
+        assertThat(r.headers().firstValue("content-security-policy").orElseThrow()).contains("frame-ancestors 'none'");
+    }
+
+    @Test
+    void everyPageOfTheDemoSignInSaysSo() {
+        Client c = client();
+        assertThat(c.get("/").body()).contains("id=\"demo-sign-in\"");
+        c.signIn(city.principal.value());
+        assertThat(c.get("/students").body()).contains("id=\"demo-sign-in\"");
+        assertThat(c.get("/student/nothing").body()).contains("id=\"demo-sign-in\"");
+    }
+
+    @Test
+    void theSignInFormsTokenIsSignedAndAFormFromAnotherSiteIsRefused() {
+        Client c = client();
+        c.get("/");
+        assertThat(c.post("/signin", Map.of("csrf", "forged", "staff_id", city.principal.value())).statusCode()).isEqualTo(403);
+        assertThat(c.post("/signin", c.form("staff_id", city.principal.value()), "Origin", "https://evil.example").statusCode())
+                .as("cross-site form").isEqualTo(403);
+        assertThat(c.post("/signin", c.form("staff_id", city.principal.value()), "Sec-Fetch-Site", "same-site").statusCode())
+                .isEqualTo(403);
+        assertThat(c.post("/signin", c.form("staff_id", city.principal.value())).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void signOutEndsTheSessionAndClearsTheCookie() {
+        Client c = client().signIn(city.principal.value());
+        String session = c.cookie;
+        HttpResponse<String> out = c.post("/signout", c.form());
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.headers().firstValue("location")).contains("/");
+        assertThat(out.headers().firstValue("set-cookie").orElseThrow()).startsWith(Dashboard.COOKIE + "=;").contains("Max-Age=0");
+        assertThat(c.cookie).isNull();
+        Client replay = client();
+        replay.cookie = session;
+        assertThat(replay.get("/students").statusCode()).as("the old session id no longer signs anyone in").isEqualTo(303);
     }
 
     @Test
@@ -216,7 +268,7 @@ class DashboardHttpTest {
         Student victim = city.data.student(city.mentee).orElseThrow();
         Path copy = city.copyWithStudentName(victim.id(), attack);
         try (Dashboard d = Dashboard.builder().data(DistrictDataReader.builder().build().read(copy).data()).today(TestCity.TODAY).port(0)
-                .disclosureLog(TestCity.freshLog("escaping")).start()) {
+                .disclosureLog(TestCity.freshLog("escaping")).demoSignIn().start()) {
             Client c = new Client(d.uri()).signIn(city.principal.value());
             String list = c.get("/students").body();
             String page = c.post("/students/find", c.form("student_id", victim.id().value())).headers().firstValue("location").orElseThrow();

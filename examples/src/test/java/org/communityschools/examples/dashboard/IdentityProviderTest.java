@@ -34,7 +34,7 @@ class IdentityProviderTest {
     void theDemoPickerKnowsOnlyTheDirectorysStaff() {
         TestCity city = TestCity.get();
         IdentityProvider demo = IdentityProvider.demoPicker(city.data);
-        var headers = new com.sun.net.httpserver.Headers();
+        java.util.Map<String, String> headers = java.util.Map.of();
         assertThat(demo.signIn(java.util.Map.of("staff_id", city.principal.value()), headers)).contains(city.principal);
         assertThat(demo.signIn(java.util.Map.of("staff_id", "NOBODY"), headers)).isEmpty();
         assertThat(demo.signIn(java.util.Map.of(), headers)).isEmpty();

@@ -34,7 +34,7 @@ class ServeCommandTest {
         // the sign-in is a demo staff picker: it must never be served to the network
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"serve", "--port", "0", "--bind", "0.0.0.0"}, new PrintWriter(out, true),
+        int code = Main.run(new String[] {"serve", "--demo-sign-in", "--port", "0", "--bind", "0.0.0.0"}, new PrintWriter(out, true),
                 new PrintWriter(err, true));
         assertThat(code).isNotZero();
         assertThat(err.toString()).contains("--bind must be a loopback address").doesNotContain("Generating")
@@ -45,16 +45,35 @@ class ServeCommandTest {
     }
 
     @Test
-    void theSessionStoreIsBoundedAndDropsAnonymousSessionsFirst() {
-        Sessions sessions = new Sessions();
-        Sessions.Session signedIn = sessions.signIn(sessions.create(), new Sessions.Viewer(
-                org.communityschools.core.model.StaffId.of("S-1"), "A B", java.util.Set.of(), java.util.List.of(),
-                org.communityschools.privacy.policy.Purpose.of("instruction"), java.util.List.of(), false));
-        for (int i = 0; i < Sessions.MAX_SESSIONS + 500; i++) {
-            sessions.create();
-        }
-        assertThat(sessions.size()).isLessThanOrEqualTo(Sessions.MAX_SESSIONS);
-        assertThat(sessions.find(signedIn.id, java.time.Instant.now())).as("a signed-in session survives").isPresent();
+    void anOpenIdConnectProviderNeedsAClientIdAndTheDemoIsNotCombinedWithIt() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"serve", "--port", "0", "--oidc-issuer", "https://login.district.example/realms/staff"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).contains("--oidc-issuer needs --oidc-client-id").doesNotContain("Generating");
+        StringWriter err2 = new StringWriter();
+        int both = Main.run(new String[] {"serve", "--demo-sign-in", "--oidc-issuer", "https://login.district.example/realms/staff"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err2, true));
+        assertThat(both).isNotZero();
+        assertThat(err2.toString()).contains("choose how people sign in");
+    }
+
+    @Test
+    void sessionTimeoutsOutOfRangeAreRefusedBeforeAnyWork() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"serve", "--demo-sign-in", "--port", "0", "--session-idle", "PT10S"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("the idle timeout must be from PT1M to PT24H, was PT10S").doesNotContain("Generating");
+    }
+
+    @Test
+    void withoutAWayOfSigningInServeRefusesToStart() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"serve", "--port", "0"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).contains("--oidc-issuer").contains("--demo-sign-in").doesNotContain("Generating");
     }
 
     @Test
@@ -63,7 +82,7 @@ class ServeCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
-        int code = Main.run(new String[] {"serve", "--port", "0", "--policy", file.toString()}, new PrintWriter(out, true),
+        int code = Main.run(new String[] {"serve", "--demo-sign-in", "--port", "0", "--policy", file.toString()}, new PrintWriter(out, true),
                 new PrintWriter(err, true));
 
         assertThat(code).isEqualTo(1);

@@ -126,7 +126,7 @@ final class TestCity {
     }
 
     Dashboard start(String logName) {
-        return Dashboard.builder().data(data).today(TODAY).port(0).disclosureLog(freshLog(logName)).start();
+        return Dashboard.builder().data(data).today(TODAY).port(0).disclosureLog(freshLog(logName)).demoSignIn().start();
     }
 
     private List<StaffAssignment> at(StaffRole role, Optional<SchoolId> where) {

@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.live.LiveDistrict;
 import org.communityschools.core.model.OrganizationType;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.SchoolYear;
@@ -38,13 +39,11 @@ import org.communityschools.core.model.StaffAssignment;
 import org.communityschools.core.model.StaffId;
 import org.communityschools.core.model.StaffRole;
 import org.communityschools.examples.cli.ViewCommand;
-import org.communityschools.metrics.ChronicAbsenceDefinition;
 import org.communityschools.privacy.disclosure.DisclosureLogs;
 import org.communityschools.privacy.disclosure.DisclosureSink;
-import org.communityschools.privacy.policy.Decision;
 import org.communityschools.privacy.policy.Policies;
 import org.communityschools.privacy.policy.Policy;
-import org.communityschools.privacy.policy.PolicyEngine;
+import org.communityschools.privacy.publication.SuppressionRules;
 import org.communityschools.privacy.policy.Purpose;
 import org.communityschools.privacy.view.DisclosedView;
 import org.communityschools.privacy.view.StudentRecordView;
@@ -53,7 +52,7 @@ import org.communityschools.privacy.view.StudentRecordView;
  * A school team's dashboard on the SDK: a small web application on the JDK's {@code com.sun.net.httpserver} with
  * server-rendered pages (my students, one student side by side, school trends, interventions, the disclosure log) and
  * a form and JSON endpoint to record attendance. Everything a page shows of a student is decided by the
- * {@link PolicyEngine} for the signed-in person and rendered from the text of a {@link StudentRecordView}, which holds
+ * {@link org.communityschools.privacy.policy.LivePolicyEngine} for the signed-in person and rendered from the text of a {@link StudentRecordView}, which holds
  * only the records inside the scope of a grant of their field; the view's exact entries (fields, record counts, masks,
  * digest) are appended to the hash-chained disclosure log before the page receives the text (34 CFR 99.32), and the
  * figures a page derives from a student's records (rates, counts, charts) are computed only from records in scope
@@ -70,36 +69,32 @@ public final class Dashboard implements AutoCloseable {
     static final String COOKIE = "cs_session";
     private static final int MAX_BODY = 64 * 1024;
 
-    final DistrictData data;
-    final PolicyEngine engine;
+    final LiveData live;
+    private final boolean ownsDistrict;
     final ZoneId zone;
     final LocalDate today;
     final SchoolYear year;
     final Path logFile;
     final DisclosureSink sink;
-    final LiveAttendance live;
     final Sessions sessions = new Sessions();
     final IdentityProvider identity;
     final boolean secureCookie;
-    final Pages pages;
-    final SchoolPages schoolPages;
     private final HttpServer server;
     private final ExecutorService requests;
     private final ExecutorService appenders;
 
     private Dashboard(Builder b) throws IOException {
-        this.data = b.data;
         this.zone = b.zone;
         this.today = b.today;
         this.year = SchoolYear.containing(today);
-        this.engine = PolicyEngine.builder().policy(b.policy).districtData(data).zone(zone).build();
+        this.ownsDistrict = b.district == null;
+        LiveDistrict district = ownsDistrict ? LiveDistrict.of(b.data) : b.district;
+        this.live = new LiveData(district, b.policy, zone, today, b.suppression);
+        DistrictData data = district.current().data();
         this.logFile = b.logFile;
         this.identity = b.identity == null ? IdentityProvider.demoPicker(data) : b.identity;
         this.secureCookie = b.secureCookie;
-        this.live = new LiveAttendance(data, year, ChronicAbsenceDefinition.FEDERAL);
         this.sink = DisclosureLogs.jsonLinesFile(logFile);
-        this.pages = new Pages(this);
-        this.schoolPages = new SchoolPages(this);
         this.appenders = Executors.newFixedThreadPool(8, daemon("dashboard-disclosure"));
         this.requests = Executors.newFixedThreadPool(4, daemon("dashboard-http"));
         this.server = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 50);
@@ -128,13 +123,35 @@ public final class Dashboard implements AutoCloseable {
         return logFile;
     }
 
-    /** Stops the server and closes the disclosure log. Idempotent. */
+    /** The live district the dashboard serves (its own, or the one the host gave it). */
+    public LiveDistrict district() {
+        return live.district;
+    }
+
+    /**
+     * Stops the server and closes the disclosure log, and the live district when the dashboard made it (a district the
+     * host gave stays open). Idempotent.
+     */
     @Override
     public void close() {
         server.stop(0);
         requests.shutdownNow();
         appenders.shutdownNow();
         sink.close();
+        live.close();
+        if (ownsDistrict) {
+            live.district.close();
+        }
+    }
+
+    /** The data of the current version (for what is not one page's: sign-in). */
+    DistrictData data() {
+        return live.district.current().data();
+    }
+
+    /** The pages of one request, all on one version of the data. */
+    private Pages pages() {
+        return new Pages(this, live.at());
     }
 
     /** The instant of a request: the dashboard's date at the current time of day in the district's zone. */
@@ -145,6 +162,7 @@ public final class Dashboard implements AutoCloseable {
     // ---- sign-in ----
 
     Sessions.Viewer resolve(StaffId id) {
+        DistrictData data = data();
         Staff staff = data.staff(id).orElseThrow();
         List<StaffAssignment> assignments = data.assignmentsOn(id, today);
         Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
@@ -168,10 +186,6 @@ public final class Dashboard implements AutoCloseable {
         Purpose purpose = Purpose.of(ViewCommand.defaultPurpose(data, id, today));
         return new Sessions.Viewer(id, staff.firstName() + " " + staff.lastName(), roles, organizations.stream().distinct().toList(),
                 purpose, List.copyOf(schools), districtWide);
-    }
-
-    Decision decide(Sessions.Viewer viewer, org.communityschools.core.model.StudentId student, Instant at) {
-        return engine.decide(viewer.staff(), student, viewer.purpose(), at);
     }
 
     // ---- the record of disclosures ----
@@ -357,33 +371,33 @@ public final class Dashboard implements AutoCloseable {
         }
         Sessions.Viewer v = r.viewer().get();
         if (p.equals("/students") && r.method.equals("GET")) {
-            return html(r, 200, pages.students(r, v));
+            return html(r, 200, pages().students(r, v));
         }
         if (p.equals("/students/find") && r.method.equals("POST")) {
-            return redirect(r, "/student/" + pages.find(r, v, r.param("student_id").strip()));
+            return redirect(r, "/student/" + pages().find(r, v, r.param("student_id").strip()));
         }
         if (p.startsWith("/student/") && r.method.equals("GET")) {
-            return html(r, 200, pages.student(r, v, p.substring("/student/".length())));
+            return html(r, 200, pages().student(r, v, p.substring("/student/".length())));
         }
         if (p.equals("/attendance") && r.method.equals("POST")) {
-            Pages.Recorded rec = pages.recordAttendance(r, v, r.param("student"), r.param("date"), r.param("category"));
+            Pages.Recorded rec = pages().recordAttendance(r, v, r.param("student"), r.param("date"), r.param("category"));
             r.session.flash = rec.message();
             return redirect(r, "/student/" + r.param("student"));
         }
         if (p.equals("/api/attendance") && r.method.equals("POST")) {
             Map<String, String> in = Json.flatObject(r.body);
-            Pages.Recorded rec = pages.recordAttendance(r, v, in.getOrDefault("student", ""), in.getOrDefault("date", ""),
+            Pages.Recorded rec = pages().recordAttendance(r, v, in.getOrDefault("student", ""), in.getOrDefault("date", ""),
                     in.getOrDefault("category", ""));
             return json(r, 200, rec.json());
         }
         if (p.equals("/trends") && r.method.equals("GET")) {
-            return html(r, 200, schoolPages.trends(r, v));
+            return html(r, 200, new SchoolPages(pages()).trends(r, v));
         }
         if (p.equals("/interventions") && r.method.equals("GET")) {
-            return html(r, 200, schoolPages.interventions(r, v));
+            return html(r, 200, new SchoolPages(pages()).interventions(r, v));
         }
         if (p.equals("/log") && r.method.equals("GET")) {
-            return html(r, 200, schoolPages.log(r, v));
+            return html(r, 200, new SchoolPages(pages()).log(r, v));
         }
         throw new Refused(404, "no such page");
     }
@@ -484,6 +498,8 @@ public final class Dashboard implements AutoCloseable {
     /** Settings of a dashboard; each set at most once. */
     public static final class Builder {
         private DistrictData data;
+        private LiveDistrict district;
+        private SuppressionRules suppression = SuppressionRules.NYSED;
         private LocalDate today;
         private Path logFile;
         private Policy policy = Policies.defaultPolicy();
@@ -495,9 +511,27 @@ public final class Dashboard implements AutoCloseable {
 
         private Builder() {}
 
-        /** The district's data (required). */
+        /** The district's data, held live by the dashboard itself (this or {@link #district} is required). */
         public Builder data(DistrictData data) {
             this.data = Objects.requireNonNull(data, "data");
+            return this;
+        }
+
+        /**
+         * The live district to serve (this or {@link #data} is required): changes the host applies to it (a watched
+         * delta folder) show on the next page; the host keeps it open and closes it after the dashboard.
+         */
+        public Builder district(LiveDistrict district) {
+            this.district = Objects.requireNonNull(district, "district");
+            return this;
+        }
+
+        /**
+         * The publication rules that protect the counts and rates of groups the pages show (school figures, trends,
+         * intervention outcomes): small-cell and complementary suppression (default {@link SuppressionRules#NYSED}).
+         */
+        public Builder suppression(SuppressionRules suppression) {
+            this.suppression = Objects.requireNonNull(suppression, "suppression");
             return this;
         }
 
@@ -564,8 +598,8 @@ public final class Dashboard implements AutoCloseable {
 
         /** Starts the server. */
         public Dashboard start() {
-            if (data == null || today == null || logFile == null) {
-                throw new IllegalStateException("data, today and disclosureLog are required");
+            if ((data == null) == (district == null) || today == null || logFile == null) {
+                throw new IllegalStateException("data or district (one of them), today and disclosureLog are required");
             }
             try {
                 return new Dashboard(this);

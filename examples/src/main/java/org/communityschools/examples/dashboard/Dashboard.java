@@ -52,7 +52,7 @@ import org.communityschools.privacy.view.StudentRecordView;
  * A school team's dashboard on the SDK: a small web application on the JDK's {@code com.sun.net.httpserver} with
  * server-rendered pages (my students, one student side by side, school trends, interventions, the disclosure log) and
  * a form and JSON endpoint to record attendance. Everything a page shows of a student is decided by the
- * {@link org.communityschools.privacy.policy.LivePolicyEngine} for the signed-in person and rendered from the text of a {@link StudentRecordView}, which holds
+ * live policy engine ({@code LiveData}) for the signed-in person and rendered from the text of a {@link StudentRecordView}, which holds
  * only the records inside the scope of a grant of their field; the view's exact entries (fields, record counts, masks,
  * digest) are appended to the hash-chained disclosure log before the page receives the text (34 CFR 99.32), and the
  * figures a page derives from a student's records (rates, counts, charts) are computed only from records in scope
@@ -128,10 +128,7 @@ public final class Dashboard implements AutoCloseable {
         return live.district;
     }
 
-    /**
-     * Stops the server and closes the disclosure log, and the live district when the dashboard made it (a district the
-     * host gave stays open). Idempotent.
-     */
+    /** Stops the server, closes the disclosure log and the live district if the dashboard made it (not the host's). Idempotent. */
     @Override
     public void close() {
         server.stop(0);
@@ -144,13 +141,11 @@ public final class Dashboard implements AutoCloseable {
         }
     }
 
-    /** The data of the current version (for what is not one page's: sign-in). */
-    DistrictData data() {
+    DistrictData data() { // the current version's, for what is not one page's (sign-in)
         return live.district.current().data();
     }
 
-    /** The pages of one request, all on one version of the data. */
-    private Pages pages() {
+    private Pages pages() { // one request's pages, all on one version of the data
         return new Pages(this, live.at());
     }
 
@@ -517,19 +512,13 @@ public final class Dashboard implements AutoCloseable {
             return this;
         }
 
-        /**
-         * The live district to serve (this or {@link #data} is required): changes the host applies to it (a watched
-         * delta folder) show on the next page; the host keeps it open and closes it after the dashboard.
-         */
+        /** The live district to serve (this or {@link #data}); the host's changes show on the next page, and the host closes it. */
         public Builder district(LiveDistrict district) {
             this.district = Objects.requireNonNull(district, "district");
             return this;
         }
 
-        /**
-         * The publication rules that protect the counts and rates of groups the pages show (school figures, trends,
-         * intervention outcomes): small-cell and complementary suppression (default {@link SuppressionRules#NYSED}).
-         */
+        /** The publication rules protecting the group figures the pages show (default {@link SuppressionRules#NYSED}). */
         public Builder suppression(SuppressionRules suppression) {
             this.suppression = Objects.requireNonNull(suppression, "suppression");
             return this;

@@ -16,6 +16,7 @@ import org.communityschools.core.live.ChangeBatch;
 import org.communityschools.core.live.ChangeOrigin;
 import org.communityschools.core.live.DistrictVersion;
 import org.communityschools.core.live.LiveDistrict;
+import org.communityschools.core.live.VersionListener;
 import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StaffId;
@@ -57,6 +58,7 @@ final class LiveData implements AutoCloseable {
     private final Map<Object, Versioned> cache = new ConcurrentHashMap<>();
     /** The last version that changed anything but this year's attendance: what earlier years' figures depend on. */
     private volatile long pastChangedAt;
+    private final VersionListener pastListener = this::applied;
 
     private record Versioned(long version, Object value) {}
 
@@ -68,14 +70,16 @@ final class LiveData implements AutoCloseable {
         this.figures = LiveChronicAbsence.follow(district, year, ChronicAbsenceDefinition.FEDERAL);
         this.warnings = LiveEarlyWarning.follow(district, year, EarlyWarningDefinition.EVERYONE_GRADUATES, today);
         this.pastChangedAt = district.current().number();
-        district.addListener((previous, current, batch) -> {
-            for (Change c : batch.changes()) {
-                if (!(c.key().file() == DataFile.ATTENDANCE && year.contains(LocalDate.parse(c.key().values().get(2))))) {
-                    pastChangedAt = current.number();
-                    return;
-                }
+        district.addListener(pastListener);
+    }
+
+    private void applied(DistrictVersion previous, DistrictVersion current, ChangeBatch batch) {
+        for (Change c : batch.changes()) {
+            if (!(c.key().file() == DataFile.ATTENDANCE && year.contains(LocalDate.parse(c.key().values().get(2))))) {
+                pastChangedAt = current.number();
+                return;
             }
-        });
+        }
     }
 
     /**
@@ -155,6 +159,7 @@ final class LiveData implements AutoCloseable {
 
     @Override
     public void close() {
+        district.removeListener(pastListener);
         figures.close();
         warnings.close();
     }

@@ -1,8 +1,10 @@
 /**
  * A school team's dashboard built on the SDK: {@link org.communityschools.examples.dashboard.Dashboard} (started by the
  * {@code serve} command, {@link org.communityschools.examples.dashboard.ServeCommand}) serves server-rendered pages on the
- * JDK's HTTP server; every student record shown is decided by the policy engine for the signed-in person and recorded in
- * the disclosure log. A district plugs in its sign-in through {@link org.communityschools.examples.dashboard.IdentityProvider}.
+ * JDK's HTTP server on a live district ({@code LiveData}: one version and its policy engine per page; attendance recorded
+ * is a change batch; a watched delta folder applies changes without a restart); every student record shown is decided by
+ * the policy engine for the signed-in person and recorded in the disclosure log, and figures about groups of students are
+ * protected like a published table ({@code Published}). A district plugs in its sign-in through {@link org.communityschools.examples.dashboard.IdentityProvider}.
  * See docs/dashboard.md.
  */
 package org.communityschools.examples.dashboard;

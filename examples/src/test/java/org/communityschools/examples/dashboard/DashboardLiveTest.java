@@ -278,4 +278,14 @@ class DashboardLiveTest {
             assertThat(RecordKey.of(recorded).file()).isEqualTo(DataFile.ATTENDANCE);
         }
     }
+
+    @Test
+    void theEarlyWarningNoteNeverCountsTheStudentsAViewerMayNotSee() {
+        // a Success Mentor sees only a caseload, so most flagged students of the school are not theirs to see
+        String page = client().signIn(city.mentor.value()).get("/trends").body();
+        Matcher note = Pattern.compile("<p class=\"note\">Everyone Graduates Center indicators(.*?)</p>").matcher(page);
+        assertThat(note.find()).isTrue();
+        assertThat(note.group(1)).doesNotContainPattern("[0-9]+ (flagged )?students").doesNotContain("of them")
+                .contains("how many are not listed is not said");
+    }
 }

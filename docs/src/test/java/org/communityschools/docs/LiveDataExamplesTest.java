@@ -2,6 +2,7 @@ package org.communityschools.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.data.DistrictDataReader;
 import org.communityschools.core.live.ChangeBatch;
+import org.communityschools.core.live.DeltaFolderWatcher;
 import org.communityschools.core.live.DistrictVersion;
 import org.communityschools.core.live.LiveDistrict;
 import org.communityschools.core.model.Consent;
@@ -64,5 +66,37 @@ class LiveDataExamplesTest {
             assertThat(reopened.current().data().consentsOf(student)).contains(revoked);
         }
         DocPages.assertQuoted("live-data.md", LiveDataExamplesTest.class, "live");
+    }
+
+    @Test
+    void watchedFolder(@TempDir Path dir) throws java.io.IOException {
+        Path snapshot = dir.resolve("city");
+        SyntheticCity.builder().preset(Preset.TINY).seed(11).build().writeTo(snapshot);
+        DistrictData data = DistrictDataReader.builder().build().read(snapshot).data();
+        Path inbox = dir.resolve("inbox");
+        Consent consent = data.consents().stream().filter(c -> c.revokedDate().isEmpty()).findFirst().orElseThrow();
+        java.util.List<String> lines = Files.readAllLines(snapshot.resolve("consents.csv"));
+        String header = lines.get(0);
+        String row = lines.stream().filter(l -> l.startsWith(consent.id().value() + ",")).findFirst().orElseThrow()
+                + consent.signedDate().plusDays(30);   // the revocation date, in the last column
+        java.util.List<DeltaFolderWatcher.Outcome> outcomes = new java.util.ArrayList<>();
+        LiveDistrict live = LiveDistrict.of(data);
+        // tag::watch[]
+        try (DeltaFolderWatcher watcher = DeltaFolderWatcher.of(live, inbox, outcomes::add)) {
+            Path delta = Files.createDirectories(inbox.resolve("2026-12-07T0530-revocation"));
+            Files.writeString(delta.resolve("consents.csv"), header + ",op\n" + row + ",upsert\n");
+            Files.createFile(delta.resolve(DeltaFolderWatcher.READY));   // complete: the watcher may apply it now
+            watcher.poll();   // or watcher.start(Duration.ofSeconds(1)): poll on a daemon thread until close()
+        }
+        // outcomes: applied as version 1, moved to inbox/applied/2026-12-07T0530-revocation
+        // end::watch[]
+        assertThat(outcomes).singleElement().satisfies(o -> {
+            assertThat(o.version()).hasValue(1);
+            assertThat(o.movedTo()).isEqualTo(inbox.resolve("applied/2026-12-07T0530-revocation"));
+        });
+        assertThat(live.current().data().consentsOf(consent.studentId())).filteredOn(c -> c.id().equals(consent.id()))
+                .singleElement().satisfies(c -> assertThat(c.revokedDate()).hasValue(consent.signedDate().plusDays(30)));
+        live.close();
+        DocPages.assertQuoted("live-data.md", LiveDataExamplesTest.class, "watch");
     }
 }

@@ -1,5 +1,6 @@
 package org.communityschools.metrics;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -32,22 +33,39 @@ public final class LiveEarlyWarning implements AutoCloseable {
     private final LiveDistrict district;
     private final SchoolYear year;
     private final EarlyWarningDefinition definition;
+    private final LocalDate asOf;
     private final Map<SchoolId, Entry> lists = new ConcurrentHashMap<>();
     /** The last version that concerned each school, and the last that concerned every school. */
     private final Map<SchoolId, Long> changedAt = new ConcurrentHashMap<>();
     private volatile long allChangedAt;
     private final VersionListener listener = this::applied;
 
-    private LiveEarlyWarning(LiveDistrict district, SchoolYear year, EarlyWarningDefinition definition) {
+    private LiveEarlyWarning(LiveDistrict district, SchoolYear year, EarlyWarningDefinition definition, LocalDate asOf) {
         this.district = district;
         this.year = year;
         this.definition = definition;
+        this.asOf = asOf;
     }
 
-    /** Follows {@code district} for {@code year} under {@code definition}. */
+    /** Follows {@code district} for {@code year} under {@code definition}: the lists of the whole school year. */
     public static LiveEarlyWarning follow(LiveDistrict district, SchoolYear year, EarlyWarningDefinition definition) {
-        LiveEarlyWarning live = new LiveEarlyWarning(Objects.requireNonNull(district, "district"),
-                Objects.requireNonNull(year, "year"), Objects.requireNonNull(definition, "definition"));
+        return follow(district, year, definition, Objects.requireNonNull(year, "year").lastDay());
+    }
+
+    /**
+     * Follows {@code district} for {@code year} under {@code definition}, the lists year to date as of {@code asOf}
+     * ({@link EarlyWarning#evaluate(DistrictData, SchoolId, SchoolYear, EarlyWarningDefinition, LocalDate)}).
+     *
+     * @throws IllegalArgumentException when {@code asOf} is not in {@code year}
+     */
+    public static LiveEarlyWarning follow(LiveDistrict district, SchoolYear year, EarlyWarningDefinition definition,
+                                          LocalDate asOf) {
+        Objects.requireNonNull(year, "year");
+        if (!year.contains(Objects.requireNonNull(asOf, "asOf"))) {
+            throw new IllegalArgumentException("the as-of date must be in the school year " + year + ", was " + asOf);
+        }
+        LiveEarlyWarning live = new LiveEarlyWarning(Objects.requireNonNull(district, "district"), year,
+                Objects.requireNonNull(definition, "definition"), asOf);
         district.addListener(live.listener);
         return live;
     }
@@ -58,7 +76,7 @@ public final class LiveEarlyWarning implements AutoCloseable {
         DistrictVersion v = district.current();
         Entry e = lists.get(school);
         if (e == null || e.version() < Math.max(allChangedAt, changedAt.getOrDefault(school, 0L))) {
-            e = new Entry(v.number(), EarlyWarning.evaluate(v.data(), school, year, definition));
+            e = new Entry(v.number(), EarlyWarning.evaluate(v.data(), school, year, definition, asOf));
             lists.put(school, e);
         }
         return e.list();

@@ -47,7 +47,10 @@ class LiveFiguresProperties {
         LiveDistrict live = LiveDistrict.of(start());
         LiveChronicAbsence chronic = LiveChronicAbsence.follow(live, SmallDistrict.YEAR, ChronicAbsenceDefinition.NYSED);
         LiveEarlyWarning warning = LiveEarlyWarning.follow(live, SmallDistrict.YEAR, EarlyWarningDefinition.EVERYONE_GRADUATES);
+        LocalDate midYear = SHAPE.calendar.get(3);
+        LiveEarlyWarning toDate = LiveEarlyWarning.follow(live, SmallDistrict.YEAR, EarlyWarningDefinition.EVERYONE_GRADUATES, midYear);
         warning.school(SmallDistrict.A);
+        toDate.school(SmallDistrict.A);
         for (ChangeBatch batch : batches) {
             try {
                 live.apply(batch);
@@ -67,9 +70,12 @@ class LiveFiguresProperties {
             }
             assertThat(warning.school(SmallDistrict.A)).isEqualTo(EarlyWarning.evaluate(now, SmallDistrict.A,
                     SmallDistrict.YEAR, EarlyWarningDefinition.EVERYONE_GRADUATES));
+            assertThat(toDate.school(SmallDistrict.A)).isEqualTo(EarlyWarning.evaluate(now, SmallDistrict.A,
+                    SmallDistrict.YEAR, EarlyWarningDefinition.EVERYONE_GRADUATES, midYear));
         }
         chronic.close();
         warning.close();
+        toDate.close();
     }
 
     @Provide

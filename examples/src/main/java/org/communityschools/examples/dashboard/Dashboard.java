@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.live.LiveDistrict;
 import org.communityschools.core.model.OrganizationType;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.SchoolYear;
@@ -32,13 +33,11 @@ import org.communityschools.core.model.StaffAssignment;
 import org.communityschools.core.model.StaffId;
 import org.communityschools.core.model.StaffRole;
 import org.communityschools.examples.cli.ViewCommand;
-import org.communityschools.metrics.ChronicAbsenceDefinition;
 import org.communityschools.privacy.disclosure.DisclosureLogs;
 import org.communityschools.privacy.disclosure.DisclosureSink;
-import org.communityschools.privacy.policy.Decision;
 import org.communityschools.privacy.policy.Policies;
 import org.communityschools.privacy.policy.Policy;
-import org.communityschools.privacy.policy.PolicyEngine;
+import org.communityschools.privacy.publication.SuppressionRules;
 import org.communityschools.privacy.policy.Purpose;
 import org.communityschools.privacy.view.DisclosedView;
 import org.communityschools.privacy.view.StudentRecordView;
@@ -47,7 +46,8 @@ import org.communityschools.privacy.view.StudentRecordView;
  * A school team's dashboard on the SDK: a small web application on Javalin (Jetty 12), the server library of the
  * decision service, with server-rendered pages (my students, one student side by side, school trends, interventions,
  * the disclosure log) and a form and JSON endpoint to record attendance. Everything a page shows of a student is
- * decided by the {@link PolicyEngine} for the signed-in person and rendered from the text of a
+ * decided by the live policy engine
+ * ({@code LiveData}) for the signed-in person and rendered from the text of a
  * {@link StudentRecordView}, which holds only the records inside the scope of a grant of their field; the view's exact
  * entries (fields, record counts, masks, digest) are appended to the hash-chained disclosure log before the page
  * receives the text (34 CFR 99.32), and the figures a page derives from a student's records (rates, counts, charts) are
@@ -64,14 +64,13 @@ public final class Dashboard implements AutoCloseable {
 
     static final String COOKIE = DashboardRoutes.COOKIE;
 
-    final DistrictData data;
-    final PolicyEngine engine;
+    final LiveData live;
+    private final boolean ownsDistrict;
     final ZoneId zone;
     final LocalDate today;
     final SchoolYear year;
     final Path logFile;
     final DisclosureSink sink;
-    final LiveAttendance live;
     final Clock clock;
     final Sessions sessions;
     final IdentityProvider identity;
@@ -80,20 +79,20 @@ public final class Dashboard implements AutoCloseable {
     final boolean demo;
     final boolean secureCookie;
     final Optional<URI> publicUri;
-    final Pages pages;
-    final SchoolPages schoolPages;
     private final DashboardRoutes routes;
     private final ExecutorService appenders;
     private volatile Javalin app;
     private volatile String host;
 
     private Dashboard(Builder b) {
-        this.data = b.data;
         this.zone = b.zone;
         this.today = b.today;
         this.year = SchoolYear.containing(today);
         this.clock = b.clock;
-        this.engine = PolicyEngine.builder().policy(b.policy).districtData(data).zone(zone).build();
+        this.ownsDistrict = b.district == null;
+        LiveDistrict district = ownsDistrict ? LiveDistrict.of(b.data) : b.district;
+        this.live = new LiveData(district, b.policy, zone, today, b.suppression);
+        DistrictData data = district.current().data();
         this.logFile = b.logFile;
         this.demo = b.demo;
         this.oidc = b.openIdConnect == null ? Optional.empty() : Optional.of(new OidcClient(b.openIdConnect, clock));
@@ -102,10 +101,7 @@ public final class Dashboard implements AutoCloseable {
         this.secureCookie = b.secureCookie;
         this.publicUri = Optional.ofNullable(b.publicUri);
         this.sessions = new Sessions(b.idle, b.absolute, b.maxSessions, clock);
-        this.live = new LiveAttendance(data, year, ChronicAbsenceDefinition.FEDERAL);
         this.sink = DisclosureLogs.jsonLinesFile(logFile);
-        this.pages = new Pages(this);
-        this.schoolPages = new SchoolPages(this);
         this.appenders = Executors.newFixedThreadPool(8, daemon("dashboard-disclosure"));
         this.routes = new DashboardRoutes(this);
     }
@@ -173,7 +169,15 @@ public final class Dashboard implements AutoCloseable {
         return logFile;
     }
 
-    /** Stops its own server, if any, and closes the disclosure log. Idempotent. */
+    /** The live district the dashboard serves (its own, or the one the host gave it). */
+    public LiveDistrict district() {
+        return live.district;
+    }
+
+    /**
+     * Stops its own server, if any, closes the disclosure log and the live district if the dashboard made it (not the
+     * host's). Idempotent.
+     */
     @Override
     public void close() {
         Javalin a = app;
@@ -182,6 +186,18 @@ public final class Dashboard implements AutoCloseable {
         }
         appenders.shutdownNow();
         sink.close();
+        live.close();
+        if (ownsDistrict) {
+            live.district.close();
+        }
+    }
+
+    DistrictData data() { // the current version's, for what is not one page's (sign-in)
+        return live.district.current().data();
+    }
+
+    Pages pages() { // one request's pages, all on one version of the data
+        return new Pages(this, live.at());
     }
 
     /** The instant of a request: the dashboard's date at the current time of day in the district's zone. */
@@ -192,6 +208,7 @@ public final class Dashboard implements AutoCloseable {
     // ---- sign-in ----
 
     Sessions.Viewer resolve(StaffId id) {
+        DistrictData data = data();
         Staff staff = data.staff(id).orElseThrow();
         List<StaffAssignment> assignments = data.assignmentsOn(id, today);
         Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
@@ -215,10 +232,6 @@ public final class Dashboard implements AutoCloseable {
         Purpose purpose = Purpose.of(ViewCommand.defaultPurpose(data, id, today));
         return new Sessions.Viewer(id, staff.firstName() + " " + staff.lastName(), roles, organizations.stream().distinct().toList(),
                 purpose, List.copyOf(schools), districtWide);
-    }
-
-    Decision decide(Sessions.Viewer viewer, org.communityschools.core.model.StudentId student, Instant at) {
-        return engine.decide(viewer.staff(), student, viewer.purpose(), at);
     }
 
     // ---- the record of disclosures ----
@@ -344,6 +357,8 @@ public final class Dashboard implements AutoCloseable {
     /** Settings of a dashboard. Exactly one way of signing in is required. Not thread-safe. */
     public static final class Builder {
         private DistrictData data;
+        private LiveDistrict district;
+        private SuppressionRules suppression = SuppressionRules.NYSED;
         private LocalDate today;
         private Path logFile;
         private Policy policy = Policies.defaultPolicy();
@@ -362,9 +377,21 @@ public final class Dashboard implements AutoCloseable {
 
         private Builder() {}
 
-        /** The district's data (required). */
+        /** The district's data, held live by the dashboard itself (this or {@link #district} is required). */
         public Builder data(DistrictData data) {
             this.data = Objects.requireNonNull(data, "data");
+            return this;
+        }
+
+        /** The live district to serve (this or {@link #data}); the host's changes show on the next page, and the host closes it. */
+        public Builder district(LiveDistrict district) {
+            this.district = Objects.requireNonNull(district, "district");
+            return this;
+        }
+
+        /** The publication rules protecting the group figures the pages show (default {@link SuppressionRules#NYSED}). */
+        public Builder suppression(SuppressionRules suppression) {
+            this.suppression = Objects.requireNonNull(suppression, "suppression");
             return this;
         }
 
@@ -496,8 +523,8 @@ public final class Dashboard implements AutoCloseable {
          *                               or the OpenID Connect provider's discovery document cannot be read
          */
         public Dashboard build() {
-            if (data == null || today == null || logFile == null) {
-                throw new IllegalStateException("data, today and disclosureLog are required");
+            if ((data == null) == (district == null) || today == null || logFile == null) {
+                throw new IllegalStateException("data or district (one of them), today and disclosureLog are required");
             }
             int ways = (demo ? 1 : 0) + (identity != null ? 1 : 0) + (openIdConnect != null ? 1 : 0);
             if (ways != 1) {

@@ -163,33 +163,33 @@ final class DashboardRoutes {
         }
         Sessions.Viewer v = r.viewer().get();
         if (p.equals("/students") && r.method.equals("GET")) {
-            return html(r, 200, d.pages.students(r, v));
+            return html(r, 200, d.pages().students(r, v));
         }
         if (p.equals("/students/find") && r.method.equals("POST")) {
-            return redirect(r, "/student/" + d.pages.find(r, v, r.param("student_id").strip()));
+            return redirect(r, "/student/" + d.pages().find(r, v, r.param("student_id").strip()));
         }
         if (p.startsWith("/student/") && r.method.equals("GET")) {
-            return html(r, 200, d.pages.student(r, v, p.substring("/student/".length())));
+            return html(r, 200, d.pages().student(r, v, p.substring("/student/".length())));
         }
         if (p.equals("/attendance") && r.method.equals("POST")) {
-            Pages.Recorded rec = d.pages.recordAttendance(r, v, r.param("student"), r.param("date"), r.param("category"));
+            Pages.Recorded rec = d.pages().recordAttendance(r, v, r.param("student"), r.param("date"), r.param("category"));
             r.session.flash = rec.message();
             return redirect(r, "/student/" + r.param("student"));
         }
         if (p.equals("/api/attendance") && r.method.equals("POST")) {
             Map<String, String> in = Json.flatObject(r.body);
-            Pages.Recorded rec = d.pages.recordAttendance(r, v, in.getOrDefault("student", ""), in.getOrDefault("date", ""),
+            Pages.Recorded rec = d.pages().recordAttendance(r, v, in.getOrDefault("student", ""), in.getOrDefault("date", ""),
                     in.getOrDefault("category", ""));
             return json(r, 200, rec.json());
         }
         if (p.equals("/trends") && r.method.equals("GET")) {
-            return html(r, 200, d.schoolPages.trends(r, v));
+            return html(r, 200, new SchoolPages(d.pages()).trends(r, v));
         }
         if (p.equals("/interventions") && r.method.equals("GET")) {
-            return html(r, 200, d.schoolPages.interventions(r, v));
+            return html(r, 200, new SchoolPages(d.pages()).interventions(r, v));
         }
         if (p.equals("/log") && r.method.equals("GET")) {
-            return html(r, 200, d.schoolPages.log(r, v));
+            return html(r, 200, new SchoolPages(d.pages()).log(r, v));
         }
         throw new Dashboard.Refused(404, "no such page");
     }
@@ -260,7 +260,7 @@ final class DashboardRoutes {
         } catch (IllegalArgumentException e) {
             throw new Dashboard.Refused(403, "sign-in refused: not a staff member of this district's data");
         }
-        if (d.data.staff(staff).isEmpty()) {
+        if (d.data().staff(staff).isEmpty()) {
             throw new Dashboard.Refused(403, "sign-in refused: not a staff member of this district's data");
         }
         return signedIn(r, staff, in.idToken(), true);

@@ -93,10 +93,10 @@ final class Html {
                     + "see docs/dashboard.md.)</p><p><label for=\"staff_id\">Staff member</label> <select name=\"staff_id\" id=\"staff_id\">");
             Map<String, StringBuilder> groups = new TreeMap<>();
             for (Staff s : choices) {
-                String role = d.data.assignmentsOn(s.id(), d.today).stream().map(StaffAssignment::role)
+                String role = d.data().assignmentsOn(s.id(), d.today).stream().map(StaffAssignment::role)
                         .map(x -> x.name().toLowerCase(Locale.ROOT).replace('_', ' ')).sorted(Comparator.naturalOrder())
                         .reduce((x, y) -> x + ", " + y).orElse("no role today");
-                String org = d.data.assignmentsOn(s.id(), d.today).stream().map(a -> a.organizationId().value()).findFirst()
+                String org = d.data().assignmentsOn(s.id(), d.today).stream().map(a -> a.organizationId().value()).findFirst()
                         .orElse(s.employerId().value());
                 groups.computeIfAbsent(org, k -> new StringBuilder()).append("<option value=\"").append(esc(s.id().value())).append("\">")
                         .append(esc(s.firstName() + " " + s.lastName())).append(" — ").append(esc(role)).append(" (")

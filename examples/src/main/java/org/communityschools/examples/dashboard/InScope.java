@@ -37,12 +37,11 @@ final class InScope {
 
     /**
      * The student's attendance in {@code year} as the decision lets the viewer see it: the days enrolled only where a
-     * grant of {@code attendance.records} covers them, and the attendance records (of the data directory, then those
-     * recorded in the dashboard, which replace a record of the same day) only those in scope. The accumulator answers
+     * grant of {@code attendance.records} covers them, and the attendance records of the version read (those recorded
+     * in the dashboard among them) only those in scope. The accumulator answers
      * year to date as of any day; empty (no member) when the decision permits no attendance.
      */
-    static AttendanceAccumulator attendance(DistrictData data, Decision decision, SchoolYear year,
-                                            List<AttendanceRecord> recordedHere) {
+    static AttendanceAccumulator attendance(DistrictData data, Decision decision, SchoolYear year) {
         AttendanceAccumulator acc = AttendanceAccumulator.of(year, ChronicAbsenceDefinition.FEDERAL);
         FieldPath field = Pages.ATTENDANCE;
         if (!decision.permits(field)) {
@@ -74,11 +73,6 @@ final class InScope {
             }
         }
         for (AttendanceRecord r : data.attendance().recordsOf(decision.student())) {
-            if (year.contains(r.date()) && covers(decision, field, r.schoolId(), r.date())) {
-                acc.attendance(r);
-            }
-        }
-        for (AttendanceRecord r : recordedHere) {
             if (year.contains(r.date()) && covers(decision, field, r.schoolId(), r.date())) {
                 acc.attendance(r);
             }

@@ -6,15 +6,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.Enrollment;
@@ -26,9 +24,9 @@ import org.communityschools.metrics.AttendanceTier;
 import org.communityschools.metrics.AttendanceAccumulator;
 import org.communityschools.privacy.FieldCatalog;
 import org.communityschools.privacy.FieldPath;
-import org.communityschools.privacy.policy.Access;
 import org.communityschools.privacy.policy.Decision;
 import org.communityschools.privacy.policy.Denial;
+import org.communityschools.privacy.publication.ProtectedCell;
 import org.communityschools.privacy.view.DisclosedView;
 import org.communityschools.privacy.view.StudentRecordView;
 import org.communityschools.privacy.view.Withheld;
@@ -62,10 +60,15 @@ final class Pages {
     /** The view's reason for a permitted field with nothing on record (docs/privacy-view.md). */
     private static final String NO_VALUE = "no value in this student's records";
 
-    private final Dashboard d;
+    final Dashboard d;
+    /** The version of the data this request's pages read, with the policy engine of that version. */
+    final LiveData.At version;
+    final DistrictData data;
 
-    Pages(Dashboard d) {
+    Pages(Dashboard d, LiveData.At version) {
         this.d = d;
+        this.version = version;
+        this.data = version.data();
     }
 
     /**
@@ -84,7 +87,7 @@ final class Pages {
         Facts(StudentId id, Decision decision, FieldCatalog catalog) {
             this.id = id;
             this.decision = decision;
-            this.view = StudentRecordView.of(d.data, decision, catalog);
+            this.view = StudentRecordView.of(data, decision, catalog);
             this.shown = view.shownFields();
         }
 
@@ -142,7 +145,7 @@ final class Pages {
                 return Optional.empty();
             }
             if (attendance == null) {
-                attendance = InScope.attendance(d.data, decision, d.year, d.live.recordedFor(id));
+                attendance = InScope.attendance(data, decision, d.year);
             }
             return Optional.of(attendance.students(List.of(id), asOf));
         }
@@ -221,25 +224,10 @@ final class Pages {
         };
     }
 
-    // ---- my students ----
+    // ---- my students (StudentList) ----
 
-    /** The students on the page: this viewer's, decided one by one for the session's purpose. */
-    private List<StudentId> candidates(Sessions.Viewer v, Instant at, Optional<SchoolId> school) {
-        if (v.districtWide()) {
-            SchoolId s = school.orElseThrow();
-            return d.data.enrollmentsAt(s).stream().filter(e -> e.isEnrolledOn(d.today)).map(Enrollment::studentId).distinct()
-                    .sorted(Comparator.comparing(StudentId::value)).toList();
-        }
-        // "What can I see and why" for this person, for the session's purpose; with a school shown, only that school's
-        // students (enrolled there this year up to today), so that one school's figures never head another's students
-        return d.engine.whatCanISee(v.staff(), at).stream().filter(a -> a.purpose().equals(v.purpose())).map(Access::student)
-                .distinct().filter(student -> school.isEmpty() || enrolledThisYearAt(student, school.get())).toList();
-    }
-
-    /** Whether the student was enrolled at the school in the current school year up to today. */
-    private boolean enrolledThisYearAt(StudentId student, SchoolId school) {
-        org.communityschools.core.model.DateRange yearToDate = org.communityschools.core.model.DateRange.closed(d.year.firstDay(), d.today);
-        return d.data.enrollmentsOf(student).stream().anyMatch(e -> e.schoolId().equals(school) && e.period().overlaps(yearToDate));
+    String students(Dashboard.Request r, Sessions.Viewer v) {
+        return new StudentList(this).page(r, v);
     }
 
     Optional<SchoolId> selectedSchool(Dashboard.Request r, Sessions.Viewer v) {
@@ -249,142 +237,6 @@ final class Pages {
                     .orElseThrow(() -> new Dashboard.Refused(403, "that school is not one whose figures you may see")));
         }
         return v.schools().stream().findFirst();
-    }
-
-    private record Row(Facts facts, String handle, Optional<Ratio> rate, Optional<AttendanceTier> tier, Optional<Integer> incidents,
-                       Optional<Integer> failing, Optional<Integer> open) {}
-
-    String students(Dashboard.Request r, Sessions.Viewer v) {
-        Instant at = d.now();
-        Optional<SchoolId> school = selectedSchool(r, v);
-        List<Facts> facts = new ArrayList<>();
-        if (!v.districtWide() || school.isPresent()) {
-            for (StudentId s : candidates(v, at, school)) {
-                Decision decision = d.decide(v, s, at);
-                if (!decision.permitsAny()) {
-                    continue;
-                }
-                Facts f = new Facts(s, decision, ROW_CATALOG);
-                if (!f.shown.isEmpty()) {
-                    facts.add(f);
-                }
-            }
-        }
-        disclose(facts);
-        List<Row> rows = new ArrayList<>();
-        for (Facts f : facts) {
-            Optional<AttendanceAggregate> a = f.attendance();
-            Optional<Ratio> rate = a.flatMap(AttendanceAggregate::attendanceRate);
-            Optional<AttendanceTier> tier = a.flatMap(AttendanceAggregate::absenceRate).filter(x -> a.get().counted() > 0)
-                    .map(AttendanceTier::of);
-            rows.add(new Row(f, r.session.handle(f.id), rate, tier,
-                    f.visible(INCIDENTS) ? Optional.of(f.incidentsThisYear().size()) : Optional.empty(),
-                    f.visible(MARKS) ? Optional.of((int) f.marksThisYear().stream().filter(m -> "FAIL".equals(m.path("result").asString()))
-                            .map(m -> m.path("course_code").asString()).distinct().count())
-                            : Optional.empty(),
-                    f.visible(PARTICIPATION) ? Optional.of(f.openParticipations().size()) : Optional.empty()));
-        }
-        String sort = r.param("sort").isEmpty() ? "rate" : r.param("sort");
-        boolean desc = r.param("dir").equals("desc");
-        Map<String, Comparator<Row>> by = new LinkedHashMap<>();
-        by.put("name", nullsLast(x -> x.facts.name().orElse(null)));
-        by.put("rate", nullsLast(x -> x.rate.orElse(null)));
-        by.put("tier", nullsLast(x -> x.tier.orElse(null)));
-        by.put("incidents", nullsLast(x -> x.incidents.orElse(null)));
-        by.put("failing", nullsLast(x -> x.failing.orElse(null)));
-        by.put("interventions", nullsLast(x -> x.open.orElse(null)));
-        Comparator<Row> order = by.getOrDefault(sort, by.get("rate"));
-        rows.sort(desc ? reversedKeepingNullsLast(order, sort) : order);
-
-        StringBuilder b = new StringBuilder();
-        b.append(schoolPicker(r, v, school, "/students"));
-        school.ifPresent(s -> b.append(schoolFigures(s)));
-        b.append("<form method=\"post\" action=\"/students/find\" id=\"find\">").append(Html.csrf(r))
-                .append("<label for=\"student_id\">Open a student by id</label> <input name=\"student_id\" id=\"student_id\" "
-                        + "autocomplete=\"off\" maxlength=\"32\"> <button type=\"submit\" id=\"find-button\">Open</button> "
-                        + "<span class=\"note\">(sent in the request body, never in the address)</span></form>\n");
-        b.append("<p id=\"count\">").append(rows.size()).append(rows.size() == 1 ? " student" : " students")
-                .append(" you may see today, for the purpose <b>").append(Html.esc(v.purpose().code())).append("</b>.</p>\n");
-        if (!rows.isEmpty()) {
-            Facts first = rows.get(0).facts;
-            List<String> hidden = new ArrayList<>();
-            for (FieldPath f : List.of(NAME, ATTENDANCE, INCIDENTS, MARKS, PARTICIPATION)) {
-                if (!first.visible(f)) {
-                    hidden.add(f + ": " + first.reason(f));
-                }
-            }
-            if (!hidden.isEmpty()) {
-                b.append("<p class=\"note\" id=\"withheld-columns\">Withheld from you: ").append(Html.esc(String.join("; ", hidden))).append("</p>\n");
-            }
-        }
-        b.append("<table id=\"students\"><tr>");
-        header(b, r, school, "name", "student", sort, desc);
-        b.append("<th>grade</th>");
-        header(b, r, school, "rate", "attendance rate", sort, desc);
-        header(b, r, school, "tier", "chronic-absence tier", sort, desc);
-        header(b, r, school, "incidents", "incidents this year", sort, desc);
-        header(b, r, school, "failing", "failing courses", sort, desc);
-        header(b, r, school, "interventions", "open interventions", sort, desc);
-        b.append("</tr>\n");
-        for (Row row : rows) {
-            Facts f = row.facts;
-            b.append("<tr class=\"student-row\"><td><a class=\"student-link\" href=\"/student/").append(row.handle).append("\">")
-                    .append(Html.esc(f.label())).append("</a>").append(f.idAfterName()).append("</td><td>")
-                    .append(f.grade().map(Html::esc).orElseGet(() -> Html.withheld(f.reason(GRADE)))).append("</td>");
-            cell(b, f, ATTENDANCE, row.rate.map(x -> x.toPercentString(1) + "%"), "rate");
-            cell(b, f, ATTENDANCE, row.tier.map(Pages::tierLabel), "tier");
-            cell(b, f, INCIDENTS, row.incidents.map(String::valueOf), "incidents");
-            cell(b, f, MARKS, row.failing.map(String::valueOf), "failing");
-            cell(b, f, PARTICIPATION, row.open.map(String::valueOf), "interventions");
-            b.append("</tr>\n");
-        }
-        b.append("</table>\n");
-        return Html.page(d, r, "My students", b.toString());
-    }
-
-    private static void cell(StringBuilder b, Facts f, FieldPath field, Optional<String> value, String cls) {
-        b.append("<td class=\"num ").append(cls).append("\">");
-        if (!f.visible(field)) {
-            b.append(Html.withheld(f.reason(field)));
-        } else {
-            b.append(Html.esc(value.orElse("–")));
-        }
-        b.append("</td>");
-    }
-
-    private static void header(StringBuilder b, Dashboard.Request r, Optional<SchoolId> school, String key, String label, String sort,
-                               boolean desc) {
-        boolean current = key.equals(sort);
-        String dir = current && !desc ? "desc" : "asc";
-        b.append("<th><a id=\"sort-").append(key).append("\" href=\"/students?sort=").append(key).append("&amp;dir=").append(dir);
-        school.ifPresent(s -> b.append("&amp;school=").append(Html.esc(s.value())));
-        b.append("\">").append(Html.esc(label)).append(current ? (desc ? " ▼" : " ▲") : "").append("</a></th>");
-    }
-
-    private static <T extends Comparable<? super T>> Comparator<Row> nullsLast(Function<Row, T> key) {
-        return Comparator.comparing(key, Comparator.nullsLast(Comparator.naturalOrder()));
-    }
-
-    private static Comparator<Row> reversedKeepingNullsLast(Comparator<Row> order, String sort) {
-        return (a, b) -> {
-            boolean an = missing(a, sort);
-            boolean bn = missing(b, sort);
-            if (an != bn) {
-                return an ? 1 : -1;
-            }
-            return order.compare(b, a);
-        };
-    }
-
-    private static boolean missing(Row r, String sort) {
-        return switch (sort) {
-            case "name" -> r.facts.name().isEmpty();
-            case "tier" -> r.tier.isEmpty();
-            case "incidents" -> r.incidents.isEmpty();
-            case "failing" -> r.failing.isEmpty();
-            case "interventions" -> r.open.isEmpty();
-            default -> r.rate.isEmpty();
-        };
     }
 
     static String tierLabel(AttendanceTier t) {
@@ -399,20 +251,28 @@ final class Pages {
                 + "<select name=\"school\" id=\"school\">");
         for (SchoolId s : v.schools()) {
             b.append("<option value=\"").append(Html.esc(s.value())).append('"').append(school.filter(s::equals).isPresent() ? " selected" : "")
-                    .append('>').append(Html.esc(s.value() + " " + d.data.school(s).map(x -> x.name()).orElse(""))).append("</option>");
+                    .append('>').append(Html.esc(s.value() + " " + data.school(s).map(x -> x.name()).orElse(""))).append("</option>");
         }
         return b.append("</select> <button type=\"submit\">Show</button></form>\n").toString();
     }
 
-    /** The school's figures as of today from the live accumulator: what recording an event changes at once. */
+    /**
+     * The school's figures as of today from the live figures (what recording an event changes at once), shown only when
+     * the school's cell of the protected schools table is published ({@link Published}).
+     */
     String schoolFigures(SchoolId s) {
-        AttendanceAggregate a = d.live.school(s, d.today);
-        return "<p id=\"school-figures\" class=\"card\">" + Html.esc(s.value() + " " + d.data.school(s).map(x -> x.name()).orElse(""))
-                + (d.data.isCommunitySchool(s, d.year) ? " (community school)" : "") + ", " + d.year.label() + " to " + d.today
-                + ": attendance rate <b id=\"school-attendance-rate\">" + Html.pct(a.attendanceRate()) + "</b> (<span id=\"school-days-present\">"
+        String head = "<p id=\"school-figures\" class=\"card\">" + Html.esc(s.value() + " " + data.school(s).map(x -> x.name()).orElse(""))
+                + (data.isCommunitySchool(s, d.year) ? " (community school)" : "") + ", " + d.year.label() + " to " + d.today + ": ";
+        Optional<ProtectedCell> cell = Published.school(d.live.schools(data, d.today), s);
+        if (cell.isEmpty() || !Published.shown(cell.get())) {
+            String marker = cell.map(Published::marker).orElse("–");
+            return head + "attendance rate <b id=\"school-attendance-rate\">" + marker + "</b>, chronically absent <b id=\"school-chronic-rate\">"
+                    + marker + "</b> (" + cell.map(Published::why).orElse("no student counted") + ")</p>\n";
+        }
+        AttendanceAggregate a = d.live.figures.school(s, d.today);
+        return head + "attendance rate <b id=\"school-attendance-rate\">" + Html.pct(a.attendanceRate()) + "</b> (<span id=\"school-days-present\">"
                 + Html.esc(a.daysPresent().stripTrailingZeros().toPlainString()) + "</span> of " + a.daysEnrolled() + " days enrolled), "
-                + "chronically absent <b id=\"school-chronic-rate\">" + Html.pct(a.chronicAbsenceRate()) + "</b> (" + a.chronicallyAbsent()
-                + " of " + a.counted() + " students counted, EDFacts FS195)</p>\n";
+                + "chronically absent <b id=\"school-chronic-rate\">" + Published.text(cell.get()) + "</b> (students counted, EDFacts FS195)</p>\n";
     }
 
     // ---- finding a student by id (POST: the id never appears in an address) ----
@@ -432,7 +292,7 @@ final class Pages {
             throw new Dashboard.Refused(400, "not a well-formed student id");
         }
         // the same answer for a student who does not exist and one the viewer may not see: ids cannot be enumerated
-        if (d.data.student(s).isEmpty() || !d.decide(v, s, at).permitsAny()) {
+        if (data.student(s).isEmpty() || !version.decide(v, s, at).permitsAny()) {
             throw new Dashboard.Refused(403, NOT_FOUND_OR_FORBIDDEN);
         }
         return r.session.handle(s);
@@ -449,7 +309,7 @@ final class Pages {
                 "this student link was not issued to you in this session: student links are opaque handles valid only for the "
                         + "person they were shown to; open the student from your list"));
         Instant at = d.now();
-        Decision decision = d.decide(v, s, at);
+        Decision decision = version.decide(v, s, at);
         if (!decision.permitsAny()) {
             throw new Dashboard.Refused(403, "you may not see this student's records today: " + denialSummary(decision));
         }
@@ -480,25 +340,18 @@ final class Pages {
                     .append(tierLabel(t)).append("</span>"));
             b.append("</p>");
             b.append(Charts.weekly(weekly(f)));
+            // every record of the view, those recorded in the dashboard among them (a change like any other)
             List<String[]> listed = new ArrayList<>();
-            Map<String, AttendanceRecord> recorded = new LinkedHashMap<>();
-            d.live.recordedFor(s).stream().filter(x -> InScope.covers(decision, ATTENDANCE, x.schoolId(), x.date()))
-                    .forEach(x -> recorded.put(x.date().toString(), x));
             for (JsonNode n : f.list(ATTENDANCE)) {
-                String date = n.path("date").asString();
-                if (!recorded.containsKey(date)) {
-                    listed.add(new String[] {date, n.path("category").asString(), n.path("duration").asString(), "data directory"});
-                }
+                listed.add(new String[] {n.path("date").asString(), n.path("category").asString(), n.path("duration").asString()});
             }
-            recorded.values().forEach(x -> listed.add(new String[] {x.date().toString(), x.category().name(),
-                    x.duration().toBigDecimal().stripTrailingZeros().toPlainString(), "recorded here"}));
             listed.sort(Comparator.comparing((String[] x) -> x[0]).reversed());
             long thisYear = listed.stream().filter(x -> inYear(x[0])).count();
             b.append("<details><summary id=\"attendance-records\">").append(listed.size()).append(" attendance records you may see, ")
-                    .append(thisYear).append(" this year</summary><table><tr><th>date</th><th>category</th><th>share of day</th><th>source</th></tr>");
+                    .append(thisYear).append(" this year</summary><table><tr><th>date</th><th>category</th><th>share of day</th></tr>");
             for (String[] x : listed) {
                 b.append("<tr class=\"attendance-record\"><td>").append(Html.esc(x[0])).append("</td><td>").append(Html.esc(x[1]))
-                        .append("</td><td class=\"num\">").append(Html.esc(x[2])).append("</td><td>").append(Html.esc(x[3])).append("</td></tr>");
+                        .append("</td><td class=\"num\">").append(Html.esc(x[2])).append("</td></tr>");
             }
             b.append("</table></details>");
             b.append(recordForm(r, v, f, handle));
@@ -645,7 +498,7 @@ final class Pages {
         StudentId s = r.session.student(handle).orElseThrow(() -> new Dashboard.Refused(403,
                 "this student handle was not issued to you in this session"));
         Instant at = d.now();
-        Decision decision = d.decide(v, s, at);
+        Decision decision = version.decide(v, s, at);
         Optional<String> refusal = writeRefusal(v, decision);
         if (refusal.isPresent()) {
             throw new Dashboard.Refused(403, "you may not record attendance for this student: " + refusal.get());
@@ -664,30 +517,47 @@ final class Pages {
         if (!d.year.contains(date) || date.isAfter(d.today)) {
             throw new Dashboard.Refused(400, "the date must be in " + d.year.label() + " and not after " + d.today);
         }
-        SchoolId school = d.data.enrollmentsOn(s, date).stream().map(Enrollment::schoolId).filter(v.schools()::contains).findFirst()
+        SchoolId school = data.enrollmentsOn(s, date).stream().map(Enrollment::schoolId).filter(v.schools()::contains).findFirst()
                 .orElseThrow(() -> new Dashboard.Refused(403, "the student was not enrolled that day at a school where you keep attendance"));
-        if (!d.data.calendar(school).isInstructionalDay(date)) {
+        if (!data.calendar(school).isInstructionalDay(date)) {
             throw new Dashboard.Refused(400, date + " is not an instructional day at " + school.value());
         }
-        AttendanceAggregate before = d.live.school(school, d.today);
-        d.live.record(AttendanceRecord.of(s, school, date, category, Optional.empty(), Optional.empty()));
-        AttendanceAggregate after = d.live.school(school, d.today);
+        Optional<AttendanceAggregate> before = shownFigures(school, data);
+        org.communityschools.core.live.DistrictVersion applied;
+        try {
+            applied = d.live.record(AttendanceRecord.of(s, school, date, category, Optional.empty(), Optional.empty()), v.staff());
+        } catch (org.communityschools.core.live.BatchRejectedException e) {
+            throw new Dashboard.Refused(400, "the event breaks a rule of the district's data and was not recorded: "
+                    + e.violations().stream().map(x -> x.rule() + " " + x.message()).distinct().collect(Collectors.joining("; ")));
+        }
+        // the answer reads the version the change made (or a later one), with the engine of that version
+        Pages after = new Pages(d, d.live.at(applied.number()));
+        Optional<AttendanceAggregate> now = after.shownFigures(school, after.data);
         // The JSON answer carries the student's new rate, from the days and records in scope only: a disclosure of
         // attendance.records, recorded (the view of that field) before it is sent.
-        Facts f = new Facts(s, decision, RATE_CATALOG);
-        disclose(List.of(f));
+        Facts f = after.new Facts(s, after.version.decide(v, s, at), RATE_CATALOG);
+        after.disclose(List.of(f));
         Optional<Ratio> studentRate = f.attendance().flatMap(AttendanceAggregate::attendanceRate);
         System.getLogger(Pages.class.getName()).log(System.Logger.Level.INFO,
                 "attendance event recorded by " + v.staff().value() + " at " + school.value());
-        String message = "Recorded " + category.name() + " on " + date + ". " + school.value() + " attendance rate now "
-                + Html.pct(after.attendanceRate()) + " (was " + Html.pct(before.attendanceRate()) + "), chronically absent "
-                + Html.pct(after.chronicAbsenceRate()) + " (was " + Html.pct(before.chronicAbsenceRate()) + ").";
+        String message = "Recorded " + category.name() + " on " + date + " (data version " + applied.number() + "). " + school.value()
+                + (now.isEmpty() ? " figures are suppressed (a small group)." : " attendance rate now "
+                + Html.pct(now.get().attendanceRate()) + " (was " + Html.pct(before.flatMap(AttendanceAggregate::attendanceRate))
+                + "), chronically absent " + Html.pct(now.get().chronicAbsenceRate()) + " (was "
+                + Html.pct(before.flatMap(AttendanceAggregate::chronicAbsenceRate)) + ").");
         String json = "{\"school\":" + Json.quote(school.value()) + ",\"date\":" + Json.quote(date.toString()) + ",\"category\":"
-                + Json.quote(category.name()) + ",\"school_attendance_rate\":" + rate(after.attendanceRate())
-                + ",\"school_attendance_rate_before\":" + rate(before.attendanceRate()) + ",\"school_chronic_absence_rate\":"
-                + rate(after.chronicAbsenceRate()) + ",\"school_chronic_absence_rate_before\":" + rate(before.chronicAbsenceRate())
+                + Json.quote(category.name()) + ",\"data_version\":" + applied.number()
+                + ",\"school_attendance_rate\":" + rate(now.flatMap(AttendanceAggregate::attendanceRate))
+                + ",\"school_attendance_rate_before\":" + rate(before.flatMap(AttendanceAggregate::attendanceRate))
+                + ",\"school_chronic_absence_rate\":" + rate(now.flatMap(AttendanceAggregate::chronicAbsenceRate))
+                + ",\"school_chronic_absence_rate_before\":" + rate(before.flatMap(AttendanceAggregate::chronicAbsenceRate))
                 + ",\"student_attendance_rate\":" + rate(studentRate) + "}";
         return new Recorded(message, json);
+    }
+
+    /** The school's figures as of today when its cell of the protected schools table is published; empty otherwise. */
+    private Optional<AttendanceAggregate> shownFigures(SchoolId school, DistrictData on) {
+        return Published.school(d.live.schools(on, d.today), school).filter(Published::shown).map(x -> d.live.figures.school(school, d.today));
     }
 
     private static String rate(Optional<Ratio> r) {

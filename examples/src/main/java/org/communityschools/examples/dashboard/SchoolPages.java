@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
+import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.Intervention;
 import org.communityschools.core.model.InterventionParticipant;
 import org.communityschools.core.model.Ratio;
@@ -32,20 +32,20 @@ import org.communityschools.metrics.ChronicAbsence;
 import org.communityschools.metrics.ChronicAbsenceDefinition;
 import org.communityschools.metrics.ChronicAbsenceReport;
 import org.communityschools.metrics.Comparison;
-import org.communityschools.metrics.EarlyWarning;
-import org.communityschools.metrics.EarlyWarningDefinition;
 import org.communityschools.metrics.EarlyWarningEntry;
 import org.communityschools.metrics.EarlyWarningFlag;
 import org.communityschools.metrics.EarlyWarningList;
 import org.communityschools.metrics.InterventionOutcome;
-import org.communityschools.metrics.InterventionOutcomeReport;
 import org.communityschools.metrics.InterventionOutcomes;
 import org.communityschools.metrics.SchoolAttendance;
+import org.communityschools.metrics.WindowRates;
 import org.communityschools.privacy.FieldPath;
 import org.communityschools.privacy.disclosure.Checkpoint;
 import org.communityschools.privacy.disclosure.DisclosureLogs;
 import org.communityschools.privacy.disclosure.VerificationReport;
 import org.communityschools.privacy.policy.Decision;
+import org.communityschools.privacy.publication.ProtectedCell;
+import org.communityschools.privacy.publication.ProtectedTable;
 import tools.jackson.databind.JsonNode;
 
 /** The school pages: trends with the early-warning list, interventions alongside outcomes, and the disclosure log. */
@@ -54,26 +54,36 @@ final class SchoolPages {
     private static final org.communityschools.privacy.FieldCatalog PARTICIPANT_CATALOG = Pages.catalog(
             Set.of(Pages.NAME, Pages.STUDENT_ID, Pages.PARTICIPATION, Pages.ATTENDANCE));
     private final Dashboard d;
-    private final Map<SchoolYear, ChronicAbsenceReport> reports = new ConcurrentHashMap<>();
-    private volatile InterventionOutcomeReport outcomes;
+    private final Pages pages;
+    private final DistrictData data;
 
-    SchoolPages(Dashboard d) {
-        this.d = d;
+    /** The school pages of one request, on the version of the data {@code pages} read. */
+    SchoolPages(Pages pages) {
+        this.d = pages.d;
+        this.pages = pages;
+        this.data = pages.data;
     }
 
     private List<SchoolYear> years() {
         // Years with instruction (a directory may name earlier years through enrollments or cohorts).
-        return d.data.schoolYears().stream().filter(y -> !y.firstDay().isAfter(d.today))
-                .filter(y -> d.data.calendars().values().stream().anyMatch(c -> c.days().stream().anyMatch(y::contains))).toList();
+        return data.schoolYears().stream().filter(y -> !y.firstDay().isAfter(d.today))
+                .filter(y -> data.calendars().values().stream().anyMatch(c -> c.days().stream().anyMatch(y::contains))).toList();
     }
 
     private ChronicAbsenceReport report(SchoolYear y) {
-        // Past years are final; the current year as of today comes from the live accumulator instead.
-        return reports.computeIfAbsent(y, k -> ChronicAbsence.calculate(d.data, k, ChronicAbsenceDefinition.FEDERAL));
+        // Past years change only when a batch changes more than this year's attendance; this year comes from the live figures.
+        return d.live.cachedPast(List.of("report", y), () -> ChronicAbsence.calculate(data, y, ChronicAbsenceDefinition.FEDERAL));
+    }
+
+    /** An earlier year's chronic absence by school, protected ({@link Published#schools}). */
+    private ProtectedTable pastSchools(SchoolYear y) {
+        return d.live.cachedPast(List.of("schools", y), () -> Published.schools(report(y).schools().entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().enrollments())),
+                id -> data.isCommunitySchool(id, y), d.live.rules));
     }
 
     private SchoolId school(Dashboard.Request r, Sessions.Viewer v) {
-        return d.pages.selectedSchool(r, v).orElseThrow(() -> new Dashboard.Refused(403,
+        return pages.selectedSchool(r, v).orElseThrow(() -> new Dashboard.Refused(403,
                 "you hold no role at a school on " + d.today + ", so no school's figures are yours to see"));
     }
 
@@ -82,8 +92,8 @@ final class SchoolPages {
     String trends(Dashboard.Request r, Sessions.Viewer v) {
         SchoolId s = school(r, v);
         StringBuilder b = new StringBuilder();
-        b.append(d.pages.schoolPicker(r, v, Optional.of(s), "/trends"));
-        b.append(d.pages.schoolFigures(s));
+        b.append(pages.schoolPicker(r, v, Optional.of(s), "/trends"));
+        b.append(pages.schoolFigures(s));
 
         // By year: this school, the community schools, the district (past years final, this year to date).
         List<SchoolYear> years = years();
@@ -93,19 +103,24 @@ final class SchoolPages {
                 + "<th>this school: chronically absent</th><th>attendance rate</th><th>community schools: chronically absent</th>"
                 + "<th>district: chronically absent</th><th>attendance rate</th></tr>");
         for (SchoolYear y : years) {
-            ChronicAbsenceReport rep = report(y);
+            // counts and rates of groups as a published table shows them: a small group's cell, and the cells that would
+            // let it be recovered, are suppressed, and then no figure of the group is shown
             boolean current = y.equals(d.year);
-            AttendanceAggregate school = current ? d.live.school(s, d.today)
-                    : Optional.ofNullable(rep.schools().get(s)).map(SchoolAttendance::enrollments).orElse(null);
-            AttendanceAggregate district = current ? d.live.district(d.today) : rep.district();
-            AttendanceAggregate community = current ? d.live.schools(communitySchools(y), d.today) : rep.byCommunitySchool().get(true);
-            AttendanceAggregate others = current ? d.live.schools(otherSchools(y), d.today) : rep.byCommunitySchool().get(false);
-            points.add(new Comparison.YearPoint(y, community == null ? Optional.empty() : community.chronicAbsenceRate(),
-                    others == null ? Optional.empty() : others.chronicAbsenceRate()));
+            ProtectedTable t = current ? d.live.schools(data, d.today) : pastSchools(y);
+            Optional<ProtectedCell> school = Published.school(t, s);
+            ProtectedCell district = t.cell(Published.DISTRICT);
+            ProtectedCell community = t.cell(Published.COMMUNITY);
+            points.add(new Comparison.YearPoint(y, Published.rate(community), Published.rate(t.cell(Published.OTHER))));
+            AttendanceAggregate schoolDays = current ? d.live.figures.school(s, d.today)
+                    : Optional.ofNullable(report(y).schools().get(s)).map(SchoolAttendance::enrollments).orElse(null);
+            AttendanceAggregate districtDays = current ? d.live.figures.district(d.today) : report(y).district();
             b.append("<tr><td>").append(y.label()).append(current ? " (to " + d.today + ")" : "").append("</td>");
-            rateCells(b, school == null ? Optional.empty() : school.chronicAbsenceRate(), school == null ? Optional.empty() : school.attendanceRate());
-            b.append("<td class=\"num\">").append(community == null ? "–" : counts(community.chronicAbsenceRate())).append("</td>");
-            rateCells(b, district.chronicAbsenceRate(), district.attendanceRate());
+            b.append("<td class=\"num\">").append(school.map(Published::text).orElse("–")).append("</td>");
+            b.append("<td class=\"num\">").append(school.filter(Published::shown).isPresent() && schoolDays != null
+                    ? Html.pct(schoolDays.attendanceRate()) : school.map(Published::marker).orElse("–")).append("</td>");
+            b.append("<td class=\"num\">").append(Published.text(community)).append("</td>");
+            b.append("<td class=\"num\">").append(Published.text(district)).append("</td><td class=\"num\">")
+                    .append(Published.shown(district) ? Html.pct(districtDays.attendanceRate()) : Published.marker(district)).append("</td>");
             b.append("</tr>");
         }
         b.append("</table>");
@@ -119,22 +134,28 @@ final class SchoolPages {
         List<Optional<Ratio>> schoolChronic = new ArrayList<>();
         List<Optional<Ratio>> districtChronic = new ArrayList<>();
         StringBuilder rows = new StringBuilder();
-        AttendanceAggregate prevSchool = d.live.school(s, d.year.firstDay().minusDays(1));
-        AttendanceAggregate prevDistrict = d.live.district(d.year.firstDay().minusDays(1));
+        AttendanceAggregate prevSchool = d.live.figures.school(s, d.year.firstDay().minusDays(1));
+        AttendanceAggregate prevDistrict = d.live.figures.district(d.year.firstDay().minusDays(1));
         for (YearMonth m = YearMonth.from(d.year.firstDay()); !m.atDay(1).isAfter(d.today); m = m.plusMonths(1)) {
             LocalDate end = m.atEndOfMonth().isAfter(d.today) ? d.today : m.atEndOfMonth();
-            AttendanceAggregate sc = d.live.school(s, end);
-            AttendanceAggregate di = d.live.district(end);
+            AttendanceAggregate sc = d.live.figures.school(s, end);
+            AttendanceAggregate di = d.live.figures.district(end);
             if (sc.daysEnrolled() == prevSchool.daysEnrolled() && di.daysEnrolled() == prevDistrict.daysEnrolled()) {
                 continue;
             }
+            // year to date as of the month's end: that day's protected table
+            ProtectedTable t = d.live.schools(data, end);
+            Optional<ProtectedCell> schoolCell = Published.school(t, s).filter(Published::shown);
+            ProtectedCell districtCell = t.cell(Published.DISTRICT);
             String label = m.getMonth().name().substring(0, 3).toLowerCase(Locale.ROOT) + " " + m.getYear();
             labels.add(label);
-            schoolChronic.add(sc.chronicAbsenceRate());
-            districtChronic.add(di.chronicAbsenceRate());
-            rows.append("<tr><td>").append(label).append("</td><td class=\"num\">").append(counts(sc.chronicAbsenceRate()))
-                    .append("</td><td class=\"num\">").append(month(sc, prevSchool)).append("</td><td class=\"num\">")
-                    .append(counts(di.chronicAbsenceRate())).append("</td><td class=\"num\">").append(month(di, prevDistrict)).append("</td></tr>");
+            schoolChronic.add(schoolCell.flatMap(Published::rate));
+            districtChronic.add(Published.rate(districtCell));
+            rows.append("<tr><td>").append(label).append("</td><td class=\"num\">")
+                    .append(Published.school(t, s).map(Published::text).orElse("–")).append("</td><td class=\"num\">")
+                    .append(schoolCell.isPresent() ? month(sc, prevSchool) : "–").append("</td><td class=\"num\">")
+                    .append(Published.text(districtCell)).append("</td><td class=\"num\">")
+                    .append(Published.shown(districtCell) ? month(di, prevDistrict) : "–").append("</td></tr>");
             prevSchool = sc;
             prevDistrict = di;
         }
@@ -144,48 +165,41 @@ final class SchoolPages {
                 + "<th>district: chronically absent (year to date)</th><th>attendance that month</th></tr>").append(rows).append("</table>");
 
         // The early-warning list for the team's meeting, as far as this viewer may see each student.
-        EarlyWarningList list = EarlyWarning.evaluate(d.data, s, d.year, EarlyWarningDefinition.EVERYONE_GRADUATES, d.today);
+        EarlyWarningList list = d.live.warnings.school(s);
         // Each row goes through the decision and a view of exactly what the row shows; a flag is shown only when its
         // field is shown and every record it is computed from lies in the scope of the field's grants.
         Instant at = d.now();
         List<EarlyWarningEntry> entries = new ArrayList<>();
         List<Pages.Facts> facts = new ArrayList<>();
         List<List<EarlyWarningFlag>> flagsShown = new ArrayList<>();
-        int notVisible = 0;
-        int partlyOutOfScope = 0;
         for (EarlyWarningEntry e : list.flagged()) {
-            Decision decision = d.decide(v, e.studentId(), at);
+            Decision decision = pages.version.decide(v, e.studentId(), at);
             if (!decision.permitsAny()) {
-                notVisible++;
                 continue;
             }
             Set<FieldPath> fields = new TreeSet<>(List.of(Pages.NAME, Pages.STUDENT_ID, Pages.GRADE));
             List<EarlyWarningFlag> candidates = new ArrayList<>();
-            boolean outOfScope = false;
             for (EarlyWarningFlag flag : e.flags()) {
                 FieldPath field = fieldOf(flag);
                 if (!decision.permits(field)) {
                     continue;
                 }
                 if (!allInScope(decision, field)) {
-                    outOfScope = true;
                     continue;
                 }
                 fields.add(field);
                 candidates.add(flag);
             }
-            Pages.Facts f = d.pages.new Facts(e.studentId(), decision, Pages.catalog(fields));
+            Pages.Facts f = pages.new Facts(e.studentId(), decision, Pages.catalog(fields));
             List<EarlyWarningFlag> flags = candidates.stream().filter(x -> f.shows(fieldOf(x))).toList();
             if (flags.isEmpty()) {
-                notVisible++;
-                partlyOutOfScope += outOfScope ? 1 : 0;
                 continue;
             }
             entries.add(e);
             facts.add(f);
             flagsShown.add(flags);
         }
-        d.pages.disclose(facts);
+        pages.disclose(facts);
         StringBuilder ew = new StringBuilder();
         for (int i = 0; i < facts.size(); i++) {
             Pages.Facts f = facts.get(i);
@@ -198,15 +212,11 @@ final class SchoolPages {
         }
         b.append("<h2>Early-warning list for the team meeting</h2><p class=\"note\">Everyone Graduates Center indicators (attendance, behavior, "
                 + "course performance) as of ").append(d.today).append(", from the data directory; only the indicators you may see.")
-                .append(notVisible > 0 ? " " + notVisible + " flagged students are not shown: the policy does not let you see what flagged them"
-                        + (partlyOutOfScope > 0 ? " (for " + partlyOutOfScope + " of them, a flag is computed from records outside your scope)" : "")
-                        + "." : "")
+                .append(" A flagged student is listed only when the policy lets you see what flagged them, and a flag only when every "
+                        + "record it is computed from is in your scope; how many are not listed is not said (a count of students you may "
+                        + "not see is itself a disclosure).")
                 .append("</p><table id=\"early-warning\"><tr><th>student</th><th>grade</th><th>flags</th></tr>").append(ew).append("</table>");
         return Html.page(d, r, "School trends", b.toString());
-    }
-
-    private List<SchoolId> otherSchools(SchoolYear y) {
-        return d.data.schools().stream().map(x -> x.id()).filter(id -> !d.data.isCommunitySchool(id, y)).toList();
     }
 
     private static FieldPath fieldOf(EarlyWarningFlag flag) {
@@ -225,28 +235,16 @@ final class SchoolPages {
     private boolean allInScope(Decision decision, FieldPath field) {
         StudentId s = decision.student();
         if (field.equals(Pages.ATTENDANCE)) {
-            AttendanceAggregate scoped = InScope.attendance(d.data, decision, d.year, d.live.recordedFor(s)).students(List.of(s), d.today);
-            AttendanceAggregate all = d.live.student(s, d.today);
+            AttendanceAggregate scoped = InScope.attendance(data, decision, d.year).students(List.of(s), d.today);
+            AttendanceAggregate all = d.live.figures.students(List.of(s), d.today);
             return scoped.daysEnrolled() == all.daysEnrolled() && scoped.daysAbsent().compareTo(all.daysAbsent()) == 0;
         }
         if (field.equals(Pages.INCIDENTS)) {
-            return d.data.incidentsOf(s).stream().filter(x -> d.year.contains(x.date()) && !x.date().isAfter(d.today))
+            return data.incidentsOf(s).stream().filter(x -> d.year.contains(x.date()) && !x.date().isAfter(d.today))
                     .allMatch(x -> InScope.covers(decision, field, x.schoolId(), x.date()));
         }
-        return d.data.courseMarksOf(s).stream().filter(x -> x.schoolYear().equals(d.year))
+        return data.courseMarksOf(s).stream().filter(x -> x.schoolYear().equals(d.year))
                 .allMatch(x -> InScope.coversAny(decision, field, x.schoolId(), d.year.firstDay(), d.year.lastDay()));
-    }
-
-    private List<SchoolId> communitySchools(SchoolYear y) {
-        return d.data.schools().stream().map(x -> x.id()).filter(id -> d.data.isCommunitySchool(id, y)).toList();
-    }
-
-    private static void rateCells(StringBuilder b, Optional<Ratio> chronic, Optional<Ratio> attendance) {
-        b.append("<td class=\"num\">").append(counts(chronic)).append("</td><td class=\"num\">").append(Html.pct(attendance)).append("</td>");
-    }
-
-    private static String counts(Optional<Ratio> r) {
-        return r.map(x -> x.toPercentString(1) + "% (" + x.numerator() + " of " + x.denominator() + ")").orElse("–");
     }
 
     private static String month(AttendanceAggregate now, AttendanceAggregate before) {
@@ -262,24 +260,53 @@ final class SchoolPages {
 
     String interventions(Dashboard.Request r, Sessions.Viewer v) {
         SchoolId s = school(r, v);
-        if (outcomes == null) {
-            outcomes = InterventionOutcomes.evaluate(d.data, d.year, 30, ChronicAbsenceDefinition.FEDERAL);
-        }
+        // Only the programs at this school that the viewer may see: all of them for a role at the school (or district-wide);
+        // for a partner organization's staff, the programs their organization provides (their caseload's programs).
+        boolean wholeSchool = v.districtWide() || v.organizations().contains(s.value());
+        Set<String> providers = Set.copyOf(v.organizations());
+        List<InterventionOutcome> outcomes = d.live.cached(List.of("outcomes", s, wholeSchool ? Set.of() : providers),
+                pages.version.version().number(), () -> InterventionOutcomes.evaluate(Published.interventionsAt(data, s,
+                        i -> wholeSchool || providers.contains(i.providerId().value())), d.year, 30, ChronicAbsenceDefinition.FEDERAL).outcomes());
+        Optional<ProtectedTable> table = Published.programs(outcomes, d.live.rules);
         StringBuilder b = new StringBuilder();
-        b.append(d.pages.schoolPicker(r, v, Optional.of(s), "/interventions"));
-        b.append("<h2>Outcomes by intervention and provider, ").append(d.year.label()).append("</h2><p class=\"note\">Attendance in the 30 "
-                + "instructional days before and after each participant's start, against non-participants at the same schools who were "
-                + "similarly at risk before (within 5 points, up to 3 each). Descriptive, not causal (docs/metrics.md).</p>");
+        b.append(pages.schoolPicker(r, v, Optional.of(s), "/interventions"));
+        b.append("<h2>Outcomes by intervention and provider at ").append(Html.esc(s.value())).append(", ").append(d.year.label())
+                .append("</h2><p class=\"note\">The programs at this school ").append(wholeSchool ? "" : "that your organization provides ")
+                .append("(participants of this school's programs only). Attendance in the 30 instructional days before and after each "
+                        + "participant's start, against non-participants at the same school who were similarly at risk before (within 5 "
+                        + "points, up to 3 each). Descriptive, not causal (docs/metrics.md). A program with a group under the minimum size ")
+                .append(d.live.rules.minimumGroupSize()).append(" is suppressed, with the cells that would reveal it (")
+                .append(Html.esc(d.live.rules.name())).append(" rules, as for a published table).</p>");
         b.append("<table id=\"outcomes\"><tr><th>intervention</th><th>provider</th><th>participants</th><th>measured</th><th>before</th>"
                 + "<th>after</th><th>change</th><th>comparison before</th><th>after</th><th>change</th><th>difference</th></tr>");
-        for (InterventionOutcome o : outcomes.outcomes()) {
-            b.append("<tr><td>").append(Html.esc(o.type().name())).append("</td><td>").append(Html.esc(o.providerId().value())).append("</td><td class=\"num\">")
-                    .append(o.participants()).append("</td><td class=\"num\">").append(o.measured()).append("</td><td class=\"num\">")
-                    .append(Html.pct(o.participantRates().before())).append("</td><td class=\"num\">").append(Html.pct(o.participantRates().after()))
-                    .append("</td><td class=\"num\">").append(points(o.participantRates().changeInPoints(1))).append("</td><td class=\"num\">")
-                    .append(Html.pct(o.comparisonRates().before())).append("</td><td class=\"num\">").append(Html.pct(o.comparisonRates().after()))
-                    .append("</td><td class=\"num\">").append(points(o.comparisonRates().changeInPoints(1))).append("</td><td class=\"num\">")
-                    .append(points(o.differenceInPoints(1))).append("</td></tr>");
+        if (table.isEmpty() || table.get().status() == ProtectedTable.Status.REFUSED) {
+            b.append("<tr><td colspan=\"11\">").append(table.isEmpty() ? "No program at this school that you may see."
+                    : "The outcomes cannot be shown: the audit could not protect every small group.").append("</td></tr>");
+        } else {
+            WindowRates participants = WindowRates.EMPTY;
+            WindowRates comparison = WindowRates.EMPTY;
+            for (InterventionOutcome o : outcomes) {
+                participants = participants.plus(o.participantRates());
+                comparison = comparison.plus(o.comparisonRates());
+                ProtectedCell cell = table.get().cell(Published.label(o));
+                b.append("<tr class=\"outcome\"><td>").append(Html.esc(o.type().name())).append("</td><td>").append(Html.esc(o.providerId().value()))
+                        .append("</td>");
+                if (!Published.shown(cell)) {
+                    b.append("<td class=\"num suppressed-row\" colspan=\"9\">").append(Published.marker(cell)).append("</td></tr>");
+                    continue;
+                }
+                b.append("<td class=\"num\">").append(o.participants()).append("</td><td class=\"num\">").append(o.measured()).append("</td>");
+                rates(b, o.participantRates(), o.comparisonRates(), o.differenceInPoints(1));
+            }
+            ProtectedCell all = table.get().cell(Published.ALL_PROGRAMS);
+            b.append("<tr class=\"outcome-total\"><td colspan=\"2\">").append(Published.ALL_PROGRAMS).append("</td>");
+            if (Published.shown(all)) {
+                b.append("<td class=\"num\">").append(all.groupSize().orElseThrow()).append("</td><td class=\"num\">")
+                        .append(all.count().orElseThrow()).append("</td>");
+                rates(b, participants, comparison, Optional.empty());
+            } else {
+                b.append("<td class=\"num suppressed-row\" colspan=\"9\">").append(Published.marker(all)).append("</td></tr>");
+            }
         }
         b.append("</table>");
 
@@ -287,15 +314,15 @@ final class SchoolPages {
         Instant at = d.now();
         List<Pages.Facts> facts = new ArrayList<>();
         Set<StudentId> seen = new TreeSet<>((x, y) -> x.value().compareTo(y.value()));
-        for (Intervention i : d.data.interventions()) {
+        for (Intervention i : data.interventions()) {
             if (!i.schoolId().equals(s)) {
                 continue;
             }
-            for (InterventionParticipant p : d.data.interventionParticipants()) {
+            for (InterventionParticipant p : data.interventionParticipants()) {
                 if (p.interventionId().equals(i.id()) && d.year.contains(p.period().start()) && seen.add(p.studentId())) {
-                    Decision decision = d.decide(v, p.studentId(), at);
+                    Decision decision = pages.version.decide(v, p.studentId(), at);
                     if (decision.permitsAny() && decision.permits(Pages.PARTICIPATION)) {
-                        Pages.Facts f = d.pages.new Facts(p.studentId(), decision, PARTICIPANT_CATALOG);
+                        Pages.Facts f = pages.new Facts(p.studentId(), decision, PARTICIPANT_CATALOG);
                         if (f.shows(Pages.PARTICIPATION)) {
                             facts.add(f);
                         }
@@ -303,7 +330,7 @@ final class SchoolPages {
                 }
             }
         }
-        d.pages.disclose(facts);
+        pages.disclose(facts);
         StringBuilder rows = new StringBuilder();
         for (Pages.Facts f : facts) {
             for (JsonNode n : f.list(Pages.PARTICIPATION)) {
@@ -335,7 +362,7 @@ final class SchoolPages {
      * and records in the scope of the viewer's attendance grants only.
      */
     private Ratio[] beforeAfter(Pages.Facts student, SchoolId school, LocalDate start) {
-        List<LocalDate> days = d.data.calendar(school).days().stream().filter(d.year::contains).toList();
+        List<LocalDate> days = data.calendar(school).days().stream().filter(d.year::contains).toList();
         int idx = 0;
         while (idx < days.size() && days.get(idx).isBefore(start)) {
             idx++;
@@ -358,6 +385,14 @@ final class SchoolPages {
         AttendanceAggregate b = student.attendance(to).orElseThrow();
         long enrolled = b.daysEnrolled() - a.daysEnrolled();
         return enrolled <= 0 ? null : Ratio.of(b.daysPresent().subtract(a.daysPresent()), BigDecimal.valueOf(enrolled));
+    }
+
+    private static void rates(StringBuilder b, WindowRates participants, WindowRates comparison, Optional<BigDecimal> difference) {
+        b.append("<td class=\"num\">").append(Html.pct(participants.before())).append("</td><td class=\"num\">").append(Html.pct(participants.after()))
+                .append("</td><td class=\"num\">").append(points(participants.changeInPoints(1))).append("</td><td class=\"num\">")
+                .append(Html.pct(comparison.before())).append("</td><td class=\"num\">").append(Html.pct(comparison.after()))
+                .append("</td><td class=\"num\">").append(points(comparison.changeInPoints(1))).append("</td><td class=\"num\">")
+                .append(points(difference)).append("</td></tr>");
     }
 
     private static String points(Optional<BigDecimal> p) {

@@ -4,17 +4,21 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.data.DistrictDataReader;
+import org.communityschools.core.live.DeltaFolderWatcher;
+import org.communityschools.core.live.LiveDistrict;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.synth.Preset;
 import org.communityschools.core.synth.SyntheticCity;
 import org.communityschools.examples.cli.PolicyOption;
 import org.communityschools.privacy.policy.Policy;
+import org.communityschools.privacy.publication.SuppressionRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,6 +97,25 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--log", paramLabel = "FILE", description = "the disclosure log (default: dashboard-disclosures.jsonl in the data directory)")
     Optional<Path> log;
 
+    @Option(names = "--journal", paramLabel = "DIR", description = "keep the live data durable: a snapshot and a change journal in DIR "
+            + "(every change, attendance recorded in the dashboard included, is on disk before it is acknowledged); when DIR already "
+            + "holds a snapshot, the dashboard resumes from it and its journal, and --data is not read")
+    Optional<Path> journal;
+
+    @Option(names = "--watch", paramLabel = "DIR", description = "apply delta directories dropped into DIR without a restart: a "
+            + "subdirectory is applied once it holds a file named READY; applied ones are moved to DIR/applied, rejected ones to "
+            + "DIR/rejected with their errors in NAME.errors.txt next to them")
+    Optional<Path> watch;
+
+    @Option(names = "--watch-interval", paramLabel = "MILLIS", defaultValue = "1000",
+            description = "how often the watched folder is polled (default: ${DEFAULT-VALUE} ms)")
+    long watchInterval;
+
+    @Option(names = "--suppress", paramLabel = "RULES", defaultValue = "nysed",
+            description = "the publication rules protecting group figures (school figures, trends, intervention outcomes): nysed, "
+                    + "nyc-doe, nyc-doe-attendance or n10 (default: ${DEFAULT-VALUE})")
+    String suppress;
+
     @Option(names = "--secure-cookie", description = "mark the session cookie Secure (when users reach the dashboard over HTTPS)")
     boolean secureCookie;
 
@@ -114,37 +137,43 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--bind must be a loopback address (127.0.0.1, ::1, localhost) with --demo-sign-in, was '"
                     + bind + "': the demo signs people in by picking a staff member, which must never be served to the network");
         }
+        if (watchInterval < 1) {
+            throw new IllegalArgumentException("--watch-interval must be at least 1 ms, was " + watchInterval);
+        }
+        SuppressionRules suppression = SuppressionRules.forName(suppress);
         Optional<OpenIdConnect> openIdConnect = oidcIssuer.map(this::openIdConnect);
         Dashboard.Builder builder = Dashboard.builder().port(port).bindAddress(bind).secureCookie(secureCookie)
                 .sessionIdleTimeout(sessionIdle).sessionAbsoluteTimeout(sessionMax).maxSessions(maxSessions); // checked before any work
         publicUrl.ifPresent(builder::publicUri);
         openIdConnect.ifPresentOrElse(builder::openIdConnect, builder::demoSignIn);
         Policy rules = policy.policy();
-        Path dir;
-        if (data.isPresent()) {
-            dir = data.get();
-        } else {
-            Preset p = switch (preset) {
-                case "tiny" -> Preset.TINY;
-                case "district" -> Preset.DISTRICT;
-                default -> throw new IllegalArgumentException("--preset must be tiny or district, was '" + preset + "'");
-            };
-            dir = Files.createTempDirectory("community-schools-dashboard-");
-            err.println("Generating a synthetic city (" + preset + ", seed " + seed + ") into " + dir + " ...");
+        LiveDistrict district = journal.isPresent() ? resumed(journal.get(), err) : null;
+        if (district == null) {
+            Path dir = dataDirectory(err);
+            err.println("Reading " + dir + " ...");
             err.flush();
-            SyntheticCity.builder().preset(p).seed(seed).build().writeTo(dir);
+            DistrictData d = DistrictDataReader.builder().build().read(dir).data();
+            district = journal.isPresent() ? LiveDistrict.builder().journal(journal.get()).data(d).build() : LiveDistrict.of(d);
         }
-        err.println("Reading " + dir + " ...");
-        err.flush();
-        DistrictData d = DistrictDataReader.builder().build().read(dir).data();
-        LocalDate date = today.orElseGet(() -> defaultToday(d));
-        Dashboard dashboard = builder.policy(rules).data(d).today(date)
-                .disclosureLog(log.orElse(dir.resolve("dashboard-disclosures.jsonl"))).start();
-        out.println("Dashboard for " + date + " at " + dashboard.uri() + " (disclosure log " + dashboard.disclosureLog() + "); Ctrl-C to stop.");
+        DistrictData current = district.current().data();
+        LocalDate date = today.orElseGet(() -> defaultToday(current));
+        Path logFile = log.orElseGet(() -> journal.map(j -> j.resolve("dashboard-disclosures.jsonl"))
+                .orElseGet(() -> data.orElseThrow().resolve("dashboard-disclosures.jsonl")));
+        Dashboard dashboard = builder.policy(rules).district(district).today(date).suppression(suppression)
+                .disclosureLog(logFile).start();
+        DeltaFolderWatcher watcher = watch.map(w -> DeltaFolderWatcher.of(dashboard.district(), w, o -> report(err, o))
+                .start(Duration.ofMillis(watchInterval))).orElse(null);
+        out.println("Dashboard for " + date + " at " + dashboard.uri() + " (data version " + district.current().number()
+                + (watcher == null ? "" : ", watching " + watcher.folder()) + "; disclosure log " + dashboard.disclosureLog() + "); Ctrl-C to stop.");
         out.flush();
+        LiveDistrict live = district;
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (watcher != null) {
+                watcher.close();
+            }
             dashboard.close();
+            live.close();
             stop.countDown();
         }));
         stop.await();
@@ -163,6 +192,51 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         return b.build();
+    }
+
+    /** The district of the journal directory when it holds a snapshot (then resumed: snapshot and journal); else null. */
+    private LiveDistrict resumed(Path dir, PrintWriter err) {
+        try {
+            LiveDistrict d = LiveDistrict.builder().journal(dir).build();
+            if (data.isPresent()) {
+                d.close();
+                throw new IllegalArgumentException("--journal " + dir + " already holds a snapshot of the data; drop --data (the "
+                        + "dashboard resumes from the journal) or use an empty journal directory");
+            }
+            err.println("Resumed from the journal in " + dir + " at version " + d.current().number());
+            err.flush();
+            return d;
+        } catch (IllegalStateException noSnapshot) {
+            return null;
+        }
+    }
+
+    /** The data directory given, or a synthetic city generated into a temporary directory. */
+    private Path dataDirectory(PrintWriter err) throws IOException {
+        if (data.isPresent()) {
+            return data.get();
+        }
+        Preset p = switch (preset) {
+            case "tiny" -> Preset.TINY;
+            case "district" -> Preset.DISTRICT;
+            default -> throw new IllegalArgumentException("--preset must be tiny or district, was '" + preset + "'");
+        };
+        Path dir = Files.createTempDirectory("community-schools-dashboard-");
+        err.println("Generating a synthetic city (" + preset + ", seed " + seed + ") into " + dir + " ...");
+        err.flush();
+        SyntheticCity.builder().preset(p).seed(seed).build().writeTo(dir);
+        data = Optional.of(dir);
+        return dir;
+    }
+
+    private static void report(PrintWriter err, DeltaFolderWatcher.Outcome o) {
+        if (o.applied()) {
+            err.println("Applied " + o.name() + ": data version " + o.version().getAsLong() + " (moved to " + o.movedTo() + ")");
+        } else {
+            err.println("Rejected " + o.name() + ": " + o.errors().size() + " error(s), nothing applied; see " + o.movedTo()
+                    + DeltaFolderWatcher.ERRORS_SUFFIX);
+        }
+        err.flush();
     }
 
     /**

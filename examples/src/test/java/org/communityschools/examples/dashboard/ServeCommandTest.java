@@ -99,4 +99,26 @@ class ServeCommandTest {
         assertThat(city.data.schoolYears().last().endYear()).isGreaterThanOrEqualTo(2018);
         assertThat(ServeCommand.defaultToday(city.data)).isEqualTo(TestCity.TODAY);
     }
+
+    @Test
+    void aJournalThatAlreadyHoldsASnapshotIsNotServedTogetherWithDataAndUnknownSuppressionRulesAreRefused(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        TestCity city = TestCity.get();
+        Path journal = tmp.resolve("journal");
+        org.communityschools.core.live.LiveDistrict.builder().journal(journal).data(city.data).build().close();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(new String[] {"serve", "--demo-sign-in", "--port", "0", "--data", city.dir.toString(), "--journal", journal.toString()},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("already holds a snapshot").doesNotContain("Exception");
+        assertThat(out.toString()).isEmpty();
+
+        StringWriter err2 = new StringWriter();
+        int bad = Main.run(new String[] {"serve", "--demo-sign-in", "--port", "0", "--suppress", "k-anonymous"}, new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err2, true));
+        assertThat(bad).isNotZero();
+        assertThat(err2.toString()).contains("k-anonymous").doesNotContain("Generating");
+    }
 }

@@ -18,10 +18,13 @@
  *       (per student, per staff member, for everyone), on which decision caches key.</li>
  *   <li>{@link org.communityschools.core.live.DeltaDirectory} — a delta directory (the directory's files with an
  *       {@code op} column) read as one batch.</li>
+ *   <li>{@link org.communityschools.core.live.DeltaFolderWatcher} — a watched folder: each subdirectory holding a
+ *       {@code READY} marker is read as a delta directory and applied, in name order, then moved to {@code applied/};
+ *       a rejected one is moved to {@code rejected/} with its located errors in {@code NAME.errors.txt}.</li>
  * </ul>
  *
  * <h2>Planned</h2>
- * Ed-Fi ODS/API change queries as a feed; agreements in delta directories; a watched delta folder for the dashboard.
+ * Ed-Fi ODS/API change queries as a feed; agreements in delta directories.
  */
 @NullMarked
 package org.communityschools.core.live;

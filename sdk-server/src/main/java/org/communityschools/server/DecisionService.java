@@ -13,7 +13,9 @@ import java.util.Optional;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.privacy.disclosure.DisclosureSink;
 import org.communityschools.privacy.policy.DecisionCache;
+import org.communityschools.privacy.policy.LivePolicyEngine;
 import org.communityschools.privacy.policy.PolicyEngine;
+import org.communityschools.server.internal.Engines;
 import org.communityschools.server.internal.Routes;
 import org.jspecify.annotations.Nullable;
 
@@ -47,13 +49,17 @@ public final class DecisionService {
 
     private DecisionService(Builder b) {
         this.identity = Objects.requireNonNull(b.identity);
-        this.maxBodyBytes = b.maxBodyBytes;
-        this.routes = new Routes(Objects.requireNonNull(b.engine), Objects.requireNonNull(b.data),
-                Objects.requireNonNull(b.log), identity, b.clock, b.cache, b.maxBodyBytes, b.pageSize,
-                Optional.ofNullable(b.publicUri));
+        this.maxBodyBytes = Math.max(b.maxBodyBytes, b.maxChangeBytes);
+        Engines engines = b.live != null ? Engines.live(b.live)
+                : Engines.fixed(Objects.requireNonNull(b.engine), Objects.requireNonNull(b.data));
+        this.routes = new Routes(engines, Objects.requireNonNull(b.log), identity, b.clock, b.cache, b.maxBodyBytes,
+                b.maxChangeBytes, b.pageSize, Optional.ofNullable(b.publicUri));
     }
 
-    /** A builder; the engine, the district data, the disclosure log and the identity are required. */
+    /**
+     * A builder; the engine and the district data (or a live engine), the disclosure log and the identity are
+     * required.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -133,10 +139,15 @@ public final class DecisionService {
     public static final class Builder {
         /** The default limit of a request body: 64 KiB, ample for a batch of {@value #MAX_BATCH_HINT} evaluations. */
         public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+        /** The default limit of a change submission's body: 4 MiB. */
+        public static final int DEFAULT_MAX_CHANGE_BYTES = 4 * 1024 * 1024;
         static final int MAX_BATCH_HINT = 100;
 
         private @Nullable PolicyEngine engine;
         private @Nullable DistrictData data;
+        private @Nullable LivePolicyEngine live;
+        private int maxChangeBytes = DEFAULT_MAX_CHANGE_BYTES;
+        private boolean maxChangeSet;
         private @Nullable DisclosureSink log;
         private @Nullable Identity identity;
         private Clock clock = Clock.systemUTC();
@@ -151,16 +162,26 @@ public final class DecisionService {
 
         private Builder() {}
 
-        /** The engine that decides. Required. */
+        /**
+         * A live engine: decisions follow its {@link org.communityschools.core.live.LiveDistrict}, whose changes may be
+         * submitted to {@code POST /data/v1/changes}. Instead of {@link #engine} and {@link #districtData}.
+         */
+        public Builder liveEngine(LivePolicyEngine live) {
+            once(this.live == null && this.engine == null && this.data == null, "liveEngine (or engine and districtData)");
+            this.live = Objects.requireNonNull(live, "live");
+            return this;
+        }
+
+        /** The engine that decides over fixed data. Required unless a {@link #liveEngine live engine} is set. */
         public Builder engine(PolicyEngine engine) {
-            once(this.engine == null, "engine");
+            once(this.engine == null && this.live == null, "engine (or liveEngine)");
             this.engine = Objects.requireNonNull(engine, "engine");
             return this;
         }
 
-        /** The district data the engine decides on, from which records are shown. Required. */
+        /** The district data the engine decides on, from which records are shown. Required with {@link #engine}. */
         public Builder districtData(DistrictData data) {
-            once(this.data == null, "districtData");
+            once(this.data == null && this.live == null, "districtData (or liveEngine)");
             this.data = Objects.requireNonNull(data, "data");
             return this;
         }
@@ -206,6 +227,17 @@ public final class DecisionService {
             return this;
         }
 
+        /** The largest change submission accepted, from 1 KiB to 64 MiB; {@link #DEFAULT_MAX_CHANGE_BYTES} unless set. */
+        public Builder maxChangeBytes(int bytes) {
+            once(!maxChangeSet, "maxChangeBytes");
+            if (bytes < 1024 || bytes > 64 * 1024 * 1024) {
+                throw new IllegalArgumentException("the change body limit must be from 1024 to 67108864 bytes, was " + bytes);
+            }
+            this.maxChangeBytes = bytes;
+            maxChangeSet = true;
+            return this;
+        }
+
         /** The number of search results in a page when the request names no limit, from 1 to 1000; 100 unless set. */
         public Builder pageSize(int size) {
             once(!pageSizeSet, "pageSize");
@@ -234,10 +266,10 @@ public final class DecisionService {
         /** The service; throws {@link IllegalStateException} naming every missing required setting. */
         public DecisionService build() {
             List<String> missing = new ArrayList<>();
-            if (engine == null) {
-                missing.add("engine(...)");
+            if (live == null && engine == null) {
+                missing.add("engine(...) (or liveEngine(...))");
             }
-            if (data == null) {
+            if (live == null && data == null) {
                 missing.add("districtData(...)");
             }
             if (log == null) {

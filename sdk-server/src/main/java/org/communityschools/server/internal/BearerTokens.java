@@ -124,7 +124,28 @@ final class BearerTokens {
             }
         });
         boolean trusted = client.filter(identity.trustedClients()::contains).isPresent();
-        return new Caller(staff, client, trusted);
+        boolean changes = identity.changeScope().filter(scope -> scopes(claims).contains(scope)).isPresent();
+        return new Caller(staff, client, trusted, changes);
+    }
+
+    /** The token's scopes: its {@code scope} claim split at spaces (RFC 9068, 2.2.3) and its {@code scp} array. */
+    private static Set<String> scopes(JWTClaimsSet claims) {
+        Set<String> out = new java.util.HashSet<>();
+        Object scope = claims.getClaim("scope");
+        if (scope instanceof String s) {
+            out.addAll(java.util.Arrays.asList(s.trim().split(" +")));
+        }
+        Object scp = claims.getClaim("scp");
+        if (scp instanceof java.util.List<?> list) {
+            list.forEach(x -> {
+                if (x instanceof String s) {
+                    out.add(s);
+                }
+            });
+        } else if (scp instanceof String s) {
+            out.addAll(java.util.Arrays.asList(s.trim().split(" +")));
+        }
+        return out;
     }
 
     private static Optional<String> claim(JWTClaimsSet claims, String name) {

@@ -1,6 +1,7 @@
 package org.communityschools.server;
 
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import java.net.InetAddress;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.privacy.disclosure.DisclosureSink;
 import org.communityschools.privacy.policy.DecisionCache;
@@ -43,6 +45,9 @@ import org.jspecify.annotations.Nullable;
  * ({@link #registerOn}).
  */
 public final class DecisionService {
+    /** The request threads of a server started by {@link #start}. */
+    private static final int THREADS = 64;
+
     private final Routes routes;
     private final Identity identity;
     private final int maxBodyBytes;
@@ -108,6 +113,13 @@ public final class DecisionService {
             config.http.maxRequestSize = maxBodyBytes;
             config.jetty.host = host;
             config.jetty.port = port;
+            // a fixed pool: no thread is started or ended under load (the default pool's churn cost more than the
+            // decisions); requests beyond the threads wait for one in Jetty's queue
+            QueuedThreadPool pool = new QueuedThreadPool(THREADS, THREADS, 60_000);
+            pool.setName("decision-service");
+            config.jetty.threadPool = pool;
+            // answers are a few KiB of JSON on a local network or behind a proxy that compresses if it wants
+            config.http.compressionStrategy = CompressionStrategy.NONE;
             routes.registerOn(config);
         });
         app.start();

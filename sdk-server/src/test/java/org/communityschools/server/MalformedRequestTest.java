@@ -68,11 +68,15 @@ class MalformedRequestTest {
     }
 
     @Test
-    void aBodyOverTheLimitIsABadRequest() {
+    void aBodyOverTheLimitIsContentTooLarge() {
         String padding = "x".repeat(5000);
         String body = json("{'subject':{'type':'staff','id':'T1','properties':{'pad':'" + padding + "'}}}");
 
-        assertBadRequest(post(server.uri(), "/access/v1/evaluation", body), "larger than the limit of 4096 bytes");
+        Fixture.Reply r = post(server.uri(), "/access/v1/evaluation", body);
+
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.header("Content-Type")).startsWith("text/plain");
+        assertThat(r.body()).contains("larger than the limit of 4096 bytes");
     }
 
     @Test

@@ -99,7 +99,10 @@ public final class Routes {
                 body = Json.parseObject(Json.readBounded(ctx.bodyInputStream(), ctx.contentLength(), limit));
             }
             byte[] out = answer.apply(caller, body);
-            ctx.status(200).contentType("application/json").result(out);
+            ctx.status(200).contentType("application/json");
+            // written straight to the response with its length (no copy through a result stream, no chunking)
+            ctx.res().setContentLength(out.length);
+            ctx.res().getOutputStream().write(out);
         } catch (ApiException e) {
             if (e.status() == 401) {
                 ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
@@ -110,6 +113,8 @@ public final class Routes {
             } else {
                 ctx.status(e.status()).contentType("text/plain; charset=utf-8").result(e.getMessage().getBytes(StandardCharsets.UTF_8));
             }
+        } catch (java.io.IOException e) {
+            LOG.log(Level.DEBUG, "request " + requestId + ": the answer could not be sent (" + e.getMessage() + ")");
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "request " + requestId + " to " + ctx.path() + " failed", e);
             ctx.status(500).contentType("text/plain; charset=utf-8")
@@ -117,12 +122,31 @@ public final class Routes {
         }
     }
 
-    /** The caller's request id when it is a short printable string, else a new one. */
+    /** This process's prefix of the request ids it makes (random, so that two processes' ids differ). */
+    private static final String ID_PREFIX = UUID.randomUUID().toString().substring(0, 19) + "-";
+    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * The caller's request id when it is a short printable string, else a new one: unique, UUID-shaped, made from a
+     * random per-process prefix and a counter (not from {@code UUID.randomUUID()} per request, whose secure random
+     * source all request threads would contend for).
+     */
     static String requestId(String given) {
-        if (given != null && !given.isEmpty() && given.length() <= 128 && given.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        if (given != null && !given.isEmpty() && given.length() <= 128 && printable(given)) {
             return given;
         }
-        return UUID.randomUUID().toString();
+        String n = Long.toHexString(IDS.incrementAndGet());
+        return ID_PREFIX + "0".repeat(Math.max(0, 12 - n.length())) + n;
+    }
+
+    private static boolean printable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private ObjectNode metadata(Context ctx) {

@@ -12,14 +12,13 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.communityschools.privacy.disclosure.DisclosureLogs;
 
 /**
  * Whatever bytes arrive, on whichever endpoint: random bytes, and a valid request mutated (a cut at any place, a
  * character replaced, a member's value replaced by a value of another JSON type, a member deleted, the body nested
  * deeper), each answer is a 200, 400, 403, 404 or 413 with the binding's error shape (a text/plain message without a
  * stack trace, or for a rejected change batch a JSON list of violations), never a 500; and after each, the server
- * still answers a valid evaluation.
+ * still answers a valid evaluation. (Bodies over the limit are {@code MalformedRequestTest}'s.)
  */
 class MalformedRequestProperties {
     private static RunningService server;
@@ -29,12 +28,7 @@ class MalformedRequestProperties {
 
     @BeforeContainer
     static void start() {
-        org.communityschools.core.live.LiveDistrict live = org.communityschools.core.live.LiveDistrict.of(Fixture.DATA);
-        server = DecisionService.builder().liveEngine(org.communityschools.privacy.policy.LivePolicyEngine.builder()
-                        .policy(org.communityschools.privacy.policy.Policies.defaultPolicy()).zone(Fixture.ZONE)
-                        .district(live).build())
-                .disclosureLog(DisclosureLogs.inMemory()).identity(Identity.insecureDemo()).clock(Fixture.CLOCK)
-                .maxBodyBytes(4096).maxChangeBytes(4096).build().start("127.0.0.1", 0);
+        server = Fixture.liveDemoService();
     }
 
     @AfterContainer

@@ -70,7 +70,7 @@ public final class ServiceLoad {
      * A level's figures; {@code cpuMicros} is the process's CPU time (client and server threads together) per request,
      * which the other processes on a shared machine do not inflate the way they inflate latency.
      */
-    record Result(double perSecond, double p50Micros, double p99Micros, long requests, double cpuMicros) {}
+    record Result(double perSecond, double p50Micros, double p99Micros, long requests, double cpuMicros, long gcMillis) {}
 
     public static void main(String[] args) throws Exception {
         String preset = args.length > 0 ? args[0] : "district";
@@ -143,9 +143,9 @@ public final class ServiceLoad {
 
     private static void print(String what, int clients, Result r, Result peer) {
         System.out.printf(Locale.ROOT, "[bench] service %-19s %2d clients: %,9.0f eval/s  p50 %,8.1f us  p99 %,8.1f us  "
-                + "cpu %,7.1f us/eval (%,d requests; in-process/this throughput %.1fx, cpu %.1fx)%n", what, clients,
-                r.perSecond(), r.p50Micros(), r.p99Micros(), r.cpuMicros(), r.requests(), peer.perSecond() / r.perSecond(),
-                r.cpuMicros() / peer.cpuMicros());
+                + "cpu %,7.1f us/eval, gc %,d ms (%,d requests; in-process/this throughput %.1fx, cpu %.1fx)%n", what,
+                clients, r.perSecond(), r.p50Micros(), r.p99Micros(), r.cpuMicros(), r.gcMillis(), r.requests(),
+                peer.perSecond() / r.perSecond(), r.cpuMicros() / peer.cpuMicros());
     }
 
     static boolean permits(int status, byte[] body) {
@@ -202,6 +202,7 @@ public final class ServiceLoad {
         }
         ready.await();
         long cpu0 = cpuNanos();
+        long gc0 = gcMillis();
         long t0 = System.nanoTime();
         go.countDown();
         Thread.sleep((long) (seconds * 1000));
@@ -211,6 +212,7 @@ public final class ServiceLoad {
         }
         long elapsed = System.nanoTime() - t0;
         long cpu = cpuNanos() - cpu0;
+        long gc = gcMillis() - gc0;
         if (failure[0] != null) {
             throw new IllegalStateException("a client failed", failure[0]);
         }
@@ -228,11 +230,19 @@ public final class ServiceLoad {
         }
         Arrays.sort(all);
         return new Result(total / (elapsed / 1e9), percentile(all, 0.50) / 1e3, percentile(all, 0.99) / 1e3, total,
-                cpu / 1e3 / Math.max(1, total));
+                cpu / 1e3 / Math.max(1, total), gc);
     }
 
     private static double percentile(long[] sorted, double q) {
         return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+
+    private static long gcMillis() {
+        long t = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            t += Math.max(0, gc.getCollectionTime());
+        }
+        return t;
     }
 
     private static long cpuNanos() {

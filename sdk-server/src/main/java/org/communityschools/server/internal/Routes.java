@@ -123,7 +123,7 @@ public final class Routes {
     }
 
     /** This process's prefix of the request ids it makes (random, so that two processes' ids differ). */
-    private static final String ID_PREFIX = UUID.randomUUID().toString().substring(0, 19) + "-";
+    private static final String ID_PREFIX = UUID.randomUUID().toString().substring(0, 24);
     private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
 
     /**

@@ -16,11 +16,12 @@
  * <h2>Built</h2>
  * Access evaluation and evaluations (three semantics, batch defaults), subject, resource and action search with
  * pagination, PDP metadata, the redacted student record with its disclosure recorded first; on a live district, change
- * submission ({@code POST /data/v1/changes}: validated whole, journaled before the answer, under a scope of its own)
+ * submission ({@code POST /data/v1/changes}, JSON rows or a zipped delta directory: validated whole, journaled before
+ * the answer, under a scope of its own)
  * and the consistency token {@code context.data_version}.
  *
  * <h2>Planned</h2>
- * The dashboard on this server with OpenID Connect sign-in; a delta directory as a zip upload.
+ * The dashboard on this server with OpenID Connect sign-in.
  */
 @NullMarked
 package org.communityschools.server;

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.communityschools.core.live.LiveDistrict;
 import org.communityschools.core.live.RecordKey;
+import org.communityschools.core.model.StaffAssignment;
 import org.communityschools.core.model.StudentStaffRelationship;
 import org.communityschools.privacy.disclosure.DisclosureLogs;
 import org.communityschools.privacy.policy.LivePolicyEngine;
@@ -231,6 +232,56 @@ class ChangeSubmissionTest {
         Fixture.Reply r = evaluate(version);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("decision").booleanValue()).isFalse();
+    }
+
+    /** A zip of files named and written as given (name, text, name, text, ...). */
+    static byte[] zip(String... entries) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bytes)) {
+            for (int i = 0; i < entries.length; i += 2) {
+                z.putNextEntry(new java.util.zip.ZipEntry(entries[i]));
+                z.write(entries[i + 1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private Fixture.Reply postZip(byte[] body) {
+        return Fixture.send(java.net.http.HttpRequest.newBuilder(service.uri().resolve("/data/v1/changes"))
+                .header("Content-Type", "application/zip").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    @Test
+    void aZippedDeltaDirectoryIsAppliedOrRejectedWithItsFileAndLine() throws IOException {
+        start(district, Identity.insecureDemo());
+        StaffAssignment first = Fixture.DATA.staffAssignments().stream()
+                .filter(a -> a.staffId().equals(Fixture.VIEWER)).findFirst().orElseThrow();
+        String header = "op,staff_id,organization_id,role,begin_date,end_date\r\n";
+        String delete = "delete," + first.staffId().value() + "," + first.organizationId().value() + "," + first.role().name()
+                + "," + first.period().start() + ",\r\n";
+
+        // line 3 has a role the directory does not know; nothing is applied, line 2 included
+        Fixture.Reply bad = postZip(zip("delta/staff_assignments.csv", header + delete + "upsert,T9,SCH0001,JUGGLER,2018-01-01,\r\n"));
+
+        assertThat(bad.status()).isEqualTo(400);
+        JsonNode v = bad.json().get("violations");
+        assertThat(v.get(0).get("file").asString()).isEqualTo("staff_assignments.csv");
+        assertThat(v.get(0).get("line").intValue()).isEqualTo(3);
+        assertThat(v.get(0).get("field").asString()).isEqualTo("role");
+        assertThat(district.current().number()).isZero();
+
+        Fixture.Reply good = postZip(zip("delta/staff_assignments.csv", header + delete));
+
+        assertThat(good.status()).isEqualTo(200);
+        assertThat(good.json().get("data_version").longValue()).isEqualTo(1);
+        assertThat(district.current().data().staffAssignments()).doesNotContain(first);
+
+        assertThat(postZip("not a zip".getBytes(java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(400);
+        Fixture.Reply unknown = postZip(zip("shoes.csv", "op,size\r\n"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("'shoes.csv' is not a CSV file of the district data directory");
+        assertThat(district.current().number()).isEqualTo(1);
     }
 
     @Test

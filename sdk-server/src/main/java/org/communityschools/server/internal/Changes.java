@@ -64,12 +64,81 @@ final class Changes {
         if (!errors.isEmpty()) {
             throw rejected(errors, Map.of());
         }
-        ChangeBatch batch = read(rows, district.current().data());
+        return apply(read(rows, district.current().data()), Map.of());
+    }
+
+    /**
+     * Applies a delta directory sent as a zip ({@code application/zip}): its entries are files of the directory
+     * (by name, at its root or in one folder; {@code agreements.json} is not read), at most {@link #MAX_UNZIPPED}
+     * bytes in all. A violation is located at its {@code file} and {@code line} of the delta directory.
+     */
+    ObjectNode submitZip(Caller caller, byte[] zip) {
+        caller.checkMayChange();
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("submitted-delta");
+            unzip(zip, dir);
+            ChangeBatch batch;
+            try {
+                batch = DeltaDirectory.read(dir, district.current().data());
+            } catch (BatchRejectedException e) {
+                throw rejected(e.violations(), null);
+            }
+            return apply(batch, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    /** The most bytes the files of a zipped delta directory may hold once unzipped. */
+    static final long MAX_UNZIPPED = 64L * 1024 * 1024;
+
+    private static void unzip(byte[] zip, Path dir) throws IOException {
+        long total = 0;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.isDirectory()) {
+                    continue;
+                }
+                String name = e.getName().substring(e.getName().lastIndexOf('/') + 1);
+                boolean known = java.util.Arrays.stream(DataFile.values())
+                        .anyMatch(f -> f != DataFile.AGREEMENTS && f.fileName().equals(name));
+                if (!known || e.getName().chars().filter(c -> c == '/').count() > 1) {
+                    throw ApiException.badRequest("the zip's entry '" + Requests.clip(e.getName()) + "' is not a CSV "
+                            + "file of the district data directory (at the root or in one folder)");
+                }
+                if (!seen.add(name)) {
+                    throw ApiException.badRequest("the zip holds " + name + " twice");
+                }
+                try (java.io.OutputStream out = Files.newOutputStream(dir.resolve(name))) {
+                    byte[] buffer = new byte[65536];
+                    for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                        total += n;
+                        if (total > MAX_UNZIPPED) {
+                            throw new ApiException(413, "the zip's files hold more than " + MAX_UNZIPPED + " bytes");
+                        }
+                        out.write(buffer, 0, n);
+                    }
+                }
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw ApiException.badRequest("the body is not a readable zip file");
+        }
+        if (seen.isEmpty()) {
+            throw ApiException.badRequest("the zip holds no file of the district data directory");
+        }
+    }
+
+    /** Applies a read batch: journaled and on disk before the answer; 400 listing the cross-record violations. */
+    private ObjectNode apply(ChangeBatch batch, Map<String, Integer> indexOf) {
         DistrictVersion v;
         try {
             v = district.apply(batch);
         } catch (BatchRejectedException e) {
-            throw rejected(e.violations(), Map.of());
+            throw rejected(e.violations(), indexOf);
         } catch (UncheckedIOException e) {
             throw new ApiException(503, "the change journal could not be written, so nothing was applied");
         }
@@ -212,7 +281,8 @@ final class Changes {
     /**
      * A 400 whose JSON body lists every error: {@code {"error": ..., "violations": [{"change": INDEX, "field": COLUMN,
      * "rule": CODE, "message": ...}]}}. A violation is located by {@code indexOf} (file and line of the delta
-     * directory), or it already names the submission ({@link #SOURCE} and the 1-based place).
+     * directory), or it already names the submission ({@link #SOURCE} and the 1-based place); with {@code indexOf}
+     * null (a zipped delta directory), by {@code "file"} and {@code "line"} instead of {@code "change"}.
      */
     private static ApiException rejected(List<Violation> violations, Map<String, Integer> indexOf) {
         ObjectNode body = Json.object();
@@ -221,6 +291,14 @@ final class Changes {
         ArrayNode list = body.putArray("violations");
         for (Violation v : errors) {
             ObjectNode o = list.addObject();
+            if (indexOf == null) {
+                o.put("file", v.file());
+                o.put("line", v.line());
+                v.field().ifPresent(f -> o.put("field", f));
+                o.put("rule", v.rule());
+                o.put("message", v.message());
+                continue;
+            }
             Integer index = v.file().equals(SOURCE) ? Integer.valueOf((int) v.line() - 1) : indexOf.get(v.file() + ":" + v.line());
             if (index != null && index >= 0) {
                 o.put("change", index);

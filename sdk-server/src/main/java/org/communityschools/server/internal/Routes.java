@@ -69,16 +69,30 @@ public final class Routes {
         config.routes.post(SEARCH_RESOURCE, ctx -> handle(ctx, true, (caller, body) -> Json.bytes(searches.resources(caller, body))));
         config.routes.post(SEARCH_ACTION, ctx -> handle(ctx, true, (caller, body) -> Json.bytes(searches.actions(caller, body))));
         config.routes.post(RECORD, ctx -> handle(ctx, true, records::record));
-        changes.ifPresent(c -> config.routes.post(CHANGES, ctx -> handle(ctx, maxChangeBytes,
-                (caller, body) -> Json.bytes(c.submit(caller, body)))));
+        changes.ifPresent(c -> config.routes.post(CHANGES, ctx -> handle(ctx, maxChangeBytes, true,
+                (caller, zip, body) -> Json.bytes(zip ? c.submitZip(caller, body) : c.submit(caller, Json.parseObject(body))))));
+    }
+
+    /** What a route answers: from the caller and the body (JSON, or a zip where accepted), the answer's JSON bytes. */
+    @FunctionalInterface
+    private interface Answer {
+        byte[] apply(Caller caller, boolean zip, byte[] body);
     }
 
     private void handle(Context ctx, boolean post, BiFunction<Caller, ObjectNode, byte[]> answer) {
         handle(ctx, post ? maxBodyBytes : -1, answer);
     }
 
-    /** Answers a request; {@code limit} is the largest body accepted, or -1 for a GET without body. */
     private void handle(Context ctx, int limit, BiFunction<Caller, ObjectNode, byte[]> answer) {
+        handle(ctx, limit, false, (caller, zip, body) -> answer.apply(caller, body.length == 0 && limit < 0
+                ? Json.object() : Json.parseObject(body)));
+    }
+
+    /**
+     * Answers a request; {@code limit} is the largest body accepted, or -1 for a GET without body; {@code zipAccepted}
+     * when the route also takes {@code application/zip}.
+     */
+    private void handle(Context ctx, int limit, boolean zipAccepted, Answer answer) {
         boolean post = limit >= 0;
         String requestId = requestId(ctx.header(REQUEST_ID));
         ctx.header(REQUEST_ID, requestId);
@@ -88,17 +102,20 @@ public final class Routes {
             ctx.header("X-Insecure-Demo", "true: no caller is authenticated; loopback only");
         }
         try {
-            ObjectNode body = Json.object();
+            byte[] body = new byte[0];
+            boolean zip = false;
             Caller caller = Caller.DEMO;
             if (post) {
                 caller = tokens.authenticate(ctx.header("Authorization"));
-                String type = ctx.contentType();
-                if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-                    throw ApiException.badRequest("the request must have Content-Type: application/json");
+                String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+                zip = zipAccepted && type.startsWith("application/zip");
+                if (!zip && !type.startsWith("application/json")) {
+                    throw ApiException.badRequest("the request must have Content-Type: application/json"
+                            + (zipAccepted ? " (or application/zip for a delta directory)" : ""));
                 }
-                body = Json.parseObject(Json.readBounded(ctx.bodyInputStream(), ctx.contentLength(), limit));
+                body = Json.readBounded(ctx.bodyInputStream(), ctx.contentLength(), limit);
             }
-            byte[] out = answer.apply(caller, body);
+            byte[] out = answer.apply(caller, zip, body);
             ctx.status(200).contentType("application/json");
             // written straight to the response with its length (no copy through a result stream, no chunking)
             ctx.res().setContentLength(out.length);

@@ -39,6 +39,12 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@code GET /.well-known/authzen-configuration}</td><td>the PDP metadata</td></tr>
  *   <tr><td>{@code POST /records/v1/student}</td><td>the student's record as the requester may see it, redacted, its
  *       disclosure recorded first (503 and no record when the log cannot be written)</td></tr>
+ *   <tr><td>{@code POST /data/v1/changes}</td><td>with a {@linkplain Builder#liveEngine live engine} only: a batch of
+ *       changes to the live district data (JSON rows of a delta directory, or the directory zipped), validated whole
+ *       with the reader's rules (400 listing every violation by change or file and line, column and rule code;
+ *       nothing applied), journaled and forced to disk before the answer, which gives the new version number: a
+ *       consistency token later requests may pass as {@code context.data_version}. Only for tokens with the
+ *       {@linkplain Identity.Builder#changeScope change scope}</td></tr>
  * </table>
  *
  * <p>Immutable and thread-safe. Start it on its own ({@link #start}) or mount it into a host's Javalin application

@@ -40,7 +40,10 @@ import org.communityschools.server.RunningService;
  * {@code student-support} (as in {@link PolicyBenchmark}), warmed first so that every decision is cached: the figures
  * are those of cached decisions. Two HTTP clients: {@code java.net.http} (the JDK's client, one shared client with its
  * connection pool) and {@code socket}, a minimal HTTP/1.1 client (one blocking socket per client thread, the request
- * bytes prepared, the response read to its Content-Length), which spends less of the two cores on the client side.
+ * bytes prepared, the response read to its Content-Length), which spends less of the two cores on the client side;
+ * {@code socket+token} sends every request with the same RS256 bearer token of a trusted client to a second service
+ * that checks tokens (its keys from a JWKS endpoint on loopback), so that the cost of the token check (remembered
+ * after the first verification) is in the figure.
  *
  * <pre>java -Xmx3g -cp benchmarks.jar org.communityschools.benchmarks.ServiceLoad [PRESET [SECONDS]]</pre>
  *
@@ -103,7 +106,22 @@ public final class ServiceLoad {
         System.out.printf(Locale.ROOT, "%n[bench] service: %s, %,d distinct cached evaluations (mentor, mentee, %s), "
                 + "%.0f s per level, load average before %s%n", preset, n, PolicyBenchmark.SUPPORT.code(), seconds, loadAverage());
         Purpose purpose = PolicyBenchmark.SUPPORT;
-        try (RunningService running = service.start("127.0.0.1", 0)) {
+        // a second service that checks bearer tokens: an RS256 token of a trusted client, the keys from a JWKS endpoint
+        com.nimbusds.jose.jwk.RSAKey key = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("bench")
+                .algorithm(com.nimbusds.jose.JWSAlgorithm.RS256).generate();
+        io.javalin.Javalin idp = io.javalin.Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = "127.0.0.1";
+            config.jetty.port = 0;
+            config.routes.get("/jwks", ctx -> ctx.contentType("application/json")
+                    .result(new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()).toString()));
+        }).start();
+        Identity checked = Identity.builder().issuer(ISSUER).audience(AUDIENCE)
+                .jwksUri(URI.create("http://127.0.0.1:" + idp.port() + "/jwks")).trustedClients(CLIENT).build();
+        DecisionService tokenService = DecisionService.builder().engine(engine).districtData(data)
+                .disclosureLog(DisclosureLogs.inMemory()).identity(checked)
+                .clock(Clock.fixed(at, PolicyBenchmark.ZONE)).decisionCache(cache).build();
+        try (RunningService running = service.start("127.0.0.1", 0); RunningService withTokens = tokenService.start("127.0.0.1", 0)) {
             URI uri = running.uri().resolve("/access/v1/evaluation");
             HttpClient shared = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             Callers inProcess = () -> i -> cache.decide(engine, staff[i], students[i], purpose, at).permitsAny();
@@ -113,6 +131,8 @@ public final class ServiceLoad {
                 return permits(r.statusCode(), r.body());
             };
             Callers socket = () -> new SocketClient(running.port(), bodies)::call;
+            String token = signedToken(key);
+            Callers withToken = () -> new SocketClient(withTokens.port(), bodies, "Authorization: Bearer " + token + "\r\n")::call;
             for (int i = 0; i < n; i++) {
                 if (!inProcess.newCaller().call(i) || !jdk.newCaller().call(i)) {
                     throw new IllegalStateException("a mentor is not permitted to see their mentee: " + staff[i] + ", " + students[i]);
@@ -134,9 +154,11 @@ public final class ServiceLoad {
                 }
                 if (!only.equals("jdk")) {
                     print("http socket", clients, measure(socket, clients, n, seconds), peer);
+                    print("http socket+token", clients, measure(withToken, clients, n, seconds), peer);
                 }
             }
         }
+        idp.stop();
         System.out.printf(Locale.ROOT, "[bench] service: load average after %s%n", loadAverage());
         System.exit(0);
     }
@@ -237,6 +259,20 @@ public final class ServiceLoad {
         return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
     }
 
+    private static final String ISSUER = "https://idp.bench.invalid";
+    private static final String AUDIENCE = "community-schools-api";
+    private static final String CLIENT = "bench-sis";
+
+    /** A token of the trusted client, signed with {@code key}, valid for an hour. */
+    static String signedToken(com.nimbusds.jose.jwk.RSAKey key) throws com.nimbusds.jose.JOSEException {
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).claim("azp", CLIENT)
+                        .subject(CLIENT).expirationTime(new java.util.Date(System.currentTimeMillis() + 3_600_000)).build());
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+        return jwt.serialize();
+    }
+
     private static long gcMillis() {
         long t = 0;
         for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -271,13 +307,18 @@ public final class ServiceLoad {
         private byte[] body = new byte[8192];
 
         SocketClient(int port, byte[][] bodies) throws IOException {
+            this(port, bodies, "");
+        }
+
+        /** With {@code headers}: more header lines, each ending in CRLF (such as an Authorization header). */
+        SocketClient(int port, byte[][] bodies, String headers) throws IOException {
             socket = new Socket("127.0.0.1", port);
             socket.setTcpNoDelay(true);
             out = socket.getOutputStream();
             in = new BufferedInputStream(socket.getInputStream(), 16384);
             requests = new byte[bodies.length][];
             for (int i = 0; i < bodies.length; i++) {
-                byte[] head = ("POST /access/v1/evaluation HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: "
+                byte[] head = ("POST /access/v1/evaluation HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n" + headers + "Content-Type: "
                         + "application/json\r\nContent-Length: " + bodies[i].length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
                 requests[i] = Arrays.copyOf(head, head.length + bodies[i].length);
                 System.arraycopy(bodies[i], 0, requests[i], head.length, bodies[i].length);

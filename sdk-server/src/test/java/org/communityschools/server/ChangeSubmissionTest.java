@@ -137,7 +137,9 @@ class ChangeSubmissionTest {
                 // 3: an operation that does not exist, a file that does not exist
                 + "{'op':'merge','file':'shoes.csv','record':{}},"
                 // 4: a cell that is not text
-                + "{'op':'delete','file':'consents.csv','record':{'consent_id':7}}]}");
+                + "{'op':'delete','file':'consents.csv','record':{'consent_id':7}},"
+                // 5: a line break in a cell
+                + "{'op':'delete','file':'consents.csv','record':{'consent_id':'C1\\nC2'}}]}");
         long journalBytes = journalBytes();
 
         Fixture.Reply r = post(service.uri(), "/data/v1/changes", body);
@@ -148,7 +150,8 @@ class ChangeSubmissionTest {
         List<String> located = new ArrayList<>();
         v.forEach(x -> located.add(x.path("change").asInt(-1) + " " + x.path("field").asString("") + " " + x.get("rule").asString()));
         assertThat(located).contains("2 shoe_size change.unknown-column", "3 op delta.op", "3 file change.file",
-                "4 consent_id change.cell-type");
+                "4 consent_id change.cell-type",
+                "5 consent_id field.control-character");
         // the reader's rules are reached only when every change has a valid shape; alone, change 1 breaks them
         assertThat(district.current().number()).isZero();
         assertThat(journalBytes()).isEqualTo(journalBytes);

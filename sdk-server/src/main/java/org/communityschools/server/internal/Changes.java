@@ -189,6 +189,10 @@ final class Changes {
                 } else if (!v.isNull() && !v.isString()) {
                     errors.add(error(i, cell.getKey(), "change.cell-type",
                             "a cell must be a string (the text the CSV file would hold) or null (empty)"));
+                } else if (!v.isNull() && v.stringValue().chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+                    // the reader's rule; also keeps every change on one line of its delta file
+                    errors.add(error(i, cell.getKey(), "field.control-character",
+                            cell.getKey() + " must not contain a control character other than tab (such as a line break)"));
                 } else {
                     cells.put(cell.getKey(), v.isNull() ? "" : v.stringValue());
                 }

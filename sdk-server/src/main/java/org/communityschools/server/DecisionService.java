@@ -1,6 +1,7 @@
 package org.communityschools.server;
 
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import java.net.InetAddress;
 import java.net.URI;
@@ -10,10 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.privacy.disclosure.DisclosureSink;
 import org.communityschools.privacy.policy.DecisionCache;
+import org.communityschools.privacy.policy.LivePolicyEngine;
 import org.communityschools.privacy.policy.PolicyEngine;
+import org.communityschools.server.internal.Engines;
 import org.communityschools.server.internal.Routes;
 import org.jspecify.annotations.Nullable;
 
@@ -35,25 +39,38 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@code GET /.well-known/authzen-configuration}</td><td>the PDP metadata</td></tr>
  *   <tr><td>{@code POST /records/v1/student}</td><td>the student's record as the requester may see it, redacted, its
  *       disclosure recorded first (503 and no record when the log cannot be written)</td></tr>
+ *   <tr><td>{@code POST /data/v1/changes}</td><td>with a {@linkplain Builder#liveEngine live engine} only: a batch of
+ *       changes to the live district data (JSON rows of a delta directory, or the directory zipped), validated whole
+ *       with the reader's rules (400 listing every violation by change or file and line, column and rule code;
+ *       nothing applied), journaled and forced to disk before the answer, which gives the new version number: a
+ *       consistency token later requests may pass as {@code context.data_version}. Only for tokens with the
+ *       {@linkplain Identity.Builder#changeScope change scope}</td></tr>
  * </table>
  *
  * <p>Immutable and thread-safe. Start it on its own ({@link #start}) or mount it into a host's Javalin application
  * ({@link #registerOn}).
  */
 public final class DecisionService {
+    /** The request threads of a server started by {@link #start}. */
+    private static final int THREADS = 64;
+
     private final Routes routes;
     private final Identity identity;
     private final int maxBodyBytes;
 
     private DecisionService(Builder b) {
         this.identity = Objects.requireNonNull(b.identity);
-        this.maxBodyBytes = b.maxBodyBytes;
-        this.routes = new Routes(Objects.requireNonNull(b.engine), Objects.requireNonNull(b.data),
-                Objects.requireNonNull(b.log), identity, b.clock, b.cache, b.maxBodyBytes, b.pageSize,
-                Optional.ofNullable(b.publicUri));
+        this.maxBodyBytes = Math.max(b.maxBodyBytes, b.maxChangeBytes);
+        Engines engines = b.live != null ? Engines.live(b.live)
+                : Engines.fixed(Objects.requireNonNull(b.engine), Objects.requireNonNull(b.data));
+        this.routes = new Routes(engines, Objects.requireNonNull(b.log), identity, b.clock, b.cache, b.maxBodyBytes,
+                b.maxChangeBytes, b.pageSize, Optional.ofNullable(b.publicUri));
     }
 
-    /** A builder; the engine, the district data, the disclosure log and the identity are required. */
+    /**
+     * A builder; the engine and the district data (or a live engine), the disclosure log and the identity are
+     * required.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -102,6 +119,13 @@ public final class DecisionService {
             config.http.maxRequestSize = maxBodyBytes;
             config.jetty.host = host;
             config.jetty.port = port;
+            // a fixed pool: no thread is started or ended under load (the default pool's churn cost more than the
+            // decisions); requests beyond the threads wait for one in Jetty's queue
+            QueuedThreadPool pool = new QueuedThreadPool(THREADS, THREADS, 60_000);
+            pool.setName("decision-service");
+            config.jetty.threadPool = pool;
+            // answers are a few KiB of JSON on a local network or behind a proxy that compresses if it wants
+            config.http.compressionStrategy = CompressionStrategy.NONE;
             routes.registerOn(config);
         });
         app.start();
@@ -133,10 +157,15 @@ public final class DecisionService {
     public static final class Builder {
         /** The default limit of a request body: 64 KiB, ample for a batch of {@value #MAX_BATCH_HINT} evaluations. */
         public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+        /** The default limit of a change submission's body: 4 MiB. */
+        public static final int DEFAULT_MAX_CHANGE_BYTES = 4 * 1024 * 1024;
         static final int MAX_BATCH_HINT = 100;
 
         private @Nullable PolicyEngine engine;
         private @Nullable DistrictData data;
+        private @Nullable LivePolicyEngine live;
+        private int maxChangeBytes = DEFAULT_MAX_CHANGE_BYTES;
+        private boolean maxChangeSet;
         private @Nullable DisclosureSink log;
         private @Nullable Identity identity;
         private Clock clock = Clock.systemUTC();
@@ -151,16 +180,26 @@ public final class DecisionService {
 
         private Builder() {}
 
-        /** The engine that decides. Required. */
+        /**
+         * A live engine: decisions follow its {@link org.communityschools.core.live.LiveDistrict}, whose changes may be
+         * submitted to {@code POST /data/v1/changes}. Instead of {@link #engine} and {@link #districtData}.
+         */
+        public Builder liveEngine(LivePolicyEngine live) {
+            once(this.live == null && this.engine == null && this.data == null, "liveEngine (or engine and districtData)");
+            this.live = Objects.requireNonNull(live, "live");
+            return this;
+        }
+
+        /** The engine that decides over fixed data. Required unless a {@link #liveEngine live engine} is set. */
         public Builder engine(PolicyEngine engine) {
-            once(this.engine == null, "engine");
+            once(this.engine == null && this.live == null, "engine (or liveEngine)");
             this.engine = Objects.requireNonNull(engine, "engine");
             return this;
         }
 
-        /** The district data the engine decides on, from which records are shown. Required. */
+        /** The district data the engine decides on, from which records are shown. Required with {@link #engine}. */
         public Builder districtData(DistrictData data) {
-            once(this.data == null, "districtData");
+            once(this.data == null && this.live == null, "districtData (or liveEngine)");
             this.data = Objects.requireNonNull(data, "data");
             return this;
         }
@@ -206,6 +245,17 @@ public final class DecisionService {
             return this;
         }
 
+        /** The largest change submission accepted, from 1 KiB to 64 MiB; {@link #DEFAULT_MAX_CHANGE_BYTES} unless set. */
+        public Builder maxChangeBytes(int bytes) {
+            once(!maxChangeSet, "maxChangeBytes");
+            if (bytes < 1024 || bytes > 64 * 1024 * 1024) {
+                throw new IllegalArgumentException("the change body limit must be from 1024 to 67108864 bytes, was " + bytes);
+            }
+            this.maxChangeBytes = bytes;
+            maxChangeSet = true;
+            return this;
+        }
+
         /** The number of search results in a page when the request names no limit, from 1 to 1000; 100 unless set. */
         public Builder pageSize(int size) {
             once(!pageSizeSet, "pageSize");
@@ -234,10 +284,10 @@ public final class DecisionService {
         /** The service; throws {@link IllegalStateException} naming every missing required setting. */
         public DecisionService build() {
             List<String> missing = new ArrayList<>();
-            if (engine == null) {
-                missing.add("engine(...)");
+            if (live == null && engine == null) {
+                missing.add("engine(...) (or liveEngine(...))");
             }
-            if (data == null) {
+            if (live == null && data == null) {
                 missing.add("districtData(...)");
             }
             if (log == null) {

@@ -25,6 +25,11 @@ import org.jspecify.annotations.Nullable;
  * {@link Builder#trustedClients}), which may ask about any staff member, or a <b>user</b>, whose staff id is the
  * {@link Builder#staffClaim staff claim} (by default {@code staff_id}) and who may ask only about themselves.
  *
+ * <p>Submitting changes to live district data is a permission of its own: the token must carry the
+ * {@link Builder#changeScope change scope} in its {@code scope} claim (a space-separated string, RFC 9068) or its
+ * {@code scp} claim (an array); no token has it unless a scope is configured, and neither being a trusted client nor
+ * a staff member grants it.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class Identity {
@@ -85,6 +90,11 @@ public final class Identity {
         return settings == null ? Set.of() : settings.trustedClients;
     }
 
+    /** The scope a token must carry to submit changes; empty when none is configured (then no token may). */
+    public Optional<String> changeScope() {
+        return settings == null ? Optional.empty() : Optional.ofNullable(settings.changeScope);
+    }
+
     /** The JWS algorithms a token may be signed with (RFC 7518 names), sorted. */
     public Set<String> algorithms() {
         return settings == null ? Set.of() : settings.algorithms;
@@ -99,7 +109,8 @@ public final class Identity {
     public String toString() {
         return settings == null ? "Identity[insecure demo]"
                 : "Identity[issuer " + settings.issuer + ", audience " + settings.audience + ", jwks " + settings.jwksUri
-                + ", staff claim " + settings.staffClaim + ", trusted clients " + settings.trustedClients + "]";
+                + ", staff claim " + settings.staffClaim + ", trusted clients " + settings.trustedClients
+                + (settings.changeScope == null ? "" : ", change scope " + settings.changeScope) + "]";
     }
 
     /**
@@ -125,6 +136,7 @@ public final class Identity {
         private boolean algorithmsSet;
         private Duration clockSkew = Duration.ofSeconds(30);
         private boolean clockSkewSet;
+        private @Nullable String changeScope;
 
         private Builder() {}
 
@@ -184,6 +196,20 @@ public final class Identity {
             return this;
         }
 
+        /**
+         * The OAuth 2.0 scope that permits submitting changes to live district data (for example
+         * {@code district.changes}, granted by the provider to the SIS's synchronization client only); unset, no token
+         * may submit changes.
+         */
+        public Builder changeScope(String scope) {
+            once(this.changeScope == null, "changeScope");
+            this.changeScope = nonBlank(scope, "changeScope");
+            if (scope.chars().anyMatch(c -> c <= 0x20 || c == '"' || c == '\\' || c >= 0x7f)) {
+                throw new IllegalArgumentException("a scope is printable ASCII without spaces, quotes or backslashes (RFC 6749, 3.3)");
+            }
+            return this;
+        }
+
         /** The JWS algorithms allowed, by RFC 7518 name; ES256, PS256 and RS256 unless set. Never {@code none} or HMAC. */
         public Builder algorithms(String... names) {
             once(!algorithmsSet, "algorithms");
@@ -239,6 +265,7 @@ public final class Identity {
             copy.trustedClients = trustedClients;
             copy.algorithms = algorithms;
             copy.clockSkew = clockSkew;
+            copy.changeScope = changeScope;
             return new Identity(copy);
         }
 

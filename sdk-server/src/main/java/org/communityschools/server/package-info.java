@@ -4,8 +4,9 @@
  *
  * <h2>Entry points</h2>
  * <ul>
- *   <li>{@link org.communityschools.server.DecisionService}: built once from a policy engine, the district data, the
- *       disclosure log and an {@link org.communityschools.server.Identity}; started standalone
+ *   <li>{@link org.communityschools.server.DecisionService}: built once from a policy engine and the district data (or
+ *       a {@code LivePolicyEngine} following a {@code LiveDistrict}), the disclosure log and an
+ *       {@link org.communityschools.server.Identity}; started standalone
  *       ({@link org.communityschools.server.DecisionService#start}) or mounted into a host's Javalin application
  *       ({@link org.communityschools.server.DecisionService#registerOn}).</li>
  *   <li>{@link org.communityschools.server.Identity}: how callers are authenticated (OAuth 2.0 bearer JWTs checked
@@ -14,10 +15,13 @@
  *
  * <h2>Built</h2>
  * Access evaluation and evaluations (three semantics, batch defaults), subject, resource and action search with
- * pagination, PDP metadata, the redacted student record with its disclosure recorded first.
+ * pagination, PDP metadata, the redacted student record with its disclosure recorded first; on a live district, change
+ * submission ({@code POST /data/v1/changes}, JSON rows or a zipped delta directory: validated whole, journaled before
+ * the answer, under a scope of its own)
+ * and the consistency token {@code context.data_version}.
  *
  * <h2>Planned</h2>
- * The dashboard on this server with OpenID Connect sign-in; submitting changes to live district data.
+ * The dashboard on this server with OpenID Connect sign-in.
  */
 @NullMarked
 package org.communityschools.server;

@@ -101,6 +101,25 @@ class BearerTokenTest {
     }
 
     @Test
+    void aTokenRememberedAsVerifiedIsRefusedOnceItExpires() throws Exception {
+        Identity identity = Identity.builder().issuer(provider.issuerUrl(ISSUER_ID).toString()).audience(AUDIENCE)
+                .jwksUri(provider.jwksUrl(ISSUER_ID).uri()).clockSkew(java.time.Duration.ZERO).build();
+        service = DecisionService.builder().engine(Fixture.ENGINE).districtData(Fixture.DATA)
+                .disclosureLog(DisclosureLogs.inMemory()).identity(identity).clock(Fixture.CLOCK)
+                .build().start("127.0.0.1", 0);
+        String shortLived = token(provider, "teacher-portal", Map.of("staff_id", Fixture.VIEWER.value(),
+                "azp", "teacher-portal"), AUDIENCE, 10);
+        assertThat(evaluate(shortLived, Fixture.VIEWER.value()).status()).isEqualTo(200);
+        assertThat(evaluate(shortLived, Fixture.VIEWER.value()).status()).isEqualTo(200);
+
+        // a wait, not a timing assertion: the token's exp (whole seconds) must pass
+        long exp = SignedJWT.parse(shortLived).getJWTClaimsSet().getExpirationTime().getTime();
+        Thread.sleep(Math.max(0, exp - System.currentTimeMillis()) + 1_100);
+
+        assertRefused(evaluate(shortLived, Fixture.VIEWER.value()), "refused");
+    }
+
+    @Test
     void aUserMayNotAskAboutAnotherStaffMember() {
         startService();
 

@@ -65,6 +65,18 @@ final class Fixture {
                 .clock(CLOCK).build().start("127.0.0.1", 0);
     }
 
+    /**
+     * The service over a live district of the fixture's city (in memory, no journal, at version 0), with the
+     * loopback-only demo identity, started on a free port of 127.0.0.1: its change endpoint is open.
+     */
+    static RunningService liveDemoService() {
+        org.communityschools.core.live.LiveDistrict live = org.communityschools.core.live.LiveDistrict.of(DATA);
+        return DecisionService.builder().liveEngine(org.communityschools.privacy.policy.LivePolicyEngine.builder()
+                        .policy(Policies.defaultPolicy()).zone(ZONE).district(live).build())
+                .disclosureLog(org.communityschools.privacy.disclosure.DisclosureLogs.inMemory())
+                .identity(Identity.insecureDemo()).clock(CLOCK).build().start("127.0.0.1", 0);
+    }
+
     private static DistrictData generate() {
         try {
             Path dir = Files.createTempDirectory("server-tiny-city");

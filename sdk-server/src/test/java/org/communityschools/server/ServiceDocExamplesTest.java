@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every example of docs/service.md marked {@code <!-- checked: METHOD PATH -->} is sent to a running server as written,
- * and every member its response shows must be in the server's answer with that value (arrays: their first elements).
+ * Every example of docs/service.md marked {@code <!-- checked: METHOD PATH -->} is sent to a running server (the demo
+ * on a live district) as written, in the document's order, and every member its response shows must be in the
+ * server's answer with that value (arrays: their first elements).
  */
 class ServiceDocExamplesTest {
     private static final Path DOC = Path.of("..", "docs", "service.md");
@@ -26,7 +27,7 @@ class ServiceDocExamplesTest {
 
     @BeforeAll
     static void start() {
-        server = Fixture.demoService();
+        server = Fixture.liveDemoService();
     }
 
     @AfterAll
@@ -52,7 +53,7 @@ class ServiceDocExamplesTest {
         assertThat(examples.stream().map(Example::path).distinct()).containsExactlyInAnyOrder(
                 "/access/v1/evaluation", "/access/v1/evaluations", "/access/v1/search/subject",
                 "/access/v1/search/resource", "/access/v1/search/action", "/.well-known/authzen-configuration",
-                "/records/v1/student");
+                "/records/v1/student", "/data/v1/changes");
         String base = "http://127.0.0.1:" + server.port();
         for (Example e : examples) {
             Fixture.Reply r;

@@ -13,12 +13,12 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.live.LiveDistrict;
 import org.communityschools.core.data.DistrictDataReader;
 import org.communityschools.privacy.disclosure.DisclosureLogs;
 import org.communityschools.privacy.disclosure.DisclosureSink;
 import org.communityschools.privacy.policy.Policy;
-import org.communityschools.privacy.policy.PolicyEngine;
+import org.communityschools.privacy.policy.LivePolicyEngine;
 import org.communityschools.server.DecisionService;
 import org.communityschools.server.Identity;
 import org.communityschools.server.RunningService;
@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
  * {@code api}: the decision and record service (OpenID AuthZEN 1.0, docs/service.md) on a district data directory, for
  * products not written in Java. Refuses to run without an identity provider configuration (issuer, audience, JWKS
  * address, as options or in a {@code --config} properties file), unless {@code --insecure-demo}, which authenticates
- * nobody and listens only on loopback. Runs until interrupted (Ctrl-C).
+ * nobody and listens only on loopback. The data is live: changes submitted by a caller with the change scope are applied
+ * and, with {@code --journal}, forced to disk first and replayed on the next start. Runs until interrupted (Ctrl-C).
  */
 @Command(name = "api", mixinStandardHelpOptions = true,
         description = "Serve the decision and record service (OpenID AuthZEN 1.0) on a data directory.")
@@ -50,13 +51,23 @@ public final class ApiCommand implements Callable<Integer> {
             description = "address to listen on (default: ${DEFAULT-VALUE}); put a TLS-terminating proxy in front")
     String bind;
 
+    @Option(names = "--journal", paramLabel = "DIR",
+            description = "the change journal of the live data: submitted changes are forced to disk here before they are "
+                    + "acknowledged and replayed on the next start (then --data is read only when DIR holds no snapshot); "
+                    + "without it, submitted changes live in memory only")
+    Optional<Path> journal;
+
+    @Option(names = "--change-scope", paramLabel = "SCOPE",
+            description = "the token scope that permits submitting changes (POST /data/v1/changes); unset, nobody may")
+    Optional<String> changeScope;
+
     @Option(names = "--log", paramLabel = "FILE",
             description = "the disclosure log (default: api-disclosures.jsonl in the data directory)")
     Optional<Path> log;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "a properties file with issuer, audience, jwks-uri, staff-claim, client-claim, trusted-clients "
-                    + "(comma-separated) and public-uri; options given on the command line win")
+                    + "(comma-separated), change-scope and public-uri; options given on the command line win")
     Optional<Path> config;
 
     @Option(names = "--issuer", description = "the identity provider's issuer (the tokens' iss)")
@@ -94,27 +105,34 @@ public final class ApiCommand implements Callable<Integer> {
         Properties file = config.map(ApiCommand::load).orElseGet(Properties::new);
         Identity identity = identity(file);
         Policy rules = policy.policy();
-        DistrictData d = DistrictDataReader.builder().dataElements(rules.catalog().dataElements()).build().read(data).data();
-        PolicyEngine engine = PolicyEngine.builder().policy(rules).districtData(d).zone(AccessCommand.ZONE).build();
+        LiveDistrict.Builder live = LiveDistrict.builder().dataElements(rules.catalog().dataElements());
+        journal.ifPresent(live::journal);
+        if (journal.isEmpty() || !holdsSnapshot(journal.get())) {
+            live.data(DistrictDataReader.builder().dataElements(rules.catalog().dataElements()).build().read(data).data());
+        }
+        LiveDistrict district = live.build();
+        LivePolicyEngine engine = LivePolicyEngine.builder().policy(rules).zone(AccessCommand.ZONE).district(district).build();
         DisclosureSink sink = DisclosureLogs.jsonLinesFile(log.orElse(data.resolve("api-disclosures.jsonl")));
-        DecisionService.Builder b = DecisionService.builder().engine(engine).districtData(d).disclosureLog(sink)
-                .identity(identity);
+        DecisionService.Builder b = DecisionService.builder().liveEngine(engine).disclosureLog(sink).identity(identity);
         publicUri.or(() -> Optional.ofNullable(file.getProperty("public-uri")).map(URI::create)).ifPresent(b::publicUri);
         RunningService running;
         try {
             running = b.build().start(bind, port);
         } catch (RuntimeException e) {
             sink.close();
+            district.close();
             throw e;
         }
         out.println("Decision service at " + running.uri() + (identity.isInsecureDemo()
                 ? " (INSECURE DEMO: nobody is authenticated)" : " for tokens of " + identity.issuer().orElseThrow())
-                + "; Ctrl-C to stop.");
+                + ", data version " + district.current().number()
+                + journal.map(j -> " (journal " + j + ")").orElse(" (changes in memory only)") + "; Ctrl-C to stop.");
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.close();
             sink.close();
+            district.close();
             stop.countDown();
         }));
         stop.await();
@@ -126,7 +144,7 @@ public final class ApiCommand implements Callable<Integer> {
         Optional<String> aud = audience.or(() -> Optional.ofNullable(file.getProperty("audience")));
         Optional<URI> jwks = jwksUri.or(() -> Optional.ofNullable(file.getProperty("jwks-uri")).map(URI::create));
         if (insecureDemo) {
-            if (iss.isPresent() || aud.isPresent() || jwks.isPresent()) {
+            if (iss.isPresent() || aud.isPresent() || jwks.isPresent() || changeScope.isPresent()) {
                 throw new IllegalArgumentException("--insecure-demo authenticates nobody; give it no identity provider settings");
             }
             return Identity.insecureDemo();
@@ -149,7 +167,20 @@ public final class ApiCommand implements Callable<Integer> {
         if (!trusted.isEmpty()) {
             id.trustedClients(trusted.toArray(String[]::new));
         }
+        changeScope.or(() -> Optional.ofNullable(file.getProperty("change-scope"))).ifPresent(id::changeScope);
         return id.build();
+    }
+
+    /** Whether a journal directory holds a complete snapshot (docs/live-data.md: {@code snapshot-N.done}). */
+    private static boolean holdsSnapshot(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (var files = Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().matches("snapshot-\\d+\\.done"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the journal directory " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     private static Properties load(Path file) {

@@ -37,6 +37,15 @@ class ApiCommandTest {
     }
 
     @Test
+    void refusesAChangeScopeForTheInsecureDemo() {
+        Cli.Run run = Cli.run("api", "--data", dir.toString(), "--port", "0", "--insecure-demo", "--change-scope", "x");
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("--insecure-demo authenticates nobody");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void refusesTheInsecureDemoBeyondLoopback() {
         Cli.Run run = Cli.run("api", "--data", dir.toString(), "--port", "0", "--insecure-demo", "--bind", "0.0.0.0");
 

@@ -37,6 +37,15 @@ final class BearerTokens {
     private final java.util.concurrent.atomic.AtomicReference<@Nullable DefaultJWTProcessor<SecurityContext>> processor =
             new java.util.concurrent.atomic.AtomicReference<>();
     private volatile java.time.@Nullable Instant lastRefetch;
+    /** Tokens verified before, with who they name and the instants they are valid within (a bounded cache). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The most verified tokens remembered; when full, the memory is emptied. */
+    static final int MAX_VERIFIED = 10_000;
+    /** How long a verified token is taken without checking its signature again (at most until it expires). */
+    static final java.time.Duration REVERIFY_AFTER = java.time.Duration.ofSeconds(60);
+
+    private record Verified(Caller caller, java.time.Instant notBefore, java.time.Instant expires) {}
 
     BearerTokens(Identity identity, Clock clock) {
         this.identity = identity;
@@ -91,6 +100,8 @@ final class BearerTokens {
             lastRefetch = now;
             DefaultJWTProcessor<SecurityContext> fresh = newProcessor();
             processor.set(fresh);
+            // the provider's keys changed under a known key id: tokens verified with the old key are checked again
+            verified.clear();
             return fresh.process(token, null);
         }
     }
@@ -107,6 +118,14 @@ final class BearerTokens {
             throw ApiException.unauthorized("the Authorization header must carry a bearer token (RFC 6750)");
         }
         String token = authorization.substring(7).trim();
+        Verified known = verified.get(token);
+        if (known != null) {
+            java.time.Instant now = clock.instant();
+            if (!now.isBefore(known.notBefore()) && now.isBefore(known.expires())) {
+                return known.caller();
+            }
+            verified.remove(token);
+        }
         JWTClaimsSet claims;
         try {
             claims = verify(token);
@@ -124,7 +143,52 @@ final class BearerTokens {
             }
         });
         boolean trusted = client.filter(identity.trustedClients()::contains).isPresent();
-        return new Caller(staff, client, trusted);
+        boolean changes = identity.changeScope().filter(scope -> scopes(claims).contains(scope)).isPresent();
+        Caller caller = new Caller(staff, client, trusted, changes);
+        remember(token, claims, caller);
+        return caller;
+    }
+
+    /**
+     * Remembers a verified token for {@link #REVERIFY_AFTER} at most, and never past its expiry (as the claims verifier
+     * allows it: {@code exp} plus the clock skew), so that a client sending the same token again costs a map lookup
+     * instead of a signature check. A key the provider withdraws ends the tokens it signed within that minute, or at
+     * once when a token with the same key id fails to verify (the forced refetch empties this memory).
+     */
+    private void remember(String token, JWTClaimsSet claims, Caller caller) {
+        if (claims.getExpirationTime() == null) {
+            return;
+        }
+        java.time.Duration skew = identity.clockSkew();
+        java.time.Instant expires = claims.getExpirationTime().toInstant().plus(skew);
+        java.time.Instant recheck = clock.instant().plus(REVERIFY_AFTER);
+        expires = expires.isBefore(recheck) ? expires : recheck;
+        java.time.Instant notBefore = claims.getNotBeforeTime() == null ? java.time.Instant.MIN
+                : claims.getNotBeforeTime().toInstant().minus(skew);
+        if (verified.size() >= MAX_VERIFIED) {
+            verified.clear();
+        }
+        verified.put(token, new Verified(caller, notBefore, expires));
+    }
+
+    /** The token's scopes: its {@code scope} claim split at spaces (RFC 9068, 2.2.3) and its {@code scp} array. */
+    private static Set<String> scopes(JWTClaimsSet claims) {
+        Set<String> out = new java.util.HashSet<>();
+        Object scope = claims.getClaim("scope");
+        if (scope instanceof String s) {
+            out.addAll(java.util.Arrays.asList(s.trim().split(" +")));
+        }
+        Object scp = claims.getClaim("scp");
+        if (scp instanceof java.util.List<?> list) {
+            list.forEach(x -> {
+                if (x instanceof String s) {
+                    out.add(s);
+                }
+            });
+        } else if (scp instanceof String s) {
+            out.addAll(java.util.Arrays.asList(s.trim().split(" +")));
+        }
+        return out;
     }
 
     private static Optional<String> claim(JWTClaimsSet claims, String name) {

@@ -11,9 +11,10 @@ import org.communityschools.core.model.StaffId;
  * @param staff   the user's staff id, when the token carries one
  * @param client  the client the token was issued to, when the token names one
  * @param trusted whether the client is configured as trusted (always for the insecure demo)
+ * @param changes whether the token carries the scope that permits submitting changes (always for the insecure demo)
  */
-record Caller(Optional<StaffId> staff, Optional<String> client, boolean trusted) {
-    static final Caller DEMO = new Caller(Optional.empty(), Optional.of("insecure-demo"), true);
+record Caller(Optional<StaffId> staff, Optional<String> client, boolean trusted, boolean changes) {
+    static final Caller DEMO = new Caller(Optional.empty(), Optional.of("insecure-demo"), true, true);
 
     Caller {
         Objects.requireNonNull(staff, "staff");
@@ -28,6 +29,14 @@ record Caller(Optional<StaffId> staff, Optional<String> client, boolean trusted)
         throw ApiException.forbidden(staff.isEmpty()
                 ? "the token carries no staff id and its client is not a trusted enforcement point"
                 : "a user token may ask only about its own subject; the subject named in the request is another staff member");
+    }
+
+    /** Refuses (403) a change submission from a caller without the change scope. */
+    void checkMayChange() {
+        if (!changes) {
+            throw ApiException.forbidden("submitting changes needs a token with the change scope the service is "
+                    + "configured with; a staff or enforcement point token is not enough");
+        }
     }
 
     /** Refuses (403) a question only a trusted client may ask. */

@@ -13,6 +13,7 @@ import org.communityschools.privacy.policy.Obligation;
 import org.communityschools.privacy.policy.RecordScope;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Writes an engine {@link Decision} as the {@code context} of an AuthZEN decision (docs/service.md, "The decision
@@ -46,6 +47,8 @@ final class DecisionContexts {
         policy.put("version", d.policyVersion());
 
         ArrayNode permitted = ctx.putArray("permitted");
+        // the fields of one grant share its record scope: each scope is written once, then repeated as raw JSON
+        java.util.Map<RecordScope, RawValue> scopes = new java.util.IdentityHashMap<>();
         for (FieldPath f : d.permittedFields()) {
             if (!inScope.test(f)) {
                 continue;
@@ -56,12 +59,13 @@ final class DecisionContexts {
             o.put("category", grants.get(0).category().name());
             ArrayNode gs = o.putArray("grants");
             for (Grant g : grants) {
+                RawValue written = scopes.computeIfAbsent(g.scope(), sc -> new RawValue(Json.MAPPER.writeValueAsString(scope(sc))));
                 ObjectNode go = gs.addObject();
                 go.put("legal_basis", g.basis().name());
                 go.put("rule", g.ruleId());
                 g.agreement().ifPresent(a -> go.put("agreement", a.value()));
                 g.consent().ifPresent(c -> go.put("consent", c.value()));
-                go.set("record_scope", scope(g.scope()));
+                go.putRawValue("record_scope", written);
             }
         }
 

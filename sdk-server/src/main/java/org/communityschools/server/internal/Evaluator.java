@@ -30,28 +30,37 @@ final class Evaluator {
      */
     static final String NOTHING_PERMITTED = "the requester may see nothing of this student for this purpose";
 
-    private final PolicyEngine engine;
+    private final Engines engines;
     private final DecisionCache cache;
     private final Clock clock;
     private final FieldCatalog catalog;
 
-    Evaluator(PolicyEngine engine, DecisionCache cache, Clock clock) {
-        this.engine = engine;
+    Evaluator(Engines engines, DecisionCache cache, Clock clock) {
+        this.engines = engines;
         this.cache = cache;
         this.clock = clock;
-        this.catalog = engine.policy().catalog();
+        this.catalog = engines.engine().policy().catalog();
     }
 
-    PolicyEngine engine() {
-        return engine;
+    /** The engine of a version at least {@code atLeast} (a request's {@code context.data_version}, 0 when none). */
+    PolicyEngine engine(long atLeast) {
+        return engines.engine(atLeast);
+    }
+
+    Engines engines() {
+        return engines;
+    }
+
+    FieldCatalog catalog() {
+        return catalog;
     }
 
     Instant now() {
         return clock.instant();
     }
 
-    /** The engine's decision for an evaluation whose subject the caller may ask about. */
-    Decision decide(Caller caller, StaffId staff, StudentId student, String purpose, Instant at) {
+    /** The decision of {@code engine} for an evaluation whose subject the caller may ask about. */
+    Decision decide(Caller caller, PolicyEngine engine, StaffId staff, StudentId student, String purpose, Instant at) {
         caller.checkMayAskAbout(staff);
         return cache.decide(engine, staff, student, purposeOf(purpose, ""), at);
     }
@@ -64,7 +73,7 @@ final class Evaluator {
         Instant at = e.context().time().orElseGet(clock::instant);
         caller.checkMayAskAbout(staff);
         checkKnownField(e.resource(), where);
-        Decision d = cache.decide(engine, staff, student, purposeOf(purpose, where), at);
+        Decision d = cache.decide(engines.engine(e.context().dataVersion()), staff, student, purposeOf(purpose, where), at);
         ObjectNode out = Json.object();
         if (!caller.trusted() && !d.permitsAny()) {
             out.put("decision", false);
@@ -75,6 +84,7 @@ final class Evaluator {
         boolean permit = Requests.VIEW.equals(e.action()) && d.permittedFields().stream().anyMatch(scope);
         out.put("decision", permit);
         ObjectNode ctx = DecisionContexts.context(d, scope);
+        ctx.put("data_version", d.dataVersion());
         if (!Requests.VIEW.equals(e.action())) {
             ctx.put("reason", "the only action is 'view'; '" + Requests.clip(e.action()) + "' is never permitted");
         } else if (!permit) {

@@ -28,20 +28,24 @@ final class Json {
 
     private Json() {}
 
-    /** The request body, at most {@code limit} bytes, else 400. */
+    /** The request body, at most {@code limit} bytes, else 413 (Content Too Large, RFC 9110 15.5.14). */
     static byte[] readBounded(InputStream in, long declaredLength, int limit) {
         if (declaredLength > limit) {
-            throw ApiException.badRequest("the request body is larger than the limit of " + limit + " bytes");
+            throw tooLarge(limit);
         }
         try {
             byte[] body = in.readNBytes(limit + 1);
             if (body.length > limit) {
-                throw ApiException.badRequest("the request body is larger than the limit of " + limit + " bytes");
+                throw tooLarge(limit);
             }
             return body;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static ApiException tooLarge(int limit) {
+        return new ApiException(413, "the request body is larger than the limit of " + limit + " bytes");
     }
 
     /** The body as a JSON object, else 400. */
@@ -90,6 +94,18 @@ final class Json {
             throw ApiException.badRequest(where + name + " must be a string");
         }
         return Optional.of(n.stringValue());
+    }
+
+    /** Member {@code name} of {@code obj} when present and a non-negative integer; 400 when present otherwise. */
+    static Optional<Long> count(ObjectNode obj, String name, String where) {
+        JsonNode n = obj.get(name);
+        if (n == null || n.isNull()) {
+            return Optional.empty();
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToLong() || n.longValue() < 0) {
+            throw ApiException.badRequest(where + name + " must be a non-negative integer");
+        }
+        return Optional.of(n.longValue());
     }
 
     /** Member {@code name} of {@code obj}, a string; 400 when missing or of another type. */

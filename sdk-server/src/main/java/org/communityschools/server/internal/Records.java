@@ -2,7 +2,6 @@ package org.communityschools.server.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.StaffId;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.privacy.disclosure.Disclosure;
@@ -24,12 +23,10 @@ final class Records {
     static final String NOTHING = "no record of this student that the requester may see for this purpose";
 
     private final Evaluator evaluator;
-    private final DistrictData data;
     private final DisclosureSink log;
 
-    Records(Evaluator evaluator, DistrictData data, DisclosureSink log) {
+    Records(Evaluator evaluator, DisclosureSink log) {
         this.evaluator = evaluator;
-        this.data = data;
         this.log = log;
     }
 
@@ -54,8 +51,9 @@ final class Records {
         StudentId student = resource.studentId("");
         String purpose = context.requiredPurpose("");
         Instant at = evaluator.now();
-        Decision decision = evaluator.decide(caller, staff, student, purpose, at);
-        StudentRecordView view = StudentRecordView.of(data, decision, evaluator.engine().policy().catalog());
+        Engines.Snapshot version = evaluator.engines().snapshot(context.dataVersion());
+        Decision decision = evaluator.decide(caller, version.engine(), staff, student, purpose, at);
+        StudentRecordView view = StudentRecordView.of(version.data(), decision, evaluator.catalog());
         if (view.isEmpty()) {
             throw new ApiException(404, NOTHING);
         }
@@ -69,6 +67,7 @@ final class Records {
         head.put("student", student.value());
         head.put("purpose", purpose);
         head.put("date", decision.date().toString());
+        head.put("data_version", decision.dataVersion());
         ArrayNode entries = head.putArray("disclosures");
         for (DisclosureEntry e : disclosed.entries()) {
             Disclosure d = e.disclosure();

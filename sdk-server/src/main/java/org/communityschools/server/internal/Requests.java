@@ -47,9 +47,12 @@ final class Requests {
         }
     }
 
-    /** The request's context: the purpose ({@code purpose}) and the instant to decide at ({@code time}). */
-    record Context(Optional<String> purpose, Optional<Instant> time) {
-        static final Context EMPTY = new Context(Optional.empty(), Optional.empty());
+    /**
+     * The request's context: the purpose ({@code purpose}), the instant to decide at ({@code time}) and the consistency
+     * token ({@code data_version}: decide on a version of the data at least this fresh; 0 when absent).
+     */
+    record Context(Optional<String> purpose, Optional<Instant> time, long dataVersion) {
+        static final Context EMPTY = new Context(Optional.empty(), Optional.empty(), 0);
 
         String requiredPurpose(String where) {
             return purpose.orElseThrow(() -> ApiException.badRequest(where
@@ -106,7 +109,8 @@ final class Requests {
     static Context context(ObjectNode request, String where) {
         return Json.object(request, "context", where).map(c -> new Context(
                 Json.string(c, "purpose", where + "context."),
-                Json.instant(c, "time", where + "context."))).orElse(Context.EMPTY);
+                Json.instant(c, "time", where + "context."),
+                Json.count(c, "data_version", where + "context.").orElse(0L))).orElse(Context.EMPTY);
     }
 
     /** A single access evaluation request. */

@@ -9,17 +9,16 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
-import org.communityschools.core.data.DistrictData;
 import org.communityschools.privacy.disclosure.DisclosureSink;
 import org.communityschools.privacy.policy.DecisionCache;
-import org.communityschools.privacy.policy.PolicyEngine;
 import org.communityschools.server.Identity;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The service's routes and the HTTPS JSON binding of AuthZEN 1.0 (section 12): POST with {@code application/json},
- * 200 with a JSON object, errors as 400/401/403 (and 404, 503 for the record endpoint, 500 for a fault) with the error
- * message string as a {@code text/plain} body, the request id echoed in {@code X-Request-ID} (one is made when the
+ * 200 with a JSON object, errors as 400/401/403 (413 for a body over the limit; 404, 503 for the record endpoint; 500
+ * for a fault) with the error message string as a {@code text/plain} body (a rejected change batch: a JSON object
+ * listing every violation), the request id echoed in {@code X-Request-ID} (one is made when the
  * request has none). Every handler catches its own failures, so that mounting the routes into a host application
  * changes none of the host's error handling; a fault is logged with the request id and answered without a stack trace.
  */
@@ -31,6 +30,7 @@ public final class Routes {
     public static final String SEARCH_ACTION = "/access/v1/search/action";
     public static final String METADATA = "/.well-known/authzen-configuration";
     public static final String RECORD = "/records/v1/student";
+    public static final String CHANGES = "/data/v1/changes";
     static final String REQUEST_ID = "X-Request-ID";
 
     private static final System.Logger LOG = System.getLogger(Routes.class.getName());
@@ -38,19 +38,23 @@ public final class Routes {
     private final Evaluator evaluator;
     private final Searches searches;
     private final Records records;
+    private final java.util.Optional<Changes> changes;
     private final BearerTokens tokens;
     private final int maxBodyBytes;
+    private final int maxChangeBytes;
     private final Optional<URI> publicUri;
     private final boolean demo;
 
     /** Routes over the engine; see {@code DecisionService.Builder} for the settings. */
-    public Routes(PolicyEngine engine, DistrictData data, DisclosureSink log, Identity identity, Clock clock,
-                  DecisionCache cache, int maxBodyBytes, int pageSize, Optional<URI> publicUri) {
-        this.evaluator = new Evaluator(engine, cache, clock);
+    public Routes(Engines engines, DisclosureSink log, Identity identity, Clock clock, DecisionCache cache,
+                  int maxBodyBytes, int maxChangeBytes, int pageSize, Optional<URI> publicUri) {
+        this.evaluator = new Evaluator(engines, cache, clock);
         this.searches = new Searches(evaluator, pageSize);
-        this.records = new Records(evaluator, data, log);
+        this.records = new Records(evaluator, log);
+        this.changes = engines.district().map(Changes::new);
         this.tokens = new BearerTokens(identity, Clock.systemUTC());
         this.maxBodyBytes = maxBodyBytes;
+        this.maxChangeBytes = maxChangeBytes;
         this.publicUri = publicUri;
         this.demo = identity.isInsecureDemo();
     }
@@ -65,9 +69,31 @@ public final class Routes {
         config.routes.post(SEARCH_RESOURCE, ctx -> handle(ctx, true, (caller, body) -> Json.bytes(searches.resources(caller, body))));
         config.routes.post(SEARCH_ACTION, ctx -> handle(ctx, true, (caller, body) -> Json.bytes(searches.actions(caller, body))));
         config.routes.post(RECORD, ctx -> handle(ctx, true, records::record));
+        changes.ifPresent(c -> config.routes.post(CHANGES, ctx -> handle(ctx, maxChangeBytes, true,
+                (caller, zip, body) -> Json.bytes(zip ? c.submitZip(caller, body) : c.submit(caller, Json.parseObject(body))))));
+    }
+
+    /** What a route answers: from the caller and the body (JSON, or a zip where accepted), the answer's JSON bytes. */
+    @FunctionalInterface
+    private interface Answer {
+        byte[] apply(Caller caller, boolean zip, byte[] body);
     }
 
     private void handle(Context ctx, boolean post, BiFunction<Caller, ObjectNode, byte[]> answer) {
+        handle(ctx, post ? maxBodyBytes : -1, answer);
+    }
+
+    private void handle(Context ctx, int limit, BiFunction<Caller, ObjectNode, byte[]> answer) {
+        handle(ctx, limit, false, (caller, zip, body) -> answer.apply(caller, body.length == 0 && limit < 0
+                ? Json.object() : Json.parseObject(body)));
+    }
+
+    /**
+     * Answers a request; {@code limit} is the largest body accepted, or -1 for a GET without body; {@code zipAccepted}
+     * when the route also takes {@code application/zip}.
+     */
+    private void handle(Context ctx, int limit, boolean zipAccepted, Answer answer) {
+        boolean post = limit >= 0;
         String requestId = requestId(ctx.header(REQUEST_ID));
         ctx.header(REQUEST_ID, requestId);
         ctx.header("Cache-Control", "no-store");
@@ -76,23 +102,36 @@ public final class Routes {
             ctx.header("X-Insecure-Demo", "true: no caller is authenticated; loopback only");
         }
         try {
-            ObjectNode body = Json.object();
+            byte[] body = new byte[0];
+            boolean zip = false;
             Caller caller = Caller.DEMO;
             if (post) {
                 caller = tokens.authenticate(ctx.header("Authorization"));
-                String type = ctx.contentType();
-                if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-                    throw ApiException.badRequest("the request must have Content-Type: application/json");
+                String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+                zip = zipAccepted && type.startsWith("application/zip");
+                if (!zip && !type.startsWith("application/json")) {
+                    throw ApiException.badRequest("the request must have Content-Type: application/json"
+                            + (zipAccepted ? " (or application/zip for a delta directory)" : ""));
                 }
-                body = Json.parseObject(Json.readBounded(ctx.bodyInputStream(), ctx.contentLength(), maxBodyBytes));
+                body = Json.readBounded(ctx.bodyInputStream(), ctx.contentLength(), limit);
             }
-            byte[] out = answer.apply(caller, body);
-            ctx.status(200).contentType("application/json").result(out);
+            byte[] out = answer.apply(caller, zip, body);
+            ctx.status(200).contentType("application/json");
+            // written straight to the response with its length (no copy through a result stream, no chunking)
+            ctx.res().setContentLength(out.length);
+            ctx.res().getOutputStream().write(out);
         } catch (ApiException e) {
             if (e.status() == 401) {
                 ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             }
-            ctx.status(e.status()).contentType("text/plain; charset=utf-8").result(e.getMessage().getBytes(StandardCharsets.UTF_8));
+            java.util.Optional<byte[]> json = e.json();
+            if (json.isPresent()) {
+                ctx.status(e.status()).contentType("application/json").result(json.get());
+            } else {
+                ctx.status(e.status()).contentType("text/plain; charset=utf-8").result(e.getMessage().getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (java.io.IOException e) {
+            LOG.log(Level.DEBUG, "request " + requestId + ": the answer could not be sent (" + e.getMessage() + ")");
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "request " + requestId + " to " + ctx.path() + " failed", e);
             ctx.status(500).contentType("text/plain; charset=utf-8")
@@ -100,12 +139,31 @@ public final class Routes {
         }
     }
 
-    /** The caller's request id when it is a short printable string, else a new one. */
+    /** This process's prefix of the request ids it makes (random, so that two processes' ids differ). */
+    private static final String ID_PREFIX = UUID.randomUUID().toString().substring(0, 24);
+    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * The caller's request id when it is a short printable string, else a new one: unique, UUID-shaped, made from a
+     * random per-process prefix and a counter (not from {@code UUID.randomUUID()} per request, whose secure random
+     * source all request threads would contend for).
+     */
     static String requestId(String given) {
-        if (given != null && !given.isEmpty() && given.length() <= 128 && given.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        if (given != null && !given.isEmpty() && given.length() <= 128 && printable(given)) {
             return given;
         }
-        return UUID.randomUUID().toString();
+        String n = Long.toHexString(IDS.incrementAndGet());
+        return ID_PREFIX + "0".repeat(Math.max(0, 12 - n.length())) + n;
+    }
+
+    private static boolean printable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private ObjectNode metadata(Context ctx) {

@@ -11,6 +11,7 @@ import org.communityschools.core.model.StudentId;
 import org.communityschools.privacy.FieldPath;
 import org.communityschools.privacy.policy.Access;
 import org.communityschools.privacy.policy.Decision;
+import org.communityschools.privacy.policy.PolicyEngine;
 import org.communityschools.privacy.policy.Purpose;
 import org.communityschools.privacy.policy.Viewer;
 import tools.jackson.databind.node.ObjectNode;
@@ -54,7 +55,7 @@ final class Searches {
         Instant at = context.time().orElseGet(evaluator::now);
         TreeSet<StaffId> staff = new TreeSet<>();
         if (Requests.VIEW.equals(action)) {
-            for (Viewer v : evaluator.engine().whoCanSee(student, field, at)) {
+            for (Viewer v : evaluator.engine(context.dataVersion()).whoCanSee(student, field, at)) {
                 if (purpose.isEmpty() || purpose.get().equals(v.purpose())) {
                     staff.add(v.staff());
                 }
@@ -91,7 +92,7 @@ final class Searches {
         Instant at = context.time().orElseGet(evaluator::now);
         TreeSet<String> students = new TreeSet<>();
         if (Requests.VIEW.equals(action)) {
-            for (Access a : evaluator.engine().whatCanISee(staff, at)) {
+            for (Access a : evaluator.engine(context.dataVersion()).whatCanISee(staff, at)) {
                 if ((purpose.isEmpty() || purpose.get().equals(a.purpose()))
                         && (category.isEmpty() || a.categories().contains(category.get()))) {
                     students.add(a.student().value());
@@ -119,13 +120,14 @@ final class Searches {
         evaluator.checkKnownField(resource, "");
         caller.checkMayAskAbout(staff);
         Instant at = context.time().orElseGet(evaluator::now);
+        PolicyEngine engine = evaluator.engine(context.dataVersion());
         List<Purpose> purposes = context.purpose().isPresent()
                 ? List.of(Evaluator.purposeOf(context.purpose().get(), ""))
-                : List.copyOf(evaluator.engine().policy().purposes().keySet());
+                : List.copyOf(engine.policy().purposes().keySet());
         boolean view = false;
         for (Purpose p : purposes) {
-            Decision d = evaluator.decide(caller, staff, student, p.code(), at);
-            var scope = DecisionContexts.scopeOf(resource, d, evaluator.engine().policy().catalog());
+            Decision d = evaluator.decide(caller, engine, staff, student, p.code(), at);
+            var scope = DecisionContexts.scopeOf(resource, d, evaluator.catalog());
             if (d.permittedFields().stream().anyMatch(scope)) {
                 view = true;
                 break;

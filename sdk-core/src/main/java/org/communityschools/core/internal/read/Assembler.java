@@ -519,6 +519,43 @@ public final class Assembler {
         return ok;
     }
 
+    /**
+     * Readies the calendars and the enrollment index, after which {@link #attendanceFits}, {@link #studentIndex(byte[],
+     * int, int)} and {@link #schoolIndex(byte[], int, int)} only read and may be called from several threads while no
+     * record is added.
+     */
+    public void prepareAttendance() {
+        calendarsReady();
+        enrollmentIndex();
+    }
+
+    /** Whether {@link #addAttendance} would accept the row without reporting anything (see {@link #prepareAttendance}). */
+    public boolean attendanceFits(int student, int school, int epochDay) {
+        int[] calendar = calendars[school];
+        return (calendar.length == 0 || Arrays.binarySearch(calendar, epochDay) >= 0)
+                && enrolledBetween(student, school, epochDay, epochDay);
+    }
+
+    /** Appends a row for which {@link #attendanceFits} held. */
+    public void acceptAttendance(int student, int school, int epochDay, int packed, long line) {
+        attendanceBuilder.add(student, school, epochDay, packed, line);
+    }
+
+    /** The number of reasons in the dictionary. */
+    public int reasonCount() {
+        return attendanceBuilder.reasonCount();
+    }
+
+    /** The dense index of the student whose id is the ASCII text {@code bytes[from, to)}, or -1; thread-safe reads. */
+    public int studentIndex(byte[] bytes, int from, int to) {
+        return students.indexOfAscii(bytes, from, to);
+    }
+
+    /** The dense index of the school whose id is the ASCII text {@code bytes[from, to)}, or -1; thread-safe reads. */
+    public int schoolIndex(byte[] bytes, int from, int to) {
+        return schools.indexOfAscii(bytes, from, to);
+    }
+
     /** attendance.csv, for a record built in code. */
     public boolean add(AttendanceRecord a, Where w) {
         DataFile f = DataFile.ATTENDANCE;

@@ -290,7 +290,7 @@ final class AttendanceChunk {
                 reasons.put(b, from, to, reason);
             }
         }
-        if (!assembler.attendanceFits(st, sc, dy)) {
+        if (!assembler.attendance().fits(st, sc, dy)) {
             return false;
         }
         add(st, sc, dy, AttendanceColumns.pack(category, duration, reason), rel);

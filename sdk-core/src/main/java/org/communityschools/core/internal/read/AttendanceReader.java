@@ -23,7 +23,7 @@ import org.communityschools.core.model.StudentId;
 
 /**
  * The rows of {@code attendance.csv} after its header, the hot path of a load: the field rules and the references of
- * each row, then {@link Assembler#addAttendance}. Read one row at a time from a {@link CsvRows} ({@link #read}), or
+ * each row, then {@link AttendanceRules#add}. Read one row at a time from a {@link CsvRows} ({@link #read}), or
  * in parallel ({@link #readParallel}): the file is cut into byte ranges at line boundaries, every core parses ranges
  * into {@link AttendanceChunk}s, and this thread applies them in file order, so that the result, the violations and
  * their lines are those of the sequential read. A range holding anything but plain rows (a quote, a byte outside
@@ -158,7 +158,7 @@ final class AttendanceReader {
             if (s.isBlank() || s.length() > 64) {
                 cells.fail("reason", s, "field.invalid", "reason must have 1 to 64 characters");
             } else {
-                reason = assembler.reasonCode(s);
+                reason = assembler.attendance().reasonCode(s);
                 if (reason < 0) {
                     cells.fail("reason", s, "attendance.reason-limit",
                             "at most " + AttendanceColumns.MAX_REASONS + " distinct reasons are supported");
@@ -166,7 +166,7 @@ final class AttendanceReader {
             }
         }
         if (!cells.failed() && student >= 0 && school >= 0 && category != null
-                && assembler.addAttendance(student, school, (int) day,
+                && assembler.attendance().add(student, school, (int) day,
                 AttendanceColumns.pack(category.ordinal(), duration, reason), cells)) {
             count[1]++;
         } else {
@@ -232,7 +232,7 @@ final class AttendanceReader {
      * applying the rows before the break.
      */
     void readParallel(Path path, long headerEnd, int threads, int chunkBytes) {
-        assembler.prepareAttendance();
+        assembler.attendance().prepare();
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
             long[] starts = AttendanceChunk.boundaries(channel, headerEnd, size, chunkBytes);
@@ -261,7 +261,7 @@ final class AttendanceReader {
                     if (i < skipUntil) {
                         continue;
                     }
-                    if (chunk.odd() || assembler.reasonCount() + chunk.reasonBudget() > AttendanceColumns.MAX_REASONS) {
+                    if (chunk.odd() || assembler.attendance().reasonCount() + chunk.reasonBudget() > AttendanceColumns.MAX_REASONS) {
                         skipUntil = reparse(channel, starts, i, chunkLine, chunkLine + chunk.newlines());
                         if (skipUntil < 0) {
                             return;
@@ -308,14 +308,14 @@ final class AttendanceReader {
             if (local != 0) {
                 int code = global[local];
                 if (code == 0) {
-                    code = assembler.reasonCode(chunk.reasons().get(local - 1));
+                    code = assembler.attendance().reasonCode(chunk.reasons().get(local - 1));
                     global[local] = code;
                 }
                 packed = (packed & ~AttendanceColumns.MAX_REASONS) | code;
             }
             count[0]++;
             count[1]++;
-            assembler.acceptAttendance(student, chunk.school(r), chunk.day(r), packed, line);
+            assembler.attendance().accept(student, chunk.school(r), chunk.day(r), packed, line);
         }
     }
 

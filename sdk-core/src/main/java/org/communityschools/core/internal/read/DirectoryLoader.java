@@ -80,8 +80,12 @@ public final class DirectoryLoader {
     private final Map<DataFile, long[]> counts = new EnumMap<>(DataFile.class);
     /** In delta mode ({@link #readDelta}), where rows go instead of the assembler. */
     private @Nullable DeltaSink delta;
-    /** The threads that read a large attendance.csv, and the bytes of each range they parse. */
-    private int threads = Runtime.getRuntime().availableProcessors();
+    /**
+     * The threads that read a large attendance.csv ({@code -Dorg.communityschools.read.parallelism=N}, default the
+     * available processors; 1 reads one row at a time), and the bytes of each range they parse.
+     */
+    private int threads = Math.max(1, Integer.getInteger("org.communityschools.read.parallelism",
+            Runtime.getRuntime().availableProcessors()));
     private int chunkBytes = AttendanceReader.CHUNK_BYTES;
 
     /** Receives the rows of a delta directory: the column {@code op} says upsert (a record) or delete (a key). */

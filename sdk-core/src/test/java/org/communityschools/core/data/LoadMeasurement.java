@@ -45,7 +45,7 @@ public final class LoadMeasurement {
                 }
             }
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("Jackson CSV alone: %,d rows, %,d cells in %.1f s (%,.0f rows/s)%n", rows, cells, s, rows / s);
+            System.out.printf("CsvRows alone: %,d rows, %,d cells in %.1f s (%,.0f rows/s)%n", rows, cells, s, rows / s);
         } else if (args.length >= 3 && args[0].equals("attendance")) {
             attendance(Path.of(args[1]), Integer.parseInt(args[2]));
         } else if (args.length >= 2 && args[0].equals("load")) {

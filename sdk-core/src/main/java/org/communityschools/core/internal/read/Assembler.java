@@ -1,19 +1,11 @@
 package org.communityschools.core.internal.read;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeSet;
 import org.communityschools.core.data.DataElements;
 import org.communityschools.core.data.DataFile;
-import org.communityschools.core.internal.json.DomainCodecs;
 import org.communityschools.core.internal.index.AttendanceColumns;
 import org.communityschools.core.internal.index.DistrictIndex;
 import org.communityschools.core.internal.index.Grouped;
@@ -36,7 +28,6 @@ import org.communityschools.core.model.Organization;
 import org.communityschools.core.model.OrganizationId;
 import org.communityschools.core.model.OrganizationType;
 import org.communityschools.core.model.Partnership;
-import org.communityschools.core.model.PartnershipRole;
 import org.communityschools.core.model.School;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.SchoolYear;
@@ -63,9 +54,7 @@ public final class Assembler {
 
     private IdTable<OrganizationId, Organization> organizations = new IdTable<>(Organization::id);
     private IdTable<SchoolId, School> schools = new IdTable<>(School::id);
-    private final List<Partnership> partnerships = new ArrayList<>();
-    private final Set<List<Object>> partnershipKeys = new HashSet<>();
-    private final Set<Long> leads = new HashSet<>();
+    private final Partnerships partnerships = new Partnerships();
     private final IdTable<StudentId, Student> students = new IdTable<>(Student::id);
     private final List<StudentCharacteristic> characteristics = new ArrayList<>();
     private final Placements placements;
@@ -80,7 +69,6 @@ public final class Assembler {
     private final List<InterventionParticipant> participants = new ArrayList<>();
     private final IdTable<ConsentId, Consent> consents = new IdTable<>(Consent::id);
     private final AgreementVersions agreements = new AgreementVersions();
-    private final Set<String> agreementKeys = new HashSet<>();
     private final DataElements dataElements;
     private final References refs;
 
@@ -205,34 +193,7 @@ public final class Assembler {
 
     /** partnerships.csv: school and community organization exist; no duplicate; one lead per school and year. */
     public boolean add(Partnership p, Where w) {
-        DataFile f = DataFile.PARTNERSHIPS;
-        String school = p.schoolId().value();
-        String org = p.organizationId().value();
-        boolean ok = refs.exists(schools, DataFile.SCHOOLS, "school", school, f, w, "school_id");
-        if (refs.exists(organizations, DataFile.ORGANIZATIONS, "organization", org, f, w, "organization_id")) {
-            if (organizations.record(organizations.indexOf(org)).type() != OrganizationType.COMMUNITY_ORGANIZATION) {
-                ok = refs.error(f, w, "organization_id", org, "partnership.community-organization",
-                        "organization_id must name a COMMUNITY_ORGANIZATION; '" + org + "' is not one");
-            }
-        } else {
-            ok = false;
-        }
-        if (!ok) {
-            return false;
-        }
-        if (!partnershipKeys.add(List.of(school, org, p.schoolYear()))) {
-            return refs.error(f, w, "school_id", school, "unique.partnership",
-                    "a school, organization and school year may appear once; school '" + school + "', organization '"
-                            + org + "', year " + p.schoolYear() + " are repeated");
-        }
-        if (p.role() == PartnershipRole.LEAD
-                && !leads.add(DistrictIndex.schoolYearKey(schools.indexOf(school), p.schoolYear()))) {
-            partnershipKeys.remove(List.of(school, org, p.schoolYear()));
-            return refs.error(f, w, "role", "LEAD", "partnership.one-lead", "a school has at most one LEAD partner per school year; school '"
-                    + school + "' already has one in " + p.schoolYear());
-        }
-        partnerships.add(p);
-        return true;
+        return partnerships.add(p, w, refs, schools, organizations);
     }
 
     /** students.csv: unique id. */
@@ -476,74 +437,33 @@ public final class Assembler {
      * rules between versions are checked at the end of the file.
      */
     public boolean add(DataSharingAgreement a, Where w) {
-        DataFile f = DataFile.AGREEMENTS;
-        boolean ok = true;
-        String key = a.id().value() + "#" + a.version();
-        if (agreementKeys.contains(key)) {
-            ok = refs.error(f, w, "agreement_id", a.id().value(), "unique.id",
-                    "an agreement_id and version may appear once; '" + a.id().value() + "' version " + a.version() + " is repeated");
-        }
-        ok &= refs.exists(organizations, DataFile.ORGANIZATIONS, "organization", a.disclosingOrganizationId().value(), f, w,
-                "disclosing_organization_id");
-        ok &= refs.exists(organizations, DataFile.ORGANIZATIONS, "organization", a.recipientOrganizationId().value(), f, w,
-                "recipient_organization_id");
-        for (SchoolId s : new TreeSet<>(a.schoolIds())) {
-            ok &= refs.exists(schools, DataFile.SCHOOLS, "school", s.value(), f, w, "school_ids");
-        }
-        for (String element : new TreeSet<>(a.dataElements())) {
-            if (!dataElements.isKnown(element)) {
-                ok = refs.error(f, w, "data_elements", element, DomainCodecs.DATA_ELEMENT, "data_elements must name field paths "
-                        + "of the field catalog or data category names; '" + element + "' is neither");
-            }
-        }
-        if (ok) {
-            agreementKeys.add(key);
-            agreements.add(a, w);
-        } else {
-            agreements.rejected(a.id().value());
-        }
-        return ok;
+        return agreements.check(a, w, refs, organizations, schools, dataElements);
     }
 
     /** Adds a record of any type of the directory with the rules of its file; false when it was rejected. */
     public boolean addAny(Object r, Where w) {
-        if (r instanceof Organization x) {
-            return add(x, w);
-        } else if (r instanceof School x) {
-            return add(x, w);
-        } else if (r instanceof Partnership x) {
-            return add(x, w);
-        } else if (r instanceof Student x) {
-            return add(x, w);
-        } else if (r instanceof StudentCharacteristic x) {
-            return add(x, w);
-        } else if (r instanceof InstructionalDay x) {
-            return add(x, w);
-        } else if (r instanceof Enrollment x) {
-            return add(x, w);
-        } else if (r instanceof Diploma x) {
-            return add(x, w);
-        } else if (r instanceof AttendanceRecord x) {
-            return add(x, w);
-        } else if (r instanceof BehaviorIncident x) {
-            return add(x, w);
-        } else if (r instanceof CourseMark x) {
-            return add(x, w);
-        } else if (r instanceof Staff x) {
-            return add(x, w);
-        } else if (r instanceof StaffAssignment x) {
-            return add(x, w);
-        } else if (r instanceof StudentStaffRelationship x) {
-            return add(x, w);
-        } else if (r instanceof Intervention x) {
-            return add(x, w);
-        } else if (r instanceof InterventionParticipant x) {
-            return add(x, w);
-        } else if (r instanceof Consent x) {
-            return add(x, w);
-        } else if (r instanceof DataSharingAgreement x) {
-            return add(x, w);
-        }
+        return r instanceof Organization x ? add(x, w)
+                : r instanceof School x ? add(x, w)
+                : r instanceof Partnership x ? add(x, w)
+                : r instanceof Student x ? add(x, w)
+                : r instanceof StudentCharacteristic x ? add(x, w)
+                : r instanceof InstructionalDay x ? add(x, w)
+                : r instanceof Enrollment x ? add(x, w)
+                : r instanceof Diploma x ? add(x, w)
+                : r instanceof AttendanceRecord x ? add(x, w)
+                : r instanceof BehaviorIncident x ? add(x, w)
+                : r instanceof CourseMark x ? add(x, w)
+                : r instanceof Staff x ? add(x, w)
+                : r instanceof StaffAssignment x ? add(x, w)
+                : r instanceof StudentStaffRelationship x ? add(x, w)
+                : r instanceof Intervention x ? add(x, w)
+                : r instanceof InterventionParticipant x ? add(x, w)
+                : r instanceof Consent x ? add(x, w)
+                : r instanceof DataSharingAgreement x ? add(x, w)
+                : notARecord(r);
+    }
+
+    private static boolean notARecord(Object r) {
         throw new IllegalArgumentException("not a record of the district data directory: " + r.getClass().getName());
     }
 
@@ -587,25 +507,11 @@ public final class Assembler {
         incidents.trim();
         interventions.trim();
         consents.trim();
-        Map<Long, List<Partnership>> bySchoolYear = new HashMap<>();
-        Map<Long, List<SchoolId>> byOrgYear = new HashMap<>();
-        for (Partnership p : partnerships) {
-            bySchoolYear.computeIfAbsent(DistrictIndex.schoolYearKey(schools.indexOf(p.schoolId().value()), p.schoolYear()),
-                    k -> new ArrayList<>()).add(p);
-            byOrgYear.computeIfAbsent(DistrictIndex.schoolYearKey(organizations.indexOf(p.organizationId().value()), p.schoolYear()),
-                    k -> new ArrayList<>()).add(p.schoolId());
-        }
-        bySchoolYear.replaceAll((k, v) -> {
-            List<Partnership> sorted = new ArrayList<>(v);
-            sorted.sort(Comparator.comparing((Partnership p) -> p.role()).thenComparing(p -> p.organizationId().value()));
-            return List.copyOf(sorted);
-        });
-        byOrgYear.replaceAll((k, v) -> v.stream().sorted().distinct().toList());
         AttendanceColumns att = attendanceRules.columns();
-        SortedSet<SchoolYear> years = schoolYears(partnerships, placements.calendars(), placements.enrollments(), courseMarks, att);
+        SortedSet<SchoolYear> years = schoolYears(partnerships.list(), placements.calendars(), placements.enrollments(), courseMarks, att);
         int ns = students.size();
-        return new DistrictIndex(organizations, schools, List.copyOf(partnerships), Map.copyOf(bySchoolYear),
-                Map.copyOf(byOrgYear), students, List.copyOf(characteristics),
+        return new DistrictIndex(organizations, schools, List.copyOf(partnerships.list()),
+                partnerships.bySchoolYear(schools), partnerships.byOrganizationYear(organizations), students, List.copyOf(characteristics),
                 Grouped.of(characteristics, ns, c -> students.indexOf(c.studentId().value()),
                         Comparator.comparing((StudentCharacteristic c) -> c.period().start()).thenComparing(StudentCharacteristic::characteristic)),
                 placements.calendars(), List.copyOf(placements.enrollments()), byStudent,
@@ -641,42 +547,11 @@ public final class Assembler {
             Comparator.comparing((StudentStaffRelationship r) -> r.period().start())
                     .thenComparing(StudentStaffRelationship::studentId).thenComparing(StudentStaffRelationship::relationship);
 
-    /**
-     * The school years that occur in the data: of partnerships, of each calendar's first and last day, of enrollment
-     * entry and exit dates, of course marks, and every year from the first to the last attendance day. Unmodifiable.
-     */
+    /** The school years that occur in the data ({@link SchoolYears#of}). */
     public static SortedSet<SchoolYear> schoolYears(List<Partnership> partnerships, int[][] calendars,
                                                     List<Enrollment> enrollments, List<CourseMark> courseMarks,
                                                     AttendanceColumns att) {
-        TreeSet<SchoolYear> years = new TreeSet<>();
-        for (Partnership p : partnerships) {
-            years.add(p.schoolYear());
-        }
-        for (int[] days : calendars) {
-            if (days.length > 0) {
-                years.add(SchoolYear.containing(LocalDate.ofEpochDay(days[0])));
-                years.add(SchoolYear.containing(LocalDate.ofEpochDay(days[days.length - 1])));
-            }
-        }
-        for (Enrollment e : enrollments) {
-            years.add(SchoolYear.containing(e.entryDate()));
-            e.exitWithdrawDate().ifPresent(d -> years.add(SchoolYear.containing(d)));
-        }
-        for (CourseMark m : courseMarks) {
-            years.add(m.schoolYear());
-        }
-        int[] range = {Integer.MAX_VALUE, Integer.MIN_VALUE};
-        att.forEach((student, school, day, category, duration) -> {
-            range[0] = Math.min(range[0], day);
-            range[1] = Math.max(range[1], day);
-        });
-        if (att.size() > 0) {
-            for (int y = SchoolYear.containing(LocalDate.ofEpochDay(range[0])).endYear();
-                 y <= SchoolYear.containing(LocalDate.ofEpochDay(range[1])).endYear(); y++) {
-                years.add(SchoolYear.of(y));
-            }
-        }
-        return java.util.Collections.unmodifiableSortedSet(years);
+        return SchoolYears.of(partnerships, calendars, enrollments, courseMarks, att);
     }
 
     /** Helper for parsers: an education organization id typed by the table it is in (school first). */

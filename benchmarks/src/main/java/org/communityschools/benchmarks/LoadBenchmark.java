@@ -24,8 +24,10 @@ import org.openjdk.jmh.annotations.State;
  *       preset's whole directory;</li>
  *   <li>{@code sdk_loadAttendance} against {@code duckdb_loadAttendance}: {@code attendance.csv} read by the SDK
  *       (from a directory holding only it and the files its references need: organizations, schools, students, enrollments) and
- *       by DuckDB's {@code read_csv} into a table (types sniffed, as a user would call it; DuckDB parses in parallel
- *       on every core, the SDK's reader on one thread). Rows per second = the printed row count ÷ the time.</li>
+ *       by DuckDB's {@code read_csv} into a table (types sniffed, as a user would call it). Both parse on every core:
+ *       the SDK's reader splits attendance.csv into byte ranges (add
+ *       {@code -jvmArgsAppend -Dorg.communityschools.read.parallelism=1} to measure its one-thread reader). Rows per
+ *       second = the printed row count ÷ the time.</li>
  * </ul>
  * The directory is generated first when absent (untimed; the generation time is printed).
  */

@@ -45,12 +45,38 @@ public final class LoadMeasurement {
                 }
             }
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("Jackson CSV alone: %,d rows, %,d cells in %.1f s (%,.0f rows/s)%n", rows, cells, s, rows / s);
+            System.out.printf("CsvRows alone: %,d rows, %,d cells in %.1f s (%,.0f rows/s)%n", rows, cells, s, rows / s);
+        } else if (args.length >= 3 && args[0].equals("attendance")) {
+            attendance(Path.of(args[1]), Integer.parseInt(args[2]));
         } else if (args.length >= 2 && args[0].equals("load")) {
             load(Path.of(args[1]), args.length > 2 && args[2].equals("lenient"));
         } else {
             System.err.println("usage: generate DIR STUDENTS SCHOOLS YEARS | synth DIR PRESET FIRST_YEAR LAST_YEAR | load DIR [lenient]");
         }
+    }
+
+    /**
+     * Reads attendance.csv of {@code dir} with the files it refers to (as {@code LoadBenchmark.loadAttendance} does),
+     * five times ({@code -Drepeat=N}: N times), on {@code threads} threads (1: the sequential reader), and prints each time.
+     */
+    private static void attendance(Path dir, int threads) throws IOException {
+        Path only = Files.createTempDirectory("attendance-only");
+        for (String f : List.of("organizations.csv", "schools.csv", "students.csv", "enrollments.csv", "attendance.csv")) {
+            Files.createSymbolicLink(only.resolve(f), dir.toAbsolutePath().resolve(f));
+        }
+        for (int i = 0; i < Integer.getInteger("repeat", 5); i++) {
+            long t0 = System.nanoTime();
+            var violations = new org.communityschools.core.internal.read.Violations(100);
+            var loader = new org.communityschools.core.internal.read.DirectoryLoader(null, violations,
+                    DataElements.standard(), ReadLimits.defaults()).parallel(threads, 16 << 20);
+            var index = loader.load(only, new org.communityschools.core.internal.read.AgreementsStep(null));
+            System.out.printf("attendance-only read on %d thread(s): %.2f s, %,d rows, %d errors%n", threads,
+                    (System.nanoTime() - t0) / 1e9, index.attendance.size(), violations.errorCount());
+        }
+        for (String f : List.of("organizations.csv", "schools.csv", "students.csv", "enrollments.csv", "attendance.csv")) {
+            Files.delete(only.resolve(f));
+        }
+        Files.delete(only);
     }
 
     private static void load(Path dir, boolean lenient) {

@@ -51,6 +51,11 @@ public final class AttendanceBuilder {
         return reasons.size();
     }
 
+    /** The number of reasons in the dictionary. */
+    public int reasonCount() {
+        return reasons.size();
+    }
+
     /** Appends a row. */
     public void add(int student, int school, int epochDay, int packed, long line) {
         int c = size >>> CHUNK_BITS;

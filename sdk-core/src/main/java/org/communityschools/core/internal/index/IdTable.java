@@ -128,6 +128,46 @@ public final class IdTable<I, R> {
         }
     }
 
+    /**
+     * The dense index of the record whose identifier is the ASCII text {@code bytes[from, to)}, or -1. Reads only, so
+     * that several threads may look up while no record is added (the parallel attendance reader); the layer of a
+     * version is not consulted (this is for tables being loaded).
+     */
+    public int indexOfAscii(byte[] bytes, int from, int to) {
+        int code = 0;
+        for (int i = from; i < to; i++) {
+            code = 31 * code + bytes[i];
+        }
+        int h = code * 0x9E3779B9;
+        h ^= h >>> 15;
+        long[] s = slots;
+        String[] k = keys;
+        int mask = s.length - 1;
+        int n = to - from;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            long slot = s[i];
+            if (slot == 0) {
+                return -1;
+            }
+            if ((int) (slot >>> 32) == h) {
+                int index = (int) slot - 1;
+                String key = k[index];
+                if (key.length() == n && sameAscii(key, bytes, from)) {
+                    return index;
+                }
+            }
+        }
+    }
+
+    private static boolean sameAscii(String key, byte[] bytes, int from) {
+        for (int i = 0, n = key.length(); i < n; i++) {
+            if (key.charAt(i) != bytes[from + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int hash(String id) {
         int h = id.hashCode() * 0x9E3779B9; // Fibonacci hashing: sequential ids must not form probe clusters
         return h ^ (h >>> 15);

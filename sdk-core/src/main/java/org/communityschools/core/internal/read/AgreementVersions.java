@@ -10,8 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.communityschools.core.data.DataElements;
 import org.communityschools.core.data.DataFile;
 import org.communityschools.core.internal.AgreementVersionRules;
+import org.communityschools.core.internal.index.IdTable;
+import org.communityschools.core.internal.json.DomainCodecs;
+import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.AgreementHistory;
 import org.communityschools.core.model.DataSharingAgreement;
 
@@ -27,8 +32,46 @@ final class AgreementVersions {
     private final List<Located> inOrder = new ArrayList<>();
     private final Map<String, List<Located>> byId = new LinkedHashMap<>();
     private final Set<String> rejectedIds = new HashSet<>();
+    /** The id and version of each version added, to find repeated ones. */
+    private final Set<String> keys = new HashSet<>();
     private List<DataSharingAgreement> accepted = List.of();
     private Map<String, AgreementHistory> histories = Map.of();
+
+    /**
+     * The cross-record rules of one version from agreements.json: unique id and version; organizations and schools
+     * in scope exist; data elements are known. Adds the version when they hold, else notes its id as rejected. The
+     * rules between versions are checked by {@link #finish}.
+     */
+    boolean check(DataSharingAgreement a, Where w, References refs, IdTable<?, ?> organizations, IdTable<?, ?> schools,
+                  DataElements dataElements) {
+        DataFile f = DataFile.AGREEMENTS;
+        boolean ok = true;
+        String key = a.id().value() + "#" + a.version();
+        if (keys.contains(key)) {
+            ok = refs.error(f, w, "agreement_id", a.id().value(), "unique.id",
+                    "an agreement_id and version may appear once; '" + a.id().value() + "' version " + a.version() + " is repeated");
+        }
+        ok &= refs.exists(organizations, DataFile.ORGANIZATIONS, "organization", a.disclosingOrganizationId().value(), f, w,
+                "disclosing_organization_id");
+        ok &= refs.exists(organizations, DataFile.ORGANIZATIONS, "organization", a.recipientOrganizationId().value(), f, w,
+                "recipient_organization_id");
+        for (SchoolId s : new TreeSet<>(a.schoolIds())) {
+            ok &= refs.exists(schools, DataFile.SCHOOLS, "school", s.value(), f, w, "school_ids");
+        }
+        for (String element : new TreeSet<>(a.dataElements())) {
+            if (!dataElements.isKnown(element)) {
+                ok = refs.error(f, w, "data_elements", element, DomainCodecs.DATA_ELEMENT, "data_elements must name field paths "
+                        + "of the field catalog or data category names; '" + element + "' is neither");
+            }
+        }
+        if (ok) {
+            keys.add(key);
+            add(a, w);
+        } else {
+            rejected(a.id().value());
+        }
+        return ok;
+    }
 
     /** A version that passed its own and its cross-record rules. */
     void add(DataSharingAgreement a, Where where) {

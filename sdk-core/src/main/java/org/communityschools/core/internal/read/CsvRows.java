@@ -82,6 +82,21 @@ public final class CsvRows implements Closeable {
     }
 
     /**
+     * Reads rows from {@code in}, which starts at the start of line {@code firstLine} of a file (not at its start: a
+     * byte order mark there is a character of the first cell); closing the rows does not close {@code in}.
+     */
+    static CsvRows resume(InputStream in, ReadLimits limits, long firstLine) {
+        CsvRows rows = new CsvRows(new java.io.FilterInputStream(in) {
+            @Override
+            public void close() {
+            }
+        }, limits);
+        rows.started = true;
+        rows.physical = firstLine;
+        return rows;
+    }
+
+    /**
      * Advances to the next row.
      *
      * @return false at the end of the file

@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.communityschools.core.data.DataElements;
 import org.communityschools.core.data.DataFile;
 import org.communityschools.core.data.ReadLimits;
-import org.communityschools.core.internal.index.AttendanceColumns;
 import org.communityschools.core.internal.index.DistrictIndex;
 import org.communityschools.core.internal.io.Values;
 import org.communityschools.core.model.AttendanceCategory;
@@ -81,6 +80,13 @@ public final class DirectoryLoader {
     private final Map<DataFile, long[]> counts = new EnumMap<>(DataFile.class);
     /** In delta mode ({@link #readDelta}), where rows go instead of the assembler. */
     private @Nullable DeltaSink delta;
+    /**
+     * The threads that read a large attendance.csv ({@code -Dorg.communityschools.read.parallelism=N}, default the
+     * available processors; 1 reads one row at a time), and the bytes of each range they parse.
+     */
+    private int threads = Math.max(1, Integer.getInteger("org.communityschools.read.parallelism",
+            Runtime.getRuntime().availableProcessors()));
+    private int chunkBytes = AttendanceReader.CHUNK_BYTES;
 
     /** Receives the rows of a delta directory: the column {@code op} says upsert (a record) or delete (a key). */
     public interface DeltaSink {
@@ -106,6 +112,16 @@ public final class DirectoryLoader {
         this.violations = violations;
         this.limits = limits;
         this.assembler = new Assembler(violations, dataElements);
+    }
+
+    /**
+     * Reads attendance.csv on {@code threads} threads (1: one row at a time) in ranges of {@code chunkBytes}; a file
+     * smaller than two ranges is read on one thread. The result is the same either way.
+     */
+    public DirectoryLoader parallel(int threads, int chunkBytes) {
+        this.threads = threads;
+        this.chunkBytes = chunkBytes;
+        return this;
     }
 
     /** Rows read, accepted and rejected per file that was present. */
@@ -165,7 +181,9 @@ public final class DirectoryLoader {
     }
 
     private void readCsv(DataFile file, Path path, long[] count) {
-        try (CsvRows rows = CsvRows.open(path, limits)) {
+        long headerEnd = file == DataFile.ATTENDANCE && delta == null && threads > 1
+                ? AttendanceReader.headerEnd(path, chunkBytes) : -1;
+        try (CsvRows rows = headerEnd > 0 ? AttendanceReader.header(path, headerEnd, limits) : CsvRows.open(path, limits)) {
             try {
                 if (!rows.next() || rows.isBlank()) {
                     violations.error(file, 1, 0, null, null, "header.missing", "the file must start with a header row");
@@ -186,7 +204,13 @@ public final class DirectoryLoader {
                     return;
                 }
                 if (file == DataFile.ATTENDANCE && delta == null) {
-                    readAttendance(rows, positions, names, count);
+                    AttendanceReader reader = new AttendanceReader(assembler, violations, limits, positions, names,
+                            count, CONSTRAINED);
+                    if (headerEnd > 0) {
+                        reader.readParallel(path, headerEnd, threads, chunkBytes);
+                    } else {
+                        reader.read(rows);
+                    }
                     return;
                 }
                 Cells cells = new Cells(file, positions, violations, validator, CONSTRAINED);
@@ -297,117 +321,6 @@ public final class DirectoryLoader {
             }
         }
         return ok ? positions : null;
-    }
-
-    // ---------------------------------------------------------------- attendance, the hot path
-
-    private void readAttendance(CsvRows rows, int[] positions, String[] names, long[] count) {
-        DataFile file = DataFile.ATTENDANCE;
-        int width = names.length;
-        int pStudent = positions[0];
-        int pSchool = positions[1];
-        int pDate = positions[2];
-        int pCategory = positions[3];
-        int pDuration = positions[4];
-        int pReason = positions[5];
-        Cells cells = new Cells(file, positions, violations, null, CONSTRAINED);
-        while (rows.next()) {
-            if (rows.isBlank() && width > 1) {
-                continue;
-            }
-            count[0]++;
-            if (!cellCount(file, rows, width)) {
-                count[2]++;
-                continue;
-            }
-            String[] c = rows.cells();
-            cells.row(c, rows.line());
-            if (!controlFree(file, rows, names, cells)) {
-                count[2]++;
-                continue;
-            }
-            int student = -1;
-            int school = -1;
-            String s = c[pStudent];
-            if (s.isEmpty()) {
-                cells.fail("student_id", null, "field.required", "student_id is required and must not be empty");
-            } else {
-                student = assembler.studentIndex(s);
-                if (student < 0 && cells.optional("student_id", StudentId::of).isPresent()) {
-                    refError(cells, "student_id", s);
-                }
-            }
-            s = c[pSchool];
-            if (s.isEmpty()) {
-                cells.fail("school_id", null, "field.required", "school_id is required and must not be empty");
-            } else {
-                school = assembler.schoolIndex(s);
-                if (school < 0 && cells.optional("school_id", SchoolId::of).isPresent()) {
-                    refError(cells, "school_id", s);
-                }
-            }
-            long day = 0;
-            s = c[pDate];
-            if (s.isEmpty()) {
-                cells.fail("date", null, "field.required", "date is required and must not be empty");
-            } else {
-                try {
-                    day = Values.parseEpochDay(s);
-                } catch (IllegalArgumentException e) {
-                    cells.fail("date", s, "field.format", "date " + e.getMessage());
-                }
-            }
-            AttendanceCategory category = null;
-            s = c[pCategory];
-            if (s.isEmpty()) {
-                cells.fail("category", null, "field.required", "category is required and must not be empty");
-            } else {
-                try {
-                    category = Values.parseEnum(AttendanceCategory.class, s);
-                } catch (IllegalArgumentException e) {
-                    cells.fail("category", s, "field.format", "category " + e.getMessage());
-                }
-            }
-            int duration = -1;
-            s = pDuration < 0 ? "" : c[pDuration];
-            if (!s.isEmpty()) {
-                try {
-                    duration = Values.parseDayShareTenThousandths(s);
-                } catch (IllegalArgumentException e) {
-                    cells.fail("duration", s, "field.format", "duration " + e.getMessage());
-                }
-            } else if (category != null) {
-                duration = category.defaultDuration().map(d -> d.tenThousandths()).orElse(-1);
-                if (duration < 0) {
-                    cells.fail("duration", null, "attendance.partial-duration", "duration is required for category PARTIAL");
-                }
-            }
-            int reason = 0;
-            s = pReason < 0 ? "" : c[pReason];
-            if (!s.isEmpty()) {
-                if (s.isBlank() || s.length() > 64) {
-                    cells.fail("reason", s, "field.invalid", "reason must have 1 to 64 characters");
-                } else {
-                    reason = assembler.reasonCode(s);
-                    if (reason < 0) {
-                        cells.fail("reason", s, "attendance.reason-limit",
-                                "at most " + AttendanceColumns.MAX_REASONS + " distinct reasons are supported");
-                    }
-                }
-            }
-            if (!cells.failed() && student >= 0 && school >= 0 && category != null
-                    && assembler.addAttendance(student, school, (int) day,
-                    AttendanceColumns.pack(category.ordinal(), duration, reason), cells)) {
-                count[1]++;
-            } else {
-                count[2]++;
-            }
-        }
-    }
-
-    private void refError(Cells cells, String column, String id) {
-        assembler.reportMissing(column, id, DataFile.ATTENDANCE, cells);
-        cells.markFailed();
     }
 
     // ---------------------------------------------------------------- the other files

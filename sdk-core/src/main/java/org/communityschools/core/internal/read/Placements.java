@@ -1,0 +1,209 @@
+package org.communityschools.core.internal.read;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import org.communityschools.core.data.DataFile;
+import org.communityschools.core.internal.index.Grouped;
+import org.communityschools.core.internal.index.IdTable;
+import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.School;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.Student;
+import org.communityschools.core.model.StudentId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where and when students can be, for the {@link Assembler}: the schools' calendars (instructional days by school
+ * index, sorted, duplicates reported as {@code unique.calendar-day} when calendar.csv ends) and the enrollments
+ * (a list per student and school while loading, to find duplicates and overlaps; then grouped by student with
+ * primitive school, entry and exit columns for {@link #enrolledBetween}). Once {@link #calendarsReady} and
+ * {@link #enrollmentIndex} were called, the checks only read and may run on several threads. Not thread-safe
+ * while loading.
+ */
+final class Placements {
+    private static final int OPEN_END = Integer.MAX_VALUE;
+
+    private final Violations violations;
+    private final IdTable<StudentId, Student> students;
+    private final Supplier<IdTable<SchoolId, School>> schools;
+    private final List<long[]> calendarRows = new ArrayList<>();
+    private int[] calendarCount = new int[0];
+    private int[][] calendars = new int[0][];
+    private boolean calendarsPreset;
+    private final List<Enrollment> enrollments = new ArrayList<>();
+    private int[] enrollmentHead = new int[0];
+    private int[] enrollmentNext = new int[16];
+    private int[] enrollmentSchool = new int[16];
+    private @Nullable Grouped<Enrollment> enrollmentsByStudent;
+    private int[] enrSchool = new int[0];
+    private int[] enrFrom = new int[0];
+    private int[] enrTo = new int[0];
+
+    Placements(Violations violations, IdTable<StudentId, Student> students,
+               Supplier<IdTable<SchoolId, School>> schools) {
+        this.violations = violations;
+        this.students = students;
+        this.schools = schools;
+    }
+
+    /** A calendar row: school {@code s} teaches on {@code epochDay} (read on {@code line}). */
+    void addDay(int s, int epochDay, long line) {
+        int size = schools.get().size();
+        if (calendarCount.length < size) {
+            calendarCount = Arrays.copyOf(calendarCount, size);
+            while (calendarRows.size() < size) {
+                calendarRows.add(new long[0]);
+            }
+        }
+        long[] rows = calendarRows.get(s);
+        if (calendarCount[s] == rows.length) {
+            rows = Arrays.copyOf(rows, Math.max(8, rows.length * 2));
+            calendarRows.set(s, rows);
+        }
+        rows[calendarCount[s]++] = ((long) epochDay << 32) | (line & 0xFFFFFFFFL);
+    }
+
+    /** Uses {@code calendars} (by school index, sorted epoch days) of data already checked instead of rows. */
+    void preset(int[][] calendars) {
+        this.calendars = calendars;
+        this.calendarsPreset = true;
+        this.calendarRows.clear();
+        this.calendarCount = new int[0];
+    }
+
+    /** The calendars by school index (complete after {@link #calendarsReady}). */
+    int[][] calendars() {
+        return calendars;
+    }
+
+    /** The number of calendar rows dropped as duplicates. */
+    long finishCalendar() {
+        if (calendarsPreset) {
+            return 0;
+        }
+        IdTable<SchoolId, School> table = schools.get();
+        long dropped = 0;
+        calendars = new int[table.size()][];
+        for (int s = 0; s < table.size(); s++) {
+            int n = s < calendarCount.length ? calendarCount[s] : 0;
+            if (n == 0) {
+                calendars[s] = new int[0];
+                continue;
+            }
+            long[] rows = calendarRows.get(s);
+            Arrays.sort(rows, 0, n);
+            int[] days = new int[n];
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                int day = (int) (rows[i] >> 32);
+                if (k > 0 && days[k - 1] == day) {
+                    long line = rows[i] & 0xFFFFFFFFL;
+                    String id = table.id(s).value();
+                    violations.error(DataFile.CALENDAR, line, line == 0 ? 0 : 1, "school_id", id, "unique.calendar-day",
+                            "a school's instructional day may appear once; school '" + id + "', date "
+                                    + LocalDate.ofEpochDay(day) + " is repeated");
+                    dropped++;
+                    continue;
+                }
+                days[k++] = day;
+            }
+            calendars[s] = k == n ? days : Arrays.copyOf(days, k);
+        }
+        calendarRows.clear();
+        calendarCount = new int[0];
+        return dropped;
+    }
+
+    /** The calendars, finished first when a school has none yet. */
+    int[][] calendarsReady() {
+        if (calendars.length < schools.get().size()) {
+            finishCalendar();
+        }
+        return calendars;
+    }
+
+    /** The enrollments accepted so far, in reading order. */
+    List<Enrollment> enrollments() {
+        return enrollments;
+    }
+
+    /**
+     * An enrollment of student {@code st} at school {@code sc} already added that has the entry date of {@code e} or
+     * overlaps it, or null.
+     */
+    @Nullable Enrollment conflicting(Enrollment e, int st, int sc) {
+        if (enrollmentHead.length < students.size()) {
+            int old = enrollmentHead.length;
+            enrollmentHead = Arrays.copyOf(enrollmentHead, students.size());
+            Arrays.fill(enrollmentHead, old, enrollmentHead.length, -1);
+        }
+        for (int i = enrollmentHead[st]; i >= 0; i = enrollmentNext[i]) {
+            if (enrollmentSchool[i] != sc) {
+                continue;
+            }
+            Enrollment other = enrollments.get(i);
+            if (other.entryDate().equals(e.entryDate()) || other.period().overlaps(e.period())) {
+                return other;
+            }
+        }
+        return null;
+    }
+
+    /** Adds an enrollment for which {@link #conflicting} found none. */
+    void addEnrollment(Enrollment e, int st, int sc) {
+        int i = enrollments.size();
+        if (i == enrollmentNext.length) {
+            enrollmentNext = Arrays.copyOf(enrollmentNext, i * 2);
+            enrollmentSchool = Arrays.copyOf(enrollmentSchool, i * 2);
+        }
+        enrollmentNext[i] = enrollmentHead[st];
+        enrollmentSchool[i] = sc;
+        enrollmentHead[st] = i;
+        enrollments.add(e);
+    }
+
+    /** Groups the enrollments by student (by entry date, then school) and fills the primitive columns. */
+    void finishEnrollments() {
+        IdTable<SchoolId, School> table = schools.get();
+        Grouped<Enrollment> byStudent = Grouped.of(enrollments, students.size(), e -> students.indexOf(e.studentId().value()),
+                Comparator.comparing(Enrollment::entryDate).thenComparing(e -> e.schoolId().value()));
+        enrSchool = new int[byStudent.size()];
+        enrFrom = new int[byStudent.size()];
+        enrTo = new int[byStudent.size()];
+        for (int i = 0; i < byStudent.size(); i++) {
+            Enrollment e = byStudent.at(i);
+            enrSchool[i] = table.indexOf(e.schoolId().value());
+            enrFrom[i] = (int) e.entryDate().toEpochDay();
+            enrTo[i] = e.exitWithdrawDate().map(d -> (int) d.toEpochDay()).orElse(OPEN_END);
+        }
+        enrollmentsByStudent = byStudent;
+        enrollmentHead = new int[0];
+        enrollmentNext = new int[0];
+        enrollmentSchool = new int[0];
+    }
+
+    /** The enrollments grouped by student, built on first use. */
+    Grouped<Enrollment> enrollmentIndex() {
+        Grouped<Enrollment> g = enrollmentsByStudent;
+        if (g == null) {
+            finishEnrollments();
+            g = enrollmentsByStudent;
+        }
+        return g;
+    }
+
+    /** Whether the student at {@code st} was enrolled at school {@code sc} on an epoch day in [from, to] (inclusive). */
+    boolean enrolledBetween(int st, int sc, int from, int to) {
+        Grouped<Enrollment> g = enrollmentIndex();
+        for (int i = g.start(st), end = g.end(st); i < end; i++) {
+            if (enrSchool[i] == sc && enrFrom[i] <= to && enrTo[i] >= from) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

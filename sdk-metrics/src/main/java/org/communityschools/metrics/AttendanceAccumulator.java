@@ -69,17 +69,17 @@ public final class AttendanceAccumulator {
         this.state = state;
     }
 
-    /** An empty accumulator for {@code year} under {@code definition}. */
+    /** {@return an empty accumulator for {@code year} under {@code definition}} */
     public static AttendanceAccumulator of(SchoolYear year, ChronicAbsenceDefinition definition) {
         return new AttendanceAccumulator(new AccumulatorState(year, definition));
     }
 
-    /** The school year. */
+    /** {@return the school year} */
     public SchoolYear schoolYear() {
         return state.year();
     }
 
-    /** The definition. */
+    /** {@return the definition} */
     public ChronicAbsenceDefinition definition() {
         return state.definition();
     }
@@ -121,7 +121,10 @@ public final class AttendanceAccumulator {
         return this;
     }
 
-    /** An enrollment begins, open-ended: the student is enrolled at the school from {@code entryDate} in {@code grade}. */
+    /**
+     * {@return an enrollment begins, open-ended: the student is enrolled at the school from {@code entryDate} in {@code
+     * grade}}
+     */
     public AttendanceAccumulator enrollmentBegins(StudentId student, SchoolId school, LocalDate entryDate, GradeLevel grade) {
         return enrollment(new Enrollment(student, school, entryDate, grade, Optional.empty(), Optional.empty(), false));
     }
@@ -178,7 +181,9 @@ public final class AttendanceAccumulator {
         return this;
     }
 
-    /** The current date: the latest attendance day or {@linkplain #advanceTo declared} date; empty before any. */
+    /**
+     * {@return the current date: the latest attendance day or {@linkplain #advanceTo declared} date; empty before any}
+     */
     public Optional<LocalDate> currentDate() {
         return state.currentDate();
     }
@@ -189,17 +194,23 @@ public final class AttendanceAccumulator {
 
     // ---- answers ----
 
-    /** The school's student-enrollments as of the current date, aggregated (chronic-absence rate: {@link AttendanceAggregate#chronicAbsenceRate()}). */
+    /**
+     * {@return the school's student-enrollments as of the current date, aggregated (chronic-absence rate: {@link
+     * AttendanceAggregate#chronicAbsenceRate()})}
+     */
     public AttendanceAggregate school(SchoolId school) {
         return school(school, current());
     }
 
-    /** The school's student-enrollments year to date as of {@code asOf}, aggregated. */
+    /** {@return the school's student-enrollments year to date as of {@code asOf}, aggregated} */
     public AttendanceAggregate school(SchoolId school, LocalDate asOf) {
         return state.school(Objects.requireNonNull(school, "school"), asOf);
     }
 
-    /** The student-enrollments at any school of a caller-declared group (a borough, the community schools), as of {@code asOf}. */
+    /**
+     * {@return the student-enrollments at any school of a caller-declared group (a borough, the community schools), as
+     * of {@code asOf}}
+     */
     public AttendanceAggregate schools(Collection<SchoolId> group, LocalDate asOf) {
         return state.schools(List.copyOf(group), asOf);
     }
@@ -220,12 +231,15 @@ public final class AttendanceAccumulator {
         return state.district(asOf, definition().aggregation() == ChronicAbsenceDefinition.Aggregation.POOLED);
     }
 
-    /** The district as of {@code asOf} counting each student once with the days pooled across schools. */
+    /** {@return the district as of {@code asOf} counting each student once with the days pooled across schools} */
     public AttendanceAggregate districtPooled(LocalDate asOf) {
         return state.district(asOf, true);
     }
 
-    /** The district as of {@code asOf} counting every student-enrollment (a student who moved counts at each school). */
+    /**
+     * {@return the district as of {@code asOf} counting every student-enrollment (a student who moved counts at each
+     * school)}
+     */
     public AttendanceAggregate districtPerEnrollment(LocalDate asOf) {
         return state.district(asOf, false);
     }
@@ -258,7 +272,7 @@ public final class AttendanceAccumulator {
         return this;
     }
 
-    /** An independent copy. */
+    /** {@return an independent copy} */
     public AttendanceAccumulator copy() {
         return new AttendanceAccumulator(state.copy());
     }

@@ -21,7 +21,16 @@ import java.util.Optional;
  */
 public record AttendanceAggregate(int members, int counted, int chronicallyAbsent, long daysEnrolled,
                                   BigDecimal daysAbsent, Map<AttendanceTier, Integer> tiers) {
-    /** Checks that the counts are consistent. */
+    /**
+     * Checks that the counts are consistent.
+     *
+     * @param members student-enrollments or student-years in the group, counted or not
+     * @param counted members counted under the definition (the denominator of the chronic-absence rate)
+     * @param chronicallyAbsent counted members chronically absent (the numerator)
+     * @param daysEnrolled instructional days enrolled of all members
+     * @param daysAbsent days absent of all members
+     * @param tiers counted members by Attendance Works tier; the counts add up to {@code counted}
+     */
     public AttendanceAggregate {
         Objects.requireNonNull(daysAbsent, "daysAbsent");
         if (members < 0 || counted < 0 || chronicallyAbsent < 0 || counted > members || chronicallyAbsent > counted) {

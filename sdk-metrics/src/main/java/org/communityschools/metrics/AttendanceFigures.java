@@ -27,7 +27,15 @@ import org.communityschools.metrics.internal.Days;
 public record AttendanceFigures(int daysEnrolled, BigDecimal daysAbsent,
                                 Map<AttendanceCategory, BigDecimal> daysAbsentByCategory,
                                 ChronicAbsenceStatus status) {
-    /** Checks the ranges and that the categories add up; normalizes the decimals ({@code 15.0} becomes {@code 15}). */
+    /**
+     * Checks the ranges and that the categories add up; normalizes the decimals ({@code 15.0} becomes {@code 15}).
+     *
+     * @param daysEnrolled instructional days enrolled, not negative
+     * @param daysAbsent days absent, from 0 to {@code daysEnrolled}, with at most four decimal places
+     * @param daysAbsentByCategory days absent by the category of the record that made them absent; only categories with
+     *     days absent appear, and the values add up to {@code daysAbsent}
+     * @param status the chronic-absence status under the definition used
+     */
     public AttendanceFigures {
         Objects.requireNonNull(daysAbsent, "daysAbsent");
         Objects.requireNonNull(daysAbsentByCategory, "daysAbsentByCategory");
@@ -99,17 +107,17 @@ public record AttendanceFigures(int daysEnrolled, BigDecimal daysAbsent,
         return daysEnrolled == 0 ? Optional.empty() : Optional.of(Ratio.of(daysAbsent, BigDecimal.valueOf(daysEnrolled)));
     }
 
-    /** The Attendance Works tier of the absence rate; empty when not enrolled on any day. */
+    /** {@return the Attendance Works tier of the absence rate; empty when not enrolled on any day} */
     public Optional<AttendanceTier> tier() {
         return absenceRate().map(AttendanceTier::of);
     }
 
-    /** Whether counted and chronically absent. */
+    /** {@return whether counted and chronically absent} */
     public boolean isChronicallyAbsent() {
         return status.isChronicallyAbsent();
     }
 
-    /** Whether counted (not excluded by a minimum). */
+    /** {@return whether counted (not excluded by a minimum)} */
     public boolean isCounted() {
         return status.isCounted();
     }

@@ -185,37 +185,44 @@ public final class ChronicAbsenceDefinition {
         };
     }
 
-    /** A builder for a custom definition with this name; each setting may be set once. */
+    /**
+     * {@return a builder for a custom definition with this name; each setting may be set once}
+     *
+     * @param name a builder for a custom definition with this name
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
 
-    /** The definition's name, such as {@code FEDERAL}. */
+    /** {@return the definition's name, such as {@code FEDERAL}} */
     public String name() {
         return name;
     }
 
-    /** The absence-rate threshold in rate mode; empty in fixed-days mode. */
+    /** {@return the absence-rate threshold in rate mode; empty in fixed-days mode} */
     public Optional<Ratio> threshold() {
         return threshold;
     }
 
-    /** Whether a rate equal to the threshold meets it (default {@link Boundary#INCLUSIVE}). */
+    /** {@return whether a rate equal to the threshold meets it (default {@link Boundary#INCLUSIVE})} */
     public Boundary boundary() {
         return boundary;
     }
 
-    /** The number of absent days that makes a student chronically absent in fixed-days mode; empty in rate mode. */
+    /**
+     * {@return the number of absent days that makes a student chronically absent in fixed-days mode; empty in rate
+     * mode}
+     */
     public Optional<Integer> fixedDaysAbsent() {
         return fixedDaysAbsent;
     }
 
-    /** The fewest instructional days enrolled for a student to be counted (0: no minimum). */
+    /** {@return the fewest instructional days enrolled for a student to be counted (0: no minimum)} */
     public int minimumDaysEnrolled() {
         return minimumDaysEnrolled;
     }
 
-    /** The fewest days present for a student to be counted (0: no minimum). */
+    /** {@return the fewest days present for a student to be counted (0: no minimum)} */
     public int minimumDaysPresent() {
         return minimumDaysPresent;
     }
@@ -235,17 +242,17 @@ public final class ChronicAbsenceDefinition {
         return aggregation;
     }
 
-    /** The grades considered, by the enrollment's entry grade (default all). */
+    /** {@return the grades considered, by the enrollment's entry grade (default all)} */
     public Set<GradeLevel> grades() {
         return grades;
     }
 
-    /** The kinds of school whose enrollments are not considered (default none). */
+    /** {@return the kinds of school whose enrollments are not considered (default none)} */
     public Set<SchoolType> excludedSchoolTypes() {
         return excludedSchoolTypes;
     }
 
-    /** Whether an enrollment in {@code grade} at a school of type {@code schoolType} is considered. */
+    /** {@return whether an enrollment in {@code grade} at a school of type {@code schoolType} is considered} */
     public boolean considers(GradeLevel grade, SchoolType schoolType) {
         return grades.contains(Objects.requireNonNull(grade, "grade"))
                 && !excludedSchoolTypes.contains(Objects.requireNonNull(schoolType, "schoolType"));
@@ -378,6 +385,7 @@ public final class ChronicAbsenceDefinition {
          *
          * @param threshold a ratio above 0 and at most 1, such as {@code 1/10}
          * @param boundary  whether a rate equal to the threshold meets it
+         * @return this builder
          */
         public Builder threshold(Ratio threshold, Boundary boundary) {
             Objects.requireNonNull(threshold, "threshold");
@@ -391,7 +399,11 @@ public final class ChronicAbsenceDefinition {
             return this;
         }
 
-        /** Fixed-days mode: chronically absent when absent at least {@code days} days (CRDC: 15); at least 1. */
+        /**
+         * Fixed-days mode: chronically absent when absent at least {@code days} days (CRDC: 15); at least 1.
+         *
+         * @return this builder
+         */
         public Builder fixedDaysAbsent(int days) {
             requireUnset(fixedDaysAbsent, "fixedDaysAbsent");
             if (days < 1) {
@@ -401,7 +413,11 @@ public final class ChronicAbsenceDefinition {
             return this;
         }
 
-        /** Students enrolled fewer instructional days are not counted; 0 (the default) for no minimum. */
+        /**
+         * Students enrolled fewer instructional days are not counted; 0 (the default) for no minimum.
+         *
+         * @return this builder
+         */
         public Builder minimumDaysEnrolled(int days) {
             requireUnset(minimumDaysEnrolled, "minimumDaysEnrolled");
             if (days < 0 || days > 366) {
@@ -411,7 +427,11 @@ public final class ChronicAbsenceDefinition {
             return this;
         }
 
-        /** Students present fewer days are not counted; 0 (the default) for no minimum. */
+        /**
+         * Students present fewer days are not counted; 0 (the default) for no minimum.
+         *
+         * @return this builder
+         */
         public Builder minimumDaysPresent(int days) {
             requireUnset(minimumDaysPresent, "minimumDaysPresent");
             if (days < 0 || days > 366) {
@@ -421,7 +441,11 @@ public final class ChronicAbsenceDefinition {
             return this;
         }
 
-        /** How the share of a day missed becomes days absent (default {@link DayRule#HALF_DAY_OR_MORE}). */
+        /**
+         * How the share of a day missed becomes days absent (default {@link DayRule#HALF_DAY_OR_MORE}).
+         *
+         * @return this builder
+         */
         public Builder dayRule(DayRule rule) {
             Objects.requireNonNull(rule, "rule");
             requireUnset(dayRule, "dayRule");
@@ -432,6 +456,8 @@ public final class ChronicAbsenceDefinition {
         /**
          * How records of {@code category} count (default {@link ChronicAbsenceDefinition#defaultTreatment}). A
          * PRESENT record can never be an absence, and a tardy never a whole absent day.
+         *
+         * @return this builder
          */
         public Builder treat(AttendanceCategory category, CategoryTreatment treatment) {
             Objects.requireNonNull(category, "category");
@@ -447,7 +473,11 @@ public final class ChronicAbsenceDefinition {
             return this;
         }
 
-        /** How a student who moved is counted above the school (default {@link Aggregation#POOLED}). */
+        /**
+         * How a student who moved is counted above the school (default {@link Aggregation#POOLED}).
+         *
+         * @return this builder
+         */
         public Builder aggregation(Aggregation aggregation) {
             Objects.requireNonNull(aggregation, "aggregation");
             requireUnset(this.aggregation, "aggregation");
@@ -455,7 +485,12 @@ public final class ChronicAbsenceDefinition {
             return this;
         }
 
-        /** Consider only enrollments whose entry grade is one of {@code grades} (California's Dashboard: KG–08); not empty. */
+        /**
+         * Consider only enrollments whose entry grade is one of {@code grades} (California's Dashboard: KG–08); not
+         * empty.
+         *
+         * @return this builder
+         */
         public Builder grades(Set<GradeLevel> grades) {
             Objects.requireNonNull(grades, "grades");
             requireUnset(this.grades, "grades");
@@ -466,7 +501,12 @@ public final class ChronicAbsenceDefinition {
             return this;
         }
 
-        /** Do not consider enrollments at schools of these types (for example {@code TRANSFER} or {@code SPECIAL_EDUCATION}). */
+        /**
+         * Do not consider enrollments at schools of these types (for example {@code TRANSFER} or {@code
+         * SPECIAL_EDUCATION}).
+         *
+         * @return this builder
+         */
         public Builder excludeSchoolTypes(Set<SchoolType> types) {
             Objects.requireNonNull(types, "types");
             requireUnset(this.excludedSchoolTypes, "excludedSchoolTypes");

@@ -16,7 +16,14 @@ import org.communityschools.core.model.DiplomaType;
  */
 public record CohortStatus(CohortEntry entry, Optional<CohortRemoval> removal, Optional<DiplomaType> diploma,
                            Optional<NonGraduateOutcome> nonGraduate) {
-    /** Checks that exactly one outcome is present. */
+    /**
+     * Checks that exactly one outcome is present.
+     *
+     * @param entry how the student entered the cohort
+     * @param removal why the student was removed, if removed
+     * @param diploma the counted diploma, if graduated by the cut-off
+     * @param nonGraduate the outcome, if in the adjusted cohort without a counted diploma
+     */
     public CohortStatus {
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(removal, "removal");
@@ -43,12 +50,12 @@ public record CohortStatus(CohortEntry entry, Optional<CohortRemoval> removal, O
         return new CohortStatus(entry, Optional.empty(), Optional.empty(), Optional.of(outcome));
     }
 
-    /** Whether the student is in the adjusted cohort (the denominator). */
+    /** {@return whether the student is in the adjusted cohort (the denominator)} */
     public boolean inAdjustedCohort() {
         return removal.isEmpty();
     }
 
-    /** Whether the student graduated (the numerator). */
+    /** {@return whether the student graduated (the numerator)} */
     public boolean graduated() {
         return diploma.isPresent();
     }

@@ -33,7 +33,23 @@ import org.communityschools.metrics.internal.Points;
 public record InterventionOutcome(InterventionType type, EducationOrganizationId providerId, int participants, int measured,
                                   WindowRates participantRates, int matched, WindowRates matchedRates, int comparisonPairs,
                                   int comparisonStudents, WindowRates comparisonRates, Map<StudentId, List<StudentId>> matches) {
-    /** Checks that nothing is missing and the counts nest (matched ≤ measured ≤ participants); copies the matches. */
+    /**
+     * Checks that nothing is missing and the counts nest (matched ≤ measured ≤ participants); copies the matches.
+     *
+     * @param type the intervention type
+     * @param providerId the provider
+     * @param participants students who started with this type and provider in the school year (each once, at their
+     *     first start)
+     * @param measured participants enrolled on at least one day of both windows
+     * @param participantRates the measured participants' attendance before and after
+     * @param matched measured participants with at least one comparison student
+     * @param matchedRates the matched participants' attendance before and after
+     * @param comparisonPairs participant–comparison pairs (a comparison student may serve several participants)
+     * @param comparisonStudents distinct comparison students
+     * @param comparisonRates the comparison students' attendance before and after each matched participant's start,
+     *     summed over the pairs
+     * @param matches each matched participant's comparison students, in order of closeness
+     */
     public InterventionOutcome {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(providerId, "providerId");

@@ -108,27 +108,27 @@ public final class LiveChronicAbsence implements AutoCloseable {
         }
     }
 
-    /** The number of the district version the figures are of. */
+    /** {@return the number of the district version the figures are of} */
     public synchronized long version() {
         return version;
     }
 
-    /** The school's student-enrollments year to date as of {@code asOf}, aggregated. */
+    /** {@return the school's student-enrollments year to date as of {@code asOf}, aggregated} */
     public synchronized AttendanceAggregate school(SchoolId school, LocalDate asOf) {
         return accumulator.school(school, asOf);
     }
 
-    /** The students' figures year to date as of {@code asOf}, aggregated. */
+    /** {@return the students' figures year to date as of {@code asOf}, aggregated} */
     public synchronized AttendanceAggregate students(Collection<StudentId> students, LocalDate asOf) {
         return accumulator.students(students, asOf);
     }
 
-    /** The district's figures year to date as of {@code asOf}. */
+    /** {@return the district's figures year to date as of {@code asOf}} */
     public synchronized AttendanceAggregate district(LocalDate asOf) {
         return accumulator.district(asOf);
     }
 
-    /** An immutable snapshot of every student-enrollment's figures as of {@code asOf}. */
+    /** {@return an immutable snapshot of every student-enrollment's figures as of {@code asOf}} */
     public synchronized AttendanceSnapshot snapshot(LocalDate asOf) {
         return accumulator.snapshot(asOf);
     }

@@ -52,7 +52,7 @@ public final class LiveEarlyWarning implements AutoCloseable {
         return live;
     }
 
-    /** The school's list on the current version (from the cache unless a batch since concerned the school). */
+    /** {@return the school's list on the current version (from the cache unless a batch since concerned the school)} */
     public EarlyWarningList school(SchoolId school) {
         Objects.requireNonNull(school, "school");
         DistrictVersion v = district.current();
@@ -64,7 +64,7 @@ public final class LiveEarlyWarning implements AutoCloseable {
         return e.list();
     }
 
-    /** The version the school's cached list was made on, or -1 when none is cached. */
+    /** {@return the version the school's cached list was made on, or -1 when none is cached} */
     public long version(SchoolId school) {
         Entry e = lists.get(Objects.requireNonNull(school, "school"));
         return e == null || e.version() < Math.max(allChangedAt, changedAt.getOrDefault(school, 0L)) ? -1 : e.version();

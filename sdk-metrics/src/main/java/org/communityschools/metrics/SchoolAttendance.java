@@ -19,7 +19,14 @@ import org.communityschools.core.model.SchoolId;
  * @param enrollments     the school's student-enrollments, aggregated
  */
 public record SchoolAttendance(SchoolId schoolId, boolean communitySchool, int daysInSession, AttendanceAggregate enrollments) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param schoolId the school
+     * @param communitySchool whether the school was a community school that year
+     * @param daysInSession the school's instructional days in the year up to the as-of date
+     * @param enrollments the school's student-enrollments, aggregated
+     */
     public SchoolAttendance {
         Objects.requireNonNull(schoolId, "schoolId");
         Objects.requireNonNull(enrollments, "enrollments");

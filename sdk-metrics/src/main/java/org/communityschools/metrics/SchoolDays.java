@@ -11,7 +11,7 @@ import org.communityschools.core.model.SchoolId;
  */
 @FunctionalInterface
 public interface SchoolDays {
-    /** The number of school days of {@code school} in {@code range} (a range with no end counts nothing). */
+    /** {@return the number of school days of {@code school} in {@code range} (a range with no end counts nothing)} */
     int count(SchoolId school, DateRange range);
 
     /** Monday to Friday, for every school: an approximation when no calendar is at hand. */

@@ -24,7 +24,15 @@ import org.communityschools.core.model.StudentId;
  */
 public record StudentHistory(StudentId studentId, Optional<SchoolYear> statedCohort, List<Enrollment> enrollments,
                              List<Diploma> diplomas, List<StudentCharacteristic> characteristics) {
-    /** Checks that every record is the student's; copies the lists, enrollments sorted by entry date. */
+    /**
+     * Checks that every record is the student's; copies the lists, enrollments sorted by entry date.
+     *
+     * @param studentId the student
+     * @param statedCohort the school year of first entry into grade 9 when the district states it
+     * @param enrollments the student's enrollments in the district's schools
+     * @param diplomas the student's diplomas and other credentials
+     * @param characteristics the student's characteristics over time
+     */
     public StudentHistory {
         Objects.requireNonNull(studentId, "studentId");
         Objects.requireNonNull(statedCohort, "statedCohort");
@@ -48,7 +56,7 @@ public record StudentHistory(StudentId studentId, Optional<SchoolYear> statedCoh
         }
     }
 
-    /** A history with no stated cohort and no characteristics. */
+    /** {@return a history with no stated cohort and no characteristics} */
     public static StudentHistory of(StudentId studentId, List<Enrollment> enrollments, List<Diploma> diplomas) {
         return new StudentHistory(studentId, Optional.empty(), enrollments, diplomas, List.of());
     }

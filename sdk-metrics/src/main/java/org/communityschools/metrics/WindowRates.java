@@ -20,7 +20,14 @@ public record WindowRates(BigDecimal daysPresentBefore, long daysEnrolledBefore,
     /** No days. */
     public static final WindowRates EMPTY = new WindowRates(BigDecimal.ZERO, 0, BigDecimal.ZERO, 0);
 
-    /** Checks that days present are from 0 to days enrolled. */
+    /**
+     * Checks that days present are from 0 to days enrolled.
+     *
+     * @param daysPresentBefore days present in the windows before, summed
+     * @param daysEnrolledBefore days enrolled in the windows before, summed
+     * @param daysPresentAfter days present in the windows after, summed
+     * @param daysEnrolledAfter days enrolled in the windows after, summed
+     */
     public WindowRates {
         check(daysPresentBefore, daysEnrolledBefore, "before");
         check(daysPresentAfter, daysEnrolledAfter, "after");

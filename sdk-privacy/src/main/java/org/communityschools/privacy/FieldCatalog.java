@@ -69,46 +69,46 @@ public final class FieldCatalog {
         this.byCategory = Collections.unmodifiableMap(cats);
     }
 
-    /** The SDK's catalog of the student record view; see docs/privacy-field-catalog.md. */
+    /** {@return the SDK's catalog of the student record view; see docs/privacy-field-catalog.md} */
     public static FieldCatalog defaultCatalog() {
         return DEFAULT;
     }
 
-    /** An empty builder, for a district that defines its own catalog. */
+    /** {@return an empty builder, for a district that defines its own catalog} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this catalog's fields, to extend or adapt it. */
+    /** {@return a builder holding this catalog's fields, to extend or adapt it} */
     public Builder toBuilder() {
         Builder b = new Builder();
         fields.forEach(b::add);
         return b;
     }
 
-    /** The field at {@code path}; empty when the path is unknown or not even well-formed. */
+    /** {@return the field at {@code path}; empty when the path is unknown or not even well-formed} */
     public Optional<DataField> field(String path) {
         Objects.requireNonNull(path, "path");
         return Optional.ofNullable(byPath.get(path));
     }
 
-    /** The field at {@code path}; empty when the catalog does not know it. */
+    /** {@return the field at {@code path}; empty when the catalog does not know it} */
     public Optional<DataField> field(FieldPath path) {
         Objects.requireNonNull(path, "path");
         return Optional.ofNullable(byPath.get(path.value()));
     }
 
-    /** Every field, ordered by path. */
+    /** {@return every field, ordered by path} */
     public List<DataField> fields() {
         return fields;
     }
 
-    /** The fields of {@code category}, ordered by path (possibly none in a custom catalog). */
+    /** {@return the fields of {@code category}, ordered by path (possibly none in a custom catalog)} */
     public List<DataField> fieldsOf(DataCategory category) {
         return byCategory.get(Objects.requireNonNull(category, "category"));
     }
 
-    /** The fields carrying {@code tag}, ordered by path. */
+    /** {@return the fields carrying {@code tag}, ordered by path} */
     public List<DataField> fieldsTagged(Sensitivity tag) {
         Objects.requireNonNull(tag, "tag");
         List<DataField> out = new ArrayList<>();
@@ -120,7 +120,10 @@ public final class FieldCatalog {
         return List.copyOf(out);
     }
 
-    /** The direct children of {@code parent} ({@code attendance.records.reason} for {@code attendance.records}), by path. */
+    /**
+     * {@return the direct children of {@code parent} ({@code attendance.records.reason} for {@code
+     * attendance.records}), by path}
+     */
     public List<DataField> childrenOf(FieldPath parent) {
         Objects.requireNonNull(parent, "parent");
         List<DataField> out = new ArrayList<>();
@@ -135,12 +138,14 @@ public final class FieldCatalog {
         return List.copyOf(out);
     }
 
-    /** Whether {@code path} names a field of this catalog. */
+    /** {@return whether {@code path} names a field of this catalog} */
     public boolean isKnownPath(String path) {
         return byPath.containsKey(Objects.requireNonNull(path, "path"));
     }
 
-    /** Whether {@code name} is the name of a {@link DataCategory}, such as {@code ATTENDANCE} (case-sensitive). */
+    /**
+     * {@return whether {@code name} is the name of a {@link DataCategory}, such as {@code ATTENDANCE} (case-sensitive)}
+     */
     public static boolean isCategoryName(String name) {
         Objects.requireNonNull(name, "name");
         for (DataCategory c : DataCategory.values()) {
@@ -220,7 +225,11 @@ public final class FieldCatalog {
 
         private Builder() {}
 
-        /** Adds a field; throws {@link IllegalArgumentException} when the path is already in the catalog. */
+        /**
+         * Adds a field; throws {@link IllegalArgumentException} when the path is already in the catalog.
+         *
+         * @return this builder
+         */
         public Builder add(DataField field) {
             Objects.requireNonNull(field, "field");
             if (fields.putIfAbsent(field.path().value(), field) != null) {

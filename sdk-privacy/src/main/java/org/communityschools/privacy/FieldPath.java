@@ -21,7 +21,11 @@ public record FieldPath(String value) implements Comparable<FieldPath> {
     /** The longest path accepted. */
     public static final int MAX_LENGTH = 128;
 
-    /** Checks the syntax. */
+    /**
+     * Checks the syntax.
+     *
+     * @param value the path as written, such as {@code demographics.birthDate}
+     */
     public FieldPath {
         Objects.requireNonNull(value, "value");
         if (!isWellFormed(value)) {
@@ -64,12 +68,12 @@ public record FieldPath(String value) implements Comparable<FieldPath> {
         return !segmentStart && segments >= 2;
     }
 
-    /** The segments, such as {@code [attendance, records, reason]}. */
+    /** {@return the segments, such as {@code [attendance, records, reason]}} */
     public List<String> segments() {
         return List.of(value.split("\\.", -1));
     }
 
-    /** The number of segments, 2 or more. */
+    /** {@return the number of segments, 2 or more} */
     public int depth() {
         int depth = 1;
         for (int i = 0; i < value.length(); i++) {
@@ -80,7 +84,7 @@ public record FieldPath(String value) implements Comparable<FieldPath> {
         return depth;
     }
 
-    /** The first segment, which groups the fields of a record view (it is not the field's category). */
+    /** {@return the first segment, which groups the fields of a record view (it is not the field's category)} */
     public String root() {
         return value.substring(0, value.indexOf('.'));
     }
@@ -95,7 +99,10 @@ public record FieldPath(String value) implements Comparable<FieldPath> {
         return head.indexOf('.') < 0 ? Optional.empty() : Optional.of(new FieldPath(head));
     }
 
-    /** Whether this path is {@code ancestor} or lies below it ({@code a.b.c} is within {@code a.b}, {@code a.bc} is not). */
+    /**
+     * {@return whether this path is {@code ancestor} or lies below it ({@code a.b.c} is within {@code a.b}, {@code
+     * a.bc} is not)}
+     */
     public boolean isWithin(FieldPath ancestor) {
         return value.equals(ancestor.value)
                 || value.length() > ancestor.value.length() && value.startsWith(ancestor.value)

@@ -53,7 +53,7 @@ public final class DecisionService {
                 Optional.ofNullable(b.publicUri));
     }
 
-    /** A builder; the engine, the district data, the disclosure log and the identity are required. */
+    /** {@return a builder; the engine, the district data, the disclosure log and the identity are required} */
     public static Builder builder() {
         return new Builder();
     }
@@ -151,35 +151,59 @@ public final class DecisionService {
 
         private Builder() {}
 
-        /** The engine that decides. Required. */
+        /**
+         * The engine that decides. Required.
+         *
+         * @param engine the engine that decides
+         * @return this builder
+         */
         public Builder engine(PolicyEngine engine) {
             once(this.engine == null, "engine");
             this.engine = Objects.requireNonNull(engine, "engine");
             return this;
         }
 
-        /** The district data the engine decides on, from which records are shown. Required. */
+        /**
+         * The district data the engine decides on, from which records are shown. Required.
+         *
+         * @param data the district data the engine decides on, from which records are shown
+         * @return this builder
+         */
         public Builder districtData(DistrictData data) {
             once(this.data == null, "districtData");
             this.data = Objects.requireNonNull(data, "data");
             return this;
         }
 
-        /** The disclosure log every shown record is appended to first. Required. */
+        /**
+         * The disclosure log every shown record is appended to first. Required.
+         *
+         * @param log the disclosure log every shown record is appended to first
+         * @return this builder
+         */
         public Builder disclosureLog(DisclosureSink log) {
             once(this.log == null, "disclosureLog");
             this.log = Objects.requireNonNull(log, "log");
             return this;
         }
 
-        /** How callers are authenticated. Required. */
+        /**
+         * How callers are authenticated. Required.
+         *
+         * @return this builder
+         */
         public Builder identity(Identity identity) {
             once(this.identity == null, "identity");
             this.identity = Objects.requireNonNull(identity, "identity");
             return this;
         }
 
-        /** The clock decisions are made at (and tokens checked against); the system clock unless set. */
+        /**
+         * The clock decisions are made at (and tokens checked against); the system clock unless set.
+         *
+         * @param clock the clock decisions are made at (and tokens checked against)
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             once(!clockSet, "clock");
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -187,7 +211,12 @@ public final class DecisionService {
             return this;
         }
 
-        /** The cache of decisions; a new one of 100,000 decisions unless set. */
+        /**
+         * The cache of decisions; a new one of 100,000 decisions unless set.
+         *
+         * @param cache the cache of decisions
+         * @return this builder
+         */
         public Builder decisionCache(DecisionCache cache) {
             once(!cacheSet, "decisionCache");
             this.cache = Objects.requireNonNull(cache, "cache");
@@ -195,7 +224,12 @@ public final class DecisionService {
             return this;
         }
 
-        /** The largest request body accepted, from 1 KiB to 1 MiB; {@link #DEFAULT_MAX_BODY_BYTES} unless set. */
+        /**
+         * The largest request body accepted, from 1 KiB to 1 MiB; {@link #DEFAULT_MAX_BODY_BYTES} unless set.
+         *
+         * @param bytes the largest request body accepted, from 1 KiB to 1 MiB
+         * @return this builder
+         */
         public Builder maxBodyBytes(int bytes) {
             once(!maxBodySet, "maxBodyBytes");
             if (bytes < 1024 || bytes > 1024 * 1024) {
@@ -206,7 +240,12 @@ public final class DecisionService {
             return this;
         }
 
-        /** The number of search results in a page when the request names no limit, from 1 to 1000; 100 unless set. */
+        /**
+         * The number of search results in a page when the request names no limit, from 1 to 1000; 100 unless set.
+         *
+         * @param size the number of search results in a page when the request names no limit, from 1 to 1000
+         * @return this builder
+         */
         public Builder pageSize(int size) {
             once(!pageSizeSet, "pageSize");
             if (size < 1 || size > 1000) {
@@ -220,6 +259,10 @@ public final class DecisionService {
         /**
          * The address clients reach the service at (behind a TLS-terminating proxy, its https address), published as
          * the PDP identifier in the metadata; the request's own scheme and host unless set.
+         *
+         * @param uri the address clients reach the service at (behind a TLS-terminating proxy, its https address),
+         *     published as the PDP identifier in the metadata
+         * @return this builder
          */
         public Builder publicUri(URI uri) {
             once(this.publicUri == null, "publicUri");
@@ -231,7 +274,7 @@ public final class DecisionService {
             return this;
         }
 
-        /** The service; throws {@link IllegalStateException} naming every missing required setting. */
+        /** {@return the service; throws {@link IllegalStateException} naming every missing required setting} */
         public DecisionService build() {
             List<String> missing = new ArrayList<>();
             if (engine == null) {

@@ -33,7 +33,18 @@ import org.communityschools.spark.rows.ViolationRow;
 public record SparkDistrictData(DistrictData reference, Dataset<StudentRow> students, Dataset<CharacteristicRow> characteristics,
                                 Dataset<CalendarRow> calendar, Dataset<EnrollmentRow> enrollments, Dataset<DiplomaRow> diplomas,
                                 Dataset<AttendanceRow> attendance, Dataset<ViolationRow> violations) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param reference organizations, schools and partnerships, read and validated by the core reader on the driver
+     * @param students accepted rows of {@code students.csv}
+     * @param characteristics accepted rows of {@code student_characteristics.csv}
+     * @param calendar accepted rows of {@code calendar.csv}
+     * @param enrollments accepted rows of {@code enrollments.csv}
+     * @param diplomas accepted rows of {@code diplomas.csv}
+     * @param attendance accepted rows of {@code attendance.csv}
+     * @param violations every violation of every file read, in no particular order
+     */
     public SparkDistrictData {
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(students, "students");
@@ -45,13 +56,16 @@ public record SparkDistrictData(DistrictData reference, Dataset<StudentRow> stud
         Objects.requireNonNull(violations, "violations");
     }
 
-    /** The errors (not warnings), sorted by file, line and column, at most {@code limit} of them (a Spark action). */
+    /**
+     * {@return the errors (not warnings), sorted by file, line and column, at most {@code limit} of them (a Spark
+     * action)}
+     */
     public List<Violation> errors(int limit) {
         return violations.filter((org.apache.spark.api.java.function.FilterFunction<ViolationRow>) v -> v.getSeverity().equals("ERROR"))
                 .orderBy("file", "line", "column", "rule").limit(limit).collectAsList().stream().map(ViolationRow::toViolation).toList();
     }
 
-    /** The number of errors (a Spark action). */
+    /** {@return the number of errors (a Spark action)} */
     public long errorCount() {
         return violations.filter((org.apache.spark.api.java.function.FilterFunction<ViolationRow>) v -> v.getSeverity().equals("ERROR")).count();
     }

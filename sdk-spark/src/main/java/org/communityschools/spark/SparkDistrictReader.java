@@ -35,17 +35,17 @@ public final class SparkDistrictReader {
         this.format = Objects.requireNonNull(format, "format");
     }
 
-    /** A reader of {@code format} directories in {@code spark}. */
+    /** {@return a reader of {@code format} directories in {@code spark}} */
     public static SparkDistrictReader of(SparkSession spark, Format format) {
         return new SparkDistrictReader(spark, format);
     }
 
-    /** A reader of CSV directories. */
+    /** {@return a reader of CSV directories} */
     public static SparkDistrictReader csv(SparkSession spark) {
         return of(spark, Format.CSV);
     }
 
-    /** A reader of Parquet directories. */
+    /** {@return a reader of Parquet directories} */
     public static SparkDistrictReader parquet(SparkSession spark) {
         return of(spark, Format.PARQUET);
     }

@@ -24,18 +24,18 @@ public final class AttendanceTable {
         this.data = data;
     }
 
-    /** The number of attendance rows. */
+    /** {@return the number of attendance rows} */
     public int size() {
         return columns.size();
     }
 
-    /** The student's records at every school, in date order (then school); empty for an unknown student. */
+    /** {@return the student's records at every school, in date order (then school); empty for an unknown student} */
     public List<AttendanceRecord> recordsOf(StudentId student) {
         Objects.requireNonNull(student, "student");
         return columns.records(data.studentIndex(student), -1);
     }
 
-    /** The student's records at one school, in date order; empty when either is unknown. */
+    /** {@return the student's records at one school, in date order; empty when either is unknown} */
     public List<AttendanceRecord> recordsOf(StudentId student, SchoolId school) {
         Objects.requireNonNull(student, "student");
         Objects.requireNonNull(school, "school");
@@ -59,7 +59,7 @@ public final class AttendanceTable {
         }
     }
 
-    /** The bytes held by the table's arrays (object headers excluded). */
+    /** {@return the bytes held by the table's arrays (object headers excluded)} */
     public long estimatedBytes() {
         return columns.estimatedBytes();
     }

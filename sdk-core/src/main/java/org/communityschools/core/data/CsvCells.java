@@ -47,7 +47,10 @@ public final class CsvCells {
         return cell;
     }
 
-    /** The inverse of {@link #neutralize}: drops one leading {@code '}; {@code restore(neutralize(v))} is {@code v}. */
+    /**
+     * {@return the inverse of {@link #neutralize}: drops one leading {@code '}; {@code restore(neutralize(v))} is
+     * {@code v}}
+     */
     public static String restore(String written) {
         Objects.requireNonNull(written, "written");
         return !written.isEmpty() && written.charAt(0) == '\'' ? written.substring(1) : written;

@@ -42,7 +42,10 @@ public final class DataElements {
         this.fieldPaths = fieldPaths;
     }
 
-    /** The field paths of the SDK's default field catalog (docs/privacy-field-catalog.md) and the category names. */
+    /**
+     * {@return the field paths of the SDK's default field catalog (docs/privacy-field-catalog.md) and the category
+     * names}
+     */
     public static DataElements standard() {
         return STANDARD;
     }
@@ -64,12 +67,14 @@ public final class DataElements {
         return new DataElements(Collections.unmodifiableSortedSet(paths));
     }
 
-    /** The known field paths, sorted. */
+    /** {@return the known field paths, sorted} */
     public SortedSet<String> fieldPaths() {
         return fieldPaths;
     }
 
-    /** Whether {@code element} is a known field path or the name of a {@link DataCategory} (case-sensitive). */
+    /**
+     * {@return whether {@code element} is a known field path or the name of a {@link DataCategory} (case-sensitive)}
+     */
     public boolean isKnown(String element) {
         Objects.requireNonNull(element, "element");
         if (fieldPaths.contains(element)) {

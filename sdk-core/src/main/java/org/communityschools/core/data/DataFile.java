@@ -67,17 +67,17 @@ public enum DataFile {
         this.personal = Set.copyOf(pii);
     }
 
-    /** The file name within the directory, such as {@code attendance.csv}. */
+    /** {@return the file name within the directory, such as {@code attendance.csv}} */
     public String fileName() {
         return fileName;
     }
 
-    /** Every column, in the order a writer writes them. */
+    /** {@return every column, in the order a writer writes them} */
     public List<String> columns() {
         return columns;
     }
 
-    /** Whether the column must be present in the header and non-empty in every row. */
+    /** {@return whether the column must be present in the header and non-empty in every row} */
     public boolean isRequired(String column) {
         return required.contains(column);
     }

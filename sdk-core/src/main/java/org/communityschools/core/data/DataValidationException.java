@@ -27,12 +27,12 @@ public final class DataValidationException extends CommunitySchoolsException {
         return errorCount + " error(s) in the district data directory; nothing was loaded. First: " + first;
     }
 
-    /** The violations found, errors and warnings, in file and line order. */
+    /** {@return the violations found, errors and warnings, in file and line order} */
     public List<Violation> violations() {
         return violations;
     }
 
-    /** The number of errors found, which may exceed the errors listed when the reporting limit was reached. */
+    /** {@return the number of errors found, which may exceed the errors listed when the reporting limit was reached} */
     public long errorCount() {
         return errorCount;
     }

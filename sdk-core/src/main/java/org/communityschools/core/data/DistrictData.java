@@ -100,7 +100,10 @@ public final class DistrictData {
         this.calendars = java.util.Collections.unmodifiableMap(c);
     }
 
-    /** A builder for data assembled in code (tests, other modules); {@code build()} applies the cross-record rules. */
+    /**
+     * {@return a builder for data assembled in code (tests, other modules); {@code build()} applies the cross-record
+     * rules}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -112,128 +115,131 @@ public final class DistrictData {
 
     // ------------------------------------------------------------------ collections, in file order
 
-    /** The organizations (district and community organizations), in file order. */
+    /** {@return the organizations (district and community organizations), in file order} */
     public List<Organization> organizations() {
         return ix.organizations.records();
     }
 
-    /** The schools, in file order. */
+    /** {@return the schools, in file order} */
     public List<School> schools() {
         return ix.schools.records();
     }
 
-    /** The school–organization partnerships, in file order. */
+    /** {@return the school–organization partnerships, in file order} */
     public List<Partnership> partnerships() {
         return ix.partnerships;
     }
 
-    /** The students, in file order. */
+    /** {@return the students, in file order} */
     public List<Student> students() {
         return ix.students.records();
     }
 
-    /** The student characteristics (English learner, disability, ...), in file order. */
+    /** {@return the student characteristics (English learner, disability, ...), in file order} */
     public List<StudentCharacteristic> studentCharacteristics() {
         return ix.characteristics;
     }
 
-    /** The instructional calendars of the schools that have calendar rows, in school order. */
+    /** {@return the instructional calendars of the schools that have calendar rows, in school order} */
     public Map<SchoolId, InstructionalCalendar> calendars() {
         return calendars;
     }
 
-    /** The enrollments, in file order. */
+    /** {@return the enrollments, in file order} */
     public List<Enrollment> enrollments() {
         return ix.enrollments;
     }
 
-    /** The diplomas, in file order. */
+    /** {@return the diplomas, in file order} */
     public List<Diploma> diplomas() {
         return ix.diplomas;
     }
 
-    /** The attendance rows, in the compact columnar store. */
+    /** {@return the attendance rows, in the compact columnar store} */
     public AttendanceTable attendance() {
         return attendance;
     }
 
-    /** The behavior incidents, in file order. */
+    /** {@return the behavior incidents, in file order} */
     public List<BehaviorIncident> behaviorIncidents() {
         return ix.incidents.records();
     }
 
-    /** The course marks, in file order. */
+    /** {@return the course marks, in file order} */
     public List<CourseMark> courseMarks() {
         return ix.courseMarks;
     }
 
-    /** The staff members, in file order. */
+    /** {@return the staff members, in file order} */
     public List<Staff> staff() {
         return ix.staff.records();
     }
 
-    /** The staff assignments, in file order. */
+    /** {@return the staff assignments, in file order} */
     public List<StaffAssignment> staffAssignments() {
         return ix.assignments;
     }
 
-    /** The student–staff relationships, in file order. */
+    /** {@return the student–staff relationships, in file order} */
     public List<StudentStaffRelationship> studentStaffRelationships() {
         return ix.relationships;
     }
 
-    /** The interventions, in file order. */
+    /** {@return the interventions, in file order} */
     public List<Intervention> interventions() {
         return ix.interventions.records();
     }
 
-    /** The intervention participants, in file order. */
+    /** {@return the intervention participants, in file order} */
     public List<InterventionParticipant> interventionParticipants() {
         return ix.participants;
     }
 
-    /** The consents, in file order. */
+    /** {@return the consents, in file order} */
     public List<Consent> consents() {
         return ix.consents.records();
     }
 
-    /** The data-sharing agreements, every version, in file order. */
+    /** {@return the data-sharing agreements, every version, in file order} */
     public List<DataSharingAgreement> agreements() {
         return ix.agreements;
     }
 
-    /** The school years that occur in the data (calendars, enrollments, attendance, partnerships, course marks). */
+    /**
+     * {@return the school years that occur in the data (calendars, enrollments, attendance, partnerships, course
+     * marks)}
+     */
     public SortedSet<SchoolYear> schoolYears() {
         return ix.schoolYears;
     }
 
     // ------------------------------------------------------------------ lookups by id
 
-    /** The student with this id. */
+    /** {@return the student with this id} */
     public Optional<Student> student(StudentId id) {
         int i = studentIndex(id);
         return i < 0 ? Optional.empty() : Optional.of(ix.students.record(i));
     }
 
-    /** The school with this id. */
+    /** {@return the school with this id} */
     public Optional<School> school(SchoolId id) {
         int i = schoolIndex(id);
         return i < 0 ? Optional.empty() : Optional.of(ix.schools.record(i));
     }
 
-    /** The staff member with this id. */
+    /** {@return the staff member with this id} */
     public Optional<Staff> staff(StaffId id) {
         int i = ix.staff.indexOf(Objects.requireNonNull(id, "id").value());
         return i < 0 ? Optional.empty() : Optional.of(ix.staff.record(i));
     }
 
-    /** The organization with this id. */
+    /** {@return the organization with this id} */
     public Optional<Organization> organization(OrganizationId id) {
         int i = ix.organizations.indexOf(Objects.requireNonNull(id, "id").value());
         return i < 0 ? Optional.empty() : Optional.of(ix.organizations.record(i));
     }
 
-    /** The intervention with this id. */
+    /** {@return the intervention with this id} */
     public Optional<Intervention> intervention(InterventionId id) {
         int i = ix.interventions.indexOf(Objects.requireNonNull(id, "id").value());
         return i < 0 ? Optional.empty() : Optional.of(ix.interventions.record(i));
@@ -249,12 +255,12 @@ public final class DistrictData {
 
     // ------------------------------------------------------------------ agreements over time
 
-    /** Every version of the agreement with this id. */
+    /** {@return every version of the agreement with this id} */
     public Optional<AgreementHistory> agreementHistory(AgreementId id) {
         return Optional.ofNullable(ix.agreementHistories.get(Objects.requireNonNull(id, "id").value()));
     }
 
-    /** The history of every agreement, in agreement id order. */
+    /** {@return the history of every agreement, in agreement id order} */
     public List<AgreementHistory> agreementHistories() {
         return List.copyOf(ix.agreementHistories.values());
     }
@@ -277,7 +283,10 @@ public final class DistrictData {
         return Collections.unmodifiableList(out);
     }
 
-    /** The version of the agreement with this id that governs on {@code date}, as in {@link #agreementVersionsOn}. */
+    /**
+     * {@return the version of the agreement with this id that governs on {@code date}, as in {@link
+     * #agreementVersionsOn}}
+     */
     public Optional<DataSharingAgreement> agreementVersionOn(AgreementId id, LocalDate date) {
         Objects.requireNonNull(date, "date");
         return agreementHistory(id).flatMap(h -> h.versionOn(date));
@@ -298,54 +307,54 @@ public final class DistrictData {
 
     // ------------------------------------------------------------------ dense indexes
 
-    /** The dense index (0 to students - 1, file order) of a student, or -1 when unknown. */
+    /** {@return the dense index (0 to students - 1, file order) of a student, or -1 when unknown} */
     public int studentIndex(StudentId id) {
         return ix.students.indexOf(Objects.requireNonNull(id, "id").value());
     }
 
-    /** The student at a dense index. */
+    /** {@return the student at a dense index} */
     public StudentId studentAt(int index) {
         return ix.students.id(Objects.checkIndex(index, ix.students.size()));
     }
 
-    /** The dense index (0 to schools - 1, file order) of a school, or -1 when unknown. */
+    /** {@return the dense index (0 to schools - 1, file order) of a school, or -1 when unknown} */
     public int schoolIndex(SchoolId id) {
         return ix.schools.indexOf(Objects.requireNonNull(id, "id").value());
     }
 
-    /** The school at a dense index. */
+    /** {@return the school at a dense index} */
     public SchoolId schoolAt(int index) {
         return ix.schools.id(Objects.checkIndex(index, ix.schools.size()));
     }
 
     // ------------------------------------------------------------------ enrollments
 
-    /** The student's enrollments, by entry date. */
+    /** {@return the student's enrollments, by entry date} */
     public List<Enrollment> enrollmentsOf(StudentId student) {
         return ix.enrollmentsByStudent.get(studentIndex(student));
     }
 
-    /** The student's enrollments that include {@code date} (usually one; two on a same-day transfer). */
+    /** {@return the student's enrollments that include {@code date} (usually one; two on a same-day transfer)} */
     public List<Enrollment> enrollmentsOn(StudentId student, LocalDate date) {
         Objects.requireNonNull(date, "date");
         return filter(ix.enrollmentsByStudent, studentIndex(student), (e, d) -> e.isEnrolledOn(d), date);
     }
 
-    /** The enrollments at a school, by entry date then student. */
+    /** {@return the enrollments at a school, by entry date then student} */
     public List<Enrollment> enrollmentsAt(SchoolId school) {
         return ix.enrollmentsBySchool.get(schoolIndex(school));
     }
 
     // ------------------------------------------------------------------ partnerships
 
-    /** The school's partnerships in a school year, the LEAD first. */
+    /** {@return the school's partnerships in a school year, the LEAD first} */
     public List<Partnership> partnershipsOf(SchoolId school, SchoolYear year) {
         Objects.requireNonNull(year, "year");
         int s = schoolIndex(school);
         return s < 0 ? List.of() : ix.partnershipsBySchoolYear.getOrDefault(DistrictIndex.schoolYearKey(s, year), List.of());
     }
 
-    /** The school's lead community organization in a school year. */
+    /** {@return the school's lead community organization in a school year} */
     public Optional<OrganizationId> leadPartner(SchoolId school, SchoolYear year) {
         for (Partnership p : partnershipsOf(school, year)) {
             if (p.role() == PartnershipRole.LEAD) {
@@ -355,12 +364,12 @@ public final class DistrictData {
         return Optional.empty();
     }
 
-    /** Whether the school is a community school in that year: it has a LEAD partner then. */
+    /** {@return whether the school is a community school in that year: it has a LEAD partner then} */
     public boolean isCommunitySchool(SchoolId school, SchoolYear year) {
         return leadPartner(school, year).isPresent();
     }
 
-    /** The schools the organization partners with (as lead or partner) in a school year, sorted. */
+    /** {@return the schools the organization partners with (as lead or partner) in a school year, sorted} */
     public List<SchoolId> schoolsPartneredWith(OrganizationId organization, SchoolYear year) {
         Objects.requireNonNull(year, "year");
         int o = ix.organizations.indexOf(Objects.requireNonNull(organization, "organization").value());
@@ -369,28 +378,28 @@ public final class DistrictData {
 
     // ------------------------------------------------------------------ staff
 
-    /** The staff member's assignments, by begin date. */
+    /** {@return the staff member's assignments, by begin date} */
     public List<StaffAssignment> assignmentsOf(StaffId staff) {
         return ix.assignmentsByStaff.get(staffIndex(staff));
     }
 
-    /** The staff member's assignments in force on {@code date}. */
+    /** {@return the staff member's assignments in force on {@code date}} */
     public List<StaffAssignment> assignmentsOn(StaffId staff, LocalDate date) {
         Objects.requireNonNull(date, "date");
         return filter(ix.assignmentsByStaff, staffIndex(staff), (a, d) -> a.period().contains(d), date);
     }
 
-    /** The staff member's relationships with students, by begin date. */
+    /** {@return the staff member's relationships with students, by begin date} */
     public List<StudentStaffRelationship> relationshipsOfStaff(StaffId staff) {
         return ix.relationshipsByStaff.get(staffIndex(staff));
     }
 
-    /** The student's relationships with staff, by begin date. */
+    /** {@return the student's relationships with staff, by begin date} */
     public List<StudentStaffRelationship> relationshipsOfStudent(StudentId student) {
         return ix.relationshipsByStudent.get(studentIndex(student));
     }
 
-    /** The staff member's relationships with students in force on {@code date}. */
+    /** {@return the staff member's relationships with students in force on {@code date}} */
     public List<StudentStaffRelationship> relationshipsOn(StaffId staff, LocalDate date) {
         Objects.requireNonNull(date, "date");
         return filter(ix.relationshipsByStaff, staffIndex(staff), (r, d) -> r.period().contains(d), date);
@@ -402,39 +411,39 @@ public final class DistrictData {
 
     // ------------------------------------------------------------------ per student
 
-    /** The student's characteristics, by begin date. */
+    /** {@return the student's characteristics, by begin date} */
     public List<StudentCharacteristic> characteristicsOf(StudentId student) {
         return ix.characteristicsByStudent.get(studentIndex(student));
     }
 
-    /** The student's behavior incidents, by date. */
+    /** {@return the student's behavior incidents, by date} */
     public List<BehaviorIncident> incidentsOf(StudentId student) {
         return ix.incidentsByStudent.get(studentIndex(student));
     }
 
-    /** The student's course marks, by school year, term and course. */
+    /** {@return the student's course marks, by school year, term and course} */
     public List<CourseMark> courseMarksOf(StudentId student) {
         return ix.courseMarksByStudent.get(studentIndex(student));
     }
 
-    /** The student's diplomas, by award date. */
+    /** {@return the student's diplomas, by award date} */
     public List<Diploma> diplomasOf(StudentId student) {
         return ix.diplomasByStudent.get(studentIndex(student));
     }
 
-    /** The consents given for the student, by signed date. */
+    /** {@return the consents given for the student, by signed date} */
     public List<Consent> consentsOf(StudentId student) {
         return ix.consentsByStudent.get(studentIndex(student));
     }
 
-    /** The student's intervention participations, by begin date. */
+    /** {@return the student's intervention participations, by begin date} */
     public List<InterventionParticipant> participantsOf(StudentId student) {
         return ix.participantsByStudent.get(studentIndex(student));
     }
 
     // ------------------------------------------------------------------ calendars
 
-    /** The school's instructional calendar; empty when the school has no calendar rows or is unknown. */
+    /** {@return the school's instructional calendar; empty when the school has no calendar rows or is unknown} */
     public InstructionalCalendar calendar(SchoolId school) {
         InstructionalCalendar c = calendars.get(Objects.requireNonNull(school, "school"));
         return c != null ? c : new InstructionalCalendar(school, new int[0]);

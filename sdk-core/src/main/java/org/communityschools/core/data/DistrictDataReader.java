@@ -61,12 +61,12 @@ public final class DistrictDataReader {
         return new Builder();
     }
 
-    /** The limits each file is read within. */
+    /** {@return the limits each file is read within} */
     public ReadLimits limits() {
         return limits;
     }
 
-    /** Whether a read returns the valid rows despite errors. */
+    /** {@return whether a read returns the valid rows despite errors} */
     public boolean isLenient() {
         return lenient;
     }
@@ -112,6 +112,9 @@ public final class DistrictDataReader {
         /**
          * The limits a file is read within (default {@link ReadLimits#defaults()}): a row, cell or nesting beyond
          * them is an error naming the limit ({@code limit.*}), and the rest of that file is not read.
+         *
+         * @param limits the limits a file is read within (default {@link ReadLimits#defaults()})
+         * @return this builder
          */
         public Builder limits(ReadLimits limits) {
             Objects.requireNonNull(limits, "limits");
@@ -122,7 +125,11 @@ public final class DistrictDataReader {
             return this;
         }
 
-        /** Lenient (true) returns the valid rows and a report; strict (false, the default) loads nothing on any error. */
+        /**
+         * Lenient (true) returns the valid rows and a report; strict (false, the default) loads nothing on any error.
+         *
+         * @return this builder
+         */
         public Builder lenient(boolean lenient) {
             if (this.lenient != null) {
                 throw new IllegalStateException("lenient was already set to " + this.lenient);
@@ -131,7 +138,12 @@ public final class DistrictDataReader {
             return this;
         }
 
-        /** The Jakarta Validation validator that checks each record's annotations (default: the provider on the path). */
+        /**
+         * The Jakarta Validation validator that checks each record's annotations (default: the provider on the path).
+         *
+         * @param validator the Jakarta Validation validator that checks each record's annotations (default
+         * @return this builder
+         */
         public Builder validator(Validator validator) {
             Objects.requireNonNull(validator, "validator");
             if (this.validator != null || withoutBeanValidation) {
@@ -141,7 +153,11 @@ public final class DistrictDataReader {
             return this;
         }
 
-        /** Skips Jakarta Validation annotations (the field and cross-record rules still apply). */
+        /**
+         * Skips Jakarta Validation annotations (the field and cross-record rules still apply).
+         *
+         * @return this builder
+         */
         public Builder withoutBeanValidation() {
             if (this.validator != null || withoutBeanValidation) {
                 throw new IllegalStateException("bean validation was already configured");
@@ -150,7 +166,12 @@ public final class DistrictDataReader {
             return this;
         }
 
-        /** The most violations kept in a report or exception (default 10,000); beyond it they are only counted. */
+        /**
+         * The most violations kept in a report or exception (default 10,000); beyond it they are only counted.
+         *
+         * @param max the most violations kept in a report or exception (default 10,000)
+         * @return this builder
+         */
         public Builder maxReportedViolations(int max) {
             if (max < 1) {
                 throw new IllegalArgumentException("maxReportedViolations must be at least 1, was " + max);
@@ -166,6 +187,10 @@ public final class DistrictDataReader {
          * The data elements agreements may name (default {@link DataElements#standard()}, the default field catalog's
          * paths and the category names); an agreement naming another is rejected with rule
          * {@code agreement.data-element}. A host whose policy uses its own field catalog passes that catalog's paths.
+         *
+         * @param dataElements the data elements agreements may name (default {@link DataElements#standard()}, the
+         *     default field catalog's paths and the category names)
+         * @return this builder
          */
         public Builder dataElements(DataElements dataElements) {
             Objects.requireNonNull(dataElements, "dataElements");

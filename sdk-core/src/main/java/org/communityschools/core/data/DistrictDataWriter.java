@@ -104,87 +104,87 @@ public final class DistrictDataWriter implements AutoCloseable {
         }
     }
 
-    /** Rows of {@code organizations.csv}. */
+    /** {@return rows of {@code organizations.csv}} */
     public Consumer<Organization> organizations() {
         return sink(DataFile.ORGANIZATIONS, Rows::organization);
     }
 
-    /** Rows of {@code schools.csv}. */
+    /** {@return rows of {@code schools.csv}} */
     public Consumer<School> schools() {
         return sink(DataFile.SCHOOLS, Rows::school);
     }
 
-    /** Rows of {@code partnerships.csv}. */
+    /** {@return rows of {@code partnerships.csv}} */
     public Consumer<Partnership> partnerships() {
         return sink(DataFile.PARTNERSHIPS, Rows::partnership);
     }
 
-    /** Rows of {@code students.csv}. */
+    /** {@return rows of {@code students.csv}} */
     public Consumer<Student> students() {
         return sink(DataFile.STUDENTS, Rows::student);
     }
 
-    /** Rows of {@code student_characteristics.csv}. */
+    /** {@return rows of {@code student_characteristics.csv}} */
     public Consumer<StudentCharacteristic> studentCharacteristics() {
         return sink(DataFile.STUDENT_CHARACTERISTICS, Rows::characteristic);
     }
 
-    /** Rows of {@code calendar.csv}. */
+    /** {@return rows of {@code calendar.csv}} */
     public Consumer<InstructionalDay> calendar() {
         return sink(DataFile.CALENDAR, Rows::calendar);
     }
 
-    /** Rows of {@code enrollments.csv}. */
+    /** {@return rows of {@code enrollments.csv}} */
     public Consumer<Enrollment> enrollments() {
         return sink(DataFile.ENROLLMENTS, Rows::enrollment);
     }
 
-    /** Rows of {@code diplomas.csv}. */
+    /** {@return rows of {@code diplomas.csv}} */
     public Consumer<Diploma> diplomas() {
         return sink(DataFile.DIPLOMAS, Rows::diploma);
     }
 
-    /** Rows of {@code attendance.csv}. */
+    /** {@return rows of {@code attendance.csv}} */
     public Consumer<AttendanceRecord> attendance() {
         return sink(DataFile.ATTENDANCE, Rows::attendance);
     }
 
-    /** Rows of {@code behavior.csv}. */
+    /** {@return rows of {@code behavior.csv}} */
     public Consumer<BehaviorIncident> behavior() {
         return sink(DataFile.BEHAVIOR, Rows::behavior);
     }
 
-    /** Rows of {@code course_marks.csv}. */
+    /** {@return rows of {@code course_marks.csv}} */
     public Consumer<CourseMark> courseMarks() {
         return sink(DataFile.COURSE_MARKS, Rows::courseMark);
     }
 
-    /** Rows of {@code staff.csv}. */
+    /** {@return rows of {@code staff.csv}} */
     public Consumer<Staff> staff() {
         return sink(DataFile.STAFF, Rows::staff);
     }
 
-    /** Rows of {@code staff_assignments.csv}. */
+    /** {@return rows of {@code staff_assignments.csv}} */
     public Consumer<StaffAssignment> staffAssignments() {
         return sink(DataFile.STAFF_ASSIGNMENTS, Rows::staffAssignment);
     }
 
-    /** Rows of {@code student_staff.csv}. */
+    /** {@return rows of {@code student_staff.csv}} */
     public Consumer<StudentStaffRelationship> studentStaff() {
         return sink(DataFile.STUDENT_STAFF, Rows::studentStaff);
     }
 
-    /** Rows of {@code interventions.csv}. */
+    /** {@return rows of {@code interventions.csv}} */
     public Consumer<Intervention> interventions() {
         return sink(DataFile.INTERVENTIONS, Rows::intervention);
     }
 
-    /** Rows of {@code intervention_participants.csv}. */
+    /** {@return rows of {@code intervention_participants.csv}} */
     public Consumer<InterventionParticipant> interventionParticipants() {
         return sink(DataFile.INTERVENTION_PARTICIPANTS, Rows::interventionParticipant);
     }
 
-    /** Rows of {@code consents.csv}. */
+    /** {@return rows of {@code consents.csv}} */
     public Consumer<Consent> consents() {
         return sink(DataFile.CONSENTS, Rows::consent);
     }

@@ -15,12 +15,12 @@ public final class CommunitySchoolsJson {
 
     private static final JsonMapper MAPPER = mapper(new CommunitySchoolsModule());
 
-    /** The module; it cannot read staff assignments or interventions (see {@link CommunitySchoolsModule}). */
+    /** {@return the module; it cannot read staff assignments or interventions (see {@link CommunitySchoolsModule})} */
     public static CommunitySchoolsModule module() {
         return new CommunitySchoolsModule();
     }
 
-    /** The module, resolving school-or-organization identifiers with {@code resolver}. */
+    /** {@return the module, resolving school-or-organization identifiers with {@code resolver}} */
     public static CommunitySchoolsModule module(Function<String, EducationOrganizationId> resolver) {
         return new CommunitySchoolsModule(resolver);
     }
@@ -33,7 +33,7 @@ public final class CommunitySchoolsJson {
         return MAPPER;
     }
 
-    /** A strict mapper whose module resolves school-or-organization identifiers with {@code resolver}. */
+    /** {@return a strict mapper whose module resolves school-or-organization identifiers with {@code resolver}} */
     public static JsonMapper mapper(Function<String, EducationOrganizationId> resolver) {
         return mapper(new CommunitySchoolsModule(resolver));
     }

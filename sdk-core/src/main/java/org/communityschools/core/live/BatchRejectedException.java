@@ -33,7 +33,7 @@ public final class BatchRejectedException extends CommunitySchoolsException {
         return errors + " error(s) in the batch of changes; nothing was applied. First: " + first;
     }
 
-    /** The violations, in the order of the changes. */
+    /** {@return the violations, in the order of the changes} */
     public List<Violation> violations() {
         return violations;
     }

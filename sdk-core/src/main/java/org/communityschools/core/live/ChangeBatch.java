@@ -17,27 +17,27 @@ public final class ChangeBatch {
         this.changes = List.copyOf(changes);
     }
 
-    /** A batch of these changes, in order. */
+    /** {@return a batch of these changes, in order} */
     public static ChangeBatch of(List<? extends Change> changes) {
         return new ChangeBatch(new ArrayList<>(Objects.requireNonNull(changes, "changes")));
     }
 
-    /** A builder; changes made in code have the origin {@code batch} and their 1-based place in the batch. */
+    /** {@return a builder; changes made in code have the origin {@code batch} and their 1-based place in the batch} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The changes, in order. */
+    /** {@return the changes, in order} */
     public List<Change> changes() {
         return changes;
     }
 
-    /** The number of changes. */
+    /** {@return the number of changes} */
     public int size() {
         return changes.size();
     }
 
-    /** Whether the batch has no change. */
+    /** {@return whether the batch has no change} */
     public boolean isEmpty() {
         return changes.isEmpty();
     }
@@ -105,7 +105,7 @@ public final class ChangeBatch {
             return delete(RecordKey.of(record));
         }
 
-        /** The batch. */
+        /** {@return the batch} */
         public ChangeBatch build() {
             if (built) {
                 throw new IllegalStateException("build() was already called");

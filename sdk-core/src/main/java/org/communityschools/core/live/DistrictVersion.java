@@ -38,12 +38,15 @@ public final class DistrictVersion {
         this.globalAccess = globalAccess;
     }
 
-    /** The version number: 0 for the data the district started from (or was last compacted to), one more per batch. */
+    /**
+     * {@return the version number: 0 for the data the district started from (or was last compacted to), one more per
+     * batch}
+     */
     public long number() {
         return number;
     }
 
-    /** The data of this version. */
+    /** {@return the data of this version} */
     public DistrictData data() {
         return data;
     }
@@ -56,19 +59,22 @@ public final class DistrictVersion {
         return lineage;
     }
 
-    /** The number of the last version that changed an access fact of {@code student}, or 0. */
+    /** {@return the number of the last version that changed an access fact of {@code student}, or 0} */
     public long accessVersionOf(StudentId student) {
         Long v = studentAccess.get(Objects.requireNonNull(student, "student"));
         return v == null ? 0 : v;
     }
 
-    /** The number of the last version that changed an access fact of {@code staff}, or 0. */
+    /** {@return the number of the last version that changed an access fact of {@code staff}, or 0} */
     public long accessVersionOf(StaffId staff) {
         Long v = staffAccess.get(Objects.requireNonNull(staff, "staff"));
         return v == null ? 0 : v;
     }
 
-    /** The number of the last version that changed an access fact of everyone (organizations, schools, partnerships, agreements), or 0. */
+    /**
+     * {@return the number of the last version that changed an access fact of everyone (organizations, schools,
+     * partnerships, agreements), or 0}
+     */
     public long globalAccessVersion() {
         return globalAccess;
     }

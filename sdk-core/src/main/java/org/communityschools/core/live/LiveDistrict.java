@@ -45,17 +45,17 @@ public final class LiveDistrict implements AutoCloseable {
         this.journal = journal;
     }
 
-    /** A live district in memory only (no journal), starting at version 0 with {@code data}. */
+    /** {@return a live district in memory only (no journal), starting at version 0 with {@code data}} */
     public static LiveDistrict of(DistrictData data) {
         return builder().data(data).build();
     }
 
-    /** A builder. */
+    /** {@return a builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The current version. */
+    /** {@return the current version} */
     public DistrictVersion current() {
         return current;
     }
@@ -172,6 +172,9 @@ public final class LiveDistrict implements AutoCloseable {
         /**
          * The data to start from (version 0). With a journal directory that already holds a snapshot, the snapshot
          * and its journal are loaded instead and this data must not be set.
+         *
+         * @param data the data to start from (version 0)
+         * @return this builder
          */
         public Builder data(DistrictData data) {
             if (this.data != null) {
@@ -185,6 +188,9 @@ public final class LiveDistrict implements AutoCloseable {
          * A directory for the snapshot and the change journal. When it holds a snapshot, the district opens at the
          * snapshot's version and replays the journal's batches; when it is empty (or absent), {@link #data} is
          * written as the first snapshot.
+         *
+         * @param directory a directory for the snapshot and the change journal
+         * @return this builder
          */
         public Builder journal(Path directory) {
             if (this.journal != null) {
@@ -194,7 +200,12 @@ public final class LiveDistrict implements AutoCloseable {
             return this;
         }
 
-        /** The data elements agreements may name (default {@link DataElements#standard()}). */
+        /**
+         * The data elements agreements may name (default {@link DataElements#standard()}).
+         *
+         * @param dataElements the data elements agreements may name (default {@link DataElements#standard()})
+         * @return this builder
+         */
         public Builder dataElements(DataElements dataElements) {
             if (this.dataElements != null) {
                 throw new IllegalStateException("dataElements was already set");

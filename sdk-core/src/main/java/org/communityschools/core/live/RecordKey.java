@@ -82,7 +82,12 @@ public record RecordKey(DataFile file, List<String> values) {
         COLUMNS.put(DataFile.AGREEMENTS, List.of("agreement_id", "version"));
     }
 
-    /** Checks that the values match the file's key columns in number and are not blank. */
+    /**
+     * Checks that the values match the file's key columns in number and are not blank.
+     *
+     * @param file the file of the record
+     * @param values the key columns' values, in the order of {@link #columns(DataFile)}
+     */
     public RecordKey {
         Objects.requireNonNull(file, "file");
         values = List.copyOf(values);
@@ -97,12 +102,12 @@ public record RecordKey(DataFile file, List<String> values) {
         }
     }
 
-    /** The key of {@code file} with these values, in the order of {@link #columns(DataFile)}. */
+    /** {@return the key of {@code file} with these values, in the order of {@link #columns(DataFile)}} */
     public static RecordKey of(DataFile file, String... values) {
         return new RecordKey(file, List.of(values));
     }
 
-    /** The key columns of {@code file}, in order. */
+    /** {@return the key columns of {@code file}, in order} */
     public static List<String> columns(DataFile file) {
         return COLUMNS.get(Objects.requireNonNull(file, "file"));
     }

@@ -62,22 +62,22 @@ public final class AgreementHistory {
         return new AgreementHistory(List.copyOf(sorted));
     }
 
-    /** The agreement's identifier. */
+    /** {@return the agreement's identifier} */
     public AgreementId id() {
         return versions.get(0).id();
     }
 
-    /** The recipient organization, the same in every version. */
+    /** {@return the recipient organization, the same in every version} */
     public OrganizationId recipientOrganizationId() {
         return versions.get(0).recipientOrganizationId();
     }
 
-    /** Every version, by version number. */
+    /** {@return every version, by version number} */
     public List<DataSharingAgreement> versions() {
         return versions;
     }
 
-    /** The version with the highest number, whether or not it has taken effect. */
+    /** {@return the version with the highest number, whether or not it has taken effect} */
     public DataSharingAgreement latest() {
         return versions.get(versions.size() - 1);
     }
@@ -96,7 +96,10 @@ public final class AgreementHistory {
         return Optional.empty();
     }
 
-    /** Whether the agreement permits disclosure on {@code date}: the governing version is ACTIVE and its term contains the day. */
+    /**
+     * {@return whether the agreement permits disclosure on {@code date}: the governing version is ACTIVE and its term
+     * contains the day}
+     */
     public boolean inForceOn(LocalDate date) {
         return versionOn(date).filter(v -> v.status() == AgreementStatus.ACTIVE && v.term().contains(date)).isPresent();
     }

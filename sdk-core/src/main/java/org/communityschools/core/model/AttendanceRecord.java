@@ -18,7 +18,16 @@ import java.util.Optional;
  */
 public record AttendanceRecord(StudentId studentId, SchoolId schoolId, LocalDate date, AttendanceCategory category,
                                DayShare duration, Optional<String> reason) {
-    /** Checks that nothing is missing and the reason is short. */
+    /**
+     * Checks that nothing is missing and the reason is short.
+     *
+     * @param studentId the student
+     * @param schoolId the school
+     * @param date the day
+     * @param category the category
+     * @param duration the share of the day missed; see {@link #of} for the defaults by category
+     * @param reason the reason given, if any (free text; not personal data by contract, at most 64 characters)
+     */
     public AttendanceRecord {
         Objects.requireNonNull(studentId, "student_id");
         Objects.requireNonNull(schoolId, "school_id");

@@ -10,7 +10,11 @@ import org.communityschools.core.internal.Checks;
  * @param value the identifier as written in the data
  */
 public record ConsentId(String value) implements Comparable<ConsentId> {
-    /** Checks the identifier rule. */
+    /**
+     * Checks the identifier rule.
+     *
+     * @param value the identifier as written in the data
+     */
     public ConsentId {
         Checks.identifier(value, "consent_id");
     }

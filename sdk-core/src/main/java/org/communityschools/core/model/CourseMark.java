@@ -42,7 +42,24 @@ public record CourseMark(StudentId studentId, SchoolId schoolId, SchoolYear scho
                 creditsAttempted, creditsEarned, Optional.empty());
     }
 
-    /** Checks that nothing is missing and credits are consistent. */
+    /**
+     * Checks that nothing is missing and credits are consistent.
+     *
+     * @param studentId the student
+     * @param schoolId the school
+     * @param schoolYear the school year
+     * @param term the term, such as {@code FALL} or {@code S1}
+     * @param courseCode the course code
+     * @param courseTitle the course title
+     * @param subject the academic subject
+     * @param numericMark the numeric mark, 0–100, if given
+     * @param letterMark the letter mark, if given
+     * @param result pass, fail, incomplete or withdrawn
+     * @param creditsAttempted credits attempted, not negative
+     * @param creditsEarned credits earned, not more than attempted
+     * @param termEndDate the last day of the term, when the mark becomes final, within the school year; when absent,
+     *     the mark is taken as final at the end of the school year ({@link #finalOn()})
+     */
     public CourseMark {
         Objects.requireNonNull(studentId, "student_id");
         Objects.requireNonNull(schoolId, "school_id");

@@ -18,7 +18,12 @@ import java.util.Optional;
  * @param endExclusive the day after the last day, or empty when the range has no end
  */
 public record DateRange(LocalDate start, Optional<LocalDate> endExclusive) {
-    /** Checks that the end is after the start (the rule "end after begin"). */
+    /**
+     * Checks that the end is after the start (the rule "end after begin").
+     *
+     * @param start the first day, inclusive
+     * @param endExclusive the day after the last day, or empty when the range has no end
+     */
     public DateRange {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(endExclusive, "endExclusive");
@@ -51,18 +56,18 @@ public record DateRange(LocalDate start, Optional<LocalDate> endExclusive) {
         return new DateRange(start, Optional.empty());
     }
 
-    /** The last day in the range (inclusive), or empty when the range has no end. */
+    /** {@return the last day in the range (inclusive), or empty when the range has no end} */
     public Optional<LocalDate> lastDay() {
         return endExclusive.map(d -> d.minusDays(1));
     }
 
-    /** Whether {@code date} is in the range. */
+    /** {@return whether {@code date} is in the range} */
     public boolean contains(LocalDate date) {
         Objects.requireNonNull(date, "date");
         return !date.isBefore(start) && (endExclusive.isEmpty() || date.isBefore(endExclusive.get()));
     }
 
-    /** Whether the two ranges share at least one day. */
+    /** {@return whether the two ranges share at least one day} */
     public boolean overlaps(DateRange other) {
         Objects.requireNonNull(other, "other");
         boolean thisStartsBeforeOtherEnds = other.endExclusive.isEmpty() || start.isBefore(other.endExclusive.get());
@@ -70,7 +75,7 @@ public record DateRange(LocalDate start, Optional<LocalDate> endExclusive) {
         return thisStartsBeforeOtherEnds && otherStartsBeforeThisEnds;
     }
 
-    /** The number of days, or empty when the range has no end. */
+    /** {@return the number of days, or empty when the range has no end} */
     public Optional<Long> lengthInDays() {
         return endExclusive.map(e -> ChronoUnit.DAYS.between(start, e));
     }

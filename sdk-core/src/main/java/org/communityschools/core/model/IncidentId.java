@@ -10,7 +10,11 @@ import org.communityschools.core.internal.Checks;
  * @param value the identifier as written in the data
  */
 public record IncidentId(String value) implements Comparable<IncidentId> {
-    /** Checks the identifier rule. */
+    /**
+     * Checks the identifier rule.
+     *
+     * @param value the identifier as written in the data
+     */
     public IncidentId {
         Checks.identifier(value, "incident_id");
     }

@@ -10,7 +10,11 @@ import org.communityschools.core.internal.Checks;
  * @param value the identifier as written in the data
  */
 public record InterventionId(String value) implements Comparable<InterventionId> {
-    /** Checks the identifier rule. */
+    /**
+     * Checks the identifier rule.
+     *
+     * @param value the identifier as written in the data
+     */
     public InterventionId {
         Checks.identifier(value, "intervention_id");
     }

@@ -10,7 +10,11 @@ import org.communityschools.core.internal.Checks;
  * @param value the identifier as written in the data
  */
 public record OrganizationId(String value) implements EducationOrganizationId, Comparable<OrganizationId> {
-    /** Checks the identifier rule. */
+    /**
+     * Checks the identifier rule.
+     *
+     * @param value the identifier as written in the data
+     */
     public OrganizationId {
         Checks.identifier(value, "organization_id");
     }

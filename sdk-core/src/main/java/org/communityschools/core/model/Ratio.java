@@ -19,7 +19,12 @@ import java.util.Objects;
  * @param denominator the denominator, positive
  */
 public record Ratio(long numerator, long denominator) implements Comparable<Ratio> {
-    /** Checks that the denominator is positive. */
+    /**
+     * Checks that the denominator is positive.
+     *
+     * @param numerator the numerator, any sign
+     * @param denominator the denominator, positive
+     */
     public Ratio {
         if (denominator <= 0) {
             throw new IllegalArgumentException("denominator must be positive, was " + denominator);
@@ -79,38 +84,44 @@ public record Ratio(long numerator, long denominator) implements Comparable<Rati
         return c != 0 ? c : Long.compareUnsigned(lo1, lo2);
     }
 
-    /** Whether this value is at least {@code other}'s ({@code ≥}). */
+    /** {@return whether this value is at least {@code other}'s ({@code ≥})} */
     public boolean isAtLeast(Ratio other) {
         return compareTo(other) >= 0;
     }
 
-    /** Whether this value is above {@code other}'s ({@code >}). */
+    /** {@return whether this value is above {@code other}'s ({@code >})} */
     public boolean isAbove(Ratio other) {
         return compareTo(other) > 0;
     }
 
-    /** Whether the two ratios have the same value ({@code 1/10} and {@code 18/180} do). */
+    /** {@return whether the two ratios have the same value ({@code 1/10} and {@code 18/180} do)} */
     public boolean hasSameValue(Ratio other) {
         return compareTo(other) == 0;
     }
 
-    /** The same value in lowest terms. */
+    /** {@return the same value in lowest terms} */
     public Ratio reduced() {
         long g = BigInteger.valueOf(numerator).gcd(BigInteger.valueOf(denominator)).longValueExact();
         return g <= 1 ? this : new Ratio(numerator / g, denominator / g);
     }
 
-    /** The value rounded to {@code scale} decimal places, half to even. */
+    /** {@return the value rounded to {@code scale} decimal places, half to even} */
     public BigDecimal toBigDecimal(int scale) {
         return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), scale, RoundingMode.HALF_EVEN);
     }
 
-    /** The value as a decimal with {@code scale} places, half to even: {@code 210/245} at scale 4 is {@code 0.8571}. */
+    /**
+     * {@return the value as a decimal with {@code scale} places, half to even: {@code 210/245} at scale 4 is {@code
+     * 0.8571}}
+     */
     public String toDecimalString(int scale) {
         return toBigDecimal(scale).toPlainString();
     }
 
-    /** The value in percent with {@code scale} places, half to even: {@code 210/245} at scale 2 is {@code 85.71}. */
+    /**
+     * {@return the value in percent with {@code scale} places, half to even: {@code 210/245} at scale 2 is {@code
+     * 85.71}}
+     */
     public String toPercentString(int scale) {
         return BigDecimal.valueOf(numerator).movePointRight(2)
                 .divide(BigDecimal.valueOf(denominator), scale, RoundingMode.HALF_EVEN).toPlainString();

@@ -10,7 +10,11 @@ import org.communityschools.core.internal.Checks;
  * @param value the identifier as written in the data
  */
 public record SchoolId(String value) implements EducationOrganizationId, Comparable<SchoolId> {
-    /** Checks the identifier rule. */
+    /**
+     * Checks the identifier rule.
+     *
+     * @param value the identifier as written in the data
+     */
     public SchoolId {
         Checks.identifier(value, "school_id");
     }

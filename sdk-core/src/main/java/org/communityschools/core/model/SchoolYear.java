@@ -12,19 +12,23 @@ import java.util.Objects;
  * @param endYear the calendar year in which the school year ends, 1900–2999
  */
 public record SchoolYear(int endYear) implements Comparable<SchoolYear> {
-    /** Checks the year range. */
+    /**
+     * Checks the year range.
+     *
+     * @param endYear the calendar year in which the school year ends, 1900–2999
+     */
     public SchoolYear {
         if (endYear < 1900 || endYear > 2999) {
             throw new IllegalArgumentException("school year must end in 1900-2999, was " + endYear);
         }
     }
 
-    /** The school year ending in {@code endYear}. */
+    /** {@return the school year ending in {@code endYear}} */
     public static SchoolYear of(int endYear) {
         return new SchoolYear(endYear);
     }
 
-    /** The school year containing {@code date} (July 1 starts a new one). */
+    /** {@return the school year containing {@code date} (July 1 starts a new one)} */
     public static SchoolYear containing(LocalDate date) {
         Objects.requireNonNull(date, "date");
         return new SchoolYear(date.getMonthValue() >= Month.JULY.getValue() ? date.getYear() + 1 : date.getYear());
@@ -72,22 +76,22 @@ public record SchoolYear(int endYear) implements Comparable<SchoolYear> {
         return LocalDate.of(endYear, Month.JUNE, 30);
     }
 
-    /** The dates of this school year, July 1 (inclusive) to the next July 1 (exclusive). */
+    /** {@return the dates of this school year, July 1 (inclusive) to the next July 1 (exclusive)} */
     public DateRange dates() {
         return DateRange.halfOpen(firstDay(), lastDay().plusDays(1));
     }
 
-    /** Whether {@code date} falls in this school year. */
+    /** {@return whether {@code date} falls in this school year} */
     public boolean contains(LocalDate date) {
         return containing(date).equals(this);
     }
 
-    /** The school year {@code years} later (or earlier, when negative). */
+    /** {@return the school year {@code years} later (or earlier, when negative)} */
     public SchoolYear plusYears(int years) {
         return new SchoolYear(endYear + years);
     }
 
-    /** The conventional long label, such as {@code 2017-18}. */
+    /** {@return the conventional long label, such as {@code 2017-18}} */
     public String label() {
         return (endYear - 1) + "-" + String.format("%02d", endYear % 100);
     }

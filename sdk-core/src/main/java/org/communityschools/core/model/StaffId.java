@@ -10,7 +10,11 @@ import org.communityschools.core.internal.Checks;
  * @param value the identifier as written in the data
  */
 public record StaffId(String value) implements Comparable<StaffId> {
-    /** Checks the identifier rule. */
+    /**
+     * Checks the identifier rule.
+     *
+     * @param value the identifier as written in the data
+     */
     public StaffId {
         Checks.identifier(value, "staff_id");
     }

@@ -101,7 +101,7 @@ public final class CheckpointKey {
         }
     }
 
-    /** The id that names this key in the checkpoints it signs. */
+    /** {@return the id that names this key in the checkpoints it signs} */
     public String keyId() {
         return keyId;
     }

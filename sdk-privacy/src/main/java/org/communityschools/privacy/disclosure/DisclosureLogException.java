@@ -33,7 +33,7 @@ public class DisclosureLogException extends CommunitySchoolsException {
         this.report = report;
     }
 
-    /** The verification report, when the log failed verification. */
+    /** {@return the verification report, when the log failed verification} */
     public Optional<VerificationReport> report() {
         return Optional.ofNullable(report);
     }

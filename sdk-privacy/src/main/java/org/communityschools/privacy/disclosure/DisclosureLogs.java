@@ -18,7 +18,10 @@ import org.communityschools.privacy.internal.disclosure.LogFiles;
 public final class DisclosureLogs {
     private DisclosureLogs() {}
 
-    /** A sink that keeps its entries in memory, with the same sequence numbers and hash chain as a file; for tests and embedding. */
+    /**
+     * {@return a sink that keeps its entries in memory, with the same sequence numbers and hash chain as a file; for
+     * tests and embedding}
+     */
     public static DisclosureSink inMemory() {
         return new InMemorySink();
     }

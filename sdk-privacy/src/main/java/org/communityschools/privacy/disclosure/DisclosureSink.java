@@ -53,7 +53,9 @@ public interface DisclosureSink extends AutoCloseable {
      */
     List<DisclosureEntry> historyOf(StudentId student);
 
-    /** The current head of the log, to keep outside it for later verification; empty while the log is empty. */
+    /**
+     * {@return the current head of the log, to keep outside it for later verification; empty while the log is empty}
+     */
     Optional<Checkpoint> checkpoint();
 
     /**

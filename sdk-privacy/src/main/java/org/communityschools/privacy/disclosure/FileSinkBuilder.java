@@ -61,7 +61,9 @@ public final class FileSinkBuilder {
         return this;
     }
 
-    /** Whether closing the sink signs a closing checkpoint; {@code true} by default when checkpoints are set. */
+    /**
+     * {@return whether closing the sink signs a closing checkpoint; {@code true} by default when checkpoints are set}
+     */
     public FileSinkBuilder checkpointOnClose(boolean onClose) {
         if (this.onClose != null) {
             throw new IllegalStateException("checkpointOnClose was already set to " + this.onClose);
@@ -70,7 +72,7 @@ public final class FileSinkBuilder {
         return this;
     }
 
-    /** The clock whose time each checkpoint states; the system clock (UTC) by default. */
+    /** {@return the clock whose time each checkpoint states; the system clock (UTC) by default} */
     public FileSinkBuilder clock(Clock clock) {
         if (this.clock != null) {
             throw new IllegalStateException("clock was already set to " + this.clock);

@@ -59,7 +59,7 @@ public record SignedCheckpoint(Checkpoint head, Instant at, Occasion occasion, S
          */
         CLOSED;
 
-        /** The occasion's name in the encoding: lower case, '-' for '_'. */
+        /** {@return the occasion's name in the encoding: lower case, '-' for '_'} */
         public String label() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
@@ -74,7 +74,15 @@ public record SignedCheckpoint(Checkpoint head, Instant at, Occasion occasion, S
         }
     }
 
-    /** Checks the values' forms (not the MAC: see {@link #isAuthentic}). */
+    /**
+     * Checks the values' forms (not the MAC: see {@link #isAuthentic}).
+     *
+     * @param head the sequence number and chain hash at the head of the log
+     * @param at when the checkpoint was taken
+     * @param occasion why it was taken
+     * @param keyId the id of the key that signed it
+     * @param mac the HMAC-SHA-256, 64 lower-case hexadecimal digits
+     */
     public SignedCheckpoint {
         Objects.requireNonNull(head, "head");
         Objects.requireNonNull(at, "at");

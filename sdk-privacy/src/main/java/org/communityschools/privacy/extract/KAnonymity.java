@@ -38,7 +38,7 @@ public final class KAnonymity {
         return List.copyOf(out);
     }
 
-    /** Whether every equivalence class of {@code rows} has at least {@code k} rows. */
+    /** {@return whether every equivalence class of {@code rows} has at least {@code k} rows} */
     public static boolean holds(List<? extends List<String>> rows, int k) {
         return violations(rows, k).isEmpty();
     }

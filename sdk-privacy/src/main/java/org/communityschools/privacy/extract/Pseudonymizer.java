@@ -98,17 +98,17 @@ public final class Pseudonymizer {
         return new Pseudonymizer(Method.RANDOM_TOKEN, Optional.empty(), null, Objects.requireNonNull(random, "random"));
     }
 
-    /** The method. */
+    /** {@return the method} */
     public Method method() {
         return method;
     }
 
-    /** The key id, present exactly for {@link Method#HMAC_SHA_256}. */
+    /** {@return the key id, present exactly for {@link Method#HMAC_SHA_256}} */
     public Optional<String> keyId() {
         return keyId;
     }
 
-    /** The research id of {@code student}: 32 lower-case hex digits (128 bits). */
+    /** {@return the research id of {@code student}: 32 lower-case hex digits (128 bits)} */
     public String pseudonym(StudentId student) {
         Objects.requireNonNull(student, "student");
         if (method == Method.HMAC_SHA_256) {

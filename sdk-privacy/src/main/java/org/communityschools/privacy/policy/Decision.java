@@ -175,7 +175,7 @@ public final class Decision {
         return purpose;
     }
 
-    /** The instant of the request. */
+    /** {@return the instant of the request} */
     public Instant at() {
         return at;
     }
@@ -185,27 +185,27 @@ public final class Decision {
         return date;
     }
 
-    /** The policy's id. */
+    /** {@return the policy's id} */
     public String policyId() {
         return policyId;
     }
 
-    /** The policy's version. */
+    /** {@return the policy's version} */
     public int policyVersion() {
         return policyVersion;
     }
 
-    /** Every grant, sorted by field, then by precedence of legal basis (see the class comment). */
+    /** {@return every grant, sorted by field, then by precedence of legal basis (see the class comment)} */
     public List<Grant> grants() {
         return grants;
     }
 
-    /** The denied fields, by category and reason. */
+    /** {@return the denied fields, by category and reason} */
     public List<Denial> denials() {
         return denials;
     }
 
-    /** What the caller must do when acting on the permit. */
+    /** {@return what the caller must do when acting on the permit} */
     public List<Obligation> obligations() {
         return obligations;
     }
@@ -215,28 +215,28 @@ public final class Decision {
         return explanation;
     }
 
-    /** Whether any field is permitted. */
+    /** {@return whether any field is permitted} */
     public boolean permitsAny() {
         return !grants.isEmpty();
     }
 
-    /** Whether this field is permitted. */
+    /** {@return whether this field is permitted} */
     public boolean permits(FieldPath field) {
         return byField.containsKey(Objects.requireNonNull(field, "field"));
     }
 
-    /** Whether the field at this path is permitted (false for a path that is malformed or unknown). */
+    /** {@return whether the field at this path is permitted (false for a path that is malformed or unknown)} */
     public boolean permits(String path) {
         return FieldPath.isWellFormed(path) && permits(FieldPath.of(path));
     }
 
-    /** The grant of this field with the broadest basis (the first of {@link #grantsOf}), if permitted. */
+    /** {@return the grant of this field with the broadest basis (the first of {@link #grantsOf}), if permitted} */
     public Optional<Grant> grant(FieldPath field) {
         List<Grant> of = byField.get(Objects.requireNonNull(field, "field"));
         return of == null ? Optional.empty() : Optional.of(of.get(0));
     }
 
-    /** Every grant of this field, by precedence; empty when it is denied. */
+    /** {@return every grant of this field, by precedence; empty when it is denied} */
     public List<Grant> grantsOf(FieldPath field) {
         return byField.getOrDefault(Objects.requireNonNull(field, "field"), List.of());
     }
@@ -287,25 +287,25 @@ public final class Decision {
         return RecordScope.merged(all);
     }
 
-    /** The permitted fields, sorted by path. */
+    /** {@return the permitted fields, sorted by path} */
     public Set<FieldPath> permittedFields() {
         return Collections.unmodifiableSet(new TreeSet<>(byField.keySet()));
     }
 
-    /** The categories with at least one permitted field, in enum order. */
+    /** {@return the categories with at least one permitted field, in enum order} */
     public Set<DataCategory> permittedCategories() {
         Set<DataCategory> out = EnumSet.noneOf(DataCategory.class);
         grants.forEach(g -> out.add(g.category()));
         return Collections.unmodifiableSet(out);
     }
 
-    /** The reasons the fields of {@code category} were denied, possibly none. */
+    /** {@return the reasons the fields of {@code category} were denied, possibly none} */
     public List<String> denialReasons(DataCategory category) {
         Objects.requireNonNull(category, "category");
         return denials.stream().filter(d -> d.category() == category).map(Denial::reason).toList();
     }
 
-    /** The reason this field was denied; empty when it is permitted. */
+    /** {@return the reason this field was denied; empty when it is permitted} */
     public Optional<String> denialReason(FieldPath field) {
         Objects.requireNonNull(field, "field");
         return denials.stream().filter(d -> d.fields().contains(field)).map(Denial::reason).findFirst();

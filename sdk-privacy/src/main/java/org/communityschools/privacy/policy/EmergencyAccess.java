@@ -34,7 +34,12 @@ import org.communityschools.privacy.Sensitivity;
  * @param fields field paths and data category names, in the order written
  */
 public record EmergencyAccess(Set<StaffRole> roles, List<String> fields) {
-    /** Checks that at least one role and one field are named, and copies them. */
+    /**
+     * Checks that at least one role and one field are named, and copies them.
+     *
+     * @param roles the roles that may break glass, in enum order
+     * @param fields field paths and data category names, in the order written
+     */
     public EmergencyAccess {
         Objects.requireNonNull(roles, "roles");
         if (roles.isEmpty()) {
@@ -47,7 +52,7 @@ public record EmergencyAccess(Set<StaffRole> roles, List<String> fields) {
         }
     }
 
-    /** The default scope described in the class comment. */
+    /** {@return the default scope described in the class comment} */
     public static EmergencyAccess defaults() {
         return new EmergencyAccess(EnumSet.of(StaffRole.PRINCIPAL, StaffRole.COUNSELOR,
                 StaffRole.COMMUNITY_SCHOOL_DIRECTOR, StaffRole.DISTRICT_ADMIN),

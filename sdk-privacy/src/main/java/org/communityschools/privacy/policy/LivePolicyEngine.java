@@ -37,12 +37,12 @@ public final class LivePolicyEngine {
         this.current = template.forVersion(district.current(), scope);
     }
 
-    /** A builder; the policy, the zone and the live district are required. */
+    /** {@return a builder; the policy, the zone and the live district are required} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The engine of the district's current version. */
+    /** {@return the engine of the district's current version} */
     public PolicyEngine engine() {
         DistrictVersion v = district.current();
         PolicyEngine e = current;
@@ -68,7 +68,7 @@ public final class LivePolicyEngine {
         return e;
     }
 
-    /** What {@code requester} may see of {@code student} at {@code at}, decided on the current version. */
+    /** {@return what {@code requester} may see of {@code student} at {@code at}, decided on the current version} */
     public Decision decide(StaffId requester, StudentId student, Purpose purpose, Instant at) {
         return engine().decide(requester, student, purpose, at);
     }
@@ -85,7 +85,7 @@ public final class LivePolicyEngine {
         return cache.decide(engine(atLeastVersion), requester, student, purpose, at);
     }
 
-    /** The district this engine follows. */
+    /** {@return the district this engine follows} */
     public LiveDistrict district() {
         return district;
     }
@@ -102,31 +102,55 @@ public final class LivePolicyEngine {
 
         private Builder() {}
 
-        /** The policy to apply. */
+        /**
+         * The policy to apply.
+         *
+         * @param policy the policy to apply
+         * @return this builder
+         */
         public Builder policy(Policy policy) {
             engine.policy(policy);
             return this;
         }
 
-        /** The district's time zone. */
+        /**
+         * The district's time zone.
+         *
+         * @param zone the district's time zone
+         * @return this builder
+         */
         public Builder zone(ZoneId zone) {
             engine.zone(zone);
             return this;
         }
 
-        /** The tenant, as in {@link PolicyEngine.Builder#tenant(String)}. */
+        /**
+         * The tenant, as in {@link PolicyEngine.Builder#tenant(String)}.
+         *
+         * @param tenant the tenant, as in {@link PolicyEngine.Builder#tenant(String)}
+         * @return this builder
+         */
         public Builder tenant(String tenant) {
             engine.tenant(tenant);
             return this;
         }
 
-        /** Emergency access, as in {@link PolicyEngine.Builder#emergencyAccess(EmergencyAccess)}. */
+        /**
+         * Emergency access, as in {@link PolicyEngine.Builder#emergencyAccess(EmergencyAccess)}.
+         *
+         * @return this builder
+         */
         public Builder emergencyAccess(EmergencyAccess emergencyAccess) {
             engine.emergencyAccess(emergencyAccess);
             return this;
         }
 
-        /** The live district to follow. */
+        /**
+         * The live district to follow.
+         *
+         * @param district the live district to follow
+         * @return this builder
+         */
         public Builder district(LiveDistrict district) {
             if (this.district != null) {
                 throw new IllegalStateException("district was already set");

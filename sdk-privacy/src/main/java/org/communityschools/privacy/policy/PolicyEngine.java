@@ -124,17 +124,17 @@ public final class PolicyEngine {
         return version == null ? 0 : version.accessStamp(requester, student);
     }
 
-    /** A builder; the policy, the district data and the district's time zone are required. */
+    /** {@return a builder; the policy, the district data and the district's time zone are required} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The policy this engine applies. */
+    /** {@return the policy this engine applies} */
     public Policy policy() {
         return policy;
     }
 
-    /** The district's time zone, in which an instant's date is taken. */
+    /** {@return the district's time zone, in which an instant's date is taken} */
     public ZoneId zone() {
         return zone;
     }
@@ -147,7 +147,7 @@ public final class PolicyEngine {
         return instance;
     }
 
-    /** The tenant (district) this engine decides for; {@code default} unless set. */
+    /** {@return the tenant (district) this engine decides for; {@code default} unless set} */
     public String tenant() {
         return tenant;
     }
@@ -327,6 +327,8 @@ public final class PolicyEngine {
          * Who may break glass and what they may see, overriding the policy's emergency section. Unless set: the
          * policy's section, else {@link EmergencyAccess#defaults()}, of which the fields that a custom catalog lacks
          * are left out.
+         *
+         * @return this builder
          */
         public Builder emergencyAccess(EmergencyAccess emergencyAccess) {
             if (this.emergencyAccess != null) {
@@ -336,7 +338,12 @@ public final class PolicyEngine {
             return this;
         }
 
-        /** The tenant (district) this engine decides for: 1-64 letters, digits, '.', '-', '_'. */
+        /**
+         * The tenant (district) this engine decides for: 1-64 letters, digits, '.', '-', '_'.
+         *
+         * @param tenant the tenant (district) this engine decides for
+         * @return this builder
+         */
         public Builder tenant(String tenant) {
             if (this.tenant != null) {
                 throw new IllegalStateException("tenant was already set");
@@ -349,7 +356,12 @@ public final class PolicyEngine {
             return this;
         }
 
-        /** The version of the district data, 0 or more; raise it whenever the records change. */
+        /**
+         * The version of the district data, 0 or more; raise it whenever the records change.
+         *
+         * @param dataVersion the version of the district data, 0 or more
+         * @return this builder
+         */
         public Builder dataVersion(long dataVersion) {
             if (this.dataVersion != null) {
                 throw new IllegalStateException("dataVersion was already set");
@@ -361,7 +373,12 @@ public final class PolicyEngine {
             return this;
         }
 
-        /** The policy to apply. */
+        /**
+         * The policy to apply.
+         *
+         * @param policy the policy to apply
+         * @return this builder
+         */
         public Builder policy(Policy policy) {
             if (this.policy != null) {
                 throw new IllegalStateException("policy was already set");
@@ -370,7 +387,12 @@ public final class PolicyEngine {
             return this;
         }
 
-        /** The district's records. */
+        /**
+         * The district's records.
+         *
+         * @param data the district's records
+         * @return this builder
+         */
         public Builder districtData(DistrictData data) {
             if (this.data != null) {
                 throw new IllegalStateException("districtData was already set");
@@ -379,7 +401,12 @@ public final class PolicyEngine {
             return this;
         }
 
-        /** The district's time zone, such as {@code America/New_York}: an instant's date is taken there. */
+        /**
+         * The district's time zone, such as {@code America/New_York}: an instant's date is taken there.
+         *
+         * @param zone the district's time zone, such as {@code America/New_York}
+         * @return this builder
+         */
         public Builder zone(ZoneId zone) {
             if (this.zone != null) {
                 throw new IllegalStateException("zone was already set");

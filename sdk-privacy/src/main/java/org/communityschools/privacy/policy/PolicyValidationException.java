@@ -33,7 +33,7 @@ public final class PolicyValidationException extends CommunitySchoolsException {
         return b.toString();
     }
 
-    /** Every problem, in the order found. */
+    /** {@return every problem, in the order found} */
     public List<PolicyProblem> problems() {
         return problems;
     }

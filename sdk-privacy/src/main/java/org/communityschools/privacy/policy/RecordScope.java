@@ -32,7 +32,13 @@ public final class RecordScope {
      * @param last   the last day, not before the first
      */
     public record Span(Optional<SchoolId> school, LocalDate first, LocalDate last) {
-        /** Checks the order of the days. */
+        /**
+         * Checks the order of the days.
+         *
+         * @param school the school, or empty for any school
+         * @param first the first day
+         * @param last the last day, not before the first
+         */
         public Span {
             Objects.requireNonNull(school, "school");
             Objects.requireNonNull(first, "first");
@@ -54,7 +60,12 @@ public final class RecordScope {
      * @param spans the spans, possibly none (then nothing is in scope)
      */
     public record Limit(String label, List<Span> spans) {
-        /** Copies the spans. */
+        /**
+         * Copies the spans.
+         *
+         * @param label what imposes it, completing "outside ...": {@code agreement DSA-CBO001 v1's schools}
+         * @param spans the spans, possibly none (then nothing is in scope)
+         */
         public Limit {
             Objects.requireNonNull(label, "label");
             spans = List.copyOf(Objects.requireNonNull(spans, "spans"));
@@ -77,7 +88,7 @@ public final class RecordScope {
         this.limits = List.copyOf(limits);
     }
 
-    /** The scope that is the intersection of {@code limits} (at least one). */
+    /** {@return the scope that is the intersection of {@code limits} (at least one)} */
     public static RecordScope of(List<Limit> limits) {
         Objects.requireNonNull(limits, "limits");
         if (limits.isEmpty()) {
@@ -111,18 +122,18 @@ public final class RecordScope {
                         new Span(Optional.empty(), agreement.effectiveDate(), agreement.endDate()))));
     }
 
-    /** The limit of a decision or extract made on {@code date}: records dated after it are never in scope. */
+    /** {@return the limit of a decision or extract made on {@code date}: records dated after it are never in scope} */
     public static Limit dateLimit(LocalDate date) {
         return new Limit("the date of the decision, " + date, List.of(
                 new Span(Optional.empty(), HistoryWindow.BEGINNING, date)));
     }
 
-    /** The limits, all of which a record must satisfy. */
+    /** {@return the limits, all of which a record must satisfy} */
     public List<Limit> limits() {
         return limits;
     }
 
-    /** Whether a record of school {@code school} dated {@code date} is in scope. */
+    /** {@return whether a record of school {@code school} dated {@code date} is in scope} */
     public boolean covers(SchoolId school, LocalDate date) {
         Objects.requireNonNull(school, "school");
         Objects.requireNonNull(date, "date");
@@ -134,7 +145,10 @@ public final class RecordScope {
         return true;
     }
 
-    /** Whether some day of {@code [first, last]} at {@code school} is in scope (a period or school-year record). */
+    /**
+     * {@return whether some day of {@code [first, last]} at {@code school} is in scope (a period or school-year
+     * record)}
+     */
     public boolean coversAny(SchoolId school, LocalDate first, LocalDate last) {
         Objects.requireNonNull(school, "school");
         if (first.equals(last)) {
@@ -143,7 +157,10 @@ public final class RecordScope {
         return !covered(school, first, last).isEmpty();
     }
 
-    /** Whether some day of {@code range} at {@code school} is in scope; an open range reaches to the far future. */
+    /**
+     * {@return whether some day of {@code range} at {@code school} is in scope; an open range reaches to the far
+     * future}
+     */
     public boolean coversAny(SchoolId school, DateRange range) {
         Objects.requireNonNull(range, "range");
         return coversAny(school, range.start(), range.lastDay().orElse(LocalDate.MAX));

@@ -8,7 +8,12 @@ package org.communityschools.privacy.publication;
  * @param upper the largest consistent value
  */
 public record AuditedRange(long lower, long upper) {
-    /** Checks {@code 0 ≤ lower ≤ upper}. */
+    /**
+     * Checks {@code 0 ≤ lower ≤ upper}.
+     *
+     * @param lower the smallest consistent value
+     * @param upper the largest consistent value
+     */
     public AuditedRange {
         if (lower < 0 || upper < lower) {
             throw new IllegalArgumentException("an audited range needs 0 ≤ lower ≤ upper, was " + lower + ".." + upper);
@@ -20,7 +25,7 @@ public record AuditedRange(long lower, long upper) {
         return upper - lower;
     }
 
-    /** Whether {@code value} is in the range. */
+    /** {@return whether {@code value} is in the range} */
     public boolean contains(long value) {
         return lower <= value && value <= upper;
     }

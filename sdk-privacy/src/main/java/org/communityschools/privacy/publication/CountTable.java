@@ -40,32 +40,36 @@ public final class CountTable {
         this.withheldKeys = Collections.unmodifiableSet(keys);
     }
 
-    /** A builder for a two-dimensional table. */
+    /** {@return a builder for a two-dimensional table} */
     public static Builder builder(Dimension rows, Dimension columns) {
         return new Builder(Objects.requireNonNull(rows, "rows"), Objects.requireNonNull(columns, "columns"));
     }
 
-    /** A builder for a one-dimensional table: its single column is named {@code count}. */
+    /**
+     * {@return a builder for a one-dimensional table: its single column is named {@code count}}
+     *
+     * @param rows a builder for a one-dimensional table
+     */
     public static Builder builder(Dimension rows) {
         return builder(rows, Dimension.single("measure", "count"));
     }
 
-    /** The row dimension. */
+    /** {@return the row dimension} */
     public Dimension rows() {
         return rows;
     }
 
-    /** The column dimension. */
+    /** {@return the column dimension} */
     public Dimension columns() {
         return columns;
     }
 
-    /** Whether the table has a single column. */
+    /** {@return whether the table has a single column} */
     public boolean isOneDimensional() {
         return columns.size() == 1;
     }
 
-    /** All cells in row-major pre-order: index {@code row * columns().size() + column}. */
+    /** {@return all cells in row-major pre-order: index {@code row * columns().size() + column}} */
     public List<Cell> cells() {
         return cells;
     }
@@ -79,24 +83,24 @@ public final class CountTable {
         return withheldKeys;
     }
 
-    /** Whether the cell at index {@code i} of {@link #cells()} was withheld in the input. */
+    /** {@return whether the cell at index {@code i} of {@link #cells()} was withheld in the input} */
     public boolean isWithheld(int i) {
         return withheld[i];
     }
 
-    /** The cell at {@code key}, if the table has it. */
+    /** {@return the cell at {@code key}, if the table has it} */
     public Optional<Cell> cell(CellKey key) {
         int r = rows.indexOf(key.row());
         int c = columns.indexOf(key.column());
         return r < 0 || c < 0 ? Optional.empty() : Optional.of(cells.get(r * columns.size() + c));
     }
 
-    /** The cell at {@code row} and {@code column}. */
+    /** {@return the cell at {@code row} and {@code column}} */
     public Cell cell(String row, String column) {
         return cell(CellKey.of(row, column)).orElseThrow(() -> new IllegalArgumentException("no cell " + row + "/" + column));
     }
 
-    /** The cell of a one-dimensional table at {@code row}. */
+    /** {@return the cell of a one-dimensional table at {@code row}} */
     public Cell cell(String row) {
         return cell(row, columns.labels().get(0));
     }
@@ -150,6 +154,8 @@ public final class CountTable {
          * Sets the cell at {@code row}, {@code column} as withheld in the input: its group size is known, its count is
          * not (it was already suppressed at the source, such as {@code s} in a published file). A withheld cell stays
          * suppressed, and a total over it cannot be {@linkplain #fillTotals() filled}.
+         *
+         * @return this builder
          */
         public Builder withheld(String row, String column, long groupSize) {
             cell(row, column, 0, groupSize);
@@ -213,7 +219,7 @@ public final class CountTable {
             return this;
         }
 
-        /** The table; checks completeness and that every total is the sum of its members. */
+        /** {@return the table; checks completeness and that every total is the sum of its members} */
         public CountTable build() {
             int nc = columns.size();
             List<Cell> cells = new ArrayList<>(counts.length);

@@ -27,7 +27,7 @@ public final class PublicationWriter {
     private PublicationWriter() {
     }
 
-    /** The protected table as CSV. */
+    /** {@return the protected table as CSV} */
     public static String csv(ProtectedTable table) {
         Objects.requireNonNull(table, "table").orThrow();
         boolean twoWay = table.columns().size() > 1;
@@ -55,7 +55,7 @@ public final class PublicationWriter {
         return out.toString();
     }
 
-    /** The suppression report as CSV: {@code row,column,reason,lower,upper}, one line per suppressed cell. */
+    /** {@return the suppression report as CSV: {@code row,column,reason,lower,upper}, one line per suppressed cell} */
     public static String reportCsv(ProtectedTable table) {
         Objects.requireNonNull(table, "table").orThrow();
         StringBuilder out = new StringBuilder();
@@ -67,7 +67,7 @@ public final class PublicationWriter {
         return out.toString();
     }
 
-    /** The protected table as one JSON object, fit for publication (no report). */
+    /** {@return the protected table as one JSON object, fit for publication (no report)} */
     public static String json(ProtectedTable table) {
         Objects.requireNonNull(table, "table").orThrow();
         boolean twoWay = table.columns().size() > 1;

@@ -55,27 +55,27 @@ public final class ReleaseLedger {
         }
     }
 
-    /** The ledger of nothing released yet. */
+    /** {@return the ledger of nothing released yet} */
     public static ReleaseLedger empty() {
         return EMPTY;
     }
 
-    /** A ledger of these releases, in release order; ids must be unique. */
+    /** {@return a ledger of these releases, in release order; ids must be unique} */
     public static ReleaseLedger of(List<Release> releases) {
         return new ReleaseLedger(Objects.requireNonNull(releases, "releases"));
     }
 
-    /** The releases, oldest first. */
+    /** {@return the releases, oldest first} */
     public List<Release> releases() {
         return releases;
     }
 
-    /** The release with this id. */
+    /** {@return the release with this id} */
     public Optional<Release> release(String id) {
         return releases.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
-    /** This ledger with {@code release} added last; its id must be new. */
+    /** {@return this ledger with {@code release} added last; its id must be new} */
     public ReleaseLedger with(Release release) {
         List<Release> all = new ArrayList<>(releases);
         all.add(Objects.requireNonNull(release, "release"));

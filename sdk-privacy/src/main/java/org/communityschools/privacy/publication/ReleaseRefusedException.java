@@ -15,7 +15,7 @@ public class ReleaseRefusedException extends CommunitySchoolsException {
         this.reasons = List.copyOf(reasons);
     }
 
-    /** The reasons, one per unprotected cell. */
+    /** {@return the reasons, one per unprotected cell} */
     public List<String> reasons() {
         return reasons;
     }

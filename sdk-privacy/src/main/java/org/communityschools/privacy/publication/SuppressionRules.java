@@ -80,12 +80,18 @@ public final class SuppressionRules {
         this.markers = b.markers;
     }
 
-    /** A builder; {@code minimumGroupSize} is required, the rest default to k = 0, width 1, no coding, {@code s}. */
+    /**
+     * {@return a builder; {@code minimumGroupSize} is required, the rest default to k = 0, width 1, no coding, {@code
+     * s}}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The preset of a command-line name: {@code nysed}, {@code nyc-doe}, {@code nyc-doe-attendance} or {@code n10}. */
+    /**
+     * {@return the preset of a command-line name: {@code nysed}, {@code nyc-doe}, {@code nyc-doe-attendance} or {@code
+     * n10}}
+     */
     public static SuppressionRules forName(String name) {
         return switch (Objects.requireNonNull(name, "name").toLowerCase(Locale.ROOT)) {
             case "nysed" -> NYSED;
@@ -97,7 +103,7 @@ public final class SuppressionRules {
         };
     }
 
-    /** The preset's name, or {@code custom}. */
+    /** {@return the preset's name, or {@code custom}} */
     public String name() {
         return name;
     }
@@ -112,7 +118,7 @@ public final class SuppressionRules {
         return minimumCount;
     }
 
-    /** The narrowest audited range a suppressed cell may have (capped at its group size). */
+    /** {@return the narrowest audited range a suppressed cell may have (capped at its group size)} */
     public long minimumRangeWidth() {
         return minimumRangeWidth;
     }
@@ -122,7 +128,7 @@ public final class SuppressionRules {
         return rateCoding;
     }
 
-    /** The markers shown in place of values. */
+    /** {@return the markers shown in place of values} */
     public Markers markers() {
         return markers;
     }
@@ -136,7 +142,7 @@ public final class SuppressionRules {
         return widenUntilProtected;
     }
 
-    /** Which cell complementary suppression takes first. */
+    /** {@return which cell complementary suppression takes first} */
     public ComplementaryOrder complementaryOrder() {
         return complementaryOrder;
     }
@@ -177,25 +183,42 @@ public final class SuppressionRules {
         private Builder() {
         }
 
-        /** Which cell complementary suppression takes first; default {@link ComplementaryOrder#SMALLEST_COUNT}. */
+        /**
+         * Which cell complementary suppression takes first; default {@link ComplementaryOrder#SMALLEST_COUNT}.
+         *
+         * @return this builder
+         */
         public Builder complementaryOrder(ComplementaryOrder order) {
             this.complementaryOrder = java.util.Objects.requireNonNull(order, "order");
             return this;
         }
 
-        /** See {@link SuppressionRules#widenUntilProtected()}; default true. */
+        /**
+         * See {@link SuppressionRules#widenUntilProtected()}; default true.
+         *
+         * @return this builder
+         */
         public Builder widenUntilProtected(boolean widen) {
             this.widenUntilProtected = widen;
             return this;
         }
 
-        /** The name shown in reports. */
+        /**
+         * The name shown in reports.
+         *
+         * @param name the name shown in reports
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
-        /** {@code n}, at least 1. */
+        /**
+         * {@code n}, at least 1.
+         *
+         * @return this builder
+         */
         public Builder minimumGroupSize(long n) {
             if (n < 1) {
                 throw new IllegalArgumentException("minimum group size must be at least 1, was " + n);
@@ -204,7 +227,11 @@ public final class SuppressionRules {
             return this;
         }
 
-        /** {@code k}, at least 0 (0 disables the count rule). */
+        /**
+         * {@code k}, at least 0 (0 disables the count rule).
+         *
+         * @return this builder
+         */
         public Builder minimumCount(long k) {
             if (k < 0) {
                 throw new IllegalArgumentException("minimum count must not be negative, was " + k);
@@ -213,7 +240,12 @@ public final class SuppressionRules {
             return this;
         }
 
-        /** The narrowest audited range, at least 1 (a suppressed cell may never be pinned to one value). */
+        /**
+         * The narrowest audited range, at least 1 (a suppressed cell may never be pinned to one value).
+         *
+         * @param width the narrowest audited range, at least 1 (a suppressed cell may never be pinned to one value)
+         * @return this builder
+         */
         public Builder minimumRangeWidth(long width) {
             if (width < 1) {
                 throw new IllegalArgumentException("minimum range width must be at least 1 so that no cell is pinned, was " + width);
@@ -222,19 +254,28 @@ public final class SuppressionRules {
             return this;
         }
 
-        /** Top and bottom coding of rates. */
+        /**
+         * Top and bottom coding of rates.
+         *
+         * @return this builder
+         */
         public Builder rateCoding(RateCoding coding) {
             this.rateCoding = Optional.of(Objects.requireNonNull(coding, "coding"));
             return this;
         }
 
-        /** The markers. */
+        /**
+         * The markers.
+         *
+         * @param markers the markers
+         * @return this builder
+         */
         public Builder markers(Markers markers) {
             this.markers = Objects.requireNonNull(markers, "markers");
             return this;
         }
 
-        /** The rules; checks that {@code n} was set and that every unsuppressed group can be coded. */
+        /** {@return the rules; checks that {@code n} was set and that every unsuppressed group can be coded} */
         public SuppressionRules build() {
             if (minimumGroupSize < 1) {
                 throw new IllegalStateException("a minimum group size (n) is required");

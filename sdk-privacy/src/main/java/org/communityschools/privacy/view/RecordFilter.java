@@ -87,18 +87,27 @@ public final class RecordFilter {
         }
     }
 
-    /** The filter of {@code decision} over {@code data} (which places each record: its school and dates), against the default catalog. */
+    /**
+     * {@return the filter of {@code decision} over {@code data} (which places each record: its school and dates),
+     * against the default catalog}
+     */
     public static RecordFilter of(DistrictData data, Decision decision) {
         return of(data, decision, FieldCatalog.defaultCatalog());
     }
 
-    /** The filter of {@code decision} over {@code data}, against {@code catalog}: a field unknown to it is never written. */
+    /**
+     * {@return the filter of {@code decision} over {@code data}, against {@code catalog}: a field unknown to it is
+     * never written}
+     */
     public static RecordFilter of(DistrictData data, Decision decision, FieldCatalog catalog) {
         return new RecordFilter(Objects.requireNonNull(data, "data"), Objects.requireNonNull(decision, "decision"),
                 Objects.requireNonNull(catalog, "catalog"));
     }
 
-    /** The filter id of a record's type ({@code attendance} for an attendance record); empty when no filter covers it. */
+    /**
+     * {@return the filter id of a record's type ({@code attendance} for an attendance record); empty when no filter
+     * covers it}
+     */
     public static Optional<String> filterId(Object record) {
         return ColumnPaths.filterOf(Objects.requireNonNull(record, "record")).map(ColumnPaths.Filter::id);
     }

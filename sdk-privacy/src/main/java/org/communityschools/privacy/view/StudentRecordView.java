@@ -71,7 +71,7 @@ public final class StudentRecordView {
         this.withheld = r.withheld();
     }
 
-    /** The view of {@code decision}'s student in {@code data}, against the default catalog. */
+    /** {@return the view of {@code decision}'s student in {@code data}, against the default catalog} */
     public static StudentRecordView of(DistrictData data, Decision decision) {
         return of(data, decision, FieldCatalog.defaultCatalog());
     }
@@ -87,7 +87,7 @@ public final class StudentRecordView {
         return new StudentRecordView(decision, ViewAssembler.assemble(data, decision, catalog));
     }
 
-    /** The decision the view was built for. */
+    /** {@return the decision the view was built for} */
     public Decision decision() {
         return decision;
     }
@@ -97,12 +97,12 @@ public final class StudentRecordView {
         return decision.student();
     }
 
-    /** Whether nothing is shown (the view writes {@code {}}). */
+    /** {@return whether nothing is shown (the view writes {@code {}})} */
     public boolean isEmpty() {
         return tree.isEmpty();
     }
 
-    /** The fields the view shows, each permitted by the decision, sorted by path. */
+    /** {@return the fields the view shows, each permitted by the decision, sorted by path} */
     public Set<FieldPath> shownFields() {
         return shown;
     }
@@ -116,7 +116,7 @@ public final class StudentRecordView {
         return absent;
     }
 
-    /** The fields shown through a mask, or removed by {@link MaskTransform#REMOVE}, with the transform. */
+    /** {@return the fields shown through a mask, or removed by {@link MaskTransform#REMOVE}, with the transform} */
     public Map<FieldPath, MaskTransform> maskedFields() {
         return masked;
     }
@@ -137,7 +137,10 @@ public final class StudentRecordView {
         return withheld;
     }
 
-    /** How many records of each shown field of records the view holds (all authorities together), sorted by field. */
+    /**
+     * {@return how many records of each shown field of records the view holds (all authorities together), sorted by
+     * field}
+     */
     public SortedMap<FieldPath, Integer> recordCounts() {
         SortedMap<FieldPath, Integer> out = new TreeMap<>();
         written.values().forEach(m -> m.forEach((f, n) -> {

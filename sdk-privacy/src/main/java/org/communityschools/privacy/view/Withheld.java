@@ -17,7 +17,14 @@ import org.communityschools.privacy.FieldPath;
  * @param reason why, starting "outside" ({@link org.communityschools.privacy.policy.RecordScope#whyNot})
  */
 public record Withheld(FieldPath field, Optional<SchoolId> school, int count, String reason) {
-    /** Checks that nothing is missing and the count is positive. */
+    /**
+     * Checks that nothing is missing and the count is positive.
+     *
+     * @param field the field whose records were withheld
+     * @param school the school of the records, empty for records of no school (a student characteristic)
+     * @param count how many, 1 or more
+     * @param reason why, starting "outside" ({@link org.communityschools.privacy.policy.RecordScope#whyNot})
+     */
     public Withheld {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(school, "school");

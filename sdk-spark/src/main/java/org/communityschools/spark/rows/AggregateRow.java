@@ -139,7 +139,7 @@ public final class AggregateRow implements Serializable {
         this.severeChronic = severeChronic;
     }
 
-    /** The aggregate this row holds. */
+    /** {@return the aggregate this row holds} */
     public AttendanceAggregate toAggregate() {
         Map<AttendanceTier, Integer> t = new EnumMap<>(AttendanceTier.class);
         t.put(AttendanceTier.SATISFACTORY, satisfactory);
@@ -149,7 +149,7 @@ public final class AggregateRow implements Serializable {
         return new AttendanceAggregate(members, counted, chronicallyAbsent, daysEnrolled, new BigDecimal(daysAbsent), t);
     }
 
-    /** The row of {@code aggregate} in group ({@code dimension}, {@code groupKey}). */
+    /** {@return the row of {@code aggregate} in group ({@code dimension}, {@code groupKey})} */
     public static AggregateRow of(String dimension, String groupKey, AttendanceAggregate aggregate) {
         AggregateRow r = new AggregateRow();
         r.dimension = dimension;

@@ -97,13 +97,13 @@ public final class CohortCountsRow implements Serializable {
         this.nonGraduates = nonGraduates;
     }
 
-    /** The counts this row holds. */
+    /** {@return the counts this row holds} */
     public CohortCounts toCounts() {
         return new CohortCounts(firstTimeNinthGraders, transfersIn, enums(removals, CohortRemoval.class),
                 enums(graduates, DiplomaType.class), enums(nonGraduates, NonGraduateOutcome.class));
     }
 
-    /** The row of {@code counts} in group ({@code dimension}, {@code groupKey}). */
+    /** {@return the row of {@code counts} in group ({@code dimension}, {@code groupKey})} */
     public static CohortCountsRow of(String dimension, String groupKey, CohortCounts counts) {
         CohortCountsRow r = new CohortCountsRow();
         r.dimension = dimension;

@@ -104,12 +104,12 @@ public final class ViolationRow implements Serializable {
         this.message = message;
     }
 
-    /** This row as the core reader's {@link Violation}. */
+    /** {@return this row as the core reader's {@link Violation}} */
     public Violation toViolation() {
         return new Violation(Severity.valueOf(severity), file, line, column, Optional.ofNullable(field), Optional.ofNullable(value), rule, message);
     }
 
-    /** The row of a core {@link Violation}. */
+    /** {@return the row of a core {@link Violation}} */
     public static ViolationRow of(Violation v) {
         ViolationRow r = new ViolationRow();
         r.severity = v.severity().name();

@@ -67,6 +67,8 @@ abstract class EdFiImportOptions<B extends EdFiImportOptions<B>> {
     /**
      * Lenient: leave out records that break a rule and report them, instead of throwing.
      *
+     * @param lenient true to import the valid records and report the rest as violations; false (the default) to throw
+     *     {@code DataValidationException} listing every violation
      * @return this builder
      */
     public B lenient(boolean lenient) {

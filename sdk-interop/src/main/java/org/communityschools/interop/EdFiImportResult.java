@@ -38,7 +38,11 @@ public record EdFiImportResult(DistrictData data, List<Violation> violations, lo
         }
     }
 
-    /** {@return records of an Ed-Fi element read, 0 when none} */
+    /**
+     * {@return records of an Ed-Fi element read, 0 when none}
+     *
+     * @param element an Ed-Fi element name, such as {@code Student} or {@code StudentSchoolAttendanceEvent}
+     */
     public long recordsRead(String element) {
         return recordsRead.getOrDefault(element, 0L);
     }

@@ -28,7 +28,11 @@ public interface ImportViolations {
         return violations().stream().filter(v -> v.severity() == Severity.WARNING).toList();
     }
 
-    /** {@return the kept violations of one rule} */
+    /**
+     * {@return the kept violations of one rule}
+     *
+     * @param rule a rule code, such as {@code enrollment.no-overlap-at-school}
+     */
     default List<Violation> violations(String rule) {
         return violations().stream().filter(v -> v.rule().equals(rule)).toList();
     }

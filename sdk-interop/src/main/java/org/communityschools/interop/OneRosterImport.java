@@ -97,6 +97,8 @@ public final class OneRosterImport {
         /**
          * Lenient: leave out rows that break a rule and report them, instead of throwing.
          *
+         * @param lenient true to import the valid rows and report the rest as violations; false (the default) to throw
+         *     {@code DataValidationException} listing every violation
          * @return this builder
          */
         public Builder lenient(boolean lenient) {

@@ -40,7 +40,11 @@ public record OneRosterImportResult(DistrictData data, String version, List<Viol
         }
     }
 
-    /** {@return rows of a file read, 0 when none} */
+    /**
+     * {@return rows of a file read, 0 when none}
+     *
+     * @param file a OneRoster file name, such as {@code users.csv}
+     */
     public long rowsRead(String file) {
         return rowsRead.getOrDefault(file, 0L);
     }

@@ -58,7 +58,11 @@ public final class DecisionService {
         return new Builder();
     }
 
-    /** How callers are authenticated. */
+    /**
+     * How callers are authenticated.
+     *
+     * @return the identity this service checks callers against
+     */
     public Identity identity() {
         return identity;
     }
@@ -68,6 +72,7 @@ public final class DecisionService {
      * is configured: {@code Javalin.create(config -> service.registerOn(config))}). The routes handle their own errors
      * and change nothing else of the host's configuration.
      *
+     * @param config the host's Javalin configuration, while it is being built
      * @throws IllegalStateException for the {@linkplain Identity#insecureDemo() insecure demo}, which only
      *                               {@link #start} may serve, on loopback
      */
@@ -84,6 +89,9 @@ public final class DecisionService {
      * Starts a server of its own on {@code host} and {@code port} (0 for a free port chosen by the system). TLS is
      * expected to end at a reverse proxy in front (docs/service.md).
      *
+     * @param host the address to listen on: a host name or IP address (only a loopback address for the insecure demo)
+     * @param port the port, 0 for a free one
+     * @return the running server, which tells its port and stops when closed
      * @throws IllegalArgumentException when the identity is the insecure demo and {@code host} is not a loopback
      *                                  address, or the host is unknown
      */
@@ -190,6 +198,7 @@ public final class DecisionService {
         /**
          * How callers are authenticated. Required.
          *
+         * @param identity how bearer tokens are checked, or {@link Identity#insecureDemo()}
          * @return this builder
          */
         public Builder identity(Identity identity) {

@@ -45,6 +45,8 @@ public final class Identity {
      * No authentication: every caller may ask about any staff member. For a demonstration on one's own machine: a
      * service with this identity refuses to listen beyond the loopback interface, and says so in every response
      * ({@code X-Insecure-Demo: true}).
+     *
+     * @return the identity that authenticates nobody
      */
     public static Identity insecureDemo() {
         return INSECURE_DEMO;
@@ -65,7 +67,11 @@ public final class Identity {
         return settings == null ? Optional.empty() : Optional.of(settings.audience);
     }
 
-    /** Where the provider publishes its signing keys; empty for the insecure demo. */
+    /**
+     * Where the provider publishes its signing keys; empty for the insecure demo.
+     *
+     * @return the provider's JSON Web Key Set URI; empty for the insecure demo
+     */
     public Optional<URI> jwksUri() {
         return settings == null ? Optional.empty() : Optional.of(settings.jwksUri);
     }
@@ -155,6 +161,7 @@ public final class Identity {
         /**
          * Where the provider publishes its signing keys (its {@code jwks_uri}); https, or http on loopback for tests.
          *
+         * @param jwksUri the provider's JSON Web Key Set URI
          * @return this builder
          */
         public Builder jwksUri(URI jwksUri) {

@@ -40,6 +40,8 @@ public record ChronicAbsenceResult(ChronicAbsenceDefinition definition, SchoolYe
     /**
      * {@return the aggregates of one dimension ({@code SCHOOL}, {@code GRADE}, ...) by group key, collected to the
      * driver (an action)}
+     *
+     * @param dimension the dimension's name, such as {@code SCHOOL} or {@code GRADE}
      */
     public Map<String, AttendanceAggregate> collect(String dimension) {
         Objects.requireNonNull(dimension, "dimension");

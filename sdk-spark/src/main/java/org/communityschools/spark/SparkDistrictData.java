@@ -59,6 +59,8 @@ public record SparkDistrictData(DistrictData reference, Dataset<StudentRow> stud
     /**
      * {@return the errors (not warnings), sorted by file, line and column, at most {@code limit} of them (a Spark
      * action)}
+     *
+     * @param limit the most errors to return
      */
     public List<Violation> errors(int limit) {
         return violations.filter((org.apache.spark.api.java.function.FilterFunction<ViolationRow>) v -> v.getSeverity().equals("ERROR"))
@@ -74,6 +76,7 @@ public record SparkDistrictData(DistrictData reference, Dataset<StudentRow> stud
      * Strict mode: returns this data when no rule is broken, and refuses to go on otherwise, as the core reader's
      * strict mode does. A Spark action.
      *
+     * @return this data, valid
      * @throws DataValidationException carrying the first 10,000 errors and their count, when any error was found
      */
     public SparkDistrictData requireValid() {
@@ -87,6 +90,8 @@ public record SparkDistrictData(DistrictData reference, Dataset<StudentRow> stud
     /**
      * The same data with every Dataset cached (Spark's default storage level), so that several calculations over it
      * read and check the files once. Lazy: the cache fills on the first action.
+     *
+     * @return the same data, with its Datasets marked for caching
      */
     public SparkDistrictData cache() {
         return new SparkDistrictData(reference, students.cache(), characteristics.cache(), calendar.cache(), enrollments.cache(),

@@ -37,6 +37,10 @@ public final class SparkGraduationRate {
     /**
      * {@return the cohort that first entered grade 9 in {@code ninthGradeYear}, under {@code definition}} Lazy until an
      * action runs.
+     *
+     * @param data the district data read by {@link SparkDistrictReader}
+     * @param definition the cohort definition, such as {@code GraduationCohortDefinition.FOUR_YEAR}
+     * @param ninthGradeYear the school year in which the cohort first entered grade 9
      */
     public static GraduationResult calculate(SparkDistrictData data, GraduationCohortDefinition definition, SchoolYear ninthGradeYear) {
         Objects.requireNonNull(data, "data");
@@ -79,7 +83,11 @@ public final class SparkGraduationRate {
             Objects.requireNonNull(counts, "counts");
         }
 
-        /** {@return the counts of one dimension by group key, collected to the driver (an action)} */
+        /**
+         * {@return the counts of one dimension by group key, collected to the driver (an action)}
+         *
+         * @param dimension the dimension's name, such as {@code SCHOOL}
+         */
         public Map<String, CohortCounts> collect(String dimension) {
             Objects.requireNonNull(dimension, "dimension");
             Map<String, CohortCounts> out = new TreeMap<>();

@@ -81,28 +81,49 @@ public record AttendanceFigures(int daysEnrolled, BigDecimal daysAbsent,
         return v.scale() < 0 ? v.setScale(0) : v;
     }
 
-    /** Days present: days enrolled minus days absent. */
+    /**
+     * Days present: days enrolled minus days absent.
+     *
+     * @return the days present, exact
+     */
     public BigDecimal daysPresent() {
         BigDecimal p = BigDecimal.valueOf(daysEnrolled).subtract(daysAbsent);
         return normalize(p, "daysPresent", "");
     }
 
-    /** Days absent in ten-thousandths of a day ({@link DayShare#SCALE}), exact. */
+    /**
+     * Days absent in ten-thousandths of a day ({@link DayShare#SCALE}), exact.
+     *
+     * @return the days absent, as a whole number of ten-thousandths of a day
+     */
     public long daysAbsentTenThousandths() {
         return Days.units(daysAbsent);
     }
 
-    /** Days absent of {@code category} (0 when none). */
+    /**
+     * Days absent of {@code category} (0 when none).
+     *
+     * @param category an absence category
+     * @return the days absent of that category, exact
+     */
     public BigDecimal daysAbsent(AttendanceCategory category) {
         return daysAbsentByCategory.getOrDefault(Objects.requireNonNull(category, "category"), BigDecimal.ZERO);
     }
 
-    /** Days present ÷ days enrolled; empty when not enrolled on any day. */
+    /**
+     * Days present ÷ days enrolled; empty when not enrolled on any day.
+     *
+     * @return the attendance rate, exact
+     */
     public Optional<Ratio> attendanceRate() {
         return daysEnrolled == 0 ? Optional.empty() : Optional.of(Ratio.of(daysPresent(), BigDecimal.valueOf(daysEnrolled)));
     }
 
-    /** Days absent ÷ days enrolled; empty when not enrolled on any day. */
+    /**
+     * Days absent ÷ days enrolled; empty when not enrolled on any day.
+     *
+     * @return the absence rate, exact
+     */
     public Optional<Ratio> absenceRate() {
         return daysEnrolled == 0 ? Optional.empty() : Optional.of(Ratio.of(daysAbsent, BigDecimal.valueOf(daysEnrolled)));
     }

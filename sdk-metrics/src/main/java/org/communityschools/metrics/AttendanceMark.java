@@ -32,6 +32,9 @@ public record AttendanceMark(LocalDate date, AttendanceCategory category, DaySha
     /**
      * {@return a mark whose duration is the category's default (1 for an absence or out-of-school suspension, otherwise
      * 0)}
+     *
+     * @param date the day
+     * @param category the attendance category
      */
     public static AttendanceMark of(LocalDate date, AttendanceCategory category) {
         Objects.requireNonNull(category, "category");
@@ -39,7 +42,11 @@ public record AttendanceMark(LocalDate date, AttendanceCategory category, DaySha
                 .orElseThrow(() -> new IllegalArgumentException("duration is required for category PARTIAL")));
     }
 
-    /** {@return the mark of an attendance record} */
+    /**
+     * {@return the mark of an attendance record}
+     *
+     * @param record a record of the district data
+     */
     public static AttendanceMark of(AttendanceRecord record) {
         Objects.requireNonNull(record, "record");
         return new AttendanceMark(record.date(), record.category(), record.duration());

@@ -61,7 +61,11 @@ public record AttendanceSnapshot(ChronicAbsenceDefinition definition, SchoolYear
         return Collections.unmodifiableMap(new TreeMap<>(groupEnrollmentsBy(EnrollmentFigures::schoolId)));
     }
 
-    /** {@return the student-enrollments at {@code school}, aggregated (an empty aggregate for a school without any)} */
+    /**
+     * {@return the student-enrollments at {@code school}, aggregated (an empty aggregate for a school without any)}
+     *
+     * @param school the school
+     */
     public AttendanceAggregate school(SchoolId school) {
         Objects.requireNonNull(school, "school");
         return aggregate(enrollments.stream().filter(e -> e.schoolId().equals(school)).map(EnrollmentFigures::figures).toList());
@@ -85,7 +89,12 @@ public record AttendanceSnapshot(ChronicAbsenceDefinition definition, SchoolYear
         return aggregate(enrollments.stream().map(EnrollmentFigures::figures).toList());
     }
 
-    /** {@return the pooled student-years grouped by a key the caller supplies (a program, a cohort, a caseload)} */
+    /**
+     * {@return the pooled student-years grouped by a key the caller supplies (a program, a cohort, a caseload)}
+     *
+     * @param <K> the type of the group key
+     * @param key the group of each student, never null
+     */
     public <K> Map<K, AttendanceAggregate> groupStudentsBy(Function<? super StudentId, ? extends K> key) {
         Objects.requireNonNull(key, "key");
         Map<K, Aggregator> groups = new LinkedHashMap<>();
@@ -93,7 +102,12 @@ public record AttendanceSnapshot(ChronicAbsenceDefinition definition, SchoolYear
         return results(groups);
     }
 
-    /** {@return the student-enrollments grouped by a key the caller supplies} */
+    /**
+     * {@return the student-enrollments grouped by a key the caller supplies}
+     *
+     * @param <K> the type of the group key
+     * @param key the group of a student-enrollment
+     */
     public <K> Map<K, AttendanceAggregate> groupEnrollmentsBy(Function<? super EnrollmentFigures, ? extends K> key) {
         Objects.requireNonNull(key, "key");
         Map<K, Aggregator> groups = new LinkedHashMap<>();
@@ -106,6 +120,9 @@ public record AttendanceSnapshot(ChronicAbsenceDefinition definition, SchoolYear
     /**
      * {@return the student-enrollments grouped by a key of their school (a borough, community schools against the
      * rest)}
+     *
+     * @param <K> the type of the group key
+     * @param key the group of a school
      */
     public <K> Map<K, AttendanceAggregate> groupSchoolsBy(Function<? super SchoolId, ? extends K> key) {
         Objects.requireNonNull(key, "key");

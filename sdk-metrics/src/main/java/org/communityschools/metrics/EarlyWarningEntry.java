@@ -65,7 +65,11 @@ public record EarlyWarningEntry(StudentId studentId, GradeLevel grade, Attendanc
         flags = List.copyOf(flags);
     }
 
-    /** Days present ÷ days enrolled year to date; empty when not enrolled on any instructional day. */
+    /**
+     * Days present ÷ days enrolled year to date; empty when not enrolled on any instructional day.
+     *
+     * @return the attendance rate year to date, exact
+     */
     public Optional<Ratio> attendanceRate() {
         return attendance.attendanceRate();
     }
@@ -80,7 +84,11 @@ public record EarlyWarningEntry(StudentId studentId, GradeLevel grade, Attendanc
         return (int) flags.stream().filter(f -> f.level() == EarlyWarningFlag.Level.AT_RISK).count();
     }
 
-    /** {@return the flag of {@code indicator}, if raised} */
+    /**
+     * {@return the flag of {@code indicator}, if raised}
+     *
+     * @param indicator the indicator: attendance, behavior or course performance
+     */
     public Optional<EarlyWarningFlag> flag(EarlyWarningFlag.Indicator indicator) {
         Objects.requireNonNull(indicator, "indicator");
         return flags.stream().filter(f -> f.indicator() == indicator).findFirst();

@@ -41,7 +41,11 @@ public record EarlyWarningList(EarlyWarningDefinition definition, SchoolId schoo
         return entries.stream().filter(e -> !e.flags().isEmpty()).toList();
     }
 
-    /** {@return the number of students flagged on {@code indicator}} */
+    /**
+     * {@return the number of students flagged on {@code indicator}}
+     *
+     * @param indicator the indicator: attendance, behavior or course performance
+     */
     public long count(EarlyWarningFlag.Indicator indicator) {
         Objects.requireNonNull(indicator, "indicator");
         return entries.stream().filter(e -> e.flag(indicator).isPresent()).count();

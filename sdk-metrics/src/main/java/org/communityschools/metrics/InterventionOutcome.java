@@ -72,6 +72,9 @@ public record InterventionOutcome(InterventionType type, EducationOrganizationId
     /**
      * The difference between the groups: (matched participants' after − before) − (comparison after − before), in
      * percentage points, computed exactly and rounded once (half even) to {@code scale} places; empty without a match.
+     *
+     * @param scale the number of decimal places
+     * @return the difference in differences, in percentage points
      */
     public Optional<BigDecimal> differenceInPoints(int scale) {
         if (matchedRates.before().isEmpty() || matchedRates.after().isEmpty()

@@ -38,7 +38,12 @@ public record InterventionOutcomeReport(SchoolYear schoolYear, int windowDays, C
         outcomes = List.copyOf(outcomes);
     }
 
-    /** {@return the outcome of {@code type} and {@code provider}, if anyone started it in the year} */
+    /**
+     * {@return the outcome of {@code type} and {@code provider}, if anyone started it in the year}
+     *
+     * @param type the kind of intervention
+     * @param provider the school or organization that provides it
+     */
     public Optional<InterventionOutcome> outcome(InterventionType type, EducationOrganizationId provider) {
         return outcomes.stream().filter(o -> o.type() == type && o.providerId().equals(provider)).findFirst();
     }

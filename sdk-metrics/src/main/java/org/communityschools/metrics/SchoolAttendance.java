@@ -35,13 +35,21 @@ public record SchoolAttendance(SchoolId schoolId, boolean communitySchool, int d
         }
     }
 
-    /** Days present of all students ÷ days in session (a head count); empty when no day was in session. */
+    /**
+     * Days present of all students ÷ days in session (a head count); empty when no day was in session.
+     *
+     * @return the average daily attendance, exact
+     */
     public Optional<Ratio> averageDailyAttendance() {
         return daysInSession == 0 ? Optional.empty()
                 : Optional.of(Ratio.of(enrollments.daysPresent(), java.math.BigDecimal.valueOf(daysInSession)));
     }
 
-    /** Days enrolled of all students ÷ days in session; empty when no day was in session. */
+    /**
+     * Days enrolled of all students ÷ days in session; empty when no day was in session.
+     *
+     * @return the average daily membership, exact
+     */
     public Optional<Ratio> averageDailyMembership() {
         return daysInSession == 0 ? Optional.empty() : Optional.of(Ratio.of(enrollments.daysEnrolled(), daysInSession));
     }

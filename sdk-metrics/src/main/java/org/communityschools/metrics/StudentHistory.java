@@ -56,7 +56,13 @@ public record StudentHistory(StudentId studentId, Optional<SchoolYear> statedCoh
         }
     }
 
-    /** {@return a history with no stated cohort and no characteristics} */
+    /**
+     * {@return a history with no stated cohort and no characteristics}
+     *
+     * @param studentId the student
+     * @param enrollments the student's enrollments, at any school
+     * @param diplomas the student's diplomas
+     */
     public static StudentHistory of(StudentId studentId, List<Enrollment> enrollments, List<Diploma> diplomas) {
         return new StudentHistory(studentId, Optional.empty(), enrollments, diplomas, List.of());
     }
@@ -66,6 +72,8 @@ public record StudentHistory(StudentId studentId, Optional<SchoolYear> statedCoh
      * high-school enrollment, counting back one year per grade above 9 (a student entering grade 10 in 2016-17
      * belongs to the cohort that entered grade 9 in 2015-16). Retention does not move a student to a later
      * cohort (34 CFR 200.19(b)(1)(i)). Empty when the student has no high-school enrollment and no stated cohort.
+     *
+     * @return the school year of first entry into grade 9, if known
      */
     public Optional<SchoolYear> ninthGradeYear() {
         return ninthGradeYear(statedCohort, enrollments);

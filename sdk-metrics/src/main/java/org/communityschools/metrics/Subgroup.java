@@ -28,17 +28,29 @@ public record Subgroup(String dimension, String value) implements Comparable<Sub
         }
     }
 
-    /** {@return the subgroup of a sex} */
+    /**
+     * {@return the subgroup of a sex}
+     *
+     * @param sex the sex reported
+     */
     public static Subgroup of(Sex sex) {
         return new Subgroup("sex", Objects.requireNonNull(sex, "sex").name());
     }
 
-    /** {@return the subgroup of a race/ethnicity} */
+    /**
+     * {@return the subgroup of a race/ethnicity}
+     *
+     * @param raceEthnicity the race/ethnicity reported
+     */
     public static Subgroup of(RaceEthnicity raceEthnicity) {
         return new Subgroup("race_ethnicity", Objects.requireNonNull(raceEthnicity, "raceEthnicity").name());
     }
 
-    /** {@return the subgroup of a student characteristic} */
+    /**
+     * {@return the subgroup of a student characteristic}
+     *
+     * @param characteristic the characteristic held
+     */
     public static Subgroup of(StudentCharacteristicType characteristic) {
         return new Subgroup("characteristic", Objects.requireNonNull(characteristic, "characteristic").name());
     }

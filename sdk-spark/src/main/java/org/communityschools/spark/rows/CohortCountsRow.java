@@ -24,8 +24,11 @@ public final class CohortCountsRow implements Serializable {
     private int firstTimeNinthGraders;
     /** Transfers in. */
     private int transfersIn;
+    /** Removals by {@code CohortRemoval} name. */
     private java.util.Map<String, Integer> removals;
+    /** Graduates by {@code DiplomaType} name. */
     private java.util.Map<String, Integer> graduates;
+    /** Non-graduates by {@code NonGraduateOutcome} name. */
     private java.util.Map<String, Integer> nonGraduates;
 
     /** An empty row (for Spark). */

@@ -227,6 +227,7 @@ public record EarlyWarningDefinition(String name, ChronicAbsenceDefinition atten
         /**
          * How days present are counted: the day rule and category treatment of {@code definition}.
          *
+         * @param definition the chronic-absence definition whose day rule and category treatment count days present
          * @return this builder
          */
         public Builder attendance(ChronicAbsenceDefinition definition) {
@@ -237,6 +238,7 @@ public record EarlyWarningDefinition(String name, ChronicAbsenceDefinition atten
         /**
          * At risk when the attendance rate is strictly below {@code rate} (exactly the cut is not flagged).
          *
+         * @param rate the at-risk cut, between 0 and 1
          * @return this builder
          */
         public Builder attendanceAtRiskBelow(Ratio rate) {
@@ -247,6 +249,7 @@ public record EarlyWarningDefinition(String name, ChronicAbsenceDefinition atten
         /**
          * Early warning when the attendance rate is strictly below {@code rate}.
          *
+         * @param rate the early-warning cut, between 0 and 1
          * @return this builder
          */
         public Builder attendanceWarningBelow(Ratio rate) {
@@ -268,6 +271,7 @@ public record EarlyWarningDefinition(String name, ChronicAbsenceDefinition atten
         /**
          * At risk from {@code n} suspensions.
          *
+         * @param n the number of suspensions in the year that puts a student at risk
          * @return this builder
          */
         public Builder suspensionsAtRisk(int n) {
@@ -289,6 +293,7 @@ public record EarlyWarningDefinition(String name, ChronicAbsenceDefinition atten
         /**
          * At risk from {@code n} incidents.
          *
+         * @param n the number of incidents in the year that puts a student at risk
          * @return this builder
          */
         public Builder incidentsAtRisk(int n) {
@@ -299,6 +304,7 @@ public record EarlyWarningDefinition(String name, ChronicAbsenceDefinition atten
         /**
          * Early warning from {@code n} incidents.
          *
+         * @param n the number of incidents in the year that raises an early warning
          * @return this builder
          */
         public Builder incidentsWarning(int n) {
@@ -309,6 +315,7 @@ public record EarlyWarningDefinition(String name, ChronicAbsenceDefinition atten
         /**
          * At risk from {@code n} state offenses.
          *
+         * @param n the number of state offenses in the year that puts a student at risk
          * @return this builder
          */
         public Builder stateOffensesAtRisk(int n) {
@@ -330,6 +337,7 @@ public record EarlyWarningDefinition(String name, ChronicAbsenceDefinition atten
         /**
          * At risk from {@code n} failed courses in the subjects.
          *
+         * @param n the number of failed courses that puts a student at risk
          * @return this builder
          */
         public Builder failuresAtRisk(int n) {
@@ -340,6 +348,7 @@ public record EarlyWarningDefinition(String name, ChronicAbsenceDefinition atten
         /**
          * At risk when the average numeric mark of a subject is strictly below {@code mark}.
          *
+         * @param mark the cut, on the numeric mark scale of the course marks
          * @return this builder
          */
         public Builder averageMarkAtRiskBelow(BigDecimal mark) {
@@ -350,6 +359,7 @@ public record EarlyWarningDefinition(String name, ChronicAbsenceDefinition atten
         /**
          * Early warning when the average numeric mark of a subject is strictly below {@code mark}.
          *
+         * @param mark the cut, on the numeric mark scale of the course marks
          * @return this builder
          */
         public Builder averageMarkWarningBelow(BigDecimal mark) {
@@ -360,6 +370,7 @@ public record EarlyWarningDefinition(String name, ChronicAbsenceDefinition atten
         /**
          * At risk when credits earned ÷ credits attempted is strictly below {@code rate} (credits behind).
          *
+         * @param rate the cut, between 0 and 1
          * @return this builder
          */
         public Builder creditsEarnedAtRiskBelow(Ratio rate) {

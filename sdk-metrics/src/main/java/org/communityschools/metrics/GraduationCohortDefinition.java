@@ -80,7 +80,11 @@ public final class GraduationCohortDefinition {
         return attribution;
     }
 
-    /** Days at the last school below which the attribution rule applies ("less than half a year"; default 90). */
+    /**
+     * Days at the last school below which the attribution rule applies ("less than half a year"; default 90).
+     *
+     * @return the number of days
+     */
     public int halfYearDays() {
         return halfYearDays;
     }
@@ -93,6 +97,8 @@ public final class GraduationCohortDefinition {
      * one high school of the district, with whatever exit code, and enrolled at another is removed from the first
      * school's cohort. When false, only an exit recorded as a documented transfer removes a student from a school.
      * The district's cohort is not affected either way.
+     *
+     * @return true when a later enrollment in the district confirms a transfer
      */
     public boolean laterEnrollmentConfirmsTransfer() {
         return laterEnrollmentConfirmsTransfer;
@@ -104,24 +110,38 @@ public final class GraduationCohortDefinition {
      * on or before it in the cohort's first year is a first-time ninth grader; one who first enters later that year,
      * or in a later year, is a transfer in (34 CFR 200.19(b)(1)(i)-(ii)). The cohort and its rate do not change,
      * only how its members are counted among the adjustments.
+     *
+     * @return the month and day of the fall membership date
      */
     public MonthDay fallMembershipDate() {
         return fallMembershipDate;
     }
 
-    /** {@return the fall membership date of the cohort that entered grade 9 in {@code ninthGradeYear}} */
+    /**
+     * {@return the fall membership date of the cohort that entered grade 9 in {@code ninthGradeYear}}
+     *
+     * @param ninthGradeYear the school year the cohort entered grade 9
+     */
     public LocalDate fallMembershipDate(SchoolYear ninthGradeYear) {
         Objects.requireNonNull(ninthGradeYear, "ninthGradeYear");
         return fallMembershipDate.atYear(ninthGradeYear.endYear() - 1);
     }
 
-    /** {@return the last day a diploma counts for the cohort that entered grade 9 in {@code ninthGradeYear}} */
+    /**
+     * {@return the last day a diploma counts for the cohort that entered grade 9 in {@code ninthGradeYear}}
+     *
+     * @param ninthGradeYear the school year the cohort entered grade 9
+     */
     public LocalDate cutoffDate(SchoolYear ninthGradeYear) {
         Objects.requireNonNull(ninthGradeYear, "ninthGradeYear");
         return cutoff.atYear(ninthGradeYear.plusYears(years - 1).endYear());
     }
 
-    /** {@return whether a diploma of this type makes a graduate under this definition} */
+    /**
+     * {@return whether a diploma of this type makes a graduate under this definition}
+     *
+     * @param type the type of diploma
+     */
     public boolean counts(DiplomaType type) {
         return switch (Objects.requireNonNull(type, "type")) {
             case REGULAR, ADVANCED -> true;
@@ -157,6 +177,7 @@ public final class GraduationCohortDefinition {
         /**
          * 4 (default), or 5 or 6 for an extended-year rate.
          *
+         * @param years the number of years from entry into grade 9, 4, 5 or 6
          * @return this builder
          */
         public Builder years(int years) {
@@ -187,6 +208,7 @@ public final class GraduationCohortDefinition {
         /**
          * Whether a state-defined alternate diploma counts (default true).
          *
+         * @param count true when a state-defined alternate diploma makes a graduate
          * @return this builder
          */
         public Builder alternateDiplomasCount(boolean count) {
@@ -212,6 +234,7 @@ public final class GraduationCohortDefinition {
         /**
          * Days at the last school below which the attribution rule applies, 1–366 (default 90, half of 180).
          *
+         * @param days the number of days, 1 to 366
          * @return this builder
          */
         public Builder halfYearDays(int days) {
@@ -227,6 +250,7 @@ public final class GraduationCohortDefinition {
          * Whether a later enrollment at another school of the district confirms a transfer out of a school (default
          * true).
          *
+         * @param confirms true when a later enrollment in the district confirms a transfer
          * @return this builder
          */
         public Builder laterEnrollmentConfirmsTransfer(boolean confirms) {

@@ -44,7 +44,14 @@ public final class LiveEarlyWarning implements AutoCloseable {
         this.definition = definition;
     }
 
-    /** Follows {@code district} for {@code year} under {@code definition}. */
+    /**
+     * Follows {@code district} for {@code year} under {@code definition}.
+     *
+     * @param district the live district to follow
+     * @param year the school year
+     * @param definition the early-warning definition
+     * @return the lists, kept current by every batch the district applies from now on
+     */
     public static LiveEarlyWarning follow(LiveDistrict district, SchoolYear year, EarlyWarningDefinition definition) {
         LiveEarlyWarning live = new LiveEarlyWarning(Objects.requireNonNull(district, "district"),
                 Objects.requireNonNull(year, "year"), Objects.requireNonNull(definition, "definition"));
@@ -52,7 +59,11 @@ public final class LiveEarlyWarning implements AutoCloseable {
         return live;
     }
 
-    /** {@return the school's list on the current version (from the cache unless a batch since concerned the school)} */
+    /**
+     * {@return the school's list on the current version (from the cache unless a batch since concerned the school)}
+     *
+     * @param school the school
+     */
     public EarlyWarningList school(SchoolId school) {
         Objects.requireNonNull(school, "school");
         DistrictVersion v = district.current();
@@ -64,7 +75,11 @@ public final class LiveEarlyWarning implements AutoCloseable {
         return e.list();
     }
 
-    /** {@return the version the school's cached list was made on, or -1 when none is cached} */
+    /**
+     * {@return the version the school's cached list was made on, or -1 when none is cached}
+     *
+     * @param school the school
+     */
     public long version(SchoolId school) {
         Entry e = lists.get(Objects.requireNonNull(school, "school"));
         return e == null || e.version() < Math.max(allChangedAt, changedAt.getOrDefault(school, 0L)) ? -1 : e.version();

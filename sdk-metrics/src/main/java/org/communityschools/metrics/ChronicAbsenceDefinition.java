@@ -176,6 +176,9 @@ public final class ChronicAbsenceDefinition {
      * The treatment of a category when a definition does not set one: PRESENT, TARDY and IN_SCHOOL_SUSPENSION
      * are present days, OUT_OF_SCHOOL_SUSPENSION is an absent day, and the duration decides for the excused and
      * unexcused absences, partial days and early departures. Tardies are never absences (EDFacts FS195 counts days absent, not late arrivals).
+     *
+     * @param category an attendance category
+     * @return how that category counts when a definition does not say
      */
     public static CategoryTreatment defaultTreatment(AttendanceCategory category) {
         return switch (Objects.requireNonNull(category, "category")) {
@@ -227,17 +230,30 @@ public final class ChronicAbsenceDefinition {
         return minimumDaysPresent;
     }
 
-    /** How the share of a day missed becomes days absent (default {@link DayRule#HALF_DAY_OR_MORE}). */
+    /**
+     * How the share of a day missed becomes days absent (default {@link DayRule#HALF_DAY_OR_MORE}).
+     *
+     * @return the day rule
+     */
     public DayRule dayRule() {
         return dayRule;
     }
 
-    /** How records of {@code category} count. */
+    /**
+     * How records of {@code category} count.
+     *
+     * @param category an attendance category
+     * @return the treatment of that category under this definition
+     */
     public CategoryTreatment treatment(AttendanceCategory category) {
         return treatments.get(Objects.requireNonNull(category, "category"));
     }
 
-    /** How a student who moved is counted above the school (default {@link Aggregation#POOLED}). */
+    /**
+     * How a student who moved is counted above the school (default {@link Aggregation#POOLED}).
+     *
+     * @return the aggregation above the school
+     */
     public Aggregation aggregation() {
         return aggregation;
     }
@@ -252,7 +268,12 @@ public final class ChronicAbsenceDefinition {
         return excludedSchoolTypes;
     }
 
-    /** {@return whether an enrollment in {@code grade} at a school of type {@code schoolType} is considered} */
+    /**
+     * {@return whether an enrollment in {@code grade} at a school of type {@code schoolType} is considered}
+     *
+     * @param grade the enrollment's entry grade
+     * @param schoolType the type of the school
+     */
     public boolean considers(GradeLevel grade, SchoolType schoolType) {
         return grades.contains(Objects.requireNonNull(grade, "grade"))
                 && !excludedSchoolTypes.contains(Objects.requireNonNull(schoolType, "schoolType"));
@@ -261,6 +282,10 @@ public final class ChronicAbsenceDefinition {
     /**
      * The share of a day counted absent, in ten-thousandths of a day (0 to {@link DayShare#SCALE}), for one
      * attendance record of {@code category} whose share of the day missed is {@code durationTenThousandths}.
+     *
+     * @param category the record's category
+     * @param durationTenThousandths the share of the day missed, in ten-thousandths of a day
+     * @return the share counted absent, in ten-thousandths of a day
      */
     public int absentShare(AttendanceCategory category, int durationTenThousandths) {
         return switch (treatment(category)) {
@@ -272,7 +297,13 @@ public final class ChronicAbsenceDefinition {
         };
     }
 
-    /** {@link #absentShare(AttendanceCategory, int)} of a {@link DayShare}. */
+    /**
+     * {@link #absentShare(AttendanceCategory, int)} of a {@link DayShare}.
+     *
+     * @param category the record's category
+     * @param duration the share of the day missed
+     * @return the share counted absent, in ten-thousandths of a day
+     */
     public int absentShare(AttendanceCategory category, DayShare duration) {
         return absentShare(category, Objects.requireNonNull(duration, "duration").tenThousandths());
     }
@@ -282,6 +313,7 @@ public final class ChronicAbsenceDefinition {
      *
      * @param daysEnrolled          instructional days enrolled, not negative
      * @param absentTenThousandths  days absent in ten-thousandths of a day, from 0 to {@code daysEnrolled × 10,000}
+     * @return counted and chronically absent, counted and not, or not counted with the reason
      */
     public ChronicAbsenceStatus classify(int daysEnrolled, long absentTenThousandths) {
         if (daysEnrolled < 0) {
@@ -402,6 +434,7 @@ public final class ChronicAbsenceDefinition {
         /**
          * Fixed-days mode: chronically absent when absent at least {@code days} days (CRDC: 15); at least 1.
          *
+         * @param days the number of days absent
          * @return this builder
          */
         public Builder fixedDaysAbsent(int days) {
@@ -416,6 +449,7 @@ public final class ChronicAbsenceDefinition {
         /**
          * Students enrolled fewer instructional days are not counted; 0 (the default) for no minimum.
          *
+         * @param days the minimum number of instructional days enrolled
          * @return this builder
          */
         public Builder minimumDaysEnrolled(int days) {
@@ -430,6 +464,7 @@ public final class ChronicAbsenceDefinition {
         /**
          * Students present fewer days are not counted; 0 (the default) for no minimum.
          *
+         * @param days the minimum number of days present
          * @return this builder
          */
         public Builder minimumDaysPresent(int days) {
@@ -444,6 +479,7 @@ public final class ChronicAbsenceDefinition {
         /**
          * How the share of a day missed becomes days absent (default {@link DayRule#HALF_DAY_OR_MORE}).
          *
+         * @param rule the day rule
          * @return this builder
          */
         public Builder dayRule(DayRule rule) {
@@ -457,6 +493,8 @@ public final class ChronicAbsenceDefinition {
          * How records of {@code category} count (default {@link ChronicAbsenceDefinition#defaultTreatment}). A
          * PRESENT record can never be an absence, and a tardy never a whole absent day.
          *
+         * @param category an attendance category
+         * @param treatment how its records count
          * @return this builder
          */
         public Builder treat(AttendanceCategory category, CategoryTreatment treatment) {
@@ -476,6 +514,7 @@ public final class ChronicAbsenceDefinition {
         /**
          * How a student who moved is counted above the school (default {@link Aggregation#POOLED}).
          *
+         * @param aggregation the aggregation above the school
          * @return this builder
          */
         public Builder aggregation(Aggregation aggregation) {
@@ -489,6 +528,7 @@ public final class ChronicAbsenceDefinition {
          * Consider only enrollments whose entry grade is one of {@code grades} (California's Dashboard: KG–08); not
          * empty.
          *
+         * @param grades the entry grades considered
          * @return this builder
          */
         public Builder grades(Set<GradeLevel> grades) {
@@ -505,6 +545,7 @@ public final class ChronicAbsenceDefinition {
          * Do not consider enrollments at schools of these types (for example {@code TRANSFER} or {@code
          * SPECIAL_EDUCATION}).
          *
+         * @param types the school types excluded
          * @return this builder
          */
         public Builder excludeSchoolTypes(Set<SchoolType> types) {
@@ -517,6 +558,7 @@ public final class ChronicAbsenceDefinition {
         /**
          * The definition.
          *
+         * @return the definition
          * @throws IllegalStateException unless exactly one of {@link #threshold} and {@link #fixedDaysAbsent} was set
          */
         public ChronicAbsenceDefinition build() {

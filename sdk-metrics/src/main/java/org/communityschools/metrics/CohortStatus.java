@@ -35,17 +35,35 @@ public record CohortStatus(CohortEntry entry, Optional<CohortRemoval> removal, O
         }
     }
 
-    /** Removed for {@code reason}. */
+    /**
+     * Removed for {@code reason}.
+     *
+     * @param entry how the student entered the cohort
+     * @param reason why the student was removed
+     * @return the status of a removed student
+     */
     public static CohortStatus removed(CohortEntry entry, CohortRemoval reason) {
         return new CohortStatus(entry, Optional.of(reason), Optional.empty(), Optional.empty());
     }
 
-    /** Graduated with {@code diploma}. */
+    /**
+     * Graduated with {@code diploma}.
+     *
+     * @param entry how the student entered the cohort
+     * @param diploma the diploma that counts
+     * @return the status of a graduate
+     */
     public static CohortStatus graduated(CohortEntry entry, DiplomaType diploma) {
         return new CohortStatus(entry, Optional.empty(), Optional.of(diploma), Optional.empty());
     }
 
-    /** In the adjusted cohort without a counted diploma. */
+    /**
+     * In the adjusted cohort without a counted diploma.
+     *
+     * @param entry how the student entered the cohort
+     * @param outcome what became of the student
+     * @return the status of a non-graduate
+     */
     public static CohortStatus nonGraduate(CohortEntry entry, NonGraduateOutcome outcome) {
         return new CohortStatus(entry, Optional.empty(), Optional.empty(), Optional.of(outcome));
     }

@@ -119,7 +119,11 @@ public record Comparison(String metric, List<YearPoint> points) {
         return new Comparison(definition.years() + "-year adjusted cohort graduation rate", points);
     }
 
-    /** {@return the point of {@code year}, if the comparison has one} */
+    /**
+     * {@return the point of {@code year}, if the comparison has one}
+     *
+     * @param year the school year
+     */
     public Optional<YearPoint> point(SchoolYear year) {
         return points.stream().filter(p -> p.year().equals(year)).findFirst();
     }
@@ -127,6 +131,10 @@ public record Comparison(String metric, List<YearPoint> points) {
     /**
      * {@return the treated group's change from {@code from} to {@code to} in percentage points, rounded to {@code
      * scale} places}
+     *
+     * @param from the earlier school year
+     * @param to the later school year
+     * @param scale the number of decimal places
      */
     public Optional<BigDecimal> treatedChangeInPoints(SchoolYear from, SchoolYear to, int scale) {
         return change(from, to, true).map(f -> points(f, scale));
@@ -135,6 +143,10 @@ public record Comparison(String metric, List<YearPoint> points) {
     /**
      * {@return the comparison group's change from {@code from} to {@code to} in percentage points, rounded to {@code
      * scale} places}
+     *
+     * @param from the earlier school year
+     * @param to the later school year
+     * @param scale the number of decimal places
      */
     public Optional<BigDecimal> comparisonChangeInPoints(SchoolYear from, SchoolYear to, int scale) {
         return change(from, to, false).map(f -> points(f, scale));
@@ -143,6 +155,11 @@ public record Comparison(String metric, List<YearPoint> points) {
     /**
      * {@code (T_to − T_from) − (C_to − C_from)} in percentage points, computed exactly and rounded once to {@code scale}
      * places; empty when a rate is missing.
+     *
+     * @param from the earlier school year
+     * @param to the later school year
+     * @param scale the number of decimal places
+     * @return the difference in differences, in percentage points
      */
     public Optional<BigDecimal> differenceInDifferences(SchoolYear from, SchoolYear to, int scale) {
         Optional<BigInteger[]> t = change(from, to, true);
@@ -156,6 +173,11 @@ public record Comparison(String metric, List<YearPoint> points) {
     /**
      * The treated group's relative change from {@code from} to {@code to}, in percent of the {@code from} rate (30% to
      * 24% is −20% relative); always report it with its base and label it as relative.
+     *
+     * @param from the school year of the base rate
+     * @param to the later school year
+     * @param scale the number of decimal places
+     * @return the relative change in percent; empty when a rate is missing or the base rate is 0
      */
     public Optional<BigDecimal> treatedRelativeChangePercent(SchoolYear from, SchoolYear to, int scale) {
         Optional<Ratio> a = point(from).flatMap(YearPoint::treated);

@@ -56,6 +56,10 @@ public record GraduationCohortReport(GraduationCohortDefinition definition, Scho
     /**
      * The district's counts for groups of students by a key the caller supplies (for example sex or race/ethnicity
      * from the student records, or a program), each student in the group of their key.
+     *
+     * @param <K> the type of the group key
+     * @param key the group of each cohort member, never null
+     * @return the counts of each group, by key
      */
     public <K> Map<K, CohortCounts> groupBy(Function<? super CohortMember, ? extends K> key) {
         Objects.requireNonNull(key, "key");

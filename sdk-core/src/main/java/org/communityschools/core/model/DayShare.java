@@ -31,7 +31,11 @@ public record DayShare(int tenThousandths) implements Comparable<DayShare> {
         }
     }
 
-    /** {@return the share with this many ten-thousandths of a day} */
+    /**
+     * {@return the share with this many ten-thousandths of a day}
+     *
+     * @param tenThousandths from 0 to 10,000
+     */
     public static DayShare ofTenThousandths(int tenThousandths) {
         return new DayShare(tenThousandths);
     }
@@ -39,6 +43,8 @@ public record DayShare(int tenThousandths) implements Comparable<DayShare> {
     /**
      * Parses a decimal such as {@code 0.5} or {@code 1}.
      *
+     * @param text the decimal
+     * @return the share
      * @throws IllegalArgumentException when it is not a decimal from 0 to 1 with at most four decimal places
      */
     public static DayShare parse(String text) {
@@ -52,7 +58,11 @@ public record DayShare(int tenThousandths) implements Comparable<DayShare> {
         return of(value);
     }
 
-    /** {@return the share equal to {@code value}, which must be 0–1 with at most four decimal places} */
+    /**
+     * {@return the share equal to {@code value}, which must be 0–1 with at most four decimal places}
+     *
+     * @param value the share as a decimal
+     */
     public static DayShare of(BigDecimal value) {
         Objects.requireNonNull(value, "value");
         if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {

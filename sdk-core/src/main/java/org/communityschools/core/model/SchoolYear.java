@@ -23,12 +23,20 @@ public record SchoolYear(int endYear) implements Comparable<SchoolYear> {
         }
     }
 
-    /** {@return the school year ending in {@code endYear}} */
+    /**
+     * {@return the school year ending in {@code endYear}}
+     *
+     * @param endYear the calendar year in which the school year ends, such as 2018 for 2017-18
+     */
     public static SchoolYear of(int endYear) {
         return new SchoolYear(endYear);
     }
 
-    /** {@return the school year containing {@code date} (July 1 starts a new one)} */
+    /**
+     * {@return the school year containing {@code date} (July 1 starts a new one)}
+     *
+     * @param date a day
+     */
     public static SchoolYear containing(LocalDate date) {
         Objects.requireNonNull(date, "date");
         return new SchoolYear(date.getMonthValue() >= Month.JULY.getValue() ? date.getYear() + 1 : date.getYear());
@@ -37,6 +45,8 @@ public record SchoolYear(int endYear) implements Comparable<SchoolYear> {
     /**
      * Parses {@code 2018}, {@code 2017-18} or {@code 2017-2018}.
      *
+     * @param text the school year as text
+     * @return the school year
      * @throws IllegalArgumentException when the text is none of these forms, or the two years are not consecutive
      */
     public static SchoolYear parse(String text) {
@@ -66,12 +76,20 @@ public record SchoolYear(int endYear) implements Comparable<SchoolYear> {
         }
     }
 
-    /** July 1 of the starting year. */
+    /**
+     * July 1 of the starting year.
+     *
+     * @return the first day of the school year
+     */
     public LocalDate firstDay() {
         return LocalDate.of(endYear - 1, Month.JULY, 1);
     }
 
-    /** June 30 of the ending year. */
+    /**
+     * June 30 of the ending year.
+     *
+     * @return the last day of the school year
+     */
     public LocalDate lastDay() {
         return LocalDate.of(endYear, Month.JUNE, 30);
     }
@@ -81,12 +99,20 @@ public record SchoolYear(int endYear) implements Comparable<SchoolYear> {
         return DateRange.halfOpen(firstDay(), lastDay().plusDays(1));
     }
 
-    /** {@return whether {@code date} falls in this school year} */
+    /**
+     * {@return whether {@code date} falls in this school year}
+     *
+     * @param date a day
+     */
     public boolean contains(LocalDate date) {
         return containing(date).equals(this);
     }
 
-    /** {@return the school year {@code years} later (or earlier, when negative)} */
+    /**
+     * {@return the school year {@code years} later (or earlier, when negative)}
+     *
+     * @param years the number of years to add
+     */
     public SchoolYear plusYears(int years) {
         return new SchoolYear(endYear + years);
     }

@@ -53,6 +53,8 @@ public final class DataElements {
     /**
      * These field paths and the category names.
      *
+     * @param fieldPaths the field paths of the catalog, such as {@code attendance.records}
+     * @return the data elements
      * @throws IllegalArgumentException when a path is not of the form {@code segment.segment…} (lower camel case)
      */
     public static DataElements of(Collection<String> fieldPaths) {
@@ -74,6 +76,8 @@ public final class DataElements {
 
     /**
      * {@return whether {@code element} is a known field path or the name of a {@link DataCategory} (case-sensitive)}
+     *
+     * @param element a data element of an agreement
      */
     public boolean isKnown(String element) {
         Objects.requireNonNull(element, "element");

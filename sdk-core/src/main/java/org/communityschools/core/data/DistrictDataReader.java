@@ -56,6 +56,8 @@ public final class DistrictDataReader {
     /**
      * A builder with the defaults: strict, the default Jakarta Validation provider, 10,000 reported violations,
      * {@link ReadLimits#defaults()}.
+     *
+     * @return a builder
      */
     public static Builder builder() {
         return new Builder();
@@ -74,6 +76,8 @@ public final class DistrictDataReader {
     /**
      * Reads the directory.
      *
+     * @param dir the district data directory
+     * @return the data, and the report of what was read and found
      * @throws DataValidationException in strict mode, when any rule is broken
      * @throws IllegalArgumentException when {@code dir} is not a directory
      */
@@ -128,6 +132,7 @@ public final class DistrictDataReader {
         /**
          * Lenient (true) returns the valid rows and a report; strict (false, the default) loads nothing on any error.
          *
+         * @param lenient true for lenient, false for strict
          * @return this builder
          */
         public Builder lenient(boolean lenient) {
@@ -204,6 +209,7 @@ public final class DistrictDataReader {
         /**
          * Builds the reader.
          *
+         * @return the reader
          * @throws IllegalStateException when no validator was given, bean validation was not turned off, and no
          *     Jakarta Validation provider is on the class or module path
          */

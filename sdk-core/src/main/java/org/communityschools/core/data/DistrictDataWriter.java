@@ -60,6 +60,8 @@ public final class DistrictDataWriter implements AutoCloseable {
     /**
      * Opens a directory for writing, creating it when absent.
      *
+     * @param dir the directory
+     * @return the writer; close it to write {@code agreements.json} and finish the files
      * @throws IllegalArgumentException when the directory already holds a file of a district data directory, so
      *     that old files are never mixed with new ones
      */
@@ -72,6 +74,8 @@ public final class DistrictDataWriter implements AutoCloseable {
      * data files): records in the order {@code data} lists them, calendars school by school, attendance by student
      * then date. Reading the directory back gives equal data.
      *
+     * @param data the district data
+     * @param dir the directory
      * @throws IllegalArgumentException when the directory already holds a file of a district data directory
      * @throws UncheckedIOException when writing fails
      */
@@ -189,7 +193,11 @@ public final class DistrictDataWriter implements AutoCloseable {
         return sink(DataFile.CONSENTS, Rows::consent);
     }
 
-    /** Agreements, collected and written to {@code agreements.json} (sorted by id) on {@link #close()}. */
+    /**
+     * Agreements, collected and written to {@code agreements.json} (sorted by id) on {@link #close()}.
+     *
+     * @return the consumer that collects agreements
+     */
     public Consumer<DataSharingAgreement> agreements() {
         return out::agreement;
     }
@@ -197,6 +205,8 @@ public final class DistrictDataWriter implements AutoCloseable {
     /**
      * The rows written so far per file (agreements: the agreements collected), in {@link DataFile} order; files
      * without rows are left out.
+     *
+     * @return the rows written per file
      */
     public Map<DataFile, Long> rowCounts() {
         return out.rowCounts();

@@ -22,7 +22,12 @@ public final class InstructionalCalendar {
         this.days = sortedEpochDays;
     }
 
-    /** {@return a calendar of {@code school} with these days (sorted, duplicates dropped)} */
+    /**
+     * {@return a calendar of {@code school} with these days (sorted, duplicates dropped)}
+     *
+     * @param school the school
+     * @param days its instructional days, in any order
+     */
     public static InstructionalCalendar of(SchoolId school, List<LocalDate> days) {
         Objects.requireNonNull(school, "school");
         int[] d = days.stream().mapToInt(x -> (int) x.toEpochDay()).sorted().distinct().toArray();
@@ -39,7 +44,11 @@ public final class InstructionalCalendar {
         return days.length == 0;
     }
 
-    /** {@return whether {@code date} is an instructional day} */
+    /**
+     * {@return whether {@code date} is an instructional day}
+     *
+     * @param date a day
+     */
     public boolean isInstructionalDay(LocalDate date) {
         Objects.requireNonNull(date, "date");
         return Arrays.binarySearch(days, (int) date.toEpochDay()) >= 0;
@@ -47,6 +56,8 @@ public final class InstructionalCalendar {
 
     /**
      * {@return the number of instructional days in {@code range} (half-open; open-ended ranges count to the last day)}
+     *
+     * @param range the dates to count
      */
     public int daysIn(DateRange range) {
         Objects.requireNonNull(range, "range");

@@ -78,7 +78,11 @@ public final class LoadReport {
         return files;
     }
 
-    /** {@return the counts of one file; zeros when it was absent} */
+    /**
+     * {@return the counts of one file; zeros when it was absent}
+     *
+     * @param file a file of the district data directory
+     */
     public FileCounts counts(DataFile file) {
         return files.getOrDefault(Objects.requireNonNull(file, "file"), new FileCounts(0, 0, 0));
     }

@@ -176,6 +176,7 @@ public final class ReadLimits {
         /**
          * The limits.
          *
+         * @return the limits
          * @throws IllegalStateException when the cell limit exceeds the row limit (a cell is part of a row)
          */
         public ReadLimits build() {

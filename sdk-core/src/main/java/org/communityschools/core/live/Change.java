@@ -11,7 +11,11 @@ public sealed interface Change permits Change.Upsert, Change.Delete {
     /** {@return the key of the records the change addresses} */
     RecordKey key();
 
-    /** Where the change came from. */
+    /**
+     * Where the change came from.
+     *
+     * @return the origin: a file and line of a delta directory, or a place in a batch built in code
+     */
     ChangeOrigin origin();
 
     /**

@@ -54,18 +54,28 @@ public final class DistrictVersion {
     /**
      * The identity of the {@link LiveDistrict} whose version this is: a number no other live district made in this JVM
      * has, so that caches shared by several districts never mix their versions.
+     *
+     * @return the lineage number
      */
     public long lineage() {
         return lineage;
     }
 
-    /** {@return the number of the last version that changed an access fact of {@code student}, or 0} */
+    /**
+     * {@return the number of the last version that changed an access fact of {@code student}, or 0}
+     *
+     * @param student the student
+     */
     public long accessVersionOf(StudentId student) {
         Long v = studentAccess.get(Objects.requireNonNull(student, "student"));
         return v == null ? 0 : v;
     }
 
-    /** {@return the number of the last version that changed an access fact of {@code staff}, or 0} */
+    /**
+     * {@return the number of the last version that changed an access fact of {@code staff}, or 0}
+     *
+     * @param staff the staff member
+     */
     public long accessVersionOf(StaffId staff) {
         Long v = staffAccess.get(Objects.requireNonNull(staff, "staff"));
         return v == null ? 0 : v;
@@ -82,6 +92,10 @@ public final class DistrictVersion {
     /**
      * The version of the access facts a decision about {@code requester} and {@code student} reads: the largest of
      * the three access versions. Equal stamps at two versions mean that the decision is the same at both.
+     *
+     * @param requester the staff member who asks
+     * @param student the student asked about
+     * @return the access stamp
      */
     public long accessStamp(StaffId requester, StudentId student) {
         return Math.max(globalAccess, Math.max(accessVersionOf(requester), accessVersionOf(student)));

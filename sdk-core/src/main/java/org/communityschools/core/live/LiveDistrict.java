@@ -45,7 +45,11 @@ public final class LiveDistrict implements AutoCloseable {
         this.journal = journal;
     }
 
-    /** {@return a live district in memory only (no journal), starting at version 0 with {@code data}} */
+    /**
+     * {@return a live district in memory only (no journal), starting at version 0 with {@code data}}
+     *
+     * @param data the data to start from
+     */
     public static LiveDistrict of(DistrictData data) {
         return builder().data(data).build();
     }
@@ -64,6 +68,8 @@ public final class LiveDistrict implements AutoCloseable {
      * Applies {@code batch} whole or not at all and returns the new current version (the current one unchanged for an
      * empty batch). With a journal, the batch is on disk when this returns.
      *
+     * @param batch the changes
+     * @return the new current version
      * @throws BatchRejectedException with every violation, located at the changes, when the batch breaks a rule
      * @throws java.io.UncheckedIOException when the journal cannot be written (nothing was applied)
      * @throws IllegalStateException after {@link #close()}
@@ -137,12 +143,19 @@ public final class LiveDistrict implements AutoCloseable {
      * Adds a listener, told of every version published from now on (on the writer's thread, in the order listeners
      * were added). An exception a listener throws reaches the caller of {@link #apply} after the other listeners ran;
      * the batch stays applied.
+     *
+     * @param listener the listener
      */
     public void addListener(VersionListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Removes a listener added before; false when it was not there. */
+    /**
+     * Removes a listener added before; false when it was not there.
+     *
+     * @param listener the listener
+     * @return true when it was there and is removed
+     */
     public boolean removeListener(VersionListener listener) {
         return listeners.remove(Objects.requireNonNull(listener, "listener"));
     }
@@ -217,6 +230,7 @@ public final class LiveDistrict implements AutoCloseable {
         /**
          * The live district.
          *
+         * @return the live district
          * @throws IllegalStateException when neither data nor a journal with a snapshot was given, or both a snapshot
          *                               and data
          * @throws org.communityschools.core.data.DataValidationException when the snapshot breaks a rule

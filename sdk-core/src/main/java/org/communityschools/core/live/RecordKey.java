@@ -102,12 +102,21 @@ public record RecordKey(DataFile file, List<String> values) {
         }
     }
 
-    /** {@return the key of {@code file} with these values, in the order of {@link #columns(DataFile)}} */
+    /**
+     * {@return the key of {@code file} with these values, in the order of {@link #columns(DataFile)}}
+     *
+     * @param file the file
+     * @param values the key's values
+     */
     public static RecordKey of(DataFile file, String... values) {
         return new RecordKey(file, List.of(values));
     }
 
-    /** {@return the key columns of {@code file}, in order} */
+    /**
+     * {@return the key columns of {@code file}, in order}
+     *
+     * @param file the file
+     */
     public static List<String> columns(DataFile file) {
         return COLUMNS.get(Objects.requireNonNull(file, "file"));
     }
@@ -115,6 +124,8 @@ public record RecordKey(DataFile file, List<String> values) {
     /**
      * The key of a record of the district data directory (one of the record types {@code DistrictData.Builder} adds).
      *
+     * @param record a record
+     * @return its key
      * @throws IllegalArgumentException when {@code record} is of no record type of the directory
      */
     public static RecordKey of(Object record) {

@@ -19,7 +19,12 @@ public record AgreementId(String value) implements Comparable<AgreementId> {
         Checks.identifier(value, "agreement_id");
     }
 
-    /** Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule. */
+    /**
+     * Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule.
+     *
+     * @param value the identifier's text
+     * @return the identifier
+     */
     public static AgreementId of(String value) {
         return new AgreementId(value);
     }

@@ -58,6 +58,8 @@ public record Consent(ConsentId id, StudentId studentId, Grantor grantor, Organi
 
     /**
      * {@return whether the consent is in force on {@code date}: signed on or before it and not revoked on or before it}
+     *
+     * @param date the day
      */
     public boolean isInForceOn(LocalDate date) {
         return !date.isBefore(signedDate) && revokedDate.map(date::isBefore).orElse(true);

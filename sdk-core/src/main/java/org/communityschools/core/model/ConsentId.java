@@ -19,7 +19,12 @@ public record ConsentId(String value) implements Comparable<ConsentId> {
         Checks.identifier(value, "consent_id");
     }
 
-    /** Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule. */
+    /**
+     * Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule.
+     *
+     * @param value the identifier's text
+     * @return the identifier
+     */
     public static ConsentId of(String value) {
         return new ConsentId(value);
     }

@@ -45,7 +45,11 @@ public record DestructionObligation(AgreementId agreementId, int version, Organi
         }
     }
 
-    /** {@return whether the deadline has passed on {@code date} (the deadline itself is not yet overdue)} */
+    /**
+     * {@return whether the deadline has passed on {@code date} (the deadline itself is not yet overdue)}
+     *
+     * @param date the day
+     */
     public boolean isOverdueOn(LocalDate date) {
         return date.isAfter(deadline);
     }

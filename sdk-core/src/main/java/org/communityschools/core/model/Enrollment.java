@@ -55,7 +55,11 @@ public record Enrollment(StudentId studentId, SchoolId schoolId, LocalDate entry
         return DateRange.closed(entryDate, exitWithdrawDate);
     }
 
-    /** {@return whether the student was enrolled on {@code date}} */
+    /**
+     * {@return whether the student was enrolled on {@code date}}
+     *
+     * @param date the day
+     */
     public boolean isEnrolledOn(LocalDate date) {
         return period().contains(date);
     }

@@ -19,7 +19,12 @@ public record IncidentId(String value) implements Comparable<IncidentId> {
         Checks.identifier(value, "incident_id");
     }
 
-    /** Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule. */
+    /**
+     * Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule.
+     *
+     * @param value the identifier's text
+     * @return the identifier
+     */
     public static IncidentId of(String value) {
         return new IncidentId(value);
     }

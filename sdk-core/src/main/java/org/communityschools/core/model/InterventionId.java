@@ -19,7 +19,12 @@ public record InterventionId(String value) implements Comparable<InterventionId>
         Checks.identifier(value, "intervention_id");
     }
 
-    /** Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule. */
+    /**
+     * Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule.
+     *
+     * @param value the identifier's text
+     * @return the identifier
+     */
     public static InterventionId of(String value) {
         return new InterventionId(value);
     }

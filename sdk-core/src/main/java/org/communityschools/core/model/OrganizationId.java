@@ -19,7 +19,12 @@ public record OrganizationId(String value) implements EducationOrganizationId, C
         Checks.identifier(value, "organization_id");
     }
 
-    /** Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule. */
+    /**
+     * Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule.
+     *
+     * @param value the identifier's text
+     * @return the identifier
+     */
     public static OrganizationId of(String value) {
         return new OrganizationId(value);
     }

@@ -38,7 +38,11 @@ public record School(SchoolId id, @Size(max = 200) String name, OrganizationId d
         }
     }
 
-    /** {@return whether the school offers {@code grade}} */
+    /**
+     * {@return whether the school offers {@code grade}}
+     *
+     * @param grade a grade level
+     */
     public boolean offers(GradeLevel grade) {
         return grade.compareTo(lowGrade) >= 0 && grade.compareTo(highGrade) <= 0;
     }

@@ -19,7 +19,12 @@ public record SchoolId(String value) implements EducationOrganizationId, Compara
         Checks.identifier(value, "school_id");
     }
 
-    /** Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule. */
+    /**
+     * Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule.
+     *
+     * @param value the identifier's text
+     * @return the identifier
+     */
     public static SchoolId of(String value) {
         return new SchoolId(value);
     }

@@ -19,7 +19,12 @@ public record StaffId(String value) implements Comparable<StaffId> {
         Checks.identifier(value, "staff_id");
     }
 
-    /** Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule. */
+    /**
+     * Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule.
+     *
+     * @param value the identifier's text
+     * @return the identifier
+     */
     public static StaffId of(String value) {
         return new StaffId(value);
     }

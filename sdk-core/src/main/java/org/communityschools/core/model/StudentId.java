@@ -19,7 +19,12 @@ public record StudentId(String value) implements Comparable<StudentId> {
         Checks.identifier(value, "student_id");
     }
 
-    /** Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule. */
+    /**
+     * Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule.
+     *
+     * @param value the identifier's text
+     * @return the identifier
+     */
     public static StudentId of(String value) {
         return new StudentId(value);
     }

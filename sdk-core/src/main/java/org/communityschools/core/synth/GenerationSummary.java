@@ -32,7 +32,11 @@ public record GenerationSummary(Path directory, Map<DataFile, Long> rowCounts, D
         rowCounts = Collections.unmodifiableMap(copy);
     }
 
-    /** {@return the rows written to {@code file}, 0 when it was not written} */
+    /**
+     * {@return the rows written to {@code file}, 0 when it was not written}
+     *
+     * @param file a file of the district data directory
+     */
     public long rows(DataFile file) {
         return rowCounts.getOrDefault(Objects.requireNonNull(file, "file"), 0L);
     }

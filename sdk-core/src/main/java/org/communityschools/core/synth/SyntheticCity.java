@@ -52,6 +52,7 @@ public final class SyntheticCity {
      * Generates the city and writes it into {@code dir} (created when absent; it must not already hold district data
      * files).
      *
+     * @param dir the directory to write into
      * @return the rows written per file and the elapsed time
      * @throws java.io.UncheckedIOException when writing fails
      */
@@ -128,6 +129,10 @@ public final class SyntheticCity {
          * The school years to generate, both included; 2015 to 2018 by default. At most 12 years, for the
          * simulation follows a student through one school career. High-school enrollments also reach four years
          * back (the history years, see the class description).
+         *
+         * @param first the first school year
+         * @param last the last school year
+         * @return this builder
          */
         public Builder years(SchoolYear first, SchoolYear last) {
             Objects.requireNonNull(first, "first");
@@ -150,6 +155,7 @@ public final class SyntheticCity {
          * Multiplies the number of students per school (not the number of schools), for example 0.1 for a quick
          * district-shaped test; 1 by default. Must be above 0 and at most 10.
          *
+         * @param scale the factor, above 0 and at most 10
          * @return this builder
          */
         public Builder scale(double scale) {

@@ -169,7 +169,11 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
         return values.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(values));
     }
 
-    /** {@return whether the rule applies to requests made for {@code purpose}} */
+    /**
+     * {@return whether the rule applies to requests made for {@code purpose}}
+     *
+     * @param purpose the purpose of a request
+     */
     public boolean appliesTo(Purpose purpose) {
         return purposes.contains(purpose) || effect == Effect.FORBID && purposes.isEmpty();
     }
@@ -225,6 +229,7 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
         /**
          * What the rule is for.
          *
+         * @param description what the rule is for, in words
          * @return this builder
          */
         public Builder description(String description) {
@@ -260,6 +265,7 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
         /**
          * Relationship {@link Relationship#STUDENT_STAFF} with these roster or caseload kinds.
          *
+         * @param types the roster or caseload kinds
          * @return this builder
          */
         public Builder studentStaff(RelationshipType... types) {
@@ -333,6 +339,8 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
         /**
          * Masks a granted field (may be called for several fields).
          *
+         * @param field the path of a granted field
+         * @param transform the mask
          * @return this builder
          */
         public Builder mask(String field, MaskTransform transform) {
@@ -343,6 +351,7 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
         /**
          * How far back the granted records reach; {@link HistoryWindow#relationship()} unless set.
          *
+         * @param history the history window
          * @return this builder
          */
         public Builder history(HistoryWindow history) {
@@ -354,6 +363,8 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
         /**
          * Shows only the rows of a granted field that pass {@code filter} (may be called for several fields).
          *
+         * @param field the path of a granted field
+         * @param filter the rows shown
          * @return this builder
          */
         public Builder rows(String field, RowFilter filter) {
@@ -364,6 +375,7 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
         /**
          * The rule.
          *
+         * @return the rule
          * @throws IllegalStateException    when the roles, relationship or fields are not set
          * @throws IllegalArgumentException when the combination breaks a shape rule of {@link Rule}
          */

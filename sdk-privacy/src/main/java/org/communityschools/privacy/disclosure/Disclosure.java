@@ -138,7 +138,11 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
         }
     }
 
-    /** {@return this disclosure as made at {@code instant}, all else equal} */
+    /**
+     * {@return this disclosure as made at {@code instant}, all else equal}
+     *
+     * @param instant the instant of the disclosure
+     */
     public Disclosure at(Instant instant) {
         return new Disclosure(instant, requester, requesterOrganization, student, fields, purpose, legalBasis, agreementId,
                 consentId, emergency, recordCounts, masks, contentDigest);
@@ -148,6 +152,8 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
      * Whether this disclosure belongs to the record of disclosures that 34 CFR 99.32 requires. Disclosures to school
      * officials, with written consent, and of directory information are exempt (99.32(d)); studies, audit/evaluation
      * and emergency disclosures are not. The SDK logs every disclosure anyway and tags the required ones with this.
+     *
+     * @return true when the disclosure must be recorded under 34 CFR 99.32
      */
     public boolean isFerpaRecord() {
         return switch (legalBasis) {
@@ -193,6 +199,8 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
         /**
          * How many records of {@code field} were written (once per field).
          *
+         * @param field a written field
+         * @param count the number of its records written
          * @return this builder
          */
         public Builder recordCount(FieldPath field, int count) {
@@ -204,6 +212,8 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
         /**
          * The mask applied to a written field (once per field).
          *
+         * @param field a written field
+         * @param transform the mask's name
          * @return this builder
          */
         public Builder mask(FieldPath field, String transform) {
@@ -233,6 +243,7 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
         /**
          * When the disclosure happened.
          *
+         * @param at the instant
          * @return this builder
          */
         public Builder at(Instant at) {
@@ -268,6 +279,7 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
         /**
          * Whose records.
          *
+         * @param student the student
          * @return this builder
          */
         public Builder student(StudentId student) {
@@ -360,6 +372,7 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
         /**
          * The disclosure.
          *
+         * @return the disclosure
          * @throws IllegalStateException    when a required setting is missing
          * @throws IllegalArgumentException when the combination breaks a rule of {@link Disclosure}
          */

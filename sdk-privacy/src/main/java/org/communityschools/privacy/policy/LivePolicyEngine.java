@@ -56,6 +56,8 @@ public final class LivePolicyEngine {
     /**
      * The engine of a version at least as fresh as {@code atLeastVersion}.
      *
+     * @param atLeastVersion a version number the caller has seen
+     * @return the engine of the current version
      * @throws IllegalArgumentException when the district has not reached that version (the token is not one of this
      *                                  district's versions)
      */
@@ -68,17 +70,43 @@ public final class LivePolicyEngine {
         return e;
     }
 
-    /** {@return what {@code requester} may see of {@code student} at {@code at}, decided on the current version} */
+    /**
+     * {@return what {@code requester} may see of {@code student} at {@code at}, decided on the current version}
+     *
+     * @param requester the staff member who asks
+     * @param student the student asked about
+     * @param purpose the purpose of the request
+     * @param at the instant of the request
+     */
     public Decision decide(StaffId requester, StudentId student, Purpose purpose, Instant at) {
         return engine().decide(requester, student, purpose, at);
     }
 
-    /** As {@link #decide(StaffId, StudentId, Purpose, Instant)}, on a version at least {@code atLeastVersion}. */
+    /**
+     * As {@link #decide(StaffId, StudentId, Purpose, Instant)}, on a version at least {@code atLeastVersion}.
+     *
+     * @param requester the staff member who asks
+     * @param student the student asked about
+     * @param purpose the purpose of the request
+     * @param at the instant of the request
+     * @param atLeastVersion a version number the caller has seen
+     * @return the decision
+     */
     public Decision decide(StaffId requester, StudentId student, Purpose purpose, Instant at, long atLeastVersion) {
         return engine(atLeastVersion).decide(requester, student, purpose, at);
     }
 
-    /** As {@link #decide(StaffId, StudentId, Purpose, Instant, long)}, through {@code cache}. */
+    /**
+     * As {@link #decide(StaffId, StudentId, Purpose, Instant, long)}, through {@code cache}.
+     *
+     * @param cache the decision cache
+     * @param requester the staff member who asks
+     * @param student the student asked about
+     * @param purpose the purpose of the request
+     * @param at the instant of the request
+     * @param atLeastVersion a version number the caller has seen
+     * @return the decision, from the cache when it holds one made on the same access facts
+     */
     public Decision decide(DecisionCache cache, StaffId requester, StudentId student, Purpose purpose, Instant at,
                            long atLeastVersion) {
         Objects.requireNonNull(cache, "cache");
@@ -138,6 +166,7 @@ public final class LivePolicyEngine {
         /**
          * Emergency access, as in {@link PolicyEngine.Builder#emergencyAccess(EmergencyAccess)}.
          *
+         * @param emergencyAccess who may break glass and what they may see
          * @return this builder
          */
         public Builder emergencyAccess(EmergencyAccess emergencyAccess) {
@@ -162,6 +191,7 @@ public final class LivePolicyEngine {
         /**
          * The live engine.
          *
+         * @return the live engine
          * @throws IllegalStateException when the policy, the zone or the district is not set
          */
         public LivePolicyEngine build() {

@@ -88,7 +88,11 @@ public final class RecordScope {
         this.limits = List.copyOf(limits);
     }
 
-    /** {@return the scope that is the intersection of {@code limits} (at least one)} */
+    /**
+     * {@return the scope that is the intersection of {@code limits} (at least one)}
+     *
+     * @param limits the limits
+     */
     public static RecordScope of(List<Limit> limits) {
         Objects.requireNonNull(limits, "limits");
         if (limits.isEmpty()) {
@@ -102,6 +106,10 @@ public final class RecordScope {
      * of {@code date}: records dated on or before {@code date}, at the agreement's {@code school_ids}, in its
      * {@code school_years} (each July 1 to June 30), within its effective period (34 CFR 99.31(a)(1)(i)(B),
      * 99.31(a)(6)(iii)(C), 99.35(a)(3)).
+     *
+     * @param agreement the version of the agreement governing on {@code date}
+     * @param date the day of the decision or extract
+     * @return the limits
      */
     public static List<Limit> agreementLimits(org.communityschools.core.model.DataSharingAgreement agreement,
                                               LocalDate date) {
@@ -122,7 +130,11 @@ public final class RecordScope {
                         new Span(Optional.empty(), agreement.effectiveDate(), agreement.endDate()))));
     }
 
-    /** {@return the limit of a decision or extract made on {@code date}: records dated after it are never in scope} */
+    /**
+     * {@return the limit of a decision or extract made on {@code date}: records dated after it are never in scope}
+     *
+     * @param date the day of the decision or extract
+     */
     public static Limit dateLimit(LocalDate date) {
         return new Limit("the date of the decision, " + date, List.of(
                 new Span(Optional.empty(), HistoryWindow.BEGINNING, date)));
@@ -133,7 +145,12 @@ public final class RecordScope {
         return limits;
     }
 
-    /** {@return whether a record of school {@code school} dated {@code date} is in scope} */
+    /**
+     * {@return whether a record of school {@code school} dated {@code date} is in scope}
+     *
+     * @param school the record's school
+     * @param date the record's day
+     */
     public boolean covers(SchoolId school, LocalDate date) {
         Objects.requireNonNull(school, "school");
         Objects.requireNonNull(date, "date");
@@ -148,6 +165,10 @@ public final class RecordScope {
     /**
      * {@return whether some day of {@code [first, last]} at {@code school} is in scope (a period or school-year
      * record)}
+     *
+     * @param school the record's school
+     * @param first the record's first day
+     * @param last the record's last day (inclusive)
      */
     public boolean coversAny(SchoolId school, LocalDate first, LocalDate last) {
         Objects.requireNonNull(school, "school");
@@ -160,6 +181,9 @@ public final class RecordScope {
     /**
      * {@return whether some day of {@code range} at {@code school} is in scope; an open range reaches to the far
      * future}
+     *
+     * @param school the record's school
+     * @param range the record's days
      */
     public boolean coversAny(SchoolId school, DateRange range) {
         Objects.requireNonNull(range, "range");
@@ -169,6 +193,11 @@ public final class RecordScope {
     /**
      * The days of {@code [first, last]} at {@code school} in scope, as sorted disjoint ranges (a range reaching
      * {@link LocalDate#MAX} is open-ended).
+     *
+     * @param school the school
+     * @param first the first day asked about
+     * @param last the last day asked about (inclusive)
+     * @return the days in scope
      */
     public List<DateRange> coveredDays(SchoolId school, LocalDate first, LocalDate last) {
         Objects.requireNonNull(school, "school");
@@ -255,6 +284,11 @@ public final class RecordScope {
      * Why a record of {@code school} dated from {@code first} to {@code last} is not in scope: "outside " and the label
      * of the first limit it falls outside, or, when each limit admits some of its days but no day is in all of them,
      * the labels of all; empty when it is in scope.
+     *
+     * @param school the record's school
+     * @param first the record's first day
+     * @param last the record's last day (inclusive)
+     * @return the reason, in words
      */
     public Optional<String> whyNot(SchoolId school, LocalDate first, LocalDate last) {
         Objects.requireNonNull(school, "school");

@@ -91,6 +91,8 @@ public final class SuppressionRules {
     /**
      * {@return the preset of a command-line name: {@code nysed}, {@code nyc-doe}, {@code nyc-doe-attendance} or {@code
      * n10}}
+     *
+     * @param name the preset's name
      */
     public static SuppressionRules forName(String name) {
         return switch (Objects.requireNonNull(name, "name").toLowerCase(Locale.ROOT)) {
@@ -108,12 +110,20 @@ public final class SuppressionRules {
         return name;
     }
 
-    /** {@code n}: a cell whose group size is below this is suppressed. */
+    /**
+     * {@code n}: a cell whose group size is below this is suppressed.
+     *
+     * @return the minimum group size
+     */
     public long minimumGroupSize() {
         return minimumGroupSize;
     }
 
-    /** {@code k}: a cell whose count, or group size minus count, is below this is suppressed; 0 disables. */
+    /**
+     * {@code k}: a cell whose count, or group size minus count, is below this is suppressed; 0 disables.
+     *
+     * @return the minimum count
+     */
     public long minimumCount() {
         return minimumCount;
     }
@@ -123,7 +133,11 @@ public final class SuppressionRules {
         return minimumRangeWidth;
     }
 
-    /** Top and bottom coding of rates, if any. */
+    /**
+     * Top and bottom coding of rates, if any.
+     *
+     * @return the rate coding, if any
+     */
     public Optional<RateCoding> rateCoding() {
         return rateCoding;
     }
@@ -137,6 +151,8 @@ public final class SuppressionRules {
      * Whether the engine, when the audit finds a hidden cell narrowed below the required width, suppresses further
      * cells and audits again (true, the default), or refuses the release at once (false: the heuristic's pattern is
      * audited as it is).
+     *
+     * @return true when the engine widens the suppressions until the audit passes
      */
     public boolean widenUntilProtected() {
         return widenUntilProtected;
@@ -150,6 +166,9 @@ public final class SuppressionRules {
     /**
      * Whether a cell is suppressed for its small group. A group of no one (0 of 0) is not: it has nothing to
      * protect, and hiding it would only force complementary suppressions around it.
+     *
+     * @param cell a cell
+     * @return true when the cell's group is too small to publish
      */
     public boolean isSmallGroup(Cell cell) {
         return cell.groupSize() > 0 && cell.groupSize() < minimumGroupSize;
@@ -158,6 +177,9 @@ public final class SuppressionRules {
     /**
      * Whether a cell is suppressed for its small count (count or group size minus count below {@code k}); never a
      * group of no one (0 of 0).
+     *
+     * @param cell a cell
+     * @return true when the cell's count is too small to publish
      */
     public boolean isSmallCount(Cell cell) {
         return cell.groupSize() > 0 && (cell.count() < minimumCount || cell.groupSize() - cell.count() < minimumCount);
@@ -186,6 +208,7 @@ public final class SuppressionRules {
         /**
          * Which cell complementary suppression takes first; default {@link ComplementaryOrder#SMALLEST_COUNT}.
          *
+         * @param order which cell to take first
          * @return this builder
          */
         public Builder complementaryOrder(ComplementaryOrder order) {
@@ -196,6 +219,7 @@ public final class SuppressionRules {
         /**
          * See {@link SuppressionRules#widenUntilProtected()}; default true.
          *
+         * @param widen true to widen until protected, false to refuse at once
          * @return this builder
          */
         public Builder widenUntilProtected(boolean widen) {
@@ -217,6 +241,7 @@ public final class SuppressionRules {
         /**
          * {@code n}, at least 1.
          *
+         * @param n the minimum group size
          * @return this builder
          */
         public Builder minimumGroupSize(long n) {
@@ -230,6 +255,7 @@ public final class SuppressionRules {
         /**
          * {@code k}, at least 0 (0 disables the count rule).
          *
+         * @param k the minimum count
          * @return this builder
          */
         public Builder minimumCount(long k) {
@@ -257,6 +283,7 @@ public final class SuppressionRules {
         /**
          * Top and bottom coding of rates.
          *
+         * @param coding the rate coding
          * @return this builder
          */
         public Builder rateCoding(RateCoding coding) {

@@ -34,7 +34,12 @@ public record FieldPath(String value) implements Comparable<FieldPath> {
         }
     }
 
-    /** Returns the path with this text; throws {@link IllegalArgumentException} when it breaks the syntax. */
+    /**
+     * Returns the path with this text; throws {@link IllegalArgumentException} when it breaks the syntax.
+     *
+     * @param value the path's text, such as {@code attendance.records}
+     * @return the path
+     */
     public static FieldPath of(String value) {
         return new FieldPath(value);
     }
@@ -43,6 +48,9 @@ public record FieldPath(String value) implements Comparable<FieldPath> {
      * Whether {@code value} is a syntactically valid path (it may still be unknown to a catalog): the grammar
      * {@code [a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+}, checked by one scan (paths are built on every decision and
      * view, where a regular-expression match cost more than the rest of the check).
+     *
+     * @param value the text
+     * @return true when it is a well-formed path
      */
     public static boolean isWellFormed(String value) {
         int n = value.length();
@@ -92,6 +100,8 @@ public record FieldPath(String value) implements Comparable<FieldPath> {
     /**
      * The enclosing field: {@code attendance.records} for {@code attendance.records.reason}; empty for a path of two
      * segments, whose parent ({@code attendance}) is a group, not a field.
+     *
+     * @return the enclosing field, if any
      */
     public Optional<FieldPath> parent() {
         int last = value.lastIndexOf('.');
@@ -102,6 +112,8 @@ public record FieldPath(String value) implements Comparable<FieldPath> {
     /**
      * {@return whether this path is {@code ancestor} or lies below it ({@code a.b.c} is within {@code a.b}, {@code
      * a.bc} is not)}
+     *
+     * @param ancestor another path
      */
     public boolean isWithin(FieldPath ancestor) {
         return value.equals(ancestor.value)

@@ -49,6 +49,12 @@ public final class DecisionCache {
 
     /**
      * {@return the decision of {@code engine} for this request, from the cache when the same key was decided before}
+     *
+     * @param engine the engine that decides on a miss
+     * @param requester the staff member who asks
+     * @param student the student asked about
+     * @param purpose the purpose of the request
+     * @param at the instant of the request
      */
     public Decision decide(PolicyEngine engine, StaffId requester, StudentId student, Purpose purpose, Instant at) {
         Objects.requireNonNull(engine, "engine");
@@ -61,7 +67,11 @@ public final class DecisionCache {
         return cache.get(key, k -> engine.decide(requester, student, purpose, at)).at(at).atVersion(engine.dataVersion());
     }
 
-    /** Drops every entry of {@code tenant}, for a host that wants the memory back after a reload. */
+    /**
+     * Drops every entry of {@code tenant}, for a host that wants the memory back after a reload.
+     *
+     * @param tenant the tenant's name
+     */
     public void invalidateTenant(String tenant) {
         Objects.requireNonNull(tenant, "tenant");
         cache.asMap().keySet().removeIf(k -> k.tenant().equals(tenant));

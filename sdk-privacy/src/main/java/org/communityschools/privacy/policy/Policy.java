@@ -112,12 +112,18 @@ public final class Policy {
      * Who may break glass in a health or safety emergency and what they may see (34 CFR 99.36), as the policy's
      * {@code emergency} section says; when empty, the engine uses {@link EmergencyAccess#defaults()}. See
      * {@link PolicyEngine#breakGlass}.
+     *
+     * @return the emergency section, if the policy has one
      */
     public Optional<EmergencyAccess> emergency() {
         return emergency;
     }
 
-    /** {@return the rule with this id} */
+    /**
+     * {@return the rule with this id}
+     *
+     * @param ruleId a rule id
+     */
     public Optional<Rule> rule(String ruleId) {
         Objects.requireNonNull(ruleId, "ruleId");
         return rules.stream().filter(r -> r.id().equals(ruleId)).findFirst();
@@ -147,6 +153,7 @@ public final class Policy {
         /**
          * Who may break glass and what they may see; {@link EmergencyAccess#defaults()} applies unless set.
          *
+         * @param emergency the emergency section
          * @return this builder
          */
         public Builder emergency(EmergencyAccess emergency) {
@@ -188,6 +195,7 @@ public final class Policy {
         /**
          * What the policy is for.
          *
+         * @param description what the policy is for, in words
          * @return this builder
          */
         public Builder description(String description) {
@@ -211,6 +219,8 @@ public final class Policy {
         /**
          * Declares a purpose.
          *
+         * @param code the purpose's code, such as {@code student-support}
+         * @param description what it is for, in words
          * @return this builder
          */
         public Builder purpose(String code, String description) {
@@ -224,6 +234,7 @@ public final class Policy {
         /**
          * Declares fields as directory information.
          *
+         * @param paths the field paths that are directory information
          * @return this builder
          */
         public Builder directoryFields(String... paths) {
@@ -234,6 +245,7 @@ public final class Policy {
         /**
          * Adds a rule, after those already added.
          *
+         * @param rule the rule
          * @return this builder
          */
         public Builder rule(Rule rule) {
@@ -244,6 +256,7 @@ public final class Policy {
         /**
          * The validated policy.
          *
+         * @return the policy
          * @throws IllegalStateException      when the id or version is not set
          * @throws PolicyValidationException  listing every problem (see {@link Policy}), located as
          *                                    {@code rules[3] 'teacher-roster' fields[0]}

@@ -43,13 +43,22 @@ public final class Dimension {
         this.children = kids.stream().map(List::copyOf).toList();
     }
 
-    /** {@return a dimension with one node, for the second axis of a one-dimensional table} */
+    /**
+     * {@return a dimension with one node, for the second axis of a one-dimensional table}
+     *
+     * @param name the dimension's name
+     * @param label the node's label
+     */
     public static Dimension single(String name, String label) {
         return builder(name, label).build();
     }
 
     /**
      * {@return a total and its members, such as {@code flat("Subgroup", "All students", List.of("Hispanic", "Black"))}}
+     *
+     * @param name the dimension's name
+     * @param totalLabel the total's label
+     * @param members the members' labels
      */
     public static Dimension flat(String name, String totalLabel, List<String> members) {
         Builder b = builder(name, totalLabel);
@@ -57,7 +66,12 @@ public final class Dimension {
         return b.build();
     }
 
-    /** {@return a builder for a hierarchy whose root (the grand total) has this label} */
+    /**
+     * {@return a builder for a hierarchy whose root (the grand total) has this label}
+     *
+     * @param name the dimension's name
+     * @param rootLabel the grand total's label
+     */
     public static Builder builder(String name, String rootLabel) {
         return new Builder(name, rootLabel);
     }
@@ -77,18 +91,30 @@ public final class Dimension {
         return labels.size();
     }
 
-    /** {@return the index of a label in {@link #labels()}, or -1; constant time} */
+    /**
+     * {@return the index of a label in {@link #labels()}, or -1; constant time}
+     *
+     * @param label a label
+     */
     public int indexOf(String label) {
         Integer i = index.get(label);
         return i == null ? -1 : i;
     }
 
-    /** {@return the indices of the members of the node at {@code index}; empty for a leaf} */
+    /**
+     * {@return the indices of the members of the node at {@code index}; empty for a leaf}
+     *
+     * @param index a node's index
+     */
     public List<Integer> childrenOf(int index) {
         return children.get(index);
     }
 
-    /** {@return the index of the parent of the node at {@code index}, or -1 for the root} */
+    /**
+     * {@return the index of the parent of the node at {@code index}, or -1 for the root}
+     *
+     * @param index a node's index
+     */
     public int parentOf(int index) {
         return parent[index];
     }
@@ -127,6 +153,8 @@ public final class Dimension {
         /**
          * Adds {@code label} as a member of {@code parentLabel}.
          *
+         * @param parentLabel the label of a node already added
+         * @param label the new member's label
          * @return this builder
          */
         public Builder child(String parentLabel, String label) {
@@ -147,6 +175,8 @@ public final class Dimension {
          * The dimension, its nodes in pre-order (members in the order they were added). Linear in the labels: each
          * node's members are listed once and the tree is walked with an explicit stack, so a deep chain of totals
          * cannot overflow the call stack.
+         *
+         * @return the dimension
          */
         public Dimension build() {
             int size = inserted.size();

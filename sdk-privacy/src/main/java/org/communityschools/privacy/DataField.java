@@ -43,7 +43,11 @@ public record DataField(FieldPath path, DataCategory category, Set<Sensitivity> 
         Objects.requireNonNull(source, "source");
     }
 
-    /** {@return whether the field carries {@code tag}} */
+    /**
+     * {@return whether the field carries {@code tag}}
+     *
+     * @param tag a sensitivity tag
+     */
     public boolean has(Sensitivity tag) {
         return sensitivities.contains(tag);
     }

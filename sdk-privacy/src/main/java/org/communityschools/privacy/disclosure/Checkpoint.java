@@ -35,7 +35,12 @@ public record Checkpoint(long sequence, String hash) {
         return sequence + ":" + hash;
     }
 
-    /** Reads {@code sequence:hash} as written by {@link #toString()}. */
+    /**
+     * Reads {@code sequence:hash} as written by {@link #toString()}.
+     *
+     * @param text the checkpoint as text
+     * @return the checkpoint
+     */
     public static Checkpoint parse(String text) {
         Objects.requireNonNull(text, "text");
         int colon = text.indexOf(':');

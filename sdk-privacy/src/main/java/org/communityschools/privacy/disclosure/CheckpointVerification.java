@@ -48,6 +48,8 @@ public record CheckpointVerification(VerificationReport log, List<SignedCheckpoi
      * How many lines of an intact log follow its latest checkpoint: appended since, and not yet covered by a
      * checkpoint (all of them when there is no checkpoint). Not a defect: a sink may be appending, or may have
      * stopped before it could close. 0 when the verification failed.
+     *
+     * @return the number of lines after the latest checkpoint
      */
     public long uncoveredLineCount() {
         if (!isIntact()) {

@@ -30,7 +30,11 @@ public record ExtractTable(String name, List<String> header, List<List<String>> 
         }
     }
 
-    /** {@return the values of column {@code column}, in row order} */
+    /**
+     * {@return the values of column {@code column}, in row order}
+     *
+     * @param column a column name
+     */
     public List<String> column(String column) {
         int i = header.indexOf(column);
         if (i < 0) {

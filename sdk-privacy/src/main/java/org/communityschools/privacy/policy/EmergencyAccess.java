@@ -59,7 +59,13 @@ public record EmergencyAccess(Set<StaffRole> roles, List<String> fields) {
                 List.of("IDENTITY", "CONTACT", "HEALTH", "directory.school", "directory.gradeLevel"));
     }
 
-    /** Emergency access for these roles to these field paths and category names. */
+    /**
+     * Emergency access for these roles to these field paths and category names.
+     *
+     * @param roles the roles that may break glass
+     * @param fields the field paths and category names they may see
+     * @return the emergency access
+     */
     public static EmergencyAccess of(Set<StaffRole> roles, List<String> fields) {
         return new EmergencyAccess(roles, fields);
     }

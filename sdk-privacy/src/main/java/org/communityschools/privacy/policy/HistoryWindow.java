@@ -59,7 +59,11 @@ public record HistoryWindow(Kind kind, int priorSchoolYears) {
         return new HistoryWindow(Kind.RELATIONSHIP, 0);
     }
 
-    /** {@return the current school year and {@code prior} school years before it} */
+    /**
+     * {@return the current school year and {@code prior} school years before it}
+     *
+     * @param prior the number of prior school years, 0 or more
+     */
     public static HistoryWindow schoolYears(int prior) {
         return new HistoryWindow(Kind.SCHOOL_YEARS, prior);
     }
@@ -81,7 +85,11 @@ public record HistoryWindow(Kind kind, int priorSchoolYears) {
         };
     }
 
-    /** In words: "the relationship's period", "the current school year and 1 prior", "the whole record". */
+    /**
+     * In words: "the relationship's period", "the current school year and 1 prior", "the whole record".
+     *
+     * @return the window, in words
+     */
     public String describe() {
         return switch (kind) {
             case RELATIONSHIP -> "the relationship's period";

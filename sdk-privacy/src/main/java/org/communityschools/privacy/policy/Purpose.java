@@ -27,7 +27,11 @@ public record Purpose(String code) implements Comparable<Purpose> {
         }
     }
 
-    /** {@return the purpose with this code} */
+    /**
+     * {@return the purpose with this code}
+     *
+     * @param code the purpose's code, such as {@code student-support}
+     */
     public static Purpose of(String code) {
         return new Purpose(code);
     }

@@ -20,12 +20,20 @@ public record AuditedRange(long lower, long upper) {
         }
     }
 
-    /** {@code upper - lower}: 0 when the cell is pinned to one value. */
+    /**
+     * {@code upper - lower}: 0 when the cell is pinned to one value.
+     *
+     * @return the width of the range
+     */
     public long width() {
         return upper - lower;
     }
 
-    /** {@return whether {@code value} is in the range} */
+    /**
+     * {@return whether {@code value} is in the range}
+     *
+     * @param value a count
+     */
     public boolean contains(long value) {
         return lower <= value && value <= upper;
     }

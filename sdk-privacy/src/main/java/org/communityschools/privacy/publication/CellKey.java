@@ -21,7 +21,12 @@ public record CellKey(String row, String column) {
         Objects.requireNonNull(column, "column");
     }
 
-    /** {@return the cell at {@code row} and {@code column}} */
+    /**
+     * {@return the cell at {@code row} and {@code column}}
+     *
+     * @param row the row label
+     * @param column the column label
+     */
     public static CellKey of(String row, String column) {
         return new CellKey(row, column);
     }

@@ -40,17 +40,29 @@ public record Markers(String smallGroup, String suppressed, String bottomCoded, 
         }
     }
 
-    /** {@return the same markers with {@code smallGroup} and {@code suppressed} both set to {@code marker}} */
+    /**
+     * {@return the same markers with {@code smallGroup} and {@code suppressed} both set to {@code marker}}
+     *
+     * @param marker the marker, such as {@code s}
+     */
     public static Markers suppressedAs(String marker) {
         return new Markers(marker, marker, DEFAULT.bottomCoded, DEFAULT.topCoded);
     }
 
-    /** {@return the bottom-coded marker for a threshold of {@code percent}} */
+    /**
+     * {@return the bottom-coded marker for a threshold of {@code percent}}
+     *
+     * @param percent the threshold in percent
+     */
     public String bottom(int percent) {
         return bottomCoded.replace("{p}", Integer.toString(percent));
     }
 
-    /** {@return the top-coded marker for a threshold of {@code percent} (shown as {@code 100 - percent})} */
+    /**
+     * {@return the top-coded marker for a threshold of {@code percent} (shown as {@code 100 - percent})}
+     *
+     * @param percent the threshold in percent
+     */
     public String top(int percent) {
         return topCoded.replace("{p}", Integer.toString(100 - percent));
     }

@@ -58,7 +58,12 @@ public record ProtectedTable(String rules, Dimension rows, Dimension columns, Li
         return this;
     }
 
-    /** {@return the cell at {@code row}, {@code column}} */
+    /**
+     * {@return the cell at {@code row}, {@code column}}
+     *
+     * @param row the row label
+     * @param column the column label
+     */
     public ProtectedCell cell(String row, String column) {
         int r = rows.indexOf(row);
         int c = columns.indexOf(column);
@@ -68,7 +73,11 @@ public record ProtectedTable(String rules, Dimension rows, Dimension columns, Li
         return cells.get(r * columns.size() + c);
     }
 
-    /** {@return the cell of a one-dimensional table at {@code row}} */
+    /**
+     * {@return the cell of a one-dimensional table at {@code row}}
+     *
+     * @param row the row label
+     */
     public ProtectedCell cell(String row) {
         return cell(row, columns.labels().get(0));
     }

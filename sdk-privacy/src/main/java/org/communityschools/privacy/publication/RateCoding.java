@@ -69,7 +69,11 @@ public record RateCoding(List<Bracket> brackets) {
         brackets = List.copyOf(sorted);
     }
 
-    /** {@return the threshold in percent for a group of {@code groupSize}, empty below the smallest bracket} */
+    /**
+     * {@return the threshold in percent for a group of {@code groupSize}, empty below the smallest bracket}
+     *
+     * @param groupSize the size of a group
+     */
     public Optional<Integer> percentFor(long groupSize) {
         for (Bracket b : brackets) {
             if (groupSize >= b.minimumGroupSize()) {

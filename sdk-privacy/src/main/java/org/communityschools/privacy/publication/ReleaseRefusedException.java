@@ -9,7 +9,11 @@ public class ReleaseRefusedException extends CommunitySchoolsException {
 
     private final transient List<String> reasons;
 
-    /** An exception for these refusal reasons. */
+    /**
+     * An exception for these refusal reasons.
+     *
+     * @param reasons why the release was refused, one reason each
+     */
     public ReleaseRefusedException(List<String> reasons) {
         super("release refused by the suppression audit: " + String.join("; ", reasons));
         this.reasons = List.copyOf(reasons);

@@ -34,7 +34,11 @@ public record Withheld(FieldPath field, Optional<SchoolId> school, int count, St
         }
     }
 
-    /** In words: {@code 46 attendance records at SCH0003 withheld: outside agreement DSA-CBO001's schools}. */
+    /**
+     * In words: {@code 46 attendance records at SCH0003 withheld: outside agreement DSA-CBO001's schools}.
+     *
+     * @return the withheld records, in words
+     */
     public String describe() {
         return count + " " + noun(field, count) + school.map(s -> " at " + s.value()).orElse("") + " withheld: " + reason;
     }

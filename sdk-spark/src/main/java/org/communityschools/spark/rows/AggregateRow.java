@@ -204,7 +204,13 @@ public final class AggregateRow implements Serializable {
         return new AttendanceAggregate(members, counted, chronicallyAbsent, daysEnrolled, new BigDecimal(daysAbsent), t);
     }
 
-    /** {@return the row of {@code aggregate} in group ({@code dimension}, {@code groupKey})} */
+    /**
+     * {@return the row of {@code aggregate} in group ({@code dimension}, {@code groupKey})}
+     *
+     * @param dimension the grouping, such as {@code SCHOOL}
+     * @param groupKey the group's key, such as a school id or {@code ALL}
+     * @param aggregate the group's aggregate
+     */
     public static AggregateRow of(String dimension, String groupKey, AttendanceAggregate aggregate) {
         AggregateRow r = new AggregateRow();
         r.dimension = dimension;

@@ -138,7 +138,13 @@ public final class CohortCountsRow implements Serializable {
                 enums(graduates, DiplomaType.class), enums(nonGraduates, NonGraduateOutcome.class));
     }
 
-    /** {@return the row of {@code counts} in group ({@code dimension}, {@code groupKey})} */
+    /**
+     * {@return the row of {@code counts} in group ({@code dimension}, {@code groupKey})}
+     *
+     * @param dimension the grouping, such as {@code SCHOOL}
+     * @param groupKey the group's key, such as a school id or {@code ALL}
+     * @param counts the group's counts
+     */
     public static CohortCountsRow of(String dimension, String groupKey, CohortCounts counts) {
         CohortCountsRow r = new CohortCountsRow();
         r.dimension = dimension;

@@ -149,7 +149,11 @@ public final class ViolationRow implements Serializable {
         return new Violation(Severity.valueOf(severity), file, line, column, Optional.ofNullable(field), Optional.ofNullable(value), rule, message);
     }
 
-    /** {@return the row of a core {@link Violation}} */
+    /**
+     * {@return the row of a core {@link Violation}}
+     *
+     * @param v the violation
+     */
     public static ViolationRow of(Violation v) {
         ViolationRow r = new ViolationRow();
         r.severity = v.severity().name();

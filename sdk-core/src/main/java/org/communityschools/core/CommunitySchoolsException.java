@@ -9,12 +9,21 @@ package org.communityschools.core;
 public class CommunitySchoolsException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** An exception with this message. */
+    /**
+     * An exception with this message.
+     *
+     * @param message what went wrong, naming the rule broken
+     */
     public CommunitySchoolsException(String message) {
         super(message);
     }
 
-    /** An exception with this message and cause. */
+    /**
+     * An exception with this message and cause.
+     *
+     * @param message what went wrong, naming the rule broken
+     * @param cause the exception that caused it
+     */
     public CommunitySchoolsException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -54,7 +54,12 @@ public final class DescriptorMapping {
      * @param <E>     the enumeration
      */
     public record Resolution<E extends Enum<E>>(Outcome outcome, Optional<E> value) {
-        /** Checks that a value is present exactly when mapped. */
+        /**
+         * Checks that a value is present exactly when mapped.
+         *
+         * @param outcome mapped, ignored or unknown
+         * @param value the constant when mapped, else empty
+         */
         public Resolution {
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(value, "value");
@@ -92,22 +97,25 @@ public final class DescriptorMapping {
         this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     }
 
-    /** The documented default mapping (docs/interop-edfi.md). */
+    /** {@return the documented default mapping (docs/interop-edfi.md)} */
     public static DescriptorMapping defaults() {
         return DEFAULTS;
     }
 
-    /** An empty builder: nothing mapped. */
+    /** {@return an empty builder: nothing mapped} */
     public static Builder builder() {
         return new Builder(Map.of());
     }
 
-    /** A builder starting from this mapping, to override or add entries. */
+    /** {@return a builder starting from this mapping, to override or add entries} */
     public Builder toBuilder() {
         return new Builder(entries);
     }
 
-    /** Every entry: key ({@code Name#CodeValue} or a full URI) → the constant, or empty when ignored. Unmodifiable. */
+    /**
+     * {@return every entry: key ({@code Name#CodeValue} or a full URI) → the constant, or empty when ignored}
+     * Unmodifiable.
+     */
     public Map<String, Optional<Enum<?>>> entries() {
         return entries;
     }
@@ -247,7 +255,7 @@ public final class DescriptorMapping {
             return k;
         }
 
-        /** The mapping. */
+        /** {@return the mapping} */
         public DescriptorMapping build() {
             return new DescriptorMapping(entries);
         }

@@ -29,7 +29,12 @@ abstract class EdFiImportOptions<B extends EdFiImportOptions<B>> {
 
     abstract B self();
 
-    /** The descriptor mapping; {@link DescriptorMapping#defaults()} unless set. */
+    /**
+     * The descriptor mapping; {@link DescriptorMapping#defaults()} unless set.
+     *
+     * @param mapping the descriptor mapping
+     * @return this builder
+     */
     public B descriptorMapping(DescriptorMapping mapping) {
         this.mapping = Objects.requireNonNull(mapping, "mapping");
         return self();
@@ -38,19 +43,34 @@ abstract class EdFiImportOptions<B extends EdFiImportOptions<B>> {
     /**
      * The instructional days of every school, replacing the calendar dates and the session-derived calendar of the
      * source (for an export whose calendar is incomplete).
+     *
+     * @param days the instructional days of every school, replacing the calendar dates and the session-derived calendar
+     *     of the source (for an export whose calendar is incomplete)
+     * @return this builder
      */
     public B calendar(Collection<InstructionalDay> days) {
         this.calendar = Optional.of(List.copyOf(Objects.requireNonNull(days, "days")));
         return self();
     }
 
-    /** The share of the day recorded for a Partial event without a duration (a warning each); half a day unless set. */
+    /**
+     * The share of the day recorded for a Partial event without a duration (a warning each); half a day unless set.
+     *
+     * @param share the share of the day recorded for a Partial event without a duration (a warning each)
+     * @return this builder
+     */
     public B partialAbsenceDefault(DayShare share) {
         this.partialDefault = Objects.requireNonNull(share, "share");
         return self();
     }
 
-    /** Lenient: leave out records that break a rule and report them, instead of throwing. */
+    /**
+     * Lenient: leave out records that break a rule and report them, instead of throwing.
+     *
+     * @param lenient true to import the valid records and report the rest as violations; false (the default) to throw
+     *     {@code DataValidationException} listing every violation
+     * @return this builder
+     */
     public B lenient(boolean lenient) {
         this.lenient = lenient;
         return self();
@@ -59,6 +79,9 @@ abstract class EdFiImportOptions<B extends EdFiImportOptions<B>> {
     /**
      * The limits every source file is read within ({@link ReadLimits#defaults()} unless set): file size, nesting depth
      * and text size; beyond them the file is refused with a {@code limit.*} error.
+     *
+     * @param limits the limits every source file is read within ({@link ReadLimits#defaults()} unless set)
+     * @return this builder
      */
     public B limits(ReadLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");

@@ -20,7 +20,15 @@ import org.communityschools.core.data.Violation;
  */
 public record EdFiImportResult(DistrictData data, List<Violation> violations, long errorCount, long warningCount,
                                Map<String, Long> recordsRead) implements ImportViolations {
-    /** Copies the collections and checks that nothing is missing. */
+    /**
+     * Copies the collections and checks that nothing is missing.
+     *
+     * @param data the imported data (the records that broke a rule are left out in a lenient import)
+     * @param violations the kept violations
+     * @param errorCount errors found, kept or not
+     * @param warningCount warnings found, kept or not
+     * @param recordsRead Ed-Fi element name → records read (top-level records of the interchange files)
+     */
     public EdFiImportResult {
         Objects.requireNonNull(data, "data");
         violations = List.copyOf(violations);
@@ -30,7 +38,11 @@ public record EdFiImportResult(DistrictData data, List<Violation> violations, lo
         }
     }
 
-    /** Records of an Ed-Fi element read, 0 when none. */
+    /**
+     * {@return records of an Ed-Fi element read, 0 when none}
+     *
+     * @param element an Ed-Fi element name, such as {@code Student} or {@code StudentSchoolAttendanceEvent}
+     */
     public long recordsRead(String element) {
         return recordsRead.getOrDefault(element, 0L);
     }

@@ -30,7 +30,7 @@ public final class EdFiJsonExport {
         this.mapping = b.mapping;
     }
 
-    /** A builder with the default descriptor mapping. */
+    /** {@return a builder with the default descriptor mapping} */
     public static Builder builder() {
         return new Builder();
     }
@@ -69,13 +69,18 @@ public final class EdFiJsonExport {
 
         private Builder() {}
 
-        /** The descriptor mapping whose {@code descriptorUri} names each constant; the defaults unless set. */
+        /**
+         * The descriptor mapping whose {@code descriptorUri} names each constant; the defaults unless set.
+         *
+         * @param mapping the descriptor mapping whose {@code descriptorUri} names each constant
+         * @return this builder
+         */
         public Builder descriptorMapping(DescriptorMapping mapping) {
             this.mapping = Objects.requireNonNull(mapping, "mapping");
             return this;
         }
 
-        /** The export. */
+        /** {@return the export} */
         public EdFiJsonExport build() {
             return new EdFiJsonExport(this);
         }

@@ -31,7 +31,7 @@ public final class EdFiJsonImport {
         this.settings = b.settings();
     }
 
-    /** A builder with the default mapping, no supplied calendar, a half day for Partial events, strict. */
+    /** {@return a builder with the default mapping, no supplied calendar, a half day for Partial events, strict} */
     public static Builder builder() {
         return new Builder();
     }
@@ -77,7 +77,7 @@ public final class EdFiJsonImport {
             return this;
         }
 
-        /** The import. */
+        /** {@return the import} */
         public EdFiJsonImport build() {
             return new EdFiJsonImport(this);
         }

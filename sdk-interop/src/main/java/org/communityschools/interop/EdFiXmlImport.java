@@ -32,7 +32,7 @@ public final class EdFiXmlImport {
         this.settings = b.settings();
     }
 
-    /** A builder with the default mapping, no supplied calendar, a half day for Partial events, strict. */
+    /** {@return a builder with the default mapping, no supplied calendar, a half day for Partial events, strict} */
     public static Builder builder() {
         return new Builder();
     }
@@ -77,7 +77,7 @@ public final class EdFiXmlImport {
             return this;
         }
 
-        /** The import. */
+        /** {@return the import} */
         public EdFiXmlImport build() {
             return new EdFiXmlImport(this);
         }

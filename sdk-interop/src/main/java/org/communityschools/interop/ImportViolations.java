@@ -9,31 +9,35 @@ import org.communityschools.core.data.Violation;
  * {@link OneRosterImportResult}): the kept violations in file then line order and the totals found, kept or not.
  */
 public interface ImportViolations {
-    /** The kept violations (errors and warnings), in file then line order. */
+    /** {@return the kept violations (errors and warnings), in file then line order} */
     List<Violation> violations();
 
-    /** Errors found, kept or not. */
+    /** {@return errors found, kept or not} */
     long errorCount();
 
-    /** Warnings found, kept or not. */
+    /** {@return warnings found, kept or not} */
     long warningCount();
 
-    /** The kept errors. */
+    /** {@return the kept errors} */
     default List<Violation> errors() {
         return violations().stream().filter(v -> v.severity() == Severity.ERROR).toList();
     }
 
-    /** The kept warnings. */
+    /** {@return the kept warnings} */
     default List<Violation> warnings() {
         return violations().stream().filter(v -> v.severity() == Severity.WARNING).toList();
     }
 
-    /** The kept violations of one rule. */
+    /**
+     * {@return the kept violations of one rule}
+     *
+     * @param rule a rule code, such as {@code enrollment.no-overlap-at-school}
+     */
     default List<Violation> violations(String rule) {
         return violations().stream().filter(v -> v.rule().equals(rule)).toList();
     }
 
-    /** Whether any error was found. */
+    /** {@return whether any error was found} */
     default boolean hasErrors() {
         return errorCount() > 0;
     }

@@ -36,7 +36,7 @@ public final class OneRosterImport {
         this.limits = b.limits;
     }
 
-    /** A strict import. */
+    /** {@return a strict import} */
     public static Builder builder() {
         return new Builder();
     }
@@ -85,19 +85,28 @@ public final class OneRosterImport {
         /**
          * The limits every file is read within ({@link ReadLimits#defaults()} unless set): row length, cells per row,
          * cell size; beyond them the file is refused with a {@code limit.*} error.
+         *
+         * @param limits the limits every file is read within ({@link ReadLimits#defaults()} unless set)
+         * @return this builder
          */
         public Builder limits(ReadLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 
-        /** Lenient: leave out rows that break a rule and report them, instead of throwing. */
+        /**
+         * Lenient: leave out rows that break a rule and report them, instead of throwing.
+         *
+         * @param lenient true to import the valid rows and report the rest as violations; false (the default) to throw
+         *     {@code DataValidationException} listing every violation
+         * @return this builder
+         */
         public Builder lenient(boolean lenient) {
             this.lenient = lenient;
             return this;
         }
 
-        /** The import. */
+        /** {@return the import} */
         public OneRosterImport build() {
             return new OneRosterImport(this);
         }

@@ -20,7 +20,16 @@ import org.communityschools.core.data.Violation;
  */
 public record OneRosterImportResult(DistrictData data, String version, List<Violation> violations, long errorCount, long warningCount,
                                     Map<String, Long> rowsRead) implements ImportViolations {
-    /** Copies the collections and checks that nothing is missing. */
+    /**
+     * Copies the collections and checks that nothing is missing.
+     *
+     * @param data the imported data (rows that broke a rule are left out in a lenient import)
+     * @param version the OneRoster version, {@code 1.1} or {@code 1.2}
+     * @param violations the kept violations
+     * @param errorCount errors found, kept or not
+     * @param warningCount warnings found, kept or not
+     * @param rowsRead file name → data rows read
+     */
     public OneRosterImportResult {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(version, "version");
@@ -31,7 +40,11 @@ public record OneRosterImportResult(DistrictData data, String version, List<Viol
         }
     }
 
-    /** Rows of a file read, 0 when none. */
+    /**
+     * {@return rows of a file read, 0 when none}
+     *
+     * @param file a OneRoster file name, such as {@code users.csv}
+     */
     public long rowsRead(String file) {
         return rowsRead.getOrDefault(file, 0L);
     }

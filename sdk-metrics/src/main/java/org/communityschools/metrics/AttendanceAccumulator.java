@@ -69,24 +69,35 @@ public final class AttendanceAccumulator {
         this.state = state;
     }
 
-    /** An empty accumulator for {@code year} under {@code definition}. */
+    /**
+     * {@return an empty accumulator for {@code year} under {@code definition}}
+     *
+     * @param year the school year
+     * @param definition the chronic-absence definition
+     */
     public static AttendanceAccumulator of(SchoolYear year, ChronicAbsenceDefinition definition) {
         return new AttendanceAccumulator(new AccumulatorState(year, definition));
     }
 
-    /** The school year. */
+    /** {@return the school year} */
     public SchoolYear schoolYear() {
         return state.year();
     }
 
-    /** The definition. */
+    /** {@return the definition} */
     public ChronicAbsenceDefinition definition() {
         return state.definition();
     }
 
     // ---- events ----
 
-    /** Feeds every school type, calendar day, enrollment and attendance record of {@code data} (those of other years are ignored). */
+    /**
+     * Feeds every school type, calendar day, enrollment and attendance record of {@code data} (those of other years are
+     * ignored).
+     *
+     * @param data the district data
+     * @return this accumulator
+     */
     public AttendanceAccumulator addAll(DistrictData data) {
         Objects.requireNonNull(data, "data");
         for (School s : data.schools()) {
@@ -103,25 +114,51 @@ public final class AttendanceAccumulator {
         return this;
     }
 
-    /** Declares a school's type, which the definition may exclude ({@code REGULAR} until declared). */
+    /**
+     * Declares a school's type, which the definition may exclude ({@code REGULAR} until declared).
+     *
+     * @param school the school
+     * @param type its type
+     * @return this accumulator
+     */
     public AttendanceAccumulator schoolType(SchoolId school, SchoolType type) {
         state.schoolType(school, type);
         return this;
     }
 
-    /** Adds an instructional day to the school's calendar ({@code calendar.csv}); idempotent. */
+    /**
+     * Adds an instructional day to the school's calendar ({@code calendar.csv}); idempotent.
+     *
+     * @param school the school
+     * @param day an instructional day
+     * @return this accumulator
+     */
     public AttendanceAccumulator instructionalDay(SchoolId school, LocalDate day) {
         state.calendarDay(school, day, true);
         return this;
     }
 
-    /** Removes an instructional day from the school's calendar (a closure, a calendar correction). */
+    /**
+     * Removes an instructional day from the school's calendar (a closure, a calendar correction).
+     *
+     * @param school the school
+     * @param day the day that is no longer an instructional day
+     * @return this accumulator
+     */
     public AttendanceAccumulator removeInstructionalDay(SchoolId school, LocalDate day) {
         state.calendarDay(school, day, false);
         return this;
     }
 
-    /** An enrollment begins, open-ended: the student is enrolled at the school from {@code entryDate} in {@code grade}. */
+    /**
+     * An enrollment begins, open-ended: the student is enrolled at the school from {@code entryDate} in {@code grade}.
+     *
+     * @param student the student
+     * @param school the school
+     * @param entryDate the first day enrolled
+     * @param grade the grade the student enters
+     * @return this accumulator
+     */
     public AttendanceAccumulator enrollmentBegins(StudentId student, SchoolId school, LocalDate entryDate, GradeLevel grade) {
         return enrollment(new Enrollment(student, school, entryDate, grade, Optional.empty(), Optional.empty(), false));
     }
@@ -130,6 +167,12 @@ public final class AttendanceAccumulator {
      * The enrollment of {@code student} at {@code school} that began on {@code entryDate} ends: {@code exitDate} is
      * its last day enrolled (inclusive).
      *
+     * @param student the student
+     * @param school the school
+     * @param entryDate the first day of the enrollment that ends
+     * @param exitDate the last day enrolled (inclusive)
+     * @param exitType why the enrollment ended
+     * @return this accumulator
      * @throws IllegalArgumentException when no such enrollment is known, or the exit is before the entry
      */
     public AttendanceAccumulator enrollmentEnds(StudentId student, SchoolId school, LocalDate entryDate, LocalDate exitDate,
@@ -141,13 +184,26 @@ public final class AttendanceAccumulator {
         return enrollment(new Enrollment(student, school, entryDate, e.entryGrade(), Optional.of(exitDate), Optional.of(exitType), e.exitDocumented()));
     }
 
-    /** Adds an enrollment, or replaces the one of the same student, school and entry date (a correction or an exit). */
+    /**
+     * Adds an enrollment, or replaces the one of the same student, school and entry date (a correction or an exit).
+     *
+     * @param enrollment the enrollment, as the district data holds it
+     * @return this accumulator
+     */
     public AttendanceAccumulator enrollment(Enrollment enrollment) {
         state.enroll(enrollment);
         return this;
     }
 
-    /** Removes the enrollment of the student at the school with this entry date (entered in error); returns whether it existed. */
+    /**
+     * Removes the enrollment of the student at the school with this entry date (entered in error); returns whether it
+     * existed.
+     *
+     * @param student the student
+     * @param school the school
+     * @param entryDate the first day of the enrollment
+     * @return true when the enrollment existed and was removed
+     */
     public boolean removeEnrollment(StudentId student, SchoolId school, LocalDate entryDate) {
         return state.unenroll(Objects.requireNonNull(student, "student"), Objects.requireNonNull(school, "school"),
                 Objects.requireNonNull(entryDate, "entryDate"));
@@ -156,6 +212,9 @@ public final class AttendanceAccumulator {
     /**
      * Sets a day's attendance record: adds it, or replaces the record of the same student, school and day (a
      * correction). Moves the current date forward to the record's day.
+     *
+     * @param record the day's record
+     * @return this accumulator
      */
     public AttendanceAccumulator attendance(AttendanceRecord record) {
         Objects.requireNonNull(record, "record");
@@ -163,7 +222,15 @@ public final class AttendanceAccumulator {
         return this;
     }
 
-    /** Removes the record of the student at the school on {@code day} (recorded in error: the day is a present day again); returns whether it existed. */
+    /**
+     * Removes the record of the student at the school on {@code day} (recorded in error: the day is a present day
+     * again); returns whether it existed.
+     *
+     * @param student the student
+     * @param school the school
+     * @param day the day of the record
+     * @return true when the record existed and was removed
+     */
     public boolean removeAttendance(StudentId student, SchoolId school, LocalDate day) {
         return state.removeRecord(Objects.requireNonNull(student, "student"), Objects.requireNonNull(school, "school"),
                 Objects.requireNonNull(day, "day"));
@@ -172,13 +239,18 @@ public final class AttendanceAccumulator {
     /**
      * Declares attendance taken through {@code date} (a day on which everyone was present leaves no record): moves
      * the current date forward to it, never back.
+     *
+     * @param date the last day attendance was taken
+     * @return this accumulator
      */
     public AttendanceAccumulator advanceTo(LocalDate date) {
         state.advanceTo((int) Objects.requireNonNull(date, "date").toEpochDay());
         return this;
     }
 
-    /** The current date: the latest attendance day or {@linkplain #advanceTo declared} date; empty before any. */
+    /**
+     * {@return the current date: the latest attendance day or {@linkplain #advanceTo declared} date; empty before any}
+     */
     public Optional<LocalDate> currentDate() {
         return state.currentDate();
     }
@@ -189,17 +261,33 @@ public final class AttendanceAccumulator {
 
     // ---- answers ----
 
-    /** The school's student-enrollments as of the current date, aggregated (chronic-absence rate: {@link AttendanceAggregate#chronicAbsenceRate()}). */
+    /**
+     * {@return the school's student-enrollments as of the current date, aggregated (chronic-absence rate: {@link
+     * AttendanceAggregate#chronicAbsenceRate()})}
+     *
+     * @param school the school
+     */
     public AttendanceAggregate school(SchoolId school) {
         return school(school, current());
     }
 
-    /** The school's student-enrollments year to date as of {@code asOf}, aggregated. */
+    /**
+     * {@return the school's student-enrollments year to date as of {@code asOf}, aggregated}
+     *
+     * @param school the school
+     * @param asOf the last day counted (inclusive)
+     */
     public AttendanceAggregate school(SchoolId school, LocalDate asOf) {
         return state.school(Objects.requireNonNull(school, "school"), asOf);
     }
 
-    /** The student-enrollments at any school of a caller-declared group (a borough, the community schools), as of {@code asOf}. */
+    /**
+     * {@return the student-enrollments at any school of a caller-declared group (a borough, the community schools), as
+     * of {@code asOf}}
+     *
+     * @param group the schools of the group
+     * @param asOf the last day counted (inclusive)
+     */
     public AttendanceAggregate schools(Collection<SchoolId> group, LocalDate asOf) {
         return state.schools(List.copyOf(group), asOf);
     }
@@ -207,6 +295,10 @@ public final class AttendanceAccumulator {
     /**
      * A caller-declared group of students (a program's participants, a caseload) as of {@code asOf}, aggregated as the
      * district is: pooled student-years when the definition pools, student-enrollments otherwise.
+     *
+     * @param group the students of the group
+     * @param asOf the last day counted (inclusive)
+     * @return the group's aggregate
      */
     public AttendanceAggregate students(Collection<StudentId> group, LocalDate asOf) {
         return state.students(List.copyOf(group), asOf);
@@ -215,27 +307,48 @@ public final class AttendanceAccumulator {
     /**
      * The district as of {@code asOf}, aggregated as the definition says (pooled student-years or student-enrollments);
      * O(all enrollments and records) without building a snapshot.
+     *
+     * @param asOf the last day counted (inclusive)
+     * @return the district's aggregate
      */
     public AttendanceAggregate district(LocalDate asOf) {
         return state.district(asOf, definition().aggregation() == ChronicAbsenceDefinition.Aggregation.POOLED);
     }
 
-    /** The district as of {@code asOf} counting each student once with the days pooled across schools. */
+    /**
+     * {@return the district as of {@code asOf} counting each student once with the days pooled across schools}
+     *
+     * @param asOf the last day counted (inclusive)
+     */
     public AttendanceAggregate districtPooled(LocalDate asOf) {
         return state.district(asOf, true);
     }
 
-    /** The district as of {@code asOf} counting every student-enrollment (a student who moved counts at each school). */
+    /**
+     * {@return the district as of {@code asOf} counting every student-enrollment (a student who moved counts at each
+     * school)}
+     *
+     * @param asOf the last day counted (inclusive)
+     */
     public AttendanceAggregate districtPerEnrollment(LocalDate asOf) {
         return state.district(asOf, false);
     }
 
-    /** Everything as of the current date, immutable. */
+    /**
+     * Everything as of the current date, immutable.
+     *
+     * @return the snapshot as of the current date
+     */
     public AttendanceSnapshot snapshot() {
         return snapshot(current());
     }
 
-    /** Everything year to date as of {@code asOf}, immutable. */
+    /**
+     * Everything year to date as of {@code asOf}, immutable.
+     *
+     * @param asOf the last day counted (inclusive)
+     * @return the snapshot as of {@code asOf}
+     */
     public AttendanceSnapshot snapshot(LocalDate asOf) {
         return state.snapshot(asOf);
     }
@@ -246,6 +359,8 @@ public final class AttendanceAccumulator {
      * Adds every event of {@code other}, an accumulator of the same year and definition over other students
      * (shard by student); {@code other} is not changed. The result is exactly the accumulator of both event streams.
      *
+     * @param other an accumulator of the same year and definition over other students
+     * @return this accumulator, now holding both
      * @throws IllegalArgumentException when the year or definition differ, a student is in both, or the two declare
      *                                  different types for one school; nothing is changed then
      */
@@ -258,7 +373,7 @@ public final class AttendanceAccumulator {
         return this;
     }
 
-    /** An independent copy. */
+    /** {@return an independent copy} */
     public AttendanceAccumulator copy() {
         return new AttendanceAccumulator(state.copy());
     }

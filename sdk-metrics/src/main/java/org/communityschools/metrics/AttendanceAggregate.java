@@ -21,7 +21,16 @@ import java.util.Optional;
  */
 public record AttendanceAggregate(int members, int counted, int chronicallyAbsent, long daysEnrolled,
                                   BigDecimal daysAbsent, Map<AttendanceTier, Integer> tiers) {
-    /** Checks that the counts are consistent. */
+    /**
+     * Checks that the counts are consistent.
+     *
+     * @param members student-enrollments or student-years in the group, counted or not
+     * @param counted members counted under the definition (the denominator of the chronic-absence rate)
+     * @param chronicallyAbsent counted members chronically absent (the numerator)
+     * @param daysEnrolled instructional days enrolled of all members
+     * @param daysAbsent days absent of all members
+     * @param tiers counted members by Attendance Works tier; the counts add up to {@code counted}
+     */
     public AttendanceAggregate {
         Objects.requireNonNull(daysAbsent, "daysAbsent");
         if (members < 0 || counted < 0 || chronicallyAbsent < 0 || counted > members || chronicallyAbsent > counted) {
@@ -51,6 +60,9 @@ public record AttendanceAggregate(int members, int counted, int chronicallyAbsen
      * The aggregate of one member (a student-enrollment or a pooled student-year): the per-member partial that
      * {@link #plus} adds up, so that an aggregation can be split across machines (shard by member, add the partials
      * in any order) and still give exactly the batch report's aggregate.
+     *
+     * @param member one member's figures
+     * @return the aggregate of that member alone
      */
     public static AttendanceAggregate of(AttendanceFigures member) {
         org.communityschools.metrics.internal.Aggregator a = new org.communityschools.metrics.internal.Aggregator();
@@ -61,6 +73,9 @@ public record AttendanceAggregate(int members, int counted, int chronicallyAbsen
     /**
      * The aggregate of this group's members and {@code other}'s (disjoint groups of members): every count and day
      * total is a sum, so {@code plus} is associative and commutative and has the aggregate of nothing as identity.
+     *
+     * @param other the aggregate of a group disjoint from this one
+     * @return the aggregate of both groups
      */
     public AttendanceAggregate plus(AttendanceAggregate other) {
         Objects.requireNonNull(other, "other");
@@ -78,6 +93,8 @@ public record AttendanceAggregate(int members, int counted, int chronicallyAbsen
      * The members of this group that are not in {@code part}, a subgroup of this group's members (such as the
      * students without a characteristic: all students minus those with it): every count and day total subtracted.
      *
+     * @param part the aggregate of a subgroup of this group's members
+     * @return the aggregate of the members of this group outside {@code part}
      * @throws IllegalArgumentException when {@code part} is not contained in this group (a count would be negative)
      */
     public AttendanceAggregate minus(AttendanceAggregate part) {
@@ -92,33 +109,58 @@ public record AttendanceAggregate(int members, int counted, int chronicallyAbsen
                         - org.communityschools.metrics.internal.Days.units(part.daysAbsent)), t);
     }
 
-    /** Members not counted (excluded by a minimum, or not enrolled on any day). */
+    /**
+     * Members not counted (excluded by a minimum, or not enrolled on any day).
+     *
+     * @return the number of members not counted
+     */
     public int excluded() {
         return members - counted;
     }
 
-    /** {@code chronicallyAbsent / counted}; empty when no member is counted. */
+    /**
+     * {@code chronicallyAbsent / counted}; empty when no member is counted.
+     *
+     * @return the share of counted members who are chronically absent
+     */
     public Optional<Ratio> chronicAbsenceRate() {
         return counted == 0 ? Optional.empty() : Optional.of(Ratio.of(chronicallyAbsent, counted));
     }
 
-    /** Days present ÷ days enrolled over all members; empty when no day is enrolled. */
+    /**
+     * Days present ÷ days enrolled over all members; empty when no day is enrolled.
+     *
+     * @return the attendance rate of the group, exact
+     */
     public Optional<Ratio> attendanceRate() {
         return daysEnrolled == 0 ? Optional.empty()
                 : Optional.of(Ratio.of(BigDecimal.valueOf(daysEnrolled).subtract(daysAbsent), BigDecimal.valueOf(daysEnrolled)));
     }
 
-    /** Days absent ÷ days enrolled over all members; empty when no day is enrolled. */
+    /**
+     * Days absent ÷ days enrolled over all members; empty when no day is enrolled.
+     *
+     * @return the absence rate of the group, exact
+     */
     public Optional<Ratio> absenceRate() {
         return daysEnrolled == 0 ? Optional.empty() : Optional.of(Ratio.of(daysAbsent, BigDecimal.valueOf(daysEnrolled)));
     }
 
-    /** Days present of all members. */
+    /**
+     * Days present of all members.
+     *
+     * @return the days present, summed over the members, exact
+     */
     public BigDecimal daysPresent() {
         return BigDecimal.valueOf(daysEnrolled).subtract(daysAbsent);
     }
 
-    /** Counted members in {@code tier}. */
+    /**
+     * Counted members in {@code tier}.
+     *
+     * @param tier an attendance tier
+     * @return the number of counted members whose absence rate falls in {@code tier}
+     */
     public int inTier(AttendanceTier tier) {
         return tiers.get(Objects.requireNonNull(tier, "tier"));
     }

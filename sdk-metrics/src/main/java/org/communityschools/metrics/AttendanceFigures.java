@@ -27,7 +27,15 @@ import org.communityschools.metrics.internal.Days;
 public record AttendanceFigures(int daysEnrolled, BigDecimal daysAbsent,
                                 Map<AttendanceCategory, BigDecimal> daysAbsentByCategory,
                                 ChronicAbsenceStatus status) {
-    /** Checks the ranges and that the categories add up; normalizes the decimals ({@code 15.0} becomes {@code 15}). */
+    /**
+     * Checks the ranges and that the categories add up; normalizes the decimals ({@code 15.0} becomes {@code 15}).
+     *
+     * @param daysEnrolled instructional days enrolled, not negative
+     * @param daysAbsent days absent, from 0 to {@code daysEnrolled}, with at most four decimal places
+     * @param daysAbsentByCategory days absent by the category of the record that made them absent; only categories with
+     *     days absent appear, and the values add up to {@code daysAbsent}
+     * @param status the chronic-absence status under the definition used
+     */
     public AttendanceFigures {
         Objects.requireNonNull(daysAbsent, "daysAbsent");
         Objects.requireNonNull(daysAbsentByCategory, "daysAbsentByCategory");
@@ -73,43 +81,64 @@ public record AttendanceFigures(int daysEnrolled, BigDecimal daysAbsent,
         return v.scale() < 0 ? v.setScale(0) : v;
     }
 
-    /** Days present: days enrolled minus days absent. */
+    /**
+     * Days present: days enrolled minus days absent.
+     *
+     * @return the days present, exact
+     */
     public BigDecimal daysPresent() {
         BigDecimal p = BigDecimal.valueOf(daysEnrolled).subtract(daysAbsent);
         return normalize(p, "daysPresent", "");
     }
 
-    /** Days absent in ten-thousandths of a day ({@link DayShare#SCALE}), exact. */
+    /**
+     * Days absent in ten-thousandths of a day ({@link DayShare#SCALE}), exact.
+     *
+     * @return the days absent, as a whole number of ten-thousandths of a day
+     */
     public long daysAbsentTenThousandths() {
         return Days.units(daysAbsent);
     }
 
-    /** Days absent of {@code category} (0 when none). */
+    /**
+     * Days absent of {@code category} (0 when none).
+     *
+     * @param category an absence category
+     * @return the days absent of that category, exact
+     */
     public BigDecimal daysAbsent(AttendanceCategory category) {
         return daysAbsentByCategory.getOrDefault(Objects.requireNonNull(category, "category"), BigDecimal.ZERO);
     }
 
-    /** Days present ÷ days enrolled; empty when not enrolled on any day. */
+    /**
+     * Days present ÷ days enrolled; empty when not enrolled on any day.
+     *
+     * @return the attendance rate, exact
+     */
     public Optional<Ratio> attendanceRate() {
         return daysEnrolled == 0 ? Optional.empty() : Optional.of(Ratio.of(daysPresent(), BigDecimal.valueOf(daysEnrolled)));
     }
 
-    /** Days absent ÷ days enrolled; empty when not enrolled on any day. */
+    /**
+     * Days absent ÷ days enrolled; empty when not enrolled on any day.
+     *
+     * @return the absence rate, exact
+     */
     public Optional<Ratio> absenceRate() {
         return daysEnrolled == 0 ? Optional.empty() : Optional.of(Ratio.of(daysAbsent, BigDecimal.valueOf(daysEnrolled)));
     }
 
-    /** The Attendance Works tier of the absence rate; empty when not enrolled on any day. */
+    /** {@return the Attendance Works tier of the absence rate; empty when not enrolled on any day} */
     public Optional<AttendanceTier> tier() {
         return absenceRate().map(AttendanceTier::of);
     }
 
-    /** Whether counted and chronically absent. */
+    /** {@return whether counted and chronically absent} */
     public boolean isChronicallyAbsent() {
         return status.isChronicallyAbsent();
     }
 
-    /** Whether counted (not excluded by a minimum). */
+    /** {@return whether counted (not excluded by a minimum)} */
     public boolean isCounted() {
         return status.isCounted();
     }

@@ -32,7 +32,17 @@ import org.communityschools.metrics.internal.Aggregator;
 public record AttendanceSnapshot(ChronicAbsenceDefinition definition, SchoolYear schoolYear, LocalDate asOf,
                                  List<EnrollmentFigures> enrollments, Map<StudentId, AttendanceFigures> students,
                                  Map<StudentId, GradeLevel> grades, Map<SchoolId, Integer> daysInSession) {
-    /** Checks that nothing is missing; copies the collections. */
+    /**
+     * Checks that nothing is missing; copies the collections.
+     *
+     * @param definition the accumulator's definition
+     * @param schoolYear the school year
+     * @param asOf the last day counted
+     * @param enrollments every student-enrollment with a day enrolled, by student, entry date and school
+     * @param students every student's pooled student-year, by student
+     * @param grades every student's grade (of the latest enrollment counted), by student
+     * @param daysInSession every school with a calendar: its instructional days in the year up to {@code asOf}
+     */
     public AttendanceSnapshot {
         Objects.requireNonNull(definition, "definition");
         Objects.requireNonNull(schoolYear, "schoolYear");
@@ -43,33 +53,48 @@ public record AttendanceSnapshot(ChronicAbsenceDefinition definition, SchoolYear
         daysInSession = Collections.unmodifiableMap(new TreeMap<>(daysInSession));
     }
 
-    /** Every school with a student-enrollment, its student-enrollments aggregated (as {@link ChronicAbsenceReport#schools()}). */
+    /**
+     * {@return every school with a student-enrollment, its student-enrollments aggregated (as {@link
+     * ChronicAbsenceReport#schools()})}
+     */
     public Map<SchoolId, AttendanceAggregate> schools() {
         return Collections.unmodifiableMap(new TreeMap<>(groupEnrollmentsBy(EnrollmentFigures::schoolId)));
     }
 
-    /** The student-enrollments at {@code school}, aggregated (an empty aggregate for a school without any). */
+    /**
+     * {@return the student-enrollments at {@code school}, aggregated (an empty aggregate for a school without any)}
+     *
+     * @param school the school
+     */
     public AttendanceAggregate school(SchoolId school) {
         Objects.requireNonNull(school, "school");
         return aggregate(enrollments.stream().filter(e -> e.schoolId().equals(school)).map(EnrollmentFigures::figures).toList());
     }
 
-    /** The district: pooled student-years under {@link ChronicAbsenceDefinition.Aggregation#POOLED}, student-enrollments otherwise. */
+    /**
+     * {@return the district: pooled student-years under {@link ChronicAbsenceDefinition.Aggregation#POOLED},
+     * student-enrollments otherwise}
+     */
     public AttendanceAggregate district() {
         return definition.aggregation() == ChronicAbsenceDefinition.Aggregation.POOLED ? districtPooled() : districtPerEnrollment();
     }
 
-    /** The district counting each student once with the days pooled across schools. */
+    /** {@return the district counting each student once with the days pooled across schools} */
     public AttendanceAggregate districtPooled() {
         return aggregate(students.values());
     }
 
-    /** The district counting every student-enrollment. */
+    /** {@return the district counting every student-enrollment} */
     public AttendanceAggregate districtPerEnrollment() {
         return aggregate(enrollments.stream().map(EnrollmentFigures::figures).toList());
     }
 
-    /** The pooled student-years grouped by a key the caller supplies (a program, a cohort, a caseload). */
+    /**
+     * {@return the pooled student-years grouped by a key the caller supplies (a program, a cohort, a caseload)}
+     *
+     * @param <K> the type of the group key
+     * @param key the group of each student, never null
+     */
     public <K> Map<K, AttendanceAggregate> groupStudentsBy(Function<? super StudentId, ? extends K> key) {
         Objects.requireNonNull(key, "key");
         Map<K, Aggregator> groups = new LinkedHashMap<>();
@@ -77,7 +102,12 @@ public record AttendanceSnapshot(ChronicAbsenceDefinition definition, SchoolYear
         return results(groups);
     }
 
-    /** The student-enrollments grouped by a key the caller supplies. */
+    /**
+     * {@return the student-enrollments grouped by a key the caller supplies}
+     *
+     * @param <K> the type of the group key
+     * @param key the group of a student-enrollment
+     */
     public <K> Map<K, AttendanceAggregate> groupEnrollmentsBy(Function<? super EnrollmentFigures, ? extends K> key) {
         Objects.requireNonNull(key, "key");
         Map<K, Aggregator> groups = new LinkedHashMap<>();
@@ -87,7 +117,13 @@ public record AttendanceSnapshot(ChronicAbsenceDefinition definition, SchoolYear
         return results(groups);
     }
 
-    /** The student-enrollments grouped by a key of their school (a borough, community schools against the rest). */
+    /**
+     * {@return the student-enrollments grouped by a key of their school (a borough, community schools against the
+     * rest)}
+     *
+     * @param <K> the type of the group key
+     * @param key the group of a school
+     */
     public <K> Map<K, AttendanceAggregate> groupSchoolsBy(Function<? super SchoolId, ? extends K> key) {
         Objects.requireNonNull(key, "key");
         return groupEnrollmentsBy(e -> key.apply(e.schoolId()));

@@ -22,7 +22,11 @@ public enum AttendanceTier {
     private static final Ratio TEN_PERCENT = Ratio.of(1, 10);
     private static final Ratio TWENTY_PERCENT = Ratio.of(1, 5);
 
-    /** The tier of an absence rate (days absent ÷ days enrolled). */
+    /**
+     * {@return the tier of an absence rate (days absent ÷ days enrolled)}
+     *
+     * @param absenceRate days absent ÷ days enrolled, between 0 and 1
+     */
     public static AttendanceTier of(Ratio absenceRate) {
         Objects.requireNonNull(absenceRate, "absenceRate");
         if (absenceRate.isAtLeast(TWENTY_PERCENT)) {

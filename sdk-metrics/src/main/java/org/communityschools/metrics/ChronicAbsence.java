@@ -127,7 +127,7 @@ public final class ChronicAbsence {
         return new AttendanceFigures(d, Days.of(total), Days.byCategory(byCategory, 0), definition.classify(d, total));
     }
 
-    /** The share of a day counted absent under {@code definition}, as a {@link DayShare}. */
+    /** {@return the share of a day counted absent under {@code definition}, as a {@link DayShare}} */
     public static DayShare absentShare(ChronicAbsenceDefinition definition, AttendanceMark mark) {
         Objects.requireNonNull(definition, "definition");
         Objects.requireNonNull(mark, "mark");

@@ -176,6 +176,9 @@ public final class ChronicAbsenceDefinition {
      * The treatment of a category when a definition does not set one: PRESENT, TARDY and IN_SCHOOL_SUSPENSION
      * are present days, OUT_OF_SCHOOL_SUSPENSION is an absent day, and the duration decides for the excused and
      * unexcused absences, partial days and early departures. Tardies are never absences (EDFacts FS195 counts days absent, not late arrivals).
+     *
+     * @param category an attendance category
+     * @return how that category counts when a definition does not say
      */
     public static CategoryTreatment defaultTreatment(AttendanceCategory category) {
         return switch (Objects.requireNonNull(category, "category")) {
@@ -185,67 +188,92 @@ public final class ChronicAbsenceDefinition {
         };
     }
 
-    /** A builder for a custom definition with this name; each setting may be set once. */
+    /**
+     * {@return a builder for a custom definition with this name; each setting may be set once}
+     *
+     * @param name a builder for a custom definition with this name
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
 
-    /** The definition's name, such as {@code FEDERAL}. */
+    /** {@return the definition's name, such as {@code FEDERAL}} */
     public String name() {
         return name;
     }
 
-    /** The absence-rate threshold in rate mode; empty in fixed-days mode. */
+    /** {@return the absence-rate threshold in rate mode; empty in fixed-days mode} */
     public Optional<Ratio> threshold() {
         return threshold;
     }
 
-    /** Whether a rate equal to the threshold meets it (default {@link Boundary#INCLUSIVE}). */
+    /** {@return whether a rate equal to the threshold meets it (default {@link Boundary#INCLUSIVE})} */
     public Boundary boundary() {
         return boundary;
     }
 
-    /** The number of absent days that makes a student chronically absent in fixed-days mode; empty in rate mode. */
+    /**
+     * {@return the number of absent days that makes a student chronically absent in fixed-days mode; empty in rate
+     * mode}
+     */
     public Optional<Integer> fixedDaysAbsent() {
         return fixedDaysAbsent;
     }
 
-    /** The fewest instructional days enrolled for a student to be counted (0: no minimum). */
+    /** {@return the fewest instructional days enrolled for a student to be counted (0: no minimum)} */
     public int minimumDaysEnrolled() {
         return minimumDaysEnrolled;
     }
 
-    /** The fewest days present for a student to be counted (0: no minimum). */
+    /** {@return the fewest days present for a student to be counted (0: no minimum)} */
     public int minimumDaysPresent() {
         return minimumDaysPresent;
     }
 
-    /** How the share of a day missed becomes days absent (default {@link DayRule#HALF_DAY_OR_MORE}). */
+    /**
+     * How the share of a day missed becomes days absent (default {@link DayRule#HALF_DAY_OR_MORE}).
+     *
+     * @return the day rule
+     */
     public DayRule dayRule() {
         return dayRule;
     }
 
-    /** How records of {@code category} count. */
+    /**
+     * How records of {@code category} count.
+     *
+     * @param category an attendance category
+     * @return the treatment of that category under this definition
+     */
     public CategoryTreatment treatment(AttendanceCategory category) {
         return treatments.get(Objects.requireNonNull(category, "category"));
     }
 
-    /** How a student who moved is counted above the school (default {@link Aggregation#POOLED}). */
+    /**
+     * How a student who moved is counted above the school (default {@link Aggregation#POOLED}).
+     *
+     * @return the aggregation above the school
+     */
     public Aggregation aggregation() {
         return aggregation;
     }
 
-    /** The grades considered, by the enrollment's entry grade (default all). */
+    /** {@return the grades considered, by the enrollment's entry grade (default all)} */
     public Set<GradeLevel> grades() {
         return grades;
     }
 
-    /** The kinds of school whose enrollments are not considered (default none). */
+    /** {@return the kinds of school whose enrollments are not considered (default none)} */
     public Set<SchoolType> excludedSchoolTypes() {
         return excludedSchoolTypes;
     }
 
-    /** Whether an enrollment in {@code grade} at a school of type {@code schoolType} is considered. */
+    /**
+     * {@return whether an enrollment in {@code grade} at a school of type {@code schoolType} is considered}
+     *
+     * @param grade the enrollment's entry grade
+     * @param schoolType the type of the school
+     */
     public boolean considers(GradeLevel grade, SchoolType schoolType) {
         return grades.contains(Objects.requireNonNull(grade, "grade"))
                 && !excludedSchoolTypes.contains(Objects.requireNonNull(schoolType, "schoolType"));
@@ -254,6 +282,10 @@ public final class ChronicAbsenceDefinition {
     /**
      * The share of a day counted absent, in ten-thousandths of a day (0 to {@link DayShare#SCALE}), for one
      * attendance record of {@code category} whose share of the day missed is {@code durationTenThousandths}.
+     *
+     * @param category the record's category
+     * @param durationTenThousandths the share of the day missed, in ten-thousandths of a day
+     * @return the share counted absent, in ten-thousandths of a day
      */
     public int absentShare(AttendanceCategory category, int durationTenThousandths) {
         return switch (treatment(category)) {
@@ -265,7 +297,13 @@ public final class ChronicAbsenceDefinition {
         };
     }
 
-    /** {@link #absentShare(AttendanceCategory, int)} of a {@link DayShare}. */
+    /**
+     * {@link #absentShare(AttendanceCategory, int)} of a {@link DayShare}.
+     *
+     * @param category the record's category
+     * @param duration the share of the day missed
+     * @return the share counted absent, in ten-thousandths of a day
+     */
     public int absentShare(AttendanceCategory category, DayShare duration) {
         return absentShare(category, Objects.requireNonNull(duration, "duration").tenThousandths());
     }
@@ -275,6 +313,7 @@ public final class ChronicAbsenceDefinition {
      *
      * @param daysEnrolled          instructional days enrolled, not negative
      * @param absentTenThousandths  days absent in ten-thousandths of a day, from 0 to {@code daysEnrolled × 10,000}
+     * @return counted and chronically absent, counted and not, or not counted with the reason
      */
     public ChronicAbsenceStatus classify(int daysEnrolled, long absentTenThousandths) {
         if (daysEnrolled < 0) {
@@ -378,6 +417,7 @@ public final class ChronicAbsenceDefinition {
          *
          * @param threshold a ratio above 0 and at most 1, such as {@code 1/10}
          * @param boundary  whether a rate equal to the threshold meets it
+         * @return this builder
          */
         public Builder threshold(Ratio threshold, Boundary boundary) {
             Objects.requireNonNull(threshold, "threshold");
@@ -391,7 +431,12 @@ public final class ChronicAbsenceDefinition {
             return this;
         }
 
-        /** Fixed-days mode: chronically absent when absent at least {@code days} days (CRDC: 15); at least 1. */
+        /**
+         * Fixed-days mode: chronically absent when absent at least {@code days} days (CRDC: 15); at least 1.
+         *
+         * @param days the number of days absent
+         * @return this builder
+         */
         public Builder fixedDaysAbsent(int days) {
             requireUnset(fixedDaysAbsent, "fixedDaysAbsent");
             if (days < 1) {
@@ -401,7 +446,12 @@ public final class ChronicAbsenceDefinition {
             return this;
         }
 
-        /** Students enrolled fewer instructional days are not counted; 0 (the default) for no minimum. */
+        /**
+         * Students enrolled fewer instructional days are not counted; 0 (the default) for no minimum.
+         *
+         * @param days the minimum number of instructional days enrolled
+         * @return this builder
+         */
         public Builder minimumDaysEnrolled(int days) {
             requireUnset(minimumDaysEnrolled, "minimumDaysEnrolled");
             if (days < 0 || days > 366) {
@@ -411,7 +461,12 @@ public final class ChronicAbsenceDefinition {
             return this;
         }
 
-        /** Students present fewer days are not counted; 0 (the default) for no minimum. */
+        /**
+         * Students present fewer days are not counted; 0 (the default) for no minimum.
+         *
+         * @param days the minimum number of days present
+         * @return this builder
+         */
         public Builder minimumDaysPresent(int days) {
             requireUnset(minimumDaysPresent, "minimumDaysPresent");
             if (days < 0 || days > 366) {
@@ -421,7 +476,12 @@ public final class ChronicAbsenceDefinition {
             return this;
         }
 
-        /** How the share of a day missed becomes days absent (default {@link DayRule#HALF_DAY_OR_MORE}). */
+        /**
+         * How the share of a day missed becomes days absent (default {@link DayRule#HALF_DAY_OR_MORE}).
+         *
+         * @param rule the day rule
+         * @return this builder
+         */
         public Builder dayRule(DayRule rule) {
             Objects.requireNonNull(rule, "rule");
             requireUnset(dayRule, "dayRule");
@@ -432,6 +492,10 @@ public final class ChronicAbsenceDefinition {
         /**
          * How records of {@code category} count (default {@link ChronicAbsenceDefinition#defaultTreatment}). A
          * PRESENT record can never be an absence, and a tardy never a whole absent day.
+         *
+         * @param category an attendance category
+         * @param treatment how its records count
+         * @return this builder
          */
         public Builder treat(AttendanceCategory category, CategoryTreatment treatment) {
             Objects.requireNonNull(category, "category");
@@ -447,7 +511,12 @@ public final class ChronicAbsenceDefinition {
             return this;
         }
 
-        /** How a student who moved is counted above the school (default {@link Aggregation#POOLED}). */
+        /**
+         * How a student who moved is counted above the school (default {@link Aggregation#POOLED}).
+         *
+         * @param aggregation the aggregation above the school
+         * @return this builder
+         */
         public Builder aggregation(Aggregation aggregation) {
             Objects.requireNonNull(aggregation, "aggregation");
             requireUnset(this.aggregation, "aggregation");
@@ -455,7 +524,13 @@ public final class ChronicAbsenceDefinition {
             return this;
         }
 
-        /** Consider only enrollments whose entry grade is one of {@code grades} (California's Dashboard: KG–08); not empty. */
+        /**
+         * Consider only enrollments whose entry grade is one of {@code grades} (California's Dashboard: KG–08); not
+         * empty.
+         *
+         * @param grades the entry grades considered
+         * @return this builder
+         */
         public Builder grades(Set<GradeLevel> grades) {
             Objects.requireNonNull(grades, "grades");
             requireUnset(this.grades, "grades");
@@ -466,7 +541,13 @@ public final class ChronicAbsenceDefinition {
             return this;
         }
 
-        /** Do not consider enrollments at schools of these types (for example {@code TRANSFER} or {@code SPECIAL_EDUCATION}). */
+        /**
+         * Do not consider enrollments at schools of these types (for example {@code TRANSFER} or {@code
+         * SPECIAL_EDUCATION}).
+         *
+         * @param types the school types excluded
+         * @return this builder
+         */
         public Builder excludeSchoolTypes(Set<SchoolType> types) {
             Objects.requireNonNull(types, "types");
             requireUnset(this.excludedSchoolTypes, "excludedSchoolTypes");
@@ -477,6 +558,7 @@ public final class ChronicAbsenceDefinition {
         /**
          * The definition.
          *
+         * @return the definition
          * @throws IllegalStateException unless exactly one of {@link #threshold} and {@link #fixedDaysAbsent} was set
          */
         public ChronicAbsenceDefinition build() {

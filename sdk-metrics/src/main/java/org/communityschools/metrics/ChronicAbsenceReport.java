@@ -40,7 +40,21 @@ public record ChronicAbsenceReport(ChronicAbsenceDefinition definition, SchoolYe
                                    Map<GradeLevel, AttendanceAggregate> byGrade,
                                    Map<Subgroup, AttendanceAggregate> bySubgroup,
                                    Map<Boolean, AttendanceAggregate> byCommunitySchool) {
-    /** Checks that nothing is missing; copies the collections. */
+    /**
+     * Checks that nothing is missing; copies the collections.
+     *
+     * @param definition the definition used
+     * @param schoolYear the school year
+     * @param asOf the last day counted (year to date)
+     * @param enrollments every student-school stay with a day in the year up to {@code asOf}, by student then first
+     *     entry date
+     * @param students every student-year, pooled, by student
+     * @param schools by school
+     * @param district the whole district
+     * @param byGrade by grade (the grade of the enrollment, or of the latest enrollment when pooled)
+     * @param bySubgroup by subgroup; a student is in every subgroup they belong to
+     * @param byCommunitySchool student-enrollments at community schools ({@code true}) and at others ({@code false})
+     */
     public ChronicAbsenceReport {
         Objects.requireNonNull(definition, "definition");
         Objects.requireNonNull(schoolYear, "schoolYear");
@@ -54,7 +68,10 @@ public record ChronicAbsenceReport(ChronicAbsenceDefinition definition, SchoolYe
         byCommunitySchool = Collections.unmodifiableMap(new TreeMap<>(byCommunitySchool));
     }
 
-    /** The whole district counting each student once with the days pooled across schools, whatever the definition's aggregation. */
+    /**
+     * {@return the whole district counting each student once with the days pooled across schools, whatever the
+     * definition's aggregation}
+     */
     public AttendanceAggregate districtPooled() {
         Aggregator a = new Aggregator();
         for (StudentAttendance s : students) {
@@ -63,7 +80,10 @@ public record ChronicAbsenceReport(ChronicAbsenceDefinition definition, SchoolYe
         return a.result();
     }
 
-    /** The whole district counting every student-enrollment (a student who moved counts at each school), as ED Data Express sums FS195. */
+    /**
+     * {@return the whole district counting every student-enrollment (a student who moved counts at each school), as ED
+     * Data Express sums FS195}
+     */
     public AttendanceAggregate districtPerEnrollment() {
         Aggregator a = new Aggregator();
         for (EnrollmentAttendance e : enrollments) {

@@ -17,12 +17,12 @@ public enum ChronicAbsenceStatus {
     /** Not counted: present fewer days than the definition's minimum (NYSED: never present). */
     EXCLUDED_TOO_FEW_DAYS_PRESENT;
 
-    /** Whether the student is in the denominator. */
+    /** {@return whether the student is in the denominator} */
     public boolean isCounted() {
         return this == CHRONICALLY_ABSENT || this == NOT_CHRONICALLY_ABSENT;
     }
 
-    /** Whether the student is in the numerator. */
+    /** {@return whether the student is in the numerator} */
     public boolean isChronicallyAbsent() {
         return this == CHRONICALLY_ABSENT;
     }

@@ -22,7 +22,15 @@ import org.communityschools.core.model.DiplomaType;
  */
 public record CohortCounts(int firstTimeNinthGraders, int transfersIn, Map<CohortRemoval, Integer> removals,
                            Map<DiplomaType, Integer> graduates, Map<NonGraduateOutcome, Integer> nonGraduates) {
-    /** Checks that the counts are not negative and add up. */
+    /**
+     * Checks that the counts are not negative and add up.
+     *
+     * @param firstTimeNinthGraders students who entered as first-time 9th graders
+     * @param transfersIn students who joined later
+     * @param removals removals by reason (every reason present, possibly 0)
+     * @param graduates graduates by counted diploma type (every type present, possibly 0)
+     * @param nonGraduates non-graduates in the adjusted cohort by outcome (every outcome present, possibly 0)
+     */
     public CohortCounts {
         if (firstTimeNinthGraders < 0 || transfersIn < 0) {
             throw new IllegalArgumentException("counts must not be negative");
@@ -47,7 +55,7 @@ public record CohortCounts(int firstTimeNinthGraders, int transfersIn, Map<Cohor
         return c.result();
     }
 
-    /** The counts of this cohort's students and {@code other}'s (disjoint students): every count is a sum. */
+    /** {@return the counts of this cohort's students and {@code other}'s (disjoint students): every count is a sum} */
     public CohortCounts plus(CohortCounts other) {
         Objects.requireNonNull(other, "other");
         return new CohortCounts(firstTimeNinthGraders + other.firstTimeNinthGraders, transfersIn + other.transfersIn,
@@ -80,7 +88,7 @@ public record CohortCounts(int firstTimeNinthGraders, int transfersIn, Map<Cohor
         return m.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** All removals. */
+    /** {@return all removals} */
     public int removed() {
         return sum(removals);
     }
@@ -90,12 +98,12 @@ public record CohortCounts(int firstTimeNinthGraders, int transfersIn, Map<Cohor
         return firstTimeNinthGraders + transfersIn - removed();
     }
 
-    /** All graduates: the numerator. */
+    /** {@return all graduates: the numerator} */
     public int graduateCount() {
         return sum(graduates);
     }
 
-    /** All non-graduates in the adjusted cohort. */
+    /** {@return all non-graduates in the adjusted cohort} */
     public int nonGraduateCount() {
         return sum(nonGraduates);
     }

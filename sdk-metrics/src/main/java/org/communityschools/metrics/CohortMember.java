@@ -22,7 +22,14 @@ import org.communityschools.core.model.StudentId;
  */
 public record CohortMember(StudentId studentId, CohortStatus district, Map<SchoolId, CohortStatus> schools,
                            Set<StudentCharacteristicType> characteristics) {
-    /** Checks that nothing is missing; copies the collections. */
+    /**
+     * Checks that nothing is missing; copies the collections.
+     *
+     * @param studentId the student
+     * @param district the student's status in the district's cohort
+     * @param schools the student's status in each school's cohort, by school
+     * @param characteristics characteristics held on at least one day from the cohort's first day to the cut-off
+     */
     public CohortMember {
         Objects.requireNonNull(studentId, "studentId");
         Objects.requireNonNull(district, "district");

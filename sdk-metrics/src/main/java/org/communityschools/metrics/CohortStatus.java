@@ -16,7 +16,14 @@ import org.communityschools.core.model.DiplomaType;
  */
 public record CohortStatus(CohortEntry entry, Optional<CohortRemoval> removal, Optional<DiplomaType> diploma,
                            Optional<NonGraduateOutcome> nonGraduate) {
-    /** Checks that exactly one outcome is present. */
+    /**
+     * Checks that exactly one outcome is present.
+     *
+     * @param entry how the student entered the cohort
+     * @param removal why the student was removed, if removed
+     * @param diploma the counted diploma, if graduated by the cut-off
+     * @param nonGraduate the outcome, if in the adjusted cohort without a counted diploma
+     */
     public CohortStatus {
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(removal, "removal");
@@ -28,27 +35,45 @@ public record CohortStatus(CohortEntry entry, Optional<CohortRemoval> removal, O
         }
     }
 
-    /** Removed for {@code reason}. */
+    /**
+     * Removed for {@code reason}.
+     *
+     * @param entry how the student entered the cohort
+     * @param reason why the student was removed
+     * @return the status of a removed student
+     */
     public static CohortStatus removed(CohortEntry entry, CohortRemoval reason) {
         return new CohortStatus(entry, Optional.of(reason), Optional.empty(), Optional.empty());
     }
 
-    /** Graduated with {@code diploma}. */
+    /**
+     * Graduated with {@code diploma}.
+     *
+     * @param entry how the student entered the cohort
+     * @param diploma the diploma that counts
+     * @return the status of a graduate
+     */
     public static CohortStatus graduated(CohortEntry entry, DiplomaType diploma) {
         return new CohortStatus(entry, Optional.empty(), Optional.of(diploma), Optional.empty());
     }
 
-    /** In the adjusted cohort without a counted diploma. */
+    /**
+     * In the adjusted cohort without a counted diploma.
+     *
+     * @param entry how the student entered the cohort
+     * @param outcome what became of the student
+     * @return the status of a non-graduate
+     */
     public static CohortStatus nonGraduate(CohortEntry entry, NonGraduateOutcome outcome) {
         return new CohortStatus(entry, Optional.empty(), Optional.empty(), Optional.of(outcome));
     }
 
-    /** Whether the student is in the adjusted cohort (the denominator). */
+    /** {@return whether the student is in the adjusted cohort (the denominator)} */
     public boolean inAdjustedCohort() {
         return removal.isEmpty();
     }
 
-    /** Whether the student graduated (the numerator). */
+    /** {@return whether the student graduated (the numerator)} */
     public boolean graduated() {
         return diploma.isPresent();
     }

@@ -24,7 +24,12 @@ import org.communityschools.core.model.SchoolYear;
  * @param points one point per school year, in year order
  */
 public record Comparison(String metric, List<YearPoint> points) {
-    /** Checks that nothing is missing and the years ascend. */
+    /**
+     * Checks that nothing is missing and the years ascend.
+     *
+     * @param metric a label for the metric and its definition, such as {@code chronic absence (FEDERAL)}
+     * @param points one point per school year, in year order
+     */
     public Comparison {
         Objects.requireNonNull(metric, "metric");
         points = List.copyOf(points);
@@ -43,7 +48,13 @@ public record Comparison(String metric, List<YearPoint> points) {
      * @param comparison the comparison group's rate with its counts, empty when no one was counted
      */
     public record YearPoint(SchoolYear year, Optional<Ratio> treated, Optional<Ratio> comparison) {
-        /** Checks that nothing is missing. */
+        /**
+         * Checks that nothing is missing.
+         *
+         * @param year the school year
+         * @param treated the treated group's rate with its counts, empty when no one was counted
+         * @param comparison the comparison group's rate with its counts, empty when no one was counted
+         */
         public YearPoint {
             Objects.requireNonNull(year, "year");
             Objects.requireNonNull(treated, "treated");
@@ -108,17 +119,35 @@ public record Comparison(String metric, List<YearPoint> points) {
         return new Comparison(definition.years() + "-year adjusted cohort graduation rate", points);
     }
 
-    /** The point of {@code year}, if the comparison has one. */
+    /**
+     * {@return the point of {@code year}, if the comparison has one}
+     *
+     * @param year the school year
+     */
     public Optional<YearPoint> point(SchoolYear year) {
         return points.stream().filter(p -> p.year().equals(year)).findFirst();
     }
 
-    /** The treated group's change from {@code from} to {@code to} in percentage points, rounded to {@code scale} places. */
+    /**
+     * {@return the treated group's change from {@code from} to {@code to} in percentage points, rounded to {@code
+     * scale} places}
+     *
+     * @param from the earlier school year
+     * @param to the later school year
+     * @param scale the number of decimal places
+     */
     public Optional<BigDecimal> treatedChangeInPoints(SchoolYear from, SchoolYear to, int scale) {
         return change(from, to, true).map(f -> points(f, scale));
     }
 
-    /** The comparison group's change from {@code from} to {@code to} in percentage points, rounded to {@code scale} places. */
+    /**
+     * {@return the comparison group's change from {@code from} to {@code to} in percentage points, rounded to {@code
+     * scale} places}
+     *
+     * @param from the earlier school year
+     * @param to the later school year
+     * @param scale the number of decimal places
+     */
     public Optional<BigDecimal> comparisonChangeInPoints(SchoolYear from, SchoolYear to, int scale) {
         return change(from, to, false).map(f -> points(f, scale));
     }
@@ -126,6 +155,11 @@ public record Comparison(String metric, List<YearPoint> points) {
     /**
      * {@code (T_to − T_from) − (C_to − C_from)} in percentage points, computed exactly and rounded once to {@code scale}
      * places; empty when a rate is missing.
+     *
+     * @param from the earlier school year
+     * @param to the later school year
+     * @param scale the number of decimal places
+     * @return the difference in differences, in percentage points
      */
     public Optional<BigDecimal> differenceInDifferences(SchoolYear from, SchoolYear to, int scale) {
         Optional<BigInteger[]> t = change(from, to, true);
@@ -139,6 +173,11 @@ public record Comparison(String metric, List<YearPoint> points) {
     /**
      * The treated group's relative change from {@code from} to {@code to}, in percent of the {@code from} rate (30% to
      * 24% is −20% relative); always report it with its base and label it as relative.
+     *
+     * @param from the school year of the base rate
+     * @param to the later school year
+     * @param scale the number of decimal places
+     * @return the relative change in percent; empty when a rate is missing or the base rate is 0
      */
     public Optional<BigDecimal> treatedRelativeChangePercent(SchoolYear from, SchoolYear to, int scale) {
         Optional<Ratio> a = point(from).flatMap(YearPoint::treated);

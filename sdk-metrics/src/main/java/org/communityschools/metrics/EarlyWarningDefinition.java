@@ -102,6 +102,23 @@ public record EarlyWarningDefinition(String name, ChronicAbsenceDefinition atten
     /**
      * Checks that nothing is missing, the cut points are in range, and each early-warning cut point is no stricter
      * than the at-risk one; copies the sets.
+     *
+     * @param name a label for reports
+     * @param attendance how days present and absent are counted (its threshold and minimums are not used)
+     * @param attendanceAtRiskBelow attendance rate below which a student is at risk
+     * @param attendanceWarningBelow attendance rate below which a student gets an early warning
+     * @param suspensionActions the actions that count as a suspension
+     * @param suspensionsAtRisk suspensions from which a student is at risk
+     * @param incidentBehaviors the behaviors whose incidents are counted
+     * @param incidentsAtRisk incidents from which a student is at risk
+     * @param incidentsWarning incidents from which a student gets an early warning
+     * @param stateOffensesAtRisk state offenses from which a student is at risk
+     * @param courseSubjects the subjects whose courses are looked at (failures and average marks)
+     * @param failuresAtRisk failed courses from which a student is at risk
+     * @param averageMarkAtRiskBelow average numeric mark of one subject below which a student is at risk
+     * @param averageMarkWarningBelow average numeric mark of one subject below which a student gets an early warning
+     * @param creditsEarnedAtRiskBelow credits earned ÷ credits attempted below which a student is at risk (credits
+     *     behind)
      */
     public EarlyWarningDefinition {
         Objects.requireNonNull(name, "name");
@@ -159,7 +176,11 @@ public record EarlyWarningDefinition(String name, ChronicAbsenceDefinition atten
         });
     }
 
-    /** A builder for a definition named {@code name}; every cut point is unset (never flags) until set. */
+    /**
+     * {@return a builder for a definition named {@code name}; every cut point is unset (never flags) until set}
+     *
+     * @param name a builder for a definition named {@code name}
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -203,91 +224,161 @@ public record EarlyWarningDefinition(String name, ChronicAbsenceDefinition atten
             return value;
         }
 
-        /** How days present are counted: the day rule and category treatment of {@code definition}. */
+        /**
+         * How days present are counted: the day rule and category treatment of {@code definition}.
+         *
+         * @param definition the chronic-absence definition whose day rule and category treatment count days present
+         * @return this builder
+         */
         public Builder attendance(ChronicAbsenceDefinition definition) {
             attendance = once(attendance, definition, "attendance");
             return this;
         }
 
-        /** At risk when the attendance rate is strictly below {@code rate} (exactly the cut is not flagged). */
+        /**
+         * At risk when the attendance rate is strictly below {@code rate} (exactly the cut is not flagged).
+         *
+         * @param rate the at-risk cut, between 0 and 1
+         * @return this builder
+         */
         public Builder attendanceAtRiskBelow(Ratio rate) {
             attendanceAtRiskBelow = once(attendanceAtRiskBelow, rate, "attendanceAtRiskBelow");
             return this;
         }
 
-        /** Early warning when the attendance rate is strictly below {@code rate}. */
+        /**
+         * Early warning when the attendance rate is strictly below {@code rate}.
+         *
+         * @param rate the early-warning cut, between 0 and 1
+         * @return this builder
+         */
         public Builder attendanceWarningBelow(Ratio rate) {
             attendanceWarningBelow = once(attendanceWarningBelow, rate, "attendanceWarningBelow");
             return this;
         }
 
-        /** The discipline actions that count as a suspension. */
+        /**
+         * The discipline actions that count as a suspension.
+         *
+         * @param actions the discipline actions that count as a suspension
+         * @return this builder
+         */
         public Builder suspensionActions(Set<DisciplineActionType> actions) {
             suspensionActions = once(suspensionActions, Set.copyOf(actions), "suspensionActions");
             return this;
         }
 
-        /** At risk from {@code n} suspensions. */
+        /**
+         * At risk from {@code n} suspensions.
+         *
+         * @param n the number of suspensions in the year that puts a student at risk
+         * @return this builder
+         */
         public Builder suspensionsAtRisk(int n) {
             suspensionsAtRisk = once(suspensionsAtRisk, n, "suspensionsAtRisk");
             return this;
         }
 
-        /** The behaviors whose incidents are counted. */
+        /**
+         * The behaviors whose incidents are counted.
+         *
+         * @param behaviors the behaviors whose incidents are counted
+         * @return this builder
+         */
         public Builder incidentBehaviors(Set<BehaviorType> behaviors) {
             incidentBehaviors = once(incidentBehaviors, Set.copyOf(behaviors), "incidentBehaviors");
             return this;
         }
 
-        /** At risk from {@code n} incidents. */
+        /**
+         * At risk from {@code n} incidents.
+         *
+         * @param n the number of incidents in the year that puts a student at risk
+         * @return this builder
+         */
         public Builder incidentsAtRisk(int n) {
             incidentsAtRisk = once(incidentsAtRisk, n, "incidentsAtRisk");
             return this;
         }
 
-        /** Early warning from {@code n} incidents. */
+        /**
+         * Early warning from {@code n} incidents.
+         *
+         * @param n the number of incidents in the year that raises an early warning
+         * @return this builder
+         */
         public Builder incidentsWarning(int n) {
             incidentsWarning = once(incidentsWarning, n, "incidentsWarning");
             return this;
         }
 
-        /** At risk from {@code n} state offenses. */
+        /**
+         * At risk from {@code n} state offenses.
+         *
+         * @param n the number of state offenses in the year that puts a student at risk
+         * @return this builder
+         */
         public Builder stateOffensesAtRisk(int n) {
             stateOffensesAtRisk = once(stateOffensesAtRisk, n, "stateOffensesAtRisk");
             return this;
         }
 
-        /** The subjects whose courses are looked at. */
+        /**
+         * The subjects whose courses are looked at.
+         *
+         * @param subjects the subjects whose courses are looked at
+         * @return this builder
+         */
         public Builder courseSubjects(Set<Subject> subjects) {
             courseSubjects = once(courseSubjects, Set.copyOf(subjects), "courseSubjects");
             return this;
         }
 
-        /** At risk from {@code n} failed courses in the subjects. */
+        /**
+         * At risk from {@code n} failed courses in the subjects.
+         *
+         * @param n the number of failed courses that puts a student at risk
+         * @return this builder
+         */
         public Builder failuresAtRisk(int n) {
             failuresAtRisk = once(failuresAtRisk, n, "failuresAtRisk");
             return this;
         }
 
-        /** At risk when the average numeric mark of a subject is strictly below {@code mark}. */
+        /**
+         * At risk when the average numeric mark of a subject is strictly below {@code mark}.
+         *
+         * @param mark the cut, on the numeric mark scale of the course marks
+         * @return this builder
+         */
         public Builder averageMarkAtRiskBelow(BigDecimal mark) {
             averageMarkAtRiskBelow = once(averageMarkAtRiskBelow, mark, "averageMarkAtRiskBelow");
             return this;
         }
 
-        /** Early warning when the average numeric mark of a subject is strictly below {@code mark}. */
+        /**
+         * Early warning when the average numeric mark of a subject is strictly below {@code mark}.
+         *
+         * @param mark the cut, on the numeric mark scale of the course marks
+         * @return this builder
+         */
         public Builder averageMarkWarningBelow(BigDecimal mark) {
             averageMarkWarningBelow = once(averageMarkWarningBelow, mark, "averageMarkWarningBelow");
             return this;
         }
 
-        /** At risk when credits earned ÷ credits attempted is strictly below {@code rate} (credits behind). */
+        /**
+         * At risk when credits earned ÷ credits attempted is strictly below {@code rate} (credits behind).
+         *
+         * @param rate the cut, between 0 and 1
+         * @return this builder
+         */
         public Builder creditsEarnedAtRiskBelow(Ratio rate) {
             creditsEarnedAtRiskBelow = once(creditsEarnedAtRiskBelow, rate, "creditsEarnedAtRiskBelow");
             return this;
         }
 
-        /** The definition. */
+        /** {@return the definition} */
         public EarlyWarningDefinition build() {
             return new EarlyWarningDefinition(name, attendance == null ? ChronicAbsenceDefinition.FEDERAL : attendance,
                     Optional.ofNullable(attendanceAtRiskBelow), Optional.ofNullable(attendanceWarningBelow),

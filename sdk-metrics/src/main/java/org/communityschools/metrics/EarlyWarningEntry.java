@@ -39,7 +39,20 @@ public record EarlyWarningEntry(StudentId studentId, GradeLevel grade, Attendanc
                     .thenComparing((a, b) -> a.isEmpty() ? 0 : a.get().compareTo(b.get())))
             .thenComparing(EarlyWarningEntry::studentId);
 
-    /** Checks that nothing is missing and counts are not negative; copies the flags. */
+    /**
+     * Checks that nothing is missing and counts are not negative; copies the flags.
+     *
+     * @param studentId the student
+     * @param grade the grade of the student's latest enrollment at the school
+     * @param attendance days enrolled and absent year to date, pooled over the student's enrollments in the district
+     * @param suspensions suspensions in the year to date
+     * @param incidents incidents counted (of the definition's behaviors) in the year to date
+     * @param stateOffenses incidents of behavior {@code STATE_OFFENSE} in the year to date
+     * @param failedCourses failed courses of the definition's subjects in the school year
+     * @param creditsAttempted credits attempted in the school year (all subjects)
+     * @param creditsEarned credits earned in the school year (all subjects)
+     * @param flags the flags raised, at most one per indicator, in indicator order
+     */
     public EarlyWarningEntry {
         Objects.requireNonNull(studentId, "studentId");
         Objects.requireNonNull(grade, "grade");
@@ -52,22 +65,30 @@ public record EarlyWarningEntry(StudentId studentId, GradeLevel grade, Attendanc
         flags = List.copyOf(flags);
     }
 
-    /** Days present ÷ days enrolled year to date; empty when not enrolled on any instructional day. */
+    /**
+     * Days present ÷ days enrolled year to date; empty when not enrolled on any instructional day.
+     *
+     * @return the attendance rate year to date, exact
+     */
     public Optional<Ratio> attendanceRate() {
         return attendance.attendanceRate();
     }
 
-    /** The number of indicators flagged, 0 to 3: the risk level. */
+    /** {@return the number of indicators flagged, 0 to 3: the risk level} */
     public int indicatorsFlagged() {
         return flags.size();
     }
 
-    /** The number of flags at {@link EarlyWarningFlag.Level#AT_RISK}: the severity. */
+    /** {@return the number of flags at {@link EarlyWarningFlag.Level#AT_RISK}: the severity} */
     public int atRiskFlags() {
         return (int) flags.stream().filter(f -> f.level() == EarlyWarningFlag.Level.AT_RISK).count();
     }
 
-    /** The flag of {@code indicator}, if raised. */
+    /**
+     * {@return the flag of {@code indicator}, if raised}
+     *
+     * @param indicator the indicator: attendance, behavior or course performance
+     */
     public Optional<EarlyWarningFlag> flag(EarlyWarningFlag.Indicator indicator) {
         Objects.requireNonNull(indicator, "indicator");
         return flags.stream().filter(f -> f.indicator() == indicator).findFirst();

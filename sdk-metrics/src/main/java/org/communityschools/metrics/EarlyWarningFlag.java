@@ -12,7 +12,13 @@ import java.util.Objects;
  * @param reason    the figures and the cut point met
  */
 public record EarlyWarningFlag(Indicator indicator, Level level, String reason) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param indicator the indicator (attendance, behavior or course performance)
+     * @param level the level
+     * @param reason the figures and the cut point met
+     */
     public EarlyWarningFlag {
         Objects.requireNonNull(indicator, "indicator");
         Objects.requireNonNull(level, "level");

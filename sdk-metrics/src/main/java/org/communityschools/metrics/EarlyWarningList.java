@@ -19,7 +19,15 @@ import org.communityschools.core.model.SchoolYear;
  */
 public record EarlyWarningList(EarlyWarningDefinition definition, SchoolId schoolId, SchoolYear schoolYear, LocalDate asOf,
                                List<EarlyWarningEntry> entries) {
-    /** Checks that nothing is missing; copies and sorts the entries. */
+    /**
+     * Checks that nothing is missing; copies and sorts the entries.
+     *
+     * @param definition the cut points used
+     * @param schoolId the school
+     * @param schoolYear the school year
+     * @param asOf the last day counted (year to date)
+     * @param entries the students, sorted by risk
+     */
     public EarlyWarningList {
         Objects.requireNonNull(definition, "definition");
         Objects.requireNonNull(schoolId, "schoolId");
@@ -28,12 +36,16 @@ public record EarlyWarningList(EarlyWarningDefinition definition, SchoolId schoo
         entries = entries.stream().sorted(EarlyWarningEntry.BY_RISK).toList();
     }
 
-    /** The entries with at least one flag, in list order. */
+    /** {@return the entries with at least one flag, in list order} */
     public List<EarlyWarningEntry> flagged() {
         return entries.stream().filter(e -> !e.flags().isEmpty()).toList();
     }
 
-    /** The number of students flagged on {@code indicator}. */
+    /**
+     * {@return the number of students flagged on {@code indicator}}
+     *
+     * @param indicator the indicator: attendance, behavior or course performance
+     */
     public long count(EarlyWarningFlag.Indicator indicator) {
         Objects.requireNonNull(indicator, "indicator");
         return entries.stream().filter(e -> e.flag(indicator).isPresent()).count();

@@ -26,7 +26,18 @@ import org.communityschools.core.model.StudentId;
  */
 public record EnrollmentAttendance(StudentId studentId, SchoolId schoolId, GradeLevel grade, DateRange period,
                                    boolean communitySchool, Set<Subgroup> subgroups, AttendanceFigures figures) {
-    /** Checks that nothing is missing; copies the subgroups. */
+    /**
+     * Checks that nothing is missing; copies the subgroups.
+     *
+     * @param studentId the student
+     * @param schoolId the school
+     * @param grade the entry grade of the student's latest enrollment at the school
+     * @param period from the first to the last date counted at the school within the school year and up to the as-of
+     *     date (days between two enrollments there are not counted)
+     * @param communitySchool whether the school was a community school that year (a LEAD partnership)
+     * @param subgroups the student's subgroups (sex, race/ethnicity, characteristics held at any time in the period)
+     * @param figures days enrolled and absent, rates and status
+     */
     public EnrollmentAttendance {
         Objects.requireNonNull(studentId, "studentId");
         Objects.requireNonNull(schoolId, "schoolId");

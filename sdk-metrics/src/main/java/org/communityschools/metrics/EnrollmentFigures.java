@@ -23,7 +23,17 @@ import org.communityschools.core.model.StudentId;
  */
 public record EnrollmentFigures(StudentId studentId, SchoolId schoolId, LocalDate entryDate, GradeLevel grade,
                                 DateRange period, AttendanceFigures figures) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param studentId the student
+     * @param schoolId the school
+     * @param entryDate the entry date of the student's first enrollment at the school
+     * @param grade the entry grade of the student's latest enrollment at the school
+     * @param period from the first to the last day counted at the school within the school year and up to the as-of
+     *     date (days between two enrollments there are not counted)
+     * @param figures days enrolled and absent, rates and status under the accumulator's definition
+     */
     public EnrollmentFigures {
         Objects.requireNonNull(studentId, "studentId");
         Objects.requireNonNull(schoolId, "schoolId");

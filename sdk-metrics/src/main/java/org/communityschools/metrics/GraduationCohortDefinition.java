@@ -55,32 +55,36 @@ public final class GraduationCohortDefinition {
         this.laterEnrollmentConfirmsTransfer = b.laterEnrollmentConfirmsTransfer == null || b.laterEnrollmentConfirmsTransfer;
     }
 
-    /** A builder; each setting may be set once. */
+    /** {@return a builder; each setting may be set once} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The number of school years: 4, or 5 or 6 for an extended-year rate. */
+    /** {@return the number of school years: 4, or 5 or 6 for an extended-year rate} */
     public int years() {
         return years;
     }
 
-    /** The month and day of the cut-off in the summer after the last year (default August 31). */
+    /** {@return the month and day of the cut-off in the summer after the last year (default August 31)} */
     public MonthDay cutoff() {
         return cutoff;
     }
 
-    /** Whether a state-defined alternate diploma counts as graduation (default true). */
+    /** {@return whether a state-defined alternate diploma counts as graduation (default true)} */
     public boolean alternateDiplomasCount() {
         return alternateDiplomasCount;
     }
 
-    /** The attribution rule for short last enrollments (default {@link Attribution#MOST_RECENT_SCHOOL}). */
+    /** {@return the attribution rule for short last enrollments (default {@link Attribution#MOST_RECENT_SCHOOL})} */
     public Attribution attribution() {
         return attribution;
     }
 
-    /** Days at the last school below which the attribution rule applies ("less than half a year"; default 90). */
+    /**
+     * Days at the last school below which the attribution rule applies ("less than half a year"; default 90).
+     *
+     * @return the number of days
+     */
     public int halfYearDays() {
         return halfYearDays;
     }
@@ -93,6 +97,8 @@ public final class GraduationCohortDefinition {
      * one high school of the district, with whatever exit code, and enrolled at another is removed from the first
      * school's cohort. When false, only an exit recorded as a documented transfer removes a student from a school.
      * The district's cohort is not affected either way.
+     *
+     * @return true when a later enrollment in the district confirms a transfer
      */
     public boolean laterEnrollmentConfirmsTransfer() {
         return laterEnrollmentConfirmsTransfer;
@@ -104,24 +110,38 @@ public final class GraduationCohortDefinition {
      * on or before it in the cohort's first year is a first-time ninth grader; one who first enters later that year,
      * or in a later year, is a transfer in (34 CFR 200.19(b)(1)(i)-(ii)). The cohort and its rate do not change,
      * only how its members are counted among the adjustments.
+     *
+     * @return the month and day of the fall membership date
      */
     public MonthDay fallMembershipDate() {
         return fallMembershipDate;
     }
 
-    /** The fall membership date of the cohort that entered grade 9 in {@code ninthGradeYear}. */
+    /**
+     * {@return the fall membership date of the cohort that entered grade 9 in {@code ninthGradeYear}}
+     *
+     * @param ninthGradeYear the school year the cohort entered grade 9
+     */
     public LocalDate fallMembershipDate(SchoolYear ninthGradeYear) {
         Objects.requireNonNull(ninthGradeYear, "ninthGradeYear");
         return fallMembershipDate.atYear(ninthGradeYear.endYear() - 1);
     }
 
-    /** The last day a diploma counts for the cohort that entered grade 9 in {@code ninthGradeYear}. */
+    /**
+     * {@return the last day a diploma counts for the cohort that entered grade 9 in {@code ninthGradeYear}}
+     *
+     * @param ninthGradeYear the school year the cohort entered grade 9
+     */
     public LocalDate cutoffDate(SchoolYear ninthGradeYear) {
         Objects.requireNonNull(ninthGradeYear, "ninthGradeYear");
         return cutoff.atYear(ninthGradeYear.plusYears(years - 1).endYear());
     }
 
-    /** Whether a diploma of this type makes a graduate under this definition. */
+    /**
+     * {@return whether a diploma of this type makes a graduate under this definition}
+     *
+     * @param type the type of diploma
+     */
     public boolean counts(DiplomaType type) {
         return switch (Objects.requireNonNull(type, "type")) {
             case REGULAR, ADVANCED -> true;
@@ -154,7 +174,12 @@ public final class GraduationCohortDefinition {
             }
         }
 
-        /** 4 (default), or 5 or 6 for an extended-year rate. */
+        /**
+         * 4 (default), or 5 or 6 for an extended-year rate.
+         *
+         * @param years the number of years from entry into grade 9, 4, 5 or 6
+         * @return this builder
+         */
         public Builder years(int years) {
             requireUnset(this.years, "years");
             if (years < 4 || years > 6) {
@@ -164,7 +189,12 @@ public final class GraduationCohortDefinition {
             return this;
         }
 
-        /** The cut-off in the summer after the last year, June 30 to September 30 (default August 31). */
+        /**
+         * The cut-off in the summer after the last year, June 30 to September 30 (default August 31).
+         *
+         * @param cutoff the cut-off in the summer after the last year, June 30 to September 30 (default August 31)
+         * @return this builder
+         */
         public Builder cutoff(MonthDay cutoff) {
             Objects.requireNonNull(cutoff, "cutoff");
             requireUnset(this.cutoff, "cutoff");
@@ -175,14 +205,25 @@ public final class GraduationCohortDefinition {
             return this;
         }
 
-        /** Whether a state-defined alternate diploma counts (default true). */
+        /**
+         * Whether a state-defined alternate diploma counts (default true).
+         *
+         * @param count true when a state-defined alternate diploma makes a graduate
+         * @return this builder
+         */
         public Builder alternateDiplomasCount(boolean count) {
             requireUnset(this.alternateDiplomasCount, "alternateDiplomasCount");
             this.alternateDiplomasCount = count;
             return this;
         }
 
-        /** The attribution rule for short last enrollments (default {@link Attribution#MOST_RECENT_SCHOOL}). */
+        /**
+         * The attribution rule for short last enrollments (default {@link Attribution#MOST_RECENT_SCHOOL}).
+         *
+         * @param attribution the attribution rule for short last enrollments (default {@link
+         *     Attribution#MOST_RECENT_SCHOOL})
+         * @return this builder
+         */
         public Builder attribution(Attribution attribution) {
             Objects.requireNonNull(attribution, "attribution");
             requireUnset(this.attribution, "attribution");
@@ -190,7 +231,12 @@ public final class GraduationCohortDefinition {
             return this;
         }
 
-        /** Days at the last school below which the attribution rule applies, 1–366 (default 90, half of 180). */
+        /**
+         * Days at the last school below which the attribution rule applies, 1–366 (default 90, half of 180).
+         *
+         * @param days the number of days, 1 to 366
+         * @return this builder
+         */
         public Builder halfYearDays(int days) {
             requireUnset(this.halfYearDays, "halfYearDays");
             if (days < 1 || days > 366) {
@@ -200,14 +246,26 @@ public final class GraduationCohortDefinition {
             return this;
         }
 
-        /** Whether a later enrollment at another school of the district confirms a transfer out of a school (default true). */
+        /**
+         * Whether a later enrollment at another school of the district confirms a transfer out of a school (default
+         * true).
+         *
+         * @param confirms true when a later enrollment in the district confirms a transfer
+         * @return this builder
+         */
         public Builder laterEnrollmentConfirmsTransfer(boolean confirms) {
             requireUnset(this.laterEnrollmentConfirmsTransfer, "laterEnrollmentConfirmsTransfer");
             this.laterEnrollmentConfirmsTransfer = confirms;
             return this;
         }
 
-        /** The fall membership date, from August 1 to December 31 of the cohort's first year (default October 1). */
+        /**
+         * The fall membership date, from August 1 to December 31 of the cohort's first year (default October 1).
+         *
+         * @param date the fall membership date, from August 1 to December 31 of the cohort's first year (default
+         *     October 1)
+         * @return this builder
+         */
         public Builder fallMembershipDate(MonthDay date) {
             Objects.requireNonNull(date, "date");
             requireUnset(this.fallMembershipDate, "fallMembershipDate");
@@ -218,7 +276,7 @@ public final class GraduationCohortDefinition {
             return this;
         }
 
-        /** The definition. */
+        /** {@return the definition} */
         public GraduationCohortDefinition build() {
             return new GraduationCohortDefinition(this);
         }

@@ -31,7 +31,18 @@ public record GraduationCohortReport(GraduationCohortDefinition definition, Scho
                                      CohortCounts district, Map<SchoolId, CohortCounts> schools,
                                      Map<StudentCharacteristicType, CohortCounts> byCharacteristic,
                                      List<CohortMember> members) {
-    /** Checks that nothing is missing; copies the collections. */
+    /**
+     * Checks that nothing is missing; copies the collections.
+     *
+     * @param definition the definition used
+     * @param ninthGradeYear the school year the cohort entered grade 9
+     * @param cutoffDate the last day a diploma counts
+     * @param district the district's counts
+     * @param schools each school's counts
+     * @param byCharacteristic the district's counts for students with each characteristic at any time during the cohort
+     *     period
+     * @param members every student of the district's cohort (removed ones included), by student
+     */
     public GraduationCohortReport {
         Objects.requireNonNull(definition, "definition");
         Objects.requireNonNull(ninthGradeYear, "ninthGradeYear");
@@ -45,6 +56,10 @@ public record GraduationCohortReport(GraduationCohortDefinition definition, Scho
     /**
      * The district's counts for groups of students by a key the caller supplies (for example sex or race/ethnicity
      * from the student records, or a program), each student in the group of their key.
+     *
+     * @param <K> the type of the group key
+     * @param key the group of each cohort member, never null
+     * @return the counts of each group, by key
      */
     public <K> Map<K, CohortCounts> groupBy(Function<? super CohortMember, ? extends K> key) {
         Objects.requireNonNull(key, "key");

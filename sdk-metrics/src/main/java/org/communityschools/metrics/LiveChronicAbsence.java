@@ -41,7 +41,14 @@ public final class LiveChronicAbsence implements AutoCloseable {
         this.definition = definition;
     }
 
-    /** Follows {@code district} for {@code year} under {@code definition}, from its current version on. */
+    /**
+     * Follows {@code district} for {@code year} under {@code definition}, from its current version on.
+     *
+     * @param district the live district to follow
+     * @param year the school year
+     * @param definition the chronic-absence definition
+     * @return the calculation, fed by every batch the district applies from now on
+     */
     public static LiveChronicAbsence follow(LiveDistrict district, SchoolYear year, ChronicAbsenceDefinition definition) {
         Objects.requireNonNull(district, "district");
         Objects.requireNonNull(year, "year");
@@ -108,27 +115,45 @@ public final class LiveChronicAbsence implements AutoCloseable {
         }
     }
 
-    /** The number of the district version the figures are of. */
+    /** {@return the number of the district version the figures are of} */
     public synchronized long version() {
         return version;
     }
 
-    /** The school's student-enrollments year to date as of {@code asOf}, aggregated. */
+    /**
+     * {@return the school's student-enrollments year to date as of {@code asOf}, aggregated}
+     *
+     * @param school the school
+     * @param asOf the last day counted (inclusive)
+     */
     public synchronized AttendanceAggregate school(SchoolId school, LocalDate asOf) {
         return accumulator.school(school, asOf);
     }
 
-    /** The students' figures year to date as of {@code asOf}, aggregated. */
+    /**
+     * {@return the students' figures year to date as of {@code asOf}, aggregated}
+     *
+     * @param students the students
+     * @param asOf the last day counted (inclusive)
+     */
     public synchronized AttendanceAggregate students(Collection<StudentId> students, LocalDate asOf) {
         return accumulator.students(students, asOf);
     }
 
-    /** The district's figures year to date as of {@code asOf}. */
+    /**
+     * {@return the district's figures year to date as of {@code asOf}}
+     *
+     * @param asOf the last day counted (inclusive)
+     */
     public synchronized AttendanceAggregate district(LocalDate asOf) {
         return accumulator.district(asOf);
     }
 
-    /** An immutable snapshot of every student-enrollment's figures as of {@code asOf}. */
+    /**
+     * {@return an immutable snapshot of every student-enrollment's figures as of {@code asOf}}
+     *
+     * @param asOf the last day counted (inclusive)
+     */
     public synchronized AttendanceSnapshot snapshot(LocalDate asOf) {
         return accumulator.snapshot(asOf);
     }

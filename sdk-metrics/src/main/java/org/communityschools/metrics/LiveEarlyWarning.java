@@ -47,7 +47,14 @@ public final class LiveEarlyWarning implements AutoCloseable {
         this.asOf = asOf;
     }
 
-    /** Follows {@code district} for {@code year} under {@code definition}: the lists of the whole school year. */
+    /**
+     * Follows {@code district} for {@code year} under {@code definition}: the lists of the whole school year.
+     *
+     * @param district the live district to follow
+     * @param year the school year
+     * @param definition the early-warning definition
+     * @return the lists, kept current by every batch the district applies from now on
+     */
     public static LiveEarlyWarning follow(LiveDistrict district, SchoolYear year, EarlyWarningDefinition definition) {
         return follow(district, year, definition, Objects.requireNonNull(year, "year").lastDay());
     }
@@ -70,7 +77,11 @@ public final class LiveEarlyWarning implements AutoCloseable {
         return live;
     }
 
-    /** The school's list on the current version (from the cache unless a batch since concerned the school). */
+    /**
+     * {@return the school's list on the current version (from the cache unless a batch since concerned the school)}
+     *
+     * @param school the school
+     */
     public EarlyWarningList school(SchoolId school) {
         Objects.requireNonNull(school, "school");
         DistrictVersion v = district.current();
@@ -82,7 +93,11 @@ public final class LiveEarlyWarning implements AutoCloseable {
         return e.list();
     }
 
-    /** The version the school's cached list was made on, or -1 when none is cached. */
+    /**
+     * {@return the version the school's cached list was made on, or -1 when none is cached}
+     *
+     * @param school the school
+     */
     public long version(SchoolId school) {
         Entry e = lists.get(Objects.requireNonNull(school, "school"));
         return e == null || e.version() < Math.max(allChangedAt, changedAt.getOrDefault(school, 0L)) ? -1 : e.version();

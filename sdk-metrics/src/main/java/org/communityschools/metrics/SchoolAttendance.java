@@ -19,7 +19,14 @@ import org.communityschools.core.model.SchoolId;
  * @param enrollments     the school's student-enrollments, aggregated
  */
 public record SchoolAttendance(SchoolId schoolId, boolean communitySchool, int daysInSession, AttendanceAggregate enrollments) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param schoolId the school
+     * @param communitySchool whether the school was a community school that year
+     * @param daysInSession the school's instructional days in the year up to the as-of date
+     * @param enrollments the school's student-enrollments, aggregated
+     */
     public SchoolAttendance {
         Objects.requireNonNull(schoolId, "schoolId");
         Objects.requireNonNull(enrollments, "enrollments");
@@ -28,13 +35,21 @@ public record SchoolAttendance(SchoolId schoolId, boolean communitySchool, int d
         }
     }
 
-    /** Days present of all students ÷ days in session (a head count); empty when no day was in session. */
+    /**
+     * Days present of all students ÷ days in session (a head count); empty when no day was in session.
+     *
+     * @return the average daily attendance, exact
+     */
     public Optional<Ratio> averageDailyAttendance() {
         return daysInSession == 0 ? Optional.empty()
                 : Optional.of(Ratio.of(enrollments.daysPresent(), java.math.BigDecimal.valueOf(daysInSession)));
     }
 
-    /** Days enrolled of all students ÷ days in session; empty when no day was in session. */
+    /**
+     * Days enrolled of all students ÷ days in session; empty when no day was in session.
+     *
+     * @return the average daily membership, exact
+     */
     public Optional<Ratio> averageDailyMembership() {
         return daysInSession == 0 ? Optional.empty() : Optional.of(Ratio.of(enrollments.daysEnrolled(), daysInSession));
     }

@@ -11,10 +11,19 @@ import org.communityschools.core.model.SchoolId;
  */
 @FunctionalInterface
 public interface SchoolDays {
-    /** The number of school days of {@code school} in {@code range} (a range with no end counts nothing). */
+    /**
+     * {@return the number of school days of {@code school} in {@code range} (a range with no end counts nothing)}
+     *
+     * @param school the school whose calendar counts
+     * @param range the dates to count, half-open (its end is not counted)
+     */
     int count(SchoolId school, DateRange range);
 
-    /** Monday to Friday, for every school: an approximation when no calendar is at hand. */
+    /**
+     * Monday to Friday, for every school: an approximation when no calendar is at hand.
+     *
+     * @return the weekday count, the same for every school
+     */
     static SchoolDays weekdays() {
         return (school, range) -> {
             if (range.endExclusive().isEmpty()) {

@@ -20,7 +20,16 @@ import org.communityschools.core.model.StudentId;
  */
 public record StudentAttendance(StudentId studentId, GradeLevel grade, List<SchoolId> schools, Set<Subgroup> subgroups,
                                 AttendanceFigures figures) {
-    /** Checks that nothing is missing; copies the collections. */
+    /**
+     * Checks that nothing is missing; copies the collections.
+     *
+     * @param studentId the student
+     * @param grade the grade of the latest enrollment counted
+     * @param schools the schools attended, in order of entry
+     * @param subgroups the student's subgroups (sex, race/ethnicity, characteristics held at any time in the year up to
+     *     the as-of date)
+     * @param figures the pooled days enrolled and absent, rates and status
+     */
     public StudentAttendance {
         Objects.requireNonNull(studentId, "studentId");
         Objects.requireNonNull(grade, "grade");

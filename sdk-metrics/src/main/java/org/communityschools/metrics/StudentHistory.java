@@ -24,7 +24,15 @@ import org.communityschools.core.model.StudentId;
  */
 public record StudentHistory(StudentId studentId, Optional<SchoolYear> statedCohort, List<Enrollment> enrollments,
                              List<Diploma> diplomas, List<StudentCharacteristic> characteristics) {
-    /** Checks that every record is the student's; copies the lists, enrollments sorted by entry date. */
+    /**
+     * Checks that every record is the student's; copies the lists, enrollments sorted by entry date.
+     *
+     * @param studentId the student
+     * @param statedCohort the school year of first entry into grade 9 when the district states it
+     * @param enrollments the student's enrollments in the district's schools
+     * @param diplomas the student's diplomas and other credentials
+     * @param characteristics the student's characteristics over time
+     */
     public StudentHistory {
         Objects.requireNonNull(studentId, "studentId");
         Objects.requireNonNull(statedCohort, "statedCohort");
@@ -48,7 +56,13 @@ public record StudentHistory(StudentId studentId, Optional<SchoolYear> statedCoh
         }
     }
 
-    /** A history with no stated cohort and no characteristics. */
+    /**
+     * {@return a history with no stated cohort and no characteristics}
+     *
+     * @param studentId the student
+     * @param enrollments the student's enrollments, at any school
+     * @param diplomas the student's diplomas
+     */
     public static StudentHistory of(StudentId studentId, List<Enrollment> enrollments, List<Diploma> diplomas) {
         return new StudentHistory(studentId, Optional.empty(), enrollments, diplomas, List.of());
     }
@@ -58,6 +72,8 @@ public record StudentHistory(StudentId studentId, Optional<SchoolYear> statedCoh
      * high-school enrollment, counting back one year per grade above 9 (a student entering grade 10 in 2016-17
      * belongs to the cohort that entered grade 9 in 2015-16). Retention does not move a student to a later
      * cohort (34 CFR 200.19(b)(1)(i)). Empty when the student has no high-school enrollment and no stated cohort.
+     *
+     * @return the school year of first entry into grade 9, if known
      */
     public Optional<SchoolYear> ninthGradeYear() {
         return ninthGradeYear(statedCohort, enrollments);

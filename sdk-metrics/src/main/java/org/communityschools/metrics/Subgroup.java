@@ -13,7 +13,13 @@ import org.communityschools.core.model.StudentCharacteristicType;
  * @param value     the code within the dimension, as in the district data directory ({@code FEMALE}, {@code HISPANIC}, {@code ENGLISH_LEARNER})
  */
 public record Subgroup(String dimension, String value) implements Comparable<Subgroup> {
-    /** Checks that both parts are given. */
+    /**
+     * Checks that both parts are given.
+     *
+     * @param dimension {@code sex}, {@code race_ethnicity} or {@code characteristic}
+     * @param value the code within the dimension, as in the district data directory ({@code FEMALE}, {@code HISPANIC},
+     *     {@code ENGLISH_LEARNER})
+     */
     public Subgroup {
         Objects.requireNonNull(dimension, "dimension");
         Objects.requireNonNull(value, "value");
@@ -22,17 +28,29 @@ public record Subgroup(String dimension, String value) implements Comparable<Sub
         }
     }
 
-    /** The subgroup of a sex. */
+    /**
+     * {@return the subgroup of a sex}
+     *
+     * @param sex the sex reported
+     */
     public static Subgroup of(Sex sex) {
         return new Subgroup("sex", Objects.requireNonNull(sex, "sex").name());
     }
 
-    /** The subgroup of a race/ethnicity. */
+    /**
+     * {@return the subgroup of a race/ethnicity}
+     *
+     * @param raceEthnicity the race/ethnicity reported
+     */
     public static Subgroup of(RaceEthnicity raceEthnicity) {
         return new Subgroup("race_ethnicity", Objects.requireNonNull(raceEthnicity, "raceEthnicity").name());
     }
 
-    /** The subgroup of a student characteristic. */
+    /**
+     * {@return the subgroup of a student characteristic}
+     *
+     * @param characteristic the characteristic held
+     */
     public static Subgroup of(StudentCharacteristicType characteristic) {
         return new Subgroup("characteristic", Objects.requireNonNull(characteristic, "characteristic").name());
     }

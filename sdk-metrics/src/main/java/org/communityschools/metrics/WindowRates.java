@@ -20,7 +20,14 @@ public record WindowRates(BigDecimal daysPresentBefore, long daysEnrolledBefore,
     /** No days. */
     public static final WindowRates EMPTY = new WindowRates(BigDecimal.ZERO, 0, BigDecimal.ZERO, 0);
 
-    /** Checks that days present are from 0 to days enrolled. */
+    /**
+     * Checks that days present are from 0 to days enrolled.
+     *
+     * @param daysPresentBefore days present in the windows before, summed
+     * @param daysEnrolledBefore days enrolled in the windows before, summed
+     * @param daysPresentAfter days present in the windows after, summed
+     * @param daysEnrolledAfter days enrolled in the windows after, summed
+     */
     public WindowRates {
         check(daysPresentBefore, daysEnrolledBefore, "before");
         check(daysPresentAfter, daysEnrolledAfter, "after");
@@ -34,24 +41,42 @@ public record WindowRates(BigDecimal daysPresentBefore, long daysEnrolledBefore,
         }
     }
 
-    /** These days plus {@code other}'s. */
+    /**
+     * These days plus {@code other}'s.
+     *
+     * @param other the window days of other students
+     * @return the sums of both
+     */
     public WindowRates plus(WindowRates other) {
         Objects.requireNonNull(other, "other");
         return new WindowRates(daysPresentBefore.add(other.daysPresentBefore), daysEnrolledBefore + other.daysEnrolledBefore,
                 daysPresentAfter.add(other.daysPresentAfter), daysEnrolledAfter + other.daysEnrolledAfter);
     }
 
-    /** Days present ÷ days enrolled before; empty without days enrolled. */
+    /**
+     * Days present ÷ days enrolled before; empty without days enrolled.
+     *
+     * @return the attendance rate in the window before the start
+     */
     public Optional<Ratio> before() {
         return daysEnrolledBefore == 0 ? Optional.empty() : Optional.of(Ratio.of(daysPresentBefore, BigDecimal.valueOf(daysEnrolledBefore)));
     }
 
-    /** Days present ÷ days enrolled after; empty without days enrolled. */
+    /**
+     * Days present ÷ days enrolled after; empty without days enrolled.
+     *
+     * @return the attendance rate in the window after the start
+     */
     public Optional<Ratio> after() {
         return daysEnrolledAfter == 0 ? Optional.empty() : Optional.of(Ratio.of(daysPresentAfter, BigDecimal.valueOf(daysEnrolledAfter)));
     }
 
-    /** After − before in percentage points, computed exactly and rounded once (half even) to {@code scale} places. */
+    /**
+     * After − before in percentage points, computed exactly and rounded once (half even) to {@code scale} places.
+     *
+     * @param scale the number of decimal places
+     * @return the change in percentage points; empty when either rate is empty
+     */
     public Optional<BigDecimal> changeInPoints(int scale) {
         if (before().isEmpty() || after().isEmpty()) {
             return Optional.empty();

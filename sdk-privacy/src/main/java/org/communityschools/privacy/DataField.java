@@ -21,7 +21,16 @@ import org.communityschools.core.model.DataCategory;
  */
 public record DataField(FieldPath path, DataCategory category, Set<Sensitivity> sensitivities, String description,
                         Optional<String> source) {
-    /** Checks that nothing is missing and copies the tags. */
+    /**
+     * Checks that nothing is missing and copies the tags.
+     *
+     * @param path the stable path, such as {@code attendance.records.reason}
+     * @param category the one data category the field belongs to
+     * @param sensitivities the overlays on top of FERPA, possibly none
+     * @param description what the field holds, for people reading agreements
+     * @param source the file and columns of the district data directory the values come from, such as {@code
+     *     attendance.csv: reason}; empty for a field the directory does not carry yet
+     */
     public DataField {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(category, "category");
@@ -34,7 +43,11 @@ public record DataField(FieldPath path, DataCategory category, Set<Sensitivity> 
         Objects.requireNonNull(source, "source");
     }
 
-    /** Whether the field carries {@code tag}. */
+    /**
+     * {@return whether the field carries {@code tag}}
+     *
+     * @param tag a sensitivity tag
+     */
     public boolean has(Sensitivity tag) {
         return sensitivities.contains(tag);
     }

@@ -69,46 +69,62 @@ public final class FieldCatalog {
         this.byCategory = Collections.unmodifiableMap(cats);
     }
 
-    /** The SDK's catalog of the student record view; see docs/privacy-field-catalog.md. */
+    /** {@return the SDK's catalog of the student record view; see docs/privacy-field-catalog.md} */
     public static FieldCatalog defaultCatalog() {
         return DEFAULT;
     }
 
-    /** An empty builder, for a district that defines its own catalog. */
+    /** {@return an empty builder, for a district that defines its own catalog} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this catalog's fields, to extend or adapt it. */
+    /** {@return a builder holding this catalog's fields, to extend or adapt it} */
     public Builder toBuilder() {
         Builder b = new Builder();
         fields.forEach(b::add);
         return b;
     }
 
-    /** The field at {@code path}; empty when the path is unknown or not even well-formed. */
+    /**
+     * {@return the field at {@code path}; empty when the path is unknown or not even well-formed}
+     *
+     * @param path a field path, such as {@code attendance.records}
+     */
     public Optional<DataField> field(String path) {
         Objects.requireNonNull(path, "path");
         return Optional.ofNullable(byPath.get(path));
     }
 
-    /** The field at {@code path}; empty when the catalog does not know it. */
+    /**
+     * {@return the field at {@code path}; empty when the catalog does not know it}
+     *
+     * @param path a field path
+     */
     public Optional<DataField> field(FieldPath path) {
         Objects.requireNonNull(path, "path");
         return Optional.ofNullable(byPath.get(path.value()));
     }
 
-    /** Every field, ordered by path. */
+    /** {@return every field, ordered by path} */
     public List<DataField> fields() {
         return fields;
     }
 
-    /** The fields of {@code category}, ordered by path (possibly none in a custom catalog). */
+    /**
+     * {@return the fields of {@code category}, ordered by path (possibly none in a custom catalog)}
+     *
+     * @param category a data category
+     */
     public List<DataField> fieldsOf(DataCategory category) {
         return byCategory.get(Objects.requireNonNull(category, "category"));
     }
 
-    /** The fields carrying {@code tag}, ordered by path. */
+    /**
+     * {@return the fields carrying {@code tag}, ordered by path}
+     *
+     * @param tag a sensitivity tag
+     */
     public List<DataField> fieldsTagged(Sensitivity tag) {
         Objects.requireNonNull(tag, "tag");
         List<DataField> out = new ArrayList<>();
@@ -120,7 +136,12 @@ public final class FieldCatalog {
         return List.copyOf(out);
     }
 
-    /** The direct children of {@code parent} ({@code attendance.records.reason} for {@code attendance.records}), by path. */
+    /**
+     * {@return the direct children of {@code parent} ({@code attendance.records.reason} for {@code
+     * attendance.records}), by path}
+     *
+     * @param parent a field path
+     */
     public List<DataField> childrenOf(FieldPath parent) {
         Objects.requireNonNull(parent, "parent");
         List<DataField> out = new ArrayList<>();
@@ -135,12 +156,20 @@ public final class FieldCatalog {
         return List.copyOf(out);
     }
 
-    /** Whether {@code path} names a field of this catalog. */
+    /**
+     * {@return whether {@code path} names a field of this catalog}
+     *
+     * @param path a field path
+     */
     public boolean isKnownPath(String path) {
         return byPath.containsKey(Objects.requireNonNull(path, "path"));
     }
 
-    /** Whether {@code name} is the name of a {@link DataCategory}, such as {@code ATTENDANCE} (case-sensitive). */
+    /**
+     * {@return whether {@code name} is the name of a {@link DataCategory}, such as {@code ATTENDANCE} (case-sensitive)}
+     *
+     * @param name a name
+     */
     public static boolean isCategoryName(String name) {
         Objects.requireNonNull(name, "name");
         for (DataCategory c : DataCategory.values()) {
@@ -155,6 +184,8 @@ public final class FieldCatalog {
      * The data elements an agreement may name under this catalog (its paths and the category names), for the district
      * data reader: {@code DistrictDataReader.builder().dataElements(catalog.dataElements())}. The default catalog's
      * are {@link DataElements#standard()}, the reader's default.
+     *
+     * @return the data elements of this catalog
      */
     public DataElements dataElements() {
         return DataElements.of(byPath.keySet());
@@ -163,6 +194,9 @@ public final class FieldCatalog {
     /**
      * Whether {@code element} is a valid data element of an agreement or consent against this catalog: a known field
      * path or a category name.
+     *
+     * @param element a data element, as an agreement or consent names it
+     * @return true when it is known
      */
     public boolean isKnownElement(String element) {
         return isKnownPath(element) || isCategoryName(element);
@@ -171,6 +205,9 @@ public final class FieldCatalog {
     /**
      * The elements that are neither a known path nor a category name, distinct and in their given order: what a
      * policy or agreement loader reports (and then refuses) before anything is granted.
+     *
+     * @param elements data elements, as an agreement or consent names them
+     * @return the unknown ones
      */
     public List<String> unknownElements(Collection<String> elements) {
         Objects.requireNonNull(elements, "elements");
@@ -187,6 +224,8 @@ public final class FieldCatalog {
      * The fields granted by these data elements, ordered by path and distinct: a path grants exactly its field, a
      * category name every field of the category (see the class comment).
      *
+     * @param elements data elements, as an agreement or consent names them
+     * @return the fields granted
      * @throws IllegalArgumentException when an element is unknown (listing every unknown element); an unknown element
      *                                  grants nothing, and a loader must refuse it rather than ignore it
      */
@@ -220,7 +259,12 @@ public final class FieldCatalog {
 
         private Builder() {}
 
-        /** Adds a field; throws {@link IllegalArgumentException} when the path is already in the catalog. */
+        /**
+         * Adds a field; throws {@link IllegalArgumentException} when the path is already in the catalog.
+         *
+         * @param field the field
+         * @return this builder
+         */
         public Builder add(DataField field) {
             Objects.requireNonNull(field, "field");
             if (fields.putIfAbsent(field.path().value(), field) != null) {
@@ -229,7 +273,16 @@ public final class FieldCatalog {
             return this;
         }
 
-        /** Adds a field with these properties; {@code source} may be empty text for "not in the directory". */
+        /**
+         * Adds a field with these properties; {@code source} may be empty text for "not in the directory".
+         *
+         * @param path the field's path
+         * @param category its data category
+         * @param description what the field holds
+         * @param source the directory file and columns it comes from, or empty text
+         * @param tags its sensitivity tags
+         * @return this builder
+         */
         public Builder add(String path, DataCategory category, String description, String source, Sensitivity... tags) {
             Set<Sensitivity> set = new TreeSet<>(List.of(tags));
             return add(new DataField(FieldPath.of(path), category, set, description,
@@ -239,6 +292,7 @@ public final class FieldCatalog {
         /**
          * The catalog.
          *
+         * @return the catalog
          * @throws IllegalArgumentException when a field's parent is not in the catalog
          */
         public FieldCatalog build() {

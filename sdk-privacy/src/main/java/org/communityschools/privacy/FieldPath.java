@@ -21,7 +21,11 @@ public record FieldPath(String value) implements Comparable<FieldPath> {
     /** The longest path accepted. */
     public static final int MAX_LENGTH = 128;
 
-    /** Checks the syntax. */
+    /**
+     * Checks the syntax.
+     *
+     * @param value the path as written, such as {@code demographics.birthDate}
+     */
     public FieldPath {
         Objects.requireNonNull(value, "value");
         if (!isWellFormed(value)) {
@@ -30,7 +34,12 @@ public record FieldPath(String value) implements Comparable<FieldPath> {
         }
     }
 
-    /** Returns the path with this text; throws {@link IllegalArgumentException} when it breaks the syntax. */
+    /**
+     * Returns the path with this text; throws {@link IllegalArgumentException} when it breaks the syntax.
+     *
+     * @param value the path's text, such as {@code attendance.records}
+     * @return the path
+     */
     public static FieldPath of(String value) {
         return new FieldPath(value);
     }
@@ -39,6 +48,9 @@ public record FieldPath(String value) implements Comparable<FieldPath> {
      * Whether {@code value} is a syntactically valid path (it may still be unknown to a catalog): the grammar
      * {@code [a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+}, checked by one scan (paths are built on every decision and
      * view, where a regular-expression match cost more than the rest of the check).
+     *
+     * @param value the text
+     * @return true when it is a well-formed path
      */
     public static boolean isWellFormed(String value) {
         int n = value.length();
@@ -64,12 +76,12 @@ public record FieldPath(String value) implements Comparable<FieldPath> {
         return !segmentStart && segments >= 2;
     }
 
-    /** The segments, such as {@code [attendance, records, reason]}. */
+    /** {@return the segments, such as {@code [attendance, records, reason]}} */
     public List<String> segments() {
         return List.of(value.split("\\.", -1));
     }
 
-    /** The number of segments, 2 or more. */
+    /** {@return the number of segments, 2 or more} */
     public int depth() {
         int depth = 1;
         for (int i = 0; i < value.length(); i++) {
@@ -80,7 +92,7 @@ public record FieldPath(String value) implements Comparable<FieldPath> {
         return depth;
     }
 
-    /** The first segment, which groups the fields of a record view (it is not the field's category). */
+    /** {@return the first segment, which groups the fields of a record view (it is not the field's category)} */
     public String root() {
         return value.substring(0, value.indexOf('.'));
     }
@@ -88,6 +100,8 @@ public record FieldPath(String value) implements Comparable<FieldPath> {
     /**
      * The enclosing field: {@code attendance.records} for {@code attendance.records.reason}; empty for a path of two
      * segments, whose parent ({@code attendance}) is a group, not a field.
+     *
+     * @return the enclosing field, if any
      */
     public Optional<FieldPath> parent() {
         int last = value.lastIndexOf('.');
@@ -95,7 +109,12 @@ public record FieldPath(String value) implements Comparable<FieldPath> {
         return head.indexOf('.') < 0 ? Optional.empty() : Optional.of(new FieldPath(head));
     }
 
-    /** Whether this path is {@code ancestor} or lies below it ({@code a.b.c} is within {@code a.b}, {@code a.bc} is not). */
+    /**
+     * {@return whether this path is {@code ancestor} or lies below it ({@code a.b.c} is within {@code a.b}, {@code
+     * a.bc} is not)}
+     *
+     * @param ancestor another path
+     */
     public boolean isWithin(FieldPath ancestor) {
         return value.equals(ancestor.value)
                 || value.length() > ancestor.value.length() && value.startsWith(ancestor.value)

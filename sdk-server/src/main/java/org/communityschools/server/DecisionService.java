@@ -68,14 +68,18 @@ public final class DecisionService {
     }
 
     /**
-     * A builder; the engine and the district data (or a live engine), the disclosure log and the identity are
-     * required.
+     * {@return a builder; the engine and the district data (or a live engine), the disclosure log and the identity are
+     * required}
      */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** How callers are authenticated. */
+    /**
+     * How callers are authenticated.
+     *
+     * @return the identity this service checks callers against
+     */
     public Identity identity() {
         return identity;
     }
@@ -85,6 +89,7 @@ public final class DecisionService {
      * is configured: {@code Javalin.create(config -> service.registerOn(config))}). The routes handle their own errors
      * and change nothing else of the host's configuration.
      *
+     * @param config the host's Javalin configuration, while it is being built
      * @throws IllegalStateException for the {@linkplain Identity#insecureDemo() insecure demo}, which only
      *                               {@link #start} may serve, on loopback
      */
@@ -101,6 +106,9 @@ public final class DecisionService {
      * Starts a server of its own on {@code host} and {@code port} (0 for a free port chosen by the system). TLS is
      * expected to end at a reverse proxy in front (docs/service.md).
      *
+     * @param host the address to listen on: a host name or IP address (only a loopback address for the insecure demo)
+     * @param port the port, 0 for a free one
+     * @return the running server, which tells its port and stops when closed
      * @throws IllegalArgumentException when the identity is the insecure demo and {@code host} is not a loopback
      *                                  address, or the host is unknown
      */
@@ -183,6 +191,9 @@ public final class DecisionService {
         /**
          * A live engine: decisions follow its {@link org.communityschools.core.live.LiveDistrict}, whose changes may be
          * submitted to {@code POST /data/v1/changes}. Instead of {@link #engine} and {@link #districtData}.
+         *
+         * @param live the live engine
+         * @return this builder
          */
         public Builder liveEngine(LivePolicyEngine live) {
             once(this.live == null && this.engine == null && this.data == null, "liveEngine (or engine and districtData)");
@@ -190,35 +201,60 @@ public final class DecisionService {
             return this;
         }
 
-        /** The engine that decides over fixed data. Required unless a {@link #liveEngine live engine} is set. */
+        /**
+         * The engine that decides over fixed data. Required unless a {@link #liveEngine live engine} is set.
+         *
+         * @param engine the engine that decides
+         * @return this builder
+         */
         public Builder engine(PolicyEngine engine) {
             once(this.engine == null && this.live == null, "engine (or liveEngine)");
             this.engine = Objects.requireNonNull(engine, "engine");
             return this;
         }
 
-        /** The district data the engine decides on, from which records are shown. Required with {@link #engine}. */
+        /**
+         * The district data the engine decides on, from which records are shown. Required with {@link #engine}.
+         *
+         * @param data the district data the engine decides on
+         * @return this builder
+         */
         public Builder districtData(DistrictData data) {
             once(this.data == null && this.live == null, "districtData (or liveEngine)");
             this.data = Objects.requireNonNull(data, "data");
             return this;
         }
 
-        /** The disclosure log every shown record is appended to first. Required. */
+        /**
+         * The disclosure log every shown record is appended to first. Required.
+         *
+         * @param log the disclosure log every shown record is appended to first
+         * @return this builder
+         */
         public Builder disclosureLog(DisclosureSink log) {
             once(this.log == null, "disclosureLog");
             this.log = Objects.requireNonNull(log, "log");
             return this;
         }
 
-        /** How callers are authenticated. Required. */
+        /**
+         * How callers are authenticated. Required.
+         *
+         * @param identity how bearer tokens are checked, or {@link Identity#insecureDemo()}
+         * @return this builder
+         */
         public Builder identity(Identity identity) {
             once(this.identity == null, "identity");
             this.identity = Objects.requireNonNull(identity, "identity");
             return this;
         }
 
-        /** The clock decisions are made at (and tokens checked against); the system clock unless set. */
+        /**
+         * The clock decisions are made at (and tokens checked against); the system clock unless set.
+         *
+         * @param clock the clock decisions are made at (and tokens checked against)
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             once(!clockSet, "clock");
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -226,7 +262,12 @@ public final class DecisionService {
             return this;
         }
 
-        /** The cache of decisions; a new one of 100,000 decisions unless set. */
+        /**
+         * The cache of decisions; a new one of 100,000 decisions unless set.
+         *
+         * @param cache the cache of decisions
+         * @return this builder
+         */
         public Builder decisionCache(DecisionCache cache) {
             once(!cacheSet, "decisionCache");
             this.cache = Objects.requireNonNull(cache, "cache");
@@ -234,7 +275,12 @@ public final class DecisionService {
             return this;
         }
 
-        /** The largest request body accepted, from 1 KiB to 1 MiB; {@link #DEFAULT_MAX_BODY_BYTES} unless set. */
+        /**
+         * The largest request body accepted, from 1 KiB to 1 MiB; {@link #DEFAULT_MAX_BODY_BYTES} unless set.
+         *
+         * @param bytes the largest request body accepted, from 1 KiB to 1 MiB
+         * @return this builder
+         */
         public Builder maxBodyBytes(int bytes) {
             once(!maxBodySet, "maxBodyBytes");
             if (bytes < 1024 || bytes > 1024 * 1024) {
@@ -245,7 +291,12 @@ public final class DecisionService {
             return this;
         }
 
-        /** The largest change submission accepted, from 1 KiB to 64 MiB; {@link #DEFAULT_MAX_CHANGE_BYTES} unless set. */
+        /**
+         * The largest change submission accepted, from 1 KiB to 64 MiB; {@link #DEFAULT_MAX_CHANGE_BYTES} unless set.
+         *
+         * @param bytes the largest body accepted by {@code POST /data/v1/changes}, in bytes
+         * @return this builder
+         */
         public Builder maxChangeBytes(int bytes) {
             once(!maxChangeSet, "maxChangeBytes");
             if (bytes < 1024 || bytes > 64 * 1024 * 1024) {
@@ -256,7 +307,12 @@ public final class DecisionService {
             return this;
         }
 
-        /** The number of search results in a page when the request names no limit, from 1 to 1000; 100 unless set. */
+        /**
+         * The number of search results in a page when the request names no limit, from 1 to 1000; 100 unless set.
+         *
+         * @param size the number of search results in a page when the request names no limit, from 1 to 1000
+         * @return this builder
+         */
         public Builder pageSize(int size) {
             once(!pageSizeSet, "pageSize");
             if (size < 1 || size > 1000) {
@@ -270,6 +326,10 @@ public final class DecisionService {
         /**
          * The address clients reach the service at (behind a TLS-terminating proxy, its https address), published as
          * the PDP identifier in the metadata; the request's own scheme and host unless set.
+         *
+         * @param uri the address clients reach the service at (behind a TLS-terminating proxy, its https address),
+         *     published as the PDP identifier in the metadata
+         * @return this builder
          */
         public Builder publicUri(URI uri) {
             once(this.publicUri == null, "publicUri");
@@ -281,7 +341,7 @@ public final class DecisionService {
             return this;
         }
 
-        /** The service; throws {@link IllegalStateException} naming every missing required setting. */
+        /** {@return the service; throws {@link IllegalStateException} naming every missing required setting} */
         public DecisionService build() {
             List<String> missing = new ArrayList<>();
             if (live == null && engine == null) {

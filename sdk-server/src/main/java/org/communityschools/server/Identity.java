@@ -41,7 +41,7 @@ public final class Identity {
         this.settings = settings;
     }
 
-    /** A builder of an identity provider configuration; issuer, audience and JWKS address are required. */
+    /** {@return a builder of an identity provider configuration; issuer, audience and JWKS address are required} */
     public static Builder builder() {
         return new Builder();
     }
@@ -50,57 +50,63 @@ public final class Identity {
      * No authentication: every caller may ask about any staff member. For a demonstration on one's own machine: a
      * service with this identity refuses to listen beyond the loopback interface, and says so in every response
      * ({@code X-Insecure-Demo: true}).
+     *
+     * @return the identity that authenticates nobody
      */
     public static Identity insecureDemo() {
         return INSECURE_DEMO;
     }
 
-    /** Whether this is the {@linkplain #insecureDemo() insecure demo}. */
+    /** {@return whether this is the {@linkplain #insecureDemo() insecure demo}} */
     public boolean isInsecureDemo() {
         return settings == null;
     }
 
-    /** The expected issuer ({@code iss}); empty for the insecure demo. */
+    /** {@return the expected issuer ({@code iss}); empty for the insecure demo} */
     public Optional<String> issuer() {
         return settings == null ? Optional.empty() : Optional.of(settings.issuer);
     }
 
-    /** The audience a token must name ({@code aud}); empty for the insecure demo. */
+    /** {@return the audience a token must name ({@code aud}); empty for the insecure demo} */
     public Optional<String> audience() {
         return settings == null ? Optional.empty() : Optional.of(settings.audience);
     }
 
-    /** Where the provider publishes its signing keys; empty for the insecure demo. */
+    /**
+     * Where the provider publishes its signing keys; empty for the insecure demo.
+     *
+     * @return the provider's JSON Web Key Set URI; empty for the insecure demo
+     */
     public Optional<URI> jwksUri() {
         return settings == null ? Optional.empty() : Optional.of(settings.jwksUri);
     }
 
-    /** The claim that carries a user's staff id. */
+    /** {@return the claim that carries a user's staff id} */
     public String staffClaim() {
         return settings == null ? Builder.DEFAULT_STAFF_CLAIM : settings.staffClaim;
     }
 
-    /** The claim that names the client (application) the token was issued to. */
+    /** {@return the claim that names the client (application) the token was issued to} */
     public String clientClaim() {
         return settings == null ? Builder.DEFAULT_CLIENT_CLAIM : settings.clientClaim;
     }
 
-    /** The clients that may ask about any staff member, sorted. */
+    /** {@return the clients that may ask about any staff member, sorted} */
     public Set<String> trustedClients() {
         return settings == null ? Set.of() : settings.trustedClients;
     }
 
-    /** The scope a token must carry to submit changes; empty when none is configured (then no token may). */
+    /** {@return the scope a token must carry to submit changes; empty when none is configured (then no token may)} */
     public Optional<String> changeScope() {
         return settings == null ? Optional.empty() : Optional.ofNullable(settings.changeScope);
     }
 
-    /** The JWS algorithms a token may be signed with (RFC 7518 names), sorted. */
+    /** {@return the JWS algorithms a token may be signed with (RFC 7518 names), sorted} */
     public Set<String> algorithms() {
         return settings == null ? Set.of() : settings.algorithms;
     }
 
-    /** The clock skew allowed when checking {@code exp} and {@code nbf}. */
+    /** {@return the clock skew allowed when checking {@code exp} and {@code nbf}} */
     public Duration clockSkew() {
         return settings == null ? Duration.ZERO : settings.clockSkew;
     }
@@ -140,21 +146,36 @@ public final class Identity {
 
         private Builder() {}
 
-        /** The issuer identifier tokens must carry in {@code iss}, exactly as the provider publishes it. */
+        /**
+         * The issuer identifier tokens must carry in {@code iss}, exactly as the provider publishes it.
+         *
+         * @param issuer the issuer identifier tokens must carry in {@code iss}, exactly as the provider publishes it
+         * @return this builder
+         */
         public Builder issuer(String issuer) {
             once(this.issuer == null, "issuer");
             this.issuer = nonBlank(issuer, "issuer");
             return this;
         }
 
-        /** The audience tokens must name in {@code aud}: this service's identifier at the provider. */
+        /**
+         * The audience tokens must name in {@code aud}: this service's identifier at the provider.
+         *
+         * @param audience the audience tokens must name in {@code aud}
+         * @return this builder
+         */
         public Builder audience(String audience) {
             once(this.audience == null, "audience");
             this.audience = nonBlank(audience, "audience");
             return this;
         }
 
-        /** Where the provider publishes its signing keys (its {@code jwks_uri}); https, or http on loopback for tests. */
+        /**
+         * Where the provider publishes its signing keys (its {@code jwks_uri}); https, or http on loopback for tests.
+         *
+         * @param jwksUri the provider's JSON Web Key Set URI
+         * @return this builder
+         */
         public Builder jwksUri(URI jwksUri) {
             once(this.jwksUri == null, "jwksUri");
             Objects.requireNonNull(jwksUri, "jwksUri");
@@ -168,7 +189,12 @@ public final class Identity {
             return this;
         }
 
-        /** The claim that carries a user's staff id; {@code staff_id} unless set. */
+        /**
+         * The claim that carries a user's staff id; {@code staff_id} unless set.
+         *
+         * @param claim the claim that carries a user's staff id
+         * @return this builder
+         */
         public Builder staffClaim(String claim) {
             once(!staffClaimSet, "staffClaim");
             this.staffClaim = nonBlank(claim, "staffClaim");
@@ -176,7 +202,12 @@ public final class Identity {
             return this;
         }
 
-        /** The claim that names the client the token was issued to; {@code azp} unless set. */
+        /**
+         * The claim that names the client the token was issued to; {@code azp} unless set.
+         *
+         * @param claim the claim that names the client the token was issued to
+         * @return this builder
+         */
         public Builder clientClaim(String claim) {
             once(!clientClaimSet, "clientClaim");
             this.clientClaim = nonBlank(claim, "clientClaim");
@@ -184,7 +215,12 @@ public final class Identity {
             return this;
         }
 
-        /** The clients (enforcement points) that may ask about any staff member; none unless set. */
+        /**
+         * The clients (enforcement points) that may ask about any staff member; none unless set.
+         *
+         * @param clients the clients (enforcement points) that may ask about any staff member
+         * @return this builder
+         */
         public Builder trustedClients(String... clients) {
             once(!trustedClientsSet, "trustedClients");
             Set<String> out = new TreeSet<>();
@@ -200,6 +236,9 @@ public final class Identity {
          * The OAuth 2.0 scope that permits submitting changes to live district data (for example
          * {@code district.changes}, granted by the provider to the SIS's synchronization client only); unset, no token
          * may submit changes.
+         *
+         * @param scope the scope, printable ASCII without spaces, quotes or backslashes (RFC 6749, 3.3)
+         * @return this builder
          */
         public Builder changeScope(String scope) {
             once(this.changeScope == null, "changeScope");
@@ -210,7 +249,12 @@ public final class Identity {
             return this;
         }
 
-        /** The JWS algorithms allowed, by RFC 7518 name; ES256, PS256 and RS256 unless set. Never {@code none} or HMAC. */
+        /**
+         * {@return the JWS algorithms allowed, by RFC 7518 name; ES256, PS256 and RS256 unless set} Never {@code none}
+         * or HMAC.
+         *
+         * @param names the JWS algorithms allowed, by RFC 7518 name
+         */
         public Builder algorithms(String... names) {
             once(!algorithmsSet, "algorithms");
             Set<String> out = new TreeSet<>();
@@ -229,7 +273,12 @@ public final class Identity {
             return this;
         }
 
-        /** The clock skew allowed on {@code exp} and {@code nbf}, from 0 to 5 minutes; 30 seconds unless set. */
+        /**
+         * The clock skew allowed on {@code exp} and {@code nbf}, from 0 to 5 minutes; 30 seconds unless set.
+         *
+         * @param skew the clock skew allowed on {@code exp} and {@code nbf}, from 0 to 5 minutes
+         * @return this builder
+         */
         public Builder clockSkew(Duration skew) {
             once(!clockSkewSet, "clockSkew");
             Objects.requireNonNull(skew, "skew");
@@ -241,7 +290,7 @@ public final class Identity {
             return this;
         }
 
-        /** The identity configuration; throws {@link IllegalStateException} naming what is missing. */
+        /** {@return the identity configuration; throws {@link IllegalStateException} naming what is missing} */
         public Identity build() {
             List<String> missing = new java.util.ArrayList<>();
             if (issuer == null) {

@@ -15,12 +15,12 @@ public final class RunningService implements AutoCloseable {
         this.host = host;
     }
 
-    /** The port it listens on (the one the system chose when started with port 0). */
+    /** {@return the port it listens on (the one the system chose when started with port 0)} */
     public int port() {
         return app.port();
     }
 
-    /** Its base address, such as {@code http://127.0.0.1:8443}. */
+    /** {@return its base address, such as {@code http://127.0.0.1:8443}} */
     public URI uri() {
         String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         return URI.create("http://" + h + ":" + port());

@@ -22,7 +22,14 @@ import org.communityschools.spark.rows.AggregateRow;
  */
 public record ChronicAbsenceResult(ChronicAbsenceDefinition definition, SchoolYear schoolYear, LocalDate asOf,
                                    Dataset<AggregateRow> aggregates) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param definition the definition used
+     * @param schoolYear the school year
+     * @param asOf the last day counted
+     * @param aggregates one row per (dimension, group)
+     */
     public ChronicAbsenceResult {
         Objects.requireNonNull(definition, "definition");
         Objects.requireNonNull(schoolYear, "schoolYear");
@@ -30,7 +37,12 @@ public record ChronicAbsenceResult(ChronicAbsenceDefinition definition, SchoolYe
         Objects.requireNonNull(aggregates, "aggregates");
     }
 
-    /** The aggregates of one dimension ({@code SCHOOL}, {@code GRADE}, ...) by group key, collected to the driver (an action). */
+    /**
+     * {@return the aggregates of one dimension ({@code SCHOOL}, {@code GRADE}, ...) by group key, collected to the
+     * driver (an action)}
+     *
+     * @param dimension the dimension's name, such as {@code SCHOOL} or {@code GRADE}
+     */
     public Map<String, AttendanceAggregate> collect(String dimension) {
         Objects.requireNonNull(dimension, "dimension");
         Map<String, AttendanceAggregate> out = new TreeMap<>();

@@ -42,6 +42,12 @@ public final class SparkChronicAbsence {
     /**
      * The chronic-absence aggregates of {@code schoolYear} under {@code definition}, year to date as of {@code asOf}.
      * Lazy: the returned Datasets compute when an action runs; the calendars are collected now (a small action).
+     *
+     * @param data the district data read by {@link SparkDistrictReader}
+     * @param schoolYear the school year
+     * @param definition the chronic-absence definition, such as {@code ChronicAbsenceDefinition.FEDERAL}
+     * @param asOf the last day counted (inclusive)
+     * @return the aggregates by dimension, as lazy Datasets
      */
     public static ChronicAbsenceResult calculate(SparkDistrictData data, SchoolYear schoolYear, ChronicAbsenceDefinition definition,
                                                  LocalDate asOf) {
@@ -74,7 +80,14 @@ public final class SparkChronicAbsence {
         return new ChronicAbsenceResult(definition, schoolYear, asOf, aggregates);
     }
 
-    /** Year to date as of the last day of the school year (June 30). */
+    /**
+     * Year to date as of the last day of the school year (June 30).
+     *
+     * @param data the district data read by {@link SparkDistrictReader}
+     * @param schoolYear the school year
+     * @param definition the chronic-absence definition
+     * @return the aggregates by dimension, as lazy Datasets
+     */
     public static ChronicAbsenceResult calculate(SparkDistrictData data, SchoolYear schoolYear, ChronicAbsenceDefinition definition) {
         return calculate(data, schoolYear, definition, schoolYear.lastDay());
     }

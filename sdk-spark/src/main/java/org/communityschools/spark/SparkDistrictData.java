@@ -33,7 +33,18 @@ import org.communityschools.spark.rows.ViolationRow;
 public record SparkDistrictData(DistrictData reference, Dataset<StudentRow> students, Dataset<CharacteristicRow> characteristics,
                                 Dataset<CalendarRow> calendar, Dataset<EnrollmentRow> enrollments, Dataset<DiplomaRow> diplomas,
                                 Dataset<AttendanceRow> attendance, Dataset<ViolationRow> violations) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param reference organizations, schools and partnerships, read and validated by the core reader on the driver
+     * @param students accepted rows of {@code students.csv}
+     * @param characteristics accepted rows of {@code student_characteristics.csv}
+     * @param calendar accepted rows of {@code calendar.csv}
+     * @param enrollments accepted rows of {@code enrollments.csv}
+     * @param diplomas accepted rows of {@code diplomas.csv}
+     * @param attendance accepted rows of {@code attendance.csv}
+     * @param violations every violation of every file read, in no particular order
+     */
     public SparkDistrictData {
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(students, "students");
@@ -45,13 +56,18 @@ public record SparkDistrictData(DistrictData reference, Dataset<StudentRow> stud
         Objects.requireNonNull(violations, "violations");
     }
 
-    /** The errors (not warnings), sorted by file, line and column, at most {@code limit} of them (a Spark action). */
+    /**
+     * {@return the errors (not warnings), sorted by file, line and column, at most {@code limit} of them (a Spark
+     * action)}
+     *
+     * @param limit the most errors to return
+     */
     public List<Violation> errors(int limit) {
         return violations.filter((org.apache.spark.api.java.function.FilterFunction<ViolationRow>) v -> v.getSeverity().equals("ERROR"))
                 .orderBy("file", "line", "column", "rule").limit(limit).collectAsList().stream().map(ViolationRow::toViolation).toList();
     }
 
-    /** The number of errors (a Spark action). */
+    /** {@return the number of errors (a Spark action)} */
     public long errorCount() {
         return violations.filter((org.apache.spark.api.java.function.FilterFunction<ViolationRow>) v -> v.getSeverity().equals("ERROR")).count();
     }
@@ -60,6 +76,7 @@ public record SparkDistrictData(DistrictData reference, Dataset<StudentRow> stud
      * Strict mode: returns this data when no rule is broken, and refuses to go on otherwise, as the core reader's
      * strict mode does. A Spark action.
      *
+     * @return this data, valid
      * @throws DataValidationException carrying the first 10,000 errors and their count, when any error was found
      */
     public SparkDistrictData requireValid() {
@@ -73,6 +90,8 @@ public record SparkDistrictData(DistrictData reference, Dataset<StudentRow> stud
     /**
      * The same data with every Dataset cached (Spark's default storage level), so that several calculations over it
      * read and check the files once. Lazy: the cache fills on the first action.
+     *
+     * @return the same data, with its Datasets marked for caching
      */
     public SparkDistrictData cache() {
         return new SparkDistrictData(reference, students.cache(), characteristics.cache(), calendar.cache(), enrollments.cache(),

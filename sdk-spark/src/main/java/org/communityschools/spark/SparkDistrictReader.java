@@ -35,17 +35,30 @@ public final class SparkDistrictReader {
         this.format = Objects.requireNonNull(format, "format");
     }
 
-    /** A reader of {@code format} directories in {@code spark}. */
+    /**
+     * {@return a reader of {@code format} directories in {@code spark}}
+     *
+     * @param spark the session to read with
+     * @param format the files' format
+     */
     public static SparkDistrictReader of(SparkSession spark, Format format) {
         return new SparkDistrictReader(spark, format);
     }
 
-    /** A reader of CSV directories. */
+    /**
+     * {@return a reader of CSV directories}
+     *
+     * @param spark the session to read with
+     */
     public static SparkDistrictReader csv(SparkSession spark) {
         return of(spark, Format.CSV);
     }
 
-    /** A reader of Parquet directories. */
+    /**
+     * {@return a reader of Parquet directories}
+     *
+     * @param spark the session to read with
+     */
     public static SparkDistrictReader parquet(SparkSession spark) {
         return of(spark, Format.PARQUET);
     }
@@ -53,6 +66,9 @@ public final class SparkDistrictReader {
     /**
      * Reads the directory at {@code path} (any Hadoop file system: a local path, {@code hdfs://}, {@code s3a://},
      * {@code dbfs:/}). The reference files are read now; the large tables when an action runs.
+     *
+     * @param path the directory's path or URI
+     * @return the data, with the rule violations found as a Dataset of their own
      */
     public SparkDistrictData read(String path) {
         return new SparkLoader(spark, Objects.requireNonNull(path, "path"), format == Format.PARQUET).load();

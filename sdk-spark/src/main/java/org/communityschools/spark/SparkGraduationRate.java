@@ -34,7 +34,14 @@ import org.communityschools.spark.rows.CohortCountsRow;
 public final class SparkGraduationRate {
     private SparkGraduationRate() {}
 
-    /** The cohort that first entered grade 9 in {@code ninthGradeYear}, under {@code definition}. Lazy until an action runs. */
+    /**
+     * {@return the cohort that first entered grade 9 in {@code ninthGradeYear}, under {@code definition}} Lazy until an
+     * action runs.
+     *
+     * @param data the district data read by {@link SparkDistrictReader}
+     * @param definition the cohort definition, such as {@code GraduationCohortDefinition.FOUR_YEAR}
+     * @param ninthGradeYear the school year in which the cohort first entered grade 9
+     */
     public static GraduationResult calculate(SparkDistrictData data, GraduationCohortDefinition definition, SchoolYear ninthGradeYear) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(definition, "definition");
@@ -63,14 +70,24 @@ public final class SparkGraduationRate {
      * @param counts         one row per (dimension, group)
      */
     public record GraduationResult(GraduationCohortDefinition definition, SchoolYear ninthGradeYear, Dataset<CohortCountsRow> counts) {
-        /** Checks that nothing is missing. */
+        /**
+         * Checks that nothing is missing.
+         *
+         * @param definition the definition used
+         * @param ninthGradeYear the cohort's first year
+         * @param counts one row per (dimension, group)
+         */
         public GraduationResult {
             Objects.requireNonNull(definition, "definition");
             Objects.requireNonNull(ninthGradeYear, "ninthGradeYear");
             Objects.requireNonNull(counts, "counts");
         }
 
-        /** The counts of one dimension by group key, collected to the driver (an action). */
+        /**
+         * {@return the counts of one dimension by group key, collected to the driver (an action)}
+         *
+         * @param dimension the dimension's name, such as {@code SCHOOL}
+         */
         public Map<String, CohortCounts> collect(String dimension) {
             Objects.requireNonNull(dimension, "dimension");
             Map<String, CohortCounts> out = new TreeMap<>();

@@ -43,7 +43,11 @@ public final class SparkMetricsMain {
 
     private SparkMetricsMain() {}
 
-    /** Runs and exits with the exit code. */
+    /**
+     * Runs and exits with the exit code.
+     *
+     * @param args the command line shown in the class comment
+     */
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
         if (code != 0) {
@@ -51,7 +55,14 @@ public final class SparkMetricsMain {
         }
     }
 
-    /** Runs with the given streams; returns the exit code (the session is left for the JVM to stop). */
+    /**
+     * Runs with the given streams; returns the exit code (the session is left for the JVM to stop).
+     *
+     * @param args the command line shown in the class comment
+     * @param out where the summary is printed
+     * @param err where usage and data errors are printed
+     * @return the exit code: 0 written, 1 usage, 2 the data broke a rule, 3 a release was refused
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Map<String, String> o = new LinkedHashMap<>();
         boolean lenient = false;

@@ -48,6 +48,10 @@ public final class SparkPublication {
      * The protected tables of a chronic-absence result, by name: chronically absent of counted members by school
      * (student-enrollments), by grade, by community-school status, by sex, by race/ethnicity, one per characteristic,
      * and the district. Collects the aggregates (an action).
+     *
+     * @param result the chronic-absence result
+     * @param rules the suppression rules, such as {@code SuppressionRules.forName("nysed")}
+     * @return each table's name and its protected table, in the same order at every call
      */
     public static Map<String, ProtectedTable> protect(ChronicAbsenceResult result, SuppressionRules rules) {
         Objects.requireNonNull(result, "result");
@@ -78,6 +82,10 @@ public final class SparkPublication {
     /**
      * The protected tables of an ACGR result, by name: graduates of the adjusted cohort for the district, by school, and
      * one per characteristic. Collects the counts (an action).
+     *
+     * @param result the ACGR result
+     * @param rules the suppression rules, such as {@code SuppressionRules.forName("nysed")}
+     * @return each table's name and its protected table, in the same order at every call
      */
     public static Map<String, ProtectedTable> protect(SparkGraduationRate.GraduationResult result, SuppressionRules rules) {
         Objects.requireNonNull(result, "result");
@@ -104,6 +112,10 @@ public final class SparkPublication {
     /**
      * Writes every table to {@code outputDir} (any Hadoop file system), or nothing at all when any table was refused.
      *
+     * @param spark the session to write with
+     * @param tables each table's name and its protected table, as {@code protect} returns them
+     * @param outputDir the directory to write to (a path or URI)
+     * @param format the files' format
      * @throws org.communityschools.privacy.publication.ReleaseRefusedException when a table's audit refused its release
      */
     public static void write(SparkSession spark, Map<String, ProtectedTable> tables, String outputDir, Format format) {

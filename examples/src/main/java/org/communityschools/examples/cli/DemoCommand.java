@@ -79,14 +79,41 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "2026", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--out", description = "where to write the generated directory (default: a new temporary folder)")
+    @Option(names = "--out", description = "where to write the generated directory, the report and the disclosure log, "
+            + "all kept (default: a new temporary folder, where only the report and the log are kept)")
     Optional<Path> out;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path dir = out.isPresent() ? out.get() : Files.createTempDirectory("community-schools-demo-");
+        if (out.isPresent()) {
+            return tell(o, err, out.get(), out.get());
+        }
+        // Without --out: the generated district (hundreds of megabytes for the district preset) is deleted at the end,
+        // even when the demo fails; the report and the disclosure log, which the user is told about, are kept.
+        Path folder = Files.createTempDirectory("community-schools-demo-");
+        Path district = folder.resolve("district");
+        err.println("Writing into " + folder.toAbsolutePath() + ": the generated district is deleted at the end, "
+                + "report.html and disclosures.jsonl are kept (--out DIR keeps everything)");
+        err.flush();
+        try {
+            return tell(o, err, folder, district);
+        } finally {
+            long[] deleted = deleteTree(district);
+            o.printf(Locale.ROOT, "Deleted the generated district (%,d files, %,.1f MB) from %s; kept in %s: %s%n", deleted[0],
+                    deleted[1] / 1e6, district.toAbsolutePath(), folder.toAbsolutePath(), kept(folder));
+            o.println("To keep the city and explore it as its school teams do: java -jar examples/target/community-schools.jar "
+                    + "demo --out DIR, then java -jar examples/target/community-schools.jar serve --data DIR");
+            o.flush();
+        }
+    }
+
+    /**
+     * Tells the story of the city generated into {@code dir}; the report and the disclosure log go to {@code folder}.
+     * The same directory when the user chose it with {@code --out}.
+     */
+    private Integer tell(PrintWriter o, PrintWriter err, Path folder, Path dir) throws IOException {
         SchoolYear first = SchoolYear.of(2015);
         SchoolYear last = SchoolYear.of(2018);
 
@@ -136,7 +163,7 @@ final class DemoCommand implements Callable<Integer> {
         schoolStory.forEach(o::println);
         o.println();
         Optional<PrivacyStory.Result> privacy = PrivacyStory.tell(data, school.get().id(), LocalDate.of(last.endYear(), 3, 1),
-                dir.resolve("disclosures.jsonl"));
+                folder.resolve("disclosures.jsonl"));
         List<String> privacyLines = privacy.map(PrivacyStory::lines).orElse(List.of("(no mentee with a teacher on record)"));
         o.println("4b. Who may see what, and why");
         privacyLines.forEach(l -> o.println("   " + l));
@@ -221,7 +248,7 @@ final class DemoCommand implements Callable<Integer> {
         csvLines.stream().skip(1).filter(l -> !l.startsWith("ALL,")).limit(6).forEach(l -> o.println("   " + l));
         o.println();
 
-        Path reportFile = dir.resolve("report.html");
+        Path reportFile = folder.resolve("report.html");
         new HtmlReport("Community Schools SDK demo: a synthetic city")
                 .section("overview", "The city").paragraph(String.format(Locale.ROOT,
                         "Preset %s, seed %d, school years %s to %s: %,d students in %,d schools; %,d attendance rows. "
@@ -243,9 +270,37 @@ final class DemoCommand implements Callable<Integer> {
                 .table(List.of(publicationCsv.lines().findFirst().orElse("").split(",", -1)), publishedRows).endSection()
                 .write(reportFile);
         o.println("Report: " + reportFile.toAbsolutePath());
-        o.println("Explore the same city as its school teams do: java -jar examples/target/community-schools.jar serve --data "
-                + dir.toAbsolutePath() + " (then open http://localhost:8080/)");
+        o.println("Disclosure log: " + folder.resolve("disclosures.jsonl").toAbsolutePath());
+        if (folder.equals(dir)) {
+            o.println("Explore the same city as its school teams do: java -jar examples/target/community-schools.jar serve --data "
+                    + dir.toAbsolutePath() + " (then open http://localhost:8080/)");
+        }
         return 0;
+    }
+
+    /** Deletes a directory tree if it exists; the number of files and their bytes. */
+    private static long[] deleteTree(Path root) throws IOException {
+        long[] deleted = new long[2];
+        if (!Files.exists(root)) {
+            return deleted;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                if (Files.isRegularFile(p)) {
+                    deleted[0]++;
+                    deleted[1] += Files.size(p);
+                }
+                Files.delete(p);
+            }
+        }
+        return deleted;
+    }
+
+    /** The files left in the folder, by name. */
+    private static String kept(Path folder) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().collect(java.util.stream.Collectors.joining(", "));
+        }
     }
 
     private static List<String> tellSchool(DistrictData data, School school, SchoolYear year) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "community-schools",
         mixinStandardHelpOptions = true,
-        version = "community-schools 0.1.0-SNAPSHOT",
+        version = "community-schools 0.2.0",
         description = "Share student data between schools and community partners safely, and measure outcomes.",
         subcommands = {
                 GenerateCommand.class,

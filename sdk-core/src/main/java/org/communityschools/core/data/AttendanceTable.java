@@ -24,18 +24,27 @@ public final class AttendanceTable {
         this.data = data;
     }
 
-    /** The number of attendance rows. */
+    /** {@return the number of attendance rows} */
     public int size() {
         return columns.size();
     }
 
-    /** The student's records at every school, in date order (then school); empty for an unknown student. */
+    /**
+     * {@return the student's records at every school, in date order (then school); empty for an unknown student}
+     *
+     * @param student the student
+     */
     public List<AttendanceRecord> recordsOf(StudentId student) {
         Objects.requireNonNull(student, "student");
         return columns.records(data.studentIndex(student), -1);
     }
 
-    /** The student's records at one school, in date order; empty when either is unknown. */
+    /**
+     * {@return the student's records at one school, in date order; empty when either is unknown}
+     *
+     * @param student the student
+     * @param school the school
+     */
     public List<AttendanceRecord> recordsOf(StudentId student, SchoolId school) {
         Objects.requireNonNull(student, "student");
         Objects.requireNonNull(school, "school");
@@ -43,13 +52,21 @@ public final class AttendanceTable {
         return s < 0 ? List.of() : columns.records(data.studentIndex(student), s);
     }
 
-    /** Visits every row, by student then date, without allocating. */
+    /**
+     * Visits every row, by student then date, without allocating.
+     *
+     * @param visitor called once per row
+     */
     public void forEach(AttendanceVisitor visitor) {
         Objects.requireNonNull(visitor, "visitor");
         columns.forEach(visitor::visit);
     }
 
-    /** Materializes every row, by student then date (for writers and tests; allocates a record per row). */
+    /**
+     * Materializes every row, by student then date (for writers and tests; allocates a record per row).
+     *
+     * @param action called once per row, with the row as a record
+     */
     public void forEachRecord(Consumer<? super AttendanceRecord> action) {
         Objects.requireNonNull(action, "action");
         for (int s = 0; s < columns.studentCount(); s++) {
@@ -59,12 +76,16 @@ public final class AttendanceTable {
         }
     }
 
-    /** The bytes held by the table's arrays (object headers excluded). */
+    /** {@return the bytes held by the table's arrays (object headers excluded)} */
     public long estimatedBytes() {
         return columns.estimatedBytes();
     }
 
-    /** {@link #estimatedBytes()} per row; 0 for an empty table. */
+    /**
+     * {@link #estimatedBytes()} per row; 0 for an empty table.
+     *
+     * @return the estimated bytes of memory per row
+     */
     public double bytesPerRow() {
         return columns.size() == 0 ? 0 : (double) columns.estimatedBytes() / columns.size();
     }

@@ -10,6 +10,14 @@ import org.communityschools.core.model.AttendanceCategory;
  */
 @FunctionalInterface
 public interface AttendanceVisitor {
-    /** One attendance row. */
+    /**
+     * One attendance row.
+     *
+     * @param studentIndex the student's index in the table
+     * @param schoolIndex the school's index in the table
+     * @param epochDay the day, as {@link java.time.LocalDate#toEpochDay()}
+     * @param category the category
+     * @param durationTenThousandths the share of the day missed, in ten-thousandths of a day
+     */
     void visit(int studentIndex, int schoolIndex, int epochDay, AttendanceCategory category, int durationTenThousandths);
 }

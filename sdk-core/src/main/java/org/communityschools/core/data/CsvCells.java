@@ -29,6 +29,9 @@ public final class CsvCells {
     /**
      * Whether a spreadsheet opening a CSV holding {@code cell} as it is would run it as a formula: it starts with
      * {@code =}, {@code +}, {@code -}, {@code @}, tab or carriage return and is not a plain decimal number.
+     *
+     * @param cell the text of a cell
+     * @return true when a spreadsheet would run it as a formula
      */
     public static boolean runsAsFormula(String cell) {
         Objects.requireNonNull(cell, "cell");
@@ -38,6 +41,9 @@ public final class CsvCells {
     /**
      * The cell as the SDK writes it in a CSV for people: {@code '} in front of a cell that {@linkplain #runsAsFormula
      * runs as a formula} or starts with {@code '}; any other cell unchanged (the same instance).
+     *
+     * @param cell the text of a cell
+     * @return the cell to write
      */
     public static String neutralize(String cell) {
         Objects.requireNonNull(cell, "cell");
@@ -47,7 +53,12 @@ public final class CsvCells {
         return cell;
     }
 
-    /** The inverse of {@link #neutralize}: drops one leading {@code '}; {@code restore(neutralize(v))} is {@code v}. */
+    /**
+     * {@return the inverse of {@link #neutralize}: drops one leading {@code '}; {@code restore(neutralize(v))} is
+     * {@code v}}
+     *
+     * @param written a cell as the SDK wrote it
+     */
     public static String restore(String written) {
         Objects.requireNonNull(written, "written");
         return !written.isEmpty() && written.charAt(0) == '\'' ? written.substring(1) : written;

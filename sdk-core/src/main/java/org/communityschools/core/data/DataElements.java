@@ -42,7 +42,10 @@ public final class DataElements {
         this.fieldPaths = fieldPaths;
     }
 
-    /** The field paths of the SDK's default field catalog (docs/privacy-field-catalog.md) and the category names. */
+    /**
+     * {@return the field paths of the SDK's default field catalog (docs/privacy-field-catalog.md) and the category
+     * names}
+     */
     public static DataElements standard() {
         return STANDARD;
     }
@@ -50,6 +53,8 @@ public final class DataElements {
     /**
      * These field paths and the category names.
      *
+     * @param fieldPaths the field paths of the catalog, such as {@code attendance.records}
+     * @return the data elements
      * @throws IllegalArgumentException when a path is not of the form {@code segment.segment…} (lower camel case)
      */
     public static DataElements of(Collection<String> fieldPaths) {
@@ -64,12 +69,16 @@ public final class DataElements {
         return new DataElements(Collections.unmodifiableSortedSet(paths));
     }
 
-    /** The known field paths, sorted. */
+    /** {@return the known field paths, sorted} */
     public SortedSet<String> fieldPaths() {
         return fieldPaths;
     }
 
-    /** Whether {@code element} is a known field path or the name of a {@link DataCategory} (case-sensitive). */
+    /**
+     * {@return whether {@code element} is a known field path or the name of a {@link DataCategory} (case-sensitive)}
+     *
+     * @param element a data element of an agreement
+     */
     public boolean isKnown(String element) {
         Objects.requireNonNull(element, "element");
         if (fieldPaths.contains(element)) {

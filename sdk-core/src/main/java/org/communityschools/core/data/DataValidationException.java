@@ -12,9 +12,15 @@ public final class DataValidationException extends CommunitySchoolsException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<Violation> violations;
+    /** The number of errors found, listed or not. */
     private final long errorCount;
 
-    /** An exception for these violations, of which {@code errorCount} errors were found in all. */
+    /**
+     * An exception for these violations, of which {@code errorCount} errors were found in all.
+     *
+     * @param violations the violations listed (up to the reporting limit)
+     * @param errorCount the number of errors found, listed or not
+     */
     public DataValidationException(List<Violation> violations, long errorCount) {
         super(summary(violations, errorCount));
         this.violations = List.copyOf(violations);
@@ -27,12 +33,12 @@ public final class DataValidationException extends CommunitySchoolsException {
         return errorCount + " error(s) in the district data directory; nothing was loaded. First: " + first;
     }
 
-    /** The violations found, errors and warnings, in file and line order. */
+    /** {@return the violations found, errors and warnings, in file and line order} */
     public List<Violation> violations() {
         return violations;
     }
 
-    /** The number of errors found, which may exceed the errors listed when the reporting limit was reached. */
+    /** {@return the number of errors found, which may exceed the errors listed when the reporting limit was reached} */
     public long errorCount() {
         return errorCount;
     }

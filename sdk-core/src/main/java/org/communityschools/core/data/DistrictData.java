@@ -100,140 +100,170 @@ public final class DistrictData {
         this.calendars = java.util.Collections.unmodifiableMap(c);
     }
 
-    /** A builder for data assembled in code (tests, other modules); {@code build()} applies the cross-record rules. */
+    /**
+     * {@return a builder for data assembled in code (tests, other modules); {@code build()} applies the cross-record
+     * rules}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Data with nothing in it. */
+    /**
+     * Data with nothing in it.
+     *
+     * @return the empty data
+     */
     public static DistrictData empty() {
         return builder().build();
     }
 
     // ------------------------------------------------------------------ collections, in file order
 
-    /** The organizations (district and community organizations), in file order. */
+    /** {@return the organizations (district and community organizations), in file order} */
     public List<Organization> organizations() {
         return ix.organizations.records();
     }
 
-    /** The schools, in file order. */
+    /** {@return the schools, in file order} */
     public List<School> schools() {
         return ix.schools.records();
     }
 
-    /** The school–organization partnerships, in file order. */
+    /** {@return the school–organization partnerships, in file order} */
     public List<Partnership> partnerships() {
         return ix.partnerships;
     }
 
-    /** The students, in file order. */
+    /** {@return the students, in file order} */
     public List<Student> students() {
         return ix.students.records();
     }
 
-    /** The student characteristics (English learner, disability, ...), in file order. */
+    /** {@return the student characteristics (English learner, disability, ...), in file order} */
     public List<StudentCharacteristic> studentCharacteristics() {
         return ix.characteristics;
     }
 
-    /** The instructional calendars of the schools that have calendar rows, in school order. */
+    /** {@return the instructional calendars of the schools that have calendar rows, in school order} */
     public Map<SchoolId, InstructionalCalendar> calendars() {
         return calendars;
     }
 
-    /** The enrollments, in file order. */
+    /** {@return the enrollments, in file order} */
     public List<Enrollment> enrollments() {
         return ix.enrollments;
     }
 
-    /** The diplomas, in file order. */
+    /** {@return the diplomas, in file order} */
     public List<Diploma> diplomas() {
         return ix.diplomas;
     }
 
-    /** The attendance rows, in the compact columnar store. */
+    /** {@return the attendance rows, in the compact columnar store} */
     public AttendanceTable attendance() {
         return attendance;
     }
 
-    /** The behavior incidents, in file order. */
+    /** {@return the behavior incidents, in file order} */
     public List<BehaviorIncident> behaviorIncidents() {
         return ix.incidents.records();
     }
 
-    /** The course marks, in file order. */
+    /** {@return the course marks, in file order} */
     public List<CourseMark> courseMarks() {
         return ix.courseMarks;
     }
 
-    /** The staff members, in file order. */
+    /** {@return the staff members, in file order} */
     public List<Staff> staff() {
         return ix.staff.records();
     }
 
-    /** The staff assignments, in file order. */
+    /** {@return the staff assignments, in file order} */
     public List<StaffAssignment> staffAssignments() {
         return ix.assignments;
     }
 
-    /** The student–staff relationships, in file order. */
+    /** {@return the student–staff relationships, in file order} */
     public List<StudentStaffRelationship> studentStaffRelationships() {
         return ix.relationships;
     }
 
-    /** The interventions, in file order. */
+    /** {@return the interventions, in file order} */
     public List<Intervention> interventions() {
         return ix.interventions.records();
     }
 
-    /** The intervention participants, in file order. */
+    /** {@return the intervention participants, in file order} */
     public List<InterventionParticipant> interventionParticipants() {
         return ix.participants;
     }
 
-    /** The consents, in file order. */
+    /** {@return the consents, in file order} */
     public List<Consent> consents() {
         return ix.consents.records();
     }
 
-    /** The data-sharing agreements, every version, in file order. */
+    /** {@return the data-sharing agreements, every version, in file order} */
     public List<DataSharingAgreement> agreements() {
         return ix.agreements;
     }
 
-    /** The school years that occur in the data (calendars, enrollments, attendance, partnerships, course marks). */
+    /**
+     * {@return the school years that occur in the data (calendars, enrollments, attendance, partnerships, course
+     * marks)}
+     */
     public SortedSet<SchoolYear> schoolYears() {
         return ix.schoolYears;
     }
 
     // ------------------------------------------------------------------ lookups by id
 
-    /** The student with this id. */
+    /**
+     * {@return the student with this id}
+     *
+     * @param id the identifier
+     */
     public Optional<Student> student(StudentId id) {
         int i = studentIndex(id);
         return i < 0 ? Optional.empty() : Optional.of(ix.students.record(i));
     }
 
-    /** The school with this id. */
+    /**
+     * {@return the school with this id}
+     *
+     * @param id the identifier
+     */
     public Optional<School> school(SchoolId id) {
         int i = schoolIndex(id);
         return i < 0 ? Optional.empty() : Optional.of(ix.schools.record(i));
     }
 
-    /** The staff member with this id. */
+    /**
+     * {@return the staff member with this id}
+     *
+     * @param id the identifier
+     */
     public Optional<Staff> staff(StaffId id) {
         int i = ix.staff.indexOf(Objects.requireNonNull(id, "id").value());
         return i < 0 ? Optional.empty() : Optional.of(ix.staff.record(i));
     }
 
-    /** The organization with this id. */
+    /**
+     * {@return the organization with this id}
+     *
+     * @param id the identifier
+     */
     public Optional<Organization> organization(OrganizationId id) {
         int i = ix.organizations.indexOf(Objects.requireNonNull(id, "id").value());
         return i < 0 ? Optional.empty() : Optional.of(ix.organizations.record(i));
     }
 
-    /** The intervention with this id. */
+    /**
+     * {@return the intervention with this id}
+     *
+     * @param id the identifier
+     */
     public Optional<Intervention> intervention(InterventionId id) {
         int i = ix.interventions.indexOf(Objects.requireNonNull(id, "id").value());
         return i < 0 ? Optional.empty() : Optional.of(ix.interventions.record(i));
@@ -242,6 +272,9 @@ public final class DistrictData {
     /**
      * The version of the agreement with this id that has the highest number, whether or not it has taken effect. A
      * decision on a given day follows {@link #agreementVersionOn(AgreementId, LocalDate)} instead.
+     *
+     * @param id the agreement's id
+     * @return the latest version, if the agreement is known
      */
     public Optional<DataSharingAgreement> agreement(AgreementId id) {
         return agreementHistory(id).map(AgreementHistory::latest);
@@ -249,12 +282,16 @@ public final class DistrictData {
 
     // ------------------------------------------------------------------ agreements over time
 
-    /** Every version of the agreement with this id. */
+    /**
+     * {@return every version of the agreement with this id}
+     *
+     * @param id the identifier
+     */
     public Optional<AgreementHistory> agreementHistory(AgreementId id) {
         return Optional.ofNullable(ix.agreementHistories.get(Objects.requireNonNull(id, "id").value()));
     }
 
-    /** The history of every agreement, in agreement id order. */
+    /** {@return the history of every agreement, in agreement id order} */
     public List<AgreementHistory> agreementHistories() {
         return List.copyOf(ix.agreementHistories.values());
     }
@@ -265,6 +302,10 @@ public final class DistrictData {
      * whose versions has taken effect is left out. The versions are returned whatever their status and term: whether
      * one permits a disclosure is the caller's decision. This is the one query by which the SDK chooses the agreement
      * versions a decision follows, so that no later version applies to an earlier day.
+     *
+     * @param recipient the recipient organization
+     * @param date the day
+     * @return the governing version of each agreement with the recipient
      */
     public List<DataSharingAgreement> agreementVersionsOn(OrganizationId recipient, LocalDate date) {
         Objects.requireNonNull(recipient, "recipient");
@@ -277,7 +318,13 @@ public final class DistrictData {
         return Collections.unmodifiableList(out);
     }
 
-    /** The version of the agreement with this id that governs on {@code date}, as in {@link #agreementVersionsOn}. */
+    /**
+     * {@return the version of the agreement with this id that governs on {@code date}, as in {@link
+     * #agreementVersionsOn}}
+     *
+     * @param id the agreement's id
+     * @param date the day
+     */
     public Optional<DataSharingAgreement> agreementVersionOn(AgreementId id, LocalDate date) {
         Objects.requireNonNull(date, "date");
         return agreementHistory(id).flatMap(h -> h.versionOn(date));
@@ -286,6 +333,9 @@ public final class DistrictData {
     /**
      * The destruction obligations of the agreements that have ended by {@code asOf}, in agreement id order: due when
      * the deadline is on or after {@code asOf}, overdue after it ({@link DestructionObligation#isOverdueOn(LocalDate)}).
+     *
+     * @param asOf the day
+     * @return the obligations, in agreement id order
      */
     public List<DestructionObligation> destructionsDue(LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
@@ -298,54 +348,93 @@ public final class DistrictData {
 
     // ------------------------------------------------------------------ dense indexes
 
-    /** The dense index (0 to students - 1, file order) of a student, or -1 when unknown. */
+    /**
+     * {@return the dense index (0 to students - 1, file order) of a student, or -1 when unknown}
+     *
+     * @param id the student
+     */
     public int studentIndex(StudentId id) {
         return ix.students.indexOf(Objects.requireNonNull(id, "id").value());
     }
 
-    /** The student at a dense index. */
+    /**
+     * {@return the student at a dense index}
+     *
+     * @param index from 0 to the number of students - 1
+     */
     public StudentId studentAt(int index) {
         return ix.students.id(Objects.checkIndex(index, ix.students.size()));
     }
 
-    /** The dense index (0 to schools - 1, file order) of a school, or -1 when unknown. */
+    /**
+     * {@return the dense index (0 to schools - 1, file order) of a school, or -1 when unknown}
+     *
+     * @param id the school
+     */
     public int schoolIndex(SchoolId id) {
         return ix.schools.indexOf(Objects.requireNonNull(id, "id").value());
     }
 
-    /** The school at a dense index. */
+    /**
+     * {@return the school at a dense index}
+     *
+     * @param index from 0 to the number of schools - 1
+     */
     public SchoolId schoolAt(int index) {
         return ix.schools.id(Objects.checkIndex(index, ix.schools.size()));
     }
 
     // ------------------------------------------------------------------ enrollments
 
-    /** The student's enrollments, by entry date. */
+    /**
+     * {@return the student's enrollments, by entry date}
+     *
+     * @param student the student
+     */
     public List<Enrollment> enrollmentsOf(StudentId student) {
         return ix.enrollmentsByStudent.get(studentIndex(student));
     }
 
-    /** The student's enrollments that include {@code date} (usually one; two on a same-day transfer). */
+    /**
+     * {@return the student's enrollments that include {@code date} (usually one; two on a same-day transfer)}
+     *
+     * @param student the student
+     * @param date the day
+     */
     public List<Enrollment> enrollmentsOn(StudentId student, LocalDate date) {
         Objects.requireNonNull(date, "date");
         return filter(ix.enrollmentsByStudent, studentIndex(student), (e, d) -> e.isEnrolledOn(d), date);
     }
 
-    /** The enrollments at a school, by entry date then student. */
+    /**
+     * {@return the enrollments at a school, by entry date then student}
+     *
+     * @param school the school
+     */
     public List<Enrollment> enrollmentsAt(SchoolId school) {
         return ix.enrollmentsBySchool.get(schoolIndex(school));
     }
 
     // ------------------------------------------------------------------ partnerships
 
-    /** The school's partnerships in a school year, the LEAD first. */
+    /**
+     * {@return the school's partnerships in a school year, the LEAD first}
+     *
+     * @param school the school
+     * @param year the school year
+     */
     public List<Partnership> partnershipsOf(SchoolId school, SchoolYear year) {
         Objects.requireNonNull(year, "year");
         int s = schoolIndex(school);
         return s < 0 ? List.of() : ix.partnershipsBySchoolYear.getOrDefault(DistrictIndex.schoolYearKey(s, year), List.of());
     }
 
-    /** The school's lead community organization in a school year. */
+    /**
+     * {@return the school's lead community organization in a school year}
+     *
+     * @param school the school
+     * @param year the school year
+     */
     public Optional<OrganizationId> leadPartner(SchoolId school, SchoolYear year) {
         for (Partnership p : partnershipsOf(school, year)) {
             if (p.role() == PartnershipRole.LEAD) {
@@ -355,12 +444,22 @@ public final class DistrictData {
         return Optional.empty();
     }
 
-    /** Whether the school is a community school in that year: it has a LEAD partner then. */
+    /**
+     * {@return whether the school is a community school in that year: it has a LEAD partner then}
+     *
+     * @param school the school
+     * @param year the school year
+     */
     public boolean isCommunitySchool(SchoolId school, SchoolYear year) {
         return leadPartner(school, year).isPresent();
     }
 
-    /** The schools the organization partners with (as lead or partner) in a school year, sorted. */
+    /**
+     * {@return the schools the organization partners with (as lead or partner) in a school year, sorted}
+     *
+     * @param organization the organization
+     * @param year the school year
+     */
     public List<SchoolId> schoolsPartneredWith(OrganizationId organization, SchoolYear year) {
         Objects.requireNonNull(year, "year");
         int o = ix.organizations.indexOf(Objects.requireNonNull(organization, "organization").value());
@@ -369,28 +468,50 @@ public final class DistrictData {
 
     // ------------------------------------------------------------------ staff
 
-    /** The staff member's assignments, by begin date. */
+    /**
+     * {@return the staff member's assignments, by begin date}
+     *
+     * @param staff the staff member
+     */
     public List<StaffAssignment> assignmentsOf(StaffId staff) {
         return ix.assignmentsByStaff.get(staffIndex(staff));
     }
 
-    /** The staff member's assignments in force on {@code date}. */
+    /**
+     * {@return the staff member's assignments in force on {@code date}}
+     *
+     * @param staff the staff member
+     * @param date the day
+     */
     public List<StaffAssignment> assignmentsOn(StaffId staff, LocalDate date) {
         Objects.requireNonNull(date, "date");
         return filter(ix.assignmentsByStaff, staffIndex(staff), (a, d) -> a.period().contains(d), date);
     }
 
-    /** The staff member's relationships with students, by begin date. */
+    /**
+     * {@return the staff member's relationships with students, by begin date}
+     *
+     * @param staff the staff member
+     */
     public List<StudentStaffRelationship> relationshipsOfStaff(StaffId staff) {
         return ix.relationshipsByStaff.get(staffIndex(staff));
     }
 
-    /** The student's relationships with staff, by begin date. */
+    /**
+     * {@return the student's relationships with staff, by begin date}
+     *
+     * @param student the student
+     */
     public List<StudentStaffRelationship> relationshipsOfStudent(StudentId student) {
         return ix.relationshipsByStudent.get(studentIndex(student));
     }
 
-    /** The staff member's relationships with students in force on {@code date}. */
+    /**
+     * {@return the staff member's relationships with students in force on {@code date}}
+     *
+     * @param staff the staff member
+     * @param date the day
+     */
     public List<StudentStaffRelationship> relationshipsOn(StaffId staff, LocalDate date) {
         Objects.requireNonNull(date, "date");
         return filter(ix.relationshipsByStaff, staffIndex(staff), (r, d) -> r.period().contains(d), date);
@@ -402,39 +523,67 @@ public final class DistrictData {
 
     // ------------------------------------------------------------------ per student
 
-    /** The student's characteristics, by begin date. */
+    /**
+     * {@return the student's characteristics, by begin date}
+     *
+     * @param student the student
+     */
     public List<StudentCharacteristic> characteristicsOf(StudentId student) {
         return ix.characteristicsByStudent.get(studentIndex(student));
     }
 
-    /** The student's behavior incidents, by date. */
+    /**
+     * {@return the student's behavior incidents, by date}
+     *
+     * @param student the student
+     */
     public List<BehaviorIncident> incidentsOf(StudentId student) {
         return ix.incidentsByStudent.get(studentIndex(student));
     }
 
-    /** The student's course marks, by school year, term and course. */
+    /**
+     * {@return the student's course marks, by school year, term and course}
+     *
+     * @param student the student
+     */
     public List<CourseMark> courseMarksOf(StudentId student) {
         return ix.courseMarksByStudent.get(studentIndex(student));
     }
 
-    /** The student's diplomas, by award date. */
+    /**
+     * {@return the student's diplomas, by award date}
+     *
+     * @param student the student
+     */
     public List<Diploma> diplomasOf(StudentId student) {
         return ix.diplomasByStudent.get(studentIndex(student));
     }
 
-    /** The consents given for the student, by signed date. */
+    /**
+     * {@return the consents given for the student, by signed date}
+     *
+     * @param student the student
+     */
     public List<Consent> consentsOf(StudentId student) {
         return ix.consentsByStudent.get(studentIndex(student));
     }
 
-    /** The student's intervention participations, by begin date. */
+    /**
+     * {@return the student's intervention participations, by begin date}
+     *
+     * @param student the student
+     */
     public List<InterventionParticipant> participantsOf(StudentId student) {
         return ix.participantsByStudent.get(studentIndex(student));
     }
 
     // ------------------------------------------------------------------ calendars
 
-    /** The school's instructional calendar; empty when the school has no calendar rows or is unknown. */
+    /**
+     * {@return the school's instructional calendar; empty when the school has no calendar rows or is unknown}
+     *
+     * @param school the school
+     */
     public InstructionalCalendar calendar(SchoolId school) {
         InstructionalCalendar c = calendars.get(Objects.requireNonNull(school, "school"));
         return c != null ? c : new InstructionalCalendar(school, new int[0]);

@@ -56,17 +56,19 @@ public final class DistrictDataReader {
     /**
      * A builder with the defaults: strict, the default Jakarta Validation provider, 10,000 reported violations,
      * {@link ReadLimits#defaults()}.
+     *
+     * @return a builder
      */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The limits each file is read within. */
+    /** {@return the limits each file is read within} */
     public ReadLimits limits() {
         return limits;
     }
 
-    /** Whether a read returns the valid rows despite errors. */
+    /** {@return whether a read returns the valid rows despite errors} */
     public boolean isLenient() {
         return lenient;
     }
@@ -74,6 +76,8 @@ public final class DistrictDataReader {
     /**
      * Reads the directory.
      *
+     * @param dir the district data directory
+     * @return the data, and the report of what was read and found
      * @throws DataValidationException in strict mode, when any rule is broken
      * @throws IllegalArgumentException when {@code dir} is not a directory
      */
@@ -112,6 +116,9 @@ public final class DistrictDataReader {
         /**
          * The limits a file is read within (default {@link ReadLimits#defaults()}): a row, cell or nesting beyond
          * them is an error naming the limit ({@code limit.*}), and the rest of that file is not read.
+         *
+         * @param limits the limits a file is read within (default {@link ReadLimits#defaults()})
+         * @return this builder
          */
         public Builder limits(ReadLimits limits) {
             Objects.requireNonNull(limits, "limits");
@@ -122,7 +129,12 @@ public final class DistrictDataReader {
             return this;
         }
 
-        /** Lenient (true) returns the valid rows and a report; strict (false, the default) loads nothing on any error. */
+        /**
+         * Lenient (true) returns the valid rows and a report; strict (false, the default) loads nothing on any error.
+         *
+         * @param lenient true for lenient, false for strict
+         * @return this builder
+         */
         public Builder lenient(boolean lenient) {
             if (this.lenient != null) {
                 throw new IllegalStateException("lenient was already set to " + this.lenient);
@@ -131,7 +143,12 @@ public final class DistrictDataReader {
             return this;
         }
 
-        /** The Jakarta Validation validator that checks each record's annotations (default: the provider on the path). */
+        /**
+         * The Jakarta Validation validator that checks each record's annotations (default: the provider on the path).
+         *
+         * @param validator the Jakarta Validation validator that checks each record's annotations (default
+         * @return this builder
+         */
         public Builder validator(Validator validator) {
             Objects.requireNonNull(validator, "validator");
             if (this.validator != null || withoutBeanValidation) {
@@ -141,7 +158,11 @@ public final class DistrictDataReader {
             return this;
         }
 
-        /** Skips Jakarta Validation annotations (the field and cross-record rules still apply). */
+        /**
+         * Skips Jakarta Validation annotations (the field and cross-record rules still apply).
+         *
+         * @return this builder
+         */
         public Builder withoutBeanValidation() {
             if (this.validator != null || withoutBeanValidation) {
                 throw new IllegalStateException("bean validation was already configured");
@@ -150,7 +171,12 @@ public final class DistrictDataReader {
             return this;
         }
 
-        /** The most violations kept in a report or exception (default 10,000); beyond it they are only counted. */
+        /**
+         * The most violations kept in a report or exception (default 10,000); beyond it they are only counted.
+         *
+         * @param max the most violations kept in a report or exception (default 10,000)
+         * @return this builder
+         */
         public Builder maxReportedViolations(int max) {
             if (max < 1) {
                 throw new IllegalArgumentException("maxReportedViolations must be at least 1, was " + max);
@@ -166,6 +192,10 @@ public final class DistrictDataReader {
          * The data elements agreements may name (default {@link DataElements#standard()}, the default field catalog's
          * paths and the category names); an agreement naming another is rejected with rule
          * {@code agreement.data-element}. A host whose policy uses its own field catalog passes that catalog's paths.
+         *
+         * @param dataElements the data elements agreements may name (default {@link DataElements#standard()}, the
+         *     default field catalog's paths and the category names)
+         * @return this builder
          */
         public Builder dataElements(DataElements dataElements) {
             Objects.requireNonNull(dataElements, "dataElements");
@@ -179,6 +209,7 @@ public final class DistrictDataReader {
         /**
          * Builds the reader.
          *
+         * @return the reader
          * @throws IllegalStateException when no validator was given, bean validation was not turned off, and no
          *     Jakarta Validation provider is on the class or module path
          */
@@ -200,15 +231,37 @@ public final class DistrictDataReader {
                 try {
                     instance = Validation.buildDefaultValidatorFactory().getValidator();
                 } catch (ValidationException e) {
-                    failure = e.getMessage();
+                    failure = explain(e);
                 }
             }
             if (instance == null) {
-                throw new IllegalStateException("DistrictDataReader checks Jakarta Validation annotations, but no provider "
-                        + "was found: add one such as Hibernate Validator (org.hibernate.validator:hibernate-validator) "
-                        + "to the class path, pass one with validator(...), or call withoutBeanValidation(). Cause: " + failure);
+                throw new IllegalStateException(failure);
             }
             return instance;
+        }
+
+        /** What went wrong and how to fix it: a missing provider, or a provider that needs Jakarta EL. */
+        private static String explain(ValidationException e) {
+            StringBuilder causes = new StringBuilder();
+            boolean needsEl = false;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                String m = String.valueOf(t.getMessage());
+                causes.append(causes.length() == 0 ? "" : "; ").append(m);
+                needsEl |= m.contains("jakarta.el") || m.contains("jakarta/el") || m.contains("HV000183");
+            }
+            if (needsEl) {
+                return "DistrictDataReader checks Jakarta Validation annotations, and the provider found cannot start: "
+                        + "its message interpolation needs Jakarta Expression Language. Add "
+                        + "org.glassfish.expressly:expressly to the dependencies and, on the module path, resolve the EL "
+                        + "modules with --add-modules jakarta.el,org.glassfish.expressly (Hibernate Validator requires "
+                        + "them only statically); or pass validator(...) built with a message interpolator that needs no "
+                        + "EL (Hibernate Validator's ParameterMessageInterpolator); or call withoutBeanValidation(). "
+                        + "See docs/embedding.md, \"The module path\". Cause: " + causes;
+            }
+            return "DistrictDataReader checks Jakarta Validation annotations, but no provider was found: add one such "
+                    + "as Hibernate Validator (org.hibernate.validator:hibernate-validator with "
+                    + "org.glassfish.expressly:expressly) to the class or module path, pass one with validator(...), or "
+                    + "call withoutBeanValidation(). Cause: " + causes;
         }
     }
 }

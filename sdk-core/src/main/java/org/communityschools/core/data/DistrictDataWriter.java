@@ -60,6 +60,8 @@ public final class DistrictDataWriter implements AutoCloseable {
     /**
      * Opens a directory for writing, creating it when absent.
      *
+     * @param dir the directory
+     * @return the writer; close it to write {@code agreements.json} and finish the files
      * @throws IllegalArgumentException when the directory already holds a file of a district data directory, so
      *     that old files are never mixed with new ones
      */
@@ -72,6 +74,8 @@ public final class DistrictDataWriter implements AutoCloseable {
      * data files): records in the order {@code data} lists them, calendars school by school, attendance by student
      * then date. Reading the directory back gives equal data.
      *
+     * @param data the district data
+     * @param dir the directory
      * @throws IllegalArgumentException when the directory already holds a file of a district data directory
      * @throws UncheckedIOException when writing fails
      */
@@ -104,92 +108,96 @@ public final class DistrictDataWriter implements AutoCloseable {
         }
     }
 
-    /** Rows of {@code organizations.csv}. */
+    /** {@return rows of {@code organizations.csv}} */
     public Consumer<Organization> organizations() {
         return sink(DataFile.ORGANIZATIONS, Rows::organization);
     }
 
-    /** Rows of {@code schools.csv}. */
+    /** {@return rows of {@code schools.csv}} */
     public Consumer<School> schools() {
         return sink(DataFile.SCHOOLS, Rows::school);
     }
 
-    /** Rows of {@code partnerships.csv}. */
+    /** {@return rows of {@code partnerships.csv}} */
     public Consumer<Partnership> partnerships() {
         return sink(DataFile.PARTNERSHIPS, Rows::partnership);
     }
 
-    /** Rows of {@code students.csv}. */
+    /** {@return rows of {@code students.csv}} */
     public Consumer<Student> students() {
         return sink(DataFile.STUDENTS, Rows::student);
     }
 
-    /** Rows of {@code student_characteristics.csv}. */
+    /** {@return rows of {@code student_characteristics.csv}} */
     public Consumer<StudentCharacteristic> studentCharacteristics() {
         return sink(DataFile.STUDENT_CHARACTERISTICS, Rows::characteristic);
     }
 
-    /** Rows of {@code calendar.csv}. */
+    /** {@return rows of {@code calendar.csv}} */
     public Consumer<InstructionalDay> calendar() {
         return sink(DataFile.CALENDAR, Rows::calendar);
     }
 
-    /** Rows of {@code enrollments.csv}. */
+    /** {@return rows of {@code enrollments.csv}} */
     public Consumer<Enrollment> enrollments() {
         return sink(DataFile.ENROLLMENTS, Rows::enrollment);
     }
 
-    /** Rows of {@code diplomas.csv}. */
+    /** {@return rows of {@code diplomas.csv}} */
     public Consumer<Diploma> diplomas() {
         return sink(DataFile.DIPLOMAS, Rows::diploma);
     }
 
-    /** Rows of {@code attendance.csv}. */
+    /** {@return rows of {@code attendance.csv}} */
     public Consumer<AttendanceRecord> attendance() {
         return sink(DataFile.ATTENDANCE, Rows::attendance);
     }
 
-    /** Rows of {@code behavior.csv}. */
+    /** {@return rows of {@code behavior.csv}} */
     public Consumer<BehaviorIncident> behavior() {
         return sink(DataFile.BEHAVIOR, Rows::behavior);
     }
 
-    /** Rows of {@code course_marks.csv}. */
+    /** {@return rows of {@code course_marks.csv}} */
     public Consumer<CourseMark> courseMarks() {
         return sink(DataFile.COURSE_MARKS, Rows::courseMark);
     }
 
-    /** Rows of {@code staff.csv}. */
+    /** {@return rows of {@code staff.csv}} */
     public Consumer<Staff> staff() {
         return sink(DataFile.STAFF, Rows::staff);
     }
 
-    /** Rows of {@code staff_assignments.csv}. */
+    /** {@return rows of {@code staff_assignments.csv}} */
     public Consumer<StaffAssignment> staffAssignments() {
         return sink(DataFile.STAFF_ASSIGNMENTS, Rows::staffAssignment);
     }
 
-    /** Rows of {@code student_staff.csv}. */
+    /** {@return rows of {@code student_staff.csv}} */
     public Consumer<StudentStaffRelationship> studentStaff() {
         return sink(DataFile.STUDENT_STAFF, Rows::studentStaff);
     }
 
-    /** Rows of {@code interventions.csv}. */
+    /** {@return rows of {@code interventions.csv}} */
     public Consumer<Intervention> interventions() {
         return sink(DataFile.INTERVENTIONS, Rows::intervention);
     }
 
-    /** Rows of {@code intervention_participants.csv}. */
+    /** {@return rows of {@code intervention_participants.csv}} */
     public Consumer<InterventionParticipant> interventionParticipants() {
         return sink(DataFile.INTERVENTION_PARTICIPANTS, Rows::interventionParticipant);
     }
 
-    /** Rows of {@code consents.csv}. */
+    /** {@return rows of {@code consents.csv}} */
     public Consumer<Consent> consents() {
         return sink(DataFile.CONSENTS, Rows::consent);
     }
 
-    /** Agreements, collected and written to {@code agreements.json} (sorted by id) on {@link #close()}. */
+    /**
+     * Agreements, collected and written to {@code agreements.json} (sorted by id) on {@link #close()}.
+     *
+     * @return the consumer that collects agreements
+     */
     public Consumer<DataSharingAgreement> agreements() {
         return out::agreement;
     }
@@ -197,6 +205,8 @@ public final class DistrictDataWriter implements AutoCloseable {
     /**
      * The rows written so far per file (agreements: the agreements collected), in {@link DataFile} order; files
      * without rows are left out.
+     *
+     * @return the rows written per file
      */
     public Map<DataFile, Long> rowCounts() {
         return out.rowCounts();

@@ -22,30 +22,43 @@ public final class InstructionalCalendar {
         this.days = sortedEpochDays;
     }
 
-    /** A calendar of {@code school} with these days (sorted, duplicates dropped). */
+    /**
+     * {@return a calendar of {@code school} with these days (sorted, duplicates dropped)}
+     *
+     * @param school the school
+     * @param days its instructional days, in any order
+     */
     public static InstructionalCalendar of(SchoolId school, List<LocalDate> days) {
         Objects.requireNonNull(school, "school");
         int[] d = days.stream().mapToInt(x -> (int) x.toEpochDay()).sorted().distinct().toArray();
         return new InstructionalCalendar(school, d);
     }
 
-    /** The school. */
+    /** {@return the school} */
     public SchoolId school() {
         return school;
     }
 
-    /** Whether the school has no calendar rows. */
+    /** {@return whether the school has no calendar rows} */
     public boolean isEmpty() {
         return days.length == 0;
     }
 
-    /** Whether {@code date} is an instructional day. */
+    /**
+     * {@return whether {@code date} is an instructional day}
+     *
+     * @param date a day
+     */
     public boolean isInstructionalDay(LocalDate date) {
         Objects.requireNonNull(date, "date");
         return Arrays.binarySearch(days, (int) date.toEpochDay()) >= 0;
     }
 
-    /** The number of instructional days in {@code range} (half-open; open-ended ranges count to the last day). */
+    /**
+     * {@return the number of instructional days in {@code range} (half-open; open-ended ranges count to the last day)}
+     *
+     * @param range the dates to count
+     */
     public int daysIn(DateRange range) {
         Objects.requireNonNull(range, "range");
         int from = insertion((int) range.start().toEpochDay());
@@ -58,7 +71,7 @@ public final class InstructionalCalendar {
         return i >= 0 ? i : -i - 1;
     }
 
-    /** The instructional days in date order, unmodifiable. */
+    /** {@return the instructional days in date order, unmodifiable} */
     public List<LocalDate> days() {
         return new AbstractList<>() {
             @Override
@@ -73,7 +86,7 @@ public final class InstructionalCalendar {
         };
     }
 
-    /** The number of instructional days. */
+    /** {@return the number of instructional days} */
     public int size() {
         return days.length;
     }

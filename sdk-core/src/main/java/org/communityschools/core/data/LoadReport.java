@@ -49,7 +49,13 @@ public final class LoadReport {
      * @param rejected the rows rejected by a rule (read = accepted + rejected)
      */
     public record FileCounts(long rowsRead, long accepted, long rejected) {
-        /** Checks that no count is negative. */
+        /**
+         * Checks that no count is negative.
+         *
+         * @param rowsRead the data rows read (the header excluded)
+         * @param accepted the rows loaded
+         * @param rejected the rows rejected by a rule (read = accepted + rejected)
+         */
         public FileCounts {
             if (rowsRead < 0 || accepted < 0 || rejected < 0) {
                 throw new IllegalArgumentException("counts must not be negative");
@@ -57,47 +63,51 @@ public final class LoadReport {
         }
     }
 
-    /** The kept violations, errors and warnings, in file (load order) then line order. */
+    /** {@return the kept violations, errors and warnings, in file (load order) then line order} */
     public List<Violation> violations() {
         return violations;
     }
 
-    /** The kept errors only. */
+    /** {@return the kept errors only} */
     public List<Violation> errors() {
         return violations.stream().filter(v -> v.severity() == Severity.ERROR).toList();
     }
 
-    /** The counts per file that was present, in load order. */
+    /** {@return the counts per file that was present, in load order} */
     public Map<DataFile, FileCounts> files() {
         return files;
     }
 
-    /** The counts of one file; zeros when it was absent. */
+    /**
+     * {@return the counts of one file; zeros when it was absent}
+     *
+     * @param file a file of the district data directory
+     */
     public FileCounts counts(DataFile file) {
         return files.getOrDefault(Objects.requireNonNull(file, "file"), new FileCounts(0, 0, 0));
     }
 
-    /** The errors found, including those beyond the reporting limit. */
+    /** {@return the errors found, including those beyond the reporting limit} */
     public long errorCount() {
         return errorCount;
     }
 
-    /** The warnings found, including those beyond the reporting limit. */
+    /** {@return the warnings found, including those beyond the reporting limit} */
     public long warningCount() {
         return warningCount;
     }
 
-    /** The violations counted but not listed because the reporting limit was reached. */
+    /** {@return the violations counted but not listed because the reporting limit was reached} */
     public long omittedCount() {
         return omittedCount;
     }
 
-    /** Whether any error was found. */
+    /** {@return whether any error was found} */
     public boolean hasErrors() {
         return errorCount > 0;
     }
 
-    /** A few lines: counts per file, totals, then the first violations. Never contains personal data. */
+    /** {@return a few lines: counts per file, totals, then the first violations} Never contains personal data. */
     public String summary() {
         StringBuilder b = new StringBuilder();
         b.append(errorCount).append(" error(s), ").append(warningCount).append(" warning(s)\n");

@@ -45,37 +45,37 @@ public final class ReadLimits {
         this.maxFileBytes = b.maxFileBytes == null ? 4L << 30 : b.maxFileBytes;
     }
 
-    /** The default limits (see the table above). */
+    /** {@return the default limits (see the table above)} */
     public static ReadLimits defaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The most characters of one CSV row, line breaks included. */
+    /** {@return the most characters of one CSV row, line breaks included} */
     public int maxLineChars() {
         return maxLineChars;
     }
 
-    /** The most cells of one CSV row. */
+    /** {@return the most cells of one CSV row} */
     public int maxCellsPerRow() {
         return maxCellsPerRow;
     }
 
-    /** The most characters of one CSV cell, XML text or attribute value, or JSON string. */
+    /** {@return the most characters of one CSV cell, XML text or attribute value, or JSON string} */
     public int maxCellChars() {
         return maxCellChars;
     }
 
-    /** The deepest nesting of XML elements or JSON arrays and objects. */
+    /** {@return the deepest nesting of XML elements or JSON arrays and objects} */
     public int maxDepth() {
         return maxDepth;
     }
 
-    /** The most bytes of a file that is read whole. */
+    /** {@return the most bytes of a file that is read whole} */
     public long maxFileBytes() {
         return maxFileBytes;
     }
@@ -110,35 +110,60 @@ public final class ReadLimits {
 
         private Builder() {}
 
-        /** The most characters of one CSV row (default 1,048,576). */
+        /**
+         * The most characters of one CSV row (default 1,048,576).
+         *
+         * @param max the most characters of one CSV row (default 1,048,576)
+         * @return this builder
+         */
         public Builder maxLineChars(int max) {
             once(maxLineChars, "maxLineChars");
             this.maxLineChars = positive(max, "maxLineChars");
             return this;
         }
 
-        /** The most cells of one CSV row (default 1,024). */
+        /**
+         * The most cells of one CSV row (default 1,024).
+         *
+         * @param max the most cells of one CSV row (default 1,024)
+         * @return this builder
+         */
         public Builder maxCellsPerRow(int max) {
             once(maxCellsPerRow, "maxCellsPerRow");
             this.maxCellsPerRow = positive(max, "maxCellsPerRow");
             return this;
         }
 
-        /** The most characters of one cell, XML text or attribute, or JSON string (default 65,536). */
+        /**
+         * The most characters of one cell, XML text or attribute, or JSON string (default 65,536).
+         *
+         * @param max the most characters of one cell, XML text or attribute, or JSON string (default 65,536)
+         * @return this builder
+         */
         public Builder maxCellChars(int max) {
             once(maxCellChars, "maxCellChars");
             this.maxCellChars = positive(max, "maxCellChars");
             return this;
         }
 
-        /** The deepest nesting of XML elements or JSON arrays and objects (default 64). */
+        /**
+         * The deepest nesting of XML elements or JSON arrays and objects (default 64).
+         *
+         * @param max the deepest nesting of XML elements or JSON arrays and objects (default 64)
+         * @return this builder
+         */
         public Builder maxDepth(int max) {
             once(maxDepth, "maxDepth");
             this.maxDepth = positive(max, "maxDepth");
             return this;
         }
 
-        /** The most bytes of a file read whole (default 4 GiB). */
+        /**
+         * The most bytes of a file read whole (default 4 GiB).
+         *
+         * @param max the most bytes of a file read whole (default 4 GiB)
+         * @return this builder
+         */
         public Builder maxFileBytes(long max) {
             once(maxFileBytes, "maxFileBytes");
             if (max < 1) {
@@ -151,6 +176,7 @@ public final class ReadLimits {
         /**
          * The limits.
          *
+         * @return the limits
          * @throws IllegalStateException when the cell limit exceeds the row limit (a cell is part of a row)
          */
         public ReadLimits build() {

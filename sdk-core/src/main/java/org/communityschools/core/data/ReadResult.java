@@ -11,7 +11,12 @@ import java.util.Objects;
  * @param report the violations and counts
  */
 public record ReadResult(DistrictData data, LoadReport report) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param data the loaded, indexed data
+     * @param report the violations and counts
+     */
     public ReadResult {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(report, "report");

@@ -20,7 +20,19 @@ import java.util.Optional;
  */
 public record Violation(Severity severity, String file, long line, int column, Optional<String> field,
                         Optional<String> value, String rule, String message) {
-    /** Checks that nothing is missing and positions are not negative. */
+    /**
+     * Checks that nothing is missing and positions are not negative.
+     *
+     * @param severity error or warning
+     * @param file the file name within the directory, such as {@code attendance.csv}
+     * @param line the 1-based line, or 0 when the rule concerns the whole file
+     * @param column the 1-based column, or 0 when the rule concerns the whole row or file
+     * @param field the column's name, or empty
+     * @param value the offending value (possibly {@code <redacted>}), or empty
+     * @param rule the rule's stable code, such as {@code attendance.on-instructional-day}; the codes are listed in
+     *     docs/data-directory.md
+     * @param message the rule in words, with the values that broke it
+     */
     public Violation {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(file, "file");

@@ -15,12 +15,16 @@ public final class CommunitySchoolsJson {
 
     private static final JsonMapper MAPPER = mapper(new CommunitySchoolsModule());
 
-    /** The module; it cannot read staff assignments or interventions (see {@link CommunitySchoolsModule}). */
+    /** {@return the module; it cannot read staff assignments or interventions (see {@link CommunitySchoolsModule})} */
     public static CommunitySchoolsModule module() {
         return new CommunitySchoolsModule();
     }
 
-    /** The module, resolving school-or-organization identifiers with {@code resolver}. */
+    /**
+     * {@return the module, resolving school-or-organization identifiers with {@code resolver}}
+     *
+     * @param resolver the identifier of a school or an organization from its text
+     */
     public static CommunitySchoolsModule module(Function<String, EducationOrganizationId> resolver) {
         return new CommunitySchoolsModule(resolver);
     }
@@ -28,12 +32,18 @@ public final class CommunitySchoolsJson {
     /**
      * A shared mapper with the module registered that fails on unknown properties (strict input); otherwise Jackson's
      * defaults.
+     *
+     * @return the shared, thread-safe mapper
      */
     public static JsonMapper mapper() {
         return MAPPER;
     }
 
-    /** A strict mapper whose module resolves school-or-organization identifiers with {@code resolver}. */
+    /**
+     * {@return a strict mapper whose module resolves school-or-organization identifiers with {@code resolver}}
+     *
+     * @param resolver the identifier of a school or an organization from its text
+     */
     public static JsonMapper mapper(Function<String, EducationOrganizationId> resolver) {
         return mapper(new CommunitySchoolsModule(resolver));
     }

@@ -76,6 +76,8 @@ public final class CommunitySchoolsModule extends SimpleModule {
      * A module that resolves the identifiers of {@link EducationOrganizationId} properties with {@code resolver}, for
      * example {@code id -> schools.contains(id) ? SchoolId.of(id) : OrganizationId.of(id)}. The resolver throws
      * {@link IllegalArgumentException} for an identifier it does not know; it must be thread-safe.
+     *
+     * @param resolver the identifier of a school or an organization from its text
      */
     public CommunitySchoolsModule(Function<String, EducationOrganizationId> resolver) {
         super("CommunitySchoolsModule", Version.unknownVersion());

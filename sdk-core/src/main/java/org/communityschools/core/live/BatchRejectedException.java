@@ -19,7 +19,11 @@ public final class BatchRejectedException extends CommunitySchoolsException {
 
     private final transient List<Violation> violations;
 
-    /** An exception for these violations (at least one error). */
+    /**
+     * An exception for these violations (at least one error).
+     *
+     * @param violations the violations of the batch, located at the change that broke each rule
+     */
     public BatchRejectedException(List<Violation> violations) {
         super(summary(violations));
         this.violations = List.copyOf(violations);
@@ -33,7 +37,7 @@ public final class BatchRejectedException extends CommunitySchoolsException {
         return errors + " error(s) in the batch of changes; nothing was applied. First: " + first;
     }
 
-    /** The violations, in the order of the changes. */
+    /** {@return the violations, in the order of the changes} */
     public List<Violation> violations() {
         return violations;
     }

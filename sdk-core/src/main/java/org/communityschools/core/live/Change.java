@@ -8,10 +8,14 @@ import java.util.Objects;
  * thread-safe; prints the key and origin only.
  */
 public sealed interface Change permits Change.Upsert, Change.Delete {
-    /** The key of the records the change addresses. */
+    /** {@return the key of the records the change addresses} */
     RecordKey key();
 
-    /** Where the change came from. */
+    /**
+     * Where the change came from.
+     *
+     * @return the origin: a file and line of a delta directory, or a place in a batch built in code
+     */
     ChangeOrigin origin();
 
     /**
@@ -23,7 +27,13 @@ public sealed interface Change permits Change.Upsert, Change.Delete {
      * @param origin where the change came from
      */
     record Upsert(Object record, RecordKey key, ChangeOrigin origin) implements Change {
-        /** Checks that the key is the record's key. */
+        /**
+         * Checks that the key is the record's key.
+         *
+         * @param record a record of the district data directory (the types {@code DistrictData.Builder} adds)
+         * @param key its key
+         * @param origin where the change came from
+         */
         public Upsert {
             Objects.requireNonNull(record, "record");
             Objects.requireNonNull(origin, "origin");
@@ -45,7 +55,12 @@ public sealed interface Change permits Change.Upsert, Change.Delete {
      * @param origin where the change came from
      */
     record Delete(RecordKey key, ChangeOrigin origin) implements Change {
-        /** Checks that nothing is missing. */
+        /**
+         * Checks that nothing is missing.
+         *
+         * @param key the key
+         * @param origin where the change came from
+         */
         public Delete {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(origin, "origin");

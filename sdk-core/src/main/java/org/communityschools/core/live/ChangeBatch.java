@@ -17,27 +17,31 @@ public final class ChangeBatch {
         this.changes = List.copyOf(changes);
     }
 
-    /** A batch of these changes, in order. */
+    /**
+     * {@return a batch of these changes, in order}
+     *
+     * @param changes the changes, applied in this order
+     */
     public static ChangeBatch of(List<? extends Change> changes) {
         return new ChangeBatch(new ArrayList<>(Objects.requireNonNull(changes, "changes")));
     }
 
-    /** A builder; changes made in code have the origin {@code batch} and their 1-based place in the batch. */
+    /** {@return a builder; changes made in code have the origin {@code batch} and their 1-based place in the batch} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The changes, in order. */
+    /** {@return the changes, in order} */
     public List<Change> changes() {
         return changes;
     }
 
-    /** The number of changes. */
+    /** {@return the number of changes} */
     public int size() {
         return changes.size();
     }
 
-    /** Whether the batch has no change. */
+    /** {@return whether the batch has no change} */
     public boolean isEmpty() {
         return changes.isEmpty();
     }
@@ -79,33 +83,57 @@ public final class ChangeBatch {
         /**
          * Adds or replaces {@code record} (any record type of the district data directory).
          *
+         * @param record the record to add or replace
+         * @return this builder
          * @throws IllegalArgumentException when {@code record} is of no record type of the directory
          */
         public Builder upsert(Object record) {
             return add(new Change.Upsert(record, RecordKey.of(record), next()));
         }
 
-        /** As {@link #upsert(Object)}, from {@code origin}. */
+        /**
+         * As {@link #upsert(Object)}, from {@code origin}.
+         *
+         * @param record the record to add or replace
+         * @param origin where the change came from
+         * @return this builder
+         */
         public Builder upsert(Object record, ChangeOrigin origin) {
             return add(new Change.Upsert(record, RecordKey.of(record), origin));
         }
 
-        /** Removes the records with {@code key}. */
+        /**
+         * Removes the records with {@code key}.
+         *
+         * @param key the key of the records to remove
+         * @return this builder
+         */
         public Builder delete(RecordKey key) {
             return add(new Change.Delete(key, next()));
         }
 
-        /** As {@link #delete(RecordKey)}, from {@code origin}. */
+        /**
+         * As {@link #delete(RecordKey)}, from {@code origin}.
+         *
+         * @param key the key of the records to remove
+         * @param origin where the change came from
+         * @return this builder
+         */
         public Builder delete(RecordKey key, ChangeOrigin origin) {
             return add(new Change.Delete(key, origin));
         }
 
-        /** Removes the records with the key of {@code record}. */
+        /**
+         * Removes the records with the key of {@code record}.
+         *
+         * @param record a record whose key names the records to remove
+         * @return this builder
+         */
         public Builder deleteRecordOf(Object record) {
             return delete(RecordKey.of(record));
         }
 
-        /** The batch. */
+        /** {@return the batch} */
         public ChangeBatch build() {
             if (built) {
                 throw new IllegalStateException("build() was already called");

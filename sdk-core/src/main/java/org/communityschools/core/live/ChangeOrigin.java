@@ -11,7 +11,12 @@ import java.util.Objects;
  * @param position the 1-based line or position, or 0 when unknown
  */
 public record ChangeOrigin(String source, long position) {
-    /** Checks that the source is not blank and the position not negative. */
+    /**
+     * Checks that the source is not blank and the position not negative.
+     *
+     * @param source the source, not blank
+     * @param position the 1-based line or position, or 0 when unknown
+     */
     public ChangeOrigin {
         Objects.requireNonNull(source, "source");
         if (source.isBlank()) {

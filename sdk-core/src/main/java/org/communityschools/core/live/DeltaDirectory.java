@@ -41,6 +41,9 @@ public final class DeltaDirectory {
      * {@code staff_assignments.csv} and {@code interventions.csv}), with the default Jakarta Validation provider when
      * one is on the path.
      *
+     * @param dir the delta directory
+     * @param data the district data the changes apply to
+     * @return the changes, each located at its file and line
      * @throws BatchRejectedException   with every violation when a row breaks a field rule, has no valid {@code op}, or
      *                                  a delete row's key is missing or malformed
      * @throws IllegalArgumentException when {@code dir} is not a directory
@@ -49,7 +52,15 @@ public final class DeltaDirectory {
         return read(dir, data, defaultValidator());
     }
 
-    /** As {@link #read(Path, DistrictData)}, checking Jakarta Validation annotations with {@code validator} when not null. */
+    /**
+     * As {@link #read(Path, DistrictData)}, checking Jakarta Validation annotations with {@code validator} when not
+     * null.
+     *
+     * @param dir the delta directory
+     * @param data the district data the changes apply to
+     * @param validator the validator, or null to check no annotation
+     * @return the changes, each located at its file and line
+     */
     public static ChangeBatch read(Path dir, DistrictData data, @Nullable Validator validator) {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(data, "data");

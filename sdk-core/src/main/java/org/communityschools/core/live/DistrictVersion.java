@@ -38,12 +38,15 @@ public final class DistrictVersion {
         this.globalAccess = globalAccess;
     }
 
-    /** The version number: 0 for the data the district started from (or was last compacted to), one more per batch. */
+    /**
+     * {@return the version number: 0 for the data the district started from (or was last compacted to), one more per
+     * batch}
+     */
     public long number() {
         return number;
     }
 
-    /** The data of this version. */
+    /** {@return the data of this version} */
     public DistrictData data() {
         return data;
     }
@@ -51,24 +54,37 @@ public final class DistrictVersion {
     /**
      * The identity of the {@link LiveDistrict} whose version this is: a number no other live district made in this JVM
      * has, so that caches shared by several districts never mix their versions.
+     *
+     * @return the lineage number
      */
     public long lineage() {
         return lineage;
     }
 
-    /** The number of the last version that changed an access fact of {@code student}, or 0. */
+    /**
+     * {@return the number of the last version that changed an access fact of {@code student}, or 0}
+     *
+     * @param student the student
+     */
     public long accessVersionOf(StudentId student) {
         Long v = studentAccess.get(Objects.requireNonNull(student, "student"));
         return v == null ? 0 : v;
     }
 
-    /** The number of the last version that changed an access fact of {@code staff}, or 0. */
+    /**
+     * {@return the number of the last version that changed an access fact of {@code staff}, or 0}
+     *
+     * @param staff the staff member
+     */
     public long accessVersionOf(StaffId staff) {
         Long v = staffAccess.get(Objects.requireNonNull(staff, "staff"));
         return v == null ? 0 : v;
     }
 
-    /** The number of the last version that changed an access fact of everyone (organizations, schools, partnerships, agreements), or 0. */
+    /**
+     * {@return the number of the last version that changed an access fact of everyone (organizations, schools,
+     * partnerships, agreements), or 0}
+     */
     public long globalAccessVersion() {
         return globalAccess;
     }
@@ -76,6 +92,10 @@ public final class DistrictVersion {
     /**
      * The version of the access facts a decision about {@code requester} and {@code student} reads: the largest of
      * the three access versions. Equal stamps at two versions mean that the decision is the same at both.
+     *
+     * @param requester the staff member who asks
+     * @param student the student asked about
+     * @return the access stamp
      */
     public long accessStamp(StaffId requester, StudentId student) {
         return Math.max(globalAccess, Math.max(accessVersionOf(requester), accessVersionOf(student)));

@@ -45,17 +45,21 @@ public final class LiveDistrict implements AutoCloseable {
         this.journal = journal;
     }
 
-    /** A live district in memory only (no journal), starting at version 0 with {@code data}. */
+    /**
+     * {@return a live district in memory only (no journal), starting at version 0 with {@code data}}
+     *
+     * @param data the data to start from
+     */
     public static LiveDistrict of(DistrictData data) {
         return builder().data(data).build();
     }
 
-    /** A builder. */
+    /** {@return a builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The current version. */
+    /** {@return the current version} */
     public DistrictVersion current() {
         return current;
     }
@@ -64,6 +68,8 @@ public final class LiveDistrict implements AutoCloseable {
      * Applies {@code batch} whole or not at all and returns the new current version (the current one unchanged for an
      * empty batch). With a journal, the batch is on disk when this returns.
      *
+     * @param batch the changes
+     * @return the new current version
      * @throws BatchRejectedException with every violation, located at the changes, when the batch breaks a rule
      * @throws java.io.UncheckedIOException when the journal cannot be written (nothing was applied)
      * @throws IllegalStateException after {@link #close()}
@@ -137,12 +143,19 @@ public final class LiveDistrict implements AutoCloseable {
      * Adds a listener, told of every version published from now on (on the writer's thread, in the order listeners
      * were added). An exception a listener throws reaches the caller of {@link #apply} after the other listeners ran;
      * the batch stays applied.
+     *
+     * @param listener the listener
      */
     public void addListener(VersionListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Removes a listener added before; false when it was not there. */
+    /**
+     * Removes a listener added before; false when it was not there.
+     *
+     * @param listener the listener
+     * @return true when it was there and is removed
+     */
     public boolean removeListener(VersionListener listener) {
         return listeners.remove(Objects.requireNonNull(listener, "listener"));
     }
@@ -172,6 +185,9 @@ public final class LiveDistrict implements AutoCloseable {
         /**
          * The data to start from (version 0). With a journal directory that already holds a snapshot, the snapshot
          * and its journal are loaded instead and this data must not be set.
+         *
+         * @param data the data to start from (version 0)
+         * @return this builder
          */
         public Builder data(DistrictData data) {
             if (this.data != null) {
@@ -185,6 +201,9 @@ public final class LiveDistrict implements AutoCloseable {
          * A directory for the snapshot and the change journal. When it holds a snapshot, the district opens at the
          * snapshot's version and replays the journal's batches; when it is empty (or absent), {@link #data} is
          * written as the first snapshot.
+         *
+         * @param directory a directory for the snapshot and the change journal
+         * @return this builder
          */
         public Builder journal(Path directory) {
             if (this.journal != null) {
@@ -194,7 +213,12 @@ public final class LiveDistrict implements AutoCloseable {
             return this;
         }
 
-        /** The data elements agreements may name (default {@link DataElements#standard()}). */
+        /**
+         * The data elements agreements may name (default {@link DataElements#standard()}).
+         *
+         * @param dataElements the data elements agreements may name (default {@link DataElements#standard()})
+         * @return this builder
+         */
         public Builder dataElements(DataElements dataElements) {
             if (this.dataElements != null) {
                 throw new IllegalStateException("dataElements was already set");
@@ -206,6 +230,7 @@ public final class LiveDistrict implements AutoCloseable {
         /**
          * The live district.
          *
+         * @return the live district
          * @throws IllegalStateException when neither data nor a journal with a snapshot was given, or both a snapshot
          *                               and data
          * @throws org.communityschools.core.data.DataValidationException when the snapshot breaks a rule

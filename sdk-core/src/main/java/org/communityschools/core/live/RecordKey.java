@@ -82,7 +82,12 @@ public record RecordKey(DataFile file, List<String> values) {
         COLUMNS.put(DataFile.AGREEMENTS, List.of("agreement_id", "version"));
     }
 
-    /** Checks that the values match the file's key columns in number and are not blank. */
+    /**
+     * Checks that the values match the file's key columns in number and are not blank.
+     *
+     * @param file the file of the record
+     * @param values the key columns' values, in the order of {@link #columns(DataFile)}
+     */
     public RecordKey {
         Objects.requireNonNull(file, "file");
         values = List.copyOf(values);
@@ -97,12 +102,21 @@ public record RecordKey(DataFile file, List<String> values) {
         }
     }
 
-    /** The key of {@code file} with these values, in the order of {@link #columns(DataFile)}. */
+    /**
+     * {@return the key of {@code file} with these values, in the order of {@link #columns(DataFile)}}
+     *
+     * @param file the file
+     * @param values the key's values
+     */
     public static RecordKey of(DataFile file, String... values) {
         return new RecordKey(file, List.of(values));
     }
 
-    /** The key columns of {@code file}, in order. */
+    /**
+     * {@return the key columns of {@code file}, in order}
+     *
+     * @param file the file
+     */
     public static List<String> columns(DataFile file) {
         return COLUMNS.get(Objects.requireNonNull(file, "file"));
     }
@@ -110,6 +124,8 @@ public record RecordKey(DataFile file, List<String> values) {
     /**
      * The key of a record of the district data directory (one of the record types {@code DistrictData.Builder} adds).
      *
+     * @param record a record
+     * @return its key
      * @throws IllegalArgumentException when {@code record} is of no record type of the directory
      */
     public static RecordKey of(Object record) {

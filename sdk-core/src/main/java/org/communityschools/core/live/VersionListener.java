@@ -7,6 +7,12 @@ package org.communityschools.core.live;
  */
 @FunctionalInterface
 public interface VersionListener {
-    /** {@code current} was made from {@code previous} by {@code batch}. */
+    /**
+     * {@code current} was made from {@code previous} by {@code batch}.
+     *
+     * @param previous the version before the batch
+     * @param current the version the batch made
+     * @param batch the batch that was applied
+     */
     void applied(DistrictVersion previous, DistrictVersion current, ChangeBatch batch);
 }

@@ -34,6 +34,8 @@ public final class AgreementHistory {
     /**
      * The history made of these versions, in any order.
      *
+     * @param versions the versions of one agreement
+     * @return the history
      * @throws IllegalArgumentException when there is no version, the versions name different agreement ids, a version
      *                                  number repeats, or a later version does not take effect after an earlier one
      *                                  or changes the parties, the legal basis or the effective date
@@ -62,22 +64,22 @@ public final class AgreementHistory {
         return new AgreementHistory(List.copyOf(sorted));
     }
 
-    /** The agreement's identifier. */
+    /** {@return the agreement's identifier} */
     public AgreementId id() {
         return versions.get(0).id();
     }
 
-    /** The recipient organization, the same in every version. */
+    /** {@return the recipient organization, the same in every version} */
     public OrganizationId recipientOrganizationId() {
         return versions.get(0).recipientOrganizationId();
     }
 
-    /** Every version, by version number. */
+    /** {@return every version, by version number} */
     public List<DataSharingAgreement> versions() {
         return versions;
     }
 
-    /** The version with the highest number, whether or not it has taken effect. */
+    /** {@return the version with the highest number, whether or not it has taken effect} */
     public DataSharingAgreement latest() {
         return versions.get(versions.size() - 1);
     }
@@ -85,6 +87,9 @@ public final class AgreementHistory {
     /**
      * The version that governs on {@code date}: the one with the latest version effective date not after it; empty
      * when no version has taken effect yet.
+     *
+     * @param date the day
+     * @return the governing version, if any
      */
     public Optional<DataSharingAgreement> versionOn(LocalDate date) {
         Objects.requireNonNull(date, "date");
@@ -96,7 +101,12 @@ public final class AgreementHistory {
         return Optional.empty();
     }
 
-    /** Whether the agreement permits disclosure on {@code date}: the governing version is ACTIVE and its term contains the day. */
+    /**
+     * {@return whether the agreement permits disclosure on {@code date}: the governing version is ACTIVE and its term
+     * contains the day}
+     *
+     * @param date the day
+     */
     public boolean inForceOn(LocalDate date) {
         return versionOn(date).filter(v -> v.status() == AgreementStatus.ACTIVE && v.term().contains(date)).isPresent();
     }
@@ -110,6 +120,9 @@ public final class AgreementHistory {
      *   <li>on the end date of the governing version, when {@code asOf} is after it.</li>
      * </ul>
      * The deadline is that date plus the destruction days of the version in force when it ended.
+     *
+     * @param asOf the day
+     * @return the obligation, if the agreement has ended
      */
     public Optional<DestructionObligation> destructionOn(LocalDate asOf) {
         Optional<DataSharingAgreement> governing = versionOn(asOf);

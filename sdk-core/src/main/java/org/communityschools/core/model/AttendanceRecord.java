@@ -18,7 +18,16 @@ import java.util.Optional;
  */
 public record AttendanceRecord(StudentId studentId, SchoolId schoolId, LocalDate date, AttendanceCategory category,
                                DayShare duration, Optional<String> reason) {
-    /** Checks that nothing is missing and the reason is short. */
+    /**
+     * Checks that nothing is missing and the reason is short.
+     *
+     * @param studentId the student
+     * @param schoolId the school
+     * @param date the day
+     * @param category the category
+     * @param duration the share of the day missed; see {@link #of} for the defaults by category
+     * @param reason the reason given, if any (free text; not personal data by contract, at most 64 characters)
+     */
     public AttendanceRecord {
         Objects.requireNonNull(studentId, "student_id");
         Objects.requireNonNull(schoolId, "school_id");
@@ -35,6 +44,13 @@ public record AttendanceRecord(StudentId studentId, SchoolId schoolId, LocalDate
      * A record whose duration, when not given, is the category's default (1 for excused, unexcused and
      * out-of-school suspension absences; 0 for present, tardy, early departure and in-school suspension).
      *
+     * @param studentId the student
+     * @param schoolId the school
+     * @param date the day
+     * @param category the category
+     * @param duration the share of the day missed; empty for the category's default
+     * @param reason the reason given, if any (free text, at most 64 characters)
+     * @return the record
      * @throws IllegalArgumentException for {@link AttendanceCategory#PARTIAL} without a duration
      */
     public static AttendanceRecord of(StudentId studentId, SchoolId schoolId, LocalDate date, AttendanceCategory category,

@@ -24,7 +24,18 @@ import java.util.Optional;
 public record BehaviorIncident(IncidentId incidentId, StudentId studentId, SchoolId schoolId, LocalDate date,
                                BehaviorType behavior, Optional<@Size(max = 1000) String> description,
                                DisciplineActionType action, @DecimalMax("365") BigDecimal actionDays) {
-    /** Checks that nothing is missing, days are not negative, and a suspension or expulsion has days. */
+    /**
+     * Checks that nothing is missing, days are not negative, and a suspension or expulsion has days.
+     *
+     * @param incidentId the incident's identifier
+     * @param studentId the student
+     * @param schoolId the school where it happened
+     * @param date the day of the incident
+     * @param behavior the kind of behavior
+     * @param description what happened, if recorded
+     * @param action the disciplinary action
+     * @param actionDays the length of the action in school days (0 when none), at most one decimal place
+     */
     public BehaviorIncident {
         Objects.requireNonNull(incidentId, "incident_id");
         Objects.requireNonNull(studentId, "student_id");
@@ -46,7 +57,7 @@ public record BehaviorIncident(IncidentId incidentId, StudentId studentId, Schoo
         }
     }
 
-    /** Whether the action removed the student from school (out-of-school suspension or expulsion). */
+    /** {@return whether the action removed the student from school (out-of-school suspension or expulsion)} */
     public boolean isOutOfSchoolSuspension() {
         return action == DisciplineActionType.OUT_OF_SCHOOL_SUSPENSION || action == DisciplineActionType.EXPULSION;
     }

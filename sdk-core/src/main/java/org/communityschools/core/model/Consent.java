@@ -27,7 +27,19 @@ import org.jspecify.annotations.Nullable;
 public record Consent(ConsentId id, StudentId studentId, Grantor grantor, OrganizationId recipientId,
                       @Size(max = 200) String purpose, Set<DataCategory> categories, LocalDate signedDate,
                       AuthenticationMethod authentication, Optional<LocalDate> revokedDate) {
-    /** Checks that nothing is missing, at least one category is named and revocation follows signature. */
+    /**
+     * Checks that nothing is missing, at least one category is named and revocation follows signature.
+     *
+     * @param id the consent's identifier
+     * @param studentId the student
+     * @param grantor parent or eligible student
+     * @param recipientId the organization that may receive the records
+     * @param purpose the purpose of the disclosure
+     * @param categories the data categories covered, at least one
+     * @param signedDate the day it was signed
+     * @param authentication how the signature was made
+     * @param revokedDate the day it was revoked, not before it was signed, if revoked
+     */
     public Consent {
         Objects.requireNonNull(id, "consent_id");
         Objects.requireNonNull(studentId, "student_id");
@@ -46,7 +58,11 @@ public record Consent(ConsentId id, StudentId studentId, Grantor grantor, Organi
         }
     }
 
-    /** Whether the consent is in force on {@code date}: signed on or before it and not revoked on or before it. */
+    /**
+     * {@return whether the consent is in force on {@code date}: signed on or before it and not revoked on or before it}
+     *
+     * @param date the day
+     */
     public boolean isInForceOn(LocalDate date) {
         return !date.isBefore(signedDate) && revokedDate.map(date::isBefore).orElse(true);
     }

@@ -10,12 +10,21 @@ import org.communityschools.core.internal.Checks;
  * @param value the identifier as written in the data
  */
 public record ConsentId(String value) implements Comparable<ConsentId> {
-    /** Checks the identifier rule. */
+    /**
+     * Checks the identifier rule.
+     *
+     * @param value the identifier as written in the data
+     */
     public ConsentId {
         Checks.identifier(value, "consent_id");
     }
 
-    /** Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule. */
+    /**
+     * Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule.
+     *
+     * @param value the identifier's text
+     * @return the identifier
+     */
     public static ConsentId of(String value) {
         return new ConsentId(value);
     }

@@ -36,7 +36,22 @@ public record CourseMark(StudentId studentId, SchoolId schoolId, SchoolYear scho
                          Optional<@Size(max = 4) String> letterMark, CourseResult result,
                          @DecimalMax("100") BigDecimal creditsAttempted, BigDecimal creditsEarned,
                          Optional<LocalDate> termEndDate) {
-    /** A mark without a term end date: final at the end of the school year. */
+    /**
+     * A mark without a term end date: final at the end of the school year.
+     *
+     * @param studentId the student
+     * @param schoolId the school
+     * @param schoolYear the school year
+     * @param term the term, such as {@code FALL} or {@code S1}
+     * @param courseCode the course code
+     * @param courseTitle the course title
+     * @param subject the academic subject
+     * @param numericMark the numeric mark, 0–100, if given
+     * @param letterMark the letter mark, if given
+     * @param result pass, fail, incomplete or withdrawn
+     * @param creditsAttempted credits attempted, not negative
+     * @param creditsEarned credits earned, not more than attempted
+     */
     public CourseMark(StudentId studentId, SchoolId schoolId, SchoolYear schoolYear, String term, String courseCode,
                       String courseTitle, Subject subject, Optional<BigDecimal> numericMark, Optional<String> letterMark,
                       CourseResult result, BigDecimal creditsAttempted, BigDecimal creditsEarned) {
@@ -44,7 +59,24 @@ public record CourseMark(StudentId studentId, SchoolId schoolId, SchoolYear scho
                 creditsAttempted, creditsEarned, Optional.empty());
     }
 
-    /** Checks that nothing is missing and credits are consistent. */
+    /**
+     * Checks that nothing is missing and credits are consistent.
+     *
+     * @param studentId the student
+     * @param schoolId the school
+     * @param schoolYear the school year
+     * @param term the term, such as {@code FALL} or {@code S1}
+     * @param courseCode the course code
+     * @param courseTitle the course title
+     * @param subject the academic subject
+     * @param numericMark the numeric mark, 0–100, if given
+     * @param letterMark the letter mark, if given
+     * @param result pass, fail, incomplete or withdrawn
+     * @param creditsAttempted credits attempted, not negative
+     * @param creditsEarned credits earned, not more than attempted
+     * @param termEndDate the last day of the term, when the mark becomes final, within the school year; when absent,
+     *     the mark is taken as final at the end of the school year ({@link #finalOn()})
+     */
     public CourseMark {
         Objects.requireNonNull(studentId, "student_id");
         Objects.requireNonNull(schoolId, "school_id");
@@ -82,6 +114,8 @@ public record CourseMark(StudentId studentId, SchoolId schoolId, SchoolYear scho
     /**
      * The day the mark becomes final: the term end date, or the last day of the school year when the file gives
      * none. A mark counts toward an indicator as of a date only when this day is on or before it.
+     *
+     * @return the day the mark becomes final
      */
     public LocalDate finalOn() {
         return termEndDate.orElse(schoolYear.lastDay());

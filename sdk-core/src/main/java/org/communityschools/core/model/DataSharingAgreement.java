@@ -49,7 +49,30 @@ public record DataSharingAgreement(AgreementId id, int version, AgreementStatus 
                                    LocalDate effectiveDate, LocalDate endDate, LocalDate signedDate,
                                    List<Signatory> signatories, @Max(3650) int destructionDays, boolean redisclosureAllowed,
                                    LocalDate versionEffectiveDate) {
-    /** Checks the agreement's internal consistency. */
+    /**
+     * Checks the agreement's internal consistency.
+     *
+     * @param id the agreement's identifier
+     * @param version the version, 1 or more; versions of one id take effect in the order of their numbers
+     * @param status the status while this version governs; only {@link AgreementStatus#ACTIVE} permits disclosure
+     * @param disclosingOrganizationId the district
+     * @param recipientOrganizationId the recipient
+     * @param legalBasis the FERPA basis
+     * @param purpose the purpose
+     * @param schoolIds the schools in scope, at least one
+     * @param schoolYears the school years in scope, at least one
+     * @param dataElements the allowed field paths ({@code attendance.records}) or category names ({@code ATTENDANCE}),
+     *     at least one
+     * @param permittedRoles the recipient roles that may see data, at least one
+     * @param effectiveDate the first day in force
+     * @param endDate the last day in force (inclusive), not before the effective date
+     * @param signedDate the day this version was signed, not after its version effective date
+     * @param signatories who signed
+     * @param destructionDays days after the end by which the recipient destroys the data, 0–3650
+     * @param redisclosureAllowed whether the recipient may redisclose (34 CFR 99.33)
+     * @param versionEffectiveDate the first day this version governs ({@code version_effective_date}); for a single
+     *     version usually the effective date
+     */
     public DataSharingAgreement {
         Objects.requireNonNull(id, "agreement_id");
         if (version < 1) {
@@ -117,7 +140,7 @@ public record DataSharingAgreement(AgreementId id, int version, AgreementStatus 
         return copy;
     }
 
-    /** The days in force: {@code [effectiveDate, endDate]}. */
+    /** {@return the days in force: {@code [effectiveDate, endDate]}} */
     public DateRange term() {
         return DateRange.closed(effectiveDate, endDate);
     }

@@ -18,7 +18,12 @@ import java.util.Optional;
  * @param endExclusive the day after the last day, or empty when the range has no end
  */
 public record DateRange(LocalDate start, Optional<LocalDate> endExclusive) {
-    /** Checks that the end is after the start (the rule "end after begin"). */
+    /**
+     * Checks that the end is after the start (the rule "end after begin").
+     *
+     * @param start the first day, inclusive
+     * @param endExclusive the day after the last day, or empty when the range has no end
+     */
     public DateRange {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(endExclusive, "endExclusive");
@@ -27,12 +32,24 @@ public record DateRange(LocalDate start, Optional<LocalDate> endExclusive) {
         }
     }
 
-    /** {@code [start, endExclusive)}. */
+    /**
+     * {@code [start, endExclusive)}.
+     *
+     * @param start the first day
+     * @param endExclusive the day after the last day
+     * @return the range
+     */
     public static DateRange halfOpen(LocalDate start, LocalDate endExclusive) {
         return new DateRange(start, Optional.of(Objects.requireNonNull(endExclusive, "endExclusive")));
     }
 
-    /** {@code [first, last]}: both days included, so {@code last} may equal {@code first}. */
+    /**
+     * {@code [first, last]}: both days included, so {@code last} may equal {@code first}.
+     *
+     * @param first the first day
+     * @param last the last day, not before {@code first}
+     * @return the range
+     */
     public static DateRange closed(LocalDate first, LocalDate last) {
         Objects.requireNonNull(last, "last");
         if (last.isBefore(first)) {
@@ -41,28 +58,47 @@ public record DateRange(LocalDate start, Optional<LocalDate> endExclusive) {
         return halfOpen(first, last.plusDays(1));
     }
 
-    /** {@code [first, last]} when a last day is given, otherwise open-ended from {@code first}. */
+    /**
+     * {@code [first, last]} when a last day is given, otherwise open-ended from {@code first}.
+     *
+     * @param first the first day
+     * @param last the last day, if there is one
+     * @return the range
+     */
     public static DateRange closed(LocalDate first, Optional<LocalDate> last) {
         return last.isPresent() ? closed(first, last.get()) : startingOn(first);
     }
 
-    /** {@code [start, ∞)}. */
+    /**
+     * {@code [start, ∞)}.
+     *
+     * @param start the first day
+     * @return the open-ended range
+     */
     public static DateRange startingOn(LocalDate start) {
         return new DateRange(start, Optional.empty());
     }
 
-    /** The last day in the range (inclusive), or empty when the range has no end. */
+    /** {@return the last day in the range (inclusive), or empty when the range has no end} */
     public Optional<LocalDate> lastDay() {
         return endExclusive.map(d -> d.minusDays(1));
     }
 
-    /** Whether {@code date} is in the range. */
+    /**
+     * {@return whether {@code date} is in the range}
+     *
+     * @param date the day
+     */
     public boolean contains(LocalDate date) {
         Objects.requireNonNull(date, "date");
         return !date.isBefore(start) && (endExclusive.isEmpty() || date.isBefore(endExclusive.get()));
     }
 
-    /** Whether the two ranges share at least one day. */
+    /**
+     * {@return whether the two ranges share at least one day}
+     *
+     * @param other another range
+     */
     public boolean overlaps(DateRange other) {
         Objects.requireNonNull(other, "other");
         boolean thisStartsBeforeOtherEnds = other.endExclusive.isEmpty() || start.isBefore(other.endExclusive.get());
@@ -70,7 +106,7 @@ public record DateRange(LocalDate start, Optional<LocalDate> endExclusive) {
         return thisStartsBeforeOtherEnds && otherStartsBeforeThisEnds;
     }
 
-    /** The number of days, or empty when the range has no end. */
+    /** {@return the number of days, or empty when the range has no end} */
     public Optional<Long> lengthInDays() {
         return endExclusive.map(e -> ChronoUnit.DAYS.between(start, e));
     }

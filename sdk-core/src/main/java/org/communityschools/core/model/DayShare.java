@@ -20,14 +20,22 @@ public record DayShare(int tenThousandths) implements Comparable<DayShare> {
     /** The whole day missed. */
     public static final DayShare WHOLE_DAY = new DayShare(SCALE);
 
-    /** Checks the range 0–1. */
+    /**
+     * Checks the range 0–1.
+     *
+     * @param tenThousandths the share in units of 1/10,000, 0–10,000
+     */
     public DayShare {
         if (tenThousandths < 0 || tenThousandths > SCALE) {
             throw new IllegalArgumentException("duration must be between 0 and 1, was " + BigDecimal.valueOf(tenThousandths, 4).stripTrailingZeros().toPlainString());
         }
     }
 
-    /** The share with this many ten-thousandths of a day. */
+    /**
+     * {@return the share with this many ten-thousandths of a day}
+     *
+     * @param tenThousandths from 0 to 10,000
+     */
     public static DayShare ofTenThousandths(int tenThousandths) {
         return new DayShare(tenThousandths);
     }
@@ -35,6 +43,8 @@ public record DayShare(int tenThousandths) implements Comparable<DayShare> {
     /**
      * Parses a decimal such as {@code 0.5} or {@code 1}.
      *
+     * @param text the decimal
+     * @return the share
      * @throws IllegalArgumentException when it is not a decimal from 0 to 1 with at most four decimal places
      */
     public static DayShare parse(String text) {
@@ -48,7 +58,11 @@ public record DayShare(int tenThousandths) implements Comparable<DayShare> {
         return of(value);
     }
 
-    /** The share equal to {@code value}, which must be 0–1 with at most four decimal places. */
+    /**
+     * {@return the share equal to {@code value}, which must be 0–1 with at most four decimal places}
+     *
+     * @param value the share as a decimal
+     */
     public static DayShare of(BigDecimal value) {
         Objects.requireNonNull(value, "value");
         if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
@@ -61,12 +75,12 @@ public record DayShare(int tenThousandths) implements Comparable<DayShare> {
         return new DayShare(scaled.intValueExact());
     }
 
-    /** The exact decimal value. */
+    /** {@return the exact decimal value} */
     public BigDecimal toBigDecimal() {
         return BigDecimal.valueOf(tenThousandths, 4).stripTrailingZeros();
     }
 
-    /** Whether at least half of the day was missed (the federal FS195 rule for an absent day). */
+    /** {@return whether at least half of the day was missed (the federal FS195 rule for an absent day)} */
     public boolean isAtLeastHalf() {
         return 2 * tenThousandths >= SCALE;
     }

@@ -20,7 +20,17 @@ import java.util.Objects;
  */
 public record DestructionObligation(AgreementId agreementId, int version, OrganizationId recipientOrganizationId,
                                     AgreementStatus cause, LocalDate endedOn, LocalDate deadline) {
-    /** Checks that nothing is missing and the dates are in order. */
+    /**
+     * Checks that nothing is missing and the dates are in order.
+     *
+     * @param agreementId the agreement
+     * @param version the version in force when it ended (whose destruction days apply)
+     * @param recipientOrganizationId the recipient that must destroy the data
+     * @param cause {@link AgreementStatus#TERMINATED} or {@link AgreementStatus#EXPIRED} (by a version, or because the
+     *     end date passed)
+     * @param endedOn the end date (the last day in force), or the day a termination or expiry version took effect
+     * @param deadline the day by which the data must be destroyed, not before {@code endedOn}
+     */
     public DestructionObligation {
         Objects.requireNonNull(agreementId, "agreementId");
         Objects.requireNonNull(recipientOrganizationId, "recipientOrganizationId");
@@ -35,7 +45,11 @@ public record DestructionObligation(AgreementId agreementId, int version, Organi
         }
     }
 
-    /** Whether the deadline has passed on {@code date} (the deadline itself is not yet overdue). */
+    /**
+     * {@return whether the deadline has passed on {@code date} (the deadline itself is not yet overdue)}
+     *
+     * @param date the day
+     */
     public boolean isOverdueOn(LocalDate date) {
         return date.isAfter(deadline);
     }

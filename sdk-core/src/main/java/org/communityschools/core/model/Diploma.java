@@ -12,7 +12,14 @@ import java.util.Objects;
  * @param diplomaType the credential; see {@link DiplomaType} for which count as graduation
  */
 public record Diploma(StudentId studentId, SchoolId schoolId, LocalDate awardDate, DiplomaType diplomaType) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param studentId the student
+     * @param schoolId the awarding school
+     * @param awardDate the date of the award
+     * @param diplomaType the credential; see {@link DiplomaType} for which count as graduation
+     */
     public Diploma {
         Objects.requireNonNull(studentId, "student_id");
         Objects.requireNonNull(schoolId, "school_id");

@@ -7,6 +7,6 @@ package org.communityschools.core.model;
  * {@code staff_assignments.organization_id} resolves to exactly one of them.
  */
 public sealed interface EducationOrganizationId permits SchoolId, OrganizationId {
-    /** The identifier as written in the data. */
+    /** {@return the identifier as written in the data} */
     String value();
 }

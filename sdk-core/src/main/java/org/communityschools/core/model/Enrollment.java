@@ -20,7 +20,18 @@ import java.util.Optional;
 public record Enrollment(StudentId studentId, SchoolId schoolId, LocalDate entryDate, GradeLevel entryGrade,
                          Optional<LocalDate> exitWithdrawDate, Optional<ExitWithdrawType> exitWithdrawType,
                          boolean exitDocumented) {
-    /** Checks that nothing is missing, exit date and type come together, and the exit is not before the entry. */
+    /**
+     * Checks that nothing is missing, exit date and type come together, and the exit is not before the entry.
+     *
+     * @param studentId the student
+     * @param schoolId the school
+     * @param entryDate the first day enrolled
+     * @param entryGrade the grade at entry
+     * @param exitWithdrawDate the last day enrolled (inclusive), or empty while still enrolled
+     * @param exitWithdrawType why the enrollment ended, present exactly when the exit date is
+     * @param exitDocumented whether written confirmation of the exit exists; a transfer, emigration or death removes a
+     *     student from a graduation cohort only when documented (34 CFR 200.19(b)(1)(ii))
+     */
     public Enrollment {
         Objects.requireNonNull(studentId, "student_id");
         Objects.requireNonNull(schoolId, "school_id");
@@ -39,12 +50,16 @@ public record Enrollment(StudentId studentId, SchoolId schoolId, LocalDate entry
         }
     }
 
-    /** The days enrolled: {@code [entryDate, exitWithdrawDate]}, open-ended while still enrolled. */
+    /** {@return the days enrolled: {@code [entryDate, exitWithdrawDate]}, open-ended while still enrolled} */
     public DateRange period() {
         return DateRange.closed(entryDate, exitWithdrawDate);
     }
 
-    /** Whether the student was enrolled on {@code date}. */
+    /**
+     * {@return whether the student was enrolled on {@code date}}
+     *
+     * @param date the day
+     */
     public boolean isEnrolledOn(LocalDate date) {
         return period().contains(date);
     }

@@ -18,12 +18,12 @@ public enum GradeLevel {
         this.code = code;
     }
 
-    /** The code in the district data directory, such as {@code KG} or {@code 09}. */
+    /** {@return the code in the district data directory, such as {@code KG} or {@code 09}} */
     public String code() {
         return code;
     }
 
-    /** Whether this is a high-school grade (9–12), the grades of a graduation cohort. */
+    /** {@return whether this is a high-school grade (9–12), the grades of a graduation cohort} */
     public boolean isHighSchool() {
         return compareTo(G09) >= 0;
     }

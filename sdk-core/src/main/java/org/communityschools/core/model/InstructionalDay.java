@@ -10,7 +10,12 @@ import java.util.Objects;
  * @param date     the day
  */
 public record InstructionalDay(SchoolId schoolId, LocalDate date) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param schoolId the school
+     * @param date the day
+     */
     public InstructionalDay {
         Objects.requireNonNull(schoolId, "school_id");
         Objects.requireNonNull(date, "date");

@@ -16,7 +16,15 @@ import java.util.Optional;
  */
 public record Intervention(InterventionId id, InterventionType type, EducationOrganizationId providerId, SchoolId schoolId,
                            Optional<@Size(max = 1000) String> description) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param id the intervention's identifier
+     * @param type the kind of intervention
+     * @param providerId who provides it: a community organization, the school or the district
+     * @param schoolId the school where it is offered
+     * @param description a description, if any
+     */
     public Intervention {
         Objects.requireNonNull(id, "intervention_id");
         Objects.requireNonNull(type, "type");

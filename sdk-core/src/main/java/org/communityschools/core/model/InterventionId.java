@@ -10,12 +10,21 @@ import org.communityschools.core.internal.Checks;
  * @param value the identifier as written in the data
  */
 public record InterventionId(String value) implements Comparable<InterventionId> {
-    /** Checks the identifier rule. */
+    /**
+     * Checks the identifier rule.
+     *
+     * @param value the identifier as written in the data
+     */
     public InterventionId {
         Checks.identifier(value, "intervention_id");
     }
 
-    /** Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule. */
+    /**
+     * Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule.
+     *
+     * @param value the identifier's text
+     * @return the identifier
+     */
     public static InterventionId of(String value) {
         return new InterventionId(value);
     }

@@ -17,7 +17,16 @@ import java.util.Optional;
  */
 public record InterventionParticipant(InterventionId interventionId, StudentId studentId, Optional<StaffId> staffId,
                                       DateRange period, Optional<@Size(max = 500) String> goal, ParticipationStatus status) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param interventionId the intervention
+     * @param studentId the student
+     * @param staffId the staff member delivering it to this student (a mentor, say), if any
+     * @param period when; the directory's {@code end_date} is the last day, inclusive
+     * @param goal the goal, if stated
+     * @param status active, completed or discontinued
+     */
     public InterventionParticipant {
         Objects.requireNonNull(interventionId, "intervention_id");
         Objects.requireNonNull(studentId, "student_id");

@@ -13,7 +13,13 @@ import org.communityschools.core.internal.Checks;
  * @param type district or community organization
  */
 public record Organization(OrganizationId id, @Size(max = 200) String name, OrganizationType type) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param id the organization's identifier, unique among schools and organizations
+     * @param name the organization's name
+     * @param type district or community organization
+     */
     public Organization {
         Objects.requireNonNull(id, "organization_id");
         Checks.text(name, "name");

@@ -10,12 +10,21 @@ import org.communityschools.core.internal.Checks;
  * @param value the identifier as written in the data
  */
 public record OrganizationId(String value) implements EducationOrganizationId, Comparable<OrganizationId> {
-    /** Checks the identifier rule. */
+    /**
+     * Checks the identifier rule.
+     *
+     * @param value the identifier as written in the data
+     */
     public OrganizationId {
         Checks.identifier(value, "organization_id");
     }
 
-    /** Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule. */
+    /**
+     * Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule.
+     *
+     * @param value the identifier's text
+     * @return the identifier
+     */
     public static OrganizationId of(String value) {
         return new OrganizationId(value);
     }

@@ -12,7 +12,14 @@ import java.util.Objects;
  * @param role           lead or other partner
  */
 public record Partnership(SchoolId schoolId, OrganizationId organizationId, SchoolYear schoolYear, PartnershipRole role) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param schoolId the school
+     * @param organizationId the community organization
+     * @param schoolYear the school year of the partnership
+     * @param role lead or other partner
+     */
     public Partnership {
         Objects.requireNonNull(schoolId, "school_id");
         Objects.requireNonNull(organizationId, "organization_id");

@@ -19,14 +19,25 @@ import java.util.Objects;
  * @param denominator the denominator, positive
  */
 public record Ratio(long numerator, long denominator) implements Comparable<Ratio> {
-    /** Checks that the denominator is positive. */
+    /**
+     * Checks that the denominator is positive.
+     *
+     * @param numerator the numerator, any sign
+     * @param denominator the denominator, positive
+     */
     public Ratio {
         if (denominator <= 0) {
             throw new IllegalArgumentException("denominator must be positive, was " + denominator);
         }
     }
 
-    /** {@code numerator / denominator}, as given. */
+    /**
+     * {@code numerator / denominator}, as given.
+     *
+     * @param numerator the numerator, any sign
+     * @param denominator the denominator, positive
+     * @return the ratio
+     */
     public static Ratio of(long numerator, long denominator) {
         return new Ratio(numerator, denominator);
     }
@@ -35,6 +46,9 @@ public record Ratio(long numerator, long denominator) implements Comparable<Rati
      * The ratio of two exact decimals, both scaled by the smallest power of ten that makes them integers:
      * {@code 7.5} of {@code 180} is {@code 75/1800}, {@code 15} of {@code 180} is {@code 15/180}.
      *
+     * @param numerator the numerator, any sign
+     * @param denominator the denominator, positive
+     * @return the ratio of integers with the same value
      * @throws IllegalArgumentException when the denominator is not positive
      * @throws ArithmeticException      when the scaled values do not fit in a {@code long}
      */
@@ -51,6 +65,8 @@ public record Ratio(long numerator, long denominator) implements Comparable<Rati
     /**
      * Parses {@code numerator/denominator}, such as {@code 15/180}, or a bare integer such as {@code 3} ({@code 3/1}).
      *
+     * @param text the ratio as text
+     * @return the ratio
      * @throws IllegalArgumentException when the text is not of that form or the denominator is not positive
      */
     public static Ratio parse(String text) {
@@ -79,38 +95,64 @@ public record Ratio(long numerator, long denominator) implements Comparable<Rati
         return c != 0 ? c : Long.compareUnsigned(lo1, lo2);
     }
 
-    /** Whether this value is at least {@code other}'s ({@code ≥}). */
+    /**
+     * {@return whether this value is at least {@code other}'s ({@code ≥})}
+     *
+     * @param other another ratio
+     */
     public boolean isAtLeast(Ratio other) {
         return compareTo(other) >= 0;
     }
 
-    /** Whether this value is above {@code other}'s ({@code >}). */
+    /**
+     * {@return whether this value is above {@code other}'s ({@code >})}
+     *
+     * @param other another ratio
+     */
     public boolean isAbove(Ratio other) {
         return compareTo(other) > 0;
     }
 
-    /** Whether the two ratios have the same value ({@code 1/10} and {@code 18/180} do). */
+    /**
+     * {@return whether the two ratios have the same value ({@code 1/10} and {@code 18/180} do)}
+     *
+     * @param other another ratio
+     */
     public boolean hasSameValue(Ratio other) {
         return compareTo(other) == 0;
     }
 
-    /** The same value in lowest terms. */
+    /** {@return the same value in lowest terms} */
     public Ratio reduced() {
         long g = BigInteger.valueOf(numerator).gcd(BigInteger.valueOf(denominator)).longValueExact();
         return g <= 1 ? this : new Ratio(numerator / g, denominator / g);
     }
 
-    /** The value rounded to {@code scale} decimal places, half to even. */
+    /**
+     * {@return the value rounded to {@code scale} decimal places, half to even}
+     *
+     * @param scale the number of decimal places
+     */
     public BigDecimal toBigDecimal(int scale) {
         return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), scale, RoundingMode.HALF_EVEN);
     }
 
-    /** The value as a decimal with {@code scale} places, half to even: {@code 210/245} at scale 4 is {@code 0.8571}. */
+    /**
+     * {@return the value as a decimal with {@code scale} places, half to even: {@code 210/245} at scale 4 is {@code
+     * 0.8571}}
+     *
+     * @param scale the number of decimal places
+     */
     public String toDecimalString(int scale) {
         return toBigDecimal(scale).toPlainString();
     }
 
-    /** The value in percent with {@code scale} places, half to even: {@code 210/245} at scale 2 is {@code 85.71}. */
+    /**
+     * {@return the value in percent with {@code scale} places, half to even: {@code 210/245} at scale 2 is {@code
+     * 85.71}}
+     *
+     * @param scale the number of decimal places
+     */
     public String toPercentString(int scale) {
         return BigDecimal.valueOf(numerator).movePointRight(2)
                 .divide(BigDecimal.valueOf(denominator), scale, RoundingMode.HALF_EVEN).toPlainString();

@@ -16,7 +16,16 @@ import org.communityschools.core.internal.Checks;
  */
 public record School(SchoolId id, @Size(max = 200) String name, OrganizationId districtId,
                      GradeLevel lowGrade, GradeLevel highGrade, SchoolType schoolType) {
-    /** Checks that nothing is missing and the grade span is ordered. */
+    /**
+     * Checks that nothing is missing and the grade span is ordered.
+     *
+     * @param id the school's identifier (NYC uses the DBN, such as {@code 01M015})
+     * @param name the school's name
+     * @param districtId the district the school belongs to; an {@link Organization} of type DISTRICT
+     * @param lowGrade the lowest grade offered
+     * @param highGrade the highest grade offered, not below {@code lowGrade}
+     * @param schoolType the kind of school
+     */
     public School {
         Objects.requireNonNull(id, "school_id");
         Checks.text(name, "name");
@@ -29,7 +38,11 @@ public record School(SchoolId id, @Size(max = 200) String name, OrganizationId d
         }
     }
 
-    /** Whether the school offers {@code grade}. */
+    /**
+     * {@return whether the school offers {@code grade}}
+     *
+     * @param grade a grade level
+     */
     public boolean offers(GradeLevel grade) {
         return grade.compareTo(lowGrade) >= 0 && grade.compareTo(highGrade) <= 0;
     }

@@ -10,12 +10,21 @@ import org.communityschools.core.internal.Checks;
  * @param value the identifier as written in the data
  */
 public record SchoolId(String value) implements EducationOrganizationId, Comparable<SchoolId> {
-    /** Checks the identifier rule. */
+    /**
+     * Checks the identifier rule.
+     *
+     * @param value the identifier as written in the data
+     */
     public SchoolId {
         Checks.identifier(value, "school_id");
     }
 
-    /** Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule. */
+    /**
+     * Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule.
+     *
+     * @param value the identifier's text
+     * @return the identifier
+     */
     public static SchoolId of(String value) {
         return new SchoolId(value);
     }

@@ -12,19 +12,31 @@ import java.util.Objects;
  * @param endYear the calendar year in which the school year ends, 1900–2999
  */
 public record SchoolYear(int endYear) implements Comparable<SchoolYear> {
-    /** Checks the year range. */
+    /**
+     * Checks the year range.
+     *
+     * @param endYear the calendar year in which the school year ends, 1900–2999
+     */
     public SchoolYear {
         if (endYear < 1900 || endYear > 2999) {
             throw new IllegalArgumentException("school year must end in 1900-2999, was " + endYear);
         }
     }
 
-    /** The school year ending in {@code endYear}. */
+    /**
+     * {@return the school year ending in {@code endYear}}
+     *
+     * @param endYear the calendar year in which the school year ends, such as 2018 for 2017-18
+     */
     public static SchoolYear of(int endYear) {
         return new SchoolYear(endYear);
     }
 
-    /** The school year containing {@code date} (July 1 starts a new one). */
+    /**
+     * {@return the school year containing {@code date} (July 1 starts a new one)}
+     *
+     * @param date a day
+     */
     public static SchoolYear containing(LocalDate date) {
         Objects.requireNonNull(date, "date");
         return new SchoolYear(date.getMonthValue() >= Month.JULY.getValue() ? date.getYear() + 1 : date.getYear());
@@ -33,6 +45,8 @@ public record SchoolYear(int endYear) implements Comparable<SchoolYear> {
     /**
      * Parses {@code 2018}, {@code 2017-18} or {@code 2017-2018}.
      *
+     * @param text the school year as text
+     * @return the school year
      * @throws IllegalArgumentException when the text is none of these forms, or the two years are not consecutive
      */
     public static SchoolYear parse(String text) {
@@ -62,32 +76,48 @@ public record SchoolYear(int endYear) implements Comparable<SchoolYear> {
         }
     }
 
-    /** July 1 of the starting year. */
+    /**
+     * July 1 of the starting year.
+     *
+     * @return the first day of the school year
+     */
     public LocalDate firstDay() {
         return LocalDate.of(endYear - 1, Month.JULY, 1);
     }
 
-    /** June 30 of the ending year. */
+    /**
+     * June 30 of the ending year.
+     *
+     * @return the last day of the school year
+     */
     public LocalDate lastDay() {
         return LocalDate.of(endYear, Month.JUNE, 30);
     }
 
-    /** The dates of this school year, July 1 (inclusive) to the next July 1 (exclusive). */
+    /** {@return the dates of this school year, July 1 (inclusive) to the next July 1 (exclusive)} */
     public DateRange dates() {
         return DateRange.halfOpen(firstDay(), lastDay().plusDays(1));
     }
 
-    /** Whether {@code date} falls in this school year. */
+    /**
+     * {@return whether {@code date} falls in this school year}
+     *
+     * @param date a day
+     */
     public boolean contains(LocalDate date) {
         return containing(date).equals(this);
     }
 
-    /** The school year {@code years} later (or earlier, when negative). */
+    /**
+     * {@return the school year {@code years} later (or earlier, when negative)}
+     *
+     * @param years the number of years to add
+     */
     public SchoolYear plusYears(int years) {
         return new SchoolYear(endYear + years);
     }
 
-    /** The conventional long label, such as {@code 2017-18}. */
+    /** {@return the conventional long label, such as {@code 2017-18}} */
     public String label() {
         return (endYear - 1) + "-" + String.format("%02d", endYear % 100);
     }

@@ -10,7 +10,12 @@ import org.communityschools.core.internal.Checks;
  * @param title the signer's title, such as "Chief Privacy Officer"
  */
 public record Signatory(@Size(max = 200) String name, @Size(max = 200) String title) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param name the signer's name
+     * @param title the signer's title, such as "Chief Privacy Officer"
+     */
     public Signatory {
         Checks.text(name, "name");
         Checks.text(title, "title");

@@ -15,7 +15,14 @@ import org.communityschools.core.internal.Checks;
  * @param employerId the employer: the district or a community organization
  */
 public record Staff(StaffId id, @Size(max = 100) String firstName, @Size(max = 100) String lastName, OrganizationId employerId) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param id the staff member's identifier
+     * @param firstName first name
+     * @param lastName last name
+     * @param employerId the employer: the district or a community organization
+     */
     public Staff {
         Objects.requireNonNull(id, "staff_id");
         Checks.text(firstName, "first_name");

@@ -12,7 +12,14 @@ import java.util.Objects;
  * @param period         when; the directory's {@code end_date} is the last day, inclusive
  */
 public record StaffAssignment(StaffId staffId, EducationOrganizationId organizationId, StaffRole role, DateRange period) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param staffId the staff member
+     * @param organizationId where the staff member works in this role
+     * @param role the role
+     * @param period when; the directory's {@code end_date} is the last day, inclusive
+     */
     public StaffAssignment {
         Objects.requireNonNull(staffId, "staff_id");
         Objects.requireNonNull(organizationId, "organization_id");

@@ -11,7 +11,13 @@ import java.util.Objects;
  * @param period         when the student had it; the directory's {@code end_date} is the last day, inclusive
  */
 public record StudentCharacteristic(StudentId studentId, StudentCharacteristicType characteristic, DateRange period) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param studentId the student
+     * @param characteristic the characteristic
+     * @param period when the student had it; the directory's {@code end_date} is the last day, inclusive
+     */
     public StudentCharacteristic {
         Objects.requireNonNull(studentId, "student_id");
         Objects.requireNonNull(characteristic, "characteristic");

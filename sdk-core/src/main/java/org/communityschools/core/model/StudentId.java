@@ -10,12 +10,21 @@ import org.communityschools.core.internal.Checks;
  * @param value the identifier as written in the data
  */
 public record StudentId(String value) implements Comparable<StudentId> {
-    /** Checks the identifier rule. */
+    /**
+     * Checks the identifier rule.
+     *
+     * @param value the identifier as written in the data
+     */
     public StudentId {
         Checks.identifier(value, "student_id");
     }
 
-    /** Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule. */
+    /**
+     * Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule.
+     *
+     * @param value the identifier's text
+     * @return the identifier
+     */
     public static StudentId of(String value) {
         return new StudentId(value);
     }

@@ -12,7 +12,14 @@ import java.util.Objects;
  * @param period       when; the directory's {@code end_date} is the last day, inclusive
  */
 public record StudentStaffRelationship(StudentId studentId, StaffId staffId, RelationshipType relationship, DateRange period) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param studentId the student
+     * @param staffId the staff member
+     * @param relationship the kind of relationship
+     * @param period when; the directory's {@code end_date} is the last day, inclusive
+     */
     public StudentStaffRelationship {
         Objects.requireNonNull(studentId, "student_id");
         Objects.requireNonNull(staffId, "staff_id");

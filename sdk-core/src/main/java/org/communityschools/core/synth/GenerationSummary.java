@@ -17,7 +17,13 @@ import org.communityschools.core.data.DataFile;
  * @param elapsed wall-clock time of the generation
  */
 public record GenerationSummary(Path directory, Map<DataFile, Long> rowCounts, Duration elapsed) {
-    /** Checks and copies the arguments. */
+    /**
+     * Checks and copies the arguments.
+     *
+     * @param directory the district data directory written
+     * @param rowCounts data rows per file, without headers; files that were not written are absent
+     * @param elapsed wall-clock time of the generation
+     */
     public GenerationSummary {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(elapsed, "elapsed");
@@ -26,7 +32,11 @@ public record GenerationSummary(Path directory, Map<DataFile, Long> rowCounts, D
         rowCounts = Collections.unmodifiableMap(copy);
     }
 
-    /** The rows written to {@code file}, 0 when it was not written. */
+    /**
+     * {@return the rows written to {@code file}, 0 when it was not written}
+     *
+     * @param file a file of the district data directory
+     */
     public long rows(DataFile file) {
         return rowCounts.getOrDefault(Objects.requireNonNull(file, "file"), 0L);
     }

@@ -43,7 +43,7 @@ public final class SyntheticCity {
         this.scale = b.scale == null ? 1.0 : b.scale;
     }
 
-    /** A new builder; every setting is optional and may be set once. */
+    /** {@return a new builder; every setting is optional and may be set once} */
     public static Builder builder() {
         return new Builder();
     }
@@ -52,6 +52,7 @@ public final class SyntheticCity {
      * Generates the city and writes it into {@code dir} (created when absent; it must not already hold district data
      * files).
      *
+     * @param dir the directory to write into
      * @return the rows written per file and the elapsed time
      * @throws java.io.UncheckedIOException when writing fails
      */
@@ -60,27 +61,27 @@ public final class SyntheticCity {
         return new CityGenerator(preset, seed, firstYear, lastYear, scale).writeTo(dir);
     }
 
-    /** The preset; {@link Preset#TINY} by default. */
+    /** {@return the preset; {@link Preset#TINY} by default} */
     public Preset preset() {
         return preset;
     }
 
-    /** The master seed; 1 by default. */
+    /** {@return the master seed; 1 by default} */
     public long seed() {
         return seed;
     }
 
-    /** The first school year generated; 2015 (2014-15) by default. */
+    /** {@return the first school year generated; 2015 (2014-15) by default} */
     public SchoolYear firstYear() {
         return firstYear;
     }
 
-    /** The last school year generated; 2018 (2017-18) by default. */
+    /** {@return the last school year generated; 2018 (2017-18) by default} */
     public SchoolYear lastYear() {
         return lastYear;
     }
 
-    /** The multiplier of the number of students per school; 1 by default. */
+    /** {@return the multiplier of the number of students per school; 1 by default} */
     public double scale() {
         return scale;
     }
@@ -95,7 +96,12 @@ public final class SyntheticCity {
 
         private Builder() {}
 
-        /** The size of city; {@link Preset#TINY} by default. */
+        /**
+         * The size of city; {@link Preset#TINY} by default.
+         *
+         * @param preset the size of city
+         * @return this builder
+         */
         public Builder preset(Preset preset) {
             Objects.requireNonNull(preset, "preset");
             if (this.preset != null) {
@@ -105,7 +111,12 @@ public final class SyntheticCity {
             return this;
         }
 
-        /** The master seed from which every random draw derives; 1 by default. */
+        /**
+         * The master seed from which every random draw derives; 1 by default.
+         *
+         * @param seed the master seed from which every random draw derives
+         * @return this builder
+         */
         public Builder seed(long seed) {
             if (this.seed != null) {
                 throw new IllegalStateException("seed was already set to " + this.seed);
@@ -118,6 +129,10 @@ public final class SyntheticCity {
          * The school years to generate, both included; 2015 to 2018 by default. At most 12 years, for the
          * simulation follows a student through one school career. High-school enrollments also reach four years
          * back (the history years, see the class description).
+         *
+         * @param first the first school year
+         * @param last the last school year
+         * @return this builder
          */
         public Builder years(SchoolYear first, SchoolYear last) {
             Objects.requireNonNull(first, "first");
@@ -139,6 +154,9 @@ public final class SyntheticCity {
         /**
          * Multiplies the number of students per school (not the number of schools), for example 0.1 for a quick
          * district-shaped test; 1 by default. Must be above 0 and at most 10.
+         *
+         * @param scale the factor, above 0 and at most 10
+         * @return this builder
          */
         public Builder scale(double scale) {
             if (this.scale != null) {
@@ -151,7 +169,7 @@ public final class SyntheticCity {
             return this;
         }
 
-        /** The generator with these settings. */
+        /** {@return the generator with these settings} */
         public SyntheticCity build() {
             return new SyntheticCity(this);
         }

@@ -13,7 +13,12 @@ import java.util.Objects;
  * @param hash     that line's chain hash: 64 lower-case hexadecimal digits of a SHA-256
  */
 public record Checkpoint(long sequence, String hash) {
-    /** Checks the sequence number and the hash's form. */
+    /**
+     * Checks the sequence number and the hash's form.
+     *
+     * @param sequence the sequence number of the last line, 1 or more
+     * @param hash that line's chain hash: 64 lower-case hexadecimal digits of a SHA-256
+     */
     public Checkpoint {
         if (sequence < 1) {
             throw new IllegalArgumentException("sequence must be 1 or more, was " + sequence);
@@ -30,7 +35,12 @@ public record Checkpoint(long sequence, String hash) {
         return sequence + ":" + hash;
     }
 
-    /** Reads {@code sequence:hash} as written by {@link #toString()}. */
+    /**
+     * Reads {@code sequence:hash} as written by {@link #toString()}.
+     *
+     * @param text the checkpoint as text
+     * @return the checkpoint
+     */
     public static Checkpoint parse(String text) {
         Objects.requireNonNull(text, "text");
         int colon = text.indexOf(':');

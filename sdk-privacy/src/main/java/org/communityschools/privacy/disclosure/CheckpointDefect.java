@@ -10,7 +10,14 @@ import java.util.Objects;
  * @param detail   an explanation for people; it names sequence numbers, hashes and key ids, never a key
  */
 public record CheckpointDefect(long position, Kind kind, String detail) {
-    /** Checks that the position is positive. */
+    /**
+     * Checks that the position is positive.
+     *
+     * @param position the 1-based position of the checkpoint in its {@link CheckpointStore}: its line in a checkpoint
+     *     file
+     * @param kind what is wrong
+     * @param detail an explanation for people; it names sequence numbers, hashes and key ids, never a key
+     */
     public CheckpointDefect {
         if (position < 1) {
             throw new IllegalArgumentException("position must be 1 or more, was " + position);

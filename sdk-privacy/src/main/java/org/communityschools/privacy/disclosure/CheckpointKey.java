@@ -37,6 +37,7 @@ public final class CheckpointKey {
      *
      * @param keyId 1–64 letters, digits, dots, hyphens or underscores; names the key, never contains it
      * @param key   at least {@value #MINIMUM_KEY_BYTES} random bytes (copied)
+     * @return the key
      * @throws IllegalArgumentException when the key id is malformed or the key too short or one repeated byte
      */
     public static CheckpointKey of(String keyId, byte[] key) {
@@ -61,6 +62,9 @@ public final class CheckpointKey {
      * A key from a key file: one line holding the key in hexadecimal (at least 64 digits) or base64 (RFC 4648, at
      * least 44 characters), such as the output of {@code openssl rand -base64 32}. White space around it is ignored.
      *
+     * @param keyId 1–64 letters, digits, dots, hyphens or underscores; names the key, never contains it
+     * @param file the key file
+     * @return the key
      * @throws IllegalArgumentException  naming the file and the rule when the file's content is not such a key
      * @throws DisclosureLogException    when the file cannot be read
      */
@@ -101,7 +105,7 @@ public final class CheckpointKey {
         }
     }
 
-    /** The id that names this key in the checkpoints it signs. */
+    /** {@return the id that names this key in the checkpoints it signs} */
     public String keyId() {
         return keyId;
     }

@@ -12,6 +12,7 @@ public interface CheckpointStore {
     /**
      * Appends a checkpoint and returns once it is durable (for a file: written and forced to the storage device).
      *
+     * @param checkpoint the signed checkpoint
      * @throws DisclosureLogException when it could not be made durable, or would go back before a checkpoint
      *                                already stored (a store holds checkpoints in order of sequence number)
      */
@@ -21,6 +22,7 @@ public interface CheckpointStore {
      * Every checkpoint stored, in the order appended (for a file, line 1 first). Checking their MACs and order is
      * the verifier's business ({@link DisclosureLogs#verify(java.nio.file.Path, CheckpointStore, CheckpointKey)}).
      *
+     * @return the checkpoints, in the order appended
      * @throws DisclosureLogException when the store cannot be read, or holds something that is not a checkpoint
      *                                (the message names the place and the rule)
      */

@@ -17,19 +17,29 @@ import java.util.Optional;
  */
 public record CheckpointVerification(VerificationReport log, List<SignedCheckpoint> checkpoints,
                                      Optional<CheckpointDefect> checkpointDefect) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param log the log's report: its hash chain, whether it still reaches every checkpoint with the same hash there
+     *     ({@link LogDefect.Kind#TRUNCATED}, {@link LogDefect.Kind#ALTERED}), and whether lines follow a closing
+     *     checkpoint ({@link LogDefect.Kind#APPENDED_AFTER_CLOSE})
+     * @param checkpoints the checkpoints that verified, in store order, up to the first defect
+     * @param checkpointDefect the first checkpoint that is not authentic or not consistent with those before it
+     */
     public CheckpointVerification {
         Objects.requireNonNull(log, "log");
         checkpoints = List.copyOf(checkpoints);
         Objects.requireNonNull(checkpointDefect, "checkpointDefect");
     }
 
-    /** Whether the log verified, reaches every checkpoint, and every checkpoint is authentic and consistent. */
+    /**
+     * {@return whether the log verified, reaches every checkpoint, and every checkpoint is authentic and consistent}
+     */
     public boolean isIntact() {
         return log.isIntact() && checkpointDefect.isEmpty();
     }
 
-    /** The latest checkpoint that verified; empty when there is none. */
+    /** {@return the latest checkpoint that verified; empty when there is none} */
     public Optional<SignedCheckpoint> latest() {
         return checkpoints.isEmpty() ? Optional.empty() : Optional.of(checkpoints.get(checkpoints.size() - 1));
     }
@@ -38,6 +48,8 @@ public record CheckpointVerification(VerificationReport log, List<SignedCheckpoi
      * How many lines of an intact log follow its latest checkpoint: appended since, and not yet covered by a
      * checkpoint (all of them when there is no checkpoint). Not a defect: a sink may be appending, or may have
      * stopped before it could close. 0 when the verification failed.
+     *
+     * @return the number of lines after the latest checkpoint
      */
     public long uncoveredLineCount() {
         if (!isIntact()) {

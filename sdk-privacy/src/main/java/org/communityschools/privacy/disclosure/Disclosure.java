@@ -72,7 +72,27 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
                 new TreeMap<>(), new TreeMap<>(), Optional.empty());
     }
 
-    /** Checks the rules listed in the class comment. */
+    /**
+     * Checks the rules listed in the class comment.
+     *
+     * @param at when the disclosure happened
+     * @param requester the staff member who requested or received the records
+     * @param requesterOrganization the organization the requester acted for (a school, the district, a CBO)
+     * @param student whose records
+     * @param fields the disclosed fields, sorted and distinct, 1 to 256
+     * @param purpose the purpose, or legitimate interest; 1–500 characters, no control characters, never personal data
+     * @param legalBasis the FERPA basis of the disclosure
+     * @param agreementId the data-sharing agreement that authorized it, if any
+     * @param consentId the consent that authorized it, present exactly for {@link LegalBasis#CONSENT}
+     * @param emergency the threat and recipients, present exactly for {@link LegalBasis#EMERGENCY}
+     * @param recordCounts for the fields that hold records ({@code attendance.records}), how many records were written;
+     *     keys among {@code fields}, counts 0 or more; empty when not known (an entry made before the content was
+     *     written, such as a decision's obligation)
+     * @param masks the masks applied to written fields ({@code attendance.records.reason} to {@code REMOVE}); keys
+     *     among {@code fields}
+     * @param contentDigest {@code sha256:} and the 64 lower-case hex digits of the SHA-256 of the exact bytes released,
+     *     when the entry records content that was written
+     */
     public Disclosure {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(requester, "requester");
@@ -118,7 +138,11 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
         }
     }
 
-    /** This disclosure as made at {@code instant}, all else equal. */
+    /**
+     * {@return this disclosure as made at {@code instant}, all else equal}
+     *
+     * @param instant the instant of the disclosure
+     */
     public Disclosure at(Instant instant) {
         return new Disclosure(instant, requester, requesterOrganization, student, fields, purpose, legalBasis, agreementId,
                 consentId, emergency, recordCounts, masks, contentDigest);
@@ -128,6 +152,8 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
      * Whether this disclosure belongs to the record of disclosures that 34 CFR 99.32 requires. Disclosures to school
      * officials, with written consent, and of directory information are exempt (99.32(d)); studies, audit/evaluation
      * and emergency disclosures are not. The SDK logs every disclosure anyway and tags the required ones with this.
+     *
+     * @return true when the disclosure must be recorded under 34 CFR 99.32
      */
     public boolean isFerpaRecord() {
         return switch (legalBasis) {
@@ -136,12 +162,15 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
         };
     }
 
-    /** Whether this is a health or safety emergency disclosure (34 CFR 99.36), which is always recorded and flagged. */
+    /**
+     * {@return whether this is a health or safety emergency disclosure (34 CFR 99.36), which is always recorded and
+     * flagged}
+     */
     public boolean isEmergency() {
         return legalBasis == LegalBasis.EMERGENCY;
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
@@ -167,21 +196,38 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
 
         private Builder() {}
 
-        /** How many records of {@code field} were written (once per field). */
+        /**
+         * How many records of {@code field} were written (once per field).
+         *
+         * @param field a written field
+         * @param count the number of its records written
+         * @return this builder
+         */
         public Builder recordCount(FieldPath field, int count) {
             once(counts.get(Objects.requireNonNull(field, "field")), "recordCount of " + field);
             counts.put(field, count);
             return this;
         }
 
-        /** The mask applied to a written field (once per field). */
+        /**
+         * The mask applied to a written field (once per field).
+         *
+         * @param field a written field
+         * @param transform the mask's name
+         * @return this builder
+         */
         public Builder mask(FieldPath field, String transform) {
             once(appliedMasks.get(Objects.requireNonNull(field, "field")), "mask of " + field);
             appliedMasks.put(field, Objects.requireNonNull(transform, "transform"));
             return this;
         }
 
-        /** The digest of the released bytes, {@code sha256:} and 64 hex digits. */
+        /**
+         * The digest of the released bytes, {@code sha256:} and 64 hex digits.
+         *
+         * @param digest the digest of the released bytes, {@code sha256:} and 64 hex digits
+         * @return this builder
+         */
         public Builder contentDigest(String digest) {
             once(this.digest, "contentDigest");
             this.digest = Objects.requireNonNull(digest, "digest");
@@ -194,75 +240,129 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
             }
         }
 
-        /** When the disclosure happened. */
+        /**
+         * When the disclosure happened.
+         *
+         * @param at the instant
+         * @return this builder
+         */
         public Builder at(Instant at) {
             once(this.at, "at");
             this.at = Objects.requireNonNull(at, "at");
             return this;
         }
 
-        /** The staff member who requested or received the records. */
+        /**
+         * The staff member who requested or received the records.
+         *
+         * @param requester the staff member who requested or received the records
+         * @return this builder
+         */
         public Builder requester(StaffId requester) {
             once(this.requester, "requester");
             this.requester = Objects.requireNonNull(requester, "requester");
             return this;
         }
 
-        /** The organization the requester acted for. */
+        /**
+         * The organization the requester acted for.
+         *
+         * @param organization the organization the requester acted for
+         * @return this builder
+         */
         public Builder requesterOrganization(OrganizationId organization) {
             once(this.organization, "requesterOrganization");
             this.organization = Objects.requireNonNull(organization, "requesterOrganization");
             return this;
         }
 
-        /** Whose records. */
+        /**
+         * Whose records.
+         *
+         * @param student the student
+         * @return this builder
+         */
         public Builder student(StudentId student) {
             once(this.student, "student");
             this.student = Objects.requireNonNull(student, "student");
             return this;
         }
 
-        /** The disclosed fields. */
+        /**
+         * The disclosed fields.
+         *
+         * @param fields the disclosed fields
+         * @return this builder
+         */
         public Builder fields(Collection<FieldPath> fields) {
             once(this.fields, "fields");
             this.fields = List.copyOf(Objects.requireNonNull(fields, "fields"));
             return this;
         }
 
-        /** The disclosed fields, as paths such as {@code attendance.records}. */
+        /**
+         * {@return the disclosed fields, as paths such as {@code attendance.records}}
+         *
+         * @param paths the disclosed fields, as paths such as {@code attendance.records}
+         */
         public Builder fields(String... paths) {
             return fields(java.util.Arrays.stream(paths).map(FieldPath::of).toList());
         }
 
-        /** The purpose, or legitimate interest. */
+        /**
+         * The purpose, or legitimate interest.
+         *
+         * @param purpose the purpose, or legitimate interest
+         * @return this builder
+         */
         public Builder purpose(String purpose) {
             once(this.purpose, "purpose");
             this.purpose = Texts.check(purpose, "purpose", 500);
             return this;
         }
 
-        /** The legal basis. */
+        /**
+         * The legal basis.
+         *
+         * @param legalBasis the legal basis
+         * @return this builder
+         */
         public Builder legalBasis(LegalBasis legalBasis) {
             once(this.legalBasis, "legalBasis");
             this.legalBasis = Objects.requireNonNull(legalBasis, "legalBasis");
             return this;
         }
 
-        /** The authorizing agreement. */
+        /**
+         * The authorizing agreement.
+         *
+         * @param agreementId the authorizing agreement
+         * @return this builder
+         */
         public Builder agreement(AgreementId agreementId) {
             once(this.agreementId, "agreement");
             this.agreementId = Objects.requireNonNull(agreementId, "agreementId");
             return this;
         }
 
-        /** The authorizing consent. */
+        /**
+         * The authorizing consent.
+         *
+         * @param consentId the authorizing consent
+         * @return this builder
+         */
         public Builder consent(ConsentId consentId) {
             once(this.consentId, "consent");
             this.consentId = Objects.requireNonNull(consentId, "consentId");
             return this;
         }
 
-        /** The emergency's threat and recipients. */
+        /**
+         * The emergency's threat and recipients.
+         *
+         * @param emergency the emergency's threat and recipients
+         * @return this builder
+         */
         public Builder emergency(EmergencyDetails emergency) {
             once(this.emergency, "emergency");
             this.emergency = Objects.requireNonNull(emergency, "emergency");
@@ -272,6 +372,7 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
         /**
          * The disclosure.
          *
+         * @return the disclosure
          * @throws IllegalStateException    when a required setting is missing
          * @throws IllegalArgumentException when the combination breaks a rule of {@link Disclosure}
          */

@@ -10,7 +10,12 @@ import java.util.Objects;
  * @param disclosure what was disclosed
  */
 public record DisclosureEntry(long sequence, Disclosure disclosure) {
-    /** Checks that the sequence number is positive. */
+    /**
+     * Checks that the sequence number is positive.
+     *
+     * @param sequence the position in the log, 1 or more
+     * @param disclosure what was disclosed
+     */
     public DisclosureEntry {
         if (sequence < 1) {
             throw new IllegalArgumentException("sequence must be 1 or more, was " + sequence);

@@ -15,25 +15,39 @@ public class DisclosureLogException extends CommunitySchoolsException {
 
     private final transient @Nullable VerificationReport report;
 
-    /** An exception with this message. */
+    /**
+     * An exception with this message.
+     *
+     * @param message what went wrong
+     */
     public DisclosureLogException(String message) {
         super(message);
         this.report = null;
     }
 
-    /** An exception with this message and cause. */
+    /**
+     * An exception with this message and cause.
+     *
+     * @param message what went wrong
+     * @param cause the exception that caused it
+     */
     public DisclosureLogException(String message, Throwable cause) {
         super(message, cause);
         this.report = null;
     }
 
-    /** An exception for a log that failed verification. */
+    /**
+     * An exception for a log that failed verification.
+     *
+     * @param message what went wrong
+     * @param report the verification report, with the first defect
+     */
     public DisclosureLogException(String message, VerificationReport report) {
         super(message + ": " + report);
         this.report = report;
     }
 
-    /** The verification report, when the log failed verification. */
+    /** {@return the verification report, when the log failed verification} */
     public Optional<VerificationReport> report() {
         return Optional.ofNullable(report);
     }

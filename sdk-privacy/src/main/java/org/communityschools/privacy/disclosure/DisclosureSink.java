@@ -20,6 +20,8 @@ public interface DisclosureSink extends AutoCloseable {
      * Records a disclosure and returns its entry once the entry is durable: for a file, written and forced to the
      * storage device ({@code FileChannel.force}); for memory, stored.
      *
+     * @param disclosure the disclosure
+     * @return the entry written, with its sequence number and hash
      * @throws DisclosureLogException when the entry could not be made durable; then nothing was acknowledged and the
      *                                sink refuses further appends
      * @throws IllegalStateException  when the sink is closed
@@ -31,6 +33,8 @@ public interface DisclosureSink extends AutoCloseable {
      * all are durable: for a file, written and forced once, so a batch (one entry per student of a research extract)
      * costs one {@code force} instead of one per entry. The default appends one by one.
      *
+     * @param disclosures the disclosures, in order
+     * @return the entries written, in the same order
      * @throws DisclosureLogException when the entries could not be made durable; then none was acknowledged and the
      *                                sink refuses further appends
      * @throws IllegalStateException  when the sink is closed
@@ -49,11 +53,15 @@ public interface DisclosureSink extends AutoCloseable {
      * (34 CFR 99.32(c)) sees, plus the exempt entries, each tagged by {@link Disclosure#isFerpaRecord()}. A file sink
      * re-reads and re-verifies its file, so an entry altered since it was written is never returned silently.
      *
+     * @param student the student
+     * @return the student's entries, in log order
      * @throws DisclosureLogException when the log no longer verifies
      */
     List<DisclosureEntry> historyOf(StudentId student);
 
-    /** The current head of the log, to keep outside it for later verification; empty while the log is empty. */
+    /**
+     * {@return the current head of the log, to keep outside it for later verification; empty while the log is empty}
+     */
     Optional<Checkpoint> checkpoint();
 
     /**

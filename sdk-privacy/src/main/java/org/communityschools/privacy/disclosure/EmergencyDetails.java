@@ -16,7 +16,13 @@ import org.communityschools.privacy.internal.disclosure.Texts;
  *                   each 1–200 characters
  */
 public record EmergencyDetails(String threat, List<String> recipients) {
-    /** Checks the texts and copies the recipients. */
+    /**
+     * Checks the texts and copies the recipients.
+     *
+     * @param threat the articulable and significant threat, 1–1000 characters, no control characters
+     * @param recipients the parties that received the information (such as {@code "NYPD 5th Precinct"}), 1 to 50, each
+     *     1–200 characters
+     */
     public EmergencyDetails {
         Texts.check(threat, "threat", 1000);
         recipients = List.copyOf(Objects.requireNonNull(recipients, "recipients"));

@@ -39,6 +39,10 @@ public final class FileSinkBuilder {
      * {@link #checkpointEvery(long) N entries} when set, and on {@link DisclosureSink#writeCheckpoint()}. A checkpoint
      * that cannot be stored makes {@code append} (or {@code close}) throw {@link DisclosureLogException}: the entries
      * are in the log, and the caller refuses the disclosure as for any failed append.
+     *
+     * @param key the key to sign with
+     * @param store the store of checkpoints
+     * @return this builder
      */
     public FileSinkBuilder checkpoints(CheckpointStore store, CheckpointKey key) {
         if (this.store != null) {
@@ -49,7 +53,12 @@ public final class FileSinkBuilder {
         return this;
     }
 
-    /** Signs an interval checkpoint once {@code entries} (1 or more) durable entries follow the last checkpoint. */
+    /**
+     * Signs an interval checkpoint once {@code entries} (1 or more) durable entries follow the last checkpoint.
+     *
+     * @param entries the number of entries between checkpoints, 1 or more
+     * @return this builder
+     */
     public FileSinkBuilder checkpointEvery(long entries) {
         if (every != -1) {
             throw new IllegalStateException("checkpointEvery was already set to " + every);
@@ -61,7 +70,12 @@ public final class FileSinkBuilder {
         return this;
     }
 
-    /** Whether closing the sink signs a closing checkpoint; {@code true} by default when checkpoints are set. */
+    /**
+     * Whether closing the sink signs a closing checkpoint; {@code true} by default when checkpoints are set.
+     *
+     * @param onClose true to sign a checkpoint when the sink is closed
+     * @return this builder
+     */
     public FileSinkBuilder checkpointOnClose(boolean onClose) {
         if (this.onClose != null) {
             throw new IllegalStateException("checkpointOnClose was already set to " + this.onClose);
@@ -70,7 +84,12 @@ public final class FileSinkBuilder {
         return this;
     }
 
-    /** The clock whose time each checkpoint states; the system clock (UTC) by default. */
+    /**
+     * The clock whose time each checkpoint states; the system clock (UTC) by default.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public FileSinkBuilder clock(Clock clock) {
         if (this.clock != null) {
             throw new IllegalStateException("clock was already set to " + this.clock);
@@ -83,6 +102,7 @@ public final class FileSinkBuilder {
      * Opens or creates the log, as {@link DisclosureLogs#jsonLinesFile(Path)} does; with checkpoints, also verifies
      * the log against every checkpoint in the store and signs an opening checkpoint at its head.
      *
+     * @return the sink; close it to release the file
      * @throws IllegalStateException  when {@code checkpointEvery} or {@code checkpointOnClose(true)} is set without
      *                                {@code checkpoints}
      * @throws DisclosureLogException when the log is not intact or does not match its checkpoints, is held by

@@ -10,7 +10,13 @@ import java.util.Objects;
  * @param detail an explanation for people; it names sequence numbers and hashes, never log contents
  */
 public record LogDefect(long line, Kind kind, String detail) {
-    /** Checks that the line is positive. */
+    /**
+     * Checks that the line is positive.
+     *
+     * @param line the 1-based line number where the log stops being trustworthy
+     * @param kind what is wrong
+     * @param detail an explanation for people; it names sequence numbers and hashes, never log contents
+     */
     public LogDefect {
         if (line < 1) {
             throw new IllegalArgumentException("line must be 1 or more, was " + line);

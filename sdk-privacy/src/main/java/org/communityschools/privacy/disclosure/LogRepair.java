@@ -16,7 +16,15 @@ import java.util.Objects;
  * @param backup        the copy of the log as it was before the repair, torn line included
  */
 public record LogRepair(long line, Instant at, long droppedBytes, String droppedSha256, Path backup) {
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param line the 1-based line number of the repair line
+     * @param at when the repair was made
+     * @param droppedBytes how many bytes were cut, 1 or more
+     * @param droppedSha256 the SHA-256 of the cut bytes, 64 lower-case hexadecimal digits
+     * @param backup the copy of the log as it was before the repair, torn line included
+     */
     public LogRepair {
         if (line < 1 || droppedBytes < 1) {
             throw new IllegalArgumentException("line and droppedBytes must be 1 or more, were " + line + ", " + droppedBytes);

@@ -59,7 +59,7 @@ public record SignedCheckpoint(Checkpoint head, Instant at, Occasion occasion, S
          */
         CLOSED;
 
-        /** The occasion's name in the encoding: lower case, '-' for '_'. */
+        /** {@return the occasion's name in the encoding: lower case, '-' for '_'} */
         public String label() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
@@ -74,7 +74,15 @@ public record SignedCheckpoint(Checkpoint head, Instant at, Occasion occasion, S
         }
     }
 
-    /** Checks the values' forms (not the MAC: see {@link #isAuthentic}). */
+    /**
+     * Checks the values' forms (not the MAC: see {@link #isAuthentic}).
+     *
+     * @param head the sequence number and chain hash at the head of the log
+     * @param at when the checkpoint was taken
+     * @param occasion why it was taken
+     * @param keyId the id of the key that signed it
+     * @param mac the HMAC-SHA-256, 64 lower-case hexadecimal digits
+     */
     public SignedCheckpoint {
         Objects.requireNonNull(head, "head");
         Objects.requireNonNull(at, "at");
@@ -87,7 +95,15 @@ public record SignedCheckpoint(Checkpoint head, Instant at, Occasion occasion, S
         }
     }
 
-    /** Signs {@code head} under {@code key}. */
+    /**
+     * Signs {@code head} under {@code key}.
+     *
+     * @param head the head of the log
+     * @param at the instant the checkpoint states
+     * @param occasion why it is signed
+     * @param key the key to sign with
+     * @return the signed checkpoint
+     */
     public static SignedCheckpoint sign(Checkpoint head, Instant at, Occasion occasion, CheckpointKey key) {
         Objects.requireNonNull(key, "key");
         String mac = HexFormat.of().formatHex(key.mac(encoding(head, at, occasion, key.keyId())));
@@ -97,6 +113,9 @@ public record SignedCheckpoint(Checkpoint head, Instant at, Occasion occasion, S
     /**
      * Whether {@code key} signed this checkpoint: the key ids match and the MAC matches the encoding of the values
      * (compared in constant time).
+     *
+     * @param key a key
+     * @return true when {@code key} signed this checkpoint
      */
     public boolean isAuthentic(CheckpointKey key) {
         Objects.requireNonNull(key, "key");
@@ -122,6 +141,8 @@ public record SignedCheckpoint(Checkpoint head, Instant at, Occasion occasion, S
     /**
      * Reads a line written by {@link #toString()}, exactly: the members in that order, no white space.
      *
+     * @param line a line of a checkpoint store
+     * @return the checkpoint
      * @throws IllegalArgumentException saying which rule the line breaks
      */
     public static SignedCheckpoint parse(String line) {

@@ -13,7 +13,14 @@ import java.util.Optional;
  * @param defect      the first defect, or empty when the log is intact
  */
 public record VerificationReport(long intactLines, Optional<Checkpoint> head, Optional<LogDefect> defect) {
-    /** Checks consistency. */
+    /**
+     * Checks consistency.
+     *
+     * @param intactLines the number of lines, from the first, that verified (all of them when intact); these lines can
+     *     be trusted as far as the hash chain goes
+     * @param head the checkpoint of the last line that verified; empty for an empty log or a defect on line 1
+     * @param defect the first defect, or empty when the log is intact
+     */
     public VerificationReport {
         if (intactLines < 0) {
             throw new IllegalArgumentException("intactLines must not be negative, was " + intactLines);
@@ -25,7 +32,9 @@ public record VerificationReport(long intactLines, Optional<Checkpoint> head, Op
         }
     }
 
-    /** Whether the log is intact: every line verified (and, when verified against a checkpoint, it reaches it). */
+    /**
+     * {@return whether the log is intact: every line verified (and, when verified against a checkpoint, it reaches it)}
+     */
     public boolean isIntact() {
         return defect.isEmpty();
     }

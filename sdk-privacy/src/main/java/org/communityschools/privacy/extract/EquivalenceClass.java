@@ -12,7 +12,12 @@ import java.util.Objects;
  * @param size   how many rows share them
  */
 public record EquivalenceClass(List<String> values, int size) {
-    /** Copies the values and checks the size. */
+    /**
+     * Copies the values and checks the size.
+     *
+     * @param values the shared quasi-identifier values, in the order of the quasi-identifiers
+     * @param size how many rows share them
+     */
     public EquivalenceClass {
         values = List.copyOf(Objects.requireNonNull(values, "values"));
         if (size < 1) {

@@ -10,7 +10,11 @@ import org.communityschools.core.CommunitySchoolsException;
 public class ExtractRefusedException extends CommunitySchoolsException {
     private static final long serialVersionUID = 1L;
 
-    /** An exception stating the broken rule. */
+    /**
+     * An exception stating the broken rule.
+     *
+     * @param message the rule that was broken
+     */
     public ExtractRefusedException(String message) {
         super(message);
     }

@@ -12,7 +12,13 @@ import java.util.Objects;
  * @param rows   the rows, each as long as the header
  */
 public record ExtractTable(String name, List<String> header, List<List<String>> rows) {
-    /** Copies the lists and checks every row's length. */
+    /**
+     * Copies the lists and checks every row's length.
+     *
+     * @param name the file name, such as {@code students.csv}
+     * @param header the column names
+     * @param rows the rows, each as long as the header
+     */
     public ExtractTable {
         Objects.requireNonNull(name, "name");
         header = List.copyOf(header);
@@ -24,7 +30,11 @@ public record ExtractTable(String name, List<String> header, List<List<String>> 
         }
     }
 
-    /** The values of column {@code column}, in row order. */
+    /**
+     * {@return the values of column {@code column}, in row order}
+     *
+     * @param column a column name
+     */
     public List<String> column(String column) {
         int i = header.indexOf(column);
         if (i < 0) {

@@ -19,6 +19,7 @@ public final class KAnonymity {
      *
      * @param rows the quasi-identifier values of each row, all of the same length
      * @param k    at least 1; 1 finds nothing
+     * @return the small equivalence classes, each with its values and its number of rows
      */
     public static List<EquivalenceClass> violations(List<? extends List<String>> rows, int k) {
         Objects.requireNonNull(rows, "rows");
@@ -38,7 +39,12 @@ public final class KAnonymity {
         return List.copyOf(out);
     }
 
-    /** Whether every equivalence class of {@code rows} has at least {@code k} rows. */
+    /**
+     * {@return whether every equivalence class of {@code rows} has at least {@code k} rows}
+     *
+     * @param rows the quasi-identifier values of each row, all of the same length
+     * @param k at least 1
+     */
     public static boolean holds(List<? extends List<String>> rows, int k) {
         return violations(rows, k).isEmpty();
     }

@@ -66,6 +66,7 @@ public final class Pseudonymizer {
      *
      * @param keyId 1–64 letters, digits, dots, hyphens or underscores; names the key, never contains it
      * @param key   the per-project secret, at least {@value #MINIMUM_KEY_BYTES} bytes and not one repeated byte
+     * @return the pseudonymizer
      * @throws IllegalArgumentException when the key is too short or trivial, or the key id malformed
      */
     public static Pseudonymizer hmacSha256(String keyId, byte[] key) {
@@ -88,27 +89,40 @@ public final class Pseudonymizer {
         return new Pseudonymizer(Method.HMAC_SHA_256, Optional.of(keyId), new SecretKeySpec(key.clone(), "HmacSHA256"), null);
     }
 
-    /** Random-token research ids from a new {@link SecureRandom}. */
+    /**
+     * Random-token research ids from a new {@link SecureRandom}.
+     *
+     * @return the pseudonymizer
+     */
     public static Pseudonymizer randomTokens() {
         return randomTokens(new SecureRandom());
     }
 
-    /** Random-token research ids from {@code random} (a seeded generator only in tests). */
+    /**
+     * Random-token research ids from {@code random} (a seeded generator only in tests).
+     *
+     * @param random the source of the tokens
+     * @return the pseudonymizer
+     */
     public static Pseudonymizer randomTokens(SecureRandom random) {
         return new Pseudonymizer(Method.RANDOM_TOKEN, Optional.empty(), null, Objects.requireNonNull(random, "random"));
     }
 
-    /** The method. */
+    /** {@return the method} */
     public Method method() {
         return method;
     }
 
-    /** The key id, present exactly for {@link Method#HMAC_SHA_256}. */
+    /** {@return the key id, present exactly for {@link Method#HMAC_SHA_256}} */
     public Optional<String> keyId() {
         return keyId;
     }
 
-    /** The research id of {@code student}: 32 lower-case hex digits (128 bits). */
+    /**
+     * {@return the research id of {@code student}: 32 lower-case hex digits (128 bits)}
+     *
+     * @param student the student
+     */
     public String pseudonym(StudentId student) {
         Objects.requireNonNull(student, "student");
         if (method == Method.HMAC_SHA_256) {
@@ -136,6 +150,8 @@ public final class Pseudonymizer {
     /**
      * The crosswalk from student id to research id, for the district to keep: every token issued so far, in student
      * id order. Empty for HMAC ids (the district re-links with its key).
+     *
+     * @return each student id and its research id
      */
     public Map<StudentId, String> crosswalk() {
         Map<StudentId, String> out = new LinkedHashMap<>();
@@ -149,6 +165,8 @@ public final class Pseudonymizer {
      * A student id a spreadsheet would run as a formula (or one starting with {@code '}) is written with {@code '} in
      * front ({@link org.communityschools.core.data.CsvCells#neutralize}); a program re-linking the ids reads each cell
      * back with {@link org.communityschools.core.data.CsvCells#restore}. Refuses to overwrite an existing file.
+     *
+     * @param file the file to write
      */
     public void writeCrosswalk(Path file) {
         Objects.requireNonNull(file, "file");

@@ -136,22 +136,24 @@ public final class ResearchExtract {
         this.tables = List.copyOf(c.tables);
     }
 
-    /** A builder for an extract of {@code data} under the agreement {@code agreement}. */
+    /** {@return a builder for an extract of {@code data} under the agreement {@code agreement}} */
     public static Builder builder(DistrictData data, AgreementId agreement) {
         return new Builder(Objects.requireNonNull(data, "data"), Objects.requireNonNull(agreement, "agreement"));
     }
 
-    /** The version of the agreement the extract is made under: the one governing on the day it was made. */
+    /** {@return the version of the agreement the extract is made under: the one governing on the day it was made} */
     public DataSharingAgreement agreement() {
         return agreement;
     }
 
-    /** The day the extract was made. */
+    /** {@return the day the extract was made} */
     public LocalDate createdOn() {
         return createdOn;
     }
 
-    /** The day by which the recipient must have destroyed the extract: the agreement's destruction deadline. */
+    /**
+     * {@return the day by which the recipient must have destroyed the extract: the agreement's destruction deadline}
+     */
     public LocalDate destructionDate() {
         return agreement.destructionDeadline();
     }
@@ -161,17 +163,17 @@ public final class ResearchExtract {
         return pseudonyms.method();
     }
 
-    /** The key id of HMAC research ids. */
+    /** {@return the key id of HMAC research ids} */
     public Optional<String> keyId() {
         return pseudonyms.keyId();
     }
 
-    /** The k of the k-anonymity check (1: no check). */
+    /** {@return the k of the k-anonymity check (1: no check)} */
     public int k() {
         return k;
     }
 
-    /** The quasi-identifiers checked. */
+    /** {@return the quasi-identifiers checked} */
     public List<QuasiIdentifier> quasiIdentifiers() {
         return quasiIdentifiers;
     }
@@ -184,37 +186,39 @@ public final class ResearchExtract {
         return generalizations;
     }
 
-    /** The equivalence classes below k found before any remedy (the values of the requested generalizations). */
+    /**
+     * {@return the equivalence classes below k found before any remedy (the values of the requested generalizations)}
+     */
     public List<EquivalenceClass> violations() {
         return violations;
     }
 
-    /** How many students were dropped from every file to reach k. */
+    /** {@return how many students were dropped from every file to reach k} */
     public int suppressedStudents() {
         return suppressedStudents;
     }
 
-    /** The field paths the extract carries (what the disclosure-log entries name). */
+    /** {@return the field paths the extract carries (what the disclosure-log entries name)} */
     public List<String> fields() {
         return fields;
     }
 
-    /** The fields the agreement grants that the extract leaves out, with the reason. */
+    /** {@return the fields the agreement grants that the extract leaves out, with the reason} */
     public Map<String, String> withheldFields() {
         return withheldFields;
     }
 
-    /** The files, {@code students.csv} first. */
+    /** {@return the files, {@code students.csv} first} */
     public List<ExtractTable> tables() {
         return tables;
     }
 
-    /** The file named {@code name}. */
+    /** {@return the file named {@code name}} */
     public Optional<ExtractTable> table(String name) {
         return tables.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
-    /** How many students the extract holds. */
+    /** {@return how many students the extract holds} */
     public int studentCount() {
         return students.size();
     }
@@ -270,7 +274,7 @@ public final class ResearchExtract {
         return write(dir, log, Clock.systemUTC());
     }
 
-    /** The manifest as JSON, as written to {@code manifest.json}. */
+    /** {@return the manifest as JSON, as written to {@code manifest.json}} */
     public String manifest() {
         Map<String, Integer> files = new LinkedHashMap<>();
         tables.forEach(t -> files.put(t.name(), t.rows().size()));
@@ -346,28 +350,47 @@ public final class ResearchExtract {
             }
         }
 
-        /** How research ids are made (required). */
+        /**
+         * How research ids are made (required).
+         *
+         * @return this builder
+         */
         public Builder pseudonyms(Pseudonymizer pseudonyms) {
             once(this.pseudonyms, "pseudonyms");
             this.pseudonyms = Objects.requireNonNull(pseudonyms, "pseudonyms");
             return this;
         }
 
-        /** The person who receives the extract for the recipient organization: the requester in the log (required). */
+        /**
+         * The person who receives the extract for the recipient organization: the requester in the log (required).
+         *
+         * @param recipient the person who receives the extract for the recipient organization
+         * @return this builder
+         */
         public Builder recipient(StaffId recipient) {
             once(this.recipient, "recipient");
             this.recipient = Objects.requireNonNull(recipient, "recipient");
             return this;
         }
 
-        /** The clock that gives the day of the extract (default: the system clock in UTC). */
+        /**
+         * The clock that gives the day of the extract (default: the system clock in UTC).
+         *
+         * @param clock the clock that gives the day of the extract (default
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             once(this.clock, "clock");
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** The k of the k-anonymity check, 1 to 1000 (default 5; 1 turns the check off). */
+        /**
+         * The k of the k-anonymity check, 1 to 1000 (default 5; 1 turns the check off).
+         *
+         * @param k the k of the k-anonymity check, 1 to 1000 (default 5
+         * @return this builder
+         */
         public Builder k(int k) {
             once(this.kSetting, "k");
             if (k < 1 || k > 1000) {
@@ -378,28 +401,49 @@ public final class ResearchExtract {
             return this;
         }
 
-        /** What to do when k-anonymity does not hold (default {@link KStrategy#GENERALIZE_THEN_SUPPRESS}). */
+        /**
+         * What to do when k-anonymity does not hold (default {@link KStrategy#GENERALIZE_THEN_SUPPRESS}).
+         *
+         * @return this builder
+         */
         public Builder onViolation(KStrategy strategy) {
             once(this.strategy, "strategy");
             this.strategy = Objects.requireNonNull(strategy, "strategy");
             return this;
         }
 
-        /** The generalizations to apply (default: {@link Generalization#BIRTH_DATE_TO_YEAR}); none for full values. */
+        /**
+         * The generalizations to apply (default: {@link Generalization#BIRTH_DATE_TO_YEAR}); none for full values.
+         *
+         * @param generalizations the generalizations to apply (default
+         * @return this builder
+         */
         public Builder generalize(Set<Generalization> generalizations) {
             once(this.generalize, "generalizations");
             this.generalize = Set.copyOf(Objects.requireNonNull(generalizations, "generalizations"));
             return this;
         }
 
-        /** The quasi-identifiers of the k-anonymity check (default: all those the extract carries). */
+        /**
+         * The quasi-identifiers of the k-anonymity check (default: all those the extract carries).
+         *
+         * @param quasiIdentifiers the quasi-identifiers of the k-anonymity check (default
+         * @return this builder
+         */
         public Builder quasiIdentifiers(List<QuasiIdentifier> quasiIdentifiers) {
             once(this.quasi, "quasiIdentifiers");
             this.quasi = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(quasiIdentifiers, "quasiIdentifiers")));
             return this;
         }
 
-        /** The field catalog that resolves the agreement's data elements (default {@link FieldCatalog#defaultCatalog()}). */
+        /**
+         * The field catalog that resolves the agreement's data elements (default {@link
+         * FieldCatalog#defaultCatalog()}).
+         *
+         * @param catalog the field catalog that resolves the agreement's data elements (default {@link
+         *     FieldCatalog#defaultCatalog()})
+         * @return this builder
+         */
         public Builder catalog(FieldCatalog catalog) {
             once(this.catalog, "catalog");
             this.catalog = Objects.requireNonNull(catalog, "catalog");

@@ -22,7 +22,15 @@ import org.communityschools.core.model.StudentId;
  */
 public record Access(StudentId student, Purpose purpose, Set<DataCategory> categories, Set<String> rules,
                      Set<LegalBasis> bases) {
-    /** Checks that nothing is missing and copies the sets. */
+    /**
+     * Checks that nothing is missing and copies the sets.
+     *
+     * @param student the student
+     * @param purpose the purpose
+     * @param categories the categories with a permitted field, in enum order, at least one
+     * @param rules the ids of the granting rules, sorted
+     * @param bases the legal bases of the grants, in enum order
+     */
     public Access {
         Objects.requireNonNull(student, "student");
         Objects.requireNonNull(purpose, "purpose");

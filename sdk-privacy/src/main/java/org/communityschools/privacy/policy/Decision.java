@@ -118,6 +118,8 @@ public final class Decision {
      * that made or served it; with a {@link LivePolicyEngine}, the number of the district's version. A host that
      * applied a change at version {@code v} knows a decision reflects it when {@code dataVersion() >= v}. Not part of
      * {@link #equals}: two decisions that decide the same are equal whatever version they hold at.
+     *
+     * @return the version number of the district data
      */
     public long dataVersion() {
         return dataVersion;
@@ -160,83 +162,119 @@ public final class Decision {
         return new Decision(this, instant, List.copyOf(moved), dataVersion);
     }
 
-    /** Who asked. */
+    /**
+     * Who asked.
+     *
+     * @return the staff member who asked
+     */
     public StaffId requester() {
         return requester;
     }
 
-    /** Whose records. */
+    /**
+     * Whose records.
+     *
+     * @return the student whose records were asked for
+     */
     public StudentId student() {
         return student;
     }
 
-    /** For what. */
+    /**
+     * For what.
+     *
+     * @return the purpose of the request
+     */
     public Purpose purpose() {
         return purpose;
     }
 
-    /** The instant of the request. */
+    /** {@return the instant of the request} */
     public Instant at() {
         return at;
     }
 
-    /** That instant's date in the district's time zone, at which the dated records were evaluated. */
+    /**
+     * That instant's date in the district's time zone, at which the dated records were evaluated.
+     *
+     * @return the date at which the dated records were evaluated
+     */
     public LocalDate date() {
         return date;
     }
 
-    /** The policy's id. */
+    /** {@return the policy's id} */
     public String policyId() {
         return policyId;
     }
 
-    /** The policy's version. */
+    /** {@return the policy's version} */
     public int policyVersion() {
         return policyVersion;
     }
 
-    /** Every grant, sorted by field, then by precedence of legal basis (see the class comment). */
+    /** {@return every grant, sorted by field, then by precedence of legal basis (see the class comment)} */
     public List<Grant> grants() {
         return grants;
     }
 
-    /** The denied fields, by category and reason. */
+    /** {@return the denied fields, by category and reason} */
     public List<Denial> denials() {
         return denials;
     }
 
-    /** What the caller must do when acting on the permit. */
+    /** {@return what the caller must do when acting on the permit} */
     public List<Obligation> obligations() {
         return obligations;
     }
 
-    /** Why, in words, with identifiers but never personal data. */
+    /**
+     * Why, in words, with identifiers but never personal data.
+     *
+     * @return the explanation
+     */
     public String explanation() {
         return explanation;
     }
 
-    /** Whether any field is permitted. */
+    /** {@return whether any field is permitted} */
     public boolean permitsAny() {
         return !grants.isEmpty();
     }
 
-    /** Whether this field is permitted. */
+    /**
+     * {@return whether this field is permitted}
+     *
+     * @param field a field path
+     */
     public boolean permits(FieldPath field) {
         return byField.containsKey(Objects.requireNonNull(field, "field"));
     }
 
-    /** Whether the field at this path is permitted (false for a path that is malformed or unknown). */
+    /**
+     * {@return whether the field at this path is permitted (false for a path that is malformed or unknown)}
+     *
+     * @param path a field path, as text
+     */
     public boolean permits(String path) {
         return FieldPath.isWellFormed(path) && permits(FieldPath.of(path));
     }
 
-    /** The grant of this field with the broadest basis (the first of {@link #grantsOf}), if permitted. */
+    /**
+     * {@return the grant of this field with the broadest basis (the first of {@link #grantsOf}), if permitted}
+     *
+     * @param field a field path
+     */
     public Optional<Grant> grant(FieldPath field) {
         List<Grant> of = byField.get(Objects.requireNonNull(field, "field"));
         return of == null ? Optional.empty() : Optional.of(of.get(0));
     }
 
-    /** Every grant of this field, by precedence; empty when it is denied. */
+    /**
+     * {@return every grant of this field, by precedence; empty when it is denied}
+     *
+     * @param field a field path
+     */
     public List<Grant> grantsOf(FieldPath field) {
         return byField.getOrDefault(Objects.requireNonNull(field, "field"), List.of());
     }
@@ -244,6 +282,9 @@ public final class Decision {
     /**
      * The row scope of each permitted field of {@code category}: the scopes of its grants, by precedence. A host that
      * renders its own records shows a record of a field only when one of these scopes covers it.
+     *
+     * @param category a data category
+     * @return each permitted field of the category and the scopes of its grants
      */
     public Map<FieldPath, List<RecordScope>> rowScope(DataCategory category) {
         Objects.requireNonNull(category, "category");
@@ -260,6 +301,12 @@ public final class Decision {
      * Whether a record of {@code field} at {@code school} with a day in {@code [first, last]} may be shown: the scope of
      * one of the field's grants covers it (for a record of one day, {@code first} equals {@code last}). What a host that
      * renders its own records, or derives figures from them, applies to each record.
+     *
+     * @param field the field of the record
+     * @param school the school of the record
+     * @param first the record's first day
+     * @param last the record's last day (inclusive)
+     * @return true when a grant's scope covers the record
      */
     public boolean covers(FieldPath field, org.communityschools.core.model.SchoolId school, LocalDate first,
                           LocalDate last) {
@@ -275,6 +322,12 @@ public final class Decision {
     /**
      * The days of {@code [first, last]} at {@code school} that a grant of {@code field} covers, merged across the
      * field's grants: sorted, disjoint, inclusive ranges (a range reaching {@link LocalDate#MAX} is open-ended).
+     *
+     * @param field the field of the records
+     * @param school the school of the records
+     * @param first the first day asked about
+     * @param last the last day asked about (inclusive)
+     * @return the covered days, as sorted, disjoint, inclusive ranges
      */
     public List<org.communityschools.core.model.DateRange> coveredDays(FieldPath field,
                                                                        org.communityschools.core.model.SchoolId school,
@@ -287,25 +340,33 @@ public final class Decision {
         return RecordScope.merged(all);
     }
 
-    /** The permitted fields, sorted by path. */
+    /** {@return the permitted fields, sorted by path} */
     public Set<FieldPath> permittedFields() {
         return Collections.unmodifiableSet(new TreeSet<>(byField.keySet()));
     }
 
-    /** The categories with at least one permitted field, in enum order. */
+    /** {@return the categories with at least one permitted field, in enum order} */
     public Set<DataCategory> permittedCategories() {
         Set<DataCategory> out = EnumSet.noneOf(DataCategory.class);
         grants.forEach(g -> out.add(g.category()));
         return Collections.unmodifiableSet(out);
     }
 
-    /** The reasons the fields of {@code category} were denied, possibly none. */
+    /**
+     * {@return the reasons the fields of {@code category} were denied, possibly none}
+     *
+     * @param category a data category
+     */
     public List<String> denialReasons(DataCategory category) {
         Objects.requireNonNull(category, "category");
         return denials.stream().filter(d -> d.category() == category).map(Denial::reason).toList();
     }
 
-    /** The reason this field was denied; empty when it is permitted. */
+    /**
+     * {@return the reason this field was denied; empty when it is permitted}
+     *
+     * @param field a field path
+     */
     public Optional<String> denialReason(FieldPath field) {
         Objects.requireNonNull(field, "field");
         return denials.stream().filter(d -> d.fields().contains(field)).map(Denial::reason).findFirst();

@@ -42,12 +42,20 @@ public final class DecisionCache {
         this.cache = Caffeine.newBuilder().maximumSize(maximumSize).build();
     }
 
-    /** A builder; the maximum size is 100,000 decisions unless set. */
+    /** {@return a builder; the maximum size is 100,000 decisions unless set} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The decision of {@code engine} for this request, from the cache when the same key was decided before. */
+    /**
+     * {@return the decision of {@code engine} for this request, from the cache when the same key was decided before}
+     *
+     * @param engine the engine that decides on a miss
+     * @param requester the staff member who asks
+     * @param student the student asked about
+     * @param purpose the purpose of the request
+     * @param at the instant of the request
+     */
     public Decision decide(PolicyEngine engine, StaffId requester, StudentId student, Purpose purpose, Instant at) {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(requester, "requester");
@@ -59,13 +67,17 @@ public final class DecisionCache {
         return cache.get(key, k -> engine.decide(requester, student, purpose, at)).at(at).atVersion(engine.dataVersion());
     }
 
-    /** Drops every entry of {@code tenant}, for a host that wants the memory back after a reload. */
+    /**
+     * Drops every entry of {@code tenant}, for a host that wants the memory back after a reload.
+     *
+     * @param tenant the tenant's name
+     */
     public void invalidateTenant(String tenant) {
         Objects.requireNonNull(tenant, "tenant");
         cache.asMap().keySet().removeIf(k -> k.tenant().equals(tenant));
     }
 
-    /** The approximate number of cached decisions. */
+    /** {@return the approximate number of cached decisions} */
     public long size() {
         return cache.estimatedSize();
     }
@@ -76,7 +88,12 @@ public final class DecisionCache {
 
         private Builder() {}
 
-        /** The maximum number of cached decisions, 1 or more. */
+        /**
+         * The maximum number of cached decisions, 1 or more.
+         *
+         * @param maximumSize the maximum number of cached decisions, 1 or more
+         * @return this builder
+         */
         public Builder maximumSize(long maximumSize) {
             if (this.maximumSize != null) {
                 throw new IllegalStateException("maximumSize was already set");
@@ -88,7 +105,7 @@ public final class DecisionCache {
             return this;
         }
 
-        /** The cache. */
+        /** {@return the cache} */
         public DecisionCache build() {
             return new DecisionCache(maximumSize == null ? 100_000 : maximumSize);
         }

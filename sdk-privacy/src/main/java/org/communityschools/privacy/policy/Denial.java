@@ -15,7 +15,13 @@ import org.communityschools.privacy.FieldPath;
  * @param reason   why, stating the rule; never personal data
  */
 public record Denial(DataCategory category, List<FieldPath> fields, String reason) {
-    /** Checks that nothing is missing and sorts the fields. */
+    /**
+     * Checks that nothing is missing and sorts the fields.
+     *
+     * @param category the data category
+     * @param fields the denied fields of that category, sorted, at least one
+     * @param reason why, stating the rule; never personal data
+     */
     public Denial {
         Objects.requireNonNull(category, "category");
         fields = sortedDistinct(Objects.requireNonNull(fields, "fields"));

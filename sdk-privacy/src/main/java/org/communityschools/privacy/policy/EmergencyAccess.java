@@ -34,7 +34,12 @@ import org.communityschools.privacy.Sensitivity;
  * @param fields field paths and data category names, in the order written
  */
 public record EmergencyAccess(Set<StaffRole> roles, List<String> fields) {
-    /** Checks that at least one role and one field are named, and copies them. */
+    /**
+     * Checks that at least one role and one field are named, and copies them.
+     *
+     * @param roles the roles that may break glass, in enum order
+     * @param fields field paths and data category names, in the order written
+     */
     public EmergencyAccess {
         Objects.requireNonNull(roles, "roles");
         if (roles.isEmpty()) {
@@ -47,14 +52,20 @@ public record EmergencyAccess(Set<StaffRole> roles, List<String> fields) {
         }
     }
 
-    /** The default scope described in the class comment. */
+    /** {@return the default scope described in the class comment} */
     public static EmergencyAccess defaults() {
         return new EmergencyAccess(EnumSet.of(StaffRole.PRINCIPAL, StaffRole.COUNSELOR,
                 StaffRole.COMMUNITY_SCHOOL_DIRECTOR, StaffRole.DISTRICT_ADMIN),
                 List.of("IDENTITY", "CONTACT", "HEALTH", "directory.school", "directory.gradeLevel"));
     }
 
-    /** Emergency access for these roles to these field paths and category names. */
+    /**
+     * Emergency access for these roles to these field paths and category names.
+     *
+     * @param roles the roles that may break glass
+     * @param fields the field paths and category names they may see
+     * @return the emergency access
+     */
     public static EmergencyAccess of(Set<StaffRole> roles, List<String> fields) {
         return new EmergencyAccess(roles, fields);
     }

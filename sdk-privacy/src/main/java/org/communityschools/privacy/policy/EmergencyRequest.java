@@ -28,7 +28,14 @@ public record EmergencyRequest(StaffId requester, StudentId student, EmergencyDe
     /** The shortest threat description accepted, in characters after trimming. */
     public static final int MIN_THREAT_LENGTH = 20;
 
-    /** Checks that nothing is missing and that the threat is articulated (see the class comment). */
+    /**
+     * Checks that nothing is missing and that the threat is articulated (see the class comment).
+     *
+     * @param requester who breaks glass: a staff member of the district data
+     * @param student whose records
+     * @param details the threat and the recipients
+     * @param at the instant of the request
+     */
     public EmergencyRequest {
         Objects.requireNonNull(requester, "requester");
         Objects.requireNonNull(student, "student");

@@ -25,7 +25,19 @@ import org.communityschools.privacy.FieldPath;
  */
 public record Grant(FieldPath field, DataCategory category, LegalBasis basis, String ruleId,
                     Optional<AgreementId> agreement, Optional<ConsentId> consent, RecordScope scope) {
-    /** Checks that nothing is missing and that a consent is given exactly for basis CONSENT. */
+    /**
+     * Checks that nothing is missing and that a consent is given exactly for basis CONSENT.
+     *
+     * @param field the permitted field
+     * @param category its data category
+     * @param basis the legal basis of the disclosure
+     * @param ruleId the policy rule that granted it
+     * @param agreement the data-sharing agreement that covers it, when one was needed
+     * @param consent the consent that covers it, exactly for basis {@code CONSENT}
+     * @param scope which of the student's records of the field it covers: the agreement's schools, school years and
+     *     effective period, the relationship's schools and history window, the consent's window, never past the date of
+     *     the decision ({@link RecordScope})
+     */
     public Grant {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(category, "category");

@@ -38,7 +38,13 @@ public record HistoryWindow(Kind kind, int priorSchoolYears) {
         WHOLE_RECORD
     }
 
-    /** Checks the number of prior years. */
+    /**
+     * Checks the number of prior years.
+     *
+     * @param kind the kind of window
+     * @param priorSchoolYears for {@link Kind#SCHOOL_YEARS}, how many school years before the current one (0 to 20);
+     *     otherwise 0
+     */
     public HistoryWindow {
         Objects.requireNonNull(kind, "kind");
         if (kind == Kind.SCHOOL_YEARS ? priorSchoolYears < 0 || priorSchoolYears > 20 : priorSchoolYears != 0) {
@@ -48,17 +54,21 @@ public record HistoryWindow(Kind kind, int priorSchoolYears) {
         }
     }
 
-    /** The relationship's own period: the default. */
+    /** {@return the relationship's own period: the default} */
     public static HistoryWindow relationship() {
         return new HistoryWindow(Kind.RELATIONSHIP, 0);
     }
 
-    /** The current school year and {@code prior} school years before it. */
+    /**
+     * {@return the current school year and {@code prior} school years before it}
+     *
+     * @param prior the number of prior school years, 0 or more
+     */
     public static HistoryWindow schoolYears(int prior) {
         return new HistoryWindow(Kind.SCHOOL_YEARS, prior);
     }
 
-    /** The whole record. */
+    /** {@return the whole record} */
     public static HistoryWindow wholeRecord() {
         return new HistoryWindow(Kind.WHOLE_RECORD, 0);
     }
@@ -75,7 +85,11 @@ public record HistoryWindow(Kind kind, int priorSchoolYears) {
         };
     }
 
-    /** In words: "the relationship's period", "the current school year and 1 prior", "the whole record". */
+    /**
+     * In words: "the relationship's period", "the current school year and 1 prior", "the whole record".
+     *
+     * @return the window, in words
+     */
     public String describe() {
         return switch (kind) {
             case RELATIONSHIP -> "the relationship's period";

@@ -37,12 +37,12 @@ public final class LivePolicyEngine {
         this.current = template.forVersion(district.current(), scope);
     }
 
-    /** A builder; the policy, the zone and the live district are required. */
+    /** {@return a builder; the policy, the zone and the live district are required} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The engine of the district's current version. */
+    /** {@return the engine of the district's current version} */
     public PolicyEngine engine() {
         DistrictVersion v = district.current();
         PolicyEngine e = current;
@@ -56,6 +56,8 @@ public final class LivePolicyEngine {
     /**
      * The engine of a version at least as fresh as {@code atLeastVersion}.
      *
+     * @param atLeastVersion a version number the caller has seen
+     * @return the engine of the current version
      * @throws IllegalArgumentException when the district has not reached that version (the token is not one of this
      *                                  district's versions)
      */
@@ -68,24 +70,50 @@ public final class LivePolicyEngine {
         return e;
     }
 
-    /** What {@code requester} may see of {@code student} at {@code at}, decided on the current version. */
+    /**
+     * {@return what {@code requester} may see of {@code student} at {@code at}, decided on the current version}
+     *
+     * @param requester the staff member who asks
+     * @param student the student asked about
+     * @param purpose the purpose of the request
+     * @param at the instant of the request
+     */
     public Decision decide(StaffId requester, StudentId student, Purpose purpose, Instant at) {
         return engine().decide(requester, student, purpose, at);
     }
 
-    /** As {@link #decide(StaffId, StudentId, Purpose, Instant)}, on a version at least {@code atLeastVersion}. */
+    /**
+     * As {@link #decide(StaffId, StudentId, Purpose, Instant)}, on a version at least {@code atLeastVersion}.
+     *
+     * @param requester the staff member who asks
+     * @param student the student asked about
+     * @param purpose the purpose of the request
+     * @param at the instant of the request
+     * @param atLeastVersion a version number the caller has seen
+     * @return the decision
+     */
     public Decision decide(StaffId requester, StudentId student, Purpose purpose, Instant at, long atLeastVersion) {
         return engine(atLeastVersion).decide(requester, student, purpose, at);
     }
 
-    /** As {@link #decide(StaffId, StudentId, Purpose, Instant, long)}, through {@code cache}. */
+    /**
+     * As {@link #decide(StaffId, StudentId, Purpose, Instant, long)}, through {@code cache}.
+     *
+     * @param cache the decision cache
+     * @param requester the staff member who asks
+     * @param student the student asked about
+     * @param purpose the purpose of the request
+     * @param at the instant of the request
+     * @param atLeastVersion a version number the caller has seen
+     * @return the decision, from the cache when it holds one made on the same access facts
+     */
     public Decision decide(DecisionCache cache, StaffId requester, StudentId student, Purpose purpose, Instant at,
                            long atLeastVersion) {
         Objects.requireNonNull(cache, "cache");
         return cache.decide(engine(atLeastVersion), requester, student, purpose, at);
     }
 
-    /** The district this engine follows. */
+    /** {@return the district this engine follows} */
     public LiveDistrict district() {
         return district;
     }
@@ -102,31 +130,56 @@ public final class LivePolicyEngine {
 
         private Builder() {}
 
-        /** The policy to apply. */
+        /**
+         * The policy to apply.
+         *
+         * @param policy the policy to apply
+         * @return this builder
+         */
         public Builder policy(Policy policy) {
             engine.policy(policy);
             return this;
         }
 
-        /** The district's time zone. */
+        /**
+         * The district's time zone.
+         *
+         * @param zone the district's time zone
+         * @return this builder
+         */
         public Builder zone(ZoneId zone) {
             engine.zone(zone);
             return this;
         }
 
-        /** The tenant, as in {@link PolicyEngine.Builder#tenant(String)}. */
+        /**
+         * The tenant, as in {@link PolicyEngine.Builder#tenant(String)}.
+         *
+         * @param tenant the tenant, as in {@link PolicyEngine.Builder#tenant(String)}
+         * @return this builder
+         */
         public Builder tenant(String tenant) {
             engine.tenant(tenant);
             return this;
         }
 
-        /** Emergency access, as in {@link PolicyEngine.Builder#emergencyAccess(EmergencyAccess)}. */
+        /**
+         * Emergency access, as in {@link PolicyEngine.Builder#emergencyAccess(EmergencyAccess)}.
+         *
+         * @param emergencyAccess who may break glass and what they may see
+         * @return this builder
+         */
         public Builder emergencyAccess(EmergencyAccess emergencyAccess) {
             engine.emergencyAccess(emergencyAccess);
             return this;
         }
 
-        /** The live district to follow. */
+        /**
+         * The live district to follow.
+         *
+         * @param district the live district to follow
+         * @return this builder
+         */
         public Builder district(LiveDistrict district) {
             if (this.district != null) {
                 throw new IllegalStateException("district was already set");
@@ -138,6 +191,7 @@ public final class LivePolicyEngine {
         /**
          * The live engine.
          *
+         * @return the live engine
          * @throws IllegalStateException when the policy, the zone or the district is not set
          */
         public LivePolicyEngine build() {

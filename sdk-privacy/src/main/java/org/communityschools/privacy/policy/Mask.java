@@ -11,7 +11,12 @@ import org.communityschools.privacy.FieldPath;
  * @param transform how it is masked
  */
 public record Mask(FieldPath field, MaskTransform transform) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param field the masked field, which the rule must grant
+     * @param transform how it is masked
+     */
     public Mask {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(transform, "transform");

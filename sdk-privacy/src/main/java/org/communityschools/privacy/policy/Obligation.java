@@ -20,12 +20,17 @@ public sealed interface Obligation permits Obligation.RecordDisclosure, Obligati
      * @param disclosure the entry to append: requester, organization, student, fields, purpose, basis, agreement or consent
      */
     record RecordDisclosure(Disclosure disclosure) implements Obligation {
-        /** Checks that nothing is missing. */
+        /**
+         * Checks that nothing is missing.
+         *
+         * @param disclosure the entry to append: requester, organization, student, fields, purpose, basis, agreement or
+         *     consent
+         */
         public RecordDisclosure {
             Objects.requireNonNull(disclosure, "disclosure");
         }
 
-        /** Whether 34 CFR 99.32 requires this entry in the legal record of disclosures. */
+        /** {@return whether 34 CFR 99.32 requires this entry in the legal record of disclosures} */
         public boolean ferpaRecord() {
             return disclosure.isFerpaRecord();
         }
@@ -38,7 +43,12 @@ public sealed interface Obligation permits Obligation.RecordDisclosure, Obligati
      * @param transform the masking transform
      */
     record MaskField(FieldPath field, MaskTransform transform) implements Obligation {
-        /** Checks that nothing is missing. */
+        /**
+         * Checks that nothing is missing.
+         *
+         * @param field the permitted field
+         * @param transform the masking transform
+         */
         public MaskField {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(transform, "transform");
@@ -53,7 +63,12 @@ public sealed interface Obligation permits Obligation.RecordDisclosure, Obligati
      * @param filter which rows are shown
      */
     record RestrictRows(FieldPath field, RowFilter filter) implements Obligation {
-        /** Checks that nothing is missing. */
+        /**
+         * Checks that nothing is missing.
+         *
+         * @param field the permitted field of records
+         * @param filter which rows are shown
+         */
         public RestrictRows {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(filter, "filter");

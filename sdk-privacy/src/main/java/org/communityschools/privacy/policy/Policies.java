@@ -33,6 +33,8 @@ public final class Policies {
     /**
      * The SDK's default policy for the community-schools model (docs/privacy-policy.md has it as a table), over the
      * default catalog.
+     *
+     * @return the default policy
      */
     public static Policy defaultPolicy() {
         return Holder.DEFAULT;
@@ -59,6 +61,8 @@ public final class Policies {
      * {@code .yaml} or {@code .yml}, otherwise JSON when the text starts with <code>{</code> and YAML when it does not.
      * Problems are located by the path as given ({@code policies/district.yaml:12:5 /rules/2/purposes}).
      *
+     * @param file the policy file
+     * @return the policy
      * @throws PolicyValidationException when the file is not a valid policy
      * @throws UncheckedIOException      when the file cannot be read
      */
@@ -66,7 +70,13 @@ public final class Policies {
         return load(file, FieldCatalog.defaultCatalog());
     }
 
-    /** Loads a policy file over {@code catalog}; see {@link #load(Path)}. */
+    /**
+     * Loads a policy file over {@code catalog}; see {@link #load(Path)}.
+     *
+     * @param file the policy file
+     * @param catalog the field catalog the policy grants fields of
+     * @return the policy
+     */
     public static Policy load(Path file, FieldCatalog catalog) {
         Objects.requireNonNull(file, "file");
         String text;
@@ -89,13 +99,27 @@ public final class Policies {
         return (text.startsWith("\uFEFF") ? text.substring(1) : text).stripLeading().startsWith("{");
     }
 
-    /** Parses a YAML policy; {@code source} names it in problem locations. */
+    /**
+     * Parses a YAML policy; {@code source} names it in problem locations.
+     *
+     * @param text the policy, as YAML
+     * @param source the name of the policy in problem locations, such as a file name
+     * @param catalog the field catalog the policy grants fields of
+     * @return the policy
+     */
     public static Policy parseYaml(String text, String source, FieldCatalog catalog) {
         return PolicyReader.read(YAML, Objects.requireNonNull(text, "text"), Objects.requireNonNull(source, "source"),
                 Objects.requireNonNull(catalog, "catalog"));
     }
 
-    /** Parses a JSON policy; {@code source} names it in problem locations. */
+    /**
+     * Parses a JSON policy; {@code source} names it in problem locations.
+     *
+     * @param text the policy, as JSON
+     * @param source the name of the policy in problem locations, such as a file name
+     * @param catalog the field catalog the policy grants fields of
+     * @return the policy
+     */
     public static Policy parseJson(String text, String source, FieldCatalog catalog) {
         return PolicyReader.read(JSON, Objects.requireNonNull(text, "text"), Objects.requireNonNull(source, "source"),
                 Objects.requireNonNull(catalog, "catalog"));

@@ -63,42 +63,47 @@ public final class Policy {
         this.rules = List.copyOf(rules);
     }
 
-    /** A builder of a policy over the {@link FieldCatalog#defaultCatalog() default catalog} unless set otherwise. */
+    /**
+     * {@return a builder of a policy over the {@link FieldCatalog#defaultCatalog() default catalog} unless set
+     * otherwise}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The policy's id, such as {@code community-schools-default}. */
+    /** {@return the policy's id, such as {@code community-schools-default}} */
     public String id() {
         return id;
     }
 
-    /** The policy's version, 1 or more; a changed policy gets a new version so cached decisions are not reused. */
+    /**
+     * {@return the policy's version, 1 or more; a changed policy gets a new version so cached decisions are not reused}
+     */
     public int version() {
         return version;
     }
 
-    /** What the policy is for; possibly empty. */
+    /** {@return what the policy is for; possibly empty} */
     public String description() {
         return description;
     }
 
-    /** The catalog its rules speak of. */
+    /** {@return the catalog its rules speak of} */
     public FieldCatalog catalog() {
         return catalog;
     }
 
-    /** The declared purposes with their descriptions, by code. */
+    /** {@return the declared purposes with their descriptions, by code} */
     public SortedMap<Purpose, String> purposes() {
         return purposes;
     }
 
-    /** The fields the district designates as directory information (34 CFR 99.37), by path. */
+    /** {@return the fields the district designates as directory information (34 CFR 99.37), by path} */
     public SortedSet<FieldPath> directoryFields() {
         return directoryFields;
     }
 
-    /** The rules, in the order written. */
+    /** {@return the rules, in the order written} */
     public List<Rule> rules() {
         return rules;
     }
@@ -107,12 +112,18 @@ public final class Policy {
      * Who may break glass in a health or safety emergency and what they may see (34 CFR 99.36), as the policy's
      * {@code emergency} section says; when empty, the engine uses {@link EmergencyAccess#defaults()}. See
      * {@link PolicyEngine#breakGlass}.
+     *
+     * @return the emergency section, if the policy has one
      */
     public Optional<EmergencyAccess> emergency() {
         return emergency;
     }
 
-    /** The rule with this id. */
+    /**
+     * {@return the rule with this id}
+     *
+     * @param ruleId a rule id
+     */
     public Optional<Rule> rule(String ruleId) {
         Objects.requireNonNull(ruleId, "ruleId");
         return rules.stream().filter(r -> r.id().equals(ruleId)).findFirst();
@@ -139,7 +150,12 @@ public final class Policy {
 
         private Builder() {}
 
-        /** Who may break glass and what they may see; {@link EmergencyAccess#defaults()} applies unless set. */
+        /**
+         * Who may break glass and what they may see; {@link EmergencyAccess#defaults()} applies unless set.
+         *
+         * @param emergency the emergency section
+         * @return this builder
+         */
         public Builder emergency(EmergencyAccess emergency) {
             once(this.emergency, "emergency");
             this.emergency = Objects.requireNonNull(emergency, "emergency");
@@ -152,35 +168,61 @@ public final class Policy {
             }
         }
 
-        /** The policy's id. */
+        /**
+         * The policy's id.
+         *
+         * @param id the policy's id
+         * @return this builder
+         */
         public Builder id(String id) {
             once(this.id, "id");
             this.id = Objects.requireNonNull(id, "id");
             return this;
         }
 
-        /** The policy's version, 1 or more. */
+        /**
+         * The policy's version, 1 or more.
+         *
+         * @param version the policy's version, 1 or more
+         * @return this builder
+         */
         public Builder version(int version) {
             once(this.version, "version");
             this.version = version;
             return this;
         }
 
-        /** What the policy is for. */
+        /**
+         * What the policy is for.
+         *
+         * @param description what the policy is for, in words
+         * @return this builder
+         */
         public Builder description(String description) {
             once(this.description, "description");
             this.description = Objects.requireNonNull(description, "description");
             return this;
         }
 
-        /** The catalog its rules speak of; the default catalog unless set. */
+        /**
+         * The catalog its rules speak of; the default catalog unless set.
+         *
+         * @param catalog the catalog its rules speak of
+         * @return this builder
+         */
         public Builder catalog(FieldCatalog catalog) {
             once(this.catalog, "catalog");
             this.catalog = Objects.requireNonNull(catalog, "catalog");
             return this;
         }
 
-        /** Declares a purpose. */
+        /**
+         * Declares a purpose.
+         *
+         * @param code the purpose's code, such as {@code student-support}
+         * @param description what it is for, in words
+         * @return this builder
+         */
         public Builder purpose(String code, String description) {
             Purpose p = Purpose.of(code);
             if (purposes.putIfAbsent(p, Objects.requireNonNull(description, "description")) != null) {
@@ -189,13 +231,23 @@ public final class Policy {
             return this;
         }
 
-        /** Declares fields as directory information. */
+        /**
+         * Declares fields as directory information.
+         *
+         * @param paths the field paths that are directory information
+         * @return this builder
+         */
         public Builder directoryFields(String... paths) {
             directoryFields.addAll(List.of(paths));
             return this;
         }
 
-        /** Adds a rule, after those already added. */
+        /**
+         * Adds a rule, after those already added.
+         *
+         * @param rule the rule
+         * @return this builder
+         */
         public Builder rule(Rule rule) {
             rules.add(Objects.requireNonNull(rule, "rule"));
             return this;
@@ -204,6 +256,7 @@ public final class Policy {
         /**
          * The validated policy.
          *
+         * @return the policy
          * @throws IllegalStateException      when the id or version is not set
          * @throws PolicyValidationException  listing every problem (see {@link Policy}), located as
          *                                    {@code rules[3] 'teacher-roster' fields[0]}

@@ -124,17 +124,17 @@ public final class PolicyEngine {
         return version == null ? 0 : version.accessStamp(requester, student);
     }
 
-    /** A builder; the policy, the district data and the district's time zone are required. */
+    /** {@return a builder; the policy, the district data and the district's time zone are required} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The policy this engine applies. */
+    /** {@return the policy this engine applies} */
     public Policy policy() {
         return policy;
     }
 
-    /** The district's time zone, in which an instant's date is taken. */
+    /** {@return the district's time zone, in which an instant's date is taken} */
     public ZoneId zone() {
         return zone;
     }
@@ -142,12 +142,14 @@ public final class PolicyEngine {
     /**
      * This engine's identity: a number no other engine made in this JVM has. An engine's policy and data never
      * change, so a decision keyed by it is tied to exactly the data and policy it was computed from.
+     *
+     * @return the engine's identity
      */
     public long instance() {
         return instance;
     }
 
-    /** The tenant (district) this engine decides for; {@code default} unless set. */
+    /** {@return the tenant (district) this engine decides for; {@code default} unless set} */
     public String tenant() {
         return tenant;
     }
@@ -159,6 +161,8 @@ public final class PolicyEngine {
      * engine's own identity, or for a live engine on the live engine's identity and the access-fact versions the
      * district computes, so a host that forgets to raise this number is still never served a decision made from other
      * data.
+     *
+     * @return the version number of the district data
      */
     public long dataVersion() {
         return dataVersion;
@@ -167,6 +171,12 @@ public final class PolicyEngine {
     /**
      * What {@code requester} may see of {@code student}'s records for {@code purpose} at {@code at}. Never throws for
      * unknown or inconsistent data: such a request is denied with the reason.
+     *
+     * @param requester the staff member who asks
+     * @param student the student asked about
+     * @param purpose the purpose of the request
+     * @param at the instant of the request
+     * @return the decision, with its reasons
      */
     public Decision decide(StaffId requester, StudentId student, Purpose purpose, Instant at) {
         Objects.requireNonNull(requester, "requester");
@@ -186,6 +196,8 @@ public final class PolicyEngine {
     /**
      * Who may break glass and what an emergency decision grants: as set on the builder, else the policy's
      * {@link Policy#emergency() emergency section}, else {@link EmergencyAccess#defaults()}.
+     *
+     * @return the emergency access in effect
      */
     public EmergencyAccess emergencyAccess() {
         return emergencyAccess;
@@ -213,6 +225,9 @@ public final class PolicyEngine {
      * The explanation says that this was break-glass access and quotes neither the threat nor the recipients. A
      * request without an articulated threat or without recipients cannot be built ({@link EmergencyRequest}).
      * Break-glass decisions are never cached.
+     *
+     * @param request the emergency request: who asks, about whom, when, and the emergency stated
+     * @return the decision, with its reasons
      */
     public Decision breakGlass(EmergencyRequest request) {
         Objects.requireNonNull(request, "request");
@@ -233,6 +248,10 @@ public final class PolicyEngine {
      * (for a requester assigned at a district organization) every student; each candidate is decided as by {@link #decide}.
      * Sorted by student, then purpose. Cost grows with the candidates: a district-wide requester in a large city is a
      * batch job, not an interactive call.
+     *
+     * @param requester the staff member
+     * @param at the instant
+     * @return the students the requester can reach, with what and why
      */
     public List<Access> whatCanISee(StaffId requester, Instant at) {
         Objects.requireNonNull(requester, "requester");
@@ -288,6 +307,11 @@ public final class PolicyEngine {
      * declared purpose, with the grant that says why; for special education fields, the list of persons with access
      * of IDEA 34 CFR 300.623(d). Every staff member with an assignment in force is decided as by {@link #decide}.
      * Sorted by staff id, then purpose.
+     *
+     * @param student the student
+     * @param field the field
+     * @param at the instant
+     * @return the staff members who may see the field, with the grant that says why
      */
     public List<Viewer> whoCanSee(StudentId student, org.communityschools.privacy.FieldPath field, Instant at) {
         Objects.requireNonNull(student, "student");
@@ -327,6 +351,9 @@ public final class PolicyEngine {
          * Who may break glass and what they may see, overriding the policy's emergency section. Unless set: the
          * policy's section, else {@link EmergencyAccess#defaults()}, of which the fields that a custom catalog lacks
          * are left out.
+         *
+         * @param emergencyAccess who may break glass and what they may see
+         * @return this builder
          */
         public Builder emergencyAccess(EmergencyAccess emergencyAccess) {
             if (this.emergencyAccess != null) {
@@ -336,7 +363,12 @@ public final class PolicyEngine {
             return this;
         }
 
-        /** The tenant (district) this engine decides for: 1-64 letters, digits, '.', '-', '_'. */
+        /**
+         * The tenant (district) this engine decides for: 1-64 letters, digits, '.', '-', '_'.
+         *
+         * @param tenant the tenant (district) this engine decides for
+         * @return this builder
+         */
         public Builder tenant(String tenant) {
             if (this.tenant != null) {
                 throw new IllegalStateException("tenant was already set");
@@ -349,7 +381,12 @@ public final class PolicyEngine {
             return this;
         }
 
-        /** The version of the district data, 0 or more; raise it whenever the records change. */
+        /**
+         * The version of the district data, 0 or more; raise it whenever the records change.
+         *
+         * @param dataVersion the version of the district data, 0 or more
+         * @return this builder
+         */
         public Builder dataVersion(long dataVersion) {
             if (this.dataVersion != null) {
                 throw new IllegalStateException("dataVersion was already set");
@@ -361,7 +398,12 @@ public final class PolicyEngine {
             return this;
         }
 
-        /** The policy to apply. */
+        /**
+         * The policy to apply.
+         *
+         * @param policy the policy to apply
+         * @return this builder
+         */
         public Builder policy(Policy policy) {
             if (this.policy != null) {
                 throw new IllegalStateException("policy was already set");
@@ -370,7 +412,12 @@ public final class PolicyEngine {
             return this;
         }
 
-        /** The district's records. */
+        /**
+         * The district's records.
+         *
+         * @param data the district's records
+         * @return this builder
+         */
         public Builder districtData(DistrictData data) {
             if (this.data != null) {
                 throw new IllegalStateException("districtData was already set");
@@ -379,7 +426,12 @@ public final class PolicyEngine {
             return this;
         }
 
-        /** The district's time zone, such as {@code America/New_York}: an instant's date is taken there. */
+        /**
+         * The district's time zone, such as {@code America/New_York}: an instant's date is taken there.
+         *
+         * @param zone the district's time zone, such as {@code America/New_York}
+         * @return this builder
+         */
         public Builder zone(ZoneId zone) {
             if (this.zone != null) {
                 throw new IllegalStateException("zone was already set");
@@ -391,6 +443,7 @@ public final class PolicyEngine {
         /**
          * The engine.
          *
+         * @return the engine
          * @throws IllegalStateException    when the policy, the data or the zone is not set
          * @throws IllegalArgumentException when the emergency access names a field unknown to the policy's catalog or
          *                                  a meal-eligibility field

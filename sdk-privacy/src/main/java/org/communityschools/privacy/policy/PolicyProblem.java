@@ -17,7 +17,13 @@ import java.util.regex.Pattern;
 public record PolicyProblem(String location, String code, String message) {
     private static final Pattern CODE = Pattern.compile("[a-z]+(-[a-z]+)*");
 
-    /** Checks that nothing is missing and that the code has the form of a code. */
+    /**
+     * Checks that nothing is missing and that the code has the form of a code.
+     *
+     * @param location where the problem is
+     * @param code the rule broken: lower-case words joined by hyphens
+     * @param message what is wrong
+     */
     public PolicyProblem {
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(code, "code");

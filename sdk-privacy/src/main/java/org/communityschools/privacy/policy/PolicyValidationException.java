@@ -14,7 +14,11 @@ public final class PolicyValidationException extends CommunitySchoolsException {
 
     private final transient List<PolicyProblem> problems;
 
-    /** An exception listing these problems (at least one). */
+    /**
+     * An exception listing these problems (at least one).
+     *
+     * @param problems the problems, each located and coded
+     */
     public PolicyValidationException(List<PolicyProblem> problems) {
         super(message(problems));
         this.problems = List.copyOf(problems);
@@ -33,7 +37,7 @@ public final class PolicyValidationException extends CommunitySchoolsException {
         return b.toString();
     }
 
-    /** Every problem, in the order found. */
+    /** {@return every problem, in the order found} */
     public List<PolicyProblem> problems() {
         return problems;
     }

@@ -14,7 +14,11 @@ import java.util.regex.Pattern;
 public record Purpose(String code) implements Comparable<Purpose> {
     private static final Pattern SYNTAX = Pattern.compile("[a-z][a-z0-9-]{0,63}");
 
-    /** Checks the syntax. */
+    /**
+     * Checks the syntax.
+     *
+     * @param code lower case letters, digits and hyphens, starting with a letter, at most 64 characters
+     */
     public Purpose {
         Objects.requireNonNull(code, "code");
         if (!SYNTAX.matcher(code).matches()) {
@@ -23,7 +27,11 @@ public record Purpose(String code) implements Comparable<Purpose> {
         }
     }
 
-    /** The purpose with this code. */
+    /**
+     * {@return the purpose with this code}
+     *
+     * @param code the purpose's code, such as {@code student-support}
+     */
     public static Purpose of(String code) {
         return new Purpose(code);
     }

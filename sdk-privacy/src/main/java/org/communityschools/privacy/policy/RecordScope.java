@@ -32,7 +32,13 @@ public final class RecordScope {
      * @param last   the last day, not before the first
      */
     public record Span(Optional<SchoolId> school, LocalDate first, LocalDate last) {
-        /** Checks the order of the days. */
+        /**
+         * Checks the order of the days.
+         *
+         * @param school the school, or empty for any school
+         * @param first the first day
+         * @param last the last day, not before the first
+         */
         public Span {
             Objects.requireNonNull(school, "school");
             Objects.requireNonNull(first, "first");
@@ -54,7 +60,12 @@ public final class RecordScope {
      * @param spans the spans, possibly none (then nothing is in scope)
      */
     public record Limit(String label, List<Span> spans) {
-        /** Copies the spans. */
+        /**
+         * Copies the spans.
+         *
+         * @param label what imposes it, completing "outside ...": {@code agreement DSA-CBO001 v1's schools}
+         * @param spans the spans, possibly none (then nothing is in scope)
+         */
         public Limit {
             Objects.requireNonNull(label, "label");
             spans = List.copyOf(Objects.requireNonNull(spans, "spans"));
@@ -77,7 +88,11 @@ public final class RecordScope {
         this.limits = List.copyOf(limits);
     }
 
-    /** The scope that is the intersection of {@code limits} (at least one). */
+    /**
+     * {@return the scope that is the intersection of {@code limits} (at least one)}
+     *
+     * @param limits the limits
+     */
     public static RecordScope of(List<Limit> limits) {
         Objects.requireNonNull(limits, "limits");
         if (limits.isEmpty()) {
@@ -91,6 +106,10 @@ public final class RecordScope {
      * of {@code date}: records dated on or before {@code date}, at the agreement's {@code school_ids}, in its
      * {@code school_years} (each July 1 to June 30), within its effective period (34 CFR 99.31(a)(1)(i)(B),
      * 99.31(a)(6)(iii)(C), 99.35(a)(3)).
+     *
+     * @param agreement the version of the agreement governing on {@code date}
+     * @param date the day of the decision or extract
+     * @return the limits
      */
     public static List<Limit> agreementLimits(org.communityschools.core.model.DataSharingAgreement agreement,
                                               LocalDate date) {
@@ -111,18 +130,27 @@ public final class RecordScope {
                         new Span(Optional.empty(), agreement.effectiveDate(), agreement.endDate()))));
     }
 
-    /** The limit of a decision or extract made on {@code date}: records dated after it are never in scope. */
+    /**
+     * {@return the limit of a decision or extract made on {@code date}: records dated after it are never in scope}
+     *
+     * @param date the day of the decision or extract
+     */
     public static Limit dateLimit(LocalDate date) {
         return new Limit("the date of the decision, " + date, List.of(
                 new Span(Optional.empty(), HistoryWindow.BEGINNING, date)));
     }
 
-    /** The limits, all of which a record must satisfy. */
+    /** {@return the limits, all of which a record must satisfy} */
     public List<Limit> limits() {
         return limits;
     }
 
-    /** Whether a record of school {@code school} dated {@code date} is in scope. */
+    /**
+     * {@return whether a record of school {@code school} dated {@code date} is in scope}
+     *
+     * @param school the record's school
+     * @param date the record's day
+     */
     public boolean covers(SchoolId school, LocalDate date) {
         Objects.requireNonNull(school, "school");
         Objects.requireNonNull(date, "date");
@@ -134,7 +162,14 @@ public final class RecordScope {
         return true;
     }
 
-    /** Whether some day of {@code [first, last]} at {@code school} is in scope (a period or school-year record). */
+    /**
+     * {@return whether some day of {@code [first, last]} at {@code school} is in scope (a period or school-year
+     * record)}
+     *
+     * @param school the record's school
+     * @param first the record's first day
+     * @param last the record's last day (inclusive)
+     */
     public boolean coversAny(SchoolId school, LocalDate first, LocalDate last) {
         Objects.requireNonNull(school, "school");
         if (first.equals(last)) {
@@ -143,7 +178,13 @@ public final class RecordScope {
         return !covered(school, first, last).isEmpty();
     }
 
-    /** Whether some day of {@code range} at {@code school} is in scope; an open range reaches to the far future. */
+    /**
+     * {@return whether some day of {@code range} at {@code school} is in scope; an open range reaches to the far
+     * future}
+     *
+     * @param school the record's school
+     * @param range the record's days
+     */
     public boolean coversAny(SchoolId school, DateRange range) {
         Objects.requireNonNull(range, "range");
         return coversAny(school, range.start(), range.lastDay().orElse(LocalDate.MAX));
@@ -152,6 +193,11 @@ public final class RecordScope {
     /**
      * The days of {@code [first, last]} at {@code school} in scope, as sorted disjoint ranges (a range reaching
      * {@link LocalDate#MAX} is open-ended).
+     *
+     * @param school the school
+     * @param first the first day asked about
+     * @param last the last day asked about (inclusive)
+     * @return the days in scope
      */
     public List<DateRange> coveredDays(SchoolId school, LocalDate first, LocalDate last) {
         Objects.requireNonNull(school, "school");
@@ -238,6 +284,11 @@ public final class RecordScope {
      * Why a record of {@code school} dated from {@code first} to {@code last} is not in scope: "outside " and the label
      * of the first limit it falls outside, or, when each limit admits some of its days but no day is in all of them,
      * the labels of all; empty when it is in scope.
+     *
+     * @param school the record's school
+     * @param first the record's first day
+     * @param last the record's last day (inclusive)
+     * @return the reason, in words
      */
     public Optional<String> whyNot(SchoolId school, LocalDate first, LocalDate last) {
         Objects.requireNonNull(school, "school");

@@ -19,7 +19,7 @@ public enum RowFilter {
         this.field = field;
     }
 
-    /** The one field this filter applies to. */
+    /** {@return the one field this filter applies to} */
     public FieldPath field() {
         return field;
     }

@@ -11,7 +11,13 @@ import org.communityschools.privacy.FieldPath;
  * @param filter which rows are shown
  */
 public record RowRestriction(FieldPath field, RowFilter filter) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param field the restricted field, which the rule must grant and the filter must apply to ({@link
+     *     RowFilter#field()})
+     * @param filter which rows are shown
+     */
     public RowRestriction {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(filter, "filter");

@@ -60,7 +60,24 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
                    List<RowRestriction> rows, HistoryWindow history) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    /** Checks the shape rules listed in the class comment. */
+    /**
+     * Checks the shape rules listed in the class comment.
+     *
+     * @param id the rule's id, unique in its policy, cited by every decision it makes
+     * @param effect grant or deny
+     * @param description what the rule is for, for people; possibly empty
+     * @param roles the requester roles it applies to, in enum order
+     * @param relationship the relationship with the student it requires
+     * @param relationshipTypes for {@link Relationship#STUDENT_STAFF}, the kinds of roster or caseload; otherwise empty
+     * @param fields field paths and data category names, in the order written
+     * @param basis the legal basis of a permit rule; empty for a forbid rule
+     * @param purposes the purposes it serves (permit) or applies to (forbid; empty means all), sorted by code
+     * @param authorizes the overlays it explicitly authorizes
+     * @param masks the masks of granted fields
+     * @param rows the row restrictions of granted fields (only the records that pass a {@link RowFilter})
+     * @param history how far back the records it grants reach ({@link HistoryWindow}); a forbid rule has the default,
+     *     {@link HistoryWindow#relationship()}, and forbids the whole field
+     */
     public Rule {
         Objects.requireNonNull(id, "id");
         if (!ID.matcher(id).matches()) {
@@ -152,17 +169,29 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
         return values.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(values));
     }
 
-    /** Whether the rule applies to requests made for {@code purpose}. */
+    /**
+     * {@return whether the rule applies to requests made for {@code purpose}}
+     *
+     * @param purpose the purpose of a request
+     */
     public boolean appliesTo(Purpose purpose) {
         return purposes.contains(purpose) || effect == Effect.FORBID && purposes.isEmpty();
     }
 
-    /** A builder of a permit rule with this id. */
+    /**
+     * {@return a builder of a permit rule with this id}
+     *
+     * @param id a builder of a permit rule with this id
+     */
     public static Builder permit(String id) {
         return new Builder(id, Effect.PERMIT);
     }
 
-    /** A builder of a forbid rule with this id. */
+    /**
+     * {@return a builder of a forbid rule with this id}
+     *
+     * @param id a builder of a forbid rule with this id
+     */
     public static Builder forbid(String id) {
         return new Builder(id, Effect.FORBID);
     }
@@ -197,28 +226,48 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
             }
         }
 
-        /** What the rule is for. */
+        /**
+         * What the rule is for.
+         *
+         * @param description what the rule is for, in words
+         * @return this builder
+         */
         public Builder description(String description) {
             once(this.description, "description");
             this.description = Objects.requireNonNull(description, "description");
             return this;
         }
 
-        /** The roles it applies to. */
+        /**
+         * The roles it applies to.
+         *
+         * @param roles the roles it applies to
+         * @return this builder
+         */
         public Builder roles(StaffRole... roles) {
             once(this.roles, "roles");
             this.roles = Set.of(roles);
             return this;
         }
 
-        /** The relationship it requires. */
+        /**
+         * The relationship it requires.
+         *
+         * @param relationship the relationship it requires
+         * @return this builder
+         */
         public Builder relationship(Relationship relationship) {
             once(this.relationship, "relationship");
             this.relationship = Objects.requireNonNull(relationship, "relationship");
             return this;
         }
 
-        /** Relationship {@link Relationship#STUDENT_STAFF} with these roster or caseload kinds. */
+        /**
+         * Relationship {@link Relationship#STUDENT_STAFF} with these roster or caseload kinds.
+         *
+         * @param types the roster or caseload kinds
+         * @return this builder
+         */
         public Builder studentStaff(RelationshipType... types) {
             relationship(Relationship.STUDENT_STAFF);
             once(this.types, "relationshipTypes");
@@ -226,26 +275,45 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
             return this;
         }
 
-        /** The field paths and category names. */
+        /**
+         * {@return the field paths and category names}
+         *
+         * @param fields the field paths and category names
+         */
         public Builder fields(String... fields) {
             return fields(List.of(fields));
         }
 
-        /** The field paths and category names. */
+        /**
+         * The field paths and category names.
+         *
+         * @param fields the field paths and category names
+         * @return this builder
+         */
         public Builder fields(Collection<String> fields) {
             once(this.fields, "fields");
             this.fields = List.copyOf(fields);
             return this;
         }
 
-        /** The legal basis of a permit rule. */
+        /**
+         * The legal basis of a permit rule.
+         *
+         * @param basis the legal basis of a permit rule
+         * @return this builder
+         */
         public Builder basis(LegalBasis basis) {
             once(this.basis, "basis");
             this.basis = Objects.requireNonNull(basis, "basis");
             return this;
         }
 
-        /** The purposes, as codes. */
+        /**
+         * The purposes, as codes.
+         *
+         * @param codes the purposes, as codes
+         * @return this builder
+         */
         public Builder purposes(String... codes) {
             once(this.purposes, "purposes");
             Set<Purpose> set = new LinkedHashSet<>();
@@ -256,27 +324,49 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
             return this;
         }
 
-        /** The overlays it explicitly authorizes. */
+        /**
+         * The overlays it explicitly authorizes.
+         *
+         * @param overlays the overlays it explicitly authorizes
+         * @return this builder
+         */
         public Builder authorizes(Sensitivity... overlays) {
             once(this.authorizes, "authorizes");
             this.authorizes = Set.of(overlays);
             return this;
         }
 
-        /** Masks a granted field (may be called for several fields). */
+        /**
+         * Masks a granted field (may be called for several fields).
+         *
+         * @param field the path of a granted field
+         * @param transform the mask
+         * @return this builder
+         */
         public Builder mask(String field, MaskTransform transform) {
             masks.add(new Mask(org.communityschools.privacy.FieldPath.of(field), transform));
             return this;
         }
 
-        /** How far back the granted records reach; {@link HistoryWindow#relationship()} unless set. */
+        /**
+         * How far back the granted records reach; {@link HistoryWindow#relationship()} unless set.
+         *
+         * @param history the history window
+         * @return this builder
+         */
         public Builder history(HistoryWindow history) {
             once(this.history, "history");
             this.history = Objects.requireNonNull(history, "history");
             return this;
         }
 
-        /** Shows only the rows of a granted field that pass {@code filter} (may be called for several fields). */
+        /**
+         * Shows only the rows of a granted field that pass {@code filter} (may be called for several fields).
+         *
+         * @param field the path of a granted field
+         * @param filter the rows shown
+         * @return this builder
+         */
         public Builder rows(String field, RowFilter filter) {
             rows.add(new RowRestriction(org.communityschools.privacy.FieldPath.of(field), filter));
             return this;
@@ -285,6 +375,7 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
         /**
          * The rule.
          *
+         * @return the rule
          * @throws IllegalStateException    when the roles, relationship or fields are not set
          * @throws IllegalArgumentException when the combination breaks a shape rule of {@link Rule}
          */

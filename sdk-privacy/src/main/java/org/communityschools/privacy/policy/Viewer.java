@@ -13,7 +13,13 @@ import org.communityschools.core.model.StaffId;
  * @param grant   why
  */
 public record Viewer(StaffId staff, Purpose purpose, Grant grant) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param staff the staff member
+     * @param purpose the purpose under which they may see it
+     * @param grant why
+     */
     public Viewer {
         Objects.requireNonNull(staff, "staff");
         Objects.requireNonNull(purpose, "purpose");

@@ -14,7 +14,13 @@ import org.communityschools.core.model.Ratio;
  * @param groupSize the denominator, not negative
  */
 public record Cell(CellKey key, long count, long groupSize) {
-    /** Checks {@code 0 ≤ count ≤ groupSize}. */
+    /**
+     * Checks {@code 0 ≤ count ≤ groupSize}.
+     *
+     * @param key the cell's address
+     * @param count the numerator, {@code 0 ≤ count ≤ groupSize}
+     * @param groupSize the denominator, not negative
+     */
     public Cell {
         Objects.requireNonNull(key, "key");
         if (count < 0 || count > groupSize) {
@@ -23,7 +29,7 @@ public record Cell(CellKey key, long count, long groupSize) {
         }
     }
 
-    /** The exact rate {@code count/groupSize}, empty when the group is empty. */
+    /** {@return the exact rate {@code count/groupSize}, empty when the group is empty} */
     public Optional<Ratio> rate() {
         return groupSize == 0 ? Optional.empty() : Optional.of(Ratio.of(count, groupSize));
     }

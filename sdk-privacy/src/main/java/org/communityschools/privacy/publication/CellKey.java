@@ -10,13 +10,23 @@ import java.util.Objects;
  * @param column the label in the column dimension
  */
 public record CellKey(String row, String column) {
-    /** Checks that both labels are present. */
+    /**
+     * Checks that both labels are present.
+     *
+     * @param row the label in the row dimension
+     * @param column the label in the column dimension
+     */
     public CellKey {
         Objects.requireNonNull(row, "row");
         Objects.requireNonNull(column, "column");
     }
 
-    /** The cell at {@code row} and {@code column}. */
+    /**
+     * {@return the cell at {@code row} and {@code column}}
+     *
+     * @param row the row label
+     * @param column the column label
+     */
     public static CellKey of(String row, String column) {
         return new CellKey(row, column);
     }

@@ -40,32 +40,41 @@ public final class CountTable {
         this.withheldKeys = Collections.unmodifiableSet(keys);
     }
 
-    /** A builder for a two-dimensional table. */
+    /**
+     * {@return a builder for a two-dimensional table}
+     *
+     * @param rows the row dimension
+     * @param columns the column dimension
+     */
     public static Builder builder(Dimension rows, Dimension columns) {
         return new Builder(Objects.requireNonNull(rows, "rows"), Objects.requireNonNull(columns, "columns"));
     }
 
-    /** A builder for a one-dimensional table: its single column is named {@code count}. */
+    /**
+     * {@return a builder for a one-dimensional table: its single column is named {@code count}}
+     *
+     * @param rows a builder for a one-dimensional table
+     */
     public static Builder builder(Dimension rows) {
         return builder(rows, Dimension.single("measure", "count"));
     }
 
-    /** The row dimension. */
+    /** {@return the row dimension} */
     public Dimension rows() {
         return rows;
     }
 
-    /** The column dimension. */
+    /** {@return the column dimension} */
     public Dimension columns() {
         return columns;
     }
 
-    /** Whether the table has a single column. */
+    /** {@return whether the table has a single column} */
     public boolean isOneDimensional() {
         return columns.size() == 1;
     }
 
-    /** All cells in row-major pre-order: index {@code row * columns().size() + column}. */
+    /** {@return all cells in row-major pre-order: index {@code row * columns().size() + column}} */
     public List<Cell> cells() {
         return cells;
     }
@@ -74,29 +83,48 @@ public final class CountTable {
      * The cells whose count was already suppressed in the input (such as a published file showing {@code s}), in
      * table order. Their count is unknown: {@link Cell#count()} is 0 for them and is not a value. They stay
      * suppressed in every protected table ({@link SuppressionReason#WITHHELD_IN_INPUT}).
+     *
+     * @return the cells withheld in the input
      */
     public Set<CellKey> withheld() {
         return withheldKeys;
     }
 
-    /** Whether the cell at index {@code i} of {@link #cells()} was withheld in the input. */
+    /**
+     * {@return whether the cell at index {@code i} of {@link #cells()} was withheld in the input}
+     *
+     * @param i an index into {@link #cells()}
+     */
     public boolean isWithheld(int i) {
         return withheld[i];
     }
 
-    /** The cell at {@code key}, if the table has it. */
+    /**
+     * {@return the cell at {@code key}, if the table has it}
+     *
+     * @param key a cell key
+     */
     public Optional<Cell> cell(CellKey key) {
         int r = rows.indexOf(key.row());
         int c = columns.indexOf(key.column());
         return r < 0 || c < 0 ? Optional.empty() : Optional.of(cells.get(r * columns.size() + c));
     }
 
-    /** The cell at {@code row} and {@code column}. */
+    /**
+     * {@return the cell at {@code row} and {@code column}}
+     *
+     * @param row the row label
+     * @param column the column label
+     */
     public Cell cell(String row, String column) {
         return cell(CellKey.of(row, column)).orElseThrow(() -> new IllegalArgumentException("no cell " + row + "/" + column));
     }
 
-    /** The cell of a one-dimensional table at {@code row}. */
+    /**
+     * {@return the cell of a one-dimensional table at {@code row}}
+     *
+     * @param row the row label
+     */
     public Cell cell(String row) {
         return cell(row, columns.labels().get(0));
     }
@@ -128,7 +156,15 @@ public final class CountTable {
             withheld = new boolean[n];
         }
 
-        /** Sets the cell at {@code row}, {@code column}: {@code count} of {@code groupSize}. */
+        /**
+         * Sets the cell at {@code row}, {@code column}: {@code count} of {@code groupSize}.
+         *
+         * @param row the row label
+         * @param column the column label
+         * @param count the count, from 0 to {@code groupSize}
+         * @param groupSize the size of the group counted
+         * @return this builder
+         */
         public Builder cell(String row, String column, long count, long groupSize) {
             int r = rows.indexOf(Objects.requireNonNull(row, "row"));
             int c = columns.indexOf(Objects.requireNonNull(column, "column"));
@@ -150,6 +186,11 @@ public final class CountTable {
          * Sets the cell at {@code row}, {@code column} as withheld in the input: its group size is known, its count is
          * not (it was already suppressed at the source, such as {@code s} in a published file). A withheld cell stays
          * suppressed, and a total over it cannot be {@linkplain #fillTotals() filled}.
+         *
+         * @param row the row label
+         * @param column the column label
+         * @param groupSize the size of the group counted
+         * @return this builder
          */
         public Builder withheld(String row, String column, long groupSize) {
             cell(row, column, 0, groupSize);
@@ -157,7 +198,13 @@ public final class CountTable {
             return this;
         }
 
-        /** Sets the cell of a one-dimensional table at {@code row} as withheld in the input. */
+        /**
+         * Sets the cell of a one-dimensional table at {@code row} as withheld in the input.
+         *
+         * @param row the row label
+         * @param groupSize the size of the group counted
+         * @return this builder
+         */
         public Builder withheld(String row, long groupSize) {
             if (columns.size() != 1) {
                 throw new IllegalStateException("withheld(row, groupSize) is for one-dimensional tables; name the column");
@@ -165,7 +212,14 @@ public final class CountTable {
             return withheld(row, columns.labels().get(0), groupSize);
         }
 
-        /** Sets the cell of a one-dimensional table at {@code row}. */
+        /**
+         * Sets the cell of a one-dimensional table at {@code row}.
+         *
+         * @param row the row label
+         * @param count the count, from 0 to {@code groupSize}
+         * @param groupSize the size of the group counted
+         * @return this builder
+         */
         public Builder cell(String row, long count, long groupSize) {
             if (columns.size() != 1) {
                 throw new IllegalStateException("cell(row, count, groupSize) is for one-dimensional tables; name the column");
@@ -176,6 +230,8 @@ public final class CountTable {
         /**
          * Sets the totals from the leaf cells: every cell not set yet whose row or column is a total gets the sum of
          * its members. Convenient when only the interior of the table is known.
+         *
+         * @return this builder
          */
         public Builder fillTotals() {
             // visit nodes in reverse pre-order so members are computed before totals
@@ -213,7 +269,7 @@ public final class CountTable {
             return this;
         }
 
-        /** The table; checks completeness and that every total is the sum of its members. */
+        /** {@return the table; checks completeness and that every total is the sum of its members} */
         public CountTable build() {
             int nc = columns.size();
             List<Cell> cells = new ArrayList<>(counts.length);

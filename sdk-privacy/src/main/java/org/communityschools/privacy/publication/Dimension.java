@@ -43,50 +43,78 @@ public final class Dimension {
         this.children = kids.stream().map(List::copyOf).toList();
     }
 
-    /** A dimension with one node, for the second axis of a one-dimensional table. */
+    /**
+     * {@return a dimension with one node, for the second axis of a one-dimensional table}
+     *
+     * @param name the dimension's name
+     * @param label the node's label
+     */
     public static Dimension single(String name, String label) {
         return builder(name, label).build();
     }
 
-    /** A total and its members, such as {@code flat("Subgroup", "All students", List.of("Hispanic", "Black"))}. */
+    /**
+     * {@return a total and its members, such as {@code flat("Subgroup", "All students", List.of("Hispanic", "Black"))}}
+     *
+     * @param name the dimension's name
+     * @param totalLabel the total's label
+     * @param members the members' labels
+     */
     public static Dimension flat(String name, String totalLabel, List<String> members) {
         Builder b = builder(name, totalLabel);
         Objects.requireNonNull(members, "members").forEach(m -> b.child(totalLabel, m));
         return b.build();
     }
 
-    /** A builder for a hierarchy whose root (the grand total) has this label. */
+    /**
+     * {@return a builder for a hierarchy whose root (the grand total) has this label}
+     *
+     * @param name the dimension's name
+     * @param rootLabel the grand total's label
+     */
     public static Builder builder(String name, String rootLabel) {
         return new Builder(name, rootLabel);
     }
 
-    /** The dimension's name, such as {@code Subgroup} or {@code School}: the column header in the output. */
+    /** {@return the dimension's name, such as {@code Subgroup} or {@code School}: the column header in the output} */
     public String name() {
         return name;
     }
 
-    /** The labels in pre-order: the root first, every total before its members. */
+    /** {@return the labels in pre-order: the root first, every total before its members} */
     public List<String> labels() {
         return labels;
     }
 
-    /** The number of nodes. */
+    /** {@return the number of nodes} */
     public int size() {
         return labels.size();
     }
 
-    /** The index of a label in {@link #labels()}, or -1; constant time. */
+    /**
+     * {@return the index of a label in {@link #labels()}, or -1; constant time}
+     *
+     * @param label a label
+     */
     public int indexOf(String label) {
         Integer i = index.get(label);
         return i == null ? -1 : i;
     }
 
-    /** The indices of the members of the node at {@code index}; empty for a leaf. */
+    /**
+     * {@return the indices of the members of the node at {@code index}; empty for a leaf}
+     *
+     * @param index a node's index
+     */
     public List<Integer> childrenOf(int index) {
         return children.get(index);
     }
 
-    /** The index of the parent of the node at {@code index}, or -1 for the root. */
+    /**
+     * {@return the index of the parent of the node at {@code index}, or -1 for the root}
+     *
+     * @param index a node's index
+     */
     public int parentOf(int index) {
         return parent[index];
     }
@@ -122,7 +150,13 @@ public final class Dimension {
             index.put(rootLabel, 0);
         }
 
-        /** Adds {@code label} as a member of {@code parentLabel}. */
+        /**
+         * Adds {@code label} as a member of {@code parentLabel}.
+         *
+         * @param parentLabel the label of a node already added
+         * @param label the new member's label
+         * @return this builder
+         */
         public Builder child(String parentLabel, String label) {
             Integer p = index.get(Objects.requireNonNull(parentLabel, "parentLabel"));
             if (p == null) {
@@ -141,6 +175,8 @@ public final class Dimension {
          * The dimension, its nodes in pre-order (members in the order they were added). Linear in the labels: each
          * node's members are listed once and the tree is walked with an explicit stack, so a deep chain of totals
          * cannot overflow the call stack.
+         *
+         * @return the dimension
          */
         public Dimension build() {
             int size = inserted.size();

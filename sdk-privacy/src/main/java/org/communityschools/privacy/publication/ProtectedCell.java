@@ -20,7 +20,18 @@ import org.communityschools.core.model.Ratio;
  */
 public record ProtectedCell(CellKey key, CellStatus status, Optional<SuppressionReason> reason, Optional<Long> count,
         Optional<Long> groupSize, Optional<Ratio> rate, Optional<String> marker, Optional<AuditedRange> range) {
-    /** Checks which members are present for the status. */
+    /**
+     * Checks which members are present for the status.
+     *
+     * @param key the cell's address
+     * @param status how the cell is published
+     * @param reason why it is suppressed (present exactly when suppressed)
+     * @param count the count (present exactly when published)
+     * @param groupSize the group size (absent when suppressed)
+     * @param rate the exact rate (present when published and the group is not empty)
+     * @param marker the text shown instead of the value (present when not published)
+     * @param range the audited range of the hidden count (present when not published)
+     */
     public ProtectedCell {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(status, "status");
@@ -38,7 +49,7 @@ public record ProtectedCell(CellKey key, CellStatus status, Optional<Suppression
         }
     }
 
-    /** Whether the cell is suppressed. */
+    /** {@return whether the cell is suppressed} */
     public boolean isSuppressed() {
         return status == CellStatus.SUPPRESSED;
     }

@@ -25,7 +25,16 @@ public record ProtectedTable(String rules, Dimension rows, Dimension columns, Li
         REFUSED
     }
 
-    /** Copies the lists and checks that refusals are given exactly when refused. */
+    /**
+     * Copies the lists and checks that refusals are given exactly when refused.
+     *
+     * @param rules the name of the rules applied
+     * @param rows the row dimension
+     * @param columns the column dimension
+     * @param cells every cell, in the order of {@link CountTable#cells()}
+     * @param status released or refused
+     * @param refusals why the release was refused, one entry per unprotected cell; empty when released
+     */
     public ProtectedTable {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(rows, "rows");
@@ -41,7 +50,7 @@ public record ProtectedTable(String rules, Dimension rows, Dimension columns, Li
         }
     }
 
-    /** This table if released. */
+    /** {@return this table if released} */
     public ProtectedTable orThrow() {
         if (status == Status.REFUSED) {
             throw new ReleaseRefusedException(refusals);
@@ -49,7 +58,12 @@ public record ProtectedTable(String rules, Dimension rows, Dimension columns, Li
         return this;
     }
 
-    /** The cell at {@code row}, {@code column}. */
+    /**
+     * {@return the cell at {@code row}, {@code column}}
+     *
+     * @param row the row label
+     * @param column the column label
+     */
     public ProtectedCell cell(String row, String column) {
         int r = rows.indexOf(row);
         int c = columns.indexOf(column);
@@ -59,12 +73,16 @@ public record ProtectedTable(String rules, Dimension rows, Dimension columns, Li
         return cells.get(r * columns.size() + c);
     }
 
-    /** The cell of a one-dimensional table at {@code row}. */
+    /**
+     * {@return the cell of a one-dimensional table at {@code row}}
+     *
+     * @param row the row label
+     */
     public ProtectedCell cell(String row) {
         return cell(row, columns.labels().get(0));
     }
 
-    /** The suppression report: every suppressed cell in table order, with its reason and audited range. */
+    /** {@return the suppression report: every suppressed cell in table order, with its reason and audited range} */
     public List<SuppressionEntry> report() {
         return cells.stream().filter(ProtectedCell::isSuppressed)
                 .map(c -> new SuppressionEntry(c.key(), c.reason().orElseThrow(), c.range().orElseThrow())).toList();

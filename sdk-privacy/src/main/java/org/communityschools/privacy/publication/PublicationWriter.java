@@ -27,7 +27,11 @@ public final class PublicationWriter {
     private PublicationWriter() {
     }
 
-    /** The protected table as CSV. */
+    /**
+     * {@return the protected table as CSV}
+     *
+     * @param table a released table
+     */
     public static String csv(ProtectedTable table) {
         Objects.requireNonNull(table, "table").orThrow();
         boolean twoWay = table.columns().size() > 1;
@@ -55,7 +59,11 @@ public final class PublicationWriter {
         return out.toString();
     }
 
-    /** The suppression report as CSV: {@code row,column,reason,lower,upper}, one line per suppressed cell. */
+    /**
+     * {@return the suppression report as CSV: {@code row,column,reason,lower,upper}, one line per suppressed cell}
+     *
+     * @param table a protected table
+     */
     public static String reportCsv(ProtectedTable table) {
         Objects.requireNonNull(table, "table").orThrow();
         StringBuilder out = new StringBuilder();
@@ -67,7 +75,11 @@ public final class PublicationWriter {
         return out.toString();
     }
 
-    /** The protected table as one JSON object, fit for publication (no report). */
+    /**
+     * {@return the protected table as one JSON object, fit for publication (no report)}
+     *
+     * @param table a released table
+     */
     public static String json(ProtectedTable table) {
         Objects.requireNonNull(table, "table").orThrow();
         boolean twoWay = table.columns().size() > 1;
@@ -97,6 +109,9 @@ public final class PublicationWriter {
     /**
      * The suppression report as one JSON object for the publisher's records: {@code {"rules", "rows", "columns",
      * "suppressed": [{"row", "column", "reason", "lower", "upper"}]}}, one entry per suppressed cell.
+     *
+     * @param table a protected table
+     * @return the report, as JSON
      */
     public static String reportJson(ProtectedTable table) {
         Objects.requireNonNull(table, "table").orThrow();

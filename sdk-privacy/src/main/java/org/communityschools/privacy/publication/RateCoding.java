@@ -31,7 +31,12 @@ public record RateCoding(List<Bracket> brackets) {
      * @param percent          the threshold in percent, below 50, with {@code percent · minimumGroupSize ≥ 200}
      */
     public record Bracket(long minimumGroupSize, int percent) {
-        /** Checks the 200/n rule. */
+        /**
+         * Checks the 200/n rule.
+         *
+         * @param minimumGroupSize the smallest group size of the bracket, positive
+         * @param percent the threshold in percent, below 50, with {@code percent · minimumGroupSize ≥ 200}
+         */
         public Bracket {
             if (minimumGroupSize <= 0 || percent <= 0 || percent >= 50) {
                 throw new IllegalArgumentException("a coding bracket needs a positive group size and a percent in 1..49, was "
@@ -44,7 +49,11 @@ public record RateCoding(List<Bracket> brackets) {
         }
     }
 
-    /** Sorts the brackets by decreasing group size and checks that group sizes are distinct. */
+    /**
+     * Sorts the brackets by decreasing group size and checks that group sizes are distinct.
+     *
+     * @param brackets the brackets, by minimum group size
+     */
     public RateCoding {
         Objects.requireNonNull(brackets, "brackets");
         List<Bracket> sorted = new ArrayList<>(brackets);
@@ -60,7 +69,11 @@ public record RateCoding(List<Bracket> brackets) {
         brackets = List.copyOf(sorted);
     }
 
-    /** The threshold in percent for a group of {@code groupSize}, empty below the smallest bracket. */
+    /**
+     * {@return the threshold in percent for a group of {@code groupSize}, empty below the smallest bracket}
+     *
+     * @param groupSize the size of a group
+     */
     public Optional<Integer> percentFor(long groupSize) {
         for (Bracket b : brackets) {
             if (groupSize >= b.minimumGroupSize()) {
@@ -70,7 +83,7 @@ public record RateCoding(List<Bracket> brackets) {
         return Optional.empty();
     }
 
-    /** The smallest group size that is coded. */
+    /** {@return the smallest group size that is coded} */
     public long smallestCodedGroup() {
         return brackets.get(brackets.size() - 1).minimumGroupSize();
     }

@@ -29,7 +29,15 @@ import java.util.Optional;
  * @param cells   one cell per row and column node, in row-major pre-order
  */
 public record Release(String id, String measure, Dimension rows, Dimension columns, List<ReleasedCell> cells) {
-    /** Checks the shape: one cell per row and column, with the table's keys in table order. */
+    /**
+     * Checks the shape: one cell per row and column, with the table's keys in table order.
+     *
+     * @param id the release's identifier, unique in its ledger (such as {@code 2025-01 school report cards})
+     * @param measure what the table counts (see above)
+     * @param rows the row dimension
+     * @param columns the column dimension
+     * @param cells one cell per row and column node, in row-major pre-order
+     */
     public Release {
         requireText(id, "id");
         requireText(measure, "measure");
@@ -55,6 +63,10 @@ public record Release(String id, String measure, Dimension rows, Dimension colum
     /**
      * The release of a protected table: published cells with their counts, hidden cells with their audited ranges.
      *
+     * @param id the release's id, unique in its ledger
+     * @param measure what the table counts
+     * @param table the protected table
+     * @return the release
      * @throws ReleaseRefusedException when the audit refused the table (a refused table is never released)
      */
     public static Release of(String id, String measure, ProtectedTable table) {
@@ -68,7 +80,12 @@ public record Release(String id, String measure, Dimension rows, Dimension colum
         return new Release(id, measure, table.rows(), table.columns(), cells);
     }
 
-    /** The cell at {@code row}, {@code column}. */
+    /**
+     * {@return the cell at {@code row}, {@code column}}
+     *
+     * @param row the row label
+     * @param column the column label
+     */
     public ReleasedCell cell(String row, String column) {
         int r = rows.indexOf(row);
         int c = columns.indexOf(column);

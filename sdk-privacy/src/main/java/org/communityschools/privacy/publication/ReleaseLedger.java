@@ -55,27 +55,39 @@ public final class ReleaseLedger {
         }
     }
 
-    /** The ledger of nothing released yet. */
+    /** {@return the ledger of nothing released yet} */
     public static ReleaseLedger empty() {
         return EMPTY;
     }
 
-    /** A ledger of these releases, in release order; ids must be unique. */
+    /**
+     * {@return a ledger of these releases, in release order; ids must be unique}
+     *
+     * @param releases the releases
+     */
     public static ReleaseLedger of(List<Release> releases) {
         return new ReleaseLedger(Objects.requireNonNull(releases, "releases"));
     }
 
-    /** The releases, oldest first. */
+    /** {@return the releases, oldest first} */
     public List<Release> releases() {
         return releases;
     }
 
-    /** The release with this id. */
+    /**
+     * {@return the release with this id}
+     *
+     * @param id a release id
+     */
     public Optional<Release> release(String id) {
         return releases.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
-    /** This ledger with {@code release} added last; its id must be new. */
+    /**
+     * {@return this ledger with {@code release} added last; its id must be new}
+     *
+     * @param release the new release
+     */
     public ReleaseLedger with(Release release) {
         List<Release> all = new ArrayList<>(releases);
         all.add(Objects.requireNonNull(release, "release"));
@@ -87,6 +99,7 @@ public final class ReleaseLedger {
      * given all releases of its measure together. A range narrower than the one recorded for the release shows that
      * the releases, read together, say more than each alone: a differencing disclosure.
      *
+     * @return each release's id and the audited ranges of its hidden cells
      * @throws IllegalArgumentException when releases of one measure contradict each other
      */
     public Map<String, Map<CellKey, AuditedRange>> audit() {
@@ -108,7 +121,12 @@ public final class ReleaseLedger {
         return java.util.Collections.unmodifiableMap(out);
     }
 
-    /** Reads a ledger file; an absent file is the empty ledger. */
+    /**
+     * Reads a ledger file; an absent file is the empty ledger.
+     *
+     * @param file the ledger file
+     * @return the ledger
+     */
     public static ReleaseLedger read(Path file) {
         Objects.requireNonNull(file, "file");
         if (!Files.exists(file)) {
@@ -135,7 +153,11 @@ public final class ReleaseLedger {
         return new ReleaseLedger(out);
     }
 
-    /** Writes the ledger to {@code file} as JSON Lines, replacing it atomically where the file system allows. */
+    /**
+     * Writes the ledger to {@code file} as JSON Lines, replacing it atomically where the file system allows.
+     *
+     * @param file the ledger file
+     */
     public void write(Path file) {
         Objects.requireNonNull(file, "file");
         StringBuilder sb = new StringBuilder();

@@ -9,13 +9,17 @@ public class ReleaseRefusedException extends CommunitySchoolsException {
 
     private final transient List<String> reasons;
 
-    /** An exception for these refusal reasons. */
+    /**
+     * An exception for these refusal reasons.
+     *
+     * @param reasons why the release was refused, one reason each
+     */
     public ReleaseRefusedException(List<String> reasons) {
         super("release refused by the suppression audit: " + String.join("; ", reasons));
         this.reasons = List.copyOf(reasons);
     }
 
-    /** The reasons, one per unprotected cell. */
+    /** {@return the reasons, one per unprotected cell} */
     public List<String> reasons() {
         return reasons;
     }

@@ -13,7 +13,13 @@ import java.util.Optional;
  * @param range {@code count..count} for a published cell, the audited range for a hidden one
  */
 public record ReleasedCell(CellKey key, Optional<Long> count, AuditedRange range) {
-    /** Checks that a published cell's range is its count. */
+    /**
+     * Checks that a published cell's range is its count.
+     *
+     * @param key the cell's address in its release
+     * @param count the published count, present exactly when the cell was published
+     * @param range {@code count..count} for a published cell, the audited range for a hidden one
+     */
     public ReleasedCell {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(count, "count");
@@ -24,7 +30,7 @@ public record ReleasedCell(CellKey key, Optional<Long> count, AuditedRange range
         }
     }
 
-    /** Whether the cell was published with its count. */
+    /** {@return whether the cell was published with its count} */
     public boolean isPublished() {
         return count.isPresent();
     }

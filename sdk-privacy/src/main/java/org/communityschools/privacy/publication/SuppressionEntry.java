@@ -11,7 +11,13 @@ import java.util.Objects;
  * @param range  its audited range
  */
 public record SuppressionEntry(CellKey key, SuppressionReason reason, AuditedRange range) {
-    /** Checks that every member is present. */
+    /**
+     * Checks that every member is present.
+     *
+     * @param key the cell
+     * @param reason why it is suppressed
+     * @param range its audited range
+     */
     public SuppressionEntry {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(reason, "reason");

@@ -20,7 +20,7 @@ public enum SuppressionReason {
      */
     NOT_RELEASED;
 
-    /** Whether this is a primary reason (a cell hidden for what it is, not to protect another). */
+    /** {@return whether this is a primary reason (a cell hidden for what it is, not to protect another)} */
     public boolean isPrimary() {
         return this != COMPLEMENTARY && this != NOT_RELEASED;
     }

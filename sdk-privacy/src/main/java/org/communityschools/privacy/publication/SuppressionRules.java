@@ -80,12 +80,20 @@ public final class SuppressionRules {
         this.markers = b.markers;
     }
 
-    /** A builder; {@code minimumGroupSize} is required, the rest default to k = 0, width 1, no coding, {@code s}. */
+    /**
+     * {@return a builder; {@code minimumGroupSize} is required, the rest default to k = 0, width 1, no coding, {@code
+     * s}}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The preset of a command-line name: {@code nysed}, {@code nyc-doe}, {@code nyc-doe-attendance} or {@code n10}. */
+    /**
+     * {@return the preset of a command-line name: {@code nysed}, {@code nyc-doe}, {@code nyc-doe-attendance} or {@code
+     * n10}}
+     *
+     * @param name the preset's name
+     */
     public static SuppressionRules forName(String name) {
         return switch (Objects.requireNonNull(name, "name").toLowerCase(Locale.ROOT)) {
             case "nysed" -> NYSED;
@@ -97,32 +105,44 @@ public final class SuppressionRules {
         };
     }
 
-    /** The preset's name, or {@code custom}. */
+    /** {@return the preset's name, or {@code custom}} */
     public String name() {
         return name;
     }
 
-    /** {@code n}: a cell whose group size is below this is suppressed. */
+    /**
+     * {@code n}: a cell whose group size is below this is suppressed.
+     *
+     * @return the minimum group size
+     */
     public long minimumGroupSize() {
         return minimumGroupSize;
     }
 
-    /** {@code k}: a cell whose count, or group size minus count, is below this is suppressed; 0 disables. */
+    /**
+     * {@code k}: a cell whose count, or group size minus count, is below this is suppressed; 0 disables.
+     *
+     * @return the minimum count
+     */
     public long minimumCount() {
         return minimumCount;
     }
 
-    /** The narrowest audited range a suppressed cell may have (capped at its group size). */
+    /** {@return the narrowest audited range a suppressed cell may have (capped at its group size)} */
     public long minimumRangeWidth() {
         return minimumRangeWidth;
     }
 
-    /** Top and bottom coding of rates, if any. */
+    /**
+     * Top and bottom coding of rates, if any.
+     *
+     * @return the rate coding, if any
+     */
     public Optional<RateCoding> rateCoding() {
         return rateCoding;
     }
 
-    /** The markers shown in place of values. */
+    /** {@return the markers shown in place of values} */
     public Markers markers() {
         return markers;
     }
@@ -131,12 +151,14 @@ public final class SuppressionRules {
      * Whether the engine, when the audit finds a hidden cell narrowed below the required width, suppresses further
      * cells and audits again (true, the default), or refuses the release at once (false: the heuristic's pattern is
      * audited as it is).
+     *
+     * @return true when the engine widens the suppressions until the audit passes
      */
     public boolean widenUntilProtected() {
         return widenUntilProtected;
     }
 
-    /** Which cell complementary suppression takes first. */
+    /** {@return which cell complementary suppression takes first} */
     public ComplementaryOrder complementaryOrder() {
         return complementaryOrder;
     }
@@ -144,6 +166,9 @@ public final class SuppressionRules {
     /**
      * Whether a cell is suppressed for its small group. A group of no one (0 of 0) is not: it has nothing to
      * protect, and hiding it would only force complementary suppressions around it.
+     *
+     * @param cell a cell
+     * @return true when the cell's group is too small to publish
      */
     public boolean isSmallGroup(Cell cell) {
         return cell.groupSize() > 0 && cell.groupSize() < minimumGroupSize;
@@ -152,6 +177,9 @@ public final class SuppressionRules {
     /**
      * Whether a cell is suppressed for its small count (count or group size minus count below {@code k}); never a
      * group of no one (0 of 0).
+     *
+     * @param cell a cell
+     * @return true when the cell's count is too small to publish
      */
     public boolean isSmallCount(Cell cell) {
         return cell.groupSize() > 0 && (cell.count() < minimumCount || cell.groupSize() - cell.count() < minimumCount);
@@ -177,25 +205,45 @@ public final class SuppressionRules {
         private Builder() {
         }
 
-        /** Which cell complementary suppression takes first; default {@link ComplementaryOrder#SMALLEST_COUNT}. */
+        /**
+         * Which cell complementary suppression takes first; default {@link ComplementaryOrder#SMALLEST_COUNT}.
+         *
+         * @param order which cell to take first
+         * @return this builder
+         */
         public Builder complementaryOrder(ComplementaryOrder order) {
             this.complementaryOrder = java.util.Objects.requireNonNull(order, "order");
             return this;
         }
 
-        /** See {@link SuppressionRules#widenUntilProtected()}; default true. */
+        /**
+         * See {@link SuppressionRules#widenUntilProtected()}; default true.
+         *
+         * @param widen true to widen until protected, false to refuse at once
+         * @return this builder
+         */
         public Builder widenUntilProtected(boolean widen) {
             this.widenUntilProtected = widen;
             return this;
         }
 
-        /** The name shown in reports. */
+        /**
+         * The name shown in reports.
+         *
+         * @param name the name shown in reports
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
-        /** {@code n}, at least 1. */
+        /**
+         * {@code n}, at least 1.
+         *
+         * @param n the minimum group size
+         * @return this builder
+         */
         public Builder minimumGroupSize(long n) {
             if (n < 1) {
                 throw new IllegalArgumentException("minimum group size must be at least 1, was " + n);
@@ -204,7 +252,12 @@ public final class SuppressionRules {
             return this;
         }
 
-        /** {@code k}, at least 0 (0 disables the count rule). */
+        /**
+         * {@code k}, at least 0 (0 disables the count rule).
+         *
+         * @param k the minimum count
+         * @return this builder
+         */
         public Builder minimumCount(long k) {
             if (k < 0) {
                 throw new IllegalArgumentException("minimum count must not be negative, was " + k);
@@ -213,7 +266,12 @@ public final class SuppressionRules {
             return this;
         }
 
-        /** The narrowest audited range, at least 1 (a suppressed cell may never be pinned to one value). */
+        /**
+         * The narrowest audited range, at least 1 (a suppressed cell may never be pinned to one value).
+         *
+         * @param width the narrowest audited range, at least 1 (a suppressed cell may never be pinned to one value)
+         * @return this builder
+         */
         public Builder minimumRangeWidth(long width) {
             if (width < 1) {
                 throw new IllegalArgumentException("minimum range width must be at least 1 so that no cell is pinned, was " + width);
@@ -222,19 +280,29 @@ public final class SuppressionRules {
             return this;
         }
 
-        /** Top and bottom coding of rates. */
+        /**
+         * Top and bottom coding of rates.
+         *
+         * @param coding the rate coding
+         * @return this builder
+         */
         public Builder rateCoding(RateCoding coding) {
             this.rateCoding = Optional.of(Objects.requireNonNull(coding, "coding"));
             return this;
         }
 
-        /** The markers. */
+        /**
+         * The markers.
+         *
+         * @param markers the markers
+         * @return this builder
+         */
         public Builder markers(Markers markers) {
             this.markers = Objects.requireNonNull(markers, "markers");
             return this;
         }
 
-        /** The rules; checks that {@code n} was set and that every unsuppressed group can be coded. */
+        /** {@return the rules; checks that {@code n} was set and that every unsuppressed group can be coded} */
         public SuppressionRules build() {
             if (minimumGroupSize < 1) {
                 throw new IllegalStateException("a minimum group size (n) is required");

@@ -37,7 +37,14 @@ public final class TableProtector {
     private TableProtector() {
     }
 
-    /** Protects {@code table} under {@code rules}; check {@link ProtectedTable#status()} or call {@link ProtectedTable#orThrow()}. */
+    /**
+     * Protects {@code table} under {@code rules}; check {@link ProtectedTable#status()} or call {@link
+     * ProtectedTable#orThrow()}.
+     *
+     * @param table the table of counts
+     * @param rules the suppression rules
+     * @return the protected table, or the reason the release is refused
+     */
     public static ProtectedTable protect(CountTable table, SuppressionRules rules) {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(rules, "rules");
@@ -54,6 +61,11 @@ public final class TableProtector {
      * width), and suppresses further cells of the new table until it does, or refuses. Record the result with
      * {@link Release#of} and {@link ReleaseLedger#with} once it is published.
      *
+     * @param table the table of counts
+     * @param rules the suppression rules
+     * @param ledger the earlier releases
+     * @param measure what the table counts, naming the releases to audit with
+     * @return the protected table, or the reason the release is refused
      * @throws IllegalArgumentException when the table contradicts what an earlier release of the measure published
      *                                  (a revised figure needs its own measure name)
      */
@@ -77,6 +89,12 @@ public final class TableProtector {
      * its cells' coordinates ({@link Release}): a cell at the total of one of the joint table's dimensions is the same
      * number as the cell of a table without that dimension. Record the result with {@link Release#of}.
      *
+     * @param table the joint table
+     * @param rules the suppression rules
+     * @param released the cells of the joint table that are published
+     * @param ledger the earlier releases
+     * @param measure what the tables count
+     * @return the protected joint table, or the reason the release is refused
      * @throws IllegalArgumentException when {@code released} is empty or names a cell not in the table, or when the
      *                                  table contradicts an earlier release of the measure
      */
@@ -97,6 +115,9 @@ public final class TableProtector {
      * input}, which are always hidden (and reported too). A width of 0 means the cell can be recovered. The map follows
      * table order.
      *
+     * @param table the table of counts
+     * @param suppressed the cells withheld
+     * @return the audited range of each withheld cell
      * @throws IllegalArgumentException when a key is not a cell of the table, or when the audit goes over the limits
      *                                  of {@link #protect(CountTable, SuppressionRules)}
      */

@@ -15,13 +15,18 @@ import org.communityschools.privacy.disclosure.DisclosureEntry;
  * @param entries the log entries appended before the text was released; none when nothing is shown
  */
 public record DisclosedView(String json, List<DisclosureEntry> entries) {
-    /** Checks that nothing is missing and copies the entries. */
+    /**
+     * Checks that nothing is missing and copies the entries.
+     *
+     * @param json the JSON text released ({@code {}} when nothing is shown)
+     * @param entries the log entries appended before the text was released; none when nothing is shown
+     */
     public DisclosedView {
         Objects.requireNonNull(json, "json");
         entries = List.copyOf(Objects.requireNonNull(entries, "entries"));
     }
 
-    /** The released text as UTF-8 bytes: the bytes the entries' digest covers. */
+    /** {@return the released text as UTF-8 bytes: the bytes the entries' digest covers} */
     public byte[] utf8() {
         return json.getBytes(StandardCharsets.UTF_8);
     }

@@ -87,18 +87,36 @@ public final class RecordFilter {
         }
     }
 
-    /** The filter of {@code decision} over {@code data} (which places each record: its school and dates), against the default catalog. */
+    /**
+     * {@return the filter of {@code decision} over {@code data} (which places each record: its school and dates),
+     * against the default catalog}
+     *
+     * @param data the district data
+     * @param decision the decision
+     */
     public static RecordFilter of(DistrictData data, Decision decision) {
         return of(data, decision, FieldCatalog.defaultCatalog());
     }
 
-    /** The filter of {@code decision} over {@code data}, against {@code catalog}: a field unknown to it is never written. */
+    /**
+     * {@return the filter of {@code decision} over {@code data}, against {@code catalog}: a field unknown to it is
+     * never written}
+     *
+     * @param data the district data
+     * @param decision the decision
+     * @param catalog the field catalog of the decision's policy
+     */
     public static RecordFilter of(DistrictData data, Decision decision, FieldCatalog catalog) {
         return new RecordFilter(Objects.requireNonNull(data, "data"), Objects.requireNonNull(decision, "decision"),
                 Objects.requireNonNull(catalog, "catalog"));
     }
 
-    /** The filter id of a record's type ({@code attendance} for an attendance record); empty when no filter covers it. */
+    /**
+     * {@return the filter id of a record's type ({@code attendance} for an attendance record); empty when no filter
+     * covers it}
+     *
+     * @param record a record of the district data
+     */
     public static Optional<String> filterId(Object record) {
         return ColumnPaths.filterOf(Objects.requireNonNull(record, "record")).map(ColumnPaths.Filter::id);
     }
@@ -110,6 +128,9 @@ public final class RecordFilter {
      * (34 CFR 99.32): one entry per authority, listing exactly the fields written, the number of records of each and
      * the digest of the returned text; nothing written, nothing appended; a failed append returns nothing.
      *
+     * @param records the records to disclose
+     * @param sink the disclosure log
+     * @return the JSON array and its disclosures
      * @throws org.communityschools.privacy.disclosure.DisclosureLogException when the entries cannot be made durable
      */
     public DisclosedView disclose(Collection<?> records, DisclosureSink sink) {

@@ -30,6 +30,11 @@ public final class RecordViews {
     /**
      * Builds the view of {@code decision}'s student in {@code data}, records its disclosure in {@code sink} and returns
      * the compact JSON ({@code {}} when nothing is permitted).
+     *
+     * @param data the district data
+     * @param decision the decision
+     * @param sink the disclosure log
+     * @return the JSON and its disclosures
      */
     public static DisclosedView disclose(DistrictData data, Decision decision, DisclosureSink sink) {
         return StudentRecordView.of(data, decision).disclose(sink);
@@ -47,7 +52,12 @@ public final class RecordViews {
         return new DisclosedView(json, appended);
     }
 
-    /** {@code sha256:} and the lower-case hex SHA-256 of the UTF-8 bytes of {@code text}. */
+    /**
+     * {@code sha256:} and the lower-case hex SHA-256 of the UTF-8 bytes of {@code text}.
+     *
+     * @param text the text
+     * @return the digest
+     */
     public static String sha256(String text) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -71,7 +71,12 @@ public final class StudentRecordView {
         this.withheld = r.withheld();
     }
 
-    /** The view of {@code decision}'s student in {@code data}, against the default catalog. */
+    /**
+     * {@return the view of {@code decision}'s student in {@code data}, against the default catalog}
+     *
+     * @param data the district data
+     * @param decision the decision the view shows
+     */
     public static StudentRecordView of(DistrictData data, Decision decision) {
         return of(data, decision, FieldCatalog.defaultCatalog());
     }
@@ -79,6 +84,11 @@ public final class StudentRecordView {
     /**
      * The view of {@code decision}'s student in {@code data}, against {@code catalog} (the catalog of the policy that
      * made the decision). A field of the catalog that the view does not know how to fill is left out.
+     *
+     * @param data the district data
+     * @param decision the decision the view shows
+     * @param catalog the field catalog of the decision's policy
+     * @return the view
      */
     public static StudentRecordView of(DistrictData data, Decision decision, FieldCatalog catalog) {
         Objects.requireNonNull(data, "data");
@@ -87,22 +97,26 @@ public final class StudentRecordView {
         return new StudentRecordView(decision, ViewAssembler.assemble(data, decision, catalog));
     }
 
-    /** The decision the view was built for. */
+    /** {@return the decision the view was built for} */
     public Decision decision() {
         return decision;
     }
 
-    /** Whose record this is. */
+    /**
+     * Whose record this is.
+     *
+     * @return the student
+     */
     public StudentId student() {
         return decision.student();
     }
 
-    /** Whether nothing is shown (the view writes {@code {}}). */
+    /** {@return whether nothing is shown (the view writes {@code {}})} */
     public boolean isEmpty() {
         return tree.isEmpty();
     }
 
-    /** The fields the view shows, each permitted by the decision, sorted by path. */
+    /** {@return the fields the view shows, each permitted by the decision, sorted by path} */
     public Set<FieldPath> shownFields() {
         return shown;
     }
@@ -111,12 +125,14 @@ public final class StudentRecordView {
      * The permitted fields the view leaves out, with why: no value for this student, no source in the data directory,
      * not known to the view, not in the catalog, parent not shown, removed by a mask, a mask that does not apply, or an
      * error while filling it (named by its exception type only).
+     *
+     * @return the fields left out, with the reason
      */
     public Map<FieldPath, String> absentFields() {
         return absent;
     }
 
-    /** The fields shown through a mask, or removed by {@link MaskTransform#REMOVE}, with the transform. */
+    /** {@return the fields shown through a mask, or removed by {@link MaskTransform#REMOVE}, with the transform} */
     public Map<FieldPath, MaskTransform> maskedFields() {
         return masked;
     }
@@ -124,6 +140,8 @@ public final class StudentRecordView {
     /**
      * The top-level keys present, in the order of {@link org.communityschools.core.model.DataCategory}: the lower-case
      * names of the data categories with something shown.
+     *
+     * @return the lower-case names of the categories shown
      */
     public Set<String> categories() {
         return Collections.unmodifiableSet(new LinkedHashSet<>(tree.propertyNames()));
@@ -132,12 +150,17 @@ public final class StudentRecordView {
     /**
      * The records of permitted fields left out because they lie outside the scope of every grant of their field
      * ({@link org.communityschools.privacy.policy.RecordScope}), counted by field, school and reason, sorted.
+     *
+     * @return the records withheld, counted by field, school and reason
      */
     public List<Withheld> withheld() {
         return withheld;
     }
 
-    /** How many records of each shown field of records the view holds (all authorities together), sorted by field. */
+    /**
+     * {@return how many records of each shown field of records the view holds (all authorities together), sorted by
+     * field}
+     */
     public SortedMap<FieldPath, Integer> recordCounts() {
         SortedMap<FieldPath, Integer> out = new TreeMap<>();
         written.values().forEach(m -> m.forEach((f, n) -> {
@@ -151,6 +174,8 @@ public final class StudentRecordView {
     /**
      * The decision's explanation followed by what the view withheld, one line each ("46 attendance records at
      * SCH0003 withheld: outside agreement DSA-CBO001's schools").
+     *
+     * @return the explanation
      */
     public String explanation() {
         StringBuilder b = new StringBuilder(decision.explanation());
@@ -167,13 +192,20 @@ public final class StudentRecordView {
      * the returned text. Nothing shown, nothing appended. When the append fails, the exception propagates and no text
      * is returned.
      *
+     * @param sink the disclosure log
+     * @return the JSON and its disclosures
      * @throws org.communityschools.privacy.disclosure.DisclosureLogException when the entries cannot be made durable
      */
     public DisclosedView disclose(DisclosureSink sink) {
         return RecordViews.disclose(this, sink, false);
     }
 
-    /** As {@link #disclose}, with the JSON indented for people; the digest covers the indented text. */
+    /**
+     * As {@link #disclose}, with the JSON indented for people; the digest covers the indented text.
+     *
+     * @param sink the disclosure log
+     * @return the indented JSON and its disclosures
+     */
     public DisclosedView disclosePretty(DisclosureSink sink) {
         return RecordViews.disclose(this, sink, true);
     }

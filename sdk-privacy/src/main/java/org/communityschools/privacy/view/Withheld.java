@@ -17,7 +17,14 @@ import org.communityschools.privacy.FieldPath;
  * @param reason why, starting "outside" ({@link org.communityschools.privacy.policy.RecordScope#whyNot})
  */
 public record Withheld(FieldPath field, Optional<SchoolId> school, int count, String reason) {
-    /** Checks that nothing is missing and the count is positive. */
+    /**
+     * Checks that nothing is missing and the count is positive.
+     *
+     * @param field the field whose records were withheld
+     * @param school the school of the records, empty for records of no school (a student characteristic)
+     * @param count how many, 1 or more
+     * @param reason why, starting "outside" ({@link org.communityschools.privacy.policy.RecordScope#whyNot})
+     */
     public Withheld {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(school, "school");
@@ -27,7 +34,11 @@ public record Withheld(FieldPath field, Optional<SchoolId> school, int count, St
         }
     }
 
-    /** In words: {@code 46 attendance records at SCH0003 withheld: outside agreement DSA-CBO001's schools}. */
+    /**
+     * In words: {@code 46 attendance records at SCH0003 withheld: outside agreement DSA-CBO001's schools}.
+     *
+     * @return the withheld records, in words
+     */
     public String describe() {
         return count + " " + noun(field, count) + school.map(s -> " at " + s.value()).orElse("") + " withheld: " + reason;
     }

@@ -10,73 +10,103 @@ import java.time.LocalDate;
 public final class AttendanceRow implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The student. */
     private String studentId;
+    /** The school. */
     private String schoolId;
+    /** The day. */
     private LocalDate date;
+    /** The {@code AttendanceCategory} code. */
     private String category;
+    /** The share of the day, in ten-thousandths (the category's default when the cell is empty). */
     private int durationTenThousandths;
 
+    /** The line the row was read from (header = 1; for Parquet, the row number + 1), for error reports. */
     private long line;
 
     /** An empty row (for Spark). */
     public AttendanceRow() {}
 
-    /** Returns the student. */
+    /** {@return the student} */
     public String getStudentId() {
         return studentId;
     }
 
-    /** Sets the student. */
+    /**
+     * Sets the student.
+     *
+     * @param studentId the student
+     */
     public void setStudentId(String studentId) {
         this.studentId = studentId;
     }
 
-    /** Returns the school. */
+    /** {@return the school} */
     public String getSchoolId() {
         return schoolId;
     }
 
-    /** Sets the school. */
+    /**
+     * Sets the school.
+     *
+     * @param schoolId the school
+     */
     public void setSchoolId(String schoolId) {
         this.schoolId = schoolId;
     }
 
-    /** Returns the day. */
+    /** {@return the day} */
     public LocalDate getDate() {
         return date;
     }
 
-    /** Sets the day. */
+    /**
+     * Sets the day.
+     *
+     * @param date the day
+     */
     public void setDate(LocalDate date) {
         this.date = date;
     }
 
-    /** Returns the {@code AttendanceCategory} code. */
+    /** {@return the {@code AttendanceCategory} code} */
     public String getCategory() {
         return category;
     }
 
-    /** Sets the {@code AttendanceCategory} code. */
+    /**
+     * Sets the {@code AttendanceCategory} code.
+     *
+     * @param category the {@code AttendanceCategory} code
+     */
     public void setCategory(String category) {
         this.category = category;
     }
 
-    /** Returns the share of the day, in ten-thousandths (the category's default when the cell is empty). */
+    /** {@return the share of the day, in ten-thousandths (the category's default when the cell is empty)} */
     public int getDurationTenThousandths() {
         return durationTenThousandths;
     }
 
-    /** Sets the share of the day, in ten-thousandths (the category's default when the cell is empty). */
+    /**
+     * Sets the share of the day, in ten-thousandths (the category's default when the cell is empty).
+     *
+     * @param durationTenThousandths the share of the day, in ten-thousandths (the category's default when the cell is empty)
+     */
     public void setDurationTenThousandths(int durationTenThousandths) {
         this.durationTenThousandths = durationTenThousandths;
     }
 
-    /** Returns the line the row was read from (header = 1; for Parquet, the row number + 1), for error reports. */
+    /** {@return the line the row was read from (header = 1; for Parquet, the row number + 1), for error reports} */
     public long getLine() {
         return line;
     }
 
-    /** Sets the line the row was read from. */
+    /**
+     * Sets the line the row was read from.
+     *
+     * @param line the line the row was read from
+     */
     public void setLine(long line) {
         this.line = line;
     }

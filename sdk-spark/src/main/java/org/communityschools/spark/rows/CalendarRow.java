@@ -10,40 +10,55 @@ import java.time.LocalDate;
 public final class CalendarRow implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The school. */
     private String schoolId;
+    /** The instructional day. */
     private LocalDate date;
 
+    /** The line the row was read from (header = 1; for Parquet, the row number + 1), for error reports. */
     private long line;
 
     /** An empty row (for Spark). */
     public CalendarRow() {}
 
-    /** Returns the school. */
+    /** {@return the school} */
     public String getSchoolId() {
         return schoolId;
     }
 
-    /** Sets the school. */
+    /**
+     * Sets the school.
+     *
+     * @param schoolId the school
+     */
     public void setSchoolId(String schoolId) {
         this.schoolId = schoolId;
     }
 
-    /** Returns the instructional day. */
+    /** {@return the instructional day} */
     public LocalDate getDate() {
         return date;
     }
 
-    /** Sets the instructional day. */
+    /**
+     * Sets the instructional day.
+     *
+     * @param date the instructional day
+     */
     public void setDate(LocalDate date) {
         this.date = date;
     }
 
-    /** Returns the line the row was read from (header = 1; for Parquet, the row number + 1), for error reports. */
+    /** {@return the line the row was read from (header = 1; for Parquet, the row number + 1), for error reports} */
     public long getLine() {
         return line;
     }
 
-    /** Sets the line the row was read from. */
+    /**
+     * Sets the line the row was read from.
+     *
+     * @param line the line the row was read from
+     */
     public void setLine(long line) {
         this.line = line;
     }

@@ -16,94 +16,135 @@ import org.communityschools.metrics.NonGraduateOutcome;
 public final class CohortCountsRow implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The grouping: {@code DISTRICT}, {@code SCHOOL} or {@code CHARACTERISTIC}. */
     private String dimension;
+    /** A school id, a characteristic code, or {@code ALL}. */
     private String groupKey;
+    /** First-time 9th graders. */
     private int firstTimeNinthGraders;
+    /** Transfers in. */
     private int transfersIn;
+    /** Removals by {@code CohortRemoval} name. */
     private java.util.Map<String, Integer> removals;
+    /** Graduates by {@code DiplomaType} name. */
     private java.util.Map<String, Integer> graduates;
+    /** Non-graduates by {@code NonGraduateOutcome} name. */
     private java.util.Map<String, Integer> nonGraduates;
 
     /** An empty row (for Spark). */
     public CohortCountsRow() {}
 
-    /** Returns the grouping: {@code DISTRICT}, {@code SCHOOL} or {@code CHARACTERISTIC}. */
+    /** {@return the grouping: {@code DISTRICT}, {@code SCHOOL} or {@code CHARACTERISTIC}} */
     public String getDimension() {
         return dimension;
     }
 
-    /** Sets the grouping: {@code DISTRICT}, {@code SCHOOL} or {@code CHARACTERISTIC}. */
+    /**
+     * Sets the grouping: {@code DISTRICT}, {@code SCHOOL} or {@code CHARACTERISTIC}.
+     *
+     * @param dimension the grouping: {@code DISTRICT}, {@code SCHOOL} or {@code CHARACTERISTIC}
+     */
     public void setDimension(String dimension) {
         this.dimension = dimension;
     }
 
-    /** Returns a school id, a characteristic code, or {@code ALL}. */
+    /** {@return a school id, a characteristic code, or {@code ALL}} */
     public String getGroupKey() {
         return groupKey;
     }
 
-    /** Sets a school id, a characteristic code, or {@code ALL}. */
+    /**
+     * Sets a school id, a characteristic code, or {@code ALL}.
+     *
+     * @param groupKey a school id, a characteristic code, or {@code ALL}
+     */
     public void setGroupKey(String groupKey) {
         this.groupKey = groupKey;
     }
 
-    /** Returns first-time 9th graders. */
+    /** {@return first-time 9th graders} */
     public int getFirstTimeNinthGraders() {
         return firstTimeNinthGraders;
     }
 
-    /** Sets first-time 9th graders. */
+    /**
+     * Sets first-time 9th graders.
+     *
+     * @param firstTimeNinthGraders first-time 9th graders
+     */
     public void setFirstTimeNinthGraders(int firstTimeNinthGraders) {
         this.firstTimeNinthGraders = firstTimeNinthGraders;
     }
 
-    /** Returns transfers in. */
+    /** {@return transfers in} */
     public int getTransfersIn() {
         return transfersIn;
     }
 
-    /** Sets transfers in. */
+    /**
+     * Sets transfers in.
+     *
+     * @param transfersIn transfers in
+     */
     public void setTransfersIn(int transfersIn) {
         this.transfersIn = transfersIn;
     }
 
-    /** Returns removals by {@code CohortRemoval}. */
+    /** {@return removals by {@code CohortRemoval}} */
     public java.util.Map<String, Integer> getRemovals() {
         return removals;
     }
 
-    /** Sets removals by {@code CohortRemoval}. */
+    /**
+     * Sets removals by {@code CohortRemoval}.
+     *
+     * @param removals removals by {@code CohortRemoval}
+     */
     public void setRemovals(java.util.Map<String, Integer> removals) {
         this.removals = removals;
     }
 
-    /** Returns graduates by {@code DiplomaType}. */
+    /** {@return graduates by {@code DiplomaType}} */
     public java.util.Map<String, Integer> getGraduates() {
         return graduates;
     }
 
-    /** Sets graduates by {@code DiplomaType}. */
+    /**
+     * Sets graduates by {@code DiplomaType}.
+     *
+     * @param graduates graduates by {@code DiplomaType}
+     */
     public void setGraduates(java.util.Map<String, Integer> graduates) {
         this.graduates = graduates;
     }
 
-    /** Returns non-graduates by {@code NonGraduateOutcome}. */
+    /** {@return non-graduates by {@code NonGraduateOutcome}} */
     public java.util.Map<String, Integer> getNonGraduates() {
         return nonGraduates;
     }
 
-    /** Sets non-graduates by {@code NonGraduateOutcome}. */
+    /**
+     * Sets non-graduates by {@code NonGraduateOutcome}.
+     *
+     * @param nonGraduates non-graduates by {@code NonGraduateOutcome}
+     */
     public void setNonGraduates(java.util.Map<String, Integer> nonGraduates) {
         this.nonGraduates = nonGraduates;
     }
 
-    /** The counts this row holds. */
+    /** {@return the counts this row holds} */
     public CohortCounts toCounts() {
         return new CohortCounts(firstTimeNinthGraders, transfersIn, enums(removals, CohortRemoval.class),
                 enums(graduates, DiplomaType.class), enums(nonGraduates, NonGraduateOutcome.class));
     }
 
-    /** The row of {@code counts} in group ({@code dimension}, {@code groupKey}). */
+    /**
+     * {@return the row of {@code counts} in group ({@code dimension}, {@code groupKey})}
+     *
+     * @param dimension the grouping, such as {@code SCHOOL}
+     * @param groupKey the group's key, such as a school id or {@code ALL}
+     * @param counts the group's counts
+     */
     public static CohortCountsRow of(String dimension, String groupKey, CohortCounts counts) {
         CohortCountsRow r = new CohortCountsRow();
         r.dimension = dimension;

@@ -12,104 +12,148 @@ import org.communityschools.core.data.Violation;
 public final class ViolationRow implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** {@code ERROR} or {@code WARNING}. */
     private String severity;
+    /** The file name, such as {@code attendance.csv}. */
     private String file;
+    /** The 1-based line (header = 1; for Parquet, the row number + 1), or 0 for the whole file. */
     private long line;
+    /** The 1-based column of the header, or 0 for the whole row. */
     private int column;
+    /** The column name, or null. */
     private String field;
+    /** The offending value, or null ({@code <redacted>} for personal columns). */
     private String value;
+    /** The rule code. */
     private String rule;
+    /** The rule in words. */
     private String message;
 
     /** An empty row (for Spark). */
     public ViolationRow() {}
 
-    /** Returns {@code ERROR} or {@code WARNING}. */
+    /** {@return {@code ERROR} or {@code WARNING}} */
     public String getSeverity() {
         return severity;
     }
 
-    /** Sets {@code ERROR} or {@code WARNING}. */
+    /**
+     * Sets {@code ERROR} or {@code WARNING}.
+     *
+     * @param severity {@code ERROR} or {@code WARNING}
+     */
     public void setSeverity(String severity) {
         this.severity = severity;
     }
 
-    /** Returns the file name, such as {@code attendance.csv}. */
+    /** {@return the file name, such as {@code attendance.csv}} */
     public String getFile() {
         return file;
     }
 
-    /** Sets the file name, such as {@code attendance.csv}. */
+    /**
+     * Sets the file name, such as {@code attendance.csv}.
+     *
+     * @param file the file name, such as {@code attendance.csv}
+     */
     public void setFile(String file) {
         this.file = file;
     }
 
-    /** Returns the 1-based line (header = 1; for Parquet, the row number + 1), or 0 for the whole file. */
+    /** {@return the 1-based line (header = 1; for Parquet, the row number + 1), or 0 for the whole file} */
     public long getLine() {
         return line;
     }
 
-    /** Sets the 1-based line (header = 1; for Parquet, the row number + 1), or 0 for the whole file. */
+    /**
+     * Sets the 1-based line (header = 1; for Parquet, the row number + 1), or 0 for the whole file.
+     *
+     * @param line the 1-based line (header = 1; for Parquet, the row number + 1), or 0 for the whole file
+     */
     public void setLine(long line) {
         this.line = line;
     }
 
-    /** Returns the 1-based column of the header, or 0 for the whole row. */
+    /** {@return the 1-based column of the header, or 0 for the whole row} */
     public int getColumn() {
         return column;
     }
 
-    /** Sets the 1-based column of the header, or 0 for the whole row. */
+    /**
+     * Sets the 1-based column of the header, or 0 for the whole row.
+     *
+     * @param column the 1-based column of the header, or 0 for the whole row
+     */
     public void setColumn(int column) {
         this.column = column;
     }
 
-    /** Returns the column name, or null. */
+    /** {@return the column name, or null} */
     public String getField() {
         return field;
     }
 
-    /** Sets the column name, or null. */
+    /**
+     * Sets the column name, or null.
+     *
+     * @param field the column name, or null
+     */
     public void setField(String field) {
         this.field = field;
     }
 
-    /** Returns the offending value, or null ({@code <redacted>} for personal columns). */
+    /** {@return the offending value, or null ({@code <redacted>} for personal columns)} */
     public String getValue() {
         return value;
     }
 
-    /** Sets the offending value, or null ({@code <redacted>} for personal columns). */
+    /**
+     * Sets the offending value, or null ({@code <redacted>} for personal columns).
+     *
+     * @param value the offending value, or null ({@code <redacted>} for personal columns)
+     */
     public void setValue(String value) {
         this.value = value;
     }
 
-    /** Returns the rule code. */
+    /** {@return the rule code} */
     public String getRule() {
         return rule;
     }
 
-    /** Sets the rule code. */
+    /**
+     * Sets the rule code.
+     *
+     * @param rule the rule code
+     */
     public void setRule(String rule) {
         this.rule = rule;
     }
 
-    /** Returns the rule in words. */
+    /** {@return the rule in words} */
     public String getMessage() {
         return message;
     }
 
-    /** Sets the rule in words. */
+    /**
+     * Sets the rule in words.
+     *
+     * @param message the rule in words
+     */
     public void setMessage(String message) {
         this.message = message;
     }
 
-    /** This row as the core reader's {@link Violation}. */
+    /** {@return this row as the core reader's {@link Violation}} */
     public Violation toViolation() {
         return new Violation(Severity.valueOf(severity), file, line, column, Optional.ofNullable(field), Optional.ofNullable(value), rule, message);
     }
 
-    /** The row of a core {@link Violation}. */
+    /**
+     * {@return the row of a core {@link Violation}}
+     *
+     * @param v the violation
+     */
     public static ViolationRow of(Violation v) {
         ViolationRow r = new ViolationRow();
         r.severity = v.severity().name();

@@ -64,7 +64,10 @@ public final class EdFiChangeQueries {
         this.limits = b.limits;
     }
 
-    /** A builder with the default descriptor mapping, half a day for a Partial event without a duration, default limits. */
+    /**
+     * {@return a builder with the default descriptor mapping, half a day for a Partial event without a duration, and the
+     * default limits}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -79,7 +82,14 @@ public final class EdFiChangeQueries {
      * @param recordsRead   the records read by resource ({@code students}, {@code students/deletes}, ...)
      */
     public record Result(ChangeBatch batch, long changeVersion, List<Violation> warnings, Map<String, Long> recordsRead) {
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param batch         the changes
+         * @param changeVersion the change version to continue from
+         * @param warnings      the warnings
+         * @param recordsRead   the records read by resource
+         */
         public Result {
             Objects.requireNonNull(batch, "batch");
             warnings = List.copyOf(warnings);
@@ -93,6 +103,7 @@ public final class EdFiChangeQueries {
      * @param dir     the folder
      * @param data    the district the batch will be applied to
      * @param applied the highest change version already applied: records at or below it are skipped; -1 for none
+     * @return the batch, the change version to continue from, the warnings and the counts read
      * @throws BatchRejectedException   with every error (file, line, column, JSON pointer, rule) when a record breaks a
      *                                  rule of the import or of change queries; nothing is read then
      * @throws IllegalArgumentException when {@code dir} is not a directory
@@ -106,7 +117,12 @@ public final class EdFiChangeQueries {
         return new Result(o.batch(), o.changeVersion(), o.warnings(), o.recordsRead());
     }
 
-    /** The change version kept in {@code dataDir}'s {@value #CHANGE_VERSION_FILE}, empty when there is none. */
+    /**
+     * The change version kept beside a data directory.
+     *
+     * @param dataDir the data directory
+     * @return the change version in its {@value #CHANGE_VERSION_FILE}, empty when there is none
+     */
     public static OptionalLong appliedVersion(Path dataDir) {
         Path f = dataDir.resolve(CHANGE_VERSION_FILE);
         if (!Files.isRegularFile(f)) {
@@ -123,7 +139,12 @@ public final class EdFiChangeQueries {
         }
     }
 
-    /** Writes {@code changeVersion} to {@code dataDir}'s {@value #CHANGE_VERSION_FILE} (replaced atomically). */
+    /**
+     * Keeps a change version beside a data directory, in its {@value #CHANGE_VERSION_FILE} (replaced atomically).
+     *
+     * @param dataDir       the data directory
+     * @param changeVersion the highest change version applied to it
+     */
     public static void keepVersion(Path dataDir, long changeVersion) {
         Path f = dataDir.resolve(CHANGE_VERSION_FILE);
         try {
@@ -143,25 +164,40 @@ public final class EdFiChangeQueries {
 
         private Builder() {}
 
-        /** The descriptor mapping; {@link DescriptorMapping#defaults()} unless set (as for {@link EdFiJsonImport}). */
+        /**
+         * The descriptor mapping; {@link DescriptorMapping#defaults()} unless set (as for {@link EdFiJsonImport}).
+         *
+         * @param mapping the mapping of Ed-Fi descriptors to the model's codes
+         * @return this builder
+         */
         public Builder descriptorMapping(DescriptorMapping mapping) {
             this.mapping = Objects.requireNonNull(mapping, "mapping");
             return this;
         }
 
-        /** The share of the day recorded for a Partial event without a duration; half a day unless set. */
+        /**
+         * The share of the day recorded for a Partial event without a duration; half a day unless set.
+         *
+         * @param share the share of the day
+         * @return this builder
+         */
         public Builder partialAbsenceDefault(DayShare share) {
             this.partialDefault = Objects.requireNonNull(share, "share");
             return this;
         }
 
-        /** The limits every file is read within; {@link ReadLimits#defaults()} unless set. */
+        /**
+         * The limits every file is read within; {@link ReadLimits#defaults()} unless set.
+         *
+         * @param limits the limits
+         * @return this builder
+         */
         public Builder limits(ReadLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 
-        /** The reader. */
+        /** {@return the reader} */
         public EdFiChangeQueries build() {
             return new EdFiChangeQueries(this);
         }

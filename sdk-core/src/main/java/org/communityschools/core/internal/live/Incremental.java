@@ -251,8 +251,14 @@ final class Incremental {
         }
         Grouped<Enrollment> bySchool = merge(ix.enrollmentsBySchool, schoolsTouched, x -> ix.schools.indexOf(x.value()),
                 changed, Enrollment::studentId, Enrollment::schoolId, changedEnrollments, Assembler.ENROLLMENTS_AT_SCHOOL);
+        Set<StudentId> relationshipsChecked = new java.util.HashSet<>();
+        for (StudentId s : changed) {
+            if (scope.fed(s, DataFile.STUDENT_STAFF)) {
+                relationshipsChecked.add(s);
+            }
+        }
         Grouped<StudentStaffRelationship> byStaff = merge(ix.relationshipsByStaff, staffTouched,
-                x -> staff.indexOf(x.value()), changed, StudentStaffRelationship::studentId,
+                x -> staff.indexOf(x.value()), relationshipsChecked, StudentStaffRelationship::studentId,
                 StudentStaffRelationship::staffId, changedRelationships, Assembler.RELATIONSHIPS_OF_STAFF);
         Grouped<StaffAssignment> assignmentsBy = ix.assignmentsByStaff;
         for (StaffId x : scope.assignments.keySet()) {

@@ -803,19 +803,25 @@ public final class Assembler {
         });
         byOrgYear.replaceAll((k, v) -> v.stream().sorted().distinct().toList());
         AttendanceColumns att = attendance;
-        SortedSet<SchoolYear> years = schoolYears(partnerships, calendars, enrollments, courseMarks, att);
+        List<Partnership> partnershipList = List.copyOf(partnerships);
+        List<Enrollment> enrollmentList = List.copyOf(enrollments);
+        List<CourseMark> markList = List.copyOf(courseMarks);
+        int[][] calendarDays = calendars;
+        // computed when first read: a live batch's check never reads it
+        SortedSet<SchoolYear> years = new org.communityschools.core.internal.index.LazySortedSet<>(
+                () -> schoolYears(partnershipList, calendarDays, enrollmentList, markList, att));
         int ns = students.size();
-        return new DistrictIndex(organizations, schools, List.copyOf(partnerships), Map.copyOf(bySchoolYear),
+        return new DistrictIndex(organizations, schools, partnershipList, Map.copyOf(bySchoolYear),
                 Map.copyOf(byOrgYear), students, List.copyOf(characteristics),
                 Grouped.of(characteristics, ns, c -> students.indexOf(c.studentId().value()),
                         Comparator.comparing((StudentCharacteristic c) -> c.period().start()).thenComparing(StudentCharacteristic::characteristic)),
-                calendars, List.copyOf(enrollments), byStudent,
+                calendars, enrollmentList, byStudent,
                 Grouped.of(enrollments, schools.size(), e -> schools.indexOf(e.schoolId().value()), ENROLLMENTS_AT_SCHOOL),
                 List.copyOf(diplomas), Grouped.of(diplomas, ns, d -> students.indexOf(d.studentId().value()),
                         Comparator.comparing(Diploma::awardDate).thenComparing(Diploma::schoolId)),
                 att, incidents, Grouped.of(incidents.records(), ns, b -> students.indexOf(b.studentId().value()),
                         Comparator.comparing(BehaviorIncident::date).thenComparing(BehaviorIncident::incidentId, Comparator.comparing(IncidentId::value))),
-                List.copyOf(courseMarks), Grouped.of(courseMarks, ns, m -> students.indexOf(m.studentId().value()),
+                markList, Grouped.of(courseMarks, ns, m -> students.indexOf(m.studentId().value()),
                         Comparator.comparing(CourseMark::schoolYear).thenComparing(CourseMark::term).thenComparing(CourseMark::courseCode)
                                 .thenComparing(CourseMark::schoolId)),
                 staff, List.copyOf(assignments), Grouped.of(assignments, staff.size(), a -> staff.indexOf(a.staffId().value()),

@@ -278,7 +278,10 @@ final class Incremental {
         List<StaffAssignment> assignmentList = listOf(lists, DataFile.STAFF_ASSIGNMENTS, ix.assignments);
         List<StudentStaffRelationship> relationshipList = listOf(lists, DataFile.STUDENT_STAFF, ix.relationships);
         List<InterventionParticipant> participantList = listOf(lists, DataFile.INTERVENTION_PARTICIPANTS, ix.participants);
-        var years = new LazySortedSet<>(() -> Assembler.schoolYears(ix.partnerships, ix.calendars, enrollmentList,
+        // captures the lists it reads, never the previous index (that would keep every earlier version reachable)
+        var partnerships = ix.partnerships;
+        var calendars = ix.calendars;
+        var years = new LazySortedSet<>(() -> Assembler.schoolYears(partnerships, calendars, enrollmentList,
                 markList, attendance));
         return new DistrictIndex(ix.organizations, ix.schools, ix.partnerships, ix.partnershipsBySchoolYear,
                 ix.schoolsByOrganizationYear, students, characteristicList, characteristics, ix.calendars, enrollmentList,

@@ -18,6 +18,8 @@ import org.communityschools.core.live.LiveDistrict;
  *   <li>the same with one older version held (the version before the last half of the batches);</li>
  *   <li>after {@link LiveDistrict#compact()}, the older version released.</li>
  * </ol>
+ * It also prints the apply rates in CPU time of the applying thread (on a shared machine, wall-clock time measures the
+ * other processes as much as the SDK; the JMH figures of {@link LiveBenchmark} are the wall-clock ones).
  * Run: {@code java -Xmx3g -Dbench.dataDir=DIR -cp benchmarks/target/benchmarks.jar
  * org.communityschools.benchmarks.LiveHeap district}. Prints one {@code [bench]} line per figure; with
  * {@code -Dlive.histogram=N}, also the N classes holding the most heap in the live current version.
@@ -49,6 +51,7 @@ public final class LiveHeap {
             live.apply(b);
             mixed += b.size();
         }
+        long currentNumber = live.current().number();
         long withOlder = usedAfterGc();
         long olderNumber = older.number();
         older = null;
@@ -56,13 +59,42 @@ public final class LiveHeap {
         histogram(Integer.getInteger("live.histogram", 0));
         live.compact();
         long compacted = usedAfterGc();
+        live.apply(changes.mixedSetup());
         print("%s: static load %,d MB", preset, mb(loaded));
         print("%s: live current version after %,d attendance events and %,d mixed changes (version %d): %,d MB (%+.1f%%)",
-                preset, events, mixed, live.current().number(), mb(current), pct(current, loaded));
+                preset, events, mixed, currentNumber, mb(current), pct(current, loaded));
         print("%s: the same with version %d also held: %,d MB (%+.1f%%; the older version costs %,d MB)", preset,
                 olderNumber, mb(withOlder), pct(withOlder, loaded), mb(withOlder - current));
         print("%s: after compact(): %,d MB (%+.1f%%)", preset, mb(compacted), pct(compacted, loaded));
+        rates(preset, live, changes.attendance, "attendance batches of 1,000 events");
+        rates(preset, live, changes.mixed, "mixed batches of 1,000 changes");
         print("%s: load average %s", preset, loadAverage());
+    }
+
+    /**
+     * Applies {@code batches} in a cycle, 10 rounds to warm up then 5 timed, and prints the changes per second of the
+     * applying thread's CPU time and of wall-clock time.
+     */
+    private static void rates(String preset, LiveDistrict live, java.util.List<ChangeBatch> batches, String what) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = 0;
+        long wall = 0;
+        long changes = 0;
+        for (int round = 0; round < 15; round++) {
+            long c0 = threads.getCurrentThreadCpuTime();
+            long w0 = System.nanoTime();
+            for (ChangeBatch b : batches) {
+                live.apply(b);
+                changes += round < 10 ? 0 : b.size();
+            }
+            if (round >= 10) {
+                cpu += threads.getCurrentThreadCpuTime() - c0;
+                wall += System.nanoTime() - w0;
+            }
+        }
+        print("%s: %s: %,.0f changes per second of the applying thread's CPU time, %,.0f per second of wall-clock time "
+                + "(%,d changes timed after twice as many to warm up)", preset, what, changes * 1e9 / cpu, changes * 1e9 / wall,
+                changes);
     }
 
     /** With {@code -Dlive.histogram=N}: the N classes with the most heap, live objects only (diagnostic). */

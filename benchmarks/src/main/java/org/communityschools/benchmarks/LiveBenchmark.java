@@ -11,11 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.live.ChangeBatch;
 import org.communityschools.core.live.LiveDistrict;
-import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.Consent;
-import org.communityschools.core.model.DayShare;
-import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.LegalBasis;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.StaffAssignment;
@@ -47,12 +44,16 @@ import org.openjdk.jmh.annotations.TearDown;
  * decision. {@code sdk_applyAttendance}: one batch of 1,000 new attendance rows (absences on enrolled instructional
  * days, a thousand students) applied as a new version, validated by the directory's rules; {@code
  * peer_applyAttendance}: the same 1,000 records put into a {@code HashMap} keyed by student, school and day (the
- * floor: no rule, no version, no index).
+ * floor: no rule, no version, no index); {@code duckdb_applyAttendance}: the same batch written to an in-memory
+ * DuckDB holding the district's tables ({@link DuckDbLivePeer}: staged, then {@code DELETE ... USING} and
+ * {@code INSERT ... SELECT} in one transaction). {@code sdk_applyMixed} and {@code duckdb_applyMixed}: batches of
+ * 1,000 mixed changes (absences, course marks, new and deleted incidents, enrollments, staff assignments, consents:
+ * {@link LiveChanges}) applied as a new version, and as {@code INSERT}, {@code UPDATE} and {@code DELETE} in DuckDB.
+ * The heap figures are {@link LiveHeap}'s.
  */
 @State(Scope.Benchmark)
 public class LiveBenchmark {
     private static final LocalDate DAY = PolicyBenchmark.DAY;
-    private static final int BATCH = 1000;
 
     private String preset;
     private DistrictData data;
@@ -66,11 +67,13 @@ public class LiveBenchmark {
     private ChangeBatch restore;
     private Instant at;
     private boolean revoked;
-    private volatile boolean stop;
-    private Thread background;
+    private List<StaffId> directors;
     private final List<ChangeBatch> attendance = new ArrayList<>();
     private final List<List<AttendanceRecord>> attendanceRecords = new ArrayList<>();
     private int nextBatch;
+    private LiveChanges changes;
+    private boolean mixedReady;
+    private int nextMixed;
 
     /** Finds a consent that grants a director a field, starts the other reader, prepares the attendance batches. */
     @Setup(Level.Trial)
@@ -114,50 +117,53 @@ public class LiveBenchmark {
             throw new IllegalStateException("no consent grants a director a field on " + DAY);
         }
         System.out.printf("%n[bench] LiveBenchmark: %s sees %s of %s under a consent%n", requester, field, student);
-        List<StaffId> others = new ArrayList<>(directors);
-        background = new Thread(() -> {
-            int i = 0;
-            List<StudentId> students = data.students().stream().limit(4096).map(s -> s.id()).toList();
-            while (!stop) {
-                engine.decide(cache, others.get(i % others.size()), students.get(i % students.size()),
-                        PolicyBenchmark.SUPPORT, at, 0);
-                engine.decide(cache, requester, student, PolicyBenchmark.SUPPORT, at, 0);
-                i++;
-            }
-        }, "live-benchmark-reader");
-        background.setDaemon(true);
-        background.start();
+        this.directors = List.copyOf(directors);
         prepareAttendance();
     }
 
-    /** Absences on enrolled instructional days that have no row yet, for up to 100 batches of 1,000 students. */
+    /** The attendance and mixed batches (see {@link LiveChanges}), and the records of the attendance batches. */
     private void prepareAttendance() {
-        List<AttendanceRecord> batch = new ArrayList<>();
-        for (int s = 0; s < data.students().size() && attendance.size() < 100; s++) {
-            StudentId id = data.studentAt(s);
-            for (Enrollment e : data.enrollmentsOf(id)) {
-                var days = data.calendar(e.schoolId()).days();
-                var taken = new java.util.HashSet<LocalDate>();
-                data.attendance().recordsOf(id, e.schoolId()).forEach(r -> taken.add(r.date()));
-                Optional<LocalDate> free = days.stream().filter(d -> e.isEnrolledOn(d) && !taken.contains(d)).findFirst();
-                if (free.isPresent()) {
-                    batch.add(new AttendanceRecord(id, e.schoolId(), free.get(), AttendanceCategory.UNEXCUSED_ABSENCE,
-                            DayShare.ofTenThousandths(10_000), Optional.empty()));
-                    break;
+        changes = LiveChanges.of(data, 100);
+        for (ChangeBatch b : changes.attendance) {
+            attendance.add(b);
+            attendanceRecords.add(b.changes().stream()
+                    .map(c -> (AttendanceRecord) ((org.communityschools.core.live.Change.Upsert) c).record()).toList());
+        }
+        System.out.printf("[bench] LiveBenchmark: %d batches of %d attendance events, %d mixed batches of %d changes%n",
+                attendance.size(), LiveChanges.BATCH, changes.mixed.size(), changes.mixed.get(0).size());
+    }
+
+    /**
+     * The other thread of the revocation benchmark: decides without pause for other directors and students, and for
+     * the benchmark's own request, through the same cache and engine. Only the revocation benchmarks run it (the
+     * apply benchmarks measure one core).
+     */
+    @State(Scope.Benchmark)
+    public static class Reader {
+        private volatile boolean stop;
+        private Thread background;
+
+        @Setup(Level.Trial)
+        public void start(LiveBenchmark b) {
+            List<StudentId> students = b.data.students().stream().limit(4096).map(s -> s.id()).toList();
+            background = new Thread(() -> {
+                int i = 0;
+                while (!stop) {
+                    b.engine.decide(b.cache, b.directors.get(i % b.directors.size()), students.get(i % students.size()),
+                            PolicyBenchmark.SUPPORT, b.at, 0);
+                    b.engine.decide(b.cache, b.requester, b.student, PolicyBenchmark.SUPPORT, b.at, 0);
+                    i++;
                 }
-            }
-            if (batch.size() == BATCH) {
-                ChangeBatch.Builder b = ChangeBatch.builder();
-                batch.forEach(b::upsert);
-                attendance.add(b.build());
-                attendanceRecords.add(List.copyOf(batch));
-                batch.clear();
-            }
+            }, "live-benchmark-reader");
+            background.setDaemon(true);
+            background.start();
         }
-        if (attendance.isEmpty()) {
-            throw new IllegalStateException("no free instructional day to record attendance on");
+
+        @TearDown(Level.Trial)
+        public void stop() throws InterruptedException {
+            stop = true;
+            background.join();
         }
-        System.out.printf("[bench] LiveBenchmark: %d batches of %d attendance events%n", attendance.size(), BATCH);
     }
 
     /** Per invocation of the revocation benchmark: puts the consent back first (untimed). */
@@ -177,16 +183,10 @@ public class LiveBenchmark {
         }
     }
 
-    @TearDown(Level.Trial)
-    public void stopReader() throws InterruptedException {
-        stop = true;
-        background.join();
-    }
-
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public Decision sdk_revocation(Restored restored) {
+    public Decision sdk_revocation(Restored restored, Reader reader) {
         long v = live.apply(revoke).number();
         revoked = true;
         Decision d;
@@ -199,7 +199,7 @@ public class LiveBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public Decision peer_revocation() {
+    public Decision peer_revocation(Reader reader) {
         DistrictData reloaded = City.read(City.directory(preset));
         PolicyEngine fresh = PolicyEngine.builder().policy(Policies.defaultPolicy()).districtData(reloaded)
                 .zone(PolicyBenchmark.ZONE).build();
@@ -229,5 +229,60 @@ public class LiveBenchmark {
             peer.put(new Key(r.studentId(), r.schoolId(), r.date()), r);
         }
         return peer.size();
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public long sdk_applyMixed() {
+        if (!mixedReady) {
+            live.apply(changes.mixedSetup());
+            mixedReady = true;
+        }
+        ChangeBatch b = changes.mixed.get(nextMixed);
+        nextMixed = (nextMixed + 1) % changes.mixed.size();
+        return live.apply(b).number();
+    }
+
+    /** The DuckDB peer of the apply benchmarks: the same tables, loaded once per trial (untimed). */
+    @State(Scope.Benchmark)
+    public static class Duck {
+        DuckDbLivePeer peer;
+        int next;
+        boolean mixedReady;
+
+        @Setup(Level.Trial)
+        public void load(LiveBenchmark b) {
+            long t0 = System.nanoTime();
+            peer = DuckDbLivePeer.load(b.data);
+            System.out.printf("[bench] LiveBenchmark: DuckDB loaded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            peer.close();
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public long duckdb_applyAttendance(Duck duck) {
+        ChangeBatch b = attendance.get(duck.next);
+        duck.next = (duck.next + 1) % attendance.size();
+        return duck.peer.apply(b);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public long duckdb_applyMixed(Duck duck) {
+        if (!duck.mixedReady) {
+            duck.peer.apply(changes.mixedSetup());
+            duck.mixedReady = true;
+        }
+        ChangeBatch b = changes.mixed.get(duck.next % changes.mixed.size());
+        duck.next = (duck.next + 1) % changes.mixed.size();
+        return duck.peer.apply(b);
     }
 }

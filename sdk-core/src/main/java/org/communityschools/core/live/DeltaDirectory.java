@@ -13,6 +13,7 @@ import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.data.Severity;
 import org.communityschools.core.data.Violation;
 import org.communityschools.core.internal.io.Values;
+import org.communityschools.core.internal.live.DeltaAgreements;
 import org.communityschools.core.internal.read.DirectoryLoader;
 import org.communityschools.core.internal.read.Violations;
 import org.communityschools.core.model.EducationOrganizationId;
@@ -30,7 +31,10 @@ import org.jspecify.annotations.Nullable;
  * Upsert rows pass the field rules of their file as the reader applies them (parsing, the records' own rules, Jakarta
  * Validation annotations); the cross-record rules are applied when the batch is applied. The batch holds the changes
  * file by file in the directory's file order and row by row, each located at its file and line. {@code agreements.json}
- * is not read from a delta directory (agreements are changed in code). See docs/data-directory.md, "Delta directories".
+ * is the directory's array of agreement versions with one more key per object, {@code op} (an upsert object passes
+ * every field rule of the directory's agreements with the standard data elements; a delete object needs only
+ * {@code agreement_id} and {@code version}), each change located at the line its object starts. See
+ * docs/data-directory.md, "Delta directories".
  * Stateless and thread-safe.
  */
 public final class DeltaDirectory {
@@ -97,7 +101,14 @@ public final class DeltaDirectory {
                 return data.school(SchoolId.of(id)).isPresent() ? SchoolId.of(id) : OrganizationId.of(id);
             }
         });
-        List<Violation> errors = violations.sorted().stream().filter(v -> v.severity() == Severity.ERROR).toList();
+        List<Violation> found = new ArrayList<>(violations.sorted());
+        Path agreements = dir.resolve(DataFile.AGREEMENTS.fileName());
+        if (Files.isRegularFile(agreements)) {
+            DeltaAgreements.Read read = DeltaAgreements.read(agreements, org.communityschools.core.data.DataElements.standard());
+            changes.addAll(read.changes());
+            found.addAll(read.violations());
+        }
+        List<Violation> errors = found.stream().filter(v -> v.severity() == Severity.ERROR).toList();
         if (!errors.isEmpty()) {
             throw new BatchRejectedException(errors);
         }

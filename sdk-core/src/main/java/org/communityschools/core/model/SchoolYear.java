@@ -119,7 +119,8 @@ public record SchoolYear(int endYear) implements Comparable<SchoolYear> {
 
     /** {@return the conventional long label, such as {@code 2017-18}} */
     public String label() {
-        return (endYear - 1) + "-" + String.format("%02d", endYear % 100);
+        int yy = Math.floorMod(endYear, 100);
+        return (endYear - 1) + (yy < 10 ? "-0" : "-") + yy;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.data.Violation;
 import org.communityschools.core.model.SchoolId;
@@ -89,5 +90,66 @@ class LiveDeltaDirectoryTest {
                         tuple("attendance.csv", 3L, "delta.op"),
                         tuple("attendance.csv", 4L, "field.required"),
                         tuple("attendance.csv", 5L, "attendance.partial-duration")));
+    }
+
+    /** The directory's agreements.json with {@code "op"} added first to each object, one object per listed op. */
+    private void writeAgreements(List<String> ops, List<org.communityschools.core.model.DataSharingAgreement> versions)
+            throws IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        org.communityschools.core.internal.json.AgreementsFile.write(versions, out);
+        var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        var array = (tools.jackson.databind.node.ArrayNode) mapper.readTree(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+        var delta = mapper.createArrayNode();
+        for (int i = 0; i < ops.size(); i++) {
+            var object = mapper.createObjectNode().put("op", ops.get(i));
+            object.setAll((tools.jackson.databind.node.ObjectNode) array.get(i));
+            delta.add(object);
+        }
+        Files.writeString(dir.resolve("agreements.json"), mapper.writerWithDefaultPrettyPrinter().writeValueAsString(delta));
+    }
+
+    @Test
+    void anAgreementVersionIsUpsertedFromAgreementsJsonWithItsOpAndLocatedAtItsObject() throws IOException {
+        var suspended = SmallDistrict.agreement(org.communityschools.core.model.AgreementStatus.SUSPENDED);
+        writeAgreements(List.of("upsert"), List.of(suspended));
+
+        ChangeBatch batch = DeltaDirectory.read(dir, data);
+
+        // Jackson's pretty printer opens the first object on the array's line
+        assertThat(Files.readAllLines(dir.resolve("agreements.json")).get(0)).startsWith("[ {");
+        assertThat(batch.changes()).extracting(c -> c.origin().toString(), c -> c.getClass().getSimpleName())
+                .containsExactly(tuple("agreements.json:1", "Upsert"));
+        DistrictData after = LiveDistrict.of(data).apply(batch).data();
+        assertThat(after.agreementHistory(suspended.id()).orElseThrow().versions()).containsExactly(suspended);
+    }
+
+    @Test
+    void aDeleteObjectNeedsOnlyTheAgreementIdAndVersion() throws IOException {
+        Files.writeString(dir.resolve("agreements.json"), """
+                [
+                  {"op": "delete", "agreement_id": "A1", "version": 1}
+                ]
+                """);
+
+        ChangeBatch batch = DeltaDirectory.read(dir, data);
+
+        assertThat(batch.changes()).extracting(c -> c.key().values()).containsExactly(List.of("A1", "1"));
+        DistrictData after = LiveDistrict.of(data).apply(batch).data();
+        assertThat(after.agreements()).isEmpty();
+    }
+
+    @Test
+    void anAgreementObjectWithoutAValidOpOrKeyIsRejectedAtItsLine() throws IOException {
+        Files.writeString(dir.resolve("agreements.json"), """
+                [
+                  {"op": "replace", "agreement_id": "A1", "version": 1},
+                  {"op": "delete", "agreement_id": "A1"}
+                ]
+                """);
+
+        assertThatThrownBy(() -> DeltaDirectory.read(dir, data)).isInstanceOfSatisfying(BatchRejectedException.class, e ->
+                assertThat(e.violations()).extracting(Violation::file, Violation::line, Violation::rule)
+                        .containsExactly(tuple("agreements.json", 2L, "delta.op"),
+                                tuple("agreements.json", 3L, "field.required")));
     }
 }

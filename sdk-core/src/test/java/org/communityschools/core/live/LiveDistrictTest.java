@@ -161,4 +161,28 @@ class LiveDistrictTest {
             assertThat(f.columns()).containsAll(RecordKey.columns(f));
         }
     }
+
+    /**
+     * A batch that changes only student 0's consent and student 1's relationships with mentor M1, after student 0
+     * became M1's mentee: student 0's relationships are not checked again (only the consents and the enrollments), and
+     * M1's group, merged again for student 1, must still hold student 0. Expected, as a fresh build gives it: M1 mentors
+     * students 0 and 1, student 0's consent is the revoked one, student 0's attendance is as it was.
+     */
+    @Test
+    void aStudentWhoseRelationshipsAreNotCheckedAgainKeepsThemInTheStaffGroupsMergedForAnother() {
+        LiveDistrict live = LiveDistrict.of(start);
+        live.apply(ChangeBatch.builder().upsert(SmallDistrict.mentorOf(0)).build());
+        var revoked = consent(0, Optional.of(LocalDate.of(2017, 10, 1)));
+
+        DistrictData after = live.apply(ChangeBatch.builder().upsert(revoked).upsert(SmallDistrict.mentorOf(1)).build()).data();
+
+        DistrictData fresh = new ReferenceModel(start)
+                .after(ChangeBatch.builder().upsert(SmallDistrict.mentorOf(0)).build())
+                .after(ChangeBatch.builder().upsert(revoked).upsert(SmallDistrict.mentorOf(1)).build()).build();
+        assertThat(after.relationshipsOfStaff(SmallDistrict.M1)).extracting(r -> r.studentId())
+                .containsExactly(student(0), student(1));
+        assertThat(after.consentsOf(student(0))).containsExactly(revoked);
+        assertThat(after.attendance().recordsOf(student(0))).isEqualTo(start.attendance().recordsOf(student(0)));
+        assertThat(DataDump.of(after)).isEqualTo(DataDump.of(fresh));
+    }
 }

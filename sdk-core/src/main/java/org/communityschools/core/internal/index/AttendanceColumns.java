@@ -81,16 +81,16 @@ public final class AttendanceColumns {
         int n = size;
         for (Map.Entry<Integer, Rows> e : changed.entrySet()) {
             n += e.getValue().size() - rowCount(e.getKey());
-            o = o.with(e.getKey(), e.getValue());
         }
+        o = o.withAll(changed);
         return new AttendanceColumns(offsets, school, day, packed, reasons, students, schools, o, studentCount, n);
     }
 
-    /** The rows of the student at {@code student}, in store order (a copy). */
+    /** The rows of the student at {@code student}, in store order: read only, never write to their arrays. */
     public Rows rowsOf(int student) {
         Rows r = overrides == null ? null : overrides.get(student);
         if (r != null) {
-            return new Rows(r.school().clone(), r.day().clone(), r.packed().clone());
+            return r;
         }
         if (student >= offsets.length - 1) {
             return new Rows(new char[0], new int[0], new int[0]);

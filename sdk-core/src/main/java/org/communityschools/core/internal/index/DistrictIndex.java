@@ -125,13 +125,36 @@ public final class DistrictIndex {
         this.consentsByStudent = consentsByStudent;
         this.agreements = agreements;
         this.agreementHistories = agreementHistories;
+        this.agreementHistoriesByRecipient = byRecipient(agreementHistories);
+        this.schoolYears = schoolYears;
+    }
+
+    /** The last histories grouped by recipient, with the map they were grouped from (one immutable pair). */
+    private record ByRecipient(Map<String, AgreementHistory> histories, Map<OrganizationId, List<AgreementHistory>> grouped) {}
+
+    private static volatile ByRecipient lastByRecipient;
+
+    /**
+     * The histories by recipient organization. The versions of a live district share one histories map until an
+     * agreement changes, so the grouping of the last map seen is reused for the same map (by identity): a batch of
+     * attendance or consents then costs nothing here.
+     */
+    private static Map<OrganizationId, List<AgreementHistory>> byRecipient(Map<String, AgreementHistory> histories) {
+        if (histories.isEmpty()) {
+            return Map.of();
+        }
+        ByRecipient last = lastByRecipient;
+        if (last != null && last.histories() == histories) {
+            return last.grouped();
+        }
         Map<OrganizationId, List<AgreementHistory>> byRecipient = new HashMap<>();
-        for (AgreementHistory h : agreementHistories.values()) {
+        for (AgreementHistory h : histories.values()) {
             byRecipient.computeIfAbsent(h.recipientOrganizationId(), k -> new ArrayList<>()).add(h);
         }
         byRecipient.replaceAll((k, v) -> List.copyOf(v));
-        this.agreementHistoriesByRecipient = Map.copyOf(byRecipient);
-        this.schoolYears = schoolYears;
+        Map<OrganizationId, List<AgreementHistory>> grouped = Map.copyOf(byRecipient);
+        lastByRecipient = new ByRecipient(histories, grouped);
+        return grouped;
     }
 
     /** A map key for an index and a school year. */

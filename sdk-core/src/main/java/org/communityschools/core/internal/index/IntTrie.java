@@ -63,6 +63,63 @@ public final class IntTrie<V> {
         return new IntTrie<>(newRoot, size + (value == null ? -1 : had ? 0 : 1));
     }
 
+    /**
+     * A map like this one with every entry of {@code entries} set (a null value removes the key): as many
+     * {@link #with} calls, but each node on the changed paths is copied once for the whole call, not once per key.
+     */
+    public IntTrie<V> withAll(java.util.Map<Integer, ? extends @Nullable V> entries) {
+        if (entries.isEmpty()) {
+            return this;
+        }
+        java.util.Set<Object[]> fresh = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Object[] newRoot = root == null ? new Object[WIDTH] : root.clone();
+        fresh.add(newRoot);
+        int n = size;
+        for (java.util.Map.Entry<Integer, ? extends @Nullable V> e : entries.entrySet()) {
+            int key = e.getKey();
+            if (key < 0) {
+                throw new IllegalArgumentException("key must not be negative, was " + key);
+            }
+            Object[] node = newRoot;
+            for (int level = LEVELS - 1; level > 0; level--) {
+                int i = (key >>> (level * BITS)) & MASK;
+                Object[] child = (Object[]) node[i];
+                if (child == null) {
+                    child = new Object[WIDTH];
+                    fresh.add(child);
+                    node[i] = child;
+                } else if (!fresh.contains(child)) {
+                    child = child.clone();
+                    fresh.add(child);
+                    node[i] = child;
+                }
+                node = child;
+            }
+            int i = key & MASK;
+            boolean had = node[i] != null;
+            node[i] = e.getValue();
+            n += e.getValue() == null ? (had ? -1 : 0) : (had ? 0 : 1);
+        }
+        return new IntTrie<>(n == 0 ? null : prune(newRoot, LEVELS - 1, fresh), n);
+    }
+
+    /**
+     * {@code node} with its empty children removed, or null when nothing is left: only the nodes copied by this call
+     * ({@code fresh}) can have become empty, so only they are walked.
+     */
+    private static Object @Nullable [] prune(Object[] node, int level, java.util.Set<Object[]> fresh) {
+        boolean any = false;
+        for (int i = 0; i < WIDTH; i++) {
+            Object child = node[i];
+            if (child != null && level > 0 && fresh.contains(child) && prune((Object[]) child, level - 1, fresh) == null) {
+                node[i] = null;
+            } else if (child != null) {
+                any = true;
+            }
+        }
+        return any ? node : null;
+    }
+
     private static Object @Nullable [] set(Object @Nullable [] node, int level, int key, @Nullable Object value) {
         Object[] copy = node == null ? new Object[WIDTH] : node.clone();
         int i = (key >>> (level * BITS)) & MASK;

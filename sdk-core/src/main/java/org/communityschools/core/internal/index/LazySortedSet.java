@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param <E> the element type
  */
 public final class LazySortedSet<E> extends AbstractSet<E> implements SortedSet<E> {
-    private final Supplier<SortedSet<E>> supplier;
+    /** Dropped once the set is computed, so that what it captured can be collected. */
+    private volatile @Nullable Supplier<SortedSet<E>> supplier;
     private volatile @Nullable SortedSet<E> set;
 
     /** A set computed by {@code supplier} (which returns an unmodifiable set). */
@@ -25,8 +26,13 @@ public final class LazySortedSet<E> extends AbstractSet<E> implements SortedSet<
     private SortedSet<E> set() {
         SortedSet<E> s = set;
         if (s == null) {
-            s = supplier.get();
+            Supplier<SortedSet<E>> from = supplier;
+            if (from == null) {
+                return set;
+            }
+            s = from.get();
             set = s;
+            supplier = null;
         }
         return s;
     }

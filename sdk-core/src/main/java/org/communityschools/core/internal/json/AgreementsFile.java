@@ -148,7 +148,8 @@ public final class AgreementsFile {
         return read(reader, DataElements.standard());
     }
 
-    private static Result read(Reader reader, DataElements known) {
+    /** As {@link #read(Reader)}, accepting {@code known} data elements (a delta directory's agreements). */
+    public static Result read(Reader reader, DataElements known) {
         Objects.requireNonNull(reader, "reader");
         RecordCodec<DataSharingAgreement> codec = known.equals(DataElements.standard()) ? DomainCodecs.AGREEMENT
                 : DomainCodecs.agreement(known);

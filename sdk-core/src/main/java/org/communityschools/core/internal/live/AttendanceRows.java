@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.communityschools.core.internal.index.AttendanceColumns;
 import org.communityschools.core.internal.index.IdTable;
 import org.communityschools.core.live.Change;
+import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.SchoolId;
 
 /** A student's attendance rows in a version made by changes: rows merged in store order, reason codes carried over. Stateless. */
@@ -20,50 +20,90 @@ final class AttendanceRows {
      */
     static AttendanceColumns.Rows merged(AttendanceColumns.Rows current, IdTable<SchoolId, ?> schools,
                                                  List<Change> changes, AttendanceColumns.Rows added) {
-        Set<Long> addressed = new java.util.HashSet<>();
-        for (Change c : changes) {
-            List<String> k = c.key().values();
-            addressed.add(((long) java.time.LocalDate.parse(k.get(2)).toEpochDay() << 16) | schools.indexOf(k.get(1)));
+        // the (day, school) each change addresses; a student has few changes in a batch, so a scan beats a hash set
+        long[] addressed = new long[changes.size()];
+        for (int i = 0; i < addressed.length; i++) {
+            Change c = changes.get(i);
+            long day;
+            String school;
+            if (c instanceof Change.Upsert u && u.record() instanceof AttendanceRecord a) {
+                day = a.date().toEpochDay();
+                school = a.schoolId().value();
+            } else {
+                List<String> k = c.key().values();
+                day = java.time.LocalDate.parse(k.get(2)).toEpochDay();
+                school = k.get(1);
+            }
+            addressed[i] = (day << 16) | schools.indexOf(school);
         }
-        int n = 0;
-        int total = current.size() + added.size();
-        char[] school = new char[total];
-        int[] day = new int[total];
-        int[] packed = new int[total];
+        AttendanceColumns.Rows add = inStoreOrder(added);
+        int kept = 0;
         for (int r = 0; r < current.size(); r++) {
-            if (!addressed.contains(((long) current.day()[r] << 16) | current.school()[r])) {
-                school[n] = current.school()[r];
-                day[n] = current.day()[r];
-                packed[n++] = current.packed()[r];
+            if (!contains(addressed, ((long) current.day()[r] << 16) | current.school()[r])) {
+                kept++;
             }
         }
-        for (int r = 0; r < added.size(); r++) {
-            school[n] = added.school()[r];
-            day[n] = added.day()[r];
-            packed[n++] = added.packed()[r];
+        // both inputs are in store order and share no (day, school): one merge pass, no sort
+        int n = kept + add.size();
+        char[] school = new char[n];
+        int[] day = new int[n];
+        int[] packed = new int[n];
+        int c = 0;
+        int a = 0;
+        for (int o = 0; o < n; o++) {
+            while (c < current.size() && contains(addressed, ((long) current.day()[c] << 16) | current.school()[c])) {
+                c++;
+            }
+            boolean fromCurrent = c < current.size() && (a == add.size() || current.day()[c] < add.day()[a]
+                    || current.day()[c] == add.day()[a] && current.school()[c] < add.school()[a]);
+            if (fromCurrent) {
+                school[o] = current.school()[c];
+                day[o] = current.day()[c];
+                packed[o] = current.packed()[c++];
+            } else {
+                school[o] = add.school()[a];
+                day[o] = add.day()[a];
+                packed[o] = add.packed()[a++];
+            }
         }
-        long[] order = new long[n];
-        int minDay = Integer.MAX_VALUE;
-        for (int r = 0; r < n; r++) {
-            minDay = Math.min(minDay, day[r]);
-        }
-        for (int r = 0; r < n; r++) {
-            order[r] = ((long) (day[r] - minDay) << 40) | ((long) school[r] << 24) | r;
-        }
-        java.util.Arrays.sort(order);
-        char[] s2 = new char[n];
-        int[] d2 = new int[n];
-        int[] p2 = new int[n];
-        for (int i = 0; i < n; i++) {
-            int r = (int) (order[i] & 0xFFFFFF);
-            s2[i] = school[r];
-            d2[i] = day[r];
-            p2[i] = packed[r];
-        }
-        return new AttendanceColumns.Rows(s2, d2, p2);
+        return new AttendanceColumns.Rows(school, day, packed);
     }
 
-    /** The reason dictionary of the new version: the current one, extended by the reasons the changed rows bring. */
+    /** {@code rows} in store order (day, then school): themselves when already so. */
+    private static AttendanceColumns.Rows inStoreOrder(AttendanceColumns.Rows rows) {
+        int n = rows.size();
+        boolean sorted = true;
+        for (int r = 1; r < n && sorted; r++) {
+            sorted = rows.day()[r - 1] < rows.day()[r] || rows.day()[r - 1] == rows.day()[r] && rows.school()[r - 1] < rows.school()[r];
+        }
+        if (sorted) {
+            return rows;
+        }
+        Integer[] order = new Integer[n];
+        for (int r = 0; r < n; r++) {
+            order[r] = r;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingInt(r -> rows.day()[r]).thenComparingInt(r -> rows.school()[r]));
+        char[] school = new char[n];
+        int[] day = new int[n];
+        int[] packed = new int[n];
+        for (int i = 0; i < n; i++) {
+            school[i] = rows.school()[order[i]];
+            day[i] = rows.day()[order[i]];
+            packed[i] = rows.packed()[order[i]];
+        }
+        return new AttendanceColumns.Rows(school, day, packed);
+    }
+
+    private static boolean contains(long[] values, long value) {
+        for (long v : values) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The batch would take the reason dictionary over its limit ({@code attendance.reason-limit}). */
     static final class ReasonLimit extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -73,6 +113,7 @@ final class AttendanceRows {
         }
     }
 
+    /** The reason dictionary of the new version: the current one, extended by the reasons the changed rows bring. */
     static final class Reasons {
         private final String[] live;
         private final String[] scoped;

@@ -26,12 +26,12 @@ final class BatchPlan {
     static final String UNKNOWN_KEY = "change.unknown-key";
 
     final ChangeBatch batch;
-    private final Map<DataFile, LinkedHashMap<RecordKey, Integer>> byFile = new EnumMap<>(DataFile.class);
+    private @org.jspecify.annotations.Nullable Map<DataFile, LinkedHashMap<RecordKey, Integer>> byFile;
     final List<Violation> violations = new ArrayList<>();
 
     BatchPlan(ChangeBatch batch, DistrictData data) {
         this.batch = batch;
-        Map<RecordKey, Integer> first = new HashMap<>();
+        Map<RecordKey, Integer> first = new HashMap<>(Math.max(16, batch.changes().size() * 2));
         List<Change> changes = batch.changes();
         for (int i = 0; i < changes.size(); i++) {
             Change c = changes.get(i);
@@ -48,19 +48,20 @@ final class BatchPlan {
                         "a delete must name an existing record; " + c.key() + " is not there"));
                 continue;
             }
-            byFile.computeIfAbsent(c.key().file(), f -> new LinkedHashMap<>()).put(c.key(), i);
         }
     }
 
-    /** The changes of {@code file}: key to index in the batch, in batch order. */
+    /** The changes of {@code file}: key to index in the batch, in batch order (grouped when first asked: only a rebuild asks). */
     Map<RecordKey, Integer> changes(DataFile file) {
+        if (byFile == null) {
+            byFile = new EnumMap<>(DataFile.class);
+            List<Change> changes = batch.changes();
+            for (int i = 0; i < changes.size(); i++) {
+                byFile.computeIfAbsent(changes.get(i).key().file(), f -> new LinkedHashMap<>()).put(changes.get(i).key(), i);
+            }
+        }
         Map<RecordKey, Integer> m = byFile.get(file);
         return m == null ? Map.of() : m;
-    }
-
-    /** The files the batch changes. */
-    java.util.Set<DataFile> files() {
-        return byFile.keySet();
     }
 
     /** Change {@code i}. */

@@ -35,6 +35,8 @@ final class BatchScope {
     final Set<StudentId> attendanceOnly = new java.util.HashSet<>();
     /** The files each student's changes touch. */
     final Map<StudentId, Set<DataFile>> changedFiles = new HashMap<>();
+    /** Students not attendance-only whose every file is checked again (see {@link #fed}). */
+    private final Set<StudentId> fedAll = new java.util.HashSet<>();
     /** The attendance changes of the attendance-only students. */
     final Map<StudentId, List<Change>> attendanceChanges = new HashMap<>();
 
@@ -108,7 +110,15 @@ final class BatchScope {
                 Change c = changes.get(i);
                 byFile.computeIfAbsent(c.key().file(), f -> new HashMap<>()).put(c.key(), c);
             }
+            Set<DataFile> touched = changedFiles.getOrDefault(student, Set.of());
+            if (studentUpserts.containsKey(student) || touched.contains(DataFile.ENROLLMENTS)) {
+                fedAll.add(student);
+            }
             for (DataFile f : Records.STUDENT_FILES) {
+                if (!fed(student, f)) {
+                    files.put(f, new ArrayList<>());
+                    continue;
+                }
                 Map<RecordKey, Change> own = byFile.getOrDefault(f, Map.of());
                 List<Object> records = new ArrayList<>();
                 for (Object r : current(data, f, student)) {
@@ -136,6 +146,18 @@ final class BatchScope {
             }
             assignments.put(e.getKey(), records);
         }
+    }
+
+    /**
+     * Whether the records of {@code file} of a student who is not attendance-only are checked again (and their groups
+     * taken from the check): every file when the batch upserts the student or changes the student's enrollments (the
+     * rules of the other student files read the student and the enrollments: {@code enrolledBetween}), else the
+     * enrollments (the context those rules read) and the files the batch changes. A file not checked keeps its records
+     * and groups: what its rules read did not change.
+     */
+    boolean fed(StudentId student, DataFile file) {
+        return file == DataFile.ENROLLMENTS || fedAll.contains(student)
+                || changedFiles.getOrDefault(student, Set.of()).contains(file);
     }
 
     Where where(Object record, Locator locator) {

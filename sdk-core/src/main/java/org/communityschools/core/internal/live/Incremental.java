@@ -251,8 +251,14 @@ final class Incremental {
         }
         Grouped<Enrollment> bySchool = merge(ix.enrollmentsBySchool, schoolsTouched, x -> ix.schools.indexOf(x.value()),
                 changed, Enrollment::studentId, Enrollment::schoolId, changedEnrollments, Assembler.ENROLLMENTS_AT_SCHOOL);
+        Set<StudentId> relationshipsChecked = new java.util.HashSet<>();
+        for (StudentId s : changed) {
+            if (scope.fed(s, DataFile.STUDENT_STAFF)) {
+                relationshipsChecked.add(s);
+            }
+        }
         Grouped<StudentStaffRelationship> byStaff = merge(ix.relationshipsByStaff, staffTouched,
-                x -> staff.indexOf(x.value()), changed, StudentStaffRelationship::studentId,
+                x -> staff.indexOf(x.value()), relationshipsChecked, StudentStaffRelationship::studentId,
                 StudentStaffRelationship::staffId, changedRelationships, Assembler.RELATIONSHIPS_OF_STAFF);
         Grouped<StaffAssignment> assignmentsBy = ix.assignmentsByStaff;
         for (StaffId x : scope.assignments.keySet()) {
@@ -272,7 +278,10 @@ final class Incremental {
         List<StaffAssignment> assignmentList = listOf(lists, DataFile.STAFF_ASSIGNMENTS, ix.assignments);
         List<StudentStaffRelationship> relationshipList = listOf(lists, DataFile.STUDENT_STAFF, ix.relationships);
         List<InterventionParticipant> participantList = listOf(lists, DataFile.INTERVENTION_PARTICIPANTS, ix.participants);
-        var years = new LazySortedSet<>(() -> Assembler.schoolYears(ix.partnerships, ix.calendars, enrollmentList,
+        // captures the lists it reads, never the previous index (that would keep every earlier version reachable)
+        var partnerships = ix.partnerships;
+        var calendars = ix.calendars;
+        var years = new LazySortedSet<>(() -> Assembler.schoolYears(partnerships, calendars, enrollmentList,
                 markList, attendance));
         return new DistrictIndex(ix.organizations, ix.schools, ix.partnerships, ix.partnershipsBySchoolYear,
                 ix.schoolsByOrganizationYear, students, characteristicList, characteristics, ix.calendars, enrollmentList,

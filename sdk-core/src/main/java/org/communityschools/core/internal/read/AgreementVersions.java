@@ -90,6 +90,9 @@ final class AgreementVersions {
      * now (those of histories with a broken rule or a rejected version).
      */
     long finish(Violations violations) {
+        if (byId.isEmpty()) {
+            return 0;
+        }
         long rejectedNow = 0;
         Map<String, AgreementHistory> built = new TreeMap<>();
         for (Map.Entry<String, List<Located>> e : byId.entrySet()) {

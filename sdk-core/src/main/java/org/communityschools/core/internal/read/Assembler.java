@@ -508,19 +508,25 @@ public final class Assembler {
         interventions.trim();
         consents.trim();
         AttendanceColumns att = attendanceRules.columns();
-        SortedSet<SchoolYear> years = schoolYears(partnerships.list(), placements.calendars(), placements.enrollments(), courseMarks, att);
+        List<Partnership> partnershipList = List.copyOf(partnerships.list());
+        List<Enrollment> enrollmentList = List.copyOf(placements.enrollments());
+        List<CourseMark> markList = List.copyOf(courseMarks);
+        int[][] calendarDays = placements.calendars();
+        // computed when first read: a live batch's check never reads it
+        SortedSet<SchoolYear> years = new org.communityschools.core.internal.index.LazySortedSet<>(
+                () -> schoolYears(partnershipList, calendarDays, enrollmentList, markList, att));
         int ns = students.size();
-        return new DistrictIndex(organizations, schools, List.copyOf(partnerships.list()),
+        return new DistrictIndex(organizations, schools, partnershipList,
                 partnerships.bySchoolYear(schools), partnerships.byOrganizationYear(organizations), students, List.copyOf(characteristics),
                 Grouped.of(characteristics, ns, c -> students.indexOf(c.studentId().value()),
                         Comparator.comparing((StudentCharacteristic c) -> c.period().start()).thenComparing(StudentCharacteristic::characteristic)),
-                placements.calendars(), List.copyOf(placements.enrollments()), byStudent,
+                calendarDays, enrollmentList, byStudent,
                 Grouped.of(placements.enrollments(), schools.size(), e -> schools.indexOf(e.schoolId().value()), ENROLLMENTS_AT_SCHOOL),
                 List.copyOf(diplomas), Grouped.of(diplomas, ns, d -> students.indexOf(d.studentId().value()),
                         Comparator.comparing(Diploma::awardDate).thenComparing(Diploma::schoolId)),
                 att, incidents, Grouped.of(incidents.records(), ns, b -> students.indexOf(b.studentId().value()),
                         Comparator.comparing(BehaviorIncident::date).thenComparing(BehaviorIncident::incidentId, Comparator.comparing(IncidentId::value))),
-                List.copyOf(courseMarks), Grouped.of(courseMarks, ns, m -> students.indexOf(m.studentId().value()),
+                markList, Grouped.of(courseMarks, ns, m -> students.indexOf(m.studentId().value()),
                         Comparator.comparing(CourseMark::schoolYear).thenComparing(CourseMark::term).thenComparing(CourseMark::courseCode)
                                 .thenComparing(CourseMark::schoolId)),
                 staff, List.copyOf(assignments), Grouped.of(assignments, staff.size(), a -> staff.indexOf(a.staffId().value()),

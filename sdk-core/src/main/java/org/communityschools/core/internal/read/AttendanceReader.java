@@ -336,7 +336,9 @@ final class AttendanceReader {
                 k++;
                 boundary += AttendanceChunk.countNewlines(channel, starts[k], starts[k + 1]);
             }
-            if (k + 1 < n && before == boundary) {
+            // a row starts on the first line of range k + 1 only when one follows: a last row that ends at the end of the
+            // file without a line feed leaves the reader on that line too
+            if (k + 1 < n && before == boundary && !rows.atEnd()) {
                 return k + 1;
             }
             if (!rows.next()) {

@@ -331,6 +331,17 @@ public final class CsvRows implements Closeable {
         return physical;
     }
 
+    /**
+     * Whether nothing is left to read: no further row can start. A row that ends at the end of the file without a line
+     * feed leaves {@link #currentLine()} on its own last line, so a reader resumed mid-file asks this before taking that
+     * line for the start of a next row.
+     *
+     * @return true at the end of the input
+     */
+    public boolean atEnd() {
+        return pos >= end && !fill();
+    }
+
     /** The number of cells of the current row. */
     public int size() {
         return count;

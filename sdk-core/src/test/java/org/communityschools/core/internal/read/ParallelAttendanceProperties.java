@@ -60,6 +60,31 @@ class ParallelAttendanceProperties {
      * feed of line 6, so the error is on line 7 in cell 4, the row is not counted, and the counts are 3 rows read,
      * 2 accepted, 1 rejected, exactly as in the sequential read.
      */
+    /**
+     * Found by the property: a quoted line break in the last row of a file without a final line feed. The row's second
+     * line is the first line of the next range, and the reader resumed at the first range ends on that line at the end
+     * of the file; the next range holds no row of its own, so it must not be read again on its own (it would start
+     * with the closing quote and stop the file with a malformed-quote error the sequential read does not give).
+     */
+    @Example
+    void lastRowWithAQuotedLineBreakAndNoFinalLineFeed() throws IOException {
+        String text = "\uFEFF" + HEADER + "\n" + "S1,K1,2017-09-07,EXCUSED_ABSENCE,,\"two\nlines\"";
+        Path dir = Files.createTempDirectory("parallel-attendance");
+        try {
+            writeDirectory(dir, text.getBytes(StandardCharsets.UTF_8));
+            for (int chunk = 1; chunk < 12; chunk++) {
+                assertThat(load(dir, 2, chunk)).isEqualTo(load(dir, 1, chunk)).startsWith("counts=[1, 1, 0]\nerrors=0 ");
+            }
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
     @Example
     void quotedLineBreakAcrossRanges() throws IOException {
         String text = HEADER + "\n"

@@ -16,6 +16,7 @@ import org.communityschools.core.model.StudentCharacteristic;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.metrics.ChronicAbsenceDefinition;
 import org.communityschools.metrics.ChronicAbsenceStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The columns of one chronic-absence calculation: student-enrollments ("slots") grouped by dense student index
@@ -45,7 +46,8 @@ final class ChronicColumns {
     final int[] days;
     final byte[] grade;
     final int[] absent;
-    final Calendar[] calendars;
+    /** By school index; null for a school no slot is at. */
+    final @Nullable Calendar[] calendars;
     final byte[] community;
     // stays (at slot positions) and student-years, written by compute
     final byte[] stays;
@@ -96,7 +98,7 @@ final class ChronicColumns {
     }
 
     private ChronicColumns(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, int known, StudentId[] extraIds,
-                           int[] start, int n, Calendar[] calendars, byte[] community) {
+                           int[] start, int n, @Nullable Calendar[] calendars, byte[] community) {
         this.data = data;
         this.year = year;
         this.definition = definition;
@@ -134,11 +136,11 @@ final class ChronicColumns {
         List<Enrollment> kept = new ArrayList<>();
         List<int[]> spans = new ArrayList<>();
         Map<SchoolId, Integer> schoolIndex = new HashMap<>();
-        List<Calendar> calendarList = new ArrayList<>();
-        List<SchoolType> types = new ArrayList<>();
+        List<@Nullable Calendar> calendarList = new ArrayList<>();
+        List<@Nullable SchoolType> types = new ArrayList<>();
         int schoolCount = 0;
         if (!to.isBefore(from)) {
-            SchoolId lastSchool = null;
+            @Nullable SchoolId lastSchool = null;
             int lastIndex = -1;
             for (Enrollment e : data.enrollments()) {
                 SchoolId sid = e.schoolId();
@@ -161,7 +163,7 @@ final class ChronicColumns {
                 if (end.isBefore(s)) {
                     continue;
                 }
-                Calendar cal = calendarList.get(lastIndex);
+                @Nullable Calendar cal = calendarList.get(lastIndex);
                 if (cal == null) {
                     cal = new Calendar(data, sid, from, to);
                     calendarList.set(lastIndex, cal);
@@ -187,7 +189,7 @@ final class ChronicColumns {
         for (int s = 0; s < students; s++) {
             start[s + 1] += start[s];
         }
-        Calendar[] calendars = calendarList.toArray(new Calendar[0]);
+        @Nullable Calendar[] calendars = calendarList.toArray(new Calendar[0]);
         byte[] community = new byte[schoolCount];
         for (int s = 0; s < schoolCount; s++) {
             community[s] = (byte) (calendars[s] != null && data.isCommunitySchool(data.schoolAt(s), year) ? 1 : 0);
@@ -221,8 +223,8 @@ final class ChronicColumns {
     }
 
     /** The school's type, looked up once per school. */
-    private static SchoolType type(DistrictData data, SchoolId id, List<SchoolType> cache, int index) {
-        SchoolType t = cache.get(index);
+    private static SchoolType type(DistrictData data, SchoolId id, List<@Nullable SchoolType> cache, int index) {
+        @Nullable SchoolType t = cache.get(index);
         if (t == null) {
             t = ColumnarChronicAbsence.schoolType(data, id);
             cache.set(index, t);
@@ -241,7 +243,7 @@ final class ChronicColumns {
     }
 
     /** Each school's position in identifier order (only schools with a calendar here). */
-    private static int[] schoolRanks(DistrictData data, int n, Calendar[] calendars) {
+    private static int[] schoolRanks(DistrictData data, int n, @Nullable Calendar[] calendars) {
         List<Integer> used = new ArrayList<>();
         for (int s = 0; s < n; s++) {
             if (calendars[s] != null) {

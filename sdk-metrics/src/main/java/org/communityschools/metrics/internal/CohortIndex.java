@@ -12,6 +12,7 @@ import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.GradeLevel;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.Student;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cohort membership as columns: the students of a {@link DistrictData} grouped by ninth-grade year (stated, else
@@ -31,7 +32,7 @@ public final class CohortIndex {
 
     /** The index of {@code data} (built on first use; {@code DistrictData} is immutable and compared by identity). */
     public static CohortIndex of(DistrictData data) {
-        CohortIndex ix = CACHE.get(data);
+        @Nullable CohortIndex ix = CACHE.get(data);
         if (ix == null) {
             ix = build(data);
             CACHE.put(data, ix);
@@ -68,7 +69,7 @@ public final class CohortIndex {
         if (statedCohort.isPresent()) {
             return statedCohort;
         }
-        SchoolYear earliest = null;
+        @Nullable SchoolYear earliest = null;
         for (Enrollment e : enrollments) {
             if (e.entryGrade().isHighSchool()) {
                 SchoolYear y = SchoolYear.containing(e.entryDate()).plusYears(-(e.entryGrade().ordinal() - GradeLevel.G09.ordinal()));

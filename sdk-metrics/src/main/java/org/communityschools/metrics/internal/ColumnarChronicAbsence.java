@@ -32,6 +32,7 @@ import org.communityschools.metrics.AttendanceFigures;
 import org.communityschools.metrics.ChronicAbsenceDefinition;
 import org.communityschools.metrics.ChronicAbsenceReport;
 import org.communityschools.metrics.Subgroup;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The columnar batch chronic-absence calculation over {@link DistrictData}'s dense student and school indexes.
@@ -133,9 +134,9 @@ public final class ColumnarChronicAbsence {
     private static ChronicAbsenceReport report(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, LocalDate asOf,
                                                LocalDate first, LocalDate last, ChronicColumns c, Tallies all) {
         Map<SchoolId, org.communityschools.metrics.SchoolAttendance> schools = new TreeMap<>();
-        DateRange period = last.isBefore(first) ? null : DateRange.closed(first, last);
         for (int s = 0; s < all.bySchool.groups(); s++) {
-            if (all.bySchool.members(s) > 0) {
+            if (all.bySchool.members(s) > 0) { // a member means a day in the period, so first <= last
+                DateRange period = DateRange.closed(first, last);
                 SchoolId id = data.schoolAt(s);
                 schools.put(id, new org.communityschools.metrics.SchoolAttendance(id, c.community[s] == 1,
                         data.calendar(id).daysIn(period), all.bySchool.result(s)));
@@ -267,7 +268,7 @@ public final class ColumnarChronicAbsence {
     /** The student id of each enrollment, resolved to dense indexes; students without one get indexes after {@code known}. */
     static int[] studentIndexes(DistrictData data, List<Enrollment> kept, Map<StudentId, Integer> extra, int[] knownOut) {
         int[] idx = new int[kept.size()];
-        StudentId lastId = null;
+        @Nullable StudentId lastId = null;
         int lastIndex = -1;
         int max = -1;
         for (int i = 0; i < idx.length; i++) {

@@ -37,6 +37,7 @@ import org.communityschools.metrics.GraduationCohortReport;
 import org.communityschools.metrics.NonGraduateOutcome;
 import org.communityschools.metrics.SchoolDays;
 import org.communityschools.metrics.StudentHistory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The columnar adjusted cohort graduation rate (34 CFR 200.19(b); the rules in docs/metrics.md and
@@ -216,12 +217,12 @@ public final class ColumnarGraduation {
             }
         }
         if (h == 0) {
-            return new Member(student, -1, null, null, 0);
+            return new Member(student, -1, new SchoolId[0], new int[0], 0);
         }
         Enrollment first = hs[0];
         Enrollment last = hs[h - 1];
         int entry = first.entryDate().isAfter(fall) ? TRANSFER : FIRST;
-        Diploma diploma = null;
+        @Nullable Diploma diploma = null;
         for (Diploma d : diplomas) {
             if (def.counts(d.diplomaType()) && !d.awardDate().isAfter(cutoff)
                     && (diploma == null || d.awardDate().isBefore(diploma.awardDate())

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable list whose elements are built from columns when first read, then kept: how a batch report offers
@@ -18,7 +19,7 @@ import java.util.function.IntFunction;
 public final class OnDemandList<T> extends AbstractList<T> implements RandomAccess {
     private final int size;
     private final IntFunction<? extends T> build;
-    private volatile AtomicReferenceArray<T> built;
+    private volatile @Nullable AtomicReferenceArray<@Nullable T> built;
 
     /** A list of {@code size} elements, element {@code i} being {@code build.apply(i)}. */
     public OnDemandList(int size, IntFunction<? extends T> build) {
@@ -32,7 +33,7 @@ public final class OnDemandList<T> extends AbstractList<T> implements RandomAcce
     @Override
     public T get(int index) {
         Objects.checkIndex(index, size);
-        AtomicReferenceArray<T> b = built;
+        AtomicReferenceArray<@Nullable T> b = built;
         if (b == null) {
             synchronized (this) {
                 b = built;

@@ -14,6 +14,7 @@ import org.communityschools.metrics.AttendanceFigures;
 import org.communityschools.metrics.ChronicAbsenceDefinition;
 import org.communityschools.metrics.EnrollmentAttendance;
 import org.communityschools.metrics.StudentAttendance;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The per-stay and per-student records of a columnar chronic-absence report, built from {@link ChronicColumns}
@@ -25,9 +26,9 @@ final class OnDemandRecords {
     private final ChronicColumns c;
     private final int studentCount;
     private final int stayCount;
-    private final AtomicReferenceArray<SubgroupSet> sets = new AtomicReferenceArray<>(ColumnarChronicAbsence.KEYS);
-    private volatile int[] order;
-    private int[] stayOffset;
+    private final AtomicReferenceArray<@Nullable SubgroupSet> sets = new AtomicReferenceArray<>(ColumnarChronicAbsence.KEYS);
+    private volatile int @Nullable [] order;
+    private int[] stayOffset = new int[0]; // written before order is published
 
     OnDemandRecords(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, ChronicColumns c) {
         this.data = data;

@@ -134,7 +134,7 @@ final class ChronicColumns {
     /** Reads the enrollments of {@code year} the definition considers, with a day in [from, to], into slots grouped by student. */
     static ChronicColumns build(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, LocalDate from, LocalDate to) {
         List<Enrollment> kept = new ArrayList<>();
-        List<int[]> spans = new ArrayList<>();
+        int[] spans = new int[4096]; // per kept enrollment: school index, first and last epoch day, days
         Map<SchoolId, Integer> schoolIndex = new HashMap<>();
         List<@Nullable Calendar> calendarList = new ArrayList<>();
         List<@Nullable SchoolType> types = new ArrayList<>();
@@ -159,7 +159,8 @@ final class ChronicColumns {
                     continue;
                 }
                 LocalDate s = e.entryDate().isAfter(from) ? e.entryDate() : from;
-                LocalDate end = e.exitWithdrawDate().filter(x -> x.isBefore(to)).orElse(to);
+                java.util.Optional<LocalDate> exit = e.exitWithdrawDate();
+                LocalDate end = exit.isPresent() && exit.get().isBefore(to) ? exit.get() : to;
                 if (end.isBefore(s)) {
                     continue;
                 }
@@ -172,8 +173,15 @@ final class ChronicColumns {
                 int b = (int) end.toEpochDay();
                 int d = cal.count(a, b);
                 if (d > 0) {
+                    if (kept.size() * 4 == spans.length) {
+                        spans = java.util.Arrays.copyOf(spans, spans.length * 2);
+                    }
+                    int k = kept.size() * 4;
+                    spans[k] = lastIndex;
+                    spans[k + 1] = a;
+                    spans[k + 2] = b;
+                    spans[k + 3] = d;
                     kept.add(e);
-                    spans.add(new int[] {lastIndex, a, b, d});
                 }
             }
             schoolCount = calendarList.size();
@@ -202,12 +210,11 @@ final class ChronicColumns {
         int[] rank = schoolRanks(data, schoolCount, calendars);
         for (int i = 0; i < kept.size(); i++) {
             int p = fill[studentOf[i]]++;
-            int[] span = spans.get(i);
             Enrollment e = kept.get(i);
-            c.school[p] = span[0];
-            c.first[p] = span[1];
-            c.last[p] = span[2];
-            c.days[p] = span[3];
+            c.school[p] = spans[4 * i];
+            c.first[p] = spans[4 * i + 1];
+            c.last[p] = spans[4 * i + 2];
+            c.days[p] = spans[4 * i + 3];
             c.grade[p] = (byte) e.entryGrade().ordinal();
             entry[p] = (int) e.entryDate().toEpochDay();
         }

@@ -23,7 +23,6 @@ import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.ExitWithdrawType;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.SchoolYear;
-import org.communityschools.core.model.Student;
 import org.communityschools.core.model.StudentCharacteristic;
 import org.communityschools.core.model.StudentCharacteristicType;
 import org.communityschools.core.model.StudentId;
@@ -73,11 +72,10 @@ public final class ColumnarGraduation {
     /** The same on at most {@code parallelism} threads. */
     public static GraduationCohortReport calculate(DistrictData data, GraduationCohortDefinition def, SchoolYear ninthGradeYear,
                                                    SchoolDays days, int parallelism) {
-        Student[] cohort = CohortIndex.of(data).cohort(ninthGradeYear);
-        return run(def, ninthGradeYear, cohort.length, parallelism, (i, cutoff, period, fall, lastYear) -> {
-            StudentId id = cohort[i].id();
-            return member(def, cutoff, period, fall, lastYear, days, id, data.enrollmentsOf(id), data.diplomasOf(id), data.characteristicsOf(id));
-        });
+        CohortIndex.Cohort cohort = CohortIndex.of(data).cohort(ninthGradeYear);
+        return run(def, ninthGradeYear, cohort.size(), parallelism, (i, cutoff, period, fall, lastYear) ->
+                member(def, cutoff, period, fall, lastYear, days, cohort.ids()[i], cohort.enrollments()[i], cohort.diplomas()[i],
+                        cohort.characteristics()[i]));
     }
 
     /** The report of the cohort of {@code ninthGradeYear} among these histories (the others are skipped). */

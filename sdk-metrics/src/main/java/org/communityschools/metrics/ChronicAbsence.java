@@ -10,9 +10,8 @@ import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.DayShare;
 import org.communityschools.core.model.SchoolYear;
-import org.communityschools.metrics.internal.ChronicAbsenceEngine;
+import org.communityschools.metrics.internal.ColumnarChronicAbsence;
 import org.communityschools.metrics.internal.Days;
-import org.communityschools.metrics.internal.DistrictAttendanceSource;
 
 /**
  * The entry point for attendance and chronic absence (EDFacts FS195 and the presets of
@@ -46,7 +45,7 @@ public final class ChronicAbsence {
         Objects.requireNonNull(schoolYear, "schoolYear");
         Objects.requireNonNull(definition, "definition");
         Objects.requireNonNull(asOf, "asOf");
-        return ChronicAbsenceEngine.calculate(new DistrictAttendanceSource(data), schoolYear, definition, asOf);
+        return ColumnarChronicAbsence.calculate(data, schoolYear, definition, asOf);
     }
 
     /** {@link #calculate(DistrictData, SchoolYear, ChronicAbsenceDefinition, LocalDate)} for the whole school year. */

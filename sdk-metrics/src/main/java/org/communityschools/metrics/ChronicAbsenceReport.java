@@ -12,6 +12,7 @@ import org.communityschools.core.model.GradeLevel;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.metrics.internal.Aggregator;
+import org.communityschools.metrics.internal.OnDemandList;
 
 /**
  * Attendance and chronic absence of a district for one school year up to an as-of date, under one definition:
@@ -59,8 +60,9 @@ public record ChronicAbsenceReport(ChronicAbsenceDefinition definition, SchoolYe
         Objects.requireNonNull(definition, "definition");
         Objects.requireNonNull(schoolYear, "schoolYear");
         Objects.requireNonNull(asOf, "asOf");
-        enrollments = List.copyOf(enrollments);
-        students = List.copyOf(students);
+        // the batch report's records are built from its columns when read (an immutable list, kept as it is)
+        enrollments = enrollments instanceof OnDemandList<EnrollmentAttendance> ? enrollments : List.copyOf(enrollments);
+        students = students instanceof OnDemandList<StudentAttendance> ? students : List.copyOf(students);
         schools = Collections.unmodifiableMap(new TreeMap<>(schools));
         Objects.requireNonNull(district, "district");
         byGrade = Collections.unmodifiableMap(new TreeMap<>(byGrade));

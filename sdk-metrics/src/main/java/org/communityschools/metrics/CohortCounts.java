@@ -50,7 +50,7 @@ public record CohortCounts(int firstTimeNinthGraders, int transfersIn, Map<Cohor
      * cohort can be counted across machines (shard by student) and still give exactly the batch report's counts.
      */
     public static CohortCounts of(CohortStatus status) {
-        org.communityschools.metrics.internal.GraduationEngine.Counter c = new org.communityschools.metrics.internal.GraduationEngine.Counter();
+        org.communityschools.metrics.internal.CohortCounter c = new org.communityschools.metrics.internal.CohortCounter();
         c.add(Objects.requireNonNull(status, "status"));
         return c.result();
     }

@@ -11,7 +11,8 @@ import java.util.function.Function;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StudentCharacteristicType;
-import org.communityschools.metrics.internal.GraduationEngine;
+import org.communityschools.metrics.internal.CohortCounter;
+import org.communityschools.metrics.internal.OnDemandList;
 
 /**
  * The adjusted cohort graduation rate of one cohort, with its counts, for the district and each school, by
@@ -50,7 +51,8 @@ public record GraduationCohortReport(GraduationCohortDefinition definition, Scho
         Objects.requireNonNull(district, "district");
         schools = Collections.unmodifiableMap(new TreeMap<>(schools));
         byCharacteristic = Collections.unmodifiableMap(new TreeMap<>(byCharacteristic));
-        members = List.copyOf(members);
+        // the batch report's members are built from its codes when read (an immutable list, kept as it is)
+        members = members instanceof OnDemandList<CohortMember> ? members : List.copyOf(members);
     }
 
     /**
@@ -63,9 +65,9 @@ public record GraduationCohortReport(GraduationCohortDefinition definition, Scho
      */
     public <K> Map<K, CohortCounts> groupBy(Function<? super CohortMember, ? extends K> key) {
         Objects.requireNonNull(key, "key");
-        Map<K, GraduationEngine.Counter> groups = new LinkedHashMap<>();
+        Map<K, CohortCounter> groups = new LinkedHashMap<>();
         for (CohortMember m : members) {
-            groups.computeIfAbsent(Objects.requireNonNull(key.apply(m), "group key"), k -> new GraduationEngine.Counter()).add(m.district());
+            groups.computeIfAbsent(Objects.requireNonNull(key.apply(m), "group key"), k -> new CohortCounter()).add(m.district());
         }
         Map<K, CohortCounts> out = new LinkedHashMap<>();
         groups.forEach((k, c) -> out.put(k, c.result()));

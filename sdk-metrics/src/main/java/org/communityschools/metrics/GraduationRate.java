@@ -1,16 +1,11 @@
 package org.communityschools.metrics;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.data.InstructionalCalendar;
-import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.SchoolYear;
-import org.communityschools.core.model.Student;
-import org.communityschools.metrics.internal.GraduationEngine;
+import org.communityschools.metrics.internal.ColumnarGraduation;
 
 /**
  * The entry point for the adjusted cohort graduation rate (ACGR; ESEA section 8101(23) and (25), 34 CFR
@@ -45,22 +40,15 @@ public final class GraduationRate {
      */
     public static GraduationCohortReport calculate(DistrictData data, GraduationCohortDefinition definition, SchoolYear ninthGradeYear) {
         Objects.requireNonNull(data, "data");
-        List<StudentHistory> histories = new ArrayList<>();
-        Optional<SchoolYear> cohort = Optional.of(ninthGradeYear);
-        for (Student s : data.students()) {
-            List<Enrollment> enrollments = data.enrollmentsOf(s.id());
-            // only the cohort's students need a history (the engine skips every other one)
-            if (StudentHistory.ninthGradeYear(s.ninthGradeCohort(), enrollments).equals(cohort)) {
-                histories.add(new StudentHistory(s.id(), s.ninthGradeCohort(), enrollments, data.diplomasOf(s.id()),
-                        data.characteristicsOf(s.id())));
-            }
-        }
+        Objects.requireNonNull(definition, "definition");
+        Objects.requireNonNull(ninthGradeYear, "ninthGradeYear");
         SchoolDays weekdays = SchoolDays.weekdays();
         SchoolDays calendars = (school, range) -> {
             InstructionalCalendar c = data.calendar(school);
             return c.isEmpty() ? weekdays.count(school, range) : c.daysIn(range);
         };
-        return calculate(definition, ninthGradeYear, histories, calendars);
+        // the cohort's students from a per-data index of cohort membership; statuses as codes counted in arrays
+        return ColumnarGraduation.calculate(data, definition, ninthGradeYear, calendars);
     }
 
     /**
@@ -73,7 +61,7 @@ public final class GraduationRate {
         Objects.requireNonNull(ninthGradeYear, "ninthGradeYear");
         Objects.requireNonNull(students, "students");
         Objects.requireNonNull(schoolDays, "schoolDays");
-        return GraduationEngine.calculate(definition, ninthGradeYear, students, schoolDays);
+        return ColumnarGraduation.calculate(definition, ninthGradeYear, students, schoolDays);
     }
 
     /** {@link #calculate(GraduationCohortDefinition, SchoolYear, Collection, SchoolDays)} counting weekdays as school days. */

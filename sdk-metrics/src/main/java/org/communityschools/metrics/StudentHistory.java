@@ -6,10 +6,10 @@ import java.util.Objects;
 import java.util.Optional;
 import org.communityschools.core.model.Diploma;
 import org.communityschools.core.model.Enrollment;
-import org.communityschools.core.model.GradeLevel;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StudentCharacteristic;
 import org.communityschools.core.model.StudentId;
+import org.communityschools.metrics.internal.CohortIndex;
 
 /**
  * What the graduation rate needs to know about one student: the stated ninth-grade cohort if any, the
@@ -81,19 +81,7 @@ public record StudentHistory(StudentId studentId, Optional<SchoolYear> statedCoh
 
     /** {@link #ninthGradeYear()} of a student with this stated cohort and these enrollments (in any order). */
     static Optional<SchoolYear> ninthGradeYear(Optional<SchoolYear> statedCohort, List<Enrollment> enrollments) {
-        if (statedCohort.isPresent()) {
-            return statedCohort;
-        }
-        SchoolYear earliest = null;
-        for (Enrollment e : enrollments) {
-            if (e.entryGrade().isHighSchool()) {
-                SchoolYear y = SchoolYear.containing(e.entryDate()).plusYears(-(e.entryGrade().ordinal() - GradeLevel.G09.ordinal()));
-                if (earliest == null || y.compareTo(earliest) < 0) {
-                    earliest = y;
-                }
-            }
-        }
-        return Optional.ofNullable(earliest);
+        return CohortIndex.ninthGradeYear(statedCohort, enrollments);
     }
 
     /** {@code StudentHistory[student=…]}: identifiers only, no personal data. */

@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * year; per student the enrollments keyed by (school, entry date) and, per school, the attendance records keyed by
  * day of the year ({@link DayRecords}), each record reduced to its category and the share of the day absent under
  * the definition. Every event is one or two hash-table updates (and drops the cached aggregate of the school it
- * concerns). Figures are computed on reading with the batch engine's rules ({@link ChronicAbsenceEngine#figures},
+ * concerns). Figures are computed on reading with the batch engine's rules ({@link ColumnarChronicAbsence#figures},
  * {@link ChronicAbsenceDefinition#classify}, {@link Aggregator}). Mutable, single writer, not thread-safe (reading
  * uses scratch buffers and fills caches).
  */
@@ -642,13 +642,13 @@ public final class AccumulatorState {
                 for (int j = 0; j < stays; j++) {
                     enrollments.add(new EnrollmentFigures(id, staySchool[j], stayEntry[j], stayGrade[j],
                             DateRange.closed(LocalDate.ofEpochDay(stayFirst[j]), LocalDate.ofEpochDay(stayLast[j])),
-                            ChronicAbsenceEngine.figures(definition, stayDays[j], stayAbsentTotal(j), stayAbsent, j * CATEGORIES)));
+                            ColumnarChronicAbsence.figures(definition, stayDays[j], stayAbsentTotal(j), stayAbsent, j * CATEGORIES)));
                 }
                 long total = 0;
                 for (long u : sum) {
                     total += u;
                 }
-                pooled.put(id, ChronicAbsenceEngine.figures(definition, days, total, sum, 0));
+                pooled.put(id, ColumnarChronicAbsence.figures(definition, days, total, sum, 0));
                 grades.put(id, grade);
             });
         }

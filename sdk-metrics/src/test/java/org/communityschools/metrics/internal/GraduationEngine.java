@@ -32,7 +32,10 @@ import org.communityschools.metrics.NonGraduateOutcome;
 import org.communityschools.metrics.SchoolDays;
 import org.communityschools.metrics.StudentHistory;
 
-/** The adjusted cohort graduation rate calculation (34 CFR 200.19(b)); see docs/metrics.md for the rules. Stateless. */
+/**
+ * The adjusted cohort graduation rate calculation (34 CFR 200.19(b)) as it was before the columnar path, per-student
+ * histories with streams and maps: the oracle of {@link ColumnarGraduationOracleTest}. Stateless.
+ */
 public final class GraduationEngine {
     private GraduationEngine() {}
 
@@ -49,14 +52,14 @@ public final class GraduationEngine {
             member(def, ninthGradeYear, cutoff, cohortPeriod, h, days).ifPresent(members::add);
         }
         members.sort(Comparator.comparing(CohortMember::studentId));
-        Counter district = new Counter();
-        Map<SchoolId, Counter> schools = new TreeMap<>();
-        Map<StudentCharacteristicType, Counter> byCharacteristic = new TreeMap<>();
+        CohortCounter district = new CohortCounter();
+        Map<SchoolId, CohortCounter> schools = new TreeMap<>();
+        Map<StudentCharacteristicType, CohortCounter> byCharacteristic = new TreeMap<>();
         for (CohortMember m : members) {
             district.add(m.district());
-            m.schools().forEach((s, st) -> schools.computeIfAbsent(s, k -> new Counter()).add(st));
+            m.schools().forEach((s, st) -> schools.computeIfAbsent(s, k -> new CohortCounter()).add(st));
             for (StudentCharacteristicType c : m.characteristics()) {
-                byCharacteristic.computeIfAbsent(c, k -> new Counter()).add(m.district());
+                byCharacteristic.computeIfAbsent(c, k -> new CohortCounter()).add(m.district());
             }
         }
         Map<SchoolId, CohortCounts> schoolCounts = new LinkedHashMap<>();
@@ -216,31 +219,5 @@ public final class GraduationEngine {
             case TRANSFERRED, EMIGRATED, DIED -> NonGraduateOutcome.UNDOCUMENTED_EXIT;
             default -> NonGraduateOutcome.OTHER;
         };
-    }
-
-    /** Adds up statuses into {@link CohortCounts}. Mutable, not thread-safe. */
-    public static final class Counter {
-        int firstTime;
-        int transfersIn;
-        final Map<CohortRemoval, Integer> removals = new EnumMap<>(CohortRemoval.class);
-        final Map<DiplomaType, Integer> graduates = new EnumMap<>(DiplomaType.class);
-        final Map<NonGraduateOutcome, Integer> nonGraduates = new EnumMap<>(NonGraduateOutcome.class);
-
-        /** Adds one student's status. */
-        public void add(CohortStatus s) {
-            if (s.entry() == CohortEntry.FIRST_TIME_NINTH_GRADER) {
-                firstTime++;
-            } else {
-                transfersIn++;
-            }
-            s.removal().ifPresent(r -> removals.merge(r, 1, Integer::sum));
-            s.diploma().ifPresent(d -> graduates.merge(d, 1, Integer::sum));
-            s.nonGraduate().ifPresent(o -> nonGraduates.merge(o, 1, Integer::sum));
-        }
-
-        /** The counts of the statuses added so far. */
-        public CohortCounts result() {
-            return new CohortCounts(firstTime, transfersIn, removals, graduates, nonGraduates);
-        }
     }
 }

@@ -33,7 +33,8 @@ import org.communityschools.metrics.Subgroup;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The batch chronic-absence calculation: one pass over the enrollments to size each student-enrollment, one pass
+ * The batch chronic-absence calculation as it was before the columnar path (the oracle of
+ * {@link ColumnarChronicAbsenceOracleTest} and of the earlier engine tests): one pass over the enrollments to size each student-enrollment, one pass
  * over the attendance records to add up absent time, then classification and aggregation; the last two by
  * contiguous ranges of students on several threads when the district is large enough. Stateless, thread-safe.
  */

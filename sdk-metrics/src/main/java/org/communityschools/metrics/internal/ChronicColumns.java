@@ -1,0 +1,458 @@
+package org.communityschools.metrics.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.model.AttendanceCategory;
+import org.communityschools.core.model.DayShare;
+import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolType;
+import org.communityschools.core.model.SchoolYear;
+import org.communityschools.core.model.StudentCharacteristic;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.metrics.ChronicAbsenceDefinition;
+import org.communityschools.metrics.ChronicAbsenceStatus;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The columns of one chronic-absence calculation: student-enrollments ("slots") grouped by dense student index
+ * ({@code start[s]} to {@code start[s + 1]}), each student's slots by entry date then school; absent ten-thousandths
+ * per slot and category; and, written by {@link #compute} for its range of students, each student's stays (at
+ * positions {@code start[s]} to {@code start[s] + stays[s]}) and pooled student-year. Every per-student column is
+ * a function of that student's enrollments, characteristics and attendance rows only, so that a change batch can
+ * recompute the students it touches and move the tallies by the difference (see docs/benchmarks.md). Written by
+ * one range's thread, read after the ranges are joined.
+ */
+final class ChronicColumns {
+    private static final int C = ColumnarChronicAbsence.categories();
+    private static final ChronicAbsenceStatus[] STATUS = ChronicAbsenceStatus.values();
+
+    final DistrictData data;
+    final SchoolYear year;
+    final ChronicAbsenceDefinition definition;
+    /** Student indexes below this are the data's; at and above it, students with enrollments but no index. */
+    final int known;
+    final StudentId[] extraIds;
+    final int students;
+    final int[] start;
+    // slots
+    final int[] school;
+    final int[] first;
+    final int[] last;
+    final int[] days;
+    final byte[] grade;
+    final int[] absent;
+    /** By school index; null for a school no slot is at. */
+    final @Nullable Calendar[] calendars;
+    final byte[] community;
+    // stays (at slot positions) and student-years, written by compute
+    final byte[] stays;
+    final int[] staySchool;
+    final int[] stayFirst;
+    final int[] stayLast;
+    final int[] stayDays;
+    final int[] stayUnits;
+    final int[] stayCategory;
+    final byte[] stayGrade;
+    final int[] stayKey;
+    final byte[] stayStatus;
+    final int[] studentDays;
+    final int[] studentUnits;
+    final byte[] studentGrade;
+    final int[] studentKey;
+    final byte[] studentStatus;
+
+    /** One school's instructional days within the period: a flag per day and a prefix count. */
+    static final class Calendar implements EnrolledDays.Calendar {
+        private final int base;
+        private final boolean[] instructional;
+        private final int[] prefix;
+
+        Calendar(DistrictData data, SchoolId school, LocalDate from, LocalDate to) {
+            base = (int) from.toEpochDay();
+            int n = (int) (to.toEpochDay() - base) + 1;
+            instructional = new boolean[n];
+            prefix = new int[n + 1];
+            var calendar = data.calendar(school);
+            LocalDate d = from;
+            for (int i = 0; i < n; i++, d = d.plusDays(1)) {
+                instructional[i] = calendar.isInstructionalDay(d);
+                prefix[i + 1] = prefix[i] + (instructional[i] ? 1 : 0);
+            }
+        }
+
+        @Override
+        public int count(int a, int b) {
+            return prefix[b - base + 1] - prefix[a - base];
+        }
+
+        @Override
+        public boolean isInstructional(int d) {
+            int i = d - base;
+            return i >= 0 && i < instructional.length && instructional[i];
+        }
+    }
+
+    private ChronicColumns(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, int known, StudentId[] extraIds,
+                           int[] start, int n, @Nullable Calendar[] calendars, byte[] community) {
+        this.data = data;
+        this.year = year;
+        this.definition = definition;
+        this.known = known;
+        this.extraIds = extraIds;
+        this.students = start.length - 1;
+        this.start = start;
+        this.calendars = calendars;
+        this.community = community;
+        school = new int[n];
+        first = new int[n];
+        last = new int[n];
+        days = new int[n];
+        grade = new byte[n];
+        absent = new int[n * C];
+        stays = new byte[students];
+        staySchool = new int[n];
+        stayFirst = new int[n];
+        stayLast = new int[n];
+        stayDays = new int[n];
+        stayUnits = new int[n];
+        stayCategory = new int[n * C];
+        stayGrade = new byte[n];
+        stayKey = new int[n];
+        stayStatus = new byte[n];
+        studentDays = new int[students];
+        studentUnits = new int[students];
+        studentGrade = new byte[students];
+        studentKey = new int[students];
+        studentStatus = new byte[students];
+    }
+
+    /** Reads the enrollments of {@code year} the definition considers, with a day in [from, to], into slots grouped by student. */
+    static ChronicColumns build(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, LocalDate from, LocalDate to) {
+        List<Enrollment> kept = new ArrayList<>();
+        int[] spans = new int[4096]; // per kept enrollment: school index, first and last epoch day, days
+        Map<SchoolId, Integer> schoolIndex = new HashMap<>();
+        List<@Nullable Calendar> calendarList = new ArrayList<>();
+        List<@Nullable SchoolType> types = new ArrayList<>();
+        int schoolCount = 0;
+        if (!to.isBefore(from)) {
+            @Nullable SchoolId lastSchool = null;
+            int lastIndex = -1;
+            for (Enrollment e : data.enrollments()) {
+                SchoolId sid = e.schoolId();
+                if (sid != lastSchool) {
+                    lastSchool = sid;
+                    lastIndex = data.schoolIndex(sid);
+                }
+                if (lastIndex < 0) {
+                    continue; // no school record and no calendar: no instructional day
+                }
+                while (types.size() <= lastIndex) {
+                    types.add(null);
+                    calendarList.add(null);
+                }
+                if (!definition.considers(e.entryGrade(), type(data, sid, types, lastIndex))) {
+                    continue;
+                }
+                LocalDate s = e.entryDate().isAfter(from) ? e.entryDate() : from;
+                java.util.Optional<LocalDate> exit = e.exitWithdrawDate();
+                LocalDate end = exit.isPresent() && exit.get().isBefore(to) ? exit.get() : to;
+                if (end.isBefore(s)) {
+                    continue;
+                }
+                @Nullable Calendar cal = calendarList.get(lastIndex);
+                if (cal == null) {
+                    cal = new Calendar(data, sid, from, to);
+                    calendarList.set(lastIndex, cal);
+                }
+                int a = (int) s.toEpochDay();
+                int b = (int) end.toEpochDay();
+                int d = cal.count(a, b);
+                if (d > 0) {
+                    if (kept.size() * 4 == spans.length) {
+                        spans = java.util.Arrays.copyOf(spans, spans.length * 2);
+                    }
+                    int k = kept.size() * 4;
+                    spans[k] = lastIndex;
+                    spans[k + 1] = a;
+                    spans[k + 2] = b;
+                    spans[k + 3] = d;
+                    kept.add(e);
+                }
+            }
+            schoolCount = calendarList.size();
+        }
+        Map<StudentId, Integer> extra = new HashMap<>();
+        int[] knownOut = new int[1];
+        int[] studentOf = ColumnarChronicAbsence.studentIndexes(data, kept, extra, knownOut);
+        int students = knownOut[0] + extra.size();
+        int[] start = new int[students + 1];
+        for (int s : studentOf) {
+            start[s + 1]++;
+        }
+        for (int s = 0; s < students; s++) {
+            start[s + 1] += start[s];
+        }
+        @Nullable Calendar[] calendars = calendarList.toArray(new Calendar[0]);
+        byte[] community = new byte[schoolCount];
+        for (int s = 0; s < schoolCount; s++) {
+            community[s] = (byte) (calendars[s] != null && data.isCommunitySchool(data.schoolAt(s), year) ? 1 : 0);
+        }
+        StudentId[] extraIds = new StudentId[extra.size()];
+        extra.forEach((id, i) -> extraIds[i - knownOut[0]] = id);
+        ChronicColumns c = new ChronicColumns(data, year, definition, knownOut[0], extraIds, start, kept.size(), calendars, community);
+        int[] fill = start.clone();
+        int[] entry = new int[kept.size()];
+        int[] rank = schoolRanks(data, schoolCount, calendars);
+        for (int i = 0; i < kept.size(); i++) {
+            int p = fill[studentOf[i]]++;
+            Enrollment e = kept.get(i);
+            c.school[p] = spans[4 * i];
+            c.first[p] = spans[4 * i + 1];
+            c.last[p] = spans[4 * i + 2];
+            c.days[p] = spans[4 * i + 3];
+            c.grade[p] = (byte) e.entryGrade().ordinal();
+            entry[p] = (int) e.entryDate().toEpochDay();
+        }
+        // each student's slots by entry date, then school (stable: the data's order among equals)
+        for (int s = 0; s < students; s++) {
+            for (int i = start[s] + 1; i < start[s + 1]; i++) {
+                for (int j = i; j > start[s] && (entry[j - 1] > entry[j] || entry[j - 1] == entry[j] && rank[c.school[j - 1]] > rank[c.school[j]]); j--) {
+                    c.swap(j - 1, j, entry);
+                }
+            }
+        }
+        return c;
+    }
+
+    /** The school's type, looked up once per school. */
+    private static SchoolType type(DistrictData data, SchoolId id, List<@Nullable SchoolType> cache, int index) {
+        @Nullable SchoolType t = cache.get(index);
+        if (t == null) {
+            t = ColumnarChronicAbsence.schoolType(data, id);
+            cache.set(index, t);
+        }
+        return t;
+    }
+
+    private void swap(int i, int j, int[] entry) {
+        int t;
+        t = school[i]; school[i] = school[j]; school[j] = t;
+        t = first[i]; first[i] = first[j]; first[j] = t;
+        t = last[i]; last[i] = last[j]; last[j] = t;
+        t = days[i]; days[i] = days[j]; days[j] = t;
+        t = entry[i]; entry[i] = entry[j]; entry[j] = t;
+        byte g = grade[i]; grade[i] = grade[j]; grade[j] = g;
+    }
+
+    /** Each school's position in identifier order (only schools with a calendar here). */
+    private static int[] schoolRanks(DistrictData data, int n, @Nullable Calendar[] calendars) {
+        List<Integer> used = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            if (calendars[s] != null) {
+                used.add(s);
+            }
+        }
+        used.sort((a, b) -> data.schoolAt(a).compareTo(data.schoolAt(b)));
+        int[] rank = new int[n];
+        for (int r = 0; r < used.size(); r++) {
+            rank[used.get(r)] = r;
+        }
+        return rank;
+    }
+
+    /** The student id at index {@code s}. */
+    StudentId studentId(int s) {
+        return s < known ? data.studentAt(s) : extraIds[s - known];
+    }
+
+    /**
+     * Bounds of at most {@code parallelism} contiguous ranges of student indexes with about equal numbers of slots,
+     * each at least {@code minSlots}; one range {@code [0, students]} otherwise.
+     */
+    int[] ranges(int parallelism, int minSlots) {
+        int n = start[students];
+        int tasks = Math.min(parallelism, n / Math.max(1, minSlots));
+        if (tasks <= 1) {
+            return new int[] {0, students};
+        }
+        int[] bounds = new int[tasks + 1];
+        int s = 0;
+        for (int t = 1; t < tasks; t++) {
+            long target = (long) n * t / tasks;
+            while (s < students && start[s] < target) {
+                s++;
+            }
+            bounds[t] = Math.max(s, bounds[t - 1]);
+        }
+        bounds[tasks] = students;
+        return bounds;
+    }
+
+    /** Adds the attendance of students {@code [from, to)}, then classifies and counts them. */
+    ColumnarChronicAbsence.Tallies compute(int from, int to) {
+        addAbsent(from, Math.min(to, known));
+        ColumnarChronicAbsence.Tallies t = new ColumnarChronicAbsence.Tallies(calendars.length);
+        for (int s = from; s < to; s++) {
+            if (start[s + 1] > start[s]) {
+                classify(s);
+                count(s, t);
+            }
+        }
+        return t;
+    }
+
+    private void addAbsent(int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        int[] constant = ColumnarChronicAbsence.constantShares(definition);
+        int[][] byDuration = ColumnarChronicAbsence.sharesByDuration(definition);
+        data.attendance().forEach((student, sch, day, category, duration) -> {
+            if (student < from || student >= to) {
+                return;
+            }
+            for (int i = start[student], e = start[student + 1]; i < e; i++) {
+                if (day >= first[i] && day <= last[i] && school[i] == sch) {
+                    if (calendars[sch].isInstructional(day)) {
+                        int c = category.ordinal();
+                        int share = constant[c];
+                        absent[i * C + c] += share >= 0 ? share
+                                : duration >= 0 && duration <= DayShare.SCALE ? byDuration[c][duration] : definition.absentShare(category, duration);
+                    }
+                    return;
+                }
+            }
+        });
+    }
+
+    /** Combines student {@code s}'s slots into stays (one per school, in order of first entry) and a pooled student-year. */
+    private void classify(int s) {
+        int a = start[s];
+        int m = start[s + 1] - a;
+        StudentId id = studentId(s);
+        List<StudentCharacteristic> held = data.characteristicsOf(id);
+        int person = ColumnarChronicAbsence.person(data.student(id));
+        int latestLast = last[a];
+        for (int k = 1; k < m; k++) {
+            latestLast = Math.max(latestLast, last[a + k]);
+        }
+        int key = person << CHARACTERISTIC_BITS | ColumnarChronicAbsence.characteristics(held, first[a], latestLast);
+        studentGrade[s] = grade[a + m - 1]; // slots are by entry date: the latest entry's grade
+        studentKey[s] = key;
+        if (m == 1) {
+            int units = 0;
+            for (int c = 0; c < C; c++) {
+                stayCategory[a * C + c] = absent[a * C + c];
+                units += absent[a * C + c];
+            }
+            stays[s] = 1;
+            setStay(a, school[a], first[a], last[a], days[a], units, grade[a], key);
+            studentDays[s] = days[a];
+            studentUnits[s] = units;
+            studentStatus[s] = stayStatus[a];
+            return;
+        }
+        int[] index = new int[m];
+        int[] f = new int[m];
+        int[] l = new int[m];
+        int[] d = new int[m];
+        Calendar[] cals = new Calendar[m];
+        for (int k = 0; k < m; k++) {
+            index[k] = k;
+            f[k] = first[a + k];
+            l[k] = last[a + k];
+            d[k] = days[a + k];
+            cals[k] = calendars[school[a + k]];
+        }
+        int[] stay = new int[m];
+        int n = 0;
+        boolean single = true;
+        for (int k = 1; k < m; k++) {
+            single &= school[a + k] == school[a];
+        }
+        int total = 0;
+        for (int k = 0; k < m; k++) {
+            int sch = school[a + k];
+            boolean seen = false;
+            for (int j = 0; j < k; j++) {
+                seen |= school[a + j] == sch;
+            }
+            if (seen) {
+                continue;
+            }
+            int p = a + n;
+            int count = 0;
+            int units = 0;
+            int sf = Integer.MAX_VALUE;
+            int sl = Integer.MIN_VALUE;
+            int g = 0;
+            int[] cat = new int[C];
+            for (int j = k; j < m; j++) {
+                if (school[a + j] != sch) {
+                    continue;
+                }
+                stay[count++] = j;
+                for (int c = 0; c < C; c++) {
+                    cat[c] += absent[(a + j) * C + c];
+                    units += absent[(a + j) * C + c];
+                }
+                sf = Math.min(sf, first[a + j]);
+                sl = Math.max(sl, last[a + j]);
+                g = grade[a + j];
+            }
+            System.arraycopy(cat, 0, stayCategory, p * C, C);
+            int stayKeyOf = single ? key : person << CHARACTERISTIC_BITS | ColumnarChronicAbsence.characteristics(held, sf, sl);
+            setStay(p, sch, single ? first[a] : sf, single ? latestLast : sl, EnrolledDays.union(count, stay, f, l, d, cals), units, g, stayKeyOf);
+            total += units;
+            n++;
+        }
+        stays[s] = (byte) n;
+        int pooledDays = single ? stayDays[a] : EnrolledDays.union(m, index, f, l, d, cals);
+        studentDays[s] = pooledDays;
+        studentUnits[s] = total;
+        studentStatus[s] = single ? stayStatus[a] : (byte) definition.classify(pooledDays, total).ordinal();
+    }
+
+    private static final int CHARACTERISTIC_BITS = org.communityschools.core.model.StudentCharacteristicType.values().length;
+
+    private void setStay(int p, int sch, int f, int l, int d, int units, int g, int key) {
+        staySchool[p] = sch;
+        stayFirst[p] = f;
+        stayLast[p] = l;
+        stayDays[p] = d;
+        stayUnits[p] = units;
+        stayGrade[p] = (byte) g;
+        stayKey[p] = key;
+        stayStatus[p] = (byte) definition.classify(d, units).ordinal();
+    }
+
+    /** Counts student {@code s}'s stays by school and community-school status, and the aggregation unit by district, grade and subgroups. */
+    private void count(int s, ColumnarChronicAbsence.Tallies t) {
+        int a = start[s];
+        boolean pooled = definition.aggregation() == ChronicAbsenceDefinition.Aggregation.POOLED;
+        for (int p = a; p < a + stays[s]; p++) {
+            t.bySchool.add(staySchool[p], stayDays[p], stayUnits[p], stayStatus[p]);
+            t.byCommunity.add(community[staySchool[p]], stayDays[p], stayUnits[p], stayStatus[p]);
+            if (!pooled) {
+                t.district.add(0, stayDays[p], stayUnits[p], stayStatus[p]);
+                t.byGrade.add(stayGrade[p], stayDays[p], stayUnits[p], stayStatus[p]);
+                t.byKey.add(stayKey[p], stayDays[p], stayUnits[p], stayStatus[p]);
+            }
+        }
+        if (pooled) {
+            t.district.add(0, studentDays[s], studentUnits[s], studentStatus[s]);
+            t.byGrade.add(studentGrade[s], studentDays[s], studentUnits[s], studentStatus[s]);
+            t.byKey.add(studentKey[s], studentDays[s], studentUnits[s], studentStatus[s]);
+        }
+    }
+
+    /** The status at ordinal {@code o}. */
+    static ChronicAbsenceStatus status(int o) {
+        return STATUS[o];
+    }
+}

@@ -1,0 +1,304 @@
+package org.communityschools.metrics.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.model.AttendanceCategory;
+import org.communityschools.core.model.DateRange;
+import org.communityschools.core.model.DayShare;
+import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.GradeLevel;
+import org.communityschools.core.model.RaceEthnicity;
+import org.communityschools.core.model.School;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolType;
+import org.communityschools.core.model.SchoolYear;
+import org.communityschools.core.model.Sex;
+import org.communityschools.core.model.Student;
+import org.communityschools.core.model.StudentCharacteristic;
+import org.communityschools.core.model.StudentCharacteristicType;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.metrics.AttendanceAggregate;
+import org.communityschools.metrics.AttendanceFigures;
+import org.communityschools.metrics.ChronicAbsenceDefinition;
+import org.communityschools.metrics.ChronicAbsenceReport;
+import org.communityschools.metrics.Subgroup;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The columnar batch chronic-absence calculation over {@link DistrictData}'s dense student and school indexes.
+ * Student-enrollments ("slots") are primitive columns grouped by student index (a counting sort, no comparison of
+ * identifiers); one pass over the attendance table adds absent ten-thousandths of a day per slot and category in
+ * {@code int}s (exact: whole days are 10,000, half days 5,000); then each student's slots become stays (a school's
+ * enrollments combined, {@link EnrolledDays}) and a pooled student-year, classified with
+ * {@link ChronicAbsenceDefinition#classify} and counted into {@link AttendanceTally} arrays by school, grade,
+ * community-school status and subgroup combination (sex, race/ethnicity and a bit per characteristic: one int).
+ * The scan and the per-student work split into contiguous ranges of student indexes, one per thread. The report's
+ * per-stay and per-student records are built on demand ({@link OnDemandList}) from the columns.
+ * Results are equal to {@code ChronicAbsenceEngine}'s (kept in the test sources as the oracle). Stateless.
+ */
+public final class ColumnarChronicAbsence {
+    private static final AttendanceCategory[] CATEGORY = AttendanceCategory.values();
+    private static final int CATEGORIES = CATEGORY.length;
+    private static final GradeLevel[] GRADES = GradeLevel.values();
+    private static final Sex[] SEXES = Sex.values();
+    private static final RaceEthnicity[] RACES = RaceEthnicity.values();
+    private static final StudentCharacteristicType[] CHARACTERISTICS = StudentCharacteristicType.values();
+    /** Subgroup combinations: (race + 1, sex + 1), (0, 0) without a student record, then a bit per characteristic. */
+    static final int KEYS = ((RACES.length + 1) * (SEXES.length + 1)) << CHARACTERISTICS.length;
+    /** Dense subgroup index: sexes, then races, then characteristics. */
+    private static final int SUBGROUPS = SEXES.length + RACES.length + CHARACTERISTICS.length;
+
+    /**
+     * The system property naming the number of threads of the batch calculation ({@value}): {@code 1} forces one
+     * thread; unset or not a positive integer, the number of available processors.
+     */
+    public static final String PARALLELISM_PROPERTY = "org.communityschools.metrics.parallelism";
+
+    /** Below this many student-enrollments per range the calculation stays on one thread (tasks would cost more). */
+    public static final int MIN_SLOTS_PER_TASK = 8_192;
+
+    private ColumnarChronicAbsence() {}
+
+    /** The number of threads of a batch calculation: {@link #PARALLELISM_PROPERTY}, else the available processors. */
+    public static int parallelism() {
+        Integer p = Integer.getInteger(PARALLELISM_PROPERTY);
+        return p != null && p > 0 ? p : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The report on {@link #parallelism()} threads. */
+    public static ChronicAbsenceReport calculate(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, LocalDate asOf) {
+        return calculate(data, year, definition, asOf, parallelism(), MIN_SLOTS_PER_TASK);
+    }
+
+    /**
+     * The report of {@code year} up to {@code asOf} (inclusive) under {@code definition}, on at most
+     * {@code parallelism} threads (ranges of at least {@code minSlotsPerTask} student-enrollments); equal whatever
+     * the parallelism.
+     */
+    public static ChronicAbsenceReport calculate(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition,
+                                                 LocalDate asOf, int parallelism, int minSlotsPerTask) {
+        LocalDate first = year.firstDay();
+        LocalDate last = asOf.isBefore(year.lastDay()) ? asOf : year.lastDay();
+        ChronicColumns columns = ChronicColumns.build(data, year, definition, first, last);
+        int[] bounds = columns.ranges(parallelism, minSlotsPerTask);
+        int tasks = bounds.length - 1;
+        Tallies[] parts = new Tallies[tasks];
+        List<ForkJoinTask<Tallies>> forked = new ArrayList<>();
+        for (int t = 1; t < tasks; t++) {
+            int from = bounds[t];
+            int to = bounds[t + 1];
+            forked.add(ForkJoinPool.commonPool().submit(() -> columns.compute(from, to)));
+        }
+        parts[0] = columns.compute(bounds[0], bounds[1]);
+        for (int t = 1; t < tasks; t++) {
+            parts[t] = forked.get(t - 1).join();
+        }
+        Tallies all = parts[0];
+        for (int t = 1; t < tasks; t++) {
+            all.addAll(parts[t]);
+        }
+        return report(data, year, definition, asOf, first, last, columns, all);
+    }
+
+    /** The counts of one range of students: by school, community-school status, district, grade and subgroup combination. */
+    static final class Tallies {
+        final AttendanceTally bySchool;
+        final AttendanceTally byCommunity = new AttendanceTally(2);
+        final AttendanceTally district = new AttendanceTally(1);
+        final AttendanceTally byGrade = new AttendanceTally(GRADES.length);
+        final AttendanceTally byKey = new AttendanceTally(KEYS);
+
+        Tallies(int schools) {
+            bySchool = new AttendanceTally(schools);
+        }
+
+        void addAll(Tallies o) {
+            bySchool.addAll(o.bySchool);
+            byCommunity.addAll(o.byCommunity);
+            district.addAll(o.district);
+            byGrade.addAll(o.byGrade);
+            byKey.addAll(o.byKey);
+        }
+    }
+
+    private static ChronicAbsenceReport report(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, LocalDate asOf,
+                                               LocalDate first, LocalDate last, ChronicColumns c, Tallies all) {
+        Map<SchoolId, org.communityschools.metrics.SchoolAttendance> schools = new TreeMap<>();
+        for (int s = 0; s < all.bySchool.groups(); s++) {
+            if (all.bySchool.members(s) > 0) { // a member means a day in the period, so first <= last
+                DateRange period = DateRange.closed(first, last);
+                SchoolId id = data.schoolAt(s);
+                schools.put(id, new org.communityschools.metrics.SchoolAttendance(id, c.community[s] == 1,
+                        data.calendar(id).daysIn(period), all.bySchool.result(s)));
+            }
+        }
+        Map<Boolean, AttendanceAggregate> community = new HashMap<>();
+        for (int k = 0; k < 2; k++) {
+            if (all.byCommunity.members(k) > 0) {
+                community.put(k == 1, all.byCommunity.result(k));
+            }
+        }
+        Map<GradeLevel, AttendanceAggregate> byGrade = new EnumMap<>(GradeLevel.class);
+        for (GradeLevel g : GRADES) {
+            if (all.byGrade.members(g.ordinal()) > 0) {
+                byGrade.put(g, all.byGrade.result(g.ordinal()));
+            }
+        }
+        AttendanceTally subgroups = new AttendanceTally(SUBGROUPS);
+        for (int key = 0; key < KEYS; key++) {
+            if (all.byKey.members(key) == 0) {
+                continue;
+            }
+            int person = key >>> CHARACTERISTICS.length;
+            if (person > 0) {
+                subgroups.addGroup(person % (SEXES.length + 1) - 1, all.byKey, key);
+                subgroups.addGroup(SEXES.length + person / (SEXES.length + 1) - 1, all.byKey, key);
+            }
+            for (int ch = 0; ch < CHARACTERISTICS.length; ch++) {
+                if ((key & 1 << ch) != 0) {
+                    subgroups.addGroup(SEXES.length + RACES.length + ch, all.byKey, key);
+                }
+            }
+        }
+        Map<Subgroup, AttendanceAggregate> bySubgroup = new HashMap<>();
+        for (int g = 0; g < SUBGROUPS; g++) {
+            if (subgroups.members(g) > 0) {
+                bySubgroup.put(subgroup(g), subgroups.result(g));
+            }
+        }
+        OnDemandRecords records = new OnDemandRecords(data, year, definition, c);
+        return new ChronicAbsenceReport(definition, year, asOf, records.enrollments(), records.students(), schools,
+                all.district.result(0), byGrade, bySubgroup, community);
+    }
+
+    private static Subgroup subgroup(int g) {
+        if (g < SEXES.length) {
+            return Subgroup.of(SEXES[g]);
+        }
+        g -= SEXES.length;
+        return g < RACES.length ? Subgroup.of(RACES[g]) : Subgroup.of(CHARACTERISTICS[g - RACES.length]);
+    }
+
+    /** The shared subgroup set of combination {@code key}, as the batch engine's source builds it. */
+    static SubgroupSet subgroupSet(int key) {
+        List<Subgroup> out = new ArrayList<>();
+        int person = key >>> CHARACTERISTICS.length;
+        if (person > 0) {
+            out.add(Subgroup.of(SEXES[person % (SEXES.length + 1) - 1]));
+            out.add(Subgroup.of(RACES[person / (SEXES.length + 1) - 1]));
+        }
+        for (int ch = 0; ch < CHARACTERISTICS.length; ch++) {
+            if ((key & 1 << ch) != 0) {
+                out.add(Subgroup.of(CHARACTERISTICS[ch]));
+            }
+        }
+        return SubgroupSet.copyOf(out);
+    }
+
+    /** The person part of a combination key: (race + 1) × (sexes + 1) + sex + 1, or 0 without a record. */
+    static int person(Optional<Student> s) {
+        return s.map(x -> (x.raceEthnicity().ordinal() + 1) * (SEXES.length + 1) + x.sex().ordinal() + 1).orElse(0);
+    }
+
+    /** The characteristic bits of the characteristics held on a day of the closed epoch-day range [a, b]. */
+    static int characteristics(List<StudentCharacteristic> held, int a, int b) {
+        int mask = 0;
+        for (StudentCharacteristic c : held) {
+            DateRange p = c.period();
+            if (p.start().toEpochDay() <= b && (p.endExclusive().isEmpty() || a < p.endExclusive().get().toEpochDay())) {
+                mask |= 1 << c.characteristic().ordinal();
+            }
+        }
+        return mask;
+    }
+
+    /** The school type of a school index (regular when the school has no record). */
+    static SchoolType schoolType(DistrictData data, SchoolId id) {
+        return data.school(id).map(School::schoolType).orElse(SchoolType.REGULAR);
+    }
+
+    /** The absent share of a record by category: a constant, or -1 when the duration decides. */
+    static int[] constantShares(ChronicAbsenceDefinition definition) {
+        int[] constant = new int[CATEGORIES];
+        for (AttendanceCategory c : CATEGORY) {
+            constant[c.ordinal()] = definition.treatment(c) == ChronicAbsenceDefinition.CategoryTreatment.BY_DURATION
+                    ? -1 : definition.absentShare(c, 0);
+        }
+        return constant;
+    }
+
+    /** For each category the duration decides, the share of every duration from 0 to a whole day. */
+    static int[][] sharesByDuration(ChronicAbsenceDefinition definition) {
+        int[][] table = new int[CATEGORIES][];
+        for (AttendanceCategory c : CATEGORY) {
+            if (definition.treatment(c) == ChronicAbsenceDefinition.CategoryTreatment.BY_DURATION) {
+                int[] t = new int[DayShare.SCALE + 1];
+                for (int d = 0; d <= DayShare.SCALE; d++) {
+                    t[d] = definition.absentShare(c, d);
+                }
+                table[c.ordinal()] = t;
+            }
+        }
+        return table;
+    }
+
+    /** The figures of one unit whose absent ten-thousandths by category start at {@code offset} in {@code byCategory}. */
+    public static AttendanceFigures figures(ChronicAbsenceDefinition definition, int days, long absentUnits, long[] byCategory, int offset) {
+        return new AttendanceFigures(days, Days.of(absentUnits), Days.byCategory(byCategory, offset), definition.classify(days, absentUnits));
+    }
+
+    static int categories() {
+        return CATEGORIES;
+    }
+
+    static GradeLevel grade(int ordinal) {
+        return GRADES[ordinal];
+    }
+
+    /** The student id of each enrollment, resolved to dense indexes; students without one get indexes after {@code known}. */
+    static int[] studentIndexes(DistrictData data, List<Enrollment> kept, Map<StudentId, Integer> extra, int[] knownOut) {
+        int[] idx = new int[kept.size()];
+        @Nullable StudentId lastId = null;
+        int lastIndex = -1;
+        int max = -1;
+        for (int i = 0; i < idx.length; i++) {
+            StudentId id = kept.get(i).studentId();
+            if (id != lastId) {
+                lastId = id;
+                lastIndex = data.studentIndex(id);
+            }
+            idx[i] = lastIndex;
+            max = Math.max(max, lastIndex);
+        }
+        int known = max + 1;
+        knownOut[0] = known;
+        for (int i = 0; i < idx.length; i++) {
+            if (idx[i] < 0) {
+                StudentId id = kept.get(i).studentId();
+                Integer e = extra.get(id);
+                if (e == null) {
+                    e = known + extra.size();
+                    extra.put(id, e);
+                }
+                idx[i] = e;
+            }
+        }
+        return idx;
+    }
+
+    static int[] sortedCopy(int[] a) {
+        int[] c = a.clone();
+        Arrays.sort(c);
+        return c;
+    }
+}

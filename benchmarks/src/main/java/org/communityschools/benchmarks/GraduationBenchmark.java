@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Four-year adjusted cohort graduation rate of every cohort in the city (34 CFR 200.19(b)): the SDK's
- * {@link GraduationRate#calculate(DistrictData, GraduationCohortDefinition, SchoolYear)} once per cohort ({@code sdk},
+ * {@link GraduationRate#calculate(DistrictData, SchoolYear, GraduationCohortDefinition)} once per cohort ({@code sdk},
  * the whole report: district, schools, characteristics, every member) against one DuckDB SQL query grouping by
  * cohort ({@code duckdb}, {@link DuckDbPeer#ACGR_SQL}: district counts only), whose adjusted cohort and graduates of
  * every cohort are checked equal to the SDK's before anything is timed. The cohorts are the distinct 9th-grade years
@@ -74,7 +74,7 @@ public class GraduationBenchmark {
     static Map<Integer, List<Long>> sdkCounts(DistrictData data, List<SchoolYear> cohorts) {
         Map<Integer, List<Long>> out = new TreeMap<>();
         for (SchoolYear y : cohorts) {
-            CohortCounts c = GraduationRate.calculate(data, GraduationCohortDefinition.FOUR_YEAR, y).district();
+            CohortCounts c = GraduationRate.calculate(data, y, GraduationCohortDefinition.FOUR_YEAR).district();
             if (c.firstTimeNinthGraders() + c.transfersIn() > 0) {
                 out.put(y.endYear(), List.of((long) c.adjustedCohort(), (long) c.graduateCount()));
             }

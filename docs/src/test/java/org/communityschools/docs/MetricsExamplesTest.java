@@ -82,11 +82,11 @@ class MetricsExamplesTest {
         district.chronicallyAbsent();                                      // the numerator
         district.counted();                                                // the denominator
         district.chronicAbsenceRate().map(r -> r.toPercentString(1));      // the percentage, one decimal, half-even
-        report.byCommunitySchool().get(true);                              // enrollments at community schools
+        report.byCommunitySchool().communitySchools();                     // enrollments at community schools
         // [/district]
         assertThat(district.counted()).isPositive();
         // [acgr-district]
-        GraduationCohortReport acgr = GraduationRate.calculate(data, GraduationCohortDefinition.FOUR_YEAR, SchoolYear.of(2015));
+        GraduationCohortReport acgr = GraduationRate.calculate(data, SchoolYear.of(2015), GraduationCohortDefinition.FOUR_YEAR);
         CohortCounts counts = acgr.district();
         counts.adjustedCohort();                                           // first-time 9th graders + transfers in - removals
         counts.rate();                                                     // graduates / adjusted cohort
@@ -103,7 +103,7 @@ class MetricsExamplesTest {
                 List.of(new Enrollment(id, hs, LocalDate.of(2014, 9, 3), GradeLevel.G09, Optional.of(LocalDate.of(2018, 8, 20)),
                         Optional.of(ExitWithdrawType.GRADUATED), true)),
                 List.of(new Diploma(id, hs, LocalDate.of(2018, 8, 20), DiplomaType.REGULAR)));     // a summer graduate
-        GraduationCohortReport four = GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, SchoolYear.of(2015), List.of(history));
+        GraduationCohortReport four = GraduationRate.calculate(List.of(history), SchoolYear.of(2015), GraduationCohortDefinition.FOUR_YEAR);
         four.district().rate();                                            // Optional[1/1]: August 20 is before August 31
         // [/acgr-history]
         assertThat(four.district().rate()).contains(Ratio.of(1, 1));

@@ -33,14 +33,14 @@ import org.communityschools.metrics.internal.OnDemandList;
  * @param district          the whole district
  * @param byGrade           by grade (the grade of the enrollment, or of the latest enrollment when pooled)
  * @param bySubgroup        by subgroup; a student is in every subgroup they belong to
- * @param byCommunitySchool student-enrollments at community schools ({@code true}) and at others ({@code false})
+ * @param byCommunitySchool student-enrollments at community schools and at the other schools
  */
 public record ChronicAbsenceReport(ChronicAbsenceDefinition definition, SchoolYear schoolYear, LocalDate asOf,
                                    List<EnrollmentAttendance> enrollments, List<StudentAttendance> students,
                                    Map<SchoolId, SchoolAttendance> schools, AttendanceAggregate district,
                                    Map<GradeLevel, AttendanceAggregate> byGrade,
                                    Map<Subgroup, AttendanceAggregate> bySubgroup,
-                                   Map<Boolean, AttendanceAggregate> byCommunitySchool) {
+                                   CommunitySchoolSplit byCommunitySchool) {
     /**
      * Checks that nothing is missing; copies the collections.
      *
@@ -54,7 +54,7 @@ public record ChronicAbsenceReport(ChronicAbsenceDefinition definition, SchoolYe
      * @param district the whole district
      * @param byGrade by grade (the grade of the enrollment, or of the latest enrollment when pooled)
      * @param bySubgroup by subgroup; a student is in every subgroup they belong to
-     * @param byCommunitySchool student-enrollments at community schools ({@code true}) and at others ({@code false})
+     * @param byCommunitySchool student-enrollments at community schools and at the other schools
      */
     public ChronicAbsenceReport {
         Objects.requireNonNull(definition, "definition");
@@ -67,7 +67,7 @@ public record ChronicAbsenceReport(ChronicAbsenceDefinition definition, SchoolYe
         Objects.requireNonNull(district, "district");
         byGrade = Collections.unmodifiableMap(new TreeMap<>(byGrade));
         bySubgroup = Collections.unmodifiableMap(new TreeMap<>(bySubgroup));
-        byCommunitySchool = Collections.unmodifiableMap(new TreeMap<>(byCommunitySchool));
+        Objects.requireNonNull(byCommunitySchool, "byCommunitySchool");
     }
 
     /**

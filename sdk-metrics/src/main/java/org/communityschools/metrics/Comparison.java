@@ -71,15 +71,13 @@ public record Comparison(String metric, List<YearPoint> points) {
         Objects.requireNonNull(definition, "definition");
         List<YearPoint> points = new ArrayList<>();
         for (SchoolYear year : years) {
-            Map<Boolean, AttendanceAggregate> groups = ChronicAbsence.calculate(data, year, definition).byCommunitySchool();
-            points.add(new YearPoint(year, rate(groups.get(true)), rate(groups.get(false))));
+            CommunitySchoolSplit groups = ChronicAbsence.calculate(data, year, definition).byCommunitySchool();
+            points.add(new YearPoint(year, groups.communitySchools().flatMap(AttendanceAggregate::chronicAbsenceRate),
+                    groups.otherSchools().flatMap(AttendanceAggregate::chronicAbsenceRate)));
         }
         return new Comparison("chronic absence (" + definition.name() + ")", points);
     }
 
-    private static Optional<Ratio> rate(AttendanceAggregate aggregate) {
-        return aggregate == null ? Optional.empty() : aggregate.chronicAbsenceRate();
-    }
 
     /**
      * Adjusted cohort graduation rates of the cohorts whose last counted year is each of {@code lastYears}, every
@@ -94,7 +92,7 @@ public record Comparison(String metric, List<YearPoint> points) {
         List<YearPoint> points = new ArrayList<>();
         for (SchoolYear lastYear : lastYears) {
             SchoolYear ninthGradeYear = lastYear.plusYears(-(definition.years() - 1));
-            GraduationCohortReport report = GraduationRate.calculate(data, definition, ninthGradeYear);
+            GraduationCohortReport report = GraduationRate.calculate(data, ninthGradeYear, definition);
             if (report.district().firstTimeNinthGraders() == 0) {
                 points.add(new YearPoint(lastYear, Optional.empty(), Optional.empty()));
                 continue;

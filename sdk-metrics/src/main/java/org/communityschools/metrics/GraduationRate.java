@@ -38,7 +38,7 @@ public final class GraduationRate {
      * enrollments, diplomas and characteristics, the stated {@code ninth_grade_cohort} when present, and the
      * schools' instructional calendars as school days (weekdays for a school without a calendar).
      */
-    public static GraduationCohortReport calculate(DistrictData data, GraduationCohortDefinition definition, SchoolYear ninthGradeYear) {
+    public static GraduationCohortReport calculate(DistrictData data, SchoolYear ninthGradeYear, GraduationCohortDefinition definition) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(definition, "definition");
         Objects.requireNonNull(ninthGradeYear, "ninthGradeYear");
@@ -55,8 +55,8 @@ public final class GraduationRate {
      * The report for the cohort that entered grade 9 in {@code ninthGradeYear}, counting school days with
      * {@code schoolDays} (for the attribution rule).
      */
-    public static GraduationCohortReport calculate(GraduationCohortDefinition definition, SchoolYear ninthGradeYear,
-                                                   Collection<StudentHistory> students, SchoolDays schoolDays) {
+    public static GraduationCohortReport calculate(Collection<StudentHistory> students, SchoolYear ninthGradeYear,
+                                                   GraduationCohortDefinition definition, SchoolDays schoolDays) {
         Objects.requireNonNull(definition, "definition");
         Objects.requireNonNull(ninthGradeYear, "ninthGradeYear");
         Objects.requireNonNull(students, "students");
@@ -64,9 +64,9 @@ public final class GraduationRate {
         return ColumnarGraduation.calculate(definition, ninthGradeYear, students, schoolDays);
     }
 
-    /** {@link #calculate(GraduationCohortDefinition, SchoolYear, Collection, SchoolDays)} counting weekdays as school days. */
-    public static GraduationCohortReport calculate(GraduationCohortDefinition definition, SchoolYear ninthGradeYear,
-                                                   Collection<StudentHistory> students) {
-        return calculate(definition, ninthGradeYear, students, SchoolDays.weekdays());
+    /** {@link #calculate(Collection, SchoolYear, GraduationCohortDefinition, SchoolDays)} counting weekdays as school days. */
+    public static GraduationCohortReport calculate(Collection<StudentHistory> students, SchoolYear ninthGradeYear,
+                                                   GraduationCohortDefinition definition) {
+        return calculate(students, ninthGradeYear, definition, SchoolDays.weekdays());
     }
 }

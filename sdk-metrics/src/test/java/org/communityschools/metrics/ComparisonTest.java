@@ -79,8 +79,8 @@ class ComparisonTest {
         assertThat(c.points()).hasSize(4);
         for (Comparison.YearPoint p : c.points()) {
             ChronicAbsenceReport report = ChronicAbsence.calculate(data, p.year(), ChronicAbsenceDefinition.FEDERAL);
-            assertThat(p.treated()).isEqualTo(report.byCommunitySchool().get(true).chronicAbsenceRate());
-            assertThat(p.comparison()).isEqualTo(report.byCommunitySchool().get(false).chronicAbsenceRate());
+            assertThat(p.treated()).isEqualTo(report.byCommunitySchool().communitySchools().orElseThrow().chronicAbsenceRate());
+            assertThat(p.comparison()).isEqualTo(report.byCommunitySchool().otherSchools().orElseThrow().chronicAbsenceRate());
         }
         assertThat(c.differenceInDifferences(Y2015, Y2018, 2)).isPresent();
     }

@@ -170,7 +170,7 @@ class GraduationRateReferenceModelTest {
     void districtCountsAgreeWithTheReference(@ForAll long seed) {
         List<StudentHistory> students = district(seed);
         GraduationCohortDefinition def = definition(new Random(~seed));
-        GraduationCohortReport report = GraduationRate.calculate(def, COHORT, students);
+        GraduationCohortReport report = GraduationRate.calculate(students, COHORT, def);
 
         Map<StudentId, Outcome> expected = new TreeMap<>();
         for (StudentHistory h : students) {
@@ -210,7 +210,7 @@ class GraduationRateReferenceModelTest {
         GraduationCohortDefinition mostDays = GraduationCohortDefinition.builder().years(def.years()).cutoff(def.cutoff())
                 .alternateDiplomasCount(def.alternateDiplomasCount()).attribution(GraduationCohortDefinition.Attribution.MOST_DAYS)
                 .laterEnrollmentConfirmsTransfer(def.laterEnrollmentConfirmsTransfer()).build();
-        GraduationCohortReport attributed = GraduationRate.calculate(mostDays, COHORT, students);
+        GraduationCohortReport attributed = GraduationRate.calculate(students, COHORT, mostDays);
         assertThat(attributed.district()).isEqualTo(d);
         int before = report.schools().values().stream().mapToInt(CohortCounts::adjustedCohort).sum();
         int after = attributed.schools().values().stream().mapToInt(CohortCounts::adjustedCohort).sum();
@@ -220,8 +220,8 @@ class GraduationRateReferenceModelTest {
     @Property(tries = 100)
     void anExtendedYearNeverLosesAGraduate(@ForAll long seed) {
         List<StudentHistory> students = district(seed);
-        GraduationCohortReport four = GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, COHORT, students);
-        GraduationCohortReport five = GraduationRate.calculate(GraduationCohortDefinition.FIVE_YEAR, COHORT, students);
+        GraduationCohortReport four = GraduationRate.calculate(students, COHORT, GraduationCohortDefinition.FOUR_YEAR);
+        GraduationCohortReport five = GraduationRate.calculate(students, COHORT, GraduationCohortDefinition.FIVE_YEAR);
         List<StudentId> fourGraduates = four.members().stream().filter(m -> m.district().graduated()).map(CohortMember::studentId).toList();
         List<StudentId> fiveGraduates = five.members().stream().filter(m -> m.district().graduated()).map(CohortMember::studentId).toList();
         assertThat(fiveGraduates).containsAll(fourGraduates);

@@ -160,7 +160,7 @@ class GraduationRateTest {
 
     @Test
     void fourYearRateOfTheWorkedVector() {
-        GraduationCohortReport r = GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, COHORT, vectorCohort());
+        GraduationCohortReport r = GraduationRate.calculate(vectorCohort(), COHORT, GraduationCohortDefinition.FOUR_YEAR);
         CohortCounts d = r.district();
         assertThat(r.cutoffDate()).isEqualTo(LocalDate.of(2018, 8, 31));
         assertThat(d.firstTimeNinthGraders()).isEqualTo(250);
@@ -180,7 +180,7 @@ class GraduationRateTest {
 
     @Test
     void fiveYearRateOfTheWorkedVector() {
-        GraduationCohortReport r = GraduationRate.calculate(GraduationCohortDefinition.FIVE_YEAR, COHORT, vectorCohort());
+        GraduationCohortReport r = GraduationRate.calculate(vectorCohort(), COHORT, GraduationCohortDefinition.FIVE_YEAR);
         CohortCounts d = r.district();
         assertThat(r.cutoffDate()).isEqualTo(LocalDate.of(2019, 8, 31));
         assertThat(d.firstTimeNinthGraders() + d.transfersIn()).isEqualTo(267);
@@ -192,7 +192,7 @@ class GraduationRateTest {
 
     @Test
     void documentedTransferBetweenTwoSchoolsIsARemovalAtOneAndAnAdditionAtTheOtherButNotADistrictRemoval() {
-        GraduationCohortReport r = GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, COHORT, vectorCohort());
+        GraduationCohortReport r = GraduationRate.calculate(vectorCohort(), COHORT, GraduationCohortDefinition.FOUR_YEAR);
         CohortCounts hs1 = r.schools().get(HS1);
         CohortCounts hs2 = r.schools().get(HS2);
         assertThat(hs1.removals().get(CohortRemoval.TRANSFERRED_OUT)).isEqualTo(14 + 3 + 4);
@@ -215,11 +215,11 @@ class GraduationRateTest {
                 closed(id, HS1, FALL_2014, GradeLevel.G09, LocalDate.of(2015, 6, 26), ExitWithdrawType.END_OF_YEAR, false),
                 closed(id, HS2, LocalDate.of(2015, 9, 9), GradeLevel.G10, LocalDate.of(2018, 6, 26), ExitWithdrawType.GRADUATED, true)),
                 List.of(diploma(id, HS2, LocalDate.of(2018, 6, 26), DiplomaType.REGULAR)));
-        GraduationCohortReport r = GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, COHORT, List.of(summerMove));
+        GraduationCohortReport r = GraduationRate.calculate(List.of(summerMove), COHORT, GraduationCohortDefinition.FOUR_YEAR);
         assertThat(r.schools().get(HS1).removals()).containsEntry(CohortRemoval.TRANSFERRED_OUT, 1);
         assertThat(r.schools().get(HS2).rate()).contains(Ratio.of(1, 1));
         GraduationCohortDefinition strict = GraduationCohortDefinition.builder().laterEnrollmentConfirmsTransfer(false).build();
-        GraduationCohortReport s = GraduationRate.calculate(strict, COHORT, List.of(summerMove));
+        GraduationCohortReport s = GraduationRate.calculate(List.of(summerMove), COHORT, strict);
         assertThat(s.schools().get(HS1).rate()).contains(Ratio.of(1, 1));
         assertThat(s.district()).isEqualTo(r.district());
     }
@@ -239,8 +239,8 @@ class GraduationRateTest {
         StudentHistory late = StudentHistory.of(StudentId.of(id), List.of(
                 closed(id, HS1, FALL_2014, GradeLevel.G09, LocalDate.of(2018, 3, 1), ExitWithdrawType.TRANSFERRED, true),
                 open(id, HS2, LocalDate.of(2018, 9, 10), GradeLevel.G12)), List.of());
-        GraduationCohortReport r = GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, COHORT,
-                List.of(late, graduate("grad", HS1, LocalDate.of(2018, 6, 26), DiplomaType.REGULAR)));
+        GraduationCohortReport r = GraduationRate.calculate(List.of(late, graduate("grad", HS1, LocalDate.of(2018, 6, 26), DiplomaType.REGULAR)), COHORT,
+                GraduationCohortDefinition.FOUR_YEAR);
         assertThat(r.district().removed()).isZero();
         assertThat(r.district().adjustedCohort()).isEqualTo(2);
         assertThat(r.district().rate()).contains(Ratio.of(1, 2));
@@ -263,13 +263,13 @@ class GraduationRateTest {
                 closed("november", HS1, LocalDate.of(2014, 11, 17), GradeLevel.G09, june2018, ExitWithdrawType.GRADUATED, true)),
                 List.of(diploma("november", HS1, june2018, DiplomaType.REGULAR)));
         List<StudentHistory> both = List.of(graduate("early", HS1, june2018, DiplomaType.REGULAR), november);
-        CohortCounts d = GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, COHORT, both).district();
+        CohortCounts d = GraduationRate.calculate(both, COHORT, GraduationCohortDefinition.FOUR_YEAR).district();
         assertThat(GraduationCohortDefinition.FOUR_YEAR.fallMembershipDate(COHORT)).isEqualTo(LocalDate.of(2014, 10, 1));
         assertThat(d.firstTimeNinthGraders()).isEqualTo(1);
         assertThat(d.transfersIn()).isEqualTo(1);
         assertThat(d.rate()).contains(Ratio.of(2, 2));
         GraduationCohortDefinition december = GraduationCohortDefinition.builder().fallMembershipDate(java.time.MonthDay.of(12, 1)).build();
-        CohortCounts later = GraduationRate.calculate(december, COHORT, both).district();
+        CohortCounts later = GraduationRate.calculate(both, COHORT, december).district();
         assertThat(later.firstTimeNinthGraders()).isEqualTo(2);
         assertThat(later.transfersIn()).isZero();
         assertThat(later.rate()).isEqualTo(d.rate());
@@ -278,7 +278,7 @@ class GraduationRateTest {
     @Test
     void alternateDiplomasCanBeSwitchedOff() {
         GraduationCohortDefinition noAlternate = GraduationCohortDefinition.builder().alternateDiplomasCount(false).build();
-        CohortCounts d = GraduationRate.calculate(noAlternate, COHORT, vectorCohort()).district();
+        CohortCounts d = GraduationRate.calculate(vectorCohort(), COHORT, noAlternate).district();
         assertThat(d.rate()).contains(Ratio.of(208, 245));
         assertThat(d.nonGraduates()).containsEntry(NonGraduateOutcome.NON_DIPLOMA_CREDENTIAL, 5);
     }
@@ -286,7 +286,7 @@ class GraduationRateTest {
     @Test
     void earlyGraduatesCount() {
         StudentHistory early = graduate("E", HS1, LocalDate.of(2017, 1, 20), DiplomaType.REGULAR);
-        assertThat(GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, COHORT, List.of(early)).district().rate()).contains(Ratio.of(1, 1));
+        assertThat(GraduationRate.calculate(List.of(early), COHORT, GraduationCohortDefinition.FOUR_YEAR).district().rate()).contains(Ratio.of(1, 1));
     }
 
     @Test
@@ -294,10 +294,10 @@ class GraduationRateTest {
         List<StudentHistory> s = List.of(
                 graduate("A", HS1, LocalDate.of(2018, 8, 31), DiplomaType.REGULAR),
                 graduate("B", HS1, LocalDate.of(2018, 9, 1), DiplomaType.REGULAR));
-        GraduationCohortReport r = GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, COHORT, s);
+        GraduationCohortReport r = GraduationRate.calculate(s, COHORT, GraduationCohortDefinition.FOUR_YEAR);
         assertThat(r.district().rate()).contains(Ratio.of(1, 2));
         GraduationCohortDefinition june30 = GraduationCohortDefinition.builder().cutoff(MonthDay.of(6, 30)).build();
-        assertThat(GraduationRate.calculate(june30, COHORT, s).district().rate()).contains(Ratio.of(0, 2));
+        assertThat(GraduationRate.calculate(s, COHORT, june30).district().rate()).contains(Ratio.of(0, 2));
     }
 
     @Test
@@ -306,7 +306,7 @@ class GraduationRateTest {
                 graduate("C", HS1, LocalDate.of(2018, 6, 20), DiplomaType.CERTIFICATE),
                 graduate("H", HS1, LocalDate.of(2018, 6, 20), DiplomaType.HSE),
                 graduate("I", HS1, LocalDate.of(2018, 6, 20), DiplomaType.IEP));
-        CohortCounts d = GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, COHORT, s).district();
+        CohortCounts d = GraduationRate.calculate(s, COHORT, GraduationCohortDefinition.FOUR_YEAR).district();
         assertThat(d.rate()).contains(Ratio.of(0, 3));
         assertThat(d.nonGraduates()).containsEntry(NonGraduateOutcome.GED, 1).containsEntry(NonGraduateOutcome.NON_DIPLOMA_CREDENTIAL, 2);
     }
@@ -315,14 +315,14 @@ class GraduationRateTest {
     void aYearEndExitInTheLastYearIsStillEnrolledButEarlierItIsAnUnknownExit() {
         StudentHistory continuing = leaver("C", HS1, LocalDate.of(2018, 6, 26), ExitWithdrawType.END_OF_YEAR, false);
         StudentHistory vanished = leaver("V", HS1, LocalDate.of(2016, 6, 24), ExitWithdrawType.END_OF_YEAR, false);
-        CohortCounts d = GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, COHORT, List.of(continuing, vanished)).district();
+        CohortCounts d = GraduationRate.calculate(List.of(continuing, vanished), COHORT, GraduationCohortDefinition.FOUR_YEAR).district();
         assertThat(d.nonGraduates()).containsEntry(NonGraduateOutcome.STILL_ENROLLED, 1).containsEntry(NonGraduateOutcome.OTHER, 1);
     }
 
     @Test
     void undocumentedTransferStaysInTheCohort() {
         StudentHistory s = leaver("U", HS1, LocalDate.of(2016, 4, 1), ExitWithdrawType.TRANSFERRED, false);
-        CohortCounts d = GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, COHORT, List.of(s)).district();
+        CohortCounts d = GraduationRate.calculate(List.of(s), COHORT, GraduationCohortDefinition.FOUR_YEAR).district();
         assertThat(d.removed()).isZero();
         assertThat(d.adjustedCohort()).isEqualTo(1);
         assertThat(d.nonGraduates()).containsEntry(NonGraduateOutcome.UNDOCUMENTED_EXIT, 1);
@@ -334,7 +334,7 @@ class GraduationRateTest {
         StudentHistory ninthNextYear = transferIn("Y", HS1, LocalDate.of(2015, 9, 10), GradeLevel.G09);
         assertThat(tenth.ninthGradeYear()).contains(COHORT);
         assertThat(ninthNextYear.ninthGradeYear()).contains(SchoolYear.of(2016));
-        CohortCounts d = GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, COHORT, List.of(tenth, ninthNextYear)).district();
+        CohortCounts d = GraduationRate.calculate(List.of(tenth, ninthNextYear), COHORT, GraduationCohortDefinition.FOUR_YEAR).district();
         assertThat(d.transfersIn()).isEqualTo(1);
         assertThat(d.firstTimeNinthGraders()).isZero();
     }
@@ -346,11 +346,11 @@ class GraduationRateTest {
                 closed(id, HS1, FALL_2014, GradeLevel.G09, LocalDate.of(2017, 1, 31), ExitWithdrawType.TRANSFERRED, true),
                 closed(id, HS2, LocalDate.of(2017, 2, 6), GradeLevel.G11, LocalDate.of(2017, 4, 28), ExitWithdrawType.DROPPED_OUT, false)),
                 List.of());
-        GraduationCohortReport recent = GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, COHORT, List.of(s));
+        GraduationCohortReport recent = GraduationRate.calculate(List.of(s), COHORT, GraduationCohortDefinition.FOUR_YEAR);
         assertThat(recent.schools().get(HS1).adjustedCohort()).isZero();
         assertThat(recent.schools().get(HS2).nonGraduates()).containsEntry(NonGraduateOutcome.DROPPED_OUT, 1);
         GraduationCohortDefinition mostDays = GraduationCohortDefinition.builder().attribution(GraduationCohortDefinition.Attribution.MOST_DAYS).build();
-        GraduationCohortReport r = GraduationRate.calculate(mostDays, COHORT, List.of(s));
+        GraduationCohortReport r = GraduationRate.calculate(List.of(s), COHORT, mostDays);
         assertThat(r.schools().get(HS1).nonGraduates()).containsEntry(NonGraduateOutcome.DROPPED_OUT, 1);
         assertThat(r.schools().get(HS1).removed()).isZero();
         assertThat(r.schools().get(HS2).removals()).containsEntry(CohortRemoval.ATTRIBUTED_TO_ANOTHER_SCHOOL, 1);
@@ -366,7 +366,7 @@ class GraduationRateTest {
                 List.of(diploma("EL", HS1, LocalDate.of(2018, 6, 26), DiplomaType.REGULAR)),
                 List.of(new StudentCharacteristic(id, StudentCharacteristicType.ENGLISH_LEARNER, DateRange.closed(FALL_2014, LocalDate.of(2015, 1, 1)))));
         StudentHistory other = leaver("O", HS1, LocalDate.of(2016, 11, 1), ExitWithdrawType.DROPPED_OUT, false);
-        GraduationCohortReport r = GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, COHORT, List.of(el, other));
+        GraduationCohortReport r = GraduationRate.calculate(List.of(el, other), COHORT, GraduationCohortDefinition.FOUR_YEAR);
         assertThat(r.byCharacteristic()).containsOnlyKeys(StudentCharacteristicType.ENGLISH_LEARNER);
         assertThat(r.byCharacteristic().get(StudentCharacteristicType.ENGLISH_LEARNER).rate()).contains(Ratio.of(1, 1));
         assertThat(r.district().rate()).contains(Ratio.of(1, 2));
@@ -374,7 +374,7 @@ class GraduationRateTest {
 
     @Test
     void callerSuppliedGroupingsAddUpToTheDistrict() {
-        GraduationCohortReport r = GraduationRate.calculate(GraduationCohortDefinition.FOUR_YEAR, COHORT, vectorCohort());
+        GraduationCohortReport r = GraduationRate.calculate(vectorCohort(), COHORT, GraduationCohortDefinition.FOUR_YEAR);
         Map<Boolean, CohortCounts> byTransfer = r.groupBy(m -> m.studentId().value().startsWith("T"));
         assertThat(byTransfer.get(true).transfersIn()).isEqualTo(15);
         assertThat(byTransfer.get(true).adjustedCohort() + byTransfer.get(false).adjustedCohort()).isEqualTo(245);

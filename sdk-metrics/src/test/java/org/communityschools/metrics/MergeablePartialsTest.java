@@ -64,7 +64,7 @@ class MergeablePartialsTest {
 
     @Test
     void cohortPartialsAddedUpEqualTheBatchCounts() {
-        GraduationCohortReport report = GraduationRate.calculate(data, GraduationCohortDefinition.FOUR_YEAR, SchoolYear.of(2015));
+        GraduationCohortReport report = GraduationRate.calculate(data, SchoolYear.of(2015), GraduationCohortDefinition.FOUR_YEAR);
         CohortCounts sum = new CohortCounts(0, 0, Map.of(), Map.of(), Map.of());
         List<CohortMember> members = new ArrayList<>(report.members());
         Collections.shuffle(members, new Random(2));

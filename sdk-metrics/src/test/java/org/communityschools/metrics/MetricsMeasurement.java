@@ -46,7 +46,7 @@ public final class MetricsMeasurement {
                     d.chronicAbsenceRate().map(x -> x.toPercentString(2)).orElse("-"));
         }
         long a = System.nanoTime();
-        GraduationCohortReport g = GraduationRate.calculate(data, GraduationCohortDefinition.FOUR_YEAR, cohort);
+        GraduationCohortReport g = GraduationRate.calculate(data, cohort, GraduationCohortDefinition.FOUR_YEAR);
         long b = System.nanoTime();
         CohortCounts c = g.district();
         System.out.println(c);

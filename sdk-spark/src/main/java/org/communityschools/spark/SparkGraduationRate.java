@@ -24,7 +24,7 @@ import org.communityschools.spark.rows.CohortCountsRow;
 /**
  * The adjusted cohort graduation rate (34 CFR 200.19(b); 4-, 5- and 6-year and any other
  * {@link GraduationCohortDefinition}) on Spark, exactly the counts of the single-machine
- * {@link GraduationRate#calculate(org.communityschools.core.data.DistrictData, GraduationCohortDefinition, SchoolYear)}:
+ * {@link GraduationRate#calculate(org.communityschools.core.data.DistrictData, SchoolYear, GraduationCohortDefinition)}:
  * each student's history goes through the SDK's own calculation in a per-student {@code Aggregator}, and a second
  * {@code Aggregator} adds the per-student {@code CohortCounts.of} partials of each group with
  * {@code CohortCounts.plus}. Groups: {@code DISTRICT} (key {@code ALL}; the district's cohort, decided by the last
@@ -42,7 +42,7 @@ public final class SparkGraduationRate {
      * @param definition the cohort definition, such as {@code GraduationCohortDefinition.FOUR_YEAR}
      * @param ninthGradeYear the school year in which the cohort first entered grade 9
      */
-    public static GraduationResult calculate(SparkDistrictData data, GraduationCohortDefinition definition, SchoolYear ninthGradeYear) {
+    public static GraduationResult calculate(SparkDistrictData data, SchoolYear ninthGradeYear, GraduationCohortDefinition definition) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(definition, "definition");
         Objects.requireNonNull(ninthGradeYear, "ninthGradeYear");

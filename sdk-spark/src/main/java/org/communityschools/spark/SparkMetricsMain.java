@@ -139,7 +139,7 @@ public final class SparkMetricsMain {
         if (o.containsKey("cohort")) {
             SchoolYear cohort = SchoolYear.parse(o.get("cohort"));
             for (GraduationCohortDefinition g : graduation) {
-                tables.putAll(SparkPublication.protect(SparkGraduationRate.calculate(data, g, cohort), rules));
+                tables.putAll(SparkPublication.protect(SparkGraduationRate.calculate(data, cohort, g), rules));
             }
         }
         try {

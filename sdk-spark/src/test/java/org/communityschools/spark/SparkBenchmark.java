@@ -33,7 +33,7 @@ public final class SparkBenchmark {
         long t1 = System.nanoTime();
         var report = ChronicAbsence.calculate(data, year, ChronicAbsenceDefinition.NYSED, year.lastDay());
         long t2 = System.nanoTime();
-        var acgr = GraduationRate.calculate(data, GraduationCohortDefinition.FOUR_YEAR, cohort);
+        var acgr = GraduationRate.calculate(data, cohort, GraduationCohortDefinition.FOUR_YEAR);
         long t3 = System.nanoTime();
         long u3 = os.getProcessCpuTime();
         System.out.printf("single machine: read+validate %.1f s, chronic absence %.1f s, ACGR %.1f s wall; %.1f CPU s of the process (GC included)"
@@ -57,7 +57,7 @@ public final class SparkBenchmark {
             var district = SparkChronicAbsence.calculate(d, year, ChronicAbsenceDefinition.NYSED, year.lastDay()).collect("DISTRICT").get("ALL");
             long r2 = System.nanoTime();
             double c2 = cpu.seconds();
-            var cohortCounts = SparkGraduationRate.calculate(d, GraduationCohortDefinition.FOUR_YEAR, cohort).collect("DISTRICT").get("ALL");
+            var cohortCounts = SparkGraduationRate.calculate(d, cohort, GraduationCohortDefinition.FOUR_YEAR).collect("DISTRICT").get("ALL");
             long r3 = System.nanoTime();
             double c3 = cpu.seconds();
             System.out.printf("spark %s: read+validate+cache %.1f s wall (%.1f task CPU s), chronic absence %.1f s wall (%.1f task CPU s,"

@@ -146,14 +146,14 @@ class SparkEdgeCasesTest {
     @Test
     void earlyAndSummerGraduatesCountByTheCutoffAsOnTheSingleMachine() {
         for (GraduationCohortDefinition d : List.of(GraduationCohortDefinition.FOUR_YEAR, GraduationCohortDefinition.FIVE_YEAR)) {
-            GraduationCohortReport expected = GraduationRate.calculate(single, d, SchoolYear.of(2015));
-            SparkGraduationRate.GraduationResult actual = SparkGraduationRate.calculate(spark, d, SchoolYear.of(2015));
+            GraduationCohortReport expected = GraduationRate.calculate(single, SchoolYear.of(2015), d);
+            SparkGraduationRate.GraduationResult actual = SparkGraduationRate.calculate(spark, SchoolYear.of(2015), d);
             assertThat(actual.collect("DISTRICT")).isEqualTo(Map.of("ALL", expected.district()));
             assertThat(actual.collect("SCHOOL")).isEqualTo(Map.of(H.value(), expected.schools().get(H)));
         }
-        int four = SparkGraduationRate.calculate(spark, GraduationCohortDefinition.FOUR_YEAR, SchoolYear.of(2015))
+        int four = SparkGraduationRate.calculate(spark, SchoolYear.of(2015), GraduationCohortDefinition.FOUR_YEAR)
                 .collect("DISTRICT").get("ALL").graduateCount();
-        int five = SparkGraduationRate.calculate(spark, GraduationCohortDefinition.FIVE_YEAR, SchoolYear.of(2015))
+        int five = SparkGraduationRate.calculate(spark, SchoolYear.of(2015), GraduationCohortDefinition.FIVE_YEAR)
                 .collect("DISTRICT").get("ALL").graduateCount();
         assertThat(five).as("the September 1 graduate counts only in the five-year rate").isEqualTo(four + 1);
     }

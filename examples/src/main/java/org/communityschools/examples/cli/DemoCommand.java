@@ -38,6 +38,7 @@ import org.communityschools.core.synth.Preset;
 import org.communityschools.core.synth.SyntheticCity;
 import org.communityschools.metrics.AttendanceAggregate;
 import org.communityschools.metrics.ChronicAbsence;
+import org.communityschools.metrics.CommunitySchoolSplit;
 import org.communityschools.metrics.ChronicAbsenceDefinition;
 import org.communityschools.metrics.ChronicAbsenceReport;
 import org.communityschools.metrics.ChronicAbsenceStatus;
@@ -179,9 +180,9 @@ final class DemoCommand implements Callable<Integer> {
         o.println();
 
         Map<String, AttendanceAggregate> tiers = new LinkedHashMap<>();
-        Map<Boolean, AttendanceAggregate> split = ChronicAbsence.calculate(data, last, ChronicAbsenceDefinition.FEDERAL).byCommunitySchool();
-        Optional.ofNullable(split.get(true)).ifPresent(a -> tiers.put("community schools", a));
-        Optional.ofNullable(split.get(false)).ifPresent(a -> tiers.put("other schools", a));
+        CommunitySchoolSplit split = ChronicAbsence.calculate(data, last, ChronicAbsenceDefinition.FEDERAL).byCommunitySchool();
+        split.communitySchools().ifPresent(a -> tiers.put("community schools", a));
+        split.otherSchools().ifPresent(a -> tiers.put("other schools", a));
 
         // The early-warning list the school team reviews, and how the school's interventions went.
         LocalDate asOf = LocalDate.of(last.endYear(), 3, 1);

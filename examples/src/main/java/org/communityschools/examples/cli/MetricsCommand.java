@@ -130,7 +130,10 @@ final class MetricsCommand {
                         .forEach((id, a) -> groups.put(List.of(id.value()), a));
                 case "grade" -> report.byGrade().forEach((g, a) -> groups.put(List.of(g.code()), a));
                 case "subgroup" -> report.bySubgroup().forEach((s, a) -> groups.put(List.of(s.dimension() + ":" + s.value()), a));
-                default -> report.byCommunitySchool().forEach((c, a) -> groups.put(List.of(c.toString()), a));
+                default -> {
+                    report.byCommunitySchool().otherSchools().ifPresent(a -> groups.put(List.of("false"), a));
+                    report.byCommunitySchool().communitySchools().ifPresent(a -> groups.put(List.of("true"), a));
+                }
             }
             return groups;
         }
@@ -361,7 +364,7 @@ final class MetricsCommand {
                 case 5 -> GraduationCohortDefinition.FIVE_YEAR;
                 default -> GraduationCohortDefinition.SIX_YEAR;
             };
-            GraduationCohortReport report = GraduationRate.calculate(data, definition, cohort);
+            GraduationCohortReport report = GraduationRate.calculate(data, cohort, definition);
             if (report.district().firstTimeNinthGraders() + report.district().transfersIn() == 0) {
                 throw new IllegalArgumentException("no student of the cohort that entered grade 9 in " + cohort.label()
                         + " is in the data (school years present: " + yearsPresent(data) + ")");

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.communityschools.metrics.AttendanceAggregate;
@@ -69,8 +70,9 @@ final class Suppressed {
             all[1] += a.counted();
         });
         for (boolean c : new boolean[] {true, false}) {
-            AttendanceAggregate a = report.byCommunitySchool().get(c);
-            b.cell(TOTAL, Boolean.toString(c), a == null ? 0 : a.chronicallyAbsent(), a == null ? 0 : a.counted());
+            Optional<AttendanceAggregate> a = report.byCommunitySchool().side(c);
+            b.cell(TOTAL, Boolean.toString(c), a.map(AttendanceAggregate::chronicallyAbsent).orElse(0),
+                    a.map(AttendanceAggregate::counted).orElse(0));
         }
         b.cell(TOTAL, TOTAL, all[0], all[1]);
         return b.build();

@@ -90,7 +90,7 @@ class MetricsCommandTest {
     @Test
     void graduationByDistrictCarriesTheCohortAdjustments() {
         List<String[]> rows = csv("metrics", "graduation", "--data", dir.toString(), "--cohort", "2014-15", "--by", "district");
-        CohortCounts district = GraduationRate.calculate(data, GraduationCohortDefinition.FOUR_YEAR, SchoolYear.of(2015)).district();
+        CohortCounts district = GraduationRate.calculate(data, SchoolYear.of(2015), GraduationCohortDefinition.FOUR_YEAR).district();
 
         List<String> header = Arrays.asList(rows.get(0));
         String[] row = rows.get(1);

@@ -178,7 +178,7 @@ public final class ColumnarChronicAbsence {
         }
         OnDemandRecords records = new OnDemandRecords(data, year, definition, c);
         return new ChronicAbsenceReport(definition, year, asOf, records.enrollments(), records.students(), schools,
-                all.district.result(0), byGrade, bySubgroup, community);
+                all.district.result(0), byGrade, bySubgroup, org.communityschools.metrics.CommunitySchoolSplit.of(community));
     }
 
     private static Subgroup subgroup(int g) {

@@ -48,8 +48,8 @@ class AttendanceAccumulatorDistrictDataTest {
                     assertThat(acc.school(s.schoolId(), asOf)).isEqualTo(s.enrollments());
                     assertThat(snap.daysInSession().get(s.schoolId())).isEqualTo(s.daysInSession());
                 }
-                assertThat(acc.schools(community, asOf)).isEqualTo(batch.byCommunitySchool().get(true));
-                assertThat(snap.groupSchoolsBy(community::contains)).isEqualTo(batch.byCommunitySchool());
+                assertThat(acc.schools(community, asOf)).isEqualTo(batch.byCommunitySchool().communitySchools().orElseThrow());
+                assertThat(org.communityschools.metrics.CommunitySchoolSplit.of(snap.groupSchoolsBy(community::contains))).isEqualTo(batch.byCommunitySchool());
             }
         }
     }

@@ -206,7 +206,7 @@ class AttendanceAccumulatorPropertyTest {
         snap.students().forEach((id, f) -> snapStudents.put(id, List.of(snap.grades().get(id), f)));
         assertThat(snapStudents).isEqualTo(batchStudents);
         Map<Boolean, AttendanceAggregate> community = snap.groupSchoolsBy(sc.source().communitySchools::contains);
-        assertThat(community).isEqualTo(report.byCommunitySchool());
+        assertThat(org.communityschools.metrics.CommunitySchoolSplit.of(community)).isEqualTo(report.byCommunitySchool());
         Map<GradeLevel, AttendanceAggregate> byGrade = sc.definition().aggregation() == Aggregation.POOLED
                 ? snap.groupStudentsBy(snap.grades()::get) : snap.groupEnrollmentsBy(EnrollmentFigures::grade);
         assertThat(byGrade).isEqualTo(report.byGrade());
@@ -214,7 +214,7 @@ class AttendanceAccumulatorPropertyTest {
         for (SchoolId school : sc.source().calendars.keySet()) {
             assertThat(acc.school(school, sc.asOf())).isEqualTo(batchSchools.getOrDefault(school, Aggregator.empty()));
         }
-        assertThat(acc.schools(sc.source().communitySchools, sc.asOf())).isEqualTo(report.byCommunitySchool().getOrDefault(true, Aggregator.empty()));
+        assertThat(acc.schools(sc.source().communitySchools, sc.asOf())).isEqualTo(report.byCommunitySchool().communitySchools().orElse(Aggregator.empty()));
         Set<StudentId> everyone = new TreeSet<>();
         sc.source().enrollments.forEach(e -> everyone.add(e.studentId()));
         assertThat(acc.students(everyone, sc.asOf())).isEqualTo(report.district());

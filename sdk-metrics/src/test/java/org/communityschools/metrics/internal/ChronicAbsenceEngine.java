@@ -271,7 +271,7 @@ public final class ChronicAbsenceEngine {
             }
         });
         return new ChronicAbsenceReport(definition, year, asOf, enrollments, students, schools, district.result(),
-                results(byGrade), results(bySubgroup), results(communitySplit));
+                results(byGrade), results(bySubgroup), org.communityschools.metrics.CommunitySchoolSplit.of(results(communitySplit)));
     }
 
     /**

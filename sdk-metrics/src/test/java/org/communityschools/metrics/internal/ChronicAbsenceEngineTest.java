@@ -86,8 +86,8 @@ class ChronicAbsenceEngineTest {
         assertThat(r.students().get(0).schools()).containsExactly(A, B);
         assertThat(r.bySubgroup().get(Subgroup.of(Sex.FEMALE)).chronicAbsenceRate()).contains(Ratio.of(0, 1));
         assertThat(r.bySubgroup().get(Subgroup.of(Sex.MALE)).chronicAbsenceRate()).contains(Ratio.of(1, 1));
-        assertThat(r.byCommunitySchool().get(true).chronicAbsenceRate()).contains(Ratio.of(1, 1));
-        assertThat(r.byCommunitySchool().get(false).chronicAbsenceRate()).contains(Ratio.of(1, 2));
+        assertThat(r.byCommunitySchool().communitySchools().orElseThrow().chronicAbsenceRate()).contains(Ratio.of(1, 1));
+        assertThat(r.byCommunitySchool().otherSchools().orElseThrow().chronicAbsenceRate()).contains(Ratio.of(1, 2));
     }
 
     @Test

@@ -80,8 +80,8 @@ class ColumnarGraduationOracleTest {
             assertThat(columnar.byCharacteristic()).as(what).containsExactlyEntriesOf(oracle.byCharacteristic());
             assertThat(columnar.members()).as(what).containsExactlyElementsOf(oracle.members());
             assertThat(columnar).as(what).isEqualTo(oracle);
-            assertThat(GraduationRate.calculate(data, definition, cohort)).as(what).isEqualTo(oracle);
-            assertThat(GraduationRate.calculate(definition, cohort, histories, calendars(data))).as(what).isEqualTo(oracle);
+            assertThat(GraduationRate.calculate(data, cohort, definition)).as(what).isEqualTo(oracle);
+            assertThat(GraduationRate.calculate(histories, cohort, definition, calendars(data))).as(what).isEqualTo(oracle);
             members += oracle.members().size();
         }
         assertThat(members).as("the cohorts have members").isPositive();

@@ -32,7 +32,7 @@ import org.communityschools.spark.rows.CohortCountsRow;
 /**
  * The adjusted-cohort status of one student as a Spark {@link Aggregator} over the student's events (grouped by
  * student): the events are gathered into the SDK's {@link StudentHistory} and handed to
- * {@link GraduationRate#calculate(GraduationCohortDefinition, SchoolYear, java.util.Collection, SchoolDays)}, with
+ * {@link GraduationRate#calculate(java.util.Collection, SchoolYear, GraduationCohortDefinition, SchoolDays)}, with
  * school days counted from the schools' calendars (weekdays for a school without one), exactly as
  * {@code GraduationRate.calculate(DistrictData, ...)} counts them. A student's status depends on their own history
  * only, so the output is the student's per-student partials, {@link CohortCounts#of} of the district status (also
@@ -94,8 +94,8 @@ public final class GraduationAggregator extends StudentEventsAggregator<CohortRo
             }
             return InstructionalCalendar.of(school, list).daysIn(range);
         };
-        GraduationCohortReport report = GraduationRate.calculate(resolved, SchoolYear.of(cohortYear),
-                List.of(new StudentHistory(student, stated, enrollments, diplomas, characteristics)), schoolDays);
+        GraduationCohortReport report = GraduationRate.calculate(List.of(new StudentHistory(student, stated, enrollments, diplomas, characteristics)), SchoolYear.of(cohortYear),
+                resolved, schoolDays);
         for (CohortMember m : report.members()) {
             CohortCounts district = CohortCounts.of(m.district());
             out.add("DISTRICT", "ALL", district);

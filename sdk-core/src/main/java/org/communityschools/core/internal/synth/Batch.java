@@ -1,5 +1,6 @@
 package org.communityschools.core.internal.synth;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.function.BiConsumer;
@@ -10,22 +11,25 @@ import org.communityschools.core.internal.write.Rows;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.BehaviorIncident;
 import org.communityschools.core.model.Consent;
-import org.communityschools.core.model.CourseMark;
+import org.communityschools.core.model.CourseResult;
 import org.communityschools.core.model.DayShare;
 import org.communityschools.core.model.Diploma;
 import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.InterventionParticipant;
 import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.Student;
 import org.communityschools.core.model.StudentCharacteristic;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.core.model.StudentStaffRelationship;
+import org.communityschools.core.model.Subject;
 
 /**
  * The rows of a run of consecutive students, per file, in student order, already formatted as CSV bytes: a worker
  * thread simulates the students and formats each record as it is drawn; the writing thread then copies the bytes in
- * batch order ({@link #writeTo}). Attendance, nine rows in ten, is formatted from its values without building an
- * {@link org.communityschools.core.model.AttendanceRecord}.
+ * batch order ({@link #writeTo}). Attendance and course marks, most of the rows, are formatted from their values
+ * without building an {@link org.communityschools.core.model.AttendanceRecord} or a {@link
+ * org.communityschools.core.model.CourseMark} first.
  */
 final class Batch {
     private final EnumMap<DataFile, CsvRow> text = new EnumMap<>(DataFile.class);
@@ -49,16 +53,20 @@ final class Batch {
     /** An attendance row; {@code duration} {@code null} for the category's default, {@code reason} empty for none. */
     void attendance(StudentId student, SchoolId school, LocalDate date, AttendanceCategory category, DayShare duration,
                     String reason) {
-        Rows.attendance(rows(DataFile.ATTENDANCE), student, school, date, category,
-                duration != null ? duration : category.defaultDuration().orElseThrow(), reason);
+        Rows.attendance(rows(DataFile.ATTENDANCE), student, school, date, category, duration, reason);
     }
 
     void behavior(BehaviorIncident b) {
         add(DataFile.BEHAVIOR, Rows::behavior, b);
     }
 
-    void courseMark(CourseMark m) {
-        add(DataFile.COURSE_MARKS, Rows::courseMark, m);
+    /** A course mark row from its values ({@link Rows#courseMark(CsvRow, StudentId, SchoolId, SchoolYear, String,
+     * String, String, Subject, String, String, CourseResult, BigDecimal, BigDecimal, LocalDate)}). */
+    void courseMark(StudentId student, SchoolId school, SchoolYear year, String term, String code, String title,
+                    Subject subject, String numericMark, String letterMark, CourseResult result, BigDecimal attempted,
+                    BigDecimal earned, LocalDate termEnd) {
+        Rows.courseMark(rows(DataFile.COURSE_MARKS), student, school, year, term, code, title, subject, numericMark,
+                letterMark, result, attempted, earned, termEnd);
     }
 
     void studentStaff(StudentStaffRelationship r) {

@@ -17,7 +17,6 @@ import org.communityschools.core.model.BehaviorIncident;
 import org.communityschools.core.model.BehaviorType;
 import org.communityschools.core.model.Consent;
 import org.communityschools.core.model.ConsentId;
-import org.communityschools.core.model.CourseMark;
 import org.communityschools.core.model.CourseResult;
 import org.communityschools.core.model.DataCategory;
 import org.communityschools.core.model.DateRange;
@@ -49,6 +48,31 @@ final class YearRecords {
         {"English 11", "Algebra II", "Chemistry", "US History", "Physical Education"},
         {"English 12", "Precalculus", "Physics", "Government and Economics", "Physical Education"}};
     private static final String[] CODE = {"ELA", "MAT", "SCI", "SOC", "PHE"};
+    /** Course titles by grade (6-12) and subject, and codes by grade, term and subject: the same strings every year. */
+    private static final String[][] TITLES = new String[13][];
+    private static final String[][][] CODES = new String[13][][];
+
+    static {
+        for (int grade = 6; grade <= 12; grade++) {
+            boolean high = grade >= 9;
+            TITLES[grade] = new String[5];
+            CODES[grade] = new String[high ? 2 : 1][5];
+            for (int j = 0; j < 5; j++) {
+                TITLES[grade][j] = high ? HIGH_TITLES[grade - 9][j]
+                        : (j == 0 ? "English " : j == 1 ? "Mathematics " : j == 2 ? "Science " : "Social Studies ") + grade;
+                for (int k = 0; k < CODES[grade].length; k++) {
+                    CODES[grade][k][j] = CODE[j] + pad(grade, 2) + (high ? "-" + (k + 1) : "");
+                }
+            }
+        }
+    }
+    private static final String[] MARKS = new String[101];
+
+    static {
+        for (int m = 0; m <= 100; m++) {
+            MARKS[m] = Integer.toString(m);   // Values.formatDecimal(BigDecimal.valueOf(m)): a whole number
+        }
+    }
 
     private final CityPlan plan;
 
@@ -143,14 +167,14 @@ final class YearRecords {
             if (at == null) {
                 continue;
             }
-            Optional<LocalDate> termEndDate = Optional.of(plan.calendars.get(t).get(termEnd));
+            LocalDate termEndDate = plan.calendars.get(t).get(termEnd);
             for (int j = 0; j < subjects; j++) {
-                String title = high ? HIGH_TITLES[grade - 9][j] : (j == 0 ? "English " : j == 1 ? "Mathematics " : j == 2 ? "Science " : "Social Studies ") + grade;
-                String code = CODE[j] + pad(grade, 2) + (high ? "-" + (k + 1) : "");
+                String title = TITLES[grade][j];
+                String code = CODES[grade][k][j];
                 BigDecimal attempted = high ? BigDecimal.ONE : BigDecimal.ZERO;
                 if (withdrawn) {
-                    out.courseMark(new CourseMark(id, at.school.id, year, termNames[k], code, title, SUBJECTS[j],
-                            Optional.empty(), Optional.of("W"), CourseResult.WITHDRAWN, attempted, BigDecimal.ZERO, termEndDate));
+                    out.courseMark(id, at.school.id, year, termNames[k], code, title, SUBJECTS[j], "", "W",
+                            CourseResult.WITHDRAWN, attempted, BigDecimal.ZERO, termEndDate);
                     continue;
                 }
                 double mark = 84 + 6 * ability - 120 * (absenceRate - 0.05) + 6 * rng.nextGaussian() + (j == 4 ? 6 : 0);
@@ -159,9 +183,9 @@ final class YearRecords {
                 if (!pass) {
                     failed++;
                 }
-                out.courseMark(new CourseMark(id, at.school.id, year, termNames[k], code, title, SUBJECTS[j],
-                        Optional.of(BigDecimal.valueOf(m)), Optional.of(letter(m)), pass ? CourseResult.PASS : CourseResult.FAIL,
-                        attempted, pass ? attempted : BigDecimal.ZERO, termEndDate));
+                out.courseMark(id, at.school.id, year, termNames[k], code, title, SUBJECTS[j], MARKS[m], letter(m),
+                        pass ? CourseResult.PASS : CourseResult.FAIL, attempted, pass ? attempted : BigDecimal.ZERO,
+                        termEndDate);
             }
         }
         return failed;

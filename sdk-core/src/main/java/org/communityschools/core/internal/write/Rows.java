@@ -10,6 +10,7 @@ import static org.communityschools.core.internal.io.Values.formatOptional;
 import static org.communityschools.core.internal.io.Values.formatSchoolYear;
 
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.communityschools.core.internal.io.Values;
@@ -18,6 +19,7 @@ import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.BehaviorIncident;
 import org.communityschools.core.model.Consent;
 import org.communityschools.core.model.CourseMark;
+import org.communityschools.core.model.CourseResult;
 import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.DayShare;
 import org.communityschools.core.model.Diploma;
@@ -29,6 +31,7 @@ import org.communityschools.core.model.Organization;
 import org.communityschools.core.model.Partnership;
 import org.communityschools.core.model.School;
 import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.Staff;
 import org.communityschools.core.model.StaffAssignment;
 import org.communityschools.core.model.StaffId;
@@ -36,6 +39,7 @@ import org.communityschools.core.model.Student;
 import org.communityschools.core.model.StudentCharacteristic;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.core.model.StudentStaffRelationship;
+import org.communityschools.core.model.Subject;
 
 /**
  * One row of each CSV file, in the column order of {@link org.communityschools.core.data.DataFile}, formatted into
@@ -85,19 +89,21 @@ public final class Rows {
         r.cell(d.studentId().value()).cell(d.schoolId().value()).date(d.awardDate()).cell(formatEnum(d.diplomaType())).end();
     }
 
+    /** The duration is written only when it differs from the category's default, so typical rows leave it empty. */
     public static void attendance(CsvRow r, AttendanceRecord a) {
-        attendance(r, a.studentId(), a.schoolId(), a.date(), a.category(), a.duration(), a.reason().orElse(""));
+        boolean isDefault = a.category().defaultDuration().map(a.duration()::equals).orElse(false);
+        attendance(r, a.studentId(), a.schoolId(), a.date(), a.category(), isDefault ? null : a.duration(),
+                a.reason().orElse(""));
     }
 
     /**
-     * An attendance row from its values, for a writer that has no {@link AttendanceRecord} to build (the generator).
-     * The duration is written only when it differs from the category's default, so typical rows leave it empty.
+     * An attendance row from its values, for a writer that builds no {@link AttendanceRecord} (the generator):
+     * {@code duration} {@code null} when it is the category's default (the empty cell), {@code reason} empty for none.
      */
     public static void attendance(CsvRow r, StudentId student, SchoolId school, LocalDate date, AttendanceCategory category,
                                   DayShare duration, String reason) {
-        boolean isDefault = category.defaultDuration().map(duration::equals).orElse(false);
         r.cell(student.value()).cell(school.value()).date(date).cell(formatEnum(category))
-                .cell(isDefault ? "" : formatDayShare(duration)).cell(reason).end();
+                .cell(duration == null ? "" : formatDayShare(duration)).cell(reason).end();
     }
 
     public static void behavior(CsvRow r, BehaviorIncident b) {
@@ -107,12 +113,23 @@ public final class Rows {
     }
 
     public static void courseMark(CsvRow r, CourseMark m) {
-        r.cell(m.studentId().value()).cell(m.schoolId().value()).cell(formatSchoolYear(m.schoolYear())).cell(m.term())
-                .cell(m.courseCode()).cell(m.courseTitle()).cell(formatEnum(m.subject()))
-                .cell(formatOptional(m.numericMark(), Values::formatDecimal)).cell(m.letterMark().orElse(""))
-                .cell(formatEnum(m.result())).cell(formatDecimal(m.creditsAttempted()))
-                .cell(formatDecimal(m.creditsEarned()));
-        optionalDate(r, m.termEndDate()).end();
+        courseMark(r, m.studentId(), m.schoolId(), m.schoolYear(), m.term(), m.courseCode(), m.courseTitle(), m.subject(),
+                formatOptional(m.numericMark(), Values::formatDecimal), m.letterMark().orElse(""), m.result(),
+                m.creditsAttempted(), m.creditsEarned(), m.termEndDate().orElse(null));
+    }
+
+    /**
+     * A course mark row from its values, for a writer that builds no {@link CourseMark} (the generator):
+     * {@code numericMark} already formatted ({@link Values#formatDecimal}; empty for none), {@code letterMark} empty
+     * for none, {@code termEnd} {@code null} for none.
+     */
+    public static void courseMark(CsvRow r, StudentId student, SchoolId school, SchoolYear year, String term, String code,
+                                  String title, Subject subject, String numericMark, String letterMark,
+                                  CourseResult result, BigDecimal attempted, BigDecimal earned, LocalDate termEnd) {
+        r.cell(student.value()).cell(school.value()).cell(formatSchoolYear(year)).cell(term).cell(code).cell(title)
+                .cell(formatEnum(subject)).cell(numericMark).cell(letterMark).cell(formatEnum(result))
+                .cell(formatDecimal(attempted)).cell(formatDecimal(earned));
+        (termEnd == null ? r.empty() : r.date(termEnd)).end();
     }
 
     public static void staff(CsvRow r, Staff s) {

@@ -8,7 +8,6 @@ import static org.communityschools.core.internal.synth.Draws.race;
 import static org.communityschools.core.internal.synth.Draws.sex;
 import static org.communityschools.core.internal.synth.StudentSimulator.DROPOUT_BASE;
 import static org.communityschools.core.internal.synth.StudentSimulator.MU;
-import static org.communityschools.core.internal.synth.StudentSimulator.STUDENT_SD;
 import static org.communityschools.core.internal.synth.StudentSimulator.YEAR_SD;
 
 import java.time.LocalDate;
@@ -19,6 +18,7 @@ import java.util.SplittableRandom;
 import org.communityschools.core.internal.synth.CityPlan.Level;
 import org.communityschools.core.internal.synth.CityPlan.SchoolPlan;
 import org.communityschools.core.internal.synth.StudentSimulator.Origin;
+import org.communityschools.core.internal.synth.StudentSimulator.Traits;
 import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.Diploma;
 import org.communityschools.core.model.DiplomaType;
@@ -115,13 +115,14 @@ final class HistorySimulator {
     void historyLeaver(int index, Origin origin, Batch out) {
         SplittableRandom rng = Mix.random(plan.seed, Mix.HISTORY, index);
         StudentId id = StudentId.of("S" + pad(index + 1, 8));
-        double z = rng.nextGaussian();
-        double ability = -0.5 * z + 0.87 * rng.nextGaussian();
-        double need = plan.zoneNeed[origin.zone()];
-        boolean econ = rng.nextDouble() < Math.min(0.95, 0.68 + 0.12 * need + 0.08 * z);
-        boolean englishLearner = rng.nextDouble() < 0.13;
-        boolean disability = rng.nextDouble() < 0.19 + 0.04 * Math.max(0, z);
-        double persistent = STUDENT_SD * z + (econ ? 0.10 : 0) + (disability ? 0.10 : 0);
+        Traits traits = Traits.draw(rng, plan.zoneNeed[origin.zone()]);
+        double z = traits.z();
+        double ability = traits.ability();
+        double need = traits.need();
+        boolean econ = traits.econ();
+        boolean englishLearner = traits.englishLearner();
+        boolean disability = traits.disability();
+        double persistent = traits.persistent();
         int grade = 9;
         int zone = origin.zone();
         boolean inTransfer = false;

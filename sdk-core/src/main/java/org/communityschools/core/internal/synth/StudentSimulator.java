@@ -84,6 +84,27 @@ final class StudentSimulator {
         this.records = new YearRecords(plan);
     }
 
+    /**
+     * What a student brings, drawn first from the student's stream in this order: a persistent risk {@code z}, an
+     * ability that falls with it, economic disadvantage (more likely in a needier zone), English learner status and a
+     * disability.
+     */
+    record Traits(double z, double ability, double need, boolean econ, boolean englishLearner, boolean disability) {
+        static Traits draw(SplittableRandom rng, double need) {
+            double z = rng.nextGaussian();
+            double ability = -0.5 * z + 0.87 * rng.nextGaussian();
+            boolean econ = rng.nextDouble() < Math.min(0.95, 0.68 + 0.12 * need + 0.08 * z);
+            boolean englishLearner = rng.nextDouble() < 0.13;
+            boolean disability = rng.nextDouble() < 0.19 + 0.04 * Math.max(0, z);
+            return new Traits(z, ability, need, econ, englishLearner, disability);
+        }
+
+        /** The student's lasting part of the log absence rate. */
+        double persistent() {
+            return STUDENT_SD * z + (econ ? 0.10 : 0) + (disability ? 0.10 : 0);
+        }
+    }
+
     /** Where and when a student first appears. {@code grade} -1: a newcomer whose grade is drawn. */
     record Origin(int year, int grade, int zone, int elementaryChoice, boolean midYear) {}
 
@@ -105,14 +126,15 @@ final class StudentSimulator {
         }
         SplittableRandom rng = Mix.random(plan.seed, Mix.STUDENT, index);
         StudentId id = StudentId.of("S" + pad(index + 1, 8));
-        double z = rng.nextGaussian();
-        double ability = -0.5 * z + 0.87 * rng.nextGaussian();
-        double need = plan.zoneNeed[origin.zone()];
-        boolean econ = rng.nextDouble() < Math.min(0.95, 0.68 + 0.12 * need + 0.08 * z);
-        boolean englishLearner = rng.nextDouble() < 0.13;
-        boolean disability = rng.nextDouble() < 0.19 + 0.04 * Math.max(0, z);
+        Traits traits = Traits.draw(rng, plan.zoneNeed[origin.zone()]);
+        double z = traits.z();
+        double ability = traits.ability();
+        double need = traits.need();
+        boolean econ = traits.econ();
+        boolean englishLearner = traits.englishLearner();
+        boolean disability = traits.disability();
         int homelessYear = rng.nextDouble() < 0.09 + 0.03 * Math.max(0, z) ? origin.year() + rng.nextInt(plan.years - origin.year()) : -1;
-        double persistent = STUDENT_SD * z + (econ ? 0.10 : 0) + (disability ? 0.10 : 0);
+        double persistent = traits.persistent();
 
         int grade = origin.grade() >= 0 ? origin.grade() : 1 + rng.nextInt(12);
         int zone = origin.zone();

@@ -39,9 +39,9 @@ import org.communityschools.interop.DescriptorMapping;
  * students, staff, interventions, discipline incidents), the second the associations and events, converted to model
  * records at once. The rules are in docs/interop-edfi.md. Not thread-safe; one importer imports once.
  *
- * <p>The import is layered by responsibility, each layer a class this one extends: {@link EdFiImportState} (what was
- * read, and how a record's values are checked), {@link EdFiReferencePass} (the first pass), {@link EdFiEventPass}
- * (the second), {@link EdFiAssembly} (calendars, derived enrollments, behavior and staff once both are over). This
+ * <p>The import is layered by responsibility, each layer a class this one extends: {@code EdFiImportState} (what was
+ * read, and how a record's values are checked), {@code EdFiReferencePass} (the first pass), {@code EdFiEventPass}
+ * (the second), {@code EdFiAssembly} (calendars, derived enrollments, behavior and staff once both are over). This
  * class runs the passes and builds the district, and maps the records of Ed-Fi change queries ({@code seed},
  * {@code mapChanged}).
  */

@@ -42,7 +42,7 @@ import org.communityschools.core.model.StudentStaffRelationship;
  * {@code demographics.csv}) into a {@link DistrictData}: districts, schools, students, their school enrollments, staff,
  * their assignments, and teacher–student relationships (the teachers of a class → the students enrolled in it). The
  * rules are in docs/interop-oneroster.md. Every file is streamed row by row; the rows are kept as small records until
- * the model is built ({@link OneRosterRows} reads them; this class builds the model). Not thread-safe; one importer
+ * the model is built ({@code OneRosterRows} reads them; this class builds the model). Not thread-safe; one importer
  * imports once.
  */
 public final class OneRosterImporter extends OneRosterRows {

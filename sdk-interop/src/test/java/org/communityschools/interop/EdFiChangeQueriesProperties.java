@@ -177,6 +177,7 @@ class EdFiChangeQueriesProperties {
                 write(window.resolve(resource).resolve("deletes-1.json"), deletes);
             }
         }
+        Files.createDirectories(window);   // no resource changed: the window holds the versions only
         Files.writeString(window.resolve("availableChangeVersions.json"), "{\"oldestChangeVersion\": 0, \"newestChangeVersion\": " + version + "}");
         return version;
     }

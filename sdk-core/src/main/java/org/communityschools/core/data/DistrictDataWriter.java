@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import org.communityschools.core.internal.write.CsvRow;
 import org.communityschools.core.internal.write.DirectoryWriter;
 import org.communityschools.core.internal.write.Rows;
 import org.communityschools.core.model.AttendanceRecord;
@@ -218,7 +219,7 @@ public final class DistrictDataWriter implements AutoCloseable {
         out.close();
     }
 
-    private <T> Consumer<T> sink(DataFile file, Function<T, String[]> row) {
+    private <T> Consumer<T> sink(DataFile file, BiConsumer<CsvRow, T> row) {
         return out.sink(file, row);
     }
 }

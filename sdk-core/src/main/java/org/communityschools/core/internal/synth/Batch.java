@@ -1,72 +1,101 @@
 package org.communityschools.core.internal.synth;
 
-import java.util.ArrayList;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.EnumMap;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 import org.communityschools.core.data.DataFile;
-import org.communityschools.core.internal.write.CsvFileWriter;
+import org.communityschools.core.internal.write.CsvRow;
 import org.communityschools.core.internal.write.DirectoryWriter;
 import org.communityschools.core.internal.write.Rows;
-import java.util.List;
-import org.communityschools.core.model.AttendanceRecord;
+import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.BehaviorIncident;
 import org.communityschools.core.model.Consent;
-import org.communityschools.core.model.CourseMark;
+import org.communityschools.core.model.CourseResult;
+import org.communityschools.core.model.DayShare;
 import org.communityschools.core.model.Diploma;
 import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.InterventionParticipant;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.Student;
 import org.communityschools.core.model.StudentCharacteristic;
+import org.communityschools.core.model.StudentId;
 import org.communityschools.core.model.StudentStaffRelationship;
+import org.communityschools.core.model.Subject;
 
 /**
- * The records of a run of consecutive students, per file, in student order. A worker thread simulates the students
- * and {@linkplain #render() formats} the rows; the writing thread then appends the text in batch order.
+ * The rows of a run of consecutive students, per file, in student order, already formatted as CSV bytes: a worker
+ * thread simulates the students and formats each record as it is drawn; the writing thread then copies the bytes in
+ * batch order ({@link #writeTo}). Attendance and course marks, most of the rows, are formatted from their values
+ * without building an {@link org.communityschools.core.model.AttendanceRecord} or a {@link
+ * org.communityschools.core.model.CourseMark} first.
  */
 final class Batch {
-    final EnumMap<DataFile, StringBuilder> text = new EnumMap<>(DataFile.class);
-    final EnumMap<DataFile, Integer> rows = new EnumMap<>(DataFile.class);
+    private final EnumMap<DataFile, CsvRow> text = new EnumMap<>(DataFile.class);
 
-    final List<Student> students = new ArrayList<>();
-    final List<StudentCharacteristic> characteristics = new ArrayList<>();
-    final List<Enrollment> enrollments = new ArrayList<>();
-    final List<Diploma> diplomas = new ArrayList<>();
-    final List<AttendanceRecord> attendance = new ArrayList<>();
-    final List<BehaviorIncident> behavior = new ArrayList<>();
-    final List<CourseMark> courseMarks = new ArrayList<>();
-    final List<StudentStaffRelationship> studentStaff = new ArrayList<>();
-    final List<InterventionParticipant> participants = new ArrayList<>();
-    final List<Consent> consents = new ArrayList<>();
-
-    /** Formats every record into CSV text per file and drops the records. */
-    void render() {
-        render(DataFile.STUDENTS, students, Rows::student);
-        render(DataFile.STUDENT_CHARACTERISTICS, characteristics, Rows::characteristic);
-        render(DataFile.ENROLLMENTS, enrollments, Rows::enrollment);
-        render(DataFile.DIPLOMAS, diplomas, Rows::diploma);
-        render(DataFile.ATTENDANCE, attendance, Rows::attendance);
-        render(DataFile.BEHAVIOR, behavior, Rows::behavior);
-        render(DataFile.COURSE_MARKS, courseMarks, Rows::courseMark);
-        render(DataFile.STUDENT_STAFF, studentStaff, Rows::studentStaff);
-        render(DataFile.INTERVENTION_PARTICIPANTS, participants, Rows::interventionParticipant);
-        render(DataFile.CONSENTS, consents, Rows::consent);
+    void student(Student s) {
+        add(DataFile.STUDENTS, Rows::student, s);
     }
 
-    private <T> void render(DataFile file, List<T> records, Function<T, String[]> format) {
-        if (records.isEmpty()) {
-            return;
+    void characteristic(StudentCharacteristic c) {
+        add(DataFile.STUDENT_CHARACTERISTICS, Rows::characteristic, c);
+    }
+
+    void enrollment(Enrollment e) {
+        add(DataFile.ENROLLMENTS, Rows::enrollment, e);
+    }
+
+    void diploma(Diploma d) {
+        add(DataFile.DIPLOMAS, Rows::diploma, d);
+    }
+
+    /** An attendance row; {@code duration} {@code null} for the category's default, {@code reason} empty for none. */
+    void attendance(StudentId student, SchoolId school, LocalDate date, AttendanceCategory category, DayShare duration,
+                    String reason) {
+        Rows.attendance(rows(DataFile.ATTENDANCE), student, school, date, category, duration, reason);
+    }
+
+    void behavior(BehaviorIncident b) {
+        add(DataFile.BEHAVIOR, Rows::behavior, b);
+    }
+
+    /** A course mark row from its values ({@link Rows#courseMark(CsvRow, StudentId, SchoolId, SchoolYear, String,
+     * String, String, Subject, String, String, CourseResult, BigDecimal, BigDecimal, LocalDate)}). */
+    void courseMark(StudentId student, SchoolId school, SchoolYear year, String term, String code, String title,
+                    Subject subject, String numericMark, String letterMark, CourseResult result, BigDecimal attempted,
+                    BigDecimal earned, LocalDate termEnd) {
+        Rows.courseMark(rows(DataFile.COURSE_MARKS), student, school, year, term, code, title, subject, numericMark,
+                letterMark, result, attempted, earned, termEnd);
+    }
+
+    void studentStaff(StudentStaffRelationship r) {
+        add(DataFile.STUDENT_STAFF, Rows::studentStaff, r);
+    }
+
+    void participant(InterventionParticipant p) {
+        add(DataFile.INTERVENTION_PARTICIPANTS, Rows::interventionParticipant, p);
+    }
+
+    void consent(Consent c) {
+        add(DataFile.CONSENTS, Rows::consent, c);
+    }
+
+    private <T> void add(DataFile file, BiConsumer<CsvRow, T> format, T record) {
+        format.accept(rows(file), record);
+    }
+
+    private CsvRow rows(DataFile file) {
+        CsvRow rows = text.get(file);
+        if (rows == null) {
+            rows = new CsvRow(file == DataFile.ATTENDANCE ? 1 << 20 : 1 << 14);
+            text.put(file, rows);
         }
-        StringBuilder sb = new StringBuilder(records.size() * 64);
-        for (T r : records) {
-            CsvFileWriter.appendRow(sb, format.apply(r));
-        }
-        text.put(file, sb);
-        rows.put(file, records.size());
-        records.clear();
+        return rows;
     }
 
     /** Appends the formatted rows to their files, in {@link DataFile} order. */
     void writeTo(DirectoryWriter out) {
-        text.forEach((file, sb) -> out.file(file).write(sb, rows.get(file)));
+        text.forEach((file, rows) -> out.file(file).write(rows));
     }
 }

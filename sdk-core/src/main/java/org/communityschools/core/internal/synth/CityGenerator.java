@@ -124,7 +124,7 @@ public final class CityGenerator {
             SplittableRandom rng = Mix.random(plan.seed, Mix.STAFF, s.index);
             person(staff, assignments, rng, StaffId.of(s.id.value() + "-P1"), plan.district, s.id, StaffRole.PRINCIPAL, window);
             for (int k = 0; k < s.counselors; k++) {
-                person(staff, assignments, rng, StaffId.of(s.id.value() + "-C" + StudentSimulator.pad(k + 1, 2)), plan.district,
+                person(staff, assignments, rng, StaffId.of(s.id.value() + "-C" + Draws.pad(k + 1, 2)), plan.district,
                         s.id, StaffRole.COUNSELOR, window);
             }
             for (int k = 0; k < s.teachers; k++) {
@@ -141,7 +141,7 @@ public final class CityGenerator {
         }
         SplittableRandom rng = Mix.random(plan.seed, Mix.STAFF, -1);
         for (int k = 0; k < plan.spec.districtAdmins(); k++) {
-            person(staff, assignments, rng, StaffId.of("DIST01-A" + StudentSimulator.pad(k + 1, 2)), plan.district,
+            person(staff, assignments, rng, StaffId.of("DIST01-A" + Draws.pad(k + 1, 2)), plan.district,
                     plan.district, StaffRole.DISTRICT_ADMIN, window);
         }
         person(staff, assignments, rng, StaffId.of("RES01-R01"), plan.research, plan.research, StaffRole.RESEARCHER, window);
@@ -218,7 +218,6 @@ public final class CityGenerator {
                     for (int i = 0; i < chunk.size(); i++) {
                         simulator.simulate(firstIndex + i, chunk.get(i), batch);
                     }
-                    batch.render();
                     return batch;
                 }));
                 if (pending.size() >= 2 * threads) {

@@ -1,11 +1,9 @@
 package org.communityschools.core.internal.write;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,10 +14,10 @@ import org.communityschools.core.data.CsvCells;
  * Writes one CSV file: RFC 4180 quoting, UTF-8, {@code \n} line ends, buffered. Not thread-safe.
  *
  * <p>A minimal quoting writer rather than Jackson's {@code CsvMapper}: the generator writes some 80 million
- * attendance rows for the {@code nyc} preset, and this writer appends each cell straight into a 256 KiB buffer,
- * scanning it once for the four characters that need quoting ({@code , " \r \n}), with no per-row generator state,
- * schema lookup or value conversion; and rows can be formatted on worker threads ({@link #appendRow}) and written in
- * order by one thread. Quoting is the whole of RFC 4180's output side, so there is little to get
+ * attendance rows for the {@code nyc} preset, and rows are formatted as UTF-8 bytes straight into a {@link CsvRow}
+ * buffer, each cell scanned once for the four characters that need quoting ({@code , " \r \n}) and for non-ASCII
+ * text, with no per-row generator state, schema lookup or value conversion; rows are formatted on worker threads and
+ * written in order by one thread ({@link #write(CsvRow)}), which only copies bytes. Quoting is the whole of RFC 4180's output side, so there is little to get
  * wrong; {@code CsvFileWriterTest} pins it down. Reading stays with Jackson.
  *
  * <p>Values are written exactly as they are ({@link #row}, {@link #appendRow}): this is the data directory's writer,
@@ -27,19 +25,19 @@ import org.communityschools.core.data.CsvCells;
  * which applies the SDK's one formula rule ({@link CsvCells}).
  */
 public final class CsvFileWriter implements AutoCloseable {
-    private final Writer out;
-    private final StringBuilder line = new StringBuilder(256);
+    private final OutputStream out;
+    private final CsvRow line = new CsvRow(256);
     private long rows;
 
-    private CsvFileWriter(Writer out) {
+    private CsvFileWriter(OutputStream out) {
         this.out = out;
     }
 
     /** Creates (or truncates) {@code file} and writes the header row. */
     public static CsvFileWriter create(Path file, List<String> header) {
         try {
-            Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), StandardCharsets.UTF_8), 1 << 18);
+            OutputStream w = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), 1 << 18);
             CsvFileWriter writer = new CsvFileWriter(w);
             writer.row(header.toArray(new String[0]));
             writer.rows = 0;
@@ -51,24 +49,27 @@ public final class CsvFileWriter implements AutoCloseable {
 
     /** Writes one row; an empty string is an empty cell. */
     public void row(String... cells) {
-        line.setLength(0);
-        appendRow(line, cells);
-        write(line, 1);
+        line.clear();
+        for (String cell : cells) {
+            line.cell(cell);
+        }
+        line.end();
+        write(line);
     }
 
-    /** Writes rows already formatted with {@link #appendRow(StringBuilder, String...)}. */
-    public void write(CharSequence formattedRows, long count) {
+    /** Writes the rows formatted into {@code formatted} (on this thread or another), counting them. */
+    public void write(CsvRow formatted) {
         try {
-            out.append(formattedRows);
-            rows += count;
+            out.write(formatted.buffer(), 0, formatted.length());
+            rows += formatted.rows();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Appends one row, quoted as RFC 4180 says and ended by {@code \n}, to {@code sb}. Lets other threads format rows
-     * that one thread then writes in order.
+     * Appends one row, quoted as RFC 4180 says and ended by {@code \n}, to {@code sb}: for CSV text the SDK hands out
+     * as a string (publications, extracts); the data directory's rows go through {@link CsvRow}.
      */
     public static void appendRow(StringBuilder sb, String... cells) {
         for (int i = 0; i < cells.length; i++) {

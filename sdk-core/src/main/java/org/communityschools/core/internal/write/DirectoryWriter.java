@@ -11,8 +11,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.communityschools.core.data.DataFile;
 import org.communityschools.core.internal.json.AgreementsFile;
 import org.communityschools.core.model.DataSharingAgreement;
@@ -49,10 +49,13 @@ public final class DirectoryWriter implements AutoCloseable {
     }
 
     /** A consumer that formats each value with {@code row} and writes it to {@code file}. */
-    public <T> Consumer<T> sink(DataFile file, Function<T, String[]> row) {
+    public <T> Consumer<T> sink(DataFile file, BiConsumer<CsvRow, T> row) {
+        CsvRow line = new CsvRow(256);
         return value -> {
             Objects.requireNonNull(value, file.fileName() + " row");
-            file(file).row(row.apply(value));
+            line.clear();
+            row.accept(line, value);
+            file(file).write(line);
         };
     }
 

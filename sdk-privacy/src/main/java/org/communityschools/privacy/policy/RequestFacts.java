@@ -35,7 +35,6 @@ final class RequestFacts {
     final Instant at;
     final LocalDate date;
     final SchoolYear year;
-    final String dateText;
 
     @Nullable Staff staff;
     @Nullable Student studentRecord;
@@ -57,7 +56,6 @@ final class RequestFacts {
         this.at = at;
         this.date = date;
         this.year = SchoolYear.containing(date);
-        this.dateText = date.toString();
     }
 
     Staff staff() {

@@ -54,7 +54,7 @@ final class RuleMatcher {
             }
         }
         if (held.isEmpty()) {
-            mismatch = () -> "the requester holds none of its roles " + f.index.roles(r) + " on " + f.dateText;
+            mismatch = () -> "the requester holds none of its roles " + f.index.roles(r) + " on " + f.date;
             return null;
         }
         Set<SchoolId> enrolledAt = f.enrolledAt();
@@ -75,7 +75,7 @@ final class RuleMatcher {
                     }
                 }
                 if (out.isEmpty()) {
-                    mismatch = () -> "the student is not enrolled on " + f.dateText + " in a school where the requester holds "
+                    mismatch = () -> "the student is not enrolled on " + f.date + " in a school where the requester holds "
                             + f.index.roles(r);
                     return null;
                 }

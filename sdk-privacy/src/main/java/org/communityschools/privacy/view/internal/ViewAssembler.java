@@ -354,6 +354,9 @@ public final class ViewAssembler {
             if (size == 0) {
                 return Map.of();
             }
+            if (size == 1) {
+                return Map.of(Authority.of(grants[0]), counts[0]);
+            }
             Map<Authority, Integer> out = new LinkedHashMap<>();
             for (int i = 0; i < size; i++) {
                 out.merge(Authority.of(grants[i]), counts[i], Integer::sum);

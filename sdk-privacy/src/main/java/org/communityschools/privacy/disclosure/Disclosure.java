@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.communityschools.core.model.AgreementId;
 import org.communityschools.core.model.ConsentId;
 import org.communityschools.core.model.LegalBasis;
@@ -17,6 +16,7 @@ import org.communityschools.core.model.OrganizationId;
 import org.communityschools.core.model.StaffId;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.privacy.FieldPath;
+import org.communityschools.privacy.internal.FieldPaths;
 import org.communityschools.privacy.internal.disclosure.Texts;
 import org.jspecify.annotations.Nullable;
 
@@ -98,7 +98,7 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
         Objects.requireNonNull(requester, "requester");
         Objects.requireNonNull(requesterOrganization, "requesterOrganization");
         Objects.requireNonNull(student, "student");
-        fields = List.copyOf(new TreeSet<>(Objects.requireNonNull(fields, "fields")));
+        fields = FieldPaths.sortedDistinct(Objects.requireNonNull(fields, "fields"));
         if (fields.isEmpty() || fields.size() > 256) {
             throw new IllegalArgumentException("a disclosure names 1 to 256 fields, named " + fields.size());
         }

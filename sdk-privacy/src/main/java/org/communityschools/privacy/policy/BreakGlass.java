@@ -146,7 +146,7 @@ final class BreakGlass {
     }
 
     static Decision deny(Policy policy, EmergencyRequest request, LocalDate date, String reason) {
-        return Evaluation.denyAll(policy, request.requester(), request.student(), PURPOSE, request.at(), date,
+        return DecisionAssembly.denyAll(policy, request.requester(), request.student(), PURPOSE, request.at(), date,
                 "break-glass emergency access (34 CFR 99.36) refused: " + reason);
     }
 }

@@ -12,10 +12,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.communityschools.core.model.DataCategory;
 import org.communityschools.core.model.StaffId;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.privacy.FieldPath;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a requester may see of one student's records at one instant, and why: the permitted fields each with its legal
@@ -44,7 +46,9 @@ public final class Decision {
     private final List<Grant> grants;
     private final List<Denial> denials;
     private final List<Obligation> obligations;
-    private final String explanation;
+    /** The explanation once rendered; null until then when it is rendered from {@link #explain}. */
+    private @Nullable String explanation;
+    private final @Nullable Supplier<String> explain;
     private final Map<FieldPath, List<Grant>> byField;
     private final long dataVersion;
 
@@ -52,6 +56,25 @@ public final class Decision {
     Decision(StaffId requester, StudentId student, Purpose purpose, Instant at, LocalDate date, String policyId,
              int policyVersion, List<Grant> grants, List<Denial> denials, List<Obligation> obligations,
              String explanation) {
+        this(requester, student, purpose, at, date, policyId, policyVersion, grants, denials, obligations,
+                Objects.requireNonNull(explanation, "explanation"), null);
+    }
+
+    /**
+     * As the constructor above, with the explanation rendered by {@code explain} when first read (an engine's
+     * explanation is words about facts it has already read; most callers never read it). {@code explain} must be
+     * thread-safe and return the same text on every call.
+     */
+    Decision(StaffId requester, StudentId student, Purpose purpose, Instant at, LocalDate date, String policyId,
+             int policyVersion, List<Grant> grants, List<Denial> denials, List<Obligation> obligations,
+             Supplier<String> explain) {
+        this(requester, student, purpose, at, date, policyId, policyVersion, grants, denials, obligations, null,
+                Objects.requireNonNull(explain, "explain"));
+    }
+
+    private Decision(StaffId requester, StudentId student, Purpose purpose, Instant at, LocalDate date, String policyId,
+                     int policyVersion, List<Grant> grants, List<Denial> denials, List<Obligation> obligations,
+                     @Nullable String explanation, @Nullable Supplier<String> explain) {
         this.requester = Objects.requireNonNull(requester, "requester");
         this.student = Objects.requireNonNull(student, "student");
         this.purpose = Objects.requireNonNull(purpose, "purpose");
@@ -62,20 +85,27 @@ public final class Decision {
         this.grants = sorted(Objects.requireNonNull(grants, "grants"));
         this.denials = List.copyOf(Objects.requireNonNull(denials, "denials"));
         this.obligations = List.copyOf(Objects.requireNonNull(obligations, "obligations"));
-        this.explanation = Objects.requireNonNull(explanation, "explanation");
+        this.explanation = explanation;
+        this.explain = explain;
         this.dataVersion = 0;
-        Map<FieldPath, List<Grant>> by = new LinkedHashMap<>();
-        for (Grant g : this.grants) {
-            List<Grant> of = by.computeIfAbsent(g.field(), k -> new ArrayList<>(2));
-            for (Grant x : of) {
-                if (x.ruleId().equals(g.ruleId())) {
-                    throw new IllegalArgumentException("a field is granted at most once by a rule, twice: " + g.field()
-                            + " by " + g.ruleId());
+        // the grants are sorted by field: each field's grants are a run of the list, held as a view of it
+        Map<FieldPath, List<Grant>> by = new LinkedHashMap<>(this.grants.size() * 2);
+        for (int from = 0; from < this.grants.size(); ) {
+            FieldPath field = this.grants.get(from).field();
+            int to = from + 1;
+            while (to < this.grants.size() && this.grants.get(to).field().equals(field)) {
+                Grant g = this.grants.get(to);
+                for (int i = from; i < to; i++) {
+                    if (this.grants.get(i).ruleId().equals(g.ruleId())) {
+                        throw new IllegalArgumentException("a field is granted at most once by a rule, twice: " + field
+                                + " by " + g.ruleId());
+                    }
                 }
+                to++;
             }
-            of.add(g);
+            by.put(field, this.grants.subList(from, to));
+            from = to;
         }
-        by.replaceAll((k, v) -> List.copyOf(v));
         this.byField = Collections.unmodifiableMap(by);
         if (!by.isEmpty()) {
             for (Denial d : this.denials) {
@@ -101,6 +131,7 @@ public final class Decision {
         this.denials = d.denials;
         this.obligations = obligations;
         this.explanation = d.explanation;
+        this.explain = d.explain;
         this.byField = d.byField;
         this.dataVersion = dataVersion;
     }
@@ -234,7 +265,13 @@ public final class Decision {
      * @return the explanation
      */
     public String explanation() {
-        return explanation;
+        String known = explanation;
+        if (known == null) {
+            // rendered at most a few times under a race, always to the same text; a String is safely published
+            known = Objects.requireNonNull(Objects.requireNonNull(explain, "explain").get(), "explanation");
+            explanation = known;
+        }
+        return known;
     }
 
     /** {@return whether any field is permitted} */
@@ -377,13 +414,13 @@ public final class Decision {
         return o instanceof Decision d && d.requester.equals(requester) && d.student.equals(student)
                 && d.purpose.equals(purpose) && d.at.equals(at) && d.date.equals(date) && d.policyId.equals(policyId)
                 && d.policyVersion == policyVersion && d.grants.equals(grants) && d.denials.equals(denials)
-                && d.obligations.equals(obligations) && d.explanation.equals(explanation);
+                && d.obligations.equals(obligations) && d.explanation().equals(explanation());
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(requester, student, purpose, at, date, policyId, policyVersion, grants, denials, obligations,
-                explanation);
+                explanation());
     }
 
     /** Ids, policy and counts only. */

@@ -2,9 +2,9 @@ package org.communityschools.privacy.policy;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 import org.communityschools.core.model.DataCategory;
 import org.communityschools.privacy.FieldPath;
+import org.communityschools.privacy.internal.FieldPaths;
 
 /**
  * Fields of one category that a {@link Decision} denies, and the reason (the forbid rule, the failed check, or default
@@ -24,21 +24,10 @@ public record Denial(DataCategory category, List<FieldPath> fields, String reaso
      */
     public Denial {
         Objects.requireNonNull(category, "category");
-        fields = sortedDistinct(Objects.requireNonNull(fields, "fields"));
+        fields = FieldPaths.sortedDistinct(Objects.requireNonNull(fields, "fields"));
         if (fields.isEmpty()) {
             throw new IllegalArgumentException("a denial names at least one field");
         }
         Objects.requireNonNull(reason, "reason");
-    }
-
-    /** An unmodifiable sorted copy without duplicates; no tree is built when the fields are already strictly sorted. */
-    private static List<FieldPath> sortedDistinct(List<FieldPath> fields) {
-        List<FieldPath> copy = List.copyOf(fields);
-        for (int i = 1; i < copy.size(); i++) {
-            if (copy.get(i - 1).compareTo(copy.get(i)) >= 0) {
-                return List.copyOf(new TreeSet<>(copy));
-            }
-        }
-        return copy;
     }
 }

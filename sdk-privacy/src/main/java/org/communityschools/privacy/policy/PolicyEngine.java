@@ -66,7 +66,7 @@ public final class PolicyEngine {
     private final ZoneId zone;
     private final String tenant;
     private final long dataVersion;
-    private final Evaluation.Index index;
+    private final PolicyIndex index;
     private final EmergencyAccess emergencyAccess;
     private final List<DataField> emergencyScope;
 
@@ -81,7 +81,7 @@ public final class PolicyEngine {
         this.zone = zone;
         this.tenant = tenant;
         this.dataVersion = dataVersion;
-        this.index = new Evaluation.Index(policy);
+        this.index = new PolicyIndex(policy);
         this.cacheScope = instance;
         this.version = null;
     }
@@ -187,7 +187,7 @@ public final class PolicyEngine {
         try {
             return new Evaluation(policy, data, index, requester, student, purpose, at, date).run().atVersion(dataVersion);
         } catch (RuntimeException e) {
-            return Evaluation.denyAll(policy, requester, student, purpose, at, date,
+            return DecisionAssembly.denyAll(policy, requester, student, purpose, at, date,
                     "an error occurred while evaluating (" + e.getClass().getSimpleName() + "); any error denies")
                     .atVersion(dataVersion);
         }

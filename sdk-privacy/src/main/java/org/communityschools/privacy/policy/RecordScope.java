@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.SchoolId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which of a student's records a {@link Grant} covers: every record belongs to a school and a date (an attendance
@@ -73,7 +74,9 @@ public final class RecordScope {
 
         /** Whether a day of {@code [first, last]} at school {@code s} lies in a span. */
         boolean admits(SchoolId s, LocalDate first, LocalDate last) {
-            for (Span x : spans) {
+            // indexed: asked for every record of a view, and an iterator is an allocation the JIT does not always remove
+            for (int i = 0; i < spans.size(); i++) {
+                Span x = spans.get(i);
                 if (x.matches(s) && !x.first().isAfter(last) && !x.last().isBefore(first)) {
                     return true;
                 }
@@ -83,6 +86,8 @@ public final class RecordScope {
     }
 
     private final List<Limit> limits;
+    /** "outside " and each limit's label, built when {@link #whyNot} first needs one (null until then). */
+    private volatile String @Nullable [] outside;
 
     private RecordScope(List<Limit> limits) {
         this.limits = List.copyOf(limits);
@@ -154,8 +159,8 @@ public final class RecordScope {
     public boolean covers(SchoolId school, LocalDate date) {
         Objects.requireNonNull(school, "school");
         Objects.requireNonNull(date, "date");
-        for (Limit l : limits) {
-            if (!l.admits(school, date, date)) {
+        for (int i = 0; i < limits.size(); i++) {
+            if (!limits.get(i).admits(school, date, date)) {
                 return false;
             }
         }
@@ -175,7 +180,37 @@ public final class RecordScope {
         if (first.equals(last)) {
             return covers(school, first); // a record of one day: no interval arithmetic, no allocation
         }
-        return !covered(school, first, last).isEmpty();
+        if (last.isBefore(first)) {
+            return false;
+        }
+        // Without allocation when each limit has at most one span at the school that meets [first, last] (the usual
+        // case): the days in scope are then the intersection of those spans with [first, last]. Otherwise the
+        // interval arithmetic of coveredDays, which RecordScopeProperties compares this with.
+        LocalDate from = first;
+        LocalDate to = last;
+        for (int i = 0; i < limits.size(); i++) {
+            List<Span> spans = limits.get(i).spans();
+            Span only = null;
+            for (int j = 0; j < spans.size(); j++) {
+                Span x = spans.get(j);
+                if (x.matches(school) && !x.first().isAfter(last) && !x.last().isBefore(first)) {
+                    if (only != null) {
+                        return !covered(school, first, last).isEmpty();
+                    }
+                    only = x;
+                }
+            }
+            if (only == null) {
+                return false;
+            }
+            if (only.first().isAfter(from)) {
+                from = only.first();
+            }
+            if (only.last().isBefore(to)) {
+                to = only.last();
+            }
+        }
+        return !to.isBefore(from);
     }
 
     /**
@@ -292,9 +327,9 @@ public final class RecordScope {
      */
     public Optional<String> whyNot(SchoolId school, LocalDate first, LocalDate last) {
         Objects.requireNonNull(school, "school");
-        for (Limit l : limits) {
-            if (!l.admits(school, first, last)) {
-                return Optional.of("outside " + l.label());
+        for (int i = 0; i < limits.size(); i++) {
+            if (!limits.get(i).admits(school, first, last)) {
+                return Optional.of(outside(i));
             }
         }
         if (coversAny(school, first, last)) {
@@ -303,6 +338,19 @@ public final class RecordScope {
         List<String> labels = new ArrayList<>();
         limits.forEach(l -> labels.add(l.label()));
         return Optional.of("outside the intersection of " + String.join(", ", labels));
+    }
+
+    /** "outside " and the label of limit {@code i}, built once per scope (a view asks for every withheld record). */
+    private String outside(int i) {
+        String[] known = outside;
+        if (known == null) {
+            known = new String[limits.size()];
+            for (int j = 0; j < known.length; j++) {
+                known[j] = "outside " + limits.get(j).label();
+            }
+            outside = known;
+        }
+        return known[i];
     }
 
     @Override

@@ -81,12 +81,19 @@ public final class ScopeGate {
 
     /** The first grant of {@code field} (by precedence) whose scope covers a day of {@code place}; empty when none does. */
     public Optional<Grant> cover(FieldPath field, Place place) {
-        for (Grant g : decision.grantsOf(field)) {
+        return Optional.ofNullable(coverOrNull(field, place));
+    }
+
+    /** As {@link #cover}, null when no grant covers the place: asked for every record of a view. */
+    public @Nullable Grant coverOrNull(FieldPath field, Place place) {
+        List<Grant> grants = decision.grantsOf(field);
+        for (int i = 0; i < grants.size(); i++) {
+            Grant g = grants.get(i);
             if (covers(g.scope(), place)) {
-                return Optional.of(g);
+                return g;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /**
@@ -115,19 +122,25 @@ public final class ScopeGate {
 
     /** Why no grant of {@code field} covers {@code place}: the reasons of its grants, joined; never personal data. */
     public String whyNot(FieldPath field, Place place) {
+        List<Grant> grants = decision.grantsOf(field);
+        if (grants.size() == 1) {
+            return whyNot(grants.get(0), place); // the one reason, as joined below
+        }
         List<String> reasons = new ArrayList<>();
-        for (Grant g : decision.grantsOf(field)) {
-            String why;
-            if (place.school() != null) {
-                why = g.scope().whyNot(place.school(), place.first(), place.last()).orElse("outside the scope");
-            } else {
-                why = "outside the scope of rule " + g.ruleId() + " at every school where the student has been enrolled";
-            }
+        for (Grant g : grants) {
+            String why = whyNot(g, place);
             if (!reasons.contains(why)) {
                 reasons.add(why);
             }
         }
         return reasons.isEmpty() ? "the field is not permitted" : String.join("; ", reasons);
+    }
+
+    private static String whyNot(Grant g, Place place) {
+        if (place.school() != null) {
+            return g.scope().whyNot(place.school(), place.first(), place.last()).orElse("outside the scope");
+        }
+        return "outside the scope of rule " + g.ruleId() + " at every school where the student has been enrolled";
     }
 
     /** The schools where the student has been enrolled, in order of first entry (read once). */

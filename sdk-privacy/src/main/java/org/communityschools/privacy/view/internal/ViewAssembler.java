@@ -43,6 +43,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ViewAssembler {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** Why a field under the mask {@link MaskTransform#REMOVE} is absent (recorded for each record it removes). */
+    private static final String REMOVED = "removed by the mask " + MaskTransform.REMOVE;
     /** The top-level key of each {@link DataCategory}, by ordinal: its lower-case name. */
     private static final String[] CATEGORY_KEYS = java.util.Arrays.stream(DataCategory.values())
             .map(c -> c.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
@@ -79,9 +81,9 @@ public final class ViewAssembler {
     private final Map<Authority, SortedMap<FieldPath, Integer>> written = new LinkedHashMap<>();
     private final SortedMap<WithheldKey, Integer> withheld = new TreeMap<>();
     /** The records admitted of the field being filled, by authority; committed when the field is shown. */
-    private final Map<Authority, Integer> pendingCounts = new LinkedHashMap<>();
+    private final Tally pendingCounts = new Tally();
     /** The child values written into admitted records, by child field and authority. */
-    private final Map<FieldPath, Map<Authority, Integer>> pendingChildCounts = new TreeMap<>();
+    private final Map<FieldPath, Tally> pendingChildCounts = new HashMap<>();
     private ScopeGate.@Nullable Place currentPlace;
     /** The grant the record being filled is disclosed under. */
     private @Nullable Grant currentGrant;
@@ -232,16 +234,16 @@ public final class ViewAssembler {
             value = filler.get().fill(s, new Fillers.ChildWriter() {
                 @Override
                 public boolean admit(ScopeGate.Place place) {
-                    Optional<Grant> g = gate.cover(p, place);
-                    if (g.isEmpty()) {
+                    Grant g = gate.coverOrNull(p, place);
+                    if (g == null) {
                         withhold(p, place);
                         currentPlace = null;
                         currentGrant = null;
                         return false;
                     }
-                    pendingCounts.merge(Authority.of(g.get()), 1, Integer::sum);
+                    pendingCounts.add(g);
                     currentPlace = place;
-                    currentGrant = g.get();
+                    currentGrant = g;
                     return true;
                 }
 
@@ -277,9 +279,10 @@ public final class ViewAssembler {
         group.set(key, value.get());
         shown.add(p);
         shown.addAll(pendingChildren);
-        commit(p, pendingCounts);
+        commit(p, pendingCounts.byAuthority());
         for (FieldPath c : pendingChildren) {
-            commit(c, pendingChildCounts.getOrDefault(c, Map.of()));
+            Tally t = pendingChildCounts.get(c);
+            commit(c, t == null ? Map.of() : t.byAuthority());
         }
     }
 
@@ -288,9 +291,78 @@ public final class ViewAssembler {
      * (malformed, not in the catalog or not permitted, or left out for a reason already recorded), else its filler
      * and its masks.
      */
-    private record ChildPlan(@org.jspecify.annotations.Nullable FieldPath path,
-                             Fillers.@org.jspecify.annotations.Nullable ChildFiller filler, Set<MaskTransform> masks) {
+    private static final class ChildPlan {
         static final ChildPlan NEVER = new ChildPlan(null, null, Set.of());
+
+        final @Nullable FieldPath path;
+        final Fillers.@Nullable ChildFiller filler;
+        final Set<MaskTransform> masks;
+        /** Whether the field is among {@link #pendingChildren} already (a plan lives as long as its parent's fill). */
+        boolean pending;
+        /** The admitted records it was written into, by grant, once it has been; registered in pendingChildCounts. */
+        @Nullable Tally counts;
+
+        ChildPlan(@Nullable FieldPath path, Fillers.@Nullable ChildFiller filler, Set<MaskTransform> masks) {
+            this.path = path;
+            this.filler = filler;
+            this.masks = masks;
+        }
+
+        @Nullable FieldPath path() {
+            return path;
+        }
+
+        Fillers.@Nullable ChildFiller filler() {
+            return filler;
+        }
+
+        Set<MaskTransform> masks() {
+            return masks;
+        }
+    }
+
+    /**
+     * Records counted by the grant they are disclosed under, then by authority in the order first seen (the order of
+     * the disclosure entries): the grants of a field are few, so a record is counted without allocating.
+     */
+    private static final class Tally {
+        private Grant[] grants = new Grant[4];
+        private int[] counts = new int[4];
+        private int size;
+
+        void add(Grant g) {
+            for (int i = 0; i < size; i++) {
+                if (grants[i] == g) {
+                    counts[i]++;
+                    return;
+                }
+            }
+            if (size == grants.length) {
+                grants = java.util.Arrays.copyOf(grants, size * 2);
+                counts = java.util.Arrays.copyOf(counts, size * 2);
+            }
+            grants[size] = g;
+            counts[size++] = 1;
+        }
+
+        void clear() {
+            java.util.Arrays.fill(grants, 0, size, null);
+            size = 0;
+        }
+
+        Map<Authority, Integer> byAuthority() {
+            if (size == 0) {
+                return Map.of();
+            }
+            if (size == 1) {
+                return Map.of(Authority.of(grants[0]), counts[0]);
+            }
+            Map<Authority, Integer> out = new LinkedHashMap<>();
+            for (int i = 0; i < size; i++) {
+                out.merge(Authority.of(grants[i]), counts[i], Integer::sum);
+            }
+            return out;
+        }
     }
 
     private ChildPlan plan(FieldPath parent, String segment) {
@@ -331,10 +403,10 @@ public final class ViewAssembler {
             return Optional.empty();
         }
         ScopeGate.Place place = currentPlace;
-        Optional<Grant> grant = Optional.empty();
+        Grant grant = null;
         if (place != null) {
-            grant = gate.cover(p, place);
-            if (grant.isEmpty()) {
+            grant = gate.coverOrNull(p, place);
+            if (grant == null) {
                 withhold(p, place);
                 return Optional.empty();
             }
@@ -345,9 +417,19 @@ public final class ViewAssembler {
                 value = mask(p, plan.masks(), value.get());
             }
             if (value.isPresent()) {
-                pendingChildren.add(p);
-                grant.ifPresent(g -> pendingChildCounts.computeIfAbsent(p, k -> new LinkedHashMap<>())
-                        .merge(Authority.of(g), 1, Integer::sum));
+                if (!plan.pending) {
+                    plan.pending = true;
+                    pendingChildren.add(p);
+                }
+                if (grant != null) {
+                    Tally t = plan.counts;
+                    if (t == null) {
+                        t = new Tally();
+                        plan.counts = t;
+                        pendingChildCounts.put(p, t);
+                    }
+                    t.add(grant);
+                }
             }
             return value;
         } catch (RuntimeException e) {
@@ -366,7 +448,7 @@ public final class ViewAssembler {
             return Optional.of(value);
         }
         if (ts.contains(MaskTransform.REMOVE)) {
-            absent.put(p, "removed by the mask " + MaskTransform.REMOVE);
+            absent.put(p, REMOVED);
             masked.put(p, MaskTransform.REMOVE);
             return Optional.empty();
         }

@@ -1,0 +1,123 @@
+package org.communityschools.privacy.policy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.model.Consent;
+import org.communityschools.core.model.DataSharingAgreement;
+import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolYear;
+import org.communityschools.core.model.Staff;
+import org.communityschools.core.model.StaffAssignment;
+import org.communityschools.core.model.StaffId;
+import org.communityschools.core.model.Student;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.core.model.StudentStaffRelationship;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One request to {@link PolicyEngine#decide} and the district facts an evaluation of it reads, each looked up in the
+ * district data at most once (the requester's assignments, agreements and relationships on the date, the student's
+ * enrollments and consents). Filled by {@link Evaluation#run}; not thread-safe, used once.
+ */
+final class RequestFacts {
+    final Policy policy;
+    final DistrictData data;
+    final PolicyIndex index;
+    final StaffId requester;
+    final StudentId student;
+    final Purpose purpose;
+    final Instant at;
+    final LocalDate date;
+    final SchoolYear year;
+
+    @Nullable Staff staff;
+    @Nullable Student studentRecord;
+    List<StaffAssignment> assignments = List.of();
+    List<Enrollment> enrollments = List.of();
+    private @Nullable Set<SchoolId> enrolledAt;
+    private @Nullable List<StudentStaffRelationship> relationships;
+    private @Nullable List<DataSharingAgreement> agreements;
+    private @Nullable List<Consent> consents;
+
+    RequestFacts(Policy policy, DistrictData data, PolicyIndex index, StaffId requester, StudentId student,
+                 Purpose purpose, Instant at, LocalDate date) {
+        this.policy = policy;
+        this.data = data;
+        this.index = index;
+        this.requester = requester;
+        this.student = student;
+        this.purpose = purpose;
+        this.at = at;
+        this.date = date;
+        this.year = SchoolYear.containing(date);
+    }
+
+    Staff staff() {
+        Staff s = staff;
+        if (s == null) {
+            throw new IllegalStateException("no staff");
+        }
+        return s;
+    }
+
+    /** The schools of the student's enrollments on the date, in enrollment order (computed once). */
+    Set<SchoolId> enrolledAt() {
+        Set<SchoolId> known = enrolledAt;
+        if (known == null) {
+            known = new LinkedHashSet<>();
+            for (Enrollment e : enrollments) {
+                known.add(e.schoolId());
+            }
+            enrolledAt = known;
+        }
+        return known;
+    }
+
+    /** The requester's student-staff relationships on the date (read once). */
+    List<StudentStaffRelationship> relationships() {
+        List<StudentStaffRelationship> known = relationships;
+        if (known == null) {
+            known = data.relationshipsOn(requester, date);
+            relationships = known;
+        }
+        return known;
+    }
+
+    /**
+     * The versions of the requester's organization's agreements that govern on the date (read once): a later
+     * amendment or termination never applies to the past.
+     */
+    List<DataSharingAgreement> agreements() {
+        List<DataSharingAgreement> known = agreements;
+        if (known == null) {
+            known = data.agreementVersionsOn(staff().employerId(), date);
+            agreements = known;
+        }
+        return known;
+    }
+
+    /** The student's consents (read once). */
+    List<Consent> consents() {
+        List<Consent> known = consents;
+        if (known == null) {
+            known = data.consentsOf(student);
+            consents = known;
+        }
+        return known;
+    }
+
+    /** The requester's assignments on the date, as "ROLE at ORG", joined. */
+    String describeAssignments() {
+        List<String> out = new ArrayList<>();
+        for (StaffAssignment a : assignments) {
+            out.add(a.role() + " at " + a.organizationId().value());
+        }
+        return String.join(", ", out);
+    }
+}

@@ -7,6 +7,7 @@ import java.util.SortedSet;
 import org.communityschools.core.data.DataElements;
 import org.communityschools.core.data.DataFile;
 import org.communityschools.core.internal.index.AttendanceColumns;
+import org.communityschools.core.internal.index.CourseMarkColumns;
 import org.communityschools.core.internal.index.DistrictIndex;
 import org.communityschools.core.internal.index.Grouped;
 import org.communityschools.core.internal.index.IdTable;
@@ -61,7 +62,7 @@ public final class Assembler {
     private final List<Diploma> diplomas = new ArrayList<>();
     private final AttendanceRules attendanceRules;
     private final IdTable<IncidentId, BehaviorIncident> incidents = new IdTable<>(BehaviorIncident::incidentId);
-    private final List<CourseMark> courseMarks = new ArrayList<>();
+    private final CourseMarkColumns.Builder courseMarks = CourseMarkColumns.builder();
     private final IdTable<StaffId, Staff> staff = new IdTable<>(Staff::id);
     private final List<StaffAssignment> assignments = new ArrayList<>();
     private final List<StudentStaffRelationship> relationships = new ArrayList<>();
@@ -357,7 +358,7 @@ public final class Assembler {
                     "a course mark's school year must overlap an enrollment of the student at the school; student '"
                             + student + "' was not enrolled at school '" + school + "' in " + y.label());
         }
-        courseMarks.add(m);
+        courseMarks.add(m, students.indexOf(student), schools.indexOf(school));
         return true;
     }
 
@@ -508,7 +509,8 @@ public final class Assembler {
         interventions.trim();
         consents.trim();
         AttendanceColumns att = attendanceRules.columns();
-        SortedSet<SchoolYear> years = schoolYears(partnerships.list(), placements.calendars(), placements.enrollments(), courseMarks, att);
+        CourseMarkColumns marks = courseMarks.build(students, schools);
+        SortedSet<SchoolYear> years = schoolYears(partnerships.list(), placements.calendars(), placements.enrollments(), marks, att);
         int ns = students.size();
         return new DistrictIndex(organizations, schools, List.copyOf(partnerships.list()),
                 partnerships.bySchoolYear(schools), partnerships.byOrganizationYear(organizations), students, List.copyOf(characteristics),
@@ -520,7 +522,7 @@ public final class Assembler {
                         Comparator.comparing(Diploma::awardDate).thenComparing(Diploma::schoolId)),
                 att, incidents, Grouped.of(incidents.records(), ns, b -> students.indexOf(b.studentId().value()),
                         Comparator.comparing(BehaviorIncident::date).thenComparing(BehaviorIncident::incidentId, Comparator.comparing(IncidentId::value))),
-                List.copyOf(courseMarks), Grouped.of(courseMarks, ns, m -> students.indexOf(m.studentId().value()),
+                marks, Grouped.ofPositions(marks, ns, marks::student,
                         Comparator.comparing(CourseMark::schoolYear).thenComparing(CourseMark::term).thenComparing(CourseMark::courseCode)
                                 .thenComparing(CourseMark::schoolId)),
                 staff, List.copyOf(assignments), Grouped.of(assignments, staff.size(), a -> staff.indexOf(a.staffId().value()),

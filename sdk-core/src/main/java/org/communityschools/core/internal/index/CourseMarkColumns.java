@@ -3,12 +3,8 @@ package org.communityschools.core.internal.index;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.RandomAccess;
@@ -145,26 +141,6 @@ public final class CourseMarkColumns extends AbstractList<CourseMark> implements
          */
         public CourseMarkColumns build(IdTable<StudentId, ?> students, IdTable<SchoolId, ?> schools) {
             return new CourseMarkColumns(this, students, schools);
-        }
-    }
-
-    /** A dictionary: one code per distinct value, in order of first occurrence. */
-    private static final class Codes<T> {
-        private final Map<T, Integer> codes = new HashMap<>();
-        private final List<T> values = new ArrayList<>();
-
-        int code(T value) {
-            Integer c = codes.get(value);
-            if (c == null) {
-                c = values.size();
-                codes.put(value, c);
-                values.add(value);
-            }
-            return c;
-        }
-
-        List<T> values() {
-            return values;
         }
     }
 }

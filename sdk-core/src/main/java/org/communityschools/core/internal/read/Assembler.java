@@ -8,6 +8,7 @@ import org.communityschools.core.data.DataElements;
 import org.communityschools.core.data.DataFile;
 import org.communityschools.core.internal.index.AttendanceColumns;
 import org.communityschools.core.internal.index.CourseMarkColumns;
+import org.communityschools.core.internal.index.RelationshipColumns;
 import org.communityschools.core.internal.index.DistrictIndex;
 import org.communityschools.core.internal.index.Grouped;
 import org.communityschools.core.internal.index.IdTable;
@@ -65,7 +66,7 @@ public final class Assembler {
     private final CourseMarkColumns.Builder courseMarks = CourseMarkColumns.builder();
     private final IdTable<StaffId, Staff> staff = new IdTable<>(Staff::id);
     private final List<StaffAssignment> assignments = new ArrayList<>();
-    private final List<StudentStaffRelationship> relationships = new ArrayList<>();
+    private final RelationshipColumns.Builder relationships = RelationshipColumns.builder();
     private final IdTable<InterventionId, Intervention> interventions = new IdTable<>(Intervention::id);
     private final List<InterventionParticipant> participants = new ArrayList<>();
     private final IdTable<ConsentId, Consent> consents = new IdTable<>(Consent::id);
@@ -390,7 +391,7 @@ public final class Assembler {
         boolean ok = refs.exists(students, DataFile.STUDENTS, "student", r.studentId().value(), f, w, "student_id");
         ok &= refs.exists(staff, DataFile.STAFF, "staff", r.staffId().value(), f, w, "staff_id");
         if (ok) {
-            relationships.add(r);
+            relationships.add(r, students.indexOf(r.studentId().value()), staff.indexOf(r.staffId().value()));
         }
         return ok;
     }
@@ -510,6 +511,7 @@ public final class Assembler {
         consents.trim();
         AttendanceColumns att = attendanceRules.columns();
         CourseMarkColumns marks = courseMarks.build(students, schools);
+        RelationshipColumns rels = relationships.build(students, staff);
         SortedSet<SchoolYear> years = schoolYears(partnerships.list(), placements.calendars(), placements.enrollments(), marks, att);
         int ns = students.size();
         return new DistrictIndex(organizations, schools, List.copyOf(partnerships.list()),
@@ -528,9 +530,9 @@ public final class Assembler {
                 staff, List.copyOf(assignments), Grouped.of(assignments, staff.size(), a -> staff.indexOf(a.staffId().value()),
                         Comparator.comparing((StaffAssignment a) -> a.period().start()).thenComparing(a -> a.organizationId().value())
                                 .thenComparing(StaffAssignment::role)),
-                List.copyOf(relationships),
-                Grouped.of(relationships, staff.size(), r -> staff.indexOf(r.staffId().value()), RELATIONSHIPS_OF_STAFF),
-                Grouped.of(relationships, ns, r -> students.indexOf(r.studentId().value()),
+                rels,
+                Grouped.ofPositions(rels, staff.size(), rels::staff, RELATIONSHIPS_OF_STAFF),
+                Grouped.ofPositions(rels, ns, rels::student,
                         Comparator.comparing((StudentStaffRelationship r) -> r.period().start()).thenComparing(StudentStaffRelationship::staffId)
                                 .thenComparing(StudentStaffRelationship::relationship)),
                 interventions, List.copyOf(participants),

@@ -126,6 +126,9 @@ public record CourseMark(StudentId studentId, SchoolId schoolId, SchoolYear scho
      * instance when already normalized, so that a reader can share one instance among millions of marks.
      */
     private static BigDecimal normalized(BigDecimal value) {
+        if (value.scale() == 0) {
+            return value; // an integer at scale 0 is its own normal form (and the common case, read again from columns)
+        }
         BigDecimal v = value.stripTrailingZeros();
         v = v.scale() < 0 ? v.setScale(0) : v;
         return v.equals(value) ? value : v;

@@ -96,6 +96,9 @@ public final class LoadMeasurement {
         System.out.printf("enrollments          %,d%n", d.enrollments().size());
         System.out.printf("attendance rows      %,d (%.0f rows/s)%n", a.size(), a.size() / ((t1 - t0) / 1e9));
         System.out.printf("attendance bytes/row %.2f (%,d bytes)%n", a.bytesPerRow(), a.estimatedBytes());
+        if (d.courseMarks() instanceof org.communityschools.core.internal.index.CourseMarkColumns m) {
+            System.out.printf("course marks         %,d (%,d bytes of columns)%n", m.size(), m.columnBytes());
+        }
         System.out.printf("heap after full GC   %,d MB (retained by the data: %,d MB)%n", after >> 20, (after - before) >> 20);
         System.out.printf("max heap             %,d MB (peak: see -Xlog:gc)%n", Runtime.getRuntime().maxMemory() >> 20);
         System.out.println(d);

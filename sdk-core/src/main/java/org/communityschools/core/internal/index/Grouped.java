@@ -1,9 +1,14 @@
 package org.communityschools.core.internal.index;
 
+import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.IntUnaryOperator;
 import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the item type
  */
 public final class Grouped<T> {
-    private final Object[] items;
+    /** The items in group order; null when they are {@link #source} at {@link #positions}. */
+    private final Object @Nullable [] items;
+    /** For groups built by {@link #ofPositions}: the list the items are read from on demand, and their positions in it. */
+    private final @Nullable List<?> source;
+    private final int @Nullable [] positions;
     private final int[] offsets;
     /** Groups replaced by later versions (key to sorted items), sharing {@link #items} otherwise; null when none. */
     private final @Nullable IntTrie<Object[]> overrides;
@@ -25,7 +34,14 @@ public final class Grouped<T> {
     }
 
     private Grouped(Object[] items, int[] offsets, @Nullable IntTrie<Object[]> overrides, int size) {
+        this(items, null, null, offsets, overrides, size);
+    }
+
+    private Grouped(Object @Nullable [] items, @Nullable List<?> source, int @Nullable [] positions, int[] offsets,
+                    @Nullable IntTrie<Object[]> overrides, int size) {
         this.items = items;
+        this.source = source;
+        this.positions = positions;
         this.offsets = offsets;
         this.overrides = overrides;
         this.size = size;
@@ -41,7 +57,7 @@ public final class Grouped<T> {
         }
         int old = get(key).size();
         IntTrie<Object[]> o = overrides == null ? IntTrie.empty() : overrides;
-        return new Grouped<>(items, offsets, o.with(key, group.toArray()), size - old + group.size());
+        return new Grouped<>(items, source, positions, offsets, o.with(key, group.toArray()), size - old + group.size());
     }
 
     /** Whether no group was replaced (only then are {@link #start}, {@link #end} and {@link #at} meaningful). */
@@ -81,6 +97,51 @@ public final class Grouped<T> {
         return new Grouped<>(sorted, offsets);
     }
 
+    /**
+     * Groups the items of {@code source} (a list that builds its items on demand, such as {@link CourseMarkColumns})
+     * by the key of each position, {@code keyAt} (0 to {@code keys - 1}; negative keys are dropped), each group
+     * sorted by {@code order} as {@link #of} sorts it (stable, so equal items keep the list's order). Holds an
+     * {@code int} position per item, not the item: {@link #get} and {@link #at} read {@code source} again.
+     */
+    public static <T> Grouped<T> ofPositions(List<T> source, int keys, IntUnaryOperator keyAt, Comparator<? super T> order) {
+        int[] offsets = new int[keys + 1];
+        int n = 0;
+        for (int p = 0; p < source.size(); p++) {
+            int k = keyAt.applyAsInt(p);
+            if (k >= 0) {
+                offsets[k + 1]++;
+                n++;
+            }
+        }
+        for (int k = 0; k < keys; k++) {
+            offsets[k + 1] += offsets[k];
+        }
+        int[] cursor = Arrays.copyOf(offsets, keys);
+        int[] positions = new int[n];
+        for (int p = 0; p < source.size(); p++) {
+            int k = keyAt.applyAsInt(p);
+            if (k >= 0) {
+                positions[cursor[k]++] = p;
+            }
+        }
+        Comparator<Map.Entry<T, Integer>> byItem = Map.Entry.comparingByKey(order);
+        for (int k = 0; k < keys; k++) {
+            int from = offsets[k];
+            int to = offsets[k + 1];
+            if (to - from > 1) {
+                List<Map.Entry<T, Integer>> group = new ArrayList<>(to - from);
+                for (int i = from; i < to; i++) {
+                    group.add(Map.entry(source.get(positions[i]), positions[i]));
+                }
+                group.sort(byItem);
+                for (int i = from; i < to; i++) {
+                    positions[i] = group.get(i - from).getValue();
+                }
+            }
+        }
+        return new Grouped<>(null, source, positions, offsets, null, n);
+    }
+
     /** The items of {@code key}, in order; empty for a negative or unknown key. Unmodifiable. */
     @SuppressWarnings("unchecked")
     public List<T> get(int key) {
@@ -93,7 +154,22 @@ public final class Grouped<T> {
         if (key < 0 || key + 1 >= offsets.length || offsets[key] == offsets[key + 1]) {
             return List.of();
         }
-        return (List<T>) Collections.unmodifiableList(Arrays.asList(items).subList(offsets[key], offsets[key + 1]));
+        if (items != null) {
+            return (List<T>) Collections.unmodifiableList(Arrays.asList(items).subList(offsets[key], offsets[key + 1]));
+        }
+        int from = offsets[key];
+        int to = offsets[key + 1];
+        return new AbstractList<>() {
+            @Override
+            public T get(int index) {
+                return at(from + Objects.checkIndex(index, to - from));
+            }
+
+            @Override
+            public int size() {
+                return to - from;
+            }
+        };
     }
 
     /**
@@ -112,7 +188,7 @@ public final class Grouped<T> {
     /** The item at {@code position}. */
     @SuppressWarnings("unchecked")
     public T at(int position) {
-        return (T) items[position];
+        return (T) (items != null ? items[position] : source.get(positions[position]));
     }
 
     /** The number of items in all groups. */

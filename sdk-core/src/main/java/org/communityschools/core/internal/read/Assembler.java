@@ -7,6 +7,8 @@ import java.util.SortedSet;
 import org.communityschools.core.data.DataElements;
 import org.communityschools.core.data.DataFile;
 import org.communityschools.core.internal.index.AttendanceColumns;
+import org.communityschools.core.internal.index.CourseMarkColumns;
+import org.communityschools.core.internal.index.RelationshipColumns;
 import org.communityschools.core.internal.index.DistrictIndex;
 import org.communityschools.core.internal.index.Grouped;
 import org.communityschools.core.internal.index.IdTable;
@@ -61,10 +63,10 @@ public final class Assembler {
     private final List<Diploma> diplomas = new ArrayList<>();
     private final AttendanceRules attendanceRules;
     private final IdTable<IncidentId, BehaviorIncident> incidents = new IdTable<>(BehaviorIncident::incidentId);
-    private final List<CourseMark> courseMarks = new ArrayList<>();
+    private final CourseMarkColumns.Builder courseMarks = CourseMarkColumns.builder();
     private final IdTable<StaffId, Staff> staff = new IdTable<>(Staff::id);
     private final List<StaffAssignment> assignments = new ArrayList<>();
-    private final List<StudentStaffRelationship> relationships = new ArrayList<>();
+    private final RelationshipColumns.Builder relationships = RelationshipColumns.builder();
     private final IdTable<InterventionId, Intervention> interventions = new IdTable<>(Intervention::id);
     private final List<InterventionParticipant> participants = new ArrayList<>();
     private final IdTable<ConsentId, Consent> consents = new IdTable<>(Consent::id);
@@ -357,7 +359,7 @@ public final class Assembler {
                     "a course mark's school year must overlap an enrollment of the student at the school; student '"
                             + student + "' was not enrolled at school '" + school + "' in " + y.label());
         }
-        courseMarks.add(m);
+        courseMarks.add(m, students.indexOf(student), schools.indexOf(school));
         return true;
     }
 
@@ -389,7 +391,7 @@ public final class Assembler {
         boolean ok = refs.exists(students, DataFile.STUDENTS, "student", r.studentId().value(), f, w, "student_id");
         ok &= refs.exists(staff, DataFile.STAFF, "staff", r.staffId().value(), f, w, "staff_id");
         if (ok) {
-            relationships.add(r);
+            relationships.add(r, students.indexOf(r.studentId().value()), staff.indexOf(r.staffId().value()));
         }
         return ok;
     }
@@ -508,13 +510,14 @@ public final class Assembler {
         interventions.trim();
         consents.trim();
         AttendanceColumns att = attendanceRules.columns();
+        CourseMarkColumns marks = courseMarks.build(students, schools);
+        RelationshipColumns rels = relationships.build(students, staff);
         List<Partnership> partnershipList = List.copyOf(partnerships.list());
         List<Enrollment> enrollmentList = List.copyOf(placements.enrollments());
-        List<CourseMark> markList = List.copyOf(courseMarks);
         int[][] calendarDays = placements.calendars();
         // computed when first read: a live batch's check never reads it
         SortedSet<SchoolYear> years = new org.communityschools.core.internal.index.LazySortedSet<>(
-                () -> schoolYears(partnershipList, calendarDays, enrollmentList, markList, att));
+                () -> schoolYears(partnershipList, calendarDays, enrollmentList, marks, att));
         int ns = students.size();
         return new DistrictIndex(organizations, schools, partnershipList,
                 partnerships.bySchoolYear(schools), partnerships.byOrganizationYear(organizations), students, List.copyOf(characteristics),
@@ -526,15 +529,15 @@ public final class Assembler {
                         Comparator.comparing(Diploma::awardDate).thenComparing(Diploma::schoolId)),
                 att, incidents, Grouped.of(incidents.records(), ns, b -> students.indexOf(b.studentId().value()),
                         Comparator.comparing(BehaviorIncident::date).thenComparing(BehaviorIncident::incidentId, Comparator.comparing(IncidentId::value))),
-                markList, Grouped.of(courseMarks, ns, m -> students.indexOf(m.studentId().value()),
+                marks, Grouped.ofPositions(marks, ns, marks::student,
                         Comparator.comparing(CourseMark::schoolYear).thenComparing(CourseMark::term).thenComparing(CourseMark::courseCode)
                                 .thenComparing(CourseMark::schoolId)),
                 staff, List.copyOf(assignments), Grouped.of(assignments, staff.size(), a -> staff.indexOf(a.staffId().value()),
                         Comparator.comparing((StaffAssignment a) -> a.period().start()).thenComparing(a -> a.organizationId().value())
                                 .thenComparing(StaffAssignment::role)),
-                List.copyOf(relationships),
-                Grouped.of(relationships, staff.size(), r -> staff.indexOf(r.staffId().value()), RELATIONSHIPS_OF_STAFF),
-                Grouped.of(relationships, ns, r -> students.indexOf(r.studentId().value()),
+                rels,
+                Grouped.ofPositions(rels, staff.size(), rels::staff, RELATIONSHIPS_OF_STAFF),
+                Grouped.ofPositions(rels, ns, rels::student,
                         Comparator.comparing((StudentStaffRelationship r) -> r.period().start()).thenComparing(StudentStaffRelationship::staffId)
                                 .thenComparing(StudentStaffRelationship::relationship)),
                 interventions, List.copyOf(participants),

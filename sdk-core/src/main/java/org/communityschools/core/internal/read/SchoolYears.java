@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.communityschools.core.internal.index.AttendanceColumns;
+import org.communityschools.core.internal.index.CourseMarkColumns;
 import org.communityschools.core.model.CourseMark;
 import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.Partnership;
@@ -36,8 +37,12 @@ final class SchoolYears {
             years.add(SchoolYear.containing(e.entryDate()));
             e.exitWithdrawDate().ifPresent(d -> years.add(SchoolYear.containing(d)));
         }
-        for (CourseMark m : courseMarks) {
-            years.add(m.schoolYear());
+        if (courseMarks instanceof CourseMarkColumns columns) {
+            years.addAll(columns.schoolYears());
+        } else {
+            for (CourseMark m : courseMarks) {
+                years.add(m.schoolYear());
+            }
         }
         int[] range = {Integer.MAX_VALUE, Integer.MIN_VALUE};
         att.forEach((student, school, day, category, duration) -> {

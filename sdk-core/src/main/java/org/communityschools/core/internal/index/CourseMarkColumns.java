@@ -1,0 +1,146 @@
+package org.communityschools.core.internal.index;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.RandomAccess;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.communityschools.core.model.CourseMark;
+import org.communityschools.core.model.CourseResult;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolYear;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.core.model.Subject;
+
+/**
+ * The course marks of a loaded directory as columns, read as an unmodifiable {@code List<CourseMark>} whose records
+ * are built on demand (equal to the records that were added, in the same order). Four {@code int}s a mark: the
+ * student's and the school's dense index in the loaded {@link IdTable}s (whose identifiers never change, also in later
+ * versions of the tables), a code of the course (code, title, subject), and a code of the rest of the mark (year, term,
+ * marks, result, credits, term end): 16 bytes a mark instead of a 64-byte record (issue 19: the four NYC years held
+ * 17M marks). The dictionaries are small in real data (a few thousand courses, a few hundred combinations of the
+ * rest); a directory where every mark differs still loads, with dictionaries as large as the marks.
+ * Immutable and thread-safe once built.
+ */
+public final class CourseMarkColumns extends AbstractList<CourseMark> implements RandomAccess {
+    /** What a mark's course is. */
+    private record Course(String code, String title, Subject subject) {}
+
+    /** The rest of a mark: few distinct combinations in a district. */
+    private record Rest(SchoolYear year, String term, Optional<BigDecimal> numeric, Optional<String> letter,
+                        CourseResult result, BigDecimal attempted, BigDecimal earned, Optional<LocalDate> termEnd) {}
+
+    private final IdTable<StudentId, ?> students;
+    private final IdTable<SchoolId, ?> schools;
+    private final int[] student;
+    private final int[] school;
+    private final int[] course;
+    private final int[] rest;
+    private final Course[] courses;
+    private final Rest[] rests;
+
+    private CourseMarkColumns(Builder b, IdTable<StudentId, ?> students, IdTable<SchoolId, ?> schools) {
+        this.students = students;
+        this.schools = schools;
+        this.student = Arrays.copyOf(b.student, b.size);
+        this.school = Arrays.copyOf(b.school, b.size);
+        this.course = Arrays.copyOf(b.course, b.size);
+        this.rest = Arrays.copyOf(b.rest, b.size);
+        this.courses = b.courses.values().toArray(new Course[0]);
+        this.rests = b.rests.values().toArray(new Rest[0]);
+    }
+
+    /** A builder of marks. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public CourseMark get(int index) {
+        Objects.checkIndex(index, student.length);
+        Course c = courses[course[index]];
+        Rest r = rests[rest[index]];
+        return new CourseMark(students.id(student[index]), schools.id(school[index]), r.year(), r.term(), c.code(),
+                c.title(), c.subject(), r.numeric(), r.letter(), r.result(), r.attempted(), r.earned(), r.termEnd());
+    }
+
+    @Override
+    public int size() {
+        return student.length;
+    }
+
+    /** The dense index of the student of the mark at {@code index} in the students' table. */
+    public int student(int index) {
+        return student[index];
+    }
+
+    /** The school years of the marks, without building them. */
+    public SortedSet<SchoolYear> schoolYears() {
+        boolean[] used = new boolean[rests.length];
+        for (int r : rest) {
+            used[r] = true;
+        }
+        TreeSet<SchoolYear> years = new TreeSet<>();
+        for (int r = 0; r < rests.length; r++) {
+            if (used[r]) {
+                years.add(rests[r].year());
+            }
+        }
+        return Collections.unmodifiableSortedSet(years);
+    }
+
+    /** The bytes the columns and dictionaries' arrays take (not the shared strings and decimals). */
+    public long columnBytes() {
+        return 16L * student.length + 4L * (courses.length + rests.length);
+    }
+
+    /** Collects marks in order; not thread-safe. */
+    public static final class Builder {
+        private int[] student = new int[16];
+        private int[] school = new int[16];
+        private int[] course = new int[16];
+        private int[] rest = new int[16];
+        private int size;
+        private final Codes<Course> courses = new Codes<>();
+        private final Codes<Rest> rests = new Codes<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Adds {@code m}, whose student and school have the dense indexes {@code studentIndex} and
+         * {@code schoolIndex} in the tables.
+         */
+        public void add(CourseMark m, int studentIndex, int schoolIndex) {
+            if (studentIndex < 0 || schoolIndex < 0) {
+                throw new IllegalArgumentException("the student and school of a course mark must be in the tables");
+            }
+            if (size == student.length) {
+                int n = size * 2;
+                student = Arrays.copyOf(student, n);
+                school = Arrays.copyOf(school, n);
+                course = Arrays.copyOf(course, n);
+                rest = Arrays.copyOf(rest, n);
+            }
+            student[size] = studentIndex;
+            school[size] = schoolIndex;
+            course[size] = courses.code(new Course(m.courseCode(), m.courseTitle(), m.subject()));
+            rest[size] = rests.code(new Rest(m.schoolYear(), m.term(), m.numericMark(), m.letterMark(), m.result(),
+                    m.creditsAttempted(), m.creditsEarned(), m.termEndDate()));
+            size++;
+        }
+
+        /**
+         * The columns of the marks added so far, whose student and school indexes are in these tables (which must not
+         * change their identifiers at those indexes afterwards: loaded tables and their later versions don't).
+         */
+        public CourseMarkColumns build(IdTable<StudentId, ?> students, IdTable<SchoolId, ?> schools) {
+            return new CourseMarkColumns(this, students, schools);
+        }
+    }
+}

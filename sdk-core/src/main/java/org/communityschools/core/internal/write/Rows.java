@@ -134,6 +134,24 @@ public final class Rows {
                 formatOptional(c.revokedDate(), Values::formatDate)};
     }
 
+    public static String[] meeting(org.communityschools.core.model.Meeting m) {
+        return new String[] {m.id().value(), m.schoolId().value(), formatDate(m.date()), m.purpose(),
+                m.participants().stream().map(StaffId::value).collect(java.util.stream.Collectors.joining("|"))};
+    }
+
+    public static String[] agendaItem(org.communityschools.core.model.AgendaItem a) {
+        return new String[] {a.meetingId().value(), Values.formatInt(a.number()), formatOptional(a.studentId(), s -> s.value()),
+                formatOptional(a.group(), g -> g), formatEnum(a.reason()), formatOptional(a.notes(), n -> n)};
+    }
+
+    public static String[] actionStep(org.communityschools.core.model.ActionStep s) {
+        return new String[] {s.id().value(), s.meetingId().value(), s.what(), s.ownerId().value(), formatDate(s.dueDate()),
+                formatOptional(s.studentId(), x -> x.value()), formatOptional(s.group(), g -> g),
+                formatOptional(s.interventionId(), x -> x.value()), formatEnum(s.status()),
+                formatOptional(s.completionDate(), Values::formatDate), s.recordedBy().value(),
+                Values.formatInstant(s.recordedAt())};
+    }
+
     /** The inclusive last day of a range, or the empty cell when it is open-ended. */
     private static String lastDay(DateRange range) {
         Optional<LocalDate> last = range.lastDay();

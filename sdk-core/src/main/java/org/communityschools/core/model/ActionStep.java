@@ -82,10 +82,9 @@ public record ActionStep(ActionStepId id, MeetingId meetingId, @Size(max = 1000)
                 ActionStepStatus.DONE, Optional.of(date), by, at);
     }
 
-    /** {@code ActionStep[id=…, meeting=…, owner=…, due=…, status=…]}: no free text, no student. */
+    /** {@code ActionStep[id=…, meeting=…, owner=…]}: no free text, student, dates or status. */
     @Override
     public String toString() {
-        return "ActionStep[id=" + id + ", meeting=" + meetingId + ", owner=" + ownerId + ", due=" + dueDate
-                + ", status=" + status + "]";
+        return "ActionStep[id=" + id + ", meeting=" + meetingId + ", owner=" + ownerId + "]";
     }
 }

@@ -30,10 +30,10 @@ public record AgendaItem(MeetingId meetingId, int number, Optional<StudentId> st
         MeetingRules.studentOrGroup(studentId, group);
     }
 
-    /** {@code AgendaItem[meeting=…, student=…|group, reason=…]}: no names, no notes. */
+    /** {@code AgendaItem[meeting=…, number=…, student=…]} (student when given): no group, reason or notes. */
     @Override
     public String toString() {
-        return "AgendaItem[meeting=" + meetingId + ", number=" + number + ", " + studentId.map(s -> "student=" + s).orElse("group")
-                + ", reason=" + reason + "]";
+        return "AgendaItem[meeting=" + meetingId + ", number=" + number + studentId.map(s -> ", student=" + s).orElse("")
+                + "]";
     }
 }

@@ -15,5 +15,7 @@ public enum DataCategory {
     MEAL_ELIGIBILITY,
     HEALTH,
     INTERVENTIONS,
-    CASE_NOTES;
+    CASE_NOTES,
+    /** The school team's action steps and agenda notes about the student (docs/meetings.md). */
+    MEETINGS;
 }

@@ -3,7 +3,7 @@ package org.communityschools.core.model;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Objects;
-import java.util.SortedSet;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -14,10 +14,10 @@ import java.util.TreeSet;
  * @param schoolId     the school whose team meets
  * @param date         the day of the meeting
  * @param purpose      what the meeting is for, such as "monthly attendance review" (not about a single student)
- * @param participants the staff members who take part, at least one, in identifier order
+ * @param participants the staff members who take part, at least one; iterated in identifier order
  */
 public record Meeting(MeetingId id, SchoolId schoolId, LocalDate date, @Size(max = 200) String purpose,
-                      SortedSet<StaffId> participants) {
+                      Set<StaffId> participants) {
     /** Checks that nothing is missing, the purpose is not blank and there is a participant; copies the set. */
     public Meeting {
         Objects.requireNonNull(id, "meeting_id");
@@ -34,9 +34,9 @@ public record Meeting(MeetingId id, SchoolId schoolId, LocalDate date, @Size(max
         participants = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(participants));
     }
 
-    /** {@code Meeting[id=…, school=…, date=…, participants=n]}: no personal data. */
+    /** {@code Meeting[id=…, school=…, date=…]}: no personal data. */
     @Override
     public String toString() {
-        return "Meeting[id=" + id + ", school=" + schoolId + ", date=" + date + ", participants=" + participants.size() + "]";
+        return "Meeting[id=" + id + ", school=" + schoolId + ", date=" + date + "]";
     }
 }

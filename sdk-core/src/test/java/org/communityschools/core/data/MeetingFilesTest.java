@@ -243,6 +243,18 @@ class MeetingFilesTest {
     }
 
     @Test
+    void aStepIsDroppedByDeletingItsKeyAndAMeetingCannotLoseItsSteps() {
+        try (LiveDistrict live = LiveDistrict.of(withMeeting())) {
+            live.apply(ChangeBatch.builder().delete(RecordKey.of(DataFile.ACTION_STEPS, "A1")).build());
+            assertThat(live.current().data().meetings().actionSteps()).extracting(s -> s.id().value()).containsExactly("A2");
+            // deleting the meeting would leave its agenda items and step A2 pointing nowhere: refused, nothing applied
+            assertThatThrownBy(() -> live.apply(ChangeBatch.builder().delete(RecordKey.of(DataFile.MEETINGS, "MT1")).build()))
+                    .hasMessageContaining("reference.unknown-meeting");
+            assertThat(live.current().data().meetings().meetings()).containsExactly(meeting());
+        }
+    }
+
+    @Test
     void aRecordedStepIsJournaledAndReplayed(@TempDir Path dir) {
         ActionStep added = step("A3", ActionStepStatus.OPEN, Optional.empty());
         try (LiveDistrict live = LiveDistrict.builder().data(withMeeting()).journal(dir).build()) {

@@ -72,6 +72,10 @@ final class CasbinPeer {
             policy.add(List.of("TEACHER/TEACHER_OF", c.name(), "instruction", "allow"));
         }
         policy.add(List.of("TEACHER/TEACHER_OF/DIRECTORY", DataCategory.DIRECTORY.name(), "instruction", "allow"));
+        // the meeting steps and notes (default policy v3): a partner's staff only as far as its agreement names them,
+        // which the synthetic cities' agreements do not; so only the district's own staff
+        policy.add(List.of("SUCCESS_MENTOR/MENTOR_OF/DISTRICT", DataCategory.MEETINGS.name(), "student-support", "allow"));
+        policy.add(List.of("TEACHER/TEACHER_OF/DISTRICT", DataCategory.MEETINGS.name(), "instruction", "allow"));
         enforcer.addPolicies(policy);
         Set<List<String>> roles = new LinkedHashSet<>();
         for (StudentStaffRelationship r : data.studentStaffRelationships()) {
@@ -81,6 +85,11 @@ final class CasbinPeer {
             for (StaffAssignment a : data.assignmentsOn(r.staffId(), day)) {
                 String role = a.role().name() + "/" + r.relationship().name();
                 roles.add(List.of(r.staffId().value(), role, r.studentId().value()));
+                boolean district = data.staff(r.staffId()).flatMap(st -> data.organization(st.employerId()))
+                        .filter(o -> o.type() == org.communityschools.core.model.OrganizationType.DISTRICT).isPresent();
+                if (district) {
+                    roles.add(List.of(r.staffId().value(), role + "/DISTRICT", r.studentId().value()));
+                }
                 if (data.student(r.studentId()).filter(st -> !st.directoryOptOut()).isPresent()) {
                     roles.add(List.of(r.staffId().value(), role + "/DIRECTORY", r.studentId().value()));
                 }

@@ -56,6 +56,8 @@ public class PolicyBenchmark {
     static final Purpose SUPPORT = Purpose.of("student-support");
 
     private DistrictData data;
+    /** The staff the district employs: their mentor row also grants the meeting steps (default policy v3). */
+    private final Set<StaffId> districtStaff = new java.util.HashSet<>();
     private PolicyEngine engine;
     private DecisionCache cache;
     private CasbinPeer casbin;
@@ -92,6 +94,10 @@ public class PolicyBenchmark {
             students[i] = caseloads.get(i).studentId();
         }
         casbin = new CasbinPeer(data, DAY);
+        for (org.communityschools.core.model.Staff st : data.staff()) {
+            data.organization(st.employerId()).filter(o -> o.type() == org.communityschools.core.model.OrganizationType.DISTRICT)
+                    .ifPresent(o -> districtStaff.add(st.id()));
+        }
         // Every side must agree on what a mentor reaches before their times mean anything.
         for (int i = 0; i < n; i++) {
             Set<DataCategory> sdk = engine.decide(requesters[i], students[i], SUPPORT, at).permittedCategories();
@@ -113,11 +119,17 @@ public class PolicyBenchmark {
         return i;
     }
 
-    /** The default policy's mentor row, written by hand: mentees on the day get identity, attendance, interventions. */
+    /**
+     * The default policy's mentor row, written by hand: mentees on the day get identity, attendance, interventions, and
+     * for a mentor the district employs the meeting steps (a partner's mentor only as far as its agreement names them,
+     * which the synthetic cities' agreements do not).
+     */
     Set<DataCategory> peerCategories(StaffId requester, StudentId student) {
         for (StudentStaffRelationship r : data.relationshipsOn(requester, DAY)) {
             if (r.relationship() == RelationshipType.MENTOR_OF && r.studentId().equals(student)) {
-                return EnumSet.of(DataCategory.IDENTITY, DataCategory.ATTENDANCE, DataCategory.INTERVENTIONS);
+                return districtStaff.contains(requester)
+                        ? EnumSet.of(DataCategory.IDENTITY, DataCategory.ATTENDANCE, DataCategory.INTERVENTIONS, DataCategory.MEETINGS)
+                        : EnumSet.of(DataCategory.IDENTITY, DataCategory.ATTENDANCE, DataCategory.INTERVENTIONS);
             }
         }
         return EnumSet.noneOf(DataCategory.class);

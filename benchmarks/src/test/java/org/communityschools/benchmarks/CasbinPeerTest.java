@@ -61,4 +61,12 @@ class CasbinPeerTest {
             }
         }
     }
+
+    /** The benchmark's set-up checks that its hand-written peer, jCasbin and the engine agree on every caseload request. */
+    @Test
+    void thePolicyBenchmarksPeersAgreeWithTheEngine() {
+        CityState city = new CityState();
+        city.data = data;
+        new PolicyBenchmark().setUp(city);
+    }
 }

@@ -374,6 +374,12 @@ public final class FieldCatalog {
                         "intervention_participants.csv, interventions.csv")
                 .add("interventions.participation.goal", INTERVENTIONS, "the goal stated for the student",
                         "intervention_participants.csv: goal", FREE_TEXT)
-                .add("caseNotes.notes", CASE_NOTES, "notes written by directors, mentors and counselors", "", FREE_TEXT);
+                .add("caseNotes.notes", CASE_NOTES, "notes written by directors, mentors and counselors", "", FREE_TEXT)
+                .add("meetings.actionSteps", DataCategory.MEETINGS,
+                        "the school team's action steps about the student: meeting, what, owner, due date, status, completion",
+                        "action_steps.csv, meetings.csv")
+                .add("meetings.notes", DataCategory.MEETINGS,
+                        "the school team's agenda items about the student: meeting, reason and free-text notes",
+                        "agenda_items.csv, meetings.csv", FREE_TEXT);
     }
 }

@@ -34,7 +34,7 @@ public final class DataElements {
             "mealEligibility.economicallyDisadvantaged",
             "health.visits", "health.immunizations",
             "interventions.participation", "interventions.participation.goal",
-            "caseNotes.notes"));
+            "caseNotes.notes", "meetings.actionSteps", "meetings.notes"));
 
     private final SortedSet<String> fieldPaths;
 

@@ -59,6 +59,11 @@ public enum DataFile {
      */
     CONSENTS("consents.csv", "consent_id*", "student_id*", "grantor*", "recipient_id*", "purpose*", "categories*",
             "signed_date*", "authentication*", "revoked_date"),
+    /** A school team's meetings (docs/meetings.md); participants are {@code |}-separated staff ids. */
+    MEETINGS("meetings.csv", "meeting_id*", "school_id*", "date*", "purpose*", "participants*"),
+    AGENDA_ITEMS("agenda_items.csv", "meeting_id*", "number*", "student_id", "group", "reason*", "notes!"),
+    ACTION_STEPS("action_steps.csv", "action_step_id*", "meeting_id*", "what*!", "owner_id*", "due_date*", "student_id",
+            "group", "intervention_id", "status*", "completion_date", "recorded_by*", "recorded_at*"),
     /** The only JSON file: an array of agreement objects whose keys are listed as the "columns". */
     AGREEMENTS("agreements.json", "agreement_id*", "version*", "version_effective_date", "status*", "disclosing_organization_id*",
             "recipient_organization_id*", "legal_basis*", "purpose*", "school_ids*", "school_years*", "data_elements*",

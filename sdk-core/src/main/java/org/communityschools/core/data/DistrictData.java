@@ -559,6 +559,11 @@ public final class DistrictData {
         return ix.diplomasByStudent.get(studentIndex(student));
     }
 
+    /** {@return the school teams' meetings with their agenda items and action steps (docs/meetings.md)} */
+    public MeetingRecords meetings() {
+        return ix.meetings;
+    }
+
     /**
      * {@return the consents given for the student, by signed date}
      *
@@ -718,6 +723,21 @@ public final class DistrictData {
         /** Adds a consent. */
         public Builder add(Consent record) {
             return put(DataFile.CONSENTS, record);
+        }
+
+        /** Adds a meeting. */
+        public Builder add(org.communityschools.core.model.Meeting record) {
+            return put(DataFile.MEETINGS, record);
+        }
+
+        /** Adds an agenda item. */
+        public Builder add(org.communityschools.core.model.AgendaItem record) {
+            return put(DataFile.AGENDA_ITEMS, record);
+        }
+
+        /** Adds an action step. */
+        public Builder add(org.communityschools.core.model.ActionStep record) {
+            return put(DataFile.ACTION_STEPS, record);
         }
 
         /** Adds a data-sharing agreement. */

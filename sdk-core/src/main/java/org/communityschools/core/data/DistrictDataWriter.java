@@ -105,6 +105,9 @@ public final class DistrictDataWriter implements AutoCloseable {
             data.interventions().forEach(out.interventions());
             data.interventionParticipants().forEach(out.interventionParticipants());
             data.consents().forEach(out.consents());
+            data.meetings().meetings().forEach(out.meetings());
+            data.meetings().agendaItems().forEach(out.agendaItems());
+            data.meetings().actionSteps().forEach(out.actionSteps());
             data.agreements().forEach(out.agreements());
         }
     }
@@ -192,6 +195,21 @@ public final class DistrictDataWriter implements AutoCloseable {
     /** {@return rows of {@code consents.csv}} */
     public Consumer<Consent> consents() {
         return sink(DataFile.CONSENTS, Rows::consent);
+    }
+
+    /** {@return a consumer writing rows of {@code meetings.csv}} */
+    public Consumer<org.communityschools.core.model.Meeting> meetings() {
+        return sink(DataFile.MEETINGS, Rows::meeting);
+    }
+
+    /** {@return a consumer writing rows of {@code agenda_items.csv}} */
+    public Consumer<org.communityschools.core.model.AgendaItem> agendaItems() {
+        return sink(DataFile.AGENDA_ITEMS, Rows::agendaItem);
+    }
+
+    /** {@return a consumer writing rows of {@code action_steps.csv}} */
+    public Consumer<org.communityschools.core.model.ActionStep> actionSteps() {
+        return sink(DataFile.ACTION_STEPS, Rows::actionStep);
     }
 
     /**

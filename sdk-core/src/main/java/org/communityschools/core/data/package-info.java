@@ -28,6 +28,8 @@
  *       {@link org.communityschools.core.data.AttendanceTable} (about 10 bytes per row, with a primitive
  *       {@link org.communityschools.core.data.AttendanceVisitor}); see docs/performance-data-loading.md. Also built
  *       in code with {@code DistrictData.builder()}, which applies the same cross-record rules.</li>
+ *   <li>{@link org.communityschools.core.data.MeetingRecords} — {@code data.meetings()}: the school teams' meetings,
+ *       agenda items and action steps (docs/meetings.md), by meeting, school, student and owner, with the steps due.</li>
  *   <li>{@code DistrictDataWriter} — writes a {@code DistrictData} to a directory, or streams rows file by file
  *       ({@code DistrictDataWriter.open(dir)}) so that a generator never holds a city in memory. Writing then
  *       reading gives back equal data.</li>

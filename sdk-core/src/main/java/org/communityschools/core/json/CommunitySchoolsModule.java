@@ -5,6 +5,7 @@ import java.util.function.Function;
 import org.communityschools.core.internal.json.Codec;
 import org.communityschools.core.internal.json.Codecs;
 import org.communityschools.core.internal.json.DomainCodecs;
+import org.communityschools.core.internal.json.MeetingCodecs;
 import org.communityschools.core.internal.json.JacksonAdapters;
 import org.communityschools.core.model.AgreementId;
 import org.communityschools.core.model.AttendanceRecord;
@@ -127,6 +128,13 @@ public final class CommunitySchoolsModule extends SimpleModule {
         add(InterventionParticipant.class, DomainCodecs.INTERVENTION_PARTICIPANT);
         add(Consent.class, DomainCodecs.CONSENT);
         add(Signatory.class, DomainCodecs.SIGNATORY);
+        add(org.communityschools.core.model.MeetingId.class, MeetingCodecs.MEETING_ID);
+        add(org.communityschools.core.model.ActionStepId.class, MeetingCodecs.ACTION_STEP_ID);
+        addEnum(org.communityschools.core.model.AgendaReason.class);
+        addEnum(org.communityschools.core.model.ActionStepStatus.class);
+        add(org.communityschools.core.model.Meeting.class, MeetingCodecs.MEETING);
+        add(org.communityschools.core.model.AgendaItem.class, MeetingCodecs.AGENDA_ITEM);
+        add(org.communityschools.core.model.ActionStep.class, MeetingCodecs.ACTION_STEP);
         add(DataSharingAgreement.class, DomainCodecs.AGREEMENT);
     }
 

@@ -78,6 +78,9 @@ public record RecordKey(DataFile file, List<String> values) {
         COLUMNS.put(DataFile.STUDENT_STAFF, List.of("student_id", "staff_id", "relationship", "begin_date"));
         COLUMNS.put(DataFile.INTERVENTIONS, List.of("intervention_id"));
         COLUMNS.put(DataFile.INTERVENTION_PARTICIPANTS, List.of("intervention_id", "student_id", "begin_date"));
+        COLUMNS.put(DataFile.MEETINGS, List.of("meeting_id"));
+        COLUMNS.put(DataFile.AGENDA_ITEMS, List.of("meeting_id", "number"));
+        COLUMNS.put(DataFile.ACTION_STEPS, List.of("action_step_id"));
         COLUMNS.put(DataFile.CONSENTS, List.of("consent_id"));
         COLUMNS.put(DataFile.AGREEMENTS, List.of("agreement_id", "version"));
     }
@@ -170,6 +173,12 @@ public record RecordKey(DataFile file, List<String> values) {
             return of(DataFile.CALENDAR, d.schoolId().value(), d.date().toString());
         } else if (record instanceof Intervention i) {
             return of(DataFile.INTERVENTIONS, i.id().value());
+        } else if (record instanceof org.communityschools.core.model.Meeting m) {
+            return of(DataFile.MEETINGS, m.id().value());
+        } else if (record instanceof org.communityschools.core.model.AgendaItem a) {
+            return of(DataFile.AGENDA_ITEMS, a.meetingId().value(), Integer.toString(a.number()));
+        } else if (record instanceof org.communityschools.core.model.ActionStep s) {
+            return of(DataFile.ACTION_STEPS, s.id().value());
         } else if (record instanceof DataSharingAgreement a) {
             return of(DataFile.AGREEMENTS, a.id().value(), Integer.toString(a.version()));
         }

@@ -35,5 +35,7 @@ public enum DataCategory {
     /** The interventions the student takes part in, with the goals stated for the student. */
     INTERVENTIONS,
     /** Free text written by staff about a student. */
-    CASE_NOTES;
+    CASE_NOTES,
+    /** The school team's action steps and agenda notes about the student (docs/meetings.md). */
+    MEETINGS;
 }

@@ -42,7 +42,7 @@ class PersonalDataToStringProperties {
 
     /** Value types: they print their value, which round-trips; none carries personal data on its own. */
     private static final Set<Class<?>> VALUE_TYPES = Set.of(StudentId.class, SchoolId.class, OrganizationId.class,
-            StaffId.class, IncidentId.class, InterventionId.class, ConsentId.class, AgreementId.class, DateRange.class,
+            StaffId.class, IncidentId.class, InterventionId.class, ConsentId.class, AgreementId.class, MeetingId.class, ActionStepId.class, DateRange.class,
             DayShare.class, Ratio.class, SchoolYear.class);
 
     /** One generator per record type that is not a value type. */
@@ -66,7 +66,10 @@ class PersonalDataToStringProperties {
             Map.entry(Consent.class, DomainArbitraries.consents()),
             Map.entry(Signatory.class, DomainArbitraries.signatories()),
             Map.entry(DataSharingAgreement.class, DomainArbitraries.agreements()),
-            Map.entry(DestructionObligation.class, destructions()));
+            Map.entry(DestructionObligation.class, destructions()),
+            Map.entry(Meeting.class, DomainArbitraries.meetings()),
+            Map.entry(AgendaItem.class, DomainArbitraries.agendaItems()),
+            Map.entry(ActionStep.class, DomainArbitraries.actionSteps()));
 
     /** The facts, other than identifiers, that a record concerning no person may print. */
     private static final Map<Class<?>, Set<String>> FACTS = Map.of(
@@ -75,6 +78,8 @@ class PersonalDataToStringProperties {
             InstructionalDay.class, Set.of("date"),
             StaffAssignment.class, Set.of("role"),
             Intervention.class, Set.of("type"),
+            Meeting.class, Set.of("date"),
+            AgendaItem.class, Set.of("number"),
             DataSharingAgreement.class, Set.of("version"),
             DestructionObligation.class, Set.of("version", "cause", "endedOn", "deadline"));
 

@@ -323,6 +323,44 @@ public final class DomainArbitraries {
     }
 
     /** Signatories. */
+    /** Meetings of one to four participants. */
+    public static Arbitrary<org.communityschools.core.model.Meeting> meetings() {
+        return Combinators.combine(identifiers().map(org.communityschools.core.model.MeetingId::of), schoolIds(), dates(),
+                text(200), staffIds().set().ofMinSize(1).ofMaxSize(4)).as((id, school, date, purpose, staff) ->
+                new org.communityschools.core.model.Meeting(id, school, date, purpose, new java.util.TreeSet<>(staff)));
+    }
+
+    /** Agenda items about a student or a group, with or without notes. */
+    public static Arbitrary<org.communityschools.core.model.AgendaItem> agendaItems() {
+        return Combinators.combine(identifiers().map(org.communityschools.core.model.MeetingId::of),
+                Arbitraries.integers().between(1, 50), studentIds().optional(), text(100),
+                Arbitraries.of(org.communityschools.core.model.AgendaReason.class), text(2000).optional())
+                .as((m, n, s, g, r, notes) -> new org.communityschools.core.model.AgendaItem(m, n, s,
+                        s.isPresent() ? Optional.empty() : Optional.of(g), r, notes));
+    }
+
+    /** Action steps in any status, completion dates where the status needs them. */
+    public static Arbitrary<org.communityschools.core.model.ActionStep> actionSteps() {
+        var ids = Combinators.combine(identifiers().map(org.communityschools.core.model.ActionStepId::of),
+                identifiers().map(org.communityschools.core.model.MeetingId::of), staffIds(), staffIds()).as(List::of);
+        var what = Combinators.combine(text(1000), dates(), studentIds().optional(), text(100),
+                interventionIds().optional()).as(List::of);
+        var status = Combinators.combine(Arbitraries.of(org.communityschools.core.model.ActionStepStatus.class), dates(),
+                Arbitraries.longs().between(0, 4_000_000_000L)).as(List::of);
+        return Combinators.combine(ids, what, status).as((i, w, st) -> {
+            var s = (org.communityschools.core.model.ActionStepStatus) st.get(0);
+            @SuppressWarnings("unchecked")
+            Optional<StudentId> student = (Optional<StudentId>) w.get(2);
+            @SuppressWarnings("unchecked")
+            Optional<InterventionId> intervention = (Optional<InterventionId>) w.get(4);
+            return new org.communityschools.core.model.ActionStep((org.communityschools.core.model.ActionStepId) i.get(0),
+                    (org.communityschools.core.model.MeetingId) i.get(1), (String) w.get(0), (StaffId) i.get(2),
+                    (LocalDate) w.get(1), student, student.isPresent() ? Optional.empty() : Optional.of((String) w.get(3)),
+                    intervention, s, s == org.communityschools.core.model.ActionStepStatus.OPEN ? Optional.empty()
+                    : Optional.of((LocalDate) st.get(1)), (StaffId) i.get(3), java.time.Instant.ofEpochSecond((Long) st.get(2)));
+        });
+    }
+
     public static Arbitrary<Signatory> signatories() {
         return Combinators.combine(text(200), text(200)).as(Signatory::new);
     }

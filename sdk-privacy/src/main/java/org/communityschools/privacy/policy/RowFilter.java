@@ -11,7 +11,9 @@ import org.communityschools.privacy.FieldPath;
  */
 public enum RowFilter {
     /** Only the intervention participations whose staff member ({@code staff_id}) is the requester. */
-    DELIVERED_BY_REQUESTER(FieldPath.of("interventions.participation"));
+    DELIVERED_BY_REQUESTER(FieldPath.of("interventions.participation")),
+    /** Only the agenda notes of meetings the requester took part in (a participant of {@code meetings.csv}). */
+    MEETING_PARTICIPANT(FieldPath.of("meetings.notes"));
 
     private final FieldPath field;
 

@@ -54,6 +54,8 @@ public record Withheld(FieldPath field, Optional<SchoolId> school, int count, St
             case "coursework.diplomas" -> "diploma";
             case "interventions.participation" -> "intervention participation";
             case "interventions.participation.goal" -> "intervention goal";
+            case "meetings.actionSteps" -> "action step";
+            case "meetings.notes" -> "meeting note";
             case "directory.enrollmentDates", "directory.school", "directory.gradeLevel" -> "enrollment";
             case "directory.exitWithdrawType" -> "exit";
             default -> "record";

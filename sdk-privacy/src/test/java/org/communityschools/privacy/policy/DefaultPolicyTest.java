@@ -33,7 +33,7 @@ class DefaultPolicyTest {
     void defaultPolicyLoadsWithItsIdAndVersion() {
         Policy p = Policies.defaultPolicy();
         assertThat(p.id()).isEqualTo("community-schools-default");
-        assertThat(p.version()).isEqualTo(2);
+        assertThat(p.version()).isEqualTo(3);
         assertThat(p.rules()).extracting(Rule::id).contains("principal-school", "teacher-roster", "csd-partner-school",
                 "mentor-caseload", "district-admin", "researcher-no-records");
     }
@@ -45,7 +45,9 @@ class DefaultPolicyTest {
         assertThat(d.permittedCategories()).isEqualTo(categories(DataCategory.IDENTITY, DataCategory.DIRECTORY,
                 DataCategory.CONTACT, DataCategory.DEMOGRAPHICS, DataCategory.ATTENDANCE, DataCategory.BEHAVIOR,
                 DataCategory.COURSEWORK, DataCategory.ASSESSMENT, DataCategory.PROGRAMS, DataCategory.SPECIAL_EDUCATION,
-                DataCategory.MEAL_ELIGIBILITY, DataCategory.INTERVENTIONS));
+                DataCategory.MEAL_ELIGIBILITY, DataCategory.INTERVENTIONS, DataCategory.MEETINGS));
+        assertThat(d.obligations()).as("meeting notes only of meetings the principal took part in")
+                .contains(new Obligation.RestrictRows(FieldPath.of("meetings.notes"), RowFilter.MEETING_PARTICIPANT));
         assertThat(d.denialReasons(DataCategory.HEALTH)).singleElement().asString().contains("default deny");
         assertThat(d.permits("behavior.incidents.description")).isFalse();
         assertThat(d.grant(FieldPath.of("specialEducation.disability")).orElseThrow().ruleId())
@@ -67,7 +69,9 @@ class DefaultPolicyTest {
                 .orElseThrow();
         Decision d = ENGINE.decide(r.staffId(), r.studentId(), INSTRUCTION, TinyCity.noon(DAY));
         assertThat(d.permittedCategories()).isEqualTo(categories(DataCategory.IDENTITY, DataCategory.DIRECTORY,
-                DataCategory.ATTENDANCE, DataCategory.BEHAVIOR, DataCategory.COURSEWORK, DataCategory.PROGRAMS));
+                DataCategory.ATTENDANCE, DataCategory.BEHAVIOR, DataCategory.COURSEWORK, DataCategory.PROGRAMS,
+                DataCategory.MEETINGS));
+        assertThat(d.permits("meetings.actionSteps")).as("the steps about the class").isTrue();
         assertThat(d.grantsOf(FieldPath.of("directory.gradeLevel"))).singleElement()
                 .satisfies(g -> assertThat(g.basis()).as("directory information, 34 CFR 99.37").isEqualTo(LegalBasis.DIRECTORY));
         assertThat(d.permits("programs.englishLearner")).isTrue();
@@ -144,7 +148,10 @@ class DefaultPolicyTest {
         Decision d = ENGINE.decide(DISTRICT_MENTOR, r.studentId(), SUPPORT, TinyCity.noon(during(r)));
         assertThat(d.permittedFields()).extracting(FieldPath::value).containsExactlyInAnyOrder("identity.studentId",
                 "identity.name", "attendance.records", "attendance.records.reason", "attendance.summary",
-                "interventions.participation", "interventions.participation.goal");
+                "interventions.participation", "interventions.participation.goal", "meetings.actionSteps",
+                "meetings.notes");
+        assertThat(d.obligations()).contains(new Obligation.RestrictRows(FieldPath.of("meetings.notes"),
+                RowFilter.MEETING_PARTICIPANT));
         assertThat(d.obligations()).contains(new Obligation.MaskField(FieldPath.of("attendance.records.reason"),
                 MaskTransform.REMOVE));
     }

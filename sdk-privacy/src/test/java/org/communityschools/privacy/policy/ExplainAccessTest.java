@@ -55,7 +55,7 @@ class ExplainAccessTest {
         assertThat(reach).extracting(Access::student).containsExactlyElementsOf(mentees);
         assertThat(reach).allSatisfy(a -> {
             assertThat(a.categories()).containsExactly(DataCategory.IDENTITY, DataCategory.ATTENDANCE,
-                    DataCategory.INTERVENTIONS);
+                    DataCategory.INTERVENTIONS, DataCategory.MEETINGS);
             assertThat(a.rules()).containsExactly("mentor-caseload");
         });
     }

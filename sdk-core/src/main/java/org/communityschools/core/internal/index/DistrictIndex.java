@@ -75,6 +75,8 @@ public final class DistrictIndex {
     /** The agreement histories of each recipient organization, in agreement id order. */
     public final Map<OrganizationId, List<AgreementHistory>> agreementHistoriesByRecipient;
     public final SortedSet<SchoolYear> schoolYears;
+    /** The meetings, agenda items and action steps. */
+    public final org.communityschools.core.data.MeetingRecords meetings;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     public DistrictIndex(IdTable<OrganizationId, Organization> organizations, IdTable<SchoolId, School> schools,
@@ -92,7 +94,9 @@ public final class DistrictIndex {
                   IdTable<InterventionId, Intervention> interventions, List<InterventionParticipant> participants,
                   Grouped<InterventionParticipant> participantsByStudent, IdTable<ConsentId, Consent> consents,
                   Grouped<Consent> consentsByStudent, List<DataSharingAgreement> agreements,
-                  Map<String, AgreementHistory> agreementHistories, SortedSet<SchoolYear> schoolYears) {
+                  Map<String, AgreementHistory> agreementHistories, SortedSet<SchoolYear> schoolYears,
+                  org.communityschools.core.data.MeetingRecords meetings) {
+        this.meetings = meetings;
         this.organizations = organizations;
         this.schools = schools;
         this.partnerships = partnerships;

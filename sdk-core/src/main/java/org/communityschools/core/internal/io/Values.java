@@ -99,6 +99,20 @@ public final class Values {
         return value;
     }
 
+    /** An instant in ISO-8601 UTC, such as {@code 2026-12-07T05:30:00Z}. */
+    public static java.time.Instant parseInstant(String text) {
+        try {
+            return java.time.Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("must be an instant in UTC such as 2026-12-07T05:30:00Z");
+        }
+    }
+
+    /** ISO-8601 UTC, as {@link java.time.Instant#toString()}. */
+    public static String formatInstant(java.time.Instant instant) {
+        return instant.toString();
+    }
+
     /** ISO {@code yyyy-MM-dd}. */
     public static String formatDate(LocalDate date) {
         return date.toString();

@@ -287,7 +287,8 @@ final class Incremental {
                 ix.schoolsByOrganizationYear, students, characteristicList, characteristics, ix.calendars, enrollmentList,
                 enrollments, bySchool, diplomaList, diplomas, attendance, incidents, incidentsBy, markList, marks, staff,
                 assignmentList, assignmentsBy, relationshipList, byStaff, relationships, ix.interventions, participantList,
-                participants, consents, consentsBy, ix.agreements, ix.agreementHistories, years);
+                participants, consents, consentsBy, ix.agreements, ix.agreementHistories, years,
+                ix.meetings);
     }
 
     /** {@code groups} with the student's group from the check ({@code scoped}, index {@code k}) when {@code file} changed. */

@@ -64,6 +64,9 @@ final class JournalCodec {
         TYPES.put(DataFile.INTERVENTIONS, Intervention.class);
         TYPES.put(DataFile.INTERVENTION_PARTICIPANTS, InterventionParticipant.class);
         TYPES.put(DataFile.CONSENTS, Consent.class);
+        TYPES.put(DataFile.MEETINGS, org.communityschools.core.model.Meeting.class);
+        TYPES.put(DataFile.AGENDA_ITEMS, org.communityschools.core.model.AgendaItem.class);
+        TYPES.put(DataFile.ACTION_STEPS, org.communityschools.core.model.ActionStep.class);
         TYPES.put(DataFile.AGREEMENTS, DataSharingAgreement.class);
     }
 

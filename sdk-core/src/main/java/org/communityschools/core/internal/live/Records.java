@@ -59,6 +59,9 @@ public final class Records {
             case INTERVENTIONS -> data.interventions().forEach(action);
             case INTERVENTION_PARTICIPANTS -> data.interventionParticipants().forEach(action);
             case CONSENTS -> data.consents().forEach(action);
+            case MEETINGS -> data.meetings().meetings().forEach(action);
+            case AGENDA_ITEMS -> data.meetings().agendaItems().forEach(action);
+            case ACTION_STEPS -> data.meetings().actionSteps().forEach(action);
             case AGREEMENTS -> data.agreements().forEach(action);
         }
     }
@@ -85,6 +88,10 @@ public final class Records {
             case INTERVENTIONS -> data.intervention(InterventionId.of(v.get(0))).stream().toList();
             case INTERVENTION_PARTICIPANTS -> data.participantsOf(StudentId.of(v.get(1)));
             case CONSENTS -> consent(data, v.get(0));
+            case MEETINGS -> data.meetings().meeting(org.communityschools.core.model.MeetingId.of(v.get(0))).stream().toList();
+            case AGENDA_ITEMS -> data.meetings().agendaOf(org.communityschools.core.model.MeetingId.of(v.get(0)));
+            case ACTION_STEPS -> data.meetings().actionStep(org.communityschools.core.model.ActionStepId.of(v.get(0)))
+                    .stream().toList();
             case AGREEMENTS -> data.agreementHistory(AgreementId.of(v.get(0))).map(h -> h.versions()).orElse(List.of());
         };
         List<Object> out = new ArrayList<>(1);

@@ -73,6 +73,7 @@ public final class Assembler {
     private final AgreementVersions agreements = new AgreementVersions();
     private final DataElements dataElements;
     private final References refs;
+    private final MeetingChecks meetings;
 
     /** An assembler that reports to {@code violations} and accepts the standard data elements in agreements. */
     public Assembler(Violations violations) {
@@ -85,6 +86,7 @@ public final class Assembler {
         this.dataElements = dataElements;
         this.placements = new Placements(violations, students, () -> schools);
         this.refs = new References(violations);
+        this.meetings = new MeetingChecks(refs);
         this.attendanceRules = new AttendanceRules(violations, refs, placements, students, () -> schools);
     }
 
@@ -462,7 +464,14 @@ public final class Assembler {
                 : r instanceof InterventionParticipant x ? add(x, w)
                 : r instanceof Consent x ? add(x, w)
                 : r instanceof DataSharingAgreement x ? add(x, w)
+                : r instanceof org.communityschools.core.model.Meeting x ? meetings.add(x, w, meetingTables())
+                : r instanceof org.communityschools.core.model.AgendaItem x ? meetings.add(x, w, meetingTables())
+                : r instanceof org.communityschools.core.model.ActionStep x ? meetings.add(x, w, meetingTables())
                 : notARecord(r);
+    }
+
+    private MeetingChecks.Tables meetingTables() {
+        return new MeetingChecks.Tables(schools, students, staff, interventions);
     }
 
     private static boolean notARecord(Object r) {
@@ -545,7 +554,7 @@ public final class Assembler {
                         Comparator.comparing((InterventionParticipant p) -> p.period().start()).thenComparing(InterventionParticipant::interventionId)),
                 consents, Grouped.of(consents.records(), ns, c -> students.indexOf(c.studentId().value()),
                         Comparator.comparing(Consent::signedDate).thenComparing(Consent::id)),
-                agreements.accepted(), agreements.histories(), years);
+                agreements.accepted(), agreements.histories(), years, meetings.finish());
     }
 
     /** The order of a school's enrollments: by entry date, then student. */

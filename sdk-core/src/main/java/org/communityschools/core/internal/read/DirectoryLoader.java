@@ -70,7 +70,7 @@ public final class DirectoryLoader {
     /** The column that identifies a row of each file whose rows others refer to. */
     private static final Map<DataFile, String> ID_COLUMNS = Map.of(DataFile.ORGANIZATIONS, "organization_id",
             DataFile.SCHOOLS, "school_id", DataFile.STUDENTS, "student_id", DataFile.STAFF, "staff_id",
-            DataFile.INTERVENTIONS, "intervention_id");
+            DataFile.INTERVENTIONS, "intervention_id", DataFile.MEETINGS, "meeting_id");
     private static final Map<Class<?>, Boolean> CONSTRAINED = new ConcurrentHashMap<>();
 
     private final @Nullable Validator validator;
@@ -475,6 +475,7 @@ public final class DirectoryLoader {
                 }
                 yield c.accept(() -> new Consent(id, student, grantor, recipient, purpose, categories, signed, auth, revoked), route(a::add));
             }
+            case MEETINGS, AGENDA_ITEMS, ACTION_STEPS -> meetingRows.parse(file, c, route(a::addAny));
             case ATTENDANCE -> {
                 StudentId student = c.required("student_id", this::studentId);
                 SchoolId school = c.required("school_id", this::schoolId);
@@ -502,6 +503,9 @@ public final class DirectoryLoader {
             return true;
         };
     }
+
+    private final MeetingRows meetingRows = new MeetingRows(this::studentId, this::staffId, this::schoolId,
+            this::interventionId);
 
     /** Periods already built, shared (most begin and end on a few dates). */
     private final Map<Long, DateRange> periods = new java.util.HashMap<>();

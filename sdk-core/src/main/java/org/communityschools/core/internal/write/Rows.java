@@ -165,6 +165,23 @@ public final class Rows {
         optionalDate(r, c.revokedDate()).end();
     }
 
+    public static void meeting(CsvRow r, org.communityschools.core.model.Meeting m) {
+        r.cell(m.id().value()).cell(m.schoolId().value()).date(m.date()).cell(m.purpose())
+                .cell(m.participants().stream().map(StaffId::value).collect(java.util.stream.Collectors.joining("|"))).end();
+    }
+
+    public static void agendaItem(CsvRow r, org.communityschools.core.model.AgendaItem a) {
+        r.cell(a.meetingId().value()).cell(Values.formatInt(a.number())).cell(formatOptional(a.studentId(), s -> s.value()))
+                .cell(formatOptional(a.group(), g -> g)).cell(formatEnum(a.reason())).cell(formatOptional(a.notes(), n -> n)).end();
+    }
+
+    public static void actionStep(CsvRow r, org.communityschools.core.model.ActionStep s) {
+        r.cell(s.id().value()).cell(s.meetingId().value()).cell(s.what()).cell(s.ownerId().value()).date(s.dueDate())
+                .cell(formatOptional(s.studentId(), x -> x.value())).cell(formatOptional(s.group(), g -> g))
+                .cell(formatOptional(s.interventionId(), x -> x.value())).cell(formatEnum(s.status()));
+        optionalDate(r, s.completionDate()).cell(s.recordedBy().value()).cell(Values.formatInstant(s.recordedAt())).end();
+    }
+
     /** The inclusive last day of a range, or the empty cell when it is open-ended. */
     private static CsvRow lastDay(CsvRow r, DateRange range) {
         return optionalDate(r, range.lastDay());

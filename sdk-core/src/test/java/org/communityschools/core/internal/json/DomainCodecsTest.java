@@ -29,6 +29,9 @@ class DomainCodecsTest {
                 Map.entry(DataFile.INTERVENTIONS, DomainCodecs.intervention(DomainCodecs.NO_RESOLVER)),
                 Map.entry(DataFile.INTERVENTION_PARTICIPANTS, DomainCodecs.INTERVENTION_PARTICIPANT),
                 Map.entry(DataFile.CONSENTS, DomainCodecs.CONSENT),
+                Map.entry(DataFile.MEETINGS, MeetingCodecs.MEETING),
+                Map.entry(DataFile.AGENDA_ITEMS, MeetingCodecs.AGENDA_ITEM),
+                Map.entry(DataFile.ACTION_STEPS, MeetingCodecs.ACTION_STEP),
                 Map.entry(DataFile.AGREEMENTS, DomainCodecs.AGREEMENT));
         assertThat(codecs).hasSize(DataFile.values().length);
         codecs.forEach((file, codec) -> assertThat(codec.names()).as(file.fileName()).isEqualTo(file.columns()));

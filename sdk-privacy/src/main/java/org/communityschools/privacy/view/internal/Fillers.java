@@ -117,6 +117,13 @@ public final class Fillers {
                             .filter(p -> p.staffId().filter(requester::equals).isPresent()).toList(),
                     PARTICIPATION));
         }
+        if (path.equals("meetings.notes") && filter == RowFilter.MEETING_PARTICIPANT) {
+            return Optional.of(records("meetings.notes", s -> s.data().meetings().agendaItems().stream()
+                    .filter(a -> a.studentId().filter(s.student().id()::equals).isPresent())
+                    .filter(a -> s.data().meetings().meeting(a.meetingId())
+                            .filter(m -> m.participants().contains(requester)).isPresent())
+                    .toList(), MeetingFillers.NOTE));
+        }
         return Optional.empty();
     }
 
@@ -160,13 +167,13 @@ public final class Fillers {
     }
 
     /** Where the attributes of one record go. */
-    private interface Out {
+    interface Out {
         void put(String key, @Nullable String value);
 
         void put(String key, @Nullable BigDecimal value);
     }
 
-    private interface Attributes<T> {
+    interface Attributes<T> {
         void write(StudentData s, T row, Out o, ChildWriter scope);
     }
 
@@ -488,5 +495,9 @@ public final class Fillers {
                 s -> s.data().participantsOf(s.student().id()), PARTICIPATION));
         child("interventions.participation", "goal",
                 r -> ((InterventionParticipant) r).goal().map(F::stringNode));
+        TOP.put("meetings.actionSteps", records("meetings.actionSteps",
+                s -> s.data().meetings().stepsOfStudent(s.student().id()), MeetingFillers.STEP));
+        TOP.put("meetings.notes", records("meetings.notes", s -> s.data().meetings().agendaItems().stream()
+                .filter(a -> a.studentId().filter(s.student().id()::equals).isPresent()).toList(), MeetingFillers.NOTE));
     }
 }

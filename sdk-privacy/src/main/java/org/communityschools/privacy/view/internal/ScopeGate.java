@@ -70,6 +70,12 @@ public final class ScopeGate {
             return data.intervention(p.interventionId()).map(i -> new Place(i.schoolId(), p.period().start(),
                     p.period().lastDay().orElse(LocalDate.MAX)));
         }
+        if (record instanceof org.communityschools.core.model.ActionStep s) {
+            return data.meetings().meeting(s.meetingId()).map(m -> Place.on(m.schoolId(), m.date()));
+        }
+        if (record instanceof org.communityschools.core.model.AgendaItem a) {
+            return data.meetings().meeting(a.meetingId()).map(m -> Place.on(m.schoolId(), m.date()));
+        }
         if (record instanceof Enrollment e) {
             return Optional.of(new Place(e.schoolId(), e.entryDate(), e.exitWithdrawDate().orElse(LocalDate.MAX)));
         }

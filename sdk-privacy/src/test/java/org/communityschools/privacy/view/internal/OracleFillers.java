@@ -89,8 +89,37 @@ public final class OracleFillers {
                             .filter(p -> p.staffId().filter(requester::equals).isPresent()).toList(),
                     PARTICIPATION));
         }
+        if (path.equals("meetings.notes") && filter == RowFilter.MEETING_PARTICIPANT) {
+            return Optional.of(records("meetings.notes", s -> notesOf(s).stream()
+                    .filter(a -> s.data().meetings().meeting(a.meetingId()).orElseThrow().participants().contains(requester))
+                    .toList(), NOTE));
+        }
         return Optional.empty();
     }
+
+    private static List<org.communityschools.core.model.AgendaItem> notesOf(StudentData s) {
+        return s.data().meetings().agendaItems().stream()
+                .filter(a -> a.studentId().filter(s.student().id()::equals).isPresent()).toList();
+    }
+
+    private static final Attributes<org.communityschools.core.model.ActionStep> STEP = (sd, st, o) -> {
+        o.put("action_step_id", st.id().value());
+        o.put("meeting_id", st.meetingId().value());
+        sd.data().meetings().meeting(st.meetingId()).ifPresent(m -> o.put("meeting_date", m.date().toString()));
+        o.put("what", st.what());
+        o.put("owner_id", st.ownerId().value());
+        o.put("due_date", st.dueDate().toString());
+        st.interventionId().ifPresent(i -> o.put("intervention_id", i.value()));
+        o.put("status", st.status().name());
+        st.completionDate().ifPresent(d -> o.put("completion_date", d.toString()));
+    };
+
+    private static final Attributes<org.communityschools.core.model.AgendaItem> NOTE = (sd, a, o) -> {
+        o.put("meeting_id", a.meetingId().value());
+        sd.data().meetings().meeting(a.meetingId()).ifPresent(m -> o.put("meeting_date", m.date().toString()));
+        o.put("reason", a.reason().name());
+        a.notes().ifPresent(n -> o.put("notes", n));
+    };
 
     /** The filler of a field of two segments, if the view knows how to fill it. */
     public static Optional<TopFiller> top(String path) {
@@ -269,5 +298,8 @@ public final class OracleFillers {
                 s -> s.data().participantsOf(s.student().id()), PARTICIPATION));
         child("interventions.participation", "goal",
                 r -> ((InterventionParticipant) r).goal().map(F::stringNode));
+        TOP.put("meetings.actionSteps", records("meetings.actionSteps",
+                s -> s.data().meetings().stepsOfStudent(s.student().id()), STEP));
+        TOP.put("meetings.notes", records("meetings.notes", OracleFillers::notesOf, NOTE));
     }
 }

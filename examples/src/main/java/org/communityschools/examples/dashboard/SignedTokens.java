@@ -51,15 +51,16 @@ final class SignedTokens {
             return Optional.empty();
         }
         String body = token.substring(0, dot);
-        byte[] given;
         String text;
         try {
-            given = B64D.decode(token.substring(dot + 1));
             text = new String(B64D.decode(body), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (!MessageDigest.isEqual(mac(body), given)) {
+        // the signature is compared as the text issued: base64url's unused low bits of the last character are not
+        // ignored, so no other spelling of the same MAC is accepted
+        byte[] expected = B64.encodeToString(mac(body)).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, token.substring(dot + 1).getBytes(StandardCharsets.UTF_8))) {
             return Optional.empty();
         }
         String[] parts = text.split("\\|", 3);

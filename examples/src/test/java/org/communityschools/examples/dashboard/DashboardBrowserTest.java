@@ -160,9 +160,28 @@ class DashboardBrowserTest {
 
     /** Clicks and waits until the browser has left the page (a form's answer or a link's page has loaded). */
     private static void clickAndWait(By by) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(by).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+        for (int attempt = 1; ; attempt++) {
+            WebElement page = browser.findElement(By.tagName("html"));
+            try {
+                browser.findElement(by).click();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                continue;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // Chromium answers a click on a node of a document being replaced with "Node with given id does not
+                // belong to the document": the click did not happen; find the element in the new document again
+                if (attempt == 3 || !String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    throw e;
+                }
+                continue;
+            }
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+            return;
+        }
     }
 
     private static void screenshot(String name) {

@@ -39,6 +39,12 @@ public final class ChronicAbsence {
      * students' records), then merged in range order: the report is equal, every list in the same order, to the
      * one-thread report. The system property {@code org.communityschools.metrics.parallelism} caps the number of
      * threads; {@code 1} forces one thread.
+     *
+     * @param data the district data
+     * @param schoolYear the school year
+     * @param definition the chronic-absence definition (which days count as absent, the threshold, how enrollments are aggregated)
+     * @param asOf the last day counted (inclusive, year to date)
+     * @return the report: every student-enrollment's figures and the aggregates by school, grade, subgroup and community-school status
      */
     public static ChronicAbsenceReport calculate(DistrictData data, SchoolYear schoolYear, ChronicAbsenceDefinition definition, LocalDate asOf) {
         Objects.requireNonNull(data, "data");
@@ -48,7 +54,14 @@ public final class ChronicAbsence {
         return ColumnarChronicAbsence.calculate(data, schoolYear, definition, asOf);
     }
 
-    /** {@link #calculate(DistrictData, SchoolYear, ChronicAbsenceDefinition, LocalDate)} for the whole school year. */
+    /**
+     * {@link #calculate(DistrictData, SchoolYear, ChronicAbsenceDefinition, LocalDate)} for the whole school year.
+     *
+     * @param data the district data
+     * @param schoolYear the school year
+     * @param definition the chronic-absence definition (which days count as absent, the threshold, how enrollments are aggregated)
+     * @return the report for the whole school year
+     */
     public static ChronicAbsenceReport calculate(DistrictData data, SchoolYear schoolYear, ChronicAbsenceDefinition definition) {
         return calculate(data, schoolYear, definition, schoolYear.lastDay());
     }
@@ -57,6 +70,10 @@ public final class ChronicAbsence {
      * The figures of one student-enrollment enrolled {@code daysEnrolled} instructional days with these marks, each
      * on a different enrolled day; days without a mark are present days.
      *
+     * @param definition the chronic-absence definition (which days count as absent, the threshold, how enrollments are aggregated)
+     * @param daysEnrolled the number of days enrolled
+     * @param marks the attendance marks of the enrollment, at most one a day
+     * @return the enrollment's figures
      * @throws IllegalArgumentException when two marks fall on the same day or there are more marks than days enrolled
      */
     public static AttendanceFigures figures(ChronicAbsenceDefinition definition, int daysEnrolled, Collection<AttendanceMark> marks) {
@@ -87,6 +104,12 @@ public final class ChronicAbsence {
      * calendar within {@code enrollment} and on or before {@code asOf} (year to date); marks on other days are
      * ignored.
      *
+     * @param definition the chronic-absence definition (which days count as absent, the threshold, how enrollments are aggregated)
+     * @param instructionalDays the instructional days of the school's calendar
+     * @param enrollment the days of the enrollment
+     * @param asOf the last day counted (inclusive, year to date)
+     * @param marks the attendance marks of the enrollment, at most one a day
+     * @return the enrollment's figures
      * @throws IllegalArgumentException when two marks fall on the same day
      */
     public static AttendanceFigures figures(ChronicAbsenceDefinition definition, Collection<LocalDate> instructionalDays,
@@ -108,6 +131,10 @@ public final class ChronicAbsence {
      * A student-year pooled from the figures of the student's enrollments in the year (each under
      * {@code definition}): days enrolled and absent are summed and classified once. A transfer absent 10 of 60
      * days at one school and 5 of 120 at the next is 15 of 180 pooled, not chronically absent.
+     *
+     * @param definition the chronic-absence definition (which days count as absent, the threshold, how enrollments are aggregated)
+     * @param enrollments the figures of each of the student's enrollments that year
+     * @return the student's pooled figures
      */
     public static AttendanceFigures pool(ChronicAbsenceDefinition definition, Collection<AttendanceFigures> enrollments) {
         Objects.requireNonNull(definition, "definition");
@@ -126,7 +153,12 @@ public final class ChronicAbsence {
         return new AttendanceFigures(d, Days.of(total), Days.byCategory(byCategory, 0), definition.classify(d, total));
     }
 
-    /** {@return the share of a day counted absent under {@code definition}, as a {@link DayShare}} */
+    /**
+     * {@return the share of a day counted absent under {@code definition}, as a {@link DayShare}}
+     *
+     * @param definition the chronic-absence definition (which days count as absent, the threshold, how enrollments are aggregated)
+     * @param mark an attendance mark
+     */
     public static DayShare absentShare(ChronicAbsenceDefinition definition, AttendanceMark mark) {
         Objects.requireNonNull(definition, "definition");
         Objects.requireNonNull(mark, "mark");

@@ -94,7 +94,13 @@ public record ChronicAbsenceReport(ChronicAbsenceDefinition definition, SchoolYe
         return a.result();
     }
 
-    /** Aggregates the pooled student-years by a key the caller supplies (for example a borough or a program). */
+    /**
+     * Aggregates the pooled student-years by a key the caller supplies (for example a borough or a program).
+     *
+     * @param <K> the type of the grouping key
+     * @param key the grouping key of a record
+     * @return the aggregates by key, in the key's natural order when it has one
+     */
     public <K> Map<K, AttendanceAggregate> groupStudentsBy(Function<? super StudentAttendance, ? extends K> key) {
         Objects.requireNonNull(key, "key");
         Map<K, Aggregator> groups = new LinkedHashMap<>();
@@ -106,7 +112,13 @@ public record ChronicAbsenceReport(ChronicAbsenceDefinition definition, SchoolYe
         return Collections.unmodifiableMap(out);
     }
 
-    /** Aggregates the student-enrollments by a key the caller supplies. */
+    /**
+     * Aggregates the student-enrollments by a key the caller supplies.
+     *
+     * @param <K> the type of the grouping key
+     * @param key the grouping key of a record
+     * @return the aggregates by key, in the key's natural order when it has one
+     */
     public <K> Map<K, AttendanceAggregate> groupEnrollmentsBy(Function<? super EnrollmentAttendance, ? extends K> key) {
         Objects.requireNonNull(key, "key");
         Map<K, Aggregator> groups = new LinkedHashMap<>();

@@ -48,6 +48,9 @@ public record CohortCounts(int firstTimeNinthGraders, int transfersIn, Map<Cohor
     /**
      * The counts of one student's status in a cohort: the per-student partial that {@link #plus} adds up, so that a
      * cohort can be counted across machines (shard by student) and still give exactly the batch report's counts.
+     *
+     * @param status a cohort member's status
+     * @return the counts of one member: ones where the status counts
      */
     public static CohortCounts of(CohortStatus status) {
         org.communityschools.metrics.internal.CohortCounter c = new org.communityschools.metrics.internal.CohortCounter();
@@ -55,7 +58,11 @@ public record CohortCounts(int firstTimeNinthGraders, int transfersIn, Map<Cohor
         return c.result();
     }
 
-    /** {@return the counts of this cohort's students and {@code other}'s (disjoint students): every count is a sum} */
+    /**
+     * {@return the counts of this cohort's students and {@code other}'s (disjoint students): every count is a sum}
+     *
+     * @param other the counts of other, disjoint students
+     */
     public CohortCounts plus(CohortCounts other) {
         Objects.requireNonNull(other, "other");
         return new CohortCounts(firstTimeNinthGraders + other.firstTimeNinthGraders, transfersIn + other.transfersIn,
@@ -93,7 +100,11 @@ public record CohortCounts(int firstTimeNinthGraders, int transfersIn, Map<Cohor
         return sum(removals);
     }
 
-    /** First-time 9th graders + transfers in − removals: the denominator. */
+    /**
+     * First-time 9th graders + transfers in − removals: the denominator.
+     *
+     * @return the denominator of the rate
+     */
     public int adjustedCohort() {
         return firstTimeNinthGraders + transfersIn - removed();
     }
@@ -108,7 +119,11 @@ public record CohortCounts(int firstTimeNinthGraders, int transfersIn, Map<Cohor
         return sum(nonGraduates);
     }
 
-    /** Graduates ÷ adjusted cohort; empty when the adjusted cohort is empty. */
+    /**
+     * Graduates ÷ adjusted cohort; empty when the adjusted cohort is empty.
+     *
+     * @return the rate, empty when the adjusted cohort is empty
+     */
     public Optional<Ratio> rate() {
         int adjusted = adjustedCohort();
         return adjusted == 0 ? Optional.empty() : Optional.of(Ratio.of(graduateCount(), adjusted));

@@ -65,6 +65,11 @@ public record Comparison(String metric, List<YearPoint> points) {
     /**
      * Chronic absence per school enrollment at community schools (a LEAD partner that year) against the other
      * schools, under one definition for every year.
+     *
+     * @param data the district data
+     * @param years the school years, in order
+     * @param definition the chronic-absence definition
+     * @return the chronic-absence rates of community schools and the others, year by year
      */
     public static Comparison chronicAbsence(DistrictData data, List<SchoolYear> years, ChronicAbsenceDefinition definition) {
         Objects.requireNonNull(data, "data");
@@ -85,6 +90,11 @@ public record Comparison(String metric, List<YearPoint> points) {
      * community school in that last year (school counts are summed within each group; a documented transfer between
      * two schools of the same group is a removal at one and an addition at the other, so each student counts once).
      * A cohort whose data hold no first-time ninth graders (history not covered) gives an empty point.
+     *
+     * @param data the district data
+     * @param lastYears the last counted school year of each cohort, in order
+     * @param definition the cohort definition
+     * @return the graduation rates of community schools and the others, cohort by cohort
      */
     public static Comparison graduation(DistrictData data, List<SchoolYear> lastYears, GraduationCohortDefinition definition) {
         Objects.requireNonNull(data, "data");

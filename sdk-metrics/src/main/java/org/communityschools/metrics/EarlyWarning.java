@@ -28,6 +28,12 @@ public final class EarlyWarning {
      * each school's calendar, up to {@code asOf}); behavior counts incidents dated in the year up to {@code asOf} at
      * any school of the district; course performance looks at the student's course marks of the school year.
      *
+     * @param data the district data
+     * @param school the school
+     * @param schoolYear the school year
+     * @param definition the indicators and their cut points
+     * @param asOf the last day counted (inclusive, year to date)
+     * @return the school's list, every student with their flags and figures
      * @throws IllegalArgumentException when {@code asOf} is not in {@code schoolYear}
      */
     public static EarlyWarningList evaluate(DistrictData data, SchoolId school, SchoolYear schoolYear,
@@ -43,7 +49,15 @@ public final class EarlyWarning {
         return EarlyWarningEngine.evaluate(data, school, schoolYear, definition, asOf);
     }
 
-    /** {@link #evaluate(DistrictData, SchoolId, SchoolYear, EarlyWarningDefinition, LocalDate)} for the whole school year. */
+    /**
+     * {@link #evaluate(DistrictData, SchoolId, SchoolYear, EarlyWarningDefinition, LocalDate)} for the whole school year.
+     *
+     * @param data the district data
+     * @param school the school
+     * @param schoolYear the school year
+     * @param definition the indicators and their cut points
+     * @return the school's list for the whole school year
+     */
     public static EarlyWarningList evaluate(DistrictData data, SchoolId school, SchoolYear schoolYear, EarlyWarningDefinition definition) {
         Objects.requireNonNull(schoolYear, "schoolYear");
         return evaluate(data, school, schoolYear, definition, schoolYear.lastDay());

@@ -37,6 +37,11 @@ public final class GraduationRate {
      * The report for the cohort of {@code data} that entered grade 9 in {@code ninthGradeYear}: every student's
      * enrollments, diplomas and characteristics, the stated {@code ninth_grade_cohort} when present, and the
      * schools' instructional calendars as school days (weekdays for a school without a calendar).
+     *
+     * @param data the district data
+     * @param ninthGradeYear the school year the cohort entered grade 9
+     * @param definition the cohort definition (years, cut-off date, diplomas that count, attribution)
+     * @return the cohort's report: district, schools and characteristics, every member's status
      */
     public static GraduationCohortReport calculate(DistrictData data, SchoolYear ninthGradeYear, GraduationCohortDefinition definition) {
         Objects.requireNonNull(data, "data");
@@ -54,6 +59,12 @@ public final class GraduationRate {
     /**
      * The report for the cohort that entered grade 9 in {@code ninthGradeYear}, counting school days with
      * {@code schoolDays} (for the attribution rule).
+     *
+     * @param students every cohort student's history: enrollments, diplomas and characteristics
+     * @param ninthGradeYear the school year the cohort entered grade 9
+     * @param definition the cohort definition (years, cut-off date, diplomas that count, attribution)
+     * @param schoolDays counts a school's instructional days in a range (for the attribution rule)
+     * @return the cohort's report
      */
     public static GraduationCohortReport calculate(Collection<StudentHistory> students, SchoolYear ninthGradeYear,
                                                    GraduationCohortDefinition definition, SchoolDays schoolDays) {
@@ -64,7 +75,14 @@ public final class GraduationRate {
         return ColumnarGraduation.calculate(definition, ninthGradeYear, students, schoolDays);
     }
 
-    /** {@link #calculate(Collection, SchoolYear, GraduationCohortDefinition, SchoolDays)} counting weekdays as school days. */
+    /**
+     * {@link #calculate(Collection, SchoolYear, GraduationCohortDefinition, SchoolDays)} counting weekdays as school days.
+     *
+     * @param students every cohort student's history: enrollments, diplomas and characteristics
+     * @param ninthGradeYear the school year the cohort entered grade 9
+     * @param definition the cohort definition (years, cut-off date, diplomas that count, attribution)
+     * @return the cohort's report
+     */
     public static GraduationCohortReport calculate(Collection<StudentHistory> students, SchoolYear ninthGradeYear,
                                                    GraduationCohortDefinition definition) {
         return calculate(students, ninthGradeYear, definition, SchoolDays.weekdays());

@@ -49,6 +49,12 @@ public final class InterventionOutcomes {
     /**
      * The report with the {@linkplain #DEFAULT_BAND default band} (±5 points) and up to {@value #DEFAULT_MATCHES}
      * comparison students per participant.
+     *
+     * @param data the district data
+     * @param schoolYear the school year
+     * @param windowDays the number of instructional days in the window before and after each start, 1 or more
+     * @param definition the chronic-absence definition the attendance rates follow
+     * @return every intervention's participants against matched non-participants
      */
     public static InterventionOutcomeReport evaluate(DistrictData data, SchoolYear schoolYear, int windowDays,
                                                      ChronicAbsenceDefinition definition) {
@@ -59,6 +65,13 @@ public final class InterventionOutcomes {
      * The report of {@code schoolYear}, with windows of {@code windowDays} instructional days (for example 30), a
      * matching band and a number of comparison students per participant.
      *
+     * @param data the district data
+     * @param schoolYear the school year
+     * @param windowDays the number of instructional days in the window before and after each start, 1 or more
+     * @param definition the chronic-absence definition the attendance rates follow
+     * @param band the widest difference in the prior attendance rate between a participant and a comparison student, 0 to 1
+     * @param matchesPerParticipant the most comparison students per participant, 1 or more
+     * @return every intervention's participants against matched non-participants
      * @throws IllegalArgumentException when the window or the number of matches is below 1, or the band is negative
      *                                  or above 1
      */

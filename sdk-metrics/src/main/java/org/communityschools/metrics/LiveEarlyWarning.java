@@ -63,6 +63,11 @@ public final class LiveEarlyWarning implements AutoCloseable {
      * Follows {@code district} for {@code year} under {@code definition}, the lists year to date as of {@code asOf}
      * ({@link EarlyWarning#evaluate(DistrictData, SchoolId, SchoolYear, EarlyWarningDefinition, LocalDate)}).
      *
+     * @param district the live district to follow
+     * @param year the school year
+     * @param definition the indicators and their cut points
+     * @param asOf the last day counted (inclusive, year to date)
+     * @return the lists as of that day, kept current by every batch the district applies from now on
      * @throws IllegalArgumentException when {@code asOf} is not in {@code year}
      */
     public static LiveEarlyWarning follow(LiveDistrict district, SchoolYear year, EarlyWarningDefinition definition,

@@ -64,7 +64,21 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
     private static final java.util.regex.Pattern DIGEST = java.util.regex.Pattern.compile("sha256:[0-9a-f]{64}");
     private static final java.util.regex.Pattern MASK = java.util.regex.Pattern.compile("[A-Z][A-Z_]{0,31}");
 
-    /** A disclosure without content details (no record counts, masks or digest). */
+    /**
+     * A disclosure without content details (no record counts, masks or digest).
+     *
+     * @param at when the disclosure happened
+     * @param requester the staff member who requested or received the records
+     * @param requesterOrganization the organization the requester acted for (a school, the district, a CBO)
+     * @param student whose records
+     * @param fields the disclosed fields, sorted and distinct, 1 to 256
+     * @param purpose the purpose, or legitimate interest; 1–500 characters, no control characters, never personal
+     *     data
+     * @param legalBasis the FERPA basis of the disclosure
+     * @param agreementId the data-sharing agreement that authorized it, if any
+     * @param consentId the consent that authorized it, present exactly for {@link LegalBasis#CONSENT}
+     * @param emergency the threat and recipients, present exactly for {@link LegalBasis#EMERGENCY}
+     */
     public Disclosure(Instant at, StaffId requester, OrganizationId requesterOrganization, StudentId student,
                       List<FieldPath> fields, String purpose, LegalBasis legalBasis, Optional<AgreementId> agreementId,
                       Optional<ConsentId> consentId, Optional<EmergencyDetails> emergency) {

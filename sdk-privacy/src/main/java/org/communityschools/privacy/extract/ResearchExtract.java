@@ -115,7 +115,12 @@ public final class ResearchExtract {
         this.tables = List.copyOf(c.tables);
     }
 
-    /** {@return a builder for an extract of {@code data} under the agreement {@code agreement}} */
+    /**
+     * {@return a builder for an extract of {@code data} under the agreement {@code agreement}}
+     *
+     * @param data      the district data the extract is drawn from
+     * @param agreement the studies or audit/evaluation agreement that allows it
+     */
     public static Builder builder(DistrictData data, AgreementId agreement) {
         return new Builder(Objects.requireNonNull(data, "data"), Objects.requireNonNull(agreement, "agreement"));
     }
@@ -137,7 +142,7 @@ public final class ResearchExtract {
         return agreement.destructionDeadline();
     }
 
-    /** How the research ids were made. */
+    /** {@return how the research ids were made} */
     public Pseudonymizer.Method pseudonymMethod() {
         return pseudonyms.method();
     }
@@ -160,6 +165,8 @@ public final class ResearchExtract {
     /**
      * The generalizations applied, requested or added to reach k (only those that coarsen a declared
      * quasi-identifier are added), in declaration order.
+     *
+     * @return the generalizations, in declaration order
      */
     public Set<Generalization> generalizations() {
         return generalizations;
@@ -192,7 +199,11 @@ public final class ResearchExtract {
         return tables;
     }
 
-    /** {@return the file named {@code name}} */
+    /**
+     * {@return the file named {@code name}, empty when the extract has none of that name}
+     *
+     * @param name the file's name, such as {@code students.csv}
+     */
     public Optional<ExtractTable> table(String name) {
         return tables.stream().filter(t -> t.name().equals(name)).findFirst();
     }
@@ -208,6 +219,9 @@ public final class ResearchExtract {
      * not exist or be empty. A disclosure that cannot be recorded does not happen: when the log throws, nothing is
      * written.
      *
+     * @param dir   the directory to write, which must not exist or be empty
+     * @param log   the disclosure log the disclosures are recorded in first
+     * @param clock the clock that dates the disclosures
      * @return the log entries appended
      */
     public List<DisclosureEntry> write(Path dir, DisclosureSink log, Clock clock) {
@@ -248,7 +262,13 @@ public final class ResearchExtract {
         }
     }
 
-    /** {@link #write(Path, DisclosureSink, Clock)} with the system clock. */
+    /**
+     * {@link #write(Path, DisclosureSink, Clock)} with the system clock.
+     *
+     * @param dir the directory to write, which must not exist or be empty
+     * @param log the disclosure log the disclosures are recorded in first
+     * @return the log entries appended
+     */
     public List<DisclosureEntry> write(Path dir, DisclosureSink log) {
         return write(dir, log, Clock.systemUTC());
     }
@@ -332,6 +352,7 @@ public final class ResearchExtract {
         /**
          * How research ids are made (required).
          *
+         * @param pseudonyms the pseudonymizer that turns student ids into research ids
          * @return this builder
          */
         public Builder pseudonyms(Pseudonymizer pseudonyms) {
@@ -383,6 +404,7 @@ public final class ResearchExtract {
         /**
          * What to do when k-anonymity does not hold (default {@link KStrategy#GENERALIZE_THEN_SUPPRESS}).
          *
+         * @param strategy what to do: generalize, then suppress, or refuse
          * @return this builder
          */
         public Builder onViolation(KStrategy strategy) {
@@ -432,6 +454,7 @@ public final class ResearchExtract {
         /**
          * Checks the agreement and builds the extract.
          *
+         * @return the extract
          * @throws IllegalStateException   when the pseudonyms or the recipient were not set
          * @throws ExtractRefusedException when the agreement does not allow an extract, or k cannot be reached under
          *                                 {@link KStrategy#REFUSE}

@@ -148,7 +148,23 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
         }
     }
 
-    /** A rule whose history window is the default, {@link HistoryWindow#relationship()}. */
+    /**
+     * A rule whose history window is the default, {@link HistoryWindow#relationship()}.
+     *
+     * @param id the rule's id, unique in its policy, cited by every decision it makes
+     * @param effect grant or deny
+     * @param description what the rule is for, for people; possibly empty
+     * @param roles the requester roles it applies to, in enum order
+     * @param relationship the relationship with the student it requires
+     * @param relationshipTypes for {@link Relationship#STUDENT_STAFF}, the kinds of roster or caseload; otherwise
+     *     empty
+     * @param fields field paths and data category names, in the order written
+     * @param basis the legal basis of a permit rule; empty for a forbid rule
+     * @param purposes the purposes it serves (permit) or applies to (forbid; empty means all), sorted by code
+     * @param authorizes the overlays it explicitly authorizes
+     * @param masks the masks of granted fields
+     * @param rows the row restrictions of granted fields (only the records that pass a {@link RowFilter})
+     */
     public Rule(String id, Effect effect, String description, Set<StaffRole> roles, Relationship relationship,
                 Set<RelationshipType> relationshipTypes, List<String> fields, Optional<LegalBasis> basis,
                 Set<Purpose> purposes, Set<Sensitivity> authorizes, List<Mask> masks, List<RowRestriction> rows) {
@@ -156,7 +172,22 @@ public record Rule(String id, Effect effect, String description, Set<StaffRole> 
                 rows, HistoryWindow.relationship());
     }
 
-    /** A rule without row restrictions (the shape before row restrictions existed). */
+    /**
+     * A rule without row restrictions (the shape before row restrictions existed).
+     *
+     * @param id the rule's id, unique in its policy, cited by every decision it makes
+     * @param effect grant or deny
+     * @param description what the rule is for, for people; possibly empty
+     * @param roles the requester roles it applies to, in enum order
+     * @param relationship the relationship with the student it requires
+     * @param relationshipTypes for {@link Relationship#STUDENT_STAFF}, the kinds of roster or caseload; otherwise
+     *     empty
+     * @param fields field paths and data category names, in the order written
+     * @param basis the legal basis of a permit rule; empty for a forbid rule
+     * @param purposes the purposes it serves (permit) or applies to (forbid; empty means all), sorted by code
+     * @param authorizes the overlays it explicitly authorizes
+     * @param masks the masks of granted fields
+     */
     public Rule(String id, Effect effect, String description, Set<StaffRole> roles, Relationship relationship,
                 Set<RelationshipType> relationshipTypes, List<String> fields, Optional<LegalBasis> basis,
                 Set<Purpose> purposes, Set<Sensitivity> authorizes, List<Mask> masks) {

@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,8 @@ final class DashboardRoutes {
 
     /** Every path the dashboard answers; a host application mounting it must leave these free. */
     static final String[] PATHS = {"/", "/static/dashboard.css", "/signin", CALLBACK, "/signout", "/students", "/students/find",
-        "/student/{handle}", "/attendance", "/api/attendance", "/trends", "/interventions", "/log"};
+        "/student/{handle}", "/attendance", "/api/attendance", "/trends", "/interventions", "/log", "/meetings", "/meetings/{id}",
+        "/meetings/{id}/summary"};
 
     private final Dashboard d;
     private final SignedTokens tokens;
@@ -190,6 +192,50 @@ final class DashboardRoutes {
         }
         if (p.equals("/log") && r.method.equals("GET")) {
             return html(r, 200, new SchoolPages(d.pages()).log(r, v));
+        }
+        if (p.equals("/meetings") || p.startsWith("/meetings/")) {
+            return meetings(r, v);
+        }
+        throw new Dashboard.Refused(404, "no such page");
+    }
+
+    /**
+     * The meetings ({@link MeetingPages}, {@link MeetingSummary}); every form through {@link MeetingRecorder}. A change the
+     * data directory's rules refuse shows the meeting page again with the located errors, and changes nothing.
+     */
+    private int meetings(Dashboard.Request r, Sessions.Viewer v) {
+        Pages pages = d.pages();
+        MeetingPages meetings = new MeetingPages(pages);
+        String[] parts = r.path.substring(1).split("/", -1);
+        boolean get = r.method.equals("GET");
+        if (parts.length == 1) {
+            if (get) {
+                return html(r, 200, meetings.list(r, v));
+            }
+            try {
+                String id = new MeetingRecorder(pages).open(r, v).value();
+                r.session.flash = "Meeting opened.";
+                return redirect(r, "/meetings/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+            } catch (MeetingRecorder.Rejected e) {
+                throw new Dashboard.Refused(400, "the meeting breaks a rule of the district's data and was not opened: "
+                        + String.join("; ", e.located));
+            }
+        }
+        org.communityschools.core.model.Meeting m = meetings.meeting(v, URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+        String here = "/meetings/" + URLEncoder.encode(m.id().value(), StandardCharsets.UTF_8);
+        if (parts.length == 2 && get) {
+            return html(r, 200, meetings.page(r, v, m, java.util.List.of()));
+        }
+        if (parts.length == 2) {
+            try {
+                r.session.flash = new MeetingRecorder(pages).act(r, v, m);
+                return redirect(r, here);
+            } catch (MeetingRecorder.Rejected e) {
+                return html(r, 400, new MeetingPages(d.pages()).page(r, v, m, e.located));
+            }
+        }
+        if (parts.length == 3 && parts[2].equals("summary") && get) {
+            return html(r, 200, new MeetingSummary(pages).page(r, v, m));
         }
         throw new Dashboard.Refused(404, "no such page");
     }

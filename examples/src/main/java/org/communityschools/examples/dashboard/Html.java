@@ -27,6 +27,9 @@ final class Html {
             .tier-satisfactory{color:#1a9850}.tier-at-risk{color:#b8860b}.tier-moderate-chronic{color:#e66101}.tier-severe-chronic{color:#d73027;font-weight:600}
             .note{color:#555;font-size:.85rem}.ok{color:#1a9850;font-weight:600}.bad{color:#d73027;font-weight:600}
             button{cursor:pointer}.demo{background:#fff4ce;border-bottom:2px solid #b8860b;margin:0;padding:.4rem 1.2rem;font-weight:600}
+            td form{display:inline}body.summary{background:#fff}body.summary main{max-width:48rem}
+            @media print{header,form,.demo,.links{display:none}body,body.summary{background:#fff;color:#000;font-size:11pt}
+            main{max-width:none;margin:0}table{page-break-inside:auto}tr{page-break-inside:avoid}a{color:#000;text-decoration:none}}
             """;
 
     static String esc(String text) {
@@ -49,6 +52,7 @@ final class Html {
             nav(b, r, "/students", "My students");
             nav(b, r, "/trends", "School trends");
             nav(b, r, "/interventions", "Interventions");
+            nav(b, r, "/meetings", "Meetings");
             if (v.roles().contains(org.communityschools.core.model.StaffRole.DISTRICT_ADMIN)) {
                 nav(b, r, "/log", "Disclosure log");
             }

@@ -130,6 +130,24 @@ final class LiveData implements AutoCloseable {
     }
 
     /**
+     * Records the records that {@code make} computes from the current version (new ids and agenda numbers are taken
+     * from it) as one batch of upserts from the dashboard: validated against that version with every cross-record
+     * rule, journaled, applied, or rejected whole. One at a time, so that two people adding a step or an agenda item at
+     * once never compute the same new key (an upsert of a taken key would replace the record). Returns the new version.
+     *
+     * @throws org.communityschools.core.live.BatchRejectedException when a record breaks a rule of the data directory
+     */
+    synchronized DistrictVersion record(java.util.function.Function<DistrictData, List<?>> make, StaffId by) {
+        Objects.requireNonNull(by, "by");
+        List<?> records = make.apply(district.current().data());
+        ChangeBatch.Builder batch = ChangeBatch.builder();
+        for (Object r : records) {
+            batch.upsert(r, new ChangeOrigin(ORIGIN, recorded.incrementAndGet()));
+        }
+        return district.apply(batch.build());
+    }
+
+    /**
      * A value computed from the current year's data, kept until a batch changes the data ({@code version} is the
      * version it is computed on).
      */

@@ -32,14 +32,11 @@ import org.communityschools.metrics.ChronicAbsence;
 import org.communityschools.metrics.ChronicAbsenceDefinition;
 import org.communityschools.metrics.ChronicAbsenceReport;
 import org.communityschools.metrics.Comparison;
-import org.communityschools.metrics.EarlyWarningEntry;
-import org.communityschools.metrics.EarlyWarningFlag;
 import org.communityschools.metrics.EarlyWarningList;
 import org.communityschools.metrics.InterventionOutcome;
 import org.communityschools.metrics.InterventionOutcomes;
 import org.communityschools.metrics.SchoolAttendance;
 import org.communityschools.metrics.WindowRates;
-import org.communityschools.privacy.FieldPath;
 import org.communityschools.privacy.disclosure.Checkpoint;
 import org.communityschools.privacy.disclosure.DisclosureLogs;
 import org.communityschools.privacy.disclosure.VerificationReport;
@@ -166,46 +163,15 @@ final class SchoolPages {
 
         // The early-warning list for the team's meeting, as far as this viewer may see each student.
         EarlyWarningList list = d.live.warnings.school(s);
-        // Each row goes through the decision and a view of exactly what the row shows; a flag is shown only when its
-        // field is shown and every record it is computed from lies in the scope of the field's grants.
+        // Each row goes through the decision and a view of exactly what the row shows (WarningRows).
         Instant at = d.now();
-        List<EarlyWarningEntry> entries = new ArrayList<>();
-        List<Pages.Facts> facts = new ArrayList<>();
-        List<List<EarlyWarningFlag>> flagsShown = new ArrayList<>();
-        for (EarlyWarningEntry e : list.flagged()) {
-            Decision decision = pages.version.decide(v, e.studentId(), at);
-            if (!decision.permitsAny()) {
-                continue;
-            }
-            Set<FieldPath> fields = new TreeSet<>(List.of(Pages.NAME, Pages.STUDENT_ID, Pages.GRADE));
-            List<EarlyWarningFlag> candidates = new ArrayList<>();
-            for (EarlyWarningFlag flag : e.flags()) {
-                FieldPath field = fieldOf(flag);
-                if (!decision.permits(field)) {
-                    continue;
-                }
-                if (!allInScope(decision, field)) {
-                    continue;
-                }
-                fields.add(field);
-                candidates.add(flag);
-            }
-            Pages.Facts f = pages.new Facts(e.studentId(), decision, Pages.catalog(fields));
-            List<EarlyWarningFlag> flags = candidates.stream().filter(x -> f.shows(fieldOf(x))).toList();
-            if (flags.isEmpty()) {
-                continue;
-            }
-            entries.add(e);
-            facts.add(f);
-            flagsShown.add(flags);
-        }
-        pages.disclose(facts);
+        List<WarningRows.Row> warned = WarningRows.visible(pages, v, list.flagged(), at);
+        pages.disclose(warned.stream().map(WarningRows.Row::facts).toList());
         StringBuilder ew = new StringBuilder();
-        for (int i = 0; i < facts.size(); i++) {
-            Pages.Facts f = facts.get(i);
-            List<String> flags = flagsShown.get(i).stream()
-                    .map(x -> x.level().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + x.reason()).toList();
-            ew.append("<tr class=\"ew-row\"><td><a href=\"/student/").append(r.session.handle(entries.get(i).studentId())).append("\">")
+        for (WarningRows.Row row : warned) {
+            Pages.Facts f = row.facts();
+            List<String> flags = row.flags().stream().map(WarningRows::text).toList();
+            ew.append("<tr class=\"ew-row\"><td><a href=\"/student/").append(r.session.handle(row.entry().studentId())).append("\">")
                     .append(Html.esc(f.label())).append("</a>").append(f.idAfterName()).append("</td><td class=\"grade\">")
                     .append(f.grade().map(Html::esc).orElseGet(() -> Html.withheld(f.reason(Pages.GRADE)))).append("</td><td>")
                     .append(Html.esc(String.join("; ", flags))).append("</td></tr>");
@@ -217,34 +183,6 @@ final class SchoolPages {
                         + "not see is itself a disclosure).")
                 .append("</p><table id=\"early-warning\"><tr><th>student</th><th>grade</th><th>flags</th></tr>").append(ew).append("</table>");
         return Html.page(d, r, "School trends", b.toString());
-    }
-
-    private static FieldPath fieldOf(EarlyWarningFlag flag) {
-        return switch (flag.indicator()) {
-            case ATTENDANCE -> Pages.ATTENDANCE;
-            case BEHAVIOR -> Pages.INCIDENTS;
-            case COURSE_PERFORMANCE -> Pages.MARKS;
-        };
-    }
-
-    /**
-     * Whether every record an early-warning indicator of this year to today is computed from lies in the scope of a
-     * grant of its field: the days enrolled and attendance records, the incidents, or the course marks of the year.
-     * A flag computed from anything else would disclose records the student page withholds.
-     */
-    private boolean allInScope(Decision decision, FieldPath field) {
-        StudentId s = decision.student();
-        if (field.equals(Pages.ATTENDANCE)) {
-            AttendanceAggregate scoped = InScope.attendance(data, decision, d.year).students(List.of(s), d.today);
-            AttendanceAggregate all = d.live.figures.students(List.of(s), d.today);
-            return scoped.daysEnrolled() == all.daysEnrolled() && scoped.daysAbsent().compareTo(all.daysAbsent()) == 0;
-        }
-        if (field.equals(Pages.INCIDENTS)) {
-            return data.incidentsOf(s).stream().filter(x -> d.year.contains(x.date()) && !x.date().isAfter(d.today))
-                    .allMatch(x -> InScope.covers(decision, field, x.schoolId(), x.date()));
-        }
-        return data.courseMarksOf(s).stream().filter(x -> x.schoolYear().equals(d.year))
-                .allMatch(x -> InScope.coversAny(decision, field, x.schoolId(), d.year.firstDay(), d.year.lastDay()));
     }
 
     private static String month(AttendanceAggregate now, AttendanceAggregate before) {

@@ -138,22 +138,23 @@ final class MeetingPages {
             }
             b.append("</td></tr>");
         }
-        b.append("</table>");
+        b.append(proposed.isEmpty() ? none(3) : "").append("</table>");
 
         // (b) the students whose flags changed since the last meeting
-        Optional<Meeting> last = data.meetings().lastMeetingBefore(m.schoolId(), m.date());
+        Optional<Meeting> last = lastMeeting(m);
         b.append("<h2>Flags changed since the last meeting</h2><p class=\"note\" id=\"last-meeting\">")
-                .append(last.map(x -> "The team's last meeting before this one was on " + x.date() + ". ")
-                        .orElse("No earlier meeting of this team: every flag counts as new. "))
-                .append("Each indicator you may see, as of that day against as of ").append(d.today)
-                .append(" (both computed from the data as they are now): a new flag, a cleared flag, or a changed level.</p>")
+                .append(last.map(x -> "The team's last meeting before this one was on " + x.date() + ". Each indicator you may see, as "
+                        + "of that day against as of " + d.today + " (both computed from the data as they are now): a new flag, a cleared "
+                        + "flag, or a changed level.").orElse("No earlier meeting of this team this school year (up to today): every flag you may see "
+                        + "counts as new."))
+                .append("</p>")
                 .append("<table id=\"changed\"><tr><th>student</th><th>changes</th></tr>");
         for (Changed c : changed) {
             b.append("<tr class=\"changed-row\"><td>").append(link(r, c.facts())).append("</td><td>")
                     .append(Html.esc(String.join("; ", c.changes().stream().filter(x -> c.facts().visible(x.field())).map(Change::text).toList())))
                     .append("</td></tr>");
         }
-        b.append("</table>");
+        b.append(changed.isEmpty() ? none(2) : "").append("</table>");
 
         // the agenda recorded
         b.append("<h2>Agenda</h2><table id=\"agenda\"><tr><th>#</th><th>about</th><th>reason</th><th>notes</th></tr>");
@@ -163,7 +164,7 @@ final class MeetingPages {
                     .append(Html.esc(i.reason().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))).append("</td><td>")
                     .append(i.notes().map(Html::esc).orElse("")).append("</td></tr>");
         }
-        b.append("</table>");
+        b.append(content.agenda().isEmpty() ? none(4) : "").append("</table>");
 
         // (c) the steps due and the meeting's own steps
         b.append("<h2>Steps due by ").append(m.date()).append("</h2><p class=\"note\">Open steps of the team's earlier meetings due on or "
@@ -212,7 +213,11 @@ final class MeetingPages {
             }
             b.append("</td></tr>");
         }
-        b.append("</table>");
+        b.append(rows.isEmpty() ? none(8) : "").append("</table>");
+    }
+
+    private static String none(int columns) {
+        return "<tr class=\"none\"><td colspan=\"" + columns + "\">None that you may see.</td></tr>";
     }
 
     private String forms(Dashboard.Request r, Sessions.Viewer v, Meeting m) {
@@ -300,6 +305,11 @@ final class MeetingPages {
         }
     }
 
+    /** The team's last meeting before {@code m} in this school year up to today: the flags as of then are comparable. */
+    private Optional<Meeting> lastMeeting(Meeting m) {
+        return data.meetings().lastMeetingBefore(m.schoolId(), m.date()).filter(x -> d.year.contains(x.date()) && !x.date().isAfter(d.today));
+    }
+
     /** A student whose visible flags changed, with the view of exactly what the row shows. */
     record Changed(Pages.Facts facts, List<Change> changes) {}
 
@@ -311,8 +321,7 @@ final class MeetingPages {
      */
     private List<Changed> changed(Sessions.Viewer v, Meeting m, Instant at) {
         EarlyWarningList now = d.live.warnings.school(m.schoolId());
-        Optional<Meeting> last = data.meetings().lastMeetingBefore(m.schoolId(), m.date())
-                .filter(x -> d.year.contains(x.date()) && !x.date().isAfter(d.today));
+        Optional<Meeting> last = lastMeeting(m);
         Map<StudentId, EarlyWarningEntry> then = new TreeMap<>();
         last.ifPresent(x -> d.live.cached(List.of("early-warning-then", m.schoolId(), x.date()), pages.version.version().number(),
                 () -> EarlyWarning.evaluate(data, m.schoolId(), d.year, EarlyWarningDefinition.EVERYONE_GRADUATES, x.date()))

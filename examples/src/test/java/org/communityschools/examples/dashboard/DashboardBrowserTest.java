@@ -365,6 +365,84 @@ class DashboardBrowserTest {
         screenshot("disclosure-log");
     }
 
+    /** The meeting the whole-meeting test opens, for the mentor's turn. */
+    private static String meetingAddress;
+
+    @Test
+    @Order(9)
+    void aWholeMeetingOpenedAStepAddedForAStudentCompletedAndSeenCompletedOnThePageAndInTheSummary() {
+        signIn(city.principal);
+        browser.get(dashboard.uri().resolve("/meetings").toString());
+        browser.findElement(By.id("purpose")).clear();
+        browser.findElement(By.id("purpose")).sendKeys("March attendance review");
+        clickAndWait(By.id("open-button"));
+        meetingAddress = browser.getCurrentUrl();
+        assertThat(meetingAddress).contains("/meetings/MT").doesNotContain("S0");
+        assertThat(browser.findElement(By.id("meeting-date")).getText()).isEqualTo(TestCity.TODAY.toString());
+        assertThat(browser.findElement(By.id("follow-up-link")).getAttribute("href")).endsWith("/follow-up?meeting="
+                + meetingAddress.substring(meetingAddress.lastIndexOf('/') + 1));
+        addStep(city.mentee, "Call home about the absences", city.mentor);
+        assertThat(browser.findElement(By.id("flash")).getText()).contains("added");
+        addStep(otherStudent(), "Refer to the counselor", city.principal);
+        WebElement row = stepRow("Call home about the absences");
+        String step = row.getAttribute("data-step");
+        assertThat(row.findElement(By.className("status")).getText()).isEqualTo("OPEN");
+        screenshot("meeting-step-added");
+        clickAndWait(By.cssSelector("#steps tr[data-step='" + step + "'] button.complete"));
+        assertThat(browser.findElement(By.id("flash")).getText()).contains("Step " + step + " completed on " + TestCity.TODAY);
+        assertThat(stepRow("Call home about the absences").findElement(By.className("status")).getText())
+                .isEqualTo("DONE " + TestCity.TODAY);
+        screenshot("meeting-step-completed");
+        clickAndWait(By.id("summary-link"));
+        assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+        assertThat(browser.findElements(By.tagName("form"))).as("nothing to submit on paper").isEmpty();
+        WebElement printed = browser.findElement(By.cssSelector("#summary-steps tr[data-step='" + step + "']"));
+        assertThat(printed.getText()).contains("Call home about the absences");
+        assertThat(printed.findElement(By.className("status")).getText()).isEqualTo("DONE " + TestCity.TODAY);
+        assertThat(browser.findElement(By.id("summary-steps")).getText()).contains("Refer to the counselor");
+        screenshot("meeting-summary-principal");
+    }
+
+    @Test
+    @Order(10)
+    void aMentorSignedInSeesOnlyTheCaseloadsStepsOfThatMeeting() {
+        Assumptions.assumeTrue(meetingAddress != null, "the whole-meeting test ran first");
+        signIn(city.mentor);
+        browser.get(meetingAddress);
+        List<String> shown = browser.findElements(By.cssSelector("#steps tr.step-row")).stream().map(WebElement::getText).toList();
+        assertThat(shown).hasSize(1).allMatch(t -> t.contains("Call home about the absences"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Refer to the counselor")
+                .doesNotContain(otherStudent().value());
+        assertThat(browser.findElement(By.id("withheld-count")).getText()).startsWith("1 step and 0 agenda items are not shown to you");
+        screenshot("meeting-mentor");
+        clickAndWait(By.id("summary-link"));
+        assertThat(browser.findElements(By.cssSelector("#summary-steps tr.summary-step"))).hasSize(1);
+        assertThat(browser.findElement(By.id("summary-withheld")).getText()).startsWith("1 step and 0 agenda items are not shown to you");
+        assertThat(browser.getPageSource()).doesNotContain("Refer to the counselor");
+        screenshot("meeting-summary-mentor");
+    }
+
+    /** Fills the meeting page's step form for {@code student} (typed id, in the request body) and submits it. */
+    private static void addStep(StudentId student, String what, StaffId owner) {
+        browser.findElement(By.id("step-student")).sendKeys(student.value());
+        browser.findElement(By.id("step-what")).sendKeys(what);
+        new Select(browser.findElement(By.id("step-owner"))).selectByValue(owner.value());
+        clickAndWait(By.id("add-step-button"));
+        assertThat(browser.findElements(By.cssSelector(".refused"))).as("recorded: " + browser.getPageSource()).isEmpty();
+    }
+
+    private static WebElement stepRow(String what) {
+        return browser.findElements(By.cssSelector("#steps tr.step-row")).stream().filter(r -> r.getText().contains(what)).findFirst()
+                .orElseThrow(() -> new AssertionError("no step row " + what + " in " + section("steps")));
+    }
+
+    /** A student of the school on the dashboard's date whom the mentor does not mentor. */
+    private static StudentId otherStudent() {
+        List<StudentId> caseload = city.caseload(city.mentor);
+        return city.data.enrollmentsAt(city.school).stream().filter(e -> e.isEnrolledOn(TestCity.TODAY))
+                .map(org.communityschools.core.model.Enrollment::studentId).filter(s -> !caseload.contains(s)).sorted().findFirst().orElseThrow();
+    }
+
     /** The mentee's latest instructional day up to today with no attendance row: a present day to turn into an absence. */
     private static LocalDate presentDay() {
         var school = city.data.enrollmentsOn(city.mentee, TestCity.TODAY).get(0).schoolId();

@@ -159,7 +159,7 @@ final class MeetingPages {
         // the agenda recorded
         b.append("<h2>Agenda</h2><table id=\"agenda\"><tr><th>#</th><th>about</th><th>reason</th><th>notes</th></tr>");
         for (MeetingContent.ItemRow i : content.agenda()) {
-            b.append("<tr class=\"agenda-row\"><td class=\"num\">").append(i.item().number()).append("</td><td>")
+            b.append("<tr class=\"agenda-row\" data-item=\"").append(i.item().number()).append("\"><td class=\"num\">").append(i.item().number()).append("</td><td>")
                     .append(i.student().map(f -> link(r, f)).orElseGet(() -> Html.esc(i.item().group().orElse("")))).append("</td><td>")
                     .append(Html.esc(i.reason().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))).append("</td><td>")
                     .append(i.notes().map(Html::esc).orElse("")).append("</td></tr>");

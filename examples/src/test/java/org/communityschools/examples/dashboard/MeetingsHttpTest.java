@@ -284,6 +284,81 @@ class MeetingsHttpTest {
         assertThat(shown).isNotEmpty().isSubsetOf(differ);
     }
 
+    /**
+     * For each viewer, the steps and agenda items on the page are exactly those the policy engine's own decision lets
+     * through: a step about a student when the decision permits {@code meetings.actionSteps} and its grant covers the
+     * meeting's school on its day; an item about a student only for a participant, under the same rule for
+     * {@code meetings.notes}. The engine is built here from the test city, independently of the dashboard.
+     */
+    @Test
+    void everyViewerSeesExactlyTheStepsAndNotesTheEnginesDecisionCovers() {
+        StaffId teacher = city.data.relationshipsOfStudent(city.mentee).stream()
+                .filter(x -> x.relationship() == org.communityschools.core.model.RelationshipType.TEACHER_OF && x.period().contains(TestCity.TODAY))
+                .map(org.communityschools.core.model.StudentStaffRelationship::staffId).sorted().findFirst().orElseThrow();
+        List<StudentId> students = new java.util.ArrayList<>(List.of(city.mentee, other));
+        city.data.relationshipsOn(teacher, TestCity.TODAY).stream().map(org.communityschools.core.model.StudentStaffRelationship::studentId)
+                .filter(s -> !students.contains(s)).sorted().limit(2).forEach(students::add);
+        city.caseload(city.mentor).stream().filter(s -> !students.contains(s)).sorted().limit(1).forEach(students::add);
+        Client principal = signIn(city.principal);
+        String id = open(principal, TestCity.TODAY, city.mentor);
+        for (StudentId s : students) {
+            assertThat(addStep(principal, id, s, "Scope check " + s.value(), city.principal, TestCity.TODAY.plusDays(3)).statusCode()).isEqualTo(303);
+            assertThat(principal.post("/meetings/" + id, principal.form("action", "agenda", "student_id", s.value(), "reason", "TREND",
+                    "notes", "Scope note " + s.value())).statusCode()).isEqualTo(303);
+        }
+        Meeting m = district.current().data().meetings().meeting(MeetingId.of(id)).orElseThrow();
+        var engine = org.communityschools.privacy.policy.PolicyEngine.builder().policy(org.communityschools.privacy.policy.Policies.defaultPolicy())
+                .districtData(city.data).zone(dashboard.zone).build();
+        for (StaffId viewer : List.of(city.principal, city.director, city.mentor, city.districtAdmin, teacher)) {
+            var purpose = org.communityschools.privacy.policy.Purpose.of(org.communityschools.examples.cli.ViewCommand.defaultPurpose(city.data,
+                    viewer, TestCity.TODAY));
+            Set<String> expectedSteps = new TreeSet<>();
+            Set<String> expectedItems = new TreeSet<>();
+            for (ActionStep s : district.current().data().meetings().stepsOf(m.id())) {
+                var d = engine.decide(viewer, s.studentId().orElseThrow(), purpose, dashboard.now());
+                if (d.permits(MeetingRecorder.STEPS) && d.covers(MeetingRecorder.STEPS, m.schoolId(), m.date(), m.date())) {
+                    expectedSteps.add(s.id().value());
+                }
+            }
+            for (var i : district.current().data().meetings().agendaOf(m.id())) {
+                var d = engine.decide(viewer, i.studentId().orElseThrow(), purpose, dashboard.now());
+                if (m.participants().contains(viewer) && d.permits(MeetingRecorder.NOTES)
+                        && d.covers(MeetingRecorder.NOTES, m.schoolId(), m.date(), m.date())) {
+                    expectedItems.add(String.valueOf(i.number()));
+                }
+            }
+            String page = signIn(viewer).get("/meetings/" + id).body();
+            assertThat(attributes(between(page, "<table id=\"steps\">", "</table>"), "data-step")).as(viewer + "'s steps").isEqualTo(expectedSteps);
+            assertThat(attributes(between(page, "<table id=\"agenda\">", "</table>"), "data-item")).as(viewer + "'s agenda").isEqualTo(expectedItems);
+            for (StudentId s : students) {
+                boolean stepShown = expectedSteps.stream().anyMatch(x -> step("Scope check " + s.value()).id().value().equals(x));
+                assertThat(page.contains("Scope check " + s.value())).as(viewer + " step text of " + s).isEqualTo(stepShown);
+            }
+            if (viewer.equals(teacher)) {
+                assertThat(expectedSteps).as("the teacher: the class's steps, the mentee's among them")
+                        .contains(step("Scope check " + city.mentee.value()).id().value());
+                assertThat(expectedItems).as("the teacher took no part: no notes").isEmpty();
+            }
+            if (viewer.equals(city.mentor)) {
+                assertThat(expectedItems).as("the mentor took part: the caseload's notes").isNotEmpty();
+                assertThat(expectedSteps).as("the mentor: the caseload's steps only").hasSize((int) students.stream()
+                        .filter(city.caseload(city.mentor)::contains).count());
+            }
+            if (viewer.equals(city.principal) || viewer.equals(city.districtAdmin)) {
+                assertThat(expectedSteps).as(viewer + " sees every step").hasSize(students.size());
+            }
+        }
+    }
+
+    private static Set<String> attributes(String html, String name) {
+        Set<String> out = new TreeSet<>();
+        Matcher m = Pattern.compile(name + "=\"([^\"]+)\"").matcher(html);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
     @Test
     void aStepRecordedInTheDashboardIsJournaledAndSurvivesARestart(@TempDir Path tmp) {
         Path journal = tmp.resolve("journal");

@@ -104,6 +104,24 @@ class MeetingsHttpTest {
         assertThat(stepRow(page, "steps", s.id().value())).contains("Call home about the absences").contains("OPEN");
         assertThat(page).contains("href=\"/follow-up?meeting=" + id + "\"").contains("id=\"proposed\"");
         assertThat(principal.get("/meetings").body()).contains("href=\"/meetings/" + id + "\"");
+
+        // the first student of the proposed agenda, put on the agenda with its button (a handle of this session)
+        String proposed = between(page, "<table id=\"proposed\">", "</table>");
+        Matcher handle = Pattern.compile("name=\"student\" value=\"([^\"]+)\"").matcher(proposed);
+        assertThat(handle.find()).as("the principal may put a flagged student on the agenda").isTrue();
+        assertThat(principal.post("/meetings/" + id, principal.form("action", "agenda", "reason", "EARLY_WARNING_FLAG", "student",
+                handle.group(1))).statusCode()).isEqualTo(303);
+        var item = district.current().data().meetings().agendaOf(MeetingId.of(id));
+        assertThat(item).hasSize(1);
+        assertThat(item.get(0).reason()).isEqualTo(org.communityschools.core.model.AgendaReason.EARLY_WARNING_FLAG);
+        assertThat(between(principal.get("/meetings/" + id).body(), "<table id=\"agenda\">", "</table>")).contains("early warning flag")
+                .contains("data-item=\"1\"");
+        Client again = signIn(city.principal);
+        again.get("/meetings/" + id);
+        HttpResponse<String> foreign = again.post("/meetings/" + id, again.form("action", "agenda", "reason", "TREND", "student",
+                handle.group(1)));
+        assertThat(foreign.statusCode()).as("a handle of another session").isEqualTo(403);
+        assertThat(foreign.body()).contains("not issued to you");
     }
 
     @Test

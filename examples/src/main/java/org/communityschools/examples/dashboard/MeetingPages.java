@@ -145,8 +145,8 @@ final class MeetingPages {
         b.append("<h2>Flags changed since the last meeting</h2><p class=\"note\" id=\"last-meeting\">")
                 .append(last.map(x -> "The team's last meeting before this one was on " + x.date() + ". Each indicator you may see, as "
                         + "of that day against as of " + d.today + " (both computed from the data as they are now): a new flag, a cleared "
-                        + "flag, or a changed level.").orElse("No earlier meeting of this team this school year (up to today): every flag you may see "
-                        + "counts as new."))
+                        + "flag, or a changed level.")
+                        .orElse("No earlier meeting of this team this school year (up to today): every flag you may see counts as new."))
                 .append("</p>")
                 .append("<table id=\"changed\"><tr><th>student</th><th>changes</th></tr>");
         for (Changed c : changed) {
@@ -159,7 +159,8 @@ final class MeetingPages {
         // the agenda recorded
         b.append("<h2>Agenda</h2><table id=\"agenda\"><tr><th>#</th><th>about</th><th>reason</th><th>notes</th></tr>");
         for (MeetingContent.ItemRow i : content.agenda()) {
-            b.append("<tr class=\"agenda-row\" data-item=\"").append(i.item().number()).append("\"><td class=\"num\">").append(i.item().number()).append("</td><td>")
+            b.append("<tr class=\"agenda-row\" data-item=\"").append(i.item().number()).append("\"><td class=\"num\">")
+                    .append(i.item().number()).append("</td><td>")
                     .append(i.student().map(f -> link(r, f)).orElseGet(() -> Html.esc(i.item().group().orElse("")))).append("</td><td>")
                     .append(Html.esc(i.reason().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))).append("</td><td>")
                     .append(i.notes().map(Html::esc).orElse("")).append("</td></tr>");

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.DateRange;
@@ -33,12 +35,35 @@ public final class ChronicAbsence {
      * aggregates by school, district, grade, subgroup and community-school status. Subgroups are the student's sex
      * and race/ethnicity and every characteristic held on at least one counted day.
      *
-     * <p>Threads: with more than one available processor and a large enough district (at least 8,192
-     * student-enrollments per thread), the students are split into contiguous ranges computed in parallel on the
-     * common fork-join pool and the calling thread (each range reads the attendance table once and keeps its own
-     * students' records), then merged in range order: the report is equal, every list in the same order, to the
-     * one-thread report. The system property {@code org.communityschools.metrics.parallelism} caps the number of
-     * threads; {@code 1} forces one thread.
+     * <p>Threads: a large district (at least 8,192 student-enrollments per part) is split into contiguous ranges of
+     * students, at most one per available processor; the ranges after the first are handed to {@code executor} and
+     * the calling thread computes every range the executor has not started, then waits for those under way and
+     * merges them in range order. No other thread is used: {@code Runnable::run} keeps the whole calculation on the
+     * calling thread, a bounded or busy executor only slows it, and a rejected task is run by the calling thread.
+     * The report is equal, every list in the same order, whatever the executor.
+     *
+     * @param data the district data
+     * @param schoolYear the school year
+     * @param definition the chronic-absence definition (which days count as absent, the threshold, how enrollments are aggregated)
+     * @param asOf the last day counted (inclusive, year to date)
+     * @param executor where the ranges after the first may run (for example the host's own pool, or {@code Runnable::run})
+     * @return the report: every student-enrollment's figures and the aggregates by school, grade, subgroup and community-school status
+     */
+    public static ChronicAbsenceReport calculate(DistrictData data, SchoolYear schoolYear, ChronicAbsenceDefinition definition, LocalDate asOf,
+                                                 Executor executor) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(schoolYear, "schoolYear");
+        Objects.requireNonNull(definition, "definition");
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(executor, "executor");
+        return ColumnarChronicAbsence.calculate(data, schoolYear, definition, asOf, executor);
+    }
+
+    /**
+     * {@link #calculate(DistrictData, SchoolYear, ChronicAbsenceDefinition, LocalDate, Executor)} on the default
+     * executor, {@link ForkJoinPool#commonPool()}: the JVM's shared pool (one thread fewer than the available
+     * processors, shared with parallel streams), so that with the calling thread a report uses every core while the
+     * SDK starts no thread of its own. A host that must keep the calculation on its own threads passes its executor.
      *
      * @param data the district data
      * @param schoolYear the school year
@@ -47,15 +72,12 @@ public final class ChronicAbsence {
      * @return the report: every student-enrollment's figures and the aggregates by school, grade, subgroup and community-school status
      */
     public static ChronicAbsenceReport calculate(DistrictData data, SchoolYear schoolYear, ChronicAbsenceDefinition definition, LocalDate asOf) {
-        Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(schoolYear, "schoolYear");
-        Objects.requireNonNull(definition, "definition");
-        Objects.requireNonNull(asOf, "asOf");
-        return ColumnarChronicAbsence.calculate(data, schoolYear, definition, asOf);
+        return calculate(data, schoolYear, definition, asOf, ForkJoinPool.commonPool());
     }
 
     /**
-     * {@link #calculate(DistrictData, SchoolYear, ChronicAbsenceDefinition, LocalDate)} for the whole school year.
+     * {@link #calculate(DistrictData, SchoolYear, ChronicAbsenceDefinition, LocalDate)} for the whole school year
+     * (on the default executor, {@link ForkJoinPool#commonPool()}).
      *
      * @param data the district data
      * @param schoolYear the school year

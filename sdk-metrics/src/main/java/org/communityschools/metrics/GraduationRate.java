@@ -2,6 +2,8 @@ package org.communityschools.metrics;
 
 import java.util.Collection;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.data.InstructionalCalendar;
 import org.communityschools.core.model.SchoolYear;
@@ -38,27 +40,49 @@ public final class GraduationRate {
      * enrollments, diplomas and characteristics, the stated {@code ninth_grade_cohort} when present, and the
      * schools' instructional calendars as school days (weekdays for a school without a calendar).
      *
+     * <p>Threads: a large cohort (at least 4,096 members per part) is split into ranges, at most one per available
+     * processor; the ranges after the first are handed to {@code executor} and the calling thread computes every
+     * range the executor has not started, then waits for those under way. No other thread is used
+     * ({@code Runnable::run} keeps everything on the calling thread); the report is the same whatever the executor.
+     *
      * @param data the district data
      * @param ninthGradeYear the school year the cohort entered grade 9
      * @param definition the cohort definition (years, cut-off date, diplomas that count, attribution)
+     * @param executor where the ranges after the first may run (for example the host's own pool, or {@code Runnable::run})
      * @return the cohort's report: district, schools and characteristics, every member's status
      */
-    public static GraduationCohortReport calculate(DistrictData data, SchoolYear ninthGradeYear, GraduationCohortDefinition definition) {
+    public static GraduationCohortReport calculate(DistrictData data, SchoolYear ninthGradeYear, GraduationCohortDefinition definition,
+                                                   Executor executor) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(definition, "definition");
         Objects.requireNonNull(ninthGradeYear, "ninthGradeYear");
+        Objects.requireNonNull(executor, "executor");
         SchoolDays weekdays = SchoolDays.weekdays();
         SchoolDays calendars = (school, range) -> {
             InstructionalCalendar c = data.calendar(school);
             return c.isEmpty() ? weekdays.count(school, range) : c.daysIn(range);
         };
         // the cohort's students from a per-data index of cohort membership; statuses as codes counted in arrays
-        return ColumnarGraduation.calculate(data, definition, ninthGradeYear, calendars);
+        return ColumnarGraduation.calculate(data, definition, ninthGradeYear, calendars, executor);
+    }
+
+    /**
+     * {@link #calculate(DistrictData, SchoolYear, GraduationCohortDefinition, Executor)} on the default executor,
+     * {@link ForkJoinPool#commonPool()}: the JVM's shared pool (one thread fewer than the available processors), so
+     * that with the calling thread a large cohort uses every core while the SDK starts no thread of its own.
+     *
+     * @param data the district data
+     * @param ninthGradeYear the school year the cohort entered grade 9
+     * @param definition the cohort definition (years, cut-off date, diplomas that count, attribution)
+     * @return the cohort's report: district, schools and characteristics, every member's status
+     */
+    public static GraduationCohortReport calculate(DistrictData data, SchoolYear ninthGradeYear, GraduationCohortDefinition definition) {
+        return calculate(data, ninthGradeYear, definition, ForkJoinPool.commonPool());
     }
 
     /**
      * The report for the cohort that entered grade 9 in {@code ninthGradeYear}, counting school days with
-     * {@code schoolDays} (for the attribution rule).
+     * {@code schoolDays} (for the attribution rule). Runs on the calling thread only.
      *
      * @param students every cohort student's history: enrollments, diplomas and characteristics
      * @param ninthGradeYear the school year the cohort entered grade 9

@@ -9,8 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.Executor;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.DateRange;
@@ -42,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  * enrollments combined, {@link EnrolledDays}) and a pooled student-year, classified with
  * {@link ChronicAbsenceDefinition#classify} and counted into {@link AttendanceTally} arrays by school, grade,
  * community-school status and subgroup combination (sex, race/ethnicity and a bit per characteristic: one int).
- * The scan and the per-student work split into contiguous ranges of student indexes, one per thread. The report's
+ * The scan and the per-student work split into contiguous ranges of student indexes, run on the host's executor and
+ * the calling thread ({@link Parts}). The report's
  * per-stay and per-student records are built on demand ({@link OnDemandList}) from the columns.
  * Results are equal to {@code ChronicAbsenceEngine}'s (kept in the test sources as the oracle). Stateless.
  */
@@ -58,54 +58,37 @@ public final class ColumnarChronicAbsence {
     /** Dense subgroup index: sexes, then races, then characteristics. */
     private static final int SUBGROUPS = SEXES.length + RACES.length + CHARACTERISTICS.length;
 
-    /**
-     * The system property naming the number of threads of the batch calculation ({@value}): {@code 1} forces one
-     * thread; unset or not a positive integer, the number of available processors.
-     */
-    public static final String PARALLELISM_PROPERTY = "org.communityschools.metrics.parallelism";
-
     /** Below this many student-enrollments per range the calculation stays on one thread (tasks would cost more). */
     public static final int MIN_SLOTS_PER_TASK = 8_192;
 
     private ColumnarChronicAbsence() {}
 
-    /** The number of threads of a batch calculation: {@link #PARALLELISM_PROPERTY}, else the available processors. */
+    /** The number of ranges a batch calculation splits into at most: one per available processor. */
     public static int parallelism() {
-        Integer p = Integer.getInteger(PARALLELISM_PROPERTY);
-        return p != null && p > 0 ? p : Runtime.getRuntime().availableProcessors();
+        return Runtime.getRuntime().availableProcessors();
     }
 
-    /** The report on {@link #parallelism()} threads. */
-    public static ChronicAbsenceReport calculate(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, LocalDate asOf) {
-        return calculate(data, year, definition, asOf, parallelism(), MIN_SLOTS_PER_TASK);
+    /** The report with ranges on {@code executor} and the calling thread, at most one range per available processor. */
+    public static ChronicAbsenceReport calculate(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, LocalDate asOf,
+                                                 Executor executor) {
+        return calculate(data, year, definition, asOf, executor, parallelism(), MIN_SLOTS_PER_TASK);
     }
 
     /**
-     * The report of {@code year} up to {@code asOf} (inclusive) under {@code definition}, on at most
-     * {@code parallelism} threads (ranges of at least {@code minSlotsPerTask} student-enrollments); equal whatever
-     * the parallelism.
+     * The report of {@code year} up to {@code asOf} (inclusive) under {@code definition}, in at most
+     * {@code parallelism} ranges (of at least {@code minSlotsPerTask} student-enrollments) run on {@code executor}
+     * and the calling thread ({@link Parts}); equal whatever the parallelism and the executor.
      */
     public static ChronicAbsenceReport calculate(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition,
-                                                 LocalDate asOf, int parallelism, int minSlotsPerTask) {
+                                                 LocalDate asOf, Executor executor, int parallelism, int minSlotsPerTask) {
         LocalDate first = year.firstDay();
         LocalDate last = asOf.isBefore(year.lastDay()) ? asOf : year.lastDay();
         ChronicColumns columns = ChronicColumns.build(data, year, definition, first, last);
         int[] bounds = columns.ranges(parallelism, minSlotsPerTask);
-        int tasks = bounds.length - 1;
-        Tallies[] parts = new Tallies[tasks];
-        List<ForkJoinTask<Tallies>> forked = new ArrayList<>();
-        for (int t = 1; t < tasks; t++) {
-            int from = bounds[t];
-            int to = bounds[t + 1];
-            forked.add(ForkJoinPool.commonPool().submit(() -> columns.compute(from, to)));
-        }
-        parts[0] = columns.compute(bounds[0], bounds[1]);
-        for (int t = 1; t < tasks; t++) {
-            parts[t] = forked.get(t - 1).join();
-        }
-        Tallies all = parts[0];
-        for (int t = 1; t < tasks; t++) {
-            all.addAll(parts[t]);
+        List<Tallies> parts = Parts.run(executor, bounds.length - 1, t -> columns.compute(bounds[t], bounds[t + 1]));
+        Tallies all = parts.get(0);
+        for (int t = 1; t < parts.size(); t++) {
+            all.addAll(parts.get(t));
         }
         return report(data, year, definition, asOf, first, last, columns, all);
     }

@@ -13,8 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.Executor;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.Diploma;
@@ -42,8 +41,8 @@ import org.jspecify.annotations.Nullable;
  * The columnar adjusted cohort graduation rate (34 CFR 200.19(b); the rules in docs/metrics.md and
  * {@code GraduationRate}): the cohort's students from the {@link CohortIndex} (no pass over the other students), each
  * member's district and school statuses reduced to {@link CohortTally} codes in one loop over the member's
- * enrollments and diplomas (no stream, no map per member), counted by school and characteristic in arrays, on both
- * cores by halves of the cohort; the {@link CohortMember} records are built on demand from the codes. Results are
+ * enrollments and diplomas (no stream, no map per member), counted by school and characteristic in arrays, in
+ * ranges of the cohort on the host's executor and the calling thread ({@link Parts}); the {@link CohortMember} records are built on demand from the codes. Results are
  * equal to {@code GraduationEngine}'s (kept in the test sources as the oracle). Stateless.
  */
 public final class ColumnarGraduation {
@@ -64,16 +63,20 @@ public final class ColumnarGraduation {
         Member member(int i, LocalDate cutoff, DateRange cohortPeriod, LocalDate fall, SchoolYear lastYear);
     }
 
-    /** The report of the cohort of {@code ninthGradeYear}, counting school days with {@code days}. */
-    public static GraduationCohortReport calculate(DistrictData data, GraduationCohortDefinition def, SchoolYear ninthGradeYear, SchoolDays days) {
-        return calculate(data, def, ninthGradeYear, days, ColumnarChronicAbsence.parallelism());
+    /**
+     * The report of the cohort of {@code ninthGradeYear}, counting school days with {@code days}, in ranges run on
+     * {@code executor} and the calling thread, at most one per available processor.
+     */
+    public static GraduationCohortReport calculate(DistrictData data, GraduationCohortDefinition def, SchoolYear ninthGradeYear, SchoolDays days,
+                                                   Executor executor) {
+        return calculate(data, def, ninthGradeYear, days, executor, ColumnarChronicAbsence.parallelism(), MIN_MEMBERS_PER_TASK);
     }
 
-    /** The same on at most {@code parallelism} threads. */
+    /** The same in at most {@code parallelism} ranges of at least {@code minMembersPerTask} members. */
     public static GraduationCohortReport calculate(DistrictData data, GraduationCohortDefinition def, SchoolYear ninthGradeYear,
-                                                   SchoolDays days, int parallelism) {
+                                                   SchoolDays days, Executor executor, int parallelism, int minMembersPerTask) {
         CohortIndex.Cohort cohort = CohortIndex.of(data).cohort(ninthGradeYear);
-        return run(def, ninthGradeYear, cohort.size(), parallelism, (i, cutoff, period, fall, lastYear) ->
+        return run(def, ninthGradeYear, cohort.size(), executor, parallelism, minMembersPerTask, (i, cutoff, period, fall, lastYear) ->
                 member(def, cutoff, period, fall, lastYear, days, cohort.ids()[i], cohort.enrollments()[i], cohort.diplomas()[i],
                         cohort.characteristics()[i]));
     }
@@ -89,27 +92,19 @@ public final class ColumnarGraduation {
             }
         }
         cohort.sort(Comparator.comparing(StudentHistory::studentId));
-        return run(def, ninthGradeYear, cohort.size(), 1, (i, cutoff, period, fall, lastYear) -> {
+        return run(def, ninthGradeYear, cohort.size(), Runnable::run, 1, 1, (i, cutoff, period, fall, lastYear) -> {
             StudentHistory h = cohort.get(i);
             return member(def, cutoff, period, fall, lastYear, days, h.studentId(), h.enrollments(), h.diplomas(), h.characteristics());
         });
     }
 
-    private static GraduationCohortReport run(GraduationCohortDefinition def, SchoolYear ninthGradeYear, int size, int parallelism, Rule rule) {
+    private static GraduationCohortReport run(GraduationCohortDefinition def, SchoolYear ninthGradeYear, int size, Executor executor,
+                                              int parallelism, int minMembersPerTask, Rule rule) {
         LocalDate cutoff = def.cutoffDate(ninthGradeYear);
         Member[] members = new Member[size];
-        int tasks = Math.max(1, Math.min(parallelism, size / MIN_MEMBERS_PER_TASK));
-        Part[] parts = new Part[tasks];
-        List<ForkJoinTask<Part>> forked = new ArrayList<>();
-        for (int t = 1; t < tasks; t++) {
-            int from = (int) ((long) size * t / tasks);
-            int to = (int) ((long) size * (t + 1) / tasks);
-            forked.add(ForkJoinPool.commonPool().submit(() -> part(def, ninthGradeYear, cutoff, rule, members, from, to)));
-        }
-        parts[0] = part(def, ninthGradeYear, cutoff, rule, members, 0, size / tasks);
-        for (int t = 1; t < tasks; t++) {
-            parts[t] = forked.get(t - 1).join();
-        }
+        int tasks = Math.max(1, Math.min(parallelism, size / Math.max(1, minMembersPerTask)));
+        List<Part> parts = Parts.run(executor, tasks, t -> part(def, ninthGradeYear, cutoff, rule, members,
+                (int) ((long) size * t / tasks), (int) ((long) size * (t + 1) / tasks)));
         CohortTally district = new CohortTally(1);
         CohortTally byCharacteristic = new CohortTally(CHARACTERISTICS.length);
         Map<SchoolId, CohortTally> schoolParts = new TreeMap<>();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -89,7 +90,7 @@ class ColumnarChronicAbsenceOracleTest {
         DistrictData data = city(seed);
         LocalDate asOf = YEAR.firstDay().plusDays(asOfDay);
         ChronicAbsenceReport oracle = ChronicAbsenceEngine.calculate(new DistrictAttendanceSource(data), YEAR, definition, asOf, 1, 1);
-        ChronicAbsenceReport columnar = ColumnarChronicAbsence.calculate(data, YEAR, definition, asOf, parallelism, minSlots);
+        ChronicAbsenceReport columnar = ColumnarChronicAbsence.calculate(data, YEAR, definition, asOf, ForkJoinPool.commonPool(), parallelism, minSlots);
         String what = definition.name() + " as of " + asOf + ", city " + seed + ", " + parallelism + " threads";
         if (asOfDay >= 120) {
             assertThat(oracle.students()).as("the city has students in the year: " + what).hasSizeGreaterThan(20);

@@ -7,6 +7,7 @@ import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.ForkJoinPool;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -73,7 +74,7 @@ class ColumnarGraduationOracleTest {
         int members = 0;
         for (SchoolYear cohort : cohorts) {
             GraduationCohortReport oracle = GraduationEngine.calculate(definition, cohort, histories, calendars(data));
-            GraduationCohortReport columnar = ColumnarGraduation.calculate(data, definition, cohort, calendars(data), parallelism);
+            GraduationCohortReport columnar = ColumnarGraduation.calculate(data, definition, cohort, calendars(data), ForkJoinPool.commonPool(), parallelism, 1);
             String what = definition + ", cohort " + cohort + ", city " + seed;
             assertThat(columnar.district()).as(what).isEqualTo(oracle.district());
             assertThat(columnar.schools()).as(what).containsExactlyEntriesOf(oracle.schools());

@@ -16,31 +16,31 @@ import org.communityschools.core.model.DiplomaType;
  *
  * @param firstTimeNinthGraders students who entered as first-time 9th graders
  * @param transfersIn           students who joined later
- * @param removals              removals by reason (every reason present, possibly 0)
- * @param graduates             graduates by counted diploma type (every type present, possibly 0)
- * @param nonGraduates          non-graduates in the adjusted cohort by outcome (every outcome present, possibly 0)
+ * @param removalsByReason      removals by reason (every reason present, possibly 0)
+ * @param graduatesByDiploma    graduates by counted diploma type (every type present, possibly 0)
+ * @param nonGraduatesByOutcome non-graduates in the adjusted cohort by outcome (every outcome present, possibly 0)
  */
-public record CohortCounts(int firstTimeNinthGraders, int transfersIn, Map<CohortRemoval, Integer> removals,
-                           Map<DiplomaType, Integer> graduates, Map<NonGraduateOutcome, Integer> nonGraduates) {
+public record CohortCounts(int firstTimeNinthGraders, int transfersIn, Map<CohortRemoval, Integer> removalsByReason,
+                           Map<DiplomaType, Integer> graduatesByDiploma, Map<NonGraduateOutcome, Integer> nonGraduatesByOutcome) {
     /**
      * Checks that the counts are not negative and add up.
      *
      * @param firstTimeNinthGraders students who entered as first-time 9th graders
      * @param transfersIn students who joined later
-     * @param removals removals by reason (every reason present, possibly 0)
-     * @param graduates graduates by counted diploma type (every type present, possibly 0)
-     * @param nonGraduates non-graduates in the adjusted cohort by outcome (every outcome present, possibly 0)
+     * @param removalsByReason removals by reason (every reason present, possibly 0)
+     * @param graduatesByDiploma graduates by counted diploma type (every type present, possibly 0)
+     * @param nonGraduatesByOutcome non-graduates in the adjusted cohort by outcome (every outcome present, possibly 0)
      */
     public CohortCounts {
         if (firstTimeNinthGraders < 0 || transfersIn < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
-        removals = complete(removals, CohortRemoval.class);
-        graduates = complete(graduates, DiplomaType.class);
-        nonGraduates = complete(nonGraduates, NonGraduateOutcome.class);
-        int adjusted = firstTimeNinthGraders + transfersIn - sum(removals);
-        if (sum(graduates) + sum(nonGraduates) != adjusted) {
-            throw new IllegalArgumentException("graduates " + sum(graduates) + " plus non-graduates " + sum(nonGraduates)
+        removalsByReason = complete(removalsByReason, CohortRemoval.class);
+        graduatesByDiploma = complete(graduatesByDiploma, DiplomaType.class);
+        nonGraduatesByOutcome = complete(nonGraduatesByOutcome, NonGraduateOutcome.class);
+        int adjusted = firstTimeNinthGraders + transfersIn - sum(removalsByReason);
+        if (sum(graduatesByDiploma) + sum(nonGraduatesByOutcome) != adjusted) {
+            throw new IllegalArgumentException("graduates " + sum(graduatesByDiploma) + " plus non-graduates " + sum(nonGraduatesByOutcome)
                     + " must equal the adjusted cohort " + adjusted);
         }
     }
@@ -66,8 +66,9 @@ public record CohortCounts(int firstTimeNinthGraders, int transfersIn, Map<Cohor
     public CohortCounts plus(CohortCounts other) {
         Objects.requireNonNull(other, "other");
         return new CohortCounts(firstTimeNinthGraders + other.firstTimeNinthGraders, transfersIn + other.transfersIn,
-                sum(removals, other.removals, CohortRemoval.class), sum(graduates, other.graduates, DiplomaType.class),
-                sum(nonGraduates, other.nonGraduates, NonGraduateOutcome.class));
+                sum(removalsByReason, other.removalsByReason, CohortRemoval.class),
+                sum(graduatesByDiploma, other.graduatesByDiploma, DiplomaType.class),
+                sum(nonGraduatesByOutcome, other.nonGraduatesByOutcome, NonGraduateOutcome.class));
     }
 
     private static <E extends Enum<E>> Map<E, Integer> sum(Map<E, Integer> a, Map<E, Integer> b, Class<E> type) {
@@ -95,9 +96,9 @@ public record CohortCounts(int firstTimeNinthGraders, int transfersIn, Map<Cohor
         return m.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** {@return all removals} */
-    public int removed() {
-        return sum(removals);
+    /** {@return all removals: the sum of {@link #removalsByReason()}} */
+    public int removalCount() {
+        return sum(removalsByReason);
     }
 
     /**
@@ -106,17 +107,17 @@ public record CohortCounts(int firstTimeNinthGraders, int transfersIn, Map<Cohor
      * @return the denominator of the rate
      */
     public int adjustedCohort() {
-        return firstTimeNinthGraders + transfersIn - removed();
+        return firstTimeNinthGraders + transfersIn - removalCount();
     }
 
-    /** {@return all graduates: the numerator} */
+    /** {@return all graduates, the sum of {@link #graduatesByDiploma()}: the numerator} */
     public int graduateCount() {
-        return sum(graduates);
+        return sum(graduatesByDiploma);
     }
 
-    /** {@return all non-graduates in the adjusted cohort} */
+    /** {@return all non-graduates in the adjusted cohort: the sum of {@link #nonGraduatesByOutcome()}} */
     public int nonGraduateCount() {
-        return sum(nonGraduates);
+        return sum(nonGraduatesByOutcome);
     }
 
     /**

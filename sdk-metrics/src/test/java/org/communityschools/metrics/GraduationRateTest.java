@@ -165,13 +165,13 @@ class GraduationRateTest {
         assertThat(r.cutoffDate()).isEqualTo(LocalDate.of(2018, 8, 31));
         assertThat(d.firstTimeNinthGraders()).isEqualTo(250);
         assertThat(d.transfersIn()).isEqualTo(15);
-        assertThat(d.removals()).containsEntry(CohortRemoval.TRANSFERRED_OUT, 17).containsEntry(CohortRemoval.EMIGRATED, 2)
+        assertThat(d.removalsByReason()).containsEntry(CohortRemoval.TRANSFERRED_OUT, 17).containsEntry(CohortRemoval.EMIGRATED, 2)
                 .containsEntry(CohortRemoval.DIED, 1).containsEntry(CohortRemoval.ATTRIBUTED_TO_ANOTHER_SCHOOL, 0);
         assertThat(d.adjustedCohort()).isEqualTo(245);
         assertThat(d.graduateCount()).isEqualTo(210);
-        assertThat(d.graduates()).containsEntry(DiplomaType.REGULAR, 198).containsEntry(DiplomaType.ADVANCED, 10)
+        assertThat(d.graduatesByDiploma()).containsEntry(DiplomaType.REGULAR, 198).containsEntry(DiplomaType.ADVANCED, 10)
                 .containsEntry(DiplomaType.ALTERNATE, 2).containsEntry(DiplomaType.CERTIFICATE, 0);
-        assertThat(d.nonGraduates()).containsEntry(NonGraduateOutcome.STILL_ENROLLED, 17).containsEntry(NonGraduateOutcome.DROPPED_OUT, 10)
+        assertThat(d.nonGraduatesByOutcome()).containsEntry(NonGraduateOutcome.STILL_ENROLLED, 17).containsEntry(NonGraduateOutcome.DROPPED_OUT, 10)
                 .containsEntry(NonGraduateOutcome.GED, 3).containsEntry(NonGraduateOutcome.NON_DIPLOMA_CREDENTIAL, 3)
                 .containsEntry(NonGraduateOutcome.UNDOCUMENTED_EXIT, 2).containsEntry(NonGraduateOutcome.OTHER, 0);
         assertThat(d.rate()).contains(Ratio.of(210, 245));
@@ -184,10 +184,10 @@ class GraduationRateTest {
         CohortCounts d = r.district();
         assertThat(r.cutoffDate()).isEqualTo(LocalDate.of(2019, 8, 31));
         assertThat(d.firstTimeNinthGraders() + d.transfersIn()).isEqualTo(267);
-        assertThat(d.removed()).isEqualTo(21);
+        assertThat(d.removalCount()).isEqualTo(21);
         assertThat(d.rate()).contains(Ratio.of(218, 246));
         assertThat(d.rate().orElseThrow().toPercentString(2)).isEqualTo("88.62");
-        assertThat(d.nonGraduates()).containsEntry(NonGraduateOutcome.STILL_ENROLLED, 10);
+        assertThat(d.nonGraduatesByOutcome()).containsEntry(NonGraduateOutcome.STILL_ENROLLED, 10);
     }
 
     @Test
@@ -195,7 +195,7 @@ class GraduationRateTest {
         GraduationCohortReport r = GraduationRate.calculate(vectorCohort(), COHORT, GraduationCohortDefinition.FOUR_YEAR);
         CohortCounts hs1 = r.schools().get(HS1);
         CohortCounts hs2 = r.schools().get(HS2);
-        assertThat(hs1.removals().get(CohortRemoval.TRANSFERRED_OUT)).isEqualTo(14 + 3 + 4);
+        assertThat(hs1.removalsByReason().get(CohortRemoval.TRANSFERRED_OUT)).isEqualTo(14 + 3 + 4);
         assertThat(hs2.transfersIn()).isEqualTo(4);
         assertThat(hs1.firstTimeNinthGraders() + hs2.firstTimeNinthGraders()).isEqualTo(250);
         assertThat(hs1.transfersIn() + hs2.transfersIn()).isEqualTo(15 + 4);
@@ -216,7 +216,7 @@ class GraduationRateTest {
                 closed(id, HS2, LocalDate.of(2015, 9, 9), GradeLevel.G10, LocalDate.of(2018, 6, 26), ExitWithdrawType.GRADUATED, true)),
                 List.of(diploma(id, HS2, LocalDate.of(2018, 6, 26), DiplomaType.REGULAR)));
         GraduationCohortReport r = GraduationRate.calculate(List.of(summerMove), COHORT, GraduationCohortDefinition.FOUR_YEAR);
-        assertThat(r.schools().get(HS1).removals()).containsEntry(CohortRemoval.TRANSFERRED_OUT, 1);
+        assertThat(r.schools().get(HS1).removalsByReason()).containsEntry(CohortRemoval.TRANSFERRED_OUT, 1);
         assertThat(r.schools().get(HS2).rate()).contains(Ratio.of(1, 1));
         GraduationCohortDefinition strict = GraduationCohortDefinition.builder().laterEnrollmentConfirmsTransfer(false).build();
         GraduationCohortReport s = GraduationRate.calculate(List.of(summerMove), COHORT, strict);
@@ -241,10 +241,10 @@ class GraduationRateTest {
                 open(id, HS2, LocalDate.of(2018, 9, 10), GradeLevel.G12)), List.of());
         GraduationCohortReport r = GraduationRate.calculate(List.of(late, graduate("grad", HS1, LocalDate.of(2018, 6, 26), DiplomaType.REGULAR)), COHORT,
                 GraduationCohortDefinition.FOUR_YEAR);
-        assertThat(r.district().removed()).isZero();
+        assertThat(r.district().removalCount()).isZero();
         assertThat(r.district().adjustedCohort()).isEqualTo(2);
         assertThat(r.district().rate()).contains(Ratio.of(1, 2));
-        assertThat(r.district().nonGraduates()).containsEntry(NonGraduateOutcome.STILL_ENROLLED, 1);
+        assertThat(r.district().nonGraduatesByOutcome()).containsEntry(NonGraduateOutcome.STILL_ENROLLED, 1);
         assertThat(r.schools()).containsOnlyKeys(HS1);
         assertThat(r.schools().get(HS1)).isEqualTo(r.district());
     }
@@ -280,7 +280,7 @@ class GraduationRateTest {
         GraduationCohortDefinition noAlternate = GraduationCohortDefinition.builder().alternateDiplomasCount(false).build();
         CohortCounts d = GraduationRate.calculate(vectorCohort(), COHORT, noAlternate).district();
         assertThat(d.rate()).contains(Ratio.of(208, 245));
-        assertThat(d.nonGraduates()).containsEntry(NonGraduateOutcome.NON_DIPLOMA_CREDENTIAL, 5);
+        assertThat(d.nonGraduatesByOutcome()).containsEntry(NonGraduateOutcome.NON_DIPLOMA_CREDENTIAL, 5);
     }
 
     @Test
@@ -308,7 +308,7 @@ class GraduationRateTest {
                 graduate("I", HS1, LocalDate.of(2018, 6, 20), DiplomaType.IEP));
         CohortCounts d = GraduationRate.calculate(s, COHORT, GraduationCohortDefinition.FOUR_YEAR).district();
         assertThat(d.rate()).contains(Ratio.of(0, 3));
-        assertThat(d.nonGraduates()).containsEntry(NonGraduateOutcome.GED, 1).containsEntry(NonGraduateOutcome.NON_DIPLOMA_CREDENTIAL, 2);
+        assertThat(d.nonGraduatesByOutcome()).containsEntry(NonGraduateOutcome.GED, 1).containsEntry(NonGraduateOutcome.NON_DIPLOMA_CREDENTIAL, 2);
     }
 
     @Test
@@ -316,16 +316,16 @@ class GraduationRateTest {
         StudentHistory continuing = leaver("C", HS1, LocalDate.of(2018, 6, 26), ExitWithdrawType.END_OF_YEAR, false);
         StudentHistory vanished = leaver("V", HS1, LocalDate.of(2016, 6, 24), ExitWithdrawType.END_OF_YEAR, false);
         CohortCounts d = GraduationRate.calculate(List.of(continuing, vanished), COHORT, GraduationCohortDefinition.FOUR_YEAR).district();
-        assertThat(d.nonGraduates()).containsEntry(NonGraduateOutcome.STILL_ENROLLED, 1).containsEntry(NonGraduateOutcome.OTHER, 1);
+        assertThat(d.nonGraduatesByOutcome()).containsEntry(NonGraduateOutcome.STILL_ENROLLED, 1).containsEntry(NonGraduateOutcome.OTHER, 1);
     }
 
     @Test
     void undocumentedTransferStaysInTheCohort() {
         StudentHistory s = leaver("U", HS1, LocalDate.of(2016, 4, 1), ExitWithdrawType.TRANSFERRED, false);
         CohortCounts d = GraduationRate.calculate(List.of(s), COHORT, GraduationCohortDefinition.FOUR_YEAR).district();
-        assertThat(d.removed()).isZero();
+        assertThat(d.removalCount()).isZero();
         assertThat(d.adjustedCohort()).isEqualTo(1);
-        assertThat(d.nonGraduates()).containsEntry(NonGraduateOutcome.UNDOCUMENTED_EXIT, 1);
+        assertThat(d.nonGraduatesByOutcome()).containsEntry(NonGraduateOutcome.UNDOCUMENTED_EXIT, 1);
     }
 
     @Test
@@ -348,12 +348,12 @@ class GraduationRateTest {
                 List.of());
         GraduationCohortReport recent = GraduationRate.calculate(List.of(s), COHORT, GraduationCohortDefinition.FOUR_YEAR);
         assertThat(recent.schools().get(HS1).adjustedCohort()).isZero();
-        assertThat(recent.schools().get(HS2).nonGraduates()).containsEntry(NonGraduateOutcome.DROPPED_OUT, 1);
+        assertThat(recent.schools().get(HS2).nonGraduatesByOutcome()).containsEntry(NonGraduateOutcome.DROPPED_OUT, 1);
         GraduationCohortDefinition mostDays = GraduationCohortDefinition.builder().attribution(GraduationCohortDefinition.Attribution.MOST_DAYS).build();
         GraduationCohortReport r = GraduationRate.calculate(List.of(s), COHORT, mostDays);
-        assertThat(r.schools().get(HS1).nonGraduates()).containsEntry(NonGraduateOutcome.DROPPED_OUT, 1);
-        assertThat(r.schools().get(HS1).removed()).isZero();
-        assertThat(r.schools().get(HS2).removals()).containsEntry(CohortRemoval.ATTRIBUTED_TO_ANOTHER_SCHOOL, 1);
+        assertThat(r.schools().get(HS1).nonGraduatesByOutcome()).containsEntry(NonGraduateOutcome.DROPPED_OUT, 1);
+        assertThat(r.schools().get(HS1).removalCount()).isZero();
+        assertThat(r.schools().get(HS2).removalsByReason()).containsEntry(CohortRemoval.ATTRIBUTED_TO_ANOTHER_SCHOOL, 1);
         assertThat(r.schools().get(HS2).adjustedCohort()).isZero();
         assertThat(r.district()).isEqualTo(recent.district());
     }

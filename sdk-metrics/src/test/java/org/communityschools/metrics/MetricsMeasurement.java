@@ -51,7 +51,7 @@ public final class MetricsMeasurement {
         CohortCounts c = g.district();
         System.out.println(c);
         System.out.printf("ACGR cohort %s     %.2f s: %d + %d - %d = %d, graduates %d = %s%%%n", cohort, (b - a) / 1e9,
-                c.firstTimeNinthGraders(), c.transfersIn(), c.removed(), c.adjustedCohort(), c.graduateCount(),
+                c.firstTimeNinthGraders(), c.transfersIn(), c.removalCount(), c.adjustedCohort(), c.graduateCount(),
                 c.rate().map(x -> x.toPercentString(2)).orElse("-"));
     }
 }

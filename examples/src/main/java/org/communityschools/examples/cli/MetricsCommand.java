@@ -407,12 +407,12 @@ final class MetricsCommand {
             Table table = new Table(columns);
             groups.forEach((k, c) -> {
                 List<Object> row = new java.util.ArrayList<>(List.of(k.get(0), (long) c.adjustedCohort(), (long) c.graduateCount(),
-                        rate(c.rate()), (long) c.firstTimeNinthGraders(), (long) c.transfersIn(), (long) c.removed()));
+                        rate(c.rate()), (long) c.firstTimeNinthGraders(), (long) c.transfersIn(), (long) c.removalCount()));
                 for (CohortRemoval r : CohortRemoval.values()) {
-                    row.add((long) c.removals().getOrDefault(r, 0));
+                    row.add((long) c.removalsByReason().getOrDefault(r, 0));
                 }
                 for (NonGraduateOutcome o : NonGraduateOutcome.values()) {
-                    row.add((long) c.nonGraduates().getOrDefault(o, 0));
+                    row.add((long) c.nonGraduatesByOutcome().getOrDefault(o, 0));
                 }
                 row.add(complete);
                 table.add(row.toArray());

@@ -151,9 +151,9 @@ public final class CohortCountsRow implements Serializable {
         r.groupKey = groupKey;
         r.firstTimeNinthGraders = counts.firstTimeNinthGraders();
         r.transfersIn = counts.transfersIn();
-        r.removals = names(counts.removals());
-        r.graduates = names(counts.graduates());
-        r.nonGraduates = names(counts.nonGraduates());
+        r.removals = names(counts.removalsByReason());
+        r.graduates = names(counts.graduatesByDiploma());
+        r.nonGraduates = names(counts.nonGraduatesByOutcome());
         return r;
     }
 

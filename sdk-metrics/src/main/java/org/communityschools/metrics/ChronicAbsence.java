@@ -63,7 +63,7 @@ public final class ChronicAbsence {
      * {@link #calculate(DistrictData, SchoolYear, ChronicAbsenceDefinition, LocalDate, Executor)} on the default
      * executor, {@link ForkJoinPool#commonPool()}: the JVM's shared pool (one thread fewer than the available
      * processors, shared with parallel streams), so that with the calling thread a report uses every core while the
-     * SDK starts no thread of its own. A host that must keep the calculation on its own threads passes its executor.
+     * calculation starts no thread of its own. A host that must keep the calculation on its own threads passes its executor.
      *
      * @param data the district data
      * @param schoolYear the school year

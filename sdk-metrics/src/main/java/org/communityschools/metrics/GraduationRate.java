@@ -69,7 +69,7 @@ public final class GraduationRate {
     /**
      * {@link #calculate(DistrictData, SchoolYear, GraduationCohortDefinition, Executor)} on the default executor,
      * {@link ForkJoinPool#commonPool()}: the JVM's shared pool (one thread fewer than the available processors), so
-     * that with the calling thread a large cohort uses every core while the SDK starts no thread of its own.
+     * that with the calling thread a large cohort uses every core while the calculation starts no thread of its own.
      *
      * @param data the district data
      * @param ninthGradeYear the school year the cohort entered grade 9

@@ -63,6 +63,25 @@ public final class AttendanceTable {
     }
 
     /**
+     * Visits the rows of the students with dense index ({@link DistrictData#studentIndex}) in
+     * [{@code fromStudent}, {@code toStudent}), by student then date, without allocating; the bounds are clipped
+     * to the table's students. Each student's rows are stored together, so the rows of other students are not read:
+     * a calculation split into ranges of students reads each row once.
+     *
+     * @param fromStudent the first student index visited (inclusive)
+     * @param toStudent the end of the range of student indexes (exclusive)
+     * @param visitor called once per row
+     * @throws IllegalArgumentException when {@code fromStudent > toStudent}
+     */
+    public void forEach(int fromStudent, int toStudent, AttendanceVisitor visitor) {
+        Objects.requireNonNull(visitor, "visitor");
+        if (fromStudent > toStudent) {
+            throw new IllegalArgumentException("the range of students must not end before it starts: [" + fromStudent + ", " + toStudent + ")");
+        }
+        columns.forEach(fromStudent, toStudent, visitor::visit);
+    }
+
+    /**
      * Materializes every row, by student then date (for writers and tests; allocates a record per row).
      *
      * @param action called once per row, with the row as a record

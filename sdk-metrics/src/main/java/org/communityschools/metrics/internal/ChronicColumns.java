@@ -32,6 +32,8 @@ final class ChronicColumns {
     private static final ChronicAbsenceStatus[] STATUS = ChronicAbsenceStatus.values();
 
     final DistrictData data;
+    /** The data's students as columns (subgroup key parts, characteristics). */
+    final StudentColumns people;
     final SchoolYear year;
     final ChronicAbsenceDefinition definition;
     /** Student indexes below this are the data's; at and above it, students with enrollments but no index. */
@@ -97,9 +99,10 @@ final class ChronicColumns {
         }
     }
 
-    private ChronicColumns(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, int known, StudentId[] extraIds,
+    private ChronicColumns(DistrictData data, StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition, int known, StudentId[] extraIds,
                            int[] start, int n, @Nullable Calendar[] calendars, byte[] community) {
         this.data = data;
+        this.people = people;
         this.year = year;
         this.definition = definition;
         this.known = known;
@@ -133,8 +136,9 @@ final class ChronicColumns {
 
     /** Reads the enrollments of {@code year} the definition considers, with a day in [from, to], into slots grouped by student. */
     static ChronicColumns build(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, LocalDate from, LocalDate to) {
+        StudentColumns people = StudentColumns.of(data);
         List<Enrollment> kept = new ArrayList<>();
-        int[] spans = new int[4096]; // per kept enrollment: school index, first and last epoch day, days
+        int[] spans = new int[5 * 1024]; // per kept enrollment: school index, first and last epoch day, days, position in the data
         Map<SchoolId, Integer> schoolIndex = new HashMap<>();
         List<@Nullable Calendar> calendarList = new ArrayList<>();
         List<@Nullable SchoolType> types = new ArrayList<>();
@@ -142,7 +146,9 @@ final class ChronicColumns {
         if (!to.isBefore(from)) {
             @Nullable SchoolId lastSchool = null;
             int lastIndex = -1;
+            int position = -1;
             for (Enrollment e : data.enrollments()) {
+                position++;
                 SchoolId sid = e.schoolId();
                 if (sid != lastSchool) {
                     lastSchool = sid;
@@ -173,14 +179,15 @@ final class ChronicColumns {
                 int b = (int) end.toEpochDay();
                 int d = cal.count(a, b);
                 if (d > 0) {
-                    if (kept.size() * 4 == spans.length) {
+                    if (kept.size() * 5 == spans.length) {
                         spans = java.util.Arrays.copyOf(spans, spans.length * 2);
                     }
-                    int k = kept.size() * 4;
+                    int k = kept.size() * 5;
                     spans[k] = lastIndex;
                     spans[k + 1] = a;
                     spans[k + 2] = b;
                     spans[k + 3] = d;
+                    spans[k + 4] = position;
                     kept.add(e);
                 }
             }
@@ -188,7 +195,7 @@ final class ChronicColumns {
         }
         Map<StudentId, Integer> extra = new HashMap<>();
         int[] knownOut = new int[1];
-        int[] studentOf = ColumnarChronicAbsence.studentIndexes(data, kept, extra, knownOut);
+        int[] studentOf = ColumnarChronicAbsence.studentIndexes(people.enrollmentStudent, spans, 5, 4, kept, extra, knownOut);
         int students = knownOut[0] + extra.size();
         int[] start = new int[students + 1];
         for (int s : studentOf) {
@@ -204,17 +211,17 @@ final class ChronicColumns {
         }
         StudentId[] extraIds = new StudentId[extra.size()];
         extra.forEach((id, i) -> extraIds[i - knownOut[0]] = id);
-        ChronicColumns c = new ChronicColumns(data, year, definition, knownOut[0], extraIds, start, kept.size(), calendars, community);
+        ChronicColumns c = new ChronicColumns(data, people, year, definition, knownOut[0], extraIds, start, kept.size(), calendars, community);
         int[] fill = start.clone();
         int[] entry = new int[kept.size()];
         int[] rank = schoolRanks(data, schoolCount, calendars);
         for (int i = 0; i < kept.size(); i++) {
             int p = fill[studentOf[i]]++;
             Enrollment e = kept.get(i);
-            c.school[p] = spans[4 * i];
-            c.first[p] = spans[4 * i + 1];
-            c.last[p] = spans[4 * i + 2];
-            c.days[p] = spans[4 * i + 3];
+            c.school[p] = spans[5 * i];
+            c.first[p] = spans[5 * i + 1];
+            c.last[p] = spans[5 * i + 2];
+            c.days[p] = spans[5 * i + 3];
             c.grade[p] = (byte) e.entryGrade().ordinal();
             entry[p] = (int) e.entryDate().toEpochDay();
         }
@@ -312,10 +319,7 @@ final class ChronicColumns {
         }
         int[] constant = ColumnarChronicAbsence.constantShares(definition);
         int[][] byDuration = ColumnarChronicAbsence.sharesByDuration(definition);
-        data.attendance().forEach((student, sch, day, category, duration) -> {
-            if (student < from || student >= to) {
-                return;
-            }
+        data.attendance().forEach(from, to, (student, sch, day, category, duration) -> {
             for (int i = start[student], e = start[student + 1]; i < e; i++) {
                 if (day >= first[i] && day <= last[i] && school[i] == sch) {
                     if (calendars[sch].isInstructional(day)) {
@@ -334,14 +338,20 @@ final class ChronicColumns {
     private void classify(int s) {
         int a = start[s];
         int m = start[s + 1] - a;
-        StudentId id = studentId(s);
-        List<StudentCharacteristic> held = data.characteristicsOf(id);
-        int person = ColumnarChronicAbsence.person(data.student(id));
+        @Nullable List<StudentCharacteristic> held = null; // a student without an index: their records by identifier
+        int person;
+        if (s < known) {
+            person = people.person(s);
+        } else {
+            StudentId id = studentId(s);
+            held = data.characteristicsOf(id);
+            person = ColumnarChronicAbsence.person(data.student(id));
+        }
         int latestLast = last[a];
         for (int k = 1; k < m; k++) {
             latestLast = Math.max(latestLast, last[a + k]);
         }
-        int key = person << CHARACTERISTIC_BITS | ColumnarChronicAbsence.characteristics(held, first[a], latestLast);
+        int key = person << CHARACTERISTIC_BITS | characteristics(s, held, first[a], latestLast);
         studentGrade[s] = grade[a + m - 1]; // slots are by entry date: the latest entry's grade
         studentKey[s] = key;
         if (m == 1) {
@@ -406,7 +416,7 @@ final class ChronicColumns {
                 g = grade[a + j];
             }
             System.arraycopy(cat, 0, stayCategory, p * C, C);
-            int stayKeyOf = single ? key : person << CHARACTERISTIC_BITS | ColumnarChronicAbsence.characteristics(held, sf, sl);
+            int stayKeyOf = single ? key : person << CHARACTERISTIC_BITS | characteristics(s, held, sf, sl);
             setStay(p, sch, single ? first[a] : sf, single ? latestLast : sl, EnrolledDays.union(count, stay, f, l, d, cals), units, g, stayKeyOf);
             total += units;
             n++;
@@ -416,6 +426,11 @@ final class ChronicColumns {
         studentDays[s] = pooledDays;
         studentUnits[s] = total;
         studentStatus[s] = single ? stayStatus[a] : (byte) definition.classify(pooledDays, total).ordinal();
+    }
+
+    /** The characteristic bits of student {@code s} on a day of [a, b]: from the columns, or {@code held} without an index. */
+    private int characteristics(int s, @Nullable List<StudentCharacteristic> held, int a, int b) {
+        return held == null ? people.characteristics(s, a, b) : ColumnarChronicAbsence.characteristics(held, a, b);
     }
 
     private static final int CHARACTERISTIC_BITS = org.communityschools.core.model.StudentCharacteristicType.values().length;

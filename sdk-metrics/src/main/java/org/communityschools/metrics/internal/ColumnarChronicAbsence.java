@@ -31,7 +31,6 @@ import org.communityschools.metrics.AttendanceFigures;
 import org.communityschools.metrics.ChronicAbsenceDefinition;
 import org.communityschools.metrics.ChronicAbsenceReport;
 import org.communityschools.metrics.Subgroup;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The columnar batch chronic-absence calculation over {@link DistrictData}'s dense student and school indexes.
@@ -248,20 +247,18 @@ public final class ColumnarChronicAbsence {
         return GRADES[ordinal];
     }
 
-    /** The student id of each enrollment, resolved to dense indexes; students without one get indexes after {@code known}. */
-    static int[] studentIndexes(DistrictData data, List<Enrollment> kept, Map<StudentId, Integer> extra, int[] knownOut) {
+    /**
+     * The dense student index of each kept enrollment, from {@code enrollmentStudent} (by position in the data's
+     * enrollments; the position of kept enrollment {@code i} is {@code spans[width * i + at]}); students without one
+     * get indexes after {@code known}, in order of first appearance.
+     */
+    static int[] studentIndexes(int[] enrollmentStudent, int[] spans, int width, int at, List<Enrollment> kept,
+                                Map<StudentId, Integer> extra, int[] knownOut) {
         int[] idx = new int[kept.size()];
-        @Nullable StudentId lastId = null;
-        int lastIndex = -1;
         int max = -1;
         for (int i = 0; i < idx.length; i++) {
-            StudentId id = kept.get(i).studentId();
-            if (id != lastId) {
-                lastId = id;
-                lastIndex = data.studentIndex(id);
-            }
-            idx[i] = lastIndex;
-            max = Math.max(max, lastIndex);
+            idx[i] = enrollmentStudent[spans[width * i + at]];
+            max = Math.max(max, idx[i]);
         }
         int known = max + 1;
         knownOut[0] = known;

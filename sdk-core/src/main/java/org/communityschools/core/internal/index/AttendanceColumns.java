@@ -178,8 +178,13 @@ public final class AttendanceColumns {
 
     /** Visits every row in storage order with primitive arguments. */
     public void forEach(RowVisitor visitor) {
+        forEach(0, studentCount, visitor);
+    }
+
+    /** Visits the rows of the students with index in [{@code from}, {@code to}), in storage order. */
+    public void forEach(int from, int to, RowVisitor visitor) {
         int students = offsets.length - 1;
-        for (int s = 0; s < studentCount; s++) {
+        for (int s = Math.max(0, from), end = Math.min(to, studentCount); s < end; s++) {
             Rows changed = overrides == null ? null : overrides.get(s);
             if (changed != null) {
                 for (int r = 0; r < changed.size(); r++) {

@@ -1,0 +1,141 @@
+package org.communityschools.metrics.internal;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.model.DateRange;
+import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.Student;
+import org.communityschools.core.model.StudentCharacteristic;
+import org.communityschools.core.model.StudentId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the batch chronic-absence calculation needs of each student of a {@link DistrictData}, as columns by dense
+ * student index: the person part of the subgroup key (sex and race/ethnicity, {@link ColumnarChronicAbsence#person}),
+ * the characteristics' periods as epoch days with their bit, and the student index of every enrollment (in the
+ * order of {@link DistrictData#enrollments()}). These depend on the data only, not on the year or the definition, so
+ * they are built once per district data, like {@link CohortIndex}, and kept while the data is reachable: a report
+ * then looks up no identifier per student or enrollment. A live version of the data gets its own. Immutable,
+ * thread-safe.
+ */
+final class StudentColumns {
+    private static final Map<DistrictData, StudentColumns> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+    /** The exclusive end of a characteristic without one. */
+    private static final int OPEN = Integer.MAX_VALUE;
+
+    /** By student index: the person part of the subgroup key, 0 without a student record. */
+    private final int[] person;
+    /** By student index: the characteristics at positions {@code charStart[s]} to {@code charStart[s + 1]}. */
+    private final int[] charStart;
+    private final int[] charFrom;
+    private final int[] charUntil;
+    private final int[] charBit;
+    /** By position in the data's enrollments: the student index, -1 for a student without one. */
+    final int[] enrollmentStudent;
+
+    private StudentColumns(int[] person, int[] charStart, int[] charFrom, int[] charUntil, int[] charBit, int[] enrollmentStudent) {
+        this.person = person;
+        this.charStart = charStart;
+        this.charFrom = charFrom;
+        this.charUntil = charUntil;
+        this.charBit = charBit;
+        this.enrollmentStudent = enrollmentStudent;
+    }
+
+    /** The columns of {@code data} (built on first use; {@code DistrictData} is immutable and compared by identity). */
+    static StudentColumns of(DistrictData data) {
+        @Nullable StudentColumns c = CACHE.get(data);
+        if (c == null) {
+            c = build(data);
+            CACHE.put(data, c);
+        }
+        return c;
+    }
+
+    private static StudentColumns build(DistrictData data) {
+        List<Student> students = data.students();
+        int n = students.size();
+        int[] person = new int[n];
+        for (Student s : students) {
+            int i = data.studentIndex(s.id());
+            if (i >= 0 && i < n) {
+                person[i] = ColumnarChronicAbsence.person(java.util.Optional.of(s));
+            }
+        }
+        List<StudentCharacteristic> all = data.studentCharacteristics();
+        int[] owner = new int[all.size()];
+        int[] charStart = new int[n + 1];
+        int k = 0;
+        @Nullable StudentId lastId = null;
+        int lastIndex = -1;
+        for (StudentCharacteristic c : all) {
+            if (c.studentId() != lastId) {
+                lastId = c.studentId();
+                lastIndex = data.studentIndex(lastId);
+            }
+            owner[k++] = lastIndex;
+            if (lastIndex >= 0 && lastIndex < n) {
+                charStart[lastIndex + 1]++;
+            }
+        }
+        for (int s = 0; s < n; s++) {
+            charStart[s + 1] += charStart[s];
+        }
+        int[] fill = charStart.clone();
+        int m = charStart[n];
+        int[] charFrom = new int[m];
+        int[] charUntil = new int[m];
+        int[] charBit = new int[m];
+        k = 0;
+        for (StudentCharacteristic c : all) {
+            int s = owner[k++];
+            if (s < 0 || s >= n) {
+                continue;
+            }
+            int p = fill[s]++;
+            DateRange period = c.period();
+            charFrom[p] = (int) period.start().toEpochDay();
+            charUntil[p] = period.endExclusive().map(d -> (int) d.toEpochDay()).orElse(OPEN);
+            charBit[p] = 1 << c.characteristic().ordinal();
+        }
+        List<Enrollment> enrollments = data.enrollments();
+        int[] enrollmentStudent = new int[enrollments.size()];
+        k = 0;
+        lastId = null;
+        for (Enrollment e : enrollments) {
+            if (e.studentId() != lastId) {
+                lastId = e.studentId();
+                lastIndex = data.studentIndex(lastId);
+            }
+            enrollmentStudent[k++] = lastIndex;
+        }
+        return new StudentColumns(person, charStart, charFrom, charUntil, charBit, enrollmentStudent);
+    }
+
+    /** The number of students with an index. */
+    int students() {
+        return person.length;
+    }
+
+    /** The person part of student {@code s}'s subgroup key. */
+    int person(int s) {
+        return person[s];
+    }
+
+    /**
+     * The characteristic bits of student {@code s} held on a day of the closed epoch-day range [a, b] (as
+     * {@link ColumnarChronicAbsence#characteristics}).
+     */
+    int characteristics(int s, int a, int b) {
+        int mask = 0;
+        for (int p = charStart[s], e = charStart[s + 1]; p < e; p++) {
+            if (charFrom[p] <= b && a < charUntil[p]) {
+                mask |= charBit[p];
+            }
+        }
+        return mask;
+    }
+}

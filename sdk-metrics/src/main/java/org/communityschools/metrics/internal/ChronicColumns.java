@@ -8,7 +8,7 @@ import java.util.Map;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.DayShare;
-import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.GradeLevel;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.SchoolType;
 import org.communityschools.core.model.SchoolYear;
@@ -137,65 +137,66 @@ final class ChronicColumns {
     /** Reads the enrollments of {@code year} the definition considers, with a day in [from, to], into slots grouped by student. */
     static ChronicColumns build(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, LocalDate from, LocalDate to) {
         StudentColumns people = StudentColumns.of(data);
-        List<Enrollment> kept = new ArrayList<>();
+        int kept = 0;
         int[] spans = new int[5 * 1024]; // per kept enrollment: school index, first and last epoch day, days, position in the data
-        Map<SchoolId, Integer> schoolIndex = new HashMap<>();
         List<@Nullable Calendar> calendarList = new ArrayList<>();
-        List<@Nullable SchoolType> types = new ArrayList<>();
         int schoolCount = 0;
         if (!to.isBefore(from)) {
-            @Nullable SchoolId lastSchool = null;
-            int lastIndex = -1;
-            int position = -1;
-            for (Enrollment e : data.enrollments()) {
-                position++;
-                SchoolId sid = e.schoolId();
-                if (sid != lastSchool) {
-                    lastSchool = sid;
-                    lastIndex = data.schoolIndex(sid);
-                }
-                if (lastIndex < 0) {
+            int fromDay = (int) from.toEpochDay();
+            int toDay = (int) to.toEpochDay();
+            boolean[] considered = considered(definition);
+            int types = SchoolType.values().length;
+            byte[] typeOf = new byte[0]; // by school index: the school type's ordinal + 1, 0 before it is looked up
+            int[] schoolOf = people.enrollmentSchool;
+            int[] entryOf = people.enrollmentEntry;
+            int[] exitOf = people.enrollmentExit;
+            byte[] gradeOf = people.enrollmentGrade;
+            for (int position = 0; position < schoolOf.length; position++) {
+                int sch = schoolOf[position];
+                if (sch < 0) {
                     continue; // no school record and no calendar: no instructional day
                 }
-                while (types.size() <= lastIndex) {
-                    types.add(null);
+                if (sch >= typeOf.length) {
+                    typeOf = java.util.Arrays.copyOf(typeOf, Math.max(sch + 1, 2 * typeOf.length));
+                }
+                while (calendarList.size() <= sch) {
                     calendarList.add(null);
                 }
-                if (!definition.considers(e.entryGrade(), type(data, sid, types, lastIndex))) {
+                if (typeOf[sch] == 0) {
+                    typeOf[sch] = (byte) (ColumnarChronicAbsence.schoolType(data, data.schoolAt(sch)).ordinal() + 1);
+                }
+                if (!considered[gradeOf[position] * types + typeOf[sch] - 1]) {
                     continue;
                 }
-                LocalDate s = e.entryDate().isAfter(from) ? e.entryDate() : from;
-                java.util.Optional<LocalDate> exit = e.exitWithdrawDate();
-                LocalDate end = exit.isPresent() && exit.get().isBefore(to) ? exit.get() : to;
-                if (end.isBefore(s)) {
+                int a = Math.max(entryOf[position], fromDay);
+                int b = Math.min(exitOf[position], toDay);
+                if (b < a) {
                     continue;
                 }
-                @Nullable Calendar cal = calendarList.get(lastIndex);
+                @Nullable Calendar cal = calendarList.get(sch);
                 if (cal == null) {
-                    cal = new Calendar(data, sid, from, to);
-                    calendarList.set(lastIndex, cal);
+                    cal = new Calendar(data, data.schoolAt(sch), from, to);
+                    calendarList.set(sch, cal);
                 }
-                int a = (int) s.toEpochDay();
-                int b = (int) end.toEpochDay();
                 int d = cal.count(a, b);
                 if (d > 0) {
-                    if (kept.size() * 5 == spans.length) {
+                    if (kept * 5 == spans.length) {
                         spans = java.util.Arrays.copyOf(spans, spans.length * 2);
                     }
-                    int k = kept.size() * 5;
-                    spans[k] = lastIndex;
+                    int k = kept * 5;
+                    spans[k] = sch;
                     spans[k + 1] = a;
                     spans[k + 2] = b;
                     spans[k + 3] = d;
                     spans[k + 4] = position;
-                    kept.add(e);
+                    kept++;
                 }
             }
             schoolCount = calendarList.size();
         }
         Map<StudentId, Integer> extra = new HashMap<>();
         int[] knownOut = new int[1];
-        int[] studentOf = ColumnarChronicAbsence.studentIndexes(people.enrollmentStudent, spans, 5, 4, kept, extra, knownOut);
+        int[] studentOf = ColumnarChronicAbsence.studentIndexes(people.enrollmentStudent, spans, 5, 4, kept, data.enrollments(), extra, knownOut);
         int students = knownOut[0] + extra.size();
         int[] start = new int[students + 1];
         for (int s : studentOf) {
@@ -211,19 +212,19 @@ final class ChronicColumns {
         }
         StudentId[] extraIds = new StudentId[extra.size()];
         extra.forEach((id, i) -> extraIds[i - knownOut[0]] = id);
-        ChronicColumns c = new ChronicColumns(data, people, year, definition, knownOut[0], extraIds, start, kept.size(), calendars, community);
+        ChronicColumns c = new ChronicColumns(data, people, year, definition, knownOut[0], extraIds, start, kept, calendars, community);
         int[] fill = start.clone();
-        int[] entry = new int[kept.size()];
+        int[] entry = new int[kept];
         int[] rank = schoolRanks(data, schoolCount, calendars);
-        for (int i = 0; i < kept.size(); i++) {
+        for (int i = 0; i < kept; i++) {
             int p = fill[studentOf[i]]++;
-            Enrollment e = kept.get(i);
+            int position = spans[5 * i + 4];
             c.school[p] = spans[5 * i];
             c.first[p] = spans[5 * i + 1];
             c.last[p] = spans[5 * i + 2];
             c.days[p] = spans[5 * i + 3];
-            c.grade[p] = (byte) e.entryGrade().ordinal();
-            entry[p] = (int) e.entryDate().toEpochDay();
+            c.grade[p] = people.enrollmentGrade[position];
+            entry[p] = people.enrollmentEntry[position];
         }
         // each student's slots by entry date, then school (stable: the data's order among equals)
         for (int s = 0; s < students; s++) {
@@ -236,14 +237,17 @@ final class ChronicColumns {
         return c;
     }
 
-    /** The school's type, looked up once per school. */
-    private static SchoolType type(DistrictData data, SchoolId id, List<@Nullable SchoolType> cache, int index) {
-        @Nullable SchoolType t = cache.get(index);
-        if (t == null) {
-            t = ColumnarChronicAbsence.schoolType(data, id);
-            cache.set(index, t);
+    /** Whether the definition considers an enrollment, by grade ordinal × school types + school type ordinal. */
+    private static boolean[] considered(ChronicAbsenceDefinition definition) {
+        GradeLevel[] grades = GradeLevel.values();
+        SchoolType[] types = SchoolType.values();
+        boolean[] table = new boolean[grades.length * types.length];
+        for (GradeLevel g : grades) {
+            for (SchoolType t : types) {
+                table[g.ordinal() * types.length + t.ordinal()] = definition.considers(g, t);
+            }
         }
-        return t;
+        return table;
     }
 
     private void swap(int i, int j, int[] entry) {
@@ -325,13 +329,28 @@ final class ChronicColumns {
                     if (calendars[sch].isInstructional(day)) {
                         int c = category.ordinal();
                         int share = constant[c];
-                        absent[i * C + c] += share >= 0 ? share
-                                : duration >= 0 && duration <= DayShare.SCALE ? byDuration[c][duration] : definition.absentShare(category, duration);
+                        if (share < 0) {
+                            share = shareByDuration(byDuration[c], category, duration);
+                        }
+                        absent[i * C + c] += share;
                     }
                     return;
                 }
             }
         });
+    }
+
+    /** The share of a record the duration decides: from the range's table, filled on first use of each duration. */
+    private int shareByDuration(int[] table, AttendanceCategory category, int duration) {
+        if (duration < 0 || duration > DayShare.SCALE) {
+            return definition.absentShare(category, duration);
+        }
+        int share = table[duration];
+        if (share < 0) {
+            share = definition.absentShare(category, duration);
+            table[duration] = share;
+        }
+        return share;
     }
 
     /** Combines student {@code s}'s slots into stays (one per school, in order of first entry) and a pooled student-year. */

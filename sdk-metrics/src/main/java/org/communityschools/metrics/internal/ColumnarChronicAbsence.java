@@ -219,15 +219,16 @@ public final class ColumnarChronicAbsence {
         return constant;
     }
 
-    /** For each category the duration decides, the share of every duration from 0 to a whole day. */
+    /**
+     * For each category the duration decides, a table of the share of each duration from 0 to a whole day, -1 until
+     * it is filled (by one range's thread, on first use of the duration: a year uses few distinct durations).
+     */
     static int[][] sharesByDuration(ChronicAbsenceDefinition definition) {
         int[][] table = new int[CATEGORIES][];
         for (AttendanceCategory c : CATEGORY) {
             if (definition.treatment(c) == ChronicAbsenceDefinition.CategoryTreatment.BY_DURATION) {
                 int[] t = new int[DayShare.SCALE + 1];
-                for (int d = 0; d <= DayShare.SCALE; d++) {
-                    t[d] = definition.absentShare(c, d);
-                }
+                Arrays.fill(t, -1);
                 table[c.ordinal()] = t;
             }
         }
@@ -252,9 +253,9 @@ public final class ColumnarChronicAbsence {
      * enrollments; the position of kept enrollment {@code i} is {@code spans[width * i + at]}); students without one
      * get indexes after {@code known}, in order of first appearance.
      */
-    static int[] studentIndexes(int[] enrollmentStudent, int[] spans, int width, int at, List<Enrollment> kept,
+    static int[] studentIndexes(int[] enrollmentStudent, int[] spans, int width, int at, int kept, List<Enrollment> enrollments,
                                 Map<StudentId, Integer> extra, int[] knownOut) {
-        int[] idx = new int[kept.size()];
+        int[] idx = new int[kept];
         int max = -1;
         for (int i = 0; i < idx.length; i++) {
             idx[i] = enrollmentStudent[spans[width * i + at]];
@@ -264,7 +265,7 @@ public final class ColumnarChronicAbsence {
         knownOut[0] = known;
         for (int i = 0; i < idx.length; i++) {
             if (idx[i] < 0) {
-                StudentId id = kept.get(i).studentId();
+                StudentId id = enrollments.get(spans[width * i + at]).studentId();
                 Integer e = extra.get(id);
                 if (e == null) {
                     e = known + extra.size();

@@ -7,6 +7,7 @@ import java.util.WeakHashMap;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.Student;
 import org.communityschools.core.model.StudentCharacteristic;
 import org.communityschools.core.model.StudentId;
@@ -15,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the batch chronic-absence calculation needs of each student of a {@link DistrictData}, as columns by dense
  * student index: the person part of the subgroup key (sex and race/ethnicity, {@link ColumnarChronicAbsence#person}),
- * the characteristics' periods as epoch days with their bit, and the student index of every enrollment (in the
- * order of {@link DistrictData#enrollments()}). These depend on the data only, not on the year or the definition, so
+ * the characteristics' periods as epoch days with their bit, and of every enrollment (in the order of
+ * {@link DistrictData#enrollments()}) the student and school indexes, entry and exit epoch days and entry grade. These depend on the data only, not on the year or the definition, so
  * they are built once per district data, like {@link CohortIndex}, and kept while the data is reachable: a report
  * then looks up no identifier per student or enrollment. A live version of the data gets its own. Immutable,
  * thread-safe.
@@ -35,14 +36,27 @@ final class StudentColumns {
     private final int[] charBit;
     /** By position in the data's enrollments: the student index, -1 for a student without one. */
     final int[] enrollmentStudent;
+    /** By position in the data's enrollments: the school index, -1 for a school without one. */
+    final int[] enrollmentSchool;
+    /** By position in the data's enrollments: the entry date as an epoch day. */
+    final int[] enrollmentEntry;
+    /** By position in the data's enrollments: the exit date as an epoch day, {@link Integer#MAX_VALUE} without one. */
+    final int[] enrollmentExit;
+    /** By position in the data's enrollments: the entry grade's ordinal. */
+    final byte[] enrollmentGrade;
 
-    private StudentColumns(int[] person, int[] charStart, int[] charFrom, int[] charUntil, int[] charBit, int[] enrollmentStudent) {
+    private StudentColumns(int[] person, int[] charStart, int[] charFrom, int[] charUntil, int[] charBit, int[] enrollmentStudent,
+                           int[] enrollmentSchool, int[] enrollmentEntry, int[] enrollmentExit, byte[] enrollmentGrade) {
         this.person = person;
         this.charStart = charStart;
         this.charFrom = charFrom;
         this.charUntil = charUntil;
         this.charBit = charBit;
         this.enrollmentStudent = enrollmentStudent;
+        this.enrollmentSchool = enrollmentSchool;
+        this.enrollmentEntry = enrollmentEntry;
+        this.enrollmentExit = enrollmentExit;
+        this.enrollmentGrade = enrollmentGrade;
     }
 
     /** The columns of {@code data} (built on first use; {@code DistrictData} is immutable and compared by identity). */
@@ -102,17 +116,34 @@ final class StudentColumns {
             charBit[p] = 1 << c.characteristic().ordinal();
         }
         List<Enrollment> enrollments = data.enrollments();
-        int[] enrollmentStudent = new int[enrollments.size()];
+        int e = enrollments.size();
+        int[] enrollmentStudent = new int[e];
+        int[] enrollmentSchool = new int[e];
+        int[] enrollmentEntry = new int[e];
+        int[] enrollmentExit = new int[e];
+        byte[] enrollmentGrade = new byte[e];
         k = 0;
         lastId = null;
-        for (Enrollment e : enrollments) {
-            if (e.studentId() != lastId) {
-                lastId = e.studentId();
+        @Nullable SchoolId lastSchool = null;
+        int lastSchoolIndex = -1;
+        for (Enrollment en : enrollments) {
+            if (en.studentId() != lastId) {
+                lastId = en.studentId();
                 lastIndex = data.studentIndex(lastId);
             }
-            enrollmentStudent[k++] = lastIndex;
+            if (en.schoolId() != lastSchool) {
+                lastSchool = en.schoolId();
+                lastSchoolIndex = data.schoolIndex(lastSchool);
+            }
+            enrollmentStudent[k] = lastIndex;
+            enrollmentSchool[k] = lastSchoolIndex;
+            enrollmentEntry[k] = (int) en.entryDate().toEpochDay();
+            enrollmentExit[k] = en.exitWithdrawDate().map(d -> (int) d.toEpochDay()).orElse(OPEN);
+            enrollmentGrade[k] = (byte) en.entryGrade().ordinal();
+            k++;
         }
-        return new StudentColumns(person, charStart, charFrom, charUntil, charBit, enrollmentStudent);
+        return new StudentColumns(person, charStart, charFrom, charUntil, charBit, enrollmentStudent, enrollmentSchool,
+                enrollmentEntry, enrollmentExit, enrollmentGrade);
     }
 
     /** The number of students with an index. */

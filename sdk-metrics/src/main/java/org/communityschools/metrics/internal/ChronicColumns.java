@@ -321,36 +321,21 @@ final class ChronicColumns {
         if (from >= to) {
             return;
         }
-        int[] constant = ColumnarChronicAbsence.constantShares(definition);
-        int[][] byDuration = ColumnarChronicAbsence.sharesByDuration(definition);
+        int[] shares = ColumnarChronicAbsence.shareTable(definition);
+        int width = DayShare.SCALE + 1;
         data.attendance().forEach(from, to, (student, sch, day, category, duration) -> {
             for (int i = start[student], e = start[student + 1]; i < e; i++) {
                 if (day >= first[i] && day <= last[i] && school[i] == sch) {
                     if (calendars[sch].isInstructional(day)) {
                         int c = category.ordinal();
-                        int share = constant[c];
-                        if (share < 0) {
-                            share = shareByDuration(byDuration[c], category, duration);
-                        }
-                        absent[i * C + c] += share;
+                        // one table read instead of a branch on the category's treatment (unpredictable from row to row)
+                        absent[i * C + c] += duration >= 0 && duration < width ? shares[c * width + duration]
+                                : definition.absentShare(category, duration);
                     }
                     return;
                 }
             }
         });
-    }
-
-    /** The share of a record the duration decides: from the range's table, filled on first use of each duration. */
-    private int shareByDuration(int[] table, AttendanceCategory category, int duration) {
-        if (duration < 0 || duration > DayShare.SCALE) {
-            return definition.absentShare(category, duration);
-        }
-        int share = table[duration];
-        if (share < 0) {
-            share = definition.absentShare(category, duration);
-            table[duration] = share;
-        }
-        return share;
     }
 
     /** Combines student {@code s}'s slots into stays (one per school, in order of first entry) and a pooled student-year. */

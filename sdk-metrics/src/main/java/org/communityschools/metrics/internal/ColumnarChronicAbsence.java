@@ -3,12 +3,14 @@ package org.communityschools.metrics.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 import java.util.concurrent.Executor;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.AttendanceCategory;
@@ -209,28 +211,25 @@ public final class ColumnarChronicAbsence {
         return data.school(id).map(School::schoolType).orElse(SchoolType.REGULAR);
     }
 
-    /** The absent share of a record by category: a constant, or -1 when the duration decides. */
-    static int[] constantShares(ChronicAbsenceDefinition definition) {
-        int[] constant = new int[CATEGORIES];
-        for (AttendanceCategory c : CATEGORY) {
-            constant[c.ordinal()] = definition.treatment(c) == ChronicAbsenceDefinition.CategoryTreatment.BY_DURATION
-                    ? -1 : definition.absentShare(c, 0);
-        }
-        return constant;
-    }
+    /** Share tables by definition: immutable definitions, compared by value; kept while the definition is reachable. */
+    private static final Map<ChronicAbsenceDefinition, int[]> SHARES = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
-     * For each category the duration decides, a table of the share of each duration from 0 to a whole day, -1 until
-     * it is filled (by one range's thread, on first use of the duration: a year uses few distinct durations).
+     * The definition's {@link ChronicAbsenceDefinition#absentShare absent share} of every category and duration from 0
+     * to a whole day, at {@code category.ordinal() * (DayShare.SCALE + 1) + duration}: built once per definition
+     * (categories × 10,001 calls) and shared read-only.
      */
-    static int[][] sharesByDuration(ChronicAbsenceDefinition definition) {
-        int[][] table = new int[CATEGORIES][];
-        for (AttendanceCategory c : CATEGORY) {
-            if (definition.treatment(c) == ChronicAbsenceDefinition.CategoryTreatment.BY_DURATION) {
-                int[] t = new int[DayShare.SCALE + 1];
-                Arrays.fill(t, -1);
-                table[c.ordinal()] = t;
+    static int[] shareTable(ChronicAbsenceDefinition definition) {
+        int[] table = SHARES.get(definition);
+        if (table == null) {
+            int width = DayShare.SCALE + 1;
+            table = new int[CATEGORIES * width];
+            for (AttendanceCategory c : CATEGORY) {
+                for (int d = 0; d < width; d++) {
+                    table[c.ordinal() * width + d] = definition.absentShare(c, d);
+                }
             }
+            SHARES.put(definition, table);
         }
         return table;
     }

@@ -58,6 +58,29 @@ public final class AttendanceTally {
         }
     }
 
+    /**
+     * The code of a member for {@link #addCoded}: -1 when not counted, else the tier's ordinal, plus 8 when
+     * chronically absent; computed once for a member counted in several tallies.
+     */
+    public static int code(int days, long units, ChronicAbsenceStatus status) {
+        if (!status.isCounted()) {
+            return -1;
+        }
+        return Aggregator.tier(units, days * 10_000L).ordinal() | (status.isChronicallyAbsent() ? 8 : 0);
+    }
+
+    /** Adds one member to {@code group} with its {@link #code}: the same counts as {@link #add(int, int, long, int)}. */
+    public void addCoded(int group, int days, long units, int code) {
+        members[group]++;
+        daysEnrolled[group] += days;
+        absentUnits[group] += units;
+        if (code >= 0) {
+            counted[group]++;
+            tiers[group * TIERS.length + (code & 7)]++;
+            chronic[group] += code >>> 3;
+        }
+    }
+
     /** Adds every group of {@code other} (the same number of groups) to this one's. */
     public void addAll(AttendanceTally other) {
         for (int g = 0; g < members.length; g++) {

@@ -175,7 +175,7 @@ final class ChronicColumns {
                 }
                 @Nullable Calendar cal = calendarList.get(sch);
                 if (cal == null) {
-                    cal = new Calendar(data, data.schoolAt(sch), from, to);
+                    cal = people.calendar(data, year, sch); // the whole year's: the slots end by the last day counted
                     calendarList.set(sch, cal);
                 }
                 int d = cal.count(a, b);
@@ -455,18 +455,22 @@ final class ChronicColumns {
         int a = start[s];
         boolean pooled = definition.aggregation() == ChronicAbsenceDefinition.Aggregation.POOLED;
         for (int p = a; p < a + stays[s]; p++) {
-            t.bySchool.add(staySchool[p], stayDays[p], stayUnits[p], stayStatus[p]);
-            t.byCommunity.add(community[staySchool[p]], stayDays[p], stayUnits[p], stayStatus[p]);
+            int days = stayDays[p];
+            int units = stayUnits[p];
+            int code = AttendanceTally.code(days, units, STATUS[stayStatus[p]]); // once, for every tally it is added to
+            t.bySchool.addCoded(staySchool[p], days, units, code);
+            t.byCommunity.addCoded(community[staySchool[p]], days, units, code);
             if (!pooled) {
-                t.district.add(0, stayDays[p], stayUnits[p], stayStatus[p]);
-                t.byGrade.add(stayGrade[p], stayDays[p], stayUnits[p], stayStatus[p]);
-                t.byKey.add(stayKey[p], stayDays[p], stayUnits[p], stayStatus[p]);
+                t.district.addCoded(0, days, units, code);
+                t.byGrade.addCoded(stayGrade[p], days, units, code);
+                t.byKey.addCoded(stayKey[p], days, units, code);
             }
         }
         if (pooled) {
-            t.district.add(0, studentDays[s], studentUnits[s], studentStatus[s]);
-            t.byGrade.add(studentGrade[s], studentDays[s], studentUnits[s], studentStatus[s]);
-            t.byKey.add(studentKey[s], studentDays[s], studentUnits[s], studentStatus[s]);
+            int code = AttendanceTally.code(studentDays[s], studentUnits[s], STATUS[studentStatus[s]]);
+            t.district.addCoded(0, studentDays[s], studentUnits[s], code);
+            t.byGrade.addCoded(studentGrade[s], studentDays[s], studentUnits[s], code);
+            t.byKey.addCoded(studentKey[s], studentDays[s], studentUnits[s], code);
         }
     }
 

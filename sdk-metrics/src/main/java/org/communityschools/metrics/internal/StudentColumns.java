@@ -4,10 +4,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.Student;
 import org.communityschools.core.model.StudentCharacteristic;
 import org.communityschools.core.model.StudentId;
@@ -17,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * What the batch chronic-absence calculation needs of each student of a {@link DistrictData}, as columns by dense
  * student index: the person part of the subgroup key (sex and race/ethnicity, {@link ColumnarChronicAbsence#person}),
  * the characteristics' periods as epoch days with their bit, and of every enrollment (in the order of
- * {@link DistrictData#enrollments()}) the student and school indexes, entry and exit epoch days and entry grade. These depend on the data only, not on the year or the definition, so
+ * {@link DistrictData#enrollments()}) the student and school indexes, entry and exit epoch days and entry grade;
+ * and, built on first use, each school's instructional days of a school year. These depend on the data only, not on the year or the definition, so
  * they are built once per district data, like {@link CohortIndex}, and kept while the data is reachable: a report
  * then looks up no identifier per student or enrollment. A live version of the data gets its own. Immutable,
  * thread-safe.
@@ -144,6 +148,29 @@ final class StudentColumns {
         }
         return new StudentColumns(person, charStart, charFrom, charUntil, charBit, enrollmentStudent, enrollmentSchool,
                 enrollmentEntry, enrollmentExit, enrollmentGrade);
+    }
+
+    /** By school year: the schools' calendars over the whole year, by school index, each built on first use. */
+    private final Map<SchoolYear, AtomicReferenceArray<ChronicColumns.Calendar>> calendars = new ConcurrentHashMap<>();
+
+    /**
+     * The instructional days of school {@code school} over the whole of {@code year} (first to last day), built once
+     * per data, year and school: a calculation as of any day of the year reads it for days up to its last day only.
+     */
+    ChronicColumns.Calendar calendar(DistrictData data, SchoolYear year, int school) {
+        AtomicReferenceArray<ChronicColumns.Calendar> byYear = calendars.computeIfAbsent(year,
+                y -> new AtomicReferenceArray<>(data.schools().size()));
+        if (school >= byYear.length()) {
+            return new ChronicColumns.Calendar(data, data.schoolAt(school), year.firstDay(), year.lastDay());
+        }
+        ChronicColumns.Calendar c = byYear.get(school);
+        if (c == null) {
+            c = new ChronicColumns.Calendar(data, data.schoolAt(school), year.firstDay(), year.lastDay());
+            if (!byYear.compareAndSet(school, null, c)) {
+                c = byYear.get(school);
+            }
+        }
+        return c;
     }
 
     /** The number of students with an index. */

@@ -3,11 +3,14 @@ package org.communityschools.metrics;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.Ratio;
 import org.communityschools.core.model.SchoolId;
@@ -72,11 +75,28 @@ public record Comparison(String metric, List<YearPoint> points) {
      * @return the chronic-absence rates of community schools and the others, year by year
      */
     public static Comparison chronicAbsence(DistrictData data, List<SchoolYear> years, ChronicAbsenceDefinition definition) {
+        return chronicAbsence(data, years, definition, ForkJoinPool.commonPool());
+    }
+
+    /**
+     * {@link #chronicAbsence(DistrictData, List, ChronicAbsenceDefinition)} with each year's report computed on
+     * the calling thread and {@code executor}, as {@link ChronicAbsence#calculate(DistrictData, SchoolYear,
+     * ChronicAbsenceDefinition, LocalDate, Executor)} does.
+     *
+     * @param data the district data
+     * @param years the school years, in order
+     * @param definition the chronic-absence definition
+     * @param executor where the parts of each report after the first may run ({@code Runnable::run}: the calling thread only)
+     * @return the chronic-absence rates of community schools and the others, year by year
+     */
+    public static Comparison chronicAbsence(DistrictData data, List<SchoolYear> years, ChronicAbsenceDefinition definition,
+                                            Executor executor) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(definition, "definition");
+        Objects.requireNonNull(executor, "executor");
         List<YearPoint> points = new ArrayList<>();
         for (SchoolYear year : years) {
-            CommunitySchoolSplit groups = ChronicAbsence.calculate(data, year, definition).byCommunitySchool();
+            CommunitySchoolSplit groups = ChronicAbsence.calculate(data, year, definition, year.lastDay(), executor).byCommunitySchool();
             points.add(new YearPoint(year, groups.communitySchools().flatMap(AttendanceAggregate::chronicAbsenceRate),
                     groups.otherSchools().flatMap(AttendanceAggregate::chronicAbsenceRate)));
         }
@@ -97,12 +117,29 @@ public record Comparison(String metric, List<YearPoint> points) {
      * @return the graduation rates of community schools and the others, cohort by cohort
      */
     public static Comparison graduation(DistrictData data, List<SchoolYear> lastYears, GraduationCohortDefinition definition) {
+        return graduation(data, lastYears, definition, ForkJoinPool.commonPool());
+    }
+
+    /**
+     * {@link #graduation(DistrictData, List, GraduationCohortDefinition)} with each cohort's report computed on the
+     * calling thread and {@code executor}, as {@link GraduationRate#calculate(DistrictData, SchoolYear,
+     * GraduationCohortDefinition, Executor)} does.
+     *
+     * @param data the district data
+     * @param lastYears the last counted school year of each cohort, in order
+     * @param definition the cohort definition
+     * @param executor where the parts of each report after the first may run ({@code Runnable::run}: the calling thread only)
+     * @return the graduation rates of community schools and the others, cohort by cohort
+     */
+    public static Comparison graduation(DistrictData data, List<SchoolYear> lastYears, GraduationCohortDefinition definition,
+                                        Executor executor) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(definition, "definition");
+        Objects.requireNonNull(executor, "executor");
         List<YearPoint> points = new ArrayList<>();
         for (SchoolYear lastYear : lastYears) {
             SchoolYear ninthGradeYear = lastYear.plusYears(-(definition.years() - 1));
-            GraduationCohortReport report = GraduationRate.calculate(data, ninthGradeYear, definition);
+            GraduationCohortReport report = GraduationRate.calculate(data, ninthGradeYear, definition, executor);
             if (report.district().firstTimeNinthGraders() == 0) {
                 points.add(new YearPoint(lastYear, Optional.empty(), Optional.empty()));
                 continue;

@@ -83,5 +83,9 @@ class ComparisonTest {
             assertThat(p.comparison()).isEqualTo(report.byCommunitySchool().otherSchools().orElseThrow().chronicAbsenceRate());
         }
         assertThat(c.differenceInDifferences(Y2015, Y2018, 2)).isPresent();
+        assertThat(Comparison.chronicAbsence(data, years, ChronicAbsenceDefinition.FEDERAL, Runnable::run))
+                .as("on the calling thread alone").isEqualTo(c);
+        assertThat(Comparison.graduation(data, List.of(Y2018), GraduationCohortDefinition.FOUR_YEAR, Runnable::run))
+                .isEqualTo(Comparison.graduation(data, List.of(Y2018), GraduationCohortDefinition.FOUR_YEAR));
     }
 }

@@ -74,18 +74,16 @@ final class StudentColumns {
     }
 
     private static StudentColumns build(DistrictData data) {
+        // a live version's removed students keep their index unused, so the indexes may outnumber the records
         List<Student> students = data.students();
-        int n = students.size();
-        int[] person = new int[n];
-        for (Student s : students) {
-            int i = data.studentIndex(s.id());
-            if (i >= 0 && i < n) {
-                person[i] = ColumnarChronicAbsence.person(java.util.Optional.of(s));
-            }
+        int[] studentIndex = new int[students.size()];
+        int n = 0;
+        for (int i = 0; i < studentIndex.length; i++) {
+            studentIndex[i] = data.studentIndex(students.get(i).id());
+            n = Math.max(n, studentIndex[i] + 1);
         }
         List<StudentCharacteristic> all = data.studentCharacteristics();
         int[] owner = new int[all.size()];
-        int[] charStart = new int[n + 1];
         int k = 0;
         @Nullable StudentId lastId = null;
         int lastIndex = -1;
@@ -95,8 +93,31 @@ final class StudentColumns {
                 lastIndex = data.studentIndex(lastId);
             }
             owner[k++] = lastIndex;
-            if (lastIndex >= 0 && lastIndex < n) {
-                charStart[lastIndex + 1]++;
+            n = Math.max(n, lastIndex + 1);
+        }
+        List<Enrollment> enrollments = data.enrollments();
+        int e = enrollments.size();
+        int[] enrollmentStudent = new int[e];
+        k = 0;
+        lastId = null;
+        for (Enrollment en : enrollments) {
+            if (en.studentId() != lastId) {
+                lastId = en.studentId();
+                lastIndex = data.studentIndex(lastId);
+            }
+            enrollmentStudent[k++] = lastIndex;
+            n = Math.max(n, lastIndex + 1);
+        }
+        int[] person = new int[n];
+        for (int i = 0; i < studentIndex.length; i++) {
+            if (studentIndex[i] >= 0) {
+                person[studentIndex[i]] = ColumnarChronicAbsence.person(java.util.Optional.of(students.get(i)));
+            }
+        }
+        int[] charStart = new int[n + 1];
+        for (int o : owner) {
+            if (o >= 0) {
+                charStart[o + 1]++;
             }
         }
         for (int s = 0; s < n; s++) {
@@ -110,7 +131,7 @@ final class StudentColumns {
         k = 0;
         for (StudentCharacteristic c : all) {
             int s = owner[k++];
-            if (s < 0 || s >= n) {
+            if (s < 0) {
                 continue;
             }
             int p = fill[s]++;
@@ -119,27 +140,18 @@ final class StudentColumns {
             charUntil[p] = period.endExclusive().map(d -> (int) d.toEpochDay()).orElse(OPEN);
             charBit[p] = 1 << c.characteristic().ordinal();
         }
-        List<Enrollment> enrollments = data.enrollments();
-        int e = enrollments.size();
-        int[] enrollmentStudent = new int[e];
         int[] enrollmentSchool = new int[e];
         int[] enrollmentEntry = new int[e];
         int[] enrollmentExit = new int[e];
         byte[] enrollmentGrade = new byte[e];
         k = 0;
-        lastId = null;
         @Nullable SchoolId lastSchool = null;
         int lastSchoolIndex = -1;
         for (Enrollment en : enrollments) {
-            if (en.studentId() != lastId) {
-                lastId = en.studentId();
-                lastIndex = data.studentIndex(lastId);
-            }
             if (en.schoolId() != lastSchool) {
                 lastSchool = en.schoolId();
                 lastSchoolIndex = data.schoolIndex(lastSchool);
             }
-            enrollmentStudent[k] = lastIndex;
             enrollmentSchool[k] = lastSchoolIndex;
             enrollmentEntry[k] = (int) en.entryDate().toEpochDay();
             enrollmentExit[k] = en.exitWithdrawDate().map(d -> (int) d.toEpochDay()).orElse(OPEN);

@@ -15,7 +15,6 @@ import org.communityschools.metrics.ChronicAbsenceStatus;
  */
 public final class AttendanceTally {
     private static final AttendanceTier[] TIERS = AttendanceTier.values();
-    private static final ChronicAbsenceStatus[] STATUSES = ChronicAbsenceStatus.values();
 
     private final int[] members;
     private final int[] counted;
@@ -37,11 +36,6 @@ public final class AttendanceTally {
     /** The number of groups. */
     public int groups() {
         return members.length;
-    }
-
-    /** Adds one member to {@code group}: days enrolled, absent ten-thousandths and status ordinal. */
-    public void add(int group, int days, long units, int status) {
-        add(group, days, units, STATUSES[status], 1);
     }
 
     /** Adds ({@code sign} 1) or removes ({@code sign} -1) one member of {@code group}. */
@@ -69,7 +63,10 @@ public final class AttendanceTally {
         return Aggregator.tier(units, days * 10_000L).ordinal() | (status.isChronicallyAbsent() ? 8 : 0);
     }
 
-    /** Adds one member to {@code group} with its {@link #code}: the same counts as {@link #add(int, int, long, int)}. */
+    /**
+     * Adds one member to {@code group} with its {@link #code}: the same counts as
+     * {@link #add(int, int, long, ChronicAbsenceStatus, int)} with sign 1.
+     */
     public void addCoded(int group, int days, long units, int code) {
         members[group]++;
         daysEnrolled[group] += days;

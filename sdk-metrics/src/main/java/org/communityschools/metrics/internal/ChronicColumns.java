@@ -308,9 +308,10 @@ final class ChronicColumns {
     ColumnarChronicAbsence.Tallies compute(int from, int to) {
         addAbsent(from, Math.min(to, known));
         ColumnarChronicAbsence.Tallies t = new ColumnarChronicAbsence.Tallies(calendars.length);
+        Scratch scratch = new Scratch();
         for (int s = from; s < to; s++) {
             if (start[s + 1] > start[s]) {
-                classify(s);
+                classify(s, scratch);
                 count(s, t);
             }
         }
@@ -339,7 +340,7 @@ final class ChronicColumns {
     }
 
     /** Combines student {@code s}'s slots into stays (one per school, in order of first entry) and a pooled student-year. */
-    private void classify(int s) {
+    private void classify(int s, Scratch scratch) {
         int a = start[s];
         int m = start[s + 1] - a;
         @Nullable List<StudentCharacteristic> held = null; // a student without an index: their records by identifier
@@ -371,11 +372,12 @@ final class ChronicColumns {
             studentStatus[s] = stayStatus[a];
             return;
         }
-        int[] index = new int[m];
-        int[] f = new int[m];
-        int[] l = new int[m];
-        int[] d = new int[m];
-        Calendar[] cals = new Calendar[m];
+        scratch.ensure(m);
+        int[] index = scratch.index;
+        int[] f = scratch.first;
+        int[] l = scratch.last;
+        int[] d = scratch.days;
+        Calendar[] cals = scratch.calendars;
         for (int k = 0; k < m; k++) {
             index[k] = k;
             f[k] = first[a + k];
@@ -383,7 +385,7 @@ final class ChronicColumns {
             d[k] = days[a + k];
             cals[k] = calendars[school[a + k]];
         }
-        int[] stay = new int[m];
+        int[] stay = scratch.stay;
         int n = 0;
         boolean single = true;
         for (int k = 1; k < m; k++) {
@@ -405,7 +407,8 @@ final class ChronicColumns {
             int sf = Integer.MAX_VALUE;
             int sl = Integer.MIN_VALUE;
             int g = 0;
-            int[] cat = new int[C];
+            int[] cat = scratch.category;
+            java.util.Arrays.fill(cat, 0);
             for (int j = k; j < m; j++) {
                 if (school[a + j] != sch) {
                     continue;
@@ -448,6 +451,30 @@ final class ChronicColumns {
         stayGrade[p] = (byte) g;
         stayKey[p] = key;
         stayStatus[p] = (byte) definition.classify(d, units).ordinal();
+    }
+
+    /** Work arrays of one range's students with several enrollments, reused from student to student. */
+    private static final class Scratch {
+        int[] index = new int[0];
+        int[] first = new int[0];
+        int[] last = new int[0];
+        int[] days = new int[0];
+        int[] stay = new int[0];
+        Calendar[] calendars = new Calendar[0];
+        final int[] category = new int[C];
+
+        /** Makes room for {@code m} enrollments (the arrays are read up to the count given with them). */
+        void ensure(int m) {
+            if (index.length < m) {
+                int n = Math.max(m, 2 * index.length);
+                index = new int[n];
+                first = new int[n];
+                last = new int[n];
+                days = new int[n];
+                stay = new int[n];
+                calendars = new Calendar[n];
+            }
+        }
     }
 
     /** Counts student {@code s}'s stays by school and community-school status, and the aggregation unit by district, grade and subgroups. */

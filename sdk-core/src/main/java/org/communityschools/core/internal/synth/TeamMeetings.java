@@ -37,7 +37,8 @@ import org.communityschools.core.model.StudentId;
  * team decides action steps owned by its members: the student's Success Mentor (linked to the year's Success Mentor
  * intervention the student takes part in) or teacher for absences, a counselor for incidents and failed courses, the
  * Community School Director for a home visit when a step was not done by the follow-up. Steps are done on time, done
- * late, left open (past due, or due after the last generated day) or dropped (when the student leaves).
+ * late, left open (past due, or due after the last generated day) or dropped (when the student leaves, and on the last
+ * day of the school year when still open then, except in the last generated year).
  *
  * <p>Students are offered ({@link #add}) on the writing thread in student order; the meetings are drawn afterwards
  * from their own random stream per school and year ({@link Mix#MEETING}), so the other files' bytes do not change.
@@ -211,10 +212,12 @@ final class TeamMeetings {
                 boolean undone = false;
                 for (Decided d : due) {
                     ActionStep s = d.step();
-                    boolean done = s.status() == ActionStepStatus.DONE && !s.completionDate().orElseThrow().isAfter(date);
-                    undone |= !done && s.status() != ActionStepStatus.DROPPED;
+                    boolean closed = s.completionDate().filter(c -> !c.isAfter(date)).isPresent();
+                    boolean done = closed && s.status() == ActionStepStatus.DONE;
+                    boolean dropped = closed && s.status() == ActionStepStatus.DROPPED;
+                    undone |= !closed;
                     notes.append(notes.length() == 0 ? "" : "; ").append("step ").append(s.id().value())
-                            .append(done ? (s.doneOnTime() ? " done on time" : " done late") : " not done yet");
+                            .append(done ? (s.doneOnTime() ? " done on time" : " done late") : dropped ? " dropped" : " not done yet");
                 }
                 items.add(new AgendaItem(id, items.size() + 1, Optional.of(e.getKey()), Optional.empty(),
                         AgendaReason.FOLLOW_UP_DUE, Optional.of(notes.toString())));
@@ -306,6 +309,12 @@ final class TeamMeetings {
             if (completion != null && completion.isAfter(end)) {
                 status = ActionStepStatus.OPEN;
                 completion = null;
+            }
+            LocalDate yearEnd = days.get(days.size() - 1);
+            if (status == ActionStepStatus.OPEN && t < plan.years - 1) {
+                // A step still open when its school year ends is dropped on the year's last day: a team starts afresh.
+                status = ActionStepStatus.DROPPED;
+                completion = yearEnd.isBefore(date) ? date : yearEnd;
             }
             boolean changed = completion != null;
             ActionStep step = new ActionStep(stepId, id, what, owner, due, about == null ? Optional.empty() : Optional.of(about.id),

@@ -122,6 +122,9 @@ class SyntheticCityMeetingsTest {
                 assertThat(team).contains(s.ownerId().value());
                 assertThat(team).contains(s.recordedBy().value());
                 assertThat(s.dueDate()).isAfter(m.date());
+                assertThat(s.dueDate().getDayOfWeek().getValue()).as("due on a weekday").isLessThanOrEqualTo(5);
+                s.completionDate().ifPresent(d -> assertThat(d.getDayOfWeek().getValue()).as("closed on a weekday")
+                        .isLessThanOrEqualTo(5));
             }
         }
     }

@@ -278,26 +278,28 @@ final class TeamMeetings {
             ActionStepId stepId = ActionStepId.of(id.value() + "-A" + (decided.size() + 1));
             int week = 7 + rng.nextInt(15);
             // The last meeting of the last generated year decides steps for the summer: due after the last day, open.
-            LocalDate due = t == plan.years - 1 && date.equals(days.get(TeamFlag.CHECKPOINTS * TeamFlag.EVERY))
-                    ? end.plusDays(week) : date.plusDays(week);
+            LocalDate due = weekday(t == plan.years - 1 && date.equals(days.get(TeamFlag.CHECKPOINTS * TeamFlag.EVERY))
+                    ? end.plusDays(week) : date.plusDays(week), -1);
             int span = (int) ChronoUnit.DAYS.between(date, due);
             double u = rng.nextDouble();
             int early = rng.nextInt(span + 1);
             int late = 1 + rng.nextInt(14);
             ActionStepStatus status;
             LocalDate completion;
+            // On weekdays: a date on a weekend moves to the Friday before (on time, dropped) or the Monday after (late),
+            // which keeps it on or after the (weekday) meeting and on the same side of the due date.
             if (u < 0.55) {
                 status = ActionStepStatus.DONE;
-                completion = date.plusDays(early);
+                completion = weekday(date.plusDays(early), -1);
             } else if (u < 0.75) {
                 status = ActionStepStatus.DONE;
-                completion = due.plusDays(late);
+                completion = weekday(due.plusDays(late), 1);
             } else if (u < 0.90) {
                 status = ActionStepStatus.OPEN;
                 completion = null;
             } else {
                 status = ActionStepStatus.DROPPED;
-                completion = date.plusDays(Math.max(1, early));
+                completion = weekday(date.plusDays(Math.max(1, early)), -1);
             }
             if (about != null && about.last < days.size() - 1) {
                 LocalDate leaves = days.get(about.last);
@@ -325,6 +327,15 @@ final class TeamMeetings {
                 pending.computeIfAbsent(about.id, k -> new ArrayList<>()).add(new Decided(step, about));
             }
         }
+    }
+
+    /** The day itself when a weekday, else the nearest weekday before ({@code step} -1) or after (1). */
+    private static LocalDate weekday(LocalDate day, int step) {
+        LocalDate d = day;
+        while (d.getDayOfWeek().getValue() > 5) {
+            d = d.plusDays(step);
+        }
+        return d;
     }
 
     /** A quarter past four in the afternoon, Eastern standard time, of the day: when the team records. */

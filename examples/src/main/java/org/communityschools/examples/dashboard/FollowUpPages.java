@@ -179,7 +179,7 @@ final class FollowUpPages {
 
     private void steps(StringBuilder b, Dashboard.Request r, List<Row> rows) {
         Optional<ProtectedTable> comparisons = table("step", ALL_STEPS, rows, x -> x.outcome().comparisonStudents());
-        Optional<ProtectedTable> groups = table("step", ALL_STEPS, rows, x -> x.outcome().starts().size());
+        Optional<ProtectedTable> groups = table("step", ALL_STEPS, rows, x -> x.outcome().studentId().isEmpty() ? x.outcome().measured() : 0);
         b.append("<table id=\"follow-up\"><tr><th>step</th><th>meeting</th><th>about</th><th>what</th><th>owner</th><th>due</th>"
                 + "<th>status</th><th>on time</th><th>from</th><th>attendance</th><th>comparison</th><th>difference</th>"
                 + "<th>incidents per 100 days</th><th>comparison</th><th>difference</th><th>mean mark</th><th>comparison</th>"
@@ -190,7 +190,8 @@ final class FollowUpPages {
                     .append(Html.esc(o.stepId().value())).append("</td><td><a href=\"/meetings/").append(Html.esc(row.meeting().id().value()))
                     .append("\">").append(row.meeting().date()).append("</a></td><td>")
                     .append(row.student().map(f -> "<a href=\"/student/" + r.session.handle(f.id) + "\">" + Html.esc(f.label()) + "</a>"
-                            + f.idAfterName()).orElseGet(() -> Html.esc(data.meetings().actionStep(o.stepId()).flatMap(ActionStep::group).orElse(""))))
+                            + f.idAfterName())
+                            .orElseGet(() -> Html.esc(data.meetings().actionStep(o.stepId()).flatMap(ActionStep::group).orElse(""))))
                     .append("</td><td>").append(Html.esc(row.what())).append("</td><td>").append(Html.esc(meetings.person(row.owner())))
                     .append("</td><td>").append(Html.esc(row.due())).append("</td><td class=\"status\">").append(Html.esc(row.status()))
                     .append(row.completed().map(x -> " " + Html.esc(x)).orElse("")).append("</td><td class=\"on-time\">")
@@ -250,9 +251,10 @@ final class FollowUpPages {
         List<Function<ActionStepOutcome, Optional<BigDecimal>>> differences = List.of(x -> x.attendanceDifferenceInPoints(1),
                 x -> x.incidentDifferencePer100Days(1), x -> x.markDifference(1));
         List<String> names = List.of("attendance", "incidents", "marks");
-        if (o.starts().isEmpty()) {
+        if (o.measured() == 0) {
             for (String name : names) {
-                b.append("<td class=\"").append(name).append("\" title=\"a group step without an intervention names no student\">–</td>"
+                b.append("<td class=\"").append(name).append("\" title=\"no student of this group step is measured (a group step "
+                        + "without an intervention names none)\">–</td>"
                         + "<td>–</td><td>–</td>");
             }
             return;
@@ -375,7 +377,8 @@ final class FollowUpPages {
     }
 
     static String marks(FollowUpFigures f) {
-        return f.meanMarkBefore().map(x -> x.toDecimalString(1)).orElse("–") + " → " + f.meanMarkAfter().map(x -> x.toDecimalString(1)).orElse("–");
+        return f.meanMarkBefore().map(x -> x.toDecimalString(1)).orElse("–") + " → "
+                + f.meanMarkAfter().map(x -> x.toDecimalString(1)).orElse("–");
     }
 
     private static String percent(Optional<Ratio> r) {

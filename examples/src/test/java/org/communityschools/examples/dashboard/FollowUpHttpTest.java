@@ -191,6 +191,41 @@ class FollowUpHttpTest {
                 && e.path("student").asString().equals(city.mentee.value()));
     }
 
+    /**
+     * A group step that names an intervention concerns the intervention's participants: their figures are a group's,
+     * shown only when the group's cell is published (at least the minimum size of measured students), and the step is
+     * shown to the team only (not to a mentor who is neither a participant nor a lead).
+     */
+    @Test
+    void aGroupStepsFiguresArePublishedOnlyForAGroupOfTheMinimumSizeAndOnlyTheTeamSeesIt() {
+        org.communityschools.core.model.Intervention program = city.data.interventions().stream().filter(i -> i.schoolId().equals(city.school))
+                .max(java.util.Comparator.comparingLong(i -> city.data.interventionParticipants().stream()
+                        .filter(p -> p.interventionId().equals(i.id()) && SchoolYear.containing(TestCity.TODAY).contains(p.period().start())).count()))
+                .orElseThrow();
+        Client principal = signIn(city.principal);
+        String id = open(principal, LocalDate.of(2018, 1, 16));
+        principal.get("/meetings/" + id);
+        HttpResponse<String> r = principal.post("/meetings/" + id, principal.form("action", "step", "group", "program group", "what",
+                "Review the program's attendance", "owner", city.principal.value(), "due_date", "2018-02-01", "intervention",
+                program.id().value()));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        ActionStep s = district.current().data().meetings().actionSteps().stream().filter(x -> x.what().equals("Review the program's attendance"))
+                .findFirst().orElseThrow();
+        ActionStepOutcome o = ActionStepFollowUp.evaluate(district.current().data(), SchoolYear.containing(TestCity.TODAY), TestCity.TODAY,
+                FollowUpPages.WINDOW_DAYS, ChronicAbsenceDefinition.FEDERAL, InterventionOutcomes.DEFAULT_BAND, FollowUpPages.MATCHES)
+                .step(s.id()).orElseThrow();
+        assertThat(o.starts()).isNotEmpty();
+
+        String row = stepRow(principal.get("/follow-up?meeting=" + id).body(), "follow-up", s.id().value());
+        String attendance = between(row, "<td class=\"attendance\">", "</td>");
+        if (o.measured() >= dashboard.live.rules.minimumGroupSize()) {
+            assertThat(attendance).isEqualTo(FollowUpPages.attendance(o.figures()) + " <span class=\"note\">(" + o.measured() + " students)</span>");
+        } else {
+            assertThat(attendance).contains("class=\"suppressed\"").doesNotContain("%");
+        }
+        assertThat(signIn(city.mentor).get("/follow-up?meeting=" + id).body()).doesNotContain("data-step=\"" + s.id().value() + "\"");
+    }
+
     @Test
     void aViewerOutsideTheSchoolSeesNoStepAndIsToldWhy() {
         Client principal = signIn(city.principal);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.ActionStep;
+import org.communityschools.core.model.ActionStepId;
 import org.communityschools.core.model.Meeting;
 import org.communityschools.core.model.Ratio;
 import org.communityschools.core.model.SchoolId;
@@ -93,9 +95,10 @@ final class FollowUpPages {
         Optional<SchoolId> school = schoolParam.isEmpty() ? Optional.empty() : Optional.of(pages.selectedSchool(r, v).orElseThrow());
         ActionStepFollowUpReport report = report();
 
-        // the steps of the meetings the viewer may open, filtered; each student's view decided once
+        // the steps of the meetings the viewer may open, filtered; each student's view decided once and narrowed to the
+        // steps this page lists, so that the disclosure log holds exactly the steps shown (not all the student's steps)
         List<ActionStepOutcome> candidates = new ArrayList<>();
-        Map<StudentId, Pages.Facts> facts = new LinkedHashMap<>();
+        Map<StudentId, Set<ActionStepId>> listed = new LinkedHashMap<>();
         for (ActionStepOutcome o : report.steps()) {
             Meeting m = data.meetings().meeting(o.meetingId()).orElseThrow();
             if (only.isPresent() && !only.get().id().equals(m.id()) || school.isPresent() && !school.get().equals(m.schoolId())
@@ -103,11 +106,14 @@ final class FollowUpPages {
                 continue;
             }
             candidates.add(o);
-            if (o.studentId().isPresent() && !facts.containsKey(o.studentId().get())) {
-                Decision decision = pages.version.decide(v, o.studentId().get(), at);
-                if (decision.permits(MeetingRecorder.STEPS)) {
-                    facts.put(o.studentId().get(), pages.new Facts(o.studentId().get(), decision, CATALOG));
-                }
+            o.studentId().ifPresent(id -> listed.computeIfAbsent(id, k -> new HashSet<>()).add(o.stepId()));
+        }
+        Map<StudentId, Pages.Facts> facts = new LinkedHashMap<>();
+        for (Map.Entry<StudentId, Set<ActionStepId>> e : listed.entrySet()) {
+            Decision decision = pages.version.decide(v, e.getKey(), at);
+            if (decision.permits(MeetingRecorder.STEPS)) {
+                Set<ActionStepId> ids = e.getValue();
+                facts.put(e.getKey(), pages.new Facts(e.getKey(), decision, CATALOG, step -> ids.contains(step.id()), item -> false));
             }
         }
         pages.disclose(List.copyOf(facts.values()));

@@ -192,6 +192,37 @@ class FollowUpHttpTest {
     }
 
     /**
+     * The mentee has a step in meeting A and one in meeting B, both in the mentor's scope; the follow-up of A lists A's
+     * step only, and the mentor's disclosure entries for the mentee count exactly that one step, not every step of the
+     * mentee the mentor may see (a page logs what it shows).
+     */
+    @Test
+    void theFollowUpOfOneMeetingLogsExactlyTheStepsItLists() {
+        Client principal = signIn(city.principal);
+        String a = open(principal, TestCity.TODAY);
+        String b = open(principal, TestCity.TODAY);
+        ActionStep shown = step(principal, a, city.mentee, "Listed on A " + a, city.mentor, TestCity.TODAY.plusDays(7));
+        ActionStep other = step(principal, b, city.mentee, "Only on B " + b, city.mentor, TestCity.TODAY.plusDays(7));
+
+        Client mentor = signIn(city.mentor);
+        assertThat(stepRow(mentor.get("/follow-up?meeting=" + b).body(), "follow-up", other.id().value())).as("B's step is in scope")
+                .contains("Only on B");
+        long before = DashboardHttpTest.entries(dashboard.disclosureLog()).size();
+        String page = mentor.get("/follow-up?meeting=" + a).body();
+        assertThat(stepRow(page, "follow-up", shown.id().value())).contains("Listed on A");
+        assertThat(page).doesNotContain(other.id().value()).doesNotContain("Only on B");
+
+        List<JsonNode> added = DashboardHttpTest.entries(dashboard.disclosureLog());
+        long logged = 0;
+        for (JsonNode e : added.subList((int) before, added.size())) {
+            if (e.path("student").asString().equals(city.mentee.value())) {
+                logged += e.path("record_counts").path("meetings.actionSteps").asLong(0);
+            }
+        }
+        assertThat(logged).as("the steps logged for the mentee are the one step listed").isEqualTo(1);
+    }
+
+    /**
      * A group step that names an intervention concerns the intervention's participants: their figures are a group's,
      * shown only when the group's cell is published (at least the minimum size of measured students), and the step is
      * shown to the team only (not to a mentor who is neither a participant nor a lead).

@@ -60,7 +60,7 @@ public final class MeetingRecords {
 
     /**
      * The records, indexed. Whether they satisfy the cross-record rules is not checked here (the reader and
-     * {@link DistrictData.Builder} check them); identifiers of meetings and steps must be unique.
+     * {@link DistrictDataBuilder} check them); identifiers of meetings and steps must be unique.
      *
      * @throws IllegalArgumentException when a meeting or step id repeats
      */

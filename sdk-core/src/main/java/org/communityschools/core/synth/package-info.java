@@ -5,6 +5,10 @@
  * learners and students with disabilities, community schools with their lead CBOs, Community School Directors,
  * Success Mentors and their caseloads, teachers' rosters, agreements and consents. Same seed, same bytes.
  * The data are invented; no real student is described.
+ *
+ * <p>Entry points: {@link org.communityschools.core.synth.SyntheticCity} ({@code SyntheticCity.builder()}), with a
+ * {@link org.communityschools.core.synth.Preset}; a generation returns a
+ * {@link org.communityschools.core.synth.GenerationSummary}.
  */
 @NullMarked
 package org.communityschools.core.synth;

@@ -347,9 +347,9 @@ public final class DistrictDataBuilder {
         if (built) {
             throw new IllegalStateException("build() was already called");
         }
-        built = true;
         Validator v = validator != null || withoutBeanValidation ? validator
                 : records.isEmpty() ? null : DefaultValidator.get("DistrictDataBuilder");
+        built = true;
         return DistrictData.of(RecordChecks.check(records, v));
     }
 }

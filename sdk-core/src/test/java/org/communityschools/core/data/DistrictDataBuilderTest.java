@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import jakarta.validation.Validation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -28,9 +29,13 @@ import net.jqwik.api.statistics.Statistics;
 import org.communityschools.core.live.RecordKey;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.AttendanceRecord;
+import org.communityschools.core.model.BehaviorIncident;
+import org.communityschools.core.model.BehaviorType;
+import org.communityschools.core.model.DisciplineActionType;
 import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.ExitWithdrawType;
 import org.communityschools.core.model.GradeLevel;
+import org.communityschools.core.model.IncidentId;
 import org.communityschools.core.model.InstructionalDay;
 import org.communityschools.core.model.Organization;
 import org.communityschools.core.model.OrganizationId;
@@ -103,6 +108,24 @@ class DistrictDataBuilderTest {
                         tuple("School", 2, Optional.of("name"), Optional.of(longName), "field.constraint"),
                         tuple("Student", 1, Optional.of("firstName"), Optional.of("<redacted>"), "field.constraint"));
         assertThat(e.recordViolations().get(1).message()).startsWith("firstName ");
+    }
+
+    @Test
+    void showsTheValueOfAnOptionalComponentUnlessItIsPersonal() {
+        // @Size(max = 1000) on the description inside Optional (free text, personal: redacted) and @DecimalMax("365")
+        // on actionDays (shown): both reported for the one incident, which is checked by nothing else.
+        BehaviorIncident incident = new BehaviorIncident(IncidentId.of("I1"), StudentId.of("S1"), K1, DAY,
+                BehaviorType.OTHER, Optional.of("d".repeat(1001)), DisciplineActionType.REMOVAL_FROM_CLASSROOM, new BigDecimal("400"));
+        DataValidationException e = catchThrowableOfType(DataValidationException.class, district().add(incident)::build);
+        assertThat(e.recordViolations())
+                .extracting(RecordViolation::recordType, RecordViolation::key, RecordViolation::component,
+                        RecordViolation::value, RecordViolation::rule)
+                .containsExactlyInAnyOrder(
+                        tuple("BehaviorIncident", "incidentId=I1", Optional.of("description"), Optional.of("<redacted>"),
+                                "field.constraint"),
+                        tuple("BehaviorIncident", "incidentId=I1", Optional.of("actionDays"), Optional.of("400"),
+                                "field.constraint"));
+        assertThat(e.getMessage()).doesNotContain("ddd");
     }
 
     @Test

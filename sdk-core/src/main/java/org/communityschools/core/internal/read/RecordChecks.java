@@ -101,7 +101,9 @@ public final class RecordChecks {
         for (ConstraintViolation<Object> v : validator.validate(r)) {
             String component = firstNode(v.getPropertyPath());
             String column = component == null ? null : columnOf(f, component);
-            Object invalid = v.getInvalidValue();
+            // the value of a component of the record (redacted later when personal); never one of a nested record,
+            // such as a signatory's name, which no column of the file describes
+            Object invalid = v.getLeafBean() == r && column != null ? v.getInvalidValue() : null;
             String value = invalid instanceof Optional<?> o ? o.map(String::valueOf).orElse(null)
                     : invalid == null ? null : String.valueOf(invalid);
             violations.error(f, line, 0, column == null ? v.getPropertyPath().toString() : column, value,

@@ -180,7 +180,7 @@ class DistrictDataBuilderTest {
      * builder accepts exactly when the same records written as a directory are accepted by a strict read, and reports
      * the same rules for the same records (a row's line is its record's position + 1, after the header).
      */
-    @Property(tries = 60)
+    @Property(tries = 80)
     void theBuilderAcceptsExactlyWhatTheReaderAccepts(@ForAll("recordSets") List<Object> records) throws IOException {
         DistrictDataBuilder b = DistrictData.builder();
         Map<String, DataFile> fileOf = new HashMap<>();
@@ -219,41 +219,65 @@ class DistrictDataBuilderTest {
 
     @Provide
     Arbitrary<List<Object>> recordSets() {
-        Arbitrary<Integer> schools = Arbitraries.integers().between(1, 3);
-        Arbitrary<List<int[]>> students = Combinators.combine(Arbitraries.integers().between(0, 5),
-                Arbitraries.integers().between(0, 9)).as((id, fault) -> new int[] {id, fault}).list().ofMinSize(1).ofMaxSize(6);
-        Arbitrary<List<int[]>> enrollments = Combinators.combine(Arbitraries.integers().between(0, 6),
-                Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 20))
-                .as((st, sc, day) -> new int[] {st, sc, day}).list().ofMaxSize(6);
-        Arbitrary<List<int[]>> attendance = Combinators.combine(Arbitraries.integers().between(0, 6),
-                Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 30))
-                .as((st, sc, day) -> new int[] {st, sc, day}).list().ofMaxSize(6);
+        // schools: 1-3, and with the 4th bit a school K9 whose district is a community organization
+        Arbitrary<Integer> schools = Arbitraries.integers().between(1, 3).flatMap(n -> Arbitraries.of(n, n, n, n | 4));
+        // students: a fault (0: born in the future, 1: a long name, 2: the id of the student before; else none)
+        Arbitrary<List<int[]>> students = Combinators.combine(Arbitraries.just(0),
+                Arbitraries.integers().between(0, 19)).as((id, fault) -> new int[] {id, fault}).list().ofMinSize(1).ofMaxSize(5);
+        // enrollments: a student and a school by index (the last index is unknown), the entry day (even: a school day)
+        Arbitrary<List<int[]>> enrollments = Combinators.combine(Arbitraries.integers().between(0, 12),
+                Arbitraries.integers().between(0, 6), Arbitraries.integers().between(0, 10))
+                .as((st, sc, day) -> new int[] {st, sc, 2 * day}).list().ofMaxSize(4);
+        // attendance: an enrollment by index and a day from its entry: mostly an even day 0-10 (a school day of the
+        // enrollment), sometimes day 3 (not a school day) or day 12 (after the enrollment)
+        Arbitrary<Integer> day = Arbitraries.integers().between(0, 19).map(v -> v < 16 ? 2 * (v % 6) : v < 18 ? 3 : 12);
+        Arbitrary<List<int[]>> attendance = Combinators.combine(Arbitraries.integers().between(0, 3), day)
+                .as((e, d) -> new int[] {e, d}).list().ofMaxSize(3);
         return Combinators.combine(schools, students, enrollments, attendance).as(DistrictDataBuilderTest::records);
     }
 
-    /** Builds the records: students 0-5 (6 is unknown), schools 0-2 (3 is unknown), school days every other day. */
+    /**
+     * Builds the records: students S0-S4, schools K0-K2 (K9, when present, is refused: school.district-type), school
+     * days every other day; enrollments of ten days name a generated student and school, or the unknown S99 and K99.
+     */
     private static List<Object> records(int schools, List<int[]> students, List<int[]> enrollments, List<int[]> attendance) {
         LocalDate start = LocalDate.of(2017, 9, 4);
         List<Object> out = new ArrayList<>();
         out.add(new Organization(DISTRICT, "District", OrganizationType.DISTRICT));
-        for (int s = 0; s < schools; s++) {
+        out.add(new Organization(OrganizationId.of("C1"), "CBO", OrganizationType.COMMUNITY_ORGANIZATION));
+        if ((schools & 4) != 0) {
+            out.add(new School(SchoolId.of("K9"), "Not a district's", OrganizationId.of("C1"), GradeLevel.KG, GradeLevel.G12,
+                    SchoolType.REGULAR));
+        }
+        int n = schools & 3;
+        for (int s = 0; s < n; s++) {
             out.add(new School(SchoolId.of("K" + s), "School " + s, DISTRICT, GradeLevel.KG, GradeLevel.G12, SchoolType.REGULAR));
-            for (int d = 0; d <= 30; d += 2) {
+            for (int d = 0; d <= 40; d += 2) {
                 out.add(new InstructionalDay(SchoolId.of("K" + s), start.plusDays(d)));
             }
         }
-        for (int[] s : students) {
-            // fault 0: born in the future (@Past); fault 1: a first name over 100 characters (@Size); else valid
+        for (int i = 0; i < students.size(); i++) {
+            int[] s = students.get(i);
+            s[0] = s[1] == 2 && i > 0 ? students.get(i - 1)[0] : i; // fault 2: the id of the student before
             LocalDate born = s[1] == 0 ? LocalDate.of(2099, 1, 1) : LocalDate.of(2008, 1, 1);
             String name = s[1] == 1 ? "n".repeat(101) : "Name" + s[0];
             out.add(student("S" + s[0], name, born));
         }
+        List<Enrollment> made = new ArrayList<>();
         for (int[] e : enrollments) {
-            out.add(new Enrollment(StudentId.of("S" + e[0]), SchoolId.of("K" + e[1]), start.plusDays(e[2]), GradeLevel.G03,
-                    Optional.of(start.plusDays(e[2] + 10)), Optional.of(ExitWithdrawType.TRANSFERRED), false));
+            String st = e[0] == 12 ? "S99" : "S" + students.get(e[0] % students.size())[0];
+            String sc = e[1] == 6 ? "K99" : "K" + e[1] % n;
+            Enrollment enrollment = new Enrollment(StudentId.of(st), SchoolId.of(sc), start.plusDays(e[2]), GradeLevel.G03,
+                    Optional.of(start.plusDays(e[2] + 10)), Optional.of(ExitWithdrawType.TRANSFERRED), false);
+            made.add(enrollment);
+            out.add(enrollment);
         }
         for (int[] a : attendance) {
-            out.add(AttendanceRecord.of(StudentId.of("S" + a[0]), SchoolId.of("K" + a[1]), start.plusDays(a[2]),
+            if (made.isEmpty()) {
+                break;
+            }
+            Enrollment e = made.get(a[0] % made.size());
+            out.add(AttendanceRecord.of(e.studentId(), e.schoolId(), e.entryDate().plusDays(a[1]),
                     AttendanceCategory.EXCUSED_ABSENCE, Optional.empty(), Optional.empty()));
         }
         return out;

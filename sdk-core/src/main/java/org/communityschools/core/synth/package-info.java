@@ -6,6 +6,10 @@
  * Success Mentors and their caseloads, teachers' rosters, agreements and consents, and the school teams' meetings
  * with their agenda items and action steps. Same seed, same bytes.
  * The data are invented; no real student is described.
+ *
+ * <p>Entry points: {@link org.communityschools.core.synth.SyntheticCity} ({@code SyntheticCity.builder()}), with a
+ * {@link org.communityschools.core.synth.Preset}; a generation returns a
+ * {@link org.communityschools.core.synth.GenerationSummary}.
  */
 @NullMarked
 package org.communityschools.core.synth;

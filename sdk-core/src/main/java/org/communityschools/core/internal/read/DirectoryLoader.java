@@ -68,10 +68,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DirectoryLoader {
     /** The column that identifies a row of each file whose rows others refer to. */
-    private static final Map<DataFile, String> ID_COLUMNS = Map.of(DataFile.ORGANIZATIONS, "organization_id",
+    static final Map<DataFile, String> ID_COLUMNS = Map.of(DataFile.ORGANIZATIONS, "organization_id",
             DataFile.SCHOOLS, "school_id", DataFile.STUDENTS, "student_id", DataFile.STAFF, "staff_id",
             DataFile.INTERVENTIONS, "intervention_id", DataFile.MEETINGS, "meeting_id");
-    private static final Map<Class<?>, Boolean> CONSTRAINED = new ConcurrentHashMap<>();
+    /** Whether a record class has Jakarta Validation constraints, found once per class. */
+    static final Map<Class<?>, Boolean> CONSTRAINED = new ConcurrentHashMap<>();
 
     private final @Nullable Validator validator;
     private final Violations violations;

@@ -113,19 +113,12 @@ public final class ChronicAbsenceEngine {
         }
     }
 
-    /**
-     * The system property naming the number of threads of the batch calculation ({@value}): {@code 1} forces one
-     * thread; unset or not a positive integer, the number of available processors.
-     */
-    public static final String PARALLELISM_PROPERTY = "org.communityschools.metrics.parallelism";
-
     /** Below this many student-enrollments per range the calculation stays on one thread (tasks would cost more). */
     public static final int MIN_SLOTS_PER_TASK = 8_192;
 
-    /** The number of threads of a batch calculation: {@link #PARALLELISM_PROPERTY}, else the available processors. */
+    /** The number of threads of a batch calculation: the available processors. */
     public static int parallelism() {
-        Integer p = Integer.getInteger(PARALLELISM_PROPERTY);
-        return p != null && p > 0 ? p : Runtime.getRuntime().availableProcessors();
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /** The report of {@code year} up to {@code asOf} (inclusive) under {@code definition}, on {@link #parallelism()} threads. */

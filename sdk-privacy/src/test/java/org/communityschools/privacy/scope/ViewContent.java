@@ -25,7 +25,8 @@ record ViewContent(Set<String> fields, Map<String, List<String>> records) {
             Map.entry("attendance", "attendance"), Map.entry("behavior", "behavior"), Map.entry("coursework", "coursework"),
             Map.entry("assessment", "assessments"), Map.entry("programs", "programs"),
             Map.entry("special_education", "specialEducation"), Map.entry("meal_eligibility", "mealEligibility"),
-            Map.entry("health", "health"), Map.entry("interventions", "interventions"), Map.entry("case_notes", "caseNotes"));
+            Map.entry("health", "health"), Map.entry("interventions", "interventions"), Map.entry("case_notes", "caseNotes"),
+            Map.entry("meetings", "meetings"));
     /** The keys of a record that are attributes of its field, not child fields. */
     private static final Map<String, Set<String>> ATTRIBUTES = Map.of(
             "attendance.records", Set.of("date", "school_id", "category", "duration"),

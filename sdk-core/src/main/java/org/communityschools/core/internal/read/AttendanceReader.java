@@ -34,7 +34,7 @@ final class AttendanceReader {
     private final int[] positions;
 
     AttendanceReader(Assembler assembler, Violations violations, ReadLimits limits, int[] positions, String[] names,
-                     long[] count, java.util.Map<Class<?>, Boolean> constrained) {
+                     long[] count) {
         this.assembler = assembler;
         this.violations = violations;
         this.limits = limits;
@@ -48,7 +48,7 @@ final class AttendanceReader {
         this.pCategory = positions[3];
         this.pDuration = positions[4];
         this.pReason = positions[5];
-        this.cells = new Cells(FILE, positions, violations, null, constrained);
+        this.cells = new Cells(FILE, positions, violations, RecordConstraints.NONE);
     }
 
     /** Reads the remaining rows of {@code rows}. */

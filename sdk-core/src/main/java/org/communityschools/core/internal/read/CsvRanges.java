@@ -32,6 +32,11 @@ import org.communityschools.core.data.ReadLimits;
 final class CsvRanges {
     /** The range each task parses: large enough to amortize a task, small enough to balance the cores. */
     static final int CHUNK_BYTES = 16 << 20;
+    /**
+     * The range of a file parsed into records ({@link RecordReader}): smaller, because a range in flight holds its
+     * records, which a young collection would otherwise copy many times over.
+     */
+    static final int RECORD_CHUNK_BYTES = 4 << 20;
 
     private CsvRanges() {
     }

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.function.BiPredicate;
 import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.DayShare;
-import java.util.concurrent.ConcurrentHashMap;
 import org.communityschools.core.data.DataElements;
 import org.communityschools.core.data.DataFile;
 import org.communityschools.core.data.ReadLimits;
@@ -72,9 +71,9 @@ public final class DirectoryLoader {
     private static final Map<DataFile, String> ID_COLUMNS = Map.of(DataFile.ORGANIZATIONS, "organization_id",
             DataFile.SCHOOLS, "school_id", DataFile.STUDENTS, "student_id", DataFile.STAFF, "staff_id",
             DataFile.INTERVENTIONS, "intervention_id", DataFile.MEETINGS, "meeting_id");
-    private static final Map<Class<?>, Boolean> CONSTRAINED = new ConcurrentHashMap<>();
 
-    private final @Nullable Validator validator;
+    /** The Jakarta Validation constraints of the records, checked by the host's validator (none when null). */
+    private final RecordConstraints constraints;
     private final Violations violations;
     private final ReadLimits limits;
     private final Assembler assembler;
@@ -110,7 +109,7 @@ public final class DirectoryLoader {
     /** A loader as above whose agreements may name {@code dataElements}, reading within {@code limits}. */
     public DirectoryLoader(@Nullable Validator validator, Violations violations, DataElements dataElements,
                            ReadLimits limits) {
-        this.validator = validator;
+        this.constraints = validator == null ? RecordConstraints.NONE : new RecordConstraints(validator);
         this.violations = violations;
         this.limits = limits;
         this.assembler = new Assembler(violations, dataElements);
@@ -184,8 +183,9 @@ public final class DirectoryLoader {
     }
 
     private void readCsv(DataFile file, Path path, long[] count) {
+        int chunk = file == DataFile.ATTENDANCE ? chunkBytes : Math.min(chunkBytes, CsvRanges.RECORD_CHUNK_BYTES);
         long headerEnd = (file == DataFile.ATTENDANCE || RecordReader.PARALLEL.contains(file)) && delta == null
-                && threads > 1 ? CsvRanges.headerEnd(path, chunkBytes) : -1;
+                && threads > 1 ? CsvRanges.headerEnd(path, chunk) : -1;
         try (CsvRows rows = headerEnd > 0 ? CsvRanges.header(path, headerEnd, limits) : CsvRows.open(path, limits)) {
             try {
                 if (!rows.next() || rows.isBlank()) {
@@ -208,7 +208,7 @@ public final class DirectoryLoader {
                 }
                 if (file == DataFile.ATTENDANCE && delta == null) {
                     AttendanceReader reader = new AttendanceReader(assembler, violations, limits, positions, names,
-                            count, CONSTRAINED);
+                            count);
                     if (headerEnd > 0) {
                         reader.readParallel(path, headerEnd, threads, chunkBytes);
                     } else {
@@ -216,12 +216,11 @@ public final class DirectoryLoader {
                     }
                     return;
                 }
-                Cells cells = new Cells(file, positions, violations, validator, CONSTRAINED);
+                Cells cells = new Cells(file, positions, violations, constraints);
                 RecordReader reader = new RecordReader(file, assembler, violations, rowRecords(), sink(), delta, cells,
                         names, positions, op, ID_COLUMNS.get(file), count);
                 if (headerEnd > 0) {
-                    reader.readParallel(path, headerEnd, threads, chunkBytes, limits, this::rowRecords, validator,
-                            CONSTRAINED);
+                    reader.readParallel(path, headerEnd, threads, chunk, limits, this::rowRecords, constraints);
                 } else {
                     reader.read(rows);
                 }

@@ -1,11 +1,9 @@
 package org.communityschools.core.internal.read;
 
-import jakarta.validation.Validator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import org.communityschools.core.data.DataFile;
@@ -45,6 +43,7 @@ final class RecordReader {
     private final int op;
     private final @Nullable String idColumn;
     private final long[] count;
+    private static final String[] NO_CELLS = new String[0];
 
     RecordReader(DataFile file, Assembler assembler, Violations violations, RowRecords records,
                  BiPredicate<Object, Where> sink, DirectoryLoader.@Nullable DeltaSink delta, Cells cells, String[] names,
@@ -67,7 +66,7 @@ final class RecordReader {
     /** Reads the remaining rows of {@code rows}. */
     void read(CsvRows rows) {
         while (rows.next()) {
-            row(rows.cells(), rows.size(), rows.line(), rows.controlColumn(), null);
+            row(rows.cells(), rows.size(), rows.line(), rows.controlColumn());
         }
     }
 
@@ -75,7 +74,7 @@ final class RecordReader {
      * One row: skipped when blank, else counted as accepted or rejected (with its violations reported). {@code parsed}
      * is the row's record when a worker already parsed it and found every field rule kept, else null.
      */
-    void row(String[] c, int size, long line, int controlColumn, @Nullable Object parsed) {
+    void row(String[] c, int size, long line, int controlColumn) {
         if ((size == 0 || (size == 1 && c[0].isEmpty())) && width > 1) {
             return;
         }
@@ -91,18 +90,31 @@ final class RecordReader {
             deleteRow(c[op], line);
             return;
         }
-        boolean accepted = parsed != null ? sink.test(parsed, cells)
-                : controlFree(controlColumn) && records.parse(file, cells, sink);
-        if (accepted) {
+        if (controlFree(controlColumn) && records.parse(file, cells, sink)) {
             count[1]++;
         } else {
-            count[2]++;
-            if (idColumn != null) {
-                String id = cells.text(idColumn);
-                if (id != null) {
-                    assembler.rejected(file, id);
-                }
-            }
+            rejected(idColumn == null ? null : cells.text(idColumn));
+        }
+    }
+
+    /**
+     * A row a worker parsed, whose field rules all hold: its record {@code parsed} and, for a file whose rows others
+     * refer to, its id (else null). The rest of {@link #row}: the record goes to the sink.
+     */
+    private void parsed(Object parsed, @Nullable String id, long line) {
+        count[0]++;
+        cells.row(NO_CELLS, line);
+        if (sink.test(parsed, cells)) {
+            count[1]++;
+        } else {
+            rejected(id);
+        }
+    }
+
+    private void rejected(@Nullable String id) {
+        count[2]++;
+        if (idColumn != null && id != null) {
+            assembler.rejected(file, id);
         }
     }
 
@@ -135,46 +147,59 @@ final class RecordReader {
     /**
      * Reads the rows of {@code path} from byte {@code headerEnd} (the start of line 2) on {@code threads} threads in
      * ranges of about {@code chunkBytes}, each worker parsing with a new {@link RowRecords} made by {@code parsers}
-     * and validating with {@code validator}. Throws {@link CsvFormatException} as the sequential read would, after
+     * and checking {@code constraints}. Throws {@link CsvFormatException} as the sequential read would, after
      * applying the rows before the break.
      */
     void readParallel(Path path, long headerEnd, int threads, int chunkBytes, ReadLimits limits,
-                      java.util.function.Supplier<RowRecords> parsers, @Nullable Validator validator,
-                      Map<Class<?>, Boolean> constrained) {
+                      java.util.function.Supplier<RowRecords> parsers, RecordConstraints constraints) {
         String thread = file.fileName().replace(".csv", "") + "-reader";
         CsvRanges.read(path, headerEnd, threads, chunkBytes, thread, limits, new CsvRanges.Rows<Range>() {
             @Override
             public Range parse(byte[] bytes) {
-                Cells worker = new Cells(file, positions, new Violations(0), validator, constrained);
-                return Range.parse(bytes, width, limits, file, worker, parsers.get());
+                Cells worker = new Cells(file, positions, new Violations(0), constraints);
+                return Range.parse(bytes, width, limits, file, worker, parsers.get(), idColumn);
             }
 
             @Override
             public boolean apply(Range range, long firstLine) {
-                for (int r = 0, n = range.cells.size(); r < n; r++) {
-                    String[] c = range.cells.get(r);
-                    RecordReader.this.row(c, c.length, firstLine + range.lines[r], 0, range.records.get(r));
+                for (int r = 0, n = range.rows.size(); r < n; r++) {
+                    Object o = range.rows.get(r);
+                    long line = firstLine + range.lines[r];
+                    if (o instanceof String[] c) {
+                        RecordReader.this.row(c, c.length, line, 0);
+                    } else {
+                        parsed(o, range.ids == null ? null : range.ids.get(r), line);
+                    }
                 }
                 return true;
             }
 
             @Override
             public void row(CsvRows rows) {
-                RecordReader.this.row(rows.cells(), rows.size(), rows.line(), rows.controlColumn(), null);
+                RecordReader.this.row(rows.cells(), rows.size(), rows.line(), rows.controlColumn());
             }
         });
     }
 
-    /** One range parsed by a worker: per row its cells, its line in the range, and its record or null. */
+    /**
+     * One range parsed by a worker: per row its line in the range and its record, or its cells when a rule broke (to
+     * be read again by {@link #row}); for a file with an id column, the accepted rows' ids. No cells are kept for an
+     * accepted row, so that a range in flight holds little more than its records.
+     */
     private static final class Range implements CsvRanges.Parsed {
-        final List<String[]> cells = new ArrayList<>();
-        final List<@Nullable Object> records = new ArrayList<>();
+        final List<Object> rows = new ArrayList<>();
+        final @Nullable List<@Nullable String> ids;
         int[] lines = new int[256];
         boolean odd;
         long newlines;
 
-        static Range parse(byte[] bytes, int width, ReadLimits limits, DataFile file, Cells worker, RowRecords parser) {
-            Range range = new Range();
+        private Range(boolean ids) {
+            this.ids = ids ? new ArrayList<>() : null;
+        }
+
+        static Range parse(byte[] bytes, int width, ReadLimits limits, DataFile file, Cells worker, RowRecords parser,
+                           @Nullable String idColumn) {
+            Range range = new Range(idColumn != null);
             Object[] made = new Object[1];
             BiPredicate<Object, Where> keep = (record, where) -> {
                 made[0] = record;
@@ -189,21 +214,24 @@ final class RecordReader {
                         made[0] = null;
                     }
                 }
-                range.add(c, rel, made[0]);
+                Object record = made[0];
+                range.add(record != null ? record : c, rel, idColumn == null || record == null ? null : worker.text(idColumn));
             });
             range.odd = scan.odd();
             range.newlines = scan.newlines();
             return range;
         }
 
-        private void add(String[] c, int rel, @Nullable Object record) {
-            int n = cells.size();
+        private void add(Object row, int rel, @Nullable String id) {
+            int n = rows.size();
             if (n == lines.length) {
                 lines = java.util.Arrays.copyOf(lines, n * 2);
             }
             lines[n] = rel;
-            cells.add(c);
-            records.add(record);
+            rows.add(row);
+            if (ids != null) {
+                ids.add(id);
+            }
         }
 
         @Override

@@ -161,7 +161,7 @@ public final class DirectoryLoader {
             }
             assembler.endOfFile(file);
         }
-        return assembler.finish();
+        return assembler.finish(delta == null ? threads : 1);
     }
 
     /**

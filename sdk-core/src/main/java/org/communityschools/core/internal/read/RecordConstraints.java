@@ -5,8 +5,9 @@ import jakarta.validation.Validator;
 import jakarta.validation.metadata.BeanDescriptor;
 import jakarta.validation.metadata.ContainerElementTypeDescriptor;
 import jakarta.validation.metadata.PropertyDescriptor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ final class RecordConstraints {
     private record Plan(boolean constrained, @Nullable List<Component> components) {}
 
     /** A constrained component: its accessor and the values found valid. */
-    private record Component(String name, Method accessor, Set<Object> valid) {}
+    private record Component(String name, MethodHandle accessor, Set<Object> valid) {}
 
     /** The violations of {@code record}'s constraints; empty when valid or when there is no validator. */
     <R> Set<ConstraintViolation<R>> validate(R record) {
@@ -63,7 +64,7 @@ final class RecordConstraints {
             Object value;
             try {
                 value = c.accessor().invoke(record);
-            } catch (IllegalAccessException | InvocationTargetException e) {
+            } catch (Throwable e) {
                 return false;
             }
             if (value == null) {
@@ -92,7 +93,7 @@ final class RecordConstraints {
         }
         List<Component> components = new ArrayList<>();
         for (PropertyDescriptor p : bean.getConstrainedProperties()) {
-            Method accessor = accessor(type, p.getPropertyName());
+            MethodHandle accessor = accessor(type, p.getPropertyName());
             if (accessor == null || p.isCascaded() || cascades(p.getConstrainedContainerElementTypes())) {
                 return new Plan(true, null);
             }
@@ -110,10 +111,16 @@ final class RecordConstraints {
         return false;
     }
 
-    private static @Nullable Method accessor(Class<?> type, String name) {
+    /** The component's accessor as a handle of type {@code (Object) Object}, or null. */
+    private static @Nullable MethodHandle accessor(Class<?> type, String name) {
         for (RecordComponent c : type.getRecordComponents()) {
             if (c.getName().equals(name)) {
-                return c.getAccessor();
+                try {
+                    return MethodHandles.publicLookup().unreflect(c.getAccessor())
+                            .asType(MethodType.methodType(Object.class, Object.class));
+                } catch (IllegalAccessException e) {
+                    return null;
+                }
             }
         }
         return null;

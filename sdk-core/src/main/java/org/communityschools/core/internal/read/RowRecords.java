@@ -270,9 +270,18 @@ final class RowRecords {
         return range;
     }
 
+    /** The last student id looked up: the rows of a file sorted by student repeat it. */
+    private @Nullable StudentId lastStudent;
+
     private StudentId studentId(String text) {
+        StudentId last = lastStudent;
+        if (last != null && last.value().equals(text)) {
+            return last;
+        }
         StudentId id = assembler.student(text);
-        return id != null ? id : StudentId.of(text);
+        id = id != null ? id : StudentId.of(text);
+        lastStudent = id;
+        return id;
     }
 
     private SchoolId schoolId(String text) {

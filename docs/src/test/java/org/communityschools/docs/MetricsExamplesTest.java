@@ -21,6 +21,11 @@ import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.core.synth.Preset;
 import org.communityschools.core.synth.SyntheticCity;
+import org.communityschools.core.model.ActionStepId;
+import org.communityschools.metrics.ActionStepFollowUp;
+import org.communityschools.metrics.ActionStepFollowUpReport;
+import org.communityschools.metrics.ActionStepOutcome;
+import org.communityschools.metrics.ActionStepTimeliness;
 import org.communityschools.metrics.AttendanceAggregate;
 import org.communityschools.metrics.AttendanceFigures;
 import org.communityschools.metrics.AttendanceMark;
@@ -32,6 +37,7 @@ import org.communityschools.metrics.CohortCounts;
 import org.communityschools.metrics.GraduationCohortDefinition;
 import org.communityschools.metrics.GraduationCohortReport;
 import org.communityschools.metrics.GraduationRate;
+import org.communityschools.metrics.OwnerTimeliness;
 import org.communityschools.metrics.StudentHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,5 +113,38 @@ class MetricsExamplesTest {
         four.district().rate();                                            // Optional[1/1]: August 20 is before August 31
         // [/acgr-history]
         assertThat(four.district().rate()).contains(Ratio.of(1, 1));
+    }
+
+    @Test
+    void actionStepFollowUp(@TempDir Path dir) {
+        SyntheticCity.builder().preset(Preset.TINY).seed(42).build().writeTo(dir);
+        DistrictData city = DistrictDataReader.builder().build().read(dir).data();
+        // a meeting of a school's team on 2018-01-16 and one step about a student enrolled there, done before it was due
+        LocalDate day = LocalDate.of(2018, 1, 16);
+        Enrollment e = city.enrollments().stream().filter(x -> x.isEnrolledOn(day) && x.isEnrolledOn(LocalDate.of(2018, 3, 1)))
+                .findFirst().orElseThrow();
+        org.communityschools.core.model.StaffId owner = city.staff().get(0).id();
+        org.communityschools.core.model.Meeting meeting = new org.communityschools.core.model.Meeting(
+                org.communityschools.core.model.MeetingId.of("MT1"), e.schoolId(), day, "Attendance review", java.util.Set.of(owner));
+        org.communityschools.core.model.ActionStep done = new org.communityschools.core.model.ActionStep(ActionStepId.of("AS1"),
+                meeting.id(), "Call home", owner, LocalDate.of(2018, 2, 1), Optional.of(e.studentId()), Optional.empty(), Optional.empty(),
+                org.communityschools.core.model.ActionStepStatus.DONE, Optional.of(LocalDate.of(2018, 1, 30)), owner,
+                java.time.Instant.parse("2018-01-30T15:00:00Z"));
+        DistrictData data;
+        try (org.communityschools.core.live.LiveDistrict live = org.communityschools.core.live.LiveDistrict.of(city)) {
+            data = live.apply(org.communityschools.core.live.ChangeBatch.builder().upsert(meeting).upsert(done).build()).data();
+        }
+        // tag::follow-up[]
+        ActionStepFollowUpReport r = ActionStepFollowUp.evaluate(data, SchoolYear.of(2018), LocalDate.of(2018, 3, 1), 30,
+                ChronicAbsenceDefinition.FEDERAL);
+        ActionStepOutcome s = r.step(ActionStepId.of("AS1")).orElseThrow();
+        s.timeliness();                                  // ON_TIME: done 2018-01-30, due 2018-02-01
+        s.attendanceDifferenceInPoints(1);               // the student's change − the comparison's, in points
+        r.owner(s.ownerId()).flatMap(OwnerTimeliness::onTimeShare);        // Optional[1/1]
+        // end::follow-up[]
+        assertThat(s.timeliness()).isEqualTo(ActionStepTimeliness.ON_TIME);
+        assertThat(s.starts()).containsEntry(e.studentId(), day);
+        assertThat(r.owner(owner).flatMap(OwnerTimeliness::onTimeShare)).contains(Ratio.of(1, 1));
+        DocPages.assertQuoted("metrics.md", MetricsExamplesTest.class, "follow-up");
     }
 }

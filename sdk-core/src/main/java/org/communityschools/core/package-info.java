@@ -19,6 +19,13 @@
  *       ({@code tiny}, {@code district}, {@code nyc}).</li>
  * </ul>
  * {@link org.communityschools.core.CommunitySchoolsException} is the root of the SDK's exceptions.
+ *
+ * <p>Entry points: {@link org.communityschools.core.data.DistrictDataReader} (read a directory),
+ * {@link org.communityschools.core.data.DistrictData#builder()} (build from records in code, with the same rules),
+ * {@link org.communityschools.core.data.DistrictData} (query), {@link org.communityschools.core.live.LiveDistrict}
+ * (keep data current), {@link org.communityschools.core.json.CommunitySchoolsJson} (JSON) and
+ * {@link org.communityschools.core.synth.SyntheticCity} (test data). Packages named {@code internal} are
+ * implementation, not API.
  */
 @NullMarked
 package org.communityschools.core;

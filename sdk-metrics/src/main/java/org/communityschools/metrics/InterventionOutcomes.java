@@ -81,6 +81,12 @@ public final class InterventionOutcomes {
         Objects.requireNonNull(schoolYear, "schoolYear");
         Objects.requireNonNull(definition, "definition");
         Objects.requireNonNull(band, "band");
+        checkMethod(windowDays, band, matchesPerParticipant);
+        return InterventionEngine.evaluate(data, schoolYear, windowDays, definition, band, matchesPerParticipant);
+    }
+
+    /** The checks of the method's settings, shared with {@link ActionStepFollowUp}. */
+    static void checkMethod(int windowDays, Ratio band, int matchesPerParticipant) {
         if (windowDays < 1) {
             throw new IllegalArgumentException("the window must be at least 1 instructional day, was " + windowDays);
         }
@@ -90,6 +96,5 @@ public final class InterventionOutcomes {
         if (band.numerator() < 0 || band.numerator() > band.denominator()) {
             throw new IllegalArgumentException("the band must be from 0 to 1, was " + band);
         }
-        return InterventionEngine.evaluate(data, schoolYear, windowDays, definition, band, matchesPerParticipant);
     }
 }

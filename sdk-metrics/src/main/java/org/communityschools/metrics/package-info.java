@@ -30,6 +30,10 @@
  *   <li>{@link org.communityschools.metrics.InterventionOutcomes} — for each intervention type and provider, the
  *       participants' attendance before and after their start against a matched comparison group of non-participants
  *       at the same schools, with counts and the difference in percentage points.</li>
+ *   <li>{@link org.communityschools.metrics.ActionStepFollowUp} — the follow-up of a school team's action steps: the
+ *       share completed on time per owner ({@link org.communityschools.metrics.OwnerTimeliness}), and for each step the
+ *       attendance, behavior incidents and course marks of its students before and after it started, against matched
+ *       students without a step, by the same method ({@link org.communityschools.metrics.ActionStepOutcome}).</li>
  * </ul>
  * Not yet built: multi-year trends beyond {@link org.communityschools.metrics.Comparison}.
  */

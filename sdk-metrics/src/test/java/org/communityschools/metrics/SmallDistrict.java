@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.data.DistrictDataBuilder;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.BehaviorIncident;
@@ -39,7 +40,7 @@ final class SmallDistrict {
     static final OrganizationId CBO = OrganizationId.of("C1");
 
     final List<LocalDate> calendar;
-    final DistrictData.Builder builder = DistrictData.builder();
+    final DistrictDataBuilder builder = DistrictData.builder();
     private int incidents;
     private int marks;
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.data.DistrictDataBuilder;
 import org.communityschools.core.data.DistrictDataWriter;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.AttendanceRecord;
@@ -76,7 +77,7 @@ class SparkEdgeCasesTest {
             }
         }
         OrganizationId district = OrganizationId.of("DIST01");
-        DistrictData.Builder b = DistrictData.builder()
+        DistrictDataBuilder b = DistrictData.builder().withoutBeanValidation() // no Jakarta Validation provider in this module
                 .add(new Organization(district, "Worked Examples District", OrganizationType.DISTRICT))
                 .add(new School(A, "School A", district, GradeLevel.KG, GradeLevel.G05, SchoolType.REGULAR))
                 .add(new School(B, "School B", district, GradeLevel.KG, GradeLevel.G05, SchoolType.REGULAR))
@@ -188,19 +189,19 @@ class SparkEdgeCasesTest {
                 .as("usage").isEqualTo(1);
     }
 
-    private static StudentId student(DistrictData.Builder b, String id) {
+    private static StudentId student(DistrictDataBuilder b, String id) {
         StudentId s = StudentId.of(id);
         b.add(new Student(s, "First", "Last", LocalDate.of(2008, 1, 1), Sex.FEMALE, RaceEthnicity.WHITE, Optional.empty(), false));
         return s;
     }
 
-    private static StudentId enrolledAllYear(DistrictData.Builder b, String id, SchoolId school, List<LocalDate> days) {
+    private static StudentId enrolledAllYear(DistrictDataBuilder b, String id, SchoolId school, List<LocalDate> days) {
         StudentId s = student(b, id);
         b.add(new Enrollment(s, school, days.get(0), GradeLevel.G04, Optional.empty(), Optional.empty(), false));
         return s;
     }
 
-    private static void graduate(DistrictData.Builder b, String id, LocalDate on) {
+    private static void graduate(DistrictDataBuilder b, String id, LocalDate on) {
         StudentId s = student(b, id);
         b.add(new Enrollment(s, H, LocalDate.of(2014, 9, 3), GradeLevel.G09, Optional.of(on), Optional.of(ExitWithdrawType.GRADUATED), true));
         b.add(new Diploma(s, H, on, DiplomaType.REGULAR));

@@ -116,8 +116,8 @@ public final class Dashboard implements AutoCloseable {
      * dashboard.registerOn(config))}), beside for example the decision service's. It answers {@code /},
      * {@code /static/dashboard.css}, {@code /signin}, {@code /signin/callback}, {@code /signout}, {@code /students},
      * {@code /students/find}, {@code /student/{handle}}, {@code /attendance}, {@code /api/attendance}, {@code /trends},
-     * {@code /interventions}, {@code /log}, {@code /meetings}, {@code /meetings/{id}} and {@code /meetings/{id}/summary},
-     * and handles its own errors.
+     * {@code /interventions}, {@code /log}, {@code /meetings}, {@code /meetings/{id}}, {@code /meetings/{id}/summary}
+     * and {@code /follow-up}, and handles its own errors.
      *
      * @throws IllegalStateException for the demo sign-in, which only {@link Builder#start()} serves, on loopback
      */

@@ -40,7 +40,7 @@ final class DashboardRoutes {
     /** Every path the dashboard answers; a host application mounting it must leave these free. */
     static final String[] PATHS = {"/", "/static/dashboard.css", "/signin", CALLBACK, "/signout", "/students", "/students/find",
         "/student/{handle}", "/attendance", "/api/attendance", "/trends", "/interventions", "/log", "/meetings", "/meetings/{id}",
-        "/meetings/{id}/summary"};
+        "/meetings/{id}/summary", "/follow-up"};
 
     private final Dashboard d;
     private final SignedTokens tokens;
@@ -192,6 +192,9 @@ final class DashboardRoutes {
         }
         if (p.equals("/log") && r.method.equals("GET")) {
             return html(r, 200, new SchoolPages(d.pages()).log(r, v));
+        }
+        if (p.equals("/follow-up") && r.method.equals("GET")) {
+            return html(r, 200, new FollowUpPages(d.pages()).page(r, v));
         }
         if (p.equals("/meetings") || p.startsWith("/meetings/")) {
             return meetings(r, v);

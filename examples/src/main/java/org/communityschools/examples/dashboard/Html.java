@@ -53,6 +53,7 @@ final class Html {
             nav(b, r, "/trends", "School trends");
             nav(b, r, "/interventions", "Interventions");
             nav(b, r, "/meetings", "Meetings");
+            nav(b, r, "/follow-up", "Follow-up");
             if (v.roles().contains(org.communityschools.core.model.StaffRole.DISTRICT_ADMIN)) {
                 nav(b, r, "/log", "Disclosure log");
             }

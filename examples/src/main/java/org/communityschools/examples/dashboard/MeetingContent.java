@@ -2,6 +2,7 @@ package org.communityschools.examples.dashboard;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Set;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.data.MeetingRecords;
 import org.communityschools.core.model.ActionStep;
+import org.communityschools.core.model.ActionStepId;
 import org.communityschools.core.model.AgendaItem;
 import org.communityschools.core.model.Meeting;
 import org.communityschools.core.model.StudentId;
@@ -24,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * through the policy's decision for that student ({@code meetings.actionSteps}, {@code meetings.notes}: the category
  * {@code MEETINGS}, the scope of the grant at the meeting's school and day, and the notes only to the meeting's
  * participants by the row filter {@code MEETING_PARTICIPANT}); the page renders it from the text of the view, which is
- * recorded in the disclosure log first. A step or item about a group names no student: the team sees it (participants
+ * recorded in the disclosure log first. The view holds only this page's rows (its steps, the steps due, its agenda
+ * items), so the log lists what the page shows and no other step or item of the student. A step or item about a group names no student: the team sees it (participants
  * and the team's leads; a group item's notes only participants). What is withheld is counted, never described.
  *
  * <p>Build it, disclose {@link #facts()} (with the page's other views), then read the rows. One request's; not
@@ -62,10 +65,16 @@ final class MeetingContent {
         records.agendaOf(meeting.id()).forEach(i -> i.studentId().ifPresent(students::add));
         own.forEach(s -> s.studentId().ifPresent(students::add));
         due.forEach(s -> s.studentId().ifPresent(students::add));
+        // The views hold only this page's rows (its own steps, the steps due, its agenda items), so that the disclosure
+        // log records the steps and items shown, not every step of the student in the viewer's scope.
+        Set<ActionStepId> onPage = new HashSet<>();
+        own.forEach(s -> onPage.add(s.id()));
+        due.forEach(s -> onPage.add(s.id()));
         for (StudentId s : students) {
             Decision decision = pages.version.decide(v, s, at);
             if (decision.permits(MeetingRecorder.STEPS) || decision.permits(MeetingRecorder.NOTES)) {
-                facts.put(s, pages.new Facts(s, decision, CATALOG));
+                facts.put(s, pages.new Facts(s, decision, CATALOG, step -> onPage.contains(step.id()),
+                        item -> item.meetingId().equals(meeting.id())));
             }
         }
     }

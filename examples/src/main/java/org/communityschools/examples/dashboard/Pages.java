@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.model.ActionStep;
+import org.communityschools.core.model.AgendaItem;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.Enrollment;
@@ -85,9 +87,19 @@ final class Pages {
         private AttendanceAccumulator attendance;
 
         Facts(StudentId id, Decision decision, FieldCatalog catalog) {
+            this(id, decision, StudentRecordView.of(data, decision, catalog));
+        }
+
+        /** A view whose meeting rows are only the steps and agenda items a page shows (and the viewer may see). */
+        Facts(StudentId id, Decision decision, FieldCatalog catalog, java.util.function.Predicate<ActionStep> steps,
+              java.util.function.Predicate<AgendaItem> items) {
+            this(id, decision, StudentRecordView.ofMeetingRows(data, decision, catalog, steps, items));
+        }
+
+        private Facts(StudentId id, Decision decision, StudentRecordView view) {
             this.id = id;
             this.decision = decision;
-            this.view = StudentRecordView.of(data, decision, catalog);
+            this.view = view;
             this.shown = view.shownFields();
         }
 

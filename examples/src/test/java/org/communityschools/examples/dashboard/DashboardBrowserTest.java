@@ -401,6 +401,25 @@ class DashboardBrowserTest {
         assertThat(printed.findElement(By.className("status")).getText()).isEqualTo("DONE " + TestCity.TODAY);
         assertThat(browser.findElement(By.id("summary-steps")).getText()).contains("Refer to the counselor");
         screenshot("meeting-summary-principal");
+
+        // the follow-up of the meeting: the completed step, done on time, with the figures the calculator gives
+        browser.get(meetingAddress);
+        clickAndWait(By.id("follow-up-link"));
+        WebElement followed = browser.findElement(By.cssSelector("#follow-up tr[data-step='" + step + "']"));
+        assertThat(followed.getText()).contains("Call home about the absences");
+        assertThat(followed.findElement(By.className("status")).getText()).isEqualTo("DONE " + TestCity.TODAY);
+        assertThat(followed.findElement(By.className("on-time")).getText()).isEqualTo("on time");
+        org.communityschools.metrics.ActionStepOutcome o = org.communityschools.metrics.ActionStepFollowUp.evaluate(
+                dashboard.live.district.current().data(), org.communityschools.core.model.SchoolYear.containing(TestCity.TODAY),
+                TestCity.TODAY, FollowUpPages.WINDOW_DAYS, org.communityschools.metrics.ChronicAbsenceDefinition.FEDERAL,
+                org.communityschools.metrics.InterventionOutcomes.DEFAULT_BAND, FollowUpPages.MATCHES)
+                .step(org.communityschools.core.model.ActionStepId.of(step)).orElseThrow();
+        assertThat(o.measured()).as("the meeting's day is an instructional day: one day after").isEqualTo(1);
+        assertThat(followed.findElement(By.className("attendance")).getText()).isEqualTo(FollowUpPages.attendance(o.figures()));
+        assertThat(followed.findElement(By.className("incidents")).getText()).isEqualTo(FollowUpPages.incidents(o.figures()));
+        assertThat(followed.findElement(By.className("marks")).getText()).isEqualTo(FollowUpPages.marks(o.figures()));
+        assertThat(browser.findElement(By.id("follow-up")).getText()).contains("Refer to the counselor");
+        screenshot("follow-up-principal");
     }
 
     @Test
@@ -420,6 +439,19 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("summary-withheld")).getText()).startsWith("1 step and 0 agenda items are not shown to you");
         assertThat(browser.getPageSource()).doesNotContain("Refer to the counselor");
         screenshot("meeting-summary-mentor");
+
+        // the follow-up: the caseload's step only, for this meeting and for all the mentor's meetings
+        browser.get(meetingAddress);
+        clickAndWait(By.id("follow-up-link"));
+        List<String> followed = browser.findElements(By.cssSelector("#follow-up tr.follow-up-row")).stream().map(WebElement::getText).toList();
+        assertThat(followed).hasSize(1).allMatch(t -> t.contains("Call home about the absences"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Refer to the counselor")
+                .doesNotContain(otherStudent().value());
+        assertThat(browser.findElement(By.id("follow-up-withheld")).getText()).startsWith("1 step is not shown to you");
+        screenshot("follow-up-mentor");
+        clickAndWait(By.linkText("Follow-up"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Call home about the absences")
+                .doesNotContain("Refer to the counselor");
     }
 
     /** Fills the meeting page's step form for {@code student} (typed id, in the request body) and submits it. */

@@ -29,8 +29,8 @@ import tools.jackson.databind.JsonNode;
  * The school team's meeting at the HTTP level: opening a meeting, recording agenda items and steps as journaled change
  * batches (CSRF-protected; a change the data directory's rules refuse shows its located error and changes nothing), who
  * may record what, and what each viewer sees of the same meeting (a Success Mentor only the caseload's steps; agenda notes
- * only the participants), on the page, in the printable summary and in the disclosure log. The synthetic city has no
- * meetings: every meeting here is opened through the dashboard.
+ * only the participants), on the page, in the printable summary and in the disclosure log. The test city leaves out the
+ * synthetic city's generated meetings: every meeting here is opened through the dashboard.
  */
 class MeetingsHttpTest {
     private static TestCity city;
@@ -226,6 +226,45 @@ class MeetingsHttpTest {
         HttpResponse<String> completeOther = mentor.post("/meetings/" + id, mentor.form("action", "complete", "step", theirs,
                 "completion_date", TestCity.TODAY.toString()));
         assertThat(completeOther.statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * The mentee has a step in meeting A and another in meeting B, both in the mentor's scope; A's page shows the
+     * first only (B's step is neither A's nor due by A's day). The mentor's disclosure entries for the mentee count
+     * exactly the step rows A's page shows about the mentee, not every step of the mentee the mentor may see.
+     */
+    @Test
+    void theLogOfAMeetingPageCountsExactlyTheStepsItShowsNotEveryStepOfTheStudentInScope() {
+        Client principal = signIn(city.principal);
+        String a = open(principal, TestCity.TODAY);
+        String b = open(principal, TestCity.TODAY);
+        addStep(principal, a, city.mentee, "Shown on A: morning check-in", city.mentor, TestCity.TODAY.plusDays(14));
+        addStep(principal, b, city.mentee, "Only on B: weekly attendance goal", city.mentor, TestCity.TODAY.plusDays(21));
+        String shownId = step("Shown on A: morning check-in").id().value();
+        String otherId = step("Only on B: weekly attendance goal").id().value();
+
+        Client mentor = signIn(city.mentor);
+        assertThat(stepRow(mentor.get("/meetings/" + b).body(), "steps", otherId)).as("B's step is in the mentor's scope")
+                .contains("Only on B");
+        long before = DashboardHttpTest.entries(dashboard.disclosureLog()).size();
+        String page = mentor.get("/meetings/" + a).body();
+        assertThat(stepRow(page, "steps", shownId)).contains("Shown on A");
+        assertThat(page).doesNotContain(otherId).doesNotContain("Only on B");
+        // The step rows of A's page about the mentee, in both tables (this meeting's steps, steps due).
+        long shownRows = district.current().data().meetings().stepsOfStudent(city.mentee).stream()
+                .filter(s -> !stepRow(page, "steps", s.id().value()).isEmpty() || !stepRow(page, "due", s.id().value()).isEmpty())
+                .count();
+        assertThat(shownRows).isPositive();
+
+        List<JsonNode> added = DashboardHttpTest.entries(dashboard.disclosureLog());
+        long logged = 0;
+        for (JsonNode e : added.subList((int) before, added.size())) {
+            if (e.path("student").asString().equals(city.mentee.value())) {
+                logged += e.path("record_counts").path("meetings.actionSteps").asLong(0);
+            }
+        }
+        assertThat(logged).as("the steps logged for the mentee are the steps shown").isEqualTo(shownRows);
+        assertThat(DisclosureLogs.verify(dashboard.disclosureLog()).isIntact()).isTrue();
     }
 
     @Test

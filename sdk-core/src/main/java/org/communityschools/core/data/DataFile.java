@@ -61,7 +61,9 @@ public enum DataFile {
             "signed_date*", "authentication*", "revoked_date"),
     /** A school team's meetings (docs/meetings.md); participants are {@code |}-separated staff ids. */
     MEETINGS("meetings.csv", "meeting_id*", "school_id*", "date*", "purpose*", "participants*"),
+    /** The items of a meeting's agenda: a student or a group, the reason it is on the agenda, notes (free text). */
     AGENDA_ITEMS("agenda_items.csv", "meeting_id*", "number*", "student_id", "group", "reason*", "notes!"),
+    /** The action steps a meeting decided: what (free text), owner, due date, status and who recorded it when. */
     ACTION_STEPS("action_steps.csv", "action_step_id*", "meeting_id*", "what*!", "owner_id*", "due_date*", "student_id",
             "group", "intervention_id", "status*", "completion_date", "recorded_by*", "recorded_at*"),
     /** The only JSON file: an array of agreement objects whose keys are listed as the "columns". */

@@ -3,22 +3,15 @@ package org.communityschools.core.data;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.function.BiPredicate;
 import org.communityschools.core.internal.index.DistrictIndex;
-import org.communityschools.core.internal.index.Grouped;
-import org.communityschools.core.internal.read.Assembler;
-import org.communityschools.core.internal.read.Violations;
-import org.communityschools.core.internal.read.Where;
 import org.communityschools.core.model.AgreementHistory;
 import org.communityschools.core.model.AgreementId;
-import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.BehaviorIncident;
 import org.communityschools.core.model.Consent;
 import org.communityschools.core.model.CourseMark;
@@ -26,7 +19,6 @@ import org.communityschools.core.model.DataSharingAgreement;
 import org.communityschools.core.model.DestructionObligation;
 import org.communityschools.core.model.Diploma;
 import org.communityschools.core.model.Enrollment;
-import org.communityschools.core.model.InstructionalDay;
 import org.communityschools.core.model.Intervention;
 import org.communityschools.core.model.InterventionId;
 import org.communityschools.core.model.InterventionParticipant;
@@ -46,8 +38,8 @@ import org.communityschools.core.model.StudentId;
 import org.communityschools.core.model.StudentStaffRelationship;
 
 /**
- * A district's data in memory, validated by the cross-record rules of the district data directory
- * (docs/data-directory-rules.md) and indexed once, so that every lookup below is O(1) or O(log n) without scanning:
+ * A district's data in memory, validated by the rules of the district data directory (each record's own and Jakarta
+ * Validation rules, and the cross-record rules of docs/data-directory-rules.md) and indexed once, so that every lookup below is O(1) or O(log n) without scanning:
  * a student's enrollments on a date, a school's partners in a year, a staff member's assignments and relationships
  * at an instant, a school's instructional calendar. Attendance is held in a compact {@link AttendanceTable}.
  * Identifiers are canonical: every record of a student shares one {@link StudentId} instance.
@@ -101,18 +93,14 @@ public final class DistrictData {
     }
 
     /**
-     * {@return a builder for data assembled in code (tests, other modules); {@code build()} applies the cross-record
-     * rules}
+     * {@return a builder for data assembled from records in code, checked by the reader's rules ({@link
+     * DistrictDataBuilder})}
      */
-    public static Builder builder() {
-        return new Builder();
+    public static DistrictDataBuilder builder() {
+        return new DistrictDataBuilder();
     }
 
-    /**
-     * Data with nothing in it.
-     *
-     * @return the empty data
-     */
+    /** {@return data with nothing in it} */
     public static DistrictData empty() {
         return builder().build();
     }
@@ -403,7 +391,7 @@ public final class DistrictData {
      */
     public List<Enrollment> enrollmentsOn(StudentId student, LocalDate date) {
         Objects.requireNonNull(date, "date");
-        return filter(ix.enrollmentsByStudent, studentIndex(student), (e, d) -> e.isEnrolledOn(d), date);
+        return ix.enrollmentsByStudent.matching(studentIndex(student), (e, d) -> e.isEnrolledOn(d), date);
     }
 
     /**
@@ -485,7 +473,7 @@ public final class DistrictData {
      */
     public List<StaffAssignment> assignmentsOn(StaffId staff, LocalDate date) {
         Objects.requireNonNull(date, "date");
-        return filter(ix.assignmentsByStaff, staffIndex(staff), (a, d) -> a.period().contains(d), date);
+        return ix.assignmentsByStaff.matching(staffIndex(staff), (a, d) -> a.period().contains(d), date);
     }
 
     /**
@@ -514,7 +502,7 @@ public final class DistrictData {
      */
     public List<StudentStaffRelationship> relationshipsOn(StaffId staff, LocalDate date) {
         Objects.requireNonNull(date, "date");
-        return filter(ix.relationshipsByStaff, staffIndex(staff), (r, d) -> r.period().contains(d), date);
+        return ix.relationshipsByStaff.matching(staffIndex(staff), (r, d) -> r.period().contains(d), date);
     }
 
     private int staffIndex(StaffId staff) {
@@ -594,185 +582,11 @@ public final class DistrictData {
         return c != null ? c : new InstructionalCalendar(school, new int[0]);
     }
 
-    private static <T> List<T> filter(Grouped<T> grouped, int key, BiPredicate<T, LocalDate> test, LocalDate date) {
-        List<T> group = grouped.isFlat() ? null : grouped.get(key);
-        int first = group == null ? grouped.start(key) : 0;
-        int n = group == null ? grouped.end(key) - first : group.size();
-        List<T> out = null;
-        for (int i = 0; i < n; i++) {
-            T t = group == null ? grouped.at(first + i) : group.get(i);
-            if (test.test(t, date)) {
-                if (out == null) {
-                    out = new ArrayList<>(2);
-                }
-                out.add(t);
-            }
-        }
-        return out == null ? List.of() : List.copyOf(out);
-    }
-
     @Override
     public String toString() {
         return "DistrictData[" + ix.organizations.size() + " organizations, " + ix.schools.size() + " schools, "
                 + ix.students.size() + " students, " + ix.enrollments.size() + " enrollments, " + attendance.size()
                 + " attendance rows]";
-    }
-
-    /**
-     * Collects records added in code, in any order, and builds a {@link DistrictData} by applying the same
-     * cross-record rules as the reader (in {@link DataFile} order), throwing {@link DataValidationException} with every
-     * broken rule; violations have line 0 and name the record by its identifiers. Field rules are already enforced by
-     * the records' constructors (Jakarta Validation annotations are checked only by the reader). Not thread-safe; one
-     * builder builds once.
-     */
-    public static final class Builder {
-        private final Map<DataFile, List<Object>> records = new EnumMap<>(DataFile.class);
-        private boolean built;
-
-        private Builder() {}
-
-        private Builder put(DataFile file, Object record) {
-            Objects.requireNonNull(record, "record");
-            if (built) {
-                throw new IllegalStateException("build() was already called");
-            }
-            records.computeIfAbsent(file, f -> new ArrayList<>()).add(record);
-            return this;
-        }
-
-        /** Adds an organization. */
-        public Builder add(Organization record) {
-            return put(DataFile.ORGANIZATIONS, record);
-        }
-
-        /** Adds a school. */
-        public Builder add(School record) {
-            return put(DataFile.SCHOOLS, record);
-        }
-
-        /** Adds a partnership. */
-        public Builder add(Partnership record) {
-            return put(DataFile.PARTNERSHIPS, record);
-        }
-
-        /** Adds a student. */
-        public Builder add(Student record) {
-            return put(DataFile.STUDENTS, record);
-        }
-
-        /** Adds a student characteristic. */
-        public Builder add(StudentCharacteristic record) {
-            return put(DataFile.STUDENT_CHARACTERISTICS, record);
-        }
-
-        /** Adds an instructional day. */
-        public Builder add(InstructionalDay record) {
-            return put(DataFile.CALENDAR, record);
-        }
-
-        /** Adds an enrollment. */
-        public Builder add(Enrollment record) {
-            return put(DataFile.ENROLLMENTS, record);
-        }
-
-        /** Adds a diploma. */
-        public Builder add(Diploma record) {
-            return put(DataFile.DIPLOMAS, record);
-        }
-
-        /** Adds an attendance record. */
-        public Builder add(AttendanceRecord record) {
-            return put(DataFile.ATTENDANCE, record);
-        }
-
-        /** Adds a behavior incident. */
-        public Builder add(BehaviorIncident record) {
-            return put(DataFile.BEHAVIOR, record);
-        }
-
-        /** Adds a course mark. */
-        public Builder add(CourseMark record) {
-            return put(DataFile.COURSE_MARKS, record);
-        }
-
-        /** Adds a staff member. */
-        public Builder add(Staff record) {
-            return put(DataFile.STAFF, record);
-        }
-
-        /** Adds a staff assignment. */
-        public Builder add(StaffAssignment record) {
-            return put(DataFile.STAFF_ASSIGNMENTS, record);
-        }
-
-        /** Adds a student–staff relationship. */
-        public Builder add(StudentStaffRelationship record) {
-            return put(DataFile.STUDENT_STAFF, record);
-        }
-
-        /** Adds an intervention. */
-        public Builder add(Intervention record) {
-            return put(DataFile.INTERVENTIONS, record);
-        }
-
-        /** Adds an intervention participant. */
-        public Builder add(InterventionParticipant record) {
-            return put(DataFile.INTERVENTION_PARTICIPANTS, record);
-        }
-
-        /** Adds a consent. */
-        public Builder add(Consent record) {
-            return put(DataFile.CONSENTS, record);
-        }
-
-        /** Adds a meeting. */
-        public Builder add(org.communityschools.core.model.Meeting record) {
-            return put(DataFile.MEETINGS, record);
-        }
-
-        /** Adds an agenda item. */
-        public Builder add(org.communityschools.core.model.AgendaItem record) {
-            return put(DataFile.AGENDA_ITEMS, record);
-        }
-
-        /** Adds an action step. */
-        public Builder add(org.communityschools.core.model.ActionStep record) {
-            return put(DataFile.ACTION_STEPS, record);
-        }
-
-        /** Adds a data-sharing agreement. */
-        public Builder add(DataSharingAgreement record) {
-            return put(DataFile.AGREEMENTS, record);
-        }
-
-        /**
-         * Applies the cross-record rules and builds the data.
-         *
-         * @throws DataValidationException with every broken rule when any record breaks one
-         */
-        public DistrictData build() {
-            if (built) {
-                throw new IllegalStateException("build() was already called");
-            }
-            built = true;
-            Violations violations = new Violations(10_000);
-            Assembler a = new Assembler(violations);
-            for (DataFile f : DataFile.values()) {
-                for (Object r : records.getOrDefault(f, List.of())) {
-                    addTo(a, r);
-                }
-                a.endOfFile(f);
-            }
-            DistrictIndex index = a.finish();
-            if (violations.errorCount() > 0) {
-                throw new DataValidationException(violations.sorted(), violations.errorCount());
-            }
-            return new DistrictData(index);
-        }
-
-        private static void addTo(Assembler a, Object r) {
-            a.addAny(r, Where.IN_CODE);
-        }
     }
 
     /** For the reader: wraps an index built by the loader. */

@@ -1,7 +1,5 @@
 package org.communityschools.core.data;
 
-import jakarta.validation.Validation;
-import jakarta.validation.ValidationException;
 import jakarta.validation.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.communityschools.core.internal.index.DistrictIndex;
 import org.communityschools.core.internal.read.AgreementsStep;
+import org.communityschools.core.internal.read.DefaultValidator;
 import org.communityschools.core.internal.read.DirectoryLoader;
 import org.communityschools.core.internal.read.Violations;
 import org.jspecify.annotations.Nullable;
@@ -215,53 +214,9 @@ public final class DistrictDataReader {
          */
         public DistrictDataReader build() {
             if (validator == null && !withoutBeanValidation) {
-                validator = DefaultValidator.get();
+                validator = DefaultValidator.get("DistrictDataReader");
             }
             return new DistrictDataReader(this);
-        }
-    }
-
-    /** The default provider's validator, discovered once. */
-    private static final class DefaultValidator {
-        private static @Nullable Validator instance;
-        private static @Nullable String failure;
-
-        static synchronized Validator get() {
-            if (instance == null && failure == null) {
-                try {
-                    instance = Validation.buildDefaultValidatorFactory().getValidator();
-                } catch (ValidationException e) {
-                    failure = explain(e);
-                }
-            }
-            if (instance == null) {
-                throw new IllegalStateException(failure);
-            }
-            return instance;
-        }
-
-        /** What went wrong and how to fix it: a missing provider, or a provider that needs Jakarta EL. */
-        private static String explain(ValidationException e) {
-            StringBuilder causes = new StringBuilder();
-            boolean needsEl = false;
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                String m = String.valueOf(t.getMessage());
-                causes.append(causes.length() == 0 ? "" : "; ").append(m);
-                needsEl |= m.contains("jakarta.el") || m.contains("jakarta/el") || m.contains("HV000183");
-            }
-            if (needsEl) {
-                return "DistrictDataReader checks Jakarta Validation annotations, and the provider found cannot start: "
-                        + "its message interpolation needs Jakarta Expression Language. Add "
-                        + "org.glassfish.expressly:expressly to the dependencies and, on the module path, resolve the EL "
-                        + "modules with --add-modules jakarta.el,org.glassfish.expressly (Hibernate Validator requires "
-                        + "them only statically); or pass validator(...) built with a message interpolator that needs no "
-                        + "EL (Hibernate Validator's ParameterMessageInterpolator); or call withoutBeanValidation(). "
-                        + "See docs/embedding.md, \"The module path\". Cause: " + causes;
-            }
-            return "DistrictDataReader checks Jakarta Validation annotations, but no provider was found: add one such "
-                    + "as Hibernate Validator (org.hibernate.validator:hibernate-validator with "
-                    + "org.glassfish.expressly:expressly) to the class or module path, pass one with validator(...), or "
-                    + "call withoutBeanValidation(). Cause: " + causes;
         }
     }
 }

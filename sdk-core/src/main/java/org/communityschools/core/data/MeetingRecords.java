@@ -60,8 +60,12 @@ public final class MeetingRecords {
 
     /**
      * The records, indexed. Whether they satisfy the cross-record rules is not checked here (the reader and
-     * {@link DistrictData.Builder} check them); identifiers of meetings and steps must be unique.
+     * {@link DistrictDataBuilder} check them); identifiers of meetings and steps must be unique.
      *
+     * @param meetings the meetings, in file order
+     * @param agendaItems the agenda items, in file order
+     * @param actionSteps the action steps, in file order
+     * @return the records, indexed
      * @throws IllegalArgumentException when a meeting or step id repeats
      */
     public static MeetingRecords of(List<Meeting> meetings, List<AgendaItem> agendaItems, List<ActionStep> actionSteps) {
@@ -71,42 +75,59 @@ public final class MeetingRecords {
         return new MeetingRecords(meetings, agendaItems, actionSteps);
     }
 
-    /** No meetings. */
+    /** {@return no meetings} */
     public static MeetingRecords empty() {
         return EMPTY;
     }
 
-    /** The meetings, in file order. */
+    /** {@return the meetings, in file order} */
     public List<Meeting> meetings() {
         return meetings;
     }
 
-    /** The agenda items, in file order. */
+    /** {@return the agenda items, in file order} */
     public List<AgendaItem> agendaItems() {
         return agendaItems;
     }
 
-    /** The action steps, in file order. */
+    /** {@return the action steps, in file order} */
     public List<ActionStep> actionSteps() {
         return actionSteps;
     }
 
-    /** The meeting with this id. */
+    /**
+     * {@return the meeting with this id}
+     *
+     * @param id the meeting's id
+     */
     public Optional<Meeting> meeting(MeetingId id) {
         return Optional.ofNullable(byId.get(Objects.requireNonNull(id, "id")));
     }
 
-    /** The action step with this id. */
+    /**
+     * {@return the action step with this id}
+     *
+     * @param id the step's id
+     */
     public Optional<ActionStep> actionStep(ActionStepId id) {
         return Optional.ofNullable(stepsById.get(Objects.requireNonNull(id, "id")));
     }
 
-    /** The school's meetings, by date. */
+    /**
+     * {@return the school's meetings, by date}
+     *
+     * @param school the school
+     */
     public List<Meeting> meetingsAt(SchoolId school) {
         return bySchool.getOrDefault(Objects.requireNonNull(school, "school"), List.of());
     }
 
-    /** The school's last meeting strictly before {@code date}, if any. */
+    /**
+     * {@return the school's last meeting strictly before {@code date}, if any}
+     *
+     * @param school the school
+     * @param date the day
+     */
     public Optional<Meeting> lastMeetingBefore(SchoolId school, LocalDate date) {
         Objects.requireNonNull(date, "date");
         Meeting last = null;
@@ -118,27 +139,48 @@ public final class MeetingRecords {
         return Optional.ofNullable(last);
     }
 
-    /** The meeting's agenda items, by number. */
+    /**
+     * {@return the meeting's agenda items, by number}
+     *
+     * @param meeting the meeting's id
+     */
     public List<AgendaItem> agendaOf(MeetingId meeting) {
         return agendaByMeeting.getOrDefault(Objects.requireNonNull(meeting, "meeting"), List.of());
     }
 
-    /** The action steps decided at the meeting, by due date. */
+    /**
+     * {@return the action steps decided at the meeting, by due date}
+     *
+     * @param meeting the meeting's id
+     */
     public List<ActionStep> stepsOf(MeetingId meeting) {
         return stepsByMeeting.getOrDefault(Objects.requireNonNull(meeting, "meeting"), List.of());
     }
 
-    /** The action steps about the student, by due date. */
+    /**
+     * {@return the action steps about the student, by due date}
+     *
+     * @param student the student
+     */
     public List<ActionStep> stepsOfStudent(StudentId student) {
         return stepsByStudent.getOrDefault(Objects.requireNonNull(student, "student"), List.of());
     }
 
-    /** The action steps the staff member owns, by due date. */
+    /**
+     * {@return the action steps the staff member owns, by due date}
+     *
+     * @param owner the staff member
+     */
     public List<ActionStep> stepsOwnedBy(StaffId owner) {
         return stepsByOwner.getOrDefault(Objects.requireNonNull(owner, "owner"), List.of());
     }
 
-    /** The open steps of the school's meetings due on or before {@code date}, by due date. */
+    /**
+     * {@return the open steps of the school's meetings due on or before {@code date}, by due date}
+     *
+     * @param school the school
+     * @param date the day
+     */
     public List<ActionStep> stepsDue(SchoolId school, LocalDate date) {
         List<ActionStep> out = new ArrayList<>();
         for (Meeting m : meetingsAt(school)) {
@@ -151,7 +193,7 @@ public final class MeetingRecords {
         return sorted(out, BY_DUE);
     }
 
-    /** Whether there are no meetings, agenda items or steps. */
+    /** {@return whether there are no meetings, agenda items or steps} */
     public boolean isEmpty() {
         return meetings.isEmpty() && agendaItems.isEmpty() && actionSteps.isEmpty();
     }

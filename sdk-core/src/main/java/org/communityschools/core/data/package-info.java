@@ -2,6 +2,14 @@
  * The district data directory: one folder of CSV files plus {@code agreements.json} (see {@link
  * org.communityschools.core.data.DataFile} and docs/data-directory.md), read, validated, indexed and written.
  *
+ * <p>Entry points: {@link org.communityschools.core.data.DistrictDataReader} reads a directory,
+ * {@link org.communityschools.core.data.DistrictData#builder()} ({@link org.communityschools.core.data.DistrictDataBuilder})
+ * builds the same data from records in code, {@link org.communityschools.core.data.DistrictData} answers the lookups,
+ * {@link org.communityschools.core.data.DistrictDataWriter} writes a directory. The other types are their settings
+ * ({@code ReadLimits}, {@code DataElements}) and results ({@code ReadResult}, {@code LoadReport},
+ * {@code DataValidationException} with {@code Violation} or {@code RecordViolation}, {@code AttendanceTable},
+ * {@code InstructionalCalendar}, {@code MeetingRecords}), and {@code CsvCells}.
+ *
  * <h2>API</h2>
  * <ul>
  *   <li>{@link org.communityschools.core.data.DistrictDataReader} —
@@ -26,8 +34,14 @@
  *       {@code participantsOf}, {@code agreement(id)}, {@code schoolYears()}, and dense indexes
  *       ({@code studentIndex/studentAt/schoolIndex/schoolAt}). Attendance is held in a compact columnar
  *       {@link org.communityschools.core.data.AttendanceTable} (about 10 bytes per row, with a primitive
- *       {@link org.communityschools.core.data.AttendanceVisitor}); see docs/performance-data-loading.md. Also built
- *       in code with {@code DistrictData.builder()}, which applies the same cross-record rules.</li>
+ *       {@link org.communityschools.core.data.AttendanceVisitor}); see docs/performance-data-loading.md.</li>
+ *   <li>{@link org.communityschools.core.data.DistrictDataBuilder} — {@code DistrictData.builder().add(...).build()}:
+ *       the same data from records made in code, checked by the reader's rules (each record's Jakarta Validation
+ *       annotations, with the provider on the path unless {@code validator(...)} or {@code withoutBeanValidation()},
+ *       and the cross-record rules), a record being refused exactly when its row would be. Every broken rule is a
+ *       {@link org.communityschools.core.data.RecordViolation} located by record (type, position, identifiers,
+ *       component, rule code) in {@link org.communityschools.core.data.DataValidationException#recordViolations()};
+ *       nothing is built.</li>
  *   <li>{@link org.communityschools.core.data.MeetingRecords} — {@code data.meetings()}: the school teams' meetings,
  *       agenda items and action steps (docs/meetings.md), by meeting, school, student and owner, with the steps due.</li>
  *   <li>{@code DistrictDataWriter} — writes a {@code DistrictData} to a directory, or streams rows file by file

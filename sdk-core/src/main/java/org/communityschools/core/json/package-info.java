@@ -1,7 +1,6 @@
 /**
- * JSON for every domain type through a Jackson 3 {@code JacksonModule},
- * {@link org.communityschools.core.json.CommunitySchoolsModule}, which registers a serializer and a deserializer per
- * type so that the records carry no Jackson annotations. Field names and value formats are those of the district
+ * JSON for every domain type through a Jackson 3 {@code JacksonModule} ({@code CommunitySchoolsJson.module()}), which
+ * registers a serializer and a deserializer per type so that the records carry no Jackson annotations. Field names and value formats are those of the district
  * data directory (snake_case, ISO dates, school years as their ending year, upper-case codes), so that a vendor's API
  * and the directory speak one language; see docs/json.md.
  *

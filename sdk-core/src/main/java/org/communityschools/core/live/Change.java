@@ -22,7 +22,7 @@ public sealed interface Change permits Change.Upsert, Change.Delete {
      * Adds {@code record}, replacing the records with the same key. The replacement is ordered last among its file's
      * records (as if its row had been moved to the end of the file).
      *
-     * @param record a record of the district data directory (the types {@code DistrictData.Builder} adds)
+     * @param record a record of the district data directory (the types {@code DistrictDataBuilder} adds)
      * @param key    its key
      * @param origin where the change came from
      */
@@ -30,7 +30,7 @@ public sealed interface Change permits Change.Upsert, Change.Delete {
         /**
          * Checks that the key is the record's key.
          *
-         * @param record a record of the district data directory (the types {@code DistrictData.Builder} adds)
+         * @param record a record of the district data directory (the types {@code DistrictDataBuilder} adds)
          * @param key its key
          * @param origin where the change came from
          */

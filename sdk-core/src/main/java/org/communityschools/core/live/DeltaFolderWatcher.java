@@ -65,7 +65,14 @@ public final class DeltaFolderWatcher implements AutoCloseable {
      * @param errors  the violations, when it was rejected (each located at a file, line and column of the batch)
      */
     public record Outcome(String name, Path movedTo, OptionalLong version, List<Violation> errors) {
-        /** Copies the errors. */
+        /**
+         * Copies the errors.
+         *
+         * @param name the subdirectory's name
+         * @param movedTo where it is now ({@code applied/NAME} or {@code rejected/NAME})
+         * @param version the version the batch made, when it was applied
+         * @param errors the violations, when it was rejected
+         */
         public Outcome {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(movedTo, "movedTo");
@@ -73,7 +80,7 @@ public final class DeltaFolderWatcher implements AutoCloseable {
             errors = List.copyOf(errors);
         }
 
-        /** Whether the batch was applied. */
+        /** {@return whether the batch was applied} */
         public boolean applied() {
             return version.isPresent();
         }
@@ -89,6 +96,10 @@ public final class DeltaFolderWatcher implements AutoCloseable {
      * A watcher of {@code folder} (created when missing, with its {@code applied} and {@code rejected} folders) for
      * {@code district}; {@code listener} is told of every batch applied or rejected, on the polling thread.
      *
+     * @param district the live district the batches are applied to
+     * @param folder the watched folder
+     * @param listener told of every batch applied or rejected
+     * @return the watcher, not started
      * @throws UncheckedIOException when the folders cannot be created
      */
     public static DeltaFolderWatcher of(LiveDistrict district, Path folder, Consumer<Outcome> listener) {
@@ -104,7 +115,7 @@ public final class DeltaFolderWatcher implements AutoCloseable {
         return new DeltaFolderWatcher(district, folder, listener);
     }
 
-    /** The watched folder. */
+    /** {@return the watched folder} */
     public Path folder() {
         return folder;
     }
@@ -113,6 +124,8 @@ public final class DeltaFolderWatcher implements AutoCloseable {
      * Polls every {@code interval} on a daemon thread until {@link #close()}; a failing poll is logged and tried again
      * at the next interval.
      *
+     * @param interval the time between the end of one poll and the start of the next
+     * @return this watcher
      * @throws IllegalStateException when already started
      */
     public synchronized DeltaFolderWatcher start(Duration interval) {
@@ -138,6 +151,7 @@ public final class DeltaFolderWatcher implements AutoCloseable {
     /**
      * Applies every ready delta directory now, in name order, and returns what became of each.
      *
+     * @return what became of each delta directory applied or rejected, in name order
      * @throws UncheckedIOException when the folder cannot be listed or a batch cannot be moved
      */
     public synchronized List<Outcome> poll() {

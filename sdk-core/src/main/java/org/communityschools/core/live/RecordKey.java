@@ -125,7 +125,7 @@ public record RecordKey(DataFile file, List<String> values) {
     }
 
     /**
-     * The key of a record of the district data directory (one of the record types {@code DistrictData.Builder} adds).
+     * The key of a record of the district data directory (one of the record types {@code DistrictDataBuilder} adds).
      *
      * @param record a record
      * @return its key

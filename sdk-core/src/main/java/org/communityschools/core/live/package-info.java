@@ -1,6 +1,10 @@
 /**
  * Live district data: a {@code DistrictData} kept current by batches of changes (docs/live-data.md).
  *
+ * <p>Entry points: {@link org.communityschools.core.live.LiveDistrict} (holds the current version and applies
+ * batches), {@link org.communityschools.core.live.ChangeBatch} (what a batch changes), and the feeds
+ * {@link org.communityschools.core.live.DeltaDirectory} and {@link org.communityschools.core.live.DeltaFolderWatcher}.
+ *
  * <h2>API</h2>
  * <ul>
  *   <li>{@link org.communityschools.core.live.LiveDistrict} — the holder of the current
@@ -23,8 +27,7 @@
  *       a rejected one is moved to {@code rejected/} with its located errors in {@code NAME.errors.txt}.</li>
  * </ul>
  *
- * <h2>Planned</h2>
- * Ed-Fi ODS/API change queries as a feed; agreements in delta directories.
+ * <p>Ed-Fi ODS/API change queries are read as batches by {@code sdk-interop} ({@code EdFiChangeQueries}).
  */
 @NullMarked
 package org.communityschools.core.live;

@@ -28,7 +28,22 @@ public record ActionStep(ActionStepId id, MeetingId meetingId, @Size(max = 1000)
                          LocalDate dueDate, Optional<StudentId> studentId, Optional<@Size(max = 100) String> group,
                          Optional<InterventionId> interventionId, ActionStepStatus status,
                          Optional<LocalDate> completionDate, StaffId recordedBy, Instant recordedAt) {
-    /** Checks that nothing is missing, the subject (student or group) and the status rules. */
+    /**
+     * Checks that nothing is missing, the subject (student or group) and the status rules.
+     *
+     * @param id the step's identifier
+     * @param meetingId the meeting that decided it
+     * @param what what is to be done (free text)
+     * @param ownerId the staff member who owns the step
+     * @param dueDate the day it is due
+     * @param studentId the student, when the step is about one student (exactly one of student and group)
+     * @param group the group, when the step is about a group
+     * @param interventionId the intervention the step starts or changes, if any
+     * @param status open, done or dropped
+     * @param completionDate the day it was done or dropped: required when {@code DONE}, absent when {@code OPEN}
+     * @param recordedBy the staff member who recorded the step (or its last change)
+     * @param recordedAt when it was recorded
+     */
     public ActionStep {
         Objects.requireNonNull(id, "action_step_id");
         Objects.requireNonNull(meetingId, "meeting_id");
@@ -66,17 +81,27 @@ public record ActionStep(ActionStepId id, MeetingId meetingId, @Size(max = 1000)
         return null;
     }
 
-    /** Whether the step is still open on {@code date} and due on or before it. */
+    /**
+     * {@return whether the step is still open on {@code date} and due on or before it}
+     *
+     * @param date the day
+     */
     public boolean isDueBy(LocalDate date) {
         return status == ActionStepStatus.OPEN && !dueDate.isAfter(date);
     }
 
-    /** Whether the step was done on or before its due date. */
+    /** {@return whether the step was done on or before its due date} */
     public boolean doneOnTime() {
         return status == ActionStepStatus.DONE && !completionDate.orElseThrow().isAfter(dueDate);
     }
 
-    /** A copy marked {@code DONE} on {@code date}, recorded by {@code by} at {@code at}. */
+    /**
+     * {@return a copy marked {@code DONE} on {@code date}, recorded by {@code by} at {@code at}}
+     *
+     * @param date the day it was done
+     * @param by the staff member who records it
+     * @param at when it is recorded
+     */
     public ActionStep complete(LocalDate date, StaffId by, Instant at) {
         return new ActionStep(id, meetingId, what, ownerId, dueDate, studentId, group, interventionId,
                 ActionStepStatus.DONE, Optional.of(date), by, at);

@@ -17,7 +17,16 @@ import java.util.Optional;
  */
 public record AgendaItem(MeetingId meetingId, int number, Optional<StudentId> studentId, Optional<@Size(max = 100) String> group,
                          AgendaReason reason, Optional<@Size(max = 2000) String> notes) {
-    /** Checks that nothing is missing and that the item is about exactly one of a student and a group. */
+    /**
+     * Checks that nothing is missing and that the item is about exactly one of a student and a group.
+     *
+     * @param meetingId the meeting
+     * @param number the item's number on the meeting's agenda, from 1 (with the meeting, the item's key)
+     * @param studentId the student, when the item is about one student (exactly one of student and group)
+     * @param group the group, such as "grade 9 chronically absent", when the item is about a group
+     * @param reason why the item is on the agenda
+     * @param notes the team's free-text notes, if any
+     */
     public AgendaItem {
         Objects.requireNonNull(meetingId, "meeting_id");
         Objects.requireNonNull(studentId, "student_id");

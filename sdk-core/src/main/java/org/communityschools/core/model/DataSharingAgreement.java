@@ -119,6 +119,23 @@ public record DataSharingAgreement(AgreementId id, int version, AgreementStatus 
     /**
      * A version that governs from its effective date: the usual first (or only) version of an agreement.
      *
+     * @param id the agreement's identifier
+     * @param version the version, 1 or more; versions of one id take effect in the order of their numbers
+     * @param status the status while this version governs; only {@link AgreementStatus#ACTIVE} permits disclosure
+     * @param disclosingOrganizationId the district
+     * @param recipientOrganizationId the recipient
+     * @param legalBasis the FERPA basis
+     * @param purpose the purpose
+     * @param schoolIds the schools in scope, at least one
+     * @param schoolYears the school years in scope, at least one
+     * @param dataElements the allowed field paths ({@code attendance.records}) or category names ({@code ATTENDANCE}), at least one
+     * @param permittedRoles the recipient roles that may see data, at least one
+     * @param effectiveDate the first day in force
+     * @param endDate the last day in force (inclusive), not before the effective date
+     * @param signedDate the day this version was signed, not after its version effective date
+     * @param signatories who signed
+     * @param destructionDays days after the end by which the recipient destroys the data, 0–3650
+     * @param redisclosureAllowed whether the recipient may redisclose (34 CFR 99.33)
      * @see #DataSharingAgreement(AgreementId, int, AgreementStatus, OrganizationId, OrganizationId, LegalBasis, String, Set,
      *      Set, Set, Set, LocalDate, LocalDate, LocalDate, List, int, boolean, LocalDate)
      */
@@ -149,6 +166,8 @@ public record DataSharingAgreement(AgreementId id, int version, AgreementStatus 
      * The day by which the recipient must have destroyed the data when the agreement runs to its end date:
      * {@code destructionDays} after the end date. A termination or expiry version brings it forward
      * ({@link AgreementHistory#destructionOn(LocalDate)}).
+     *
+     * @return the deadline of destruction at the end of the term
      */
     public LocalDate destructionDeadline() {
         return endDate.plusDays(destructionDays);

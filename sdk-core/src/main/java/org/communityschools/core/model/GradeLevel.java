@@ -8,9 +8,34 @@ import java.util.Objects;
  * {@code 1} … {@code 12} without the leading zero.
  */
 public enum GradeLevel {
-    PK("PK"), KG("KG"),
-    G01("01"), G02("02"), G03("03"), G04("04"), G05("05"), G06("06"),
-    G07("07"), G08("08"), G09("09"), G10("10"), G11("11"), G12("12");
+    /** Pre-kindergarten. */
+    PK("PK"),
+    /** Kindergarten. */
+    KG("KG"),
+    /** Grade 1. */
+    G01("01"),
+    /** Grade 2. */
+    G02("02"),
+    /** Grade 3. */
+    G03("03"),
+    /** Grade 4. */
+    G04("04"),
+    /** Grade 5. */
+    G05("05"),
+    /** Grade 6. */
+    G06("06"),
+    /** Grade 7. */
+    G07("07"),
+    /** Grade 8. */
+    G08("08"),
+    /** Grade 9. */
+    G09("09"),
+    /** Grade 10. */
+    G10("10"),
+    /** Grade 11. */
+    G11("11"),
+    /** Grade 12. */
+    G12("12");
 
     private final String code;
 
@@ -31,6 +56,8 @@ public enum GradeLevel {
     /**
      * Returns the grade with this code.
      *
+     * @param code {@code PK}, {@code KG}, {@code 01} … {@code 12}, or {@code 1} … {@code 12}
+     * @return the grade
      * @throws IllegalArgumentException when the code is not PK, KG or 01–12
      */
     public static GradeLevel parse(String code) {
@@ -44,7 +71,13 @@ public enum GradeLevel {
         throw new IllegalArgumentException("grade must be PK, KG or 01-12, was '" + code + "'");
     }
 
-    /** Returns the grade with this number, 1–12. */
+    /**
+     * Returns the grade with this number.
+     *
+     * @param grade the grade's number, 1–12
+     * @return the grade
+     * @throws IllegalArgumentException when the number is not 1–12
+     */
     public static GradeLevel ofNumber(int grade) {
         if (grade < 1 || grade > 12) {
             throw new IllegalArgumentException("grade number must be 1-12, was " + grade);

@@ -18,7 +18,15 @@ import java.util.TreeSet;
  */
 public record Meeting(MeetingId id, SchoolId schoolId, LocalDate date, @Size(max = 200) String purpose,
                       Set<StaffId> participants) {
-    /** Checks that nothing is missing, the purpose is not blank and there is a participant; copies the set. */
+    /**
+     * Checks that nothing is missing, the purpose is not blank and there is a participant; copies the set.
+     *
+     * @param id the meeting's identifier
+     * @param schoolId the school whose team meets
+     * @param date the day of the meeting
+     * @param purpose what the meeting is for, such as "monthly attendance review" (not about a single student)
+     * @param participants the staff members who take part, at least one; iterated in identifier order
+     */
     public Meeting {
         Objects.requireNonNull(id, "meeting_id");
         Objects.requireNonNull(schoolId, "school_id");

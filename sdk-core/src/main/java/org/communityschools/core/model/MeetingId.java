@@ -10,12 +10,22 @@ import org.communityschools.core.internal.Checks;
  * @param value the identifier as written in the data
  */
 public record MeetingId(String value) implements Comparable<MeetingId> {
-    /** Checks the identifier rule. */
+    /**
+     * Checks the identifier rule.
+     *
+     * @param value the identifier as written in the data
+     */
     public MeetingId {
         Checks.identifier(value, "meeting_id");
     }
 
-    /** Returns the identifier with this value; throws {@link IllegalArgumentException} when the value breaks the rule. */
+    /**
+     * Returns the identifier with this value.
+     *
+     * @param value the identifier as written in the data
+     * @return the identifier
+     * @throws IllegalArgumentException when the value breaks the identifier rule
+     */
     public static MeetingId of(String value) {
         return new MeetingId(value);
     }

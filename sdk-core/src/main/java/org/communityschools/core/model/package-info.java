@@ -4,7 +4,8 @@
  * <p>Conventions: every type is a record whose compact constructor rejects what can never be valid (a missing
  * value, an end before a begin, credits earned above credits attempted) with an {@link IllegalArgumentException}
  * or {@link NullPointerException} naming the field; field rules that a district may tune (text lengths, numeric
- * ranges) are Jakarta Validation annotations, checked by the reader with the host's provider. Identifiers are
+ * ranges) are Jakarta Validation annotations, checked by the reader and by {@code DistrictData.builder()} with the
+ * host's provider. Identifiers are
  * their own types ({@link org.communityschools.core.model.StudentId}, …). Absent values are {@link java.util.Optional}.
  * Periods are {@link org.communityschools.core.model.DateRange half-open ranges}; the directory's end dates are
  * inclusive last days and are converted on read. A school year is named by its ending year
@@ -32,7 +33,14 @@
  *
  * <p>Cross-record rules (references exist, attendance falls on an instructional day inside an enrollment, no
  * overlapping enrollments at one school) need the whole directory and are checked by
- * {@link org.communityschools.core.data.DistrictDataReader}.
+ * {@link org.communityschools.core.data.DistrictDataReader} and {@link org.communityschools.core.data.DistrictDataBuilder}.
+ *
+ * <p>Entry points: the records' constructors, and set-once builders for the wide ones a vendor fills from its own
+ * database ({@link org.communityschools.core.model.Student#builder()},
+ * {@link org.communityschools.core.model.CourseMark#builder()}, {@link org.communityschools.core.model.Consent#builder()},
+ * {@link org.communityschools.core.model.DataSharingAgreement#builder()}); identifiers with {@code of}
+ * ({@link org.communityschools.core.model.StudentId#of(String)}, …); {@link org.communityschools.core.model.SchoolYear#of(int)}
+ * and {@link org.communityschools.core.model.DateRange} for periods.
  */
 @NullMarked
 package org.communityschools.core.model;

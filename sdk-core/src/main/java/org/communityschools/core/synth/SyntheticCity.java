@@ -20,8 +20,14 @@ import org.communityschools.core.model.SchoolYear;
  *
  * <p>The same settings always give byte-identical files: every school and every student draws from its own {@link
  * java.util.SplittableRandom} derived from the seed, so the result does not depend on iteration order or threads.
- * The output streams to disk: memory stays bounded by the school and staff tables, whatever the preset. The data
- * are invented; names come from small embedded lists and no real person is described.
+ * The output streams to disk: memory stays bounded by the school and staff tables (and at most four flagged students
+ * per community school and meeting, for the school-team meetings), whatever the preset. The data are invented; names
+ * come from small embedded lists and no real person is described.
+ *
+ * <p>Each community school's team meets every four school weeks ({@code meetings.csv}, {@code agenda_items.csv},
+ * {@code action_steps.csv}): agendas from the students whose early-warning flags were newly raised and the follow-ups
+ * due, steps owned by the team. The meetings draw from their own random stream, so every other file is the same with
+ * or without them.
  *
  * <p>Besides the generated years, the directory holds high-school enrollments in the four <em>history years</em>
  * before the first one (enrollments only: no calendar, attendance or partnership there), including the students of

@@ -175,8 +175,8 @@ class AgreementsRulesTest {
     }
 
     /** What building, in code, the fixture's district with {@code versions} of agreement A1 reports. */
-    private static List<Violation> buildingWith(DataSharingAgreement... versions) {
-        DistrictData.Builder b = DistrictData.builder();
+    private static List<RecordViolation> buildingWith(DataSharingAgreement... versions) {
+        DistrictDataBuilder b = DistrictData.builder();
         b.add(new Organization(OrganizationId.of("D1"), "City District", OrganizationType.DISTRICT));
         b.add(new Organization(OrganizationId.of("C1"), "Helping Hands", OrganizationType.COMMUNITY_ORGANIZATION));
         b.add(new School(SchoolId.of("K1"), "PS 1", OrganizationId.of("D1"), GradeLevel.KG, GradeLevel.G05, SchoolType.REGULAR));
@@ -187,24 +187,27 @@ class AgreementsRulesTest {
             b.build();
             return List.of();
         } catch (DataValidationException e) {
-            return e.violations();
+            assertThat(e.violations()).isEmpty();
+            return e.recordViolations();
         }
     }
 
     @Test
-    void theBuilderAppliesTheSameRulesWithLineZero() {
+    void theBuilderAppliesTheSameRulesLocatedByRecord() {
         assertThat(buildingWith(inCode(1, AgreementStatus.ACTIVE, "ATTENDANCE", LocalDate.of(2017, 9, 1)),
                 inCode(2, AgreementStatus.TERMINATED, "attendance.recordz", LocalDate.of(2017, 9, 1))))
-                .extracting(Violation::line, Violation::field, Violation::rule)
-                .containsExactlyInAnyOrder(tuple(0L, Optional.of("data_elements"), "agreement.data-element"),
-                        tuple(0L, Optional.of("agreement_id"), "reference.rejected"));
+                .extracting(RecordViolation::recordType, RecordViolation::position, RecordViolation::key,
+                        RecordViolation::component, RecordViolation::rule)
+                .containsExactlyInAnyOrder(
+                        tuple("DataSharingAgreement", 2, "id=A1, version=2", Optional.of("dataElements"), "agreement.data-element"),
+                        tuple("DataSharingAgreement", 1, "id=A1, version=1", Optional.of("id"), "reference.rejected"));
     }
 
     @Test
     void theBuilderRejectsVersionDatesOutOfOrder() {
         assertThat(buildingWith(inCode(1, AgreementStatus.ACTIVE, "ATTENDANCE", LocalDate.of(2018, 1, 1)),
                 inCode(2, AgreementStatus.TERMINATED, "ATTENDANCE", LocalDate.of(2017, 12, 31))))
-                .extracting(Violation::rule).containsExactly("agreement.version-date");
+                .extracting(RecordViolation::rule).containsExactly("agreement.version-date");
         assertThat(buildingWith(inCode(1, AgreementStatus.ACTIVE, "ATTENDANCE", LocalDate.of(2017, 9, 1)),
                 inCode(2, AgreementStatus.TERMINATED, "ATTENDANCE", LocalDate.of(2018, 3, 1)))).isEmpty();
     }

@@ -152,7 +152,7 @@ class DistrictDataRoundTripTest {
         RelationshipType relationship = (RelationshipType) organization.get(6);
         int enrolledDays = (Integer) organization.get(7);
 
-        DistrictData.Builder b = DistrictData.builder();
+        DistrictDataBuilder b = DistrictData.builder();
         b.add(new Organization(DISTRICT, orgs.get(0).name(), OrganizationType.DISTRICT));
         b.add(new Organization(CBO, orgs.get(1).name(), OrganizationType.COMMUNITY_ORGANIZATION));
         b.add(new School(SCHOOL, school.name(), DISTRICT, GradeLevel.PK, GradeLevel.G12, school.schoolType()));

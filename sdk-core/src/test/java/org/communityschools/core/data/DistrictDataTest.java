@@ -46,8 +46,8 @@ class DistrictDataTest {
     private static final LocalDate START = LocalDate.of(2017, 9, 1);
     private static final OrganizationId DISTRICT = OrganizationId.of("D1");
 
-    private static DistrictData.Builder base(int students, int schools) {
-        DistrictData.Builder b = DistrictData.builder()
+    private static DistrictDataBuilder base(int students, int schools) {
+        DistrictDataBuilder b = DistrictData.builder()
                 .add(new Organization(DISTRICT, "District", OrganizationType.DISTRICT));
         for (int s = 0; s < schools; s++) {
             b.add(new School(school(s), "School " + s, DISTRICT, GradeLevel.KG, GradeLevel.G12, SchoolType.REGULAR));
@@ -74,17 +74,23 @@ class DistrictDataTest {
 
     @Test
     void builderAppliesTheCrossRecordRulesAndNamesTheRecordById() {
-        DistrictData.Builder b = base(1, 1)
+        DistrictDataBuilder b = base(1, 1)
                 .add(enrollment(0, 0, START, Optional.empty()))
                 .add(enrollment(0, 0, START.plusDays(10), Optional.empty()))
                 .add(enrollment(7, 0, START, Optional.empty()));
         DataValidationException e = catchThrowableOfType(DataValidationException.class, b::build);
-        assertThat(e.violations()).extracting(Violation::file, Violation::line, Violation::column, Violation::rule)
-                .containsExactlyInAnyOrder(
-                        tuple("enrollments.csv", 0L, 0, "enrollment.no-overlap-at-school"),
-                        tuple("enrollments.csv", 0L, 0, "reference.unknown-student"));
-        assertThat(e.violations()).anySatisfy(v -> assertThat(v.message()).contains("'S7'"));
-        assertThat(e.violations()).anySatisfy(v -> assertThat(v.message()).contains("'S0'").contains("'K0'"));
+        assertThat(e.violations()).isEmpty();
+        assertThat(e.recordViolations())
+                .extracting(RecordViolation::recordType, RecordViolation::position, RecordViolation::key,
+                        RecordViolation::component, RecordViolation::rule)
+                .containsExactly(
+                        tuple("Enrollment", 2, "studentId=S0, schoolId=K0, entryDate=2017-09-11", Optional.of("entryDate"),
+                                "enrollment.no-overlap-at-school"),
+                        tuple("Enrollment", 3, "studentId=S7, schoolId=K0, entryDate=2017-09-01", Optional.of("studentId"),
+                                "reference.unknown-student"));
+        assertThat(e.recordViolations()).anySatisfy(v -> assertThat(v.message()).contains("'S7'"));
+        assertThat(e.recordViolations()).anySatisfy(v -> assertThat(v.message()).contains("'S0'").contains("'K0'"));
+        assertThat(e.recordViolations()).allSatisfy(v -> assertThat(v.toString()).doesNotContain(".csv"));
     }
 
     @Test
@@ -148,7 +154,7 @@ class DistrictDataTest {
     void enrollmentsOnEqualsFilteringAllEnrollments(@ForAll("enrollmentPlans") List<int[]> plans,
                                                     @ForAll @IntRange(min = -5, max = 400) int dayOffset,
                                                     @ForAll @IntRange(min = 0, max = 6) int studentIndex) {
-        DistrictData.Builder b = base(6, 3);
+        DistrictDataBuilder b = base(6, 3);
         List<Enrollment> all = enrollments(plans);
         all.forEach(b::add);
         DistrictData data = b.build();
@@ -180,7 +186,7 @@ class DistrictDataTest {
 
     @Property(tries = 200)
     void attendanceTableRoundTripsRecordsExactly(@ForAll("attendance") List<AttendanceRecord> records) {
-        DistrictData.Builder b = base(5, 3);
+        DistrictDataBuilder b = base(5, 3);
         for (int st = 0; st < 5; st++) {
             for (int sc = 0; sc < 3; sc++) {
                 b.add(enrollment(st, sc, START, Optional.empty()));
@@ -218,7 +224,7 @@ class DistrictDataTest {
 
     @Test
     void attendanceTableUsesAtMostTwelveBytesPerRowAtScale() {
-        DistrictData.Builder b = base(200, 2);
+        DistrictDataBuilder b = base(200, 2);
         for (int st = 0; st < 200; st++) {
             b.add(enrollment(st, st % 2, START, Optional.empty()));
             for (int d = 179; d >= 0; d--) {

@@ -58,10 +58,10 @@ class MeetingFilesTest {
                 status, completed, SmallDistrict.T1, AT);
     }
 
-    /** SmallDistrict with one meeting, two agenda items and two steps, built through DistrictData.Builder. */
+    /** SmallDistrict with one meeting, two agenda items and two steps, built through DistrictDataBuilder. */
     static DistrictData withMeeting() {
         DistrictData base = SmallDistrict.build(3);
-        DistrictData.Builder b = DistrictData.builder();
+        DistrictDataBuilder b = DistrictData.builder();
         for (DataFile f : DataFile.values()) {
             org.communityschools.core.internal.live.Records.forEach(base, f, r -> addAny(b, r));
         }
@@ -82,9 +82,9 @@ class MeetingFilesTest {
         }
     }
 
-    private static void addAny(DistrictData.Builder b, Object r) {
+    private static void addAny(DistrictDataBuilder b, Object r) {
         try {
-            DistrictData.Builder.class.getMethod("add", r.getClass()).invoke(b, r);
+            DistrictDataBuilder.class.getMethod("add", r.getClass()).invoke(b, r);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
@@ -271,7 +271,7 @@ class MeetingFilesTest {
     @Property(tries = 40)
     void generatedMeetingsRoundTrip(@ForAll("meetingSets") List<Object> records) throws IOException {
         DistrictData base = SmallDistrict.build(3);
-        DistrictData.Builder b = DistrictData.builder();
+        DistrictDataBuilder b = DistrictData.builder();
         for (DataFile f : DataFile.values()) {
             org.communityschools.core.internal.live.Records.forEach(base, f, r -> addAny(b, r));
         }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.communityschools.core.data.DataFile;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.data.DistrictDataBuilder;
 import org.communityschools.core.data.Violation;
 import org.junit.jupiter.api.Test;
 
@@ -128,7 +129,7 @@ class LiveDistrictTest {
     void aBatchThatWouldPassTheReasonDictionarysLimitIsRejectedAtItsFirstAttendanceChange() {
         int limit = org.communityschools.core.internal.index.AttendanceColumns.MAX_REASONS;
         int students = limit / SmallDistrict.DAYS + 1;
-        DistrictData.Builder b = DistrictData.builder();
+        DistrictDataBuilder b = DistrictData.builder();
         DistrictData base = SmallDistrict.build(0);
         base.organizations().forEach(b::add);
         base.schools().forEach(b::add);

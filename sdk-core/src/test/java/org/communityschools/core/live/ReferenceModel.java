@@ -9,6 +9,7 @@ import java.util.Set;
 import org.communityschools.core.data.DataFile;
 import org.communityschools.core.data.DataValidationException;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.data.DistrictDataBuilder;
 import org.communityschools.core.internal.live.Records;
 
 /**
@@ -71,7 +72,7 @@ final class ReferenceModel {
 
     /** A fresh build of the lists, or null when they break a rule of the directory. */
     DistrictData build() {
-        DistrictData.Builder b = DistrictData.builder();
+        DistrictDataBuilder b = DistrictData.builder();
         for (List<Object> records : files.values()) {
             for (Object r : records) {
                 add(b, r);
@@ -84,9 +85,9 @@ final class ReferenceModel {
         }
     }
 
-    private static void add(DistrictData.Builder b, Object r) {
+    private static void add(DistrictDataBuilder b, Object r) {
         try {
-            var m = DistrictData.Builder.class.getMethod("add", r.getClass());
+            var m = DistrictDataBuilder.class.getMethod("add", r.getClass());
             m.invoke(b, r);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);

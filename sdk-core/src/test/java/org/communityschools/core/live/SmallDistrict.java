@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.data.DistrictDataBuilder;
 import org.communityschools.core.model.AgreementId;
 import org.communityschools.core.model.AgreementStatus;
 import org.communityschools.core.model.AttendanceCategory;
@@ -116,7 +117,7 @@ public final class SmallDistrict {
 
     /** The district with {@code students} students. */
     public static DistrictData build(int students) {
-        DistrictData.Builder b = DistrictData.builder();
+        DistrictDataBuilder b = DistrictData.builder();
         b.add(new Organization(D1, "City District", OrganizationType.DISTRICT));
         b.add(new Organization(C1, "Helping Hands", OrganizationType.COMMUNITY_ORGANIZATION));
         b.add(new School(K1, "PS 1", D1, GradeLevel.parse("KG"), GradeLevel.parse("05"), SchoolType.REGULAR));

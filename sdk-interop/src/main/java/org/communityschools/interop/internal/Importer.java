@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.communityschools.core.data.DataValidationException;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.data.DistrictDataBuilder;
 import org.communityschools.core.data.ReadLimits;
 import org.communityschools.core.data.Violation;
 import org.communityschools.core.model.AttendanceRecord;
@@ -147,7 +148,7 @@ public final class Importer extends EdFiAssembly {
                 format.reader().read(f, Importer::isPass2, this::pass2, format == Format.JSON ? issues : new Issues(), limits);
             }
         }
-        DistrictData.Builder b = DistrictData.builder();
+        DistrictDataBuilder b = DistrictData.builder().withoutBeanValidation(); // as the import's re-read (ValidatedOutput)
         organizations.values().forEach(b::add);
         schools.values().forEach(b::add);
         students.values().forEach(b::add);

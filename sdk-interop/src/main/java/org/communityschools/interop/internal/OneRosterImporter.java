@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.communityschools.core.data.DataValidationException;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.data.DistrictDataBuilder;
 import org.communityschools.core.data.ReadLimits;
 import org.communityschools.core.data.Severity;
 import org.communityschools.core.model.DateRange;
@@ -98,7 +99,7 @@ public final class OneRosterImporter extends OneRosterRows {
     // ---------------------------------------------------------------- the model
 
     private Importer.Outcome build() {
-        DistrictData.Builder b = DistrictData.builder();
+        DistrictDataBuilder b = DistrictData.builder().withoutBeanValidation(); // as the import's re-read (ValidatedOutput)
         Map<String, Organization> districts = new LinkedHashMap<>();
         for (Org o : orgs.values()) {
             if (o.type().equals("district")) {

@@ -6,7 +6,6 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,14 +27,14 @@ import org.communityschools.metrics.EnrollmentFigures;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The state of an {@code AttendanceAccumulator}: per school a bitmap of the year's instructional days with a prefix
- * count rebuilt lazily after a change, the school type and the students with an enrollment there that overlaps the
- * year; per student the enrollments keyed by (school, entry date) and, per school, the attendance records keyed by
- * day of the year ({@link DayRecords}), each record reduced to its category and the share of the day absent under
- * the definition. Every event is one or two hash-table updates (and drops the cached aggregate of the school it
- * concerns). Figures are computed on reading with the batch engine's rules ({@link ColumnarChronicAbsence#figures},
- * {@link ChronicAbsenceDefinition#classify}, {@link Aggregator}). Mutable, single writer, not thread-safe (reading
- * uses scratch buffers and fills caches).
+ * The state of an {@code AttendanceAccumulator}: per school ({@link AccumulatorSchool}) a bitmap of the year's
+ * instructional days with a prefix count rebuilt lazily after a change, the school type and the students with an
+ * enrollment there that overlaps the year; per student ({@link AccumulatorStudent}) the enrollments keyed by (school,
+ * entry date) and, per school, the attendance records keyed by day of the year ({@link DayRecords}), each record
+ * reduced to its category and the share of the day absent under the definition. Every event is one or two hash-table
+ * updates (and drops the cached aggregate of the school it concerns). Figures are computed on reading with the batch
+ * engine's rules ({@link ColumnarChronicAbsence#figures}, {@link ChronicAbsenceDefinition#classify},
+ * {@link Aggregator}). Mutable, single writer, not thread-safe (reading uses scratch buffers and fills caches).
  */
 public final class AccumulatorState {
     private static final int CATEGORIES = AttendanceCategory.values().length;
@@ -44,83 +43,9 @@ public final class AccumulatorState {
     private final ChronicAbsenceDefinition definition;
     private final int firstEpoch;
     private final int lastEpoch;
-    private final Map<SchoolId, SchoolState> schools = new HashMap<>();
-    private final Map<StudentId, StudentState> students = new HashMap<>();
+    private final Map<SchoolId, AccumulatorSchool> schools = new HashMap<>();
+    private final Map<StudentId, AccumulatorStudent> students = new HashMap<>();
     private int currentEpoch = Integer.MIN_VALUE;
-
-    private final class SchoolState implements EnrolledDays.Calendar {
-        @Nullable SchoolType type;
-        final BitSet days;
-        int @Nullable [] prefix;
-        /** Students with at least one enrollment at the school, with their number of enrollments there. */
-        final Map<StudentId, Integer> enrolled = new HashMap<>();
-        /**
-         * The school's aggregate as of {@link #cachedLast}, dropped by any event that can change it: its calendar or
-         * type, an enrollment at the school, a record at the school (the school's figures depend on nothing else).
-         */
-        @Nullable AttendanceAggregate cached;
-        int cachedLast;
-
-        SchoolState(BitSet days) {
-            this.days = days;
-        }
-
-        @Override
-        public boolean isInstructional(int d) {
-            return d >= firstEpoch && d <= lastEpoch && days.get(d - firstEpoch);
-        }
-
-        @Override
-        public int count(int a, int b) {
-            int[] p = prefix(this);
-            return p[b - firstEpoch + 1] - p[a - firstEpoch];
-        }
-    }
-
-    private record EnrollmentKey(SchoolId school, LocalDate entryDate) {}
-
-    private static final class StudentState {
-        final Map<EnrollmentKey, Enrollment> enrollments = new LinkedHashMap<>(4);
-        /** The schools with records and their records, in parallel; a student has records at one or two schools. */
-        SchoolId[] recordSchools = new SchoolId[1];
-        DayRecords[] records = new DayRecords[1];
-        int recordCount;
-
-        @Nullable DayRecords records(SchoolId school) {
-            for (int i = 0; i < recordCount; i++) {
-                if (recordSchools[i].equals(school)) {
-                    return records[i];
-                }
-            }
-            return null;
-        }
-
-        DayRecords recordsForUpdate(SchoolId school) {
-            DayRecords r = records(school);
-            if (r == null) {
-                if (recordCount == records.length) {
-                    recordSchools = java.util.Arrays.copyOf(recordSchools, recordCount * 2);
-                    records = java.util.Arrays.copyOf(records, recordCount * 2);
-                }
-                r = new DayRecords();
-                recordSchools[recordCount] = school;
-                records[recordCount++] = r;
-            }
-            return r;
-        }
-
-        StudentState copy() {
-            StudentState s = new StudentState();
-            s.enrollments.putAll(enrollments);
-            s.recordSchools = recordSchools.clone();
-            s.records = new DayRecords[records.length];
-            for (int i = 0; i < recordCount; i++) {
-                s.records[i] = records[i].copy();
-            }
-            s.recordCount = recordCount;
-            return s;
-        }
-    }
 
     /** An empty state for {@code year} under {@code definition}. */
     public AccumulatorState(SchoolYear year, ChronicAbsenceDefinition definition) {
@@ -140,8 +65,8 @@ public final class AccumulatorState {
         return definition;
     }
 
-    private SchoolState school(SchoolId id) {
-        return schools.computeIfAbsent(id, k -> new SchoolState(new BitSet(lastEpoch - firstEpoch + 1)));
+    private AccumulatorSchool school(SchoolId id) {
+        return schools.computeIfAbsent(id, k -> new AccumulatorSchool(firstEpoch, lastEpoch));
     }
 
     private boolean inYear(int epoch) {
@@ -153,7 +78,7 @@ public final class AccumulatorState {
     /** Declares the school's type (REGULAR until declared). */
     public void schoolType(SchoolId school, SchoolType type) {
         Objects.requireNonNull(type, "type");
-        SchoolState s = school(Objects.requireNonNull(school, "school"));
+        AccumulatorSchool s = school(Objects.requireNonNull(school, "school"));
         s.type = type;
         s.cached = null;
     }
@@ -165,7 +90,7 @@ public final class AccumulatorState {
         if (!inYear(e)) {
             return;
         }
-        SchoolState s = school(school);
+        AccumulatorSchool s = school(school);
         if (s.days.get(e - firstEpoch) != instructional) {
             s.days.set(e - firstEpoch, instructional);
             s.prefix = null;
@@ -176,9 +101,9 @@ public final class AccumulatorState {
     /** Adds the enrollment, or replaces the one of the same student, school and entry date. */
     public void enroll(Enrollment enrollment) {
         Objects.requireNonNull(enrollment, "enrollment");
-        StudentState st = students.computeIfAbsent(enrollment.studentId(), k -> new StudentState());
-        Enrollment old = st.enrollments.put(new EnrollmentKey(enrollment.schoolId(), enrollment.entryDate()), enrollment);
-        SchoolState school = school(enrollment.schoolId());
+        AccumulatorStudent st = students.computeIfAbsent(enrollment.studentId(), k -> new AccumulatorStudent());
+        Enrollment old = st.enrollments.put(new AccumulatorStudent.EnrollmentKey(enrollment.schoolId(), enrollment.entryDate()), enrollment);
+        AccumulatorSchool school = school(enrollment.schoolId());
         school.cached = null;
         index(enrollment.studentId(), school, old != null && overlapsYear(old), overlapsYear(enrollment));
     }
@@ -188,7 +113,7 @@ public final class AccumulatorState {
     }
 
     /** Keeps the school's index of students with an enrollment overlapping the year. */
-    private static void index(StudentId student, SchoolState school, boolean before, boolean after) {
+    private static void index(StudentId student, AccumulatorSchool school, boolean before, boolean after) {
         if (after && !before) {
             school.enrolled.merge(student, 1, Integer::sum);
         } else if (before && !after) {
@@ -198,18 +123,18 @@ public final class AccumulatorState {
 
     /** The enrollment of this student at this school with this entry date, if known. */
     public Optional<Enrollment> enrollment(StudentId student, SchoolId school, LocalDate entryDate) {
-        StudentState st = students.get(student);
-        return st == null ? Optional.empty() : Optional.ofNullable(st.enrollments.get(new EnrollmentKey(school, entryDate)));
+        AccumulatorStudent st = students.get(student);
+        return st == null ? Optional.empty() : Optional.ofNullable(st.enrollments.get(new AccumulatorStudent.EnrollmentKey(school, entryDate)));
     }
 
     /** Removes the enrollment; returns whether it existed. */
     public boolean unenroll(StudentId student, SchoolId school, LocalDate entryDate) {
-        StudentState st = students.get(student);
-        Enrollment old = st == null ? null : st.enrollments.remove(new EnrollmentKey(school, entryDate));
+        AccumulatorStudent st = students.get(student);
+        Enrollment old = st == null ? null : st.enrollments.remove(new AccumulatorStudent.EnrollmentKey(school, entryDate));
         if (old == null) {
             return false;
         }
-        SchoolState s = schools.get(school);
+        AccumulatorSchool s = schools.get(school);
         s.cached = null;
         index(student, s, overlapsYear(old), false);
         return true;
@@ -222,14 +147,14 @@ public final class AccumulatorState {
             return;
         }
         int share = definition.absentShare(category, durationTenThousandths);
-        students.computeIfAbsent(student, k -> new StudentState()).recordsForUpdate(school).put(e - firstEpoch, category.ordinal(), share);
+        students.computeIfAbsent(student, k -> new AccumulatorStudent()).recordsForUpdate(school).put(e - firstEpoch, category.ordinal(), share);
         invalidate(school);
         advanceTo(e);
     }
 
     /** Removes the record of the student at the school on {@code day}; returns whether it existed. */
     public boolean removeRecord(StudentId student, SchoolId school, LocalDate day) {
-        StudentState st = students.get(student);
+        AccumulatorStudent st = students.get(student);
         if (st == null) {
             return false;
         }
@@ -243,7 +168,7 @@ public final class AccumulatorState {
     }
 
     private void invalidate(SchoolId school) {
-        SchoolState s = schools.get(school);
+        AccumulatorSchool s = schools.get(school);
         if (s != null) {
             s.cached = null;
         }
@@ -280,7 +205,7 @@ public final class AccumulatorState {
             }
         }
         other.schools.forEach((id, o) -> {
-            SchoolState mine = schools.get(id);
+            AccumulatorSchool mine = schools.get(id);
             if (mine != null && mine.type != null && o.type != null && mine.type != o.type) {
                 throw new IllegalArgumentException("school " + id + " has type " + mine.type + " in one accumulator and " + o.type + " in the other");
             }
@@ -291,7 +216,7 @@ public final class AccumulatorState {
     public void mergeFrom(AccumulatorState other) {
         checkMergeable(other);
         other.schools.forEach((id, o) -> {
-            SchoolState mine = school(id);
+            AccumulatorSchool mine = school(id);
             if (o.type != null) {
                 mine.type = o.type;
             }
@@ -309,20 +234,8 @@ public final class AccumulatorState {
 
     // ---- reading ----
 
-    private int[] prefix(SchoolState s) {
-        int[] p = s.prefix;
-        if (p == null) {
-            p = new int[lastEpoch - firstEpoch + 2];
-            for (int i = 0; i < p.length - 1; i++) {
-                p[i + 1] = p[i] + (s.days.get(i) ? 1 : 0);
-            }
-            s.prefix = p;
-        }
-        return p;
-    }
-
     private SchoolType typeOf(SchoolId school) {
-        SchoolState s = schools.get(school);
+        AccumulatorSchool s = schools.get(school);
         return s == null || s.type == null ? SchoolType.REGULAR : s.type;
     }
 
@@ -352,7 +265,7 @@ public final class AccumulatorState {
      * to the first enrollment at its school that contains its day when that day is instructional (the batch rule).
      * Returns the number of slots.
      */
-    private int slots(StudentState st, @Nullable SchoolId only, int last) {
+    private int slots(AccumulatorStudent st, @Nullable SchoolId only, int last) {
         int n = 0;
         for (Enrollment e : st.enrollments.values()) {
             if (only != null && !e.schoolId().equals(only)) {
@@ -366,7 +279,7 @@ public final class AccumulatorState {
             if (end < s) {
                 continue;
             }
-            int[] p = prefix(schools.get(e.schoolId()));
+            int[] p = schools.get(e.schoolId()).prefix();
             int days = p[end - firstEpoch + 1] - p[s - firstEpoch];
             if (days == 0) {
                 continue;
@@ -404,7 +317,7 @@ public final class AccumulatorState {
             if (only != null && !school.equals(only)) {
                 continue;
             }
-            SchoolState ss = schools.get(school);
+            AccumulatorSchool ss = schools.get(school);
             if (ss == null) {
                 continue;
             }
@@ -519,7 +432,7 @@ public final class AccumulatorState {
     public AttendanceAggregate school(SchoolId school, LocalDate asOf) {
         int last = lastDay(asOf);
         Aggregator a = new Aggregator();
-        SchoolState s = schools.get(school);
+        AccumulatorSchool s = schools.get(school);
         if (s == null || last < firstEpoch) {
             return a.result();
         }
@@ -549,7 +462,7 @@ public final class AccumulatorState {
             return a.result();
         }
         for (SchoolId id : set) {
-            SchoolState s = schools.get(id);
+            AccumulatorSchool s = schools.get(id);
             if (s == null) {
                 continue;
             }
@@ -589,7 +502,7 @@ public final class AccumulatorState {
             return a.result();
         }
         for (StudentId id : group) {
-            StudentState st = students.get(id);
+            AccumulatorStudent st = students.get(id);
             int n = st == null ? 0 : slots(st, null, last);
             if (n == 0) {
                 continue;
@@ -657,7 +570,7 @@ public final class AccumulatorState {
         Map<SchoolId, Integer> daysInSession = new TreeMap<>();
         schools.forEach((id, s) -> {
             if (!s.days.isEmpty()) {
-                daysInSession.put(id, last < firstEpoch ? 0 : prefix(s)[last - firstEpoch + 1]);
+                daysInSession.put(id, last < firstEpoch ? 0 : s.prefix()[last - firstEpoch + 1]);
             }
         });
         return new AttendanceSnapshot(definition, year, asOf, enrollments, pooled, grades, daysInSession);

@@ -38,4 +38,9 @@ public final class Points {
     public static BigDecimal round(BigInteger[] f, int scale) {
         return new BigDecimal(f[0].multiply(BigInteger.valueOf(100))).divide(new BigDecimal(f[1]), scale, RoundingMode.HALF_EVEN);
     }
+
+    /** The fraction itself (not × 100), rounded half even to {@code scale} places. */
+    public static BigDecimal roundPlain(BigInteger[] f, int scale) {
+        return new BigDecimal(f[0]).divide(new BigDecimal(f[1]), scale, RoundingMode.HALF_EVEN);
+    }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.data.DistrictDataBuilder;
 import org.communityschools.core.data.DistrictDataReader;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.AttendanceRecord;
@@ -56,7 +57,7 @@ class DistrictDataCalculationTest {
         StudentId mover = StudentId.of("mover");
         StudentId stayer = StudentId.of("stayer");
         List<LocalDate> calendar = ChronicAbsenceEngineTest.CALENDAR;
-        DistrictData.Builder b = DistrictData.builder()
+        DistrictDataBuilder b = DistrictData.builder()
                 .add(new Organization(district, "City District", OrganizationType.DISTRICT))
                 .add(new Organization(cbo, "Helping Hands", OrganizationType.COMMUNITY_ORGANIZATION))
                 .add(new School(A, "School A", district, GradeLevel.G06, GradeLevel.G08, SchoolType.REGULAR))

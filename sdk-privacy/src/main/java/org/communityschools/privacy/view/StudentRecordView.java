@@ -10,7 +10,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.function.Predicate;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.model.ActionStep;
+import org.communityschools.core.model.AgendaItem;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.privacy.FieldCatalog;
 import org.communityschools.privacy.FieldPath;
@@ -95,6 +98,32 @@ public final class StudentRecordView {
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(catalog, "catalog");
         return new StudentRecordView(decision, ViewAssembler.assemble(data, decision, catalog));
+    }
+
+    /**
+     * The view of {@code decision}'s student as {@link #of(DistrictData, Decision, FieldCatalog)}, narrowed to the
+     * meeting rows a page shows: of the student's action steps ({@code meetings.actionSteps}) only those {@code steps}
+     * accepts are written, of the agenda items ({@code meetings.notes}) only those {@code items} accepts; every other
+     * field is as in the full view. The selection only narrows: an accepted row is still written only in the scope of
+     * the decision's grants and row filters. The disclosure entries ({@link #disclose}) then count, and their digest
+     * covers, exactly the rows written, so that a page that shows one meeting's steps logs those steps and not every
+     * step of the student in the viewer's scope.
+     *
+     * @param data the district data
+     * @param decision the decision the view shows
+     * @param catalog the field catalog of the decision's policy
+     * @param steps which of the student's action steps to write (when in scope)
+     * @param items which of the student's agenda items to write (when in scope)
+     * @return the narrowed view
+     */
+    public static StudentRecordView ofMeetingRows(DistrictData data, Decision decision, FieldCatalog catalog,
+                                                  Predicate<ActionStep> steps, Predicate<AgendaItem> items) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(steps, "steps");
+        Objects.requireNonNull(items, "items");
+        return new StudentRecordView(decision, ViewAssembler.assemble(data, decision, catalog, steps, items));
     }
 
     /** {@return the decision the view was built for} */

@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.data.DistrictDataBuilder;
 import org.communityschools.core.data.DistrictDataReader;
 import org.communityschools.core.data.InstructionalCalendar;
 import org.communityschools.core.model.Consent;
@@ -74,29 +75,29 @@ public final class TinyCity {
     }
 
     /** A copy of the tiny city without the agreements {@code drop} selects, plus the records {@code more} adds. */
-    public static DistrictData withChanges(Predicate<DataSharingAgreement> drop, Consumer<DistrictData.Builder> more) {
+    public static DistrictData withChanges(Predicate<DataSharingAgreement> drop, Consumer<DistrictDataBuilder> more) {
         return with(a -> a, c -> c, a -> a, s -> s, p -> true, more, drop, r -> r);
     }
 
     /** As {@link #withChanges(Predicate, Consumer)}, with the student-staff relationships transformed. */
-    public static DistrictData withChanges(Predicate<DataSharingAgreement> drop, Consumer<DistrictData.Builder> more,
+    public static DistrictData withChanges(Predicate<DataSharingAgreement> drop, Consumer<DistrictDataBuilder> more,
                                            UnaryOperator<org.communityschools.core.model.StudentStaffRelationship> relationships) {
         return with(a -> a, c -> c, a -> a, s -> s, p -> true, more, drop, relationships);
     }
 
     private static DistrictData with(UnaryOperator<DataSharingAgreement> agreements, UnaryOperator<Consent> consents,
                                      UnaryOperator<StaffAssignment> assignments, UnaryOperator<Student> students,
-                                     Predicate<InterventionParticipant> keep, Consumer<DistrictData.Builder> more) {
+                                     Predicate<InterventionParticipant> keep, Consumer<DistrictDataBuilder> more) {
         return with(agreements, consents, assignments, students, keep, more, a -> false, r -> r);
     }
 
     private static DistrictData with(UnaryOperator<DataSharingAgreement> agreements, UnaryOperator<Consent> consents,
                                      UnaryOperator<StaffAssignment> assignments, UnaryOperator<Student> students,
-                                     Predicate<InterventionParticipant> keep, Consumer<DistrictData.Builder> more,
+                                     Predicate<InterventionParticipant> keep, Consumer<DistrictDataBuilder> more,
                                      Predicate<DataSharingAgreement> drop,
                                      UnaryOperator<org.communityschools.core.model.StudentStaffRelationship> relationships) {
         DistrictData d = DATA;
-        DistrictData.Builder b = DistrictData.builder();
+        DistrictDataBuilder b = DistrictData.builder();
         d.organizations().forEach(b::add);
         d.schools().forEach(b::add);
         d.partnerships().forEach(b::add);

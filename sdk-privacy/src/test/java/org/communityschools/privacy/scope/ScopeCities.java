@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.data.DistrictDataBuilder;
 import org.communityschools.core.data.DistrictDataReader;
 import org.communityschools.core.data.InstructionalCalendar;
 import org.communityschools.core.model.AgreementStatus;
@@ -126,8 +127,8 @@ final class ScopeCities {
     private static DistrictData copy(DistrictData d, UnaryOperator<Student> students,
                                      UnaryOperator<StaffAssignment> assignments,
                                      UnaryOperator<StudentStaffRelationship> relationships,
-                                     Consumer<DistrictData.Builder> consentsAndAgreements) {
-        DistrictData.Builder b = DistrictData.builder();
+                                     Consumer<DistrictDataBuilder> consentsAndAgreements) {
+        DistrictDataBuilder b = DistrictData.builder();
         d.organizations().forEach(b::add);
         d.schools().forEach(b::add);
         d.partnerships().forEach(b::add);
@@ -151,7 +152,7 @@ final class ScopeCities {
     }
 
     /** The researchers of the city also hold their role at a school, so that a studies rule can apply (limit 4). */
-    private static void researcherAtASchool(DistrictData d, Random rnd, List<SchoolId> schools, DistrictData.Builder b,
+    private static void researcherAtASchool(DistrictData d, Random rnd, List<SchoolId> schools, DistrictDataBuilder b,
                                             List<String> changes) {
         for (StaffAssignment a : d.staffAssignments()) {
             if (a.role() == StaffRole.RESEARCHER) {
@@ -162,7 +163,7 @@ final class ScopeCities {
         }
     }
 
-    private static void consents(DistrictData d, Random rnd, DistrictData.Builder b, List<String> changes) {
+    private static void consents(DistrictData d, Random rnd, DistrictDataBuilder b, List<String> changes) {
         Consent model = d.consents().get(0);
         for (Consent c : d.consents()) {
             Set<DataCategory> categories = rnd.nextInt(4) == 0 ? categories(rnd) : c.categories();
@@ -201,7 +202,7 @@ final class ScopeCities {
         return out;
     }
 
-    private static void agreements(DistrictData d, Random rnd, List<SchoolId> schools, DistrictData.Builder b,
+    private static void agreements(DistrictData d, Random rnd, List<SchoolId> schools, DistrictDataBuilder b,
                                    List<String> changes) {
         for (DataSharingAgreement a : d.agreements()) {
             LocalDate effective = rnd.nextInt(3) == 0 ? a.effectiveDate().plusDays(rnd.nextInt(700)) : a.effectiveDate();

@@ -149,6 +149,56 @@ class MeetingScopeProperties {
         }
     }
 
+    /**
+     * A view narrowed to some of the student's meeting rows (as a meeting page narrows it to the rows it shows) writes
+     * exactly the accepted rows of the full view, in its order, and every other field as the full view does; its
+     * disclosure entries count exactly the steps and items written, not the student's others in the viewer's scope.
+     */
+    @Property(tries = 400)
+    void aViewNarrowedToSomeMeetingRowsWritesAndLogsExactlyTheAcceptedRowsInScope(@ForAll("viewers") StaffId viewer,
+            @ForAll("students") StudentId student, @ForAll("days") LocalDate day, @ForAll long salt) {
+        for (String purpose : PURPOSES) {
+            Decision d = engine.decide(viewer, student, Purpose.of(purpose), TinyCity.noon(day));
+            Random pick = new Random(salt);
+            Set<String> acceptedSteps = new HashSet<>();
+            data.meetings().stepsOfStudent(student).forEach(s -> {
+                if (pick.nextBoolean()) {
+                    acceptedSteps.add(s.id().value());
+                }
+            });
+            Set<MeetingId> acceptedMeetings = new HashSet<>();
+            data.meetings().meetings().forEach(m -> {
+                if (pick.nextBoolean()) {
+                    acceptedMeetings.add(m.id());
+                }
+            });
+            StudentRecordView full = StudentRecordView.of(data, d);
+            StudentRecordView narrow = StudentRecordView.ofMeetingRows(data, d, org.communityschools.privacy.FieldCatalog.defaultCatalog(),
+                    s -> acceptedSteps.contains(s.id().value()), i -> acceptedMeetings.contains(i.meetingId()));
+            ObjectNode fullTree = ViewText.tree(full);
+            ObjectNode narrowTree = ViewText.tree(narrow);
+
+            List<String> steps = values(narrowTree.at("/meetings/actionSteps"), "action_step_id");
+            assertThat(steps).containsExactlyElementsOf(values(fullTree.at("/meetings/actionSteps"), "action_step_id").stream()
+                    .filter(acceptedSteps::contains).toList());
+            List<String> notes = values(narrowTree.at("/meetings/notes"), "meeting_id");
+            assertThat(notes).containsExactlyElementsOf(values(fullTree.at("/meetings/notes"), "meeting_id").stream()
+                    .filter(m -> acceptedMeetings.contains(MeetingId.of(m))).toList());
+            fullTree.remove("meetings");
+            narrowTree.remove("meetings");
+            assertThat(narrowTree).as("every other field as in the full view").isEqualTo(fullTree);
+
+            int loggedSteps = 0;
+            int loggedNotes = 0;
+            for (var e : narrow.disclosures("sha256:" + "0".repeat(64))) {
+                loggedSteps += e.recordCounts().getOrDefault(org.communityschools.privacy.FieldPath.of("meetings.actionSteps"), 0);
+                loggedNotes += e.recordCounts().getOrDefault(org.communityschools.privacy.FieldPath.of("meetings.notes"), 0);
+            }
+            assertThat(loggedSteps).as("the steps logged are the steps written").isEqualTo(steps.size());
+            assertThat(loggedNotes).as("the items logged are the items written").isEqualTo(notes.size());
+        }
+    }
+
     /** Examples that keep the property from holding vacuously: each kind of viewer sees what the policy says. */
     @Test
     void teachersMentorsAndPrincipalsSeeStepsAndOnlyParticipantsSeeNotes() {

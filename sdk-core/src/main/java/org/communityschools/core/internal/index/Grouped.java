@@ -195,4 +195,25 @@ public final class Grouped<T> {
     public int size() {
         return size;
     }
+
+    /**
+     * The items of {@code key} that pass {@code test} with {@code value} (such as a date an item must include), in
+     * order; unmodifiable. Allocates nothing when none passes.
+     */
+    public <V> List<T> matching(int key, java.util.function.BiPredicate<? super T, ? super V> test, V value) {
+        List<T> group = isFlat() ? null : get(key);
+        int first = group == null ? start(key) : 0;
+        int n = group == null ? end(key) - first : group.size();
+        List<T> out = null;
+        for (int i = 0; i < n; i++) {
+            T t = group == null ? at(first + i) : group.get(i);
+            if (test.test(t, value)) {
+                if (out == null) {
+                    out = new ArrayList<>(2);
+                }
+                out.add(t);
+            }
+        }
+        return out == null ? List.of() : List.copyOf(out);
+    }
 }

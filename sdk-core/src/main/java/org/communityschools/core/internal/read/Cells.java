@@ -195,29 +195,11 @@ final class Cells implements Where {
         return add.test(record, this);
     }
 
-    /** The column a constraint's property path points to: the first node, camelCase to snake_case; "id" is the file's id. */
+    /** The column a constraint's property path points to: its first node's ({@link RecordChecks#columnOf}). */
     private @Nullable String columnOf(Path path) {
         Iterator<Path.Node> nodes = path.iterator();
-        if (!nodes.hasNext()) {
-            return null;
-        }
-        String name = nodes.next().getName();
-        if (name == null) {
-            return null;
-        }
-        if (name.equals("id")) {
-            return file.columns().get(0);
-        }
-        StringBuilder b = new StringBuilder();
-        for (char c : name.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                b.append('_').append(Character.toLowerCase(c));
-            } else {
-                b.append(c);
-            }
-        }
-        String snake = b.toString();
-        return file.columns().contains(snake) ? snake : null;
+        String name = nodes.hasNext() ? nodes.next().getName() : null;
+        return name == null ? null : RecordChecks.columnOf(file, name);
     }
 
     /** The file's column named earliest in a constructor's message ("end" means the end date), or null. */

@@ -68,9 +68,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DirectoryLoader {
     /** The column that identifies a row of each file whose rows others refer to. */
-    private static final Map<DataFile, String> ID_COLUMNS = Map.of(DataFile.ORGANIZATIONS, "organization_id",
+    static final Map<DataFile, String> ID_COLUMNS = Map.of(DataFile.ORGANIZATIONS, "organization_id",
             DataFile.SCHOOLS, "school_id", DataFile.STUDENTS, "student_id", DataFile.STAFF, "staff_id",
             DataFile.INTERVENTIONS, "intervention_id", DataFile.MEETINGS, "meeting_id");
+    /** Whether a record class has Jakarta Validation constraints, found once per class (for {@link RecordChecks}). */
+    static final Map<Class<?>, Boolean> CONSTRAINED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The Jakarta Validation constraints of the records, checked by the host's validator (none when null). */
     private final RecordConstraints constraints;

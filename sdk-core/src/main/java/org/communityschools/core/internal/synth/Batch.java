@@ -33,6 +33,7 @@ import org.communityschools.core.model.Subject;
  */
 final class Batch {
     private final EnumMap<DataFile, CsvRow> text = new EnumMap<>(DataFile.class);
+    private final java.util.List<TeamFlag> flags = new java.util.ArrayList<>();
 
     void student(Student s) {
         add(DataFile.STUDENTS, Rows::student, s);
@@ -79,6 +80,16 @@ final class Batch {
 
     void consent(Consent c) {
         add(DataFile.CONSENTS, Rows::consent, c);
+    }
+
+    /** A student a community school's team would review: kept for the meetings, written by none of the files. */
+    void teamFlag(TeamFlag flag) {
+        flags.add(flag);
+    }
+
+    /** The team flags of the batch's students, in student order. */
+    java.util.List<TeamFlag> teamFlags() {
+        return flags;
     }
 
     private <T> void add(DataFile file, BiConsumer<CsvRow, T> format, T record) {

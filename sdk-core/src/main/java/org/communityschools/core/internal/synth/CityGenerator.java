@@ -56,16 +56,32 @@ public final class CityGenerator {
     private static final int BATCH = 1_000;
 
     private final CityPlan plan;
+    private final boolean meetings;
 
+    /** A generator of the whole city, meetings included. */
     public CityGenerator(Preset preset, long seed, SchoolYear firstYear, SchoolYear lastYear, double scale) {
+        this(preset, seed, firstYear, lastYear, scale, true);
+    }
+
+    /**
+     * A generator that writes the school-team meetings ({@code meetings.csv}, {@code agenda_items.csv}, {@code
+     * action_steps.csv}) only when {@code meetings} is true; every other file is the same either way (tests compare).
+     */
+    public CityGenerator(Preset preset, long seed, SchoolYear firstYear, SchoolYear lastYear, double scale,
+                         boolean meetings) {
         this.plan = new CityPlan(preset, seed, firstYear, lastYear, scale);
+        this.meetings = meetings;
     }
 
     public GenerationSummary writeTo(Path dir) {
         long started = System.nanoTime();
         try (DirectoryWriter out = DirectoryWriter.open(dir)) {
             writeFixedTables(out);
-            writeStudents(out);
+            TeamMeetings team = new TeamMeetings(plan);
+            writeStudents(out, team);
+            if (meetings) {
+                team.writeTo(out);
+            }
             out.close();
             return new GenerationSummary(dir, out.rowCounts(), Duration.ofNanos(System.nanoTime() - started));
         }
@@ -194,7 +210,7 @@ public final class CityGenerator {
                 List.of(district, new Signatory(Names.first(rng) + " " + Names.last(rng), "Principal Investigator")), 365, false));
     }
 
-    private void writeStudents(DirectoryWriter out) {
+    private void writeStudents(DirectoryWriter out, TeamMeetings team) {
         StudentSimulator simulator = new StudentSimulator(plan);
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -221,18 +237,18 @@ public final class CityGenerator {
                     return batch;
                 }));
                 if (pending.size() >= 2 * threads) {
-                    drain(pending.poll(), out);
+                    drain(pending.poll(), out, team);
                 }
             }
             while (!pending.isEmpty()) {
-                drain(pending.poll(), out);
+                drain(pending.poll(), out, team);
             }
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static void drain(Future<Batch> future, DirectoryWriter out) {
+    private static void drain(Future<Batch> future, DirectoryWriter out, TeamMeetings team) {
         Batch b;
         try {
             b = future.get();
@@ -246,6 +262,7 @@ public final class CityGenerator {
             throw new IllegalStateException(e.getCause());
         }
         b.writeTo(out);
+        b.teamFlags().forEach(team::add);
     }
 
     /**

@@ -10,6 +10,7 @@ final class Mix {
     static final long STAFF = 0x5354414646L;
     static final long ORG = 0x4F5247L;
     static final long HISTORY = 0x484953544F5259L;
+    static final long MEETING = 0x4D454554494E47L;
 
     private Mix() {}
 

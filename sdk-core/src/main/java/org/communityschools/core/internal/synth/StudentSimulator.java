@@ -117,6 +117,12 @@ final class StudentSimulator {
         boolean documented;
         LocalDate exitDate;
         int absentDays;
+        /** Bookkeeping for the team meetings ({@link TeamFlag}); never drawn from, so it shifts no random stream. */
+        final int[] absentBefore = new int[TeamFlag.CHECKPOINTS + 1];
+        final int[] incidentsBefore = new int[TeamFlag.CHECKPOINTS + 1];
+        int firstTermFailures;
+        org.communityschools.core.model.StaffId teacher;
+        org.communityschools.core.model.StaffId mentor;
     }
 
     void simulate(int index, Origin origin, Batch out) {
@@ -196,6 +202,7 @@ final class StudentSimulator {
             a.documented = false;
             a.exitDate = null;
             a.absentDays = 0;
+            a.firstTermFailures = 0;
             ExitWithdrawType leave = null;
             boolean documented = false;
             double u = rng.nextDouble();
@@ -249,6 +256,7 @@ final class StudentSimulator {
                     b.documented = false;
                     b.exitDate = null;
                     b.absentDays = 0;
+                    b.firstTermFailures = 0;
                     segments = 2;
                     if (target.level == Level.TRANSFER) {
                         inTransfer = true;
@@ -278,9 +286,17 @@ final class StudentSimulator {
                 if (s == segments - 1 && leave == ExitWithdrawType.EXPELLED) {
                     incidents = YearRecords.incident(id, seg, days, mark, rng, incidents, grade, out, seg.last);
                 }
+                if (seg.school.community) {
+                    TeamFlag.countIncidents(seg, mark);
+                }
                 double tardy = 0.02 + 0.15 * rate;
                 int mentoringFrom = mentored && s == 0 ? Math.max(seg.first, MENTORING_START_DAY) : -1;
+                int checkpoint = seg.school.community ? TeamFlag.nextCheckpoint(seg.first) : Integer.MAX_VALUE;
                 for (int d = seg.first; d <= seg.last; d++) {
+                    if (d == checkpoint) {
+                        seg.absentBefore[d / TeamFlag.EVERY] = seg.absentDays;
+                        checkpoint = TeamFlag.nextCheckpoint(d + 1);
+                    }
                     double dayRate = d < mentoringFrom ? rateBeforeMentoring : rate;
                     enrolled++;
                     AttendanceCategory category = null;
@@ -390,6 +406,9 @@ final class StudentSimulator {
                 out.enrollment(new Enrollment(id, seg.school.id, entry, gradeLevel(grade), Optional.of(exitDate),
                         Optional.of(seg.exit), seg.documented));
                 YearRecords.relationships(id, seg, t, grade, days, exitDate, mentored && s == 0, year, rng, out);
+                if (seg.school.community) {
+                    TeamFlag.of(index, id, seg, t, grade, plan.semesterEnd[t]).ifPresent(out::teamFlag);
+                }
                 if (!consented && seg.school.community && rng.nextDouble() < 0.07) {
                     consented = true;
                     records.consent(id, seg, days, birth, rng, out);

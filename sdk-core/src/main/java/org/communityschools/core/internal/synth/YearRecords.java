@@ -182,6 +182,9 @@ final class YearRecords {
                 boolean pass = m >= 65;
                 if (!pass) {
                     failed++;
+                    if (high && k == 0) {
+                        at.firstTermFailures++;
+                    }
                 }
                 out.courseMark(id, at.school.id, year, termNames[k], code, title, SUBJECTS[j], MARKS[m], letter(m),
                         pass ? CourseResult.PASS : CourseResult.FAIL, attempted, pass ? attempted : BigDecimal.ZERO,
@@ -191,7 +194,10 @@ final class YearRecords {
         return failed;
     }
 
-    /** Teachers, and a Success Mentor for students chronically absent the year before, in a community school. */
+    /**
+     * Teachers, and a Success Mentor for students chronically absent the year before, in a community school; notes
+     * the first teacher and the mentor on the segment for the team meetings.
+     */
     static void relationships(StudentId id, Segment seg, int t, int grade, List<LocalDate> days, LocalDate exitDate,
                                       boolean mentored, SchoolYear year, SplittableRandom rng, Batch out) {
         SchoolPlan school = seg.school;
@@ -199,6 +205,8 @@ final class YearRecords {
         LocalDate last = days.get(seg.last);
         DateRange period = DateRange.closed(entry, last);
         int first = rng.nextInt(school.teachers);
+        seg.teacher = school.teacher(first);
+        seg.mentor = null;
         out.studentStaff(new StudentStaffRelationship(id, school.teacher(first), RelationshipType.TEACHER_OF, period));
         if (grade >= 6) {
             int second = (first + 1 + rng.nextInt(school.teachers - 1)) % school.teachers;
@@ -208,6 +216,7 @@ final class YearRecords {
             LocalDate begin = days.get(Math.max(seg.first, MENTORING_START_DAY));
             DateRange caseload = DateRange.closed(begin, last);
             var mentor = school.mentor(rng.nextInt(school.mentors));
+            seg.mentor = mentor;
             out.studentStaff(new StudentStaffRelationship(id, mentor, RelationshipType.MENTOR_OF, caseload));
             ParticipationStatus status = seg.last == Calendars.DAYS - 1 ? ParticipationStatus.COMPLETED : ParticipationStatus.DISCONTINUED;
             out.participant(new InterventionParticipant(CityGenerator.successMentorId(school, year), id,

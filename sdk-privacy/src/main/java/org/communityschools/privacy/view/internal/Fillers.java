@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.model.ActionStep;
+import org.communityschools.core.model.AgendaItem;
 import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.BehaviorIncident;
 import org.communityschools.core.model.CourseMark;
@@ -41,8 +44,16 @@ import tools.jackson.databind.node.POJONode;
 public final class Fillers {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    /** The data of one student, gathered once. */
-    public record StudentData(DistrictData data, Student student) {}
+    /**
+     * The data of one student, gathered once, and the meeting rows the caller asks for (all by default): a step or an
+     * agenda item is written only when its predicate accepts it, and then still only in the scope of a grant.
+     */
+    public record StudentData(DistrictData data, Student student, Predicate<ActionStep> steps, Predicate<AgendaItem> items) {
+        /** The data of one student, every meeting row asked for. */
+        public StudentData(DistrictData data, Student student) {
+            this(data, student, x -> true, x -> true);
+        }
+    }
 
     /** Fills a top-level field: empty when the student has no value for it. */
     public interface TopFiller {
@@ -120,6 +131,7 @@ public final class Fillers {
         if (path.equals("meetings.notes") && filter == RowFilter.MEETING_PARTICIPANT) {
             return Optional.of(records("meetings.notes", s -> s.data().meetings().agendaItems().stream()
                     .filter(a -> a.studentId().filter(s.student().id()::equals).isPresent())
+                    .filter(s.items())
                     .filter(a -> s.data().meetings().meeting(a.meetingId())
                             .filter(m -> m.participants().contains(requester)).isPresent())
                     .toList(), MeetingFillers.NOTE));
@@ -496,8 +508,10 @@ public final class Fillers {
         child("interventions.participation", "goal",
                 r -> ((InterventionParticipant) r).goal().map(F::stringNode));
         TOP.put("meetings.actionSteps", records("meetings.actionSteps",
-                s -> s.data().meetings().stepsOfStudent(s.student().id()), MeetingFillers.STEP));
+                s -> s.data().meetings().stepsOfStudent(s.student().id()).stream().filter(s.steps()).toList(),
+                MeetingFillers.STEP));
         TOP.put("meetings.notes", records("meetings.notes", s -> s.data().meetings().agendaItems().stream()
-                .filter(a -> a.studentId().filter(s.student().id()::equals).isPresent()).toList(), MeetingFillers.NOTE));
+                .filter(a -> a.studentId().filter(s.student().id()::equals).isPresent()).filter(s.items()).toList(),
+                MeetingFillers.NOTE));
     }
 }

@@ -99,8 +99,15 @@ public final class ViewAssembler {
     private final SortedMap<FieldPath, MaskTransform> masked = new TreeMap<>();
     private final Map<FieldPath, Set<RowFilter>> rows = new TreeMap<>();
 
-    private ViewAssembler(DistrictData data, Decision decision, FieldCatalog catalog) {
+    private final java.util.function.Predicate<org.communityschools.core.model.ActionStep> steps;
+    private final java.util.function.Predicate<org.communityschools.core.model.AgendaItem> items;
+
+    private ViewAssembler(DistrictData data, Decision decision, FieldCatalog catalog,
+                          java.util.function.Predicate<org.communityschools.core.model.ActionStep> steps,
+                          java.util.function.Predicate<org.communityschools.core.model.AgendaItem> items) {
         this.data = data;
+        this.steps = steps;
+        this.items = items;
         this.decision = decision;
         this.catalog = catalog;
         this.gate = new ScopeGate(decision, data);
@@ -115,7 +122,18 @@ public final class ViewAssembler {
 
     /** Assembles the view of {@code decision}'s student from {@code data} against {@code catalog}. */
     public static Result assemble(DistrictData data, Decision decision, FieldCatalog catalog) {
-        return new ViewAssembler(data, decision, catalog).run();
+        return assemble(data, decision, catalog, x -> true, x -> true);
+    }
+
+    /**
+     * Assembles the view as {@link #assemble(DistrictData, Decision, FieldCatalog)}, writing only the student's
+     * action steps accepted by {@code steps} and agenda items accepted by {@code items} (and of those only the ones in
+     * scope).
+     */
+    public static Result assemble(DistrictData data, Decision decision, FieldCatalog catalog,
+                                  java.util.function.Predicate<org.communityschools.core.model.ActionStep> steps,
+                                  java.util.function.Predicate<org.communityschools.core.model.AgendaItem> items) {
+        return new ViewAssembler(data, decision, catalog, steps, items).run();
     }
 
     private Result run() {
@@ -139,7 +157,7 @@ public final class ViewAssembler {
             }
             return new Result(root, shown, absent, masked, written, List.of());
         }
-        Fillers.StudentData s = new Fillers.StudentData(data, student.get());
+        Fillers.StudentData s = new Fillers.StudentData(data, student.get(), steps, items);
         for (DataField f : catalog.fields()) {
             if (f.path().depth() != 2 || !decision.permits(f.path())) {
                 continue;

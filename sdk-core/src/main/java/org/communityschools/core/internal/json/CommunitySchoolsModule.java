@@ -1,12 +1,7 @@
-package org.communityschools.core.json;
+package org.communityschools.core.internal.json;
 
 import java.util.Objects;
 import java.util.function.Function;
-import org.communityschools.core.internal.json.Codec;
-import org.communityschools.core.internal.json.Codecs;
-import org.communityschools.core.internal.json.DomainCodecs;
-import org.communityschools.core.internal.json.MeetingCodecs;
-import org.communityschools.core.internal.json.JacksonAdapters;
 import org.communityschools.core.model.AgreementId;
 import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.BehaviorIncident;
@@ -43,32 +38,16 @@ import tools.jackson.core.Version;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * The Jackson 3 module for every type of the domain model, so that the records themselves carry no Jackson
- * annotations. JSON property names and value formats are those of the district data directory
- * (docs/data-directory.md, docs/json.md): the snake_case column names of {@link org.communityschools.core.data.DataFile}
- * in column order; identifiers as plain strings; ISO dates; upper-case codes; a {@link SchoolYear} as its ending year
- * number ({@code 2018}; the strings {@code "2018"}, {@code "2017-18"} and {@code "2017-2018"} are accepted on input); a
- * {@link GradeLevel} as its code ({@code "09"}); a {@link DayShare} and other exact decimals as plain JSON numbers
- * ({@code 0.5}); a period ({@link DateRange}) as flat {@code begin_date} and {@code end_date}, the end being the
- * inclusive last day and absent when open-ended; an empty {@code Optional} as an absent property; sets as arrays
- * sorted for deterministic output. A {@link DataSharingAgreement} is exactly an object of {@code agreements.json}.
- * Identifiers, school years and grades also work as map keys, written as their JSON string.
- *
- * <p>Reading builds every record through its constructor, so a value that breaks a domain rule fails with a Jackson
- * {@link tools.jackson.databind.DatabindException} located at the offending value, whose message names the property
- * and the rule (and never the value of a personal property such as a student's name). Unknown properties fail when
- * {@link tools.jackson.databind.DeserializationFeature#FAIL_ON_UNKNOWN_PROPERTIES} is enabled, as in
- * {@link CommunitySchoolsJson#mapper()}.
- *
- * <p>School and organization identifiers share one namespace, and the JSON of a {@link StaffAssignment} or an
- * {@link Intervention} does not say which one its {@code organization_id} or {@code provider_id} is. Reading those
- * two types needs a resolver that knows the directory (see {@link #CommunitySchoolsModule(Function)}); without one
- * it fails rather than guess. Immutable and thread-safe once registered.
+ * The Jackson 3 module for every type of the domain model: a serializer and a deserializer per type, from the codecs
+ * of this package ({@link DomainCodecs}, {@link MeetingCodecs}, {@link Codecs}). The contract it implements (property
+ * names, value formats, the resolver of school-or-organization identifiers) is documented on its entry point,
+ * {@code org.communityschools.core.json.CommunitySchoolsJson}, which returns it as a {@code JacksonModule}. Immutable
+ * and thread-safe once registered.
  */
 public final class CommunitySchoolsModule extends SimpleModule {
     private static final long serialVersionUID = 1L;
 
-    /** A module that cannot read {@link StaffAssignment} or {@link Intervention} (see the class comment). */
+    /** A module that cannot read {@link StaffAssignment} or {@link Intervention} (see {@code CommunitySchoolsJson}). */
     public CommunitySchoolsModule() {
         this(DomainCodecs.NO_RESOLVER);
     }

@@ -153,11 +153,15 @@ final class RecordReader {
     void readParallel(Path path, long headerEnd, int threads, int chunkBytes, ReadLimits limits,
                       java.util.function.Supplier<RowRecords> parsers, RecordConstraints constraints) {
         String thread = file.fileName().replace(".csv", "") + "-reader";
+        // one Cells and RowRecords per worker thread for the whole file, so that their value caches fill (and stop at
+        // their limits) as the one-thread read's do, instead of being built again for every range
+        ThreadLocal<Cells> cellsOfWorker = ThreadLocal.withInitial(() -> new Cells(file, positions, new Violations(0),
+                constraints));
+        ThreadLocal<RowRecords> recordsOfWorker = ThreadLocal.withInitial(parsers);
         CsvRanges.read(path, headerEnd, threads, chunkBytes, thread, limits, new CsvRanges.Rows<Range>() {
             @Override
             public Range parse(byte[] bytes) {
-                Cells worker = new Cells(file, positions, new Violations(0), constraints);
-                return Range.parse(bytes, width, limits, file, worker, parsers.get(), idColumn);
+                return Range.parse(bytes, width, limits, file, cellsOfWorker.get(), recordsOfWorker.get(), idColumn);
             }
 
             @Override

@@ -146,9 +146,9 @@ final class RecordReader {
 
     /**
      * Reads the rows of {@code path} from byte {@code headerEnd} (the start of line 2) on {@code threads} threads in
-     * ranges of about {@code chunkBytes}, each worker parsing with a new {@link RowRecords} made by {@code parsers}
-     * and checking {@code constraints}. Throws {@link CsvFormatException} as the sequential read would, after
-     * applying the rows before the break.
+     * ranges of about {@code chunkBytes}, each worker thread parsing with its own {@link RowRecords} made by
+     * {@code parsers} and checking {@code constraints}. Throws {@link CsvFormatException} as the sequential read
+     * would, after applying the rows before the break.
      */
     void readParallel(Path path, long headerEnd, int threads, int chunkBytes, ReadLimits limits,
                       java.util.function.Supplier<RowRecords> parsers, RecordConstraints constraints) {
@@ -219,7 +219,8 @@ final class RecordReader {
                     }
                 }
                 Object record = made[0];
-                range.add(record != null ? record : c, rel, idColumn == null || record == null ? null : worker.text(idColumn));
+                String id = idColumn == null || record == null ? null : worker.text(idColumn);
+                range.add(record != null ? record : c, rel, id);
             });
             range.odd = scan.odd();
             range.newlines = scan.newlines();

@@ -179,8 +179,10 @@ final class DemoCommand implements Callable<Integer> {
         OutcomeStory.print(o, graduationTitle, "in cohort", graduation);
         o.println();
 
+        // The last year's report serves the tiers, and the publication table below: computed once.
+        ChronicAbsenceReport lastReport = ChronicAbsence.calculate(data, last, ChronicAbsenceDefinition.FEDERAL);
         Map<String, AttendanceAggregate> tiers = new LinkedHashMap<>();
-        CommunitySchoolSplit split = ChronicAbsence.calculate(data, last, ChronicAbsenceDefinition.FEDERAL).byCommunitySchool();
+        CommunitySchoolSplit split = lastReport.byCommunitySchool();
         split.communitySchools().ifPresent(a -> tiers.put("community schools", a));
         split.otherSchools().ifPresent(a -> tiers.put("other schools", a));
 
@@ -215,7 +217,6 @@ final class DemoCommand implements Callable<Integer> {
         o.println();
 
         // Chronic absence by race/ethnicity within each community school, with totals: small cells appear here.
-        ChronicAbsenceReport lastReport = ChronicAbsence.calculate(data, last, ChronicAbsenceDefinition.FEDERAL);
         List<String> communitySchools = data.schools().stream().filter(s -> data.isCommunitySchool(s.id(), last))
                 .map(s -> s.id().value()).sorted().toList();
         Map<String, long[]> cells = new java.util.TreeMap<>();

@@ -5,10 +5,10 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.Ratio;
@@ -34,6 +34,9 @@ public final class Matching {
 
     private record Candidate(StudentId student, BigInteger[] distance, long tie) {}
 
+    /** A student enrolled at a school on a start date and measured there: the rate before, as a fraction. */
+    private record Pooled(StudentId student, BigInteger[] before) {}
+
     private final DistrictData data;
     private final SchoolYear year;
     private final int windowDays;
@@ -43,6 +46,8 @@ public final class Matching {
     private final LocalDate through;
     private final Map<SchoolId, List<LocalDate>> days = new HashMap<>();
     private final Map<String, WindowRates> measures = new HashMap<>();
+    /** The measured students of each school and start date, shared by every participant starting there then. */
+    private final Map<String, List<Pooled>> pools = new HashMap<>();
 
     /**
      * The method with its settings; days after {@code through} are left out of every window (the school year's last day
@@ -124,6 +129,33 @@ public final class Matching {
     }
 
     /**
+     * The students enrolled at {@code school} on {@code start} and measured in its windows {@code w}, each once, in the
+     * order of the school's enrollments: the comparison students of every participant starting there then, before the
+     * participant and the excluded students are left out. Cached by school and start date.
+     */
+    private List<Pooled> pool(SchoolId school, LocalDate start, Windows w) {
+        String key = school.value() + '\u0000' + start;
+        List<Pooled> known = pools.get(key);
+        if (known != null) {
+            return known;
+        }
+        Set<StudentId> seen = new HashSet<>();
+        List<Pooled> pool = new ArrayList<>();
+        for (Enrollment e : data.enrollmentsAt(school)) {
+            StudentId c = e.studentId();
+            if (!e.isEnrolledOn(start) || !seen.add(c)) {
+                continue;
+            }
+            WindowRates r = measure(c, school, w, start);
+            if (isMeasured(r)) {
+                pool.add(new Pooled(c, Points.fraction(r.before().orElseThrow())));
+            }
+        }
+        pools.put(key, pool);
+        return pool;
+    }
+
+    /**
      * The closest (at most {@code k}) students enrolled at {@code school} on {@code start}, not {@code participant} nor
      * {@code excluded}, measured in the same windows, whose rate before is within the band of the participant's
      * ({@code own}, measured).
@@ -132,20 +164,14 @@ public final class Matching {
                                  Set<StudentId> excluded) {
         BigInteger[] target = Points.fraction(own.before().orElseThrow());
         BigInteger[] limit = Points.fraction(band);
-        Set<StudentId> seen = new TreeSet<>();
         List<Candidate> candidates = new ArrayList<>();
-        for (Enrollment e : data.enrollmentsAt(school)) {
-            StudentId c = e.studentId();
-            if (c.equals(participant) || excluded.contains(c) || !e.isEnrolledOn(start) || !seen.add(c)) {
+        for (Pooled c : pool(school, start, w)) {
+            if (c.student().equals(participant) || excluded.contains(c.student())) {
                 continue;
             }
-            WindowRates r = measure(c, school, w, start);
-            if (!isMeasured(r)) {
-                continue;
-            }
-            BigInteger[] distance = Points.abs(Points.subtract(Points.fraction(r.before().orElseThrow()), target));
+            BigInteger[] distance = Points.abs(Points.subtract(c.before(), target));
             if (Points.compare(distance, limit) <= 0) {
-                candidates.add(new Candidate(c, distance, tieBreak(participant, c)));
+                candidates.add(new Candidate(c.student(), distance, tieBreak(participant, c.student())));
             }
         }
         candidates.sort((a, b) -> {

@@ -108,6 +108,16 @@ public final class IdTable<I, R> {
         if (!frozen && id.equals(lastKey)) {
             return lastIndex;
         }
+        int index = probe(id);
+        if (index >= 0 && !frozen) {
+            lastKey = id;
+            lastIndex = index;
+        }
+        return index;
+    }
+
+    /** The dense index of the identifier in the loaded slots (not the layer), or -1; reads only. */
+    private int probe(String id) {
         int h = hash(id);
         int mask = slots.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
@@ -118,10 +128,6 @@ public final class IdTable<I, R> {
             if ((int) (slot >>> 32) == h) {
                 int index = (int) slot - 1;
                 if (keys[index].equals(id)) {
-                    if (!frozen) {
-                        lastKey = id;
-                        lastIndex = index;
-                    }
                     return index;
                 }
             }
@@ -222,9 +228,12 @@ public final class IdTable<I, R> {
         return ids.get(index);
     }
 
-    /** The canonical identifier with this text, or null. */
+    /**
+     * The canonical identifier with this text, or null. Reads only (no lookup cache is written), so that several
+     * threads may look up while no record is added (the parallel reader's workers).
+     */
     public @Nullable I canonical(String id) {
-        int i = indexOf(id);
+        int i = layer != null ? indexOf(id) : probe(id);
         return i < 0 ? null : id(i);
     }
 

@@ -506,6 +506,11 @@ public final class Assembler {
 
     /** Builds the indexes; call after {@link #endOfFile} for every file. */
     public DistrictIndex finish() {
+        return finish(1);
+    }
+
+    /** As {@link #finish()}, building the largest groupings on a second thread when {@code threads > 1}. */
+    public DistrictIndex finish(int threads) {
         if (attendanceRules.columns() == null) {
             placements.calendarsReady();
             attendanceRules.finish();
@@ -528,34 +533,41 @@ public final class Assembler {
         SortedSet<SchoolYear> years = new org.communityschools.core.internal.index.LazySortedSet<>(
                 () -> schoolYears(partnershipList, calendarDays, enrollmentList, marks, att));
         int ns = students.size();
-        return new DistrictIndex(organizations, schools, partnershipList,
-                partnerships.bySchoolYear(schools), partnerships.byOrganizationYear(organizations), students, List.copyOf(characteristics),
-                Grouped.of(characteristics, ns, c -> students.indexOf(c.studentId().value()),
-                        Comparator.comparing((StudentCharacteristic c) -> c.period().start()).thenComparing(StudentCharacteristic::characteristic)),
-                calendarDays, enrollmentList, byStudent,
-                Grouped.of(placements.enrollments(), schools.size(), e -> schools.indexOf(e.schoolId().value()), ENROLLMENTS_AT_SCHOOL),
-                List.copyOf(diplomas), Grouped.of(diplomas, ns, d -> students.indexOf(d.studentId().value()),
-                        Comparator.comparing(Diploma::awardDate).thenComparing(Diploma::schoolId)),
-                att, incidents, Grouped.of(incidents.records(), ns, b -> students.indexOf(b.studentId().value()),
-                        Comparator.comparing(BehaviorIncident::date).thenComparing(BehaviorIncident::incidentId, Comparator.comparing(IncidentId::value))),
-                marks, Grouped.ofPositions(marks, ns, marks::student,
-                        Comparator.comparing(CourseMark::schoolYear).thenComparing(CourseMark::term).thenComparing(CourseMark::courseCode)
-                                .thenComparing(CourseMark::schoolId)),
-                staff, List.copyOf(assignments), Grouped.of(assignments, staff.size(), a -> staff.indexOf(a.staffId().value()),
-                        Comparator.comparing((StaffAssignment a) -> a.period().start()).thenComparing(a -> a.organizationId().value())
-                                .thenComparing(StaffAssignment::role)),
-                rels,
-                Grouped.ofPositions(rels, staff.size(), rels::staff, RELATIONSHIPS_OF_STAFF),
-                Grouped.ofPositions(rels, ns, rels::student,
-                        Comparator.comparing((StudentStaffRelationship r) -> r.period().start()).thenComparing(StudentStaffRelationship::staffId)
-                                .thenComparing(StudentStaffRelationship::relationship)),
-                interventions, List.copyOf(participants),
-                Grouped.of(participants, ns, p -> students.indexOf(p.studentId().value()),
-                        Comparator.comparing((InterventionParticipant p) -> p.period().start()).thenComparing(InterventionParticipant::interventionId)),
-                consents, Grouped.of(consents.records(), ns, c -> students.indexOf(c.studentId().value()),
-                        Comparator.comparing(Consent::signedDate).thenComparing(Consent::id)),
-                agreements.accepted(), agreements.histories(), years, meetings.finish());
+        try (SideThread side = new SideThread(threads, "index-builder")) {
+            var marksByStudent = side.run(() -> Grouped.ofPositions(marks, ns, marks::student, COURSE_MARKS_OF_STUDENT));
+            var relsByStaff = side.run(() -> Grouped.ofPositions(rels, staff.size(), rels::staff, RELATIONSHIPS_OF_STAFF));
+            var relsByStudent = side.run(() -> Grouped.ofPositions(rels, ns, rels::student, RELATIONSHIPS_OF_STUDENT));
+            return new DistrictIndex(organizations, schools, partnershipList,
+                    partnerships.bySchoolYear(schools), partnerships.byOrganizationYear(organizations), students, List.copyOf(characteristics),
+                    Grouped.of(characteristics, ns, c -> students.indexOf(c.studentId().value()),
+                            Comparator.comparing((StudentCharacteristic c) -> c.period().start()).thenComparing(StudentCharacteristic::characteristic)),
+                    calendarDays, enrollmentList, byStudent,
+                    Grouped.of(placements.enrollments(), schools.size(), e -> schools.indexOf(e.schoolId().value()), ENROLLMENTS_AT_SCHOOL),
+                    List.copyOf(diplomas), Grouped.of(diplomas, ns, d -> students.indexOf(d.studentId().value()),
+                            Comparator.comparing(Diploma::awardDate).thenComparing(Diploma::schoolId)),
+                    att, incidents, Grouped.of(incidents.records(), ns, b -> students.indexOf(b.studentId().value()),
+                            Comparator.comparing(BehaviorIncident::date).thenComparing(BehaviorIncident::incidentId, Comparator.comparing(IncidentId::value))),
+                    marks, marksByStudent.get(),
+                    staff, List.copyOf(assignments), Grouped.of(assignments, staff.size(), a -> staff.indexOf(a.staffId().value()),
+                            Comparator.comparing((StaffAssignment a) -> a.period().start()).thenComparing(a -> a.organizationId().value())
+                                    .thenComparing(StaffAssignment::role)),
+                    rels, relsByStaff.get(), relsByStudent.get(),
+                    interventions, List.copyOf(participants),
+                    Grouped.of(participants, ns, p -> students.indexOf(p.studentId().value()),
+                            Comparator.comparing((InterventionParticipant p) -> p.period().start()).thenComparing(InterventionParticipant::interventionId)),
+                    consents, Grouped.of(consents.records(), ns, c -> students.indexOf(c.studentId().value()),
+                            Comparator.comparing(Consent::signedDate).thenComparing(Consent::id)),
+                    agreements.accepted(), agreements.histories(), years, meetings.finish());
+        }
     }
+
+    /** The order of a student's course marks: by school year, term, course code, then school. */
+    private static final Comparator<CourseMark> COURSE_MARKS_OF_STUDENT = Comparator.comparing(CourseMark::schoolYear)
+            .thenComparing(CourseMark::term).thenComparing(CourseMark::courseCode).thenComparing(CourseMark::schoolId);
+    /** The order of a student's relationships: by start, staff member, then relationship. */
+    private static final Comparator<StudentStaffRelationship> RELATIONSHIPS_OF_STUDENT = Comparator.comparing(
+            (StudentStaffRelationship r) -> r.period().start()).thenComparing(StudentStaffRelationship::staffId)
+            .thenComparing(StudentStaffRelationship::relationship);
 
     /** The order of a school's enrollments: by entry date, then student. */
     public static final Comparator<Enrollment> ENROLLMENTS_AT_SCHOOL =

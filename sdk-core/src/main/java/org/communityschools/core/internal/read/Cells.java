@@ -2,7 +2,6 @@ package org.communityschools.core.internal.read;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
-import jakarta.validation.Validator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -24,8 +23,7 @@ import org.jspecify.annotations.Nullable;
 final class Cells implements Where {
     private final DataFile file;
     private final Violations violations;
-    private final @Nullable Validator validator;
-    private final Map<Class<?>, Boolean> constrained;
+    private final RecordConstraints constraints;
     private final Map<String, Integer> position = new HashMap<>();
     /** Parsed values per column and cell text, so that repeated values are parsed once and shared in memory. */
     private final Map<String, @Nullable Map<String, Object>> requiredCache = new HashMap<>();
@@ -36,12 +34,10 @@ final class Cells implements Where {
     private long line;
     private boolean failed;
 
-    Cells(DataFile file, int[] positions, Violations violations, @Nullable Validator validator,
-          Map<Class<?>, Boolean> constrained) {
+    Cells(DataFile file, int[] positions, Violations violations, RecordConstraints constraints) {
         this.file = file;
         this.violations = violations;
-        this.validator = validator;
-        this.constrained = constrained;
+        this.constraints = constraints;
         for (int i = 0; i < positions.length; i++) {
             if (positions[i] >= 0) {
                 position.put(file.columns().get(i), positions[i]);
@@ -186,18 +182,15 @@ final class Cells implements Where {
                     column == null ? String.valueOf(e.getMessage()) : message(column, e));
             return false;
         }
-        if (validator != null && constrained.computeIfAbsent(record.getClass(),
-                c -> validator.getConstraintsForClass(c).isBeanConstrained())) {
-            Set<ConstraintViolation<R>> found = validator.validate(record);
-            if (!found.isEmpty()) {
-                for (ConstraintViolation<R> v : found) {
-                    String column = columnOf(v.getPropertyPath());
-                    String value = column == null ? null : text(column);
-                    fail(column, value, "field.constraint",
-                            (column == null ? v.getPropertyPath().toString() : column) + " " + v.getMessage());
-                }
-                return false;
+        Set<ConstraintViolation<R>> found = constraints.validate(record);
+        if (!found.isEmpty()) {
+            for (ConstraintViolation<R> v : found) {
+                String column = columnOf(v.getPropertyPath());
+                String value = column == null ? null : text(column);
+                fail(column, value, "field.constraint",
+                        (column == null ? v.getPropertyPath().toString() : column) + " " + v.getMessage());
             }
+            return false;
         }
         return add.test(record, this);
     }

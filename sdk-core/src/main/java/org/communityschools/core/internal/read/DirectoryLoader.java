@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.DayShare;
-import java.util.concurrent.ConcurrentHashMap;
 import org.communityschools.core.data.DataElements;
 import org.communityschools.core.data.DataFile;
 import org.communityschools.core.data.ReadLimits;
@@ -71,10 +71,11 @@ public final class DirectoryLoader {
     static final Map<DataFile, String> ID_COLUMNS = Map.of(DataFile.ORGANIZATIONS, "organization_id",
             DataFile.SCHOOLS, "school_id", DataFile.STUDENTS, "student_id", DataFile.STAFF, "staff_id",
             DataFile.INTERVENTIONS, "intervention_id", DataFile.MEETINGS, "meeting_id");
-    /** Whether a record class has Jakarta Validation constraints, found once per class. */
-    static final Map<Class<?>, Boolean> CONSTRAINED = new ConcurrentHashMap<>();
+    /** Whether a record class has Jakarta Validation constraints, found once per class (for {@link RecordChecks}). */
+    static final Map<Class<?>, Boolean> CONSTRAINED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private final @Nullable Validator validator;
+    /** The Jakarta Validation constraints of the records, checked by the host's validator (none when null). */
+    private final RecordConstraints constraints;
     private final Violations violations;
     private final ReadLimits limits;
     private final Assembler assembler;
@@ -82,12 +83,13 @@ public final class DirectoryLoader {
     /** In delta mode ({@link #readDelta}), where rows go instead of the assembler. */
     private @Nullable DeltaSink delta;
     /**
-     * The threads that read a large attendance.csv ({@code -Dorg.communityschools.read.parallelism=N}, default the
-     * available processors; 1 reads one row at a time), and the bytes of each range they parse.
+     * The threads that read a large attendance.csv or another large file of {@link RecordReader#PARALLEL}
+     * ({@code -Dorg.communityschools.read.parallelism=N}, default the available processors; 1 reads one row at a
+     * time), and the bytes of each range they parse.
      */
     private int threads = Math.max(1, Integer.getInteger("org.communityschools.read.parallelism",
             Runtime.getRuntime().availableProcessors()));
-    private int chunkBytes = AttendanceReader.CHUNK_BYTES;
+    private int chunkBytes = CsvRanges.CHUNK_BYTES;
 
     /** Receives the rows of a delta directory: the column {@code op} says upsert (a record) or delete (a key). */
     public interface DeltaSink {
@@ -109,15 +111,16 @@ public final class DirectoryLoader {
     /** A loader as above whose agreements may name {@code dataElements}, reading within {@code limits}. */
     public DirectoryLoader(@Nullable Validator validator, Violations violations, DataElements dataElements,
                            ReadLimits limits) {
-        this.validator = validator;
+        this.constraints = validator == null ? RecordConstraints.NONE : new RecordConstraints(validator);
         this.violations = violations;
         this.limits = limits;
         this.assembler = new Assembler(violations, dataElements);
     }
 
     /**
-     * Reads attendance.csv on {@code threads} threads (1: one row at a time) in ranges of {@code chunkBytes}; a file
-     * smaller than two ranges is read on one thread. The result is the same either way.
+     * Reads attendance.csv and the other large files ({@link RecordReader#PARALLEL}) on {@code threads} threads (1: one
+     * row at a time) in ranges of {@code chunkBytes}; a file smaller than two ranges is read on one thread. The result
+     * is the same either way.
      */
     public DirectoryLoader parallel(int threads, int chunkBytes) {
         this.threads = threads;
@@ -160,7 +163,7 @@ public final class DirectoryLoader {
             }
             assembler.endOfFile(file);
         }
-        return assembler.finish();
+        return assembler.finish(delta == null ? threads : 1);
     }
 
     /**
@@ -182,9 +185,10 @@ public final class DirectoryLoader {
     }
 
     private void readCsv(DataFile file, Path path, long[] count) {
-        long headerEnd = file == DataFile.ATTENDANCE && delta == null && threads > 1
-                ? AttendanceReader.headerEnd(path, chunkBytes) : -1;
-        try (CsvRows rows = headerEnd > 0 ? AttendanceReader.header(path, headerEnd, limits) : CsvRows.open(path, limits)) {
+        int chunk = file == DataFile.ATTENDANCE ? chunkBytes : Math.min(chunkBytes, CsvRanges.RECORD_CHUNK_BYTES);
+        long headerEnd = (file == DataFile.ATTENDANCE || RecordReader.PARALLEL.contains(file)) && delta == null
+                && threads > 1 ? CsvRanges.headerEnd(path, chunk) : -1;
+        try (CsvRows rows = headerEnd > 0 ? CsvRanges.header(path, headerEnd, limits) : CsvRows.open(path, limits)) {
             try {
                 if (!rows.next() || rows.isBlank()) {
                     violations.error(file, 1, 0, null, null, "header.missing", "the file must start with a header row");
@@ -206,7 +210,7 @@ public final class DirectoryLoader {
                 }
                 if (file == DataFile.ATTENDANCE && delta == null) {
                     AttendanceReader reader = new AttendanceReader(assembler, violations, limits, positions, names,
-                            count, CONSTRAINED);
+                            count);
                     if (headerEnd > 0) {
                         reader.readParallel(path, headerEnd, threads, chunkBytes);
                     } else {
@@ -214,33 +218,13 @@ public final class DirectoryLoader {
                     }
                     return;
                 }
-                Cells cells = new Cells(file, positions, violations, validator, CONSTRAINED);
-                String idColumn = ID_COLUMNS.get(file);
-                while (rows.next()) {
-                    if (rows.isBlank() && width > 1) {
-                        continue;
-                    }
-                    count[0]++;
-                    if (!cellCount(file, rows, width)) {
-                        count[2]++;
-                        continue;
-                    }
-                    cells.row(rows.cells(), rows.line());
-                    if (delta != null && !"upsert".equals(rows.cells()[op])) {
-                        deleteRow(file, cells, rows.cells()[op], rows.line(), count);
-                        continue;
-                    }
-                    if (controlFree(file, rows, names, cells) && parse(file, cells)) {
-                        count[1]++;
-                    } else {
-                        count[2]++;
-                        if (idColumn != null) {
-                            String id = cells.text(idColumn);
-                            if (id != null) {
-                                assembler.rejected(file, id);
-                            }
-                        }
-                    }
+                Cells cells = new Cells(file, positions, violations, constraints);
+                RecordReader reader = new RecordReader(file, assembler, violations, rowRecords(), sink(), delta, cells,
+                        names, positions, op, ID_COLUMNS.get(file), count);
+                if (headerEnd > 0) {
+                    reader.readParallel(path, headerEnd, threads, chunk, limits, this::rowRecords, constraints);
+                } else {
+                    reader.read(rows);
                 }
             } catch (CsvFormatException e) {
                 assembler.rejectedFile(file);
@@ -251,38 +235,22 @@ public final class DirectoryLoader {
         }
     }
 
-    /** Rejects a row with a control character other than tab in a cell ({@code field.control-character}). */
-    private static boolean controlFree(DataFile file, CsvRows rows, String[] names, Cells cells) {
-        int at = rows.controlColumn();
-        if (at == 0) {
-            return true;
-        }
-        String name = at <= names.length ? names[at - 1] : null;
-        cells.failAt(at, name, "field.control-character", (name == null ? "a cell" : name)
-                + " must not contain a control character other than tab (such as NUL)");
-        return false;
+    /** The field rules of the rows, with ids resolved in the assembler's tables or, in delta mode, by the delta. */
+    private RowRecords rowRecords() {
+        DeltaSink d = delta;
+        return new RowRecords(assembler, d != null ? d::resolve : assembler::educationOrganization);
     }
 
-    private void deleteRow(DataFile file, Cells cells, String op, long line, long[] count) {
-        if (!"delete".equals(op)) {
-            cells.fail("op", op, "delta.op", "op must be upsert or delete");
-            count[2]++;
-            return;
+    /** Where accepted records go: the assembler's cross-record rules, or in delta mode the sink's upsert. */
+    private BiPredicate<Object, Where> sink() {
+        DeltaSink d = delta;
+        if (d == null) {
+            return assembler::addAny;
         }
-        count[1]++;
-        delta.delete(file, name -> {
-            String t = cells.text(name);
-            return t == null ? "" : t;
-        }, line);
-    }
-
-    private boolean cellCount(DataFile file, CsvRows rows, int width) {
-        if (rows.size() == width) {
+        return (r, w) -> {
+            d.upsert(org.communityschools.core.live.RecordKey.of(r).file(), r, w.line());
             return true;
-        }
-        violations.error(file, rows.line(), 0, null, null, "row.cell-count",
-                "every row must have as many cells as the header (" + width + "); this one has " + rows.size());
-        return false;
+        };
     }
 
     /** Maps the header; returns null (after reporting) when a required column is missing or a column repeats. */
@@ -322,245 +290,5 @@ public final class DirectoryLoader {
             }
         }
         return ok ? positions : null;
-    }
-
-    // ---------------------------------------------------------------- the other files
-
-    private boolean parse(DataFile file, Cells c) {
-        Assembler a = assembler;
-        return switch (file) {
-            case ORGANIZATIONS -> {
-                OrganizationId id = c.required("organization_id", OrganizationId::of);
-                String name = c.required("name", t -> t);
-                OrganizationType type = c.required("type", t -> Values.parseEnum(OrganizationType.class, t));
-                yield c.accept(() -> new Organization(id, name, type), route(a::add));
-            }
-            case SCHOOLS -> {
-                SchoolId id = c.required("school_id", SchoolId::of);
-                String name = c.required("name", t -> t);
-                OrganizationId district = c.required("district_id", this::organizationId);
-                var low = c.required("low_grade", Values::parseGrade);
-                var high = c.required("high_grade", Values::parseGrade);
-                SchoolType type = c.required("school_type", t -> Values.parseEnum(SchoolType.class, t));
-                yield c.accept(() -> new School(id, name, district, low, high, type), route(a::add));
-            }
-            case PARTNERSHIPS -> {
-                SchoolId school = c.required("school_id", this::schoolId);
-                OrganizationId org = c.required("organization_id", this::organizationId);
-                var year = c.required("school_year", Values::parseSchoolYear);
-                PartnershipRole role = c.required("role", t -> Values.parseEnum(PartnershipRole.class, t));
-                yield c.accept(() -> new Partnership(school, org, year, role), route(a::add));
-            }
-            case STUDENTS -> {
-                StudentId id = c.required("student_id", StudentId::of);
-                String first = c.required("first_name", t -> t);
-                String last = c.required("last_name", t -> t);
-                LocalDate birth = c.required("birth_date", Values::parseDate);
-                Sex sex = c.required("sex", t -> Values.parseEnum(Sex.class, t));
-                RaceEthnicity race = c.required("race_ethnicity", t -> Values.parseEnum(RaceEthnicity.class, t));
-                var cohort = c.optional("ninth_grade_cohort", Values::parseSchoolYear);
-                boolean optOut = c.optional("directory_opt_out", Values::parseBoolean).orElse(false);
-                yield c.accept(() -> new Student(id, first, last, birth, sex, race, cohort, optOut), route(a::add));
-            }
-            case STUDENT_CHARACTERISTICS -> {
-                StudentId student = c.required("student_id", this::studentId);
-                var type = c.required("characteristic", t -> Values.parseEnum(StudentCharacteristicType.class, t));
-                DateRange period = period(c, "begin_date", "end_date");
-                yield c.accept(() -> new StudentCharacteristic(student, type, period), route(a::add));
-            }
-            case CALENDAR -> {
-                SchoolId school = c.required("school_id", this::schoolId);
-                LocalDate date = c.required("date", Values::parseDate);
-                yield c.accept(() -> new InstructionalDay(school, date), route(a::add));
-            }
-            case ENROLLMENTS -> {
-                StudentId student = c.required("student_id", this::studentId);
-                SchoolId school = c.required("school_id", this::schoolId);
-                LocalDate entry = c.required("entry_date", Values::parseDate);
-                var grade = c.required("entry_grade", Values::parseGrade);
-                Optional<LocalDate> exit = c.optional("exit_date", Values::parseDate);
-                Optional<ExitWithdrawType> exitType = c.optional("exit_type", t -> Values.parseEnum(ExitWithdrawType.class, t));
-                boolean documented = c.optional("exit_documented", Values::parseBoolean).orElse(false);
-                if (!c.failed() && exit.isPresent() && exit.get().isBefore(entry)) {
-                    c.fail("exit_date", exit.get().toString(), "field.date-order",
-                            "exit_date must not be before entry_date " + entry);
-                }
-                yield c.accept(() -> new Enrollment(student, school, entry, grade, exit, exitType, documented), route(a::add));
-            }
-            case DIPLOMAS -> {
-                StudentId student = c.required("student_id", this::studentId);
-                SchoolId school = c.required("school_id", this::schoolId);
-                LocalDate date = c.required("award_date", Values::parseDate);
-                DiplomaType type = c.required("diploma_type", t -> Values.parseEnum(DiplomaType.class, t));
-                yield c.accept(() -> new Diploma(student, school, date, type), route(a::add));
-            }
-            case BEHAVIOR -> {
-                IncidentId id = c.required("incident_id", IncidentId::of);
-                StudentId student = c.required("student_id", this::studentId);
-                SchoolId school = c.required("school_id", this::schoolId);
-                LocalDate date = c.required("date", Values::parseDate);
-                BehaviorType behavior = c.required("behavior", t -> Values.parseEnum(BehaviorType.class, t));
-                Optional<String> description = c.optional("description", t -> t);
-                DisciplineActionType action = c.required("action", t -> Values.parseEnum(DisciplineActionType.class, t));
-                var days = c.optional("action_days", Values::parseDecimal).orElse(java.math.BigDecimal.ZERO);
-                yield c.accept(() -> new BehaviorIncident(id, student, school, date, behavior, description, action, days), route(a::add));
-            }
-            case COURSE_MARKS -> {
-                StudentId student = c.required("student_id", this::studentId);
-                SchoolId school = c.required("school_id", this::schoolId);
-                var year = c.required("school_year", Values::parseSchoolYear);
-                String term = c.required("term", t -> t);
-                String code = c.required("course_code", t -> t);
-                String title = c.required("course_title", t -> t);
-                Subject subject = c.required("subject", t -> Values.parseEnum(Subject.class, t));
-                var numeric = c.optional("numeric_mark", Values::parseDecimal);
-                Optional<String> letter = c.optional("letter_mark", t -> t);
-                CourseResult result = c.required("result", t -> Values.parseEnum(CourseResult.class, t));
-                var attempted = c.required("credits_attempted", Values::parseDecimal);
-                var earned = c.required("credits_earned", Values::parseDecimal);
-                Optional<LocalDate> termEnd = c.optional("term_end_date", Values::parseDate);
-                yield c.accept(() -> new CourseMark(student, school, year, term, code, title, subject, numeric, letter,
-                        result, attempted, earned, termEnd), route(a::add));
-            }
-            case STAFF -> {
-                StaffId id = c.required("staff_id", StaffId::of);
-                String first = c.required("first_name", t -> t);
-                String last = c.required("last_name", t -> t);
-                OrganizationId employer = c.required("employer_id", this::organizationId);
-                yield c.accept(() -> new Staff(id, first, last, employer), route(a::add));
-            }
-            case STAFF_ASSIGNMENTS -> {
-                StaffId staff = c.required("staff_id", this::staffId);
-                var org = c.required("organization_id", this::educationOrganizationId);
-                StaffRole role = c.required("role", t -> Values.parseEnum(StaffRole.class, t));
-                DateRange period = period(c, "begin_date", "end_date");
-                yield c.accept(() -> new StaffAssignment(staff, org, role, period), route(a::add));
-            }
-            case STUDENT_STAFF -> {
-                StudentId student = c.required("student_id", this::studentId);
-                StaffId staff = c.required("staff_id", this::staffId);
-                RelationshipType type = c.required("relationship", t -> Values.parseEnum(RelationshipType.class, t));
-                DateRange period = period(c, "begin_date", "end_date");
-                yield c.accept(() -> new StudentStaffRelationship(student, staff, type, period), route(a::add));
-            }
-            case INTERVENTIONS -> {
-                InterventionId id = c.required("intervention_id", InterventionId::of);
-                InterventionType type = c.required("type", t -> Values.parseEnum(InterventionType.class, t));
-                var provider = c.required("provider_id", this::educationOrganizationId);
-                SchoolId school = c.required("school_id", this::schoolId);
-                Optional<String> description = c.optional("description", t -> t);
-                yield c.accept(() -> new Intervention(id, type, provider, school, description), route(a::add));
-            }
-            case INTERVENTION_PARTICIPANTS -> {
-                InterventionId id = c.required("intervention_id", this::interventionId);
-                StudentId student = c.required("student_id", this::studentId);
-                Optional<StaffId> staff = c.optional("staff_id", this::staffId);
-                DateRange period = period(c, "begin_date", "end_date");
-                Optional<String> goal = c.optional("goal", t -> t);
-                ParticipationStatus status = c.required("status", t -> Values.parseEnum(ParticipationStatus.class, t));
-                yield c.accept(() -> new InterventionParticipant(id, student, staff, period, goal, status), route(a::add));
-            }
-            case CONSENTS -> {
-                ConsentId id = c.required("consent_id", ConsentId::of);
-                StudentId student = c.required("student_id", this::studentId);
-                Grantor grantor = c.required("grantor", t -> Values.parseEnum(Grantor.class, t));
-                OrganizationId recipient = c.required("recipient_id", this::organizationId);
-                String purpose = c.required("purpose", t -> t);
-                var categories = c.required("categories", t -> Values.parseEnumSet(DataCategory.class, t));
-                LocalDate signed = c.required("signed_date", Values::parseDate);
-                var auth = c.required("authentication", t -> Values.parseEnum(AuthenticationMethod.class, t));
-                Optional<LocalDate> revoked = c.optional("revoked_date", Values::parseDate);
-                if (!c.failed() && revoked.isPresent() && revoked.get().isBefore(signed)) {
-                    c.fail("revoked_date", revoked.get().toString(), "field.date-order",
-                            "revoked_date must not be before signed_date " + signed);
-                }
-                yield c.accept(() -> new Consent(id, student, grantor, recipient, purpose, categories, signed, auth, revoked), route(a::add));
-            }
-            case MEETINGS, AGENDA_ITEMS, ACTION_STEPS -> meetingRows.parse(file, c, route(a::addAny));
-            case ATTENDANCE -> {
-                StudentId student = c.required("student_id", this::studentId);
-                SchoolId school = c.required("school_id", this::schoolId);
-                LocalDate date = c.required("date", Values::parseDate);
-                AttendanceCategory category = c.required("category", t -> Values.parseEnum(AttendanceCategory.class, t));
-                var duration = c.optional("duration", DayShare::parse);
-                Optional<String> reason = c.optional("reason", t -> t);
-                if (!c.failed() && duration.isEmpty() && category.defaultDuration().isEmpty()) {
-                    c.fail("duration", null, "attendance.partial-duration", "duration is required for category PARTIAL");
-                }
-                yield c.accept(() -> AttendanceRecord.of(student, school, date, category, duration, reason), route(a::add));
-            }
-            case AGREEMENTS -> throw new IllegalStateException("read elsewhere: " + file);
-        };
-    }
-
-    /** {@code add}, or in delta mode the sink's upsert. */
-    private <R> java.util.function.BiPredicate<R, Where> route(java.util.function.BiPredicate<R, Where> add) {
-        DeltaSink sink = delta;
-        if (sink == null) {
-            return add;
-        }
-        return (r, w) -> {
-            sink.upsert(org.communityschools.core.live.RecordKey.of(r).file(), r, w.line());
-            return true;
-        };
-    }
-
-    private final MeetingRows meetingRows = new MeetingRows(this::studentId, this::staffId, this::schoolId,
-            this::interventionId);
-
-    /** Periods already built, shared (most begin and end on a few dates). */
-    private final Map<Long, DateRange> periods = new java.util.HashMap<>();
-
-    /** A period from a required begin and an optional inclusive end ({@code field.date-order} when end < begin). */
-    private @Nullable DateRange period(Cells c, String begin, String end) {
-        LocalDate from = c.required(begin, Values::parseDate);
-        Optional<LocalDate> to = c.optional(end, Values::parseDate);
-        if (c.failed()) {
-            return null;
-        }
-        if (to.isPresent() && to.get().isBefore(from)) {
-            c.fail(end, to.get().toString(), "field.date-order", end + " must not be before " + begin + " " + from);
-            return null;
-        }
-        long key = (from.toEpochDay() << 32) | (to.map(d -> d.toEpochDay() & 0xFFFFFFFFL).orElse(0xFFFFFFFFL));
-        DateRange known = periods.get(key);
-        if (known != null) {
-            return known;
-        }
-        DateRange range = DateRange.closed(from, to);
-        if (periods.size() < 1 << 20) {
-            periods.put(key, range);
-        }
-        return range;
-    }
-
-    private StudentId studentId(String text) {
-        StudentId id = assembler.student(text);
-        return id != null ? id : StudentId.of(text);
-    }
-
-    private SchoolId schoolId(String text) {
-        SchoolId id = assembler.school(text);
-        return id != null ? id : SchoolId.of(text);
-    }
-
-    private OrganizationId organizationId(String text) {
-        OrganizationId id = assembler.organization(text);
-        return id != null ? id : OrganizationId.of(text);
-    }
-
-    private StaffId staffId(String text) {
-        StaffId id = assembler.staffMember(text);
-        return id != null ? id : StaffId.of(text);
-    }
-
-    private InterventionId interventionId(String text) {
-        InterventionId id = assembler.intervention(text);
-        return id != null ? id : InterventionId.of(text);
-    }
-
-    private org.communityschools.core.model.EducationOrganizationId educationOrganizationId(String text) {
-        org.communityschools.core.internal.Checks.identifier(text, "organization_id");
-        return delta != null ? delta.resolve(text) : assembler.educationOrganization(text);
     }
 }

@@ -1,0 +1,155 @@
+package org.communityschools.core.internal.read;
+
+import java.nio.charset.StandardCharsets;
+import org.communityschools.core.data.ReadLimits;
+
+/**
+ * The plain rows of one byte range of a CSV file, for a {@link CsvRanges} parser: rows of printable ASCII and tab
+ * cells separated by commas, ended by {@code \n} or {@code \r\n}, short enough that no {@link ReadLimits} limit is
+ * near. On such rows {@link CsvRows} gives exactly the cells between the commas, so a worker may split them by byte.
+ * A row that is not plain (a quote, another byte, a lone carriage return, a long row) makes the range
+ * {@link #odd()}: the scan stops there, and the range is read again by {@link CsvRows}. Not thread-safe; one per range.
+ */
+final class PlainRows {
+    /** Receives each row that is not an empty line (every row when the header has one column). */
+    interface Sink {
+        /** The current row of {@code rows}, on line {@code rel} counted from the range's first line (0). */
+        void row(PlainRows rows, int rel);
+    }
+
+    private final byte[] b;
+    private final int[] starts;
+    private final int[] ends;
+    private int cells;
+    private int from;
+    private int to;
+    private boolean odd;
+    private long newlines;
+
+    private PlainRows(byte[] b, int maxCells) {
+        this.b = b;
+        this.starts = new int[maxCells + 1];
+        this.ends = new int[maxCells + 1];
+    }
+
+    /** Scans {@code b}, rows of a file whose header has {@code width} cells, handing each row to {@code sink}. */
+    static PlainRows scan(byte[] b, int width, ReadLimits limits, Sink sink) {
+        int maxChars = Math.min(limits.maxCellChars(), limits.maxLineChars());
+        int maxCells = Math.min(limits.maxCellsPerRow(), width + 1);
+        PlainRows r = new PlainRows(b, maxCells);
+        int[] starts = r.starts;
+        int[] ends = r.ends;
+        int n = b.length;
+        int p = 0;
+        int rel = 0;
+        while (p < n) {
+            int cells = 0;
+            int cellStart = p;
+            int q = p;
+            int end = -1;
+            boolean plain = true;
+            while (q < n) {
+                byte c = b[q];
+                if (c == ',') {
+                    if (cells < maxCells) {
+                        starts[cells] = cellStart;
+                        ends[cells] = q;
+                    }
+                    cells++;
+                    cellStart = q + 1;
+                } else if (c == '\n') {
+                    end = q;
+                    break;
+                } else if (c < 0x20 || c >= 0x7f || c == '"') {
+                    if (c == '\r' && q + 1 < n && b[q + 1] == '\n') {
+                        end = q;
+                        break;
+                    }
+                    if (c != '\t') {
+                        plain = false;
+                        break;
+                    }
+                }
+                q++;
+            }
+            int rowEnd = end < 0 ? q : end;
+            if (!plain || rowEnd - p > maxChars || cells + 1 > limits.maxCellsPerRow()) {
+                r.odd = true;
+                r.newlines = rel + countNewlines(b, p);
+                return r;
+            }
+            if (cells < maxCells) {
+                starts[cells] = cellStart;
+                ends[cells] = rowEnd;
+            }
+            cells++;
+            int next = end < 0 ? n : (b[end] == '\r' ? end + 2 : end + 1);
+            if (rowEnd > p || width <= 1) {
+                r.cells = cells;
+                r.from = p;
+                r.to = rowEnd;
+                sink.row(r, rel);
+            }
+            if (end >= 0) {
+                rel++;
+            }
+            p = next;
+        }
+        r.newlines = rel;
+        return r;
+    }
+
+    private static long countNewlines(byte[] b, int from) {
+        long n = 0;
+        for (int i = from; i < b.length; i++) {
+            if (b[i] == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Whether the scan stopped at a row that is not plain. */
+    boolean odd() {
+        return odd;
+    }
+
+    /** The line feeds in the range. */
+    long newlines() {
+        return newlines;
+    }
+
+    /** The range's bytes. */
+    byte[] bytes() {
+        return b;
+    }
+
+    /** The cells of the current row (its commas + 1). */
+    int cells() {
+        return cells;
+    }
+
+    /** Where cell {@code i} of the current row starts; only for {@code i < cells()} within the header's width. */
+    int start(int i) {
+        return starts[i];
+    }
+
+    /** Where cell {@code i} of the current row ends (exclusive). */
+    int end(int i) {
+        return ends[i];
+    }
+
+    /** The cells of the current row as text (plain rows are ASCII). */
+    String[] texts() {
+        String[] out = new String[cells];
+        int start = from;
+        int k = 0;
+        for (int i = from; i <= to; i++) {
+            if (i == to || b[i] == ',') {
+                out[k++] = new String(b, start, i - start, StandardCharsets.US_ASCII);
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+}

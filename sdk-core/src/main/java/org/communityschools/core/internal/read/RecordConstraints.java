@@ -1,0 +1,128 @@
+package org.communityschools.core.internal.read;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.metadata.BeanDescriptor;
+import jakarta.validation.metadata.ContainerElementTypeDescriptor;
+import jakarta.validation.metadata.PropertyDescriptor;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Jakarta Validation constraints of the records of a read ({@code field.constraint}), checked by a host's
+ * {@link Validator}, with a shortcut for the millions of rows of a large file: when every constraint of a record type
+ * is on one of its components (no class-level constraint, nothing cascaded), the record is valid exactly when each
+ * constrained component's value is, and the values repeat (a term, a course title, a mark, a first name). So the
+ * values already found valid are remembered per component; a record all of whose constrained values are among them
+ * is valid without validating it. Any other record is validated whole, as without the shortcut, so the violations
+ * reported are always the validator's own. A value found valid stays valid while the clock moves on for every
+ * constraint the model uses ({@code @Past}, sizes and bounds). Thread-safe: the workers of a parallel read share one.
+ */
+final class RecordConstraints {
+    /** No validator: records are not validated. */
+    static final RecordConstraints NONE = new RecordConstraints(null);
+    /** Distinct valid values remembered per component; beyond, a record is validated whole. */
+    private static final int VALUES_PER_COMPONENT = 1 << 16;
+
+    private final @Nullable Validator validator;
+    private final Map<Class<?>, Plan> plans = new ConcurrentHashMap<>();
+
+    /** The constraints as {@code validator} checks them, or none when it is null. */
+    RecordConstraints(@Nullable Validator validator) {
+        this.validator = validator;
+    }
+
+    /** How a record type is checked: not at all, whole, or by its constrained components. */
+    private record Plan(boolean constrained, @Nullable List<Component> components) {}
+
+    /** A constrained component: its accessor and the values found valid. */
+    private record Component(String name, MethodHandle accessor, Set<Object> valid) {}
+
+    /** The violations of {@code record}'s constraints; empty when valid or when there is no validator. */
+    <R> Set<ConstraintViolation<R>> validate(R record) {
+        Validator v = validator;
+        if (v == null) {
+            return Set.of();
+        }
+        Plan plan = plans.computeIfAbsent(record.getClass(), c -> plan(v, c));
+        if (!plan.constrained() || (plan.components() != null && knownValid(v, record, plan.components()))) {
+            return Set.of();
+        }
+        return v.validate(record);
+    }
+
+    private static boolean knownValid(Validator v, Object record, List<Component> components) {
+        for (Component c : components) {
+            Object value;
+            try {
+                value = c.accessor().invoke(record);
+            } catch (Throwable e) {
+                return false;
+            }
+            if (value == null) {
+                return false;
+            }
+            if (c.valid().contains(value)) {
+                continue;
+            }
+            if (!v.validateValue(record.getClass(), c.name(), value).isEmpty()) {
+                return false;
+            }
+            if (c.valid().size() < VALUES_PER_COMPONENT) {
+                c.valid().add(value);
+            }
+        }
+        return true;
+    }
+
+    private static Plan plan(Validator v, Class<?> type) {
+        BeanDescriptor bean = v.getConstraintsForClass(type);
+        if (!bean.isBeanConstrained()) {
+            return new Plan(false, null);
+        }
+        if (!type.isRecord() || !bean.getConstraintDescriptors().isEmpty()) {
+            return new Plan(true, null);
+        }
+        List<Component> components = new ArrayList<>();
+        for (PropertyDescriptor p : bean.getConstrainedProperties()) {
+            MethodHandle accessor = accessor(type, p.getPropertyName());
+            if (accessor == null || p.isCascaded() || cascades(p.getConstrainedContainerElementTypes())) {
+                return new Plan(true, null);
+            }
+            components.add(new Component(p.getPropertyName(), accessor, ConcurrentHashMap.newKeySet()));
+        }
+        return new Plan(true, List.copyOf(components));
+    }
+
+    private static boolean cascades(Set<ContainerElementTypeDescriptor> elements) {
+        for (ContainerElementTypeDescriptor e : elements) {
+            if (e.isCascaded() || cascades(e.getConstrainedContainerElementTypes())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The component's accessor as a handle of type {@code (Object) Object}, or null. */
+    private static @Nullable MethodHandle accessor(Class<?> type, String name) {
+        for (RecordComponent c : type.getRecordComponents()) {
+            if (c.getName().equals(name)) {
+                try {
+                    return MethodHandles.publicLookup().unreflect(c.getAccessor())
+                            .asType(MethodType.methodType(Object.class, Object.class));
+                } catch (IllegalAccessException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+}

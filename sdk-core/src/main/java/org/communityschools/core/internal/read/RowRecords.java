@@ -1,0 +1,311 @@
+package org.communityschools.core.internal.read;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import org.communityschools.core.model.AttendanceRecord;
+import org.communityschools.core.model.DayShare;
+import org.communityschools.core.data.DataFile;
+import org.communityschools.core.internal.io.Values;
+import org.communityschools.core.model.AttendanceCategory;
+import org.communityschools.core.model.AuthenticationMethod;
+import org.communityschools.core.model.BehaviorIncident;
+import org.communityschools.core.model.BehaviorType;
+import org.communityschools.core.model.Consent;
+import org.communityschools.core.model.ConsentId;
+import org.communityschools.core.model.CourseMark;
+import org.communityschools.core.model.CourseResult;
+import org.communityschools.core.model.DataCategory;
+import org.communityschools.core.model.DateRange;
+import org.communityschools.core.model.Diploma;
+import org.communityschools.core.model.DiplomaType;
+import org.communityschools.core.model.DisciplineActionType;
+import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.ExitWithdrawType;
+import org.communityschools.core.model.Grantor;
+import org.communityschools.core.model.IncidentId;
+import org.communityschools.core.model.InstructionalDay;
+import org.communityschools.core.model.Intervention;
+import org.communityschools.core.model.InterventionId;
+import org.communityschools.core.model.InterventionParticipant;
+import org.communityschools.core.model.InterventionType;
+import org.communityschools.core.model.Organization;
+import org.communityschools.core.model.OrganizationId;
+import org.communityschools.core.model.OrganizationType;
+import org.communityschools.core.model.ParticipationStatus;
+import org.communityschools.core.model.Partnership;
+import org.communityschools.core.model.PartnershipRole;
+import org.communityschools.core.model.RaceEthnicity;
+import org.communityschools.core.model.RelationshipType;
+import org.communityschools.core.model.School;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.SchoolType;
+import org.communityschools.core.model.Sex;
+import org.communityschools.core.model.Staff;
+import org.communityschools.core.model.StaffAssignment;
+import org.communityschools.core.model.StaffId;
+import org.communityschools.core.model.StaffRole;
+import org.communityschools.core.model.Student;
+import org.communityschools.core.model.StudentCharacteristic;
+import org.communityschools.core.model.StudentCharacteristicType;
+import org.communityschools.core.model.StudentId;
+import org.communityschools.core.model.StudentStaffRelationship;
+import org.communityschools.core.model.Subject;
+import org.jspecify.annotations.Nullable;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+
+/**
+ * The field rules of each file of a district data directory but attendance.csv and agreements.json: the cells of a row
+ * ({@link Cells}) parsed into the file's record, handed to a sink. Identifiers that name records of earlier files are
+ * replaced by the canonical instances of the {@link Assembler}, read only, so that one instance per thread may parse
+ * the rows of a file while the assembler adds the records of the same file on another thread. Not thread-safe.
+ */
+final class RowRecords {
+    private final Assembler assembler;
+    private final Function<String, org.communityschools.core.model.EducationOrganizationId> organizations;
+
+    /** Rows whose organization ids resolve by {@code organizations} (the assembler's, or a delta's data). */
+    RowRecords(Assembler assembler, Function<String, org.communityschools.core.model.EducationOrganizationId> organizations) {
+        this.assembler = assembler;
+        this.organizations = organizations;
+    }
+
+    /**
+     * Parses the current row of {@code c}, a row of {@code file}: its field rules, then the record goes to {@code add}
+     * (the cross-record rules, or a worker's list). Returns whether the row was accepted.
+     */
+    boolean parse(DataFile file, Cells c, BiPredicate<Object, Where> add) {
+        return switch (file) {
+            case ORGANIZATIONS -> {
+                OrganizationId id = c.required("organization_id", OrganizationId::of);
+                String name = c.required("name", t -> t);
+                OrganizationType type = c.required("type", t -> Values.parseEnum(OrganizationType.class, t));
+                yield c.accept(() -> new Organization(id, name, type), add);
+            }
+            case SCHOOLS -> {
+                SchoolId id = c.required("school_id", SchoolId::of);
+                String name = c.required("name", t -> t);
+                OrganizationId district = c.required("district_id", this::organizationId);
+                var low = c.required("low_grade", Values::parseGrade);
+                var high = c.required("high_grade", Values::parseGrade);
+                SchoolType type = c.required("school_type", t -> Values.parseEnum(SchoolType.class, t));
+                yield c.accept(() -> new School(id, name, district, low, high, type), add);
+            }
+            case PARTNERSHIPS -> {
+                SchoolId school = c.required("school_id", this::schoolId);
+                OrganizationId org = c.required("organization_id", this::organizationId);
+                var year = c.required("school_year", Values::parseSchoolYear);
+                PartnershipRole role = c.required("role", t -> Values.parseEnum(PartnershipRole.class, t));
+                yield c.accept(() -> new Partnership(school, org, year, role), add);
+            }
+            case STUDENTS -> {
+                StudentId id = c.required("student_id", StudentId::of);
+                String first = c.required("first_name", t -> t);
+                String last = c.required("last_name", t -> t);
+                LocalDate birth = c.required("birth_date", Values::parseDate);
+                Sex sex = c.required("sex", t -> Values.parseEnum(Sex.class, t));
+                RaceEthnicity race = c.required("race_ethnicity", t -> Values.parseEnum(RaceEthnicity.class, t));
+                var cohort = c.optional("ninth_grade_cohort", Values::parseSchoolYear);
+                boolean optOut = c.optional("directory_opt_out", Values::parseBoolean).orElse(false);
+                yield c.accept(() -> new Student(id, first, last, birth, sex, race, cohort, optOut), add);
+            }
+            case STUDENT_CHARACTERISTICS -> {
+                StudentId student = c.required("student_id", this::studentId);
+                var type = c.required("characteristic", t -> Values.parseEnum(StudentCharacteristicType.class, t));
+                DateRange period = period(c, "begin_date", "end_date");
+                yield c.accept(() -> new StudentCharacteristic(student, type, period), add);
+            }
+            case CALENDAR -> {
+                SchoolId school = c.required("school_id", this::schoolId);
+                LocalDate date = c.required("date", Values::parseDate);
+                yield c.accept(() -> new InstructionalDay(school, date), add);
+            }
+            case ENROLLMENTS -> {
+                StudentId student = c.required("student_id", this::studentId);
+                SchoolId school = c.required("school_id", this::schoolId);
+                LocalDate entry = c.required("entry_date", Values::parseDate);
+                var grade = c.required("entry_grade", Values::parseGrade);
+                Optional<LocalDate> exit = c.optional("exit_date", Values::parseDate);
+                Optional<ExitWithdrawType> exitType = c.optional("exit_type", t -> Values.parseEnum(ExitWithdrawType.class, t));
+                boolean documented = c.optional("exit_documented", Values::parseBoolean).orElse(false);
+                if (!c.failed() && exit.isPresent() && exit.get().isBefore(entry)) {
+                    c.fail("exit_date", exit.get().toString(), "field.date-order",
+                            "exit_date must not be before entry_date " + entry);
+                }
+                yield c.accept(() -> new Enrollment(student, school, entry, grade, exit, exitType, documented), add);
+            }
+            case DIPLOMAS -> {
+                StudentId student = c.required("student_id", this::studentId);
+                SchoolId school = c.required("school_id", this::schoolId);
+                LocalDate date = c.required("award_date", Values::parseDate);
+                DiplomaType type = c.required("diploma_type", t -> Values.parseEnum(DiplomaType.class, t));
+                yield c.accept(() -> new Diploma(student, school, date, type), add);
+            }
+            case BEHAVIOR -> {
+                IncidentId id = c.required("incident_id", IncidentId::of);
+                StudentId student = c.required("student_id", this::studentId);
+                SchoolId school = c.required("school_id", this::schoolId);
+                LocalDate date = c.required("date", Values::parseDate);
+                BehaviorType behavior = c.required("behavior", t -> Values.parseEnum(BehaviorType.class, t));
+                Optional<String> description = c.optional("description", t -> t);
+                DisciplineActionType action = c.required("action", t -> Values.parseEnum(DisciplineActionType.class, t));
+                var days = c.optional("action_days", Values::parseDecimal).orElse(java.math.BigDecimal.ZERO);
+                yield c.accept(() -> new BehaviorIncident(id, student, school, date, behavior, description, action, days), add);
+            }
+            case COURSE_MARKS -> {
+                StudentId student = c.required("student_id", this::studentId);
+                SchoolId school = c.required("school_id", this::schoolId);
+                var year = c.required("school_year", Values::parseSchoolYear);
+                String term = c.required("term", t -> t);
+                String code = c.required("course_code", t -> t);
+                String title = c.required("course_title", t -> t);
+                Subject subject = c.required("subject", t -> Values.parseEnum(Subject.class, t));
+                var numeric = c.optional("numeric_mark", Values::parseDecimal);
+                Optional<String> letter = c.optional("letter_mark", t -> t);
+                CourseResult result = c.required("result", t -> Values.parseEnum(CourseResult.class, t));
+                var attempted = c.required("credits_attempted", Values::parseDecimal);
+                var earned = c.required("credits_earned", Values::parseDecimal);
+                Optional<LocalDate> termEnd = c.optional("term_end_date", Values::parseDate);
+                yield c.accept(() -> new CourseMark(student, school, year, term, code, title, subject, numeric, letter,
+                        result, attempted, earned, termEnd), add);
+            }
+            case STAFF -> {
+                StaffId id = c.required("staff_id", StaffId::of);
+                String first = c.required("first_name", t -> t);
+                String last = c.required("last_name", t -> t);
+                OrganizationId employer = c.required("employer_id", this::organizationId);
+                yield c.accept(() -> new Staff(id, first, last, employer), add);
+            }
+            case STAFF_ASSIGNMENTS -> {
+                StaffId staff = c.required("staff_id", this::staffId);
+                var org = c.required("organization_id", this::educationOrganizationId);
+                StaffRole role = c.required("role", t -> Values.parseEnum(StaffRole.class, t));
+                DateRange period = period(c, "begin_date", "end_date");
+                yield c.accept(() -> new StaffAssignment(staff, org, role, period), add);
+            }
+            case STUDENT_STAFF -> {
+                StudentId student = c.required("student_id", this::studentId);
+                StaffId staff = c.required("staff_id", this::staffId);
+                RelationshipType type = c.required("relationship", t -> Values.parseEnum(RelationshipType.class, t));
+                DateRange period = period(c, "begin_date", "end_date");
+                yield c.accept(() -> new StudentStaffRelationship(student, staff, type, period), add);
+            }
+            case INTERVENTIONS -> {
+                InterventionId id = c.required("intervention_id", InterventionId::of);
+                InterventionType type = c.required("type", t -> Values.parseEnum(InterventionType.class, t));
+                var provider = c.required("provider_id", this::educationOrganizationId);
+                SchoolId school = c.required("school_id", this::schoolId);
+                Optional<String> description = c.optional("description", t -> t);
+                yield c.accept(() -> new Intervention(id, type, provider, school, description), add);
+            }
+            case INTERVENTION_PARTICIPANTS -> {
+                InterventionId id = c.required("intervention_id", this::interventionId);
+                StudentId student = c.required("student_id", this::studentId);
+                Optional<StaffId> staff = c.optional("staff_id", this::staffId);
+                DateRange period = period(c, "begin_date", "end_date");
+                Optional<String> goal = c.optional("goal", t -> t);
+                ParticipationStatus status = c.required("status", t -> Values.parseEnum(ParticipationStatus.class, t));
+                yield c.accept(() -> new InterventionParticipant(id, student, staff, period, goal, status), add);
+            }
+            case CONSENTS -> {
+                ConsentId id = c.required("consent_id", ConsentId::of);
+                StudentId student = c.required("student_id", this::studentId);
+                Grantor grantor = c.required("grantor", t -> Values.parseEnum(Grantor.class, t));
+                OrganizationId recipient = c.required("recipient_id", this::organizationId);
+                String purpose = c.required("purpose", t -> t);
+                var categories = c.required("categories", t -> Values.parseEnumSet(DataCategory.class, t));
+                LocalDate signed = c.required("signed_date", Values::parseDate);
+                var auth = c.required("authentication", t -> Values.parseEnum(AuthenticationMethod.class, t));
+                Optional<LocalDate> revoked = c.optional("revoked_date", Values::parseDate);
+                if (!c.failed() && revoked.isPresent() && revoked.get().isBefore(signed)) {
+                    c.fail("revoked_date", revoked.get().toString(), "field.date-order",
+                            "revoked_date must not be before signed_date " + signed);
+                }
+                yield c.accept(() -> new Consent(id, student, grantor, recipient, purpose, categories, signed, auth, revoked), add);
+            }
+            case MEETINGS, AGENDA_ITEMS, ACTION_STEPS -> meetingRows.parse(file, c, add);
+            case ATTENDANCE -> {
+                StudentId student = c.required("student_id", this::studentId);
+                SchoolId school = c.required("school_id", this::schoolId);
+                LocalDate date = c.required("date", Values::parseDate);
+                AttendanceCategory category = c.required("category", t -> Values.parseEnum(AttendanceCategory.class, t));
+                var duration = c.optional("duration", DayShare::parse);
+                Optional<String> reason = c.optional("reason", t -> t);
+                if (!c.failed() && duration.isEmpty() && category.defaultDuration().isEmpty()) {
+                    c.fail("duration", null, "attendance.partial-duration", "duration is required for category PARTIAL");
+                }
+                yield c.accept(() -> AttendanceRecord.of(student, school, date, category, duration, reason), add);
+            }
+            case AGREEMENTS -> throw new IllegalStateException("read elsewhere: " + file);
+        };
+    }
+
+    private final MeetingRows meetingRows = new MeetingRows(this::studentId, this::staffId, this::schoolId,
+            this::interventionId);
+
+    /** Periods already built, shared (most begin and end on a few dates). */
+    private final Map<Long, DateRange> periods = new java.util.HashMap<>();
+
+    /** A period from a required begin and an optional inclusive end ({@code field.date-order} when end < begin). */
+    private @Nullable DateRange period(Cells c, String begin, String end) {
+        LocalDate from = c.required(begin, Values::parseDate);
+        Optional<LocalDate> to = c.optional(end, Values::parseDate);
+        if (c.failed()) {
+            return null;
+        }
+        if (to.isPresent() && to.get().isBefore(from)) {
+            c.fail(end, to.get().toString(), "field.date-order", end + " must not be before " + begin + " " + from);
+            return null;
+        }
+        long key = (from.toEpochDay() << 32) | (to.map(d -> d.toEpochDay() & 0xFFFFFFFFL).orElse(0xFFFFFFFFL));
+        DateRange known = periods.get(key);
+        if (known != null) {
+            return known;
+        }
+        DateRange range = DateRange.closed(from, to);
+        if (periods.size() < 1 << 20) {
+            periods.put(key, range);
+        }
+        return range;
+    }
+
+    /** The last student id looked up: the rows of a file sorted by student repeat it. */
+    private @Nullable StudentId lastStudent;
+
+    private StudentId studentId(String text) {
+        StudentId last = lastStudent;
+        if (last != null && last.value().equals(text)) {
+            return last;
+        }
+        StudentId id = assembler.student(text);
+        id = id != null ? id : StudentId.of(text);
+        lastStudent = id;
+        return id;
+    }
+
+    private SchoolId schoolId(String text) {
+        SchoolId id = assembler.school(text);
+        return id != null ? id : SchoolId.of(text);
+    }
+
+    private OrganizationId organizationId(String text) {
+        OrganizationId id = assembler.organization(text);
+        return id != null ? id : OrganizationId.of(text);
+    }
+
+    private StaffId staffId(String text) {
+        StaffId id = assembler.staffMember(text);
+        return id != null ? id : StaffId.of(text);
+    }
+
+    private InterventionId interventionId(String text) {
+        InterventionId id = assembler.intervention(text);
+        return id != null ? id : InterventionId.of(text);
+    }
+
+    private org.communityschools.core.model.EducationOrganizationId educationOrganizationId(String text) {
+        org.communityschools.core.internal.Checks.identifier(text, "organization_id");
+        return organizations.apply(text);
+    }
+}

@@ -147,9 +147,10 @@ public final class Fillers {
             Set<String> segments = CHILD_SEGMENTS.getOrDefault(path, Set.of());
             Rows out = new Rows(rows.size());
             int admitted = 0;
-            for (T row : rows) {
-                Optional<ScopeGate.Place> place = ScopeGate.placeOf(s.data(), row);
-                if (place.isEmpty() || !children.admit(place.get())) {
+            for (int r = 0, n = rows.size(); r < n; r++) {
+                T row = rows.get(r);
+                ScopeGate.Place place = ScopeGate.placeOrNull(s.data(), row);
+                if (place == null || !children.admit(place)) {
                     continue;
                 }
                 admitted++;
@@ -191,8 +192,10 @@ public final class Fillers {
         private int start;
 
         Rows(int rows) {
-            this.cells = new ArrayList<>(rows * 10);
-            this.ends = new int[rows];
+            // sized for a few rows: most records of a view may lie outside its scope, and the lists grow
+            int expected = Math.min(rows, 16);
+            this.cells = new ArrayList<>(expected * 10);
+            this.ends = new int[expected];
         }
 
         private boolean open;

@@ -80,6 +80,11 @@ public final class ViewAssembler {
     private final ScopeGate gate;
     private final Map<Authority, SortedMap<FieldPath, Integer>> written = new LinkedHashMap<>();
     private final SortedMap<WithheldKey, Integer> withheld = new TreeMap<>();
+    /** The run of withheld records being counted ({@link #withhold}): its key and length. */
+    private @Nullable FieldPath runField;
+    private @Nullable SchoolId runSchool;
+    private @Nullable String runReason;
+    private int run;
     /** The records admitted of the field being filled, by authority; committed when the field is shown. */
     private final Tally pendingCounts = new Tally();
     /** The child values written into admitted records, by child field and authority. */
@@ -155,6 +160,7 @@ public final class ViewAssembler {
                         : "no value in this student's records");
             }
         }
+        endRun();
         List<Withheld> out = new ArrayList<>();
         withheld.forEach((k, n) -> out.add(new Withheld(k.field(), k.school().isEmpty() ? Optional.empty()
                 : Optional.of(SchoolId.of(k.school())), n, k.reason())));
@@ -164,10 +170,31 @@ public final class ViewAssembler {
         return new Result(inCategoryOrder(root), shown, absent, masked, written, List.copyOf(out));
     }
 
+    /**
+     * Counts a record withheld. Records come in date order, so consecutive withheld records mostly share field, school
+     * and reason: they are counted as a run and the run is added to {@link #withheld} when another key comes (or at
+     * the end), instead of a key and a map update per record.
+     */
     private void withhold(FieldPath field, ScopeGate.Place place) {
         SchoolId school = place.school();
-        withheld.merge(new WithheldKey(field, school == null ? "" : school.value(), gate.whyNot(field, place)), 1,
-                Integer::sum);
+        String reason = gate.whyNot(field, place);
+        if (run > 0 && field == runField && java.util.Objects.equals(school, runSchool) && reason.equals(runReason)) {
+            run++;
+            return;
+        }
+        endRun();
+        runField = field;
+        runSchool = school;
+        runReason = reason;
+        run = 1;
+    }
+
+    private void endRun() {
+        if (run > 0) {
+            withheld.merge(new WithheldKey(runField, runSchool == null ? "" : runSchool.value(), runReason), run,
+                    Integer::sum);
+            run = 0;
+        }
     }
 
     /** Attributes a shown field: its admitted records by authority, or the whole field to its broadest grant. */

@@ -1,7 +1,9 @@
 package org.communityschools.core.data;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.communityschools.core.internal.index.AttendanceColumns;
 import org.communityschools.core.model.AttendanceRecord;
@@ -50,6 +52,22 @@ public final class AttendanceTable {
         Objects.requireNonNull(school, "school");
         int s = data.schoolIndex(school);
         return s < 0 ? List.of() : columns.records(data.studentIndex(student), s);
+    }
+
+    /**
+     * The student's records whose school and day pass {@code keep}, in date order (then school); empty for an unknown
+     * student. {@code keep} is asked once for every row of the student, in that order, before anything else is read of
+     * the row, and only the rows it keeps are materialized: for a reader that wants a few of a student's days but must
+     * account for all of them (a record view counts the days it withholds).
+     *
+     * @param student the student
+     * @param keep asked with each row's school and day; true keeps the row
+     * @return the records kept
+     */
+    public List<AttendanceRecord> recordsOf(StudentId student, BiPredicate<SchoolId, LocalDate> keep) {
+        Objects.requireNonNull(student, "student");
+        Objects.requireNonNull(keep, "keep");
+        return columns.records(data.studentIndex(student), keep);
     }
 
     /**

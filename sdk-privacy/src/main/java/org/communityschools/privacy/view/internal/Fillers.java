@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.AttendanceRecord;
@@ -60,6 +61,13 @@ public final class Fillers {
          * the field's grants. The child fields offered next belong to that record.
          */
         boolean admit(ScopeGate.Place place);
+
+        /**
+         * Whether a record of the field being filled, lying at {@code place}, is in the scope of one of the field's
+         * grants, asked before the record is read: when it is not, it is counted as withheld exactly as {@link #admit}
+         * would count it, and it must not be offered to {@link #admit}; when it is, it must be offered next.
+         */
+        boolean inScope(ScopeGate.Place place);
 
         /**
          * Whether the day {@code day} at {@code school} (null: at a school where the student has been enrolled) is in the scope of
@@ -139,8 +147,14 @@ public final class Fillers {
 
     private static <T> TopFiller records(String path, Function<StudentData, List<T>> source,
                                          Attributes<T> attributes) {
+        return records(path, (s, children) -> source.apply(s), attributes);
+    }
+
+    /** As above, for a source that sorts out the records outside the scope itself ({@link ChildWriter#inScope}). */
+    private static <T> TopFiller records(String path, BiFunction<StudentData, ChildWriter, List<T>> source,
+                                         Attributes<T> attributes) {
         return (s, children) -> {
-            List<T> rows = source.apply(s);
+            List<T> rows = source.apply(s, children);
             if (rows.isEmpty()) {
                 return Optional.empty();
             }
@@ -441,8 +455,11 @@ public final class Fillers {
             }
             return out.isEmpty() ? Optional.empty() : Optional.of(out);
         });
+        // most of a student's attendance days may lie outside the scope: only the days in it are materialized
         TOP.put("attendance.records", records("attendance.records",
-                s -> s.data().attendance().recordsOf(s.student().id()), (StudentData sd, AttendanceRecord r, Out o, ChildWriter scope) -> {
+                (StudentData s, ChildWriter c) -> s.data().attendance().recordsOf(s.student().id(),
+                        (school, day) -> c.inScope(ScopeGate.Place.on(school, day))),
+                (StudentData sd, AttendanceRecord r, Out o, ChildWriter scope) -> {
                     o.put("date", r.date().toString());
                     o.put("school_id", r.schoolId().value());
                     o.put("category", r.category().name());

@@ -44,6 +44,8 @@ public final class ScopeGate {
     /** The grants' scopes seen from the schools of the records asked about so far: few per view. */
     private SchoolDays[] days = new SchoolDays[4];
     private int dayCount;
+    private @Nullable FieldPath lastField;
+    private List<Grant> lastGrants = List.of();
 
     public ScopeGate(Decision decision, DistrictData data) {
         this.decision = decision;
@@ -100,7 +102,7 @@ public final class ScopeGate {
 
     /** As {@link #cover}, null when no grant covers the place: asked for every record of a view. */
     public @Nullable Grant coverOrNull(FieldPath field, Place place) {
-        List<Grant> grants = decision.grantsOf(field);
+        List<Grant> grants = grantsOf(field);
         SchoolId school = place.school();
         if (school != null && place.first().equals(place.last())) {
             // a record of one day at a school (an attendance day, an incident): the scope's days at that school
@@ -120,6 +122,15 @@ public final class ScopeGate {
             }
         }
         return null;
+    }
+
+    /** The field's grants, by precedence: the last field's kept, as a view asks about one field for many records. */
+    private List<Grant> grantsOf(FieldPath field) {
+        if (field != lastField) {
+            lastGrants = decision.grantsOf(field);
+            lastField = field;
+        }
+        return lastGrants;
     }
 
     /** The scope seen from the school, built on the first record of the school asked about. */
@@ -164,7 +175,7 @@ public final class ScopeGate {
 
     /** Why no grant of {@code field} covers {@code place}: the reasons of its grants, joined; never personal data. */
     public String whyNot(FieldPath field, Place place) {
-        List<Grant> grants = decision.grantsOf(field);
+        List<Grant> grants = grantsOf(field);
         if (grants.size() == 1) {
             return whyNot(grants.get(0), place); // the one reason, as joined below
         }

@@ -275,6 +275,15 @@ public final class ViewAssembler {
                 }
 
                 @Override
+                public boolean inScope(ScopeGate.Place place) {
+                    if (gate.coverOrNull(p, place) != null) {
+                        return true;
+                    }
+                    withhold(p, place);
+                    return false;
+                }
+
+                @Override
                 public boolean showsDay(@Nullable SchoolId school, LocalDate day) {
                     // the day must be covered by the grant the record is disclosed under, whose entry lists it
                     Grant g = currentGrant;

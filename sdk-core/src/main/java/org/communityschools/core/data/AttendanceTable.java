@@ -1,9 +1,7 @@
 package org.communityschools.core.data;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.communityschools.core.internal.index.AttendanceColumns;
 import org.communityschools.core.model.AttendanceRecord;
@@ -64,7 +62,7 @@ public final class AttendanceTable {
      * @param keep asked with each row's school and day; true keeps the row
      * @return the records kept
      */
-    public List<AttendanceRecord> recordsOf(StudentId student, BiPredicate<SchoolId, LocalDate> keep) {
+    public List<AttendanceRecord> recordsOf(StudentId student, AttendanceDayFilter keep) {
         Objects.requireNonNull(student, "student");
         Objects.requireNonNull(keep, "keep");
         return columns.records(data.studentIndex(student), keep);

@@ -201,7 +201,8 @@ class DistrictDataTest {
             List<String> asked = new ArrayList<>();
             java.util.function.BiPredicate<SchoolId, LocalDate> keep = (school, day) -> day.getDayOfMonth() % 3 == 0
                     || school.equals(school(1));
-            assertThat(table.recordsOf(s, (school, day) -> {
+            assertThat(table.recordsOf(s, (school, epochDay) -> {
+                LocalDate day = LocalDate.ofEpochDay(epochDay);
                 asked.add(school.value() + "@" + day);
                 return keep.test(school, day);
             })).containsExactlyElementsOf(records.stream().filter(r -> r.studentId().equals(s))

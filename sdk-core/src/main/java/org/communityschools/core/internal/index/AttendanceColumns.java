@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.time.LocalDate;
-import java.util.function.BiPredicate;
 import java.util.function.IntFunction;
+import org.communityschools.core.data.AttendanceDayFilter;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.DayShare;
@@ -210,7 +210,7 @@ public final class AttendanceColumns {
      * The records of the student at {@code student} whose school and day pass {@code keep}, in date order (then
      * school): {@code keep} is asked once per row, in that order, and only the rows it keeps are materialized.
      */
-    public List<AttendanceRecord> records(int student, BiPredicate<SchoolId, LocalDate> keep) {
+    public List<AttendanceRecord> records(int student, AttendanceDayFilter keep) {
         if (student < 0 || student >= studentCount) {
             return List.of();
         }
@@ -229,14 +229,14 @@ public final class AttendanceColumns {
         List<AttendanceRecord> out = null;
         for (int r = from; r < to; r++) {
             SchoolId s = schools.apply(sc[r]);
-            LocalDate d = LocalDate.ofEpochDay(dy[r]);
-            if (keep.test(s, d)) {
+            if (keep.keep(s, dy[r])) {
                 if (out == null) {
                     out = new ArrayList<>();
                 }
                 int p = pk[r];
                 int code = p & REASON_MASK;
-                out.add(new AttendanceRecord(students.apply(student), s, d, CATEGORIES[p >>> CATEGORY_SHIFT],
+                out.add(new AttendanceRecord(students.apply(student), s, LocalDate.ofEpochDay(dy[r]),
+                        CATEGORIES[p >>> CATEGORY_SHIFT],
                         DayShare.ofTenThousandths((p >>> DURATION_SHIFT) & DURATION_MASK),
                         code == 0 ? Optional.empty() : Optional.of(reasons[code - 1])));
             }

@@ -63,11 +63,12 @@ public final class Fillers {
         boolean admit(ScopeGate.Place place);
 
         /**
-         * Whether a record of the field being filled, lying at {@code place}, is in the scope of one of the field's
-         * grants, asked before the record is read: when it is not, it is counted as withheld exactly as {@link #admit}
+         * Whether a record of one day of the field being filled, at {@code school} on {@code epochDay}
+         * ({@link java.time.LocalDate#toEpochDay()}), is in the scope of one of the field's grants, asked before the
+         * record is read: when it is not, it is counted as withheld exactly as {@link #admit}
          * would count it, and it must not be offered to {@link #admit}; when it is, it must be offered next.
          */
-        boolean inScope(ScopeGate.Place place);
+        boolean inScope(org.communityschools.core.model.SchoolId school, long epochDay);
 
         /**
          * Whether the day {@code day} at {@code school} (null: at a school where the student has been enrolled) is in the scope of
@@ -458,7 +459,7 @@ public final class Fillers {
         // most of a student's attendance days may lie outside the scope: only the days in it are materialized
         TOP.put("attendance.records", records("attendance.records",
                 (StudentData s, ChildWriter c) -> s.data().attendance().recordsOf(s.student().id(),
-                        (school, day) -> c.inScope(ScopeGate.Place.on(school, day))),
+                        c::inScope),
                 (StudentData sd, AttendanceRecord r, Out o, ChildWriter scope) -> {
                     o.put("date", r.date().toString());
                     o.put("school_id", r.schoolId().value());

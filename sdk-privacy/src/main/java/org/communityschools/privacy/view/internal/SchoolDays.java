@@ -61,10 +61,11 @@ final class SchoolDays {
     }
 
     /** Why a record of {@code day} lies outside limit {@code limit} (as {@code firstOutside(day)} returned): the scope's words. */
-    String reason(int limit, LocalDate day) {
+    String reason(int limit, long day) {
         String known = reasons[limit];
         if (known == null) {
-            known = scope.whyNot(school, day, day).orElseThrow(
+            LocalDate d = LocalDate.ofEpochDay(day);
+            known = scope.whyNot(school, d, d).orElseThrow(
                     () -> new IllegalStateException("the scope covers a day outside one of its limits"));
             reasons[limit] = known;
         }

@@ -105,15 +105,7 @@ public final class ScopeGate {
         List<Grant> grants = grantsOf(field);
         SchoolId school = place.school();
         if (school != null && place.first().equals(place.last())) {
-            // a record of one day at a school (an attendance day, an incident): the scope's days at that school
-            long day = place.first().toEpochDay();
-            for (int i = 0; i < grants.size(); i++) {
-                Grant g = grants.get(i);
-                if (days(g.scope(), school).firstOutside(day) < 0) {
-                    return g;
-                }
-            }
-            return null;
+            return coverOrNull(field, school, place.first().toEpochDay());
         }
         for (int i = 0; i < grants.size(); i++) {
             Grant g = grants.get(i);
@@ -122,6 +114,36 @@ public final class ScopeGate {
             }
         }
         return null;
+    }
+
+    /**
+     * As {@link #coverOrNull(FieldPath, Place)} for a record of one day at a school (an attendance day, an incident),
+     * the day given as {@link LocalDate#toEpochDay()}: answered from the scope's days at that school.
+     */
+    public @Nullable Grant coverOrNull(FieldPath field, SchoolId school, long epochDay) {
+        List<Grant> grants = grantsOf(field);
+        for (int i = 0; i < grants.size(); i++) {
+            Grant g = grants.get(i);
+            if (days(g.scope(), school).firstOutside(epochDay) < 0) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    /** As {@link #whyNot(FieldPath, Place)} for a record of one day at a school. */
+    public String whyNot(FieldPath field, SchoolId school, long epochDay) {
+        List<Grant> grants = grantsOf(field);
+        if (grants.size() == 1) {
+            return whyNot(grants.get(0), school, epochDay);
+        }
+        return whyNot(field, Place.on(school, LocalDate.ofEpochDay(epochDay)));
+    }
+
+    private String whyNot(Grant g, SchoolId school, long epochDay) {
+        SchoolDays d = days(g.scope(), school);
+        int limit = d.firstOutside(epochDay);
+        return limit < 0 ? "outside the scope" : d.reason(limit, epochDay);
     }
 
     /** The field's grants, by precedence: the last field's kept, as a view asks about one field for many records. */
@@ -192,9 +214,7 @@ public final class ScopeGate {
     private String whyNot(Grant g, Place place) {
         SchoolId school = place.school();
         if (school != null && place.first().equals(place.last())) {
-            SchoolDays d = days(g.scope(), school);
-            int limit = d.firstOutside(place.first().toEpochDay());
-            return limit < 0 ? "outside the scope" : d.reason(limit, place.first());
+            return whyNot(g, school, place.first().toEpochDay());
         }
         if (school != null) {
             return g.scope().whyNot(school, place.first(), place.last()).orElse("outside the scope");

@@ -176,8 +176,10 @@ public final class ViewAssembler {
      * the end), instead of a key and a map update per record.
      */
     private void withhold(FieldPath field, ScopeGate.Place place) {
-        SchoolId school = place.school();
-        String reason = gate.whyNot(field, place);
+        withhold(field, place.school(), gate.whyNot(field, place));
+    }
+
+    private void withhold(FieldPath field, @Nullable SchoolId school, String reason) {
         if (run > 0 && field == runField && java.util.Objects.equals(school, runSchool) && reason.equals(runReason)) {
             run++;
             return;
@@ -275,11 +277,11 @@ public final class ViewAssembler {
                 }
 
                 @Override
-                public boolean inScope(ScopeGate.Place place) {
-                    if (gate.coverOrNull(p, place) != null) {
+                public boolean inScope(SchoolId school, long epochDay) {
+                    if (gate.coverOrNull(p, school, epochDay) != null) {
                         return true;
                     }
-                    withhold(p, place);
+                    withhold(p, school, gate.whyNot(p, school, epochDay));
                     return false;
                 }
 

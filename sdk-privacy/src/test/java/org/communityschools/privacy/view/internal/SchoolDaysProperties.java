@@ -49,7 +49,7 @@ class SchoolDaysProperties {
             int limit = days.firstOutside(day.toEpochDay());
             assertThat(limit < 0).as("%s covered", day).isEqualTo(scope.covers(school, day));
             if (limit >= 0) {
-                assertThat(days.reason(limit, day)).isEqualTo(scope.whyNot(school, day, day).orElseThrow());
+                assertThat(days.reason(limit, day.toEpochDay())).isEqualTo(scope.whyNot(school, day, day).orElseThrow());
             }
             Statistics.label("covered").collect(limit < 0);
         }

@@ -53,6 +53,22 @@ public final class AttendanceTable {
     }
 
     /**
+     * The student's records whose school and day pass {@code keep}, in date order (then school); empty for an unknown
+     * student. {@code keep} is asked once for every row of the student, in that order, before anything else is read of
+     * the row, and only the rows it keeps are materialized: for a reader that wants a few of a student's days but must
+     * account for all of them (a record view counts the days it withholds).
+     *
+     * @param student the student
+     * @param keep asked with each row's school and day; true keeps the row
+     * @return the records kept
+     */
+    public List<AttendanceRecord> recordsOf(StudentId student, AttendanceDayFilter keep) {
+        Objects.requireNonNull(student, "student");
+        Objects.requireNonNull(keep, "keep");
+        return columns.records(data.studentIndex(student), keep);
+    }
+
+    /**
      * Visits every row, by student then date, without allocating.
      *
      * @param visitor called once per row

@@ -61,7 +61,9 @@ public record Enrollment(StudentId studentId, SchoolId schoolId, LocalDate entry
      * @param date the day
      */
     public boolean isEnrolledOn(LocalDate date) {
-        return period().contains(date);
+        // period().contains(date) without building the range: asked for every enrollment of a student per decision
+        Objects.requireNonNull(date, "date");
+        return !date.isBefore(entryDate) && (exitWithdrawDate.isEmpty() || !date.isAfter(exitWithdrawDate.get()));
     }
 
     /** {@code Enrollment[student=…, school=…]}: no personal data. */

@@ -203,6 +203,18 @@ class DistrictDataTest {
                     records.stream().filter(r -> r.studentId().equals(s)).sorted(order).toList());
             assertThat(table.recordsOf(s, school(2))).containsExactlyElementsOf(
                     records.stream().filter(r -> r.studentId().equals(s) && r.schoolId().equals(school(2))).sorted(order).toList());
+            // a filter on school and day: asked once per row of the student, in order; only the rows it keeps returned
+            List<String> asked = new ArrayList<>();
+            java.util.function.BiPredicate<SchoolId, LocalDate> keep = (school, day) -> day.getDayOfMonth() % 3 == 0
+                    || school.equals(school(1));
+            assertThat(table.recordsOf(s, (school, epochDay) -> {
+                LocalDate day = LocalDate.ofEpochDay(epochDay);
+                asked.add(school.value() + "@" + day);
+                return keep.test(school, day);
+            })).containsExactlyElementsOf(records.stream().filter(r -> r.studentId().equals(s))
+                    .filter(r -> keep.test(r.schoolId(), r.date())).sorted(order).toList());
+            assertThat(asked).containsExactlyElementsOf(records.stream().filter(r -> r.studentId().equals(s)).sorted(order)
+                    .map(r -> r.schoolId().value() + "@" + r.date()).toList());
         }
         AtomicLong duration = new AtomicLong();
         AtomicLong rows = new AtomicLong();

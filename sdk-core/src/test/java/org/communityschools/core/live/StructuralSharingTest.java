@@ -86,5 +86,9 @@ class StructuralSharingTest {
         assertThat(DataDump.of(v0.data())).isEqualTo(before);
         assertThat(live.current().number()).isEqualTo(SmallDistrict.DAYS);
         assertThat(live.current().data().attendance().recordsOf(SmallDistrict.student(1))).hasSize(SmallDistrict.DAYS);
+        // the rows changed since the base version are filtered like the base's
+        assertThat(live.current().data().attendance().recordsOf(SmallDistrict.student(1), (school, day) -> true))
+                .isEqualTo(live.current().data().attendance().recordsOf(SmallDistrict.student(1)));
+        assertThat(live.current().data().attendance().recordsOf(SmallDistrict.student(1), (school, day) -> false)).isEmpty();
     }
 }

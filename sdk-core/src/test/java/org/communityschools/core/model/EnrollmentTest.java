@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class EnrollmentTest {
@@ -58,5 +61,15 @@ class EnrollmentTest {
         Enrollment open = enrollment(Optional.empty(), Optional.empty(), false);
         assertThat(open.period().endExclusive()).isEmpty();
         assertThat(open.isEnrolledOn(LocalDate.of(2030, 1, 1))).isTrue();
+    }
+
+    /** Enrolled on a day exactly when the enrollment's period contains it (answered without building the period). */
+    @Property(tries = 1000)
+    void isEnrolledOnIsThePeriodsContains(@ForAll @IntRange(min = -1, max = 40) int length,
+                                          @ForAll @IntRange(min = -5, max = 50) int day) {
+        Optional<LocalDate> exit = length < 0 ? Optional.empty() : Optional.of(ENTRY.plusDays(length));
+        Enrollment e = enrollment(exit, exit.map(x -> ExitWithdrawType.TRANSFERRED), false);
+        LocalDate d = ENTRY.plusDays(day);
+        assertThat(e.isEnrolledOn(d)).isEqualTo(e.period().contains(d));
     }
 }

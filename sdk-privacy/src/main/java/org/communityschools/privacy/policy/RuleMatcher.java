@@ -136,8 +136,8 @@ final class RuleMatcher {
             case STUDENT_STAFF -> {
                 List<DateRange> periods = new ArrayList<>();
                 StudentStaffRelationship matched = null;
-                for (StudentStaffRelationship rel : f.relationships()) {
-                    if (rel.studentId().equals(f.student) && r.relationshipTypes().contains(rel.relationship())) {
+                for (StudentStaffRelationship rel : f.relationshipsWithStudent()) {
+                    if (r.relationshipTypes().contains(rel.relationship())) {
                         periods.add(rel.period());
                         if (matched == null) {
                             matched = rel;

@@ -26,7 +26,7 @@ import org.communityschools.privacy.view.internal.ColumnPaths;
 import org.communityschools.privacy.view.internal.Entries;
 import org.communityschools.privacy.view.internal.ScopeGate;
 import org.communityschools.privacy.view.internal.ViewAssembler;
-import org.communityschools.privacy.view.internal.ViewAssembler.Masks;
+import org.communityschools.privacy.view.internal.Masks;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;

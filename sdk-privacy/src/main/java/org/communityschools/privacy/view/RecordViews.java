@@ -1,8 +1,6 @@
 package org.communityschools.privacy.view;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +8,7 @@ import org.communityschools.core.data.DistrictData;
 import org.communityschools.privacy.disclosure.Disclosure;
 import org.communityschools.privacy.disclosure.DisclosureEntry;
 import org.communityschools.privacy.disclosure.DisclosureSink;
+import org.communityschools.privacy.internal.disclosure.LogCodec;
 import org.communityschools.privacy.policy.Decision;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,23 +58,6 @@ public final class RecordViews {
      * @return the digest
      */
     public static String sha256(String text) {
-        MessageDigest md;
-        try {
-            md = (MessageDigest) SHA_256.clone(); // cheaper than a provider lookup per view
-        } catch (CloneNotSupportedException e) {
-            md = newSha256();
-        }
-        return "sha256:" + HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** A fresh SHA-256 digest, never used itself: {@link #sha256} digests with clones of it. */
-    private static final MessageDigest SHA_256 = newSha256();
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return "sha256:" + HexFormat.of().formatHex(LogCodec.sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -15,7 +15,10 @@ import org.communityschools.core.data.DistrictData;
  * The engine's evaluation, with its explanation and relationship words rendered only when read and the district facts
  * read once per decision (issue 19), returns a decision equal to the frozen {@link EagerEvaluation}'s: the same grants
  * with the same record scopes (limits, spans and labels), the same denials and reasons, the same obligations and the
- * same explanation, on random requests against the tiny city under the default and the variety policies.
+ * same explanation, on random requests against the tiny city under the default and the variety policies. This is
+ * the one frozen copy of an earlier evaluation kept as an oracle: the older, looser {@code BaselineEvaluation} (same
+ * permitted fields and denials, written before record scopes) was folded into it, its requests being these and its
+ * checks a subset of these; {@link EngineMatchesReferenceTest} keeps an independently written reference.
  */
 class EvaluationMatchesEagerProperties {
     private static final DistrictData DATA = TinyCity.DATA;
@@ -50,6 +53,8 @@ class EvaluationMatchesEagerProperties {
                     .filter(e -> e.ruleId().equals(g.ruleId())).findFirst().orElseThrow().scope().toString());
         }
         Statistics.label("permits some field").collect(lazy.permitsAny()).coverage(c -> c.check(true).percentage(p -> p > 10));
+        Statistics.label("an agreement check fails").collect(lazy.denials().stream()
+                .anyMatch(x -> x.reason().contains("agreement "))).coverage(c -> c.check(true).percentage(p -> p > 0.5));
         Statistics.label("a grant under an agreement or consent").collect(lazy.grants().stream()
                 .anyMatch(g -> g.agreement().isPresent() || g.consent().isPresent()));
     }

@@ -10,7 +10,7 @@ import org.communityschools.core.model.Student;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.privacy.FieldPath;
 import org.communityschools.privacy.policy.MaskTransform;
-import org.communityschools.privacy.view.internal.ViewAssembler.Masks;
+import org.communityschools.privacy.view.internal.Masks;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;

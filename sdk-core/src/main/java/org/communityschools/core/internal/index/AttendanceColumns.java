@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.time.LocalDate;
 import java.util.function.IntFunction;
+import org.communityschools.core.data.AttendanceDayFilter;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.DayShare;
@@ -208,6 +209,44 @@ public final class AttendanceColumns {
     public AttendanceRecord record(int student, int row) {
         return new AttendanceRecord(students.apply(student), schools.apply(school[row]), LocalDate.ofEpochDay(day[row]),
                 category(row), DayShare.ofTenThousandths(duration(row)), reason(row));
+    }
+
+    /**
+     * The records of the student at {@code student} whose school and day pass {@code keep}, in date order (then
+     * school): {@code keep} is asked once per row, in that order, and only the rows it keeps are materialized.
+     */
+    public List<AttendanceRecord> records(int student, AttendanceDayFilter keep) {
+        if (student < 0 || student >= studentCount) {
+            return List.of();
+        }
+        Rows changed = overrides == null ? null : overrides.get(student);
+        char[] sc = changed != null ? changed.school() : school;
+        int[] dy = changed != null ? changed.day() : day;
+        int[] pk = changed != null ? changed.packed() : packed;
+        int from = 0;
+        int to = 0;
+        if (changed != null) {
+            to = changed.size();
+        } else if (student < offsets.length - 1) {
+            from = offsets[student];
+            to = offsets[student + 1];
+        }
+        List<AttendanceRecord> out = null;
+        for (int r = from; r < to; r++) {
+            SchoolId s = schools.apply(sc[r]);
+            if (keep.keep(s, dy[r])) {
+                if (out == null) {
+                    out = new ArrayList<>();
+                }
+                int p = pk[r];
+                int code = p & REASON_MASK;
+                out.add(new AttendanceRecord(students.apply(student), s, LocalDate.ofEpochDay(dy[r]),
+                        CATEGORIES[p >>> CATEGORY_SHIFT],
+                        DayShare.ofTenThousandths((p >>> DURATION_SHIFT) & DURATION_MASK),
+                        code == 0 ? Optional.empty() : Optional.of(reasons[code - 1])));
+            }
+        }
+        return out == null ? List.of() : List.copyOf(out);
     }
 
     /** The records of the student at {@code student}, optionally only at one school (-1 for all), in date order. */

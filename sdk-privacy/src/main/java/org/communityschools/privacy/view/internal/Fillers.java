@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.communityschools.core.data.DistrictData;
@@ -71,6 +72,14 @@ public final class Fillers {
          * the field's grants. The child fields offered next belong to that record.
          */
         boolean admit(ScopeGate.Place place);
+
+        /**
+         * Whether a record of one day of the field being filled, at {@code school} on {@code epochDay}
+         * ({@link java.time.LocalDate#toEpochDay()}), is in the scope of one of the field's grants, asked before the
+         * record is read: when it is not, it is counted as withheld exactly as {@link #admit}
+         * would count it, and it must not be offered to {@link #admit}; when it is, it must be offered next.
+         */
+        boolean inScope(org.communityschools.core.model.SchoolId school, long epochDay);
 
         /**
          * Whether the day {@code day} at {@code school} (null: at a school where the student has been enrolled) is in the scope of
@@ -151,17 +160,24 @@ public final class Fillers {
 
     private static <T> TopFiller records(String path, Function<StudentData, List<T>> source,
                                          Attributes<T> attributes) {
+        return records(path, (s, children) -> source.apply(s), attributes);
+    }
+
+    /** As above, for a source that sorts out the records outside the scope itself ({@link ChildWriter#inScope}). */
+    private static <T> TopFiller records(String path, BiFunction<StudentData, ChildWriter, List<T>> source,
+                                         Attributes<T> attributes) {
         return (s, children) -> {
-            List<T> rows = source.apply(s);
+            List<T> rows = source.apply(s, children);
             if (rows.isEmpty()) {
                 return Optional.empty();
             }
             Set<String> segments = CHILD_SEGMENTS.getOrDefault(path, Set.of());
             Rows out = new Rows(rows.size());
             int admitted = 0;
-            for (T row : rows) {
-                Optional<ScopeGate.Place> place = ScopeGate.placeOf(s.data(), row);
-                if (place.isEmpty() || !children.admit(place.get())) {
+            for (int r = 0, n = rows.size(); r < n; r++) {
+                T row = rows.get(r);
+                ScopeGate.Place place = ScopeGate.placeOrNull(s.data(), row);
+                if (place == null || !children.admit(place)) {
                     continue;
                 }
                 admitted++;
@@ -203,8 +219,10 @@ public final class Fillers {
         private int start;
 
         Rows(int rows) {
-            this.cells = new ArrayList<>(rows * 10);
-            this.ends = new int[rows];
+            // sized for a few rows: most records of a view may lie outside its scope, and the lists grow
+            int expected = Math.min(rows, 16);
+            this.cells = new ArrayList<>(expected * 10);
+            this.ends = new int[expected];
         }
 
         private boolean open;
@@ -450,8 +468,11 @@ public final class Fillers {
             }
             return out.isEmpty() ? Optional.empty() : Optional.of(out);
         });
+        // most of a student's attendance days may lie outside the scope: only the days in it are materialized
         TOP.put("attendance.records", records("attendance.records",
-                s -> s.data().attendance().recordsOf(s.student().id()), (StudentData sd, AttendanceRecord r, Out o, ChildWriter scope) -> {
+                (StudentData s, ChildWriter c) -> s.data().attendance().recordsOf(s.student().id(),
+                        c::inScope),
+                (StudentData sd, AttendanceRecord r, Out o, ChildWriter scope) -> {
                     o.put("date", r.date().toString());
                     o.put("school_id", r.schoolId().value());
                     o.put("category", r.category().name());

@@ -41,6 +41,11 @@ public final class ScopeGate {
     private final Decision decision;
     private final DistrictData data;
     private @Nullable List<SchoolId> schools;
+    /** The grants' scopes seen from the schools of the records asked about so far: few per view. */
+    private SchoolDays[] days = new SchoolDays[4];
+    private int dayCount;
+    private @Nullable FieldPath lastField;
+    private List<Grant> lastGrants = List.of();
 
     public ScopeGate(Decision decision, DistrictData data) {
         this.decision = decision;
@@ -54,35 +59,40 @@ public final class ScopeGate {
 
     /** The place of a domain record in {@code data}, if it has one the gate knows (an intervention's school is looked up). */
     public static Optional<Place> placeOf(DistrictData data, Object record) {
+        return Optional.ofNullable(placeOrNull(data, record));
+    }
+
+    /** As {@link #placeOf(DistrictData, Object)}, null when the record has no place: asked for every record of a view. */
+    static @Nullable Place placeOrNull(DistrictData data, Object record) {
         if (record instanceof AttendanceRecord a) {
-            return Optional.of(Place.on(a.schoolId(), a.date()));
+            return Place.on(a.schoolId(), a.date());
         }
         if (record instanceof BehaviorIncident b) {
-            return Optional.of(Place.on(b.schoolId(), b.date()));
+            return Place.on(b.schoolId(), b.date());
         }
         if (record instanceof CourseMark m) {
-            return Optional.of(new Place(m.schoolId(), m.schoolYear().firstDay(), m.schoolYear().lastDay()));
+            return new Place(m.schoolId(), m.schoolYear().firstDay(), m.schoolYear().lastDay());
         }
         if (record instanceof Diploma d) {
-            return Optional.of(Place.on(d.schoolId(), d.awardDate()));
+            return Place.on(d.schoolId(), d.awardDate());
         }
         if (record instanceof InterventionParticipant p) {
             return data.intervention(p.interventionId()).map(i -> new Place(i.schoolId(), p.period().start(),
-                    p.period().lastDay().orElse(LocalDate.MAX)));
+                    p.period().lastDay().orElse(LocalDate.MAX))).orElse(null);
         }
         if (record instanceof org.communityschools.core.model.ActionStep s) {
-            return data.meetings().meeting(s.meetingId()).map(m -> Place.on(m.schoolId(), m.date()));
+            return data.meetings().meeting(s.meetingId()).map(m -> Place.on(m.schoolId(), m.date())).orElse(null);
         }
         if (record instanceof org.communityschools.core.model.AgendaItem a) {
-            return data.meetings().meeting(a.meetingId()).map(m -> Place.on(m.schoolId(), m.date()));
+            return data.meetings().meeting(a.meetingId()).map(m -> Place.on(m.schoolId(), m.date())).orElse(null);
         }
         if (record instanceof Enrollment e) {
-            return Optional.of(new Place(e.schoolId(), e.entryDate(), e.exitWithdrawDate().orElse(LocalDate.MAX)));
+            return new Place(e.schoolId(), e.entryDate(), e.exitWithdrawDate().orElse(LocalDate.MAX));
         }
         if (record instanceof StudentCharacteristic c) {
-            return Optional.of(new Place(null, c.period().start(), c.period().lastDay().orElse(LocalDate.MAX)));
+            return new Place(null, c.period().start(), c.period().lastDay().orElse(LocalDate.MAX));
         }
-        return Optional.empty();
+        return null;
     }
 
     /** The first grant of {@code field} (by precedence) whose scope covers a day of {@code place}; empty when none does. */
@@ -92,7 +102,11 @@ public final class ScopeGate {
 
     /** As {@link #cover}, null when no grant covers the place: asked for every record of a view. */
     public @Nullable Grant coverOrNull(FieldPath field, Place place) {
-        List<Grant> grants = decision.grantsOf(field);
+        List<Grant> grants = grantsOf(field);
+        SchoolId school = place.school();
+        if (school != null && place.first().equals(place.last())) {
+            return coverOrNull(field, school, place.first().toEpochDay());
+        }
         for (int i = 0; i < grants.size(); i++) {
             Grant g = grants.get(i);
             if (covers(g.scope(), place)) {
@@ -100,6 +114,61 @@ public final class ScopeGate {
             }
         }
         return null;
+    }
+
+    /**
+     * As {@link #coverOrNull(FieldPath, Place)} for a record of one day at a school (an attendance day, an incident),
+     * the day given as {@link LocalDate#toEpochDay()}: answered from the scope's days at that school.
+     */
+    public @Nullable Grant coverOrNull(FieldPath field, SchoolId school, long epochDay) {
+        List<Grant> grants = grantsOf(field);
+        for (int i = 0; i < grants.size(); i++) {
+            Grant g = grants.get(i);
+            if (days(g.scope(), school).firstOutside(epochDay) < 0) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    /** As {@link #whyNot(FieldPath, Place)} for a record of one day at a school. */
+    public String whyNot(FieldPath field, SchoolId school, long epochDay) {
+        List<Grant> grants = grantsOf(field);
+        if (grants.size() == 1) {
+            return whyNot(grants.get(0), school, epochDay);
+        }
+        return whyNot(field, Place.on(school, LocalDate.ofEpochDay(epochDay)));
+    }
+
+    private String whyNot(Grant g, SchoolId school, long epochDay) {
+        SchoolDays d = days(g.scope(), school);
+        int limit = d.firstOutside(epochDay);
+        return limit < 0 ? "outside the scope" : d.reason(limit, epochDay);
+    }
+
+    /** The field's grants, by precedence: the last field's kept, as a view asks about one field for many records. */
+    private List<Grant> grantsOf(FieldPath field) {
+        if (field != lastField) {
+            lastGrants = decision.grantsOf(field);
+            lastField = field;
+        }
+        return lastGrants;
+    }
+
+    /** The scope seen from the school, built on the first record of the school asked about. */
+    private SchoolDays days(RecordScope scope, SchoolId school) {
+        for (int i = 0; i < dayCount; i++) {
+            SchoolDays d = days[i];
+            if (d.scope == scope && d.school.equals(school)) {
+                return d;
+            }
+        }
+        SchoolDays d = new SchoolDays(scope, school);
+        if (dayCount == days.length) {
+            days = java.util.Arrays.copyOf(days, dayCount * 2);
+        }
+        days[dayCount++] = d;
+        return d;
     }
 
     /**
@@ -128,7 +197,7 @@ public final class ScopeGate {
 
     /** Why no grant of {@code field} covers {@code place}: the reasons of its grants, joined; never personal data. */
     public String whyNot(FieldPath field, Place place) {
-        List<Grant> grants = decision.grantsOf(field);
+        List<Grant> grants = grantsOf(field);
         if (grants.size() == 1) {
             return whyNot(grants.get(0), place); // the one reason, as joined below
         }
@@ -142,9 +211,13 @@ public final class ScopeGate {
         return reasons.isEmpty() ? "the field is not permitted" : String.join("; ", reasons);
     }
 
-    private static String whyNot(Grant g, Place place) {
-        if (place.school() != null) {
-            return g.scope().whyNot(place.school(), place.first(), place.last()).orElse("outside the scope");
+    private String whyNot(Grant g, Place place) {
+        SchoolId school = place.school();
+        if (school != null && place.first().equals(place.last())) {
+            return whyNot(g, school, place.first().toEpochDay());
+        }
+        if (school != null) {
+            return g.scope().whyNot(school, place.first(), place.last()).orElse("outside the scope");
         }
         return "outside the scope of rule " + g.ruleId() + " at every school where the student has been enrolled";
     }

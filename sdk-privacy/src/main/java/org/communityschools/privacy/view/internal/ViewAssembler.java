@@ -80,6 +80,11 @@ public final class ViewAssembler {
     private final ScopeGate gate;
     private final Map<Authority, SortedMap<FieldPath, Integer>> written = new LinkedHashMap<>();
     private final SortedMap<WithheldKey, Integer> withheld = new TreeMap<>();
+    /** The run of withheld records being counted ({@link #withhold}): its key and length. */
+    private @Nullable FieldPath runField;
+    private @Nullable SchoolId runSchool;
+    private @Nullable String runReason;
+    private int run;
     /** The records admitted of the field being filled, by authority; committed when the field is shown. */
     private final Tally pendingCounts = new Tally();
     /** The child values written into admitted records, by child field and authority. */
@@ -173,6 +178,7 @@ public final class ViewAssembler {
                         : "no value in this student's records");
             }
         }
+        endRun();
         List<Withheld> out = new ArrayList<>();
         withheld.forEach((k, n) -> out.add(new Withheld(k.field(), k.school().isEmpty() ? Optional.empty()
                 : Optional.of(SchoolId.of(k.school())), n, k.reason())));
@@ -182,10 +188,33 @@ public final class ViewAssembler {
         return new Result(inCategoryOrder(root), shown, absent, masked, written, List.copyOf(out));
     }
 
+    /**
+     * Counts a record withheld. Records come in date order, so consecutive withheld records mostly share field, school
+     * and reason: they are counted as a run and the run is added to {@link #withheld} when another key comes (or at
+     * the end), instead of a key and a map update per record.
+     */
     private void withhold(FieldPath field, ScopeGate.Place place) {
-        SchoolId school = place.school();
-        withheld.merge(new WithheldKey(field, school == null ? "" : school.value(), gate.whyNot(field, place)), 1,
-                Integer::sum);
+        withhold(field, place.school(), gate.whyNot(field, place));
+    }
+
+    private void withhold(FieldPath field, @Nullable SchoolId school, String reason) {
+        if (run > 0 && field == runField && java.util.Objects.equals(school, runSchool) && reason.equals(runReason)) {
+            run++;
+            return;
+        }
+        endRun();
+        runField = field;
+        runSchool = school;
+        runReason = reason;
+        run = 1;
+    }
+
+    private void endRun() {
+        if (run > 0) {
+            withheld.merge(new WithheldKey(runField, runSchool == null ? "" : runSchool.value(), runReason), run,
+                    Integer::sum);
+            run = 0;
+        }
     }
 
     /** Attributes a shown field: its admitted records by authority, or the whole field to its broadest grant. */
@@ -263,6 +292,15 @@ public final class ViewAssembler {
                     currentPlace = place;
                     currentGrant = g;
                     return true;
+                }
+
+                @Override
+                public boolean inScope(SchoolId school, long epochDay) {
+                    if (gate.coverOrNull(p, school, epochDay) != null) {
+                        return true;
+                    }
+                    withhold(p, school, gate.whyNot(p, school, epochDay));
+                    return false;
                 }
 
                 @Override
@@ -483,60 +521,4 @@ public final class ViewAssembler {
         }
         return out;
     }
-
-    /** The masking transforms, each total on its own kind of value and empty on any other. */
-    public static final class Masks {
-        private Masks() {}
-
-        /** Applies {@code t} to {@code value}; empty when the transform does not apply to that kind of value. */
-        public static Optional<JsonNode> apply(MaskTransform t, JsonNode value) {
-            return switch (t) {
-                case BIRTH_YEAR_ONLY -> birthYear(value);
-                case INITIALS -> initials(value);
-                case REMOVE -> Optional.empty();
-            };
-        }
-
-        private static Optional<JsonNode> birthYear(JsonNode value) {
-            if (!value.isString()) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(F.numberNode(LocalDate.parse(value.asString()).getYear()));
-            } catch (RuntimeException e) {
-                return Optional.empty();
-            }
-        }
-
-        private static Optional<JsonNode> initials(JsonNode value) {
-            if (!value.isObject()) {
-                return Optional.empty();
-            }
-            Optional<String> first = initial(value.get("first_name"));
-            Optional<String> last = initial(value.get("last_name"));
-            if (first.isEmpty() && last.isEmpty()) {
-                return Optional.empty();
-            }
-            ObjectNode o = F.objectNode();
-            o.put("initials", first.orElse("") + last.orElse(""));
-            return Optional.of(o);
-        }
-
-        /** The initial of a name: its first letter, upper case, followed by a period. */
-        public static Optional<String> initial(@org.jspecify.annotations.Nullable JsonNode name) {
-            if (name == null || !name.isString()) {
-                return Optional.empty();
-            }
-            String s = name.asString().strip();
-            for (int i = 0; i < s.length(); ) {
-                int cp = s.codePointAt(i);
-                if (Character.isLetter(cp)) {
-                    return Optional.of(new String(Character.toChars(Character.toUpperCase(cp))) + ".");
-                }
-                i += Character.charCount(cp);
-            }
-            return Optional.empty();
-        }
-    }
-
 }

@@ -1,0 +1,74 @@
+package org.communityschools.privacy.view.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.privacy.policy.RecordScope;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One grant's {@link RecordScope} seen from one school, for the records of one day: each limit's spans that can match
+ * the school, as epoch days, so that the records of a view (most are attendance days, most outside the scope) are
+ * checked with a few comparisons of primitives instead of a walk over the scope's records and optionals, and the
+ * reason a record is withheld is found as the first limit it falls outside. The answers are those of
+ * {@link RecordScope#covers} and {@link RecordScope#whyNot} for a record of one day: the reason text itself is the
+ * scope's, asked once per limit. One instance per view; not thread-safe.
+ */
+final class SchoolDays {
+    final RecordScope scope;
+    final SchoolId school;
+    /** Per limit, the first and last epoch day of each of its spans that match the school, in pairs. */
+    private final long[][] spans;
+    /** Per limit, the reason of a record outside it, once asked. */
+    private final @Nullable String[] reasons;
+
+    SchoolDays(RecordScope scope, SchoolId school) {
+        this.scope = scope;
+        this.school = school;
+        List<RecordScope.Limit> limits = scope.limits();
+        spans = new long[limits.size()][];
+        reasons = new String[limits.size()];
+        for (int i = 0; i < spans.length; i++) {
+            List<RecordScope.Span> all = limits.get(i).spans();
+            long[] days = new long[2 * all.size()];
+            int n = 0;
+            for (RecordScope.Span x : all) {
+                if (x.school().isEmpty() || x.school().get().equals(school)) {
+                    days[n++] = x.first().toEpochDay();
+                    days[n++] = x.last().toEpochDay();
+                }
+            }
+            spans[i] = n == days.length ? days : java.util.Arrays.copyOf(days, n);
+        }
+    }
+
+    /** The first limit (by position in the scope) that has no span holding {@code day}; -1 when the scope covers it. */
+    int firstOutside(long day) {
+        for (int i = 0; i < spans.length; i++) {
+            long[] s = spans[i];
+            boolean in = false;
+            for (int j = 0; j < s.length; j += 2) {
+                if (s[j] <= day && day <= s[j + 1]) {
+                    in = true;
+                    break;
+                }
+            }
+            if (!in) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Why a record of {@code day} lies outside limit {@code limit} (as {@code firstOutside(day)} returned): the scope's words. */
+    String reason(int limit, long day) {
+        String known = reasons[limit];
+        if (known == null) {
+            LocalDate d = LocalDate.ofEpochDay(day);
+            known = scope.whyNot(school, d, d).orElseThrow(
+                    () -> new IllegalStateException("the scope covers a day outside one of its limits"));
+            reasons[limit] = known;
+        }
+        return known;
+    }
+}

@@ -1,0 +1,62 @@
+package org.communityschools.privacy.view.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.privacy.policy.RecordScope;
+
+/**
+ * {@link SchoolDays}, which a record view asks for each record of one day, answers as {@link RecordScope} does on
+ * random scopes (one to four limits, each with its own label, of zero to four spans over two schools or any school,
+ * dates within sixty days): a day is covered exactly when {@link RecordScope#covers} says so, and the reason of a day
+ * outside is {@link RecordScope#whyNot}'s, whichever day first asked for the reason of that limit.
+ */
+class SchoolDaysProperties {
+    private static final LocalDate BASE = LocalDate.of(2018, 1, 1);
+    private static final List<SchoolId> SCHOOLS = List.of(SchoolId.of("SCH0001"), SchoolId.of("SCH0002"));
+
+    @Provide
+    Arbitrary<RecordScope> scopes() {
+        Arbitrary<RecordScope.Span> span = Combinators.combine(Arbitraries.integers().between(-1, 1),
+                Arbitraries.integers().between(0, 60), Arbitraries.integers().between(0, 20)).as((s, from, length) ->
+                new RecordScope.Span(s < 0 ? Optional.empty() : Optional.of(SCHOOLS.get(s)), BASE.plusDays(from),
+                        BASE.plusDays(from + length)));
+        Arbitrary<List<RecordScope.Span>> spans = span.list().ofMinSize(0).ofMaxSize(4);
+        return spans.list().ofMinSize(1).ofMaxSize(4).map(all -> {
+            List<RecordScope.Limit> limits = new java.util.ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                limits.add(new RecordScope.Limit("limit " + i, all.get(i)));
+            }
+            return RecordScope.of(limits);
+        });
+    }
+
+    @Property(tries = 2000)
+    void answersAsTheScopeForEveryDay(@ForAll("scopes") RecordScope scope, @ForAll("school") SchoolId school) {
+        SchoolDays days = new SchoolDays(scope, school);
+        for (int d = -2; d <= 85; d++) {
+            LocalDate day = BASE.plusDays(d);
+            int limit = days.firstOutside(day.toEpochDay());
+            assertThat(limit < 0).as("%s covered", day).isEqualTo(scope.covers(school, day));
+            if (limit >= 0) {
+                assertThat(days.reason(limit, day.toEpochDay())).isEqualTo(scope.whyNot(school, day, day).orElseThrow());
+            }
+            Statistics.label("covered").collect(limit < 0);
+        }
+    }
+
+    @Provide
+    Arbitrary<SchoolId> school() {
+        return Arbitraries.of(SCHOOLS);
+    }
+}

@@ -82,6 +82,7 @@ final class ImportCommand implements Callable<Integer> {
             }
         } catch (DataValidationException e) {
             e.violations().forEach(o::println);
+            e.recordViolations().forEach(o::println); // the model's own cross-record rules, located by record
             o.printf(Locale.ROOT, "NOT IMPORTED: %,d error(s); nothing was written%n", e.errorCount());
             o.flush();
             return Main.EXIT_INVALID;

@@ -39,7 +39,7 @@ final class DashboardRoutes {
 
     /** Every path the dashboard answers; a host application mounting it must leave these free. */
     static final String[] PATHS = {"/", "/static/dashboard.css", "/signin", CALLBACK, "/signout", "/students", "/students/find",
-        "/student/{handle}", "/attendance", "/api/attendance", "/trends", "/interventions", "/log", "/meetings", "/meetings/{id}",
+        "/student/{handle}", "/attendance", "/api/attendance", "/trends", "/interventions", "/interventions/{id}", "/log", "/meetings", "/meetings/{id}",
         "/meetings/{id}/summary", "/follow-up"};
 
     private final Dashboard d;
@@ -190,6 +190,9 @@ final class DashboardRoutes {
         if (p.equals("/interventions") && r.method.equals("GET")) {
             return html(r, 200, new SchoolPages(d.pages()).interventions(r, v));
         }
+        if (p.startsWith("/interventions/") && p.indexOf('/', "/interventions/".length()) < 0) {
+            return participation(r, v);
+        }
         if (p.equals("/log") && r.method.equals("GET")) {
             return html(r, 200, new SchoolPages(d.pages()).log(r, v));
         }
@@ -200,6 +203,26 @@ final class DashboardRoutes {
             return meetings(r, v);
         }
         throw new Dashboard.Refused(404, "no such page");
+    }
+
+    /**
+     * An intervention's page, recording and ending participation through {@link ParticipationRecorder}; a change the data
+     * directory's rules refuse is a 400 with the located errors, and changes nothing.
+     */
+    private int participation(Dashboard.Request r, Sessions.Viewer v) {
+        ParticipationRecorder recorder = new ParticipationRecorder(d.pages());
+        String id = URLDecoder.decode(r.path.substring("/interventions/".length()), StandardCharsets.UTF_8);
+        org.communityschools.core.model.Intervention i = recorder.intervention(v, id);
+        if (r.method.equals("GET")) {
+            return html(r, 200, recorder.page(r, v, i));
+        }
+        try {
+            r.session.flash = recorder.act(r, v, i);
+            return redirect(r, "/interventions/" + URLEncoder.encode(i.id().value(), StandardCharsets.UTF_8));
+        } catch (MeetingRecorder.Rejected e) {
+            throw new Dashboard.Refused(400, "the participation breaks a rule of the district's data and was not recorded: "
+                    + String.join("; ", e.located));
+        }
     }
 
     /**

@@ -149,7 +149,7 @@ final class MeetingRecorder {
         }
     }
 
-    private DistrictVersion apply(Sessions.Viewer v, java.util.function.Function<DistrictData, List<?>> make) {
+    DistrictVersion apply(Sessions.Viewer v, java.util.function.Function<DistrictData, List<?>> make) {
         try {
             return d.live.record(make, v.staff());
         } catch (BatchRejectedException e) {
@@ -263,7 +263,7 @@ final class MeetingRecorder {
      * The student of the form: a handle of this session ({@code student}) or a typed id ({@code student_id}, in the body,
      * never in an address); a missing and a forbidden id get the same answer. Empty when neither is given.
      */
-    private Optional<StudentId> student(Dashboard.Request r, Sessions.Viewer v, Instant at) {
+    Optional<StudentId> student(Dashboard.Request r, Sessions.Viewer v, Instant at) {
         if (!r.param("student").isBlank()) {
             return Optional.of(r.session.student(r.param("student")).orElseThrow(() -> new Dashboard.Refused(403,
                     "this student handle was not issued to you in this session")));
@@ -292,7 +292,7 @@ final class MeetingRecorder {
         return g.isEmpty() ? Optional.empty() : Optional.of(text(g, "group", 100));
     }
 
-    private StaffId staff(String text) {
+    StaffId staff(String text) {
         StaffId s = id(text.strip(), StaffId::of, "staff id");
         if (data.staff(s).isEmpty()) {
             throw new Dashboard.Refused(400, "no staff member " + s.value() + " in this district's data");
@@ -300,7 +300,7 @@ final class MeetingRecorder {
         return s;
     }
 
-    private static <T> T id(String text, java.util.function.Function<String, T> of, String what) {
+    static <T> T id(String text, java.util.function.Function<String, T> of, String what) {
         try {
             return of.apply(text);
         } catch (IllegalArgumentException e) {
@@ -308,7 +308,7 @@ final class MeetingRecorder {
         }
     }
 
-    private static LocalDate date(String text, String what) {
+    static LocalDate date(String text, String what) {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
@@ -316,7 +316,7 @@ final class MeetingRecorder {
         }
     }
 
-    private static String text(String text, String what, int max) {
+    static String text(String text, String what, int max) {
         String t = text.strip();
         if (t.isEmpty() || t.length() > max) {
             throw new Dashboard.Refused(400, "the " + what + " must have 1 to " + max + " characters");
@@ -324,7 +324,7 @@ final class MeetingRecorder {
         return t;
     }
 
-    private static <E extends Enum<E>> E choice(Class<E> type, String text, String what) {
+    static <E extends Enum<E>> E choice(Class<E> type, String text, String what) {
         try {
             return Enum.valueOf(type, text);
         } catch (IllegalArgumentException e) {

@@ -50,9 +50,9 @@ public enum DataFile {
     STUDENT_STAFF("student_staff.csv", "student_id*", "staff_id*", "relationship*", "begin_date*", "end_date"),
     /** Interventions offered at schools, by a school or an organization. */
     INTERVENTIONS("interventions.csv", "intervention_id*", "type*", "provider_id*", "school_id*", "description!"),
-    /** Students' dated participation in interventions, with goal and status. */
+    /** Students' dated participation in interventions, with goal, status and (when known) who recorded it when. */
     INTERVENTION_PARTICIPANTS("intervention_participants.csv", "intervention_id*", "student_id*", "staff_id", "begin_date*",
-            "end_date", "goal!", "status*"),
+            "end_date", "goal!", "status*", "recorded_by", "recorded_at"),
     /**
      * Written consents to disclose (34 CFR 99.30): who signed, for which recipient, purpose and categories, signed and
      * revoked dates.

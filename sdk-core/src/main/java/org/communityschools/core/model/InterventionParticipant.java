@@ -1,6 +1,7 @@
 package org.communityschools.core.model;
 
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,9 +15,14 @@ import java.util.Optional;
  * @param period         when; the directory's {@code end_date} is the last day, inclusive
  * @param goal           the goal, if stated
  * @param status         active, completed or discontinued
+ * @param recordedBy     the staff member who recorded the participation (in the dashboard, say), if known; the
+ *                       optional column {@code recorded_by}
+ * @param recordedAt     when it was recorded, if known; the optional column {@code recorded_at}, an ISO-8601 UTC
+ *                       instant
  */
 public record InterventionParticipant(InterventionId interventionId, StudentId studentId, Optional<StaffId> staffId,
-                                      DateRange period, Optional<@Size(max = 500) String> goal, ParticipationStatus status) {
+                                      DateRange period, Optional<@Size(max = 500) String> goal, ParticipationStatus status,
+                                      Optional<StaffId> recordedBy, Optional<Instant> recordedAt) {
     /**
      * Checks that nothing is missing.
      *
@@ -26,6 +32,8 @@ public record InterventionParticipant(InterventionId interventionId, StudentId s
      * @param period when; the directory's {@code end_date} is the last day, inclusive
      * @param goal the goal, if stated
      * @param status active, completed or discontinued
+     * @param recordedBy the staff member who recorded the participation, if known
+     * @param recordedAt when it was recorded, if known
      */
     public InterventionParticipant {
         Objects.requireNonNull(interventionId, "intervention_id");
@@ -34,6 +42,23 @@ public record InterventionParticipant(InterventionId interventionId, StudentId s
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(goal, "goal");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(recordedBy, "recorded_by");
+        Objects.requireNonNull(recordedAt, "recorded_at");
+    }
+
+    /**
+     * A participation with no record of who recorded it or when (a district's export, the synthetic city).
+     *
+     * @param interventionId the intervention
+     * @param studentId the student
+     * @param staffId the staff member delivering it to this student (a mentor, say), if any
+     * @param period when; the directory's {@code end_date} is the last day, inclusive
+     * @param goal the goal, if stated
+     * @param status active, completed or discontinued
+     */
+    public InterventionParticipant(InterventionId interventionId, StudentId studentId, Optional<StaffId> staffId,
+                                   DateRange period, Optional<String> goal, ParticipationStatus status) {
+        this(interventionId, studentId, staffId, period, goal, status, Optional.empty(), Optional.empty());
     }
 
     /** {@code InterventionParticipant[intervention=…, student=…, staff=…]} (staff when given): no personal data. */

@@ -224,8 +224,13 @@ class DistrictDataRoundTripTest {
         for (int i = 0; i < participants.size() && !interventions.isEmpty(); i++) {
             InterventionParticipant p = participants.get(i);
             Optional<StaffId> who = staffIds.isEmpty() || p.staffId().isEmpty() ? Optional.empty() : Optional.of(staffIds.get(i % staffIds.size()));
+            // every other row carries the optional recorded_by / recorded_at columns (a dashboard's record), the others
+            // leave them empty (a district's export): both must come back equal
+            boolean recorded = i % 2 == 1 && !staffIds.isEmpty();
             b.add(new InterventionParticipant(InterventionId.of("N" + (i % interventions.size() + 1)), ids.get(i % n), who,
-                    p.period(), p.goal(), p.status()));
+                    p.period(), p.goal(), p.status(),
+                    recorded ? Optional.of(staffIds.get((i + 1) % staffIds.size())) : Optional.empty(),
+                    recorded ? Optional.of(java.time.Instant.ofEpochSecond(1_520_000_000L + i * 3_601L)) : Optional.empty()));
         }
         List<DataSharingAgreement> sorted = new ArrayList<>();
         for (int i = 0; i < agreements.size(); i++) {

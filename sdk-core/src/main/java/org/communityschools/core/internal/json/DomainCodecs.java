@@ -85,6 +85,9 @@ public final class DomainCodecs {
     public static final Codec<StudentId> STUDENT_ID = id(StudentId::of, StudentId::value);
     /** {@code staff_id}. */
     public static final Codec<StaffId> STAFF_ID = id(StaffId::of, StaffId::value);
+    /** An instant as ISO-8601 in UTC ({@code recorded_at}). */
+    public static final Codec<java.time.Instant> INSTANT = Codecs.string("an instant in UTC such as 2026-12-07T05:30:00Z",
+            org.communityschools.core.internal.io.Values::parseInstant, org.communityschools.core.internal.io.Values::formatInstant);
     /** {@code incident_id}. */
     public static final Codec<IncidentId> INCIDENT_ID = id(IncidentId::of, IncidentId::value);
     /** {@code intervention_id}. */
@@ -429,8 +432,10 @@ public final class DomainCodecs {
         var end = b.optional("end_date", Codecs.DATE, p -> p.period().lastDay());
         var goal = b.optional("goal", Codecs.STRING, InterventionParticipant::goal);
         var status = b.required("status", Codecs.code(ParticipationStatus.class), InterventionParticipant::status);
+        var by = b.optional("recorded_by", STAFF_ID, InterventionParticipant::recordedBy);
+        var at = b.optional("recorded_at", INSTANT, InterventionParticipant::recordedAt);
         return b.build(g -> new InterventionParticipant(g.get(intervention), g.get(student), g.opt(staff),
-                period(g.get(begin), g.opt(end)), g.opt(goal), g.get(status)));
+                period(g.get(begin), g.opt(end)), g.opt(goal), g.get(status), g.opt(by), g.opt(at)));
     }
 
     /** {@code consents.csv}; the categories are an array of codes. */

@@ -3,7 +3,6 @@ package org.communityschools.core.internal.json;
 import java.util.Comparator;
 import java.util.TreeSet;
 import org.communityschools.core.data.DataFile;
-import org.communityschools.core.internal.io.Values;
 import org.communityschools.core.model.ActionStep;
 import org.communityschools.core.model.ActionStepId;
 import org.communityschools.core.model.ActionStepStatus;
@@ -26,8 +25,7 @@ public final class MeetingCodecs {
             MeetingId::of, MeetingId::value);
     public static final Codec<ActionStepId> ACTION_STEP_ID = Codecs.string("an identifier (1-32 characters, no whitespace)",
             ActionStepId::of, ActionStepId::value);
-    public static final Codec<java.time.Instant> INSTANT = Codecs.string("an instant in UTC such as 2026-12-07T05:30:00Z",
-            Values::parseInstant, Values::formatInstant);
+    public static final Codec<java.time.Instant> INSTANT = DomainCodecs.INSTANT;
 
     /** {@code meetings.csv}. */
     public static final RecordCodec<Meeting> MEETING = meeting();

@@ -107,6 +107,7 @@ final class Incremental {
                         }
                         for (Object r : files.get(DataFile.INTERVENTION_PARTICIPANTS)) {
                             ((InterventionParticipant) r).staffId().ifPresent(x -> staff.put(x, null));
+                            ((InterventionParticipant) r).recordedBy().ifPresent(x -> staff.put(x, null));
                         }
                     }
                     for (StaffId x : staff.keySet()) {

@@ -410,13 +410,16 @@ public final class Assembler {
         return ok;
     }
 
-    /** intervention_participants.csv: intervention, student and (when given) staff member exist. */
+    /** intervention_participants.csv: intervention, student and (when given) staff member and recorder exist. */
     public boolean add(InterventionParticipant p, Where w) {
         DataFile f = DataFile.INTERVENTION_PARTICIPANTS;
         boolean ok = refs.exists(interventions, DataFile.INTERVENTIONS, "intervention", p.interventionId().value(), f, w, "intervention_id");
         ok &= refs.exists(students, DataFile.STUDENTS, "student", p.studentId().value(), f, w, "student_id");
         if (p.staffId().isPresent()) {
             ok &= refs.exists(staff, DataFile.STAFF, "staff", p.staffId().get().value(), f, w, "staff_id");
+        }
+        if (p.recordedBy().isPresent()) {
+            ok &= refs.exists(staff, DataFile.STAFF, "staff", p.recordedBy().get().value(), f, w, "recorded_by");
         }
         if (ok) {
             participants.add(p);

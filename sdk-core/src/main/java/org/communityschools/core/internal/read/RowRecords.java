@@ -206,7 +206,9 @@ final class RowRecords {
                 DateRange period = period(c, "begin_date", "end_date");
                 Optional<String> goal = c.optional("goal", t -> t);
                 ParticipationStatus status = c.required("status", t -> Values.parseEnum(ParticipationStatus.class, t));
-                yield c.accept(() -> new InterventionParticipant(id, student, staff, period, goal, status), add);
+                Optional<StaffId> by = c.optional("recorded_by", this::staffId);
+                Optional<java.time.Instant> at = c.optional("recorded_at", Values::parseInstant);
+                yield c.accept(() -> new InterventionParticipant(id, student, staff, period, goal, status, by, at), add);
             }
             case CONSENTS -> {
                 ConsentId id = c.required("consent_id", ConsentId::of);

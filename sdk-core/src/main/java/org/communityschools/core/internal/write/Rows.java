@@ -155,7 +155,8 @@ public final class Rows {
     public static void interventionParticipant(CsvRow r, InterventionParticipant p) {
         r.cell(p.interventionId().value()).cell(p.studentId().value()).cell(formatOptional(p.staffId(), StaffId::value))
                 .date(p.period().start());
-        lastDay(r, p.period()).cell(p.goal().orElse("")).cell(formatEnum(p.status())).end();
+        lastDay(r, p.period()).cell(p.goal().orElse("")).cell(formatEnum(p.status()))
+                .cell(formatOptional(p.recordedBy(), StaffId::value)).cell(formatOptional(p.recordedAt(), Values::formatInstant)).end();
     }
 
     public static void consent(CsvRow r, Consent c) {

@@ -29,29 +29,15 @@ final class Locator {
         this.batch = batch;
     }
 
-    private static Where at(long line) {
-        return new Where() {
-            @Override
-            public long line() {
-                return line;
-            }
-
-            @Override
-            public int column(String name) {
-                return 0;
-            }
-        };
-    }
-
     /** Where the record of change {@code i} is. */
     Where change(int i) {
-        return at(CHANGE + i);
+        return Where.at(CHANGE + i);
     }
 
     /** Where an existing record is; violations about it are located at a change concerning the same owner. */
     Where existing(Object record) {
         existing.add(record);
-        return at(EXISTING + existing.size() - 1);
+        return Where.at(EXISTING + existing.size() - 1);
     }
 
     /** The violations moved to the changes' origins, in the order of the changes. */

@@ -60,21 +60,17 @@ final class AttendanceReader {
 
     /** One row: skipped when blank, else counted as accepted or rejected (with its violations reported). */
     void row(String[] c, int size, long line, int controlColumn) {
-        if ((size == 0 || (size == 1 && c[0].isEmpty())) && width > 1) {
+        Cells.Shape shape = Cells.shape(FILE, violations, c, size, width, line);
+        if (shape == Cells.Shape.BLANK) {
             return;
         }
         count[0]++;
-        if (size != width) {
-            violations.error(FILE, line, 0, null, null, "row.cell-count",
-                    "every row must have as many cells as the header (" + width + "); this one has " + size);
+        if (shape == Cells.Shape.WRONG_WIDTH) {
             count[2]++;
             return;
         }
         cells.row(c, line);
-        if (controlColumn > 0) {
-            String name = controlColumn <= names.length ? names[controlColumn - 1] : null;
-            cells.failAt(controlColumn, name, "field.control-character", (name == null ? "a cell" : name)
-                    + " must not contain a control character other than tab (such as NUL)");
+        if (!cells.controlFree(controlColumn, names)) {
             count[2]++;
             return;
         }

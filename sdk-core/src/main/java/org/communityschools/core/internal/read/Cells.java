@@ -45,6 +45,47 @@ final class Cells implements Where {
         }
     }
 
+    /** What the row checks of {@link #shape} found. */
+    enum Shape {
+        /** An empty line: skipped and not counted. */
+        BLANK,
+        /** Another number of cells than the header: reported ({@code row.cell-count}), counted and rejected. */
+        WRONG_WIDTH,
+        /** As many cells as the header. */
+        FITS
+    }
+
+    /**
+     * The shape of a row of {@code size} cells under a header of {@code width} columns, shared by every reader; a row
+     * of another width is reported here ({@code row.cell-count}).
+     */
+    static Shape shape(DataFile file, Violations violations, String[] c, int size, int width, long line) {
+        if ((size == 0 || (size == 1 && c[0].isEmpty())) && width > 1) {
+            return Shape.BLANK;
+        }
+        if (size != width) {
+            violations.error(file, line, 0, null, null, "row.cell-count",
+                    "every row must have as many cells as the header (" + width + "); this one has " + size);
+            return Shape.WRONG_WIDTH;
+        }
+        return Shape.FITS;
+    }
+
+    /**
+     * Whether the current row is free of control characters: {@code at} is the 1-based column of the first cell
+     * holding a control character other than tab, 0 for none; such a cell is reported ({@code field.control-character})
+     * by the header's {@code names}.
+     */
+    boolean controlFree(int at, String[] names) {
+        if (at == 0) {
+            return true;
+        }
+        String name = at <= names.length ? names[at - 1] : null;
+        failAt(at, name, "field.control-character", (name == null ? "a cell" : name)
+                + " must not contain a control character other than tab (such as NUL)");
+        return false;
+    }
+
     /** Moves to a new row. */
     void row(String[] cells, long line) {
         this.cells = cells;

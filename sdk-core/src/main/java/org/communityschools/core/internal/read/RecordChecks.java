@@ -64,7 +64,7 @@ public final class RecordChecks {
                 checked.add(r);
                 positions.add(++position);
                 long line = checked.size();
-                boolean accepted = constraintsHold(f, r, line) && assembler.addAny(r, at(line));
+                boolean accepted = constraintsHold(f, r, line) && assembler.addAny(r, Where.at(line));
                 if (!accepted) {
                     rejected(f, r);
                 }
@@ -158,20 +158,6 @@ public final class RecordChecks {
             }
         }
         return column;
-    }
-
-    private static Where at(long line) {
-        return new Where() {
-            @Override
-            public long line() {
-                return line;
-            }
-
-            @Override
-            public int column(String name) {
-                return 0;
-            }
-        };
     }
 
     /** The violation located by record: the record at its "line", the component for its column. */

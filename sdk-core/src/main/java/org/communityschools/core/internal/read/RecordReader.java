@@ -75,13 +75,12 @@ final class RecordReader {
      * is the row's record when a worker already parsed it and found every field rule kept, else null.
      */
     void row(String[] c, int size, long line, int controlColumn) {
-        if ((size == 0 || (size == 1 && c[0].isEmpty())) && width > 1) {
+        Cells.Shape shape = Cells.shape(file, violations, c, size, width, line);
+        if (shape == Cells.Shape.BLANK) {
             return;
         }
         count[0]++;
-        if (size != width) {
-            violations.error(file, line, 0, null, null, "row.cell-count",
-                    "every row must have as many cells as the header (" + width + "); this one has " + size);
+        if (shape == Cells.Shape.WRONG_WIDTH) {
             count[2]++;
             return;
         }
@@ -90,7 +89,7 @@ final class RecordReader {
             deleteRow(c[op], line);
             return;
         }
-        if (controlFree(controlColumn) && records.parse(file, cells, sink)) {
+        if (cells.controlFree(controlColumn, names) && records.parse(file, cells, sink)) {
             count[1]++;
         } else {
             rejected(idColumn == null ? null : cells.text(idColumn));
@@ -116,17 +115,6 @@ final class RecordReader {
         if (idColumn != null && id != null) {
             assembler.rejected(file, id);
         }
-    }
-
-    /** Rejects a row with a control character other than tab in a cell ({@code field.control-character}). */
-    private boolean controlFree(int at) {
-        if (at == 0) {
-            return true;
-        }
-        String name = at <= names.length ? names[at - 1] : null;
-        cells.failAt(at, name, "field.control-character", (name == null ? "a cell" : name)
-                + " must not contain a control character other than tab (such as NUL)");
-        return false;
     }
 
     private void deleteRow(String value, long line) {

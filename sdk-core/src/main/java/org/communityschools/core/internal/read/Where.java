@@ -9,15 +9,20 @@ public interface Where {
     int column(String name);
 
     /** A record added in code: line 0, column 0. */
-    Where IN_CODE = new Where() {
-        @Override
-        public long line() {
-            return 0;
-        }
+    Where IN_CODE = at(0);
 
-        @Override
-        public int column(String name) {
-            return 0;
-        }
-    };
+    /** A record at {@code line} whose columns are unknown (0). */
+    static Where at(long line) {
+        return new Where() {
+            @Override
+            public long line() {
+                return line;
+            }
+
+            @Override
+            public int column(String name) {
+                return 0;
+            }
+        };
+    }
 }

@@ -16,6 +16,7 @@ import org.communityschools.core.model.MeetingId;
 import org.communityschools.core.model.Ratio;
 import org.communityschools.core.model.StaffId;
 import org.communityschools.core.model.StudentId;
+import org.communityschools.metrics.internal.Matching;
 import org.communityschools.metrics.internal.Points;
 
 /**
@@ -75,17 +76,8 @@ public record ActionStepOutcome(ActionStepId stepId, MeetingId meetingId, StaffI
         Objects.requireNonNull(matchedFigures, "matchedFigures");
         Objects.requireNonNull(comparisonFigures, "comparisonFigures");
         starts = Collections.unmodifiableMap(new TreeMap<>(starts));
-        if (matched < 0 || matched > measured || measured > starts.size()) {
-            throw new IllegalArgumentException("counts must nest: 0 ≤ matched (" + matched + ") ≤ measured (" + measured
-                    + ") ≤ students (" + starts.size() + ")");
-        }
-        if (comparisonStudents < 0 || comparisonStudents > comparisonPairs) {
-            throw new IllegalArgumentException("comparison students (" + comparisonStudents + ") must be from 0 to the pairs ("
-                    + comparisonPairs + ")");
-        }
-        TreeMap<StudentId, List<StudentId>> copy = new TreeMap<>();
-        matches.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-        matches = Collections.unmodifiableMap(copy);
+        Matching.checkCounts(matched, measured, starts.size(), "students", comparisonPairs, comparisonStudents);
+        matches = Matching.copyMatches(matches);
     }
 
     /**

@@ -1,15 +1,14 @@
 package org.communityschools.metrics;
 
 import java.math.BigDecimal;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.communityschools.core.model.EducationOrganizationId;
 import org.communityschools.core.model.InterventionType;
 import org.communityschools.core.model.StudentId;
+import org.communityschools.metrics.internal.Matching;
 import org.communityschools.metrics.internal.Points;
 
 /**
@@ -56,17 +55,8 @@ public record InterventionOutcome(InterventionType type, EducationOrganizationId
         Objects.requireNonNull(participantRates, "participantRates");
         Objects.requireNonNull(matchedRates, "matchedRates");
         Objects.requireNonNull(comparisonRates, "comparisonRates");
-        if (matched < 0 || matched > measured || measured > participants) {
-            throw new IllegalArgumentException("counts must nest: 0 ≤ matched (" + matched + ") ≤ measured (" + measured
-                    + ") ≤ participants (" + participants + ")");
-        }
-        if (comparisonStudents < 0 || comparisonStudents > comparisonPairs) {
-            throw new IllegalArgumentException("comparison students (" + comparisonStudents + ") must be from 0 to the pairs ("
-                    + comparisonPairs + ")");
-        }
-        TreeMap<StudentId, List<StudentId>> copy = new TreeMap<>();
-        matches.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-        matches = Collections.unmodifiableMap(copy);
+        Matching.checkCounts(matched, measured, participants, "participants", comparisonPairs, comparisonStudents);
+        matches = Matching.copyMatches(matches);
     }
 
     /**

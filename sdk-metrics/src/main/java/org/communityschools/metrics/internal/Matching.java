@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.Ratio;
@@ -183,5 +185,40 @@ public final class Matching {
             return t != 0 ? t : a.student().compareTo(b.student());
         });
         return candidates.stream().limit(k).map(Candidate::student).toList();
+    }
+
+    /**
+     * Checks the counts of a matched comparison, as every outcome record states them: {@code 0 ≤ matched ≤ measured ≤
+     * total} and {@code 0 ≤ comparisonStudents ≤ comparisonPairs}.
+     *
+     * @param matched            measured students with at least one comparison student
+     * @param measured           students with figures before and after
+     * @param total              what the measured are counted among (participants, a step's students)
+     * @param totalName          its name in the message
+     * @param comparisonPairs    student–comparison pairs
+     * @param comparisonStudents distinct comparison students
+     * @throws IllegalArgumentException when they do not nest
+     */
+    public static void checkCounts(int matched, int measured, int total, String totalName, int comparisonPairs, int comparisonStudents) {
+        if (matched < 0 || matched > measured || measured > total) {
+            throw new IllegalArgumentException("counts must nest: 0 ≤ matched (" + matched + ") ≤ measured (" + measured
+                    + ") ≤ " + totalName + " (" + total + ")");
+        }
+        if (comparisonStudents < 0 || comparisonStudents > comparisonPairs) {
+            throw new IllegalArgumentException("comparison students (" + comparisonStudents + ") must be from 0 to the pairs ("
+                    + comparisonPairs + ")");
+        }
+    }
+
+    /**
+     * An unmodifiable copy of each matched student's comparison students, sorted by student, the lists copied.
+     *
+     * @param matches each matched student's comparison students, in order of closeness
+     * @return the copy
+     */
+    public static Map<StudentId, List<StudentId>> copyMatches(Map<StudentId, List<StudentId>> matches) {
+        TreeMap<StudentId, List<StudentId>> copy = new TreeMap<>();
+        matches.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        return Collections.unmodifiableMap(copy);
     }
 }

@@ -1,7 +1,6 @@
 package org.communityschools.privacy.view;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.communityschools.core.data.DistrictData;
@@ -42,11 +41,14 @@ public final class RecordViews {
     static DisclosedView disclose(StudentRecordView view, DisclosureSink sink, boolean pretty) {
         Objects.requireNonNull(view, "view");
         Objects.requireNonNull(sink, "sink");
-        String json = (pretty ? PRETTY : COMPACT).writeValueAsString(view.tree());
+        // written once as UTF-8 bytes: the digest covers those bytes, and the text is decoded from them (the same text
+        // as writing to a String, without a second encoding for the digest)
+        byte[] utf8 = (pretty ? PRETTY : COMPACT).writeValueAsBytes(view.tree());
+        String json = new String(utf8, StandardCharsets.UTF_8);
         if (view.shownFields().isEmpty()) {
             return new DisclosedView(json, List.of());
         }
-        List<Disclosure> entries = view.disclosures(sha256(json));
+        List<Disclosure> entries = view.disclosures(sha256(utf8));
         List<DisclosureEntry> appended = sink.appendAll(entries);
         return new DisclosedView(json, appended);
     }
@@ -58,6 +60,11 @@ public final class RecordViews {
      * @return the digest
      */
     public static String sha256(String text) {
-        return "sha256:" + HexFormat.of().formatHex(LogCodec.sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code sha256:} and the lower-case hex SHA-256 of {@code utf8}. */
+    static String sha256(byte[] utf8) {
+        return "sha256:" + LogCodec.hex(LogCodec.sha256().digest(utf8));
     }
 }

@@ -23,7 +23,7 @@ public final class InMemorySink implements DisclosureSink {
             throw new IllegalStateException("the disclosure sink is closed");
         }
         long seq = entries.size() + 1L;
-        lastHash = LogCodec.hash(LogCodec.disclosureBody(seq, lastHash, disclosure));
+        lastHash = LogCodec.disclosureHash(seq, lastHash, disclosure);
         DisclosureEntry entry = new DisclosureEntry(seq, disclosure);
         entries.add(entry);
         return entry;

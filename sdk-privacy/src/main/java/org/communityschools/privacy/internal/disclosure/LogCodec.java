@@ -70,6 +70,17 @@ public final class LogCodec {
         return MAPPER.writeValueAsString(new DisclosureBody(seq, prev, d));
     }
 
+    /**
+     * The chain hash of the body of a disclosure entry, {@code hash(disclosureBody(seq, prev, d))}, from the body
+     * written once as UTF-8 bytes (for a sink that keeps no text, such as the in-memory one).
+     */
+    public static String disclosureHash(long seq, String prev, Disclosure d) {
+        MessageDigest md = sha256();
+        md.update(DOMAIN_BYTES);
+        md.update(MAPPER.writeValueAsBytes(new DisclosureBody(seq, prev, d)));
+        return HEX.formatHex(md.digest());
+    }
+
     /** The members of a disclosure entry's body, in their canonical order. */
     private static final class DisclosureBody extends JacksonSerializable.Base {
         private final long seq;

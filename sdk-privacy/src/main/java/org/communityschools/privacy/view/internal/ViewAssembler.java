@@ -263,7 +263,7 @@ public final class ViewAssembler {
             return;
         }
         String category = CATEGORY_KEYS[f.category().ordinal()];
-        String key = p.segments().get(1);
+        String key = p.value().substring(p.value().indexOf('.') + 1); // the second of its two segments
         JsonNode existing = root.get(category);
         if (existing != null && existing.has(key)) {
             absent.put(p, "another field already holds the key " + category + "." + key);

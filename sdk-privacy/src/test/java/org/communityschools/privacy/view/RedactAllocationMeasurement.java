@@ -28,8 +28,10 @@ import org.communityschools.privacy.policy.Purpose;
  * counted with the thread's allocation counter, which does not depend on the machine's load, next to the benchmark's
  * peer (Jackson writing the student's full record unfiltered); the thread's CPU time per call is printed too, only as
  * an indication (less disturbed by other processes than wall time, but not free of them). Usage (after {@code mvn -o -pl sdk-privacy -am test-compile}):
- * {@code java -cp <classpath> org.communityschools.privacy.view.RedactAllocationMeasurement DATA_DIR [ROUNDS]}
- * (the directory of a district-preset city, generated with seed 7 when empty).
+ * {@code java -cp <classpath> org.communityschools.privacy.view.RedactAllocationMeasurement DATA_DIR [ROUNDS [ONLY]]}
+ * (the directory of a district-preset city, generated with seed 7 when empty; {@code ONLY} is {@code view} or
+ * {@code peer} to time only that side, as a benchmark fork does: in one JVM each side's code is compiled against the
+ * other's profile too, which slows Jackson's writing of the peer more than the view).
  */
 public final class RedactAllocationMeasurement {
     private RedactAllocationMeasurement() {}
@@ -37,6 +39,9 @@ public final class RedactAllocationMeasurement {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        String only = args.length > 2 ? args[2] : "";
+        boolean views = !only.equals("peer");
+        boolean peer = !only.equals("view");
         if (!Files.exists(dir.resolve("students.csv"))) {
             SyntheticCity.builder().preset(Preset.DISTRICT).seed(7).build().writeTo(dir);
         }
@@ -69,7 +74,7 @@ public final class RedactAllocationMeasurement {
         for (int round = 0; round < rounds; round++) {
             long a0 = (long) allocated.invoke(threads, tid);
             long t0 = (long) cpu.invoke(threads);
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; views && i < n; i++) {
                 sink += engine.decide(requesters[i], students[i], support, at).obligations().size();
             }
             long t1 = (long) cpu.invoke(threads);
@@ -77,7 +82,7 @@ public final class RedactAllocationMeasurement {
             DisclosureSink log = DisclosureLogs.inMemory();
             long a2 = (long) allocated.invoke(threads, tid);
             long t2 = (long) cpu.invoke(threads);
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; views && i < n; i++) {
                 sink += RecordViews.disclose(data, engine.decide(requesters[i], students[i], support, at), log).json().length();
             }
             long t3 = (long) cpu.invoke(threads);
@@ -86,7 +91,7 @@ public final class RedactAllocationMeasurement {
             // the benchmark's peer: Jackson writing the student, attendance and interventions unfiltered
             long a4 = (long) allocated.invoke(threads, tid);
             long t4 = (long) cpu.invoke(threads);
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; peer && i < n; i++) {
                 List<Object> record = new ArrayList<>();
                 record.add(data.student(students[i]).orElseThrow());
                 record.add(data.attendance().recordsOf(students[i]));

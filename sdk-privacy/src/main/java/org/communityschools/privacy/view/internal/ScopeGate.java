@@ -46,6 +46,14 @@ public final class ScopeGate {
     private int dayCount;
     private @Nullable FieldPath lastField;
     private List<Grant> lastGrants = List.of();
+    /** The fields' grants seen from the schools asked about so far ({@link #daysOf}), and the last one asked. */
+    private FieldDays[] fieldDays = new FieldDays[4];
+    private int fieldDayCount;
+    private @Nullable FieldDays lastDays;
+    /** The last record of one day found outside a field's only grant: the scope, the day and the first limit missed. */
+    private @Nullable SchoolDays missDays;
+    private long missDay;
+    private int missLimit;
 
     public ScopeGate(Decision decision, DistrictData data) {
         this.decision = decision;
@@ -121,11 +129,18 @@ public final class ScopeGate {
      * the day given as {@link LocalDate#toEpochDay()}: answered from the scope's days at that school.
      */
     public @Nullable Grant coverOrNull(FieldPath field, SchoolId school, long epochDay) {
-        List<Grant> grants = grantsOf(field);
-        for (int i = 0; i < grants.size(); i++) {
-            Grant g = grants.get(i);
-            if (days(g.scope(), school).firstOutside(epochDay) < 0) {
-                return g;
+        FieldDays fd = daysOf(field, school);
+        SchoolDays[] ds = fd.scopes;
+        for (int i = 0; i < ds.length; i++) {
+            int limit = ds[i].firstOutside(epochDay);
+            if (limit < 0) {
+                return fd.grants.get(i);
+            }
+            if (ds.length == 1) {
+                // most records of a view are outside the scope, and their reason is asked next: kept
+                missDays = ds[0];
+                missDay = epochDay;
+                missLimit = limit;
             }
         }
         return null;
@@ -133,16 +148,64 @@ public final class ScopeGate {
 
     /** As {@link #whyNot(FieldPath, Place)} for a record of one day at a school. */
     public String whyNot(FieldPath field, SchoolId school, long epochDay) {
-        List<Grant> grants = grantsOf(field);
-        if (grants.size() == 1) {
-            return whyNot(grants.get(0), school, epochDay);
+        SchoolDays[] ds = daysOf(field, school).scopes;
+        if (ds.length == 1) {
+            SchoolDays d = ds[0];
+            int limit = d == missDays && epochDay == missDay ? missLimit : d.firstOutside(epochDay);
+            return limit < 0 ? "outside the scope" : d.reason(limit, epochDay);
         }
         return whyNot(field, Place.on(school, LocalDate.ofEpochDay(epochDay)));
     }
 
+    /**
+     * The scopes of {@code field}'s grants (by precedence) seen from {@code school}, with the grants: kept for each field
+     * and school asked about (a view asks about a few fields, at a few schools, for many records; a record field and
+     * its child fields in turn).
+     */
+    private FieldDays daysOf(FieldPath field, SchoolId school) {
+        FieldDays last = lastDays;
+        if (last != null && last.field == field && (last.school == school || last.school.equals(school))) {
+            return last;
+        }
+        for (int i = 0; i < fieldDayCount; i++) {
+            FieldDays d = fieldDays[i];
+            if (d.field == field && (d.school == school || d.school.equals(school))) {
+                lastDays = d;
+                return d;
+            }
+        }
+        List<Grant> grants = decision.grantsOf(field);
+        SchoolDays[] scopes = new SchoolDays[grants.size()];
+        for (int i = 0; i < scopes.length; i++) {
+            scopes[i] = days(grants.get(i).scope(), school);
+        }
+        FieldDays d = new FieldDays(field, school, grants, scopes);
+        if (fieldDayCount == fieldDays.length) {
+            fieldDays = java.util.Arrays.copyOf(fieldDays, fieldDayCount * 2);
+        }
+        fieldDays[fieldDayCount++] = d;
+        lastDays = d;
+        return d;
+    }
+
+    /** A field's grants (by precedence) and their scopes seen from one school. */
+    private static final class FieldDays {
+        final FieldPath field;
+        final SchoolId school;
+        final List<Grant> grants;
+        final SchoolDays[] scopes;
+
+        FieldDays(FieldPath field, SchoolId school, List<Grant> grants, SchoolDays[] scopes) {
+            this.field = field;
+            this.school = school;
+            this.grants = grants;
+            this.scopes = scopes;
+        }
+    }
+
     private String whyNot(Grant g, SchoolId school, long epochDay) {
         SchoolDays d = days(g.scope(), school);
-        int limit = d.firstOutside(epochDay);
+        int limit = d == missDays && epochDay == missDay ? missLimit : d.firstOutside(epochDay);
         return limit < 0 ? "outside the scope" : d.reason(limit, epochDay);
     }
 

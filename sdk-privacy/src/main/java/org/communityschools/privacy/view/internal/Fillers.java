@@ -1,6 +1,7 @@
 package org.communityschools.privacy.view.internal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -118,10 +119,10 @@ public final class Fillers {
         // the start and end are written only when that day is in scope (a participation may begin before it)
         var school = sd.data().intervention(p.interventionId()).map(i -> i.schoolId()).orElse(null);
         if (school != null && scope.showsDay(school, p.period().start())) {
-            o.put("start", p.period().start().toString());
+            o.put("start", p.period().start());
         }
         p.period().lastDay().filter(d -> school != null && scope.showsDay(school, d))
-                .ifPresent(d -> o.put("end", d.toString()));
+                .ifPresent(d -> o.put("end", d));
         o.put("status", p.status().name());
     };
 
@@ -199,6 +200,9 @@ public final class Fillers {
         void put(String key, @Nullable String value);
 
         void put(String key, @Nullable BigDecimal value);
+
+        /** A date, written as {@link LocalDate#toString()} writes it (ISO 8601, {@code 2018-03-01}). */
+        void put(String key, LocalDate value);
     }
 
     interface Attributes<T> {
@@ -212,7 +216,7 @@ public final class Fillers {
      * that array. Filled once, then immutable and thread-safe.
      */
     public static final class Rows extends JacksonSerializable.Base implements Out {
-        /** name, value, name, value...; a value is a String, a BigDecimal or a JsonNode. */
+        /** name, value, name, value...; a value is a String, a BigDecimal, a LocalDate or a JsonNode. */
         private final List<Object> cells;
         private int[] ends;
         private int count;
@@ -281,6 +285,11 @@ public final class Fillers {
             cell(key, value == null ? F.nullNode() : value);
         }
 
+        @Override
+        public void put(String key, LocalDate value) {
+            cell(key, value);
+        }
+
         void put(String key, JsonNode value) {
             cell(key, value);
         }
@@ -288,6 +297,7 @@ public final class Fillers {
         @Override
         public void serialize(JsonGenerator g, SerializationContext ctxt) {
             g.writeStartArray();
+            char[] date = new char[10];
             int i = 0;
             for (int r = 0; r < count; r++) {
                 g.writeStartObject();
@@ -298,6 +308,8 @@ public final class Fillers {
                         g.writeString(text);
                     } else if (v instanceof BigDecimal number) {
                         g.writeNumber(number);
+                    } else if (v instanceof LocalDate day) {
+                        writeDate(g, day, date);
                     } else {
                         ((JsonNode) v).serialize(g, ctxt);
                     }
@@ -310,6 +322,31 @@ public final class Fillers {
         @Override
         public void serializeWithType(JsonGenerator g, SerializationContext ctxt, TypeSerializer typeSer) {
             serialize(g, ctxt);
+        }
+
+        /**
+         * Writes {@code day} as the string {@link LocalDate#toString()} gives, from {@code buffer} (ten characters) for
+         * the years 1000 to 9999 (yyyy-MM-dd), without making the string.
+         */
+        private static void writeDate(JsonGenerator g, LocalDate day, char[] buffer) {
+            int year = day.getYear();
+            if (year < 1000 || year > 9999) {
+                g.writeString(day.toString());
+                return;
+            }
+            digits(buffer, 0, year, 4);
+            buffer[4] = '-';
+            digits(buffer, 5, day.getMonthValue(), 2);
+            buffer[7] = '-';
+            digits(buffer, 8, day.getDayOfMonth(), 2);
+            g.writeString(buffer, 0, 10);
+        }
+
+        private static void digits(char[] buffer, int at, int value, int width) {
+            for (int k = at + width - 1; k >= at; k--) {
+                buffer[k] = (char) ('0' + value % 10);
+                value /= 10;
+            }
         }
 
         /** The rows as a tree: an array of objects. */
@@ -325,6 +362,8 @@ public final class Fillers {
                         o.put(key, text);
                     } else if (v instanceof BigDecimal number) {
                         o.put(key, number);
+                    } else if (v instanceof LocalDate day) {
+                        o.put(key, day.toString());
                     } else {
                         o.set(key, ((JsonNode) v).deepCopy());
                     }
@@ -414,6 +453,20 @@ public final class Fillers {
         return String.valueOf(o);
     }
 
+    /** The decimals of the day shares met so far, by ten-thousandths: immutable, so shared by every view. */
+    private static final BigDecimal[] DECIMALS = new BigDecimal[org.communityschools.core.model.DayShare.SCALE + 1];
+
+    /** {@code share.toBigDecimal()}, made once per value (its text is then cached by the decimal too). */
+    static BigDecimal decimal(org.communityschools.core.model.DayShare share) {
+        int i = share.tenThousandths();
+        BigDecimal known = DECIMALS[i];
+        if (known == null) {
+            known = share.toBigDecimal();
+            DECIMALS[i] = known; // a benign race: every thread makes an equal decimal
+        }
+        return known;
+    }
+
     static {
         TOP.put("identity.studentId", (s, c) -> Optional.of(F.stringNode(s.student().id().value())));
         TOP.put("identity.name", (s, c) -> {
@@ -473,17 +526,17 @@ public final class Fillers {
                 (StudentData s, ChildWriter c) -> s.data().attendance().recordsOf(s.student().id(),
                         c::inScope),
                 (StudentData sd, AttendanceRecord r, Out o, ChildWriter scope) -> {
-                    o.put("date", r.date().toString());
+                    o.put("date", r.date());
                     o.put("school_id", r.schoolId().value());
                     o.put("category", r.category().name());
-                    o.put("duration", r.duration().toBigDecimal());
+                    o.put("duration", decimal(r.duration()));
                 }));
         child("attendance.records", "reason",
                 r -> ((AttendanceRecord) r).reason().map(F::stringNode));
         TOP.put("behavior.incidents", records("behavior.incidents",
                 s -> s.data().incidentsOf(s.student().id()), (StudentData sd, BehaviorIncident r, Out o, ChildWriter scope) -> {
                     o.put("incident_id", r.incidentId().value());
-                    o.put("date", r.date().toString());
+                    o.put("date", r.date());
                     o.put("school_id", r.schoolId().value());
                     o.put("behavior", r.behavior().name());
                 }));
@@ -514,7 +567,7 @@ public final class Fillers {
         TOP.put("coursework.diplomas", records("coursework.diplomas",
                 s -> s.data().diplomasOf(s.student().id()), (StudentData sd, Diploma d, Out o, ChildWriter scope) -> {
                     o.put("school_id", d.schoolId().value());
-                    o.put("award_date", d.awardDate().toString());
+                    o.put("award_date", d.awardDate());
                     o.put("diploma_type", d.diplomaType().name());
                 }));
         TOP.put("programs.englishLearner", periods(StudentCharacteristicType.ENGLISH_LEARNER));

@@ -16,19 +16,19 @@ final class MeetingFillers {
     static final Fillers.Attributes<ActionStep> STEP = (sd, s, o, scope) -> {
         o.put("action_step_id", s.id().value());
         o.put("meeting_id", s.meetingId().value());
-        sd.data().meetings().meeting(s.meetingId()).ifPresent(m -> o.put("meeting_date", m.date().toString()));
+        sd.data().meetings().meeting(s.meetingId()).ifPresent(m -> o.put("meeting_date", m.date()));
         o.put("what", s.what());
         o.put("owner_id", s.ownerId().value());
-        o.put("due_date", s.dueDate().toString());
+        o.put("due_date", s.dueDate());
         s.interventionId().ifPresent(i -> o.put("intervention_id", i.value()));
         o.put("status", s.status().name());
-        s.completionDate().ifPresent(d -> o.put("completion_date", d.toString()));
+        s.completionDate().ifPresent(d -> o.put("completion_date", d));
     };
 
     /** An agenda item: its meeting and the meeting's date, the reason and the notes. */
     static final Fillers.Attributes<AgendaItem> NOTE = (sd, a, o, scope) -> {
         o.put("meeting_id", a.meetingId().value());
-        sd.data().meetings().meeting(a.meetingId()).ifPresent(m -> o.put("meeting_date", m.date().toString()));
+        sd.data().meetings().meeting(a.meetingId()).ifPresent(m -> o.put("meeting_date", m.date()));
         o.put("reason", a.reason().name());
         a.notes().ifPresent(n -> o.put("notes", n));
     };

@@ -1,0 +1,43 @@
+package org.communityschools.privacy.view.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.communityschools.core.model.DayShare;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The rows of a record field write dates from a buffer and day shares from shared decimals; the text must be the one
+ * of the tree the view used to build: {@link LocalDate#toString()} (including years before 1000 and after 9999, which
+ * take the slow path) and {@link DayShare#toBigDecimal()}.
+ */
+class RowsProperties {
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    @Property(tries = 500)
+    void rowsWriteDatesAndSharesAsTheTreeDid(@ForAll @LongRange(min = -1_000_000, max = 3_000_000) long epochDay,
+                                             @ForAll @IntRange(min = 0, max = DayShare.SCALE) int share) {
+        LocalDate day = LocalDate.ofEpochDay(epochDay);
+        DayShare duration = DayShare.ofTenThousandths(share);
+        Fillers.Rows rows = new Fillers.Rows(1);
+        rows.startRow();
+        rows.put("date", day);
+        rows.put("duration", Fillers.decimal(duration));
+        rows.put("school_id", "SCH0001");
+        rows.end();
+
+        ObjectNode expected = JsonNodeFactory.instance.objectNode();
+        expected.put("date", day.toString());
+        expected.put("duration", duration.toBigDecimal());
+        expected.put("school_id", "SCH0001");
+        String tree = MAPPER.writeValueAsString(JsonNodeFactory.instance.arrayNode().add(expected));
+        assertThat(MAPPER.writeValueAsString(rows)).isEqualTo(tree);
+        assertThat(MAPPER.writeValueAsString(rows.toTree())).isEqualTo(tree);
+    }
+}

@@ -7,6 +7,7 @@ import org.communityschools.core.data.DistrictData;
 import org.communityschools.privacy.disclosure.Disclosure;
 import org.communityschools.privacy.disclosure.DisclosureEntry;
 import org.communityschools.privacy.disclosure.DisclosureSink;
+import org.communityschools.privacy.internal.disclosure.DigestOutput;
 import org.communityschools.privacy.internal.disclosure.LogCodec;
 import org.communityschools.privacy.policy.Decision;
 import tools.jackson.databind.ObjectWriter;
@@ -41,14 +42,16 @@ public final class RecordViews {
     static DisclosedView disclose(StudentRecordView view, DisclosureSink sink, boolean pretty) {
         Objects.requireNonNull(view, "view");
         Objects.requireNonNull(sink, "sink");
-        // written once as UTF-8 bytes: the digest covers those bytes, and the text is decoded from them (the same text
-        // as writing to a String, without a second encoding for the digest)
-        byte[] utf8 = (pretty ? PRETTY : COMPACT).writeValueAsBytes(view.tree());
-        String json = new String(utf8, StandardCharsets.UTF_8);
+        // written once as UTF-8 bytes, hashed as they are written: the digest covers those bytes, and the text is
+        // decoded from them (the same text as writing to a String, without a second encoding for the digest)
+        DigestOutput out = DigestOutput.keeping();
+        (pretty ? PRETTY : COMPACT).writeValue(out, view.tree());
+        String digest = "sha256:" + out.hexDigest();
+        String json = out.text();
         if (view.shownFields().isEmpty()) {
             return new DisclosedView(json, List.of());
         }
-        List<Disclosure> entries = view.disclosures(sha256(utf8));
+        List<Disclosure> entries = view.disclosures(digest);
         List<DisclosureEntry> appended = sink.appendAll(entries);
         return new DisclosedView(json, appended);
     }
@@ -60,11 +63,8 @@ public final class RecordViews {
      * @return the digest
      */
     public static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
+        return "sha256:" + LogCodec.hex(LogCodec.sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** {@code sha256:} and the lower-case hex SHA-256 of {@code utf8}. */
-    static String sha256(byte[] utf8) {
-        return "sha256:" + LogCodec.hex(LogCodec.sha256().digest(utf8));
-    }
+
 }

@@ -72,13 +72,12 @@ public final class LogCodec {
 
     /**
      * The chain hash of the body of a disclosure entry, {@code hash(disclosureBody(seq, prev, d))}, from the body
-     * written once as UTF-8 bytes (for a sink that keeps no text, such as the in-memory one).
+     * written once as UTF-8 bytes straight into the digest (for a sink that keeps no text, such as the in-memory one).
      */
     public static String disclosureHash(long seq, String prev, Disclosure d) {
-        MessageDigest md = sha256();
-        md.update(DOMAIN_BYTES);
-        md.update(MAPPER.writeValueAsBytes(new DisclosureBody(seq, prev, d)));
-        return HEX.formatHex(md.digest());
+        DigestOutput out = DigestOutput.hashing(DOMAIN_BYTES);
+        MAPPER.writeValue(out, new DisclosureBody(seq, prev, d));
+        return out.hexDigest();
     }
 
     /** The members of a disclosure entry's body, in their canonical order. */

@@ -61,7 +61,7 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
                          Optional<ConsentId> consentId, Optional<EmergencyDetails> emergency,
                          SortedMap<FieldPath, Integer> recordCounts, SortedMap<FieldPath, String> masks,
                          Optional<String> contentDigest) {
-    private static final java.util.regex.Pattern DIGEST = java.util.regex.Pattern.compile("sha256:[0-9a-f]{64}");
+    private static final String DIGEST_PREFIX = "sha256:";
     private static final java.util.regex.Pattern MASK = java.util.regex.Pattern.compile("[A-Z][A-Z_]{0,31}");
 
     /**
@@ -146,10 +146,24 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
             }
         }
         Objects.requireNonNull(contentDigest, "contentDigest");
-        if (contentDigest.isPresent() && !DIGEST.matcher(contentDigest.get()).matches()) {
+        if (contentDigest.isPresent() && !isDigest(contentDigest.get())) {
             throw new IllegalArgumentException("a content digest is sha256: and 64 lower-case hex digits, was '"
                     + contentDigest.get() + "'");
         }
+    }
+
+    /** Whether {@code text} is {@code sha256:} and 64 lower-case hex digits (one scan: checked for every entry). */
+    private static boolean isDigest(String text) {
+        if (text.length() != DIGEST_PREFIX.length() + 64 || !text.startsWith(DIGEST_PREFIX)) {
+            return false;
+        }
+        for (int i = DIGEST_PREFIX.length(); i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -218,7 +232,9 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
          * @return this builder
          */
         public Builder recordCount(FieldPath field, int count) {
-            once(counts.get(Objects.requireNonNull(field, "field")), "recordCount of " + field);
+            if (counts.containsKey(Objects.requireNonNull(field, "field"))) {
+                once(field, "recordCount of " + field); // the message made only when it is thrown
+            }
             counts.put(field, count);
             return this;
         }
@@ -231,7 +247,9 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
          * @return this builder
          */
         public Builder mask(FieldPath field, String transform) {
-            once(appliedMasks.get(Objects.requireNonNull(field, "field")), "mask of " + field);
+            if (appliedMasks.containsKey(Objects.requireNonNull(field, "field"))) {
+                once(field, "mask of " + field);
+            }
             appliedMasks.put(field, Objects.requireNonNull(transform, "transform"));
             return this;
         }

@@ -172,7 +172,8 @@ public final class Fillers {
             if (rows.isEmpty()) {
                 return Optional.empty();
             }
-            Set<String> segments = CHILD_SEGMENTS.getOrDefault(path, Set.of());
+            // an array, not the set: no iterator per record
+            String[] segments = CHILD_SEGMENTS.getOrDefault(path, Set.of()).toArray(new String[0]);
             Rows out = new Rows(rows.size());
             int admitted = 0;
             for (int r = 0, n = rows.size(); r < n; r++) {

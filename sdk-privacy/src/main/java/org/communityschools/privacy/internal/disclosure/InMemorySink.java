@@ -33,11 +33,11 @@ public final class InMemorySink implements DisclosureSink {
     @Override
     public synchronized List<DisclosureEntry> appendAll(List<Disclosure> disclosures) {
         List<Disclosure> batch = List.copyOf(disclosures);
-        List<DisclosureEntry> out = new ArrayList<>(batch.size());
-        for (Disclosure d : batch) {
-            out.add(append(d));
+        DisclosureEntry[] out = new DisclosureEntry[batch.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = append(batch.get(i));
         }
-        return List.copyOf(out);
+        return List.of(out);
     }
 
     @Override

@@ -76,7 +76,10 @@ public final class LogCodec {
      */
     public static String disclosureHash(long seq, String prev, Disclosure d) {
         DigestOutput out = DigestOutput.hashing(DOMAIN_BYTES);
-        MAPPER.writeValue(out, new DisclosureBody(seq, prev, d));
+        // straight to a generator: the body needs nothing of a serialization context
+        try (JsonGenerator g = MAPPER.createGenerator(out)) {
+            new DisclosureBody(seq, prev, d).write(g);
+        }
         return out.hexDigest();
     }
 
@@ -94,6 +97,10 @@ public final class LogCodec {
 
         @Override
         public void serialize(JsonGenerator g, SerializationContext ctxt) {
+            write(g);
+        }
+
+        void write(JsonGenerator g) {
             g.writeStartObject();
             g.writeName("seq");
             g.writeNumber(seq);

@@ -32,8 +32,8 @@ final class ChronicColumns {
     private static final ChronicAbsenceStatus[] STATUS = ChronicAbsenceStatus.values();
 
     final DistrictData data;
-    /** The data's students as columns (subgroup key parts, characteristics). */
-    final StudentColumns people;
+    /** The data's students as columns (subgroup key parts, characteristics); null for a patch (every student by identifier). */
+    final @Nullable StudentColumns people;
     final SchoolYear year;
     final ChronicAbsenceDefinition definition;
     /** Student indexes below this are the data's; at and above it, students with enrollments but no index. */
@@ -47,6 +47,8 @@ final class ChronicColumns {
     final int[] last;
     final int[] days;
     final byte[] grade;
+    /** By slot: the enrollment's entry date as an epoch day (the slots' sort key; a stay's entry is its first slot's). */
+    final int[] entry;
     final int[] absent;
     /** By school index; null for a school no slot is at. */
     final @Nullable Calendar[] calendars;
@@ -67,6 +69,13 @@ final class ChronicColumns {
     final byte[] studentGrade;
     final int[] studentKey;
     final byte[] studentStatus;
+    /**
+     * For a patch ({@link StudentPatch}): by student, the data's index of the student's attendance rows (-1 without
+     * one), and the school indexes of the columns by the data's school index (-1 for a school no slot is at); null
+     * for a whole calculation, where both numberings are the data's.
+     */
+    @Nullable int[] rowsOf;
+    @Nullable int[] schoolOfRow;
 
     /** One school's instructional days within the period: a flag per day and a prefix count. */
     static final class Calendar implements EnrolledDays.Calendar {
@@ -99,7 +108,7 @@ final class ChronicColumns {
         }
     }
 
-    private ChronicColumns(DistrictData data, StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition, int known, StudentId[] extraIds,
+    ChronicColumns(DistrictData data, @Nullable StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition, int known, StudentId[] extraIds,
                            int[] start, int n, @Nullable Calendar[] calendars, byte[] community) {
         this.data = data;
         this.people = people;
@@ -116,6 +125,7 @@ final class ChronicColumns {
         last = new int[n];
         days = new int[n];
         grade = new byte[n];
+        entry = new int[n];
         absent = new int[n * C];
         stays = new byte[students];
         staySchool = new int[n];
@@ -214,7 +224,7 @@ final class ChronicColumns {
         extra.forEach((id, i) -> extraIds[i - knownOut[0]] = id);
         ChronicColumns c = new ChronicColumns(data, people, year, definition, knownOut[0], extraIds, start, kept, calendars, community);
         int[] fill = start.clone();
-        int[] entry = new int[kept];
+        int[] entry = c.entry;
         int[] rank = schoolRanks(data, schoolCount, calendars);
         for (int i = 0; i < kept; i++) {
             int p = fill[studentOf[i]]++;
@@ -250,7 +260,7 @@ final class ChronicColumns {
         return table;
     }
 
-    private void swap(int i, int j, int[] entry) {
+    void swap(int i, int j, int[] entry) {
         int t;
         t = school[i]; school[i] = school[j]; school[j] = t;
         t = first[i]; first[i] = first[j]; first[j] = t;
@@ -306,16 +316,48 @@ final class ChronicColumns {
 
     /** Adds the attendance of students {@code [from, to)}, then classifies and counts them. */
     ColumnarChronicAbsence.Tallies compute(int from, int to) {
-        addAbsent(from, Math.min(to, known));
+        if (rowsOf == null) {
+            addAbsent(from, Math.min(to, known));
+        } else {
+            addPatchAbsent(from, to);
+        }
         ColumnarChronicAbsence.Tallies t = new ColumnarChronicAbsence.Tallies(calendars.length);
         Scratch scratch = new Scratch();
         for (int s = from; s < to; s++) {
             if (start[s + 1] > start[s]) {
                 classify(s, scratch);
-                count(s, t);
+                count(s, t, 1, community);
             }
         }
         return t;
+    }
+
+    /** A patch's attendance: each student's rows by the data's index, their schools translated to the columns' indexes. */
+    private void addPatchAbsent(int from, int to) {
+        int[] shares = ColumnarChronicAbsence.shareTable(definition);
+        int width = DayShare.SCALE + 1;
+        int[] translate = schoolOfRow;
+        for (int s = from; s < to; s++) {
+            int row = rowsOf[s];
+            if (row < 0 || start[s + 1] == start[s]) {
+                continue;
+            }
+            int a = start[s];
+            int e = start[s + 1];
+            data.attendance().forEach(row, row + 1, (student, dataSchool, day, category, duration) -> {
+                int sch = dataSchool < translate.length ? translate[dataSchool] : -1;
+                for (int i = a; i < e; i++) {
+                    if (day >= first[i] && day <= last[i] && school[i] == sch) {
+                        if (calendars[sch].isInstructional(day)) {
+                            int c = category.ordinal();
+                            absent[i * C + c] += duration >= 0 && duration < width ? shares[c * width + duration]
+                                    : definition.absentShare(category, duration);
+                        }
+                        return;
+                    }
+                }
+            });
+        }
     }
 
     private void addAbsent(int from, int to) {
@@ -346,7 +388,7 @@ final class ChronicColumns {
         @Nullable List<StudentCharacteristic> held = null; // a student without an index: their records by identifier
         int person;
         if (s < known) {
-            person = people.person(s);
+            person = java.util.Objects.requireNonNull(people).person(s);
         } else {
             StudentId id = studentId(s);
             held = data.characteristicsOf(id);
@@ -437,7 +479,7 @@ final class ChronicColumns {
 
     /** The characteristic bits of student {@code s} on a day of [a, b]: from the columns, or {@code held} without an index. */
     private int characteristics(int s, @Nullable List<StudentCharacteristic> held, int a, int b) {
-        return held == null ? people.characteristics(s, a, b) : ColumnarChronicAbsence.characteristics(held, a, b);
+        return held == null ? java.util.Objects.requireNonNull(people).characteristics(s, a, b) : ColumnarChronicAbsence.characteristics(held, a, b);
     }
 
     private static final int CHARACTERISTIC_BITS = org.communityschools.core.model.StudentCharacteristicType.values().length;
@@ -477,27 +519,30 @@ final class ChronicColumns {
         }
     }
 
-    /** Counts student {@code s}'s stays by school and community-school status, and the aggregation unit by district, grade and subgroups. */
-    private void count(int s, ColumnarChronicAbsence.Tallies t) {
+    /**
+     * Adds ({@code sign} 1) or removes ({@code sign} -1) student {@code s}'s stays by school and community-school
+     * status ({@code community}, by school index), and the aggregation unit by district, grade and subgroups.
+     */
+    void count(int s, ColumnarChronicAbsence.Tallies t, int sign, byte[] community) {
         int a = start[s];
         boolean pooled = definition.aggregation() == ChronicAbsenceDefinition.Aggregation.POOLED;
         for (int p = a; p < a + stays[s]; p++) {
             int days = stayDays[p];
             int units = stayUnits[p];
             int code = AttendanceTally.code(days, units, STATUS[stayStatus[p]]); // once, for every tally it is added to
-            t.bySchool.addCoded(staySchool[p], days, units, code);
-            t.byCommunity.addCoded(community[staySchool[p]], days, units, code);
+            t.bySchool.addCoded(staySchool[p], days, units, code, sign);
+            t.byCommunity.addCoded(community[staySchool[p]], days, units, code, sign);
             if (!pooled) {
-                t.district.addCoded(0, days, units, code);
-                t.byGrade.addCoded(stayGrade[p], days, units, code);
-                t.byKey.addCoded(stayKey[p], days, units, code);
+                t.district.addCoded(0, days, units, code, sign);
+                t.byGrade.addCoded(stayGrade[p], days, units, code, sign);
+                t.byKey.addCoded(stayKey[p], days, units, code, sign);
             }
         }
         if (pooled) {
             int code = AttendanceTally.code(studentDays[s], studentUnits[s], STATUS[studentStatus[s]]);
-            t.district.addCoded(0, studentDays[s], studentUnits[s], code);
-            t.byGrade.addCoded(studentGrade[s], studentDays[s], studentUnits[s], code);
-            t.byKey.addCoded(studentKey[s], studentDays[s], studentUnits[s], code);
+            t.district.addCoded(0, studentDays[s], studentUnits[s], code, sign);
+            t.byGrade.addCoded(studentGrade[s], studentDays[s], studentUnits[s], code, sign);
+            t.byKey.addCoded(studentKey[s], studentDays[s], studentUnits[s], code, sign);
         }
     }
 

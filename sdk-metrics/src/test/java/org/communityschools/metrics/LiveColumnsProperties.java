@@ -45,7 +45,8 @@ import org.communityschools.core.model.StudentId;
  * dates, under a pooled and a per-enrollment definition (the latter excluding transfer schools). The batches change
  * what the columns depend on: attendance rows, enrollments at two schools (transfers, exits, a grade the definition
  * may leave out), characteristics, student records (subgroups), instructional days, a school's type and a LEAD
- * partnership (community-school status). One follower is read from the start (its columns are patched by every
+ * partnership (community-school status). The snapshot and a caller-declared group of students equal the
+ * {@link AttendanceAccumulator}'s over the final data. One follower is read from the start (its columns are patched by every
  * batch), another first read half-way (built then, patched after).
  */
 class LiveColumnsProperties {
@@ -111,8 +112,18 @@ class LiveColumnsProperties {
                     }
                 }
                 assertThat(follower.district(asOf)).isEqualTo(fresh.district());
+                // the snapshot and caller-declared groups as the event-by-event accumulator gives them over the same data
+                AttendanceAccumulator accumulator = AttendanceAccumulator.of(SmallDistrict.YEAR, definition).addAll(now);
+                assertThat(follower.snapshot(asOf)).isEqualTo(accumulator.snapshot(asOf));
+                List<StudentId> group = List.of(StudentId.of("S0"), StudentId.of("S3"), StudentId.of("S0"));
+                assertThat(follower.students(group, asOf)).isEqualTo(accumulator.students(group, asOf));
             }
         }
+        LocalDate before = SmallDistrict.YEAR.firstDay().minusDays(1);
+        AttendanceAccumulator accumulator = AttendanceAccumulator.of(SmallDistrict.YEAR, definition).addAll(now);
+        assertThat(early.snapshot(before)).isEqualTo(accumulator.snapshot(before));
+        assertThat(early.school(SmallDistrict.A, before)).isEqualTo(accumulator.school(SmallDistrict.A, before));
+        assertThat(early.district(before)).isEqualTo(accumulator.district(before));
         early.close();
         late.close();
     }

@@ -54,6 +54,9 @@ public final class LiveColumns {
     private final Map<StudentId, Placed> patched = new HashMap<>();
     private final Schools schools;
     private ColumnarChronicAbsence.Tallies tallies;
+    /** The students with a stay, and their stays. */
+    private int withStays;
+    private int stayTotal;
 
     /** Student {@code s} of columns {@code c}. */
     private record Placed(ChronicColumns c, int s) {
@@ -72,6 +75,10 @@ public final class LiveColumns {
         this.schools = new Schools(year, base);
         for (int s = base.known; s < base.students; s++) {
             baseExtras.put(base.studentId(s), s);
+        }
+        for (int s = 0; s < base.students; s++) {
+            withStays += base.stays[s] > 0 ? 1 : 0;
+            stayTotal += base.stays[s];
         }
     }
 
@@ -136,6 +143,8 @@ public final class LiveColumns {
             Placed p = placed(id);
             if (p != null && p.counted()) {
                 p.c.count(p.s, tallies, -1, schools.community);
+                withStays -= p.c.stays[p.s] > 0 ? 1 : 0;
+                stayTotal -= p.c.stays[p.s];
             }
         }
         for (SchoolId school : calendarChanged) {
@@ -151,8 +160,11 @@ public final class LiveColumns {
         ColumnarChronicAbsence.Computed patch = StudentPatch.build(current, year, definition, fromDay, toDay, ids, schools);
         tallies = tallies.grown(schools.size());
         tallies.addAll(patch.tallies());
+        ChronicColumns c = patch.columns();
         for (int i = 0; i < ids.size(); i++) {
-            patched.put(ids.get(i), new Placed(patch.columns(), i));
+            patched.put(ids.get(i), new Placed(c, i));
+            withStays += c.stays[i] > 0 ? 1 : 0;
+            stayTotal += c.stays[i];
         }
     }
 
@@ -223,40 +235,39 @@ public final class LiveColumns {
         return a.result();
     }
 
-    /** Every student with a slot: the columns that hold them and their index there, in two arrays of one length. */
-    private Object[] everyone() {
-        int n = base.students + patched.size();
+    /** Every student with a slot, the columns that hold them taken from {@code patches} (a copy) before the base. */
+    private OnDemandRecords.Students everyone(Map<StudentId, Placed> patches) {
+        int n = base.students + patches.size();
         ChronicColumns[] owners = new ChronicColumns[n];
         int[] locals = new int[n];
         int k = 0;
-        boolean any = !patched.isEmpty();
+        boolean any = !patches.isEmpty();
         for (int s = 0; s < base.students; s++) {
-            if (base.start[s + 1] > base.start[s] && !(any && patched.containsKey(base.studentId(s)))) {
+            if (base.start[s + 1] > base.start[s] && !(any && patches.containsKey(base.studentId(s)))) {
                 owners[k] = base;
                 locals[k++] = s;
             }
         }
-        for (Placed p : patched.values()) {
+        for (Placed p : patches.values()) {
             if (p.counted()) {
                 owners[k] = p.c;
                 locals[k++] = p.s;
             }
         }
-        return new Object[] {Arrays.copyOf(owners, k), Arrays.copyOf(locals, k)};
+        return new OnDemandRecords.Students(Arrays.copyOf(owners, k), Arrays.copyOf(locals, k));
     }
 
     /**
      * The report as of {@code asOf} (whose last day counted is this one's) over {@code data}, the version followed
-     * to: counts copied now, records built on reading from the columns as they are now (the base and the patches
-     * never change; a later batch makes a new patch).
+     * to: the counts copied now (time proportional to the schools and subgroup combinations); the records listed and
+     * built when first read, from the columns as they are now (the base and the patches never change, and the map of
+     * patched students is copied: later batches do not change the report).
      */
     public ChronicAbsenceReport report(DistrictData data, LocalDate asOf) {
-        Object[] e = everyone();
-        ChronicColumns[] owners = (ChronicColumns[]) e[0];
-        int[] locals = (int[]) e[1];
+        Map<StudentId, Placed> patches = new HashMap<>(patched);
         byte[] community = schools.community.clone();
         List<SchoolId> ids = List.copyOf(schools.ids);
-        OnDemandRecords records = new OnDemandRecords(owners, locals, owners.length, ids::get, community);
+        OnDemandRecords records = new OnDemandRecords(() -> everyone(patches), withStays, stayTotal, ids::get, community);
         ColumnarChronicAbsence.Tallies counts = new ColumnarChronicAbsence.Tallies(tallies.bySchool.groups());
         counts.addAll(tallies);
         return ColumnarChronicAbsence.report(data, year, definition, asOf, year.firstDay(), last(), counts, ids::get, community,
@@ -265,9 +276,9 @@ public final class LiveColumns {
 
     /** Every student-enrollment and student-year as of {@code asOf}, as {@code AttendanceAccumulator.snapshot} gives them. */
     public AttendanceSnapshot snapshot(DistrictData data, LocalDate asOf) {
-        Object[] e = everyone();
-        ChronicColumns[] owners = (ChronicColumns[]) e[0];
-        int[] locals = (int[]) e[1];
+        OnDemandRecords.Students e = everyone(patched);
+        ChronicColumns[] owners = e.owners();
+        int[] locals = e.locals();
         int categories = ColumnarChronicAbsence.categories();
         List<EnrollmentFigures> enrollments = new ArrayList<>();
         Map<StudentId, AttendanceFigures> pooled = new TreeMap<>();

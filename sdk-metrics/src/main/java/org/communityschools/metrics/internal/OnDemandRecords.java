@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.SchoolId;
@@ -24,51 +25,51 @@ import org.jspecify.annotations.Nullable;
  */
 final class OnDemandRecords {
     private final @Nullable ChronicColumns c;
-    /** Null for the students of {@code c}; else by entry the columns of the student and their index there. */
-    private final ChronicColumns @Nullable [] owners;
-    private final int @Nullable [] locals;
+    /** Null for the students of {@code c}; else the students of a live calculation, listed on the first read. */
+    private final @Nullable Supplier<Students> listing;
+    /** For a live calculation: by entry the columns of the student and their index there; written before order is published. */
+    private ChronicColumns @Nullable [] owners;
+    private int @Nullable [] locals;
     private final IntFunction<SchoolId> schoolAt;
     private final byte[] community;
-    private final int entries;
     private final int studentCount;
     private final int stayCount;
     private final AtomicReferenceArray<@Nullable SubgroupSet> sets = new AtomicReferenceArray<>(ColumnarChronicAbsence.KEYS);
     private volatile int @Nullable [] order;
     private int[] stayOffset = new int[0]; // written before order is published
 
+    /** Students of several columns: student {@code i} is student {@code locals[i]} of {@code owners[i]}, each with a slot. */
+    record Students(ChronicColumns[] owners, int[] locals) {}
+
     /** The records of the students of {@code c}. */
     OnDemandRecords(DistrictData data, ChronicColumns c) {
-        this(c, null, null, c.students, data::schoolAt, c.community);
-    }
-
-    /**
-     * The records of {@code entries} students, student {@code i} being student {@code locals[i]} of {@code owners[i]}
-     * (each with a slot), schools named by {@code schoolAt}, their community status in {@code community}.
-     */
-    OnDemandRecords(ChronicColumns[] owners, int[] locals, int entries, IntFunction<SchoolId> schoolAt,
-                    byte[] community) {
-        this(null, owners, locals, entries, schoolAt, community);
-    }
-
-    private OnDemandRecords(@Nullable ChronicColumns c, ChronicColumns @Nullable [] owners, int @Nullable [] locals, int entries,
-                            IntFunction<SchoolId> schoolAt, byte[] community) {
         this.c = c;
-        this.owners = owners;
-        this.locals = locals;
-        this.entries = entries;
-        this.schoolAt = schoolAt;
-        this.community = community;
+        this.listing = null;
+        this.schoolAt = data::schoolAt;
+        this.community = c.community;
         int students = 0;
         int stays = 0;
-        for (int i = 0; i < entries; i++) {
-            int n = columns(i).stays[local(i)];
-            if (n > 0) {
+        for (int s = 0; s < c.students; s++) {
+            if (c.stays[s] > 0) {
                 students++;
-                stays += n;
+                stays += c.stays[s];
             }
         }
         studentCount = students;
         stayCount = stays;
+    }
+
+    /**
+     * The records of {@code studentCount} students with {@code stayCount} stays in all, listed by {@code listing} when
+     * first read; schools named by {@code schoolAt}, their community status in {@code community}.
+     */
+    OnDemandRecords(Supplier<Students> listing, int studentCount, int stayCount, IntFunction<SchoolId> schoolAt, byte[] community) {
+        this.c = null;
+        this.listing = listing;
+        this.studentCount = studentCount;
+        this.stayCount = stayCount;
+        this.schoolAt = schoolAt;
+        this.community = community;
     }
 
     private ChronicColumns columns(int entry) {
@@ -94,6 +95,15 @@ final class OnDemandRecords {
             synchronized (this) {
                 o = order;
                 if (o == null) {
+                    int entries;
+                    if (listing != null) {
+                        Students all = listing.get();
+                        owners = all.owners();
+                        locals = all.locals();
+                        entries = all.owners().length;
+                    } else {
+                        entries = java.util.Objects.requireNonNull(c).students;
+                    }
                     List<Integer> list = new ArrayList<>(studentCount);
                     for (int i = 0; i < entries; i++) {
                         if (columns(i).stays[local(i)] > 0) {

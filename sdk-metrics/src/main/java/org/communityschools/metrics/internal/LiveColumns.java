@@ -52,11 +52,20 @@ public final class LiveColumns {
     private final ChronicColumns base;
     private final Map<StudentId, Integer> baseExtras = new HashMap<>();
     private final Map<StudentId, Placed> patched = new HashMap<>();
+    /** The patches in the order made (a later one's students replace an earlier one's); never changed, only replaced. */
+    private List<Patch> patches = List.of();
     private final Schools schools;
+    private final int maxPatches;
     private ColumnarChronicAbsence.Tallies tallies;
     /** The students with a stay, and their stays. */
     private int withStays;
     private int stayTotal;
+
+    /** Above this many patches, the patched students are folded into one patch (see {@link #fold}). */
+    public static final int MAX_PATCHES = 64;
+
+    /** The columns of a batch's students, {@code ids} in column order. */
+    private record Patch(ChronicColumns c, List<StudentId> ids) {}
 
     /** Student {@code s} of columns {@code c}. */
     private record Placed(ChronicColumns c, int s) {
@@ -65,7 +74,9 @@ public final class LiveColumns {
         }
     }
 
-    private LiveColumns(SchoolYear year, ChronicAbsenceDefinition definition, int toDay, ColumnarChronicAbsence.Computed computed) {
+    private LiveColumns(SchoolYear year, ChronicAbsenceDefinition definition, int toDay, ColumnarChronicAbsence.Computed computed,
+                        int maxPatches) {
+        this.maxPatches = maxPatches;
         this.year = year;
         this.definition = definition;
         this.fromDay = (int) year.firstDay().toEpochDay();
@@ -87,9 +98,15 @@ public final class LiveColumns {
      * last), computed in ranges on {@code executor} and the calling thread as a batch report is.
      */
     public static LiveColumns build(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, LocalDate last, Executor executor) {
+        return build(data, year, definition, last, executor, MAX_PATCHES);
+    }
+
+    /** As {@link #build(DistrictData, SchoolYear, ChronicAbsenceDefinition, LocalDate, Executor)}, folding above {@code maxPatches} patches. */
+    public static LiveColumns build(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, LocalDate last, Executor executor,
+                                    int maxPatches) {
         ColumnarChronicAbsence.Computed computed = ColumnarChronicAbsence.compute(data, year, definition, year.firstDay(), last, executor,
                 ColumnarChronicAbsence.parallelism(), ColumnarChronicAbsence.MIN_SLOTS_PER_TASK);
-        return new LiveColumns(year, definition, (int) last.toEpochDay(), computed);
+        return new LiveColumns(year, definition, (int) last.toEpochDay(), computed, maxPatches);
     }
 
     /** The last day counted. */
@@ -166,6 +183,28 @@ public final class LiveColumns {
             withStays += c.stays[i] > 0 ? 1 : 0;
             stayTotal += c.stays[i];
         }
+        List<Patch> more = new ArrayList<>(patches.size() + 1);
+        more.addAll(patches);
+        more.add(new Patch(c, List.copyOf(ids)));
+        patches = more;
+        if (patches.size() > maxPatches) {
+            fold(current);
+        }
+    }
+
+    /**
+     * Replaces the patches by one: the columns of every patched student computed again from {@code current} (the
+     * version followed to, so the same figures: the counts do not move). Time proportional to the patched students'
+     * records, once per {@link #MAX_PATCHES} batches by default; the superseded patches are released (reports made before keep
+     * theirs).
+     */
+    private void fold(DistrictData current) {
+        List<StudentId> ids = new ArrayList<>(patched.keySet());
+        ChronicColumns c = StudentPatch.build(current, year, definition, fromDay, toDay, ids, schools).columns();
+        for (int i = 0; i < ids.size(); i++) {
+            patched.put(ids.get(i), new Placed(c, i));
+        }
+        patches = List.of(new Patch(c, List.copyOf(ids)));
     }
 
     private static void addStudentsAt(DistrictData data, SchoolId school, Set<StudentId> out) {
@@ -193,9 +232,14 @@ public final class LiveColumns {
         return new Placed(base, s);
     }
 
-    /** The number of students whose figures are held by a patch (what a compaction would fold into the base). */
+    /** The number of students whose figures are held by a patch. */
     public int patchedStudents() {
         return patched.size();
+    }
+
+    /** The number of patches held (at most the fold limit). */
+    public int patches() {
+        return patches.size();
     }
 
     // ---- reads ----
@@ -235,8 +279,14 @@ public final class LiveColumns {
         return a.result();
     }
 
-    /** Every student with a slot, the columns that hold them taken from {@code patches} (a copy) before the base. */
-    private OnDemandRecords.Students everyone(Map<StudentId, Placed> patches) {
+    /** Every student with a slot, the columns that hold them taken from {@code list} (the latest patch first) before the base. */
+    private OnDemandRecords.Students everyone(List<Patch> list) {
+        Map<StudentId, Placed> patches = new HashMap<>();
+        for (Patch p : list) {
+            for (int i = 0; i < p.ids().size(); i++) {
+                patches.put(p.ids().get(i), new Placed(p.c(), i));
+            }
+        }
         int n = base.students + patches.size();
         ChronicColumns[] owners = new ChronicColumns[n];
         int[] locals = new int[n];
@@ -260,14 +310,14 @@ public final class LiveColumns {
     /**
      * The report as of {@code asOf} (whose last day counted is this one's) over {@code data}, the version followed
      * to: the counts copied now (time proportional to the schools and subgroup combinations); the records listed and
-     * built when first read, from the columns as they are now (the base and the patches never change, and the map of
-     * patched students is copied: later batches do not change the report).
+     * built when first read, from the columns as they are now (the base and the patches never change, and the list
+     * of patches is taken as it is now: later batches do not change the report).
      */
     public ChronicAbsenceReport report(DistrictData data, LocalDate asOf) {
-        Map<StudentId, Placed> patches = new HashMap<>(patched);
+        List<Patch> list = patches;
         byte[] community = schools.community.clone();
         List<SchoolId> ids = List.copyOf(schools.ids);
-        OnDemandRecords records = new OnDemandRecords(() -> everyone(patches), withStays, stayTotal, ids::get, community);
+        OnDemandRecords records = new OnDemandRecords(() -> everyone(list), withStays, stayTotal, ids::get, community);
         ColumnarChronicAbsence.Tallies counts = new ColumnarChronicAbsence.Tallies(tallies.bySchool.groups());
         counts.addAll(tallies);
         return ColumnarChronicAbsence.report(data, year, definition, asOf, year.firstDay(), last(), counts, ids::get, community,
@@ -276,7 +326,7 @@ public final class LiveColumns {
 
     /** Every student-enrollment and student-year as of {@code asOf}, as {@code AttendanceAccumulator.snapshot} gives them. */
     public AttendanceSnapshot snapshot(DistrictData data, LocalDate asOf) {
-        OnDemandRecords.Students e = everyone(patched);
+        OnDemandRecords.Students e = everyone(patches);
         ChronicColumns[] owners = e.owners();
         int[] locals = e.locals();
         int categories = ColumnarChronicAbsence.categories();

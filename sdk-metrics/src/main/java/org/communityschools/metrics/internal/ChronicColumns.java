@@ -110,22 +110,29 @@ final class ChronicColumns {
 
     ChronicColumns(DistrictData data, @Nullable StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition, int known, StudentId[] extraIds,
                            int[] start, int n, @Nullable Calendar[] calendars, byte[] community) {
+        this(data, people, year, definition, new Layout(known, extraIds, start, new int[n], new int[n], new int[n], new int[n], new byte[n],
+                new int[n], calendars, community));
+    }
+
+    /** Columns over a slot layout (shared, never written after it is built), with the per-calculation columns new. */
+    private ChronicColumns(DistrictData data, @Nullable StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition, Layout l) {
         this.data = data;
         this.people = people;
         this.year = year;
         this.definition = definition;
-        this.known = known;
-        this.extraIds = extraIds;
-        this.students = start.length - 1;
-        this.start = start;
-        this.calendars = calendars;
-        this.community = community;
-        school = new int[n];
-        first = new int[n];
-        last = new int[n];
-        days = new int[n];
-        grade = new byte[n];
-        entry = new int[n];
+        this.known = l.known;
+        this.extraIds = l.extraIds;
+        this.students = l.start.length - 1;
+        this.start = l.start;
+        this.calendars = l.calendars;
+        this.community = l.community;
+        int n = l.school.length;
+        school = l.school;
+        first = l.first;
+        last = l.last;
+        days = l.days;
+        grade = l.grade;
+        entry = l.entry;
         absent = new int[n * C];
         stays = new byte[students];
         staySchool = new int[n];
@@ -147,6 +154,32 @@ final class ChronicColumns {
     /** Reads the enrollments of {@code year} the definition considers, with a day in [from, to], into slots grouped by student. */
     static ChronicColumns build(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, LocalDate from, LocalDate to) {
         StudentColumns people = StudentColumns.of(data);
+        Layout.Key key = new Layout.Key(year, considered(definition), (int) from.toEpochDay(), (int) to.toEpochDay());
+        Layout cached = people.layout(key);
+        if (cached != null) {
+            return new ChronicColumns(data, people, year, definition, cached);
+        }
+        ChronicColumns built = slots(data, people, year, definition, from, to);
+        people.keepLayout(key, new Layout(built.known, built.extraIds, built.start, built.school, built.first, built.last, built.days,
+                built.grade, built.entry, built.calendars, built.community));
+        return built;
+    }
+
+    /**
+     * Where the slots of a calculation are, by the data, the year, the definition's grade and school-type rule and the
+     * period: student bounds, each slot's school, first and last day counted, days, grade and entry date, the
+     * schools' calendars and community-school status. Built once per key and data (kept with the data's
+     * {@link StudentColumns}); read-only after, shared by every calculation with the same key, each with its own
+     * attendance and result columns.
+     */
+    record Layout(int known, StudentId[] extraIds, int[] start, int[] school, int[] first, int[] last, int[] days, byte[] grade,
+                  int[] entry, @Nullable Calendar[] calendars, byte[] community) {
+        /** The key of a layout: the definition's grade and school-type rule as a bit set, the period as epoch days. */
+        record Key(SchoolYear year, java.util.BitSet considered, int from, int to) {}
+    }
+
+    private static ChronicColumns slots(DistrictData data, StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition,
+                                        LocalDate from, LocalDate to) {
         int kept = 0;
         int[] spans = new int[5 * 1024]; // per kept enrollment: school index, first and last epoch day, days, position in the data
         List<@Nullable Calendar> calendarList = new ArrayList<>();
@@ -154,7 +187,7 @@ final class ChronicColumns {
         if (!to.isBefore(from)) {
             int fromDay = (int) from.toEpochDay();
             int toDay = (int) to.toEpochDay();
-            boolean[] considered = considered(definition);
+            java.util.BitSet considered = considered(definition);
             int types = SchoolType.values().length;
             byte[] typeOf = new byte[0]; // by school index: the school type's ordinal + 1, 0 before it is looked up
             int[] schoolOf = people.enrollmentSchool;
@@ -175,7 +208,7 @@ final class ChronicColumns {
                 if (typeOf[sch] == 0) {
                     typeOf[sch] = (byte) (ColumnarChronicAbsence.schoolType(data, data.schoolAt(sch)).ordinal() + 1);
                 }
-                if (!considered[gradeOf[position] * types + typeOf[sch] - 1]) {
+                if (!considered.get(gradeOf[position] * types + typeOf[sch] - 1)) {
                     continue;
                 }
                 int a = Math.max(entryOf[position], fromDay);
@@ -248,13 +281,13 @@ final class ChronicColumns {
     }
 
     /** Whether the definition considers an enrollment, by grade ordinal × school types + school type ordinal. */
-    private static boolean[] considered(ChronicAbsenceDefinition definition) {
+    private static java.util.BitSet considered(ChronicAbsenceDefinition definition) {
         GradeLevel[] grades = GradeLevel.values();
         SchoolType[] types = SchoolType.values();
-        boolean[] table = new boolean[grades.length * types.length];
+        java.util.BitSet table = new java.util.BitSet(grades.length * types.length);
         for (GradeLevel g : grades) {
             for (SchoolType t : types) {
-                table[g.ordinal() * types.length + t.ordinal()] = definition.considers(g, t);
+                table.set(g.ordinal() * types.length + t.ordinal(), definition.considers(g, t));
             }
         }
         return table;

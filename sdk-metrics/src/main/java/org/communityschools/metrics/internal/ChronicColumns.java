@@ -110,72 +110,82 @@ final class ChronicColumns {
 
     ChronicColumns(DistrictData data, @Nullable StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition, int known, StudentId[] extraIds,
                            int[] start, int n, @Nullable Calendar[] calendars, byte[] community) {
-        this(data, people, year, definition, new Layout(known, extraIds, start, new int[n], new int[n], new int[n], new int[n], new byte[n],
-                new int[n], calendars, community));
+        this(data, people, year, definition, new ChronicLayout(known, extraIds, start, new int[n], new int[n], new int[n], new int[n], new byte[n],
+                new int[n], calendars, community, null));
     }
 
+    /** Whether the stays and student-years' days, grades and subgroup keys come from the layout (only the absences are new). */
+    private final boolean structured;
+    private final ChronicLayout layout;
+    /** The key this calculation's layout is kept under, or null when it is not kept (a patch). */
+    ChronicLayout.@Nullable Key layoutKey;
+
     /** Columns over a slot layout (shared, never written after it is built), with the per-calculation columns new. */
-    private ChronicColumns(DistrictData data, @Nullable StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition, Layout l) {
+    private ChronicColumns(DistrictData data, @Nullable StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition, ChronicLayout l) {
         this.data = data;
         this.people = people;
         this.year = year;
         this.definition = definition;
-        this.known = l.known;
-        this.extraIds = l.extraIds;
-        this.students = l.start.length - 1;
-        this.start = l.start;
-        this.calendars = l.calendars;
-        this.community = l.community;
-        int n = l.school.length;
-        school = l.school;
-        first = l.first;
-        last = l.last;
-        days = l.days;
-        grade = l.grade;
-        entry = l.entry;
+        this.known = l.known();
+        this.extraIds = l.extraIds();
+        this.students = l.start().length - 1;
+        this.start = l.start();
+        this.calendars = l.calendars();
+        this.community = l.community();
+        int n = l.school().length;
+        school = l.school();
+        first = l.first();
+        last = l.last();
+        days = l.days();
+        grade = l.grade();
+        entry = l.entry();
         absent = new int[n * C];
-        stays = new byte[students];
-        staySchool = new int[n];
-        stayFirst = new int[n];
-        stayLast = new int[n];
-        stayDays = new int[n];
+        ChronicLayout.Stays st = l.stays();
+        structured = st != null;
+        stays = st != null ? st.stays() : new byte[students];
+        staySchool = st != null ? st.staySchool() : new int[n];
+        stayFirst = st != null ? st.stayFirst() : new int[n];
+        stayLast = st != null ? st.stayLast() : new int[n];
+        stayDays = st != null ? st.stayDays() : new int[n];
+        stayGrade = st != null ? st.stayGrade() : new byte[n];
+        stayKey = st != null ? st.stayKey() : new int[n];
+        studentDays = st != null ? st.studentDays() : new int[students];
+        studentGrade = st != null ? st.studentGrade() : new byte[students];
+        studentKey = st != null ? st.studentKey() : new int[students];
         stayUnits = new int[n];
         stayCategory = new int[n * C];
-        stayGrade = new byte[n];
-        stayKey = new int[n];
         stayStatus = new byte[n];
-        studentDays = new int[students];
         studentUnits = new int[students];
-        studentGrade = new byte[students];
-        studentKey = new int[students];
         studentStatus = new byte[students];
+        layout = l;
     }
 
     /** Reads the enrollments of {@code year} the definition considers, with a day in [from, to], into slots grouped by student. */
     static ChronicColumns build(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, LocalDate from, LocalDate to) {
         StudentColumns people = StudentColumns.of(data);
-        Layout.Key key = new Layout.Key(year, considered(definition), (int) from.toEpochDay(), (int) to.toEpochDay());
-        Layout cached = people.layout(key);
+        ChronicLayout.Key key = new ChronicLayout.Key(year, ChronicLayout.considered(definition), (int) from.toEpochDay(), (int) to.toEpochDay());
+        ChronicLayout cached = people.layout(key);
         if (cached != null) {
-            return new ChronicColumns(data, people, year, definition, cached);
+            ChronicColumns c = new ChronicColumns(data, people, year, definition, cached);
+            c.layoutKey = key;
+            return c;
         }
         ChronicColumns built = slots(data, people, year, definition, from, to);
-        people.keepLayout(key, new Layout(built.known, built.extraIds, built.start, built.school, built.first, built.last, built.days,
-                built.grade, built.entry, built.calendars, built.community));
+        people.keepLayout(key, built.layout);
+        built.layoutKey = key;
         return built;
     }
 
     /**
-     * Where the slots of a calculation are, by the data, the year, the definition's grade and school-type rule and the
-     * period: student bounds, each slot's school, first and last day counted, days, grade and entry date, the
-     * schools' calendars and community-school status. Built once per key and data (kept with the data's
-     * {@link StudentColumns}); read-only after, shared by every calculation with the same key, each with its own
-     * attendance and result columns.
+     * After every range of this calculation is computed: keeps, with the layout, the stays and student-years' days,
+     * grades and subgroup keys it found (functions of the slots, calendars and characteristics only, not of the
+     * attendance), so that the next calculation with the same layout only adds the absences and classifies.
      */
-    record Layout(int known, StudentId[] extraIds, int[] start, int[] school, int[] first, int[] last, int[] days, byte[] grade,
-                  int[] entry, @Nullable Calendar[] calendars, byte[] community) {
-        /** The key of a layout: the definition's grade and school-type rule as a bit set, the period as epoch days. */
-        record Key(SchoolYear year, java.util.BitSet considered, int from, int to) {}
+    void keepStays() {
+        if (layoutKey != null && !structured && people != null) {
+            people.keepLayout(layoutKey, layout.with(new ChronicLayout.Stays(stays, staySchool, stayFirst, stayLast, stayDays, stayGrade, stayKey,
+                    studentDays, studentGrade, studentKey)));
+        }
     }
 
     private static ChronicColumns slots(DistrictData data, StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition,
@@ -187,7 +197,7 @@ final class ChronicColumns {
         if (!to.isBefore(from)) {
             int fromDay = (int) from.toEpochDay();
             int toDay = (int) to.toEpochDay();
-            java.util.BitSet considered = considered(definition);
+            java.util.BitSet considered = ChronicLayout.considered(definition);
             int types = SchoolType.values().length;
             byte[] typeOf = new byte[0]; // by school index: the school type's ordinal + 1, 0 before it is looked up
             int[] schoolOf = people.enrollmentSchool;
@@ -280,19 +290,6 @@ final class ChronicColumns {
         return c;
     }
 
-    /** Whether the definition considers an enrollment, by grade ordinal × school types + school type ordinal. */
-    private static java.util.BitSet considered(ChronicAbsenceDefinition definition) {
-        GradeLevel[] grades = GradeLevel.values();
-        SchoolType[] types = SchoolType.values();
-        java.util.BitSet table = new java.util.BitSet(grades.length * types.length);
-        for (GradeLevel g : grades) {
-            for (SchoolType t : types) {
-                table.set(g.ordinal() * types.length + t.ordinal(), definition.considers(g, t));
-            }
-        }
-        return table;
-    }
-
     void swap(int i, int j, int[] entry) {
         int t;
         t = school[i]; school[i] = school[j]; school[j] = t;
@@ -352,45 +349,21 @@ final class ChronicColumns {
         if (rowsOf == null) {
             addAbsent(from, Math.min(to, known));
         } else {
-            addPatchAbsent(from, to);
+            StudentPatch.addAbsent(this, from, to);
         }
         ColumnarChronicAbsence.Tallies t = new ColumnarChronicAbsence.Tallies(calendars.length);
         Scratch scratch = new Scratch();
         for (int s = from; s < to; s++) {
             if (start[s + 1] > start[s]) {
-                classify(s, scratch);
+                if (structured) {
+                    reclassify(s);
+                } else {
+                    classify(s, scratch);
+                }
                 count(s, t, 1, community);
             }
         }
         return t;
-    }
-
-    /** A patch's attendance: each student's rows by the data's index, their schools translated to the columns' indexes. */
-    private void addPatchAbsent(int from, int to) {
-        int[] shares = ColumnarChronicAbsence.shareTable(definition);
-        int width = DayShare.SCALE + 1;
-        int[] translate = schoolOfRow;
-        for (int s = from; s < to; s++) {
-            int row = rowsOf[s];
-            if (row < 0 || start[s + 1] == start[s]) {
-                continue;
-            }
-            int a = start[s];
-            int e = start[s + 1];
-            data.attendance().forEach(row, row + 1, (student, dataSchool, day, category, duration) -> {
-                int sch = dataSchool < translate.length ? translate[dataSchool] : -1;
-                for (int i = a; i < e; i++) {
-                    if (day >= first[i] && day <= last[i] && school[i] == sch) {
-                        if (calendars[sch].isInstructional(day)) {
-                            int c = category.ordinal();
-                            absent[i * C + c] += duration >= 0 && duration < width ? shares[c * width + duration]
-                                    : definition.absentShare(category, duration);
-                        }
-                        return;
-                    }
-                }
-            });
-        }
     }
 
     private void addAbsent(int from, int to) {
@@ -508,6 +481,37 @@ final class ChronicColumns {
         studentDays[s] = pooledDays;
         studentUnits[s] = total;
         studentStatus[s] = single ? stayStatus[a] : (byte) definition.classify(pooledDays, total).ordinal();
+    }
+
+    /**
+     * Student {@code s}'s stays and student-year classified from this calculation's absences, their days, grades and
+     * keys being the layout's (as {@link #classify} finds them: a stay sums its school's slots, the student-year
+     * every slot; one stay is the student-year).
+     */
+    private void reclassify(int s) {
+        int a = start[s];
+        int e = start[s + 1];
+        int n = stays[s];
+        long total = 0;
+        for (int p = a; p < a + n; p++) {
+            int sch = staySchool[p];
+            int units = 0;
+            int base = p * C;
+            for (int j = a; j < e; j++) {
+                if (school[j] == sch) {
+                    for (int c = 0; c < C; c++) {
+                        int u = absent[j * C + c];
+                        stayCategory[base + c] += u;
+                        units += u;
+                    }
+                }
+            }
+            stayUnits[p] = units;
+            stayStatus[p] = (byte) definition.classify(stayDays[p], units).ordinal();
+            total += units;
+        }
+        studentUnits[s] = (int) total;
+        studentStatus[s] = n == 1 ? stayStatus[a] : (byte) definition.classify(studentDays[s], total).ordinal();
     }
 
     /** The characteristic bits of student {@code s} on a day of [a, b]: from the columns, or {@code held} without an index. */

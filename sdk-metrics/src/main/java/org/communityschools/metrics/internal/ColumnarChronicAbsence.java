@@ -107,6 +107,7 @@ public final class ColumnarChronicAbsence {
         for (int t = 1; t < parts.size(); t++) {
             all.addAll(parts.get(t));
         }
+        columns.keepStays();
         return new Computed(columns, all);
     }
 

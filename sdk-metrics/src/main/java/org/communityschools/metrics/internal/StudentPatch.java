@@ -3,6 +3,7 @@ package org.communityschools.metrics.internal;
 import java.util.ArrayList;
 import java.util.List;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.model.DayShare;
 import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.SchoolYear;
@@ -103,5 +104,42 @@ final class StudentPatch {
             }
         }
         return out;
+    }
+
+    /** A patch's attendance: each student's rows by the data's index, their schools translated to the columns' indexes. */
+    static void addAbsent(ChronicColumns p, int from, int to) {
+        ChronicAbsenceDefinition definition = p.definition;
+        int[] shares = ColumnarChronicAbsence.shareTable(definition);
+        int width = DayShare.SCALE + 1;
+        int categories = ColumnarChronicAbsence.categories();
+        int[] translate = java.util.Objects.requireNonNull(p.schoolOfRow);
+        int[] rowsOf = java.util.Objects.requireNonNull(p.rowsOf);
+        int[] start = p.start;
+        int[] first = p.first;
+        int[] last = p.last;
+        int[] school = p.school;
+        int[] absent = p.absent;
+        ChronicColumns.@org.jspecify.annotations.Nullable Calendar[] calendars = p.calendars;
+        for (int s = from; s < to; s++) {
+            int row = rowsOf[s];
+            if (row < 0 || start[s + 1] == start[s]) {
+                continue;
+            }
+            int a = start[s];
+            int e = start[s + 1];
+            p.data.attendance().forEach(row, row + 1, (student, dataSchool, day, category, duration) -> {
+                int sch = dataSchool < translate.length ? translate[dataSchool] : -1;
+                for (int i = a; i < e; i++) {
+                    if (day >= first[i] && day <= last[i] && school[i] == sch) {
+                        if (java.util.Objects.requireNonNull(calendars[sch]).isInstructional(day)) {
+                            int c = category.ordinal();
+                            absent[i * categories + c] += duration >= 0 && duration < width ? shares[c * width + duration]
+                                    : definition.absentShare(category, duration);
+                        }
+                        return;
+                    }
+                }
+            });
+        }
     }
 }

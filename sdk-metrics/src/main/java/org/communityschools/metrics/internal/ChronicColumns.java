@@ -23,9 +23,11 @@ import org.jspecify.annotations.Nullable;
  * ({@code start[s]} to {@code start[s + 1]}), each student's slots by entry date then school; absent ten-thousandths
  * per slot and category; and, written by {@link #compute} for its range of students, each student's stays (at
  * positions {@code start[s]} to {@code start[s] + stays[s]}) and pooled student-year. Every per-student column is
- * a function of that student's enrollments, characteristics and attendance rows only, so that a change batch can
- * recompute the students it touches and move the tallies by the difference (see docs/benchmarks.md). Written by
- * one range's thread, read after the ranges are joined.
+ * a function of that student's enrollments, characteristics and attendance rows only, so that a change batch
+ * recomputes the students it touches ({@link StudentPatch}) and moves the tallies by the difference
+ * ({@link #count} with sign -1, then 1: {@link LiveColumns}). The slots and, after a first calculation, the stays
+ * without their absences come from a {@link ChronicLayout} shared by the calculations with the same key; the absences
+ * and statuses are this calculation's own. Written by one range's thread, read after the ranges are joined.
  */
 final class ChronicColumns {
     private static final int C = ColumnarChronicAbsence.categories();

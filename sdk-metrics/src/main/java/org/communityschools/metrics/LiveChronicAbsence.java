@@ -27,7 +27,7 @@ import org.communityschools.metrics.internal.LiveColumns;
  * enrollments, characteristics, student record; for a change to a school's instructional days, record or
  * community-school status, the students enrolled at that school) from the new version, and moves the counts by
  * school, grade, subgroup, community-school status and district by the difference: nothing is rebuilt whole, a batch
- * costs time proportional to the records of the students it touches. The columns of the {@value #AS_OF_DATES} as-of
+ * costs time proportional to the records of the students it touches. The columns of the four as-of
  * dates read last are kept (a read as of another date builds its columns first). Every figure equals the batch
  * {@link ChronicAbsence#calculate} over the version followed to ({@link #version()}), as of any date (properties
  * check it at every step of random change sequences, and the live columns against columns built afresh). No
@@ -38,7 +38,7 @@ import org.communityschools.metrics.internal.LiveColumns;
  */
 public final class LiveChronicAbsence implements AutoCloseable {
     /** The number of as-of dates whose columns are kept current. */
-    public static final int AS_OF_DATES = 4;
+    private static final int AS_OF_DATES = 4;
 
     private final LiveDistrict district;
     private final SchoolYear year;

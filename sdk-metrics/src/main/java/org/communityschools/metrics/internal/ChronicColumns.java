@@ -6,11 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.communityschools.core.data.DistrictData;
-import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.DayShare;
-import org.communityschools.core.model.GradeLevel;
 import org.communityschools.core.model.SchoolId;
-import org.communityschools.core.model.SchoolType;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StudentCharacteristic;
 import org.communityschools.core.model.StudentId;
@@ -163,7 +160,8 @@ final class ChronicColumns {
     }
 
     /** Reads the enrollments of {@code year} the definition considers, with a day in [from, to], into slots grouped by student. */
-    static ChronicColumns build(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, LocalDate from, LocalDate to) {
+    static ChronicColumns build(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, LocalDate from, LocalDate to,
+                                java.util.concurrent.Executor executor, int parallelism, int minPerPart) {
         StudentColumns people = StudentColumns.of(data);
         ChronicLayout.Key key = new ChronicLayout.Key(year, ChronicLayout.considered(definition), (int) from.toEpochDay(), (int) to.toEpochDay());
         ChronicLayout cached = people.layout(key);
@@ -172,7 +170,7 @@ final class ChronicColumns {
             c.layoutKey = key;
             return c;
         }
-        ChronicColumns built = slots(data, people, year, definition, from, to);
+        ChronicColumns built = slots(data, people, year, definition, from, to, executor, parallelism, minPerPart);
         people.keepLayout(key, built.layout);
         built.layoutKey = key;
         return built;
@@ -191,63 +189,34 @@ final class ChronicColumns {
     }
 
     private static ChronicColumns slots(DistrictData data, StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition,
-                                        LocalDate from, LocalDate to) {
+                                        LocalDate from, LocalDate to, java.util.concurrent.Executor executor, int parallelism,
+                                        int minPerPart) {
         int kept = 0;
-        int[] spans = new int[5 * 1024]; // per kept enrollment: school index, first and last epoch day, days, position in the data
-        List<@Nullable Calendar> calendarList = new ArrayList<>();
+        int[] spans = new int[0]; // per kept enrollment: school index, first and last epoch day, days, position in the data
+        @Nullable Calendar[] calendars = new Calendar[0];
         int schoolCount = 0;
         if (!to.isBefore(from)) {
-            int fromDay = (int) from.toEpochDay();
-            int toDay = (int) to.toEpochDay();
-            java.util.BitSet considered = ChronicLayout.considered(definition);
-            int types = SchoolType.values().length;
-            byte[] typeOf = new byte[0]; // by school index: the school type's ordinal + 1, 0 before it is looked up
-            int[] schoolOf = people.enrollmentSchool;
-            int[] entryOf = people.enrollmentEntry;
-            int[] exitOf = people.enrollmentExit;
-            byte[] gradeOf = people.enrollmentGrade;
-            for (int position = 0; position < schoolOf.length; position++) {
-                int sch = schoolOf[position];
-                if (sch < 0) {
-                    continue; // no school record and no calendar: no instructional day
-                }
-                if (sch >= typeOf.length) {
-                    typeOf = java.util.Arrays.copyOf(typeOf, Math.max(sch + 1, 2 * typeOf.length));
-                }
-                while (calendarList.size() <= sch) {
-                    calendarList.add(null);
-                }
-                if (typeOf[sch] == 0) {
-                    typeOf[sch] = (byte) (ColumnarChronicAbsence.schoolType(data, data.schoolAt(sch)).ordinal() + 1);
-                }
-                if (!considered.get(gradeOf[position] * types + typeOf[sch] - 1)) {
-                    continue;
-                }
-                int a = Math.max(entryOf[position], fromDay);
-                int b = Math.min(exitOf[position], toDay);
-                if (b < a) {
-                    continue;
-                }
-                @Nullable Calendar cal = calendarList.get(sch);
-                if (cal == null) {
-                    cal = people.calendar(data, year, sch); // the whole year's: the slots end by the last day counted
-                    calendarList.set(sch, cal);
-                }
-                int d = cal.count(a, b);
-                if (d > 0) {
-                    if (kept * 5 == spans.length) {
-                        spans = java.util.Arrays.copyOf(spans, spans.length * 2);
+            // the enrollments in contiguous ranges of positions, one per part, joined in position order
+            int n = people.enrollmentSchool.length;
+            int parts = Math.max(1, Math.min(parallelism, n / Math.max(1, minPerPart)));
+            List<SlotPass> passes = Parts.run(executor, parts, t -> SlotPass.of(data, people, year, definition, (int) from.toEpochDay(),
+                    (int) to.toEpochDay(), (int) ((long) n * t / parts), (int) ((long) n * (t + 1) / parts)));
+            for (SlotPass p : passes) {
+                kept += p.kept();
+                schoolCount = Math.max(schoolCount, p.calendars().length);
+            }
+            spans = new int[5 * kept];
+            calendars = new Calendar[schoolCount];
+            int at = 0;
+            for (SlotPass p : passes) {
+                System.arraycopy(p.spans(), 0, spans, at, 5 * p.kept());
+                at += 5 * p.kept();
+                for (int s = 0; s < p.calendars().length; s++) {
+                    if (p.calendars()[s] != null) {
+                        calendars[s] = p.calendars()[s];
                     }
-                    int k = kept * 5;
-                    spans[k] = sch;
-                    spans[k + 1] = a;
-                    spans[k + 2] = b;
-                    spans[k + 3] = d;
-                    spans[k + 4] = position;
-                    kept++;
                 }
             }
-            schoolCount = calendarList.size();
         }
         Map<StudentId, Integer> extra = new HashMap<>();
         int[] knownOut = new int[1];
@@ -260,7 +229,6 @@ final class ChronicColumns {
         for (int s = 0; s < students; s++) {
             start[s + 1] += start[s];
         }
-        @Nullable Calendar[] calendars = calendarList.toArray(new Calendar[0]);
         byte[] community = new byte[schoolCount];
         for (int s = 0; s < schoolCount; s++) {
             community[s] = (byte) (calendars[s] != null && data.isCommunitySchool(data.schoolAt(s), year) ? 1 : 0);

@@ -100,7 +100,7 @@ public final class ColumnarChronicAbsence {
     /** The columns of {@code year} over [first, last], computed in ranges on {@code executor} and the calling thread, and their counts. */
     static Computed compute(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, LocalDate first, LocalDate last,
                             Executor executor, int parallelism, int minSlotsPerTask) {
-        ChronicColumns columns = ChronicColumns.build(data, year, definition, first, last);
+        ChronicColumns columns = ChronicColumns.build(data, year, definition, first, last, executor, parallelism, minSlotsPerTask);
         int[] bounds = columns.ranges(parallelism, minSlotsPerTask);
         List<Tallies> parts = Parts.run(executor, bounds.length - 1, t -> columns.compute(bounds[t], bounds[t + 1]));
         Tallies all = parts.get(0);

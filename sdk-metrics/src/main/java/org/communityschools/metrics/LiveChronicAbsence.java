@@ -28,7 +28,8 @@ import org.communityschools.metrics.internal.LiveColumns;
  * community-school status, the students enrolled at that school) from the new version, and moves the counts by
  * school, grade, subgroup, community-school status and district by the difference: nothing is rebuilt whole, a batch
  * costs time proportional to the records of the students it touches. The columns of the four as-of
- * dates read last are kept (a read as of another date builds its columns first). Every figure equals the batch
+ * dates read last are kept (a read as of another date builds its columns first); each holds about one batch
+ * report's columns (some 100 bytes per student-enrollment) and the version they were first built from. Every figure equals the batch
  * {@link ChronicAbsence#calculate} over the version followed to ({@link #version()}), as of any date (properties
  * check it at every step of random change sequences, and the live columns against columns built afresh). No
  * {@link AttendanceAccumulator} is kept: every reading comes from the columns.

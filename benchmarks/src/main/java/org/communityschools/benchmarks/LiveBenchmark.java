@@ -19,6 +19,10 @@ import org.communityschools.core.model.StaffAssignment;
 import org.communityschools.core.model.StaffId;
 import org.communityschools.core.model.StaffRole;
 import org.communityschools.core.model.StudentId;
+import org.communityschools.metrics.ChronicAbsence;
+import org.communityschools.metrics.ChronicAbsenceDefinition;
+import org.communityschools.metrics.ChronicAbsenceReport;
+import org.communityschools.metrics.LiveChronicAbsence;
 import org.communityschools.privacy.policy.Decision;
 import org.communityschools.privacy.policy.DecisionCache;
 import org.communityschools.privacy.policy.Grant;
@@ -49,7 +53,11 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@code INSERT ... SELECT} in one transaction). {@code sdk_applyMixed} and {@code duckdb_applyMixed}: batches of
  * 1,000 mixed changes (absences, course marks, new and deleted incidents, enrollments, staff assignments, consents:
  * {@link LiveChanges}) applied as a new version, and as {@code INSERT}, {@code UPDATE} and {@code DELETE} in DuckDB.
- * The heap figures are {@link LiveHeap}'s.
+ * {@code sdk_applyAttendanceChronic}: the same attendance batches applied to a district that a
+ * {@link LiveChronicAbsence} follows (its columns as of the year's last day built before timing), then the live
+ * report's school and district counts read; {@code peer_applyAttendanceChronic}: the same batches applied to a
+ * district nobody follows, then the batch {@link ChronicAbsence#calculate} of the new version (what a host without
+ * the live columns does: a whole report per version). The heap figures are {@link LiveHeap}'s.
  */
 @State(Scope.Benchmark)
 public class LiveBenchmark {
@@ -242,6 +250,58 @@ public class LiveBenchmark {
         ChangeBatch b = changes.mixed.get(nextMixed);
         nextMixed = (nextMixed + 1) % changes.mixed.size();
         return live.apply(b).number();
+    }
+
+    /** A live district of its own, followed by the live chronic-absence columns (built before timing), and one not followed. */
+    @State(Scope.Benchmark)
+    public static class Chronic {
+        LiveDistrict followed;
+        LiveChronicAbsence chronic;
+        LiveDistrict alone;
+        int next;
+
+        /** Builds the live columns as of the year's last day and checks them against the batch report. */
+        @Setup(Level.Trial)
+        public void follow(LiveBenchmark b) {
+            followed = LiveDistrict.of(b.data);
+            alone = LiveDistrict.of(b.data);
+            chronic = LiveChronicAbsence.follow(followed, City.YEAR, ChronicAbsenceDefinition.FEDERAL);
+            long t0 = System.nanoTime();
+            ChronicAbsenceReport live = chronic.report(City.YEAR.lastDay());
+            long t1 = System.nanoTime();
+            if (!live.schools().equals(ChronicAbsence.calculate(b.data, City.YEAR, ChronicAbsenceDefinition.FEDERAL).schools())) {
+                throw new IllegalStateException("the live chronic-absence columns and the batch report disagree");
+            }
+            System.out.printf("[bench] LiveBenchmark: live chronic-absence columns built in %.1f ms%n", (t1 - t0) / 1e6);
+        }
+
+        /** Stops following. */
+        @TearDown(Level.Trial)
+        public void close() {
+            chronic.close();
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public int sdk_applyAttendanceChronic(Chronic c) {
+        ChangeBatch b = attendance.get(c.next);
+        c.next = (c.next + 1) % attendance.size();
+        c.followed.apply(b);
+        ChronicAbsenceReport r = c.chronic.report(City.YEAR.lastDay());
+        return r.schools().size() + r.district().chronicallyAbsent();
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public int peer_applyAttendanceChronic(Chronic c) {
+        ChangeBatch b = attendance.get(c.next);
+        c.next = (c.next + 1) % attendance.size();
+        DistrictData now = c.alone.apply(b).data();
+        ChronicAbsenceReport r = ChronicAbsence.calculate(now, City.YEAR, ChronicAbsenceDefinition.FEDERAL);
+        return r.schools().size() + r.district().chronicallyAbsent();
     }
 
     /** The DuckDB peer of the apply benchmarks: the same tables, loaded once per trial (untimed). */

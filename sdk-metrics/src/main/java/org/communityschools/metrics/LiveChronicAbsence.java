@@ -2,37 +2,51 @@ package org.communityschools.metrics;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import org.communityschools.core.live.Change;
+import java.util.concurrent.ForkJoinPool;
+import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.live.ChangeBatch;
 import org.communityschools.core.live.DistrictVersion;
 import org.communityschools.core.live.LiveDistrict;
 import org.communityschools.core.live.VersionListener;
-import org.communityschools.core.model.AttendanceRecord;
-import org.communityschools.core.model.Enrollment;
-import org.communityschools.core.model.InstructionalDay;
-import org.communityschools.core.model.School;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StudentId;
+import org.communityschools.metrics.internal.Aggregator;
+import org.communityschools.metrics.internal.LiveColumns;
 
 /**
- * An {@link AttendanceAccumulator} that follows a {@link LiveDistrict}: built from the district's current version,
- * then fed, as a {@link VersionListener}, with the events of every batch applied after (attendance rows set and
- * removed, enrollments set and removed, instructional days added and removed, school types), each O(1). Its figures
- * are those of the batch {@link ChronicAbsence#calculate} over the version it has followed to
- * ({@link #version()}), as of any date (a property checks it at every step of random change sequences).
+ * Chronic absence that follows a {@link LiveDistrict}: the columnar calculation of the batch report
+ * ({@link ChronicAbsence#calculate}), kept current, as a {@link VersionListener}, by every batch the district applies.
+ * For each as-of date read, the columns are built once from the version followed to (as a batch report is, on both
+ * cores), then each batch recomputes the columns of the students it touches (their attendance rows up to that date,
+ * enrollments, characteristics, student record; for a change to a school's instructional days, record or
+ * community-school status, the students enrolled at that school) from the new version, and moves the counts by
+ * school, grade, subgroup, community-school status and district by the difference: nothing is rebuilt whole, a batch
+ * costs time proportional to the records of the students it touches. The columns of the four as-of
+ * dates read last are kept (a read as of another date builds its columns first); each holds about one batch
+ * report's columns (some 100 bytes per student-enrollment) and the version they were first built from. Every figure equals the batch
+ * {@link ChronicAbsence#calculate} over the version followed to ({@link #version()}), as of any date (properties
+ * check it at every step of random change sequences, and the live columns against columns built afresh). No
+ * {@link AttendanceAccumulator} is kept: every reading comes from the columns.
  *
  * <p>Thread-safe: the listener and the readers take one lock, so a reading sees the figures of one version.
  * {@link #close()} stops following.
  */
 public final class LiveChronicAbsence implements AutoCloseable {
+    /** The number of as-of dates whose columns are kept current. */
+    private static final int AS_OF_DATES = 4;
+
     private final LiveDistrict district;
     private final SchoolYear year;
     private final ChronicAbsenceDefinition definition;
     private final VersionListener listener = this::applied;
-    private @org.jspecify.annotations.Nullable AttendanceAccumulator accumulator;
+    private final Map<LocalDate, LiveColumns> columns = new LinkedHashMap<>(8, 0.75f, true);
+    private @org.jspecify.annotations.Nullable DistrictData data;
     private long version;
 
     private LiveChronicAbsence(LiveDistrict district, SchoolYear year, ChronicAbsenceDefinition definition) {
@@ -60,59 +74,51 @@ public final class LiveChronicAbsence implements AutoCloseable {
     }
 
     private synchronized void resync(DistrictVersion v) {
-        accumulator = AttendanceAccumulator.of(year, definition).addAll(v.data());
+        columns.clear();
+        data = v.data();
         version = v.number();
     }
 
     private synchronized void applied(DistrictVersion previous, DistrictVersion current, ChangeBatch batch) {
-        if (accumulator == null || current.number() <= version) {
-            // not yet built: the build reads a version at least as new as this one
+        if (data == null || current.number() <= version) {
+            // not yet started: the start reads a version at least as new as this one
             return;
         }
         if (previous.number() != version) {
             resync(current);
             return;
         }
-        for (Change c : batch.changes()) {
-            feed(c);
+        for (Iterator<LiveColumns> it = columns.values().iterator(); it.hasNext(); ) {
+            LiveColumns c = it.next();
+            try {
+                c.apply(previous.data(), current.data(), batch);
+            } catch (RuntimeException e) {
+                it.remove(); // built again from the current version when next read
+                throw e;
+            }
         }
+        data = current.data();
         version = current.number();
     }
 
-    private void feed(Change c) {
-        List<String> k = c.key().values();
-        Object record = c instanceof Change.Upsert u ? u.record() : null;
-        switch (c.key().file()) {
-            case ATTENDANCE -> {
-                if (record != null) {
-                    accumulator.attendance((AttendanceRecord) record);
-                } else {
-                    accumulator.removeAttendance(StudentId.of(k.get(0)), SchoolId.of(k.get(1)), LocalDate.parse(k.get(2)));
-                }
-            }
-            case ENROLLMENTS -> {
-                if (record != null) {
-                    accumulator.enrollment((Enrollment) record);
-                } else {
-                    accumulator.removeEnrollment(StudentId.of(k.get(0)), SchoolId.of(k.get(1)), LocalDate.parse(k.get(2)));
-                }
-            }
-            case CALENDAR -> {
-                if (record != null) {
-                    InstructionalDay d = (InstructionalDay) record;
-                    accumulator.instructionalDay(d.schoolId(), d.date());
-                } else {
-                    accumulator.removeInstructionalDay(SchoolId.of(k.get(0)), LocalDate.parse(k.get(1)));
-                }
-            }
-            case SCHOOLS -> {
-                if (record != null) {
-                    School s = (School) record;
-                    accumulator.schoolType(s.id(), s.schoolType());
-                }
-            }
-            default -> { }
+    /** The columns up to {@code asOf} (clamped to the year's last day), or null before the year's first day. */
+    private @org.jspecify.annotations.Nullable LiveColumns columns(LocalDate asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        LocalDate last = asOf.isBefore(year.lastDay()) ? asOf : year.lastDay();
+        if (last.isBefore(year.firstDay())) {
+            return null;
         }
+        LiveColumns c = columns.get(last);
+        if (c == null) {
+            c = LiveColumns.build(Objects.requireNonNull(data), year, definition, last, ForkJoinPool.commonPool());
+            columns.put(last, c);
+            if (columns.size() > AS_OF_DATES) {
+                Iterator<LocalDate> eldest = columns.keySet().iterator();
+                eldest.next();
+                eldest.remove();
+            }
+        }
+        return c;
     }
 
     /** {@return the number of the district version the figures are of} */
@@ -127,7 +133,9 @@ public final class LiveChronicAbsence implements AutoCloseable {
      * @param asOf the last day counted (inclusive)
      */
     public synchronized AttendanceAggregate school(SchoolId school, LocalDate asOf) {
-        return accumulator.school(school, asOf);
+        Objects.requireNonNull(school, "school");
+        LiveColumns c = columns(asOf);
+        return c == null ? new Aggregator().result() : c.school(school);
     }
 
     /**
@@ -137,7 +145,9 @@ public final class LiveChronicAbsence implements AutoCloseable {
      * @param asOf the last day counted (inclusive)
      */
     public synchronized AttendanceAggregate students(Collection<StudentId> students, LocalDate asOf) {
-        return accumulator.students(students, asOf);
+        List<StudentId> group = List.copyOf(students);
+        LiveColumns c = columns(asOf);
+        return c == null ? new Aggregator().result() : c.students(group);
     }
 
     /**
@@ -146,7 +156,8 @@ public final class LiveChronicAbsence implements AutoCloseable {
      * @param asOf the last day counted (inclusive)
      */
     public synchronized AttendanceAggregate district(LocalDate asOf) {
-        return accumulator.district(asOf);
+        LiveColumns c = columns(asOf);
+        return c == null ? new Aggregator().result() : c.district();
     }
 
     /**
@@ -155,7 +166,25 @@ public final class LiveChronicAbsence implements AutoCloseable {
      * @param asOf the last day counted (inclusive)
      */
     public synchronized AttendanceSnapshot snapshot(LocalDate asOf) {
-        return accumulator.snapshot(asOf);
+        LiveColumns c = columns(asOf);
+        DistrictData d = Objects.requireNonNull(data);
+        return c == null ? LiveColumns.before(d, year, definition, asOf) : c.snapshot(d, asOf);
+    }
+
+    /**
+     * The whole report as of {@code asOf}, equal to {@link ChronicAbsence#calculate(DistrictData, SchoolYear,
+     * ChronicAbsenceDefinition, LocalDate)} over the version followed to: the counts are copied from the live columns
+     * (time proportional to the schools and subgroup combinations, not to the students); the per-student-enrollment
+     * and per-student records are built when first read, from the columns as they are at this call (later batches do
+     * not change the report).
+     *
+     * @param asOf the last day counted (inclusive)
+     * @return the report as of {@code asOf}
+     */
+    public synchronized ChronicAbsenceReport report(LocalDate asOf) {
+        LiveColumns c = columns(asOf);
+        DistrictData d = Objects.requireNonNull(data);
+        return c == null ? ChronicAbsence.calculate(d, year, definition, asOf) : c.report(d, asOf);
     }
 
     /** Stops following the district; the figures stay readable. */

@@ -64,30 +64,30 @@ public final class AttendanceTally {
     }
 
     /**
-     * Adds one member to {@code group} with its {@link #code}: the same counts as
-     * {@link #add(int, int, long, ChronicAbsenceStatus, int)} with sign 1.
+     * Adds ({@code sign} 1) or removes ({@code sign} -1) one member of {@code group} with its {@link #code}: the same
+     * counts as {@link #add(int, int, long, ChronicAbsenceStatus, int)}.
      */
-    public void addCoded(int group, int days, long units, int code) {
-        members[group]++;
-        daysEnrolled[group] += days;
-        absentUnits[group] += units;
+    public void addCoded(int group, int days, long units, int code, int sign) {
+        members[group] += sign;
+        daysEnrolled[group] += sign * (long) days;
+        absentUnits[group] += sign * units;
         if (code >= 0) {
-            counted[group]++;
-            tiers[group * TIERS.length + (code & 7)]++;
-            chronic[group] += code >>> 3;
+            counted[group] += sign;
+            tiers[group * TIERS.length + (code & 7)] += sign;
+            chronic[group] += sign * (code >>> 3);
         }
     }
 
-    /** Adds every group of {@code other} (the same number of groups) to this one's. */
+    /** Adds every group of {@code other} (at most as many groups as this one) to this one's. */
     public void addAll(AttendanceTally other) {
-        for (int g = 0; g < members.length; g++) {
+        for (int g = 0; g < other.members.length; g++) {
             members[g] += other.members[g];
             counted[g] += other.counted[g];
             chronic[g] += other.chronic[g];
             daysEnrolled[g] += other.daysEnrolled[g];
             absentUnits[g] += other.absentUnits[g];
         }
-        for (int i = 0; i < tiers.length; i++) {
+        for (int i = 0; i < other.tiers.length; i++) {
             tiers[i] += other.tiers[i];
         }
     }

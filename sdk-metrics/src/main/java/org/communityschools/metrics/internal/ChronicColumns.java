@@ -6,11 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.communityschools.core.data.DistrictData;
-import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.DayShare;
-import org.communityschools.core.model.GradeLevel;
 import org.communityschools.core.model.SchoolId;
-import org.communityschools.core.model.SchoolType;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StudentCharacteristic;
 import org.communityschools.core.model.StudentId;
@@ -23,17 +20,19 @@ import org.jspecify.annotations.Nullable;
  * ({@code start[s]} to {@code start[s + 1]}), each student's slots by entry date then school; absent ten-thousandths
  * per slot and category; and, written by {@link #compute} for its range of students, each student's stays (at
  * positions {@code start[s]} to {@code start[s] + stays[s]}) and pooled student-year. Every per-student column is
- * a function of that student's enrollments, characteristics and attendance rows only, so that a change batch can
- * recompute the students it touches and move the tallies by the difference (see docs/benchmarks.md). Written by
- * one range's thread, read after the ranges are joined.
+ * a function of that student's enrollments, characteristics and attendance rows only, so that a change batch
+ * recomputes the students it touches ({@link StudentPatch}) and moves the tallies by the difference
+ * ({@link #count} with sign -1, then 1: {@link LiveColumns}). The slots and, after a first calculation, the stays
+ * without their absences come from a {@link ChronicLayout} shared by the calculations with the same key; the absences
+ * and statuses are this calculation's own. Written by one range's thread, read after the ranges are joined.
  */
 final class ChronicColumns {
     private static final int C = ColumnarChronicAbsence.categories();
     private static final ChronicAbsenceStatus[] STATUS = ChronicAbsenceStatus.values();
 
     final DistrictData data;
-    /** The data's students as columns (subgroup key parts, characteristics). */
-    final StudentColumns people;
+    /** The data's students as columns (subgroup key parts, characteristics); null for a patch (every student by identifier). */
+    final @Nullable StudentColumns people;
     final SchoolYear year;
     final ChronicAbsenceDefinition definition;
     /** Student indexes below this are the data's; at and above it, students with enrollments but no index. */
@@ -47,6 +46,8 @@ final class ChronicColumns {
     final int[] last;
     final int[] days;
     final byte[] grade;
+    /** By slot: the enrollment's entry date as an epoch day (the slots' sort key; a stay's entry is its first slot's). */
+    final int[] entry;
     final int[] absent;
     /** By school index; null for a school no slot is at. */
     final @Nullable Calendar[] calendars;
@@ -67,6 +68,13 @@ final class ChronicColumns {
     final byte[] studentGrade;
     final int[] studentKey;
     final byte[] studentStatus;
+    /**
+     * For a patch ({@link StudentPatch}): by student, the data's index of the student's attendance rows (-1 without
+     * one), and the school indexes of the columns by the data's school index (-1 for a school no slot is at); null
+     * for a whole calculation, where both numberings are the data's.
+     */
+    @Nullable int[] rowsOf;
+    @Nullable int[] schoolOfRow;
 
     /** One school's instructional days within the period: a flag per day and a prefix count. */
     static final class Calendar implements EnrolledDays.Calendar {
@@ -99,100 +107,116 @@ final class ChronicColumns {
         }
     }
 
-    private ChronicColumns(DistrictData data, StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition, int known, StudentId[] extraIds,
+    ChronicColumns(DistrictData data, @Nullable StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition, int known, StudentId[] extraIds,
                            int[] start, int n, @Nullable Calendar[] calendars, byte[] community) {
+        this(data, people, year, definition, new ChronicLayout(known, extraIds, start, new int[n], new int[n], new int[n], new int[n], new byte[n],
+                new int[n], calendars, community, null));
+    }
+
+    /** Whether the stays and student-years' days, grades and subgroup keys come from the layout (only the absences are new). */
+    private final boolean structured;
+    private final ChronicLayout layout;
+    /** The key this calculation's layout is kept under, or null when it is not kept (a patch). */
+    ChronicLayout.@Nullable Key layoutKey;
+
+    /** Columns over a slot layout (shared, never written after it is built), with the per-calculation columns new. */
+    private ChronicColumns(DistrictData data, @Nullable StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition, ChronicLayout l) {
         this.data = data;
         this.people = people;
         this.year = year;
         this.definition = definition;
-        this.known = known;
-        this.extraIds = extraIds;
-        this.students = start.length - 1;
-        this.start = start;
-        this.calendars = calendars;
-        this.community = community;
-        school = new int[n];
-        first = new int[n];
-        last = new int[n];
-        days = new int[n];
-        grade = new byte[n];
+        this.known = l.known();
+        this.extraIds = l.extraIds();
+        this.students = l.start().length - 1;
+        this.start = l.start();
+        this.calendars = l.calendars();
+        this.community = l.community();
+        int n = l.school().length;
+        school = l.school();
+        first = l.first();
+        last = l.last();
+        days = l.days();
+        grade = l.grade();
+        entry = l.entry();
         absent = new int[n * C];
-        stays = new byte[students];
-        staySchool = new int[n];
-        stayFirst = new int[n];
-        stayLast = new int[n];
-        stayDays = new int[n];
+        ChronicLayout.Stays st = l.stays();
+        structured = st != null;
+        stays = st != null ? st.stays() : new byte[students];
+        staySchool = st != null ? st.staySchool() : new int[n];
+        stayFirst = st != null ? st.stayFirst() : new int[n];
+        stayLast = st != null ? st.stayLast() : new int[n];
+        stayDays = st != null ? st.stayDays() : new int[n];
+        stayGrade = st != null ? st.stayGrade() : new byte[n];
+        stayKey = st != null ? st.stayKey() : new int[n];
+        studentDays = st != null ? st.studentDays() : new int[students];
+        studentGrade = st != null ? st.studentGrade() : new byte[students];
+        studentKey = st != null ? st.studentKey() : new int[students];
         stayUnits = new int[n];
         stayCategory = new int[n * C];
-        stayGrade = new byte[n];
-        stayKey = new int[n];
         stayStatus = new byte[n];
-        studentDays = new int[students];
         studentUnits = new int[students];
-        studentGrade = new byte[students];
-        studentKey = new int[students];
         studentStatus = new byte[students];
+        layout = l;
     }
 
     /** Reads the enrollments of {@code year} the definition considers, with a day in [from, to], into slots grouped by student. */
-    static ChronicColumns build(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, LocalDate from, LocalDate to) {
+    static ChronicColumns build(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, LocalDate from, LocalDate to,
+                                java.util.concurrent.Executor executor, int parallelism, int minPerPart) {
         StudentColumns people = StudentColumns.of(data);
+        ChronicLayout.Key key = new ChronicLayout.Key(year, ChronicLayout.considered(definition), (int) from.toEpochDay(), (int) to.toEpochDay());
+        ChronicLayout cached = people.layout(key);
+        if (cached != null) {
+            ChronicColumns c = new ChronicColumns(data, people, year, definition, cached);
+            c.layoutKey = key;
+            return c;
+        }
+        ChronicColumns built = slots(data, people, year, definition, from, to, executor, parallelism, minPerPart);
+        people.keepLayout(key, built.layout);
+        built.layoutKey = key;
+        return built;
+    }
+
+    /**
+     * After every range of this calculation is computed: keeps, with the layout, the stays and student-years' days,
+     * grades and subgroup keys it found (functions of the slots, calendars and characteristics only, not of the
+     * attendance), so that the next calculation with the same layout only adds the absences and classifies.
+     */
+    void keepStays() {
+        if (layoutKey != null && !structured && people != null) {
+            people.keepLayout(layoutKey, layout.with(new ChronicLayout.Stays(stays, staySchool, stayFirst, stayLast, stayDays, stayGrade, stayKey,
+                    studentDays, studentGrade, studentKey)));
+        }
+    }
+
+    private static ChronicColumns slots(DistrictData data, StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition,
+                                        LocalDate from, LocalDate to, java.util.concurrent.Executor executor, int parallelism,
+                                        int minPerPart) {
         int kept = 0;
-        int[] spans = new int[5 * 1024]; // per kept enrollment: school index, first and last epoch day, days, position in the data
-        List<@Nullable Calendar> calendarList = new ArrayList<>();
+        int[] spans = new int[0]; // per kept enrollment: school index, first and last epoch day, days, position in the data
+        @Nullable Calendar[] calendars = new Calendar[0];
         int schoolCount = 0;
         if (!to.isBefore(from)) {
-            int fromDay = (int) from.toEpochDay();
-            int toDay = (int) to.toEpochDay();
-            boolean[] considered = considered(definition);
-            int types = SchoolType.values().length;
-            byte[] typeOf = new byte[0]; // by school index: the school type's ordinal + 1, 0 before it is looked up
-            int[] schoolOf = people.enrollmentSchool;
-            int[] entryOf = people.enrollmentEntry;
-            int[] exitOf = people.enrollmentExit;
-            byte[] gradeOf = people.enrollmentGrade;
-            for (int position = 0; position < schoolOf.length; position++) {
-                int sch = schoolOf[position];
-                if (sch < 0) {
-                    continue; // no school record and no calendar: no instructional day
-                }
-                if (sch >= typeOf.length) {
-                    typeOf = java.util.Arrays.copyOf(typeOf, Math.max(sch + 1, 2 * typeOf.length));
-                }
-                while (calendarList.size() <= sch) {
-                    calendarList.add(null);
-                }
-                if (typeOf[sch] == 0) {
-                    typeOf[sch] = (byte) (ColumnarChronicAbsence.schoolType(data, data.schoolAt(sch)).ordinal() + 1);
-                }
-                if (!considered[gradeOf[position] * types + typeOf[sch] - 1]) {
-                    continue;
-                }
-                int a = Math.max(entryOf[position], fromDay);
-                int b = Math.min(exitOf[position], toDay);
-                if (b < a) {
-                    continue;
-                }
-                @Nullable Calendar cal = calendarList.get(sch);
-                if (cal == null) {
-                    cal = people.calendar(data, year, sch); // the whole year's: the slots end by the last day counted
-                    calendarList.set(sch, cal);
-                }
-                int d = cal.count(a, b);
-                if (d > 0) {
-                    if (kept * 5 == spans.length) {
-                        spans = java.util.Arrays.copyOf(spans, spans.length * 2);
+            // the enrollments in contiguous ranges of positions, one per part, joined in position order
+            int n = people.enrollmentSchool.length;
+            int parts = Math.max(1, Math.min(parallelism, n / Math.max(1, minPerPart)));
+            List<SlotPass> passes = Parts.run(executor, parts, t -> SlotPass.of(data, people, year, definition, (int) from.toEpochDay(),
+                    (int) to.toEpochDay(), (int) ((long) n * t / parts), (int) ((long) n * (t + 1) / parts)));
+            for (SlotPass p : passes) {
+                kept += p.kept();
+                schoolCount = Math.max(schoolCount, p.calendars().length);
+            }
+            spans = new int[5 * kept];
+            calendars = new Calendar[schoolCount];
+            int at = 0;
+            for (SlotPass p : passes) {
+                System.arraycopy(p.spans(), 0, spans, at, 5 * p.kept());
+                at += 5 * p.kept();
+                for (int s = 0; s < p.calendars().length; s++) {
+                    if (p.calendars()[s] != null) {
+                        calendars[s] = p.calendars()[s];
                     }
-                    int k = kept * 5;
-                    spans[k] = sch;
-                    spans[k + 1] = a;
-                    spans[k + 2] = b;
-                    spans[k + 3] = d;
-                    spans[k + 4] = position;
-                    kept++;
                 }
             }
-            schoolCount = calendarList.size();
         }
         Map<StudentId, Integer> extra = new HashMap<>();
         int[] knownOut = new int[1];
@@ -205,7 +229,6 @@ final class ChronicColumns {
         for (int s = 0; s < students; s++) {
             start[s + 1] += start[s];
         }
-        @Nullable Calendar[] calendars = calendarList.toArray(new Calendar[0]);
         byte[] community = new byte[schoolCount];
         for (int s = 0; s < schoolCount; s++) {
             community[s] = (byte) (calendars[s] != null && data.isCommunitySchool(data.schoolAt(s), year) ? 1 : 0);
@@ -214,7 +237,7 @@ final class ChronicColumns {
         extra.forEach((id, i) -> extraIds[i - knownOut[0]] = id);
         ChronicColumns c = new ChronicColumns(data, people, year, definition, knownOut[0], extraIds, start, kept, calendars, community);
         int[] fill = start.clone();
-        int[] entry = new int[kept];
+        int[] entry = c.entry;
         int[] rank = schoolRanks(data, schoolCount, calendars);
         for (int i = 0; i < kept; i++) {
             int p = fill[studentOf[i]]++;
@@ -237,20 +260,7 @@ final class ChronicColumns {
         return c;
     }
 
-    /** Whether the definition considers an enrollment, by grade ordinal × school types + school type ordinal. */
-    private static boolean[] considered(ChronicAbsenceDefinition definition) {
-        GradeLevel[] grades = GradeLevel.values();
-        SchoolType[] types = SchoolType.values();
-        boolean[] table = new boolean[grades.length * types.length];
-        for (GradeLevel g : grades) {
-            for (SchoolType t : types) {
-                table[g.ordinal() * types.length + t.ordinal()] = definition.considers(g, t);
-            }
-        }
-        return table;
-    }
-
-    private void swap(int i, int j, int[] entry) {
+    void swap(int i, int j, int[] entry) {
         int t;
         t = school[i]; school[i] = school[j]; school[j] = t;
         t = first[i]; first[i] = first[j]; first[j] = t;
@@ -306,13 +316,21 @@ final class ChronicColumns {
 
     /** Adds the attendance of students {@code [from, to)}, then classifies and counts them. */
     ColumnarChronicAbsence.Tallies compute(int from, int to) {
-        addAbsent(from, Math.min(to, known));
+        if (rowsOf == null) {
+            addAbsent(from, Math.min(to, known));
+        } else {
+            StudentPatch.addAbsent(this, from, to);
+        }
         ColumnarChronicAbsence.Tallies t = new ColumnarChronicAbsence.Tallies(calendars.length);
         Scratch scratch = new Scratch();
         for (int s = from; s < to; s++) {
             if (start[s + 1] > start[s]) {
-                classify(s, scratch);
-                count(s, t);
+                if (structured) {
+                    reclassify(s);
+                } else {
+                    classify(s, scratch);
+                }
+                count(s, t, 1, community);
             }
         }
         return t;
@@ -346,7 +364,7 @@ final class ChronicColumns {
         @Nullable List<StudentCharacteristic> held = null; // a student without an index: their records by identifier
         int person;
         if (s < known) {
-            person = people.person(s);
+            person = java.util.Objects.requireNonNull(people).person(s);
         } else {
             StudentId id = studentId(s);
             held = data.characteristicsOf(id);
@@ -435,9 +453,40 @@ final class ChronicColumns {
         studentStatus[s] = single ? stayStatus[a] : (byte) definition.classify(pooledDays, total).ordinal();
     }
 
+    /**
+     * Student {@code s}'s stays and student-year classified from this calculation's absences, their days, grades and
+     * keys being the layout's (as {@link #classify} finds them: a stay sums its school's slots, the student-year
+     * every slot; one stay is the student-year).
+     */
+    private void reclassify(int s) {
+        int a = start[s];
+        int e = start[s + 1];
+        int n = stays[s];
+        long total = 0;
+        for (int p = a; p < a + n; p++) {
+            int sch = staySchool[p];
+            int units = 0;
+            int base = p * C;
+            for (int j = a; j < e; j++) {
+                if (school[j] == sch) {
+                    for (int c = 0; c < C; c++) {
+                        int u = absent[j * C + c];
+                        stayCategory[base + c] += u;
+                        units += u;
+                    }
+                }
+            }
+            stayUnits[p] = units;
+            stayStatus[p] = (byte) definition.classify(stayDays[p], units).ordinal();
+            total += units;
+        }
+        studentUnits[s] = (int) total;
+        studentStatus[s] = n == 1 ? stayStatus[a] : (byte) definition.classify(studentDays[s], total).ordinal();
+    }
+
     /** The characteristic bits of student {@code s} on a day of [a, b]: from the columns, or {@code held} without an index. */
     private int characteristics(int s, @Nullable List<StudentCharacteristic> held, int a, int b) {
-        return held == null ? people.characteristics(s, a, b) : ColumnarChronicAbsence.characteristics(held, a, b);
+        return held == null ? java.util.Objects.requireNonNull(people).characteristics(s, a, b) : ColumnarChronicAbsence.characteristics(held, a, b);
     }
 
     private static final int CHARACTERISTIC_BITS = org.communityschools.core.model.StudentCharacteristicType.values().length;
@@ -477,27 +526,30 @@ final class ChronicColumns {
         }
     }
 
-    /** Counts student {@code s}'s stays by school and community-school status, and the aggregation unit by district, grade and subgroups. */
-    private void count(int s, ColumnarChronicAbsence.Tallies t) {
+    /**
+     * Adds ({@code sign} 1) or removes ({@code sign} -1) student {@code s}'s stays by school and community-school
+     * status ({@code community}, by school index), and the aggregation unit by district, grade and subgroups.
+     */
+    void count(int s, ColumnarChronicAbsence.Tallies t, int sign, byte[] community) {
         int a = start[s];
         boolean pooled = definition.aggregation() == ChronicAbsenceDefinition.Aggregation.POOLED;
         for (int p = a; p < a + stays[s]; p++) {
             int days = stayDays[p];
             int units = stayUnits[p];
             int code = AttendanceTally.code(days, units, STATUS[stayStatus[p]]); // once, for every tally it is added to
-            t.bySchool.addCoded(staySchool[p], days, units, code);
-            t.byCommunity.addCoded(community[staySchool[p]], days, units, code);
+            t.bySchool.addCoded(staySchool[p], days, units, code, sign);
+            t.byCommunity.addCoded(community[staySchool[p]], days, units, code, sign);
             if (!pooled) {
-                t.district.addCoded(0, days, units, code);
-                t.byGrade.addCoded(stayGrade[p], days, units, code);
-                t.byKey.addCoded(stayKey[p], days, units, code);
+                t.district.addCoded(0, days, units, code, sign);
+                t.byGrade.addCoded(stayGrade[p], days, units, code, sign);
+                t.byKey.addCoded(stayKey[p], days, units, code, sign);
             }
         }
         if (pooled) {
             int code = AttendanceTally.code(studentDays[s], studentUnits[s], STATUS[studentStatus[s]]);
-            t.district.addCoded(0, studentDays[s], studentUnits[s], code);
-            t.byGrade.addCoded(studentGrade[s], studentDays[s], studentUnits[s], code);
-            t.byKey.addCoded(studentKey[s], studentDays[s], studentUnits[s], code);
+            t.district.addCoded(0, studentDays[s], studentUnits[s], code, sign);
+            t.byGrade.addCoded(studentGrade[s], studentDays[s], studentUnits[s], code, sign);
+            t.byKey.addCoded(studentKey[s], studentDays[s], studentUnits[s], code, sign);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.WeakHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.IntFunction;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.DateRange;
@@ -32,6 +33,8 @@ import org.communityschools.metrics.AttendanceAggregate;
 import org.communityschools.metrics.AttendanceFigures;
 import org.communityschools.metrics.ChronicAbsenceDefinition;
 import org.communityschools.metrics.ChronicAbsenceReport;
+import org.communityschools.metrics.EnrollmentAttendance;
+import org.communityschools.metrics.StudentAttendance;
 import org.communityschools.metrics.Subgroup;
 
 /**
@@ -84,14 +87,28 @@ public final class ColumnarChronicAbsence {
                                                  LocalDate asOf, Executor executor, int parallelism, int minSlotsPerTask) {
         LocalDate first = year.firstDay();
         LocalDate last = asOf.isBefore(year.lastDay()) ? asOf : year.lastDay();
-        ChronicColumns columns = ChronicColumns.build(data, year, definition, first, last);
+        Computed computed = compute(data, year, definition, first, last, executor, parallelism, minSlotsPerTask);
+        ChronicColumns c = computed.columns();
+        OnDemandRecords records = new OnDemandRecords(data, c);
+        return report(data, year, definition, asOf, first, last, computed.tallies(), data::schoolAt, c.community,
+                records.enrollments(), records.students());
+    }
+
+    /** Columns and the counts of their students. */
+    record Computed(ChronicColumns columns, Tallies tallies) {}
+
+    /** The columns of {@code year} over [first, last], computed in ranges on {@code executor} and the calling thread, and their counts. */
+    static Computed compute(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, LocalDate first, LocalDate last,
+                            Executor executor, int parallelism, int minSlotsPerTask) {
+        ChronicColumns columns = ChronicColumns.build(data, year, definition, first, last, executor, parallelism, minSlotsPerTask);
         int[] bounds = columns.ranges(parallelism, minSlotsPerTask);
         List<Tallies> parts = Parts.run(executor, bounds.length - 1, t -> columns.compute(bounds[t], bounds[t + 1]));
         Tallies all = parts.get(0);
         for (int t = 1; t < parts.size(); t++) {
             all.addAll(parts.get(t));
         }
-        return report(data, year, definition, asOf, first, last, columns, all);
+        columns.keepStays();
+        return new Computed(columns, all);
     }
 
     /** The counts of one range of students: by school, community-school status, district, grade and subgroup combination. */
@@ -106,6 +123,17 @@ public final class ColumnarChronicAbsence {
             bySchool = new AttendanceTally(schools);
         }
 
+        /** These counts with room for {@code schools} schools (at least as many as now). */
+        Tallies grown(int schools) {
+            if (schools <= bySchool.groups()) {
+                return this;
+            }
+            Tallies t = new Tallies(schools);
+            t.addAll(this);
+            return t;
+        }
+
+        /** Adds every count of {@code o} (with at most as many schools). */
         void addAll(Tallies o) {
             bySchool.addAll(o.bySchool);
             byCommunity.addAll(o.byCommunity);
@@ -115,21 +143,26 @@ public final class ColumnarChronicAbsence {
         }
     }
 
-    private static ChronicAbsenceReport report(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, LocalDate asOf,
-                                               LocalDate first, LocalDate last, ChronicColumns c, Tallies all) {
+    /**
+     * The report of the counts {@code all} (schools numbered by {@code schoolAt}, their community-school status in
+     * {@code community}) with the records given.
+     */
+    static ChronicAbsenceReport report(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, LocalDate asOf,
+                                       LocalDate first, LocalDate last, Tallies all, IntFunction<SchoolId> schoolAt, byte[] community,
+                                       List<EnrollmentAttendance> enrollments, List<StudentAttendance> students) {
         Map<SchoolId, org.communityschools.metrics.SchoolAttendance> schools = new TreeMap<>();
         for (int s = 0; s < all.bySchool.groups(); s++) {
             if (all.bySchool.members(s) > 0) { // a member means a day in the period, so first <= last
                 DateRange period = DateRange.closed(first, last);
-                SchoolId id = data.schoolAt(s);
-                schools.put(id, new org.communityschools.metrics.SchoolAttendance(id, c.community[s] == 1,
+                SchoolId id = schoolAt.apply(s);
+                schools.put(id, new org.communityschools.metrics.SchoolAttendance(id, community[s] == 1,
                         data.calendar(id).daysIn(period), all.bySchool.result(s)));
             }
         }
-        Map<Boolean, AttendanceAggregate> community = new HashMap<>();
+        Map<Boolean, AttendanceAggregate> split = new HashMap<>();
         for (int k = 0; k < 2; k++) {
             if (all.byCommunity.members(k) > 0) {
-                community.put(k == 1, all.byCommunity.result(k));
+                split.put(k == 1, all.byCommunity.result(k));
             }
         }
         Map<GradeLevel, AttendanceAggregate> byGrade = new EnumMap<>(GradeLevel.class);
@@ -160,9 +193,8 @@ public final class ColumnarChronicAbsence {
                 bySubgroup.put(subgroup(g), subgroups.result(g));
             }
         }
-        OnDemandRecords records = new OnDemandRecords(data, year, definition, c);
-        return new ChronicAbsenceReport(definition, year, asOf, records.enrollments(), records.students(), schools,
-                all.district.result(0), byGrade, bySubgroup, org.communityschools.metrics.CommunitySchoolSplit.of(community));
+        return new ChronicAbsenceReport(definition, year, asOf, enrollments, students, schools,
+                all.district.result(0), byGrade, bySubgroup, org.communityschools.metrics.CommunitySchoolSplit.of(split));
     }
 
     private static Subgroup subgroup(int g) {

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.SchoolId;
-import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.metrics.AttendanceFigures;
-import org.communityschools.metrics.ChronicAbsenceDefinition;
 import org.communityschools.metrics.EnrollmentAttendance;
 import org.communityschools.metrics.StudentAttendance;
 import org.jspecify.annotations.Nullable;
@@ -19,20 +19,34 @@ import org.jspecify.annotations.Nullable;
 /**
  * The per-stay and per-student records of a columnar chronic-absence report, built from {@link ChronicColumns}
  * when read: the students in identifier order (sorted on the first read), each student's stays in order of first
- * entry. Thread-safe.
+ * entry. The students are those of one set of columns (a whole calculation) or, for a live calculation, each taken
+ * from the columns that hold their latest figures ({@link LiveColumns}: the columns built first, or the patch of the
+ * last batch that touched them). Thread-safe; the columns read must not change after.
  */
 final class OnDemandRecords {
-    private final DistrictData data;
-    private final ChronicColumns c;
+    private final @Nullable ChronicColumns c;
+    /** Null for the students of {@code c}; else the students of a live calculation, listed on the first read. */
+    private final @Nullable Supplier<Students> listing;
+    /** For a live calculation: by entry the columns of the student and their index there; written before order is published. */
+    private ChronicColumns @Nullable [] owners;
+    private int @Nullable [] locals;
+    private final IntFunction<SchoolId> schoolAt;
+    private final byte[] community;
     private final int studentCount;
     private final int stayCount;
     private final AtomicReferenceArray<@Nullable SubgroupSet> sets = new AtomicReferenceArray<>(ColumnarChronicAbsence.KEYS);
     private volatile int @Nullable [] order;
     private int[] stayOffset = new int[0]; // written before order is published
 
-    OnDemandRecords(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, ChronicColumns c) {
-        this.data = data;
+    /** Students of several columns: student {@code i} is student {@code locals[i]} of {@code owners[i]}, each with a slot. */
+    record Students(ChronicColumns[] owners, int[] locals) {}
+
+    /** The records of the students of {@code c}. */
+    OnDemandRecords(DistrictData data, ChronicColumns c) {
         this.c = c;
+        this.listing = null;
+        this.schoolAt = data::schoolAt;
+        this.community = c.community;
         int students = 0;
         int stays = 0;
         for (int s = 0; s < c.students; s++) {
@@ -43,6 +57,27 @@ final class OnDemandRecords {
         }
         studentCount = students;
         stayCount = stays;
+    }
+
+    /**
+     * The records of {@code studentCount} students with {@code stayCount} stays in all, listed by {@code listing} when
+     * first read; schools named by {@code schoolAt}, their community status in {@code community}.
+     */
+    OnDemandRecords(Supplier<Students> listing, int studentCount, int stayCount, IntFunction<SchoolId> schoolAt, byte[] community) {
+        this.c = null;
+        this.listing = listing;
+        this.studentCount = studentCount;
+        this.stayCount = stayCount;
+        this.schoolAt = schoolAt;
+        this.community = community;
+    }
+
+    private ChronicColumns columns(int entry) {
+        return owners == null ? java.util.Objects.requireNonNull(c) : owners[entry];
+    }
+
+    private int local(int entry) {
+        return locals == null ? entry : locals[entry];
     }
 
     List<EnrollmentAttendance> enrollments() {
@@ -60,21 +95,30 @@ final class OnDemandRecords {
             synchronized (this) {
                 o = order;
                 if (o == null) {
+                    int entries;
+                    if (listing != null) {
+                        Students all = listing.get();
+                        owners = all.owners();
+                        locals = all.locals();
+                        entries = all.owners().length;
+                    } else {
+                        entries = java.util.Objects.requireNonNull(c).students;
+                    }
                     List<Integer> list = new ArrayList<>(studentCount);
-                    for (int s = 0; s < c.students; s++) {
-                        if (c.stays[s] > 0) {
-                            list.add(s);
+                    for (int i = 0; i < entries; i++) {
+                        if (columns(i).stays[local(i)] > 0) {
+                            list.add(i);
                         }
                     }
-                    StudentId[] ids = new StudentId[c.students];
-                    for (int s : list) {
-                        ids[s] = c.studentId(s);
+                    StudentId[] ids = new StudentId[entries];
+                    for (int i : list) {
+                        ids[i] = columns(i).studentId(local(i));
                     }
                     list.sort((a, b) -> ids[a].compareTo(ids[b]));
                     o = list.stream().mapToInt(Integer::intValue).toArray();
                     int[] offsets = new int[o.length + 1];
                     for (int i = 0; i < o.length; i++) {
-                        offsets[i + 1] = offsets[i] + c.stays[o[i]];
+                        offsets[i + 1] = offsets[i] + columns(o[i]).stays[local(o[i])];
                     }
                     stayOffset = offsets;
                     order = o;
@@ -85,12 +129,14 @@ final class OnDemandRecords {
     }
 
     private StudentAttendance student(int i) {
-        int s = order()[i];
+        int e = order()[i];
+        ChronicColumns c = columns(e);
+        int s = local(e);
         int a = c.start[s];
         List<SchoolId> schools = new ArrayList<>(c.stays[s]);
         long[] byCategory = new long[ColumnarChronicAbsence.categories()];
         for (int p = a; p < a + c.stays[s]; p++) {
-            schools.add(data.schoolAt(c.staySchool[p]));
+            schools.add(schoolAt.apply(c.staySchool[p]));
             for (int k = 0; k < byCategory.length; k++) {
                 byCategory[k] += c.stayCategory[p * byCategory.length + k];
             }
@@ -105,7 +151,8 @@ final class OnDemandRecords {
         if (k < 0) {
             k = -k - 2; // the student whose stays start before i (offsets strictly increase: every student has a stay)
         }
-        int s = o[k];
+        ChronicColumns c = columns(o[k]);
+        int s = local(o[k]);
         int p = c.start[s] + (i - stayOffset[k]);
         int n = ColumnarChronicAbsence.categories();
         long[] byCategory = new long[n];
@@ -114,8 +161,8 @@ final class OnDemandRecords {
         }
         AttendanceFigures f = figures(c.stayDays[p], c.stayUnits[p], byCategory, c.stayStatus[p]);
         DateRange period = DateRange.closed(LocalDate.ofEpochDay(c.stayFirst[p]), LocalDate.ofEpochDay(c.stayLast[p]));
-        return new EnrollmentAttendance(c.studentId(s), data.schoolAt(c.staySchool[p]), ColumnarChronicAbsence.grade(c.stayGrade[p]),
-                period, c.community[c.staySchool[p]] == 1, set(c.stayKey[p]), f);
+        return new EnrollmentAttendance(c.studentId(s), schoolAt.apply(c.staySchool[p]), ColumnarChronicAbsence.grade(c.stayGrade[p]),
+                period, community[c.staySchool[p]] == 1, set(c.stayKey[p]), f);
     }
 
     private AttendanceFigures figures(int days, long units, long[] byCategory, int status) {

@@ -23,8 +23,10 @@ import org.jspecify.annotations.Nullable;
  * {@link DistrictData#enrollments()}) the student and school indexes, entry and exit epoch days and entry grade;
  * and, built on first use, each school's instructional days of a school year. These depend on the data only, not on the year or the definition, so
  * they are built once per district data, like {@link CohortIndex}, and kept while the data is reachable: a report
- * then looks up no identifier per student or enrollment. A live version of the data gets its own. Immutable,
- * thread-safe.
+ * then looks up no identifier per student or enrollment. The slot layouts of the last few calculations on the data
+ * ({@link ChronicLayout}: which student-enrollments count, with their days) are kept here too, so that a
+ * report repeated on the same data reads the attendance into new columns without finding the slots again. A live version of the data gets its own. The columns
+ * never change after the build; thread-safe.
  */
 final class StudentColumns {
     private static final Map<DistrictData, StudentColumns> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
@@ -183,6 +185,27 @@ final class StudentColumns {
             }
         }
         return c;
+    }
+
+    /** The slot layouts of the calculations made on this data, by key; the last few kept. */
+    private final Map<ChronicLayout.Key, ChronicLayout> layouts = Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<ChronicLayout.Key, ChronicLayout> eldest) {
+                    return size() > LAYOUTS;
+                }
+            });
+    /** The number of slot layouts kept per data (as-of dates and definitions a host reads repeatedly). */
+    private static final int LAYOUTS = 4;
+
+    /** The slot layout of {@code key} built before on this data, or null. */
+    @Nullable ChronicLayout layout(ChronicLayout.Key key) {
+        return layouts.get(key);
+    }
+
+    /** Keeps the slot layout of {@code key} (read-only from now on). */
+    void keepLayout(ChronicLayout.Key key, ChronicLayout layout) {
+        layouts.put(key, layout);
     }
 
     /** The number of students with an index. */

@@ -1,5 +1,6 @@
 package org.communityschools.benchmarks;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,11 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@link DuckDbPeer}), whose per-school numerator and denominator are checked equal to the SDK's before anything is
  * timed (the trial fails otherwise), and against a sequential scan of primitive arrays as large as the attendance
  * table's columns ({@code memoryScan}: the memory-bandwidth floor of any one pass over the table).
+ *
+ * <p>A calculation keeps, with the data, the slot layout and stays of the last four periods it computed (they do not
+ * depend on attendance), so {@code sdk} measures a repeated report on the same data; {@code sdk_firstReport}
+ * measures a report that reuses nothing: as of one of eight dates in turn (the year's last eight days), each a period
+ * the data kept no layout for, so every call builds its layout and stays anew.
  *
  * <p>The SDK computes the whole report (every student-enrollment, student-year, school, grade, subgroup and
  * community-school figure); the peer computes only the school counts. Run with {@code benchmarks/run}.
@@ -111,6 +117,29 @@ public class ChronicAbsenceBatchBenchmark {
     @Benchmark
     public ChronicAbsenceReport sdk(CityState city) {
         return ChronicAbsence.calculate(city.data, City.YEAR, ChronicAbsenceDefinition.FEDERAL);
+    }
+
+    /** The dates {@code sdk_firstReport} turns through: more periods than the data keep layouts for. */
+    @State(Scope.Thread)
+    public static class Periods {
+        final LocalDate[] asOf = new LocalDate[8];
+        int next;
+
+        /** The year's last eight days. */
+        @Setup(Level.Trial)
+        public void dates() {
+            for (int k = 0; k < asOf.length; k++) {
+                asOf[k] = City.YEAR.lastDay().minusDays(k);
+            }
+        }
+    }
+
+    /** The SDK's batch report with nothing reused from an earlier report on the same data. */
+    @Benchmark
+    public ChronicAbsenceReport sdk_firstReport(CityState city, Periods periods) {
+        LocalDate asOf = periods.asOf[periods.next];
+        periods.next = (periods.next + 1) % periods.asOf.length;
+        return ChronicAbsence.calculate(city.data, City.YEAR, ChronicAbsenceDefinition.FEDERAL, asOf);
     }
 
     /** The streams peer's school counts. */

@@ -168,8 +168,9 @@ final class DemoCommand implements Callable<Integer> {
             o.println("(no community school in " + last.label() + ")");
             return 0;
         }
-        // The early-warning list and the interventions (sections 8 and 9) need nothing but the data: a second thread
-        // computes them while this one computes sections 4 to 7 and the publication table; all print in order.
+        // Who may see what, the early-warning list and the interventions (sections 4b, 8 and 9) need nothing but the
+        // data: a second thread computes them while this one computes sections 4 to 7 and the publication table; all
+        // print in order.
         LocalDate asOf = LocalDate.of(last.endYear(), 3, 1);
         ExecutorService second = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "demo-story");
@@ -177,34 +178,37 @@ final class DemoCommand implements Callable<Integer> {
             return t;
         });
         try {
+            Future<List<String>> privacyLines = second.submit(() -> PrivacyStory.tell(data, school.get().id(), asOf,
+                    folder.resolve("disclosures.jsonl")).map(PrivacyStory::lines)
+                    .orElse(List.of("(no mentee with a teacher on record)")));
             Future<List<String>> interventionLines = second.submit(() -> interventionLines(data, last));
             Future<List<String>> warningLines = second.submit(() -> warningLines(data, school.get().id(), last, asOf));
-            return tellSections(o, folder, dir, result, data, first, last, years, school.get(), interventionLines, warningLines);
+            return tellSections(o, folder, dir, result, data, first, last, years, school.get(), privacyLines,
+                    interventionLines, warningLines);
         } finally {
             second.shutdownNow();
         }
     }
 
-    /** Sections 4 to 10 and the report, with sections 8 and 9 computed on the second thread. */
+    /** Sections 4 to 10 and the report, with sections 4b, 8 and 9 computed on the second thread. */
     private Integer tellSections(PrintWriter o, Path folder, Path dir, ReadResult result, DistrictData data, SchoolYear first,
-                                 SchoolYear last, List<SchoolYear> years, School school, Future<List<String>> interventionFuture,
-                                 Future<List<String>> warningFuture) throws IOException {
+                                 SchoolYear last, List<SchoolYear> years, School school, Future<List<String>> privacyFuture,
+                                 Future<List<String>> interventionFuture, Future<List<String>> warningFuture)
+            throws IOException {
         List<String> schoolStory = tellSchool(data, school, last);
+        String chronicTitle = "5. Chronic absence (EDFacts FS195: absent 10% or more of the days enrolled, per school enrollment):";
+        Comparison chronic = Comparison.chronicAbsence(data, years, ChronicAbsenceDefinition.FEDERAL);
+        String graduationTitle = "6. Four-year adjusted cohort graduation rate (34 CFR 200.19(b)), by the cohort's fourth year:";
+        Comparison graduation = Comparison.graduation(data, years, GraduationCohortDefinition.FOUR_YEAR);
+
         schoolStory.forEach(o::println);
         o.println();
-        Optional<PrivacyStory.Result> privacy = PrivacyStory.tell(data, school.id(), LocalDate.of(last.endYear(), 3, 1),
-                folder.resolve("disclosures.jsonl"));
-        List<String> privacyLines = privacy.map(PrivacyStory::lines).orElse(List.of("(no mentee with a teacher on record)"));
+        List<String> privacyLines = join(privacyFuture);
         o.println("4b. Who may see what, and why");
         privacyLines.forEach(l -> o.println("   " + l));
         o.println();
-
-        String chronicTitle = "5. Chronic absence (EDFacts FS195: absent 10% or more of the days enrolled, per school enrollment):";
-        Comparison chronic = Comparison.chronicAbsence(data, years, ChronicAbsenceDefinition.FEDERAL);
         OutcomeStory.print(o, chronicTitle, "enrollments", chronic);
         o.println();
-        String graduationTitle = "6. Four-year adjusted cohort graduation rate (34 CFR 200.19(b)), by the cohort's fourth year:";
-        Comparison graduation = Comparison.graduation(data, years, GraduationCohortDefinition.FOUR_YEAR);
         OutcomeStory.print(o, graduationTitle, "in cohort", graduation);
         o.println();
 

@@ -16,6 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.data.DistrictDataReader;
 import org.communityschools.core.data.ReadResult;
@@ -88,6 +92,10 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (Main.ownsProcess() && preset != Preset.NYC) {
+            // A run of seconds: C2's compilations of the large hot methods cost more than they save (ShortRun).
+            ShortRun.compileWithC1Only();
+        }
         if (out.isPresent()) {
             return tell(o, err, out.get(), out.get());
         }
@@ -160,22 +168,47 @@ final class DemoCommand implements Callable<Integer> {
             o.println("(no community school in " + last.label() + ")");
             return 0;
         }
-        List<String> schoolStory = tellSchool(data, school.get(), last);
+        // Who may see what, the early-warning list and the interventions (sections 4b, 8 and 9) need nothing but the
+        // data: a second thread computes them while this one computes sections 4 to 7 and the publication table; all
+        // print in order.
+        LocalDate asOf = LocalDate.of(last.endYear(), 3, 1);
+        ExecutorService second = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "demo-story");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<List<String>> privacyLines = second.submit(() -> PrivacyStory.tell(data, school.get().id(), asOf,
+                    folder.resolve("disclosures.jsonl")).map(PrivacyStory::lines)
+                    .orElse(List.of("(no mentee with a teacher on record)")));
+            Future<List<String>> interventionLines = second.submit(() -> interventionLines(data, last));
+            Future<List<String>> warningLines = second.submit(() -> warningLines(data, school.get().id(), last, asOf));
+            return tellSections(o, folder, dir, result, data, first, last, years, school.get(), privacyLines,
+                    interventionLines, warningLines);
+        } finally {
+            second.shutdownNow();
+        }
+    }
+
+    /** Sections 4 to 10 and the report, with sections 4b, 8 and 9 computed on the second thread. */
+    private Integer tellSections(PrintWriter o, Path folder, Path dir, ReadResult result, DistrictData data, SchoolYear first,
+                                 SchoolYear last, List<SchoolYear> years, School school, Future<List<String>> privacyFuture,
+                                 Future<List<String>> interventionFuture, Future<List<String>> warningFuture)
+            throws IOException {
+        List<String> schoolStory = tellSchool(data, school, last);
+        String chronicTitle = "5. Chronic absence (EDFacts FS195: absent 10% or more of the days enrolled, per school enrollment):";
+        Comparison chronic = Comparison.chronicAbsence(data, years, ChronicAbsenceDefinition.FEDERAL);
+        String graduationTitle = "6. Four-year adjusted cohort graduation rate (34 CFR 200.19(b)), by the cohort's fourth year:";
+        Comparison graduation = Comparison.graduation(data, years, GraduationCohortDefinition.FOUR_YEAR);
+
         schoolStory.forEach(o::println);
         o.println();
-        Optional<PrivacyStory.Result> privacy = PrivacyStory.tell(data, school.get().id(), LocalDate.of(last.endYear(), 3, 1),
-                folder.resolve("disclosures.jsonl"));
-        List<String> privacyLines = privacy.map(PrivacyStory::lines).orElse(List.of("(no mentee with a teacher on record)"));
+        List<String> privacyLines = join(privacyFuture);
         o.println("4b. Who may see what, and why");
         privacyLines.forEach(l -> o.println("   " + l));
         o.println();
-
-        String chronicTitle = "5. Chronic absence (EDFacts FS195: absent 10% or more of the days enrolled, per school enrollment):";
-        Comparison chronic = Comparison.chronicAbsence(data, years, ChronicAbsenceDefinition.FEDERAL);
         OutcomeStory.print(o, chronicTitle, "enrollments", chronic);
         o.println();
-        String graduationTitle = "6. Four-year adjusted cohort graduation rate (34 CFR 200.19(b)), by the cohort's fourth year:";
-        Comparison graduation = Comparison.graduation(data, years, GraduationCohortDefinition.FOUR_YEAR);
         OutcomeStory.print(o, graduationTitle, "in cohort", graduation);
         o.println();
 
@@ -186,31 +219,12 @@ final class DemoCommand implements Callable<Integer> {
         split.communitySchools().ifPresent(a -> tiers.put("community schools", a));
         split.otherSchools().ifPresent(a -> tiers.put("other schools", a));
 
-        // The early-warning list the school team reviews, and how the school's interventions went.
-        LocalDate asOf = LocalDate.of(last.endYear(), 3, 1);
-        EarlyWarningList warning = EarlyWarning.evaluate(data, school.get().id(), last, EarlyWarningDefinition.EVERYONE_GRADUATES, asOf);
-        long flagged = warning.entries().stream().filter(e -> !e.flags().isEmpty()).count();
-        List<String> warningLines = new java.util.ArrayList<>();
-        warningLines.add(String.format(Locale.ROOT, "Early-warning list of %s as of %s (Everyone Graduates Center indicators): "
-                + "%,d of %,d students flagged; the first five:", school.get().id(), asOf, flagged, warning.entries().size()));
-        warning.entries().stream().limit(5).forEach(e -> warningLines.add(String.format(Locale.ROOT, "   %s (grade %s): %s",
-                e.studentId(), e.grade().code(), e.flags().isEmpty() ? "no flag"
-                        : e.flags().stream().map(f -> f.reason()).collect(java.util.stream.Collectors.joining("; ")))));
+        List<String> warningLines = join(warningFuture);
         o.println("8. " + warningLines.get(0));
         warningLines.stream().skip(1).forEach(l -> o.println("   " + l.strip()));
         o.println();
 
-        InterventionOutcomeReport interventions = InterventionOutcomes.evaluate(data, last, 30, ChronicAbsenceDefinition.FEDERAL);
-        List<String> interventionLines = new java.util.ArrayList<>();
-        for (InterventionOutcome io : interventions.outcomes()) {
-            interventionLines.add(String.format(Locale.ROOT, "%s by %s: %,d participants, attendance %s -> %s (%s points); "
-                    + "%,d matched non-participants %s -> %s (%s points); difference %s points", io.type(), io.providerId().value(),
-                    io.participants(), pct(io.participantRates().before()), pct(io.participantRates().after()),
-                    io.participantRates().changeInPoints(1).map(BigDecimal::toPlainString).orElse("-"), io.comparisonStudents(),
-                    pct(io.comparisonRates().before()), pct(io.comparisonRates().after()),
-                    io.comparisonRates().changeInPoints(1).map(BigDecimal::toPlainString).orElse("-"),
-                    io.differenceInPoints(1).map(BigDecimal::toPlainString).orElse("-")));
-        }
+        List<String> interventionLines = join(interventionFuture);
         o.println("9. Interventions alongside outcomes, " + last.label() + " (attendance in the 30 instructional days before vs "
                 + "after each start; descriptive, not causal):");
         interventionLines.forEach(l -> o.println("   " + l));
@@ -278,6 +292,53 @@ final class DemoCommand implements Callable<Integer> {
                     + dir.toAbsolutePath() + " (then open http://localhost:8080/)");
         }
         return 0;
+    }
+
+    /** Section 8: the early-warning list the school team reviews, a title line and the first five students. */
+    private static List<String> warningLines(DistrictData data, SchoolId school, SchoolYear year, LocalDate asOf) {
+        EarlyWarningList warning = EarlyWarning.evaluate(data, school, year, EarlyWarningDefinition.EVERYONE_GRADUATES, asOf);
+        long flagged = warning.entries().stream().filter(e -> !e.flags().isEmpty()).count();
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "Early-warning list of %s as of %s (Everyone Graduates Center indicators): "
+                + "%,d of %,d students flagged; the first five:", school, asOf, flagged, warning.entries().size()));
+        warning.entries().stream().limit(5).forEach(e -> lines.add(String.format(Locale.ROOT, "   %s (grade %s): %s",
+                e.studentId(), e.grade().code(), e.flags().isEmpty() ? "no flag"
+                        : e.flags().stream().map(f -> f.reason()).collect(java.util.stream.Collectors.joining("; ")))));
+        return lines;
+    }
+
+    /** Section 9: how each intervention's participants went, against matched non-participants, one line each. */
+    private static List<String> interventionLines(DistrictData data, SchoolYear year) {
+        InterventionOutcomeReport interventions = InterventionOutcomes.evaluate(data, year, 30, ChronicAbsenceDefinition.FEDERAL);
+        List<String> lines = new java.util.ArrayList<>();
+        for (InterventionOutcome io : interventions.outcomes()) {
+            lines.add(String.format(Locale.ROOT, "%s by %s: %,d participants, attendance %s -> %s (%s points); "
+                    + "%,d matched non-participants %s -> %s (%s points); difference %s points", io.type(), io.providerId().value(),
+                    io.participants(), pct(io.participantRates().before()), pct(io.participantRates().after()),
+                    io.participantRates().changeInPoints(1).map(BigDecimal::toPlainString).orElse("-"), io.comparisonStudents(),
+                    pct(io.comparisonRates().before()), pct(io.comparisonRates().after()),
+                    io.comparisonRates().changeInPoints(1).map(BigDecimal::toPlainString).orElse("-"),
+                    io.differenceInPoints(1).map(BigDecimal::toPlainString).orElse("-")));
+        }
+        return lines;
+    }
+
+    /** The result of a section computed on the second thread; its failure is the demo's, unwrapped. */
+    private static <T> T join(Future<T> part) {
+        try {
+            return part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while telling the story", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Deletes a directory tree if it exists; the number of files and their bytes. */

@@ -41,11 +41,23 @@ public final class Main {
     /** Held so the logger's level is not lost to garbage collection. */
     private static final java.util.logging.Logger HIBERNATE_VALIDATOR = java.util.logging.Logger.getLogger("org.hibernate.validator");
 
+    /**
+     * Whether the tool runs in a process of its own ({@link #main}), where a command may choose process-wide settings
+     * such as the demo's compiler policy ({@link ShortRun}); false when a host or a test calls {@link #run}.
+     */
+    private static volatile boolean ownProcess;
+
     private Main() {}
 
     /** Runs the tool and exits with its exit code. */
     public static void main(String[] args) {
+        ownProcess = true;
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Whether the tool runs in a process of its own, started by {@link #main}. */
+    static boolean ownsProcess() {
+        return ownProcess;
     }
 
     /** Runs the tool with the given output streams and returns the exit code; used by tests. */

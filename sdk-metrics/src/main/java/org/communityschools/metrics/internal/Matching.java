@@ -36,8 +36,11 @@ public final class Matching {
 
     private record Candidate(StudentId student, BigInteger[] distance, long tie) {}
 
-    /** A student enrolled at a school on a start date and measured there: the rate before, as a fraction. */
-    private record Pooled(StudentId student, BigInteger[] before) {}
+    /** A candidate whose distance {@code num / den} fits in {@code long}s. */
+    private record NearCandidate(StudentId student, long num, long den, long tie) {}
+
+    /** A student enrolled at a school on a start date and measured there: the rate before. */
+    record Pooled(StudentId student, Ratio before) {}
 
     private final DistrictData data;
     private final SchoolYear year;
@@ -150,7 +153,7 @@ public final class Matching {
             }
             WindowRates r = measure(c, school, w, start);
             if (isMeasured(r)) {
-                pool.add(new Pooled(c, Points.fraction(r.before().orElseThrow())));
+                pool.add(new Pooled(c, r.before().orElseThrow()));
             }
         }
         pools.put(key, pool);
@@ -160,18 +163,61 @@ public final class Matching {
     /**
      * The closest (at most {@code k}) students enrolled at {@code school} on {@code start}, not {@code participant} nor
      * {@code excluded}, measured in the same windows, whose rate before is within the band of the participant's
-     * ({@code own}, measured).
+     * ({@code own}, measured). Exact: in {@code long} arithmetic while every product fits (day counts always do), in
+     * {@link BigInteger}s otherwise, with the same answer.
      */
     public List<StudentId> match(StudentId participant, SchoolId school, LocalDate start, Windows w, WindowRates own,
                                  Set<StudentId> excluded) {
-        BigInteger[] target = Points.fraction(own.before().orElseThrow());
-        BigInteger[] limit = Points.fraction(band);
-        List<Candidate> candidates = new ArrayList<>();
-        for (Pooled c : pool(school, start, w)) {
+        Ratio target = own.before().orElseThrow();
+        List<Pooled> pool = pool(school, start, w);
+        try {
+            return closest(participant, target, pool, excluded, band, k);
+        } catch (ArithmeticException overflow) {
+            return closestInBigIntegers(participant, target, pool, excluded, band, k);
+        }
+    }
+
+    /** {@link #match} in {@code long} arithmetic; an {@link ArithmeticException} when a product does not fit. */
+    static List<StudentId> closest(StudentId participant, Ratio target, List<Pooled> pool, Set<StudentId> excluded,
+                                   Ratio band, int k) {
+        long tn = target.numerator();
+        long td = target.denominator();
+        List<NearCandidate> candidates = new ArrayList<>();
+        for (Pooled c : pool) {
             if (c.student().equals(participant) || excluded.contains(c.student())) {
                 continue;
             }
-            BigInteger[] distance = Points.abs(Points.subtract(c.before(), target));
+            // |c − t| = |cn·td − tn·cd| / (cd·td), within the band when |cn·td − tn·cd| · bd ≤ bn · cd·td.
+            long cn = c.before().numerator();
+            long cd = c.before().denominator();
+            long num = Math.absExact(Math.subtractExact(Math.multiplyExact(cn, td), Math.multiplyExact(tn, cd)));
+            long den = Math.multiplyExact(cd, td);
+            if (Math.multiplyExact(num, band.denominator()) <= Math.multiplyExact(band.numerator(), den)) {
+                candidates.add(new NearCandidate(c.student(), num, den, tieBreak(participant, c.student())));
+            }
+        }
+        candidates.sort((a, b) -> {
+            int d = Long.compare(Math.multiplyExact(a.num(), b.den()), Math.multiplyExact(b.num(), a.den()));
+            if (d != 0) {
+                return d;
+            }
+            int t = Long.compare(a.tie(), b.tie());
+            return t != 0 ? t : a.student().compareTo(b.student());
+        });
+        return candidates.stream().limit(k).map(NearCandidate::student).toList();
+    }
+
+    /** {@link #match} in {@link BigInteger}s, for rates whose products do not fit in a {@code long}. */
+    static List<StudentId> closestInBigIntegers(StudentId participant, Ratio own, List<Pooled> pool, Set<StudentId> excluded,
+                                                Ratio band, int k) {
+        BigInteger[] target = Points.fraction(own);
+        BigInteger[] limit = Points.fraction(band);
+        List<Candidate> candidates = new ArrayList<>();
+        for (Pooled c : pool) {
+            if (c.student().equals(participant) || excluded.contains(c.student())) {
+                continue;
+            }
+            BigInteger[] distance = Points.abs(Points.subtract(Points.fraction(c.before()), target));
             if (Points.compare(distance, limit) <= 0) {
                 candidates.add(new Candidate(c.student(), distance, tieBreak(participant, c.student())));
             }

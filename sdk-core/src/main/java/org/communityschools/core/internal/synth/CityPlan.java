@@ -62,6 +62,8 @@ final class CityPlan {
         final int teachers;
         final int counselors;
         final int mentors;
+        private final StaffId[] teacherIds;
+        private final StaffId[] mentorIds;
 
         SchoolPlan(int index, Level level, int zone, double absenceEffect, double graduationEffect, int students) {
             this.index = index;
@@ -74,14 +76,24 @@ final class CityPlan {
             this.teachers = Math.max(2, students / 20);
             this.counselors = Math.max(1, students / 250);
             this.mentors = Math.max(2, students / 80);
+            // Built once: every student-year names one or two teachers, and formatting and checking an id each time
+            // was a tenth of the generation's time.
+            this.teacherIds = new StaffId[teachers];
+            for (int k = 0; k < teachers; k++) {
+                teacherIds[k] = StaffId.of(id.value() + "-T" + String.format("%03d", k + 1));
+            }
+            this.mentorIds = new StaffId[mentors];
+            for (int k = 0; k < mentors; k++) {
+                mentorIds[k] = StaffId.of(id.value() + "-M" + String.format("%02d", k + 1));
+            }
         }
 
         StaffId teacher(int k) {
-            return StaffId.of(id.value() + "-T" + String.format("%03d", k + 1));
+            return teacherIds[k];
         }
 
         StaffId mentor(int k) {
-            return StaffId.of(id.value() + "-M" + String.format("%02d", k + 1));
+            return mentorIds[k];
         }
 
         StaffId director() {

@@ -97,6 +97,11 @@ public final class Assembler {
         return students.canonical(id);
     }
 
+    /** The canonical student id whose text is the ASCII text {@code bytes[from, to)}, or null; thread-safe reads. */
+    public @Nullable StudentId studentAscii(byte[] bytes, int from, int to) {
+        return students.canonicalAscii(bytes, from, to);
+    }
+
     /** The canonical school id with this text, or null when unknown. */
     public @Nullable SchoolId school(String id) {
         return schools.canonical(id);
@@ -135,11 +140,6 @@ public final class Assembler {
     /** Notes that no row of {@code file} was read (its header broke a rule), so that references to it say so. */
     public void rejectedFile(DataFile file) {
         refs.rejectedFile(file);
-    }
-
-    /** The number of attendance rows dropped as duplicates once the file was sorted. */
-    public long attendanceDuplicates() {
-        return attendanceRules.duplicates();
     }
 
     /** The rules and the store of attendance.csv. */

@@ -28,23 +28,30 @@ final class AttendanceChunk implements CsvRanges.Parsed {
     }
 
     private int size;
-    private int[] student = new int[1024];
-    private char[] school = new char[1024];
-    private int[] day = new int[1024];
-    private int[] packed = new int[1024];
-    private int[] line = new int[1024];
+    private int[] student;
+    private char[] school;
+    private int[] day;
+    private int[] packed;
+    private int[] line;
     private final List<String[]> deferred = new ArrayList<>();
     private final ByteKeys reasons = new ByteKeys();
     private final List<String> reasonList = new ArrayList<>();
     private boolean odd;
     private long newlines;
 
-    private AttendanceChunk() {
+    /** A chunk sized for about {@code rows} rows, so that its columns rarely grow. */
+    private AttendanceChunk(int rows) {
+        student = new int[rows];
+        school = new char[rows];
+        day = new int[rows];
+        packed = new int[rows];
+        line = new int[rows];
     }
 
     /** Parses the bytes of one range, rows of {@code width} cells, checked against {@code assembler}. */
     static AttendanceChunk parse(byte[] b, int width, int[] positions, Assembler assembler, ReadLimits limits) {
-        AttendanceChunk chunk = new AttendanceChunk();
+        // rows of a typical attendance file have 30 to 60 bytes; the columns grow when the guess is short
+        AttendanceChunk chunk = new AttendanceChunk(Math.max(16, b.length / 40));
         Row row = new Row(positions);
         ByteKeys dates = new ByteKeys();
         ByteKeys durations = new ByteKeys();
@@ -191,7 +198,7 @@ final class AttendanceChunk implements CsvRanges.Parsed {
 
     private void add(int st, int sc, int dy, int pk, int rel) {
         if (size == student.length) {
-            int n = size * 2;
+            int n = size + (size >> 1) + 16;
             student = Arrays.copyOf(student, n);
             school = Arrays.copyOf(school, n);
             day = Arrays.copyOf(day, n);

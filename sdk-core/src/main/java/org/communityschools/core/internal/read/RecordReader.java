@@ -198,17 +198,16 @@ final class RecordReader {
                 return true;
             };
             PlainRows scan = PlainRows.scan(bytes, width, limits, (rows, rel) -> {
-                String[] c = rows.texts();
                 made[0] = null;
-                if (c.length == width) {
-                    worker.row(c, rel);
+                if (rows.cells() == width) {
+                    worker.row(rows, rel);
                     if (!parser.parse(file, worker, keep)) {
                         made[0] = null;
                     }
                 }
                 Object record = made[0];
                 String id = idColumn == null || record == null ? null : worker.text(idColumn);
-                range.add(record != null ? record : c, rel, id);
+                range.add(record != null ? record : rows.texts(), rel, id);
             });
             range.odd = scan.odd();
             range.newlines = scan.newlines();

@@ -111,7 +111,7 @@ final class RowRecords {
                 yield c.accept(() -> new Student(id, first, last, birth, sex, race, cohort, optOut), add);
             }
             case STUDENT_CHARACTERISTICS -> {
-                StudentId student = c.required("student_id", this::studentId);
+                StudentId student = c.requiredId("student_id", assembler::studentAscii, this::studentId);
                 var type = c.required("characteristic", t -> Values.parseEnum(StudentCharacteristicType.class, t));
                 DateRange period = period(c, "begin_date", "end_date");
                 yield c.accept(() -> new StudentCharacteristic(student, type, period), add);
@@ -122,7 +122,7 @@ final class RowRecords {
                 yield c.accept(() -> new InstructionalDay(school, date), add);
             }
             case ENROLLMENTS -> {
-                StudentId student = c.required("student_id", this::studentId);
+                StudentId student = c.requiredId("student_id", assembler::studentAscii, this::studentId);
                 SchoolId school = c.required("school_id", this::schoolId);
                 LocalDate entry = c.required("entry_date", Values::parseDate);
                 var grade = c.required("entry_grade", Values::parseGrade);
@@ -136,7 +136,7 @@ final class RowRecords {
                 yield c.accept(() -> new Enrollment(student, school, entry, grade, exit, exitType, documented), add);
             }
             case DIPLOMAS -> {
-                StudentId student = c.required("student_id", this::studentId);
+                StudentId student = c.requiredId("student_id", assembler::studentAscii, this::studentId);
                 SchoolId school = c.required("school_id", this::schoolId);
                 LocalDate date = c.required("award_date", Values::parseDate);
                 DiplomaType type = c.required("diploma_type", t -> Values.parseEnum(DiplomaType.class, t));
@@ -144,7 +144,7 @@ final class RowRecords {
             }
             case BEHAVIOR -> {
                 IncidentId id = c.required("incident_id", IncidentId::of);
-                StudentId student = c.required("student_id", this::studentId);
+                StudentId student = c.requiredId("student_id", assembler::studentAscii, this::studentId);
                 SchoolId school = c.required("school_id", this::schoolId);
                 LocalDate date = c.required("date", Values::parseDate);
                 BehaviorType behavior = c.required("behavior", t -> Values.parseEnum(BehaviorType.class, t));
@@ -154,7 +154,7 @@ final class RowRecords {
                 yield c.accept(() -> new BehaviorIncident(id, student, school, date, behavior, description, action, days), add);
             }
             case COURSE_MARKS -> {
-                StudentId student = c.required("student_id", this::studentId);
+                StudentId student = c.requiredId("student_id", assembler::studentAscii, this::studentId);
                 SchoolId school = c.required("school_id", this::schoolId);
                 var year = c.required("school_year", Values::parseSchoolYear);
                 String term = c.required("term", t -> t);
@@ -185,7 +185,7 @@ final class RowRecords {
                 yield c.accept(() -> new StaffAssignment(staff, org, role, period), add);
             }
             case STUDENT_STAFF -> {
-                StudentId student = c.required("student_id", this::studentId);
+                StudentId student = c.requiredId("student_id", assembler::studentAscii, this::studentId);
                 StaffId staff = c.required("staff_id", this::staffId);
                 RelationshipType type = c.required("relationship", t -> Values.parseEnum(RelationshipType.class, t));
                 DateRange period = period(c, "begin_date", "end_date");
@@ -201,7 +201,7 @@ final class RowRecords {
             }
             case INTERVENTION_PARTICIPANTS -> {
                 InterventionId id = c.required("intervention_id", this::interventionId);
-                StudentId student = c.required("student_id", this::studentId);
+                StudentId student = c.requiredId("student_id", assembler::studentAscii, this::studentId);
                 Optional<StaffId> staff = c.optional("staff_id", this::staffId);
                 DateRange period = period(c, "begin_date", "end_date");
                 Optional<String> goal = c.optional("goal", t -> t);
@@ -212,7 +212,7 @@ final class RowRecords {
             }
             case CONSENTS -> {
                 ConsentId id = c.required("consent_id", ConsentId::of);
-                StudentId student = c.required("student_id", this::studentId);
+                StudentId student = c.requiredId("student_id", assembler::studentAscii, this::studentId);
                 Grantor grantor = c.required("grantor", t -> Values.parseEnum(Grantor.class, t));
                 OrganizationId recipient = c.required("recipient_id", this::organizationId);
                 String purpose = c.required("purpose", t -> t);
@@ -228,7 +228,7 @@ final class RowRecords {
             }
             case MEETINGS, AGENDA_ITEMS, ACTION_STEPS -> meetingRows.parse(file, c, add);
             case ATTENDANCE -> {
-                StudentId student = c.required("student_id", this::studentId);
+                StudentId student = c.requiredId("student_id", assembler::studentAscii, this::studentId);
                 SchoolId school = c.required("school_id", this::schoolId);
                 LocalDate date = c.required("date", Values::parseDate);
                 AttendanceCategory category = c.required("category", t -> Values.parseEnum(AttendanceCategory.class, t));

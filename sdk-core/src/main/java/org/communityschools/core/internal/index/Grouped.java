@@ -68,9 +68,13 @@ public final class Grouped<T> {
     /** Groups {@code items} by {@code key} (0 to {@code keys - 1}; negative keys are dropped), each group sorted by {@code order}. */
     public static <T> Grouped<T> of(List<T> items, int keys, ToIntFunction<? super T> key, Comparator<? super T> order) {
         int[] offsets = new int[keys + 1];
+        // each item's key once (a key is often an id table lookup), in the list's order
+        int[] keyOf = new int[items.size()];
         int n = 0;
+        int at = 0;
         for (T item : items) {
             int k = key.applyAsInt(item);
+            keyOf[at++] = k;
             if (k >= 0) {
                 offsets[k + 1]++;
                 n++;
@@ -81,8 +85,9 @@ public final class Grouped<T> {
         }
         int[] cursor = Arrays.copyOf(offsets, keys);
         Object[] sorted = new Object[n];
+        at = 0;
         for (T item : items) {
-            int k = key.applyAsInt(item);
+            int k = keyOf[at++];
             if (k >= 0) {
                 sorted[cursor[k]++] = item;
             }

@@ -39,6 +39,11 @@ public final class IdTable<I, R> {
     /** The last key found while loading (single-threaded): rows of a file sorted by student repeat it. */
     private @Nullable String lastKey;
     private int lastIndex;
+    /**
+     * While loading: the index of the identifier a reader's worker resolved for the record being added, tried first by
+     * identity (the record carries the canonical instance, whose text is the key itself), or -1.
+     */
+    private int hint = -1;
     private boolean frozen;
 
     /** A table whose records carry their identifier, read by {@code idOf}. */
@@ -105,8 +110,14 @@ public final class IdTable<I, R> {
                 return i;
             }
         }
-        if (!frozen && id.equals(lastKey)) {
-            return lastIndex;
+        if (!frozen) {
+            int h = hint;
+            if (h >= 0 && keys[h] == id) {
+                return h;
+            }
+            if (id.equals(lastKey)) {
+                return lastIndex;
+            }
         }
         int index = probe(id);
         if (index >= 0 && !frozen) {
@@ -172,6 +183,14 @@ public final class IdTable<I, R> {
 
     private static int hash(String id) {
         return AsciiText.spread(id.hashCode());
+    }
+
+    /**
+     * While loading, names the index that the next lookups most likely ask for (or -1): a lookup whose text is the very
+     * key instance at that index answers without probing. A wrong hint costs nothing but the check.
+     */
+    public void hint(int index) {
+        hint = index >= 0 && index < records.size() ? index : -1;
     }
 
     /** Whether a record has this identifier text. */

@@ -97,9 +97,14 @@ public final class Assembler {
         return students.canonical(id);
     }
 
-    /** The canonical student id whose text is the ASCII text {@code bytes[from, to)}, or null; thread-safe reads. */
-    public @Nullable StudentId studentAscii(byte[] bytes, int from, int to) {
-        return students.canonicalAscii(bytes, from, to);
+    /** The canonical id of the student at dense index {@code index}; thread-safe reads while other files load. */
+    public StudentId studentAt(int index) {
+        return students.id(index);
+    }
+
+    /** Hints that the next lookups of a student are of the one at {@code index}, which a worker resolved (or -1). */
+    public void hintStudent(int index) {
+        students.hint(index);
     }
 
     /** The canonical school id with this text, or null when unknown. */
@@ -151,11 +156,9 @@ public final class Assembler {
 
     /** Reports that the student_id or school_id {@code id} in {@code column} names no accepted row. */
     public void reportMissing(String column, String id, DataFile file, Where where) {
-        if (column.equals("student_id")) {
-            refs.exists(students, DataFile.STUDENTS, "student", id, file, where, column);
-        } else {
-            refs.exists(schools, DataFile.SCHOOLS, "school", id, file, where, column);
-        }
+        boolean student = column.equals("student_id");
+        refs.exists(student ? students : schools, student ? DataFile.STUDENTS : DataFile.SCHOOLS,
+                student ? "student" : "school", id, file, where, column);
     }
 
     // ---------------------------------------------------------------- the records, in DataFile order
@@ -590,10 +593,7 @@ public final class Assembler {
     /** Helper for parsers: an education organization id typed by the table it is in (school first). */
     public EducationOrganizationId educationOrganization(String id) {
         SchoolId s = schools.canonical(id);
-        if (s != null) {
-            return s;
-        }
-        OrganizationId o = organizations.canonical(id);
-        return o != null ? o : OrganizationId.of(id);
+        OrganizationId o = s != null ? null : organizations.canonical(id);
+        return s != null ? s : o != null ? o : OrganizationId.of(id);
     }
 }

@@ -18,7 +18,8 @@ import net.jqwik.api.Provide;
  * The readers look cells up by their bytes ({@link AsciiText}): {@link IdTable#indexOfAscii},
  * {@link IdTable#canonicalAscii} and {@link TextCache#get(byte[], int, int)} find exactly what the lookups by
  * {@link String} find, for any ASCII keys and probes (present, absent, empty, prefixes of keys), wherever the probe
- * sits in a larger byte array; {@link TextCache} is a map limited to its first {@code limit} keys.
+ * sits in a larger byte array; {@link TextCache} is a map limited to its first {@code limit} keys; a
+ * {@link IdTable#hint} (right, wrong or out of range) never changes what {@link IdTable#indexOf} answers.
  */
 class AsciiLookupProperties {
 
@@ -44,6 +45,30 @@ class AsciiLookupProperties {
             assertThat(table.indexOfAscii(b, from, to)).as(p).isEqualTo(table.indexOf(p));
             assertThat(table.canonicalAscii(b, from, to)).as(p).isEqualTo(table.canonical(p));
         }
+    }
+
+    @Property(tries = 300)
+    void aHintNeverChangesALookup(@ForAll("keys") List<String> keys, @ForAll("keys") List<String> probes,
+                                  @ForAll("hints") List<Integer> hints) {
+        IdTable<String, String> hinted = new IdTable<>(r -> r);
+        Map<String, Integer> model = new HashMap<>();
+        for (String k : new LinkedHashSet<>(keys)) {
+            model.put(k, hinted.add(k, k));
+        }
+        List<String> all = concat(keys, probes);
+        for (int i = 0; i < all.size(); i++) {
+            String p = all.get(i);
+            int hint = hints.isEmpty() ? -1 : hints.get(i % hints.size());
+            hinted.hint(hint);
+
+            assertThat(hinted.indexOf(p)).as("%s hinted %d", p, hint).isEqualTo(model.getOrDefault(p, -1));
+            assertThat(hinted.indexOf(new String(p))).as("a copy of %s", p).isEqualTo(model.getOrDefault(p, -1));
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> hints() {
+        return Arbitraries.integers().between(-2, 70).list().ofMaxSize(10);
     }
 
     @Property(tries = 300)

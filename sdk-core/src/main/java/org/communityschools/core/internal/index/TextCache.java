@@ -1,14 +1,19 @@
 package org.communityschools.core.internal.index;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The parsed values of the repeated cells of one column, keyed by the cell's text and looked up either by a
  * {@link String} or by the ASCII bytes of a cell ({@link AsciiText}), so that a reader of plain rows finds a known
- * value without making a string of the cell. An open-addressing table of string keys and values; holds at most
+ * value without making a string of the cell. An open-addressing table of string keys (and of their ASCII bytes, compared
+ * with the cell's bytes at once) and values; holds at most
  * {@code limit} keys, after which {@link #full()} is true and nothing more is added. Not thread-safe.
  */
 public final class TextCache {
     private final int limit;
     private String[] keys = new String[64];
+    /** Each key's bytes when it is ASCII, else null (no plain cell has its text). */
+    private byte[] @Nullable [] asciiKeys = new byte[64][];
     private Object[] values = new Object[64];
     private int size;
 
@@ -27,7 +32,7 @@ public final class TextCache {
      * @param key the text
      * @return its value, or null when absent
      */
-    public Object get(String key) {
+    public @Nullable Object get(String key) {
         String[] k = keys;
         int mask = k.length - 1;
         for (int i = AsciiText.spread(key.hashCode()) & mask; ; i = (i + 1) & mask) {
@@ -49,15 +54,16 @@ public final class TextCache {
      * @param to the end of the text (exclusive)
      * @return its value, or null when absent
      */
-    public Object get(byte[] bytes, int from, int to) {
+    public @Nullable Object get(byte[] bytes, int from, int to) {
         String[] k = keys;
+        byte[][] a = asciiKeys;
         int mask = k.length - 1;
         for (int i = AsciiText.spread(AsciiText.hashCode(bytes, from, to)) & mask; ; i = (i + 1) & mask) {
-            String s = k[i];
-            if (s == null) {
+            if (k[i] == null) {
                 return null;
             }
-            if (AsciiText.same(s, bytes, from, to)) {
+            byte[] key = a[i];
+            if (key != null && java.util.Arrays.equals(key, 0, key.length, bytes, from, to)) {
                 return values[i];
             }
         }
@@ -84,26 +90,42 @@ public final class TextCache {
         }
         if ((size + 1) * 2 > keys.length) {
             String[] oldKeys = keys;
+            byte[][] oldAscii = asciiKeys;
             Object[] oldValues = values;
             keys = new String[oldKeys.length * 2];
+            asciiKeys = new byte[oldKeys.length * 2][];
             values = new Object[oldKeys.length * 2];
             for (int i = 0; i < oldKeys.length; i++) {
                 if (oldKeys[i] != null) {
-                    insert(oldKeys[i], oldValues[i]);
+                    insert(oldKeys[i], oldAscii[i], oldValues[i]);
                 }
             }
         }
-        insert(key, value);
+        insert(key, ascii(key), value);
         size++;
     }
 
-    private void insert(String key, Object value) {
+    private void insert(String key, byte @Nullable [] ascii, Object value) {
         int mask = keys.length - 1;
         int i = AsciiText.spread(key.hashCode()) & mask;
         while (keys[i] != null) {
             i = (i + 1) & mask;
         }
         keys[i] = key;
+        asciiKeys[i] = ascii;
         values[i] = value;
+    }
+
+    /** The key's bytes when every character is ASCII, else null. */
+    private static byte @Nullable [] ascii(String key) {
+        byte[] b = new byte[key.length()];
+        for (int i = 0; i < b.length; i++) {
+            char c = key.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            b[i] = (byte) c;
+        }
+        return b;
     }
 }

@@ -250,6 +250,11 @@ final class RowRecords {
     /** Periods already built, shared (most begin and end on a few dates). */
     private final Map<Long, DateRange> periods = new java.util.HashMap<>();
 
+    /** The last period built or found, and the begin and end values it was made of (compared by identity). */
+    private @Nullable LocalDate lastFrom;
+    private @Nullable Optional<LocalDate> lastTo;
+    private @Nullable DateRange lastPeriod;
+
     /** A period from a required begin and an optional inclusive end ({@code field.date-order} when end < begin). */
     private @Nullable DateRange period(Cells c, String begin, String end) {
         LocalDate from = c.required(begin, Values::parseDate);
@@ -261,15 +266,20 @@ final class RowRecords {
             c.fail(end, to.get().toString(), "field.date-order", end + " must not be before " + begin + " " + from);
             return null;
         }
+        if (from == lastFrom && to == lastTo) {
+            return lastPeriod; // the cells' cached values: the same dates as the previous period's
+        }
         long key = (from.toEpochDay() << 32) | (to.map(d -> d.toEpochDay() & 0xFFFFFFFFL).orElse(0xFFFFFFFFL));
-        DateRange known = periods.get(key);
-        if (known != null) {
-            return known;
+        DateRange range = periods.get(key);
+        if (range == null) {
+            range = DateRange.closed(from, to);
+            if (periods.size() < 1 << 20) {
+                periods.put(key, range);
+            }
         }
-        DateRange range = DateRange.closed(from, to);
-        if (periods.size() < 1 << 20) {
-            periods.put(key, range);
-        }
+        lastFrom = from;
+        lastTo = to;
+        lastPeriod = range;
         return range;
     }
 

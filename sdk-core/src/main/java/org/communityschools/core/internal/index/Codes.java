@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A dictionary for columns of records: one {@code int} code per distinct value, in order of first occurrence. Used
@@ -16,23 +15,14 @@ final class Codes<T> {
     private final Map<T, Integer> codes = new HashMap<>();
     private final List<T> values = new ArrayList<>();
 
-    /** The last value coded, and its code: rows grouped by student often repeat it (a relationship's period). */
-    private @Nullable T last;
-    private int lastCode;
-
     /** The code of {@code value}, given it on first sight. */
     int code(T value) {
-        if (value.equals(last)) {
-            return lastCode;
-        }
         Integer c = codes.get(value);
         if (c == null) {
             c = values.size();
             codes.put(value, c);
             values.add(value);
         }
-        last = value;
-        lastCode = c;
         return c;
     }
 

@@ -133,7 +133,7 @@ public final class Grouped<T> {
         for (int k = 0; k < keys; k++) {
             int from = offsets[k];
             int to = offsets[k + 1];
-            if (to - from > 1) {
+            if (to - from > 1 && !inOrder(source, positions, from, to, order)) {
                 List<Map.Entry<T, Integer>> group = new ArrayList<>(to - from);
                 for (int i = from; i < to; i++) {
                     group.add(Map.entry(source.get(positions[i]), positions[i]));
@@ -145,6 +145,22 @@ public final class Grouped<T> {
             }
         }
         return new Grouped<>(null, source, positions, offsets, null, n);
+    }
+
+    /**
+     * Whether the items at {@code positions[from, to)} are already in {@code order}: then a stable sort leaves them as
+     * they are, and grouping files written in that order (course marks by student) builds no sort entries.
+     */
+    private static <T> boolean inOrder(List<T> source, int[] positions, int from, int to, Comparator<? super T> order) {
+        T previous = source.get(positions[from]);
+        for (int i = from + 1; i < to; i++) {
+            T next = source.get(positions[i]);
+            if (order.compare(previous, next) > 0) {
+                return false;
+            }
+            previous = next;
+        }
+        return true;
     }
 
     /** The items of {@code key}, in order; empty for a negative or unknown key. Unmodifiable. */

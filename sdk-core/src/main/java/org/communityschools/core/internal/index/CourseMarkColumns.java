@@ -29,11 +29,46 @@ import org.communityschools.core.model.Subject;
  */
 public final class CourseMarkColumns extends AbstractList<CourseMark> implements RandomAccess {
     /** What a mark's course is. */
-    private record Course(String code, String title, Subject subject) {}
+    private record Course(String code, String title, Subject subject) {
+        // written out (not the record's generated methods): a dictionary lookup per mark while loading
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Course c && code.equals(c.code) && title.equals(c.title) && subject == c.subject;
+        }
+
+        @Override
+        public int hashCode() {
+            return (code.hashCode() * 31 + title.hashCode()) * 31 + subject.hashCode();
+        }
+    }
 
     /** The rest of a mark: few distinct combinations in a district. */
     private record Rest(SchoolYear year, String term, Optional<BigDecimal> numeric, Optional<String> letter,
-                        CourseResult result, BigDecimal attempted, BigDecimal earned, Optional<LocalDate> termEnd) {}
+                        CourseResult result, BigDecimal attempted, BigDecimal earned, Optional<LocalDate> termEnd) {
+        // written out as Course's; the reader shares equal values, so most comparisons end at ==
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Rest r && result == r.result && same(year, r.year) && same(term, r.term)
+                    && same(numeric, r.numeric) && same(letter, r.letter) && same(attempted, r.attempted)
+                    && same(earned, r.earned) && same(termEnd, r.termEnd);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = year.hashCode();
+            h = h * 31 + term.hashCode();
+            h = h * 31 + numeric.hashCode();
+            h = h * 31 + letter.hashCode();
+            h = h * 31 + result.hashCode();
+            h = h * 31 + attempted.hashCode();
+            h = h * 31 + earned.hashCode();
+            return h * 31 + termEnd.hashCode();
+        }
+
+        private static boolean same(Object a, Object b) {
+            return a == b || a.equals(b);
+        }
+    }
 
     private final IdTable<StudentId, ?> students;
     private final IdTable<SchoolId, ?> schools;

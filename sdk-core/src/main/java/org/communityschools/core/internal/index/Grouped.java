@@ -68,9 +68,13 @@ public final class Grouped<T> {
     /** Groups {@code items} by {@code key} (0 to {@code keys - 1}; negative keys are dropped), each group sorted by {@code order}. */
     public static <T> Grouped<T> of(List<T> items, int keys, ToIntFunction<? super T> key, Comparator<? super T> order) {
         int[] offsets = new int[keys + 1];
+        // each item's key once (a key is often an id table lookup), in the list's order
+        int[] keyOf = new int[items.size()];
         int n = 0;
+        int at = 0;
         for (T item : items) {
             int k = key.applyAsInt(item);
+            keyOf[at++] = k;
             if (k >= 0) {
                 offsets[k + 1]++;
                 n++;
@@ -81,8 +85,9 @@ public final class Grouped<T> {
         }
         int[] cursor = Arrays.copyOf(offsets, keys);
         Object[] sorted = new Object[n];
+        at = 0;
         for (T item : items) {
-            int k = key.applyAsInt(item);
+            int k = keyOf[at++];
             if (k >= 0) {
                 sorted[cursor[k]++] = item;
             }
@@ -128,7 +133,7 @@ public final class Grouped<T> {
         for (int k = 0; k < keys; k++) {
             int from = offsets[k];
             int to = offsets[k + 1];
-            if (to - from > 1) {
+            if (to - from > 1 && !inOrder(source, positions, from, to, order)) {
                 List<Map.Entry<T, Integer>> group = new ArrayList<>(to - from);
                 for (int i = from; i < to; i++) {
                     group.add(Map.entry(source.get(positions[i]), positions[i]));
@@ -140,6 +145,22 @@ public final class Grouped<T> {
             }
         }
         return new Grouped<>(null, source, positions, offsets, null, n);
+    }
+
+    /**
+     * Whether the items at {@code positions[from, to)} are already in {@code order}: then a stable sort leaves them as
+     * they are, and grouping files written in that order (course marks by student) builds no sort entries.
+     */
+    private static <T> boolean inOrder(List<T> source, int[] positions, int from, int to, Comparator<? super T> order) {
+        T previous = source.get(positions[from]);
+        for (int i = from + 1; i < to; i++) {
+            T next = source.get(positions[i]);
+            if (order.compare(previous, next) > 0) {
+                return false;
+            }
+            previous = next;
+        }
+        return true;
     }
 
     /** The items of {@code key}, in order; empty for a negative or unknown key. Unmodifiable. */

@@ -39,6 +39,11 @@ public final class IdTable<I, R> {
     /** The last key found while loading (single-threaded): rows of a file sorted by student repeat it. */
     private @Nullable String lastKey;
     private int lastIndex;
+    /**
+     * While loading: the index of the identifier a reader's worker resolved for the record being added, tried first by
+     * identity (the record carries the canonical instance, whose text is the key itself), or -1.
+     */
+    private int hint = -1;
     private boolean frozen;
 
     /** A table whose records carry their identifier, read by {@code idOf}. */
@@ -105,8 +110,14 @@ public final class IdTable<I, R> {
                 return i;
             }
         }
-        if (!frozen && id.equals(lastKey)) {
-            return lastIndex;
+        if (!frozen) {
+            int h = hint;
+            if (h >= 0 && keys[h] == id) {
+                return h;
+            }
+            if (id.equals(lastKey)) {
+                return lastIndex;
+            }
         }
         int index = probe(id);
         if (index >= 0 && !frozen) {
@@ -140,16 +151,10 @@ public final class IdTable<I, R> {
      * version is not consulted (this is for tables being loaded).
      */
     public int indexOfAscii(byte[] bytes, int from, int to) {
-        int code = 0;
-        for (int i = from; i < to; i++) {
-            code = 31 * code + bytes[i];
-        }
-        int h = code * 0x9E3779B9;
-        h ^= h >>> 15;
+        int h = AsciiText.spread(AsciiText.hashCode(bytes, from, to));
         long[] s = slots;
         String[] k = keys;
         int mask = s.length - 1;
-        int n = to - from;
         for (int i = h & mask; ; i = (i + 1) & mask) {
             long slot = s[i];
             if (slot == 0) {
@@ -157,26 +162,35 @@ public final class IdTable<I, R> {
             }
             if ((int) (slot >>> 32) == h) {
                 int index = (int) slot - 1;
-                String key = k[index];
-                if (key.length() == n && sameAscii(key, bytes, from)) {
+                if (AsciiText.same(k[index], bytes, from, to)) {
                     return index;
                 }
             }
         }
     }
 
-    private static boolean sameAscii(String key, byte[] bytes, int from) {
-        for (int i = 0, n = key.length(); i < n; i++) {
-            if (key.charAt(i) != bytes[from + i]) {
-                return false;
-            }
+    /**
+     * The canonical identifier whose text is the ASCII text {@code bytes[from, to)}, or null; reads only, as
+     * {@link #indexOfAscii}.
+     */
+    public @Nullable I canonicalAscii(byte[] bytes, int from, int to) {
+        if (layer != null) {
+            return canonical(new String(bytes, from, to - from, java.nio.charset.StandardCharsets.US_ASCII));
         }
-        return true;
+        int i = indexOfAscii(bytes, from, to);
+        return i < 0 ? null : ids.get(i);
     }
 
     private static int hash(String id) {
-        int h = id.hashCode() * 0x9E3779B9; // Fibonacci hashing: sequential ids must not form probe clusters
-        return h ^ (h >>> 15);
+        return AsciiText.spread(id.hashCode());
+    }
+
+    /**
+     * While loading, names the index that the next lookups most likely ask for (or -1): a lookup whose text is the very
+     * key instance at that index answers without probing. A wrong hint costs nothing but the check.
+     */
+    public void hint(int index) {
+        hint = index >= 0 && index < records.size() ? index : -1;
     }
 
     /** Whether a record has this identifier text. */

@@ -97,6 +97,16 @@ public final class Assembler {
         return students.canonical(id);
     }
 
+    /** The canonical id of the student at dense index {@code index}; thread-safe reads while other files load. */
+    public StudentId studentAt(int index) {
+        return students.id(index);
+    }
+
+    /** Hints that the next lookups of a student are of the one at {@code index}, which a worker resolved (or -1). */
+    public void hintStudent(int index) {
+        students.hint(index);
+    }
+
     /** The canonical school id with this text, or null when unknown. */
     public @Nullable SchoolId school(String id) {
         return schools.canonical(id);
@@ -137,11 +147,6 @@ public final class Assembler {
         refs.rejectedFile(file);
     }
 
-    /** The number of attendance rows dropped as duplicates once the file was sorted. */
-    public long attendanceDuplicates() {
-        return attendanceRules.duplicates();
-    }
-
     /** The rules and the store of attendance.csv. */
     AttendanceRules attendance() {
         return attendanceRules;
@@ -151,11 +156,9 @@ public final class Assembler {
 
     /** Reports that the student_id or school_id {@code id} in {@code column} names no accepted row. */
     public void reportMissing(String column, String id, DataFile file, Where where) {
-        if (column.equals("student_id")) {
-            refs.exists(students, DataFile.STUDENTS, "student", id, file, where, column);
-        } else {
-            refs.exists(schools, DataFile.SCHOOLS, "school", id, file, where, column);
-        }
+        boolean student = column.equals("student_id");
+        refs.exists(student ? students : schools, student ? DataFile.STUDENTS : DataFile.SCHOOLS,
+                student ? "student" : "school", id, file, where, column);
     }
 
     // ---------------------------------------------------------------- the records, in DataFile order
@@ -590,10 +593,7 @@ public final class Assembler {
     /** Helper for parsers: an education organization id typed by the table it is in (school first). */
     public EducationOrganizationId educationOrganization(String id) {
         SchoolId s = schools.canonical(id);
-        if (s != null) {
-            return s;
-        }
-        OrganizationId o = organizations.canonical(id);
-        return o != null ? o : OrganizationId.of(id);
+        OrganizationId o = s != null ? null : organizations.canonical(id);
+        return s != null ? s : o != null ? o : OrganizationId.of(id);
     }
 }

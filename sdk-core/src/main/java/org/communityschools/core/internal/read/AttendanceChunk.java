@@ -2,6 +2,7 @@ package org.communityschools.core.internal.read;
 
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,25 +29,39 @@ final class AttendanceChunk implements CsvRanges.Parsed {
     }
 
     private int size;
-    private int[] student = new int[1024];
-    private char[] school = new char[1024];
-    private int[] day = new int[1024];
-    private int[] packed = new int[1024];
-    private int[] line = new int[1024];
+    private int[] student;
+    private char[] school;
+    private int[] day;
+    private int[] packed;
+    private int[] line;
     private final List<String[]> deferred = new ArrayList<>();
     private final ByteKeys reasons = new ByteKeys();
     private final List<String> reasonList = new ArrayList<>();
     private boolean odd;
     private long newlines;
+    /** The last student and school found by their bytes, and where their bytes are in the range (-1: none yet). */
+    private int lastStudent = -1;
+    private int lastStudentFrom;
+    private int lastStudentTo;
+    private int lastSchool = -1;
+    private int lastSchoolFrom;
+    private int lastSchoolTo;
 
-    private AttendanceChunk() {
+    /** A chunk sized for about {@code rows} rows, so that its columns rarely grow. */
+    private AttendanceChunk(int rows) {
+        student = new int[rows];
+        school = new char[rows];
+        day = new int[rows];
+        packed = new int[rows];
+        line = new int[rows];
     }
 
     /** Parses the bytes of one range, rows of {@code width} cells, checked against {@code assembler}. */
     static AttendanceChunk parse(byte[] b, int width, int[] positions, Assembler assembler, ReadLimits limits) {
-        AttendanceChunk chunk = new AttendanceChunk();
+        // rows of a typical attendance file have 30 to 60 bytes; the columns grow when the guess is short
+        AttendanceChunk chunk = new AttendanceChunk(Math.max(16, b.length / 40));
         Row row = new Row(positions);
-        ByteKeys dates = new ByteKeys();
+        Days dates = new Days();
         ByteKeys durations = new ByteKeys();
         PlainRows scan = PlainRows.scan(b, width, limits, (rows, rel) -> {
             row.rows = rows;
@@ -80,25 +95,38 @@ final class AttendanceChunk implements CsvRanges.Parsed {
     }
 
     /** Adds the row when every rule holds for it; false (nothing added) when one does not. */
-    private boolean accept(Row r, int rel, Assembler assembler, ByteKeys dates, ByteKeys durations) {
+    private boolean accept(Row r, int rel, Assembler assembler, Days dates, ByteKeys durations) {
         byte[] b = r.rows.bytes();
         int from = r.from(0);
         int to = r.to(0);
-        int st = from == to ? -1 : assembler.studentIndex(b, from, to);
-        if (st < 0) {
-            return false;
+        // rows come grouped by student and school: the previous accepted row's ids are tried first, by their bytes
+        int st;
+        if (lastStudent >= 0 && Arrays.equals(b, from, to, b, lastStudentFrom, lastStudentTo)) {
+            st = lastStudent;
+        } else {
+            st = from == to ? -1 : assembler.studentIndex(b, from, to);
+            if (st < 0) {
+                return false;
+            }
+            lastStudent = st;
+            lastStudentFrom = from;
+            lastStudentTo = to;
         }
         from = r.from(1);
         to = r.to(1);
-        int sc = from == to ? -1 : assembler.schoolIndex(b, from, to);
-        if (sc < 0) {
-            return false;
+        int sc;
+        if (lastSchool >= 0 && Arrays.equals(b, from, to, b, lastSchoolFrom, lastSchoolTo)) {
+            sc = lastSchool;
+        } else {
+            sc = from == to ? -1 : assembler.schoolIndex(b, from, to);
+            if (sc < 0) {
+                return false;
+            }
+            lastSchool = sc;
+            lastSchoolFrom = from;
+            lastSchoolTo = to;
         }
-        int dy = dates.get(b, r.from(2), r.to(2));
-        if (dy == ByteKeys.ABSENT) {
-            dy = parseDate(b, r.from(2), r.to(2));
-            dates.put(b, r.from(2), r.to(2), dy);
-        }
+        int dy = dates.epochDay(b, r.from(2), r.to(2));
         if (dy == ByteKeys.ABSENT) {
             return false;
         }
@@ -154,6 +182,50 @@ final class AttendanceChunk implements CsvRanges.Parsed {
         return true;
     }
 
+    /**
+     * The dates of a range's rows, read from their bytes as {@link Values#parseEpochDay} reads their text: a row's
+     * {@code yyyy-MM-dd} is the first day of its month (remembered from the previous row, which is most often in the
+     * same month) plus its day of month, checked against the month's length. Not thread-safe; one per range.
+     */
+    static final class Days {
+        private int month = -1;
+        private int monthStart;
+        private int monthLength;
+
+        /** The epoch day of {@code b[from, to)}, or {@link ByteKeys#ABSENT} when {@link Values#parseEpochDay} fails. */
+        int epochDay(byte[] b, int from, int to) {
+            if (to - from != 10 || b[from + 4] != '-' || b[from + 7] != '-') {
+                return parseDate(b, from, to);
+            }
+            int y = digits(b, from, from + 4);
+            int m = digits(b, from + 5, from + 7);
+            int d = digits(b, from + 8, from + 10);
+            if (y < 0 || m < 1 || m > 12 || d < 1) {
+                return ByteKeys.ABSENT;
+            }
+            int ym = y * 16 + m;
+            if (ym != month) {
+                LocalDate first = LocalDate.of(y, m, 1);
+                month = ym;
+                monthStart = (int) first.toEpochDay();
+                monthLength = first.lengthOfMonth();
+            }
+            return d <= monthLength ? monthStart + d - 1 : ByteKeys.ABSENT;
+        }
+
+        private static int digits(byte[] b, int from, int to) {
+            int v = 0;
+            for (int i = from; i < to; i++) {
+                int c = b[i] - '0';
+                if (c < 0 || c > 9) {
+                    return -1;
+                }
+                v = v * 10 + c;
+            }
+            return v;
+        }
+    }
+
     /** The epoch day, or {@link ByteKeys#ABSENT} when {@link Values#parseEpochDay} would not accept it. */
     private static int parseDate(byte[] b, int from, int to) {
         if (from == to) {
@@ -191,7 +263,7 @@ final class AttendanceChunk implements CsvRanges.Parsed {
 
     private void add(int st, int sc, int dy, int pk, int rel) {
         if (size == student.length) {
-            int n = size * 2;
+            int n = size + (size >> 1) + 16;
             student = Arrays.copyOf(student, n);
             school = Arrays.copyOf(school, n);
             day = Arrays.copyOf(day, n);

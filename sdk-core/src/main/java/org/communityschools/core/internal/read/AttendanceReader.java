@@ -154,8 +154,12 @@ final class AttendanceReader {
 
     /** The duration in ten-thousandths a row of {@code category} has when its duration is empty, or -1 when required. */
     static int defaultDuration(AttendanceCategory category) {
-        return category.defaultDuration().map(d -> d.tenThousandths()).orElse(-1);
+        return DEFAULT_DURATIONS[category.ordinal()];
     }
+
+    /** {@link #defaultDuration} by category ordinal, computed once (a category's default is a constant). */
+    private static final int[] DEFAULT_DURATIONS = java.util.Arrays.stream(AttendanceCategory.values())
+            .mapToInt(c -> c.defaultDuration().map(d -> d.tenThousandths()).orElse(-1)).toArray();
 
     private void refError(String column, String id) {
         assembler.reportMissing(column, id, FILE, cells);

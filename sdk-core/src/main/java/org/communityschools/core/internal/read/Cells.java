@@ -2,6 +2,7 @@ package org.communityschools.core.internal.read;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -11,38 +12,55 @@ import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.communityschools.core.data.DataFile;
+import org.communityschools.core.internal.index.TextCache;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The cells of the current row of one file, read by column name, with the field rules: a required cell must not be
  * empty ({@code field.required}), a cell must parse ({@code field.format}), the record's constructor must accept the
  * values ({@code field.invalid}) and the record must satisfy its Jakarta Validation constraints
- * ({@code field.constraint}). Each broken rule is reported with the row's line and the cell's 1-based column. Reused
- * for every row of a file; not thread-safe.
+ * ({@code field.constraint}). Each broken rule is reported with the row's line and the cell's 1-based column. A row is
+ * either its cells as strings ({@link CsvRows}, a change) or a {@link PlainRows plain} row of a byte range, whose cells
+ * become strings only when read as text: a repeated value is found in its column's cache by the cell's bytes, and an
+ * identifier by {@link #requiredId}. Reused for every row of a file; not thread-safe.
  */
 final class Cells implements Where {
     private final DataFile file;
     private final Violations violations;
     private final RecordConstraints constraints;
     private final Map<String, Integer> position = new HashMap<>();
-    /** Parsed values per column and cell text, so that repeated values are parsed once and shared in memory. */
-    private final Map<String, @Nullable Map<String, Object>> requiredCache = new HashMap<>();
-    private final Map<String, @Nullable Map<String, Optional<?>>> optionalCache = new HashMap<>();
-    /** Beyond this many distinct values a column (an id, a free text) is no longer cached. */
+    /**
+     * Parsed values per column (by header position) and cell text, so that repeated values are parsed once and shared
+     * in memory; a column's cache stops growing at {@link #CACHE_LIMIT} distinct values (an id, a free text), and is
+     * then no longer consulted.
+     */
+    private final TextCache[] requiredCache;
+    private final TextCache[] optionalCache;
     private static final int CACHE_LIMIT = 1 << 16;
     private String[] cells = new String[0];
+    private @Nullable PlainRows plain;
     private long line;
     private boolean failed;
+
+    /** Finds the canonical value of an identifier by the ASCII bytes of its cell, or null when unknown. */
+    interface AsciiLookup<T> {
+        /** The value whose text is {@code bytes[from, to)}, or null. */
+        @Nullable T find(byte[] bytes, int from, int to);
+    }
 
     Cells(DataFile file, int[] positions, Violations violations, RecordConstraints constraints) {
         this.file = file;
         this.violations = violations;
         this.constraints = constraints;
+        int width = 0;
         for (int i = 0; i < positions.length; i++) {
             if (positions[i] >= 0) {
                 position.put(file.columns().get(i), positions[i]);
+                width = Math.max(width, positions[i] + 1);
             }
         }
+        this.requiredCache = new TextCache[width];
+        this.optionalCache = new TextCache[width];
     }
 
     /** What the row checks of {@link #shape} found. */
@@ -86,9 +104,17 @@ final class Cells implements Where {
         return false;
     }
 
-    /** Moves to a new row. */
+    /** Moves to a new row of cells. */
     void row(String[] cells, long line) {
         this.cells = cells;
+        this.plain = null;
+        this.line = line;
+        this.failed = false;
+    }
+
+    /** Moves to the current row of {@code rows}, which has as many cells as the header. */
+    void row(PlainRows rows, long line) {
+        this.plain = rows;
         this.line = line;
         this.failed = false;
     }
@@ -117,11 +143,41 @@ final class Cells implements Where {
     /** The cell's text, or null when the column is absent or the cell empty. */
     @Nullable String text(String name) {
         Integer p = position.get(name);
-        if (p == null) {
-            return null;
+        return p == null ? null : textAt(p);
+    }
+
+    private @Nullable String textAt(int p) {
+        PlainRows r = plain;
+        if (r != null) {
+            int from = r.start(p);
+            int to = r.end(p);
+            return from == to ? null : new String(r.bytes(), from, to - from, StandardCharsets.US_ASCII);
         }
         String s = cells[p];
         return s.isEmpty() ? null : s;
+    }
+
+    private boolean empty(int p) {
+        PlainRows r = plain;
+        return r != null ? r.start(p) == r.end(p) : cells[p].isEmpty();
+    }
+
+    /** The cached value of the cell at {@code p}, or null. */
+    private @Nullable Object cached(@Nullable TextCache cache, int p) {
+        if (cache == null || cache.full()) {
+            return null;
+        }
+        PlainRows r = plain;
+        return r != null ? cache.get(r.bytes(), r.start(p), r.end(p)) : cache.get(cells[p]);
+    }
+
+    private static TextCache cache(TextCache[] caches, int p) {
+        TextCache c = caches[p];
+        if (c == null) {
+            c = new TextCache(CACHE_LIMIT);
+            caches[p] = c;
+        }
+        return c;
     }
 
     /** Rejects the row for a rule broken at the 1-based {@code column} (of any header cell, known or not). */
@@ -138,52 +194,58 @@ final class Cells implements Where {
     /** The parsed value of a required cell, or null after reporting {@code field.required} or {@code field.format}. */
     @SuppressWarnings("unchecked")
     <T> @Nullable T required(String name, Function<String, T> parser) {
-        String s = text(name);
-        if (s == null) {
+        Integer p = position.get(name);
+        if (p == null || empty(p)) {
             fail(name, null, "field.required", name + " is required and must not be empty");
             return null;
         }
-        Map<String, Object> cache = requiredCache.computeIfAbsent(name, n -> new HashMap<>());
-        if (cache == null) {
-            return parse(name, s, parser);
-        }
-        Object known = cache.get(s);
+        TextCache cache = cache(requiredCache, p);
+        Object known = cached(cache, p);
         if (known != null) {
             return (T) known;
         }
+        String s = textAt(p);
         T value = parse(name, s, parser);
         if (value != null) {
-            if (cache.size() >= CACHE_LIMIT) {
-                requiredCache.put(name, null);
-            } else {
-                cache.put(s, value);
-            }
+            cache.put(s, value);
         }
         return value;
+    }
+
+    /**
+     * The parsed value of a required identifier cell: on a plain row, the value {@code lookup} finds by the cell's
+     * bytes (the canonical identifier of an earlier file), without making a string of the cell; otherwise, and when
+     * the lookup finds nothing, as {@link #required} with {@code parser}, which must give the same value as
+     * {@code lookup} for a known identifier.
+     */
+    <T> @Nullable T requiredId(String name, AsciiLookup<T> lookup, Function<String, T> parser) {
+        PlainRows r = plain;
+        Integer p = position.get(name);
+        if (r != null && p != null && r.start(p) < r.end(p)) {
+            T known = lookup.find(r.bytes(), r.start(p), r.end(p));
+            if (known != null) {
+                return known;
+            }
+        }
+        return required(name, parser);
     }
 
     /** The parsed value of an optional cell; empty when absent or after reporting {@code field.format}. */
     @SuppressWarnings("unchecked")
     <T> Optional<T> optional(String name, Function<String, T> parser) {
-        String s = text(name);
-        if (s == null) {
+        Integer p = position.get(name);
+        if (p == null || empty(p)) {
             return Optional.empty();
         }
-        Map<String, Optional<?>> cache = optionalCache.computeIfAbsent(name, n -> new HashMap<>());
-        if (cache == null) {
-            return Optional.ofNullable(parse(name, s, parser));
-        }
-        Optional<?> known = cache.get(s);
+        TextCache cache = cache(optionalCache, p);
+        Object known = cached(cache, p);
         if (known != null) {
             return (Optional<T>) known;
         }
+        String s = textAt(p);
         Optional<T> value = Optional.ofNullable(parse(name, s, parser));
         if (value.isPresent()) {
-            if (cache.size() >= CACHE_LIMIT) {
-                optionalCache.put(name, null);
-            } else {
-                cache.put(s, value);
-            }
+            cache.put(s, value);
         }
         return value;
     }

@@ -50,6 +50,10 @@ final class PlainRows {
             boolean plain = true;
             while (q < n) {
                 byte c = b[q];
+                if (c > ',' && c < 0x7f) {
+                    q++; // the common case: a printable byte after the comma (digits, letters, '-', '_', '.'), no quote
+                    continue;
+                }
                 if (c == ',') {
                     if (cells < maxCells) {
                         starts[cells] = cellStart;

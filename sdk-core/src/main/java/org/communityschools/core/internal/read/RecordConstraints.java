@@ -52,7 +52,10 @@ final class RecordConstraints {
         if (v == null) {
             return Set.of();
         }
-        Plan plan = plans.computeIfAbsent(record.getClass(), c -> plan(v, c));
+        Plan plan = plans.get(record.getClass());
+        if (plan == null) {
+            plan = plans.computeIfAbsent(record.getClass(), c -> plan(v, c));
+        }
         if (!plan.constrained() || (plan.components() != null && knownValid(v, record, plan.components()))) {
             return Set.of();
         }
@@ -60,7 +63,8 @@ final class RecordConstraints {
     }
 
     private static boolean knownValid(Validator v, Object record, List<Component> components) {
-        for (Component c : components) {
+        for (int i = 0, n = components.size(); i < n; i++) {
+            Component c = components.get(i);
             Object value;
             try {
                 value = c.accessor().invoke(record);

@@ -160,6 +160,7 @@ final class RecordReader {
                     if (o instanceof String[] c) {
                         RecordReader.this.row(c, c.length, line, 0);
                     } else {
+                        assembler.hintStudent(range.students[r]);
                         parsed(o, range.ids == null ? null : range.ids.get(r), line);
                     }
                 }
@@ -182,6 +183,8 @@ final class RecordReader {
         final List<Object> rows = new ArrayList<>();
         final @Nullable List<@Nullable String> ids;
         int[] lines = new int[256];
+        /** Per row, the student index its parser found (a hint for the assembler's lookups), or -1. */
+        int[] students = new int[256];
         boolean odd;
         long newlines;
 
@@ -198,29 +201,30 @@ final class RecordReader {
                 return true;
             };
             PlainRows scan = PlainRows.scan(bytes, width, limits, (rows, rel) -> {
-                String[] c = rows.texts();
                 made[0] = null;
-                if (c.length == width) {
-                    worker.row(c, rel);
+                if (rows.cells() == width) {
+                    worker.row(rows, rel);
                     if (!parser.parse(file, worker, keep)) {
                         made[0] = null;
                     }
                 }
                 Object record = made[0];
                 String id = idColumn == null || record == null ? null : worker.text(idColumn);
-                range.add(record != null ? record : c, rel, id);
+                range.add(record != null ? record : rows.texts(), rel, id, record != null ? parser.studentIndex() : -1);
             });
             range.odd = scan.odd();
             range.newlines = scan.newlines();
             return range;
         }
 
-        private void add(Object row, int rel, @Nullable String id) {
+        private void add(Object row, int rel, @Nullable String id, int student) {
             int n = rows.size();
             if (n == lines.length) {
                 lines = java.util.Arrays.copyOf(lines, n * 2);
+                students = java.util.Arrays.copyOf(students, n * 2);
             }
             lines[n] = rel;
+            students[n] = student;
             rows.add(row);
             if (ids != null) {
                 ids.add(id);

@@ -76,6 +76,7 @@ final class RowRecords {
      * (the cross-record rules, or a worker's list). Returns whether the row was accepted.
      */
     boolean parse(DataFile file, Cells c, BiPredicate<Object, Where> add) {
+        studentIndex = -1;
         return switch (file) {
             case ORGANIZATIONS -> {
                 OrganizationId id = c.required("organization_id", OrganizationId::of);
@@ -111,7 +112,7 @@ final class RowRecords {
                 yield c.accept(() -> new Student(id, first, last, birth, sex, race, cohort, optOut), add);
             }
             case STUDENT_CHARACTERISTICS -> {
-                StudentId student = c.required("student_id", this::studentId);
+                StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
                 var type = c.required("characteristic", t -> Values.parseEnum(StudentCharacteristicType.class, t));
                 DateRange period = period(c, "begin_date", "end_date");
                 yield c.accept(() -> new StudentCharacteristic(student, type, period), add);
@@ -122,7 +123,7 @@ final class RowRecords {
                 yield c.accept(() -> new InstructionalDay(school, date), add);
             }
             case ENROLLMENTS -> {
-                StudentId student = c.required("student_id", this::studentId);
+                StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
                 SchoolId school = c.required("school_id", this::schoolId);
                 LocalDate entry = c.required("entry_date", Values::parseDate);
                 var grade = c.required("entry_grade", Values::parseGrade);
@@ -136,7 +137,7 @@ final class RowRecords {
                 yield c.accept(() -> new Enrollment(student, school, entry, grade, exit, exitType, documented), add);
             }
             case DIPLOMAS -> {
-                StudentId student = c.required("student_id", this::studentId);
+                StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
                 SchoolId school = c.required("school_id", this::schoolId);
                 LocalDate date = c.required("award_date", Values::parseDate);
                 DiplomaType type = c.required("diploma_type", t -> Values.parseEnum(DiplomaType.class, t));
@@ -144,7 +145,7 @@ final class RowRecords {
             }
             case BEHAVIOR -> {
                 IncidentId id = c.required("incident_id", IncidentId::of);
-                StudentId student = c.required("student_id", this::studentId);
+                StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
                 SchoolId school = c.required("school_id", this::schoolId);
                 LocalDate date = c.required("date", Values::parseDate);
                 BehaviorType behavior = c.required("behavior", t -> Values.parseEnum(BehaviorType.class, t));
@@ -154,7 +155,7 @@ final class RowRecords {
                 yield c.accept(() -> new BehaviorIncident(id, student, school, date, behavior, description, action, days), add);
             }
             case COURSE_MARKS -> {
-                StudentId student = c.required("student_id", this::studentId);
+                StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
                 SchoolId school = c.required("school_id", this::schoolId);
                 var year = c.required("school_year", Values::parseSchoolYear);
                 String term = c.required("term", t -> t);
@@ -185,7 +186,7 @@ final class RowRecords {
                 yield c.accept(() -> new StaffAssignment(staff, org, role, period), add);
             }
             case STUDENT_STAFF -> {
-                StudentId student = c.required("student_id", this::studentId);
+                StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
                 StaffId staff = c.required("staff_id", this::staffId);
                 RelationshipType type = c.required("relationship", t -> Values.parseEnum(RelationshipType.class, t));
                 DateRange period = period(c, "begin_date", "end_date");
@@ -201,7 +202,7 @@ final class RowRecords {
             }
             case INTERVENTION_PARTICIPANTS -> {
                 InterventionId id = c.required("intervention_id", this::interventionId);
-                StudentId student = c.required("student_id", this::studentId);
+                StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
                 Optional<StaffId> staff = c.optional("staff_id", this::staffId);
                 DateRange period = period(c, "begin_date", "end_date");
                 Optional<String> goal = c.optional("goal", t -> t);
@@ -212,7 +213,7 @@ final class RowRecords {
             }
             case CONSENTS -> {
                 ConsentId id = c.required("consent_id", ConsentId::of);
-                StudentId student = c.required("student_id", this::studentId);
+                StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
                 Grantor grantor = c.required("grantor", t -> Values.parseEnum(Grantor.class, t));
                 OrganizationId recipient = c.required("recipient_id", this::organizationId);
                 String purpose = c.required("purpose", t -> t);
@@ -228,7 +229,7 @@ final class RowRecords {
             }
             case MEETINGS, AGENDA_ITEMS, ACTION_STEPS -> meetingRows.parse(file, c, add);
             case ATTENDANCE -> {
-                StudentId student = c.required("student_id", this::studentId);
+                StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
                 SchoolId school = c.required("school_id", this::schoolId);
                 LocalDate date = c.required("date", Values::parseDate);
                 AttendanceCategory category = c.required("category", t -> Values.parseEnum(AttendanceCategory.class, t));
@@ -249,6 +250,11 @@ final class RowRecords {
     /** Periods already built, shared (most begin and end on a few dates). */
     private final Map<Long, DateRange> periods = new java.util.HashMap<>();
 
+    /** The last period built or found, and the begin and end values it was made of (compared by identity). */
+    private @Nullable LocalDate lastFrom;
+    private @Nullable Optional<LocalDate> lastTo;
+    private @Nullable DateRange lastPeriod;
+
     /** A period from a required begin and an optional inclusive end ({@code field.date-order} when end < begin). */
     private @Nullable DateRange period(Cells c, String begin, String end) {
         LocalDate from = c.required(begin, Values::parseDate);
@@ -260,16 +266,38 @@ final class RowRecords {
             c.fail(end, to.get().toString(), "field.date-order", end + " must not be before " + begin + " " + from);
             return null;
         }
+        if (from == lastFrom && to == lastTo) {
+            return lastPeriod; // the cells' cached values: the same dates as the previous period's
+        }
         long key = (from.toEpochDay() << 32) | (to.map(d -> d.toEpochDay() & 0xFFFFFFFFL).orElse(0xFFFFFFFFL));
-        DateRange known = periods.get(key);
-        if (known != null) {
-            return known;
+        DateRange range = periods.get(key);
+        if (range == null) {
+            range = DateRange.closed(from, to);
+            if (periods.size() < 1 << 20) {
+                periods.put(key, range);
+            }
         }
-        DateRange range = DateRange.closed(from, to);
-        if (periods.size() < 1 << 20) {
-            periods.put(key, range);
-        }
+        lastFrom = from;
+        lastTo = to;
+        lastPeriod = range;
         return range;
+    }
+
+    /** The dense index of the student the current row's student_id named, found by its bytes, or -1. */
+    private int studentIndex = -1;
+
+    /**
+     * The dense index of the student the last parsed row named when its id was found by the cell's bytes, else -1: a
+     * hint for the assembler ({@link Assembler#hintStudent}).
+     */
+    int studentIndex() {
+        return studentIndex;
+    }
+
+    private @Nullable StudentId studentAscii(byte[] bytes, int from, int to) {
+        int i = assembler.studentIndex(bytes, from, to);
+        studentIndex = i;
+        return i < 0 ? null : assembler.studentAt(i);
     }
 
     /** The last student id looked up: the rows of a file sorted by student repeat it. */

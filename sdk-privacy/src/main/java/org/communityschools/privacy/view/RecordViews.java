@@ -45,7 +45,7 @@ public final class RecordViews {
         // written once as UTF-8 bytes, hashed as they are written: the digest covers those bytes, and the text is
         // decoded from them (the same text as writing to a String, without a second encoding for the digest)
         DigestOutput out = DigestOutput.keeping();
-        (pretty ? PRETTY : COMPACT).writeValue(out, view.tree());
+        (pretty ? PRETTY : COMPACT).writeValue(out, view.body());
         String digest = "sha256:" + out.hexDigest();
         String json = out.text();
         if (view.shownFields().isEmpty()) {

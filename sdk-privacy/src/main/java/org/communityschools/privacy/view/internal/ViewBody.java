@@ -3,6 +3,7 @@ package org.communityschools.privacy.view.internal;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.communityschools.core.model.DataCategory;
 import tools.jackson.core.JsonGenerator;
@@ -10,6 +11,10 @@ import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.jsontype.TypeSerializer;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.POJONode;
+import tools.jackson.databind.node.ValueNode;
 
 /**
  * The top level of a student record view: for each {@link DataCategory} shown, its fields in the order they were
@@ -85,8 +90,13 @@ public final class ViewBody extends JacksonSerializable.Base {
         return out;
     }
 
-    @Override
-    public void serialize(JsonGenerator g, SerializationContext ctxt) {
+    /**
+     * Writes the view to {@code g}, which needs no serialization context: the values of a view are strings, numbers,
+     * nulls, objects, arrays and record rows, written here (a null as {@code null}, as Jackson's default does).
+     *
+     * @param g the generator
+     */
+    public void write(JsonGenerator g) {
         g.writeStartObject(this);
         for (int c = 0; c < sizes.length; c++) {
             int n = sizes[c];
@@ -99,11 +109,45 @@ public final class ViewBody extends JacksonSerializable.Base {
             JsonNode[] v = values[c];
             for (int i = 0; i < n; i++) {
                 g.writeName(k[i]);
-                v[i].serialize(g, ctxt);
+                write(g, v[i]);
             }
             g.writeEndObject();
         }
         g.writeEndObject();
+    }
+
+    /** Writes {@code node} as Jackson's default serialization of a tree does, without a serialization context. */
+    static void write(JsonGenerator g, JsonNode node) {
+        if (node instanceof POJONode p && p.getPojo() instanceof Fillers.Rows rows) {
+            rows.write(g);
+        } else if (node instanceof ObjectNode o) {
+            g.writeStartObject(o, o.size());
+            for (Map.Entry<String, JsonNode> e : o.properties()) {
+                g.writeName(e.getKey());
+                write(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (node instanceof ArrayNode a) {
+            g.writeStartArray(a, a.size());
+            for (int i = 0; i < a.size(); i++) {
+                write(g, a.get(i));
+            }
+            g.writeEndArray();
+        } else if (node.isNull()) {
+            g.writeNull();
+        } else if (node.isString()) {
+            g.writeString(node.asString());
+        } else if (node instanceof ValueNode && (node.isNumber() || node.isBoolean())) {
+            // numbers and booleans write themselves with the generator alone
+            node.serialize(g, null);
+        } else {
+            throw new IllegalStateException("a view holds no " + node.getNodeType() + " value");
+        }
+    }
+
+    @Override
+    public void serialize(JsonGenerator g, SerializationContext ctxt) {
+        write(g);
     }
 
     @Override

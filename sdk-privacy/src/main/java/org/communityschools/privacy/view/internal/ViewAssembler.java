@@ -33,9 +33,9 @@ import org.communityschools.privacy.policy.RowFilter;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Builds the tree of a student record view: walks the catalog, copies only permitted fields, applies the decision's
- * masks, and records why each permitted field is absent. Any doubt leaves a field out. One instance per view; not
- * thread-safe.
+ * Builds a student record view (its top level a {@link ViewBody}, written without a tree): walks the catalog, copies
+ * only permitted fields, applies the decision's masks, and records why each permitted field is absent. Any doubt leaves
+ * a field out. One instance per view; not thread-safe.
  */
 public final class ViewAssembler {
     /** Why a field under the mask {@link MaskTransform#REMOVE} is absent (recorded for each record it removes). */

@@ -10,7 +10,11 @@ import org.communityschools.privacy.disclosure.DisclosureSink;
 import org.communityschools.privacy.internal.disclosure.DigestOutput;
 import org.communityschools.privacy.internal.disclosure.LogCodec;
 import org.communityschools.privacy.policy.Decision;
-import tools.jackson.databind.ObjectWriter;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,9 +24,16 @@ import tools.jackson.databind.json.JsonMapper;
  * way to write a view without recording it: no serializer, no tree. Stateless and thread-safe.
  */
 public final class RecordViews {
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
-    private static final ObjectWriter COMPACT = MAPPER.writer();
-    private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
+    private static final TokenStreamFactory FACTORY = JsonMapper.builder().build().tokenStreamFactory();
+    /** A generator that writes compactly. */
+    private static final ObjectWriteContext COMPACT = ObjectWriteContext.empty();
+    /** A generator that indents as Jackson's default pretty printer (a new printer per text: it keeps its depth). */
+    private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {
+        @Override
+        public PrettyPrinter getPrettyPrinter() {
+            return new DefaultPrettyPrinter();
+        }
+    };
 
     private RecordViews() {}
 
@@ -45,7 +56,10 @@ public final class RecordViews {
         // written once as UTF-8 bytes, hashed as they are written: the digest covers those bytes, and the text is
         // decoded from them (the same text as writing to a String, without a second encoding for the digest)
         DigestOutput out = DigestOutput.keeping();
-        (pretty ? PRETTY : COMPACT).writeValue(out, view.tree());
+        // straight to a generator of the factory: the view needs no serialization context (one per text otherwise)
+        try (JsonGenerator g = FACTORY.createGenerator(pretty ? PRETTY : COMPACT, out)) {
+            view.body().write(g);
+        }
         String digest = "sha256:" + out.hexDigest();
         String json = out.text();
         if (view.shownFields().isEmpty()) {

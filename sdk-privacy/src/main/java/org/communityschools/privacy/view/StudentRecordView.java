@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -25,8 +24,7 @@ import org.communityschools.privacy.policy.MaskTransform;
 import org.communityschools.privacy.view.internal.Entries;
 import org.communityschools.privacy.view.internal.Fillers;
 import org.communityschools.privacy.view.internal.ViewAssembler;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
+import org.communityschools.privacy.view.internal.ViewBody;
 
 /**
  * One student's record as one requester may see it under one {@link Decision}: built only from the permitted fields of
@@ -53,11 +51,11 @@ import tools.jackson.databind.node.ObjectNode;
  * disclosure to the log first and returns nothing when that fails. A view is built only from a {@link Decision},
  * which only a policy engine makes.
  *
- * <p>Immutable and thread-safe: the tree is built once and never leaves except as the disclosed text.
+ * <p>Immutable and thread-safe: the view is built once and never leaves except as the disclosed text.
  */
 public final class StudentRecordView {
     private final Decision decision;
-    private final ObjectNode tree;
+    private final ViewBody body;
     private final SortedSet<FieldPath> shown;
     private final SortedMap<FieldPath, String> absent;
     private final SortedMap<FieldPath, MaskTransform> masked;
@@ -66,7 +64,7 @@ public final class StudentRecordView {
 
     private StudentRecordView(Decision decision, ViewAssembler.Result r) {
         this.decision = decision;
-        this.tree = r.tree();
+        this.body = r.body();
         this.shown = Collections.unmodifiableSortedSet(r.shown());
         this.absent = Collections.unmodifiableSortedMap(r.absent());
         this.masked = Collections.unmodifiableSortedMap(r.masked());
@@ -142,7 +140,7 @@ public final class StudentRecordView {
 
     /** {@return whether nothing is shown (the view writes {@code {}})} */
     public boolean isEmpty() {
-        return tree.isEmpty();
+        return body.isEmpty();
     }
 
     /** {@return the fields the view shows, each permitted by the decision, sorted by path} */
@@ -173,7 +171,7 @@ public final class StudentRecordView {
      * @return the lower-case names of the categories shown
      */
     public Set<String> categories() {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(tree.propertyNames()));
+        return Collections.unmodifiableSet(body.categories());
     }
 
     /**
@@ -247,8 +245,9 @@ public final class StudentRecordView {
         return Entries.build(decision, written, masked, digest);
     }
 
-    JsonNode tree() {
-        return tree;
+    /** The top level of the view, written straight to the generator (no tree). */
+    ViewBody body() {
+        return body;
     }
 
     @Override

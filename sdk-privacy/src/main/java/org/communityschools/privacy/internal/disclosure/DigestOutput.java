@@ -33,6 +33,11 @@ public final class DigestOutput extends OutputStream {
         return new DigestOutput(md, null);
     }
 
+    /** A stream that only hashes what is written into {@code md} (which the caller has reset, or primed with a prefix). */
+    public static DigestOutput hashing(MessageDigest md) {
+        return new DigestOutput(md, null);
+    }
+
     /** A stream that hashes what is written and keeps it, to be read once as text by {@link #text()}. */
     public static DigestOutput keeping() {
         byte[] b = BUFFERS.get();

@@ -3,6 +3,7 @@ package org.communityschools.privacy.view.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.communityschools.privacy.FieldPath;
@@ -25,31 +26,38 @@ public final class Entries {
      */
     public static List<Disclosure> build(Decision decision, Map<ViewAssembler.Authority, SortedMap<FieldPath, Integer>> written,
                                          Map<FieldPath, MaskTransform> masked, String digest) {
-        List<Disclosure> out = new ArrayList<>();
+        List<Disclosure> out = new ArrayList<>(written.size());
+        Optional<String> contentDigest = Optional.of(digest);
         for (Map.Entry<ViewAssembler.Authority, SortedMap<FieldPath, Integer>> e : written.entrySet()) {
-            if (e.getValue().isEmpty()) {
+            SortedMap<FieldPath, Integer> shown = e.getValue();
+            if (shown.isEmpty()) {
                 continue;
             }
             ViewAssembler.Authority a = e.getKey();
             Disclosure template = template(decision, a);
-            Disclosure.Builder b = Disclosure.builder().at(decision.at()).requester(decision.requester())
-                    .requesterOrganization(template.requesterOrganization()).student(decision.student())
-                    .fields(e.getValue().keySet()).purpose(template.purpose()).legalBasis(a.basis()).contentDigest(digest);
-            a.agreement().ifPresent(b::agreement);
-            a.consent().ifPresent(b::consent);
-            template.emergency().ifPresent(b::emergency);
-            Map<FieldPath, String> masks = new TreeMap<>();
-            e.getValue().forEach((f, n) -> {
-                if (n >= 0) {
-                    b.recordCount(f, n);
+            // one pass over the fields written, in path order: the field list (already sorted and distinct, so the
+            // disclosure keeps it as it is), the record counts and the masks, without a builder and its maps
+            FieldPath[] fields = new FieldPath[shown.size()];
+            TreeMap<FieldPath, Integer> counts = new TreeMap<>();
+            SortedMap<FieldPath, String> masks = java.util.Collections.emptySortedMap();
+            int i = 0;
+            for (Map.Entry<FieldPath, Integer> w : shown.entrySet()) {
+                FieldPath f = w.getKey();
+                fields[i++] = f;
+                if (w.getValue() >= 0) {
+                    counts.put(f, w.getValue());
                 }
                 MaskTransform t = masked.get(f);
                 if (t != null && t != MaskTransform.REMOVE) {
+                    if (masks.isEmpty()) {
+                        masks = new TreeMap<>();
+                    }
                     masks.put(f, t.name());
                 }
-            });
-            masks.forEach(b::mask);
-            out.add(b.build());
+            }
+            out.add(new Disclosure(decision.at(), decision.requester(), template.requesterOrganization(),
+                    decision.student(), List.of(fields), template.purpose(), a.basis(), a.agreement(), a.consent(),
+                    template.emergency(), counts, masks, contentDigest));
         }
         return out;
     }

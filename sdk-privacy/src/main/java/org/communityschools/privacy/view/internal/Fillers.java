@@ -297,6 +297,11 @@ public final class Fillers {
 
         @Override
         public void serialize(JsonGenerator g, SerializationContext ctxt) {
+            write(g);
+        }
+
+        /** Writes the rows to {@code g}, which needs no serialization context. */
+        void write(JsonGenerator g) {
             g.writeStartArray();
             char[] date = new char[10];
             int i = 0;
@@ -312,7 +317,7 @@ public final class Fillers {
                     } else if (v instanceof LocalDate day) {
                         writeDate(g, day, date);
                     } else {
-                        ((JsonNode) v).serialize(g, ctxt);
+                        ViewBody.write(g, (JsonNode) v);
                     }
                 }
                 g.writeEndObject();

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.HashMap;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +17,6 @@ import java.util.TreeSet;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.AgreementId;
 import org.communityschools.core.model.ConsentId;
-import org.communityschools.core.model.DataCategory;
 import org.communityschools.core.model.LegalBasis;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.Student;
@@ -33,28 +31,22 @@ import org.communityschools.privacy.policy.MaskTransform;
 import org.communityschools.privacy.policy.Obligation;
 import org.communityschools.privacy.policy.RowFilter;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds the tree of a student record view: walks the catalog, copies only permitted fields, applies the decision's
- * masks, and records why each permitted field is absent. Any doubt leaves a field out. One instance per view; not
- * thread-safe.
+ * Builds a student record view (its top level a {@link ViewBody}, written without a tree): walks the catalog, copies
+ * only permitted fields, applies the decision's masks, and records why each permitted field is absent. Any doubt leaves
+ * a field out. One instance per view; not thread-safe.
  */
 public final class ViewAssembler {
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
     /** Why a field under the mask {@link MaskTransform#REMOVE} is absent (recorded for each record it removes). */
     private static final String REMOVED = "removed by the mask " + MaskTransform.REMOVE;
-    /** The top-level key of each {@link DataCategory}, by ordinal: its lower-case name. */
-    private static final String[] CATEGORY_KEYS = java.util.Arrays.stream(DataCategory.values())
-            .map(c -> c.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
 
     /**
-     * The result: the tree, the fields written, the permitted fields left out with why, the masks applied, the fields
+     * The result: the view's top level (written straight to the generator), the fields written, the permitted fields left out with why, the masks applied, the fields
      * written under each authority with their record counts (-1 for a field of the student, not of records), and the
      * records withheld as outside every grant's scope.
      */
-    public record Result(ObjectNode tree, SortedSet<FieldPath> shown, SortedMap<FieldPath, String> absent,
+    public record Result(ViewBody body, SortedSet<FieldPath> shown, SortedMap<FieldPath, String> absent,
                          SortedMap<FieldPath, MaskTransform> masked,
                          Map<Authority, SortedMap<FieldPath, Integer>> written, List<Withheld> withheld) {}
 
@@ -142,7 +134,7 @@ public final class ViewAssembler {
     }
 
     private Result run() {
-        ObjectNode root = F.objectNode();
+        ViewBody root = new ViewBody();
         // built by the decision on every call: asked once
         Set<FieldPath> permitted = decision.permittedFields();
         for (FieldPath p : permitted) {
@@ -185,7 +177,7 @@ public final class ViewAssembler {
         // masks and counts only of what is shown
         written.values().forEach(m -> m.keySet().retainAll(shown));
         written.values().removeIf(Map::isEmpty);
-        return new Result(inCategoryOrder(root), shown, absent, masked, written, List.copyOf(out));
+        return new Result(root, shown, absent, masked, written, List.copyOf(out));
     }
 
     /**
@@ -226,19 +218,7 @@ public final class ViewAssembler {
         counts.forEach((a, n) -> written.computeIfAbsent(a, k -> new TreeMap<>()).put(p, n));
     }
 
-    /** The top-level objects in the order of {@link DataCategory}: identity first, case notes last. */
-    private static ObjectNode inCategoryOrder(ObjectNode root) {
-        ObjectNode out = F.objectNode();
-        for (String key : CATEGORY_KEYS) {
-            JsonNode group = root.get(key);
-            if (group != null) {
-                out.set(key, group);
-            }
-        }
-        return out;
-    }
-
-    private void top(DataField f, Fillers.StudentData s, ObjectNode root) {
+    private void top(DataField f, Fillers.StudentData s, ViewBody root) {
         FieldPath p = f.path();
         if (f.source().isEmpty()) {
             absent.put(p, "no source in the district data directory");
@@ -262,11 +242,10 @@ public final class ViewAssembler {
             absent.put(p, "the record view does not know how to fill this field");
             return;
         }
-        String category = CATEGORY_KEYS[f.category().ordinal()];
+        int category = f.category().ordinal();
         String key = p.value().substring(p.value().indexOf('.') + 1); // the second of its two segments
-        JsonNode existing = root.get(category);
-        if (existing != null && existing.has(key)) {
-            absent.put(p, "another field already holds the key " + category + "." + key);
+        if (root.has(category, key)) {
+            absent.put(p, "another field already holds the key " + ViewBody.CATEGORY_KEYS[category] + "." + key);
             return;
         }
         Optional<JsonNode> value;
@@ -331,8 +310,7 @@ public final class ViewAssembler {
             absent.putIfAbsent(p, "no value in this student's records");
             return;
         }
-        ObjectNode group = existing instanceof ObjectNode o ? o : root.putObject(category);
-        group.set(key, value.get());
+        root.put(category, key, value.get());
         shown.add(p);
         shown.addAll(pendingChildren);
         commit(p, pendingCounts.byAuthority());

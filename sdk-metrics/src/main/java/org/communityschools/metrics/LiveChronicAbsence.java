@@ -2,6 +2,7 @@ package org.communityschools.metrics;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,35 +18,50 @@ import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.metrics.internal.Aggregator;
+import org.communityschools.metrics.internal.AsOfTallies;
 import org.communityschools.metrics.internal.LiveColumns;
 
 /**
  * Chronic absence that follows a {@link LiveDistrict}: the columnar calculation of the batch report
  * ({@link ChronicAbsence#calculate}), kept current, as a {@link VersionListener}, by every batch the district applies.
- * For each as-of date read, the columns are built once from the version followed to (as a batch report is, on both
- * cores), then each batch recomputes the columns of the students it touches (their attendance rows up to that date,
- * enrollments, characteristics, student record; for a change to a school's instructional days, record or
- * community-school status, the students enrolled at that school) from the new version, and moves the counts by
- * school, grade, subgroup, community-school status and district by the difference: nothing is rebuilt whole, a batch
- * costs time proportional to the records of the students it touches. The columns of the four as-of
- * dates read last are kept (a read as of another date builds its columns first); each holds about one batch
- * report's columns (some 100 bytes per student-enrollment) and the version they were first built from. Every figure equals the batch
- * {@link ChronicAbsence#calculate} over the version followed to ({@link #version()}), as of any date (properties
- * check it at every step of random change sequences, and the live columns against columns built afresh). No
- * {@link AttendanceAccumulator} is kept: every reading comes from the columns.
+ * Every figure equals the batch {@link ChronicAbsence#calculate} over the version followed to ({@link #version()}), as
+ * of any date (properties check it at every step of random change sequences, many as-of dates interleaved, and the
+ * live columns against columns built afresh). No {@link AttendanceAccumulator} is kept.
+ *
+ * <p>Two kinds of state are kept current, neither rebuilt whole by a batch:
+ * <ul>
+ *   <li>For each as-of date whose counts were read ({@link #school}, {@link #schools}, {@link #district},
+ *       {@link #students}), up to 64 dates (the least recently read dropped first): only the
+ *       counts by school, grade, subgroup, community-school status and district, and the schools' calendars (a few
+ *       kilobytes per school, nothing per student). They are built once from the version followed to (one batch
+ *       calculation, its columns dropped); then each batch recomputes the touched students' old contributions from
+ *       the version before it and their new ones from the version after it (their attendance rows up to that date,
+ *       enrollments, characteristics, student record; for a change to a school's instructional days, record or
+ *       community-school status, the students enrolled at that school) and moves the counts by the difference: time
+ *       proportional to the records of the students it touches, for each date kept. So a page that reads the counts
+ *       as of every month end of the year builds each date's counts once, not at every view. {@link #students} computes
+ *       the group's students from the version followed to (time proportional to their records).</li>
+ *   <li>For each as-of date whose records were read ({@link #report}, {@link #snapshot}), up to four
+ *       dates: the columns of the batch report (some 100 bytes per student-enrollment) and the version they were
+ *       first built from, each batch recomputing the columns of the students it touches (see
+ *       {@code LiveColumns}).</li>
+ * </ul>
  *
  * <p>Thread-safe: the listener and the readers take one lock, so a reading sees the figures of one version.
  * {@link #close()} stops following.
  */
 public final class LiveChronicAbsence implements AutoCloseable {
-    /** The number of as-of dates whose columns are kept current. */
-    private static final int AS_OF_DATES = 4;
+    /** The number of as-of dates whose columns (per-student records) are kept current. */
+    private static final int COLUMN_DATES = 4;
+    /** The number of as-of dates whose counts are kept current. */
+    private static final int TALLY_DATES = 64;
 
     private final LiveDistrict district;
     private final SchoolYear year;
     private final ChronicAbsenceDefinition definition;
     private final VersionListener listener = this::applied;
     private final Map<LocalDate, LiveColumns> columns = new LinkedHashMap<>(8, 0.75f, true);
+    private final Map<LocalDate, AsOfTallies> tallies = new LinkedHashMap<>(16, 0.75f, true);
     private @org.jspecify.annotations.Nullable DistrictData data;
     private long version;
 
@@ -75,6 +91,7 @@ public final class LiveChronicAbsence implements AutoCloseable {
 
     private synchronized void resync(DistrictVersion v) {
         columns.clear();
+        tallies.clear();
         data = v.data();
         version = v.number();
     }
@@ -97,28 +114,62 @@ public final class LiveChronicAbsence implements AutoCloseable {
                 throw e;
             }
         }
+        for (Iterator<AsOfTallies> it = tallies.values().iterator(); it.hasNext(); ) {
+            AsOfTallies t = it.next();
+            try {
+                t.apply(previous.data(), current.data(), batch);
+            } catch (RuntimeException e) {
+                it.remove(); // built again from the current version when next read
+                throw e;
+            }
+        }
         data = current.data();
         version = current.number();
     }
 
-    /** The columns up to {@code asOf} (clamped to the year's last day), or null before the year's first day. */
-    private @org.jspecify.annotations.Nullable LiveColumns columns(LocalDate asOf) {
+    /** The last day counted as of {@code asOf} (clamped to the year's last day), or null before the year's first day. */
+    private @org.jspecify.annotations.Nullable LocalDate last(LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
         LocalDate last = asOf.isBefore(year.lastDay()) ? asOf : year.lastDay();
-        if (last.isBefore(year.firstDay())) {
+        return last.isBefore(year.firstDay()) ? null : last;
+    }
+
+    /** The columns up to {@code asOf} (clamped to the year's last day), or null before the year's first day. */
+    private @org.jspecify.annotations.Nullable LiveColumns columns(LocalDate asOf) {
+        LocalDate last = last(asOf);
+        if (last == null) {
             return null;
         }
         LiveColumns c = columns.get(last);
         if (c == null) {
             c = LiveColumns.build(Objects.requireNonNull(data), year, definition, last, ForkJoinPool.commonPool());
             columns.put(last, c);
-            if (columns.size() > AS_OF_DATES) {
-                Iterator<LocalDate> eldest = columns.keySet().iterator();
-                eldest.next();
-                eldest.remove();
-            }
+            dropEldest(columns, COLUMN_DATES);
         }
         return c;
+    }
+
+    /** The counts up to {@code asOf} (clamped to the year's last day), or null before the year's first day. */
+    private @org.jspecify.annotations.Nullable AsOfTallies tallies(LocalDate asOf) {
+        LocalDate last = last(asOf);
+        if (last == null) {
+            return null;
+        }
+        AsOfTallies t = tallies.get(last);
+        if (t == null) {
+            t = AsOfTallies.build(Objects.requireNonNull(data), year, definition, last, ForkJoinPool.commonPool());
+            tallies.put(last, t);
+            dropEldest(tallies, TALLY_DATES);
+        }
+        return t;
+    }
+
+    private static void dropEldest(Map<LocalDate, ?> lru, int keep) {
+        if (lru.size() > keep) {
+            Iterator<LocalDate> eldest = lru.keySet().iterator();
+            eldest.next();
+            eldest.remove();
+        }
     }
 
     /** {@return the number of the district version the figures are of} */
@@ -134,8 +185,8 @@ public final class LiveChronicAbsence implements AutoCloseable {
      */
     public synchronized AttendanceAggregate school(SchoolId school, LocalDate asOf) {
         Objects.requireNonNull(school, "school");
-        LiveColumns c = columns(asOf);
-        return c == null ? new Aggregator().result() : c.school(school);
+        AsOfTallies t = tallies(asOf);
+        return t == null ? new Aggregator().result() : t.school(school);
     }
 
     /**
@@ -146,8 +197,8 @@ public final class LiveChronicAbsence implements AutoCloseable {
      */
     public synchronized AttendanceAggregate students(Collection<StudentId> students, LocalDate asOf) {
         List<StudentId> group = List.copyOf(students);
-        LiveColumns c = columns(asOf);
-        return c == null ? new Aggregator().result() : c.students(group);
+        AsOfTallies t = tallies(asOf);
+        return t == null ? new Aggregator().result() : t.students(Objects.requireNonNull(data), group);
     }
 
     /**
@@ -156,8 +207,19 @@ public final class LiveChronicAbsence implements AutoCloseable {
      * @param asOf the last day counted (inclusive)
      */
     public synchronized AttendanceAggregate district(LocalDate asOf) {
-        LiveColumns c = columns(asOf);
-        return c == null ? new Aggregator().result() : c.district();
+        AsOfTallies t = tallies(asOf);
+        return t == null ? new Aggregator().result() : t.district();
+    }
+
+    /**
+     * {@return every school with a student-enrollment year to date as of {@code asOf}, its student-enrollments
+     * aggregated: equal to {@code snapshot(asOf).schools()} and to the batch report's schools, from the counts only}
+     *
+     * @param asOf the last day counted (inclusive)
+     */
+    public synchronized Map<SchoolId, AttendanceAggregate> schools(LocalDate asOf) {
+        AsOfTallies t = tallies(asOf);
+        return t == null ? Map.of() : Collections.unmodifiableMap(t.schools());
     }
 
     /**

@@ -172,7 +172,7 @@ final class LiveData implements AutoCloseable {
      */
     ProtectedTable schools(DistrictData data, LocalDate asOf) {
         return cached(List.of("schools", asOf), figures.version(),
-                () -> Published.schools(figures.snapshot(asOf).schools(), id -> data.isCommunitySchool(id, year), rules));
+                () -> Published.schools(figures.schools(asOf), id -> data.isCommunitySchool(id, year), rules));
     }
 
     @Override

@@ -118,6 +118,65 @@ public final class LiveColumns {
 
     /** Moves the columns from {@code previous} to {@code current}, made from it by {@code batch}. */
     public void apply(DistrictData previous, DistrictData current, ChangeBatch batch) {
+        Touched t = touched(previous, current, batch, year, fromDay, toDay, schools);
+        Set<StudentId> touched = t.students();
+        Set<SchoolId> calendarChanged = t.calendarChanged();
+        List<Integer> flipped = t.flipped();
+        // old contributions out, with the old calendars and community status; then the school-level changes
+        for (StudentId id : touched) {
+            Placed p = placed(id);
+            if (p != null && p.counted()) {
+                p.c.count(p.s, tallies, -1, schools.community);
+                withStays -= p.c.stays[p.s] > 0 ? 1 : 0;
+                stayTotal -= p.c.stays[p.s];
+            }
+        }
+        for (SchoolId school : calendarChanged) {
+            schools.forgetCalendar(school);
+        }
+        for (int i : flipped) {
+            schools.community[i] ^= 1;
+        }
+        if (touched.isEmpty()) {
+            return;
+        }
+        List<StudentId> ids = new ArrayList<>(touched);
+        ColumnarChronicAbsence.Computed patch = StudentPatch.build(current, year, definition, fromDay, toDay, ids, schools);
+        tallies = tallies.grown(schools.size());
+        tallies.addAll(patch.tallies());
+        ChronicColumns c = patch.columns();
+        for (int i = 0; i < ids.size(); i++) {
+            patched.put(ids.get(i), new Placed(c, i));
+            withStays += c.stays[i] > 0 ? 1 : 0;
+            stayTotal += c.stays[i];
+        }
+        List<Patch> more = new ArrayList<>(patches.size() + 1);
+        more.addAll(patches);
+        more.add(new Patch(c, List.copyOf(ids)));
+        patches = more;
+        if (patches.size() > maxPatches) {
+            fold(current);
+        }
+    }
+
+    /**
+     * What a batch touches in columns up to one day.
+     *
+     * @param students the students whose figures may change (each once, in batch order)
+     * @param calendarChanged the schools whose instructional days in the year changed
+     * @param flipped the schools (numbers of {@code schools}, calendar held) whose community-school status changed
+     */
+    record Touched(Set<StudentId> students, Set<SchoolId> calendarChanged, List<Integer> flipped) {}
+
+    /**
+     * The students, calendars and community-school statuses that {@code batch} (from {@code previous} to {@code
+     * current}) touches in columns over epoch days [{@code fromDay}, {@code toDay}] whose schools are {@code schools}:
+     * a change to a student's attendance rows in the period, enrollments, characteristics or record touches them; a
+     * change to a school's instructional days or record, or a partnership that changes its community-school status,
+     * touches the students enrolled at that school in either version.
+     */
+    static Touched touched(DistrictData previous, DistrictData current, ChangeBatch batch, SchoolYear year, int fromDay, int toDay,
+                           Schools schools) {
         Set<StudentId> touched = new LinkedHashSet<>();
         Set<SchoolId> calendarChanged = new HashSet<>();
         Set<SchoolId> schoolChanged = new HashSet<>();
@@ -155,41 +214,7 @@ public final class LiveColumns {
             addStudentsAt(previous, school, touched);
             addStudentsAt(current, school, touched);
         }
-        // old contributions out, with the old calendars and community status; then the school-level changes
-        for (StudentId id : touched) {
-            Placed p = placed(id);
-            if (p != null && p.counted()) {
-                p.c.count(p.s, tallies, -1, schools.community);
-                withStays -= p.c.stays[p.s] > 0 ? 1 : 0;
-                stayTotal -= p.c.stays[p.s];
-            }
-        }
-        for (SchoolId school : calendarChanged) {
-            schools.forgetCalendar(school);
-        }
-        for (int i : flipped) {
-            schools.community[i] ^= 1;
-        }
-        if (touched.isEmpty()) {
-            return;
-        }
-        List<StudentId> ids = new ArrayList<>(touched);
-        ColumnarChronicAbsence.Computed patch = StudentPatch.build(current, year, definition, fromDay, toDay, ids, schools);
-        tallies = tallies.grown(schools.size());
-        tallies.addAll(patch.tallies());
-        ChronicColumns c = patch.columns();
-        for (int i = 0; i < ids.size(); i++) {
-            patched.put(ids.get(i), new Placed(c, i));
-            withStays += c.stays[i] > 0 ? 1 : 0;
-            stayTotal += c.stays[i];
-        }
-        List<Patch> more = new ArrayList<>(patches.size() + 1);
-        more.addAll(patches);
-        more.add(new Patch(c, List.copyOf(ids)));
-        patches = more;
-        if (patches.size() > maxPatches) {
-            fold(current);
-        }
+        return new Touched(touched, calendarChanged, flipped);
     }
 
     /**

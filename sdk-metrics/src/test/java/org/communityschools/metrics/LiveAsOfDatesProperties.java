@@ -16,11 +16,7 @@ import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.live.BatchRejectedException;
 import org.communityschools.core.live.ChangeBatch;
 import org.communityschools.core.live.LiveDistrict;
-import org.communityschools.core.model.GradeLevel;
-import org.communityschools.core.model.InstructionalDay;
-import org.communityschools.core.model.School;
 import org.communityschools.core.model.SchoolId;
-import org.communityschools.core.model.SchoolType;
 import org.communityschools.core.model.StudentId;
 
 /**
@@ -50,25 +46,12 @@ class LiveAsOfDatesProperties {
         return List.copyOf(out);
     }
 
-    private static DistrictData start() {
-        SmallDistrict d = new SmallDistrict(DAYS);
-        d.builder.add(new School(B, "School B", SmallDistrict.DISTRICT, GradeLevel.G06, GradeLevel.G12, SchoolType.REGULAR));
-        for (int i = 0; i < DAYS; i += 2) {
-            d.builder.add(new InstructionalDay(B, d.calendar.get(i)));
-        }
-        StudentId s0 = d.student("S0");
-        d.student("S1", 2);
-        d.student("S2");
-        d.absent(s0, 0, 3);
-        return d.build();
-    }
-
     @Property(tries = 150)
     void countsAsOfManyDatesFollowTheBatchesAndEqualTheBatchCalculation(@ForAll("batches") List<ChangeBatch> batches,
                                                                       @ForAll("reads") List<Integer> reads,
                                                                       @ForAll("definitions") ChronicAbsenceDefinition definition) {
         assertThat(DATES).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(12);
-        LiveDistrict live = LiveDistrict.of(start());
+        LiveDistrict live = LiveDistrict.of(LiveColumnsProperties.start());
         LiveChronicAbsence chronic = LiveChronicAbsence.follow(live, SmallDistrict.YEAR, definition);
         int next = 0;
         for (int i = 0; i < batches.size(); i++) {

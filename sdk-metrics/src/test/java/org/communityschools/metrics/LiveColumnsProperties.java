@@ -3,7 +3,6 @@ package org.communityschools.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
@@ -17,7 +16,6 @@ import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.live.BatchRejectedException;
 import org.communityschools.core.live.ChangeBatch;
 import org.communityschools.core.live.LiveDistrict;
-import org.communityschools.core.live.RecordKey;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.DateRange;
@@ -58,7 +56,8 @@ class LiveColumnsProperties {
                     .excludeSchoolTypes(java.util.Set.of(SchoolType.TRANSFER))
                     .aggregation(ChronicAbsenceDefinition.Aggregation.PER_ENROLLMENT).build());
 
-    private static DistrictData start() {
+    /** School A with every day, school B with every other day; three students, one absent on days 0 to 3. */
+    static DistrictData start() {
         SmallDistrict d = new SmallDistrict(DAYS);
         d.builder.add(new School(B, "School B", SmallDistrict.DISTRICT, GradeLevel.G06, GradeLevel.G12, SchoolType.REGULAR));
         for (int i = 0; i < DAYS; i += 2) {
@@ -164,22 +163,6 @@ class LiveColumnsProperties {
                 .as((school, del) -> new Object[] {new Partnership(school, SmallDistrict.CBO, SmallDistrict.YEAR, PartnershipRole.LEAD), del});
         Arbitrary<Object[]> change = Arbitraries.frequencyOf(Tuple.of(6, attendance), Tuple.of(3, enrollments),
                 Tuple.of(1, characteristics), Tuple.of(1, records), Tuple.of(1, calendar), Tuple.of(1, schoolType), Tuple.of(1, partnership));
-        return change.list().ofMinSize(1).ofMaxSize(4).map(cs -> {
-            ChangeBatch.Builder b = ChangeBatch.builder();
-            List<RecordKey> keys = new ArrayList<>();
-            for (Object[] c : cs) {
-                RecordKey k = RecordKey.of(c[0]);
-                if (keys.contains(k)) {
-                    continue;
-                }
-                keys.add(k);
-                if ((Boolean) c[1]) {
-                    b.delete(k);
-                } else {
-                    b.upsert(c[0]);
-                }
-            }
-            return b.build();
-        }).list().ofMinSize(1).ofMaxSize(10);
+        return change.list().ofMinSize(1).ofMaxSize(4).map(SmallDistrict::batchOf).list().ofMinSize(1).ofMaxSize(10);
     }
 }

@@ -3,7 +3,6 @@ package org.communityschools.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
@@ -16,7 +15,6 @@ import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.live.BatchRejectedException;
 import org.communityschools.core.live.ChangeBatch;
 import org.communityschools.core.live.LiveDistrict;
-import org.communityschools.core.live.RecordKey;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.Enrollment;
@@ -97,22 +95,6 @@ class LiveFiguresProperties {
                 .as((d, delete) -> new Object[] {new InstructionalDay(SmallDistrict.A, SHAPE.calendar.get(d)), delete});
         Arbitrary<Object[]> change = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, attendance),
                 net.jqwik.api.Tuple.of(2, enrollments), net.jqwik.api.Tuple.of(1, calendar));
-        return change.list().ofMinSize(1).ofMaxSize(3).map(cs -> {
-            ChangeBatch.Builder b = ChangeBatch.builder();
-            List<RecordKey> keys = new ArrayList<>();
-            for (Object[] c : cs) {
-                RecordKey k = RecordKey.of(c[0]);
-                if (keys.contains(k)) {
-                    continue;
-                }
-                keys.add(k);
-                if ((Boolean) c[1]) {
-                    b.delete(k);
-                } else {
-                    b.upsert(c[0]);
-                }
-            }
-            return b.build();
-        }).list().ofMinSize(1).ofMaxSize(8);
+        return change.list().ofMinSize(1).ofMaxSize(3).map(SmallDistrict::batchOf).list().ofMinSize(1).ofMaxSize(8);
     }
 }

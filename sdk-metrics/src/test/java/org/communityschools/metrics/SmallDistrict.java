@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.data.DistrictDataBuilder;
+import org.communityschools.core.live.ChangeBatch;
+import org.communityschools.core.live.RecordKey;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.BehaviorIncident;
@@ -111,5 +113,27 @@ final class SmallDistrict {
 
     DistrictData build() {
         return builder.build();
+    }
+
+    /**
+     * A change batch of generated changes, each a record and whether to delete it (rather than upsert it); a change
+     * whose record key an earlier change of the list already names is left out, as a batch names each key once.
+     */
+    static ChangeBatch batchOf(List<Object[]> changes) {
+        ChangeBatch.Builder b = ChangeBatch.builder();
+        List<RecordKey> keys = new ArrayList<>();
+        for (Object[] c : changes) {
+            RecordKey k = RecordKey.of(c[0]);
+            if (keys.contains(k)) {
+                continue;
+            }
+            keys.add(k);
+            if ((Boolean) c[1]) {
+                b.delete(k);
+            } else {
+                b.upsert(c[0]);
+            }
+        }
+        return b.build();
     }
 }

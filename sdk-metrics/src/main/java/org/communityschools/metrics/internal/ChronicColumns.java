@@ -2,9 +2,7 @@ package org.communityschools.metrics.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.DayShare;
 import org.communityschools.core.model.SchoolId;
@@ -192,25 +190,21 @@ final class ChronicColumns {
                                         LocalDate from, LocalDate to, java.util.concurrent.Executor executor, int parallelism,
                                         int minPerPart) {
         int kept = 0;
-        int[] spans = new int[0]; // per kept enrollment: school index, first and last epoch day, days, position in the data
+        List<SlotPass> passes = List.of();
         @Nullable Calendar[] calendars = new Calendar[0];
         int schoolCount = 0;
         if (!to.isBefore(from)) {
             // the enrollments in contiguous ranges of positions, one per part, joined in position order
             int n = people.enrollmentSchool.length;
             int parts = Math.max(1, Math.min(parallelism, n / Math.max(1, minPerPart)));
-            List<SlotPass> passes = Parts.run(executor, parts, t -> SlotPass.of(data, people, year, definition, (int) from.toEpochDay(),
+            passes = Parts.run(executor, parts, t -> SlotPass.of(data, people, year, definition, (int) from.toEpochDay(),
                     (int) to.toEpochDay(), (int) ((long) n * t / parts), (int) ((long) n * (t + 1) / parts)));
             for (SlotPass p : passes) {
                 kept += p.kept();
                 schoolCount = Math.max(schoolCount, p.calendars().length);
             }
-            spans = new int[5 * kept];
             calendars = new Calendar[schoolCount];
-            int at = 0;
             for (SlotPass p : passes) {
-                System.arraycopy(p.spans(), 0, spans, at, 5 * p.kept());
-                at += 5 * p.kept();
                 for (int s = 0; s < p.calendars().length; s++) {
                     if (p.calendars()[s] != null) {
                         calendars[s] = p.calendars()[s];
@@ -218,37 +212,16 @@ final class ChronicColumns {
                 }
             }
         }
-        Map<StudentId, Integer> extra = new HashMap<>();
-        int[] knownOut = new int[1];
-        int[] studentOf = ColumnarChronicAbsence.studentIndexes(people.enrollmentStudent, spans, 5, 4, kept, data.enrollments(), extra, knownOut);
-        int students = knownOut[0] + extra.size();
-        int[] start = new int[students + 1];
-        for (int s : studentOf) {
-            start[s + 1]++;
-        }
-        for (int s = 0; s < students; s++) {
-            start[s + 1] += start[s];
-        }
         byte[] community = new byte[schoolCount];
         for (int s = 0; s < schoolCount; s++) {
             community[s] = (byte) (calendars[s] != null && data.isCommunitySchool(data.schoolAt(s), year) ? 1 : 0);
         }
-        StudentId[] extraIds = new StudentId[extra.size()];
-        extra.forEach((id, i) -> extraIds[i - knownOut[0]] = id);
-        ChronicColumns c = new ChronicColumns(data, people, year, definition, knownOut[0], extraIds, start, kept, calendars, community);
-        int[] fill = start.clone();
+        ChronicColumns c = SlotPass.ordered(passes) ? SlotPass.ordered(data, people, year, definition, passes, kept, calendars, community, executor)
+                : SlotPass.sorted(data, people, year, definition, passes, kept, calendars, community);
+        int students = c.students;
+        int[] start = c.start;
         int[] entry = c.entry;
         int[] rank = schoolRanks(data, schoolCount, calendars);
-        for (int i = 0; i < kept; i++) {
-            int p = fill[studentOf[i]]++;
-            int position = spans[5 * i + 4];
-            c.school[p] = spans[5 * i];
-            c.first[p] = spans[5 * i + 1];
-            c.last[p] = spans[5 * i + 2];
-            c.days[p] = spans[5 * i + 3];
-            c.grade[p] = people.enrollmentGrade[position];
-            entry[p] = people.enrollmentEntry[position];
-        }
         // each student's slots by entry date, then school (stable: the data's order among equals)
         for (int s = 0; s < students; s++) {
             for (int i = start[s] + 1; i < start[s + 1]; i++) {

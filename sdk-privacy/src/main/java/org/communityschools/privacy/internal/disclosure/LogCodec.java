@@ -20,6 +20,7 @@ import org.communityschools.core.model.StudentId;
 import org.communityschools.privacy.FieldPath;
 import org.communityschools.privacy.disclosure.Disclosure;
 import org.communityschools.privacy.disclosure.EmergencyDetails;
+import org.communityschools.privacy.internal.IsoText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -92,67 +93,10 @@ public final class LogCodec {
     /** What hashing an entry reuses on a thread: a SHA-256 digest and a buffer for the text of an instant. */
     private static final class Scratch {
         final MessageDigest md = sha256();
-        final char[] text = new char[INSTANT_CHARS];
+        final char[] text = new char[IsoText.INSTANT_CHARS];
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-
-    /** The longest text {@link #isoInstant} writes: yyyy-MM-ddTHH:mm:ss.nnnnnnnnnZ. */
-    static final int INSTANT_CHARS = 30;
-    private static final long FIRST_SECOND = java.time.LocalDate.of(1000, 1, 1).toEpochDay() * 86_400L;
-    private static final long END_SECOND = java.time.LocalDate.of(10_000, 1, 1).toEpochDay() * 86_400L;
-
-    /**
-     * Writes {@code at} as {@link Instant#toString()} does (ISO-8601 in UTC, the fraction of a second in groups of three
-     * digits, none when zero) into {@code b} ({@link #INSTANT_CHARS} long) for the years 1000 to 9999, without making
-     * the string; -1 (nothing written) for other years, which the caller writes with {@link Instant#toString()}.
-     *
-     * @return the number of characters written, or -1
-     */
-    static int isoInstant(Instant at, char[] b) {
-        long secs = at.getEpochSecond();
-        if (secs < FIRST_SECOND || secs >= END_SECOND) {
-            return -1;
-        }
-        java.time.LocalDate date = java.time.LocalDate.ofEpochDay(Math.floorDiv(secs, 86_400L));
-        int sod = (int) Math.floorMod(secs, 86_400L);
-        digits(b, 0, date.getYear(), 4);
-        b[4] = '-';
-        digits(b, 5, date.getMonthValue(), 2);
-        b[7] = '-';
-        digits(b, 8, date.getDayOfMonth(), 2);
-        b[10] = 'T';
-        digits(b, 11, sod / 3600, 2);
-        b[13] = ':';
-        digits(b, 14, sod / 60 % 60, 2);
-        b[16] = ':';
-        digits(b, 17, sod % 60, 2);
-        int n = 19;
-        int nano = at.getNano();
-        if (nano > 0) {
-            b[n++] = '.';
-            if (nano % 1_000_000 == 0) {
-                digits(b, n, nano / 1_000_000, 3);
-                n += 3;
-            } else if (nano % 1000 == 0) {
-                digits(b, n, nano / 1000, 6);
-                n += 6;
-            } else {
-                digits(b, n, nano, 9);
-                n += 9;
-            }
-        }
-        b[n++] = 'Z';
-        return n;
-    }
-
-    /** Writes {@code value} (0 or more) as {@code width} decimal digits, with leading zeros, at {@code from}. */
-    private static void digits(char[] b, int from, int value, int width) {
-        for (int i = from + width - 1; i >= from; i--) {
-            b[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
-    }
 
     /** The members of a disclosure entry's body, in their canonical order. */
     private static final class DisclosureBody extends JacksonSerializable.Base {
@@ -168,10 +112,10 @@ public final class LogCodec {
 
         @Override
         public void serialize(JsonGenerator g, SerializationContext ctxt) {
-            write(g, new char[INSTANT_CHARS]);
+            write(g, new char[IsoText.INSTANT_CHARS]);
         }
 
-        /** Writes the body; {@code text} is a buffer of {@link #INSTANT_CHARS} for the instant. */
+        /** Writes the body; {@code text} is a buffer of {@link IsoText#INSTANT_CHARS} for the instant. */
         void write(JsonGenerator g, char[] text) {
             g.writeStartObject();
             g.writeName("seq");
@@ -179,7 +123,7 @@ public final class LogCodec {
             string(g, "prev", prev);
             string(g, "kind", "disclosure");
             g.writeName("at");
-            int n = isoInstant(d.at(), text);
+            int n = IsoText.instant(d.at(), text);
             if (n < 0) {
                 g.writeString(d.at().toString());
             } else {

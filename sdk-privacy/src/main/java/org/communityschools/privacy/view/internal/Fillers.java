@@ -27,6 +27,7 @@ import org.communityschools.core.model.StaffId;
 import org.communityschools.core.model.Student;
 import org.communityschools.core.model.StudentCharacteristic;
 import org.communityschools.core.model.StudentCharacteristicType;
+import org.communityschools.privacy.internal.IsoText;
 import org.communityschools.privacy.policy.RowFilter;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
@@ -303,7 +304,7 @@ public final class Fillers {
         /** Writes the rows to {@code g}, which needs no serialization context. */
         void write(JsonGenerator g) {
             g.writeStartArray();
-            char[] date = new char[10];
+            char[] date = new char[IsoText.DATE_CHARS];
             int i = 0;
             for (int r = 0; r < count; r++) {
                 g.writeStartObject();
@@ -330,28 +331,13 @@ public final class Fillers {
             serialize(g, ctxt);
         }
 
-        /**
-         * Writes {@code day} as the string {@link LocalDate#toString()} gives, from {@code buffer} (ten characters) for
-         * the years 1000 to 9999 (yyyy-MM-dd), without making the string.
-         */
+        /** Writes {@code day} as the string {@link LocalDate#toString()} gives, from {@code buffer} when it can. */
         private static void writeDate(JsonGenerator g, LocalDate day, char[] buffer) {
-            int year = day.getYear();
-            if (year < 1000 || year > 9999) {
+            int n = IsoText.date(day, buffer);
+            if (n < 0) {
                 g.writeString(day.toString());
-                return;
-            }
-            digits(buffer, 0, year, 4);
-            buffer[4] = '-';
-            digits(buffer, 5, day.getMonthValue(), 2);
-            buffer[7] = '-';
-            digits(buffer, 8, day.getDayOfMonth(), 2);
-            g.writeString(buffer, 0, 10);
-        }
-
-        private static void digits(char[] buffer, int at, int value, int width) {
-            for (int k = at + width - 1; k >= at; k--) {
-                buffer[k] = (char) ('0' + value % 10);
-                value /= 10;
+            } else {
+                g.writeString(buffer, 0, n);
             }
         }
 

@@ -1,4 +1,4 @@
-package org.communityschools.privacy.internal.disclosure;
+package org.communityschools.privacy.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,8 +21,8 @@ class IsoInstantProperties {
 
     @Property(tries = 1000)
     void writesTheTextOfInstantToString(@ForAll("instants") Instant at) {
-        char[] b = new char[LogCodec.INSTANT_CHARS];
-        int n = LogCodec.isoInstant(at, b);
+        char[] b = new char[IsoText.INSTANT_CHARS];
+        int n = IsoText.instant(at, b);
         if (at.getEpochSecond() < YEAR_1000 || at.getEpochSecond() >= YEAR_10000) {
             assertThat(n).isEqualTo(-1);
         } else {
@@ -32,14 +32,14 @@ class IsoInstantProperties {
 
     @Test
     void writesTheEdgesOfItsRange() {
-        char[] b = new char[LogCodec.INSTANT_CHARS];
+        char[] b = new char[IsoText.INSTANT_CHARS];
         // the first second of year 1000, and the last nanosecond of year 9999 (nine digits of fraction: the longest)
         Instant first = Instant.ofEpochSecond(YEAR_1000);
         Instant last = Instant.ofEpochSecond(YEAR_10000 - 1, 999_999_999);
-        assertThat(new String(b, 0, LogCodec.isoInstant(first, b))).isEqualTo("1000-01-01T00:00:00Z");
-        assertThat(new String(b, 0, LogCodec.isoInstant(last, b))).isEqualTo("9999-12-31T23:59:59.999999999Z");
-        assertThat(LogCodec.isoInstant(Instant.ofEpochSecond(YEAR_1000 - 1), b)).isEqualTo(-1);
-        assertThat(LogCodec.isoInstant(Instant.ofEpochSecond(YEAR_10000), b)).isEqualTo(-1);
+        assertThat(new String(b, 0, IsoText.instant(first, b))).isEqualTo("1000-01-01T00:00:00Z");
+        assertThat(new String(b, 0, IsoText.instant(last, b))).isEqualTo("9999-12-31T23:59:59.999999999Z");
+        assertThat(IsoText.instant(Instant.ofEpochSecond(YEAR_1000 - 1), b)).isEqualTo(-1);
+        assertThat(IsoText.instant(Instant.ofEpochSecond(YEAR_10000), b)).isEqualTo(-1);
     }
 
     @Provide
@@ -54,5 +54,23 @@ class IsoInstantProperties {
                 Arbitraries.integers().between(0, 999_999).map(us -> us * 1000),
                 Arbitraries.integers().between(0, 999_999_999));
         return Combinators.combine(seconds, nanos).as(Instant::ofEpochSecond);
+    }
+
+    @Property
+    void aDateIsWrittenAsLocalDateWritesIt(@ForAll("days") long epochDay) {
+        java.time.LocalDate day = java.time.LocalDate.ofEpochDay(epochDay);
+        char[] b = new char[IsoText.DATE_CHARS];
+        int n = IsoText.date(day, b);
+        if (day.getYear() >= 1000 && day.getYear() <= 9999) {
+            assertThat(new String(b, 0, n)).isEqualTo(day.toString());
+        } else {
+            assertThat(n).isEqualTo(-1);
+        }
+    }
+
+    @Provide
+    Arbitrary<Long> days() {
+        // years -2000 to 12000: both sides of the buffer's range
+        return Arbitraries.longs().between(java.time.LocalDate.of(-2000, 1, 1).toEpochDay(), java.time.LocalDate.of(12000, 12, 31).toEpochDay());
     }
 }

@@ -136,40 +136,37 @@ public final class LiveChronicAbsence implements AutoCloseable {
 
     /** The columns up to {@code asOf} (clamped to the year's last day), or null before the year's first day. */
     private @org.jspecify.annotations.Nullable LiveColumns columns(LocalDate asOf) {
-        LocalDate last = last(asOf);
-        if (last == null) {
-            return null;
-        }
-        LiveColumns c = columns.get(last);
-        if (c == null) {
-            c = LiveColumns.build(Objects.requireNonNull(data), year, definition, last, ForkJoinPool.commonPool());
-            columns.put(last, c);
-            dropEldest(columns, COLUMN_DATES);
-        }
-        return c;
+        return kept(columns, COLUMN_DATES, asOf,
+                last -> LiveColumns.build(Objects.requireNonNull(data), year, definition, last, ForkJoinPool.commonPool()));
     }
 
     /** The counts up to {@code asOf} (clamped to the year's last day), or null before the year's first day. */
     private @org.jspecify.annotations.Nullable AsOfTallies tallies(LocalDate asOf) {
+        return kept(tallies, TALLY_DATES, asOf,
+                last -> AsOfTallies.build(Objects.requireNonNull(data), year, definition, last, ForkJoinPool.commonPool()));
+    }
+
+    /**
+     * What {@code lru} (in access order) keeps for the last day counted as of {@code asOf}, built by {@code build} when
+     * it keeps nothing for that day, the least recently read dropped beyond {@code keep}; null before the year's first day.
+     */
+    private <T> @org.jspecify.annotations.Nullable T kept(Map<LocalDate, T> lru, int keep, LocalDate asOf,
+                                                        java.util.function.Function<LocalDate, T> build) {
         LocalDate last = last(asOf);
         if (last == null) {
             return null;
         }
-        AsOfTallies t = tallies.get(last);
+        T t = lru.get(last);
         if (t == null) {
-            t = AsOfTallies.build(Objects.requireNonNull(data), year, definition, last, ForkJoinPool.commonPool());
-            tallies.put(last, t);
-            dropEldest(tallies, TALLY_DATES);
+            t = build.apply(last);
+            lru.put(last, t);
+            if (lru.size() > keep) {
+                Iterator<LocalDate> eldest = lru.keySet().iterator();
+                eldest.next();
+                eldest.remove();
+            }
         }
         return t;
-    }
-
-    private static void dropEldest(Map<LocalDate, ?> lru, int keep) {
-        if (lru.size() > keep) {
-            Iterator<LocalDate> eldest = lru.keySet().iterator();
-            eldest.next();
-            eldest.remove();
-        }
     }
 
     /** {@return the number of the district version the figures are of} */

@@ -130,16 +130,26 @@ final class CsvRanges {
                     while (submitted < n && submitted < i + 2 * threads) {
                         long from = starts[submitted];
                         long to = starts[submitted + 1];
-                        pending.add(pool.submit(() -> rows.parse(bytes(channel, from, to))));
+                        pending.add(pool.submit(() -> {
+                            long since = ReadTimeline.now();
+                            C parsed = rows.parse(bytes(channel, from, to));
+                            ReadTimeline.parsed(since);
+                            return parsed;
+                        }));
                         submitted++;
                     }
+                    long waiting = ReadTimeline.now();
                     C chunk = await(pending.poll(), path);
+                    ReadTimeline.awaited(waiting);
                     long chunkLine = line;
                     line += chunk.newlines();
                     if (i < skipUntil) {
                         continue;
                     }
-                    if (chunk.odd() || !rows.apply(chunk, chunkLine)) {
+                    long applying = ReadTimeline.now();
+                    boolean applied = !chunk.odd() && rows.apply(chunk, chunkLine);
+                    ReadTimeline.applied(applying);
+                    if (!applied) {
                         skipUntil = reparse(channel, starts, i, chunkLine, chunkLine + chunk.newlines(), limits, rows);
                         if (skipUntil < 0) {
                             return;

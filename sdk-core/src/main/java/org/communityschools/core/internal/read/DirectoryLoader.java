@@ -155,15 +155,22 @@ public final class DirectoryLoader {
             } else if (Files.isRegularFile(path)) {
                 long[] c = new long[3];
                 counts.put(file, c);
+                ReadTimeline.begin();
                 readCsv(file, path, c);
+                ReadTimeline.end(file.fileName());
+                ReadTimeline.begin();
                 long late = assembler.endOfFile(file);
+                ReadTimeline.end(file.fileName() + " (end of file)");
                 c[1] -= late;
                 c[2] += late;
                 continue;
             }
             assembler.endOfFile(file);
         }
-        return assembler.finish(delta == null ? threads : 1);
+        ReadTimeline.begin();
+        DistrictIndex index = assembler.finish(delta == null ? threads : 1);
+        ReadTimeline.end("indexes");
+        return index;
     }
 
     /**
@@ -219,7 +226,7 @@ public final class DirectoryLoader {
                     return;
                 }
                 Cells cells = new Cells(file, positions, violations, constraints);
-                RecordReader reader = new RecordReader(file, assembler, violations, rowRecords(), sink(), delta, cells,
+                RecordReader reader = new RecordReader(file, assembler, violations, rowRecords(), sink(file), delta, cells,
                         names, positions, op, ID_COLUMNS.get(file), count);
                 if (headerEnd > 0) {
                     reader.readParallel(path, headerEnd, threads, chunk, limits, this::rowRecords, constraints);
@@ -241,11 +248,11 @@ public final class DirectoryLoader {
         return new RowRecords(assembler, d != null ? d::resolve : assembler::educationOrganization);
     }
 
-    /** Where accepted records go: the assembler's cross-record rules, or in delta mode the sink's upsert. */
-    private BiPredicate<Object, Where> sink() {
+    /** Where accepted records of {@code file} go: the assembler's cross-record rules, or in delta mode the sink's upsert. */
+    private BiPredicate<Object, Where> sink(DataFile file) {
         DeltaSink d = delta;
         if (d == null) {
-            return assembler::addAny;
+            return Adders.of(assembler, file);
         }
         return (r, w) -> {
             d.upsert(org.communityschools.core.live.RecordKey.of(r).file(), r, w.line());

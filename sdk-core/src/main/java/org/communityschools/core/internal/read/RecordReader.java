@@ -34,6 +34,7 @@ final class RecordReader {
     private final Assembler assembler;
     private final Violations violations;
     private final RowRecords records;
+    private final RowRecords.Parser parser;
     private final BiPredicate<Object, Where> sink;
     private final DirectoryLoader.@Nullable DeltaSink delta;
     private final Cells cells;
@@ -52,6 +53,7 @@ final class RecordReader {
         this.assembler = assembler;
         this.violations = violations;
         this.records = records;
+        this.parser = records.parser(file);
         this.sink = sink;
         this.delta = delta;
         this.cells = cells;
@@ -89,7 +91,7 @@ final class RecordReader {
             deleteRow(c[op], line);
             return;
         }
-        if (cells.controlFree(controlColumn, names) && records.parse(file, cells, sink)) {
+        if (cells.controlFree(controlColumn, names) && records.parse(parser, cells, sink)) {
             count[1]++;
         } else {
             rejected(idColumn == null ? null : cells.text(idColumn));
@@ -146,10 +148,12 @@ final class RecordReader {
         ThreadLocal<Cells> cellsOfWorker = ThreadLocal.withInitial(() -> new Cells(file, positions, new Violations(0),
                 constraints));
         ThreadLocal<RowRecords> recordsOfWorker = ThreadLocal.withInitial(parsers);
+        ThreadLocal<RowRecords.Parser> parserOfWorker = ThreadLocal.withInitial(() -> recordsOfWorker.get().parser(file));
         CsvRanges.read(path, headerEnd, threads, chunkBytes, thread, limits, new CsvRanges.Rows<Range>() {
             @Override
             public Range parse(byte[] bytes) {
-                return Range.parse(bytes, width, limits, file, cellsOfWorker.get(), recordsOfWorker.get(), idColumn);
+                return Range.parse(bytes, width, limits, cellsOfWorker.get(), recordsOfWorker.get(),
+                        parserOfWorker.get(), idColumn);
             }
 
             @Override
@@ -192,8 +196,8 @@ final class RecordReader {
             this.ids = ids ? new ArrayList<>() : null;
         }
 
-        static Range parse(byte[] bytes, int width, ReadLimits limits, DataFile file, Cells worker, RowRecords parser,
-                           @Nullable String idColumn) {
+        static Range parse(byte[] bytes, int width, ReadLimits limits, Cells worker, RowRecords parser,
+                           RowRecords.Parser rules, @Nullable String idColumn) {
             Range range = new Range(idColumn != null);
             Object[] made = new Object[1];
             BiPredicate<Object, Where> keep = (record, where) -> {
@@ -204,7 +208,7 @@ final class RecordReader {
                 made[0] = null;
                 if (rows.cells() == width) {
                     worker.row(rows, rel);
-                    if (!parser.parse(file, worker, keep)) {
+                    if (!parser.parse(rules, worker, keep)) {
                         made[0] = null;
                     }
                 }

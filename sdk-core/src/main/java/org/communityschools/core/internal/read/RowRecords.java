@@ -71,177 +71,233 @@ final class RowRecords {
         this.organizations = organizations;
     }
 
+    /** The field rules of one file's rows, chosen once per file ({@link #parser}). */
+    @FunctionalInterface
+    interface Parser {
+        /** Parses the current row of {@code c}; the record goes to {@code add}. Returns whether it was accepted. */
+        boolean parse(Cells c, BiPredicate<Object, Where> add);
+    }
+
+    /**
+     * The field rules of the rows of {@code file}, for {@link #parse(Parser, Cells, BiPredicate)}. A reader takes its
+     * file's parser once rather than dispatching on the file per row: each file's rules are then compiled on their own,
+     * instead of one method holding every file's rules that the JIT compiler compiles again (larger) each time the
+     * read reaches a new file.
+     */
+    Parser parser(DataFile file) {
+        return switch (file) {
+            case ORGANIZATIONS -> this::organizations;
+            case SCHOOLS -> this::schools;
+            case PARTNERSHIPS -> this::partnerships;
+            case STUDENTS -> this::students;
+            case STUDENT_CHARACTERISTICS -> this::studentCharacteristics;
+            case CALENDAR -> this::calendar;
+            case ENROLLMENTS -> this::enrollments;
+            case DIPLOMAS -> this::diplomas;
+            case BEHAVIOR -> this::behavior;
+            case COURSE_MARKS -> this::courseMarks;
+            case STAFF -> this::staff;
+            case STAFF_ASSIGNMENTS -> this::staffAssignments;
+            case STUDENT_STAFF -> this::studentStaff;
+            case INTERVENTIONS -> this::interventions;
+            case INTERVENTION_PARTICIPANTS -> this::interventionParticipants;
+            case CONSENTS -> this::consents;
+            case ATTENDANCE -> this::attendance;
+            case MEETINGS, AGENDA_ITEMS, ACTION_STEPS -> (c, add) -> meetingRows.parse(file, c, add);
+            case AGREEMENTS -> throw new IllegalStateException("read elsewhere: " + file);
+        };
+    }
+
     /**
      * Parses the current row of {@code c}, a row of {@code file}: its field rules, then the record goes to {@code add}
      * (the cross-record rules, or a worker's list). Returns whether the row was accepted.
      */
     boolean parse(DataFile file, Cells c, BiPredicate<Object, Where> add) {
+        return parse(parser(file), c, add);
+    }
+
+    /** As {@link #parse(DataFile, Cells, BiPredicate)} with the file's {@link #parser}. */
+    boolean parse(Parser parser, Cells c, BiPredicate<Object, Where> add) {
         studentIndex = -1;
-        return switch (file) {
-            case ORGANIZATIONS -> {
-                OrganizationId id = c.required("organization_id", OrganizationId::of);
-                String name = c.required("name", t -> t);
-                OrganizationType type = c.required("type", t -> Values.parseEnum(OrganizationType.class, t));
-                yield c.accept(() -> new Organization(id, name, type), add);
-            }
-            case SCHOOLS -> {
-                SchoolId id = c.required("school_id", SchoolId::of);
-                String name = c.required("name", t -> t);
-                OrganizationId district = c.required("district_id", this::organizationId);
-                var low = c.required("low_grade", Values::parseGrade);
-                var high = c.required("high_grade", Values::parseGrade);
-                SchoolType type = c.required("school_type", t -> Values.parseEnum(SchoolType.class, t));
-                yield c.accept(() -> new School(id, name, district, low, high, type), add);
-            }
-            case PARTNERSHIPS -> {
-                SchoolId school = c.required("school_id", this::schoolId);
-                OrganizationId org = c.required("organization_id", this::organizationId);
-                var year = c.required("school_year", Values::parseSchoolYear);
-                PartnershipRole role = c.required("role", t -> Values.parseEnum(PartnershipRole.class, t));
-                yield c.accept(() -> new Partnership(school, org, year, role), add);
-            }
-            case STUDENTS -> {
-                StudentId id = c.required("student_id", StudentId::of);
-                String first = c.required("first_name", t -> t);
-                String last = c.required("last_name", t -> t);
-                LocalDate birth = c.required("birth_date", Values::parseDate);
-                Sex sex = c.required("sex", t -> Values.parseEnum(Sex.class, t));
-                RaceEthnicity race = c.required("race_ethnicity", t -> Values.parseEnum(RaceEthnicity.class, t));
-                var cohort = c.optional("ninth_grade_cohort", Values::parseSchoolYear);
-                boolean optOut = c.optional("directory_opt_out", Values::parseBoolean).orElse(false);
-                yield c.accept(() -> new Student(id, first, last, birth, sex, race, cohort, optOut), add);
-            }
-            case STUDENT_CHARACTERISTICS -> {
-                StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
-                var type = c.required("characteristic", t -> Values.parseEnum(StudentCharacteristicType.class, t));
-                DateRange period = period(c, "begin_date", "end_date");
-                yield c.accept(() -> new StudentCharacteristic(student, type, period), add);
-            }
-            case CALENDAR -> {
-                SchoolId school = c.required("school_id", this::schoolId);
-                LocalDate date = c.required("date", Values::parseDate);
-                yield c.accept(() -> new InstructionalDay(school, date), add);
-            }
-            case ENROLLMENTS -> {
-                StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
-                SchoolId school = c.required("school_id", this::schoolId);
-                LocalDate entry = c.required("entry_date", Values::parseDate);
-                var grade = c.required("entry_grade", Values::parseGrade);
-                Optional<LocalDate> exit = c.optional("exit_date", Values::parseDate);
-                Optional<ExitWithdrawType> exitType = c.optional("exit_type", t -> Values.parseEnum(ExitWithdrawType.class, t));
-                boolean documented = c.optional("exit_documented", Values::parseBoolean).orElse(false);
-                if (!c.failed() && exit.isPresent() && exit.get().isBefore(entry)) {
-                    c.fail("exit_date", exit.get().toString(), "field.date-order",
-                            "exit_date must not be before entry_date " + entry);
-                }
-                yield c.accept(() -> new Enrollment(student, school, entry, grade, exit, exitType, documented), add);
-            }
-            case DIPLOMAS -> {
-                StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
-                SchoolId school = c.required("school_id", this::schoolId);
-                LocalDate date = c.required("award_date", Values::parseDate);
-                DiplomaType type = c.required("diploma_type", t -> Values.parseEnum(DiplomaType.class, t));
-                yield c.accept(() -> new Diploma(student, school, date, type), add);
-            }
-            case BEHAVIOR -> {
-                IncidentId id = c.required("incident_id", IncidentId::of);
-                StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
-                SchoolId school = c.required("school_id", this::schoolId);
-                LocalDate date = c.required("date", Values::parseDate);
-                BehaviorType behavior = c.required("behavior", t -> Values.parseEnum(BehaviorType.class, t));
-                Optional<String> description = c.optional("description", t -> t);
-                DisciplineActionType action = c.required("action", t -> Values.parseEnum(DisciplineActionType.class, t));
-                var days = c.optional("action_days", Values::parseDecimal).orElse(java.math.BigDecimal.ZERO);
-                yield c.accept(() -> new BehaviorIncident(id, student, school, date, behavior, description, action, days), add);
-            }
-            case COURSE_MARKS -> {
-                StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
-                SchoolId school = c.required("school_id", this::schoolId);
-                var year = c.required("school_year", Values::parseSchoolYear);
-                String term = c.required("term", t -> t);
-                String code = c.required("course_code", t -> t);
-                String title = c.required("course_title", t -> t);
-                Subject subject = c.required("subject", t -> Values.parseEnum(Subject.class, t));
-                var numeric = c.optional("numeric_mark", Values::parseDecimal);
-                Optional<String> letter = c.optional("letter_mark", t -> t);
-                CourseResult result = c.required("result", t -> Values.parseEnum(CourseResult.class, t));
-                var attempted = c.required("credits_attempted", Values::parseDecimal);
-                var earned = c.required("credits_earned", Values::parseDecimal);
-                Optional<LocalDate> termEnd = c.optional("term_end_date", Values::parseDate);
-                yield c.accept(() -> new CourseMark(student, school, year, term, code, title, subject, numeric, letter,
-                        result, attempted, earned, termEnd), add);
-            }
-            case STAFF -> {
-                StaffId id = c.required("staff_id", StaffId::of);
-                String first = c.required("first_name", t -> t);
-                String last = c.required("last_name", t -> t);
-                OrganizationId employer = c.required("employer_id", this::organizationId);
-                yield c.accept(() -> new Staff(id, first, last, employer), add);
-            }
-            case STAFF_ASSIGNMENTS -> {
-                StaffId staff = c.required("staff_id", this::staffId);
-                var org = c.required("organization_id", this::educationOrganizationId);
-                StaffRole role = c.required("role", t -> Values.parseEnum(StaffRole.class, t));
-                DateRange period = period(c, "begin_date", "end_date");
-                yield c.accept(() -> new StaffAssignment(staff, org, role, period), add);
-            }
-            case STUDENT_STAFF -> {
-                StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
-                StaffId staff = c.required("staff_id", this::staffId);
-                RelationshipType type = c.required("relationship", t -> Values.parseEnum(RelationshipType.class, t));
-                DateRange period = period(c, "begin_date", "end_date");
-                yield c.accept(() -> new StudentStaffRelationship(student, staff, type, period), add);
-            }
-            case INTERVENTIONS -> {
-                InterventionId id = c.required("intervention_id", InterventionId::of);
-                InterventionType type = c.required("type", t -> Values.parseEnum(InterventionType.class, t));
-                var provider = c.required("provider_id", this::educationOrganizationId);
-                SchoolId school = c.required("school_id", this::schoolId);
-                Optional<String> description = c.optional("description", t -> t);
-                yield c.accept(() -> new Intervention(id, type, provider, school, description), add);
-            }
-            case INTERVENTION_PARTICIPANTS -> {
-                InterventionId id = c.required("intervention_id", this::interventionId);
-                StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
-                Optional<StaffId> staff = c.optional("staff_id", this::staffId);
-                DateRange period = period(c, "begin_date", "end_date");
-                Optional<String> goal = c.optional("goal", t -> t);
-                ParticipationStatus status = c.required("status", t -> Values.parseEnum(ParticipationStatus.class, t));
-                Optional<StaffId> by = c.optional("recorded_by", this::staffId);
-                Optional<java.time.Instant> at = c.optional("recorded_at", Values::parseInstant);
-                yield c.accept(() -> new InterventionParticipant(id, student, staff, period, goal, status, by, at), add);
-            }
-            case CONSENTS -> {
-                ConsentId id = c.required("consent_id", ConsentId::of);
-                StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
-                Grantor grantor = c.required("grantor", t -> Values.parseEnum(Grantor.class, t));
-                OrganizationId recipient = c.required("recipient_id", this::organizationId);
-                String purpose = c.required("purpose", t -> t);
-                var categories = c.required("categories", t -> Values.parseEnumSet(DataCategory.class, t));
-                LocalDate signed = c.required("signed_date", Values::parseDate);
-                var auth = c.required("authentication", t -> Values.parseEnum(AuthenticationMethod.class, t));
-                Optional<LocalDate> revoked = c.optional("revoked_date", Values::parseDate);
-                if (!c.failed() && revoked.isPresent() && revoked.get().isBefore(signed)) {
-                    c.fail("revoked_date", revoked.get().toString(), "field.date-order",
-                            "revoked_date must not be before signed_date " + signed);
-                }
-                yield c.accept(() -> new Consent(id, student, grantor, recipient, purpose, categories, signed, auth, revoked), add);
-            }
-            case MEETINGS, AGENDA_ITEMS, ACTION_STEPS -> meetingRows.parse(file, c, add);
-            case ATTENDANCE -> {
-                StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
-                SchoolId school = c.required("school_id", this::schoolId);
-                LocalDate date = c.required("date", Values::parseDate);
-                AttendanceCategory category = c.required("category", t -> Values.parseEnum(AttendanceCategory.class, t));
-                var duration = c.optional("duration", DayShare::parse);
-                Optional<String> reason = c.optional("reason", t -> t);
-                if (!c.failed() && duration.isEmpty() && category.defaultDuration().isEmpty()) {
-                    c.fail("duration", null, "attendance.partial-duration", "duration is required for category PARTIAL");
-                }
-                yield c.accept(() -> AttendanceRecord.of(student, school, date, category, duration, reason), add);
-            }
-            case AGREEMENTS -> throw new IllegalStateException("read elsewhere: " + file);
-        };
+        return parser.parse(c, add);
+    }
+
+    private boolean organizations(Cells c, BiPredicate<Object, Where> add) {
+        OrganizationId id = c.required("organization_id", OrganizationId::of);
+        String name = c.required("name", t -> t);
+        OrganizationType type = c.required("type", t -> Values.parseEnum(OrganizationType.class, t));
+        return c.accept(() -> new Organization(id, name, type), add);
+    }
+
+    private boolean schools(Cells c, BiPredicate<Object, Where> add) {
+        SchoolId id = c.required("school_id", SchoolId::of);
+        String name = c.required("name", t -> t);
+        OrganizationId district = c.required("district_id", this::organizationId);
+        var low = c.required("low_grade", Values::parseGrade);
+        var high = c.required("high_grade", Values::parseGrade);
+        SchoolType type = c.required("school_type", t -> Values.parseEnum(SchoolType.class, t));
+        return c.accept(() -> new School(id, name, district, low, high, type), add);
+    }
+
+    private boolean partnerships(Cells c, BiPredicate<Object, Where> add) {
+        SchoolId school = c.required("school_id", this::schoolId);
+        OrganizationId org = c.required("organization_id", this::organizationId);
+        var year = c.required("school_year", Values::parseSchoolYear);
+        PartnershipRole role = c.required("role", t -> Values.parseEnum(PartnershipRole.class, t));
+        return c.accept(() -> new Partnership(school, org, year, role), add);
+    }
+
+    private boolean students(Cells c, BiPredicate<Object, Where> add) {
+        StudentId id = c.required("student_id", StudentId::of);
+        String first = c.required("first_name", t -> t);
+        String last = c.required("last_name", t -> t);
+        LocalDate birth = c.required("birth_date", Values::parseDate);
+        Sex sex = c.required("sex", t -> Values.parseEnum(Sex.class, t));
+        RaceEthnicity race = c.required("race_ethnicity", t -> Values.parseEnum(RaceEthnicity.class, t));
+        var cohort = c.optional("ninth_grade_cohort", Values::parseSchoolYear);
+        boolean optOut = c.optional("directory_opt_out", Values::parseBoolean).orElse(false);
+        return c.accept(() -> new Student(id, first, last, birth, sex, race, cohort, optOut), add);
+    }
+
+    private boolean studentCharacteristics(Cells c, BiPredicate<Object, Where> add) {
+        StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
+        var type = c.required("characteristic", t -> Values.parseEnum(StudentCharacteristicType.class, t));
+        DateRange period = period(c, "begin_date", "end_date");
+        return c.accept(() -> new StudentCharacteristic(student, type, period), add);
+    }
+
+    private boolean calendar(Cells c, BiPredicate<Object, Where> add) {
+        SchoolId school = c.required("school_id", this::schoolId);
+        LocalDate date = c.required("date", Values::parseDate);
+        return c.accept(() -> new InstructionalDay(school, date), add);
+    }
+
+    private boolean enrollments(Cells c, BiPredicate<Object, Where> add) {
+        StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
+        SchoolId school = c.required("school_id", this::schoolId);
+        LocalDate entry = c.required("entry_date", Values::parseDate);
+        var grade = c.required("entry_grade", Values::parseGrade);
+        Optional<LocalDate> exit = c.optional("exit_date", Values::parseDate);
+        Optional<ExitWithdrawType> exitType = c.optional("exit_type", t -> Values.parseEnum(ExitWithdrawType.class, t));
+        boolean documented = c.optional("exit_documented", Values::parseBoolean).orElse(false);
+        if (!c.failed() && exit.isPresent() && exit.get().isBefore(entry)) {
+            c.fail("exit_date", exit.get().toString(), "field.date-order",
+                    "exit_date must not be before entry_date " + entry);
+        }
+        return c.accept(() -> new Enrollment(student, school, entry, grade, exit, exitType, documented), add);
+    }
+
+    private boolean diplomas(Cells c, BiPredicate<Object, Where> add) {
+        StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
+        SchoolId school = c.required("school_id", this::schoolId);
+        LocalDate date = c.required("award_date", Values::parseDate);
+        DiplomaType type = c.required("diploma_type", t -> Values.parseEnum(DiplomaType.class, t));
+        return c.accept(() -> new Diploma(student, school, date, type), add);
+    }
+
+    private boolean behavior(Cells c, BiPredicate<Object, Where> add) {
+        IncidentId id = c.required("incident_id", IncidentId::of);
+        StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
+        SchoolId school = c.required("school_id", this::schoolId);
+        LocalDate date = c.required("date", Values::parseDate);
+        BehaviorType behavior = c.required("behavior", t -> Values.parseEnum(BehaviorType.class, t));
+        Optional<String> description = c.optional("description", t -> t);
+        DisciplineActionType action = c.required("action", t -> Values.parseEnum(DisciplineActionType.class, t));
+        var days = c.optional("action_days", Values::parseDecimal).orElse(java.math.BigDecimal.ZERO);
+        return c.accept(() -> new BehaviorIncident(id, student, school, date, behavior, description, action, days), add);
+    }
+
+    private boolean courseMarks(Cells c, BiPredicate<Object, Where> add) {
+        StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
+        SchoolId school = c.required("school_id", this::schoolId);
+        var year = c.required("school_year", Values::parseSchoolYear);
+        String term = c.required("term", t -> t);
+        String code = c.required("course_code", t -> t);
+        String title = c.required("course_title", t -> t);
+        Subject subject = c.required("subject", t -> Values.parseEnum(Subject.class, t));
+        var numeric = c.optional("numeric_mark", Values::parseDecimal);
+        Optional<String> letter = c.optional("letter_mark", t -> t);
+        CourseResult result = c.required("result", t -> Values.parseEnum(CourseResult.class, t));
+        var attempted = c.required("credits_attempted", Values::parseDecimal);
+        var earned = c.required("credits_earned", Values::parseDecimal);
+        Optional<LocalDate> termEnd = c.optional("term_end_date", Values::parseDate);
+        return c.accept(() -> new CourseMark(student, school, year, term, code, title, subject, numeric, letter,
+                result, attempted, earned, termEnd), add);
+    }
+
+    private boolean staff(Cells c, BiPredicate<Object, Where> add) {
+        StaffId id = c.required("staff_id", StaffId::of);
+        String first = c.required("first_name", t -> t);
+        String last = c.required("last_name", t -> t);
+        OrganizationId employer = c.required("employer_id", this::organizationId);
+        return c.accept(() -> new Staff(id, first, last, employer), add);
+    }
+
+    private boolean staffAssignments(Cells c, BiPredicate<Object, Where> add) {
+        StaffId staff = c.required("staff_id", this::staffId);
+        var org = c.required("organization_id", this::educationOrganizationId);
+        StaffRole role = c.required("role", t -> Values.parseEnum(StaffRole.class, t));
+        DateRange period = period(c, "begin_date", "end_date");
+        return c.accept(() -> new StaffAssignment(staff, org, role, period), add);
+    }
+
+    private boolean studentStaff(Cells c, BiPredicate<Object, Where> add) {
+        StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
+        StaffId staff = c.required("staff_id", this::staffId);
+        RelationshipType type = c.required("relationship", t -> Values.parseEnum(RelationshipType.class, t));
+        DateRange period = period(c, "begin_date", "end_date");
+        return c.accept(() -> new StudentStaffRelationship(student, staff, type, period), add);
+    }
+
+    private boolean interventions(Cells c, BiPredicate<Object, Where> add) {
+        InterventionId id = c.required("intervention_id", InterventionId::of);
+        InterventionType type = c.required("type", t -> Values.parseEnum(InterventionType.class, t));
+        var provider = c.required("provider_id", this::educationOrganizationId);
+        SchoolId school = c.required("school_id", this::schoolId);
+        Optional<String> description = c.optional("description", t -> t);
+        return c.accept(() -> new Intervention(id, type, provider, school, description), add);
+    }
+
+    private boolean interventionParticipants(Cells c, BiPredicate<Object, Where> add) {
+        InterventionId id = c.required("intervention_id", this::interventionId);
+        StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
+        Optional<StaffId> staff = c.optional("staff_id", this::staffId);
+        DateRange period = period(c, "begin_date", "end_date");
+        Optional<String> goal = c.optional("goal", t -> t);
+        ParticipationStatus status = c.required("status", t -> Values.parseEnum(ParticipationStatus.class, t));
+        Optional<StaffId> by = c.optional("recorded_by", this::staffId);
+        Optional<java.time.Instant> at = c.optional("recorded_at", Values::parseInstant);
+        return c.accept(() -> new InterventionParticipant(id, student, staff, period, goal, status, by, at), add);
+    }
+
+    private boolean consents(Cells c, BiPredicate<Object, Where> add) {
+        ConsentId id = c.required("consent_id", ConsentId::of);
+        StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
+        Grantor grantor = c.required("grantor", t -> Values.parseEnum(Grantor.class, t));
+        OrganizationId recipient = c.required("recipient_id", this::organizationId);
+        String purpose = c.required("purpose", t -> t);
+        var categories = c.required("categories", t -> Values.parseEnumSet(DataCategory.class, t));
+        LocalDate signed = c.required("signed_date", Values::parseDate);
+        var auth = c.required("authentication", t -> Values.parseEnum(AuthenticationMethod.class, t));
+        Optional<LocalDate> revoked = c.optional("revoked_date", Values::parseDate);
+        if (!c.failed() && revoked.isPresent() && revoked.get().isBefore(signed)) {
+            c.fail("revoked_date", revoked.get().toString(), "field.date-order",
+                    "revoked_date must not be before signed_date " + signed);
+        }
+        return c.accept(() -> new Consent(id, student, grantor, recipient, purpose, categories, signed, auth, revoked), add);
+    }
+
+    private boolean attendance(Cells c, BiPredicate<Object, Where> add) {
+        StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
+        SchoolId school = c.required("school_id", this::schoolId);
+        LocalDate date = c.required("date", Values::parseDate);
+        AttendanceCategory category = c.required("category", t -> Values.parseEnum(AttendanceCategory.class, t));
+        var duration = c.optional("duration", DayShare::parse);
+        Optional<String> reason = c.optional("reason", t -> t);
+        if (!c.failed() && duration.isEmpty() && category.defaultDuration().isEmpty()) {
+            c.fail("duration", null, "attendance.partial-duration", "duration is required for category PARTIAL");
+        }
+        return c.accept(() -> AttendanceRecord.of(student, school, date, category, duration, reason), add);
     }
 
     private final MeetingRows meetingRows = new MeetingRows(this::studentId, this::staffId, this::schoolId,

@@ -1,5 +1,8 @@
 package org.communityschools.core.internal.read;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.communityschools.core.data.ReadLimits;
 
@@ -8,7 +11,9 @@ import org.communityschools.core.data.ReadLimits;
  * cells separated by commas, ended by {@code \n} or {@code \r\n}, short enough that no {@link ReadLimits} limit is
  * near. On such rows {@link CsvRows} gives exactly the cells between the commas, so a worker may split them by byte.
  * A row that is not plain (a quote, another byte, a lone carriage return, a long row) makes the range
- * {@link #odd()}: the scan stops there, and the range is read again by {@link CsvRows}. Not thread-safe; one per range.
+ * {@link #odd()}: the scan stops there, and the range is read again by {@link CsvRows}. The scan passes eight bytes at
+ * a time over the printable bytes after the comma ({@link #special}), looking one by one only at the others. Not
+ * thread-safe; one per range.
  */
 final class PlainRows {
     /** Receives each row that is not an empty line (every row when the header has one column). */
@@ -16,6 +21,14 @@ final class PlainRows {
         /** The current row of {@code rows}, on line {@code rel} counted from the range's first line (0). */
         void row(PlainRows rows, int rel);
     }
+
+    /** Eight bytes of an array at any index, the first in the lowest bits. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW_BITS = 0x7F7F7F7F7F7F7F7FL;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    /** Per byte, 0x80 - 0x2D: a byte's low seven bits plus this reach 0x80 when they are 0x2D or more. */
+    private static final long FROM_DASH = 0x5353535353535353L;
+    private static final long ONES = 0x0101010101010101L;
 
     private final byte[] b;
     private final int[] starts;
@@ -49,6 +62,14 @@ final class PlainRows {
             int end = -1;
             boolean plain = true;
             while (q < n) {
+                if (q <= n - Long.BYTES) {
+                    long special = special((long) WORDS.get(b, q));
+                    if (special == 0) {
+                        q += Long.BYTES; // eight printable bytes after the comma
+                        continue;
+                    }
+                    q += Long.numberOfTrailingZeros(special) >>> 3; // the first byte the cases below must look at
+                }
                 byte c = b[q];
                 if (c > ',' && c < 0x7f) {
                     q++; // the common case: a printable byte after the comma (digits, letters, '-', '_', '.'), no quote
@@ -101,6 +122,17 @@ final class PlainRows {
         }
         r.newlines = rel;
         return r;
+    }
+
+    /**
+     * The high bit of each byte of {@code word} that is not a printable byte after the comma ({@code 0x2D..0x7E}, the
+     * bytes the scan passes over without looking): a comma, a line feed, a carriage return, a quote, a space or tab, a
+     * control byte, DEL or a byte of 0x80 and above; the other bits zero. Exact for every byte (no carry crosses from one
+     * byte into the next: seven bits plus 0x53, or plus 1, stay below 0x100).
+     */
+    static long special(long word) {
+        long low = word & LOW_BITS;
+        return (word | ~(low + FROM_DASH) | (low + ONES)) & HIGH_BITS;
     }
 
     private static long countNewlines(byte[] b, int from) {

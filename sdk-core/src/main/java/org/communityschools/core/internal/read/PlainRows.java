@@ -30,32 +30,72 @@ final class PlainRows {
     private static final long FROM_DASH = 0x5353535353535353L;
     private static final long ONES = 0x0101010101010101L;
 
+    /** The rows found per {@link #fill}, before they go to the sink. */
+    private static final int BLOCK = 256;
+
     private final byte[] b;
+    private final int width;
+    private final int maxChars;
+    private final int maxCells;
+    private final int maxCellsPerRow;
+    /** Per found row of the block: its first byte, its end (exclusive, before the line end), cells and line. */
+    private final int[] rowFrom = new int[BLOCK];
+    private final int[] rowTo = new int[BLOCK];
+    private final int[] rowCells = new int[BLOCK];
+    private final int[] rowLine = new int[BLOCK];
+    /** Per found row, {@code maxCells} cell starts and ends from {@code row * maxCells}. */
     private final int[] starts;
     private final int[] ends;
-    private int cells;
-    private int from;
-    private int to;
+    /** The rows in the block, and the current row's index in it (for the accessors). */
+    private int rows;
+    private int row;
+    /** Where the scan goes on, and the line feeds before it. */
+    private int p;
+    private int rel;
     private boolean odd;
     private long newlines;
 
-    private PlainRows(byte[] b, int maxCells) {
+    private PlainRows(byte[] b, int width, ReadLimits limits) {
         this.b = b;
-        this.starts = new int[maxCells + 1];
-        this.ends = new int[maxCells + 1];
+        this.width = width;
+        this.maxChars = Math.min(limits.maxCellChars(), limits.maxLineChars());
+        this.maxCells = Math.min(limits.maxCellsPerRow(), width + 1);
+        this.maxCellsPerRow = limits.maxCellsPerRow();
+        this.starts = new int[BLOCK * maxCells];
+        this.ends = new int[BLOCK * maxCells];
     }
 
-    /** Scans {@code b}, rows of a file whose header has {@code width} cells, handing each row to {@code sink}. */
+    /**
+     * Scans {@code b}, rows of a file whose header has {@code width} cells, handing each row to {@code sink}. The rows
+     * are found a block at a time ({@link #fill}, which calls nothing), then handed over: the byte loop is then compiled
+     * on its own, not again with each sink (and what the sink calls) that the JIT compiler would otherwise inline into it.
+     */
     static PlainRows scan(byte[] b, int width, ReadLimits limits, Sink sink) {
-        int maxChars = Math.min(limits.maxCellChars(), limits.maxLineChars());
-        int maxCells = Math.min(limits.maxCellsPerRow(), width + 1);
-        PlainRows r = new PlainRows(b, maxCells);
-        int[] starts = r.starts;
-        int[] ends = r.ends;
+        PlainRows r = new PlainRows(b, width, limits);
+        while (r.fill()) {
+            for (int i = 0, n = r.rows; i < n; i++) {
+                r.row = i;
+                sink.row(r, r.rowLine[i]);
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Finds the next rows (up to {@link #BLOCK}) from {@link #p}; returns false when none is left. At a row that is not
+     * plain it stops for good ({@link #odd}), keeping the rows before it.
+     */
+    private boolean fill() {
+        byte[] b = this.b;
         int n = b.length;
-        int p = 0;
-        int rel = 0;
-        while (p < n) {
+        int maxCells = this.maxCells;
+        int[] starts = this.starts;
+        int[] ends = this.ends;
+        int p = this.p;
+        int rel = this.rel;
+        int found = 0;
+        while (p < n && found < BLOCK && !odd) {
+            int base = found * maxCells;
             int cells = 0;
             int cellStart = p;
             int q = p;
@@ -77,8 +117,8 @@ final class PlainRows {
                 }
                 if (c == ',') {
                     if (cells < maxCells) {
-                        starts[cells] = cellStart;
-                        ends[cells] = q;
+                        starts[base + cells] = cellStart;
+                        ends[base + cells] = q;
                     }
                     cells++;
                     cellStart = q + 1;
@@ -98,30 +138,36 @@ final class PlainRows {
                 q++;
             }
             int rowEnd = end < 0 ? q : end;
-            if (!plain || rowEnd - p > maxChars || cells + 1 > limits.maxCellsPerRow()) {
-                r.odd = true;
-                r.newlines = rel + countNewlines(b, p);
-                return r;
+            if (!plain || rowEnd - p > maxChars || cells + 1 > maxCellsPerRow) {
+                odd = true;
+                newlines = rel + countNewlines(b, p);
+                break;
             }
             if (cells < maxCells) {
-                starts[cells] = cellStart;
-                ends[cells] = rowEnd;
+                starts[base + cells] = cellStart;
+                ends[base + cells] = rowEnd;
             }
             cells++;
             int next = end < 0 ? n : (b[end] == '\r' ? end + 2 : end + 1);
             if (rowEnd > p || width <= 1) {
-                r.cells = cells;
-                r.from = p;
-                r.to = rowEnd;
-                sink.row(r, rel);
+                rowFrom[found] = p;
+                rowTo[found] = rowEnd;
+                rowCells[found] = cells;
+                rowLine[found] = rel;
+                found++;
             }
             if (end >= 0) {
                 rel++;
             }
             p = next;
         }
-        r.newlines = rel;
-        return r;
+        this.p = p;
+        this.rel = rel;
+        if (!odd) {
+            newlines = rel;
+        }
+        rows = found;
+        return found > 0;
     }
 
     /**
@@ -162,22 +208,24 @@ final class PlainRows {
 
     /** The cells of the current row (its commas + 1). */
     int cells() {
-        return cells;
+        return rowCells[row];
     }
 
     /** Where cell {@code i} of the current row starts; only for {@code i < cells()} within the header's width. */
     int start(int i) {
-        return starts[i];
+        return starts[row * maxCells + i];
     }
 
     /** Where cell {@code i} of the current row ends (exclusive). */
     int end(int i) {
-        return ends[i];
+        return ends[row * maxCells + i];
     }
 
     /** The cells of the current row as text (plain rows are ASCII). */
     String[] texts() {
-        String[] out = new String[cells];
+        int from = rowFrom[row];
+        int to = rowTo[row];
+        String[] out = new String[rowCells[row]];
         int start = from;
         int k = 0;
         for (int i = from; i <= to; i++) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -15,10 +16,11 @@ import net.jqwik.api.constraints.IntRange;
 import org.communityschools.core.data.ReadLimits;
 
 /**
- * The word-at-a-time scan of {@link PlainRows} (eight bytes per step until a byte that needs a look) finds exactly the
- * rows, cells, oddness and line feeds of a byte-at-a-time scan ({@link #oracle}, the scan as it was before), for any
+ * The word-at-a-time scan of {@link PlainRows} (eight bytes per step until a byte that needs a look, rows found a
+ * block at a time before they go to the sink) finds exactly the rows, cells, oddness and line feeds of a byte-at-a-time scan ({@link #oracle}, the scan as it was before), for any
  * bytes: commas, quotes, CR, LF, CR LF, tabs, spaces, control bytes, DEL, bytes of 0x80 and above, the edge bytes 0x2C,
- * 0x2D and 0x7E, at any length (not only multiples of eight), with and without limits near.
+ * 0x2D and 0x7E, at any length (not only multiples of eight), with more rows than one block of the scan, with and
+ * without limits near.
  */
 class PlainRowsProperties {
 
@@ -172,7 +174,17 @@ class PlainRowsProperties {
                 net.jqwik.api.Tuple.of(1, edges), net.jqwik.api.Tuple.of(1, any));
         Arbitrary<byte[]> rowsOfCells = mostlyPlain.array(byte[].class).ofMaxSize(120);
         Arbitrary<byte[]> anyBytes = any.array(byte[].class).ofMaxSize(40);
-        return Arbitraries.oneOf(rowsOfCells, rowsOfCells, rowsOfCells, anyBytes);
+        // more rows than the scan finds per block (256), mostly plain, sometimes an odd byte late in the range
+        Arbitrary<Byte> shortRows = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, plain),
+                net.jqwik.api.Tuple.of(3, Arbitraries.of((byte) ',', (byte) '\n')),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just((byte) '\n')));
+        Arbitrary<byte[]> manyRows = Combinators.combine(shortRows.array(byte[].class).ofMinSize(1500).ofMaxSize(4000),
+                Arbitraries.oneOf(Arbitraries.just(new byte[0]), edges.array(byte[].class).ofSize(1))).as((rows, tail) -> {
+                    byte[] out = Arrays.copyOf(rows, rows.length + tail.length);
+                    System.arraycopy(tail, 0, out, rows.length, tail.length);
+                    return out;
+                });
+        return Arbitraries.oneOf(rowsOfCells, rowsOfCells, rowsOfCells, anyBytes, manyRows);
     }
 
     @Provide

@@ -515,7 +515,7 @@ public final class Assembler {
         return finish(1);
     }
 
-    /** As {@link #finish()}, building the largest groupings on a second thread when {@code threads > 1}. */
+    /** As {@link #finish()}, sharing the groupings with a second thread ({@link SharedTasks}) when {@code threads > 1}. */
     public DistrictIndex finish(int threads) {
         if (attendanceRules.columns() == null) {
             placements.calendarsReady();
@@ -539,32 +539,33 @@ public final class Assembler {
         SortedSet<SchoolYear> years = new org.communityschools.core.internal.index.LazySortedSet<>(
                 () -> schoolYears(partnershipList, calendarDays, enrollmentList, marks, att));
         int ns = students.size();
-        try (SideThread side = new SideThread(threads, "index-builder")) {
-            var marksByStudent = side.run(() -> Grouped.ofPositions(marks, ns, marks::student, COURSE_MARKS_OF_STUDENT));
-            var relsByStaff = side.run(() -> Grouped.ofPositions(rels, staff.size(), rels::staff, RELATIONSHIPS_OF_STAFF));
-            var relsByStudent = side.run(() -> Grouped.ofPositions(rels, ns, rels::student, RELATIONSHIPS_OF_STUDENT));
-            return new DistrictIndex(organizations, schools, partnershipList,
-                    partnerships.bySchoolYear(schools), partnerships.byOrganizationYear(organizations), students, List.copyOf(characteristics),
-                    Grouped.of(characteristics, ns, c -> students.indexOf(c.studentId().value()),
-                            Comparator.comparing((StudentCharacteristic c) -> c.period().start()).thenComparing(StudentCharacteristic::characteristic)),
-                    calendarDays, enrollmentList, byStudent,
-                    Grouped.of(placements.enrollments(), schools.size(), e -> schools.indexOf(e.schoolId().value()), ENROLLMENTS_AT_SCHOOL),
-                    List.copyOf(diplomas), Grouped.of(diplomas, ns, d -> students.indexOf(d.studentId().value()),
-                            Comparator.comparing(Diploma::awardDate).thenComparing(Diploma::schoolId)),
-                    att, incidents, Grouped.of(incidents.records(), ns, b -> students.indexOf(b.studentId().value()),
-                            Comparator.comparing(BehaviorIncident::date).thenComparing(BehaviorIncident::incidentId, Comparator.comparing(IncidentId::value))),
-                    marks, marksByStudent.get(),
-                    staff, List.copyOf(assignments), Grouped.of(assignments, staff.size(), a -> staff.indexOf(a.staffId().value()),
-                            Comparator.comparing((StaffAssignment a) -> a.period().start()).thenComparing(a -> a.organizationId().value())
-                                    .thenComparing(StaffAssignment::role)),
-                    rels, relsByStaff.get(), relsByStudent.get(),
-                    interventions, List.copyOf(participants),
-                    Grouped.of(participants, ns, p -> students.indexOf(p.studentId().value()),
-                            Comparator.comparing((InterventionParticipant p) -> p.period().start()).thenComparing(InterventionParticipant::interventionId)),
-                    consents, Grouped.of(consents.records(), ns, c -> students.indexOf(c.studentId().value()),
-                            Comparator.comparing(Consent::signedDate).thenComparing(Consent::id)),
-                    agreements.accepted(), agreements.histories(), years, meetings.finish());
-        }
+        SharedTasks tasks = new SharedTasks(threads, "index-builder");
+        var marksByStudent = tasks.add(() -> Grouped.ofPositions(marks, ns, marks::student, COURSE_MARKS_OF_STUDENT));
+        var relsByStaff = tasks.add(() -> Grouped.ofPositions(rels, staff.size(), rels::staff, RELATIONSHIPS_OF_STAFF));
+        var relsByStudent = tasks.add(() -> Grouped.ofPositions(rels, ns, rels::student, RELATIONSHIPS_OF_STUDENT));
+        var atSchool = tasks.add(() -> Grouped.of(placements.enrollments(), schools.size(),
+                e -> schools.indexOf(e.schoolId().value()), ENROLLMENTS_AT_SCHOOL));
+        var characteristicsOf = tasks.add(() -> Grouped.of(characteristics, ns, c -> students.indexOf(c.studentId().value()),
+                Comparator.comparing((StudentCharacteristic c) -> c.period().start()).thenComparing(StudentCharacteristic::characteristic)));
+        var diplomasOf = tasks.add(() -> Grouped.of(diplomas, ns, d -> students.indexOf(d.studentId().value()),
+                Comparator.comparing(Diploma::awardDate).thenComparing(Diploma::schoolId)));
+        var incidentsOf = tasks.add(() -> Grouped.of(incidents.records(), ns, b -> students.indexOf(b.studentId().value()),
+                Comparator.comparing(BehaviorIncident::date).thenComparing(BehaviorIncident::incidentId, Comparator.comparing(IncidentId::value))));
+        var assignmentsOf = tasks.add(() -> Grouped.of(assignments, staff.size(), a -> staff.indexOf(a.staffId().value()),
+                Comparator.comparing((StaffAssignment a) -> a.period().start()).thenComparing(a -> a.organizationId().value())
+                        .thenComparing(StaffAssignment::role)));
+        var participantsOf = tasks.add(() -> Grouped.of(participants, ns, p -> students.indexOf(p.studentId().value()),
+                Comparator.comparing((InterventionParticipant p) -> p.period().start()).thenComparing(InterventionParticipant::interventionId)));
+        var consentsOf = tasks.add(() -> Grouped.of(consents.records(), ns, c -> students.indexOf(c.studentId().value()),
+                Comparator.comparing(Consent::signedDate).thenComparing(Consent::id)));
+        tasks.run();
+        return new DistrictIndex(organizations, schools, partnershipList,
+                partnerships.bySchoolYear(schools), partnerships.byOrganizationYear(organizations), students, List.copyOf(characteristics),
+                characteristicsOf.get(), calendarDays, enrollmentList, byStudent, atSchool.get(),
+                List.copyOf(diplomas), diplomasOf.get(), att, incidents, incidentsOf.get(), marks, marksByStudent.get(),
+                staff, List.copyOf(assignments), assignmentsOf.get(), rels, relsByStaff.get(), relsByStudent.get(),
+                interventions, List.copyOf(participants), participantsOf.get(), consents, consentsOf.get(),
+                agreements.accepted(), agreements.histories(), years, meetings.finish());
     }
 
     /** The order of a student's course marks: by school year, term, course code, then school. */

@@ -84,7 +84,7 @@ public final class LogCodec {
         md.reset();
         md.update(DOMAIN_BYTES);
         DigestOutput out = DigestOutput.hashing(md);
-        try (JsonGenerator g = MAPPER.tokenStreamFactory().createGenerator(ObjectWriteContext.empty(), out)) {
+        try (JsonGenerator g = out.generator(ObjectWriteContext.empty())) {
             new DisclosureBody(seq, prev, d).write(g, scratch.text);
         }
         return out.hexDigest();

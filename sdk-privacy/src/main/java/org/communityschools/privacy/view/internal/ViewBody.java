@@ -118,7 +118,7 @@ public final class ViewBody extends JacksonSerializable.Base {
 
     /** Writes {@code node} as Jackson's default serialization of a tree does, without a serialization context. */
     static void write(JsonGenerator g, JsonNode node) {
-        if (node instanceof POJONode p && p.getPojo() instanceof Fillers.Rows rows) {
+        if (node instanceof POJONode p && p.getPojo() instanceof Rows rows) {
             rows.write(g);
         } else if (node instanceof ObjectNode o) {
             g.writeStartObject(o, o.size());

@@ -351,6 +351,8 @@ public final class ViewAssembler {
         boolean pending;
         /** The admitted records it was written into, by grant, once it has been; registered in pendingChildCounts. */
         @Nullable Tally counts;
+        /** The gate's answer for the records of one day it was last asked about. */
+        final Stretch stretch = new Stretch();
 
         ChildPlan(@Nullable FieldPath path, Fillers.@Nullable ChildFiller filler, Set<MaskTransform> masks) {
             this.path = path;
@@ -487,7 +489,14 @@ public final class ViewAssembler {
         ScopeGate.Place place = currentPlace;
         Grant grant = null;
         if (place != null) {
-            grant = gate.coverOrNull(p, place);
+            SchoolId school = place.school();
+            if (school != null && place.first().equals(place.last())) {
+                // a child of each record of one day (the reason of an attendance day): asked once per stretch
+                plan.stretch.ask(gate, p, school, place.first().toEpochDay());
+                grant = plan.stretch.grant;
+            } else {
+                grant = gate.coverOrNull(p, place);
+            }
             if (grant == null) {
                 withhold(p, place);
                 return Optional.empty();

@@ -173,19 +173,12 @@ public final class Fillers {
     /** As above, for a source that sorts out the records outside the scope itself ({@link ChildWriter#inScope}). */
     private static <T> TopFiller records(String path, BiFunction<StudentData, ChildWriter, List<T>> source,
                                          Attributes<T> attributes) {
-        // the child segments as an array, not the set (no iterator per record), made on the first fill (the
-        // children are registered after their parent) and kept: a benign race, every thread makes an equal array
-        String[][] kept = new String[1][];
         return (s, children) -> {
             List<T> rows = source.apply(s, children);
             if (rows.isEmpty()) {
                 return Optional.empty();
             }
-            String[] segments = kept[0];
-            if (segments == null) {
-                segments = CHILD_SEGMENTS.getOrDefault(path, Set.of()).toArray(new String[0]);
-                kept[0] = segments;
-            }
+            String[] segments = Segments.of(path);
             Rows out = new Rows(rows.size());
             int admitted = 0;
             for (int r = 0, n = rows.size(); r < n; r++) {
@@ -245,6 +238,22 @@ public final class Fillers {
     }
 
     private static final Map<String, Set<String>> CHILD_SEGMENTS = new HashMap<>();
+
+    /**
+     * The child segments of each record field as arrays (no iterator per record, no array per view), made once the
+     * children are all registered: on the first fill, after this class is initialized.
+     */
+    private static final class Segments {
+        private static final Map<String, String[]> ARRAYS = new HashMap<>();
+
+        static {
+            CHILD_SEGMENTS.forEach((parent, segments) -> ARRAYS.put(parent, segments.toArray(new String[0])));
+        }
+
+        static String[] of(String parent) {
+            return ARRAYS.getOrDefault(parent, new String[0]);
+        }
+    }
 
     private static void child(String parent, String segment, ChildFiller filler) {
         CHILD.put(parent + "." + segment, filler);

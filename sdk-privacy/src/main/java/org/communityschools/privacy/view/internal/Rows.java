@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.communityschools.privacy.internal.IsoText;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationContext;
@@ -22,6 +25,15 @@ import tools.jackson.databind.node.ObjectNode;
  * that array. Filled once, then immutable and thread-safe.
  */
 public final class Rows extends JacksonSerializable.Base implements Fillers.Out {
+    /**
+     * The names of the attendance records' cells (most of a view's rows), quoted and encoded once: the generator copies
+     * their bytes instead of encoding each name of each row (the same bytes: plain ASCII names need no escape).
+     */
+    private static final Map<String, SerializableString> NAMES = Map.of(
+            "date", new SerializedString("date"), "school_id", new SerializedString("school_id"),
+            "category", new SerializedString("category"), "duration", new SerializedString("duration"),
+            "reason", new SerializedString("reason"));
+
     /** name, value, name, value...; a value is a String, a BigDecimal, a LocalDate or a JsonNode. */
     private final List<Object> cells;
     private int[] ends;
@@ -113,7 +125,13 @@ public final class Rows extends JacksonSerializable.Base implements Fillers.Out 
         for (int r = 0; r < count; r++) {
             g.writeStartObject();
             for (int end = ends[r]; i < end; i += 2) {
-                g.writeName((String) cells.get(i));
+                String name = (String) cells.get(i);
+                SerializableString encoded = NAMES.get(name);
+                if (encoded != null) {
+                    g.writeName(encoded);
+                } else {
+                    g.writeName(name);
+                }
                 Object v = cells.get(i + 1);
                 if (v instanceof String text) {
                     g.writeString(text);

@@ -155,11 +155,10 @@ public final class ViewAssembler {
             return new Result(root, shown, absent, masked, written, List.of());
         }
         Fillers.StudentData s = new Fillers.StudentData(data, student.get(), steps, items);
-        for (DataField f : catalog.fields()) {
-            if (f.path().depth() != 2 || !decision.permits(f.path())) {
-                continue;
+        for (DataField f : topFields(catalog)) {
+            if (decision.permits(f.path())) {
+                top(f, s, root);
             }
-            top(f, s, root);
         }
         // permitted fields below a parent that is not shown are never written
         for (FieldPath p : permitted) {
@@ -178,6 +177,22 @@ public final class ViewAssembler {
         written.values().forEach(m -> m.keySet().retainAll(shown));
         written.values().removeIf(Map::isEmpty);
         return new Result(root, shown, absent, masked, written, List.copyOf(out));
+    }
+
+    /** The fields of two segments of a catalog, in its order. */
+    private record TopFields(FieldCatalog catalog, DataField[] fields) {}
+
+    /** Those of the last catalog asked about (a catalog is immutable; views mostly use the default one). */
+    private static volatile @Nullable TopFields lastTopFields;
+
+    private static DataField[] topFields(FieldCatalog catalog) {
+        TopFields known = lastTopFields;
+        if (known == null || known.catalog() != catalog) {
+            known = new TopFields(catalog, catalog.fields().stream().filter(f -> f.path().depth() == 2)
+                    .toArray(DataField[]::new));
+            lastTopFields = known;
+        }
+        return known.fields();
     }
 
     /**

@@ -13,9 +13,7 @@ import org.communityschools.privacy.policy.Decision;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
-import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Releases student record views as JSON (Jackson 3): the one path that turns district data and a {@link Decision}
@@ -24,7 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  * way to write a view without recording it: no serializer, no tree. Stateless and thread-safe.
  */
 public final class RecordViews {
-    private static final TokenStreamFactory FACTORY = JsonMapper.builder().build().tokenStreamFactory();
     /** A generator that writes compactly. */
     private static final ObjectWriteContext COMPACT = ObjectWriteContext.empty();
     /** A generator that indents as Jackson's default pretty printer (a new printer per text: it keeps its depth). */
@@ -57,7 +54,7 @@ public final class RecordViews {
         // decoded from them (the same text as writing to a String, without a second encoding for the digest)
         DigestOutput out = DigestOutput.keeping();
         // straight to a generator of the factory: the view needs no serialization context (one per text otherwise)
-        try (JsonGenerator g = FACTORY.createGenerator(pretty ? PRETTY : COMPACT, out)) {
+        try (JsonGenerator g = out.generator(pretty ? PRETTY : COMPACT)) {
             view.body().write(g);
         }
         String digest = "sha256:" + out.hexDigest();

@@ -29,6 +29,28 @@ class DisclosureTest {
         assertThat(d.fields()).containsExactly(FieldPath.of("attendance.records"), FieldPath.of("identity.name"));
     }
 
+    @Test
+    void recordCountsAndMasksNameOnlyDisclosedFields() {
+        Disclosure d = base(LegalBasis.SCHOOL_OFFICIAL).build();
+        List<FieldPath> fields = List.of(FieldPath.of("attendance.records"), FieldPath.of("attendance.records.reason"),
+                FieldPath.of("identity.name"));
+        java.util.function.BiFunction<java.util.Map<FieldPath, Integer>, java.util.Map<FieldPath, String>, Disclosure> make =
+                (counts, masks) -> new Disclosure(d.at(), d.requester(), d.requesterOrganization(), d.student(), fields,
+                        d.purpose(), d.legalBasis(), d.agreementId(), d.consentId(), d.emergency(),
+                        new java.util.TreeMap<>(counts), new java.util.TreeMap<>(masks), java.util.Optional.empty());
+        // every field of the list (first, middle, last) may carry a count and a mask
+        Disclosure ok = make.apply(java.util.Map.of(FieldPath.of("attendance.records"), 3, FieldPath.of("identity.name"), 0),
+                java.util.Map.of(FieldPath.of("attendance.records.reason"), "REMOVE"));
+        assertThat(ok.recordCounts()).containsEntry(FieldPath.of("identity.name"), 0);
+        // a field not disclosed, sorting before, between and after the listed ones, may not
+        for (String other : List.of("aaa.x", "attendance.recordz", "zzz.x")) {
+            assertThatThrownBy(() -> make.apply(java.util.Map.of(FieldPath.of(other), 1), java.util.Map.of()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("record count");
+            assertThatThrownBy(() -> make.apply(java.util.Map.of(), java.util.Map.of(FieldPath.of(other), "REMOVE")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mask");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = LegalBasis.class, names = {"SCHOOL_OFFICIAL", "CONSENT", "DIRECTORY"})
     void disclosuresExemptUnder9932dAreNotPartOfTheFerpaRecord(LegalBasis basis) {

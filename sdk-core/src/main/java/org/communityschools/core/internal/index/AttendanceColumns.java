@@ -2,6 +2,7 @@ package org.communityschools.core.internal.index;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -231,22 +232,30 @@ public final class AttendanceColumns {
             from = offsets[student];
             to = offsets[student + 1];
         }
-        List<AttendanceRecord> out = null;
+        // asked for every row of a student on every record view: the school of the last row is kept (a student's rows
+        // are mostly at one school), the student looked up once, and the kept records are handed over without a copy
+        ArrayList<AttendanceRecord> out = null;
+        StudentId id = null;
+        int lastSchool = -1;
+        SchoolId s = null;
         for (int r = from; r < to; r++) {
-            SchoolId s = schools.apply(sc[r]);
+            if (sc[r] != lastSchool) {
+                lastSchool = sc[r];
+                s = schools.apply(lastSchool);
+            }
             if (keep.keep(s, dy[r])) {
                 if (out == null) {
-                    out = new ArrayList<>();
+                    out = new ArrayList<>(Math.min(to - r, 16));
+                    id = students.apply(student);
                 }
                 int p = pk[r];
                 int code = p & REASON_MASK;
-                out.add(new AttendanceRecord(students.apply(student), s, LocalDate.ofEpochDay(dy[r]),
-                        CATEGORIES[p >>> CATEGORY_SHIFT],
+                out.add(new AttendanceRecord(id, s, LocalDate.ofEpochDay(dy[r]), CATEGORIES[p >>> CATEGORY_SHIFT],
                         DayShare.ofTenThousandths((p >>> DURATION_SHIFT) & DURATION_MASK),
                         code == 0 ? Optional.empty() : Optional.of(reasons[code - 1])));
             }
         }
-        return out == null ? List.of() : List.copyOf(out);
+        return out == null ? List.of() : Collections.unmodifiableList(out);
     }
 
     /** The records of the student at {@code student}, optionally only at one school (-1 for all), in date order. */

@@ -5,6 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * A stream that takes the SHA-256 of the bytes written to it as they come, and keeps them when asked to: text is
@@ -16,6 +21,14 @@ public final class DigestOutput extends OutputStream {
     /** The largest buffer kept for the thread's next text. */
     private static final int KEPT_LIMIT = 1 << 20;
     private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
+    /**
+     * The factory of the generators that write a view or a log entry's body into a digest stream: Jackson's defaults,
+     * with the generator's buffers lent by the thread instead of a pool shared by all threads (a view and its entries
+     * take a generator each, on every disclosed request; the shared pool's queue was ~4% of a view's time). The bytes
+     * written are the same: the pool only decides where the buffers come from.
+     */
+    private static final TokenStreamFactory GENERATORS = JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
 
     private final MessageDigest md;
     private byte @Nullable [] buffer;
@@ -43,6 +56,14 @@ public final class DigestOutput extends OutputStream {
         byte[] b = BUFFERS.get();
         BUFFERS.set(null); // lent out: a text written while this one is (none is) gets a buffer of its own
         return new DigestOutput(LogCodec.sha256(), b == null ? new byte[16 * 1024] : b);
+    }
+
+    /**
+     * A generator of the shared factory writing UTF-8 into this stream, with the settings of {@code context} (compact
+     * for {@link ObjectWriteContext#empty()}, or its pretty printer); close it to flush the last bytes.
+     */
+    public JsonGenerator generator(ObjectWriteContext context) {
+        return GENERATORS.createGenerator(context, this);
     }
 
     @Override

@@ -49,7 +49,6 @@ public final class LogCodec {
 
     private static final byte[] DOMAIN_BYTES = DOMAIN.getBytes(StandardCharsets.US_ASCII);
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
-    private static final HexFormat HEX = HexFormat.of();
 
     private LogCodec() {}
 
@@ -84,7 +83,7 @@ public final class LogCodec {
         md.reset();
         md.update(DOMAIN_BYTES);
         DigestOutput out = DigestOutput.hashing(md);
-        try (JsonGenerator g = MAPPER.tokenStreamFactory().createGenerator(ObjectWriteContext.empty(), out)) {
+        try (JsonGenerator g = out.generator(ObjectWriteContext.empty())) {
             new DisclosureBody(seq, prev, d).write(g, scratch.text);
         }
         return out.hexDigest();
@@ -217,7 +216,7 @@ public final class LogCodec {
         MessageDigest md = sha256();
         md.update(DOMAIN_BYTES);
         md.update(body.getBytes(StandardCharsets.UTF_8));
-        return HEX.formatHex(md.digest());
+        return hex(md.digest());
     }
 
     /**
@@ -243,10 +242,17 @@ public final class LogCodec {
         }
     }
 
-    /** Lower-case hex of bytes. */
+    /** Lower-case hex of bytes (as {@link HexFormat#of()} writes it; one digest per view and per log entry). */
     public static String hex(byte[] bytes) {
-        return HEX.formatHex(bytes);
+        byte[] out = new byte[2 * bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            out[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xf];
+            out[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xf];
+        }
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
+
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
     /** The line (without its line end) for a body and its hash. */
     public static String line(String body, String hash) {

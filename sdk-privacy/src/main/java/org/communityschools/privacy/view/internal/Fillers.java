@@ -27,14 +27,9 @@ import org.communityschools.core.model.StaffId;
 import org.communityschools.core.model.Student;
 import org.communityschools.core.model.StudentCharacteristic;
 import org.communityschools.core.model.StudentCharacteristicType;
-import org.communityschools.privacy.internal.IsoText;
 import org.communityschools.privacy.policy.RowFilter;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.jsontype.TypeSerializer;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -134,10 +129,7 @@ public final class Fillers {
     public static Optional<TopFiller> restricted(String path, RowFilter filter, StaffId requester) {
         if (path.equals("interventions.participation") && filter == RowFilter.DELIVERED_BY_REQUESTER
                 && filter.field().value().equals(path)) {
-            return Optional.of(records("interventions.participation",
-                    s -> s.data().participantsOf(s.student().id()).stream()
-                            .filter(p -> p.staffId().filter(requester::equals).isPresent()).toList(),
-                    PARTICIPATION));
+            return Optional.of(records("interventions.participation", s -> delivered(s, requester), PARTICIPATION));
         }
         if (path.equals("meetings.notes") && filter == RowFilter.MEETING_PARTICIPANT) {
             return Optional.of(records("meetings.notes", s -> s.data().meetings().agendaItems().stream()
@@ -148,6 +140,19 @@ public final class Fillers {
                     .toList(), MeetingFillers.NOTE));
         }
         return Optional.empty();
+    }
+
+    /** The student's participations whose staff member is {@code requester}, in their order. */
+    private static List<InterventionParticipant> delivered(StudentData s, StaffId requester) {
+        List<InterventionParticipant> all = s.data().participantsOf(s.student().id());
+        List<InterventionParticipant> out = new ArrayList<>(all.size());
+        for (int i = 0, n = all.size(); i < n; i++) {
+            InterventionParticipant p = all.get(i);
+            if (p.staffId().isPresent() && p.staffId().get().equals(requester)) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     /** The filler of a field of two segments, if the view knows how to fill it. */
@@ -173,8 +178,7 @@ public final class Fillers {
             if (rows.isEmpty()) {
                 return Optional.empty();
             }
-            // an array, not the set: no iterator per record
-            String[] segments = CHILD_SEGMENTS.getOrDefault(path, Set.of()).toArray(new String[0]);
+            String[] segments = Segments.of(path);
             Rows out = new Rows(rows.size());
             int admitted = 0;
             for (int r = 0, n = rows.size(); r < n; r++) {
@@ -211,160 +215,6 @@ public final class Fillers {
         void write(StudentData s, T row, Out o, ChildWriter scope);
     }
 
-    /**
-     * The rows of a record field (attendance records, incidents, marks...): an array of objects, kept as flat
-     * name-value cells and written straight to the generator, so that no tree is built for the bulk of a record.
-     * Equal, when written, to the array of objects of the same properties in the same order; {@link #toTree()} gives
-     * that array. Filled once, then immutable and thread-safe.
-     */
-    public static final class Rows extends JacksonSerializable.Base implements Out {
-        /** name, value, name, value...; a value is a String, a BigDecimal, a LocalDate or a JsonNode. */
-        private final List<Object> cells;
-        private int[] ends;
-        private int count;
-        private int start;
-
-        Rows(int rows) {
-            // sized for a few rows: most records of a view may lie outside its scope, and the lists grow
-            int expected = Math.min(rows, 16);
-            this.cells = new ArrayList<>(expected * 10);
-            this.ends = new int[expected];
-        }
-
-        private boolean open;
-
-        void startRow() {
-            if (open) {
-                endRow();
-            }
-            open = true;
-            start = cells.size();
-        }
-
-        private void endRow() {
-            if (count == ends.length) {
-                ends = java.util.Arrays.copyOf(ends, count * 2 + 1);
-            }
-            ends[count++] = cells.size();
-        }
-
-        Rows end() {
-            if (open) {
-                endRow();
-            }
-            open = false;
-            return this;
-        }
-
-        boolean has(String key) {
-            for (int i = start; i < cells.size(); i += 2) {
-                if (cells.get(i).equals(key)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Like {@code ObjectNode.put}: a key already in the row keeps its place and takes the new value. */
-        private void cell(String key, Object value) {
-            for (int i = start; i < cells.size(); i += 2) {
-                if (cells.get(i).equals(key)) {
-                    cells.set(i + 1, value);
-                    return;
-                }
-            }
-            cells.add(key);
-            cells.add(value);
-        }
-
-        @Override
-        public void put(String key, @Nullable String value) {
-            cell(key, value == null ? F.nullNode() : value);
-        }
-
-        @Override
-        public void put(String key, @Nullable BigDecimal value) {
-            cell(key, value == null ? F.nullNode() : value);
-        }
-
-        @Override
-        public void put(String key, LocalDate value) {
-            cell(key, value);
-        }
-
-        void put(String key, JsonNode value) {
-            cell(key, value);
-        }
-
-        @Override
-        public void serialize(JsonGenerator g, SerializationContext ctxt) {
-            write(g);
-        }
-
-        /** Writes the rows to {@code g}, which needs no serialization context. */
-        void write(JsonGenerator g) {
-            g.writeStartArray();
-            char[] date = new char[IsoText.DATE_CHARS];
-            int i = 0;
-            for (int r = 0; r < count; r++) {
-                g.writeStartObject();
-                for (int end = ends[r]; i < end; i += 2) {
-                    g.writeName((String) cells.get(i));
-                    Object v = cells.get(i + 1);
-                    if (v instanceof String text) {
-                        g.writeString(text);
-                    } else if (v instanceof BigDecimal number) {
-                        g.writeNumber(number);
-                    } else if (v instanceof LocalDate day) {
-                        writeDate(g, day, date);
-                    } else {
-                        ViewBody.write(g, (JsonNode) v);
-                    }
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }
-
-        @Override
-        public void serializeWithType(JsonGenerator g, SerializationContext ctxt, TypeSerializer typeSer) {
-            serialize(g, ctxt);
-        }
-
-        /** Writes {@code day} as the string {@link LocalDate#toString()} gives, from {@code buffer} when it can. */
-        private static void writeDate(JsonGenerator g, LocalDate day, char[] buffer) {
-            int n = IsoText.date(day, buffer);
-            if (n < 0) {
-                g.writeString(day.toString());
-            } else {
-                g.writeString(buffer, 0, n);
-            }
-        }
-
-        /** The rows as a tree: an array of objects. */
-        public ArrayNode toTree() {
-            ArrayNode out = F.arrayNode();
-            int i = 0;
-            for (int r = 0; r < count; r++) {
-                ObjectNode o = out.addObject();
-                for (int end = ends[r]; i < end; i += 2) {
-                    String key = (String) cells.get(i);
-                    Object v = cells.get(i + 1);
-                    if (v instanceof String text) {
-                        o.put(key, text);
-                    } else if (v instanceof BigDecimal number) {
-                        o.put(key, number);
-                    } else if (v instanceof LocalDate day) {
-                        o.put(key, day.toString());
-                    } else {
-                        o.set(key, ((JsonNode) v).deepCopy());
-                    }
-                }
-            }
-            return out;
-        }
-    }
-
     /** A copy of {@code node} with every {@link Rows} in it turned into its array: a plain tree. */
     public static JsonNode plain(JsonNode node) {
         if (node instanceof POJONode p && p.getPojo() instanceof Rows rows) {
@@ -388,6 +238,22 @@ public final class Fillers {
     }
 
     private static final Map<String, Set<String>> CHILD_SEGMENTS = new HashMap<>();
+
+    /**
+     * The child segments of each record field as arrays (no iterator per record, no array per view), made once the
+     * children are all registered: on the first fill, after this class is initialized.
+     */
+    private static final class Segments {
+        private static final Map<String, String[]> ARRAYS = new HashMap<>();
+
+        static {
+            CHILD_SEGMENTS.forEach((parent, segments) -> ARRAYS.put(parent, segments.toArray(new String[0])));
+        }
+
+        static String[] of(String parent) {
+            return ARRAYS.getOrDefault(parent, new String[0]);
+        }
+    }
 
     private static void child(String parent, String segment, ChildFiller filler) {
         CHILD.put(parent + "." + segment, filler);

@@ -60,6 +60,49 @@ final class SchoolDays {
         return -1;
     }
 
+    /**
+     * The first day of the days around {@code day} on which every span of every limit holds or misses the day as it
+     * does {@code day} (so {@link #firstOutside} answers the same): the latest span start or end + 1 not after
+     * {@code day}; {@link Long#MIN_VALUE} when there is none.
+     */
+    long sameFrom(long day) {
+        long from = Long.MIN_VALUE;
+        for (long[] s : spans) {
+            for (int j = 0; j < s.length; j += 2) {
+                long start = s[j];
+                long after = s[j + 1] + 1;
+                if (start <= day && start > from) {
+                    from = start;
+                }
+                if (after <= day && after > from) {
+                    from = after;
+                }
+            }
+        }
+        return from;
+    }
+
+    /**
+     * One past the last of those days: the earliest span start or end + 1 after {@code day}; {@link Long#MAX_VALUE}
+     * when there is none.
+     */
+    long sameUntil(long day) {
+        long until = Long.MAX_VALUE;
+        for (long[] s : spans) {
+            for (int j = 0; j < s.length; j += 2) {
+                long start = s[j];
+                long after = s[j + 1] + 1;
+                if (start > day && start < until) {
+                    until = start;
+                }
+                if (after > day && after < until) {
+                    until = after;
+                }
+            }
+        }
+        return until;
+    }
+
     /** Why a record of {@code day} lies outside limit {@code limit} (as {@code firstOutside(day)} returned): the scope's words. */
     String reason(int limit, long day) {
         String known = reasons[limit];

@@ -146,6 +146,29 @@ public final class ScopeGate {
         return null;
     }
 
+    /**
+     * The first of the days around {@code epochDay} at {@code school} for which {@link #coverOrNull(FieldPath, SchoolId,
+     * long)} and {@link #whyNot(FieldPath, SchoolId, long)} of {@code field} answer as for {@code epochDay}: a student's
+     * attendance days come in date order, mostly in long stretches inside or outside a scope, so a view asks the gate
+     * once per stretch instead of once per day.
+     */
+    public long sameFrom(FieldPath field, SchoolId school, long epochDay) {
+        long from = Long.MIN_VALUE;
+        for (SchoolDays d : daysOf(field, school).scopes) {
+            from = Math.max(from, d.sameFrom(epochDay));
+        }
+        return from;
+    }
+
+    /** One past the last of the days of {@link #sameFrom}. */
+    public long sameUntil(FieldPath field, SchoolId school, long epochDay) {
+        long until = Long.MAX_VALUE;
+        for (SchoolDays d : daysOf(field, school).scopes) {
+            until = Math.min(until, d.sameUntil(epochDay));
+        }
+        return until;
+    }
+
     /** As {@link #whyNot(FieldPath, Place)} for a record of one day at a school. */
     public String whyNot(FieldPath field, SchoolId school, long epochDay) {
         SchoolDays[] ds = daysOf(field, school).scopes;

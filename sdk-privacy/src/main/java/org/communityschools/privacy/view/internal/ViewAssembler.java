@@ -155,11 +155,10 @@ public final class ViewAssembler {
             return new Result(root, shown, absent, masked, written, List.of());
         }
         Fillers.StudentData s = new Fillers.StudentData(data, student.get(), steps, items);
-        for (DataField f : catalog.fields()) {
-            if (f.path().depth() != 2 || !decision.permits(f.path())) {
-                continue;
+        for (DataField f : topFields(catalog)) {
+            if (decision.permits(f.path())) {
+                top(f, s, root);
             }
-            top(f, s, root);
         }
         // permitted fields below a parent that is not shown are never written
         for (FieldPath p : permitted) {
@@ -178,6 +177,22 @@ public final class ViewAssembler {
         written.values().forEach(m -> m.keySet().retainAll(shown));
         written.values().removeIf(Map::isEmpty);
         return new Result(root, shown, absent, masked, written, List.copyOf(out));
+    }
+
+    /** The fields of two segments of a catalog, in its order. */
+    private record TopFields(FieldCatalog catalog, DataField[] fields) {}
+
+    /** Those of the last catalog asked about (a catalog is immutable; views mostly use the default one). */
+    private static volatile @Nullable TopFields lastTopFields;
+
+    private static DataField[] topFields(FieldCatalog catalog) {
+        TopFields known = lastTopFields;
+        if (known == null || known.catalog() != catalog) {
+            known = new TopFields(catalog, catalog.fields().stream().filter(f -> f.path().depth() == 2)
+                    .toArray(DataField[]::new));
+            lastTopFields = known;
+        }
+        return known.fields();
     }
 
     /**
@@ -258,9 +273,24 @@ public final class ViewAssembler {
         Map<String, ChildPlan> plans = new HashMap<>(4);
         try {
             value = filler.get().fill(s, new Fillers.ChildWriter() {
+                /**
+                 * The stretch of days at one school on which the gate answers {@link #inScope} alike (its grant, or
+                 * why not), from the last day asked: [stretchFrom, stretchUntil) at stretchSchool. Another for
+                 * {@link #admit} of records of one day (asked after inScope has sorted out every day of the field).
+                 */
+                private final Stretch asked = new Stretch();
+                private final Stretch admitted = new Stretch();
+
                 @Override
                 public boolean admit(ScopeGate.Place place) {
-                    Grant g = gate.coverOrNull(p, place);
+                    SchoolId school = place.school();
+                    Grant g;
+                    if (school != null && place.first().equals(place.last())) {
+                        admitted.ask(gate, p, school, place.first().toEpochDay());
+                        g = admitted.grant;
+                    } else {
+                        g = gate.coverOrNull(p, place);
+                    }
                     if (g == null) {
                         withhold(p, place);
                         currentPlace = null;
@@ -275,10 +305,11 @@ public final class ViewAssembler {
 
                 @Override
                 public boolean inScope(SchoolId school, long epochDay) {
-                    if (gate.coverOrNull(p, school, epochDay) != null) {
+                    asked.ask(gate, p, school, epochDay);
+                    if (asked.grant != null) {
                         return true;
                     }
-                    withhold(p, school, gate.whyNot(p, school, epochDay));
+                    withhold(p, school, asked.reason());
                     return false;
                 }
 
@@ -335,6 +366,8 @@ public final class ViewAssembler {
         boolean pending;
         /** The admitted records it was written into, by grant, once it has been; registered in pendingChildCounts. */
         @Nullable Tally counts;
+        /** The gate's answer for the records of one day it was last asked about. */
+        final Stretch stretch = new Stretch();
 
         ChildPlan(@Nullable FieldPath path, Fillers.@Nullable ChildFiller filler, Set<MaskTransform> masks) {
             this.path = path;
@@ -352,6 +385,38 @@ public final class ViewAssembler {
 
         Set<MaskTransform> masks() {
             return masks;
+        }
+    }
+
+    /**
+     * The gate's answer for records of one day of one field at one school, kept for the stretch of days over which it
+     * holds ({@link ScopeGate#sameFrom}): a student's attendance days come in date order, in long stretches inside or
+     * outside a scope, so the gate is asked once per stretch instead of once per day (the same grant or the same reason
+     * as asking for each day).
+     */
+    private static final class Stretch {
+        private @Nullable SchoolId school;
+        private long from;
+        private long until;
+        /** The grant covering the stretch's days, null when none does. */
+        @Nullable Grant grant;
+        private @Nullable String reason;
+
+        /** Makes this the stretch of {@code epochDay} at {@code school} of {@code field}, asking the gate if it is not. */
+        void ask(ScopeGate gate, FieldPath field, SchoolId school, long epochDay) {
+            if (school == this.school && epochDay >= from && epochDay < until) {
+                return;
+            }
+            grant = gate.coverOrNull(field, school, epochDay);
+            reason = grant == null ? gate.whyNot(field, school, epochDay) : null;
+            from = gate.sameFrom(field, school, epochDay);
+            until = gate.sameUntil(field, school, epochDay);
+            this.school = school;
+        }
+
+        /** Why no grant covers the stretch (when {@link #grant} is null). */
+        String reason() {
+            return java.util.Objects.requireNonNull(reason, "reason");
         }
     }
 
@@ -439,7 +504,14 @@ public final class ViewAssembler {
         ScopeGate.Place place = currentPlace;
         Grant grant = null;
         if (place != null) {
-            grant = gate.coverOrNull(p, place);
+            SchoolId school = place.school();
+            if (school != null && place.first().equals(place.last())) {
+                // a child of each record of one day (the reason of an attendance day): asked once per stretch
+                plan.stretch.ask(gate, p, school, place.first().toEpochDay());
+                grant = plan.stretch.grant;
+            } else {
+                grant = gate.coverOrNull(p, place);
+            }
             if (grant == null) {
                 withhold(p, place);
                 return Optional.empty();

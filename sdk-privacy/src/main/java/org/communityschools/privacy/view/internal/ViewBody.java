@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import org.communityschools.core.model.DataCategory;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationContext;
@@ -27,6 +29,10 @@ public final class ViewBody extends JacksonSerializable.Base {
     /** The top-level key of each {@link DataCategory}, by ordinal: its lower-case name. */
     static final String[] CATEGORY_KEYS = Arrays.stream(DataCategory.values())
             .map(c -> c.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+
+    /** The same keys, quoted and encoded once (the generator copies their bytes). */
+    private static final SerializableString[] CATEGORY_NAMES = Arrays.stream(CATEGORY_KEYS)
+            .map(SerializedString::new).toArray(SerializableString[]::new);
 
     /** The keys and values of each category's fields, by category ordinal; null for a category with none. */
     private final String[][] keys = new String[CATEGORY_KEYS.length][];
@@ -103,7 +109,7 @@ public final class ViewBody extends JacksonSerializable.Base {
             if (n == 0) {
                 continue;
             }
-            g.writeName(CATEGORY_KEYS[c]);
+            g.writeName(CATEGORY_NAMES[c]);
             g.writeStartObject(null, n);
             String[] k = keys[c];
             JsonNode[] v = values[c];
@@ -118,7 +124,7 @@ public final class ViewBody extends JacksonSerializable.Base {
 
     /** Writes {@code node} as Jackson's default serialization of a tree does, without a serialization context. */
     static void write(JsonGenerator g, JsonNode node) {
-        if (node instanceof POJONode p && p.getPojo() instanceof Fillers.Rows rows) {
+        if (node instanceof POJONode p && p.getPojo() instanceof Rows rows) {
             rows.write(g);
         } else if (node instanceof ObjectNode o) {
             g.writeStartObject(o, o.size());

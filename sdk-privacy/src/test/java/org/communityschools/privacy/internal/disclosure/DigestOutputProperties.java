@@ -37,4 +37,10 @@ class DigestOutputProperties {
         out.write(utf8, 0, utf8.length);
         assertThat(out.hexDigest()).isEqualTo(LogCodec.hash(body));
     }
+
+    /** The digests' hex (written by hand, for speed) is {@link java.util.HexFormat}'s lower-case hex, for any bytes. */
+    @Property(tries = 500)
+    void hexIsTheLowerCaseHexOfEveryByte(@ForAll byte[] bytes) {
+        assertThat(LogCodec.hex(bytes)).isEqualTo(java.util.HexFormat.of().formatHex(bytes));
+    }
 }

@@ -25,7 +25,7 @@ class RowsProperties {
                                              @ForAll @IntRange(min = 0, max = DayShare.SCALE) int share) {
         LocalDate day = LocalDate.ofEpochDay(epochDay);
         DayShare duration = DayShare.ofTenThousandths(share);
-        Fillers.Rows rows = new Fillers.Rows(1);
+        Rows rows = new Rows(1);
         rows.startRow();
         rows.put("date", day);
         rows.put("duration", Fillers.decimal(duration));

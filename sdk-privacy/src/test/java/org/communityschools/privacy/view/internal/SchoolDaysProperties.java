@@ -55,6 +55,41 @@ class SchoolDaysProperties {
         }
     }
 
+    /**
+     * The stretch around a day ({@link SchoolDays#sameFrom}, {@link SchoolDays#sameUntil}), over which a record view
+     * answers once: every day in it gets the day's answer (covered, or the same first limit missed), and the days just
+     * outside it, when it has an end, are where a span starts or ends (the answer may change there; the stretch is never
+     * empty and holds the day).
+     */
+    @Property(tries = 2000)
+    void aStretchAnswersAsItsDay(@ForAll("scopes") RecordScope scope, @ForAll("school") SchoolId school,
+                                 @ForAll @net.jqwik.api.constraints.IntRange(min = -5, max = 90) int offset) {
+        SchoolDays days = new SchoolDays(scope, school);
+        long day = BASE.plusDays(offset).toEpochDay();
+        long from = days.sameFrom(day);
+        long until = days.sameUntil(day);
+        assertThat(from).isLessThanOrEqualTo(day);
+        assertThat(until).isGreaterThan(day);
+        int answer = days.firstOutside(day);
+        long first = BASE.plusDays(-10).toEpochDay();
+        long last = BASE.plusDays(100).toEpochDay();
+        for (long d = Math.max(from, first); d < Math.min(until, last); d++) {
+            assertThat(days.firstOutside(d)).as("day %s in the stretch of %s", d, day).isEqualTo(answer);
+        }
+        // a stretch that is open to one side holds every day on that side
+        if (from == Long.MIN_VALUE) {
+            for (long d = first; d < day; d++) {
+                assertThat(days.firstOutside(d)).isEqualTo(answer);
+            }
+        }
+        if (until == Long.MAX_VALUE) {
+            for (long d = day; d < last; d++) {
+                assertThat(days.firstOutside(d)).isEqualTo(answer);
+            }
+        }
+        Statistics.label("stretch").collect(until == Long.MAX_VALUE || from == Long.MIN_VALUE ? "open" : "closed");
+    }
+
     @Provide
     Arbitrary<SchoolId> school() {
         return Arbitraries.of(SCHOOLS);

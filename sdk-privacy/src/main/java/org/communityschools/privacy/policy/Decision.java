@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.communityschools.core.model.DataCategory;
 import org.communityschools.core.model.StaffId;
@@ -50,6 +49,8 @@ public final class Decision {
     private @Nullable String explanation;
     private final @Nullable Supplier<String> explain;
     private final Map<FieldPath, List<Grant>> byField;
+    /** The permitted fields, sorted by path: the keys of {@link #byField}, which come in the grants' order. */
+    private final Set<FieldPath> permitted;
     private final long dataVersion;
 
     /** Checks that nothing is missing, that a rule grants a field at most once and that no field is both granted and denied. */
@@ -107,6 +108,7 @@ public final class Decision {
             from = to;
         }
         this.byField = Collections.unmodifiableMap(by);
+        this.permitted = by.isEmpty() ? Set.of() : Collections.unmodifiableSet(by.keySet());
         if (!by.isEmpty()) {
             for (Denial d : this.denials) {
                 for (FieldPath f : d.fields()) {
@@ -133,6 +135,7 @@ public final class Decision {
         this.explanation = d.explanation;
         this.explain = d.explain;
         this.byField = d.byField;
+        this.permitted = d.permitted;
         this.dataVersion = dataVersion;
     }
 
@@ -167,6 +170,20 @@ public final class Decision {
             }
         }
         return copy;
+    }
+
+    /**
+     * {@code grants} (the array is reordered) as an unmodifiable list sorted as {@link #grants()} is: by field, then by
+     * basis precedence, stable; what the constructor then takes as it is.
+     */
+    static List<Grant> sortedGrants(Grant[] grants) {
+        for (int i = 1; i < grants.length; i++) {
+            if (compare(grants[i - 1], grants[i]) > 0) {
+                java.util.Arrays.sort(grants, Decision::compare);
+                break;
+            }
+        }
+        return List.of(grants);
     }
 
     private static int compare(Grant x, Grant y) {
@@ -377,9 +394,9 @@ public final class Decision {
         return RecordScope.merged(all);
     }
 
-    /** {@return the permitted fields, sorted by path} */
+    /** {@return the permitted fields, sorted by path (the same set on every call: nothing is built per call)} */
     public Set<FieldPath> permittedFields() {
-        return Collections.unmodifiableSet(new TreeSet<>(byField.keySet()));
+        return permitted;
     }
 
     /** {@return the categories with at least one permitted field, in enum order} */

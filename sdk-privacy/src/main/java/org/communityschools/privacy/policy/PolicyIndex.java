@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.communityschools.core.model.DataCategory;
+import org.communityschools.core.model.StaffRole;
 import org.communityschools.privacy.DataField;
 import org.communityschools.privacy.FieldPath;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +23,18 @@ final class PolicyIndex {
     final List<List<FieldPath>> categoryPaths;
     final Map<Rule, String> rolesText;
     final Map<Rule, String> purposesText;
+    /** Per rule, its roles as bits by {@link StaffRole#ordinal()}: a requester holds none when the AND is 0. */
+    final long[] ruleRoles;
+    /**
+     * Per rule and position in its field list, the obligations a grant of that field brings: the rule's masks of the
+     * field, then its row restrictions of the field, in the rule's order (shared, immutable).
+     */
+    final Obligation[][][] ruleObligations;
+    /** The categories, in enum order (one array, not a {@code values()} copy per decision). */
+    static final DataCategory[] CATEGORIES = DataCategory.values();
+    /** Per declared purpose, the default-deny reason and, by category, the denial of a whole category for it. */
+    private final Map<Purpose, String> defaultDeny;
+    private final Map<Purpose, Denial[]> wholeDefaultDenials;
 
     PolicyIndex(Policy policy) {
         List<DataField> catalog = policy.catalog().fields();
@@ -33,6 +46,8 @@ final class PolicyIndex {
         ruleIndices = new int[policy.rules().size()][];
         Map<Rule, String> roles = new java.util.IdentityHashMap<>();
         Map<Rule, String> purposes = new java.util.IdentityHashMap<>();
+        ruleRoles = new long[policy.rules().size()];
+        ruleObligations = new Obligation[policy.rules().size()][][];
         for (int i = 0; i < policy.rules().size(); i++) {
             Rule r = policy.rules().get(i);
             List<DataField> of = policy.catalog().resolve(r.fields());
@@ -42,6 +57,13 @@ final class PolicyIndex {
                 ruleIndices[i][j] = position.get(of.get(j).path());
             }
             roles.put(r, String.valueOf(r.roles()));
+            for (StaffRole role : r.roles()) {
+                ruleRoles[i] |= 1L << role.ordinal();
+            }
+            ruleObligations[i] = new Obligation[of.size()][];
+            for (int j = 0; j < of.size(); j++) {
+                ruleObligations[i][j] = obligationsOf(r, of.get(j).path());
+            }
             purposes.put(r, String.valueOf(r.purposes()));
         }
         ruleFields = List.copyOf(fields);
@@ -63,6 +85,67 @@ final class PolicyIndex {
             paths.add(List.copyOf(of));
         }
         categoryPaths = List.copyOf(paths);
+        Map<Purpose, String> deny = new HashMap<>();
+        Map<Purpose, Denial[]> whole = new HashMap<>();
+        for (Purpose p : policy.purposes().keySet()) {
+            String reason = defaultDenyText(p);
+            deny.put(p, reason);
+            Denial[] byCategory = new Denial[categories.length];
+            for (DataCategory c : categories) {
+                if (!categoryPaths.get(c.ordinal()).isEmpty()) {
+                    byCategory[c.ordinal()] = new Denial(c, categoryPaths.get(c.ordinal()), reason);
+                }
+            }
+            whole.put(p, byCategory);
+        }
+        defaultDeny = Map.copyOf(deny);
+        wholeDefaultDenials = Map.copyOf(whole);
+    }
+
+    static {
+        if (StaffRole.values().length > 64) {
+            throw new ExceptionInInitializerError("role bits hold at most 64 roles");
+        }
+    }
+
+    /** The masks, then the row restrictions, of {@code r} that name {@code field}, in the rule's order. */
+    private static Obligation[] obligationsOf(Rule r, FieldPath field) {
+        List<Obligation> out = new ArrayList<>(0);
+        for (Mask mask : r.masks()) {
+            if (mask.field().equals(field)) {
+                out.add(new Obligation.MaskField(mask.field(), mask.transform()));
+            }
+        }
+        for (RowRestriction row : r.rows()) {
+            if (row.field().equals(field)) {
+                out.add(new Obligation.RestrictRows(row.field(), row.filter()));
+            }
+        }
+        return out.toArray(new Obligation[0]);
+    }
+
+    private static String defaultDenyText(Purpose purpose) {
+        return "no rule grants it to this requester for purpose '" + purpose + "' (default deny)";
+    }
+
+    /** The reason of a field no rule grants for {@code purpose}. */
+    String defaultDeny(Purpose purpose) {
+        String known = defaultDeny.get(purpose);
+        return known != null ? known : defaultDenyText(purpose);
+    }
+
+    /**
+     * The denial of every field of {@code category} for default deny under {@code purpose} (shared), or null when the
+     * purpose is not declared or the category has no field.
+     */
+    @Nullable Denial wholeDefaultDenial(Purpose purpose, DataCategory category) {
+        Denial[] known = wholeDefaultDenials.get(purpose);
+        return known == null ? null : known[category.ordinal()];
+    }
+
+    /** Whether the requester, holding the roles {@code held} (bits by ordinal), holds one of rule {@code i}'s. */
+    boolean holdsRoleOf(int i, long held) {
+        return (ruleRoles[i] & held) != 0;
     }
 
     /** The limit of a decision made on a date ({@link RecordScope#dateLimit}), kept for the last date asked. */

@@ -42,22 +42,22 @@ public final class Decision {
     private final LocalDate date;
     private final String policyId;
     private final int policyVersion;
+    /** The grants, sorted, and by field. */
+    private final GrantSet grantSet;
     private final List<Grant> grants;
     private final List<Denial> denials;
     private final List<Obligation> obligations;
     /** The explanation once rendered; null until then when it is rendered from {@link #explain}. */
     private @Nullable String explanation;
     private final @Nullable Supplier<String> explain;
-    private final Map<FieldPath, List<Grant>> byField;
-    /** The permitted fields, sorted by path: the keys of {@link #byField}, which come in the grants' order. */
-    private final Set<FieldPath> permitted;
     private final long dataVersion;
 
     /** Checks that nothing is missing, that a rule grants a field at most once and that no field is both granted and denied. */
     Decision(StaffId requester, StudentId student, Purpose purpose, Instant at, LocalDate date, String policyId,
              int policyVersion, List<Grant> grants, List<Denial> denials, List<Obligation> obligations,
              String explanation) {
-        this(requester, student, purpose, at, date, policyId, policyVersion, grants, denials, obligations,
+        this(requester, student, purpose, at, date, policyId, policyVersion,
+                GrantSet.of(Objects.requireNonNull(grants, "grants")), denials, obligations,
                 Objects.requireNonNull(explanation, "explanation"), null);
     }
 
@@ -69,12 +69,21 @@ public final class Decision {
     Decision(StaffId requester, StudentId student, Purpose purpose, Instant at, LocalDate date, String policyId,
              int policyVersion, List<Grant> grants, List<Denial> denials, List<Obligation> obligations,
              Supplier<String> explain) {
+        this(requester, student, purpose, at, date, policyId, policyVersion,
+                GrantSet.of(Objects.requireNonNull(grants, "grants")), denials, obligations, null,
+                Objects.requireNonNull(explain, "explain"));
+    }
+
+    /** As the constructor above, with the grants already sorted and checked ({@link GrantSet#of}). */
+    Decision(StaffId requester, StudentId student, Purpose purpose, Instant at, LocalDate date, String policyId,
+             int policyVersion, GrantSet grants, List<Denial> denials, List<Obligation> obligations,
+             Supplier<String> explain) {
         this(requester, student, purpose, at, date, policyId, policyVersion, grants, denials, obligations, null,
                 Objects.requireNonNull(explain, "explain"));
     }
 
     private Decision(StaffId requester, StudentId student, Purpose purpose, Instant at, LocalDate date, String policyId,
-                     int policyVersion, List<Grant> grants, List<Denial> denials, List<Obligation> obligations,
+                     int policyVersion, GrantSet grants, List<Denial> denials, List<Obligation> obligations,
                      @Nullable String explanation, @Nullable Supplier<String> explain) {
         this.requester = Objects.requireNonNull(requester, "requester");
         this.student = Objects.requireNonNull(student, "student");
@@ -83,37 +92,19 @@ public final class Decision {
         this.date = Objects.requireNonNull(date, "date");
         this.policyId = Objects.requireNonNull(policyId, "policyId");
         this.policyVersion = policyVersion;
-        this.grants = sorted(Objects.requireNonNull(grants, "grants"));
+        this.grantSet = grants;
+        this.grants = grants.grants;
         this.denials = List.copyOf(Objects.requireNonNull(denials, "denials"));
         this.obligations = List.copyOf(Objects.requireNonNull(obligations, "obligations"));
         this.explanation = explanation;
         this.explain = explain;
         this.dataVersion = 0;
-        // the grants are sorted by field: each field's grants are a run of the list, held as a view of it
-        Map<FieldPath, List<Grant>> by = new LinkedHashMap<>(this.grants.size() * 2);
-        for (int from = 0; from < this.grants.size(); ) {
-            FieldPath field = this.grants.get(from).field();
-            int to = from + 1;
-            while (to < this.grants.size() && this.grants.get(to).field().equals(field)) {
-                Grant g = this.grants.get(to);
-                for (int i = from; i < to; i++) {
-                    if (this.grants.get(i).ruleId().equals(g.ruleId())) {
-                        throw new IllegalArgumentException("a field is granted at most once by a rule, twice: " + field
-                                + " by " + g.ruleId());
-                    }
-                }
-                to++;
-            }
-            by.put(field, this.grants.subList(from, to));
-            from = to;
-        }
-        this.byField = Collections.unmodifiableMap(by);
-        this.permitted = by.isEmpty() ? Set.of() : Collections.unmodifiableSet(by.keySet());
-        if (!by.isEmpty()) {
-            for (Denial d : this.denials) {
-                for (FieldPath f : d.fields()) {
-                    if (by.containsKey(f)) {
-                        throw new IllegalArgumentException("a field is either granted or denied, both: " + f);
+        if (grants.fieldCount() > 0) {
+            for (int d = 0; d < this.denials.size(); d++) {
+                List<FieldPath> fields = this.denials.get(d).fields();
+                for (int i = 0; i < fields.size(); i++) {
+                    if (grants.grantsOf(fields.get(i)) != null) {
+                        throw new IllegalArgumentException("a field is either granted or denied, both: " + fields.get(i));
                     }
                 }
             }
@@ -129,13 +120,12 @@ public final class Decision {
         this.date = d.date;
         this.policyId = d.policyId;
         this.policyVersion = d.policyVersion;
+        this.grantSet = d.grantSet;
         this.grants = d.grants;
         this.denials = d.denials;
         this.obligations = obligations;
         this.explanation = d.explanation;
         this.explain = d.explain;
-        this.byField = d.byField;
-        this.permitted = d.permitted;
         this.dataVersion = dataVersion;
     }
 
@@ -157,38 +147,6 @@ public final class Decision {
      */
     public long dataVersion() {
         return dataVersion;
-    }
-
-    /** Sorted by field, then by basis precedence (stable: rule order among equals); not re-sorted when in order. */
-    private static List<Grant> sorted(List<Grant> grants) {
-        List<Grant> copy = List.copyOf(grants);
-        for (int i = 1; i < copy.size(); i++) {
-            if (compare(copy.get(i - 1), copy.get(i)) > 0) {
-                List<Grant> out = new ArrayList<>(copy);
-                out.sort(Decision::compare);
-                return List.copyOf(out);
-            }
-        }
-        return copy;
-    }
-
-    /**
-     * {@code grants} (the array is reordered) as an unmodifiable list sorted as {@link #grants()} is: by field, then by
-     * basis precedence, stable; what the constructor then takes as it is.
-     */
-    static List<Grant> sortedGrants(Grant[] grants) {
-        for (int i = 1; i < grants.length; i++) {
-            if (compare(grants[i - 1], grants[i]) > 0) {
-                java.util.Arrays.sort(grants, Decision::compare);
-                break;
-            }
-        }
-        return List.of(grants);
-    }
-
-    private static int compare(Grant x, Grant y) {
-        int c = x.field().compareTo(y.field());
-        return c != 0 ? c : Integer.compare(x.basis().ordinal(), y.basis().ordinal());
     }
 
     /**
@@ -302,7 +260,7 @@ public final class Decision {
      * @param field a field path
      */
     public boolean permits(FieldPath field) {
-        return byField.containsKey(Objects.requireNonNull(field, "field"));
+        return grantSet.grantsOf(Objects.requireNonNull(field, "field")) != null;
     }
 
     /**
@@ -320,7 +278,7 @@ public final class Decision {
      * @param field a field path
      */
     public Optional<Grant> grant(FieldPath field) {
-        List<Grant> of = byField.get(Objects.requireNonNull(field, "field"));
+        List<Grant> of = grantSet.grantsOf(Objects.requireNonNull(field, "field"));
         return of == null ? Optional.empty() : Optional.of(of.get(0));
     }
 
@@ -330,7 +288,8 @@ public final class Decision {
      * @param field a field path
      */
     public List<Grant> grantsOf(FieldPath field) {
-        return byField.getOrDefault(Objects.requireNonNull(field, "field"), List.of());
+        List<Grant> of = grantSet.grantsOf(Objects.requireNonNull(field, "field"));
+        return of == null ? List.of() : of;
     }
 
     /**
@@ -343,11 +302,12 @@ public final class Decision {
     public Map<FieldPath, List<RecordScope>> rowScope(DataCategory category) {
         Objects.requireNonNull(category, "category");
         Map<FieldPath, List<RecordScope>> out = new LinkedHashMap<>();
-        byField.forEach((f, gs) -> {
+        for (int i = 0; i < grantSet.fieldCount(); i++) {
+            List<Grant> gs = grantSet.grantsAt(i);
             if (gs.get(0).category() == category) {
-                out.put(f, gs.stream().map(Grant::scope).toList());
+                out.put(grantSet.field(i), gs.stream().map(Grant::scope).toList());
             }
-        });
+        }
         return Collections.unmodifiableMap(out);
     }
 
@@ -396,7 +356,7 @@ public final class Decision {
 
     /** {@return the permitted fields, sorted by path (the same set on every call: nothing is built per call)} */
     public Set<FieldPath> permittedFields() {
-        return permitted;
+        return grantSet.permitted;
     }
 
     /** {@return the categories with at least one permitted field, in enum order} */
@@ -444,7 +404,7 @@ public final class Decision {
     @Override
     public String toString() {
         return "Decision[requester=" + requester + ", student=" + student + ", purpose=" + purpose + ", date=" + date
-                + ", policy=" + policyId + " v" + policyVersion + ", " + byField.size() + " fields permitted, "
+                + ", policy=" + policyId + " v" + policyVersion + ", " + grantSet.fieldCount() + " fields permitted, "
                 + denials.size() + " denials]";
     }
 }

@@ -51,7 +51,8 @@ final class DecisionAssembly {
         List<Obligation> obligations = new ArrayList<>(2 + masks.size());
         // the disclosures follow the grants in catalog and rule order (the authorities in order of first appearance)
         disclosures(x, java.util.Arrays.asList(all), obligations);
-        List<Grant> grants = Decision.sortedGrants(all);
+        GrantSet set = index.grantSet(all);
+        List<Grant> grants = set.grants;
         obligations.addAll(masks);
         List<Denial> denials = new ArrayList<>(PolicyIndex.CATEGORIES.length);
         String defaultDeny = index.defaultDeny(x.purpose);
@@ -117,7 +118,7 @@ final class DecisionAssembly {
                 return permitted.append("].").toString();
             });
         }
-        return new Decision(x.requester, x.student, x.purpose, x.at, x.date, x.policy.id(), x.policy.version(), grants,
+        return new Decision(x.requester, x.student, x.purpose, x.at, x.date, x.policy.id(), x.policy.version(), set,
                 denials, obligations, explanation);
     }
 

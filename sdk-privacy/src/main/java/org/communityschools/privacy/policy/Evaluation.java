@@ -52,8 +52,8 @@ final class Evaluation {
     private int lastScopeRule = -1;
     private Optional<AgreementId> lastScopeAgreement = Optional.empty();
     private Optional<ConsentId> lastScopeConsent = Optional.empty();
-    private @Nullable RecordScope lastScope;
-    private @Nullable Map<ScopeKey, RecordScope> scopes;
+    private PolicyIndex.@Nullable SharedScope lastScope;
+    private @Nullable Map<ScopeKey, PolicyIndex.SharedScope> scopes;
 
     private record ScopeKey(int rule, Optional<AgreementId> agreement, Optional<ConsentId> consent) {}
 
@@ -164,8 +164,13 @@ final class Evaluation {
                     fail(k, o.failure());
                     continue;
                 }
-                Grant g = new Grant(f.path(), f.category(), r.basis().orElseThrow(), r.id(), o.agreement(), o.consent(),
-                        scope(i, r, m, o));
+                PolicyIndex.SharedScope shared = scope(i, r, m, o);
+                Grant g = shared.grant(k);
+                if (g == null) {
+                    g = new Grant(f.path(), f.category(), r.basis().orElseThrow(), r.id(), o.agreement(), o.consent(),
+                            shared.scope);
+                    shared.keep(k, g);
+                }
                 if (granted[k] == null) {
                     granted[k] = g;
                     grantedCount++;
@@ -252,21 +257,21 @@ final class Evaluation {
      * window, else the rule's window) at any school; otherwise the relationship's schools and window. Built once per
      * rule and authority.
      */
-    private RecordScope scope(int ruleIndex, Rule r, RuleMatcher.Match m, BasisCheck.Outcome o) {
-        RecordScope last = lastScope;
+    private PolicyIndex.SharedScope scope(int ruleIndex, Rule r, RuleMatcher.Match m, BasisCheck.Outcome o) {
+        PolicyIndex.SharedScope last = lastScope;
         if (last != null && lastScopeRule == ruleIndex && lastScopeAgreement.equals(o.agreement())
                 && lastScopeConsent.equals(o.consent())) {
             return last;
         }
         ScopeKey key = new ScopeKey(ruleIndex, o.agreement(), o.consent());
-        Map<ScopeKey, RecordScope> built = scopes;
+        Map<ScopeKey, PolicyIndex.SharedScope> built = scopes;
         if (built == null) {
             built = new java.util.HashMap<>();
             scopes = built;
         }
-        RecordScope scope = built.get(key);
+        PolicyIndex.SharedScope scope = built.get(key);
         if (scope == null) {
-            scope = newScope(r, m, o);
+            scope = x.index.sharedScope(ruleIndex, o.agreement(), o.consent(), newLimits(r, m, o));
             built.put(key, scope);
         }
         lastScopeRule = ruleIndex;
@@ -276,7 +281,7 @@ final class Evaluation {
         return scope;
     }
 
-    private RecordScope newScope(Rule r, RuleMatcher.Match m, BasisCheck.Outcome o) {
+    private List<RecordScope.Limit> newLimits(Rule r, RuleMatcher.Match m, BasisCheck.Outcome o) {
         LocalDate date = x.date;
         List<RecordScope.Limit> limits = new ArrayList<>(5);
         if (o.agreement().isPresent()) {
@@ -293,7 +298,7 @@ final class Evaluation {
         } else {
             limits.add(new RecordScope.Limit(m.label().get(), m.spans()));
         }
-        return RecordScope.of(limits);
+        return limits;
     }
 
     private DataSharingAgreement agreementNamed(AgreementId id) {

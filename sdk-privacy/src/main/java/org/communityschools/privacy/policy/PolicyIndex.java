@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.communityschools.core.model.AgreementId;
+import org.communityschools.core.model.ConsentId;
 import org.communityschools.core.model.DataCategory;
 import org.communityschools.core.model.StaffRole;
 import org.communityschools.privacy.DataField;
@@ -18,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class PolicyIndex {
     final List<List<DataField>> ruleFields;
+    /** The number of fields in the catalog. */
+    final int fieldCount;
     final int[][] ruleIndices;
     final int[][] categoryIndices;
     final List<List<FieldPath>> categoryPaths;
@@ -38,6 +44,7 @@ final class PolicyIndex {
 
     PolicyIndex(Policy policy) {
         List<DataField> catalog = policy.catalog().fields();
+        fieldCount = catalog.size();
         Map<FieldPath, Integer> position = new HashMap<>();
         for (int i = 0; i < catalog.size(); i++) {
             position.put(catalog.get(i).path(), i);
@@ -146,6 +153,110 @@ final class PolicyIndex {
     /** Whether the requester, holding the roles {@code held} (bits by ordinal), holds one of rule {@code i}'s. */
     boolean holdsRoleOf(int i, long held) {
         return (ruleRoles[i] & held) != 0;
+    }
+
+    /** How many shared scopes, and sets of grants, the index keeps before it forgets them all and starts again. */
+    static final int SHARED_LIMIT = 4096;
+
+    /**
+     * A record scope that decisions share, with the grants made under it, by the field's catalog position: a grant is
+     * determined by its rule, its authority, its scope and its field, so decisions whose rule matched the same way
+     * share the very same grant objects (filled as they are first needed; a race makes equal grants, one kept).
+     */
+    static final class SharedScope {
+        final RecordScope scope;
+        private final Grant[] grants;
+
+        SharedScope(RecordScope scope, int fields) {
+            this.scope = scope;
+            this.grants = new Grant[fields];
+        }
+
+        /** The grant of the field at catalog position {@code k} under this scope, if made already. */
+        @Nullable Grant grant(int k) {
+            return grants[k];
+        }
+
+        /** Keeps {@code g}, the grant of the field at catalog position {@code k} under this scope. */
+        void keep(int k, Grant g) {
+            grants[k] = g;
+        }
+    }
+
+    /** The key of a shared scope: the rule (by position), the authority and the scope's limits. */
+    private record ScopeKey(int rule, Optional<AgreementId> agreement, Optional<ConsentId> consent,
+                            List<RecordScope.Limit> limits) {}
+
+    /** The key of a set of shared grants: the grants, compared by identity (shared grants are unique). */
+    private static final class GrantsKey {
+        private final Grant[] grants;
+        private final int hash;
+
+        GrantsKey(Grant[] grants) {
+            this.grants = grants;
+            int h = 1;
+            for (Grant g : grants) {
+                h = 31 * h + System.identityHashCode(g);
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof GrantsKey k) || k.hash != hash || k.grants.length != grants.length) {
+                return false;
+            }
+            for (int i = 0; i < grants.length; i++) {
+                if (k.grants[i] != grants[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private final ConcurrentHashMap<ScopeKey, SharedScope> sharedScopes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<GrantsKey, GrantSet> grantSets = new ConcurrentHashMap<>();
+
+    /**
+     * The scope of rule {@code rule}'s grants under this authority with these limits, shared by every decision that
+     * builds equal ones (at most {@link #SHARED_LIMIT} kept).
+     */
+    SharedScope sharedScope(int rule, Optional<AgreementId> agreement, Optional<ConsentId> consent,
+                            List<RecordScope.Limit> limits) {
+        ScopeKey key = new ScopeKey(rule, agreement, consent, limits);
+        SharedScope known = sharedScopes.get(key);
+        if (known == null) {
+            if (sharedScopes.size() >= SHARED_LIMIT) {
+                sharedScopes.clear();
+            }
+            known = sharedScopes.computeIfAbsent(key, k -> new SharedScope(RecordScope.of(limits), fieldCount));
+        }
+        return known;
+    }
+
+    /**
+     * The grants {@code grants} (shared grants, in catalog and rule order; the array is kept) sorted and by field, shared
+     * by every decision with the same grants (at most {@link #SHARED_LIMIT} kept).
+     */
+    GrantSet grantSet(Grant[] grants) {
+        if (grants.length == 0) {
+            return GrantSet.EMPTY;
+        }
+        GrantsKey key = new GrantsKey(grants);
+        GrantSet known = grantSets.get(key);
+        if (known == null) {
+            if (grantSets.size() >= SHARED_LIMIT) {
+                grantSets.clear();
+            }
+            known = grantSets.computeIfAbsent(key, k -> GrantSet.of(List.of(grants)));
+        }
+        return known;
     }
 
     /** The limit of a decision made on a date ({@link RecordScope#dateLimit}), kept for the last date asked. */

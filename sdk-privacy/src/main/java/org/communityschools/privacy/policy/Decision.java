@@ -58,7 +58,7 @@ public final class Decision {
              String explanation) {
         this(requester, student, purpose, at, date, policyId, policyVersion,
                 GrantSet.of(Objects.requireNonNull(grants, "grants")), denials, obligations,
-                Objects.requireNonNull(explanation, "explanation"), null);
+                Objects.requireNonNull(explanation, "explanation"), null, true);
     }
 
     /**
@@ -71,20 +71,23 @@ public final class Decision {
              Supplier<String> explain) {
         this(requester, student, purpose, at, date, policyId, policyVersion,
                 GrantSet.of(Objects.requireNonNull(grants, "grants")), denials, obligations, null,
-                Objects.requireNonNull(explain, "explain"));
+                Objects.requireNonNull(explain, "explain"), true);
     }
 
-    /** As the constructor above, with the grants already sorted and checked ({@link GrantSet#of}). */
+    /**
+     * As the constructor above, with the grants already sorted and checked ({@link GrantSet#of}) and denials already
+     * checked against them ({@link #checkDisjoint}: the engine's index checks each list of denials it keeps once).
+     */
     Decision(StaffId requester, StudentId student, Purpose purpose, Instant at, LocalDate date, String policyId,
              int policyVersion, GrantSet grants, List<Denial> denials, List<Obligation> obligations,
              Supplier<String> explain) {
         this(requester, student, purpose, at, date, policyId, policyVersion, grants, denials, obligations, null,
-                Objects.requireNonNull(explain, "explain"));
+                Objects.requireNonNull(explain, "explain"), false);
     }
 
     private Decision(StaffId requester, StudentId student, Purpose purpose, Instant at, LocalDate date, String policyId,
                      int policyVersion, GrantSet grants, List<Denial> denials, List<Obligation> obligations,
-                     @Nullable String explanation, @Nullable Supplier<String> explain) {
+                     @Nullable String explanation, @Nullable Supplier<String> explain, boolean checkDisjoint) {
         this.requester = Objects.requireNonNull(requester, "requester");
         this.student = Objects.requireNonNull(student, "student");
         this.purpose = Objects.requireNonNull(purpose, "purpose");
@@ -99,13 +102,21 @@ public final class Decision {
         this.explanation = explanation;
         this.explain = explain;
         this.dataVersion = 0;
-        if (grants.fieldCount() > 0) {
-            for (int d = 0; d < this.denials.size(); d++) {
-                List<FieldPath> fields = this.denials.get(d).fields();
-                for (int i = 0; i < fields.size(); i++) {
-                    if (grants.grantsOf(fields.get(i)) != null) {
-                        throw new IllegalArgumentException("a field is either granted or denied, both: " + fields.get(i));
-                    }
+        if (checkDisjoint) {
+            checkDisjoint(grants, this.denials);
+        }
+    }
+
+    /** Checks that no field of {@code denials} is granted by {@code grants}. */
+    static void checkDisjoint(GrantSet grants, List<Denial> denials) {
+        if (grants.fieldCount() == 0) {
+            return;
+        }
+        for (int d = 0; d < denials.size(); d++) {
+            List<FieldPath> fields = denials.get(d).fields();
+            for (int i = 0; i < fields.size(); i++) {
+                if (grants.grantsOf(fields.get(i)) != null) {
+                    throw new IllegalArgumentException("a field is either granted or denied, both: " + fields.get(i));
                 }
             }
         }

@@ -54,56 +54,13 @@ final class DecisionAssembly {
         GrantSet set = index.grantSet(all);
         List<Grant> grants = set.grants;
         obligations.addAll(masks);
-        List<Denial> denials = new ArrayList<>(PolicyIndex.CATEGORIES.length);
+        // why each field not granted is denied; the denials of an equal pattern are shared
         String defaultDeny = index.defaultDeny(x.purpose);
-        for (DataCategory c : PolicyIndex.CATEGORIES) {
-            int[] at = index.categoryIndices[c.ordinal()];
-            // first pass: whether every field of the category is denied, and for one reason
-            boolean whole = true;
-            String only = null;
-            boolean several = false;
-            for (int k : at) {
-                if (granted[k] != null) {
-                    whole = false;
-                    continue;
-                }
-                String reason = reason(k, forbidden, failures, defaultDeny);
-                if (only == null) {
-                    only = reason;
-                } else if (!several && !only.equals(reason)) {
-                    several = true;
-                }
-            }
-            if (only == null) {
-                continue;
-            }
-            if (whole && !several) {
-                // Every field of the category denied for one reason: the category's path list, already sorted; for
-                // default deny, the denial the index keeps for the purpose.
-                Denial shared = only == defaultDeny ? index.wholeDefaultDenial(x.purpose, c) : null;
-                denials.add(shared != null ? shared : new Denial(c, index.categoryPaths.get(c.ordinal()), only));
-                continue;
-            }
-            // second pass: the denied fields by reason, the reasons in order of first appearance
-            List<String> reasons = new ArrayList<>(4);
-            List<List<FieldPath>> fieldsByReason = new ArrayList<>(4);
-            for (int k : at) {
-                if (granted[k] != null) {
-                    continue;
-                }
-                String reason = reason(k, forbidden, failures, defaultDeny);
-                int r = reasons.indexOf(reason);
-                if (r < 0) {
-                    r = reasons.size();
-                    reasons.add(reason);
-                    fieldsByReason.add(new ArrayList<>(at.length));
-                }
-                fieldsByReason.get(r).add(catalog.get(k).path());
-            }
-            for (int r = 0; r < reasons.size(); r++) {
-                denials.add(new Denial(c, fieldsByReason.get(r), reasons.get(r)));
-            }
+        String[] why = new String[granted.length];
+        for (int k = 0; k < why.length; k++) {
+            why[k] = granted[k] != null ? PolicyIndex.GRANTED : reason(k, forbidden, failures, defaultDeny);
         }
+        List<Denial> denials = index.denials(why, defaultDeny, x.purpose, set);
         if (grants.isEmpty()) {
             explanation.add(() -> "Nothing is permitted.");
         } else {
@@ -120,6 +77,65 @@ final class DecisionAssembly {
         }
         return new Decision(x.requester, x.student, x.purpose, x.at, x.date, x.policy.id(), x.policy.version(), set,
                 denials, obligations, explanation);
+    }
+
+    /**
+     * The denials of the fields whose reasons are {@code why} (by catalog position; {@link PolicyIndex#GRANTED} for a
+     * granted field): by category, then by reason in order of first appearance; a category all of whose fields are
+     * denied for one reason as one denial of the category's paths.
+     */
+    static List<Denial> denials(PolicyIndex index, List<DataField> catalog, String[] why, String defaultDeny,
+                                Purpose purpose) {
+        List<Denial> denials = new ArrayList<>(PolicyIndex.CATEGORIES.length);
+        for (DataCategory c : PolicyIndex.CATEGORIES) {
+            int[] at = index.categoryIndices[c.ordinal()];
+            // first pass: whether every field of the category is denied, and for one reason
+            boolean whole = true;
+            String only = null;
+            boolean several = false;
+            for (int k : at) {
+                String reason = why[k];
+                if (reason == PolicyIndex.GRANTED) {
+                    whole = false;
+                    continue;
+                }
+                if (only == null) {
+                    only = reason;
+                } else if (!several && !only.equals(reason)) {
+                    several = true;
+                }
+            }
+            if (only == null) {
+                continue;
+            }
+            if (whole && !several) {
+                // Every field of the category denied for one reason: the category's path list, already sorted; for
+                // default deny, the denial the index keeps for the purpose.
+                Denial shared = only == defaultDeny ? index.wholeDefaultDenial(purpose, c) : null;
+                denials.add(shared != null ? shared : new Denial(c, index.categoryPaths.get(c.ordinal()), only));
+                continue;
+            }
+            // second pass: the denied fields by reason, the reasons in order of first appearance
+            List<String> reasons = new ArrayList<>(4);
+            List<List<FieldPath>> fieldsByReason = new ArrayList<>(4);
+            for (int k : at) {
+                String reason = why[k];
+                if (reason == PolicyIndex.GRANTED) {
+                    continue;
+                }
+                int r = reasons.indexOf(reason);
+                if (r < 0) {
+                    r = reasons.size();
+                    reasons.add(reason);
+                    fieldsByReason.add(new ArrayList<>(at.length));
+                }
+                fieldsByReason.get(r).add(catalog.get(k).path());
+            }
+            for (int r = 0; r < reasons.size(); r++) {
+                denials.add(new Denial(c, fieldsByReason.get(r), reasons.get(r)));
+            }
+        }
+        return List.copyOf(denials);
     }
 
     /** Why the field at catalog position {@code k}, which no rule granted, is denied. */

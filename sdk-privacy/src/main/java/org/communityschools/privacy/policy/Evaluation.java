@@ -41,9 +41,6 @@ final class Evaluation {
     private @Nullable Failures failures;
     private int grantedCount;
     private int grantCount;
-    /** Per rule being evaluated: the overlay failure reasons, by law. */
-    private @Nullable String overlayIdea;
-    private @Nullable String overlayNsla;
     private final List<Obligation> masks = new ArrayList<>(4);
     /** The lines of the explanation, rendered only when the decision's explanation is read. */
     private final ExplanationLines explanation;
@@ -143,11 +140,10 @@ final class Evaluation {
             }
             int before = grantCount;
             bases.startRule();
-            overlayIdea = null;
-            overlayNsla = null;
             List<DataField> fields = ruleFields.get(i);
             int[] indices = ruleIndices[i];
             Obligation[][] obligations = index.ruleObligations[i];
+            String[] overlays = index.overlayFailures[i];
             String[] forbidden = this.forbidden;
             for (int j = 0; j < indices.length; j++) {
                 int k = indices[j];
@@ -155,8 +151,9 @@ final class Evaluation {
                 if (forbidden != null && forbidden[k] != null) {
                     continue;
                 }
-                if (!PolicyChecker.overlayAllows(r, f)) {
-                    fail(k, overlayFailure(r, f));
+                String overlay = overlays[j];
+                if (overlay != null) {
+                    fail(k, overlay);
                     continue;
                 }
                 BasisCheck.Outcome o = bases.basis(r, f, m);
@@ -223,21 +220,9 @@ final class Evaluation {
                 + "rule authorizing MEAL_ELIGIBILITY_NSLA";
     }
 
-    /** The overlay failure of {@code f} under {@code r}, built once per rule and law. */
-    private String overlayFailure(Rule r, DataField f) {
-        boolean idea = f.has(org.communityschools.privacy.Sensitivity.SPECIAL_EDUCATION_IDEA);
-        String known = idea ? overlayIdea : overlayNsla;
-        if (known != null) {
-            return known;
-        }
-        String reason = "needs its own explicit basis, not a general " + r.basis().orElseThrow() + " grant: "
-                + overlayLaw(f);
-        if (idea) {
-            overlayIdea = reason;
-        } else {
-            overlayNsla = reason;
-        }
-        return reason;
+    /** Why the overlay of {@code f} keeps {@code r} from granting it (the index keeps it per rule and field). */
+    static String overlayFailure(Rule r, DataField f) {
+        return "needs its own explicit basis, not a general " + r.basis().orElseThrow() + " grant: " + overlayLaw(f);
     }
 
     private void fail(int k, String reason) {

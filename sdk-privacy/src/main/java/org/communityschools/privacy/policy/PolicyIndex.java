@@ -36,6 +36,11 @@ final class PolicyIndex {
      * field, then its row restrictions of the field, in the rule's order (shared, immutable).
      */
     final Obligation[][][] ruleObligations;
+    /**
+     * Per permit rule and position in its field list, why the IDEA or NSLA overlay keeps the rule from granting that
+     * field ({@link Evaluation}'s words), or null when it does not.
+     */
+    final @Nullable String[][] overlayFailures;
     /** The categories, in enum order (one array, not a {@code values()} copy per decision). */
     static final DataCategory[] CATEGORIES = DataCategory.values();
     /** Per declared purpose, the default-deny reason and, by category, the denial of a whole category for it. */
@@ -45,6 +50,7 @@ final class PolicyIndex {
     PolicyIndex(Policy policy) {
         List<DataField> catalog = policy.catalog().fields();
         fieldCount = catalog.size();
+        this.catalog = catalog;
         Map<FieldPath, Integer> position = new HashMap<>();
         for (int i = 0; i < catalog.size(); i++) {
             position.put(catalog.get(i).path(), i);
@@ -55,6 +61,7 @@ final class PolicyIndex {
         Map<Rule, String> purposes = new java.util.IdentityHashMap<>();
         ruleRoles = new long[policy.rules().size()];
         ruleObligations = new Obligation[policy.rules().size()][][];
+        overlayFailures = new String[policy.rules().size()][];
         for (int i = 0; i < policy.rules().size(); i++) {
             Rule r = policy.rules().get(i);
             List<DataField> of = policy.catalog().resolve(r.fields());
@@ -68,8 +75,12 @@ final class PolicyIndex {
                 ruleRoles[i] |= 1L << role.ordinal();
             }
             ruleObligations[i] = new Obligation[of.size()][];
+            overlayFailures[i] = new String[of.size()];
             for (int j = 0; j < of.size(); j++) {
                 ruleObligations[i][j] = obligationsOf(r, of.get(j).path());
+                if (r.effect() == Effect.PERMIT && r.basis().isPresent() && !PolicyChecker.overlayAllows(r, of.get(j))) {
+                    overlayFailures[i][j] = Evaluation.overlayFailure(r, of.get(j));
+                }
             }
             purposes.put(r, String.valueOf(r.purposes()));
         }
@@ -218,6 +229,65 @@ final class PolicyIndex {
         public int hashCode() {
             return hash;
         }
+    }
+
+    /** The reason of a granted field in a denials key: no reason (compared by identity). */
+    static final String GRANTED = new String("granted");
+
+    /** The key of a list of denials: the reason of each field by catalog position, {@link #GRANTED} when granted. */
+    private static final class ReasonsKey {
+        private final String[] why;
+        private final int hash;
+
+        ReasonsKey(String[] why) {
+            this.why = why;
+            this.hash = java.util.Arrays.hashCode(why);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof ReasonsKey k) || k.hash != hash) {
+                return false;
+            }
+            for (int i = 0; i < why.length; i++) {
+                // GRANTED only ever equals itself: it is never a reason's text
+                String a = why[i];
+                String b = k.why[i];
+                if (a != b && (a == GRANTED || b == GRANTED || !a.equals(b))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private final ConcurrentHashMap<ReasonsKey, List<Denial>> denialLists = new ConcurrentHashMap<>();
+    private final List<DataField> catalog;
+
+    /**
+     * The denials of the fields whose reasons are {@code why} (the array is kept; {@link #GRANTED} for a granted
+     * field), under {@code purpose} whose default-deny reason is {@code defaultDeny}, shared by every decision with the
+     * same reasons (at most {@link #SHARED_LIMIT} lists kept). A list is checked against {@code grants} when built: no
+     * field is both granted and denied.
+     */
+    List<Denial> denials(String[] why, String defaultDeny, Purpose purpose, GrantSet grants) {
+        ReasonsKey key = new ReasonsKey(why);
+        List<Denial> known = denialLists.get(key);
+        if (known == null) {
+            known = DecisionAssembly.denials(this, catalog, why, defaultDeny, purpose);
+            Decision.checkDisjoint(grants, known);
+            if (denialLists.size() >= SHARED_LIMIT) {
+                denialLists.clear();
+            }
+            List<Denial> raced = denialLists.putIfAbsent(key, known);
+            known = raced != null ? raced : known;
+        }
+        return known;
     }
 
     private final ConcurrentHashMap<ScopeKey, SharedScope> sharedScopes = new ConcurrentHashMap<>();

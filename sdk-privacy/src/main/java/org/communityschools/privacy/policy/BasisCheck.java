@@ -42,7 +42,7 @@ final class BasisCheck {
     /** The roles of the rule being evaluated that the requester holds (computed once per rule). */
     private @Nullable Set<StaffRole> ruleRoles;
     /** Per school of the rule being evaluated: each agreement's field-independent failure, "" when it passes. */
-    private final Map<SchoolId, String[]> agreementChecks = new HashMap<>();
+    private @Nullable Map<SchoolId, String[]> agreementChecks;
 
     BasisCheck(RequestFacts facts) {
         this.x = facts;
@@ -51,7 +51,9 @@ final class BasisCheck {
     /** Forgets what was computed for the previous rule. */
     void startRule() {
         ruleRoles = null;
-        agreementChecks.clear();
+        if (agreementChecks != null) {
+            agreementChecks.clear();
+        }
     }
 
     private Set<StaffRole> heldRoles(Rule r) {
@@ -110,7 +112,12 @@ final class BasisCheck {
         List<String> reasons = new ArrayList<>();
         // the versions that govern on the decision's date: a later amendment or termination never applies to the past
         List<DataSharingAgreement> candidates = x.agreements();
-        String[] checks = agreementChecks.get(s);
+        Map<SchoolId, String[]> known = agreementChecks;
+        if (known == null) {
+            known = new HashMap<>();
+            agreementChecks = known;
+        }
+        String[] checks = known.get(s);
         if (checks == null) {
             checks = new String[candidates.size()];
             Set<StaffRole> roles = heldRoles(r);
@@ -121,7 +128,7 @@ final class BasisCheck {
                     checks[i] = why == null ? "" : why;
                 }
             }
-            agreementChecks.put(s, checks);
+            known.put(s, checks);
         }
         for (int i = 0; i < checks.length; i++) {
             DataSharingAgreement a = candidates.get(i);

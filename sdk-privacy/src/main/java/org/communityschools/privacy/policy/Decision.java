@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.communityschools.core.model.DataCategory;
 import org.communityschools.core.model.StaffId;
@@ -43,21 +42,23 @@ public final class Decision {
     private final LocalDate date;
     private final String policyId;
     private final int policyVersion;
+    /** The grants, sorted, and by field. */
+    private final GrantSet grantSet;
     private final List<Grant> grants;
     private final List<Denial> denials;
     private final List<Obligation> obligations;
     /** The explanation once rendered; null until then when it is rendered from {@link #explain}. */
     private @Nullable String explanation;
     private final @Nullable Supplier<String> explain;
-    private final Map<FieldPath, List<Grant>> byField;
     private final long dataVersion;
 
     /** Checks that nothing is missing, that a rule grants a field at most once and that no field is both granted and denied. */
     Decision(StaffId requester, StudentId student, Purpose purpose, Instant at, LocalDate date, String policyId,
              int policyVersion, List<Grant> grants, List<Denial> denials, List<Obligation> obligations,
              String explanation) {
-        this(requester, student, purpose, at, date, policyId, policyVersion, grants, denials, obligations,
-                Objects.requireNonNull(explanation, "explanation"), null);
+        this(requester, student, purpose, at, date, policyId, policyVersion,
+                GrantSet.of(Objects.requireNonNull(grants, "grants")), denials, obligations,
+                Objects.requireNonNull(explanation, "explanation"), null, true);
     }
 
     /**
@@ -68,13 +69,25 @@ public final class Decision {
     Decision(StaffId requester, StudentId student, Purpose purpose, Instant at, LocalDate date, String policyId,
              int policyVersion, List<Grant> grants, List<Denial> denials, List<Obligation> obligations,
              Supplier<String> explain) {
+        this(requester, student, purpose, at, date, policyId, policyVersion,
+                GrantSet.of(Objects.requireNonNull(grants, "grants")), denials, obligations, null,
+                Objects.requireNonNull(explain, "explain"), true);
+    }
+
+    /**
+     * As the constructor above, with the grants already sorted and checked ({@link GrantSet#of}) and denials already
+     * checked against them ({@link #checkDisjoint}: the engine's index checks each list of denials it keeps once).
+     */
+    Decision(StaffId requester, StudentId student, Purpose purpose, Instant at, LocalDate date, String policyId,
+             int policyVersion, GrantSet grants, List<Denial> denials, List<Obligation> obligations,
+             Supplier<String> explain) {
         this(requester, student, purpose, at, date, policyId, policyVersion, grants, denials, obligations, null,
-                Objects.requireNonNull(explain, "explain"));
+                Objects.requireNonNull(explain, "explain"), false);
     }
 
     private Decision(StaffId requester, StudentId student, Purpose purpose, Instant at, LocalDate date, String policyId,
-                     int policyVersion, List<Grant> grants, List<Denial> denials, List<Obligation> obligations,
-                     @Nullable String explanation, @Nullable Supplier<String> explain) {
+                     int policyVersion, GrantSet grants, List<Denial> denials, List<Obligation> obligations,
+                     @Nullable String explanation, @Nullable Supplier<String> explain, boolean checkDisjoint) {
         this.requester = Objects.requireNonNull(requester, "requester");
         this.student = Objects.requireNonNull(student, "student");
         this.purpose = Objects.requireNonNull(purpose, "purpose");
@@ -82,37 +95,28 @@ public final class Decision {
         this.date = Objects.requireNonNull(date, "date");
         this.policyId = Objects.requireNonNull(policyId, "policyId");
         this.policyVersion = policyVersion;
-        this.grants = sorted(Objects.requireNonNull(grants, "grants"));
+        this.grantSet = grants;
+        this.grants = grants.grants;
         this.denials = List.copyOf(Objects.requireNonNull(denials, "denials"));
         this.obligations = List.copyOf(Objects.requireNonNull(obligations, "obligations"));
         this.explanation = explanation;
         this.explain = explain;
         this.dataVersion = 0;
-        // the grants are sorted by field: each field's grants are a run of the list, held as a view of it
-        Map<FieldPath, List<Grant>> by = new LinkedHashMap<>(this.grants.size() * 2);
-        for (int from = 0; from < this.grants.size(); ) {
-            FieldPath field = this.grants.get(from).field();
-            int to = from + 1;
-            while (to < this.grants.size() && this.grants.get(to).field().equals(field)) {
-                Grant g = this.grants.get(to);
-                for (int i = from; i < to; i++) {
-                    if (this.grants.get(i).ruleId().equals(g.ruleId())) {
-                        throw new IllegalArgumentException("a field is granted at most once by a rule, twice: " + field
-                                + " by " + g.ruleId());
-                    }
-                }
-                to++;
-            }
-            by.put(field, this.grants.subList(from, to));
-            from = to;
+        if (checkDisjoint) {
+            checkDisjoint(grants, this.denials);
         }
-        this.byField = Collections.unmodifiableMap(by);
-        if (!by.isEmpty()) {
-            for (Denial d : this.denials) {
-                for (FieldPath f : d.fields()) {
-                    if (by.containsKey(f)) {
-                        throw new IllegalArgumentException("a field is either granted or denied, both: " + f);
-                    }
+    }
+
+    /** Checks that no field of {@code denials} is granted by {@code grants}. */
+    static void checkDisjoint(GrantSet grants, List<Denial> denials) {
+        if (grants.fieldCount() == 0) {
+            return;
+        }
+        for (int d = 0; d < denials.size(); d++) {
+            List<FieldPath> fields = denials.get(d).fields();
+            for (int i = 0; i < fields.size(); i++) {
+                if (grants.grantsOf(fields.get(i)) != null) {
+                    throw new IllegalArgumentException("a field is either granted or denied, both: " + fields.get(i));
                 }
             }
         }
@@ -127,12 +131,12 @@ public final class Decision {
         this.date = d.date;
         this.policyId = d.policyId;
         this.policyVersion = d.policyVersion;
+        this.grantSet = d.grantSet;
         this.grants = d.grants;
         this.denials = d.denials;
         this.obligations = obligations;
         this.explanation = d.explanation;
         this.explain = d.explain;
-        this.byField = d.byField;
         this.dataVersion = dataVersion;
     }
 
@@ -154,24 +158,6 @@ public final class Decision {
      */
     public long dataVersion() {
         return dataVersion;
-    }
-
-    /** Sorted by field, then by basis precedence (stable: rule order among equals); not re-sorted when in order. */
-    private static List<Grant> sorted(List<Grant> grants) {
-        List<Grant> copy = List.copyOf(grants);
-        for (int i = 1; i < copy.size(); i++) {
-            if (compare(copy.get(i - 1), copy.get(i)) > 0) {
-                List<Grant> out = new ArrayList<>(copy);
-                out.sort(Decision::compare);
-                return List.copyOf(out);
-            }
-        }
-        return copy;
-    }
-
-    private static int compare(Grant x, Grant y) {
-        int c = x.field().compareTo(y.field());
-        return c != 0 ? c : Integer.compare(x.basis().ordinal(), y.basis().ordinal());
     }
 
     /**
@@ -285,7 +271,7 @@ public final class Decision {
      * @param field a field path
      */
     public boolean permits(FieldPath field) {
-        return byField.containsKey(Objects.requireNonNull(field, "field"));
+        return grantSet.grantsOf(Objects.requireNonNull(field, "field")) != null;
     }
 
     /**
@@ -303,7 +289,7 @@ public final class Decision {
      * @param field a field path
      */
     public Optional<Grant> grant(FieldPath field) {
-        List<Grant> of = byField.get(Objects.requireNonNull(field, "field"));
+        List<Grant> of = grantSet.grantsOf(Objects.requireNonNull(field, "field"));
         return of == null ? Optional.empty() : Optional.of(of.get(0));
     }
 
@@ -313,7 +299,8 @@ public final class Decision {
      * @param field a field path
      */
     public List<Grant> grantsOf(FieldPath field) {
-        return byField.getOrDefault(Objects.requireNonNull(field, "field"), List.of());
+        List<Grant> of = grantSet.grantsOf(Objects.requireNonNull(field, "field"));
+        return of == null ? List.of() : of;
     }
 
     /**
@@ -326,11 +313,12 @@ public final class Decision {
     public Map<FieldPath, List<RecordScope>> rowScope(DataCategory category) {
         Objects.requireNonNull(category, "category");
         Map<FieldPath, List<RecordScope>> out = new LinkedHashMap<>();
-        byField.forEach((f, gs) -> {
+        for (int i = 0; i < grantSet.fieldCount(); i++) {
+            List<Grant> gs = grantSet.grantsAt(i);
             if (gs.get(0).category() == category) {
-                out.put(f, gs.stream().map(Grant::scope).toList());
+                out.put(grantSet.field(i), gs.stream().map(Grant::scope).toList());
             }
-        });
+        }
         return Collections.unmodifiableMap(out);
     }
 
@@ -377,9 +365,9 @@ public final class Decision {
         return RecordScope.merged(all);
     }
 
-    /** {@return the permitted fields, sorted by path} */
+    /** {@return the permitted fields, sorted by path (the same set on every call: nothing is built per call)} */
     public Set<FieldPath> permittedFields() {
-        return Collections.unmodifiableSet(new TreeSet<>(byField.keySet()));
+        return grantSet.permitted;
     }
 
     /** {@return the categories with at least one permitted field, in enum order} */
@@ -427,7 +415,7 @@ public final class Decision {
     @Override
     public String toString() {
         return "Decision[requester=" + requester + ", student=" + student + ", purpose=" + purpose + ", date=" + date
-                + ", policy=" + policyId + " v" + policyVersion + ", " + byField.size() + " fields permitted, "
+                + ", policy=" + policyId + " v" + policyVersion + ", " + grantSet.fieldCount() + " fields permitted, "
                 + denials.size() + " denials]";
     }
 }

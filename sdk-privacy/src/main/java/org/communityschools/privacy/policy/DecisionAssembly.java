@@ -4,21 +4,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
-import org.communityschools.core.model.AgreementId;
-import org.communityschools.core.model.ConsentId;
 import org.communityschools.core.model.DataCategory;
-import org.communityschools.core.model.LegalBasis;
 import org.communityschools.core.model.StaffId;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.privacy.DataField;
 import org.communityschools.privacy.FieldPath;
 import org.communityschools.privacy.disclosure.Disclosure;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Assembles a {@link Decision} from what an {@link Evaluation} found: grants sorted by field, disclosure obligations
@@ -27,98 +21,46 @@ import org.communityschools.privacy.disclosure.Disclosure;
 final class DecisionAssembly {
     private DecisionAssembly() {}
 
-    /** The key of a disclosure entry: grants with the same basis, agreement and consent are logged together. */
-    private record Authority(LegalBasis basis, Optional<AgreementId> agreement, Optional<ConsentId> consent) {}
-
     /**
-     * The decision of an evaluation: the grants by field ({@code granted}, by catalog position), the disclosure
-     * obligations one per authority (at most 256 fields each) followed by the masks, the denials by category and
-     * reason (a forbid rule's, else the failed checks', else default deny), and the explanation, rendered when asked.
+     * The decision of an evaluation: the grants by field ({@code granted}, the first grant of each field by catalog
+     * position, and {@code moreGrants} the later ones, when there are), the disclosure obligations one per authority
+     * (at most 256 fields each) followed by the masks, the denials by category and reason (a forbid rule's, else the
+     * failed checks', else default deny), and the explanation, rendered when asked.
      */
-    static Decision decision(RequestFacts x, List<Grant>[] granted, int grantedCount, String[] forbidden,
-                             Set<String>[] failures, List<Obligation> masks, List<Supplier<String>> explanation) {
+    static Decision decision(RequestFacts x, Grant[] granted, @Nullable List<Grant> @Nullable [] moreGrants,
+                             int grantCount, @Nullable String @Nullable [] forbidden,
+                             @Nullable Failures failures, List<Obligation> masks,
+                             ExplanationLines explanation) {
         PolicyIndex index = x.index;
         List<DataField> catalog = x.policy.catalog().fields();
         // The catalog is ordered by path, so the grants come out sorted by path.
-        List<Grant> grants = new ArrayList<>(grantedCount);
-        for (List<Grant> of : granted) {
-            if (of != null) {
-                grants.addAll(of);
-            }
-        }
-        List<Obligation> obligations = new ArrayList<>();
-        Map<Authority, List<Grant>> groups = new LinkedHashMap<>();
-        Authority last = null;
-        List<Grant> lastGroup = null;
-        for (Grant g : grants) {
-            if (last == null || last.basis() != g.basis() || !last.agreement().equals(g.agreement())
-                    || !last.consent().equals(g.consent())) {
-                last = new Authority(g.basis(), g.agreement(), g.consent());
-                lastGroup = groups.computeIfAbsent(last, k -> new ArrayList<>());
-            }
-            if (lastGroup.isEmpty() || !lastGroup.get(lastGroup.size() - 1).field().equals(g.field())) {
-                lastGroup.add(g);
-            }
-        }
-        for (List<Grant> group : groups.values()) {
-            for (int from = 0; from < group.size(); from += 256) {
-                List<Grant> part = group.subList(from, Math.min(group.size(), from + 256));
-                Grant g = part.get(0);
-                List<FieldPath> paths = new ArrayList<>(part.size());
-                for (Grant p : part) {
-                    paths.add(p.field());
-                }
-                Disclosure.Builder b = Disclosure.builder().at(x.at).requester(x.requester)
-                        .requesterOrganization(x.staff().employerId()).student(x.student)
-                        .fields(paths).purpose(x.purpose.code()).legalBasis(g.basis());
-                g.agreement().ifPresent(b::agreement);
-                g.consent().ifPresent(b::consent);
-                obligations.add(new Obligation.RecordDisclosure(b.build()));
-            }
-        }
-        obligations.addAll(masks);
-        List<Denial> denials = new ArrayList<>();
-        String defaultDeny = null;
-        List<String> reasons = new ArrayList<>(4);
-        List<List<FieldPath>> fieldsByReason = new ArrayList<>(4);
-        for (DataCategory c : DataCategory.values()) {
-            int[] at = index.categoryIndices[c.ordinal()];
-            reasons.clear();
-            fieldsByReason.clear();
-            boolean whole = true;
-            for (int k : at) {
-                if (granted[k] != null) {
-                    whole = false;
-                    continue;
-                }
-                String reason = forbidden[k];
-                if (reason == null && failures[k] != null) {
-                    Set<String> why = failures[k];
-                    reason = why.size() == 1 ? why.iterator().next() : String.join("; ", why);
-                }
-                if (reason == null) {
-                    if (defaultDeny == null) {
-                        defaultDeny = "no rule grants it to this requester for purpose '" + x.purpose + "' (default deny)";
+        Grant[] all = new Grant[grantCount];
+        int n = 0;
+        for (int k = 0; k < granted.length; k++) {
+            Grant g = granted[k];
+            if (g != null) {
+                all[n++] = g;
+                List<Grant> more = moreGrants == null ? null : moreGrants[k];
+                if (more != null) {
+                    for (int i = 0; i < more.size(); i++) {
+                        all[n++] = more.get(i);
                     }
-                    reason = defaultDeny;
-                }
-                int r = reasons.indexOf(reason);
-                if (r < 0) {
-                    r = reasons.size();
-                    reasons.add(reason);
-                    fieldsByReason.add(new ArrayList<>());
-                }
-                fieldsByReason.get(r).add(catalog.get(k).path());
-            }
-            if (whole && reasons.size() == 1) {
-                // Every field of the category denied for one reason: the category's path list, already sorted.
-                denials.add(new Denial(c, index.categoryPaths.get(c.ordinal()), reasons.get(0)));
-            } else {
-                for (int r = 0; r < reasons.size(); r++) {
-                    denials.add(new Denial(c, fieldsByReason.get(r), reasons.get(r)));
                 }
             }
         }
+        List<Obligation> obligations = new ArrayList<>(2 + masks.size());
+        // the disclosures follow the grants in catalog and rule order (the authorities in order of first appearance)
+        disclosures(x, java.util.Arrays.asList(all), obligations);
+        GrantSet set = index.grantSet(all);
+        List<Grant> grants = set.grants;
+        obligations.addAll(masks);
+        // why each field not granted is denied; the denials of an equal pattern are shared
+        String defaultDeny = index.defaultDeny(x.purpose);
+        String[] why = new String[granted.length];
+        for (int k = 0; k < why.length; k++) {
+            why[k] = granted[k] != null ? PolicyIndex.GRANTED : reason(k, forbidden, failures, defaultDeny);
+        }
+        List<Denial> denials = index.denials(why, defaultDeny, x.purpose, set);
         if (grants.isEmpty()) {
             explanation.add(() -> "Nothing is permitted.");
         } else {
@@ -133,20 +75,123 @@ final class DecisionAssembly {
                 return permitted.append("].").toString();
             });
         }
-        return new Decision(x.requester, x.student, x.purpose, x.at, x.date, x.policy.id(), x.policy.version(), grants,
-                denials, obligations, () -> render(explanation));
+        return new Decision(x.requester, x.student, x.purpose, x.at, x.date, x.policy.id(), x.policy.version(), set,
+                denials, obligations, explanation);
     }
 
-    /** The lines of an explanation, one per line. */
-    private static String render(List<Supplier<String>> lines) {
-        StringBuilder b = new StringBuilder(128 * lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            if (i > 0) {
-                b.append('\n');
+    /**
+     * The denials of the fields whose reasons are {@code why} (by catalog position; {@link PolicyIndex#GRANTED} for a
+     * granted field): by category, then by reason in order of first appearance; a category all of whose fields are
+     * denied for one reason as one denial of the category's paths.
+     */
+    static List<Denial> denials(PolicyIndex index, List<DataField> catalog, String[] why, String defaultDeny,
+                                Purpose purpose) {
+        List<Denial> denials = new ArrayList<>(PolicyIndex.CATEGORIES.length);
+        for (DataCategory c : PolicyIndex.CATEGORIES) {
+            int[] at = index.categoryIndices[c.ordinal()];
+            // first pass: whether every field of the category is denied, and for one reason
+            boolean whole = true;
+            String only = null;
+            boolean several = false;
+            for (int k : at) {
+                String reason = why[k];
+                if (reason == PolicyIndex.GRANTED) {
+                    whole = false;
+                    continue;
+                }
+                if (only == null) {
+                    only = reason;
+                } else if (!several && !only.equals(reason)) {
+                    several = true;
+                }
             }
-            b.append(lines.get(i).get());
+            if (only == null) {
+                continue;
+            }
+            if (whole && !several) {
+                // Every field of the category denied for one reason: the category's path list, already sorted; for
+                // default deny, the denial the index keeps for the purpose.
+                Denial shared = only == defaultDeny ? index.wholeDefaultDenial(purpose, c) : null;
+                denials.add(shared != null ? shared : new Denial(c, index.categoryPaths.get(c.ordinal()), only));
+                continue;
+            }
+            // second pass: the denied fields by reason, the reasons in order of first appearance
+            List<String> reasons = new ArrayList<>(4);
+            List<List<FieldPath>> fieldsByReason = new ArrayList<>(4);
+            for (int k : at) {
+                String reason = why[k];
+                if (reason == PolicyIndex.GRANTED) {
+                    continue;
+                }
+                int r = reasons.indexOf(reason);
+                if (r < 0) {
+                    r = reasons.size();
+                    reasons.add(reason);
+                    fieldsByReason.add(new ArrayList<>(at.length));
+                }
+                fieldsByReason.get(r).add(catalog.get(k).path());
+            }
+            for (int r = 0; r < reasons.size(); r++) {
+                denials.add(new Denial(c, fieldsByReason.get(r), reasons.get(r)));
+            }
         }
-        return b.toString();
+        return List.copyOf(denials);
+    }
+
+    /** Why the field at catalog position {@code k}, which no rule granted, is denied. */
+    private static String reason(int k, @Nullable String @Nullable [] forbidden, @Nullable Failures failures,
+                                 String defaultDeny) {
+        String reason = forbidden == null ? null : forbidden[k];
+        if (reason == null && failures != null) {
+            reason = failures.reason(k);
+        }
+        return reason != null ? reason : defaultDeny;
+    }
+
+    /**
+     * Adds the disclosure obligations of {@code grants} (by field, then rule order): one per authority (basis, agreement,
+     * consent), in the order of each authority's first grant, of the distinct fields granted under it, at most 256
+     * fields each.
+     */
+    private static void disclosures(RequestFacts x, List<Grant> grants, List<Obligation> out) {
+        // the first grant of each authority, in order of appearance: few (usually one)
+        List<Grant> authorities = new ArrayList<>(2);
+        int[] authorityOf = new int[grants.size()];
+        for (int i = 0; i < grants.size(); i++) {
+            Grant g = grants.get(i);
+            int a = 0;
+            while (a < authorities.size() && !sameAuthority(authorities.get(a), g)) {
+                a++;
+            }
+            if (a == authorities.size()) {
+                authorities.add(g);
+            }
+            authorityOf[i] = a;
+        }
+        for (int a = 0; a < authorities.size(); a++) {
+            Grant first = authorities.get(a);
+            List<FieldPath> paths = new ArrayList<>(grants.size());
+            for (int i = 0; i < grants.size(); i++) {
+                FieldPath f = grants.get(i).field();
+                // a field granted twice under one authority (by two rules) is logged once
+                if (authorityOf[i] == a && (paths.isEmpty() || !paths.get(paths.size() - 1).equals(f))) {
+                    paths.add(f);
+                }
+            }
+            for (int from = 0; from < paths.size(); from += 256) {
+                List<FieldPath> part = paths.size() <= 256 ? paths : paths.subList(from, Math.min(paths.size(), from + 256));
+                Disclosure.Builder b = Disclosure.builder().at(x.at).requester(x.requester)
+                        .requesterOrganization(x.staff().employerId()).student(x.student)
+                        .fields(part).purpose(x.purpose.code()).legalBasis(first.basis());
+                first.agreement().ifPresent(b::agreement);
+                first.consent().ifPresent(b::consent);
+                out.add(new Obligation.RecordDisclosure(b.build()));
+            }
+        }
+    }
+
+    private static boolean sameAuthority(Grant a, Grant b) {
+        return a.basis() == b.basis() && a.agreement().equals(b.agreement()) && a.consent().equals(b.consent());
     }
 
     /** The decision that denies every field of the policy's catalog for {@code reason}. */

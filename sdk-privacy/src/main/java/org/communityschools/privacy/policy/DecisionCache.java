@@ -63,7 +63,7 @@ public final class DecisionCache {
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(at, "at");
         Key key = new Key(engine.cacheScope(), engine.accessStamp(requester, student), engine.tenant(), requester,
-                student, purpose, LocalDate.ofInstant(at, engine.zone()));
+                student, purpose, engine.dateOf(at));
         return cache.get(key, k -> engine.decide(requester, student, purpose, at)).at(at).atVersion(engine.dataVersion());
     }
 

@@ -3,11 +3,9 @@ package org.communityschools.privacy.policy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.AgreementId;
@@ -33,25 +31,26 @@ final class Evaluation {
     private final List<List<DataField>> ruleFields;
     private final int[][] ruleIndices;
 
-    // Indexed by the field's position in the catalog, which is ordered by path.
-    private final List<Grant>[] granted;
-    private final String[] forbidden;
-    private final Set<String>[] failures;
+    // Indexed by the field's position in the catalog, which is ordered by path; the arrays a request may not need are
+    // made when first needed (most requests match no forbid rule, and many fail no check).
+    /** The first grant of each field, in rule order; the later ones, when a field has several, in {@link #moreGrants}. */
+    private final Grant[] granted;
+    private @Nullable List<Grant> @Nullable [] moreGrants;
+    private @Nullable String @Nullable [] forbidden;
+    /** Why each field failed the checks of the rules that would grant it: distinct reasons, in order (see {@link Failures}). */
+    private @Nullable Failures failures;
     private int grantedCount;
     private int grantCount;
-    /** Per rule being evaluated: the overlay failure reasons, by law. */
-    private @Nullable String overlayIdea;
-    private @Nullable String overlayNsla;
-    private final List<Obligation> masks = new ArrayList<>();
+    private final List<Obligation> masks = new ArrayList<>(4);
     /** The lines of the explanation, rendered only when the decision's explanation is read. */
-    private final List<Supplier<String>> explanation = new ArrayList<>();
+    private final ExplanationLines explanation;
 
     /** The scope last built (rules grant most fields under one authority), and all built, by rule and authority. */
     private int lastScopeRule = -1;
     private Optional<AgreementId> lastScopeAgreement = Optional.empty();
     private Optional<ConsentId> lastScopeConsent = Optional.empty();
-    private @Nullable RecordScope lastScope;
-    private final Map<ScopeKey, RecordScope> scopes = new java.util.HashMap<>();
+    private PolicyIndex.@Nullable SharedScope lastScope;
+    private @Nullable Map<ScopeKey, PolicyIndex.SharedScope> scopes;
 
     private record ScopeKey(int rule, Optional<AgreementId> agreement, Optional<ConsentId> consent) {}
 
@@ -63,10 +62,8 @@ final class Evaluation {
         this.bases = new BasisCheck(x);
         this.ruleFields = index.ruleFields;
         this.ruleIndices = index.ruleIndices;
-        int n = policy.catalog().fields().size();
-        this.granted = new List[n];
-        this.forbidden = new String[n];
-        this.failures = new Set[n];
+        this.granted = new Grant[policy.catalog().fields().size()];
+        this.explanation = new ExplanationLines(x, policy.rules().size() + 2);
     }
 
     Decision run() {
@@ -93,6 +90,11 @@ final class Evaluation {
                     + " (ended or not yet begun)");
         }
         x.enrollments = x.data.enrollmentsOn(student, date);
+        long held = 0;
+        for (int i = 0, n = x.assignments.size(); i < n; i++) {
+            held |= 1L << x.assignments.get(i).role().ordinal();
+        }
+        PolicyIndex index = x.index;
         RequestFacts facts = x;
         explanation.add(() -> "Policy " + policy.id() + " v" + policy.version() + ": requester " + requester + " ("
                 + facts.describeAssignments() + ", employed by " + staff.employerId() + ") asks for student " + student
@@ -100,11 +102,12 @@ final class Evaluation {
         List<Rule> rules = policy.rules();
         for (int i = 0; i < rules.size(); i++) {
             Rule r = rules.get(i);
-            if (r.effect() != Effect.FORBID || !r.appliesTo(purpose)) {
+            if (r.effect() != Effect.FORBID || !r.appliesTo(purpose) || !index.holdsRoleOf(i, held)) {
                 continue;
             }
             RuleMatcher.Match m = matcher.match(r);
             if (m != null) {
+                String[] forbidden = forbiddenArray();
                 String reason = "forbidden by rule '" + r.id() + "'" + (r.description().isEmpty() ? "" : ": " + r.description());
                 Supplier<String> how = m.how();
                 explanation.add(() -> "Forbid rule '" + r.id() + "' applies (" + how.get() + ").");
@@ -121,9 +124,12 @@ final class Evaluation {
                 continue;
             }
             if (!r.appliesTo(purpose)) {
-                PolicyIndex index = x.index;
-                explanation.add(() -> "Rule '" + r.id() + "' does not apply: it serves " + index.purposes(r) + ", not '"
-                        + purpose + "'.");
+                explanation.notForPurpose(r);
+                continue;
+            }
+            if (!index.holdsRoleOf(i, held)) {
+                // what RuleMatcher.match says of a rule none of whose roles the requester holds, without building it
+                explanation.noRole(r);
                 continue;
             }
             RuleMatcher.Match m = matcher.match(r);
@@ -134,18 +140,20 @@ final class Evaluation {
             }
             int before = grantCount;
             bases.startRule();
-            overlayIdea = null;
-            overlayNsla = null;
             List<DataField> fields = ruleFields.get(i);
             int[] indices = ruleIndices[i];
+            Obligation[][] obligations = index.ruleObligations[i];
+            String[] overlays = index.overlayFailures[i];
+            String[] forbidden = this.forbidden;
             for (int j = 0; j < indices.length; j++) {
                 int k = indices[j];
                 DataField f = fields.get(j);
-                if (forbidden[k] != null) {
+                if (forbidden != null && forbidden[k] != null) {
                     continue;
                 }
-                if (!PolicyChecker.overlayAllows(r, f)) {
-                    fail(k, overlayFailure(r, f));
+                String overlay = overlays[j];
+                if (overlay != null) {
+                    fail(k, overlay);
                     continue;
                 }
                 BasisCheck.Outcome o = bases.basis(r, f, m);
@@ -153,24 +161,23 @@ final class Evaluation {
                     fail(k, o.failure());
                     continue;
                 }
-                List<Grant> of = granted[k];
-                if (of == null) {
-                    of = new ArrayList<>(2);
-                    granted[k] = of;
+                PolicyIndex.SharedScope shared = scope(i, r, m, o);
+                Grant g = shared.grant(k);
+                if (g == null) {
+                    g = new Grant(f.path(), f.category(), r.basis().orElseThrow(), r.id(), o.agreement(), o.consent(),
+                            shared.scope);
+                    shared.keep(k, g);
+                }
+                if (granted[k] == null) {
+                    granted[k] = g;
                     grantedCount++;
+                } else {
+                    moreGrantsOf(k).add(g);
                 }
-                of.add(new Grant(f.path(), f.category(), r.basis().orElseThrow(), r.id(), o.agreement(), o.consent(),
-                        scope(i, r, m, o)));
                 grantCount++;
-                for (Mask mask : r.masks()) {
-                    if (mask.field().equals(f.path())) {
-                        masks.add(new Obligation.MaskField(mask.field(), mask.transform()));
-                    }
-                }
-                for (RowRestriction row : r.rows()) {
-                    if (row.field().equals(f.path())) {
-                        masks.add(new Obligation.RestrictRows(row.field(), row.filter()));
-                    }
+                Obligation[] brought = obligations[j];
+                for (int b = 0; b < brought.length; b++) {
+                    masks.add(brought[b]);
                 }
             }
             int count = grantCount - before;
@@ -178,7 +185,32 @@ final class Evaluation {
             explanation.add(() -> "Rule '" + r.id() + "' applies (" + how.get() + ") under " + r.basis().orElseThrow()
                     + ": " + count + " field(s) granted.");
         }
-        return DecisionAssembly.decision(x, granted, grantedCount, forbidden, failures, masks, explanation);
+        return DecisionAssembly.decision(x, granted, moreGrants, grantCount, forbidden, failures, masks, explanation);
+    }
+
+    @SuppressWarnings("unchecked")
+    private String[] forbiddenArray() {
+        String[] known = forbidden;
+        if (known == null) {
+            known = new String[granted.length];
+            forbidden = known;
+        }
+        return known;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Grant> moreGrantsOf(int k) {
+        List<Grant>[] more = moreGrants;
+        if (more == null) {
+            more = new List[granted.length];
+            moreGrants = more;
+        }
+        List<Grant> of = more[k];
+        if (of == null) {
+            of = new ArrayList<>(2);
+            more[k] = of;
+        }
+        return of;
     }
 
     private static String overlayLaw(DataField f) {
@@ -188,30 +220,18 @@ final class Evaluation {
                 + "rule authorizing MEAL_ELIGIBILITY_NSLA";
     }
 
-    /** The overlay failure of {@code f} under {@code r}, built once per rule and law. */
-    private String overlayFailure(Rule r, DataField f) {
-        boolean idea = f.has(org.communityschools.privacy.Sensitivity.SPECIAL_EDUCATION_IDEA);
-        String known = idea ? overlayIdea : overlayNsla;
-        if (known != null) {
-            return known;
-        }
-        String reason = "needs its own explicit basis, not a general " + r.basis().orElseThrow() + " grant: "
-                + overlayLaw(f);
-        if (idea) {
-            overlayIdea = reason;
-        } else {
-            overlayNsla = reason;
-        }
-        return reason;
+    /** Why the overlay of {@code f} keeps {@code r} from granting it (the index keeps it per rule and field). */
+    static String overlayFailure(Rule r, DataField f) {
+        return "needs its own explicit basis, not a general " + r.basis().orElseThrow() + " grant: " + overlayLaw(f);
     }
 
     private void fail(int k, String reason) {
-        Set<String> set = failures[k];
-        if (set == null) {
-            set = new LinkedHashSet<>();
-            failures[k] = set;
+        Failures all = failures;
+        if (all == null) {
+            all = new Failures(granted.length);
+            failures = all;
         }
-        set.add(reason);
+        all.add(k, reason);
     }
 
 
@@ -222,17 +242,22 @@ final class Evaluation {
      * window, else the rule's window) at any school; otherwise the relationship's schools and window. Built once per
      * rule and authority.
      */
-    private RecordScope scope(int ruleIndex, Rule r, RuleMatcher.Match m, BasisCheck.Outcome o) {
-        RecordScope last = lastScope;
+    private PolicyIndex.SharedScope scope(int ruleIndex, Rule r, RuleMatcher.Match m, BasisCheck.Outcome o) {
+        PolicyIndex.SharedScope last = lastScope;
         if (last != null && lastScopeRule == ruleIndex && lastScopeAgreement.equals(o.agreement())
                 && lastScopeConsent.equals(o.consent())) {
             return last;
         }
         ScopeKey key = new ScopeKey(ruleIndex, o.agreement(), o.consent());
-        RecordScope scope = scopes.get(key);
+        Map<ScopeKey, PolicyIndex.SharedScope> built = scopes;
+        if (built == null) {
+            built = new java.util.HashMap<>();
+            scopes = built;
+        }
+        PolicyIndex.SharedScope scope = built.get(key);
         if (scope == null) {
-            scope = newScope(r, m, o);
-            scopes.put(key, scope);
+            scope = x.index.sharedScope(ruleIndex, o.agreement(), o.consent(), newLimits(r, m, o));
+            built.put(key, scope);
         }
         lastScopeRule = ruleIndex;
         lastScopeAgreement = o.agreement();
@@ -241,7 +266,7 @@ final class Evaluation {
         return scope;
     }
 
-    private RecordScope newScope(Rule r, RuleMatcher.Match m, BasisCheck.Outcome o) {
+    private List<RecordScope.Limit> newLimits(Rule r, RuleMatcher.Match m, BasisCheck.Outcome o) {
         LocalDate date = x.date;
         List<RecordScope.Limit> limits = new ArrayList<>(5);
         if (o.agreement().isPresent()) {
@@ -258,7 +283,7 @@ final class Evaluation {
         } else {
             limits.add(new RecordScope.Limit(m.label().get(), m.spans()));
         }
-        return RecordScope.of(limits);
+        return limits;
     }
 
     private DataSharingAgreement agreementNamed(AgreementId id) {

@@ -69,6 +69,8 @@ public final class PolicyEngine {
     private final PolicyIndex index;
     private final EmergencyAccess emergencyAccess;
     private final List<DataField> emergencyScope;
+    /** The date of an instant in {@link #zone}, the last day remembered. */
+    private final LocalDays days;
 
     private PolicyEngine(Policy policy, DistrictData data, ZoneId zone, String tenant, long dataVersion,
                          @Nullable EmergencyAccess emergencyAccess) {
@@ -82,6 +84,7 @@ public final class PolicyEngine {
         this.tenant = tenant;
         this.dataVersion = dataVersion;
         this.index = new PolicyIndex(policy);
+        this.days = new LocalDays(zone);
         this.cacheScope = instance;
         this.version = null;
     }
@@ -96,6 +99,7 @@ public final class PolicyEngine {
         this.tenant = template.tenant;
         this.dataVersion = version.number();
         this.index = template.index;
+        this.days = template.days;
         this.cacheScope = cacheScope;
         this.version = version;
     }
@@ -108,6 +112,11 @@ public final class PolicyEngine {
     /** This engine's policy and settings over {@code version}, in the cache scope {@code scope}. */
     PolicyEngine forVersion(org.communityschools.core.live.DistrictVersion version, long scope) {
         return new PolicyEngine(this, version, scope);
+    }
+
+    /** {@return the date of {@code at} in the district's time zone, as {@code LocalDate.ofInstant(at, zone())}} */
+    LocalDate dateOf(Instant at) {
+        return days.dateOf(at);
     }
 
     /** The scope of this engine's entries in a decision cache. */
@@ -183,7 +192,7 @@ public final class PolicyEngine {
         Objects.requireNonNull(student, "student");
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(at, "at");
-        LocalDate date = LocalDate.ofInstant(at, zone);
+        LocalDate date = days.dateOf(at);
         try {
             return new Evaluation(policy, data, index, requester, student, purpose, at, date).run().atVersion(dataVersion);
         } catch (RuntimeException e) {

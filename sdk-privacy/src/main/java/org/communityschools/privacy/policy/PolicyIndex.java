@@ -5,7 +5,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.communityschools.core.model.AgreementId;
+import org.communityschools.core.model.ConsentId;
 import org.communityschools.core.model.DataCategory;
+import org.communityschools.core.model.StaffRole;
 import org.communityschools.privacy.DataField;
 import org.communityschools.privacy.FieldPath;
 import org.jspecify.annotations.Nullable;
@@ -17,14 +22,35 @@ import org.jspecify.annotations.Nullable;
  */
 final class PolicyIndex {
     final List<List<DataField>> ruleFields;
+    /** The number of fields in the catalog. */
+    final int fieldCount;
     final int[][] ruleIndices;
     final int[][] categoryIndices;
     final List<List<FieldPath>> categoryPaths;
     final Map<Rule, String> rolesText;
     final Map<Rule, String> purposesText;
+    /** Per rule, its roles as bits by {@link StaffRole#ordinal()}: a requester holds none when the AND is 0. */
+    final long[] ruleRoles;
+    /**
+     * Per rule and position in its field list, the obligations a grant of that field brings: the rule's masks of the
+     * field, then its row restrictions of the field, in the rule's order (shared, immutable).
+     */
+    final Obligation[][][] ruleObligations;
+    /**
+     * Per permit rule and position in its field list, why the IDEA or NSLA overlay keeps the rule from granting that
+     * field ({@link Evaluation}'s words), or null when it does not.
+     */
+    final @Nullable String[][] overlayFailures;
+    /** The categories, in enum order (one array, not a {@code values()} copy per decision). */
+    static final DataCategory[] CATEGORIES = DataCategory.values();
+    /** Per declared purpose, the default-deny reason and, by category, the denial of a whole category for it. */
+    private final Map<Purpose, String> defaultDeny;
+    private final Map<Purpose, Denial[]> wholeDefaultDenials;
 
     PolicyIndex(Policy policy) {
         List<DataField> catalog = policy.catalog().fields();
+        fieldCount = catalog.size();
+        this.catalog = catalog;
         Map<FieldPath, Integer> position = new HashMap<>();
         for (int i = 0; i < catalog.size(); i++) {
             position.put(catalog.get(i).path(), i);
@@ -33,6 +59,9 @@ final class PolicyIndex {
         ruleIndices = new int[policy.rules().size()][];
         Map<Rule, String> roles = new java.util.IdentityHashMap<>();
         Map<Rule, String> purposes = new java.util.IdentityHashMap<>();
+        ruleRoles = new long[policy.rules().size()];
+        ruleObligations = new Obligation[policy.rules().size()][][];
+        overlayFailures = new String[policy.rules().size()][];
         for (int i = 0; i < policy.rules().size(); i++) {
             Rule r = policy.rules().get(i);
             List<DataField> of = policy.catalog().resolve(r.fields());
@@ -42,6 +71,17 @@ final class PolicyIndex {
                 ruleIndices[i][j] = position.get(of.get(j).path());
             }
             roles.put(r, String.valueOf(r.roles()));
+            for (StaffRole role : r.roles()) {
+                ruleRoles[i] |= 1L << role.ordinal();
+            }
+            ruleObligations[i] = new Obligation[of.size()][];
+            overlayFailures[i] = new String[of.size()];
+            for (int j = 0; j < of.size(); j++) {
+                ruleObligations[i][j] = obligationsOf(r, of.get(j).path());
+                if (r.effect() == Effect.PERMIT && r.basis().isPresent() && !PolicyChecker.overlayAllows(r, of.get(j))) {
+                    overlayFailures[i][j] = Evaluation.overlayFailure(r, of.get(j));
+                }
+            }
             purposes.put(r, String.valueOf(r.purposes()));
         }
         ruleFields = List.copyOf(fields);
@@ -63,6 +103,230 @@ final class PolicyIndex {
             paths.add(List.copyOf(of));
         }
         categoryPaths = List.copyOf(paths);
+        Map<Purpose, String> deny = new HashMap<>();
+        Map<Purpose, Denial[]> whole = new HashMap<>();
+        for (Purpose p : policy.purposes().keySet()) {
+            String reason = defaultDenyText(p);
+            deny.put(p, reason);
+            Denial[] byCategory = new Denial[categories.length];
+            for (DataCategory c : categories) {
+                if (!categoryPaths.get(c.ordinal()).isEmpty()) {
+                    byCategory[c.ordinal()] = new Denial(c, categoryPaths.get(c.ordinal()), reason);
+                }
+            }
+            whole.put(p, byCategory);
+        }
+        defaultDeny = Map.copyOf(deny);
+        wholeDefaultDenials = Map.copyOf(whole);
+    }
+
+    static {
+        if (StaffRole.values().length > 64) {
+            throw new ExceptionInInitializerError("role bits hold at most 64 roles");
+        }
+    }
+
+    /** The masks, then the row restrictions, of {@code r} that name {@code field}, in the rule's order. */
+    private static Obligation[] obligationsOf(Rule r, FieldPath field) {
+        List<Obligation> out = new ArrayList<>(0);
+        for (Mask mask : r.masks()) {
+            if (mask.field().equals(field)) {
+                out.add(new Obligation.MaskField(mask.field(), mask.transform()));
+            }
+        }
+        for (RowRestriction row : r.rows()) {
+            if (row.field().equals(field)) {
+                out.add(new Obligation.RestrictRows(row.field(), row.filter()));
+            }
+        }
+        return out.toArray(new Obligation[0]);
+    }
+
+    private static String defaultDenyText(Purpose purpose) {
+        return "no rule grants it to this requester for purpose '" + purpose + "' (default deny)";
+    }
+
+    /** The reason of a field no rule grants for {@code purpose}. */
+    String defaultDeny(Purpose purpose) {
+        String known = defaultDeny.get(purpose);
+        return known != null ? known : defaultDenyText(purpose);
+    }
+
+    /**
+     * The denial of every field of {@code category} for default deny under {@code purpose} (shared), or null when the
+     * purpose is not declared or the category has no field.
+     */
+    @Nullable Denial wholeDefaultDenial(Purpose purpose, DataCategory category) {
+        Denial[] known = wholeDefaultDenials.get(purpose);
+        return known == null ? null : known[category.ordinal()];
+    }
+
+    /** Whether the requester, holding the roles {@code held} (bits by ordinal), holds one of rule {@code i}'s. */
+    boolean holdsRoleOf(int i, long held) {
+        return (ruleRoles[i] & held) != 0;
+    }
+
+    /** How many shared scopes, and sets of grants, the index keeps before it forgets them all and starts again. */
+    static final int SHARED_LIMIT = 4096;
+
+    /**
+     * A record scope that decisions share, with the grants made under it, by the field's catalog position: a grant is
+     * determined by its rule, its authority, its scope and its field, so decisions whose rule matched the same way
+     * share the very same grant objects (filled as they are first needed; a race makes equal grants, one kept).
+     */
+    static final class SharedScope {
+        final RecordScope scope;
+        private final Grant[] grants;
+
+        SharedScope(RecordScope scope, int fields) {
+            this.scope = scope;
+            this.grants = new Grant[fields];
+        }
+
+        /** The grant of the field at catalog position {@code k} under this scope, if made already. */
+        @Nullable Grant grant(int k) {
+            return grants[k];
+        }
+
+        /** Keeps {@code g}, the grant of the field at catalog position {@code k} under this scope. */
+        void keep(int k, Grant g) {
+            grants[k] = g;
+        }
+    }
+
+    /** The key of a shared scope: the rule (by position), the authority and the scope's limits. */
+    private record ScopeKey(int rule, Optional<AgreementId> agreement, Optional<ConsentId> consent,
+                            List<RecordScope.Limit> limits) {}
+
+    /** The key of a set of shared grants: the grants, compared by identity (shared grants are unique). */
+    private static final class GrantsKey {
+        private final Grant[] grants;
+        private final int hash;
+
+        GrantsKey(Grant[] grants) {
+            this.grants = grants;
+            int h = 1;
+            for (Grant g : grants) {
+                h = 31 * h + System.identityHashCode(g);
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof GrantsKey k) || k.hash != hash || k.grants.length != grants.length) {
+                return false;
+            }
+            for (int i = 0; i < grants.length; i++) {
+                if (k.grants[i] != grants[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** The reason of a granted field in a denials key: no reason (compared by identity). */
+    static final String GRANTED = new String("granted");
+
+    /** The key of a list of denials: the reason of each field by catalog position, {@link #GRANTED} when granted. */
+    private static final class ReasonsKey {
+        private final String[] why;
+        private final int hash;
+
+        ReasonsKey(String[] why) {
+            this.why = why;
+            this.hash = java.util.Arrays.hashCode(why);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof ReasonsKey k) || k.hash != hash) {
+                return false;
+            }
+            for (int i = 0; i < why.length; i++) {
+                // GRANTED only ever equals itself: it is never a reason's text
+                String a = why[i];
+                String b = k.why[i];
+                if (a != b && (a == GRANTED || b == GRANTED || !a.equals(b))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private final ConcurrentHashMap<ReasonsKey, List<Denial>> denialLists = new ConcurrentHashMap<>();
+    private final List<DataField> catalog;
+
+    /**
+     * The denials of the fields whose reasons are {@code why} (the array is kept; {@link #GRANTED} for a granted
+     * field), under {@code purpose} whose default-deny reason is {@code defaultDeny}, shared by every decision with the
+     * same reasons (at most {@link #SHARED_LIMIT} lists kept). A list is checked against {@code grants} when built: no
+     * field is both granted and denied.
+     */
+    List<Denial> denials(String[] why, String defaultDeny, Purpose purpose, GrantSet grants) {
+        ReasonsKey key = new ReasonsKey(why);
+        List<Denial> known = denialLists.get(key);
+        if (known == null) {
+            known = DecisionAssembly.denials(this, catalog, why, defaultDeny, purpose);
+            Decision.checkDisjoint(grants, known);
+            if (denialLists.size() >= SHARED_LIMIT) {
+                denialLists.clear();
+            }
+            List<Denial> raced = denialLists.putIfAbsent(key, known);
+            known = raced != null ? raced : known;
+        }
+        return known;
+    }
+
+    private final ConcurrentHashMap<ScopeKey, SharedScope> sharedScopes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<GrantsKey, GrantSet> grantSets = new ConcurrentHashMap<>();
+
+    /**
+     * The scope of rule {@code rule}'s grants under this authority with these limits, shared by every decision that
+     * builds equal ones (at most {@link #SHARED_LIMIT} kept).
+     */
+    SharedScope sharedScope(int rule, Optional<AgreementId> agreement, Optional<ConsentId> consent,
+                            List<RecordScope.Limit> limits) {
+        ScopeKey key = new ScopeKey(rule, agreement, consent, limits);
+        SharedScope known = sharedScopes.get(key);
+        if (known == null) {
+            if (sharedScopes.size() >= SHARED_LIMIT) {
+                sharedScopes.clear();
+            }
+            known = sharedScopes.computeIfAbsent(key, k -> new SharedScope(RecordScope.of(limits), fieldCount));
+        }
+        return known;
+    }
+
+    /**
+     * The grants {@code grants} (shared grants, in catalog and rule order; the array is kept) sorted and by field, shared
+     * by every decision with the same grants (at most {@link #SHARED_LIMIT} kept).
+     */
+    GrantSet grantSet(Grant[] grants) {
+        if (grants.length == 0) {
+            return GrantSet.EMPTY;
+        }
+        GrantsKey key = new GrantsKey(grants);
+        GrantSet known = grantSets.get(key);
+        if (known == null) {
+            if (grantSets.size() >= SHARED_LIMIT) {
+                grantSets.clear();
+            }
+            known = grantSets.computeIfAbsent(key, k -> GrantSet.of(List.of(grants)));
+        }
+        return known;
     }
 
     /** The limit of a decision made on a date ({@link RecordScope#dateLimit}), kept for the last date asked. */

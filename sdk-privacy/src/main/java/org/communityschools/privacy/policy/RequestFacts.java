@@ -3,9 +3,7 @@ package org.communityschools.privacy.policy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.Consent;
 import org.communityschools.core.model.DataSharingAgreement;
@@ -40,7 +38,7 @@ final class RequestFacts {
     @Nullable Student studentRecord;
     List<StaffAssignment> assignments = List.of();
     List<Enrollment> enrollments = List.of();
-    private @Nullable Set<SchoolId> enrolledAt;
+    private @Nullable List<SchoolId> enrolledAt;
     private @Nullable List<StudentStaffRelationship> relationships;
     private @Nullable List<DataSharingAgreement> agreements;
     private @Nullable List<Consent> consents;
@@ -66,13 +64,23 @@ final class RequestFacts {
         return s;
     }
 
-    /** The schools of the student's enrollments on the date, in enrollment order (computed once). */
-    Set<SchoolId> enrolledAt() {
-        Set<SchoolId> known = enrolledAt;
+    /**
+     * The schools of the student's enrollments on the date, each once, in enrollment order (computed once; unmodifiable;
+     * usually one school, two on a same-day transfer).
+     */
+    List<SchoolId> enrolledAt() {
+        List<SchoolId> known = enrolledAt;
         if (known == null) {
-            known = new LinkedHashSet<>();
-            for (Enrollment e : enrollments) {
-                known.add(e.schoolId());
+            if (enrollments.size() == 1) {
+                known = List.of(enrollments.get(0).schoolId());
+            } else {
+                List<SchoolId> out = new ArrayList<>(enrollments.size());
+                for (Enrollment e : enrollments) {
+                    if (!out.contains(e.schoolId())) {
+                        out.add(e.schoolId());
+                    }
+                }
+                known = List.copyOf(out);
             }
             enrolledAt = known;
         }

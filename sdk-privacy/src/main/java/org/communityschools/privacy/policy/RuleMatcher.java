@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.Enrollment;
@@ -47,21 +46,17 @@ final class RuleMatcher {
 
     /** How rule {@code r}'s relationship holds, or null when it does not (then {@link #mismatch} says why). */
     @Nullable Match match(Rule r) {
-        List<StaffAssignment> held = new ArrayList<>();
-        for (StaffAssignment a : f.assignments) {
-            if (r.roles().contains(a.role())) {
-                held.add(a);
-            }
-        }
-        if (held.isEmpty()) {
+        // the assignments in the rule's roles (a relationship with the student needs only to know there is one)
+        List<StaffAssignment> held = r.relationship() == Relationship.STUDENT_STAFF ? null : held(r);
+        if (held != null ? held.isEmpty() : !holdsAny(r)) {
             mismatch = () -> "the requester holds none of its roles " + f.index.roles(r) + " on " + f.date;
             return null;
         }
-        Set<SchoolId> enrolledAt = f.enrolledAt();
+        List<SchoolId> enrolledAt = f.enrolledAt();
         switch (r.relationship()) {
             case ANY -> {
                 StaffRole role = held.get(0).role();
-                return new Match(List.copyOf(enrolledAt), () -> "the requester holds role " + role, List.of(),
+                return new Match(enrolledAt, () -> "the requester holds role " + role, List.of(),
                         () -> "any relationship");
             }
             case ASSIGNED_SCHOOL -> {
@@ -136,7 +131,9 @@ final class RuleMatcher {
             case STUDENT_STAFF -> {
                 List<DateRange> periods = new ArrayList<>();
                 StudentStaffRelationship matched = null;
-                for (StudentStaffRelationship rel : f.relationshipsWithStudent()) {
+                List<StudentStaffRelationship> with = f.relationshipsWithStudent();
+                for (int i = 0; i < with.size(); i++) {
+                    StudentStaffRelationship rel = with.get(i);
                     if (r.relationshipTypes().contains(rel.relationship())) {
                         periods.add(rel.period());
                         if (matched == null) {
@@ -150,8 +147,8 @@ final class RuleMatcher {
                         windowOfPeriods(r, s, periods, spans);
                     }
                     var type = matched.relationship();
-                    Set<SchoolId> at = enrolledAt;
-                    return new Match(List.copyOf(enrolledAt), () -> "the student is on the requester's " + type + " list on "
+                    List<SchoolId> at = enrolledAt;
+                    return new Match(enrolledAt, () -> "the student is on the requester's " + type + " list on "
                             + f.date, spans, () -> "the requester's " + type + " relationship at " + at + " ("
                             + r.history().describe() + ")");
                 }
@@ -195,6 +192,28 @@ final class RuleMatcher {
             }
         }
         throw new IllegalStateException("unknown relationship " + r.relationship());
+    }
+
+    /** The requester's assignments on the date in one of {@code r}'s roles. */
+    private List<StaffAssignment> held(Rule r) {
+        List<StaffAssignment> held = new ArrayList<>(f.assignments.size());
+        for (int i = 0; i < f.assignments.size(); i++) {
+            StaffAssignment a = f.assignments.get(i);
+            if (r.roles().contains(a.role())) {
+                held.add(a);
+            }
+        }
+        return held;
+    }
+
+    /** Whether the requester holds one of {@code r}'s roles through an assignment on the date. */
+    private boolean holdsAny(Rule r) {
+        for (int i = 0; i < f.assignments.size(); i++) {
+            if (r.roles().contains(f.assignments.get(i).role())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean partnered(SchoolId s, SchoolYear y, OrganizationId employer) {

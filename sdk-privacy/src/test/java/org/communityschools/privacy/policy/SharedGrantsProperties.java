@@ -1,0 +1,76 @@
+package org.communityschools.privacy.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.privacy.DataField;
+
+/**
+ * The engine shares record scopes, grants and their sorted sets between decisions ({@link PolicyIndex#sharedScope},
+ * {@link PolicyIndex#grantSet}, {@link GrantSet}): a decision made by an engine that has already decided many others
+ * is equal, explanation included, to the one a new engine makes, and what a record view asks of it per call
+ * (permitted fields, grants of a field) is what its grant list says.
+ */
+class SharedGrantsProperties {
+    @Provide
+    Arbitrary<List<EngineMatchesReferenceTest.Request>> requestLists() {
+        return new EngineMatchesReferenceTest().requests().list().ofMinSize(1).ofMaxSize(30);
+    }
+
+    @Property(tries = 200)
+    void aWarmEngineDecidesAsANewOne(@ForAll("requestLists") List<EngineMatchesReferenceTest.Request> requests) {
+        List<PolicyEngine> warm = new ArrayList<>();
+        for (Policy p : EngineMatchesReferenceTest.POLICIES) {
+            warm.add(PolicyEngine.builder().policy(p).districtData(TinyCity.DATA).zone(TinyCity.ZONE).build());
+        }
+        for (EngineMatchesReferenceTest.Request q : requests) {
+            Policy policy = EngineMatchesReferenceTest.POLICIES.get(q.policy());
+            Instant at = TinyCity.noon(q.date());
+            Decision shared = warm.get(q.policy()).decide(q.staff(), q.student(), q.purpose(), at);
+            Decision fresh = PolicyEngine.builder().policy(policy).districtData(TinyCity.DATA).zone(TinyCity.ZONE).build()
+                    .decide(q.staff(), q.student(), q.purpose(), at);
+            assertThat(shared.grants()).isEqualTo(fresh.grants());
+            assertThat(shared.denials()).isEqualTo(fresh.denials());
+            assertThat(shared.obligations()).isEqualTo(fresh.obligations());
+            assertThat(shared.explanation()).isEqualTo(fresh.explanation());
+            assertThat(shared).isEqualTo(fresh);
+            // what a view asks, against the grant list
+            TreeSet<org.communityschools.privacy.FieldPath> permitted = new TreeSet<>();
+            shared.grants().forEach(g -> permitted.add(g.field()));
+            assertThat(shared.permittedFields()).isEqualTo(permitted).containsExactlyElementsOf(permitted);
+            assertThat(shared.permittedFields()).isSameAs(shared.permittedFields());
+            for (DataField f : policy.catalog().fields()) {
+                List<Grant> of = shared.grants().stream().filter(g -> g.field().equals(f.path())).toList();
+                assertThat(shared.grantsOf(f.path())).isEqualTo(of);
+                assertThat(shared.permits(f.path())).isEqualTo(!of.isEmpty());
+                assertThat(shared.permittedFields().contains(f.path())).isEqualTo(!of.isEmpty());
+                assertThat(shared.grant(f.path())).isEqualTo(of.stream().findFirst());
+            }
+        }
+    }
+
+    @Example
+    void theSharedScopesAreForgottenPastTheirLimitAndStillRight() {
+        PolicyIndex index = new PolicyIndex(Policies.defaultPolicy());
+        LocalDate day = LocalDate.of(2018, 3, 1);
+        for (int i = 0; i < PolicyIndex.SHARED_LIMIT + 10; i++) {
+            LocalDate from = day.minusDays(i);
+            List<RecordScope.Limit> limits = List.of(index.dateLimit(day), new RecordScope.Limit("the window " + i,
+                    List.of(new RecordScope.Span(Optional.of(new SchoolId("SCH0001")), from, day))));
+            PolicyIndex.SharedScope s = index.sharedScope(0, Optional.empty(), Optional.empty(), limits);
+            assertThat(s.scope).isEqualTo(RecordScope.of(limits));
+            assertThat(index.sharedScope(0, Optional.empty(), Optional.empty(), new ArrayList<>(limits))).isSameAs(s);
+        }
+    }
+}

@@ -33,6 +33,7 @@ import org.communityschools.metrics.AttendanceAggregate;
 import org.communityschools.metrics.AttendanceFigures;
 import org.communityschools.metrics.ChronicAbsenceDefinition;
 import org.communityschools.metrics.ChronicAbsenceReport;
+import org.communityschools.metrics.CommunitySchoolSplit;
 import org.communityschools.metrics.EnrollmentAttendance;
 import org.communityschools.metrics.StudentAttendance;
 import org.communityschools.metrics.Subgroup;
@@ -159,12 +160,6 @@ public final class ColumnarChronicAbsence {
                         data.calendar(id).daysIn(period), all.bySchool.result(s)));
             }
         }
-        Map<Boolean, AttendanceAggregate> split = new HashMap<>();
-        for (int k = 0; k < 2; k++) {
-            if (all.byCommunity.members(k) > 0) {
-                split.put(k == 1, all.byCommunity.result(k));
-            }
-        }
         Map<GradeLevel, AttendanceAggregate> byGrade = new EnumMap<>(GradeLevel.class);
         for (GradeLevel g : GRADES) {
             if (all.byGrade.members(g.ordinal()) > 0) {
@@ -194,7 +189,18 @@ public final class ColumnarChronicAbsence {
             }
         }
         return new ChronicAbsenceReport(definition, year, asOf, enrollments, students, schools,
-                all.district.result(0), byGrade, bySubgroup, org.communityschools.metrics.CommunitySchoolSplit.of(split));
+                all.district.result(0), byGrade, bySubgroup, split(all));
+    }
+
+    /** The community-school split of the counts {@code all}: a side for each status with a student-enrollment counted. */
+    static CommunitySchoolSplit split(Tallies all) {
+        Map<Boolean, AttendanceAggregate> byStatus = new HashMap<>();
+        for (int k = 0; k < 2; k++) {
+            if (all.byCommunity.members(k) > 0) {
+                byStatus.put(k == 1, all.byCommunity.result(k));
+            }
+        }
+        return CommunitySchoolSplit.of(byStatus);
     }
 
     private static Subgroup subgroup(int g) {

@@ -134,6 +134,24 @@ public final class ColumnarChronicAbsence {
             return t;
         }
 
+        /**
+         * Sets the community-school and district counts, empty before, from the others: every stay counted by school is
+         * counted by its school's community-school status ({@code community}, by school index), and every unit the
+         * district aggregates is counted by exactly one grade, so both are sums of groups (exact: every count adds).
+         */
+        void deriveTotals(byte[] community) {
+            for (int s = 0; s < bySchool.groups(); s++) {
+                if (bySchool.members(s) != 0) {
+                    byCommunity.addGroup(community[s], bySchool, s);
+                }
+            }
+            for (int g = 0; g < byGrade.groups(); g++) {
+                if (byGrade.members(g) != 0) {
+                    district.addGroup(0, byGrade, g);
+                }
+            }
+        }
+
         /** Adds every count of {@code o} (with at most as many schools). */
         void addAll(Tallies o) {
             bySchool.addAll(o.bySchool);

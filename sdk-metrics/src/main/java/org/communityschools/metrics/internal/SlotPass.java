@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.model.GradeLevel;
 import org.communityschools.core.model.SchoolType;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StudentId;
@@ -23,10 +24,14 @@ record SlotPass(int[] spans, int kept, ChronicColumns.@Nullable Calendar[] calen
     static SlotPass of(DistrictData data, StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition, int fromDay,
                    int toDay, int from, int to) {
         int kept = 0;
-        int[] spans = new int[5 * 1024];
+        int[] spans = new int[5 * Math.max(0, to - from)]; // at most every enrollment of the range kept: never copied
         ChronicColumns.@Nullable Calendar[] calendars = new ChronicColumns.Calendar[0];
-        java.util.BitSet considered = ChronicLayout.considered(definition);
         int types = SchoolType.values().length;
+        java.util.BitSet table = ChronicLayout.considered(definition);
+        boolean[] considered = new boolean[GradeLevel.values().length * types]; // read once per enrollment: an array, not a BitSet
+        for (int i = table.nextSetBit(0); i >= 0 && i < considered.length; i = table.nextSetBit(i + 1)) {
+            considered[i] = true;
+        }
         byte[] typeOf = new byte[0]; // by school index: the school type's ordinal + 1, 0 before it is looked up
         int[] schoolOf = people.enrollmentSchool;
         int[] entryOf = people.enrollmentEntry;
@@ -52,7 +57,7 @@ record SlotPass(int[] spans, int kept, ChronicColumns.@Nullable Calendar[] calen
             if (typeOf[sch] == 0) {
                 typeOf[sch] = (byte) (ColumnarChronicAbsence.schoolType(data, data.schoolAt(sch)).ordinal() + 1);
             }
-            if (!considered.get(gradeOf[position] * types + typeOf[sch] - 1)) {
+            if (!considered[gradeOf[position] * types + typeOf[sch] - 1]) {
                 continue;
             }
             int a = Math.max(entryOf[position], fromDay);
@@ -67,9 +72,6 @@ record SlotPass(int[] spans, int kept, ChronicColumns.@Nullable Calendar[] calen
             }
             int d = cal.count(a, b);
             if (d > 0) {
-                if (kept * 5 == spans.length) {
-                    spans = java.util.Arrays.copyOf(spans, spans.length * 2);
-                }
                 int k = kept * 5;
                 spans[k] = sch;
                 spans[k + 1] = a;

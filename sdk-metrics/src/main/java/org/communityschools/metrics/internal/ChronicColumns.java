@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.DayShare;
-import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StudentCharacteristic;
 import org.communityschools.core.model.StudentId;
@@ -48,7 +47,7 @@ final class ChronicColumns {
     final int[] entry;
     final int[] absent;
     /** By school index; null for a school no slot is at. */
-    final @Nullable Calendar[] calendars;
+    final @Nullable InstructionalDays[] calendars;
     final byte[] community;
     // stays (at slot positions) and student-years, written by compute
     final byte[] stays;
@@ -81,89 +80,8 @@ final class ChronicColumns {
     @Nullable int[] rowsOf;
     @Nullable int[] schoolOfRow;
 
-    /** One school's instructional days within the period: a flag per day, the same as bits, and a prefix count. */
-    static final class Calendar implements EnrolledDays.Calendar {
-        private final int base;
-        private final boolean[] instructional;
-        /** Bit {@code i} (of word {@code i >>> 6}): whether day {@code base + i} is instructional. */
-        private final long[] bits;
-        private final int[] prefix;
-
-        Calendar(DistrictData data, SchoolId school, LocalDate from, LocalDate to) {
-            base = (int) from.toEpochDay();
-            int n = (int) (to.toEpochDay() - base) + 1;
-            instructional = new boolean[n];
-            bits = new long[(n + 63) >>> 6];
-            prefix = new int[n + 1];
-            var calendar = data.calendar(school);
-            LocalDate d = from;
-            for (int i = 0; i < n; i++, d = d.plusDays(1)) {
-                instructional[i] = calendar.isInstructionalDay(d);
-                if (instructional[i]) {
-                    bits[i >>> 6] |= 1L << i;
-                }
-                prefix[i + 1] = prefix[i] + (instructional[i] ? 1 : 0);
-            }
-        }
-
-        /**
-         * The calendars {@code calendars} (by school index, null for a school without one) as one bit set: school
-         * {@code s}'s day {@code base + i} at bit {@code s * 64 * words + i}, with {@code base} and {@code words} those
-         * of every calendar; null when two calendars differ in their first day or length (then read each calendar).
-         */
-        static long @Nullable [] flat(@Nullable Calendar[] calendars) {
-            Calendar model = null;
-            for (Calendar c : calendars) {
-                if (c != null) {
-                    if (model == null) {
-                        model = c;
-                    } else if (c.base != model.base || c.instructional.length != model.instructional.length) {
-                        return null;
-                    }
-                }
-            }
-            if (model == null) {
-                return new long[0];
-            }
-            int words = model.bits.length;
-            long[] flat = new long[calendars.length * words];
-            for (int s = 0; s < calendars.length; s++) {
-                if (calendars[s] != null) {
-                    System.arraycopy(calendars[s].bits, 0, flat, s * words, words);
-                }
-            }
-            return flat;
-        }
-
-        /** The first day of the calendar (epoch day). */
-        int base() {
-            return base;
-        }
-
-        /** The number of days of the calendar. */
-        int length() {
-            return instructional.length;
-        }
-
-        /** The number of 64-day words of the calendar's bits. */
-        int words() {
-            return bits.length;
-        }
-
-        @Override
-        public int count(int a, int b) {
-            return prefix[b - base + 1] - prefix[a - base];
-        }
-
-        @Override
-        public boolean isInstructional(int d) {
-            int i = d - base;
-            return i >= 0 && i < instructional.length && instructional[i];
-        }
-    }
-
     ChronicColumns(DistrictData data, @Nullable StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition, int known, StudentId[] extraIds,
-                           int[] start, int n, @Nullable Calendar[] calendars, byte[] community) {
+                           int[] start, int n, @Nullable InstructionalDays[] calendars, byte[] community) {
         this(data, people, year, definition, new ChronicLayout(known, extraIds, start, new int[n], new int[n], new int[n], new int[n], new byte[n],
                 new int[n], calendars, community, null));
     }
@@ -249,7 +167,7 @@ final class ChronicColumns {
                                         int minPerPart) {
         int kept = 0;
         List<SlotPass> passes = List.of();
-        @Nullable Calendar[] calendars = new Calendar[0];
+        @Nullable InstructionalDays[] calendars = new InstructionalDays[0];
         int schoolCount = 0;
         if (!to.isBefore(from)) {
             // the enrollments in contiguous ranges of positions, one per part, joined in position order
@@ -261,7 +179,7 @@ final class ChronicColumns {
                 kept += p.kept();
                 schoolCount = Math.max(schoolCount, p.calendars().length);
             }
-            calendars = new Calendar[schoolCount];
+            calendars = new InstructionalDays[schoolCount];
             for (SlotPass p : passes) {
                 for (int s = 0; s < p.calendars().length; s++) {
                     if (p.calendars()[s] != null) {
@@ -302,7 +220,7 @@ final class ChronicColumns {
     }
 
     /** Each school's position in identifier order (only schools with a calendar here). */
-    private static int[] schoolRanks(DistrictData data, int n, @Nullable Calendar[] calendars) {
+    private static int[] schoolRanks(DistrictData data, int n, @Nullable InstructionalDays[] calendars) {
         List<Integer> used = new ArrayList<>();
         for (int s = 0; s < n; s++) {
             if (calendars[s] != null) {
@@ -374,9 +292,9 @@ final class ChronicColumns {
         }
         int[] shares = ColumnarChronicAbsence.shareTable(definition);
         int width = DayShare.SCALE + 1;
-        long[] flat = Calendar.flat(calendars);
-        Calendar model = null;
-        for (Calendar c : calendars) {
+        long[] flat = InstructionalDays.flat(calendars);
+        InstructionalDays model = null;
+        for (InstructionalDays c : calendars) {
             model = model == null ? c : model;
         }
         if (flat != null && model != null) {
@@ -451,7 +369,7 @@ final class ChronicColumns {
         int[] f = scratch.first;
         int[] l = scratch.last;
         int[] d = scratch.days;
-        Calendar[] cals = scratch.calendars;
+        InstructionalDays[] cals = scratch.calendars;
         for (int k = 0; k < m; k++) {
             index[k] = k;
             f[k] = first[a + k];
@@ -572,7 +490,7 @@ final class ChronicColumns {
         int[] last = new int[0];
         int[] days = new int[0];
         int[] stay = new int[0];
-        Calendar[] calendars = new Calendar[0];
+        InstructionalDays[] calendars = new InstructionalDays[0];
         final int[] category = new int[C];
 
         /** Makes room for {@code m} enrollments (the arrays are read up to the count given with them). */
@@ -584,7 +502,7 @@ final class ChronicColumns {
                 last = new int[n];
                 days = new int[n];
                 stay = new int[n];
-                calendars = new Calendar[n];
+                calendars = new InstructionalDays[n];
             }
         }
     }

@@ -20,12 +20,12 @@ import org.jspecify.annotations.Nullable;
  * student, are in the kept enrollments' order, and {@link #fill} writes them without a counting sort). The ranges
  * of a calculation run on its executor and are joined in position order ({@link ChronicColumns#build}).
  */
-record SlotPass(int[] spans, int kept, ChronicColumns.@Nullable Calendar[] calendars, int firstStudent, int lastStudent, boolean ordered) {
+record SlotPass(int[] spans, int kept, @Nullable InstructionalDays[] calendars, int firstStudent, int lastStudent, boolean ordered) {
     static SlotPass of(DistrictData data, StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition, int fromDay,
                    int toDay, int from, int to) {
         int kept = 0;
         int[] spans = new int[5 * Math.max(0, to - from)]; // at most every enrollment of the range kept: never copied
-        ChronicColumns.@Nullable Calendar[] calendars = new ChronicColumns.Calendar[0];
+        @Nullable InstructionalDays[] calendars = new InstructionalDays[0];
         int types = SchoolType.values().length;
         java.util.BitSet table = ChronicLayout.considered(definition);
         boolean[] considered = new boolean[GradeLevel.values().length * types]; // read once per enrollment: an array, not a BitSet
@@ -65,7 +65,7 @@ record SlotPass(int[] spans, int kept, ChronicColumns.@Nullable Calendar[] calen
             if (b < a) {
                 continue;
             }
-            ChronicColumns.@Nullable Calendar cal = calendars[sch];
+            @Nullable InstructionalDays cal = calendars[sch];
             if (cal == null) {
                 cal = people.calendar(data, year, sch); // the whole year's: the slots end by the last day counted
                 calendars[sch] = cal;
@@ -133,7 +133,7 @@ record SlotPass(int[] spans, int kept, ChronicColumns.@Nullable Calendar[] calen
      * {@link #sorted} would give, without its scatter).
      */
     static ChronicColumns ordered(DistrictData data, StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition,
-                                          List<SlotPass> passes, int kept, ChronicColumns.@Nullable Calendar[] calendars, byte[] community,
+                                          List<SlotPass> passes, int kept, @Nullable InstructionalDays[] calendars, byte[] community,
                                           java.util.concurrent.Executor executor) {
         int students = 0;
         for (SlotPass p : passes) {
@@ -160,7 +160,7 @@ record SlotPass(int[] spans, int kept, ChronicColumns.@Nullable Calendar[] calen
 
     /** The slot columns of any passes: students without an index numbered after the data's, slots counting-sorted by student. */
     static ChronicColumns sorted(DistrictData data, StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition,
-                                         List<SlotPass> passes, int kept, ChronicColumns.@Nullable Calendar[] calendars, byte[] community) {
+                                         List<SlotPass> passes, int kept, @Nullable InstructionalDays[] calendars, byte[] community) {
         int[] spans = new int[5 * kept]; // per kept enrollment: school index, first and last epoch day, days, position in the data
         int at = 0;
         for (SlotPass p : passes) {

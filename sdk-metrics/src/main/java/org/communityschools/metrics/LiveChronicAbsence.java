@@ -31,7 +31,7 @@ import org.communityschools.metrics.internal.LiveColumns;
  * <p>Two kinds of state are kept current, neither rebuilt whole by a batch:
  * <ul>
  *   <li>For each as-of date whose counts were read ({@link #school}, {@link #schools}, {@link #district},
- *       {@link #students}), up to 64 dates (the least recently read dropped first): only the
+ *       {@link #communitySchools}, {@link #students}), up to 64 dates (the least recently read dropped first): only the
  *       counts by school, grade, subgroup, community-school status and district, and the schools' calendars (a few
  *       kilobytes per school, nothing per student). They are built once from the version followed to (one batch
  *       calculation, its columns dropped); then each batch recomputes the touched students' old contributions from
@@ -206,6 +206,18 @@ public final class LiveChronicAbsence implements AutoCloseable {
     public synchronized AttendanceAggregate district(LocalDate asOf) {
         AsOfTallies t = tallies(asOf);
         return t == null ? new Aggregator().result() : t.district();
+    }
+
+    /**
+     * {@return the student-enrollments year to date as of {@code asOf} at community schools and at the other schools
+     * (each school on the side of its community-school status in the version followed to), from the counts only: equal
+     * to the batch report's {@link ChronicAbsenceReport#byCommunitySchool()}}
+     *
+     * @param asOf the last day counted (inclusive)
+     */
+    public synchronized CommunitySchoolSplit communitySchools(LocalDate asOf) {
+        AsOfTallies t = tallies(asOf);
+        return t == null ? CommunitySchoolSplit.of(Map.of()) : t.communitySchools();
     }
 
     /**

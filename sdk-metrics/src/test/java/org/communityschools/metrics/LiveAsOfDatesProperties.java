@@ -25,7 +25,8 @@ import org.communityschools.core.model.StudentId;
  * and a day before the year), each first read at a different point of a random sequence of change batches (so its
  * counts are built from a different version, then moved by the later batches), equals {@link ChronicAbsence#calculate}
  * over the version followed to after each batch for the dates read then, and over the final version for every date:
- * each school, the district, the schools map, and a caller-declared group of students (against the
+ * each school, the district, the schools map, the community-school split (a LEAD partnership added or ended moves
+ * its school's students to the other side in every date's counts), and a caller-declared group of students (against the
  * {@link AttendanceAccumulator}). The batches are those of {@link LiveColumnsProperties} (attendance, enrollments,
  * characteristics, student records, instructional days, a school's type, a LEAD partnership).
  */
@@ -88,6 +89,7 @@ class LiveAsOfDatesProperties {
             assertThat(chronic.school(school, asOf)).as("school %s as of %s", school, asOf).isEqualTo(expected);
         }
         assertThat(chronic.district(asOf)).as("district as of %s", asOf).isEqualTo(fresh.district());
+        assertThat(chronic.communitySchools(asOf)).as("community-school split as of %s", asOf).isEqualTo(fresh.byCommunitySchool());
         AttendanceAccumulator accumulator = AttendanceAccumulator.of(SmallDistrict.YEAR, definition).addAll(now);
         List<StudentId> group = List.of(StudentId.of("S0"), StudentId.of("S1"), StudentId.of("S3"));
         assertThat(chronic.students(group, asOf)).as("students as of %s", asOf).isEqualTo(accumulator.students(group, asOf));

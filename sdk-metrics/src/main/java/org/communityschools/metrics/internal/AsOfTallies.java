@@ -15,6 +15,7 @@ import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.metrics.AttendanceAggregate;
 import org.communityschools.metrics.ChronicAbsenceDefinition;
+import org.communityschools.metrics.CommunitySchoolSplit;
 
 /**
  * The counts of a chronic-absence calculation of one school year up to one day, kept current by change batches
@@ -128,6 +129,14 @@ public final class AsOfTallies {
             }
         }
         return out;
+    }
+
+    /**
+     * {@return the student-enrollments at community schools and at the other schools, each school on the side of its
+     * status in the version the counts are of}
+     */
+    public CommunitySchoolSplit communitySchools() {
+        return ColumnarChronicAbsence.split(tallies);
     }
 
     /** {@return the district: pooled student-years or student-enrollments, as the definition aggregates} */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.DayShare;
-import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StudentCharacteristic;
 import org.communityschools.core.model.StudentId;
@@ -48,7 +47,7 @@ final class ChronicColumns {
     final int[] entry;
     final int[] absent;
     /** By school index; null for a school no slot is at. */
-    final @Nullable Calendar[] calendars;
+    final @Nullable InstructionalDays[] calendars;
     final byte[] community;
     // stays (at slot positions) and student-years, written by compute
     final byte[] stays;
@@ -57,6 +56,13 @@ final class ChronicColumns {
     final int[] stayLast;
     final int[] stayDays;
     final int[] stayUnits;
+    /**
+     * By stay (at slot positions): absent ten-thousandths per category. The same array as {@link #absent}: stay
+     * {@code q} of a student (the {@code q}-th school in order of first entry) is written at the student's slot position
+     * {@code q} once its school's slots are summed; that school's slots are at positions {@code q} or later, and
+     * every slot before position {@code q} belongs to one of the earlier stays, already summed, so no slot is
+     * overwritten before it is read. A slot's absences are not read after its student is classified.
+     */
     final int[] stayCategory;
     final byte[] stayGrade;
     final int[] stayKey;
@@ -74,39 +80,8 @@ final class ChronicColumns {
     @Nullable int[] rowsOf;
     @Nullable int[] schoolOfRow;
 
-    /** One school's instructional days within the period: a flag per day and a prefix count. */
-    static final class Calendar implements EnrolledDays.Calendar {
-        private final int base;
-        private final boolean[] instructional;
-        private final int[] prefix;
-
-        Calendar(DistrictData data, SchoolId school, LocalDate from, LocalDate to) {
-            base = (int) from.toEpochDay();
-            int n = (int) (to.toEpochDay() - base) + 1;
-            instructional = new boolean[n];
-            prefix = new int[n + 1];
-            var calendar = data.calendar(school);
-            LocalDate d = from;
-            for (int i = 0; i < n; i++, d = d.plusDays(1)) {
-                instructional[i] = calendar.isInstructionalDay(d);
-                prefix[i + 1] = prefix[i] + (instructional[i] ? 1 : 0);
-            }
-        }
-
-        @Override
-        public int count(int a, int b) {
-            return prefix[b - base + 1] - prefix[a - base];
-        }
-
-        @Override
-        public boolean isInstructional(int d) {
-            int i = d - base;
-            return i >= 0 && i < instructional.length && instructional[i];
-        }
-    }
-
     ChronicColumns(DistrictData data, @Nullable StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition, int known, StudentId[] extraIds,
-                           int[] start, int n, @Nullable Calendar[] calendars, byte[] community) {
+                           int[] start, int n, @Nullable InstructionalDays[] calendars, byte[] community) {
         this(data, people, year, definition, new ChronicLayout(known, extraIds, start, new int[n], new int[n], new int[n], new int[n], new byte[n],
                 new int[n], calendars, community, null));
     }
@@ -150,7 +125,8 @@ final class ChronicColumns {
         studentGrade = st != null ? st.studentGrade() : new byte[students];
         studentKey = st != null ? st.studentKey() : new int[students];
         stayUnits = new int[n];
-        stayCategory = new int[n * C];
+        // the stays' absences by category overwrite the slots' (see stayCategory): one array of n × categories less
+        stayCategory = absent;
         stayStatus = new byte[n];
         studentUnits = new int[students];
         studentStatus = new byte[students];
@@ -191,7 +167,7 @@ final class ChronicColumns {
                                         int minPerPart) {
         int kept = 0;
         List<SlotPass> passes = List.of();
-        @Nullable Calendar[] calendars = new Calendar[0];
+        @Nullable InstructionalDays[] calendars = new InstructionalDays[0];
         int schoolCount = 0;
         if (!to.isBefore(from)) {
             // the enrollments in contiguous ranges of positions, one per part, joined in position order
@@ -203,7 +179,7 @@ final class ChronicColumns {
                 kept += p.kept();
                 schoolCount = Math.max(schoolCount, p.calendars().length);
             }
-            calendars = new Calendar[schoolCount];
+            calendars = new InstructionalDays[schoolCount];
             for (SlotPass p : passes) {
                 for (int s = 0; s < p.calendars().length; s++) {
                     if (p.calendars()[s] != null) {
@@ -244,7 +220,7 @@ final class ChronicColumns {
     }
 
     /** Each school's position in identifier order (only schools with a calendar here). */
-    private static int[] schoolRanks(DistrictData data, int n, @Nullable Calendar[] calendars) {
+    private static int[] schoolRanks(DistrictData data, int n, @Nullable InstructionalDays[] calendars) {
         List<Integer> used = new ArrayList<>();
         for (int s = 0; s < n; s++) {
             if (calendars[s] != null) {
@@ -299,13 +275,14 @@ final class ChronicColumns {
         for (int s = from; s < to; s++) {
             if (start[s + 1] > start[s]) {
                 if (structured) {
-                    reclassify(s);
+                    reclassify(s, scratch.category);
                 } else {
                     classify(s, scratch);
                 }
-                count(s, t, 1, community);
+                count(s, t, 1, community, false);
             }
         }
+        t.deriveTotals(community);
         return t;
     }
 
@@ -315,6 +292,31 @@ final class ChronicColumns {
         }
         int[] shares = ColumnarChronicAbsence.shareTable(definition);
         int width = DayShare.SCALE + 1;
+        long[] flat = InstructionalDays.flat(calendars);
+        InstructionalDays model = null;
+        for (InstructionalDays c : calendars) {
+            model = model == null ? c : model;
+        }
+        if (flat != null && model != null) {
+            // every calendar over the same days: one bit set read per row instead of a calendar object's flags
+            int base = model.base();
+            int words = model.words();
+            int length = model.length();
+            data.attendance().forEach(from, to, (student, sch, day, category, duration) -> {
+                for (int i = start[student], e = start[student + 1]; i < e; i++) {
+                    if (day >= first[i] && day <= last[i] && school[i] == sch) {
+                        int d = day - base;
+                        if (d >= 0 && d < length && (flat[sch * words + (d >>> 6)] & 1L << d) != 0) {
+                            int c = category.ordinal();
+                            absent[i * C + c] += duration >= 0 && duration < width ? shares[c * width + duration]
+                                    : definition.absentShare(category, duration);
+                        }
+                        return;
+                    }
+                }
+            });
+            return;
+        }
         data.attendance().forEach(from, to, (student, sch, day, category, duration) -> {
             for (int i = start[student], e = start[student + 1]; i < e; i++) {
                 if (day >= first[i] && day <= last[i] && school[i] == sch) {
@@ -353,8 +355,7 @@ final class ChronicColumns {
         if (m == 1) {
             int units = 0;
             for (int c = 0; c < C; c++) {
-                stayCategory[a * C + c] = absent[a * C + c];
-                units += absent[a * C + c];
+                units += absent[a * C + c]; // the stay's categories are the slot's, in place
             }
             stays[s] = 1;
             setStay(a, school[a], first[a], last[a], days[a], units, grade[a], key);
@@ -368,7 +369,7 @@ final class ChronicColumns {
         int[] f = scratch.first;
         int[] l = scratch.last;
         int[] d = scratch.days;
-        Calendar[] cals = scratch.calendars;
+        InstructionalDays[] cals = scratch.calendars;
         for (int k = 0; k < m; k++) {
             index[k] = k;
             f[k] = first[a + k];
@@ -429,9 +430,9 @@ final class ChronicColumns {
     /**
      * Student {@code s}'s stays and student-year classified from this calculation's absences, their days, grades and
      * keys being the layout's (as {@link #classify} finds them: a stay sums its school's slots, the student-year
-     * every slot; one stay is the student-year).
+     * every slot; one stay is the student-year), summing a stay's categories in {@code cat} before writing them.
      */
-    private void reclassify(int s) {
+    private void reclassify(int s, int[] cat) {
         int a = start[s];
         int e = start[s + 1];
         int n = stays[s];
@@ -439,15 +440,22 @@ final class ChronicColumns {
         for (int p = a; p < a + n; p++) {
             int sch = staySchool[p];
             int units = 0;
-            int base = p * C;
-            for (int j = a; j < e; j++) {
-                if (school[j] == sch) {
-                    for (int c = 0; c < C; c++) {
-                        int u = absent[j * C + c];
-                        stayCategory[base + c] += u;
-                        units += u;
+            if (e - a == 1) {
+                for (int c = 0; c < C; c++) {
+                    units += absent[a * C + c]; // one slot: the stay's categories are the slot's, in place
+                }
+            } else {
+                java.util.Arrays.fill(cat, 0);
+                for (int j = a; j < e; j++) {
+                    if (school[j] == sch) {
+                        for (int c = 0; c < C; c++) {
+                            int u = absent[j * C + c];
+                            cat[c] += u;
+                            units += u;
+                        }
                     }
                 }
+                System.arraycopy(cat, 0, stayCategory, p * C, C); // slots at p or later are this stay's or later ones'
             }
             stayUnits[p] = units;
             stayStatus[p] = (byte) definition.classify(stayDays[p], units).ordinal();
@@ -482,7 +490,7 @@ final class ChronicColumns {
         int[] last = new int[0];
         int[] days = new int[0];
         int[] stay = new int[0];
-        Calendar[] calendars = new Calendar[0];
+        InstructionalDays[] calendars = new InstructionalDays[0];
         final int[] category = new int[C];
 
         /** Makes room for {@code m} enrollments (the arrays are read up to the count given with them). */
@@ -494,7 +502,7 @@ final class ChronicColumns {
                 last = new int[n];
                 days = new int[n];
                 stay = new int[n];
-                calendars = new Calendar[n];
+                calendars = new InstructionalDays[n];
             }
         }
     }
@@ -504,6 +512,15 @@ final class ChronicColumns {
      * status ({@code community}, by school index), and the aggregation unit by district, grade and subgroups.
      */
     void count(int s, ColumnarChronicAbsence.Tallies t, int sign, byte[] community) {
+        count(s, t, sign, community, true);
+    }
+
+    /**
+     * {@link #count(int, ColumnarChronicAbsence.Tallies, int, byte[])}, with the community-school and district counts
+     * only when {@code totals}: without them, the caller derives both once from the school and grade counts
+     * ({@link ColumnarChronicAbsence.Tallies#deriveTotals}), two additions fewer per stay.
+     */
+    private void count(int s, ColumnarChronicAbsence.Tallies t, int sign, byte[] community, boolean totals) {
         int a = start[s];
         boolean pooled = definition.aggregation() == ChronicAbsenceDefinition.Aggregation.POOLED;
         for (int p = a; p < a + stays[s]; p++) {
@@ -511,16 +528,22 @@ final class ChronicColumns {
             int units = stayUnits[p];
             int code = AttendanceTally.code(days, units, STATUS[stayStatus[p]]); // once, for every tally it is added to
             t.bySchool.addCoded(staySchool[p], days, units, code, sign);
-            t.byCommunity.addCoded(community[staySchool[p]], days, units, code, sign);
+            if (totals) {
+                t.byCommunity.addCoded(community[staySchool[p]], days, units, code, sign);
+            }
             if (!pooled) {
-                t.district.addCoded(0, days, units, code, sign);
+                if (totals) {
+                    t.district.addCoded(0, days, units, code, sign);
+                }
                 t.byGrade.addCoded(stayGrade[p], days, units, code, sign);
                 t.byKey.addCoded(stayKey[p], days, units, code, sign);
             }
         }
         if (pooled) {
             int code = AttendanceTally.code(studentDays[s], studentUnits[s], STATUS[studentStatus[s]]);
-            t.district.addCoded(0, studentDays[s], studentUnits[s], code, sign);
+            if (totals) {
+                t.district.addCoded(0, studentDays[s], studentUnits[s], code, sign);
+            }
             t.byGrade.addCoded(studentGrade[s], studentDays[s], studentUnits[s], code, sign);
             t.byKey.addCoded(studentKey[s], studentDays[s], studentUnits[s], code, sign);
         }

@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param stays the stays and student-years found by the first calculation over this layout, or null before it ended
  */
 record ChronicLayout(int known, StudentId[] extraIds, int[] start, int[] school, int[] first, int[] last, int[] days, byte[] grade,
-                     int[] entry, ChronicColumns.@Nullable Calendar[] calendars, byte[] community, @Nullable Stays stays) {
+                     int[] entry, @Nullable InstructionalDays[] calendars, byte[] community, @Nullable Stays stays) {
 
     /** This layout with the stays found by a calculation over it. */
     ChronicLayout with(Stays s) {

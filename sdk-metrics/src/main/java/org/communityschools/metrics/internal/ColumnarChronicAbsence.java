@@ -33,6 +33,7 @@ import org.communityschools.metrics.AttendanceAggregate;
 import org.communityschools.metrics.AttendanceFigures;
 import org.communityschools.metrics.ChronicAbsenceDefinition;
 import org.communityschools.metrics.ChronicAbsenceReport;
+import org.communityschools.metrics.CommunitySchoolSplit;
 import org.communityschools.metrics.EnrollmentAttendance;
 import org.communityschools.metrics.StudentAttendance;
 import org.communityschools.metrics.Subgroup;
@@ -133,6 +134,24 @@ public final class ColumnarChronicAbsence {
             return t;
         }
 
+        /**
+         * Sets the community-school and district counts, empty before, from the others: every stay counted by school is
+         * counted by its school's community-school status ({@code community}, by school index), and every unit the
+         * district aggregates is counted by exactly one grade, so both are sums of groups (exact: every count adds).
+         */
+        void deriveTotals(byte[] community) {
+            for (int s = 0; s < bySchool.groups(); s++) {
+                if (bySchool.members(s) != 0) {
+                    byCommunity.addGroup(community[s], bySchool, s);
+                }
+            }
+            for (int g = 0; g < byGrade.groups(); g++) {
+                if (byGrade.members(g) != 0) {
+                    district.addGroup(0, byGrade, g);
+                }
+            }
+        }
+
         /** Adds every count of {@code o} (with at most as many schools). */
         void addAll(Tallies o) {
             bySchool.addAll(o.bySchool);
@@ -157,12 +176,6 @@ public final class ColumnarChronicAbsence {
                 SchoolId id = schoolAt.apply(s);
                 schools.put(id, new org.communityschools.metrics.SchoolAttendance(id, community[s] == 1,
                         data.calendar(id).daysIn(period), all.bySchool.result(s)));
-            }
-        }
-        Map<Boolean, AttendanceAggregate> split = new HashMap<>();
-        for (int k = 0; k < 2; k++) {
-            if (all.byCommunity.members(k) > 0) {
-                split.put(k == 1, all.byCommunity.result(k));
             }
         }
         Map<GradeLevel, AttendanceAggregate> byGrade = new EnumMap<>(GradeLevel.class);
@@ -194,7 +207,18 @@ public final class ColumnarChronicAbsence {
             }
         }
         return new ChronicAbsenceReport(definition, year, asOf, enrollments, students, schools,
-                all.district.result(0), byGrade, bySubgroup, org.communityschools.metrics.CommunitySchoolSplit.of(split));
+                all.district.result(0), byGrade, bySubgroup, split(all));
+    }
+
+    /** The community-school split of the counts {@code all}: a side for each status with a student-enrollment counted. */
+    static CommunitySchoolSplit split(Tallies all) {
+        Map<Boolean, AttendanceAggregate> byStatus = new HashMap<>();
+        for (int k = 0; k < 2; k++) {
+            if (all.byCommunity.members(k) > 0) {
+                byStatus.put(k == 1, all.byCommunity.result(k));
+            }
+        }
+        return CommunitySchoolSplit.of(byStatus);
     }
 
     private static Subgroup subgroup(int g) {

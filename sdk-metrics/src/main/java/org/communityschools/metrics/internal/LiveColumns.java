@@ -418,7 +418,7 @@ public final class LiveColumns {
         private final SchoolYear year;
         private final List<SchoolId> ids = new ArrayList<>();
         private final Map<SchoolId, Integer> index = new HashMap<>();
-        private ChronicColumns.@Nullable Calendar[] calendars;
+        private @Nullable InstructionalDays[] calendars;
         private byte[] community;
         private @Nullable DistrictData translated;
         private int[] translation = new int[0];
@@ -462,10 +462,10 @@ public final class LiveColumns {
         }
 
         /** The school's calendar over the whole year, built from {@code data} when not held; sets its community status then. */
-        ChronicColumns.Calendar calendar(int i, DistrictData data) {
-            ChronicColumns.Calendar c = calendars[i];
+        InstructionalDays calendar(int i, DistrictData data) {
+            InstructionalDays c = calendars[i];
             if (c == null) {
-                c = new ChronicColumns.Calendar(data, ids.get(i), year.firstDay(), year.lastDay());
+                c = new InstructionalDays(data, ids.get(i), year.firstDay(), year.lastDay());
                 calendars[i] = c;
                 community[i] = (byte) (data.isCommunitySchool(ids.get(i), year) ? 1 : 0);
             }
@@ -490,7 +490,7 @@ public final class LiveColumns {
             return out;
         }
 
-        ChronicColumns.@Nullable Calendar[] calendars() {
+        @Nullable InstructionalDays[] calendars() {
             return calendars;
         }
 

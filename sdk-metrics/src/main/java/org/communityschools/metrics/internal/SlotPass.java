@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.model.GradeLevel;
 import org.communityschools.core.model.SchoolType;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StudentId;
@@ -19,14 +20,18 @@ import org.jspecify.annotations.Nullable;
  * student, are in the kept enrollments' order, and {@link #fill} writes them without a counting sort). The ranges
  * of a calculation run on its executor and are joined in position order ({@link ChronicColumns#build}).
  */
-record SlotPass(int[] spans, int kept, ChronicColumns.@Nullable Calendar[] calendars, int firstStudent, int lastStudent, boolean ordered) {
+record SlotPass(int[] spans, int kept, @Nullable InstructionalDays[] calendars, int firstStudent, int lastStudent, boolean ordered) {
     static SlotPass of(DistrictData data, StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition, int fromDay,
                    int toDay, int from, int to) {
         int kept = 0;
-        int[] spans = new int[5 * 1024];
-        ChronicColumns.@Nullable Calendar[] calendars = new ChronicColumns.Calendar[0];
-        java.util.BitSet considered = ChronicLayout.considered(definition);
+        int[] spans = new int[5 * Math.max(0, to - from)]; // at most every enrollment of the range kept: never copied
+        @Nullable InstructionalDays[] calendars = new InstructionalDays[0];
         int types = SchoolType.values().length;
+        java.util.BitSet table = ChronicLayout.considered(definition);
+        boolean[] considered = new boolean[GradeLevel.values().length * types]; // read once per enrollment: an array, not a BitSet
+        for (int i = table.nextSetBit(0); i >= 0 && i < considered.length; i = table.nextSetBit(i + 1)) {
+            considered[i] = true;
+        }
         byte[] typeOf = new byte[0]; // by school index: the school type's ordinal + 1, 0 before it is looked up
         int[] schoolOf = people.enrollmentSchool;
         int[] entryOf = people.enrollmentEntry;
@@ -52,7 +57,7 @@ record SlotPass(int[] spans, int kept, ChronicColumns.@Nullable Calendar[] calen
             if (typeOf[sch] == 0) {
                 typeOf[sch] = (byte) (ColumnarChronicAbsence.schoolType(data, data.schoolAt(sch)).ordinal() + 1);
             }
-            if (!considered.get(gradeOf[position] * types + typeOf[sch] - 1)) {
+            if (!considered[gradeOf[position] * types + typeOf[sch] - 1]) {
                 continue;
             }
             int a = Math.max(entryOf[position], fromDay);
@@ -60,16 +65,13 @@ record SlotPass(int[] spans, int kept, ChronicColumns.@Nullable Calendar[] calen
             if (b < a) {
                 continue;
             }
-            ChronicColumns.@Nullable Calendar cal = calendars[sch];
+            @Nullable InstructionalDays cal = calendars[sch];
             if (cal == null) {
                 cal = people.calendar(data, year, sch); // the whole year's: the slots end by the last day counted
                 calendars[sch] = cal;
             }
             int d = cal.count(a, b);
             if (d > 0) {
-                if (kept * 5 == spans.length) {
-                    spans = java.util.Arrays.copyOf(spans, spans.length * 2);
-                }
                 int k = kept * 5;
                 spans[k] = sch;
                 spans[k + 1] = a;
@@ -131,7 +133,7 @@ record SlotPass(int[] spans, int kept, ChronicColumns.@Nullable Calendar[] calen
      * {@link #sorted} would give, without its scatter).
      */
     static ChronicColumns ordered(DistrictData data, StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition,
-                                          List<SlotPass> passes, int kept, ChronicColumns.@Nullable Calendar[] calendars, byte[] community,
+                                          List<SlotPass> passes, int kept, @Nullable InstructionalDays[] calendars, byte[] community,
                                           java.util.concurrent.Executor executor) {
         int students = 0;
         for (SlotPass p : passes) {
@@ -158,7 +160,7 @@ record SlotPass(int[] spans, int kept, ChronicColumns.@Nullable Calendar[] calen
 
     /** The slot columns of any passes: students without an index numbered after the data's, slots counting-sorted by student. */
     static ChronicColumns sorted(DistrictData data, StudentColumns people, SchoolYear year, ChronicAbsenceDefinition definition,
-                                         List<SlotPass> passes, int kept, ChronicColumns.@Nullable Calendar[] calendars, byte[] community) {
+                                         List<SlotPass> passes, int kept, @Nullable InstructionalDays[] calendars, byte[] community) {
         int[] spans = new int[5 * kept]; // per kept enrollment: school index, first and last epoch day, days, position in the data
         int at = 0;
         for (SlotPass p : passes) {

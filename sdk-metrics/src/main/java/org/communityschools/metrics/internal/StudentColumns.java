@@ -165,21 +165,21 @@ final class StudentColumns {
     }
 
     /** By school year: the schools' calendars over the whole year, by school index, each built on first use. */
-    private final Map<SchoolYear, AtomicReferenceArray<ChronicColumns.Calendar>> calendars = new ConcurrentHashMap<>();
+    private final Map<SchoolYear, AtomicReferenceArray<InstructionalDays>> calendars = new ConcurrentHashMap<>();
 
     /**
      * The instructional days of school {@code school} over the whole of {@code year} (first to last day), built once
      * per data, year and school: a calculation as of any day of the year reads it for days up to its last day only.
      */
-    ChronicColumns.Calendar calendar(DistrictData data, SchoolYear year, int school) {
-        AtomicReferenceArray<ChronicColumns.Calendar> byYear = calendars.computeIfAbsent(year,
+    InstructionalDays calendar(DistrictData data, SchoolYear year, int school) {
+        AtomicReferenceArray<InstructionalDays> byYear = calendars.computeIfAbsent(year,
                 y -> new AtomicReferenceArray<>(data.schools().size()));
         if (school >= byYear.length()) {
-            return new ChronicColumns.Calendar(data, data.schoolAt(school), year.firstDay(), year.lastDay());
+            return new InstructionalDays(data, data.schoolAt(school), year.firstDay(), year.lastDay());
         }
-        ChronicColumns.Calendar c = byYear.get(school);
+        InstructionalDays c = byYear.get(school);
         if (c == null) {
-            c = new ChronicColumns.Calendar(data, data.schoolAt(school), year.firstDay(), year.lastDay());
+            c = new InstructionalDays(data, data.schoolAt(school), year.firstDay(), year.lastDay());
             if (!byYear.compareAndSet(school, null, c)) {
                 c = byYear.get(school);
             }

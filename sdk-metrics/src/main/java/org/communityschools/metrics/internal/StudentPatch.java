@@ -119,7 +119,7 @@ final class StudentPatch {
         int[] last = p.last;
         int[] school = p.school;
         int[] absent = p.absent;
-        ChronicColumns.@org.jspecify.annotations.Nullable Calendar[] calendars = p.calendars;
+        @org.jspecify.annotations.Nullable InstructionalDays[] calendars = p.calendars;
         for (int s = from; s < to; s++) {
             int row = rowsOf[s];
             if (row < 0 || start[s + 1] == start[s]) {

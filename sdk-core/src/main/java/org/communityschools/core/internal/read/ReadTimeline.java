@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * applied ranges and how long it waited for the next range; the same for the indexes built at the end. Written through
  * {@link System.Logger} (logger {@code org.communityschools.read}, level INFO) when the read ends. It shows the read's
  * critical path: a file whose applying thread waits is bound by its workers, one whose workers sit idle (their queue
- * full) by the applying thread. Changes no result. Thread-safe for the workers' sums.
+ * full) by the applying thread. Changes no result. Meant for one read at a time in a JVM (the figures are kept in static
+ * fields; reads at the same time would mix them); the workers' sums are thread-safe.
  */
 final class ReadTimeline {
     /** Whether the timeline is recorded (read once). */

@@ -43,8 +43,24 @@ final class RecordConstraints {
     /** How a record type is checked: not at all, whole, or by its constrained components. */
     private record Plan(boolean constrained, @Nullable List<Component> components) {}
 
-    /** A constrained component: its accessor and the values found valid. */
-    private record Component(String name, MethodHandle accessor, Set<Object> valid) {}
+    /**
+     * A constrained component: its accessor, the values found valid, and the last value found valid or found again
+     * among them. A read's cell caches hand out one instance per distinct text, so the next record's value is often
+     * that same instance, recognised by identity without a lookup. The field is shared by the workers without
+     * synchronization: it is only compared by identity (never dereferenced) and only ever holds a value found valid.
+     */
+    private static final class Component {
+        final String name;
+        final MethodHandle accessor;
+        final Set<Object> valid;
+        @Nullable Object last;
+
+        Component(String name, MethodHandle accessor, Set<Object> valid) {
+            this.name = name;
+            this.accessor = accessor;
+            this.valid = valid;
+        }
+    }
 
     /** The violations of {@code record}'s constraints; empty when valid or when there is no validator. */
     <R> Set<ConstraintViolation<R>> validate(R record) {
@@ -67,22 +83,27 @@ final class RecordConstraints {
             Component c = components.get(i);
             Object value;
             try {
-                value = c.accessor().invoke(record);
+                value = c.accessor.invoke(record);
             } catch (Throwable e) {
                 return false;
             }
             if (value == null) {
                 return false;
             }
-            if (c.valid().contains(value)) {
+            if (value == c.last) {
                 continue;
             }
-            if (!v.validateValue(record.getClass(), c.name(), value).isEmpty()) {
+            if (c.valid.contains(value)) {
+                c.last = value;
+                continue;
+            }
+            if (!v.validateValue(record.getClass(), c.name, value).isEmpty()) {
                 return false;
             }
-            if (c.valid().size() < VALUES_PER_COMPONENT) {
-                c.valid().add(value);
+            if (c.valid.size() < VALUES_PER_COMPONENT) {
+                c.valid.add(value);
             }
+            c.last = value;
         }
         return true;
     }

@@ -79,7 +79,7 @@ final class RowRecords {
     }
 
     /**
-     * The field rules of the rows of {@code file}, for {@link #parse(Parser, Cells, BiPredicate)}. A reader takes its
+     * The field rules of the rows of {@code file}, for {@link #parse}. A reader takes its
      * file's parser once rather than dispatching on the file per row: each file's rules are then compiled on their own,
      * instead of one method holding every file's rules that the JIT compiler compiles again (larger) each time the
      * read reaches a new file.
@@ -109,14 +109,10 @@ final class RowRecords {
     }
 
     /**
-     * Parses the current row of {@code c}, a row of {@code file}: its field rules, then the record goes to {@code add}
-     * (the cross-record rules, or a worker's list). Returns whether the row was accepted.
+     * Parses the current row of {@code c} with {@code parser}, the {@link #parser} of the row's file: its field rules,
+     * then the record goes to {@code add} (the cross-record rules, or a worker's list). Returns whether the row was
+     * accepted.
      */
-    boolean parse(DataFile file, Cells c, BiPredicate<Object, Where> add) {
-        return parse(parser(file), c, add);
-    }
-
-    /** As {@link #parse(DataFile, Cells, BiPredicate)} with the file's {@link #parser}. */
     boolean parse(Parser parser, Cells c, BiPredicate<Object, Where> add) {
         studentIndex = -1;
         return parser.parse(c, add);

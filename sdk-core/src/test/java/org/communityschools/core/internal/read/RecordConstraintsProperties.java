@@ -62,6 +62,23 @@ class RecordConstraintsProperties {
         return violations.stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).collect(Collectors.toSet());
     }
 
+    /**
+     * A worked example of the last value found valid, recognised by identity: one instance of a 33-character term (one
+     * more than the 32 allowed) is reported each time it comes, never remembered; one instance of "S1" (valid) is found
+     * again by identity after the invalid one, and stays valid.
+     */
+    @Example
+    void theSameInstanceAgainIsCheckedTheSameWay() {
+        RecordConstraints constraints = new RecordConstraints(VALIDATOR);
+        String tooLong = "T".repeat(33);
+        String term = new String("S1");
+
+        assertThat(constraints.validate(mark(term, 90))).isEmpty();
+        assertThat(messages(constraints.validate(mark(tooLong, 90)))).containsExactly("term: size must be between 0 and 32");
+        assertThat(messages(constraints.validate(mark(tooLong, 90)))).containsExactly("term: size must be between 0 and 32");
+        assertThat(constraints.validate(mark(term, 90))).isEmpty();
+    }
+
     private static CourseMark mark(String term, int numeric) {
         return new CourseMark(StudentId.of("S1"), SchoolId.of("K1"), SchoolYear.of(2018), term, "ELA02", "English 2",
                 Subject.ELA, Optional.of(BigDecimal.valueOf(numeric)), Optional.of("A"), CourseResult.PASS, BigDecimal.ONE,

@@ -73,21 +73,21 @@ public final class AsOfTallies {
      * @param batch the batch
      */
     public void apply(DistrictData previous, DistrictData current, ChangeBatch batch) {
-        apply(previous, current, batch, new StudentPatch.Lookups(previous), new StudentPatch.Lookups(current));
+        apply(previous, current, BatchKeys.of(batch), new StudentPatch.Lookups(previous), new StudentPatch.Lookups(current));
     }
 
     /**
      * Moves the counts from {@code previous} to {@code current}, made from it by {@code batch}, the touched students
-     * looked up in {@code before} and {@code after} (shared by every as-of date the batch moves).
+     * looked up in {@code before} and {@code after} (the keys and lookups shared by every as-of date the batch moves).
      *
      * @param previous the version the counts are of
-     * @param current the version made by {@code batch}
-     * @param batch the batch
+     * @param current the version made by the batch
+     * @param keys the batch's keys
      * @param before lookups in {@code previous}
      * @param after lookups in {@code current}
      */
-    public void apply(DistrictData previous, DistrictData current, ChangeBatch batch, StudentPatch.Lookups before, StudentPatch.Lookups after) {
-        LiveColumns.Touched t = LiveColumns.touched(previous, current, batch, year, fromDay, toDay, schools);
+    public void apply(DistrictData previous, DistrictData current, BatchKeys keys, StudentPatch.Lookups before, StudentPatch.Lookups after) {
+        LiveColumns.Touched t = LiveColumns.touched(previous, current, keys, year, fromDay, toDay, schools);
         if (t.students().isEmpty() && t.calendarChanged().isEmpty() && t.flipped().isEmpty()) {
             return;
         }

@@ -19,7 +19,9 @@ import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.metrics.internal.Aggregator;
 import org.communityschools.metrics.internal.AsOfTallies;
+import org.communityschools.metrics.internal.BatchKeys;
 import org.communityschools.metrics.internal.LiveColumns;
+import org.communityschools.metrics.internal.StudentPatch;
 
 /**
  * Chronic absence that follows a {@link LiveDistrict}: the columnar calculation of the batch report
@@ -114,10 +116,14 @@ public final class LiveChronicAbsence implements AutoCloseable {
                 throw e;
             }
         }
+        // the touched students' records are looked up once per version for every as-of date
+        StudentPatch.Lookups before = new StudentPatch.Lookups(previous.data());
+        StudentPatch.Lookups after = new StudentPatch.Lookups(current.data());
+        BatchKeys keys = BatchKeys.of(batch);
         for (Iterator<AsOfTallies> it = tallies.values().iterator(); it.hasNext(); ) {
             AsOfTallies t = it.next();
             try {
-                t.apply(previous.data(), current.data(), batch);
+                t.apply(previous.data(), current.data(), keys, before, after);
             } catch (RuntimeException e) {
                 it.remove(); // built again from the current version when next read
                 throw e;

@@ -73,14 +73,28 @@ public final class AsOfTallies {
      * @param batch the batch
      */
     public void apply(DistrictData previous, DistrictData current, ChangeBatch batch) {
-        LiveColumns.Touched t = LiveColumns.touched(previous, current, batch, year, fromDay, toDay, schools);
+        apply(previous, current, BatchKeys.of(batch), new StudentPatch.Lookups(previous), new StudentPatch.Lookups(current));
+    }
+
+    /**
+     * Moves the counts from {@code previous} to {@code current}, made from it by {@code batch}, the touched students
+     * looked up in {@code before} and {@code after} (the keys and lookups shared by every as-of date the batch moves).
+     *
+     * @param previous the version the counts are of
+     * @param current the version made by the batch
+     * @param keys the batch's keys
+     * @param before lookups in {@code previous}
+     * @param after lookups in {@code current}
+     */
+    public void apply(DistrictData previous, DistrictData current, BatchKeys keys, StudentPatch.Lookups before, StudentPatch.Lookups after) {
+        LiveColumns.Touched t = LiveColumns.touched(previous, current, keys, year, fromDay, toDay, schools);
         if (t.students().isEmpty() && t.calendarChanged().isEmpty() && t.flipped().isEmpty()) {
             return;
         }
         List<StudentId> ids = new ArrayList<>(t.students());
         // old contributions out: recomputed from the previous version with the calendars and statuses held
         if (!ids.isEmpty()) {
-            ChronicColumns old = StudentPatch.build(previous, year, definition, fromDay, toDay, ids, schools).columns();
+            ChronicColumns old = StudentPatch.build(previous, year, definition, fromDay, toDay, ids, schools, before).columns();
             tallies = tallies.grown(schools.size());
             byte[] community = schools.community();
             for (int s = 0; s < ids.size(); s++) {
@@ -100,7 +114,7 @@ public final class AsOfTallies {
         if (ids.isEmpty()) {
             return;
         }
-        ColumnarChronicAbsence.Computed patch = StudentPatch.build(current, year, definition, fromDay, toDay, ids, schools);
+        ColumnarChronicAbsence.Computed patch = StudentPatch.build(current, year, definition, fromDay, toDay, ids, schools, after);
         tallies = tallies.grown(schools.size());
         tallies.addAll(patch.tallies());
     }

@@ -15,41 +15,34 @@ import org.communityschools.metrics.ChronicAbsenceStatus;
  */
 public final class AttendanceTally {
     private static final AttendanceTier[] TIERS = AttendanceTier.values();
+    /** Ints per group: members, counted, chronically absent, then a count per tier (and one unused). */
+    private static final int INTS = 8;
+    private static final int MEMBERS = 0;
+    private static final int COUNTED = 1;
+    private static final int CHRONIC = 2;
+    private static final int TIER = 3;
 
-    private final int[] members;
-    private final int[] counted;
-    private final int[] chronic;
-    private final long[] daysEnrolled;
-    private final long[] absentUnits;
-    private final int[] tiers;
+    /**
+     * By group, {@link #INTS} ints side by side (one member's additions touch one run of 32 bytes, not a cache line
+     * per count), and two longs: days enrolled and absent ten-thousandths.
+     */
+    private final int[] counts;
+    private final long[] sums;
 
     /** A tally of {@code groups} groups, all empty. */
     public AttendanceTally(int groups) {
-        members = new int[groups];
-        counted = new int[groups];
-        chronic = new int[groups];
-        daysEnrolled = new long[groups];
-        absentUnits = new long[groups];
-        tiers = new int[groups * TIERS.length];
+        counts = new int[groups * INTS];
+        sums = new long[groups * 2];
     }
 
     /** The number of groups. */
     public int groups() {
-        return members.length;
+        return sums.length / 2;
     }
 
     /** Adds ({@code sign} 1) or removes ({@code sign} -1) one member of {@code group}. */
     public void add(int group, int days, long units, ChronicAbsenceStatus status, int sign) {
-        members[group] += sign;
-        daysEnrolled[group] += sign * (long) days;
-        absentUnits[group] += sign * units;
-        if (status.isCounted()) {
-            counted[group] += sign;
-            tiers[group * TIERS.length + Aggregator.tier(units, days * 10_000L).ordinal()] += sign;
-            if (status.isChronicallyAbsent()) {
-                chronic[group] += sign;
-            }
-        }
+        addCoded(group, days, units, code(days, units, status), sign);
     }
 
     /**
@@ -68,53 +61,49 @@ public final class AttendanceTally {
      * counts as {@link #add(int, int, long, ChronicAbsenceStatus, int)}.
      */
     public void addCoded(int group, int days, long units, int code, int sign) {
-        members[group] += sign;
-        daysEnrolled[group] += sign * (long) days;
-        absentUnits[group] += sign * units;
+        int i = group * INTS;
+        counts[i + MEMBERS] += sign;
+        sums[2 * group] += sign * (long) days;
+        sums[2 * group + 1] += sign * units;
         if (code >= 0) {
-            counted[group] += sign;
-            tiers[group * TIERS.length + (code & 7)] += sign;
-            chronic[group] += sign * (code >>> 3);
+            counts[i + COUNTED] += sign;
+            counts[i + TIER + (code & 7)] += sign;
+            counts[i + CHRONIC] += sign * (code >>> 3);
         }
     }
 
     /** Adds every group of {@code other} (at most as many groups as this one) to this one's. */
     public void addAll(AttendanceTally other) {
-        for (int g = 0; g < other.members.length; g++) {
-            members[g] += other.members[g];
-            counted[g] += other.counted[g];
-            chronic[g] += other.chronic[g];
-            daysEnrolled[g] += other.daysEnrolled[g];
-            absentUnits[g] += other.absentUnits[g];
+        for (int i = 0; i < other.counts.length; i++) {
+            counts[i] += other.counts[i];
         }
-        for (int i = 0; i < other.tiers.length; i++) {
-            tiers[i] += other.tiers[i];
+        for (int i = 0; i < other.sums.length; i++) {
+            sums[i] += other.sums[i];
         }
     }
 
     /** Adds group {@code from} of {@code other} to group {@code to} of this one. */
     public void addGroup(int to, AttendanceTally other, int from) {
-        members[to] += other.members[from];
-        counted[to] += other.counted[from];
-        chronic[to] += other.chronic[from];
-        daysEnrolled[to] += other.daysEnrolled[from];
-        absentUnits[to] += other.absentUnits[from];
-        for (int t = 0; t < TIERS.length; t++) {
-            tiers[to * TIERS.length + t] += other.tiers[from * TIERS.length + t];
+        for (int k = 0; k < INTS; k++) {
+            counts[to * INTS + k] += other.counts[from * INTS + k];
         }
+        sums[2 * to] += other.sums[2 * from];
+        sums[2 * to + 1] += other.sums[2 * from + 1];
     }
 
     /** The members of {@code group}. */
     public int members(int group) {
-        return members[group];
+        return counts[group * INTS + MEMBERS];
     }
 
     /** The aggregate of {@code group}, equal to an {@link Aggregator}'s over the same members. */
     public AttendanceAggregate result(int group) {
+        int i = group * INTS;
         Map<AttendanceTier, Integer> t = new EnumMap<>(AttendanceTier.class);
         for (AttendanceTier tier : TIERS) {
-            t.put(tier, tiers[group * TIERS.length + tier.ordinal()]);
+            t.put(tier, counts[i + TIER + tier.ordinal()]);
         }
-        return new AttendanceAggregate(members[group], counted[group], chronic[group], daysEnrolled[group], Days.of(absentUnits[group]), t);
+        return new AttendanceAggregate(counts[i + MEMBERS], counts[i + COUNTED], counts[i + CHRONIC], sums[2 * group],
+                Days.of(sums[2 * group + 1]), t);
     }
 }

@@ -292,35 +292,17 @@ final class ChronicColumns {
         }
         int[] shares = ColumnarChronicAbsence.shareTable(definition);
         int width = DayShare.SCALE + 1;
-        long[] flat = InstructionalDays.flat(calendars);
-        InstructionalDays model = null;
-        for (InstructionalDays c : calendars) {
-            model = model == null ? c : model;
-        }
-        if (flat != null && model != null) {
-            // every calendar over the same days: one bit set read per row instead of a calendar object's flags
-            int base = model.base();
-            int words = model.words();
-            int length = model.length();
-            data.attendance().forEach(from, to, (student, sch, day, category, duration) -> {
-                for (int i = start[student], e = start[student + 1]; i < e; i++) {
-                    if (day >= first[i] && day <= last[i] && school[i] == sch) {
-                        int d = day - base;
-                        if (d >= 0 && d < length && (flat[sch * words + (d >>> 6)] & 1L << d) != 0) {
-                            int c = category.ordinal();
-                            absent[i * C + c] += duration >= 0 && duration < width ? shares[c * width + duration]
-                                    : definition.absentShare(category, duration);
-                        }
-                        return;
-                    }
-                }
-            });
-            return;
-        }
+        // every school's instructional days in one bit set: one array read per row, not a calendar object's flags
+        InstructionalDays.Bits bits = InstructionalDays.bits(calendars);
+        long[] words = bits.words();
+        int base = bits.base();
+        int length = bits.length();
+        int stride = bits.stride();
         data.attendance().forEach(from, to, (student, sch, day, category, duration) -> {
             for (int i = start[student], e = start[student + 1]; i < e; i++) {
                 if (day >= first[i] && day <= last[i] && school[i] == sch) {
-                    if (calendars[sch].isInstructional(day)) {
+                    int d = day - base;
+                    if (d >= 0 && d < length && (words[sch * stride + (d >>> 6)] & 1L << d) != 0) {
                         int c = category.ordinal();
                         // one table read instead of a branch on the category's treatment (unpredictable from row to row)
                         absent[i * C + c] += duration >= 0 && duration < width ? shares[c * width + duration]

@@ -34,47 +34,52 @@ final class InstructionalDays implements EnrolledDays.Calendar {
     }
 
     /**
-     * The calendars {@code calendars} (by school index, null for a school without one) as one bit set: school
-     * {@code s}'s day {@code base + i} at bit {@code s * 64 * words + i}, with {@code base} and {@code words} those
-     * of every calendar; null when two calendars differ in their first day or length (then read each calendar).
+     * Schools' instructional days as one bit set: school {@code s}'s day {@code base + i} at bit
+     * {@code s * 64 * stride + i}, for {@code i} in [0, {@code length}).
+     *
+     * @param words the bits
+     * @param base the first day (epoch day)
+     * @param length the number of days
+     * @param stride the 64-bit words per school
      */
-    static long @Nullable [] flat(@Nullable InstructionalDays[] calendars) {
-        InstructionalDays model = null;
+    record Bits(long[] words, int base, int length, int stride) {}
+
+    /**
+     * The calendars {@code calendars} (by school index, null for a school without one) as one bit set over the days of
+     * all of them: the calendars of one year's calculation share their days, and their bits are copied word by word.
+     */
+    static Bits bits(@Nullable InstructionalDays[] calendars) {
+        int base = Integer.MAX_VALUE;
+        int end = Integer.MIN_VALUE;
         for (InstructionalDays c : calendars) {
             if (c != null) {
-                if (model == null) {
-                    model = c;
-                } else if (c.base != model.base || c.instructional.length != model.instructional.length) {
-                    return null;
+                base = Math.min(base, c.base);
+                end = Math.max(end, c.base + c.instructional.length);
+            }
+        }
+        if (base > end) {
+            return new Bits(new long[0], 0, 0, 0);
+        }
+        int length = end - base;
+        int stride = (length + 63) >>> 6;
+        long[] words = new long[calendars.length * stride];
+        for (int s = 0; s < calendars.length; s++) {
+            InstructionalDays c = calendars[s];
+            if (c == null) {
+                continue;
+            }
+            if (c.base == base && c.bits.length == stride) {
+                System.arraycopy(c.bits, 0, words, s * stride, stride);
+            } else {
+                for (int i = 0; i < c.instructional.length; i++) {
+                    if (c.instructional[i]) {
+                        int d = c.base + i - base;
+                        words[s * stride + (d >>> 6)] |= 1L << d;
+                    }
                 }
             }
         }
-        if (model == null) {
-            return new long[0];
-        }
-        int words = model.bits.length;
-        long[] flat = new long[calendars.length * words];
-        for (int s = 0; s < calendars.length; s++) {
-            if (calendars[s] != null) {
-                System.arraycopy(calendars[s].bits, 0, flat, s * words, words);
-            }
-        }
-        return flat;
-    }
-
-    /** The first day of the calendar (epoch day). */
-    int base() {
-        return base;
-    }
-
-    /** The number of days of the calendar. */
-    int length() {
-        return instructional.length;
-    }
-
-    /** The number of 64-day words of the calendar's bits. */
-    int words() {
-        return bits.length;
+        return new Bits(words, base, length, stride);
     }
 
     @Override

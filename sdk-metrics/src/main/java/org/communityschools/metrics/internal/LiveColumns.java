@@ -10,12 +10,12 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.data.InstructionalCalendar;
-import org.communityschools.core.live.Change;
 import org.communityschools.core.live.ChangeBatch;
 import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.Enrollment;
@@ -177,30 +177,34 @@ public final class LiveColumns {
      */
     static Touched touched(DistrictData previous, DistrictData current, ChangeBatch batch, SchoolYear year, int fromDay, int toDay,
                            Schools schools) {
+        return touched(previous, current, BatchKeys.of(batch), year, fromDay, toDay, schools);
+    }
+
+    /** As {@link #touched(DistrictData, DistrictData, ChangeBatch, SchoolYear, int, int, Schools)}, the batch's keys parsed. */
+    static Touched touched(DistrictData previous, DistrictData current, BatchKeys keys, SchoolYear year, int fromDay, int toDay,
+                           Schools schools) {
         Set<StudentId> touched = new LinkedHashSet<>();
         Set<SchoolId> calendarChanged = new HashSet<>();
         Set<SchoolId> schoolChanged = new HashSet<>();
         boolean partners = false;
-        for (Change c : batch.changes()) {
-            List<String> k = c.key().values();
-            switch (c.key().file()) {
-                case ATTENDANCE -> {
-                    long day = LocalDate.parse(k.get(2)).toEpochDay();
-                    if (day >= fromDay && day <= toDay) {
-                        touched.add(StudentId.of(k.get(0)));
+        for (int i = 0; i < keys.size(); i++) {
+            switch (keys.kind[i]) {
+                case BatchKeys.ATTENDANCE -> {
+                    if (keys.day[i] >= fromDay && keys.day[i] <= toDay) {
+                        touched.add((StudentId) Objects.requireNonNull(keys.id[i]));
                     }
                 }
-                case ENROLLMENTS, STUDENT_CHARACTERISTICS, STUDENTS -> touched.add(StudentId.of(k.get(0)));
-                case CALENDAR -> {
-                    if (year.contains(LocalDate.parse(k.get(1)))) {
-                        calendarChanged.add(SchoolId.of(k.get(0)));
+                case BatchKeys.STUDENT -> touched.add((StudentId) Objects.requireNonNull(keys.id[i]));
+                case BatchKeys.CALENDAR -> {
+                    if (year.contains(LocalDate.ofEpochDay(keys.day[i]))) {
+                        calendarChanged.add((SchoolId) Objects.requireNonNull(keys.id[i]));
                     }
                 }
-                case SCHOOLS -> {
-                    schoolChanged.add(SchoolId.of(k.get(0)));
+                case BatchKeys.SCHOOL -> {
+                    schoolChanged.add((SchoolId) Objects.requireNonNull(keys.id[i]));
                     partners = true;
                 }
-                case PARTNERSHIPS, ORGANIZATIONS -> partners = true;
+                case BatchKeys.PARTNERS -> partners = true;
                 default -> { }
             }
         }

@@ -20,7 +20,7 @@ import org.communityschools.metrics.ChronicAbsenceDefinition;
  * identifier. Schools are numbered by the live columns ({@link LiveColumns.Schools}), which stay the same across
  * versions whatever the data's own indexes. Time proportional to the students' records. Stateless.
  */
-final class StudentPatch {
+public final class StudentPatch {
     private StudentPatch() {}
 
     /**
@@ -29,16 +29,56 @@ final class StudentPatch {
      */
     static ColumnarChronicAbsence.Computed build(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, int fromDay, int toDay, List<StudentId> ids,
                           LiveColumns.Schools schools) {
+        return build(data, year, definition, fromDay, toDay, ids, schools, new Lookups(data));
+    }
+
+    /**
+     * The students' index and enrollments in one data version, looked up by identifier once and kept for the patches
+     * of every as-of date a change batch moves (the lookups do not depend on the date). Mutable, one writer: the
+     * caller that applies the batch.
+     */
+    public static final class Lookups {
+        private final DistrictData data;
+        private final java.util.Map<StudentId, Student> students = new java.util.HashMap<>();
+
+        /** One student's data index (-1 without one) and enrollments in the version. */
+        private record Student(int index, List<Enrollment> enrollments) {}
+
+        /**
+         * Lookups in {@code data}, none made yet.
+         *
+         * @param data the version looked up
+         */
+        public Lookups(DistrictData data) {
+            this.data = data;
+        }
+
+        private Student of(StudentId id) {
+            Student s = students.get(id);
+            if (s == null) {
+                int index = data.studentIndex(id);
+                s = new Student(index, List.copyOf(index >= 0 ? data.enrollmentsOf(id) : enrollmentsWithoutIndex(data, id)));
+                students.put(id, s);
+            }
+            return s;
+        }
+    }
+
+    /** As {@link #build(DistrictData, SchoolYear, ChronicAbsenceDefinition, int, int, List, LiveColumns.Schools)}, the students looked up in {@code lookups} (of {@code data}). */
+    static ColumnarChronicAbsence.Computed build(DistrictData data, SchoolYear year, ChronicAbsenceDefinition definition, int fromDay, int toDay, List<StudentId> ids,
+                          LiveColumns.Schools schools, Lookups lookups) {
+        if (lookups.data != data) {
+            throw new IllegalArgumentException("lookups of another version");
+        }
         int n = ids.size();
         int[] start = new int[n + 1];
         int[] rowsOf = new int[n];
         List<int[]> slots = new ArrayList<>(); // school, first, last, days, grade, entry
         for (int s = 0; s < n; s++) {
-            StudentId id = ids.get(s);
-            int index = data.studentIndex(id);
-            rowsOf[s] = index;
+            Lookups.Student student = lookups.of(ids.get(s));
+            rowsOf[s] = student.index();
             int before = slots.size();
-            for (Enrollment e : index >= 0 ? data.enrollmentsOf(id) : enrollmentsWithoutIndex(data, id)) {
+            for (Enrollment e : student.enrollments()) {
                 int[] slot = slot(data, definition, fromDay, toDay, e, schools);
                 if (slot == null) {
                     continue;

@@ -81,6 +81,13 @@ public final class ViewAssembler {
     private final Tally pendingCounts = new Tally();
     /** The child values written into admitted records, by child field and authority. */
     private final Map<FieldPath, Tally> pendingChildCounts = new HashMap<>();
+    /**
+     * The gate's answer for the days of the field being filled ({@link Fillers.ChildWriter#inScope}), kept over the
+     * stretch of days it holds for; another for the records of one day then admitted (asked after inScope has sorted out
+     * every day of the field).
+     */
+    private final Stretch asked = new Stretch();
+    private final Stretch admitted = new Stretch();
     private ScopeGate.@Nullable Place currentPlace;
     /** The grant the record being filled is disclosed under. */
     private @Nullable Grant currentGrant;
@@ -266,6 +273,8 @@ public final class ViewAssembler {
         Optional<JsonNode> value;
         pendingChildren.clear();
         pendingCounts.clear();
+        asked.clear();
+        admitted.clear();
         pendingChildCounts.clear();
         currentPlace = null;
         currentGrant = null;
@@ -273,14 +282,6 @@ public final class ViewAssembler {
         Map<String, ChildPlan> plans = new HashMap<>(4);
         try {
             value = filler.get().fill(s, new Fillers.ChildWriter() {
-                /**
-                 * The stretch of days at one school on which the gate answers {@link #inScope} alike (its grant, or
-                 * why not), from the last day asked: [stretchFrom, stretchUntil) at stretchSchool. Another for
-                 * {@link #admit} of records of one day (asked after inScope has sorted out every day of the field).
-                 */
-                private final Stretch asked = new Stretch();
-                private final Stretch admitted = new Stretch();
-
                 @Override
                 public boolean admit(ScopeGate.Place place) {
                     SchoolId school = place.school();
@@ -366,8 +367,8 @@ public final class ViewAssembler {
         boolean pending;
         /** The admitted records it was written into, by grant, once it has been; registered in pendingChildCounts. */
         @Nullable Tally counts;
-        /** The gate's answer for the records of one day it was last asked about. */
-        final Stretch stretch = new Stretch();
+        /** The gate's answer for the records of one day it was last asked about; made on the first. */
+        @Nullable Stretch stretch;
 
         ChildPlan(@Nullable FieldPath path, Fillers.@Nullable ChildFiller filler, Set<MaskTransform> masks) {
             this.path = path;
@@ -385,38 +386,6 @@ public final class ViewAssembler {
 
         Set<MaskTransform> masks() {
             return masks;
-        }
-    }
-
-    /**
-     * The gate's answer for records of one day of one field at one school, kept for the stretch of days over which it
-     * holds ({@link ScopeGate#sameFrom}): a student's attendance days come in date order, in long stretches inside or
-     * outside a scope, so the gate is asked once per stretch instead of once per day (the same grant or the same reason
-     * as asking for each day).
-     */
-    private static final class Stretch {
-        private @Nullable SchoolId school;
-        private long from;
-        private long until;
-        /** The grant covering the stretch's days, null when none does. */
-        @Nullable Grant grant;
-        private @Nullable String reason;
-
-        /** Makes this the stretch of {@code epochDay} at {@code school} of {@code field}, asking the gate if it is not. */
-        void ask(ScopeGate gate, FieldPath field, SchoolId school, long epochDay) {
-            if (school == this.school && epochDay >= from && epochDay < until) {
-                return;
-            }
-            grant = gate.coverOrNull(field, school, epochDay);
-            reason = grant == null ? gate.whyNot(field, school, epochDay) : null;
-            from = gate.sameFrom(field, school, epochDay);
-            until = gate.sameUntil(field, school, epochDay);
-            this.school = school;
-        }
-
-        /** Why no grant covers the stretch (when {@link #grant} is null). */
-        String reason() {
-            return java.util.Objects.requireNonNull(reason, "reason");
         }
     }
 
@@ -507,8 +476,13 @@ public final class ViewAssembler {
             SchoolId school = place.school();
             if (school != null && place.first().equals(place.last())) {
                 // a child of each record of one day (the reason of an attendance day): asked once per stretch
-                plan.stretch.ask(gate, p, school, place.first().toEpochDay());
-                grant = plan.stretch.grant;
+                Stretch stretch = plan.stretch;
+                if (stretch == null) {
+                    stretch = new Stretch();
+                    plan.stretch = stretch;
+                }
+                stretch.ask(gate, p, school, place.first().toEpochDay());
+                grant = stretch.grant;
             } else {
                 grant = gate.coverOrNull(p, place);
             }

@@ -1,0 +1,44 @@
+package org.communityschools.privacy.view.internal;
+
+import java.util.Objects;
+import org.communityschools.core.model.SchoolId;
+import org.communityschools.privacy.FieldPath;
+import org.communityschools.privacy.policy.Grant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The gate's answer for records of one day of one field at one school, kept for the stretch of days over which it
+ * holds ({@link ScopeGate#sameFrom}): a student's attendance days come in date order, in long stretches inside or
+ * outside a scope, so the gate is asked once per stretch instead of once per day (the same grant or the same reason
+ * as asking for each day). One per field being filled; not thread-safe.
+ */
+final class Stretch {
+    private @Nullable SchoolId school;
+    private long from;
+    private long until;
+    /** The grant covering the stretch's days, null when none does. */
+    @Nullable Grant grant;
+    private @Nullable String reason;
+
+    /** Makes this the stretch of {@code epochDay} at {@code school} of {@code field}, asking the gate if it is not. */
+    void ask(ScopeGate gate, FieldPath field, SchoolId school, long epochDay) {
+        if (school == this.school && epochDay >= from && epochDay < until) {
+            return;
+        }
+        grant = gate.coverOrNull(field, school, epochDay);
+        reason = grant == null ? gate.whyNot(field, school, epochDay) : null;
+        from = gate.sameFrom(field, school, epochDay);
+        until = gate.sameUntil(field, school, epochDay);
+        this.school = school;
+    }
+
+    /** Forgets the stretch (for another field). */
+    void clear() {
+        school = null;
+    }
+
+    /** Why no grant covers the stretch (when {@link #grant} is null). */
+    String reason() {
+        return Objects.requireNonNull(reason, "reason");
+    }
+}

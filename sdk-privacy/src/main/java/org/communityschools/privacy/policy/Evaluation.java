@@ -129,7 +129,7 @@ final class Evaluation {
             }
             if (!index.holdsRoleOf(i, held)) {
                 // what RuleMatcher.match says of a rule none of whose roles the requester holds, without building it
-                explanation.noRole(r);
+                explanation.noRole(index.noRole[i]);
                 continue;
             }
             RuleMatcher.Match m = matcher.match(r);
@@ -248,16 +248,23 @@ final class Evaluation {
                 && lastScopeConsent.equals(o.consent())) {
             return last;
         }
-        ScopeKey key = new ScopeKey(ruleIndex, o.agreement(), o.consent());
-        Map<ScopeKey, PolicyIndex.SharedScope> built = scopes;
-        if (built == null) {
-            built = new java.util.HashMap<>();
-            scopes = built;
-        }
-        PolicyIndex.SharedScope scope = built.get(key);
-        if (scope == null) {
+        PolicyIndex.SharedScope scope;
+        if (last == null) {
+            // the first scope of the evaluation, usually the only one: no map for it
             scope = x.index.sharedScope(ruleIndex, o.agreement(), o.consent(), newLimits(r, m, o));
-            built.put(key, scope);
+        } else {
+            Map<ScopeKey, PolicyIndex.SharedScope> built = scopes;
+            if (built == null) {
+                built = new java.util.HashMap<>();
+                built.put(new ScopeKey(lastScopeRule, lastScopeAgreement, lastScopeConsent), last);
+                scopes = built;
+            }
+            ScopeKey key = new ScopeKey(ruleIndex, o.agreement(), o.consent());
+            scope = built.get(key);
+            if (scope == null) {
+                scope = x.index.sharedScope(ruleIndex, o.agreement(), o.consent(), newLimits(r, m, o));
+                built.put(key, scope);
+            }
         }
         lastScopeRule = ruleIndex;
         lastScopeAgreement = o.agreement();

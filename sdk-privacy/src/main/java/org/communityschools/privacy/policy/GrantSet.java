@@ -25,6 +25,12 @@ final class GrantSet {
     /** The grants of {@code fields[i]} are {@code grants[starts[i], starts[i + 1])}. */
     private final List<Grant>[] byField;
     final Set<FieldPath> permitted;
+    /** The permitted fields, sorted, as an unmodifiable list. */
+    final List<FieldPath> fieldList;
+    /** Whether every grant has the first one's basis, agreement and consent (one disclosure entry then names them all). */
+    final boolean oneAuthority;
+    /** The explanation's last line, "Permitted: [...].", made when first asked. */
+    private volatile @Nullable String permittedLine;
 
     @SuppressWarnings("unchecked")
     private GrantSet(List<Grant> grants, FieldPath[] fields, int[] starts) {
@@ -35,6 +41,31 @@ final class GrantSet {
             byField[i] = grants.subList(starts[i], starts[i + 1]);
         }
         this.permitted = fields.length == 0 ? Set.of() : new Fields(fields);
+        this.fieldList = List.of(fields);
+        boolean one = true;
+        for (int i = 1; i < grants.size() && one; i++) {
+            Grant a = grants.get(0);
+            Grant b = grants.get(i);
+            one = a.basis() == b.basis() && a.agreement().equals(b.agreement()) && a.consent().equals(b.consent());
+        }
+        this.oneAuthority = one;
+    }
+
+    /** {@return "Permitted: [" and the granted fields in order (a field once per grant), then "]."} */
+    String permittedLine() {
+        String known = permittedLine;
+        if (known == null) {
+            StringBuilder b = new StringBuilder("Permitted: [");
+            for (int j = 0; j < grants.size(); j++) {
+                if (j > 0) {
+                    b.append(", ");
+                }
+                b.append(grants.get(j).field().value());
+            }
+            known = b.append("].").toString();
+            permittedLine = known;
+        }
+        return known;
     }
 
     /**

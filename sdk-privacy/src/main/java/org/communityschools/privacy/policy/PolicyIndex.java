@@ -41,6 +41,8 @@ final class PolicyIndex {
      * field ({@link Evaluation}'s words), or null when it does not.
      */
     final @Nullable String[][] overlayFailures;
+    /** Per rule, the explanation's line that the requester holds none of its roles. */
+    final ExplanationLines.NoRole[] noRole;
     /** The categories, in enum order (one array, not a {@code values()} copy per decision). */
     static final DataCategory[] CATEGORIES = DataCategory.values();
     /** Per declared purpose, the default-deny reason and, by category, the denial of a whole category for it. */
@@ -62,6 +64,7 @@ final class PolicyIndex {
         ruleRoles = new long[policy.rules().size()];
         ruleObligations = new Obligation[policy.rules().size()][][];
         overlayFailures = new String[policy.rules().size()][];
+        noRole = new ExplanationLines.NoRole[policy.rules().size()];
         for (int i = 0; i < policy.rules().size(); i++) {
             Rule r = policy.rules().get(i);
             List<DataField> of = policy.catalog().resolve(r.fields());
@@ -71,6 +74,7 @@ final class PolicyIndex {
                 ruleIndices[i][j] = position.get(of.get(j).path());
             }
             roles.put(r, String.valueOf(r.roles()));
+            noRole[i] = new ExplanationLines.NoRole(r);
             for (StaffRole role : r.roles()) {
                 ruleRoles[i] |= 1L << role.ordinal();
             }

@@ -17,8 +17,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What every evaluation under one policy shares, computed once by the engine: each rule's fields and their
- * positions in the catalog (which is ordered by path), the catalog's positions and paths by category, and the
- * rules' role and purpose lists as text. Immutable and thread-safe.
+ * positions in the catalog (which is ordered by path), roles as bits, the obligations and overlay failures each field
+ * of a rule brings, the catalog's positions and paths by category, the default-deny denials of each purpose, and the
+ * rules' role and purpose lists as text. It also keeps what decisions made from it have in common, so that an
+ * uncached decision builds few objects (issue 19): the record scopes with the grants made under them, the sorted
+ * grant sets and the lists of denials, each keyed by value (grant sets by the identity of their shared grants) and
+ * each forgotten whole past {@link #SHARED_LIMIT} entries. These are values equal to what an evaluation would
+ * build; sharing them changes no decision. Thread-safe.
  */
 final class PolicyIndex {
     final List<List<DataField>> ruleFields;

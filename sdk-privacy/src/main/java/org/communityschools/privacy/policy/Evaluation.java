@@ -251,7 +251,7 @@ final class Evaluation {
         PolicyIndex.SharedScope scope;
         if (last == null) {
             // the first scope of the evaluation, usually the only one: no map for it
-            scope = x.index.sharedScope(ruleIndex, o.agreement(), o.consent(), newLimits(r, m, o));
+            scope = sharedScope(ruleIndex, r, m, o);
         } else {
             Map<ScopeKey, PolicyIndex.SharedScope> built = scopes;
             if (built == null) {
@@ -262,7 +262,7 @@ final class Evaluation {
             ScopeKey key = new ScopeKey(ruleIndex, o.agreement(), o.consent());
             scope = built.get(key);
             if (scope == null) {
-                scope = x.index.sharedScope(ruleIndex, o.agreement(), o.consent(), newLimits(r, m, o));
+                scope = sharedScope(ruleIndex, r, m, o);
                 built.put(key, scope);
             }
         }
@@ -271,6 +271,18 @@ final class Evaluation {
         lastScopeConsent = o.consent();
         lastScope = scope;
         return scope;
+    }
+
+    /**
+     * The engine's shared scope of rule {@code r} matched by {@code m} under authority {@code o}: found by the
+     * relationship's label key, spans and the date when neither an agreement nor a consent limits it (their limits
+     * depend on the agreement's or consent's record), else by the limits built.
+     */
+    private PolicyIndex.SharedScope sharedScope(int ruleIndex, Rule r, RuleMatcher.Match m, BasisCheck.Outcome o) {
+        if (o.agreement().isEmpty() && o.consent().isEmpty()) {
+            return x.index.relationshipScope(ruleIndex, x.date, m.labelKey(), m.spans(), m.label());
+        }
+        return x.index.sharedScope(ruleIndex, o.agreement(), o.consent(), newLimits(r, m, o));
     }
 
     private List<RecordScope.Limit> newLimits(Rule r, RuleMatcher.Match m, BasisCheck.Outcome o) {

@@ -319,6 +319,33 @@ final class PolicyIndex {
         return known;
     }
 
+    /** The key of the scope of a relationship alone: the rule, the date, what its label says and its spans. */
+    private record RelationshipKey(int rule, LocalDate date, Object labelKey, List<RecordScope.Span> spans) {}
+
+    private final ConcurrentHashMap<RelationshipKey, SharedScope> relationshipScopes = new ConcurrentHashMap<>();
+
+    /**
+     * The shared scope of rule {@code rule}'s grants made on {@code date} through a relationship alone (no agreement,
+     * no consent): the date's limit and the relationship's ({@code label}, {@code spans}), the same object as
+     * {@link #sharedScope} returns for those limits; the label is built only the first time ({@code labelKey}, with the
+     * rule, determines it).
+     */
+    SharedScope relationshipScope(int rule, LocalDate date, Object labelKey, List<RecordScope.Span> spans,
+                                  java.util.function.Supplier<String> label) {
+        RelationshipKey key = new RelationshipKey(rule, date, labelKey, spans);
+        SharedScope known = relationshipScopes.get(key);
+        if (known == null) {
+            known = sharedScope(rule, Optional.empty(), Optional.empty(),
+                    List.of(dateLimit(date), new RecordScope.Limit(label.get(), spans)));
+            if (relationshipScopes.size() >= SHARED_LIMIT) {
+                relationshipScopes.clear();
+            }
+            SharedScope raced = relationshipScopes.putIfAbsent(key, known);
+            known = raced != null ? raced : known;
+        }
+        return known;
+    }
+
     /**
      * The grants {@code grants} (shared grants, in catalog and rule order; the array is kept) sorted and by field, shared
      * by every decision with the same grants (at most {@link #SHARED_LIMIT} kept).

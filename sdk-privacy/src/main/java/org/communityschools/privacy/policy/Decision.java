@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -289,8 +288,7 @@ public final class Decision {
      * @param field a field path
      */
     public Optional<Grant> grant(FieldPath field) {
-        List<Grant> of = grantSet.grantsOf(Objects.requireNonNull(field, "field"));
-        return of == null ? Optional.empty() : Optional.of(of.get(0));
+        return grantSet.firstGrantOf(Objects.requireNonNull(field, "field"));
     }
 
     /**
@@ -372,9 +370,7 @@ public final class Decision {
 
     /** {@return the categories with at least one permitted field, in enum order} */
     public Set<DataCategory> permittedCategories() {
-        Set<DataCategory> out = EnumSet.noneOf(DataCategory.class);
-        grants.forEach(g -> out.add(g.category()));
-        return Collections.unmodifiableSet(out);
+        return grantSet.categories;
     }
 
     /**

@@ -50,9 +50,13 @@ final class DecisionAssembly {
         }
         List<Obligation> obligations = new ArrayList<>(2 + masks.size());
         // the disclosures follow the grants in catalog and rule order (the authorities in order of first appearance)
-        disclosures(x, java.util.Arrays.asList(all), obligations);
         GrantSet set = index.grantSet(all);
-        List<Grant> grants = set.grants;
+        if (set.fieldCount() > 0 && set.oneAuthority && set.fieldCount() <= 256) {
+            // one entry names every granted field: the set's sorted list, as is
+            obligations.add(disclosure(x, set.grants.get(0), set.fieldList));
+        } else if (set.fieldCount() > 0) {
+            disclosures(x, java.util.Arrays.asList(all), obligations);
+        }
         obligations.addAll(masks);
         // why each field not granted is denied; the denials of an equal pattern are shared
         String defaultDeny = index.defaultDeny(x.purpose);
@@ -61,20 +65,7 @@ final class DecisionAssembly {
             why[k] = granted[k] != null ? PolicyIndex.GRANTED : reason(k, forbidden, failures, defaultDeny);
         }
         List<Denial> denials = index.denials(why, defaultDeny, x.purpose, set);
-        if (grants.isEmpty()) {
-            explanation.add(() -> "Nothing is permitted.");
-        } else {
-            explanation.add(() -> {
-                StringBuilder permitted = new StringBuilder("Permitted: [");
-                for (int j = 0; j < grants.size(); j++) {
-                    if (j > 0) {
-                        permitted.append(", ");
-                    }
-                    permitted.append(grants.get(j).field().value());
-                }
-                return permitted.append("].").toString();
-            });
-        }
+        explanation.permitted(set);
         return new Decision(x.requester, x.student, x.purpose, x.at, x.date, x.policy.id(), x.policy.version(), set,
                 denials, obligations, explanation);
     }
@@ -180,14 +171,19 @@ final class DecisionAssembly {
             }
             for (int from = 0; from < paths.size(); from += 256) {
                 List<FieldPath> part = paths.size() <= 256 ? paths : paths.subList(from, Math.min(paths.size(), from + 256));
-                Disclosure.Builder b = Disclosure.builder().at(x.at).requester(x.requester)
-                        .requesterOrganization(x.staff().employerId()).student(x.student)
-                        .fields(part).purpose(x.purpose.code()).legalBasis(first.basis());
-                first.agreement().ifPresent(b::agreement);
-                first.consent().ifPresent(b::consent);
-                out.add(new Obligation.RecordDisclosure(b.build()));
+                out.add(disclosure(x, first, part));
             }
         }
+    }
+
+    /** The obligation to record the disclosure of {@code fields} under {@code first}'s authority. */
+    private static Obligation disclosure(RequestFacts x, Grant first, List<FieldPath> fields) {
+        Disclosure.Builder b = Disclosure.builder().at(x.at).requester(x.requester)
+                .requesterOrganization(x.staff().employerId()).student(x.student)
+                .fields(fields).purpose(x.purpose.code()).legalBasis(first.basis());
+        first.agreement().ifPresent(b::agreement);
+        first.consent().ifPresent(b::consent);
+        return new Obligation.RecordDisclosure(b.build());
     }
 
     private static boolean sameAuthority(Grant a, Grant b) {

@@ -129,7 +129,7 @@ final class Evaluation {
             }
             if (!index.holdsRoleOf(i, held)) {
                 // what RuleMatcher.match says of a rule none of whose roles the requester holds, without building it
-                explanation.noRole(r);
+                explanation.noRole(index.noRole[i]);
                 continue;
             }
             RuleMatcher.Match m = matcher.match(r);
@@ -248,22 +248,41 @@ final class Evaluation {
                 && lastScopeConsent.equals(o.consent())) {
             return last;
         }
-        ScopeKey key = new ScopeKey(ruleIndex, o.agreement(), o.consent());
-        Map<ScopeKey, PolicyIndex.SharedScope> built = scopes;
-        if (built == null) {
-            built = new java.util.HashMap<>();
-            scopes = built;
-        }
-        PolicyIndex.SharedScope scope = built.get(key);
-        if (scope == null) {
-            scope = x.index.sharedScope(ruleIndex, o.agreement(), o.consent(), newLimits(r, m, o));
-            built.put(key, scope);
+        PolicyIndex.SharedScope scope;
+        if (last == null) {
+            // the first scope of the evaluation, usually the only one: no map for it
+            scope = sharedScope(ruleIndex, r, m, o);
+        } else {
+            Map<ScopeKey, PolicyIndex.SharedScope> built = scopes;
+            if (built == null) {
+                built = new java.util.HashMap<>();
+                built.put(new ScopeKey(lastScopeRule, lastScopeAgreement, lastScopeConsent), last);
+                scopes = built;
+            }
+            ScopeKey key = new ScopeKey(ruleIndex, o.agreement(), o.consent());
+            scope = built.get(key);
+            if (scope == null) {
+                scope = sharedScope(ruleIndex, r, m, o);
+                built.put(key, scope);
+            }
         }
         lastScopeRule = ruleIndex;
         lastScopeAgreement = o.agreement();
         lastScopeConsent = o.consent();
         lastScope = scope;
         return scope;
+    }
+
+    /**
+     * The engine's shared scope of rule {@code r} matched by {@code m} under authority {@code o}: found by the
+     * relationship's label key, spans and the date when neither an agreement nor a consent limits it (their limits
+     * depend on the agreement's or consent's record), else by the limits built.
+     */
+    private PolicyIndex.SharedScope sharedScope(int ruleIndex, Rule r, RuleMatcher.Match m, BasisCheck.Outcome o) {
+        if (o.agreement().isEmpty() && o.consent().isEmpty()) {
+            return x.index.relationshipScope(ruleIndex, x.date, m.labelKey(), m.spans(), m.label());
+        }
+        return x.index.sharedScope(ruleIndex, o.agreement(), o.consent(), newLimits(r, m, o));
     }
 
     private List<RecordScope.Limit> newLimits(Rule r, RuleMatcher.Match m, BasisCheck.Outcome o) {

@@ -11,44 +11,49 @@ import java.util.function.Supplier;
  * {@link #get()} returns the same text on every call from any thread.
  */
 final class ExplanationLines implements Supplier<String> {
-    private static final byte SUPPLIED = 0;
-    private static final byte NOT_FOR_PURPOSE = 1;
-    private static final byte NO_ROLE = 2;
+    /** A line about a rule none of whose roles the requester holds (one per rule, kept by the index). */
+    record NoRole(Rule rule) {}
+
+    private static final Supplier<String> NOTHING_PERMITTED = () -> "Nothing is permitted.";
 
     private final RequestFacts x;
-    /** Per line: a {@code Supplier<String>} or a {@link Rule}, as {@link #kinds} says. */
+    /**
+     * Per line: a {@code Supplier<String>}; a {@link Rule} that does not serve the purpose; a {@link NoRole}; or the
+     * {@link GrantSet} whose "Permitted" line ends the explanation.
+     */
     private Object[] parts;
-    private byte[] kinds;
     private int size;
 
     ExplanationLines(RequestFacts x, int capacity) {
         this.x = x;
         this.parts = new Object[Math.max(4, capacity)];
-        this.kinds = new byte[parts.length];
     }
 
     /** Adds a line whose text {@code line} gives. */
     void add(Supplier<String> line) {
-        append(line, SUPPLIED);
+        append(line);
+    }
+
+    /** Adds the last line: "Nothing is permitted." or "Permitted: [...]." for {@code grants}. */
+    void permitted(GrantSet grants) {
+        append(grants.fieldCount() == 0 ? NOTHING_PERMITTED : grants);
     }
 
     /** Adds "Rule '...' does not apply: it serves [...], not '...'." for {@code r}. */
     void notForPurpose(Rule r) {
-        append(r, NOT_FOR_PURPOSE);
+        append(r);
     }
 
-    /** Adds "Rule '...' does not apply: the requester holds none of its roles [...] on DATE." for {@code r}. */
-    void noRole(Rule r) {
-        append(r, NO_ROLE);
+    /** Adds "Rule '...' does not apply: the requester holds none of its roles [...] on DATE." for {@code r}'s line. */
+    void noRole(NoRole r) {
+        append(r);
     }
 
-    private void append(Object part, byte kind) {
+    private void append(Object part) {
         if (size == parts.length) {
             parts = Arrays.copyOf(parts, size * 2);
-            kinds = Arrays.copyOf(kinds, size * 2);
         }
         parts[size] = part;
-        kinds[size] = kind;
         size++;
     }
 
@@ -56,13 +61,17 @@ final class ExplanationLines implements Supplier<String> {
     @SuppressWarnings("unchecked")
     private String line(int i) {
         Object part = parts[i];
-        return switch (kinds[i]) {
-            case NOT_FOR_PURPOSE -> "Rule '" + ((Rule) part).id() + "' does not apply: it serves "
-                    + x.index.purposes((Rule) part) + ", not '" + x.purpose + "'.";
-            case NO_ROLE -> "Rule '" + ((Rule) part).id() + "' does not apply: the requester holds none of its roles "
-                    + x.index.roles((Rule) part) + " on " + x.date + ".";
-            default -> ((Supplier<String>) part).get();
-        };
+        if (part instanceof Rule r) {
+            return "Rule '" + r.id() + "' does not apply: it serves " + x.index.purposes(r) + ", not '" + x.purpose + "'.";
+        }
+        if (part instanceof NoRole n) {
+            return "Rule '" + n.rule().id() + "' does not apply: the requester holds none of its roles "
+                    + x.index.roles(n.rule()) + " on " + x.date + ".";
+        }
+        if (part instanceof GrantSet g) {
+            return g.permittedLine();
+        }
+        return ((Supplier<String>) part).get();
     }
 
     /** {@return the lines, one per line} */

@@ -3,16 +3,21 @@ package org.communityschools.privacy.policy;
 import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.communityschools.core.model.DataCategory;
 import org.communityschools.privacy.FieldPath;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The grants of a {@link Decision}, sorted by field then by precedence of legal basis (stable: rule order among
  * equals), with what a record view asks of them per call answered without building anything: the permitted fields
- * (a sorted set over an array), each field's grants (a view of the sorted list, found by binary search). Decisions
+ * (a sorted set over an array), each field's grants (a view of the sorted list, found by binary search) and first
+ * grant, the permitted categories. Decisions
  * with the same grants share one (the engine keeps those it made, see {@link PolicyIndex#grantSet}). Immutable and
  * thread-safe.
  */
@@ -24,17 +29,59 @@ final class GrantSet {
     private final FieldPath[] fields;
     /** The grants of {@code fields[i]} are {@code grants[starts[i], starts[i + 1])}. */
     private final List<Grant>[] byField;
+    /** The first grant of {@code fields[i]}, as {@link Decision#grant} returns it. */
+    private final Optional<Grant>[] firstGrant;
+    /** The categories with a permitted field, in enum order, unmodifiable. */
+    final Set<DataCategory> categories;
     final Set<FieldPath> permitted;
+    /** The permitted fields, sorted, as an unmodifiable list. */
+    final List<FieldPath> fieldList;
+    /** Whether every grant has the first one's basis, agreement and consent (one disclosure entry then names them all). */
+    final boolean oneAuthority;
+    /** The explanation's last line, "Permitted: [...].", made when first asked. */
+    private volatile @Nullable String permittedLine;
 
     @SuppressWarnings("unchecked")
     private GrantSet(List<Grant> grants, FieldPath[] fields, int[] starts) {
         this.grants = grants;
         this.fields = fields;
         this.byField = new List[fields.length];
+        this.firstGrant = new Optional[fields.length];
+        Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
         for (int i = 0; i < fields.length; i++) {
             byField[i] = grants.subList(starts[i], starts[i + 1]);
+            firstGrant[i] = Optional.of(byField[i].get(0));
         }
+        for (Grant g : grants) {
+            categories.add(g.category());
+        }
+        this.categories = Collections.unmodifiableSet(categories);
         this.permitted = fields.length == 0 ? Set.of() : new Fields(fields);
+        this.fieldList = List.of(fields);
+        boolean one = true;
+        for (int i = 1; i < grants.size() && one; i++) {
+            Grant a = grants.get(0);
+            Grant b = grants.get(i);
+            one = a.basis() == b.basis() && a.agreement().equals(b.agreement()) && a.consent().equals(b.consent());
+        }
+        this.oneAuthority = one;
+    }
+
+    /** {@return "Permitted: [" and the granted fields in order (a field once per grant), then "]."} */
+    String permittedLine() {
+        String known = permittedLine;
+        if (known == null) {
+            StringBuilder b = new StringBuilder("Permitted: [");
+            for (int j = 0; j < grants.size(); j++) {
+                if (j > 0) {
+                    b.append(", ");
+                }
+                b.append(grants.get(j).field().value());
+            }
+            known = b.append("].").toString();
+            permittedLine = known;
+        }
+        return known;
     }
 
     /**
@@ -100,6 +147,12 @@ final class GrantSet {
     /** {@return the grants of the permitted field at {@code i}, by precedence} */
     List<Grant> grantsAt(int i) {
         return byField[i];
+    }
+
+    /** {@return the grant of {@code field} with the broadest basis, empty when it is not permitted} */
+    Optional<Grant> firstGrantOf(FieldPath field) {
+        int i = indexOf(fields, field);
+        return i < 0 ? Optional.empty() : firstGrant[i];
     }
 
     /** {@return the grants of {@code field}, by precedence, or null when it is not permitted} */

@@ -17,8 +17,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What every evaluation under one policy shares, computed once by the engine: each rule's fields and their
- * positions in the catalog (which is ordered by path), the catalog's positions and paths by category, and the
- * rules' role and purpose lists as text. Immutable and thread-safe.
+ * positions in the catalog (which is ordered by path), roles as bits, the obligations and overlay failures each field
+ * of a rule brings, the catalog's positions and paths by category, the default-deny denials of each purpose, and the
+ * rules' role and purpose lists as text. It also keeps what decisions made from it have in common, so that an
+ * uncached decision builds few objects (issue 19): the record scopes with the grants made under them, the sorted
+ * grant sets and the lists of denials, each keyed by value (grant sets by the identity of their shared grants) and
+ * each forgotten whole past {@link #SHARED_LIMIT} entries. These are values equal to what an evaluation would
+ * build; sharing them changes no decision. Thread-safe.
  */
 final class PolicyIndex {
     final List<List<DataField>> ruleFields;
@@ -41,6 +46,8 @@ final class PolicyIndex {
      * field ({@link Evaluation}'s words), or null when it does not.
      */
     final @Nullable String[][] overlayFailures;
+    /** Per rule, the explanation's line that the requester holds none of its roles. */
+    final ExplanationLines.NoRole[] noRole;
     /** The categories, in enum order (one array, not a {@code values()} copy per decision). */
     static final DataCategory[] CATEGORIES = DataCategory.values();
     /** Per declared purpose, the default-deny reason and, by category, the denial of a whole category for it. */
@@ -62,6 +69,7 @@ final class PolicyIndex {
         ruleRoles = new long[policy.rules().size()];
         ruleObligations = new Obligation[policy.rules().size()][][];
         overlayFailures = new String[policy.rules().size()][];
+        noRole = new ExplanationLines.NoRole[policy.rules().size()];
         for (int i = 0; i < policy.rules().size(); i++) {
             Rule r = policy.rules().get(i);
             List<DataField> of = policy.catalog().resolve(r.fields());
@@ -71,6 +79,7 @@ final class PolicyIndex {
                 ruleIndices[i][j] = position.get(of.get(j).path());
             }
             roles.put(r, String.valueOf(r.roles()));
+            noRole[i] = new ExplanationLines.NoRole(r);
             for (StaffRole role : r.roles()) {
                 ruleRoles[i] |= 1L << role.ordinal();
             }
@@ -306,6 +315,33 @@ final class PolicyIndex {
                 sharedScopes.clear();
             }
             known = sharedScopes.computeIfAbsent(key, k -> new SharedScope(RecordScope.of(limits), fieldCount));
+        }
+        return known;
+    }
+
+    /** The key of the scope of a relationship alone: the rule, the date, what its label says and its spans. */
+    private record RelationshipKey(int rule, LocalDate date, Object labelKey, List<RecordScope.Span> spans) {}
+
+    private final ConcurrentHashMap<RelationshipKey, SharedScope> relationshipScopes = new ConcurrentHashMap<>();
+
+    /**
+     * The shared scope of rule {@code rule}'s grants made on {@code date} through a relationship alone (no agreement,
+     * no consent): the date's limit and the relationship's ({@code label}, {@code spans}), the same object as
+     * {@link #sharedScope} returns for those limits; the label is built only the first time ({@code labelKey}, with the
+     * rule, determines it).
+     */
+    SharedScope relationshipScope(int rule, LocalDate date, Object labelKey, List<RecordScope.Span> spans,
+                                  java.util.function.Supplier<String> label) {
+        RelationshipKey key = new RelationshipKey(rule, date, labelKey, spans);
+        SharedScope known = relationshipScopes.get(key);
+        if (known == null) {
+            known = sharedScope(rule, Optional.empty(), Optional.empty(),
+                    List.of(dateLimit(date), new RecordScope.Limit(label.get(), spans)));
+            if (relationshipScopes.size() >= SHARED_LIMIT) {
+                relationshipScopes.clear();
+            }
+            SharedScope raced = relationshipScopes.putIfAbsent(key, known);
+            known = raced != null ? raced : known;
         }
         return known;
     }

@@ -12,6 +12,7 @@ import org.communityschools.core.model.OrganizationId;
 import org.communityschools.core.model.OrganizationType;
 import org.communityschools.core.model.School;
 import org.communityschools.core.model.SchoolId;
+import org.communityschools.core.model.RelationshipType;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StaffAssignment;
 import org.communityschools.core.model.StaffRole;
@@ -27,9 +28,14 @@ import org.jspecify.annotations.Nullable;
 final class RuleMatcher {
     /**
      * The schools through which a relationship holds (possibly none, for ANY), how it holds, and the records it
-     * reaches: the spans of its schools and history window, named by {@code label}.
+     * reaches: the spans of its schools and history window, named by {@code label}; with its rule, {@code labelKey}
+     * (a value) determines the label's text, so that a scope can be found without building the text.
      */
-    record Match(List<SchoolId> schools, Supplier<String> how, List<RecordScope.Span> spans, Supplier<String> label) {}
+    record Match(List<SchoolId> schools, Supplier<String> how, List<RecordScope.Span> spans, Supplier<String> label,
+                 Object labelKey) {}
+
+    /** What the label of a student-staff match says besides its rule: the relationship type and the schools. */
+    private record StudentStaffLabel(RelationshipType type, List<SchoolId> at) {}
 
     private final RequestFacts f;
     /** Why the last rule that did not match does not, in words. */
@@ -57,7 +63,7 @@ final class RuleMatcher {
             case ANY -> {
                 StaffRole role = held.get(0).role();
                 return new Match(enrolledAt, () -> "the requester holds role " + role, List.of(),
-                        () -> "any relationship");
+                        () -> "any relationship", "");
             }
             case ASSIGNED_SCHOOL -> {
                 List<SchoolId> out = new ArrayList<>();
@@ -85,7 +91,7 @@ final class RuleMatcher {
                     window(r, s, periods, spans);
                 }
                 return new Match(out, () -> "the student is enrolled at " + out + " where the requester is assigned", spans,
-                        () -> "the requester's school " + out + " and " + r.history().describe() + " there");
+                        () -> "the requester's school " + out + " and " + r.history().describe() + " there", out);
             }
             case PARTNER_SCHOOL -> {
                 OrganizationId employer = f.staff().employerId();
@@ -126,7 +132,7 @@ final class RuleMatcher {
                 }
                 return new Match(out, () -> "the student is enrolled at " + out + ", partnered with " + employer + " in "
                         + f.year.label(), spans, () -> "the partnered school " + out + " and " + r.history().describe()
-                        + " there");
+                        + " there", out);
             }
             case STUDENT_STAFF -> {
                 List<DateRange> periods = new ArrayList<>();
@@ -150,7 +156,7 @@ final class RuleMatcher {
                     List<SchoolId> at = enrolledAt;
                     return new Match(enrolledAt, () -> "the student is on the requester's " + type + " list on "
                             + f.date, spans, () -> "the requester's " + type + " relationship at " + at + " ("
-                            + r.history().describe() + ")");
+                            + r.history().describe() + ")", new StudentStaffLabel(type, at));
                 }
                 mismatch = () -> "the student is not on the requester's " + r.relationshipTypes() + " list on " + f.date;
                 return null;
@@ -188,7 +194,7 @@ final class RuleMatcher {
                     windowOfPeriods(r, s, periods, spans);
                 }
                 return new Match(out, () -> "the student is enrolled in the requester's district", spans,
-                        () -> "the requester's district's schools " + out + " (" + r.history().describe() + ")");
+                        () -> "the requester's district's schools " + out + " (" + r.history().describe() + ")", out);
             }
         }
         throw new IllegalStateException("unknown relationship " + r.relationship());

@@ -20,7 +20,7 @@ import org.communityschools.privacy.DataField;
  * The engine shares record scopes, grants and their sorted sets between decisions ({@link PolicyIndex#sharedScope},
  * {@link PolicyIndex#grantSet}, {@link GrantSet}): a decision made by an engine that has already decided many others
  * is equal, explanation included, to the one a new engine makes, and what a record view asks of it per call
- * (permitted fields, grants of a field) is what its grant list says.
+ * (permitted fields and categories, a field's grants and first grant) is what its grant list says.
  */
 class SharedGrantsProperties {
     @Provide
@@ -50,6 +50,10 @@ class SharedGrantsProperties {
             shared.grants().forEach(g -> permitted.add(g.field()));
             assertThat(shared.permittedFields()).isEqualTo(permitted).containsExactlyElementsOf(permitted);
             assertThat(shared.permittedFields()).isSameAs(shared.permittedFields());
+            java.util.Set<org.communityschools.core.model.DataCategory> categories =
+                    java.util.EnumSet.noneOf(org.communityschools.core.model.DataCategory.class);
+            shared.grants().forEach(g -> categories.add(g.category()));
+            assertThat(shared.permittedCategories()).isEqualTo(categories).containsExactlyElementsOf(categories);
             for (DataField f : policy.catalog().fields()) {
                 List<Grant> of = shared.grants().stream().filter(g -> g.field().equals(f.path())).toList();
                 assertThat(shared.grantsOf(f.path())).isEqualTo(of);

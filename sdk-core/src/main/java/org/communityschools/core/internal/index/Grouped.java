@@ -225,16 +225,23 @@ public final class Grouped<T> {
         List<T> group = isFlat() ? null : get(key);
         int first = group == null ? start(key) : 0;
         int n = group == null ? end(key) - first : group.size();
+        // usually one passes (a student's enrollment on a day, a staff member's assignment): no list built for it
+        T only = null;
         List<T> out = null;
         for (int i = 0; i < n; i++) {
             T t = group == null ? at(first + i) : group.get(i);
             if (test.test(t, value)) {
-                if (out == null) {
-                    out = new ArrayList<>(2);
+                if (only == null) {
+                    only = t;
+                } else {
+                    if (out == null) {
+                        out = new ArrayList<>(4);
+                        out.add(only);
+                    }
+                    out.add(t);
                 }
-                out.add(t);
             }
         }
-        return out == null ? List.of() : List.copyOf(out);
+        return out != null ? List.copyOf(out) : only != null ? List.of(only) : List.of();
     }
 }

@@ -165,11 +165,9 @@ public final class Assembler {
 
     /** organizations.csv: unique id. */
     public boolean add(Organization o, Where w) {
-        if (!refs.unique(organizations, o.id().value(), DataFile.ORGANIZATIONS, w, "organization_id")) {
-            return false;
-        }
-        organizations.add(o.id().value(), o);
-        return true;
+        // one probe: the uniqueness check and the insertion (refs.unique's rule and message)
+        return organizations.addIfAbsent(o.id().value(), o) >= 0
+                || refs.duplicate(o.id().value(), DataFile.ORGANIZATIONS, w, "organization_id");
     }
 
     /** schools.csv: unique id, not an organization's id, district is a DISTRICT organization. */
@@ -205,11 +203,8 @@ public final class Assembler {
 
     /** students.csv: unique id. */
     public boolean add(Student s, Where w) {
-        if (!refs.unique(students, s.id().value(), DataFile.STUDENTS, w, "student_id")) {
-            return false;
-        }
-        students.add(s.id().value(), s);
-        return true;
+        return students.addIfAbsent(s.id().value(), s) >= 0
+                || refs.duplicate(s.id().value(), DataFile.STUDENTS, w, "student_id");
     }
 
     /** student_characteristics.csv: the student exists. */

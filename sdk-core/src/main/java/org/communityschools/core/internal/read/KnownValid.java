@@ -7,15 +7,13 @@ import java.util.function.Predicate;
 /**
  * Whether a record of one type is valid by its constrained components' values alone ({@link RecordConstraints}): each
  * value is the component's last valid value (by identity), among its valid values, or found valid now by the
- * validator. Also the template of each record type's own copy: {@link RecordConstraints} defines these bytes again as
+ * validator ({@link RecordConstraints#learn}, shared by every type: the slow path, kept out of each copy's compiled
+ * code). Also the template of each record type's own copy: {@link RecordConstraints} defines these bytes again as
  * a hidden class per record type, so that the JIT compiles each type's check with that type's values (strings,
  * decimals, dates) instead of recompiling one shared check each time a file brings new types. Written without lambdas
  * or nested classes, so that the bytes stand alone.
  */
 final class KnownValid implements Predicate<Object> {
-    /** Distinct valid values remembered per component; beyond, a record is validated whole. */
-    private static final int VALUES_PER_COMPONENT = 1 << 16;
-
     private final Validator validator;
     private final Class<?> type;
     private final RecordConstraints.Component[] components;
@@ -47,13 +45,9 @@ final class KnownValid implements Predicate<Object> {
                 c.last = value;
                 continue;
             }
-            if (!validator.validateValue(type, c.name, value).isEmpty()) {
+            if (!RecordConstraints.learn(validator, type, c, value)) {
                 return false;
             }
-            if (c.valid.size() < VALUES_PER_COMPONENT) {
-                c.valid.add(value);
-            }
-            c.last = value;
         }
         return true;
     }

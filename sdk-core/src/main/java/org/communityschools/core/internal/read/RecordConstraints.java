@@ -78,6 +78,26 @@ final class RecordConstraints {
         return v.validate(record);
     }
 
+    /** Distinct valid values remembered per component; beyond, a record is validated whole. */
+    private static final int VALUES_PER_COMPONENT = 1 << 16;
+
+    /**
+     * Whether {@code value} of component {@code c} of a {@code type} record is valid by the validator; a valid value
+     * is remembered (up to 65,536 per component) and becomes the component's last. One shared
+     * method for every type's {@link KnownValid} copy, so that the validator's code is compiled here once rather than
+     * inlined into each copy.
+     */
+    static boolean learn(Validator validator, Class<?> type, Component c, Object value) {
+        if (!validator.validateValue(type, c.name, value).isEmpty()) {
+            return false;
+        }
+        if (c.valid.size() < VALUES_PER_COMPONENT) {
+            c.valid.add(value);
+        }
+        c.last = value;
+        return true;
+    }
+
     /** The component check of {@code type} once a record of it was validated, or null (for tests). */
     @Nullable Predicate<Object> checkOf(Class<?> type) {
         Plan plan = plans.get(type);

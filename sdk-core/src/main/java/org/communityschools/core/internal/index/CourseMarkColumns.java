@@ -118,6 +118,10 @@ public final class CourseMarkColumns extends AbstractList<CourseMark> implements
      * Compares the marks at positions {@code a} and {@code b} by school year, term, course code, then school id, as
      * a comparator of those fields of their records would ({@link Grouped.PositionOrder}), without building them:
      * equal dictionary codes are equal fields, so most comparisons of a student's marks end there.
+     *
+     * @param a a position
+     * @param b another position
+     * @return negative, zero or positive as the mark at {@code a} comes before, ties with or comes after {@code b}'s
      */
     public int compareByYearTermCourseSchool(int a, int b) {
         int ra = rest[a];

@@ -150,6 +150,13 @@ public final class Grouped<T> {
      * As {@link #ofPositions}, with the items at two positions compared by {@code order} (which must order them as
      * the items' comparator would, ties included): a group already in order is checked, and a group out of order is
      * sorted, without building an item. Stable, so tied items keep the list's order, as {@link #ofPositions} keeps it.
+     *
+     * @param source the list the items are read from on demand
+     * @param keys the number of keys (groups)
+     * @param keyAt the key of each position (negative: left out)
+     * @param order the order of two positions' items
+     * @param <T> the item type
+     * @return the groups
      */
     public static <T> Grouped<T> ofColumns(List<T> source, int keys, IntUnaryOperator keyAt, PositionOrder order) {
         int[] offsets = new int[keys + 1];

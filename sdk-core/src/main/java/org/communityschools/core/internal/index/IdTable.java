@@ -218,6 +218,10 @@ public final class IdTable<I, R> {
      * Adds a record whose identifier has this text unless one is already present, with one probe of the table
      * (instead of {@link #contains} then {@link #add}): returns the new index, or -1 (and adds nothing) when the
      * identifier is already there.
+     *
+     * @param id the identifier's text
+     * @param record the record
+     * @return the record's new index, or -1 when the identifier is already in the table
      */
     public int addIfAbsent(String id, R record) {
         if (layer != null) {

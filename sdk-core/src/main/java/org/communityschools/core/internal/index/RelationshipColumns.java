@@ -68,6 +68,11 @@ public final class RelationshipColumns extends AbstractList<StudentStaffRelation
      * Compares the relationships at positions {@code a} and {@code b} by start date, student id, then relationship
      * type (the order of a staff member's relationships), as a comparator of those fields of their records would
      * ({@link Grouped.PositionOrder}), without building them.
+     *
+     * @param a a position
+     * @param b another position
+     * @return negative, zero or positive as the relationship at {@code a} comes before, ties with or comes after
+     *         {@code b}'s
      */
     public int compareByStartStudentType(int a, int b) {
         Rest x = rests[rest[a]];
@@ -90,6 +95,11 @@ public final class RelationshipColumns extends AbstractList<StudentStaffRelation
     /**
      * Compares the relationships at positions {@code a} and {@code b} by start date, staff id, then relationship
      * type (the order of a student's relationships), as {@link #compareByStartStudentType} does by student.
+     *
+     * @param a a position
+     * @param b another position
+     * @return negative, zero or positive as the relationship at {@code a} comes before, ties with or comes after
+     *         {@code b}'s
      */
     public int compareByStartStaffType(int a, int b) {
         Rest x = rests[rest[a]];

@@ -114,6 +114,43 @@ public final class CourseMarkColumns extends AbstractList<CourseMark> implements
         return student[index];
     }
 
+    /**
+     * Compares the marks at positions {@code a} and {@code b} by school year, term, course code, then school id, as
+     * a comparator of those fields of their records would ({@link Grouped.PositionOrder}), without building them:
+     * equal dictionary codes are equal fields, so most comparisons of a student's marks end there.
+     *
+     * @param a a position
+     * @param b another position
+     * @return negative, zero or positive as the mark at {@code a} comes before, ties with or comes after {@code b}'s
+     */
+    public int compareByYearTermCourseSchool(int a, int b) {
+        int ra = rest[a];
+        int rb = rest[b];
+        if (ra != rb) {
+            Rest x = rests[ra];
+            Rest y = rests[rb];
+            int c = x.year().compareTo(y.year());
+            if (c != 0) {
+                return c;
+            }
+            c = x.term().compareTo(y.term());
+            if (c != 0) {
+                return c;
+            }
+        }
+        int ca = course[a];
+        int cb = course[b];
+        if (ca != cb) {
+            int c = courses[ca].code().compareTo(courses[cb].code());
+            if (c != 0) {
+                return c;
+            }
+        }
+        int sa = school[a];
+        int sb = school[b];
+        return sa == sb ? 0 : schools.id(sa).compareTo(schools.id(sb));
+    }
+
     /** The school years of the marks, without building them. */
     public SortedSet<SchoolYear> schoolYears() {
         boolean[] used = new boolean[rests.length];

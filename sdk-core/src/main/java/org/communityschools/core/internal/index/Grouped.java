@@ -110,25 +110,8 @@ public final class Grouped<T> {
      */
     public static <T> Grouped<T> ofPositions(List<T> source, int keys, IntUnaryOperator keyAt, Comparator<? super T> order) {
         int[] offsets = new int[keys + 1];
-        int n = 0;
-        for (int p = 0; p < source.size(); p++) {
-            int k = keyAt.applyAsInt(p);
-            if (k >= 0) {
-                offsets[k + 1]++;
-                n++;
-            }
-        }
-        for (int k = 0; k < keys; k++) {
-            offsets[k + 1] += offsets[k];
-        }
-        int[] cursor = Arrays.copyOf(offsets, keys);
-        int[] positions = new int[n];
-        for (int p = 0; p < source.size(); p++) {
-            int k = keyAt.applyAsInt(p);
-            if (k >= 0) {
-                positions[cursor[k]++] = p;
-            }
-        }
+        int[] positions = positionsByKey(source.size(), keys, keyAt, offsets);
+        int n = positions.length;
         Comparator<Map.Entry<T, Integer>> byItem = Map.Entry.comparingByKey(order);
         for (int k = 0; k < keys; k++) {
             int from = offsets[k];
@@ -145,6 +128,104 @@ public final class Grouped<T> {
             }
         }
         return new Grouped<>(null, source, positions, offsets, null, n);
+    }
+
+    /**
+     * An order of the positions of a list compared from its columns, without building the items at them: negative,
+     * zero or positive as the item at {@code a} comes before, ties with or comes after the item at {@code b}.
+     */
+    @FunctionalInterface
+    public interface PositionOrder {
+        /**
+         * Compares the items at two positions.
+         *
+         * @param a a position of the list
+         * @param b another position of the list
+         * @return negative, zero or positive as the item at {@code a} is before, tied with or after the one at {@code b}
+         */
+        int compare(int a, int b);
+    }
+
+    /**
+     * As {@link #ofPositions}, with the items at two positions compared by {@code order} (which must order them as
+     * the items' comparator would, ties included): a group already in order is checked, and a group out of order is
+     * sorted, without building an item. Stable, so tied items keep the list's order, as {@link #ofPositions} keeps it.
+     *
+     * @param source the list the items are read from on demand
+     * @param keys the number of keys (groups)
+     * @param keyAt the key of each position (negative: left out)
+     * @param order the order of two positions' items
+     * @param <T> the item type
+     * @return the groups
+     */
+    public static <T> Grouped<T> ofColumns(List<T> source, int keys, IntUnaryOperator keyAt, PositionOrder order) {
+        int[] offsets = new int[keys + 1];
+        int[] positions = positionsByKey(source.size(), keys, keyAt, offsets);
+        for (int k = 0; k < keys; k++) {
+            int from = offsets[k];
+            int to = offsets[k + 1];
+            if (to - from > 1 && !inOrder(positions, from, to, order)) {
+                sort(positions, from, to, order);
+            }
+        }
+        return new Grouped<>(null, source, positions, offsets, null, positions.length);
+    }
+
+    /** The positions {@code 0..size-1} with a key, grouped by key in increasing position; fills {@code offsets}. */
+    private static int[] positionsByKey(int size, int keys, IntUnaryOperator keyAt, int[] offsets) {
+        int n = 0;
+        for (int p = 0; p < size; p++) {
+            int k = keyAt.applyAsInt(p);
+            if (k >= 0) {
+                offsets[k + 1]++;
+                n++;
+            }
+        }
+        for (int k = 0; k < keys; k++) {
+            offsets[k + 1] += offsets[k];
+        }
+        int[] cursor = Arrays.copyOf(offsets, keys);
+        int[] positions = new int[n];
+        for (int p = 0; p < size; p++) {
+            int k = keyAt.applyAsInt(p);
+            if (k >= 0) {
+                positions[cursor[k]++] = p;
+            }
+        }
+        return positions;
+    }
+
+    private static boolean inOrder(int[] positions, int from, int to, PositionOrder order) {
+        for (int i = from + 1; i < to; i++) {
+            if (order.compare(positions[i - 1], positions[i]) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sorts {@code positions[from, to)} by {@code order}, stably: insertion for a small group, else a merge sort. */
+    private static void sort(int[] positions, int from, int to, PositionOrder order) {
+        if (to - from <= 32) {
+            for (int i = from + 1; i < to; i++) {
+                int p = positions[i];
+                int j = i - 1;
+                while (j >= from && order.compare(positions[j], p) > 0) {
+                    positions[j + 1] = positions[j];
+                    j--;
+                }
+                positions[j + 1] = p;
+            }
+            return;
+        }
+        Integer[] boxed = new Integer[to - from];
+        for (int i = from; i < to; i++) {
+            boxed[i - from] = positions[i];
+        }
+        Arrays.sort(boxed, (a, b) -> order.compare(a, b));
+        for (int i = from; i < to; i++) {
+            positions[i] = boxed[i - from];
+        }
     }
 
     /**

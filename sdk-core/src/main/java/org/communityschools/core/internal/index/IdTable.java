@@ -214,6 +214,43 @@ public final class IdTable<I, R> {
         return index;
     }
 
+    /**
+     * Adds a record whose identifier has this text unless one is already present, with one probe of the table
+     * (instead of {@link #contains} then {@link #add}): returns the new index, or -1 (and adds nothing) when the
+     * identifier is already there.
+     *
+     * @param id the identifier's text
+     * @param record the record
+     * @return the record's new index, or -1 when the identifier is already in the table
+     */
+    public int addIfAbsent(String id, R record) {
+        if (layer != null) {
+            return contains(id) ? -1 : add(id, record);
+        }
+        int h = hash(id);
+        int mask = slots.length - 1;
+        int i = h & mask;
+        for (long slot; (slot = slots[i]) != 0; i = (i + 1) & mask) {
+            if ((int) (slot >>> 32) == h && keys[(int) slot - 1].equals(id)) {
+                return -1;
+            }
+        }
+        int index = records.size();
+        if (index == keys.length) {
+            keys = java.util.Arrays.copyOf(keys, Math.max(16, index * 2));
+        }
+        keys[index] = id;
+        if ((index + 1) * 2L > slots.length) {
+            rehash(slots.length * 2);
+            insert(h, index);
+        } else {
+            slots[i] = ((long) h << 32) | ((index + 1) & 0xFFFFFFFFL);
+        }
+        ids.add(idOf.apply(record));
+        records.add(record);
+        return index;
+    }
+
     private void insert(int h, int index) {
         int mask = slots.length - 1;
         int i = h & mask;

@@ -64,6 +64,61 @@ public final class RelationshipColumns extends AbstractList<StudentStaffRelation
         return member[index];
     }
 
+    /**
+     * Compares the relationships at positions {@code a} and {@code b} by start date, student id, then relationship
+     * type (the order of a staff member's relationships), as a comparator of those fields of their records would
+     * ({@link Grouped.PositionOrder}), without building them.
+     *
+     * @param a a position
+     * @param b another position
+     * @return negative, zero or positive as the relationship at {@code a} comes before, ties with or comes after
+     *         {@code b}'s
+     */
+    public int compareByStartStudentType(int a, int b) {
+        Rest x = rests[rest[a]];
+        Rest y = rests[rest[b]];
+        int c = x == y ? 0 : x.period().start().compareTo(y.period().start());
+        if (c != 0) {
+            return c;
+        }
+        int sa = student[a];
+        int sb = student[b];
+        if (sa != sb) {
+            c = students.id(sa).compareTo(students.id(sb));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return x == y ? 0 : x.relationship().compareTo(y.relationship());
+    }
+
+    /**
+     * Compares the relationships at positions {@code a} and {@code b} by start date, staff id, then relationship
+     * type (the order of a student's relationships), as {@link #compareByStartStudentType} does by student.
+     *
+     * @param a a position
+     * @param b another position
+     * @return negative, zero or positive as the relationship at {@code a} comes before, ties with or comes after
+     *         {@code b}'s
+     */
+    public int compareByStartStaffType(int a, int b) {
+        Rest x = rests[rest[a]];
+        Rest y = rests[rest[b]];
+        int c = x == y ? 0 : x.period().start().compareTo(y.period().start());
+        if (c != 0) {
+            return c;
+        }
+        int ma = member[a];
+        int mb = member[b];
+        if (ma != mb) {
+            c = staff.id(ma).compareTo(staff.id(mb));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return x == y ? 0 : x.relationship().compareTo(y.relationship());
+    }
+
     /** Collects relationships in order; not thread-safe. */
     public static final class Builder {
         private int[] student = new int[16];

@@ -165,11 +165,9 @@ public final class Assembler {
 
     /** organizations.csv: unique id. */
     public boolean add(Organization o, Where w) {
-        if (!refs.unique(organizations, o.id().value(), DataFile.ORGANIZATIONS, w, "organization_id")) {
-            return false;
-        }
-        organizations.add(o.id().value(), o);
-        return true;
+        // one probe: the uniqueness check and the insertion (refs.unique's rule and message)
+        return organizations.addIfAbsent(o.id().value(), o) >= 0
+                || refs.duplicate(o.id().value(), DataFile.ORGANIZATIONS, w, "organization_id");
     }
 
     /** schools.csv: unique id, not an organization's id, district is a DISTRICT organization. */
@@ -205,11 +203,8 @@ public final class Assembler {
 
     /** students.csv: unique id. */
     public boolean add(Student s, Where w) {
-        if (!refs.unique(students, s.id().value(), DataFile.STUDENTS, w, "student_id")) {
-            return false;
-        }
-        students.add(s.id().value(), s);
-        return true;
+        return students.addIfAbsent(s.id().value(), s) >= 0
+                || refs.duplicate(s.id().value(), DataFile.STUDENTS, w, "student_id");
     }
 
     /** student_characteristics.csv: the student exists. */
@@ -540,24 +535,24 @@ public final class Assembler {
                 () -> schoolYears(partnershipList, calendarDays, enrollmentList, marks, att));
         int ns = students.size();
         SharedTasks tasks = new SharedTasks(threads, "index-builder");
-        var marksByStudent = tasks.add(() -> Grouped.ofPositions(marks, ns, marks::student, COURSE_MARKS_OF_STUDENT));
-        var relsByStaff = tasks.add(() -> Grouped.ofPositions(rels, staff.size(), rels::staff, RELATIONSHIPS_OF_STAFF));
-        var relsByStudent = tasks.add(() -> Grouped.ofPositions(rels, ns, rels::student, RELATIONSHIPS_OF_STUDENT));
+        // marks and relationships ordered from their columns, the other groupings by their orders' own comparators
+        var marksByStudent = tasks.add(() -> Grouped.ofColumns(marks, ns, marks::student, marks::compareByYearTermCourseSchool));
+        var relsByStaff = tasks.add(() -> Grouped.ofColumns(rels, staff.size(), rels::staff, rels::compareByStartStudentType));
+        var relsByStudent = tasks.add(() -> Grouped.ofColumns(rels, ns, rels::student, rels::compareByStartStaffType));
         var atSchool = tasks.add(() -> Grouped.of(placements.enrollments(), schools.size(),
-                e -> schools.indexOf(e.schoolId().value()), ENROLLMENTS_AT_SCHOOL));
+                e -> schools.indexOf(e.schoolId().value()), GroupOrders.ENROLLMENTS_AT_SCHOOL));
         var characteristicsOf = tasks.add(() -> Grouped.of(characteristics, ns, c -> students.indexOf(c.studentId().value()),
-                Comparator.comparing((StudentCharacteristic c) -> c.period().start()).thenComparing(StudentCharacteristic::characteristic)));
+                GroupOrders.CHARACTERISTICS));
         var diplomasOf = tasks.add(() -> Grouped.of(diplomas, ns, d -> students.indexOf(d.studentId().value()),
-                Comparator.comparing(Diploma::awardDate).thenComparing(Diploma::schoolId)));
+                GroupOrders.DIPLOMAS));
         var incidentsOf = tasks.add(() -> Grouped.of(incidents.records(), ns, b -> students.indexOf(b.studentId().value()),
-                Comparator.comparing(BehaviorIncident::date).thenComparing(BehaviorIncident::incidentId, Comparator.comparing(IncidentId::value))));
+                GroupOrders.INCIDENTS));
         var assignmentsOf = tasks.add(() -> Grouped.of(assignments, staff.size(), a -> staff.indexOf(a.staffId().value()),
-                Comparator.comparing((StaffAssignment a) -> a.period().start()).thenComparing(a -> a.organizationId().value())
-                        .thenComparing(StaffAssignment::role)));
+                GroupOrders.ASSIGNMENTS));
         var participantsOf = tasks.add(() -> Grouped.of(participants, ns, p -> students.indexOf(p.studentId().value()),
-                Comparator.comparing((InterventionParticipant p) -> p.period().start()).thenComparing(InterventionParticipant::interventionId)));
+                GroupOrders.PARTICIPANTS));
         var consentsOf = tasks.add(() -> Grouped.of(consents.records(), ns, c -> students.indexOf(c.studentId().value()),
-                Comparator.comparing(Consent::signedDate).thenComparing(Consent::id)));
+                GroupOrders.CONSENTS));
         tasks.run();
         return new DistrictIndex(organizations, schools, partnershipList,
                 partnerships.bySchoolYear(schools), partnerships.byOrganizationYear(organizations), students, List.copyOf(characteristics),
@@ -568,21 +563,10 @@ public final class Assembler {
                 agreements.accepted(), agreements.histories(), years, meetings.finish());
     }
 
-    /** The order of a student's course marks: by school year, term, course code, then school. */
-    private static final Comparator<CourseMark> COURSE_MARKS_OF_STUDENT = Comparator.comparing(CourseMark::schoolYear)
-            .thenComparing(CourseMark::term).thenComparing(CourseMark::courseCode).thenComparing(CourseMark::schoolId);
-    /** The order of a student's relationships: by start, staff member, then relationship. */
-    private static final Comparator<StudentStaffRelationship> RELATIONSHIPS_OF_STUDENT = Comparator.comparing(
-            (StudentStaffRelationship r) -> r.period().start()).thenComparing(StudentStaffRelationship::staffId)
-            .thenComparing(StudentStaffRelationship::relationship);
-
     /** The order of a school's enrollments: by entry date, then student. */
-    public static final Comparator<Enrollment> ENROLLMENTS_AT_SCHOOL =
-            Comparator.comparing(Enrollment::entryDate).thenComparing(Enrollment::studentId);
+    public static final Comparator<Enrollment> ENROLLMENTS_AT_SCHOOL = GroupOrders.ENROLLMENTS_AT_SCHOOL;
     /** The order of a staff member's relationships: by begin date, then student, then relationship. */
-    public static final Comparator<StudentStaffRelationship> RELATIONSHIPS_OF_STAFF =
-            Comparator.comparing((StudentStaffRelationship r) -> r.period().start())
-                    .thenComparing(StudentStaffRelationship::studentId).thenComparing(StudentStaffRelationship::relationship);
+    public static final Comparator<StudentStaffRelationship> RELATIONSHIPS_OF_STAFF = GroupOrders.RELATIONSHIPS_OF_STAFF;
 
     /** The school years that occur in the data ({@link SchoolYears#of}). */
     public static SortedSet<SchoolYear> schoolYears(List<Partnership> partnerships, int[][] calendars,

@@ -37,6 +37,14 @@ final class Cells implements Where {
     private final TextCache[] requiredCache;
     private final TextCache[] optionalCache;
     private static final int CACHE_LIMIT = 1 << 16;
+    /**
+     * The column names a file's parser asked for on this row, in order, and their positions: the parser asks for the
+     * same names (string constants) in the same order on every row, so a name is found by identity at the row's
+     * cursor ({@link #positionOf}) before the map is consulted.
+     */
+    private final String[] askedNames = new String[32];
+    private final @Nullable Integer[] askedPositions = new Integer[32];
+    private int asked;
     private String[] cells = new String[0];
     private @Nullable PlainRows plain;
     private long line;
@@ -110,6 +118,7 @@ final class Cells implements Where {
         this.plain = null;
         this.line = line;
         this.failed = false;
+        this.asked = 0;
     }
 
     /** Moves to the current row of {@code rows}, which has as many cells as the header. */
@@ -117,6 +126,23 @@ final class Cells implements Where {
         this.plain = rows;
         this.line = line;
         this.failed = false;
+        this.asked = 0;
+    }
+
+    /** The position of column {@code name}, or null when absent: as the map says, found first at the row's cursor. */
+    private @Nullable Integer positionOf(String name) {
+        int i = asked;
+        if (i == askedNames.length) {
+            return position.get(name);
+        }
+        asked = i + 1;
+        if (askedNames[i] == name) {
+            return askedPositions[i];
+        }
+        Integer p = position.get(name);
+        askedNames[i] = name;
+        askedPositions[i] = p;
+        return p;
     }
 
     @Override
@@ -194,7 +220,7 @@ final class Cells implements Where {
     /** The parsed value of a required cell, or null after reporting {@code field.required} or {@code field.format}. */
     @SuppressWarnings("unchecked")
     <T> @Nullable T required(String name, Function<String, T> parser) {
-        Integer p = position.get(name);
+        Integer p = positionOf(name);
         if (p == null || empty(p)) {
             fail(name, null, "field.required", name + " is required and must not be empty");
             return null;
@@ -220,7 +246,7 @@ final class Cells implements Where {
      */
     <T> @Nullable T requiredId(String name, AsciiLookup<T> lookup, Function<String, T> parser) {
         PlainRows r = plain;
-        Integer p = position.get(name);
+        Integer p = positionOf(name);
         if (r != null && p != null && r.start(p) < r.end(p)) {
             T known = lookup.find(r.bytes(), r.start(p), r.end(p));
             if (known != null) {
@@ -233,7 +259,7 @@ final class Cells implements Where {
     /** The parsed value of an optional cell; empty when absent or after reporting {@code field.format}. */
     @SuppressWarnings("unchecked")
     <T> Optional<T> optional(String name, Function<String, T> parser) {
-        Integer p = position.get(name);
+        Integer p = positionOf(name);
         if (p == null || empty(p)) {
             return Optional.empty();
         }

@@ -3,7 +3,6 @@ package org.communityschools.core.internal.read;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 import org.communityschools.core.data.DataFile;
@@ -170,7 +169,7 @@ final class Placements {
     void finishEnrollments() {
         IdTable<SchoolId, School> table = schools.get();
         Grouped<Enrollment> byStudent = Grouped.of(enrollments, students.size(), e -> students.indexOf(e.studentId().value()),
-                Comparator.comparing(Enrollment::entryDate).thenComparing(e -> e.schoolId().value()));
+                GroupOrders.ENROLLMENTS_OF_STUDENT);
         enrSchool = new int[byStudent.size()];
         enrFrom = new int[byStudent.size()];
         enrTo = new int[byStudent.size()];

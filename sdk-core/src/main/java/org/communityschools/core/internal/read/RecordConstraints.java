@@ -5,6 +5,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.metadata.BeanDescriptor;
 import jakarta.validation.metadata.ContainerElementTypeDescriptor;
 import jakarta.validation.metadata.PropertyDescriptor;
+import java.io.InputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,8 +31,6 @@ import org.jspecify.annotations.Nullable;
 final class RecordConstraints {
     /** No validator: records are not validated. */
     static final RecordConstraints NONE = new RecordConstraints(null);
-    /** Distinct valid values remembered per component; beyond, a record is validated whole. */
-    private static final int VALUES_PER_COMPONENT = 1 << 16;
 
     private final @Nullable Validator validator;
     private final Map<Class<?>, Plan> plans = new ConcurrentHashMap<>();
@@ -40,8 +40,8 @@ final class RecordConstraints {
         this.validator = validator;
     }
 
-    /** How a record type is checked: not at all, whole, or by its constrained components. */
-    private record Plan(boolean constrained, @Nullable List<Component> components) {}
+    /** How a record type is checked: not at all, whole, or by its constrained components ({@code check}). */
+    private record Plan(boolean constrained, @Nullable Predicate<Object> check) {}
 
     /**
      * A constrained component: its accessor, the values found valid, and the last value found valid or found again
@@ -49,7 +49,7 @@ final class RecordConstraints {
      * that same instance, recognised by identity without a lookup. The field is shared by the workers without
      * synchronization: it is only compared by identity (never dereferenced) and only ever holds a value found valid.
      */
-    private static final class Component {
+    static final class Component {
         final String name;
         final MethodHandle accessor;
         final Set<Object> valid;
@@ -72,40 +72,36 @@ final class RecordConstraints {
         if (plan == null) {
             plan = plans.computeIfAbsent(record.getClass(), c -> plan(v, c));
         }
-        if (!plan.constrained() || (plan.components() != null && knownValid(v, record, plan.components()))) {
+        if (!plan.constrained() || (plan.check() != null && plan.check().test(record))) {
             return Set.of();
         }
         return v.validate(record);
     }
 
-    private static boolean knownValid(Validator v, Object record, List<Component> components) {
-        for (int i = 0, n = components.size(); i < n; i++) {
-            Component c = components.get(i);
-            Object value;
-            try {
-                value = c.accessor.invoke(record);
-            } catch (Throwable e) {
-                return false;
-            }
-            if (value == null) {
-                return false;
-            }
-            if (value == c.last) {
-                continue;
-            }
-            if (c.valid.contains(value)) {
-                c.last = value;
-                continue;
-            }
-            if (!v.validateValue(record.getClass(), c.name, value).isEmpty()) {
-                return false;
-            }
-            if (c.valid.size() < VALUES_PER_COMPONENT) {
-                c.valid.add(value);
-            }
-            c.last = value;
+    /** Distinct valid values remembered per component; beyond, a record is validated whole. */
+    private static final int VALUES_PER_COMPONENT = 1 << 16;
+
+    /**
+     * Whether {@code value} of component {@code c} of a {@code type} record is valid by the validator; a valid value
+     * is remembered (up to 65,536 per component) and becomes the component's last. One shared
+     * method for every type's {@link KnownValid} copy, so that the validator's code is compiled here once rather than
+     * inlined into each copy.
+     */
+    static boolean learn(Validator validator, Class<?> type, Component c, Object value) {
+        if (!validator.validateValue(type, c.name, value).isEmpty()) {
+            return false;
         }
+        if (c.valid.size() < VALUES_PER_COMPONENT) {
+            c.valid.add(value);
+        }
+        c.last = value;
         return true;
+    }
+
+    /** The component check of {@code type} once a record of it was validated, or null (for tests). */
+    @Nullable Predicate<Object> checkOf(Class<?> type) {
+        Plan plan = plans.get(type);
+        return plan == null ? null : plan.check();
     }
 
     private static Plan plan(Validator v, Class<?> type) {
@@ -124,7 +120,28 @@ final class RecordConstraints {
             }
             components.add(new Component(p.getPropertyName(), accessor, ConcurrentHashMap.newKeySet()));
         }
-        return new Plan(true, List.copyOf(components));
+        return new Plan(true, knownValid(v, type, List.copyOf(components)));
+    }
+
+    /**
+     * The {@link KnownValid} check of {@code type}, as its own hidden class (the template's bytes defined again), so
+     * that it is compiled for this type's values alone; the template itself when its bytes cannot be read or defined.
+     * Both do the same.
+     */
+    private static Predicate<Object> knownValid(Validator v, Class<?> type, List<Component> components) {
+        try (InputStream in = KnownValid.class.getResourceAsStream("KnownValid.class")) {
+            if (in != null) {
+                Class<?> copy = MethodHandles.lookup().defineHiddenClass(in.readAllBytes(), false).lookupClass();
+                MethodHandle make = MethodHandles.lookup().findConstructor(copy,
+                        MethodType.methodType(void.class, Validator.class, Class.class, List.class));
+                @SuppressWarnings("unchecked")
+                Predicate<Object> check = (Predicate<Object>) make.invoke(v, type, components);
+                return check;
+            }
+        } catch (Throwable e) {
+            // falls back to the shared template below: the same check, compiled for every type at once
+        }
+        return new KnownValid(v, type, components);
     }
 
     private static boolean cascades(Set<ContainerElementTypeDescriptor> elements) {

@@ -80,10 +80,12 @@ final class References {
 
     /** Reports {@code unique.id} when {@code table} already has {@code id}. */
     boolean unique(IdTable<?, ?> table, String id, DataFile file, Where where, String column) {
-        if (table.contains(id)) {
-            return error(file, where, column, id, "unique.id", column + " must be unique within " + file.fileName()
-                    + "; '" + id + "' appears on an earlier row");
-        }
-        return true;
+        return !table.contains(id) || duplicate(id, file, where, column);
+    }
+
+    /** Reports {@code unique.id} for {@code id}, which an earlier row of {@code file} has; returns false. */
+    boolean duplicate(String id, DataFile file, Where where, String column) {
+        return error(file, where, column, id, "unique.id", column + " must be unique within " + file.fileName()
+                + "; '" + id + "' appears on an earlier row");
     }
 }

@@ -75,6 +75,50 @@ class CourseMarkColumnsProperties {
         }
     }
 
+    /**
+     * Grouping from the columns ({@link Grouped#ofColumns} with {@link CourseMarkColumns#compareByYearTermCourseSchool})
+     * is grouping the records by {@code ORDER}: the same marks, positions and order, ties (repeated marks) in the
+     * list's order. With {@code oneStudent} every mark is the first student's, so that groups larger than the
+     * insertion-sorted ones (32) are sorted too.
+     */
+    @Property(tries = 300)
+    void groupedByColumnsIsGroupedByRecords(@ForAll("marks") List<CourseMark> generated, @ForAll boolean oneStudent,
+                                            @ForAll boolean reversed) {
+        List<CourseMark> marks = new ArrayList<>(generated);
+        if (oneStudent) {
+            marks.replaceAll(m -> new CourseMark(StudentId.of("S0"), m.schoolId(), m.schoolYear(), m.term(), m.courseCode(),
+                    m.courseTitle(), m.subject(), m.numericMark(), m.letterMark(), m.result(), m.creditsAttempted(),
+                    m.creditsEarned(), m.termEndDate()));
+        }
+        if (reversed) {
+            java.util.Collections.reverse(marks);
+        }
+        Tables t = tables(marks);
+        CourseMarkColumns columns = build(marks, t);
+        int keys = t.students.size() + 1;
+        Grouped<CourseMark> expected = Grouped.of(marks, keys, m -> t.students.indexOf(m.studentId().value()), ORDER);
+        Grouped<CourseMark> actual = Grouped.ofColumns(columns, keys, columns::student, columns::compareByYearTermCourseSchool);
+
+        assertThat(actual.size()).isEqualTo(expected.size());
+        for (int k = -1; k <= keys; k++) {
+            assertThat(actual.get(k)).isEqualTo(expected.get(k));
+            assertThat(actual.start(k)).isEqualTo(expected.start(k));
+            assertThat(actual.end(k)).isEqualTo(expected.end(k));
+        }
+        Grouped<CourseMark> byRecords = Grouped.ofPositions(columns, keys, columns::student, ORDER);
+        for (int p = 0; p < expected.size(); p++) {
+            assertThat(actual.at(p)).isEqualTo(expected.at(p));
+            // marks tied by ORDER may differ in other fields (title, marks): equal records mean the same stable order
+            assertThat(actual.at(p)).isEqualTo(byRecords.at(p));
+        }
+        for (int a = 0; a < marks.size(); a++) {
+            for (int b = 0; b < marks.size(); b++) {
+                assertThat(Integer.signum(columns.compareByYearTermCourseSchool(a, b)))
+                        .isEqualTo(Integer.signum(ORDER.compare(marks.get(a), marks.get(b))));
+            }
+        }
+    }
+
     private record Tables(IdTable<StudentId, StudentId> students, IdTable<SchoolId, SchoolId> schools) {}
 
     private static Tables tables(List<CourseMark> marks) {

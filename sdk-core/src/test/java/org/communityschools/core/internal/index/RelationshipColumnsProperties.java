@@ -22,6 +22,11 @@ import org.communityschools.core.testing.DomainArbitraries;
  * in the loader's orders. Relationships share a few students and staff members and some repeat.
  */
 class RelationshipColumnsProperties {
+    /** The order of a student's relationships, composed from the records' fields (the oracle). */
+    private static final java.util.Comparator<StudentStaffRelationship> OF_STUDENT = java.util.Comparator.comparing(
+            (StudentStaffRelationship r) -> r.period().start()).thenComparing(StudentStaffRelationship::staffId)
+            .thenComparing(StudentStaffRelationship::relationship);
+
     @Property(tries = 300)
     void columnsAreTheRelationships(@ForAll("relationships") List<StudentStaffRelationship> rels) {
         IdTable<StudentId, StudentId> students = new IdTable<>(s -> s);
@@ -46,6 +51,25 @@ class RelationshipColumnsProperties {
         var expectedByStaff = Grouped.of(rels, staff.size(), r -> staff.indexOf(r.staffId().value()), Assembler.RELATIONSHIPS_OF_STAFF);
         for (int k = 0; k < staff.size(); k++) {
             assertThat(byStaff.get(k)).isEqualTo(expectedByStaff.get(k));
+        }
+        // grouped from the columns, ordered as the records: by staff member (start, student, type), by student
+        // (start, staff member, type)
+        var columnsByStaff = Grouped.ofColumns(columns, staff.size(), columns::staff, columns::compareByStartStudentType);
+        for (int k = 0; k < staff.size(); k++) {
+            assertThat(columnsByStaff.get(k)).isEqualTo(expectedByStaff.get(k));
+        }
+        var columnsByStudent = Grouped.ofColumns(columns, students.size(), columns::student, columns::compareByStartStaffType);
+        var expectedOfStudent = Grouped.of(rels, students.size(), r -> students.indexOf(r.studentId().value()), OF_STUDENT);
+        for (int k = 0; k < students.size(); k++) {
+            assertThat(columnsByStudent.get(k)).isEqualTo(expectedOfStudent.get(k));
+        }
+        for (int a = 0; a < rels.size(); a++) {
+            for (int c = 0; c < rels.size(); c++) {
+                assertThat(Integer.signum(columns.compareByStartStudentType(a, c)))
+                        .isEqualTo(Integer.signum(Assembler.RELATIONSHIPS_OF_STAFF.compare(rels.get(a), rels.get(c))));
+                assertThat(Integer.signum(columns.compareByStartStaffType(a, c)))
+                        .isEqualTo(Integer.signum(OF_STUDENT.compare(rels.get(a), rels.get(c))));
+            }
         }
         var byStudent = Grouped.ofPositions(columns, students.size(), columns::student, Assembler.RELATIONSHIPS_OF_STAFF);
         var expectedByStudent = Grouped.of(rels, students.size(), r -> students.indexOf(r.studentId().value()),

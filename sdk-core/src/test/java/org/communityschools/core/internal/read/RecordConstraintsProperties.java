@@ -58,6 +58,26 @@ class RecordConstraintsProperties {
         assertThat(RecordConstraints.NONE.validate(mark("FY", 101))).isEmpty();
     }
 
+    /**
+     * Each record type's check is its own hidden class (a copy of {@link KnownValid}, compiled for that type alone),
+     * two types two classes, and the copy finds what the validator finds (the examples above run through it too).
+     */
+    @Example
+    void eachTypeHasItsOwnCheck() {
+        RecordConstraints constraints = new RecordConstraints(VALIDATOR);
+        assertThat(constraints.validate(mark("FY", 90))).isEmpty();
+        assertThat(constraints.validate(new Student(StudentId.of("S1"), "Ada", "Lovelace", LocalDate.of(2010, 1, 1),
+                Sex.FEMALE, RaceEthnicity.HISPANIC, Optional.empty(), false))).isEmpty();
+        var marks = constraints.checkOf(CourseMark.class);
+        var students = constraints.checkOf(Student.class);
+        assertThat(marks).isNotNull();
+        assertThat(students).isNotNull();
+        assertThat(marks.getClass().isHidden()).isTrue();
+        assertThat(students.getClass().isHidden()).isTrue();
+        assertThat(marks.getClass()).isNotEqualTo(students.getClass()).isNotEqualTo(KnownValid.class);
+        assertThat(messages(constraints.validate(mark("FY", 101)))).containsExactly("numericMark: must be less than or equal to 100");
+    }
+
     private static Set<String> messages(Set<? extends ConstraintViolation<?>> violations) {
         return violations.stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).collect(Collectors.toSet());
     }

@@ -1,0 +1,54 @@
+package org.communityschools.core.internal.read;
+
+import jakarta.validation.Validator;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Whether a record of one type is valid by its constrained components' values alone ({@link RecordConstraints}): each
+ * value is the component's last valid value (by identity), among its valid values, or found valid now by the
+ * validator ({@link RecordConstraints#learn}, shared by every type: the slow path, kept out of each copy's compiled
+ * code). Also the template of each record type's own copy: {@link RecordConstraints} defines these bytes again as
+ * a hidden class per record type, so that the JIT compiles each type's check with that type's values (strings,
+ * decimals, dates) instead of recompiling one shared check each time a file brings new types. Written without lambdas
+ * or nested classes, so that the bytes stand alone.
+ */
+final class KnownValid implements Predicate<Object> {
+    private final Validator validator;
+    private final Class<?> type;
+    private final RecordConstraints.Component[] components;
+
+    /** The check of records of {@code type} whose constrained components are {@code components}. */
+    KnownValid(Validator validator, Class<?> type, List<RecordConstraints.Component> components) {
+        this.validator = validator;
+        this.type = type;
+        this.components = components.toArray(new RecordConstraints.Component[0]);
+    }
+
+    /** Whether every constrained component of {@code record} holds a valid value (false: validate it whole). */
+    @Override
+    public boolean test(Object record) {
+        for (RecordConstraints.Component c : components) {
+            Object value;
+            try {
+                value = c.accessor.invoke(record);
+            } catch (Throwable e) {
+                return false;
+            }
+            if (value == null) {
+                return false;
+            }
+            if (value == c.last) {
+                continue;
+            }
+            if (c.valid.contains(value)) {
+                c.last = value;
+                continue;
+            }
+            if (!RecordConstraints.learn(validator, type, c, value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

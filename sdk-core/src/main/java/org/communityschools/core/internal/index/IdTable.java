@@ -193,6 +193,16 @@ public final class IdTable<I, R> {
         hint = index >= 0 && index < records.size() ? index : -1;
     }
 
+    /** Puts {@code id} at the next index of the key array, growing it when full; returns that index. */
+    private int appendKey(String id) {
+        int index = records.size();
+        if (index == keys.length) {
+            keys = java.util.Arrays.copyOf(keys, Math.max(16, index * 2));
+        }
+        keys[index] = id;
+        return index;
+    }
+
     /** Whether a record has this identifier text. */
     public boolean contains(String id) {
         return indexOf(id) >= 0;
@@ -200,11 +210,7 @@ public final class IdTable<I, R> {
 
     /** Adds a record whose identifier has this text (not already present); returns its index. */
     public int add(String id, R record) {
-        int index = records.size();
-        if (index == keys.length) {
-            keys = java.util.Arrays.copyOf(keys, Math.max(16, index * 2));
-        }
-        keys[index] = id;
+        int index = appendKey(id);
         if ((index + 1) * 2L > slots.length) {
             rehash(slots.length * 2);
         }
@@ -235,11 +241,7 @@ public final class IdTable<I, R> {
                 return -1;
             }
         }
-        int index = records.size();
-        if (index == keys.length) {
-            keys = java.util.Arrays.copyOf(keys, Math.max(16, index * 2));
-        }
-        keys[index] = id;
+        int index = appendKey(id);
         if ((index + 1) * 2L > slots.length) {
             rehash(slots.length * 2);
             insert(h, index);

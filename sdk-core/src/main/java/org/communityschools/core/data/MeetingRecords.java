@@ -38,6 +38,7 @@ public final class MeetingRecords {
     private final Map<MeetingId, List<AgendaItem>> agendaByMeeting;
     private final Map<MeetingId, List<ActionStep>> stepsByMeeting;
     private final Map<StudentId, List<ActionStep>> stepsByStudent;
+    private final Map<StudentId, List<AgendaItem>> agendaByStudent;
     private final Map<StaffId, List<ActionStep>> stepsByOwner;
 
     private MeetingRecords(List<Meeting> meetings, List<AgendaItem> agendaItems, List<ActionStep> actionSteps) {
@@ -55,6 +56,12 @@ public final class MeetingRecords {
         }
         students.replaceAll((k, v) -> sorted(v, BY_DUE));
         this.stepsByStudent = students;
+        Map<StudentId, List<AgendaItem>> items = new HashMap<>();
+        for (AgendaItem a : this.agendaItems) {
+            a.studentId().ifPresent(id -> items.computeIfAbsent(id, k -> new ArrayList<>()).add(a));
+        }
+        items.replaceAll((k, v) -> List.copyOf(v));
+        this.agendaByStudent = items;
         this.stepsByOwner = group(this.actionSteps, ActionStep::ownerId, BY_DUE);
     }
 
@@ -164,6 +171,16 @@ public final class MeetingRecords {
      */
     public List<ActionStep> stepsOfStudent(StudentId student) {
         return stepsByStudent.getOrDefault(Objects.requireNonNull(student, "student"), List.of());
+    }
+
+    /**
+     * {@return the agenda items about the student, in file order} The same items, in the same order, as
+     * {@link #agendaItems()} filtered by {@link AgendaItem#studentId()}, found without reading the others.
+     *
+     * @param student the student
+     */
+    public List<AgendaItem> agendaItemsAbout(StudentId student) {
+        return agendaByStudent.getOrDefault(Objects.requireNonNull(student, "student"), List.of());
     }
 
     /**

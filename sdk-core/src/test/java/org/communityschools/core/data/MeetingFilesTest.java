@@ -285,6 +285,14 @@ class MeetingFilesTest {
             assertThat(read.data().meetings().meetings()).isEqualTo(data.meetings().meetings());
             assertThat(read.data().meetings().agendaItems()).isEqualTo(data.meetings().agendaItems());
             assertThat(read.data().meetings().actionSteps()).isEqualTo(data.meetings().actionSteps());
+            // the per-student index gives each student's items as the whole list filtered, in file order
+            for (DistrictData d : List.of(data, read.data())) {
+                for (int k = 0; k < 4; k++) {
+                    StudentId student = SmallDistrict.student(k);
+                    assertThat(d.meetings().agendaItemsAbout(student)).isEqualTo(d.meetings().agendaItems().stream()
+                            .filter(a -> a.studentId().equals(Optional.of(student))).toList());
+                }
+            }
         } finally {
             delete(dir);
         }

@@ -132,8 +132,7 @@ public final class Fillers {
             return Optional.of(records("interventions.participation", s -> delivered(s, requester), PARTICIPATION));
         }
         if (path.equals("meetings.notes") && filter == RowFilter.MEETING_PARTICIPANT) {
-            return Optional.of(records("meetings.notes", s -> s.data().meetings().agendaItems().stream()
-                    .filter(a -> a.studentId().filter(s.student().id()::equals).isPresent())
+            return Optional.of(records("meetings.notes", s -> s.data().meetings().agendaItemsAbout(s.student().id()).stream()
                     .filter(s.items())
                     .filter(a -> s.data().meetings().meeting(a.meetingId())
                             .filter(m -> m.participants().contains(requester)).isPresent())
@@ -442,8 +441,8 @@ public final class Fillers {
         TOP.put("meetings.actionSteps", records("meetings.actionSteps",
                 s -> s.data().meetings().stepsOfStudent(s.student().id()).stream().filter(s.steps()).toList(),
                 MeetingFillers.STEP));
-        TOP.put("meetings.notes", records("meetings.notes", s -> s.data().meetings().agendaItems().stream()
-                .filter(a -> a.studentId().filter(s.student().id()::equals).isPresent()).filter(s.items()).toList(),
+        TOP.put("meetings.notes", records("meetings.notes", s -> s.data().meetings().agendaItemsAbout(s.student().id()).stream()
+                .filter(s.items()).toList(),
                 MeetingFillers.NOTE));
     }
 }

@@ -153,28 +153,39 @@ class DashboardBrowserTest {
 
     /** Opens a student with the find form (the id goes in the request body, never in the address). */
     private static void open(StudentId student) {
-        browser.get(dashboard.uri().resolve("/students").toString());
-        browser.findElement(By.id("student_id")).sendKeys(student.value());
-        clickAndWait(By.id("find-button"));
+        for (int attempt = 1; ; attempt++) {
+            browser.get(dashboard.uri().resolve("/students").toString());
+            browser.findElement(By.id("student_id")).sendKeys(student.value());
+            try {
+                clickAndWait(By.id("find-button"));
+                return;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // the form's document was replaced under the click (a navigation still pending from the page before,
+                // such as the signed-in page's refresh): the typed id went with it, so load the form and type again
+                if (attempt == 3 || !replaced(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean replaced(org.openqa.selenium.WebDriverException e) {
+        return e instanceof org.openqa.selenium.StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     /** Clicks and waits until the browser has left the page (a form's answer or a link's page has loaded). */
     private static void clickAndWait(By by) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "complete".equals(
-                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
         for (int attempt = 1; ; attempt++) {
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "complete".equals(
+                    ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
             WebElement page = browser.findElement(By.tagName("html"));
             try {
                 browser.findElement(by).click();
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-                continue;
             } catch (org.openqa.selenium.WebDriverException e) {
-                // Chromium answers a click on a node of a document being replaced with "Node with given id does not
-                // belong to the document": the click did not happen; find the element in the new document again
-                if (attempt == 3 || !String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                // a stale element, or Chromium's "Node with given id does not belong to the document" for a click on a
+                // document being replaced: the click did not happen; wait for the new document and find the element again
+                if (attempt == 3 || !replaced(e)) {
                     throw e;
                 }
                 continue;

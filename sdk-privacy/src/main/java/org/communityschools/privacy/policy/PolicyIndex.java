@@ -179,6 +179,28 @@ final class PolicyIndex {
     static final int SHARED_LIMIT = 4096;
 
     /**
+     * Values shared by the decisions that build equal ones, by key, safe for concurrent use: at most
+     * {@link #SHARED_LIMIT} kept (all forgotten when full); of two equal values made in a race, the first kept wins.
+     */
+    private static final class Shared<K, V> {
+        private final ConcurrentHashMap<K, V> values = new ConcurrentHashMap<>();
+
+        /** The value kept for {@code key}, or null. */
+        @Nullable V get(K key) {
+            return values.get(key);
+        }
+
+        /** Keeps {@code made} for {@code key} unless a value is kept already; returns the value kept. */
+        V keep(K key, V made) {
+            if (values.size() >= SHARED_LIMIT) {
+                values.clear();
+            }
+            V raced = values.putIfAbsent(key, made);
+            return raced != null ? raced : made;
+        }
+    }
+
+    /**
      * A record scope that decisions share, with the grants made under it, by the field's catalog position: a grant is
      * determined by its rule, its authority, its scope and its field, so decisions whose rule matched the same way
      * share the very same grant objects (filled as they are first needed; a race makes equal grants, one kept).
@@ -275,7 +297,7 @@ final class PolicyIndex {
         }
     }
 
-    private final ConcurrentHashMap<ReasonsKey, List<Denial>> denialLists = new ConcurrentHashMap<>();
+    private final Shared<ReasonsKey, List<Denial>> denialLists = new Shared<>();
     private final List<DataField> catalog;
 
     /**
@@ -290,17 +312,13 @@ final class PolicyIndex {
         if (known == null) {
             known = DecisionAssembly.denials(this, catalog, why, defaultDeny, purpose);
             Decision.checkDisjoint(grants, known);
-            if (denialLists.size() >= SHARED_LIMIT) {
-                denialLists.clear();
-            }
-            List<Denial> raced = denialLists.putIfAbsent(key, known);
-            known = raced != null ? raced : known;
+            known = denialLists.keep(key, known);
         }
         return known;
     }
 
-    private final ConcurrentHashMap<ScopeKey, SharedScope> sharedScopes = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<GrantsKey, GrantSet> grantSets = new ConcurrentHashMap<>();
+    private final Shared<ScopeKey, SharedScope> sharedScopes = new Shared<>();
+    private final Shared<GrantsKey, GrantSet> grantSets = new Shared<>();
 
     /**
      * The scope of rule {@code rule}'s grants under this authority with these limits, shared by every decision that
@@ -311,10 +329,7 @@ final class PolicyIndex {
         ScopeKey key = new ScopeKey(rule, agreement, consent, limits);
         SharedScope known = sharedScopes.get(key);
         if (known == null) {
-            if (sharedScopes.size() >= SHARED_LIMIT) {
-                sharedScopes.clear();
-            }
-            known = sharedScopes.computeIfAbsent(key, k -> new SharedScope(RecordScope.of(limits), fieldCount));
+            known = sharedScopes.keep(key, new SharedScope(RecordScope.of(limits), fieldCount));
         }
         return known;
     }
@@ -322,7 +337,7 @@ final class PolicyIndex {
     /** The key of the scope of a relationship alone: the rule, the date, what its label says and its spans. */
     private record RelationshipKey(int rule, LocalDate date, Object labelKey, List<RecordScope.Span> spans) {}
 
-    private final ConcurrentHashMap<RelationshipKey, SharedScope> relationshipScopes = new ConcurrentHashMap<>();
+    private final Shared<RelationshipKey, SharedScope> relationshipScopes = new Shared<>();
 
     /**
      * The shared scope of rule {@code rule}'s grants made on {@code date} through a relationship alone (no agreement,
@@ -337,11 +352,7 @@ final class PolicyIndex {
         if (known == null) {
             known = sharedScope(rule, Optional.empty(), Optional.empty(),
                     List.of(dateLimit(date), new RecordScope.Limit(label.get(), spans)));
-            if (relationshipScopes.size() >= SHARED_LIMIT) {
-                relationshipScopes.clear();
-            }
-            SharedScope raced = relationshipScopes.putIfAbsent(key, known);
-            known = raced != null ? raced : known;
+            known = relationshipScopes.keep(key, known);
         }
         return known;
     }
@@ -357,10 +368,7 @@ final class PolicyIndex {
         GrantsKey key = new GrantsKey(grants);
         GrantSet known = grantSets.get(key);
         if (known == null) {
-            if (grantSets.size() >= SHARED_LIMIT) {
-                grantSets.clear();
-            }
-            known = grantSets.computeIfAbsent(key, k -> GrantSet.of(List.of(grants)));
+            known = grantSets.keep(key, GrantSet.of(List.of(grants)));
         }
         return known;
     }

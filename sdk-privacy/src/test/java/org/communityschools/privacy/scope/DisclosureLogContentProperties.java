@@ -17,6 +17,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.RelationshipType;
 import org.communityschools.core.model.StudentId;
@@ -92,7 +93,9 @@ class DisclosureLogContentProperties {
             });
             shown += content.fields().isEmpty() ? 0 : 1;
         }
-        assertThat(shown).as("some view shows something").isPositive();
+        // a random policy may deny all sixty requests of one city; the guard against a vacuous property is over the run
+        Statistics.label("some view shows something").collect(shown > 0);
+        Statistics.label("some view shows something").coverage(c -> c.check(true).percentage(p -> p >= 50));
     }
 
     @Property(tries = 30, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
@@ -134,7 +137,10 @@ class DisclosureLogContentProperties {
                 written += rows.size();
             }
         }
-        assertThat(written).as("some record is written").isPositive();
+        // a random policy may deny all thirty requests of one city (CI saw it once); the guard against a vacuous
+        // property is over the run: most cities write records
+        Statistics.label("some record is written").collect(written > 0);
+        Statistics.label("some record is written").coverage(c -> c.check(true).percentage(p -> p >= 50));
     }
 
     /**

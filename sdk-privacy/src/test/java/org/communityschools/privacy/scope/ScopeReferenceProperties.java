@@ -68,6 +68,9 @@ class ScopeReferenceProperties {
         assertThat(outside).as("records disclosed outside the scope of every grant of their field; changes %s; %s",
                 changes, differences).isZero();
         assertThat(differences).as("differences from the reference; changes %s", changes).isEmpty();
-        assertThat(records).as("a city whose views show no record tests nothing").isPositive();
+        // a random policy may deny every request of one city (legitimately); a run whose cities mostly show no record
+        // tests nothing, so the guard is over the run, not each city
+        Statistics.label("cities whose views show a record").collect(records > 0)
+                .coverage(c -> c.check(true).percentage(p -> p >= 50));
     }
 }

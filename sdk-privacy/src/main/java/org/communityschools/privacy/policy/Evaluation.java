@@ -156,7 +156,7 @@ final class Evaluation {
                     fail(k, overlay);
                     continue;
                 }
-                BasisCheck.Outcome o = bases.basis(r, f, m);
+                BasisCheck.Outcome o = bases.basis(r, f, k, m);
                 if (o.failure() != null) {
                     fail(k, o.failure());
                     continue;
@@ -275,12 +275,18 @@ final class Evaluation {
 
     /**
      * The engine's shared scope of rule {@code r} matched by {@code m} under authority {@code o}: found by the
-     * relationship's label key, spans and the date when neither an agreement nor a consent limits it (their limits
-     * depend on the agreement's or consent's record), else by the limits built.
+     * relationship's label key, spans and the date when neither an agreement nor a consent limits it, by those and
+     * the agreement's record when an agreement does (its limits depend on that record alone), else by the limits
+     * built.
      */
     private PolicyIndex.SharedScope sharedScope(int ruleIndex, Rule r, RuleMatcher.Match m, BasisCheck.Outcome o) {
         if (o.agreement().isEmpty() && o.consent().isEmpty()) {
             return x.index.relationshipScope(ruleIndex, x.date, m.labelKey(), m.spans(), m.label());
+        }
+        DataSharingAgreement agreement = o.agreementRecord();
+        if (agreement != null && o.consent().isEmpty()) {
+            return x.index.agreementScope(ruleIndex, x.date, agreement, m.labelKey(), m.spans(),
+                    () -> newLimits(r, m, o));
         }
         return x.index.sharedScope(ruleIndex, o.agreement(), o.consent(), newLimits(r, m, o));
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.communityschools.core.model.AgreementId;
 import org.communityschools.core.model.ConsentId;
+import org.communityschools.core.model.DataSharingAgreement;
 import org.communityschools.core.model.DataCategory;
 import org.communityschools.core.model.StaffRole;
 import org.communityschools.privacy.DataField;
@@ -330,6 +331,104 @@ final class PolicyIndex {
         SharedScope known = sharedScopes.get(key);
         if (known == null) {
             known = sharedScopes.keep(key, new SharedScope(RecordScope.of(limits), fieldCount));
+        }
+        return known;
+    }
+
+    /**
+     * The key of the scope of a relationship under an agreement: the rule, the date, the agreement's version (by
+     * identity: a record of the district data, immutable, so that its identity determines the limits it imposes),
+     * what the relationship's label says and its spans. Compared field by field, without the record methods'
+     * reflection-built equality (this key is made and looked up on every decision under an agreement).
+     */
+    private static final class AgreementScopeKey {
+        private final int rule;
+        private final LocalDate date;
+        private final DataSharingAgreement agreement;
+        private final Object labelKey;
+        private final List<RecordScope.Span> spans;
+        private final int hash;
+
+        AgreementScopeKey(int rule, LocalDate date, DataSharingAgreement agreement, Object labelKey,
+                          List<RecordScope.Span> spans) {
+            this.rule = rule;
+            this.date = date;
+            this.agreement = agreement;
+            this.labelKey = labelKey;
+            this.spans = spans;
+            int h = 31 * rule + date.hashCode();
+            h = 31 * h + System.identityHashCode(agreement);
+            h = 31 * h + labelKey.hashCode();
+            this.hash = 31 * h + spans.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof AgreementScopeKey k && k.hash == hash && k.rule == rule && k.agreement == agreement
+                    && k.date.equals(date) && k.labelKey.equals(labelKey) && k.spans.equals(spans);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private final Shared<AgreementScopeKey, SharedScope> agreementScopes = new Shared<>();
+
+    /**
+     * The shared scope of rule {@code rule}'s grants made on {@code date} through a relationship ({@code labelKey},
+     * {@code spans}) under agreement version {@code agreement} and no consent: the same object as {@link #sharedScope}
+     * returns for the limits {@code limits} builds (the agreement's and the relationship's, which these determine),
+     * built only the first time.
+     */
+    SharedScope agreementScope(int rule, LocalDate date, DataSharingAgreement agreement, Object labelKey,
+                               List<RecordScope.Span> spans, java.util.function.Supplier<List<RecordScope.Limit>> limits) {
+        AgreementScopeKey key = new AgreementScopeKey(rule, date, agreement, labelKey, spans);
+        SharedScope known = agreementScopes.get(key);
+        if (known == null) {
+            known = sharedScope(rule, Optional.of(agreement.id()), Optional.empty(), limits.get());
+            known = agreementScopes.keep(key, known);
+        }
+        return known;
+    }
+
+    /** A key that compares a record of the district data by identity (immutable: its identity determines it). */
+    private static final class Same {
+        private final Object of;
+
+        Same(Object of) {
+            this.of = of;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Same s && s.of == of;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(of);
+        }
+    }
+
+    private final Shared<Same, String[]> fieldChecks = new Shared<>();
+
+    /**
+     * Why agreement version {@code agreement} does not cover each field of the catalog, by catalog position ("" when
+     * it lists the field or its category among its data elements), as {@link BasisCheck#whyNotField} says; made once
+     * per version (at most {@link #SHARED_LIMIT} kept). The array must not be modified.
+     */
+    String[] fieldChecks(DataSharingAgreement agreement) {
+        Same key = new Same(agreement);
+        String[] known = fieldChecks.get(key);
+        if (known == null) {
+            known = new String[fieldCount];
+            for (int k = 0; k < fieldCount; k++) {
+                String why = BasisCheck.whyNotField(agreement, catalog.get(k));
+                known[k] = why == null ? "" : why;
+            }
+            known = fieldChecks.keep(key, known);
         }
         return known;
     }

@@ -8,6 +8,7 @@ import org.communityschools.core.data.DistrictData;
 import org.communityschools.core.model.Consent;
 import org.communityschools.core.model.DataSharingAgreement;
 import org.communityschools.core.model.Enrollment;
+import org.communityschools.core.model.School;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.Staff;
@@ -54,6 +55,19 @@ final class RequestFacts {
         this.at = at;
         this.date = date;
         this.year = SchoolYear.containing(date);
+    }
+
+    /** The school last asked for by {@link #school}, and what it found (null: not in the data). */
+    private @Nullable SchoolId schoolAsked;
+    private @Nullable School schoolFound;
+
+    /** The school with id {@code s}, or null when it is not in the data (the last one asked is remembered). */
+    @Nullable School school(SchoolId s) {
+        if (!s.equals(schoolAsked)) {
+            schoolFound = data.school(s).orElse(null);
+            schoolAsked = s;
+        }
+        return schoolFound;
     }
 
     Staff staff() {

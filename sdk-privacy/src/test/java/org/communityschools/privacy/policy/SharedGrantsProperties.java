@@ -77,4 +77,64 @@ class SharedGrantsProperties {
             assertThat(index.sharedScope(0, Optional.empty(), Optional.empty(), new ArrayList<>(limits))).isSameAs(s);
         }
     }
+
+    @Provide
+    Arbitrary<java.util.Set<String>> dataElements() {
+        List<String> names = new ArrayList<>();
+        Policies.defaultPolicy().catalog().fields().forEach(f -> names.add(f.path().value()));
+        for (org.communityschools.core.model.DataCategory c : org.communityschools.core.model.DataCategory.values()) {
+            names.add(c.name());
+        }
+        return net.jqwik.api.Arbitraries.of(names).set().ofMinSize(1).ofMaxSize(12);
+    }
+
+    /**
+     * The index's field checks of an agreement version (made once per version, kept by its identity) say of each field
+     * what the agreement says: covered exactly when it lists the field's path or its category, else why not.
+     */
+    @Property(tries = 200)
+    void anAgreementsFieldChecksAreWhatItsDataElementsSay(@ForAll("dataElements") java.util.Set<String> elements) {
+        Policy policy = Policies.defaultPolicy();
+        PolicyIndex index = new PolicyIndex(policy);
+        org.communityschools.core.model.DataSharingAgreement a = withElements(elements);
+        String[] checks = index.fieldChecks(a);
+        List<DataField> catalog = policy.catalog().fields();
+        assertThat(checks).hasSize(catalog.size());
+        for (int k = 0; k < catalog.size(); k++) {
+            DataField f = catalog.get(k);
+            boolean covered = elements.contains(f.path().value()) || elements.contains(f.category().name());
+            assertThat(checks[k]).isEqualTo(covered ? "" : "agreement " + a.id() + " v" + a.version()
+                    + " lists neither the field nor its category " + f.category() + " among its data elements");
+        }
+        assertThat(index.fieldChecks(a)).isSameAs(checks);
+        // an equal version that is another record is checked again, to the same effect
+        assertThat(index.fieldChecks(withElements(elements))).isEqualTo(checks);
+    }
+
+    private static org.communityschools.core.model.DataSharingAgreement withElements(java.util.Set<String> elements) {
+        org.communityschools.core.model.DataSharingAgreement t = TinyCity.DATA.agreements().get(0);
+        return new org.communityschools.core.model.DataSharingAgreement(t.id(), t.version(), t.status(),
+                t.disclosingOrganizationId(), t.recipientOrganizationId(), t.legalBasis(), t.purpose(), t.schoolIds(),
+                t.schoolYears(), elements, t.permittedRoles(), t.effectiveDate(), t.endDate(), t.signedDate(),
+                t.signatories(), t.destructionDays(), t.redisclosureAllowed(), t.versionEffectiveDate());
+    }
+
+    @Example
+    void theAgreementScopesAreForgottenPastTheirLimitAndStillRight() {
+        PolicyIndex index = new PolicyIndex(Policies.defaultPolicy());
+        LocalDate day = LocalDate.of(2018, 3, 1);
+        org.communityschools.core.model.DataSharingAgreement a = TinyCity.DATA.agreements().get(0);
+        for (int i = 0; i < PolicyIndex.SHARED_LIMIT + 10; i++) {
+            List<RecordScope.Span> spans = List.of(new RecordScope.Span(Optional.of(new SchoolId("SCH0001")),
+                    day.minusDays(i), day));
+            List<RecordScope.Limit> limits = new ArrayList<>(RecordScope.agreementLimits(a, day));
+            limits.add(new RecordScope.Limit("the window " + i, spans));
+            PolicyIndex.SharedScope s = index.agreementScope(0, day, a, "window " + i, spans, () -> limits);
+            assertThat(s.scope).isEqualTo(RecordScope.of(limits));
+            assertThat(index.agreementScope(0, day, a, "window " + i, new ArrayList<>(spans), () -> {
+                throw new AssertionError("the limits of a scope kept are not built again");
+            })).isSameAs(s);
+            assertThat(index.sharedScope(0, Optional.of(a.id()), Optional.empty(), limits)).isSameAs(s);
+        }
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import org.communityschools.core.internal.index.DistrictIndex;
+import org.communityschools.core.internal.index.RelationshipColumns;
 import org.communityschools.core.model.AgreementHistory;
 import org.communityschools.core.model.AgreementId;
 import org.communityschools.core.model.BehaviorIncident;
@@ -50,31 +51,17 @@ import org.communityschools.core.model.StudentStaffRelationship;
  * Immutable and thread-safe. Collections returned are unmodifiable.
  */
 public final class DistrictData {
-    private final DistrictIndex ix;
+    /** The index and the calendars, package-private for {@link DistrictDataBridge} (the SDK's own access). */
+    final DistrictIndex ix;
     private final AttendanceTable attendance;
-    private final Map<SchoolId, InstructionalCalendar> calendars;
+    final Map<SchoolId, InstructionalCalendar> calendars;
 
     static {
-        org.communityschools.core.internal.index.DataBridge.install(new org.communityschools.core.internal.index.DataBridge() {
-            @Override
-            public DistrictIndex index(DistrictData data) {
-                return data.ix;
-            }
-
-            @Override
-            public DistrictData wrap(DistrictIndex index, @org.jspecify.annotations.Nullable Map<SchoolId, InstructionalCalendar> calendars) {
-                return calendars == null ? new DistrictData(index) : new DistrictData(index, calendars);
-            }
-
-            @Override
-            public Map<SchoolId, InstructionalCalendar> calendars(DistrictData data) {
-                return data.calendars;
-            }
-        });
+        DistrictDataBridge.install();
     }
 
     /** A version made by changes that left the schools and calendars as they were: shares the calendars. */
-    private DistrictData(DistrictIndex index, Map<SchoolId, InstructionalCalendar> calendars) {
+    DistrictData(DistrictIndex index, Map<SchoolId, InstructionalCalendar> calendars) {
         this.ix = index;
         this.attendance = new AttendanceTable(index.attendance, this);
         this.calendars = calendars;
@@ -503,6 +490,20 @@ public final class DistrictData {
     public List<StudentStaffRelationship> relationshipsOn(StaffId staff, LocalDate date) {
         Objects.requireNonNull(date, "date");
         return ix.relationshipsByStaff.matching(staffIndex(staff), (r, d) -> r.period().contains(d), date);
+    }
+
+    /**
+     * {@return the staff member's relationships with the student in force on {@code date}, by begin date then type:
+     * {@link #relationshipsOfStudent} filtered, without building the student's other relationships}
+     *
+     * @param staff the staff member
+     * @param student the student
+     * @param date the day
+     */
+    public List<StudentStaffRelationship> relationshipsOn(StaffId staff, StudentId student, LocalDate date) {
+        Objects.requireNonNull(staff, "staff");
+        Objects.requireNonNull(date, "date");
+        return RelationshipColumns.withStaffOn(ix.relationshipsByStudent, studentIndex(student), staff, date);
     }
 
     private int staffIndex(StaffId staff) {

@@ -103,24 +103,14 @@ final class RequestFacts {
 
     /**
      * The requester's student-staff relationships with the student in force on the date, by begin date then type
-     * (read once). Read from the student's relationships, which are few, rather than from the requester's caseload
-     * on the date, which a mentor's or a teacher's can make long: the same relationships in the same order, since both
-     * groupings sort by begin date and then by the other party and the type.
+     * (read once): the student's relationships, which are few, screened by the requester in the district's
+     * relationship columns ({@link DistrictData#relationshipsOn(StaffId, StudentId, LocalDate)}), rather than the
+     * requester's caseload on the date, which a mentor's or a teacher's can make long.
      */
     List<StudentStaffRelationship> relationshipsWithStudent() {
         List<StudentStaffRelationship> known = relationships;
         if (known == null) {
-            known = List.of();
-            List<StudentStaffRelationship> all = data.relationshipsOfStudent(student);
-            for (int i = 0, n = all.size(); i < n; i++) {
-                StudentStaffRelationship r = all.get(i);
-                if (r.staffId().equals(requester) && r.period().contains(date)) {
-                    if (known.isEmpty()) {
-                        known = new ArrayList<>(2);
-                    }
-                    known.add(r);
-                }
-            }
+            known = data.relationshipsOn(requester, student, date);
             relationships = known;
         }
         return known;

@@ -287,6 +287,23 @@ public final class Grouped<T> {
         return key < 0 || key + 1 >= offsets.length ? 0 : offsets[key + 1];
     }
 
+    /**
+     * The list the items of {@code key} are read from by position ({@link #sourcePosition}), when the groups were
+     * built from one ({@link #ofColumns}, {@link #ofPositions}) and the group of {@code key} was not replaced; else
+     * null (read the group with {@link #get}). Then the group's items are at {@link #start} to {@link #end}.
+     */
+    public @Nullable List<?> sourceOf(int key) {
+        if (source == null || overrides != null && key >= 0 && overrides.get(key) != null) {
+            return null;
+        }
+        return source;
+    }
+
+    /** The position in the {@link #sourceOf source list} of the item at {@code position} (a group's, see {@link #start}). */
+    public int sourcePosition(int position) {
+        return positions[position];
+    }
+
     /** The item at {@code position}. */
     @SuppressWarnings("unchecked")
     public T at(int position) {

@@ -1,7 +1,10 @@
 package org.communityschools.core.internal.index;
 
+import java.time.LocalDate;
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
 import org.communityschools.core.model.DateRange;
@@ -9,6 +12,7 @@ import org.communityschools.core.model.RelationshipType;
 import org.communityschools.core.model.StaffId;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.core.model.StudentStaffRelationship;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The student–staff relationships of a loaded directory as columns, read as an unmodifiable
@@ -62,6 +66,68 @@ public final class RelationshipColumns extends AbstractList<StudentStaffRelation
     /** The dense index of the staff member of the relationship at {@code index} in the staff table. */
     public int staff(int index) {
         return member[index];
+    }
+
+    /**
+     * The relationships of the student at {@code student} in {@code byStudent} with staff member {@code staff} whose
+     * period contains {@code date}, in the group's order: {@code byStudent.get(student)} filtered by staff member and
+     * date, but a group read from relationship columns is screened by the staff member's dense index in the columns'
+     * own staff table and by the period's code, so that no record is built for the student's other relationships
+     * (a decision asks this of every request: issue 19). A group replaced by a later version (a change batch) holds
+     * its records, which are filtered as they are.
+     *
+     * @param byStudent the relationships grouped by student
+     * @param student the student's dense index (negative: none)
+     * @param staff the staff member
+     * @param date the day
+     * @return the relationships, unmodifiable
+     */
+    public static List<StudentStaffRelationship> withStaffOn(Grouped<StudentStaffRelationship> byStudent, int student,
+                                                             StaffId staff, LocalDate date) {
+        StudentStaffRelationship only = null;
+        List<StudentStaffRelationship> more = null;
+        if (byStudent.sourceOf(student) instanceof RelationshipColumns c) {
+            // the loaded staff table: an id's index there is the one its rows hold (ids are unique, never reassigned)
+            int m = c.staff.indexOf(staff.value());
+            if (m < 0) {
+                return List.of();
+            }
+            for (int p = byStudent.start(student), end = byStudent.end(student); p < end; p++) {
+                int at = byStudent.sourcePosition(p);
+                if (c.member[at] == m && c.rests[c.rest[at]].period().contains(date)) {
+                    StudentStaffRelationship r = c.get(at);
+                    if (only == null) {
+                        only = r;
+                    } else {
+                        more = more(more, only, r);
+                    }
+                }
+            }
+        } else {
+            List<StudentStaffRelationship> group = byStudent.get(student);
+            for (int i = 0, n = group.size(); i < n; i++) {
+                StudentStaffRelationship r = group.get(i);
+                if (r.staffId().equals(staff) && r.period().contains(date)) {
+                    if (only == null) {
+                        only = r;
+                    } else {
+                        more = more(more, only, r);
+                    }
+                }
+            }
+        }
+        return more != null ? List.copyOf(more) : only != null ? List.of(only) : List.of();
+    }
+
+    private static List<StudentStaffRelationship> more(@Nullable List<StudentStaffRelationship> more,
+                                                       StudentStaffRelationship first, StudentStaffRelationship next) {
+        List<StudentStaffRelationship> out = more;
+        if (out == null) {
+            out = new ArrayList<>(4);
+            out.add(first);
+        }
+        out.add(next);
+        return out;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.communityschools.core.model.DataCategory;
 import org.communityschools.core.model.StaffId;
 import org.communityschools.core.model.StudentId;
@@ -178,13 +179,15 @@ final class DecisionAssembly {
 
     /** The obligation to record the disclosure of {@code fields} under {@code first}'s authority. */
     private static Obligation disclosure(RequestFacts x, Grant first, List<FieldPath> fields) {
-        Disclosure.Builder b = Disclosure.builder().at(x.at).requester(x.requester)
-                .requesterOrganization(x.staff().employerId()).student(x.student)
-                .fields(fields).purpose(x.purpose.code()).legalBasis(first.basis());
-        first.agreement().ifPresent(b::agreement);
-        first.consent().ifPresent(b::consent);
-        return new Obligation.RecordDisclosure(b.build());
+        // the record's constructor, as the builder calls it, without the builder and its two maps (one per decision)
+        return new Obligation.RecordDisclosure(new Disclosure(x.at, x.requester, x.staff().employerId(), x.student,
+                fields, x.purpose.code(), first.basis(), first.agreement(), first.consent(), Optional.empty(),
+                NO_COUNTS, NO_MASKS, Optional.empty()));
     }
+
+    /** A decision's disclosure records no content yet: no record counts, no masks applied. */
+    private static final java.util.SortedMap<FieldPath, Integer> NO_COUNTS = java.util.Collections.emptySortedMap();
+    private static final java.util.SortedMap<FieldPath, String> NO_MASKS = java.util.Collections.emptySortedMap();
 
     private static boolean sameAuthority(Grant a, Grant b) {
         return a.basis() == b.basis() && a.agreement().equals(b.agreement()) && a.consent().equals(b.consent());

@@ -100,9 +100,10 @@ final class Evaluation {
                 + facts.describeAssignments() + ", employed by " + staff.employerId() + ") asks for student " + student
                 + "'s records for purpose '" + purpose + "' on " + date + ".");
         List<Rule> rules = policy.rules();
+        boolean[] applies = index.rulesFor(purpose, rules);
         for (int i = 0; i < rules.size(); i++) {
             Rule r = rules.get(i);
-            if (r.effect() != Effect.FORBID || !r.appliesTo(purpose) || !index.holdsRoleOf(i, held)) {
+            if (r.effect() != Effect.FORBID || !applies[i] || !index.holdsRoleOf(i, held)) {
                 continue;
             }
             RuleMatcher.Match m = matcher.match(r);
@@ -123,7 +124,7 @@ final class Evaluation {
             if (r.effect() != Effect.PERMIT) {
                 continue;
             }
-            if (!r.appliesTo(purpose)) {
+            if (!applies[i]) {
                 explanation.notForPurpose(r);
                 continue;
             }

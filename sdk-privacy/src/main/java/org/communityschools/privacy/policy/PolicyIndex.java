@@ -126,6 +126,11 @@ final class PolicyIndex {
             }
             whole.put(p, byCategory);
         }
+        Map<Purpose, boolean[]> applies = new HashMap<>();
+        for (Purpose p : policy.purposes().keySet()) {
+            applies.put(p, appliesTo(policy.rules(), p));
+        }
+        appliesTo = Map.copyOf(applies);
         defaultDeny = Map.copyOf(deny);
         wholeDefaultDenials = Map.copyOf(whole);
     }
@@ -169,6 +174,26 @@ final class PolicyIndex {
     @Nullable Denial wholeDefaultDenial(Purpose purpose, DataCategory category) {
         Denial[] known = wholeDefaultDenials.get(purpose);
         return known == null ? null : known[category.ordinal()];
+    }
+
+    /** Per declared purpose, whether each rule applies to it ({@link Rule#appliesTo}), by rule position. */
+    private final Map<Purpose, boolean[]> appliesTo;
+
+    /**
+     * Whether each rule applies to {@code purpose} ({@link Rule#appliesTo}), by position; for a purpose the policy
+     * does not declare, computed (an evaluation of one denies at once). The array must not be modified.
+     */
+    boolean[] rulesFor(Purpose purpose, List<Rule> rules) {
+        boolean[] known = appliesTo.get(purpose);
+        return known != null ? known : appliesTo(rules, purpose);
+    }
+
+    private static boolean[] appliesTo(List<Rule> rules, Purpose purpose) {
+        boolean[] out = new boolean[rules.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = rules.get(i).appliesTo(purpose);
+        }
+        return out;
     }
 
     /** Whether the requester, holding the roles {@code held} (bits by ordinal), holds one of rule {@code i}'s. */
@@ -433,8 +458,36 @@ final class PolicyIndex {
         return known;
     }
 
-    /** The key of the scope of a relationship alone: the rule, the date, what its label says and its spans. */
-    private record RelationshipKey(int rule, LocalDate date, Object labelKey, List<RecordScope.Span> spans) {}
+    /**
+     * The key of the scope of a relationship alone: the rule, the date, what its label says and its spans (compared
+     * field by field, with its hash computed once: made and looked up on every decision through a relationship).
+     */
+    private static final class RelationshipKey {
+        private final int rule;
+        private final LocalDate date;
+        private final Object labelKey;
+        private final List<RecordScope.Span> spans;
+        private final int hash;
+
+        RelationshipKey(int rule, LocalDate date, Object labelKey, List<RecordScope.Span> spans) {
+            this.rule = rule;
+            this.date = date;
+            this.labelKey = labelKey;
+            this.spans = spans;
+            this.hash = ((31 * rule + date.hashCode()) * 31 + labelKey.hashCode()) * 31 + spans.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RelationshipKey k && k.hash == hash && k.rule == rule && k.date.equals(date)
+                    && k.labelKey.equals(labelKey) && k.spans.equals(spans);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 
     private final Shared<RelationshipKey, SharedScope> relationshipScopes = new Shared<>();
 

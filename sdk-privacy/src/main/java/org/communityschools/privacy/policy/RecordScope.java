@@ -52,6 +52,26 @@ public final class RecordScope {
         boolean matches(SchoolId s) {
             return school.isEmpty() || school.get().equals(s);
         }
+
+        /**
+         * Equal when the school and both days are (as a record's equality; written out because spans key the scopes
+         * an engine shares, compared on every decision).
+         *
+         * @param o another object
+         * @return whether {@code o} is a span with the same school and days
+         */
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Span s && first.equals(s.first) && last.equals(s.last) && school.equals(s.school);
+        }
+
+        /**
+         * {@return a hash of the school and both days, as a record's}
+         */
+        @Override
+        public int hashCode() {
+            return (31 * school.hashCode() + first.hashCode()) * 31 + last.hashCode();
+        }
     }
 
     /**

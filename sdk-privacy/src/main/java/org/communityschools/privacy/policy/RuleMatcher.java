@@ -35,7 +35,18 @@ final class RuleMatcher {
                  Object labelKey) {}
 
     /** What the label of a student-staff match says besides its rule: the relationship type and the schools. */
-    private record StudentStaffLabel(RelationshipType type, List<SchoolId> at) {}
+    private record StudentStaffLabel(RelationshipType type, List<SchoolId> at) {
+        // written out: a scope's key, hashed and compared on every decision
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StudentStaffLabel l && l.type == type && l.at.equals(at);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * type.hashCode() + at.hashCode();
+        }
+    }
 
     private final RequestFacts f;
     /** Why the last rule that did not match does not, in words. */

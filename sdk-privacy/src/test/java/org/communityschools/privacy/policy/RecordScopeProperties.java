@@ -55,4 +55,28 @@ class RecordScopeProperties {
     Arbitrary<Integer> day() {
         return Arbitraries.integers().between(0, 60);
     }
+
+    @Provide
+    Arbitrary<RecordScope.Span> spans() {
+        return Combinators.combine(Arbitraries.integers().between(-1, 1), Arbitraries.integers().between(0, 3),
+                Arbitraries.integers().between(0, 2)).as((s, from, length) -> new RecordScope.Span(
+                s < 0 ? Optional.empty() : Optional.of(SchoolId.of(SCHOOLS.get(s).value())), BASE.plusDays(from),
+                BASE.plusDays(from + length)));
+    }
+
+    /**
+     * A span's equality and hash, written out because spans key the scopes an engine shares, are a record's: equal
+     * exactly when the school and both days are, equal spans with equal hashes.
+     */
+    @Property(tries = 1000)
+    void spansAreEqualExactlyWhenTheirComponentsAre(@ForAll("spans") RecordScope.Span a, @ForAll("spans") RecordScope.Span b) {
+        boolean same = a.school().equals(b.school()) && a.first().equals(b.first()) && a.last().equals(b.last());
+        assertThat(a.equals(b)).isEqualTo(same);
+        assertThat(b.equals(a)).isEqualTo(same);
+        if (same) {
+            assertThat(a.hashCode()).isEqualTo(b.hashCode());
+        }
+        assertThat(a.equals(null)).isFalse();
+        Statistics.label("equal").collect(same).coverage(c -> c.check(true).percentage(p -> p > 1));
+    }
 }

@@ -43,6 +43,11 @@ final class BasisCheck {
     }
 
     private final RequestFacts x;
+    /**
+     * For the rule being evaluated under {@code SCHOOL_OFFICIAL}: whether the first school it matched is of the
+     * requester's employer's district (then every field passes at that school); null until asked.
+     */
+    private @Nullable Boolean ownOfficial;
     /** The roles of the rule being evaluated that the requester holds (computed once per rule). */
     private @Nullable Set<StaffRole> ruleRoles;
     /**
@@ -64,6 +69,7 @@ final class BasisCheck {
     /** Forgets what was computed for the previous rule. */
     void startRule() {
         ruleRoles = null;
+        ownOfficial = null;
         checkedSchool = null;
         checked = null;
         if (agreementChecks != null) {
@@ -99,6 +105,17 @@ final class BasisCheck {
     }
 
     private Outcome throughSchools(Rule r, DataField f, int k, RuleMatcher.Match m, LegalBasis basis) {
+        if (basis == LegalBasis.SCHOOL_OFFICIAL) {
+            Boolean official = ownOfficial;
+            if (official == null) {
+                official = firstSchoolIsTheEmployers(m);
+                ownOfficial = official;
+            }
+            if (official) {
+                // what the loop below returns at its first school, whatever the field
+                return Outcome.OK;
+            }
+        }
         if (m.schools().isEmpty()) {
             return Outcome.fail("the student is not enrolled in any school on " + x.date
                     + ", so no school's officials or agreements cover the request");
@@ -123,6 +140,15 @@ final class BasisCheck {
             }
         }
         return Outcome.fail(first == null ? "no agreement covers the request" : first);
+    }
+
+    /** Whether the first of {@code m}'s schools is in the data and of the requester's employer's district. */
+    private boolean firstSchoolIsTheEmployers(RuleMatcher.Match m) {
+        if (m.schools().isEmpty()) {
+            return false;
+        }
+        School first = x.school(m.schools().get(0));
+        return first != null && first.districtId().equals(x.staff().employerId());
     }
 
     private Outcome agreement(Rule r, DataField f, int k, SchoolId s, School school, LegalBasis basis) {

@@ -61,7 +61,8 @@ final class DecisionAssembly {
         obligations.addAll(masks);
         // why each field not granted is denied; the denials of an equal pattern are shared
         String defaultDeny = index.defaultDeny(x.purpose);
-        String[] why = new String[granted.length];
+        // the failures' array of first reasons is overwritten in place: each position after its reasons are read
+        String[] why = failures != null ? failures.firstReasons() : new String[granted.length];
         for (int k = 0; k < why.length; k++) {
             why[k] = granted[k] != null ? PolicyIndex.GRANTED : reason(k, forbidden, failures, defaultDeny);
         }

@@ -41,6 +41,15 @@ final class Failures {
         }
     }
 
+    /**
+     * The array of each field's first reason, handed to the decision's assembly to be overwritten, position by
+     * position after {@link #reason} has read that position, with each field's whole reason (one array per decision
+     * instead of two); nothing is added after.
+     */
+    @Nullable String[] firstReasons() {
+        return first;
+    }
+
     /** {@return the reasons of the field at {@code k}, joined with "; ", or null when it failed no check} */
     @Nullable String reason(int k) {
         String known = first[k];

@@ -43,6 +43,8 @@ public final class ScopeGate {
     private @Nullable List<SchoolId> schools;
     /** The grants' scopes seen from the schools of the records asked about so far: few per view. */
     private SchoolDays[] days = new SchoolDays[4];
+    /** The scope each of {@link #days} was asked for (a shared instance may hold another, equal scope). */
+    private RecordScope[] dayScopes = new RecordScope[4];
     private int dayCount;
     private @Nullable FieldPath lastField;
     private List<Grant> lastGrants = List.of();
@@ -241,18 +243,23 @@ public final class ScopeGate {
         return lastGrants;
     }
 
-    /** The scope seen from the school, built on the first record of the school asked about. */
+    /**
+     * The scope seen from the school: on the first record of the school asked about, the instance shared by the views
+     * that ask about an equal scope at that school ({@link SchoolDays#of}); then kept here by the scope's identity.
+     */
     private SchoolDays days(RecordScope scope, SchoolId school) {
         for (int i = 0; i < dayCount; i++) {
             SchoolDays d = days[i];
-            if (d.scope == scope && d.school.equals(school)) {
+            if (dayScopes[i] == scope && d.school.equals(school)) {
                 return d;
             }
         }
-        SchoolDays d = new SchoolDays(scope, school);
+        SchoolDays d = SchoolDays.of(scope, school);
         if (dayCount == days.length) {
             days = java.util.Arrays.copyOf(days, dayCount * 2);
+            dayScopes = java.util.Arrays.copyOf(dayScopes, dayCount * 2);
         }
+        dayScopes[dayCount] = scope;
         days[dayCount++] = d;
         return d;
     }

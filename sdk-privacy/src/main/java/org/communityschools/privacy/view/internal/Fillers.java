@@ -178,15 +178,17 @@ public final class Fillers {
                 return Optional.empty();
             }
             String[] segments = Segments.of(path);
-            Rows out = new Rows(rows.size());
-            int admitted = 0;
+            // made on the first record admitted: most record fields of a view have none in scope
+            Rows out = null;
             for (int r = 0, n = rows.size(); r < n; r++) {
                 T row = rows.get(r);
                 ScopeGate.Place place = ScopeGate.placeOrNull(s.data(), row);
                 if (place == null || !children.admit(place)) {
                     continue;
                 }
-                admitted++;
+                if (out == null) {
+                    out = new Rows(n - r);
+                }
                 out.startRow();
                 attributes.write(s, row, out, children);
                 for (String seg : segments) {
@@ -196,7 +198,7 @@ public final class Fillers {
                     }
                 }
             }
-            return admitted == 0 ? Optional.empty() : Optional.of(new POJONode(out.end()));
+            return out == null ? Optional.empty() : Optional.of(new POJONode(out.end()));
         };
     }
 

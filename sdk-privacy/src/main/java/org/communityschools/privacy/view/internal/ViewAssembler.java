@@ -102,6 +102,8 @@ public final class ViewAssembler {
     private final SortedMap<FieldPath, String> absent = new TreeMap<>();
     private final SortedMap<FieldPath, MaskTransform> masked = new TreeMap<>();
     private final Map<FieldPath, Set<RowFilter>> rows = new TreeMap<>();
+    /** The plans of the child fields of the field being filled, by segment ({@link #plan}). */
+    private final Map<String, ChildPlan> plans = new HashMap<>(8);
 
     private final java.util.function.Predicate<org.communityschools.core.model.ActionStep> steps;
     private final java.util.function.Predicate<org.communityschools.core.model.AgendaItem> items;
@@ -278,8 +280,10 @@ public final class ViewAssembler {
         pendingChildCounts.clear();
         currentPlace = null;
         currentGrant = null;
-        // what a child field needs from the decision and the catalog is the same for every record: resolved once
-        Map<String, ChildPlan> plans = new HashMap<>(4);
+        // what a child field needs from the decision and the catalog is the same for every record: resolved once per
+        // field (the map is the view's, emptied for each field)
+        Map<String, ChildPlan> plans = this.plans;
+        plans.clear();
         try {
             value = filler.get().fill(s, new Fillers.ChildWriter() {
                 @Override

@@ -25,11 +25,16 @@ final class Stretch {
         if (school == this.school && epochDay >= from && epochDay < until) {
             return;
         }
-        grant = gate.coverOrNull(field, school, epochDay);
-        reason = grant == null ? gate.whyNot(field, school, epochDay) : null;
-        from = gate.sameFrom(field, school, epochDay);
-        until = gate.sameUntil(field, school, epochDay);
+        gate.ask(field, school, epochDay, this);
+    }
+
+    /** Set by {@link ScopeGate#ask}: the stretch {@code [from, until)} at {@code school} and its answer. */
+    void set(SchoolId school, long from, long until, @Nullable Grant grant, @Nullable String reason) {
         this.school = school;
+        this.from = from;
+        this.until = until;
+        this.grant = grant;
+        this.reason = reason;
     }
 
     /** Forgets the stretch (for another field). */

@@ -438,16 +438,12 @@ public final class ViewAssembler {
     }
 
     private ChildPlan plan(FieldPath parent, String segment) {
-        String text = parent.value() + "." + segment;
-        if (!FieldPath.isWellFormed(text)) {
+        ChildField c = childField(catalog, parent, segment);
+        FieldPath p = c.path();
+        if (p == null || c.field() == null || !decision.permits(p)) {
             return ChildPlan.NEVER;
         }
-        FieldPath p = FieldPath.of(text);
-        Optional<DataField> f = catalog.field(p);
-        if (f.isEmpty() || !decision.permits(p)) {
-            return ChildPlan.NEVER;
-        }
-        if (f.get().source().isEmpty()) {
+        if (c.field().source().isEmpty()) {
             absent.put(p, "no source in the district data directory");
             return ChildPlan.NEVER;
         }
@@ -455,9 +451,43 @@ public final class ViewAssembler {
             absent.put(p, "the record view does not support the row restriction " + rows.get(p) + " on this field");
             return ChildPlan.NEVER;
         }
-        Optional<Fillers.ChildFiller> filler = Fillers.child(p.value());
         // the filler is looked up after the key check of each record, as before; a missing filler is recorded there
-        return new ChildPlan(p, filler.orElse(null), masks.getOrDefault(p, Set.of()));
+        return new ChildPlan(p, c.filler(), masks.getOrDefault(p, Set.of()));
+    }
+
+    /**
+     * What a child segment of a record field is, whatever the decision: its path (null when malformed), its field in
+     * the catalog (null when the catalog has none) and its filler (null when the view has none).
+     */
+    private record ChildField(@Nullable FieldPath path, @Nullable DataField field, Fillers.@Nullable ChildFiller filler) {}
+
+    private record ChildKey(FieldPath parent, String segment) {}
+
+    /** The child fields of one catalog met so far (the segments are the fillers' own: a few dozen at most). */
+    private record CatalogChildren(FieldCatalog catalog, java.util.concurrent.ConcurrentHashMap<ChildKey, ChildField> known) {}
+
+    /** Those of the last catalog asked about (a catalog is immutable; views mostly use the default one). */
+    private static volatile @Nullable CatalogChildren lastChildren;
+
+    private static ChildField childField(FieldCatalog catalog, FieldPath parent, String segment) {
+        CatalogChildren known = lastChildren;
+        if (known == null || known.catalog() != catalog) {
+            known = new CatalogChildren(catalog, new java.util.concurrent.ConcurrentHashMap<>());
+            lastChildren = known;
+        }
+        ChildKey key = new ChildKey(parent, segment);
+        ChildField c = known.known().get(key);
+        if (c == null) {
+            String text = parent.value() + "." + segment;
+            if (!FieldPath.isWellFormed(text)) {
+                c = new ChildField(null, null, null);
+            } else {
+                FieldPath p = FieldPath.of(text);
+                c = new ChildField(p, catalog.field(p).orElse(null), Fillers.child(p.value()).orElse(null));
+            }
+            known.known().putIfAbsent(key, c);
+        }
+        return c;
     }
 
     private Optional<JsonNode> child(ChildPlan plan, String segment, Object record, boolean taken) {

@@ -37,6 +37,16 @@ final class Stretch {
         this.reason = reason;
     }
 
+    /** {@return the first day of the stretch, as an epoch day} */
+    long from() {
+        return from;
+    }
+
+    /** {@return one past the last day of the stretch} */
+    long until() {
+        return until;
+    }
+
     /** Forgets the stretch (for another field). */
     void clear() {
         school = null;

@@ -27,7 +27,34 @@ final class SchoolDays {
     /** The key of a shared instance: the scope by value (its limits) and the school. */
     private record Key(RecordScope scope, SchoolId school) {}
 
+    /**
+     * The key of the same instance by the scope object: decisions share their scope objects (the policy index keeps
+     * them), and a scope's value is a list of limits and spans, slower to hash than to find by identity.
+     */
+    private static final class SameScope {
+        final RecordScope scope;
+        final SchoolId school;
+        final int hash;
+
+        SameScope(RecordScope scope, SchoolId school) {
+            this.scope = scope;
+            this.school = school;
+            this.hash = System.identityHashCode(scope) * 31 + school.value().hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SameScope k && k.scope == scope && k.school.value().equals(school.value());
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
     private static final SharedValues<Key, SchoolDays> SHARED = new SharedValues<>(SHARED_LIMIT);
+    private static final SharedValues<SameScope, SchoolDays> BY_OBJECT = new SharedValues<>(SHARED_LIMIT);
 
     final RecordScope scope;
     final SchoolId school;
@@ -41,14 +68,23 @@ final class SchoolDays {
      * kept). Answers as {@code new SchoolDays(scope, school)} does.
      */
     static SchoolDays of(RecordScope scope, SchoolId school) {
-        Key key = new Key(scope, school);
-        SchoolDays known = SHARED.get(key);
-        return known != null ? known : SHARED.keep(key, new SchoolDays(scope, school));
+        SameScope same = new SameScope(scope, school);
+        SchoolDays known = BY_OBJECT.get(same);
+        if (known == null) {
+            Key key = new Key(scope, school);
+            known = SHARED.get(key);
+            if (known == null) {
+                known = SHARED.keep(key, new SchoolDays(scope, school));
+            }
+            known = BY_OBJECT.keep(same, known);
+        }
+        return known;
     }
 
     /** Forgets every shared instance (for tests: answers must not depend on what is kept). */
     static void forgetShared() {
         SHARED.clear();
+        BY_OBJECT.clear();
     }
 
     SchoolDays(RecordScope scope, SchoolId school) {

@@ -56,6 +56,19 @@ public final class ViewAssembler {
         public static Authority of(Grant g) {
             return new Authority(g.basis(), g.agreement(), g.consent());
         }
+
+        // written out (the same equality as the record's): asked for every shown field of every view, where the
+        // record's generated methods ran through method handles that the JIT did not always inline
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Authority a && a.basis == basis && a.agreement.equals(agreement)
+                    && a.consent.equals(consent);
+        }
+
+        @Override
+        public int hashCode() {
+            return (basis.hashCode() * 31 + agreement.hashCode()) * 31 + consent.hashCode();
+        }
     }
 
     private record WithheldKey(FieldPath field, String school, String reason) implements Comparable<WithheldKey> {
@@ -461,7 +474,18 @@ public final class ViewAssembler {
      */
     private record ChildField(@Nullable FieldPath path, @Nullable DataField field, Fillers.@Nullable ChildFiller filler) {}
 
-    private record ChildKey(FieldPath parent, String segment) {}
+    private record ChildKey(FieldPath parent, String segment) {
+        // written out (the same equality as the record's), as Authority's
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ChildKey k && k.parent.value().equals(parent.value()) && k.segment.equals(segment);
+        }
+
+        @Override
+        public int hashCode() {
+            return parent.value().hashCode() * 31 + segment.hashCode();
+        }
+    }
 
     /** The child fields of one catalog met so far (the segments are the fillers' own: a few dozen at most). */
     private record CatalogChildren(FieldCatalog catalog, java.util.concurrent.ConcurrentHashMap<ChildKey, ChildField> known) {}

@@ -22,10 +22,20 @@ final class Stretch {
 
     /** Makes this the stretch of {@code epochDay} at {@code school} of {@code field}, asking the gate if it is not. */
     void ask(ScopeGate gate, FieldPath field, SchoolId school, long epochDay) {
-        if (school == this.school && epochDay >= from && epochDay < until) {
+        if (holds(school, epochDay)) {
             return;
         }
         gate.ask(field, school, epochDay, this);
+    }
+
+    /** Whether this is the stretch of {@code epochDay} at {@code school} (the same school object, as rows give it). */
+    boolean holds(SchoolId school, long epochDay) {
+        return school == this.school && epochDay >= from && epochDay < until;
+    }
+
+    /** {@return the school of the stretch} (after {@link #ask}) */
+    SchoolId school() {
+        return Objects.requireNonNull(school, "school");
     }
 
     /** Set by {@link ScopeGate#ask}: the stretch {@code [from, until)} at {@code school} and its answer. */

@@ -100,6 +100,8 @@ public final class ViewAssembler {
      * every day of the field).
      */
     private final Stretch asked = new Stretch();
+    /** The days of {@link #asked}'s stretch withheld and not yet counted ({@link #flushAsked}). */
+    private int askedWithheld;
     private final Stretch admitted = new Stretch();
     private ScopeGate.@Nullable Place currentPlace;
     /** The grant the record being filled is disclosed under. */
@@ -227,15 +229,28 @@ public final class ViewAssembler {
     }
 
     private void withhold(FieldPath field, @Nullable SchoolId school, String reason) {
+        withhold(field, school, reason, 1);
+    }
+
+    /** Counts {@code n} records withheld with the same key (the counts are summed by key: their order does not matter). */
+    private void withhold(FieldPath field, @Nullable SchoolId school, String reason, int n) {
         if (run > 0 && field == runField && java.util.Objects.equals(school, runSchool) && reason.equals(runReason)) {
-            run++;
+            run += n;
             return;
         }
         endRun();
         runField = field;
         runSchool = school;
         runReason = reason;
-        run = 1;
+        run = n;
+    }
+
+    /** Counts the days of the field being filled withheld in the stretch {@link #asked} holds, if any. */
+    private void flushAsked(FieldPath field) {
+        if (askedWithheld > 0) {
+            withhold(field, asked.school(), asked.reason(), askedWithheld);
+            askedWithheld = 0;
+        }
     }
 
     private void endRun() {
@@ -323,11 +338,15 @@ public final class ViewAssembler {
 
                 @Override
                 public boolean inScope(SchoolId school, long epochDay) {
-                    asked.ask(gate, p, school, epochDay);
+                    // the days withheld in one stretch are counted together, when the stretch ends
+                    if (!asked.holds(school, epochDay)) {
+                        flushAsked(p);
+                        asked.ask(gate, p, school, epochDay);
+                    }
                     if (asked.grant != null) {
                         return true;
                     }
-                    withhold(p, school, asked.reason());
+                    askedWithheld++;
                     return false;
                 }
 
@@ -354,6 +373,8 @@ public final class ViewAssembler {
         } catch (RuntimeException e) {
             absent.put(p, "could not be filled (" + e.getClass().getSimpleName() + ")");
             return;
+        } finally {
+            flushAsked(p); // the days withheld are counted whether or not the field is shown, as each was before
         }
         if (value.isEmpty()) {
             absent.putIfAbsent(p, "no value in this student's records");
@@ -451,7 +472,7 @@ public final class ViewAssembler {
     }
 
     private ChildPlan plan(FieldPath parent, String segment) {
-        ChildField c = childField(catalog, parent, segment);
+        ChildFields.ChildField c = ChildFields.of(catalog, parent, segment);
         FieldPath p = c.path();
         if (p == null || c.field() == null || !decision.permits(p)) {
             return ChildPlan.NEVER;
@@ -466,52 +487,6 @@ public final class ViewAssembler {
         }
         // the filler is looked up after the key check of each record, as before; a missing filler is recorded there
         return new ChildPlan(p, c.filler(), masks.getOrDefault(p, Set.of()));
-    }
-
-    /**
-     * What a child segment of a record field is, whatever the decision: its path (null when malformed), its field in
-     * the catalog (null when the catalog has none) and its filler (null when the view has none).
-     */
-    private record ChildField(@Nullable FieldPath path, @Nullable DataField field, Fillers.@Nullable ChildFiller filler) {}
-
-    private record ChildKey(FieldPath parent, String segment) {
-        // written out (the same equality as the record's), as Authority's
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ChildKey k && k.parent.value().equals(parent.value()) && k.segment.equals(segment);
-        }
-
-        @Override
-        public int hashCode() {
-            return parent.value().hashCode() * 31 + segment.hashCode();
-        }
-    }
-
-    /** The child fields of one catalog met so far (the segments are the fillers' own: a few dozen at most). */
-    private record CatalogChildren(FieldCatalog catalog, java.util.concurrent.ConcurrentHashMap<ChildKey, ChildField> known) {}
-
-    /** Those of the last catalog asked about (a catalog is immutable; views mostly use the default one). */
-    private static volatile @Nullable CatalogChildren lastChildren;
-
-    private static ChildField childField(FieldCatalog catalog, FieldPath parent, String segment) {
-        CatalogChildren known = lastChildren;
-        if (known == null || known.catalog() != catalog) {
-            known = new CatalogChildren(catalog, new java.util.concurrent.ConcurrentHashMap<>());
-            lastChildren = known;
-        }
-        ChildKey key = new ChildKey(parent, segment);
-        ChildField c = known.known().get(key);
-        if (c == null) {
-            String text = parent.value() + "." + segment;
-            if (!FieldPath.isWellFormed(text)) {
-                c = new ChildField(null, null, null);
-            } else {
-                FieldPath p = FieldPath.of(text);
-                c = new ChildField(p, catalog.field(p).orElse(null), Fillers.child(p.value()).orElse(null));
-            }
-            known.known().putIfAbsent(key, c);
-        }
-        return c;
     }
 
     private Optional<JsonNode> child(ChildPlan plan, String segment, Object record, boolean taken) {

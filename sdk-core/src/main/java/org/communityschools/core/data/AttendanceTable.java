@@ -98,6 +98,26 @@ public final class AttendanceTable {
     }
 
     /**
+     * Visits the students with dense index in [{@code fromStudent}, {@code toStudent}) that have attendance rows,
+     * in index order, once each with all of the student's rows (by date, then school), read in place: the same rows
+     * as {@link #forEach(int, int, AttendanceVisitor)} visits, one call per student instead of one per row, so that a
+     * calculation's loop over a student's rows is its own code. The bounds are clipped to the table's students.
+     *
+     * @param fromStudent the first student index visited (inclusive)
+     * @param toStudent the end of the range of student indexes (exclusive)
+     * @param visitor called once per student with rows
+     * @throws IllegalArgumentException when {@code fromStudent > toStudent}
+     */
+    public void forEachStudent(int fromStudent, int toStudent, Consumer<? super StudentAttendanceRows> visitor) {
+        Objects.requireNonNull(visitor, "visitor");
+        if (fromStudent > toStudent) {
+            throw new IllegalArgumentException("the range of students must not end before it starts: [" + fromStudent + ", " + toStudent + ")");
+        }
+        columns.forEachStudent(fromStudent, toStudent, (s, school, day, packed, from, to) ->
+                visitor.accept(new StudentAttendanceRows(s, school, day, packed, from, to)));
+    }
+
+    /**
      * Materializes every row, by student then date (for writers and tests; allocates a record per row).
      *
      * @param action called once per row, with the row as a record

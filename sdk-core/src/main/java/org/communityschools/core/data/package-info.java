@@ -34,7 +34,8 @@
  *       {@code participantsOf}, {@code agreement(id)}, {@code schoolYears()}, and dense indexes
  *       ({@code studentIndex/studentAt/schoolIndex/schoolAt}). Attendance is held in a compact columnar
  *       {@link org.communityschools.core.data.AttendanceTable} (about 10 bytes per row, with a primitive
- *       {@link org.communityschools.core.data.AttendanceVisitor}); see docs/performance-data-loading.md.</li>
+ *       {@link org.communityschools.core.data.AttendanceVisitor}, and a student's rows at once, read in place, as
+ *       {@link org.communityschools.core.data.StudentAttendanceRows}); see docs/performance-data-loading.md.</li>
  *   <li>{@link org.communityschools.core.data.DistrictDataBuilder} — {@code DistrictData.builder().add(...).build()}:
  *       the same data from records made in code, checked by the reader's rules (each record's Jakarta Validation
  *       annotations, with the provider on the path unless {@code validator(...)} or {@code withoutBeanValidation()},

@@ -21,7 +21,7 @@ import org.communityschools.core.synth.SyntheticCity;
 /**
  * {@link AttendanceTable#forEach(int, int, AttendanceVisitor)}: the rows of a range of students are exactly the rows
  * of the whole table whose student is in the range, in the same order, so ranges that cover the students visit every
- * row once.
+ * row once; {@link AttendanceTable#forEachStudent} gives the same rows a student at a time.
  */
 class AttendanceTableRangeTest {
     static Path dir;
@@ -68,12 +68,40 @@ class AttendanceTableRangeTest {
         assertThat(visited).containsExactlyElementsOf(expected);
     }
 
+    @Property(tries = 50)
+    void aStudentsRowsInPlaceAreTheRowsVisitedOneByOne(@ForAll @IntRange(min = -3, max = 400) int a,
+                                                       @ForAll @IntRange(min = 0, max = 400) int b) {
+        int from = Math.min(a, b);
+        int to = Math.max(a, b);
+        List<String> expected = new ArrayList<>();
+        tiny.attendance().forEach(from, to, (s, sch, day, cat, d) -> expected.add(row(s, sch, day, cat.name(), d)));
+        List<String> visited = new ArrayList<>();
+        List<Integer> students = new ArrayList<>();
+        tiny.attendance().forEachStudent(from, to, rows -> {
+            students.add(rows.studentIndex());
+            assertThat(rows.size()).as("a student is visited only with rows").isPositive();
+            for (int i = 0; i < rows.size(); i++) {
+                visited.add(row(rows.studentIndex(), rows.schoolIndex(i), rows.epochDay(i), rows.category(i).name(),
+                        rows.durationTenThousandths(i)));
+            }
+            assertThatThrownBy(() -> rows.epochDay(rows.size())).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> rows.schoolIndex(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+        });
+        assertThat(visited).containsExactlyElementsOf(expected);
+        // each student once, in index order, exactly the students with rows in the range
+        assertThat(students).isSorted().doesNotHaveDuplicates()
+                .containsExactlyElementsOf(expected.stream().map(r -> Integer.parseInt(r.substring(0, r.indexOf(','))))
+                        .distinct().toList());
+    }
+
     @Property(tries = 1)
     void theWholeRangeIsTheWholeTableAndABackwardRangeIsRefused() {
         List<String> visited = new ArrayList<>();
         tiny.attendance().forEach(0, Integer.MAX_VALUE, (s, sch, day, cat, d) -> visited.add(row(s, sch, day, cat.name(), d)));
         assertThat(visited).hasSize(tiny.attendance().size()).containsExactlyElementsOf(all);
         assertThatThrownBy(() -> tiny.attendance().forEach(5, 4, (s, sch, day, cat, d) -> { }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[5, 4)");
+        assertThatThrownBy(() -> tiny.attendance().forEachStudent(5, 4, rows -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[5, 4)");
     }
 }

@@ -30,6 +30,18 @@ final class DataDump {
             m.put("file " + f.fileName(), records);
         }
         m.put("attendance size", d.attendance().size());
+        // the primitive visits, row by row and student by student (a live version reads changed students' own rows)
+        List<String> rows = new ArrayList<>();
+        d.attendance().forEach((st, sch, day, c, t) -> rows.add(d.studentAt(st) + "," + d.schoolAt(sch) + "," + day + "," + c + "," + t));
+        m.put("attendance rows", rows);
+        List<String> blocks = new ArrayList<>();
+        d.attendance().forEachStudent(0, Integer.MAX_VALUE, r -> {
+            for (int i = 0; i < r.size(); i++) {
+                blocks.add(d.studentAt(r.studentIndex()) + "," + d.schoolAt(r.schoolIndex(i)) + "," + r.epochDay(i) + ","
+                        + r.category(i) + "," + r.durationTenThousandths(i));
+            }
+        });
+        m.put("attendance rows by student", blocks);
         m.put("school years", List.copyOf(d.schoolYears()));
         List<Object> index = new ArrayList<>();
         for (int i = 0; i < d.students().size(); i++) {

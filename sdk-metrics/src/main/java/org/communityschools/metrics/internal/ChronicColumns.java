@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.communityschools.core.data.DistrictData;
+import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.DayShare;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StudentCharacteristic;
@@ -298,17 +299,31 @@ final class ChronicColumns {
         int base = bits.base();
         int length = bits.length();
         int stride = bits.stride();
-        data.attendance().forEach(from, to, (student, sch, day, category, duration) -> {
-            for (int i = start[student], e = start[student + 1]; i < e; i++) {
-                if (day >= first[i] && day <= last[i] && school[i] == sch) {
-                    int d = day - base;
-                    if (d >= 0 && d < length && (words[sch * stride + (d >>> 6)] & 1L << d) != 0) {
-                        int c = category.ordinal();
-                        // one table read instead of a branch on the category's treatment (unpredictable from row to row)
-                        absent[i * C + c] += duration >= 0 && duration < width ? shares[c * width + duration]
-                                : definition.absentShare(category, duration);
+        int[] start = this.start;
+        int[] first = this.first;
+        int[] last = this.last;
+        int[] school = this.school;
+        int[] absent = this.absent;
+        // one call per student, its rows read in a loop of this method's own (not one interface call per row)
+        data.attendance().forEachStudent(from, to, rows -> {
+            int a = start[rows.studentIndex()];
+            int e = start[rows.studentIndex() + 1];
+            for (int r = 0, n = rows.size(); r < n; r++) {
+                int day = rows.epochDay(r);
+                int sch = rows.schoolIndex(r);
+                for (int i = a; i < e; i++) {
+                    if (day >= first[i] && day <= last[i] && school[i] == sch) {
+                        int d = day - base;
+                        if (d >= 0 && d < length && (words[sch * stride + (d >>> 6)] & 1L << d) != 0) {
+                            AttendanceCategory category = rows.category(r);
+                            int c = category.ordinal();
+                            int duration = rows.durationTenThousandths(r);
+                            // one table read instead of a branch on the category's treatment (unpredictable per row)
+                            absent[i * C + c] += duration >= 0 && duration < width ? shares[c * width + duration]
+                                    : definition.absentShare(category, duration);
+                        }
+                        break;
                     }
-                    return;
                 }
             }
         });

@@ -16,7 +16,7 @@ import org.communityschools.metrics.ChronicAbsenceDefinition;
  * enrollments ({@link DistrictData#enrollmentsOf}) with the batch rules of {@link ChronicColumns#build} (a school
  * with an index, a grade and school type the definition considers, a day in the period, at least one instructional
  * day), sorted by entry date then school; their attendance rows are visited by the data's student index
- * ({@code AttendanceTable.forEach(from, to, ...)}), their characteristics and student record looked up by
+ * ({@code AttendanceTable.forEachStudent(from, to, ...)}), their characteristics and student record looked up by
  * identifier. Schools are numbered by the live columns ({@link LiveColumns.Schools}), which stay the same across
  * versions whatever the data's own indexes. Time proportional to the students' records. Stateless.
  */
@@ -167,16 +167,22 @@ public final class StudentPatch {
             }
             int a = start[s];
             int e = start[s + 1];
-            p.data.attendance().forEach(row, row + 1, (student, dataSchool, day, category, duration) -> {
-                int sch = dataSchool < translate.length ? translate[dataSchool] : -1;
-                for (int i = a; i < e; i++) {
-                    if (day >= first[i] && day <= last[i] && school[i] == sch) {
-                        if (java.util.Objects.requireNonNull(calendars[sch]).isInstructional(day)) {
-                            int c = category.ordinal();
-                            absent[i * categories + c] += duration >= 0 && duration < width ? shares[c * width + duration]
-                                    : definition.absentShare(category, duration);
+            p.data.attendance().forEachStudent(row, row + 1, rows -> {
+                for (int r = 0, n = rows.size(); r < n; r++) {
+                    int dataSchool = rows.schoolIndex(r);
+                    int day = rows.epochDay(r);
+                    int sch = dataSchool < translate.length ? translate[dataSchool] : -1;
+                    for (int i = a; i < e; i++) {
+                        if (day >= first[i] && day <= last[i] && school[i] == sch) {
+                            if (java.util.Objects.requireNonNull(calendars[sch]).isInstructional(day)) {
+                                org.communityschools.core.model.AttendanceCategory category = rows.category(r);
+                                int c = category.ordinal();
+                                int duration = rows.durationTenThousandths(r);
+                                absent[i * categories + c] += duration >= 0 && duration < width
+                                        ? shares[c * width + duration] : definition.absentShare(category, duration);
+                            }
+                            break;
                         }
-                        return;
                     }
                 }
             });

@@ -183,6 +183,34 @@ public final class AttendanceColumns {
         forEach(0, studentCount, visitor);
     }
 
+    /**
+     * Visits the students with index in [{@code from}, {@code to}) that have rows, one call per student with the
+     * arrays holding its rows and their range (read only: never write to them), in storage order.
+     */
+    public void forEachStudent(int from, int to, BlockVisitor visitor) {
+        int students = offsets.length - 1;
+        for (int s = Math.max(0, from), end = Math.min(to, studentCount); s < end; s++) {
+            Rows changed = overrides == null ? null : overrides.get(s);
+            if (changed != null) {
+                if (changed.size() > 0) {
+                    visitor.visit(s, changed.school(), changed.day(), changed.packed(), 0, changed.size());
+                }
+            } else if (s < students && offsets[s + 1] > offsets[s]) {
+                visitor.visit(s, school, day, packed, offsets[s], offsets[s + 1]);
+            }
+        }
+    }
+
+    /** The category held in a packed row. */
+    public static AttendanceCategory categoryOf(int packed) {
+        return CATEGORIES[packed >>> CATEGORY_SHIFT];
+    }
+
+    /** The duration held in a packed row, in ten-thousandths of a day. */
+    public static int durationOf(int packed) {
+        return (packed >>> DURATION_SHIFT) & DURATION_MASK;
+    }
+
     /** Visits the rows of the students with index in [{@code from}, {@code to}), in storage order. */
     public void forEach(int from, int to, RowVisitor visitor) {
         int students = offsets.length - 1;
@@ -302,6 +330,13 @@ public final class AttendanceColumns {
             bytes += 40 + r.length();
         }
         return bytes;
+    }
+
+    /** A visitor of one student's rows at a time, in place. */
+    @FunctionalInterface
+    public interface BlockVisitor {
+        /** The rows [{@code from}, {@code to}) of the arrays, all of student {@code studentIndex}. */
+        void visit(int studentIndex, char[] school, int[] day, int[] packed, int from, int to);
     }
 
     /** A primitive visitor over rows. */

@@ -24,6 +24,8 @@ import org.communityschools.privacy.internal.IsoText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.jsontype.TypeSerializer;
@@ -99,6 +101,28 @@ public final class LogCodec {
 
     /** The members of a disclosure entry's body, in their canonical order. */
     private static final class DisclosureBody extends JacksonSerializable.Base {
+        /** The members' names and the kind, quoted and encoded once (the generator copies their bytes; the same text). */
+        private static final SerializableString N_SEQ = new SerializedString("seq");
+        private static final SerializableString N_PREV = new SerializedString("prev");
+        private static final SerializableString N_KIND = new SerializedString("kind");
+        private static final SerializableString N_AT = new SerializedString("at");
+        private static final SerializableString N_REQUESTER = new SerializedString("requester");
+        private static final SerializableString N_REQUESTER_ORGANIZATION = new SerializedString("requester_organization");
+        private static final SerializableString N_STUDENT = new SerializedString("student");
+        private static final SerializableString N_FIELDS = new SerializedString("fields");
+        private static final SerializableString N_PURPOSE = new SerializedString("purpose");
+        private static final SerializableString N_LEGAL_BASIS = new SerializedString("legal_basis");
+        private static final SerializableString N_AGREEMENT = new SerializedString("agreement");
+        private static final SerializableString N_CONSENT = new SerializedString("consent");
+        private static final SerializableString N_FERPA_RECORD = new SerializedString("ferpa_record");
+        private static final SerializableString N_EMERGENCY = new SerializedString("emergency");
+        private static final SerializableString N_THREAT = new SerializedString("threat");
+        private static final SerializableString N_RECIPIENTS = new SerializedString("recipients");
+        private static final SerializableString N_RECORD_COUNTS = new SerializedString("record_counts");
+        private static final SerializableString N_MASKS = new SerializedString("masks");
+        private static final SerializableString N_CONTENT_DIGEST = new SerializedString("content_digest");
+        private static final SerializableString DISCLOSURE = new SerializedString("disclosure");
+
         private final long seq;
         private final String prev;
         private final Disclosure d;
@@ -117,42 +141,43 @@ public final class LogCodec {
         /** Writes the body; {@code text} is a buffer of {@link IsoText#INSTANT_CHARS} for the instant. */
         void write(JsonGenerator g, char[] text) {
             g.writeStartObject();
-            g.writeName("seq");
+            g.writeName(N_SEQ);
             g.writeNumber(seq);
-            string(g, "prev", prev);
-            string(g, "kind", "disclosure");
-            g.writeName("at");
+            string(g, N_PREV, prev);
+            g.writeName(N_KIND);
+            g.writeString(DISCLOSURE);
+            g.writeName(N_AT);
             int n = IsoText.instant(d.at(), text);
             if (n < 0) {
                 g.writeString(d.at().toString());
             } else {
                 g.writeString(text, 0, n);
             }
-            string(g, "requester", d.requester().value());
-            string(g, "requester_organization", d.requesterOrganization().value());
-            string(g, "student", d.student().value());
-            g.writeName("fields");
+            string(g, N_REQUESTER, d.requester().value());
+            string(g, N_REQUESTER_ORGANIZATION, d.requesterOrganization().value());
+            string(g, N_STUDENT, d.student().value());
+            g.writeName(N_FIELDS);
             g.writeStartArray();
             for (FieldPath f : d.fields()) {
                 g.writeString(f.value());
             }
             g.writeEndArray();
-            string(g, "purpose", d.purpose());
-            string(g, "legal_basis", d.legalBasis().name());
+            string(g, N_PURPOSE, d.purpose());
+            string(g, N_LEGAL_BASIS, d.legalBasis().name());
             if (d.agreementId().isPresent()) {
-                string(g, "agreement", d.agreementId().get().value());
+                string(g, N_AGREEMENT, d.agreementId().get().value());
             }
             if (d.consentId().isPresent()) {
-                string(g, "consent", d.consentId().get().value());
+                string(g, N_CONSENT, d.consentId().get().value());
             }
-            g.writeName("ferpa_record");
+            g.writeName(N_FERPA_RECORD);
             g.writeBoolean(d.isFerpaRecord());
             if (d.emergency().isPresent()) {
                 EmergencyDetails e = d.emergency().get();
-                g.writeName("emergency");
+                g.writeName(N_EMERGENCY);
                 g.writeStartObject();
-                string(g, "threat", e.threat());
-                g.writeName("recipients");
+                string(g, N_THREAT, e.threat());
+                g.writeName(N_RECIPIENTS);
                 g.writeStartArray();
                 for (String r : e.recipients()) {
                     g.writeString(r);
@@ -161,7 +186,7 @@ public final class LogCodec {
                 g.writeEndObject();
             }
             if (!d.recordCounts().isEmpty()) {
-                g.writeName("record_counts");
+                g.writeName(N_RECORD_COUNTS);
                 g.writeStartObject();
                 for (var c : d.recordCounts().entrySet()) {
                     g.writeName(c.getKey().value());
@@ -170,7 +195,7 @@ public final class LogCodec {
                 g.writeEndObject();
             }
             if (!d.masks().isEmpty()) {
-                g.writeName("masks");
+                g.writeName(N_MASKS);
                 g.writeStartObject();
                 for (var m : d.masks().entrySet()) {
                     string(g, m.getKey().value(), m.getValue());
@@ -178,7 +203,7 @@ public final class LogCodec {
                 g.writeEndObject();
             }
             if (d.contentDigest().isPresent()) {
-                string(g, "content_digest", d.contentDigest().get());
+                string(g, N_CONTENT_DIGEST, d.contentDigest().get());
             }
             g.writeEndObject();
         }
@@ -186,6 +211,11 @@ public final class LogCodec {
         @Override
         public void serializeWithType(JsonGenerator g, SerializationContext ctxt, TypeSerializer typeSer) {
             serialize(g, ctxt);
+        }
+
+        private static void string(JsonGenerator g, SerializableString name, String value) {
+            g.writeName(name);
+            g.writeString(value);
         }
 
         private static void string(JsonGenerator g, String name, String value) {

@@ -107,7 +107,7 @@ public final class Fillers {
         o.put("intervention_id", p.interventionId().value());
         // the intervention's own description is free text the catalog does not list: never written
         sd.data().intervention(p.interventionId()).ifPresent(i -> {
-            o.put("type", i.type().name());
+            o.put("type", i.type());
             o.put("provider_id", text(i.providerId()));
             o.put("school_id", i.schoolId().value());
         });
@@ -119,7 +119,7 @@ public final class Fillers {
         }
         p.period().lastDay().filter(d -> school != null && scope.showsDay(school, d))
                 .ifPresent(d -> o.put("end", d));
-        o.put("status", p.status().name());
+        o.put("status", p.status());
     };
 
     /**
@@ -178,15 +178,17 @@ public final class Fillers {
                 return Optional.empty();
             }
             String[] segments = Segments.of(path);
-            Rows out = new Rows(rows.size());
-            int admitted = 0;
+            // made on the first record admitted: most record fields of a view have none in scope
+            Rows out = null;
             for (int r = 0, n = rows.size(); r < n; r++) {
                 T row = rows.get(r);
                 ScopeGate.Place place = ScopeGate.placeOrNull(s.data(), row);
                 if (place == null || !children.admit(place)) {
                     continue;
                 }
-                admitted++;
+                if (out == null) {
+                    out = new Rows(n - r);
+                }
                 out.startRow();
                 attributes.write(s, row, out, children);
                 for (String seg : segments) {
@@ -196,7 +198,7 @@ public final class Fillers {
                     }
                 }
             }
-            return admitted == 0 ? Optional.empty() : Optional.of(new POJONode(out.end()));
+            return out == null ? Optional.empty() : Optional.of(new POJONode(out.end()));
         };
     }
 
@@ -208,6 +210,12 @@ public final class Fillers {
 
         /** A date, written as {@link LocalDate#toString()} writes it (ISO 8601, {@code 2018-03-01}). */
         void put(String key, LocalDate value);
+
+        /** An enum constant, written as its {@link Enum#name()}. */
+        void put(String key, Enum<?> value);
+
+        /** A day share, written as the number {@link org.communityschools.core.model.DayShare#toBigDecimal()}. */
+        void put(String key, org.communityschools.core.model.DayShare value);
     }
 
     interface Attributes<T> {
@@ -310,18 +318,9 @@ public final class Fillers {
         return String.valueOf(o);
     }
 
-    /** The decimals of the day shares met so far, by ten-thousandths: immutable, so shared by every view. */
-    private static final BigDecimal[] DECIMALS = new BigDecimal[org.communityschools.core.model.DayShare.SCALE + 1];
-
-    /** {@code share.toBigDecimal()}, made once per value (its text is then cached by the decimal too). */
+    /** {@code share.toBigDecimal()}, made once per value and shared by every view. */
     static BigDecimal decimal(org.communityschools.core.model.DayShare share) {
-        int i = share.tenThousandths();
-        BigDecimal known = DECIMALS[i];
-        if (known == null) {
-            known = share.toBigDecimal();
-            DECIMALS[i] = known; // a benign race: every thread makes an equal decimal
-        }
-        return known;
+        return EncodedValues.share(share).decimal();
     }
 
     static {
@@ -385,8 +384,8 @@ public final class Fillers {
                 (StudentData sd, AttendanceRecord r, Out o, ChildWriter scope) -> {
                     o.put("date", r.date());
                     o.put("school_id", r.schoolId().value());
-                    o.put("category", r.category().name());
-                    o.put("duration", decimal(r.duration()));
+                    o.put("category", r.category());
+                    o.put("duration", r.duration());
                 }));
         child("attendance.records", "reason",
                 r -> ((AttendanceRecord) r).reason().map(F::stringNode));
@@ -395,7 +394,7 @@ public final class Fillers {
                     o.put("incident_id", r.incidentId().value());
                     o.put("date", r.date());
                     o.put("school_id", r.schoolId().value());
-                    o.put("behavior", r.behavior().name());
+                    o.put("behavior", r.behavior());
                 }));
         child("behavior.incidents", "action", r -> {
             BehaviorIncident b = (BehaviorIncident) r;
@@ -413,10 +412,10 @@ public final class Fillers {
                     o.put("term", m.term());
                     o.put("course_code", m.courseCode());
                     o.put("course_title", m.courseTitle());
-                    o.put("subject", m.subject().name());
+                    o.put("subject", m.subject());
                     m.numericMark().ifPresent(v -> o.put("numeric_mark", v));
                     m.letterMark().ifPresent(v -> o.put("letter_mark", v));
-                    o.put("result", m.result().name());
+                    o.put("result", m.result());
                     o.put("credits_attempted", m.creditsAttempted());
                     o.put("credits_earned", m.creditsEarned());
                 }));
@@ -425,7 +424,7 @@ public final class Fillers {
                 s -> s.data().diplomasOf(s.student().id()), (StudentData sd, Diploma d, Out o, ChildWriter scope) -> {
                     o.put("school_id", d.schoolId().value());
                     o.put("award_date", d.awardDate());
-                    o.put("diploma_type", d.diplomaType().name());
+                    o.put("diploma_type", d.diplomaType());
                 }));
         TOP.put("programs.englishLearner", periods(StudentCharacteristicType.ENGLISH_LEARNER));
         TOP.put("programs.homeless", periods(StudentCharacteristicType.HOMELESS));

@@ -21,7 +21,7 @@ final class MeetingFillers {
         o.put("owner_id", s.ownerId().value());
         o.put("due_date", s.dueDate());
         s.interventionId().ifPresent(i -> o.put("intervention_id", i.value()));
-        o.put("status", s.status().name());
+        o.put("status", s.status());
         s.completionDate().ifPresent(d -> o.put("completion_date", d));
     };
 
@@ -29,7 +29,7 @@ final class MeetingFillers {
     static final Fillers.Attributes<AgendaItem> NOTE = (sd, a, o, scope) -> {
         o.put("meeting_id", a.meetingId().value());
         sd.data().meetings().meeting(a.meetingId()).ifPresent(m -> o.put("meeting_date", m.date()));
-        o.put("reason", a.reason().name());
+        o.put("reason", a.reason());
         a.notes().ifPresent(n -> o.put("notes", n));
     };
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.communityschools.privacy.internal.IsoText;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
@@ -34,7 +33,10 @@ public final class Rows extends JacksonSerializable.Base implements Fillers.Out 
             "category", new SerializedString("category"), "duration", new SerializedString("duration"),
             "reason", new SerializedString("reason"));
 
-    /** name, value, name, value...; a value is a String, a BigDecimal, a LocalDate or a JsonNode. */
+    /**
+     * name, value, name, value...; a value is a String, a BigDecimal, a JsonNode, or one of {@link EncodedValues}: a
+     * {@link SerializableString} (a string: a date, an enum's name) or a {@link EncodedValues.Share} (a number).
+     */
     private final List<Object> cells;
     private int[] ends;
     private int count;
@@ -105,7 +107,17 @@ public final class Rows extends JacksonSerializable.Base implements Fillers.Out 
 
     @Override
     public void put(String key, LocalDate value) {
-        cell(key, value);
+        cell(key, EncodedValues.date(value));
+    }
+
+    @Override
+    public void put(String key, Enum<?> value) {
+        cell(key, EncodedValues.name(value));
+    }
+
+    @Override
+    public void put(String key, org.communityschools.core.model.DayShare value) {
+        cell(key, EncodedValues.share(value));
     }
 
     void put(String key, JsonNode value) {
@@ -120,7 +132,6 @@ public final class Rows extends JacksonSerializable.Base implements Fillers.Out 
     /** Writes the rows to {@code g}, which needs no serialization context. */
     void write(JsonGenerator g) {
         g.writeStartArray();
-        char[] date = new char[IsoText.DATE_CHARS];
         int i = 0;
         for (int r = 0; r < count; r++) {
             g.writeStartObject();
@@ -133,12 +144,15 @@ public final class Rows extends JacksonSerializable.Base implements Fillers.Out 
                     g.writeName(name);
                 }
                 Object v = cells.get(i + 1);
-                if (v instanceof String text) {
+                if (v instanceof SerializableString text) {
                     g.writeString(text);
+                } else if (v instanceof String text) {
+                    g.writeString(text);
+                } else if (v instanceof EncodedValues.Share share) {
+                    // the text the generator writes for a BigDecimal (its toString), raw as a number
+                    g.writeRawValue(share.text());
                 } else if (v instanceof BigDecimal number) {
                     g.writeNumber(number);
-                } else if (v instanceof LocalDate day) {
-                    writeDate(g, day, date);
                 } else {
                     ViewBody.write(g, (JsonNode) v);
                 }
@@ -153,16 +167,6 @@ public final class Rows extends JacksonSerializable.Base implements Fillers.Out 
         serialize(g, ctxt);
     }
 
-    /** Writes {@code day} as the string {@link LocalDate#toString()} gives, from {@code buffer} when it can. */
-    private static void writeDate(JsonGenerator g, LocalDate day, char[] buffer) {
-        int n = IsoText.date(day, buffer);
-        if (n < 0) {
-            g.writeString(day.toString());
-        } else {
-            g.writeString(buffer, 0, n);
-        }
-    }
-
     /** The rows as a tree: an array of objects. */
     public ArrayNode toTree() {
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
@@ -174,10 +178,12 @@ public final class Rows extends JacksonSerializable.Base implements Fillers.Out 
                 Object v = cells.get(i + 1);
                 if (v instanceof String text) {
                     o.put(key, text);
+                } else if (v instanceof SerializableString text) {
+                    o.put(key, text.getValue());
+                } else if (v instanceof EncodedValues.Share share) {
+                    o.put(key, share.decimal());
                 } else if (v instanceof BigDecimal number) {
                     o.put(key, number);
-                } else if (v instanceof LocalDate day) {
-                    o.put(key, day.toString());
                 } else {
                     o.set(key, ((JsonNode) v).deepCopy());
                 }

@@ -3,6 +3,7 @@ package org.communityschools.privacy.view.internal;
 import java.time.LocalDate;
 import java.util.List;
 import org.communityschools.core.model.SchoolId;
+import org.communityschools.privacy.internal.SharedValues;
 import org.communityschools.privacy.policy.RecordScope;
 import org.jspecify.annotations.Nullable;
 
@@ -12,15 +13,79 @@ import org.jspecify.annotations.Nullable;
  * checked with a few comparisons of primitives instead of a walk over the scope's records and optionals, and the
  * reason a record is withheld is found as the first limit it falls outside. The answers are those of
  * {@link RecordScope#covers} and {@link RecordScope#whyNot} for a record of one day: the reason text itself is the
- * scope's, asked once per limit. One instance per view; not thread-safe.
+ * scope's, asked once per limit.
+ *
+ * <p>Shared: the same scope (by value: its limits) seen from the same school is the same for every view that asks
+ * about it (a mentor's relationship, an agreement's schools), so {@link #of} keeps one per scope and school for all
+ * views, bounded. Immutable but for the reasons, each filled on first need with the scope's own text (a benign race:
+ * threads that race store equal strings). Thread-safe.
  */
 final class SchoolDays {
+    /** How many scopes seen from a school are kept for all views before all are forgotten. */
+    static final int SHARED_LIMIT = 4096;
+
+    /** The key of a shared instance: the scope by value (its limits) and the school. */
+    private record Key(RecordScope scope, SchoolId school) {}
+
+    /**
+     * The key of the same instance by the scope object: decisions share their scope objects (the policy index keeps
+     * them), and a scope's value is a list of limits and spans, slower to hash than to find by identity.
+     */
+    private static final class SameScope {
+        final RecordScope scope;
+        final SchoolId school;
+        final int hash;
+
+        SameScope(RecordScope scope, SchoolId school) {
+            this.scope = scope;
+            this.school = school;
+            this.hash = System.identityHashCode(scope) * 31 + school.value().hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SameScope k && k.scope == scope && k.school.value().equals(school.value());
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private static final SharedValues<Key, SchoolDays> SHARED = new SharedValues<>(SHARED_LIMIT);
+    private static final SharedValues<SameScope, SchoolDays> BY_OBJECT = new SharedValues<>(SHARED_LIMIT);
+
     final RecordScope scope;
     final SchoolId school;
     /** Per limit, the first and last epoch day of each of its spans that match the school, in pairs. */
     private final long[][] spans;
     /** Per limit, the reason of a record outside it, once asked. */
     private final @Nullable String[] reasons;
+
+    /**
+     * {@code scope} seen from {@code school}: the instance kept for an equal scope and the school, or a new one (then
+     * kept). Answers as {@code new SchoolDays(scope, school)} does.
+     */
+    static SchoolDays of(RecordScope scope, SchoolId school) {
+        SameScope same = new SameScope(scope, school);
+        SchoolDays known = BY_OBJECT.get(same);
+        if (known == null) {
+            Key key = new Key(scope, school);
+            known = SHARED.get(key);
+            if (known == null) {
+                known = SHARED.keep(key, new SchoolDays(scope, school));
+            }
+            known = BY_OBJECT.keep(same, known);
+        }
+        return known;
+    }
+
+    /** Forgets every shared instance (for tests: answers must not depend on what is kept). */
+    static void forgetShared() {
+        SHARED.clear();
+        BY_OBJECT.clear();
+    }
 
     SchoolDays(RecordScope scope, SchoolId school) {
         this.scope = scope;
@@ -110,7 +175,7 @@ final class SchoolDays {
             LocalDate d = LocalDate.ofEpochDay(day);
             known = scope.whyNot(school, d, d).orElseThrow(
                     () -> new IllegalStateException("the scope covers a day outside one of its limits"));
-            reasons[limit] = known;
+            reasons[limit] = known; // a benign race: every thread stores the scope's equal text
         }
         return known;
     }

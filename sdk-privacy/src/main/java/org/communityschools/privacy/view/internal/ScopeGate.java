@@ -43,6 +43,8 @@ public final class ScopeGate {
     private @Nullable List<SchoolId> schools;
     /** The grants' scopes seen from the schools of the records asked about so far: few per view. */
     private SchoolDays[] days = new SchoolDays[4];
+    /** The scope each of {@link #days} was asked for (a shared instance may hold another, equal scope). */
+    private RecordScope[] dayScopes = new RecordScope[4];
     private int dayCount;
     private @Nullable FieldPath lastField;
     private List<Grant> lastGrants = List.of();
@@ -169,6 +171,66 @@ public final class ScopeGate {
         return until;
     }
 
+    /**
+     * Makes {@code out} the stretch of {@code epochDay} at {@code school} for {@code field}: the grant covering the day
+     * (null when none does), the reason otherwise, and the days around it with the same answers; the answers of
+     * {@link #coverOrNull(FieldPath, SchoolId, long)}, {@link #whyNot(FieldPath, SchoolId, long)}, {@link #sameFrom}
+     * and {@link #sameUntil}, with the field's scopes at the school looked up once.
+     */
+    void ask(FieldPath field, SchoolId school, long epochDay, Stretch out) {
+        FieldDays fd = daysOf(field, school);
+        SchoolDays[] ds = fd.scopes;
+        Grant grant = null;
+        String reason = null;
+        long from = Long.MIN_VALUE;
+        long until = Long.MAX_VALUE;
+        int[] missed = ds.length > 1 ? new int[ds.length] : null;
+        for (int i = 0; i < ds.length; i++) {
+            SchoolDays d = ds[i];
+            from = Math.max(from, d.sameFrom(epochDay));
+            until = Math.min(until, d.sameUntil(epochDay));
+            if (grant != null) {
+                continue;
+            }
+            int limit = d.firstOutside(epochDay);
+            if (limit < 0) {
+                grant = fd.grants.get(i);
+            } else if (missed == null) {
+                reason = d.reason(limit, epochDay);
+            } else {
+                missed[i] = limit;
+            }
+        }
+        if (grant == null && missed != null) {
+            reason = joinedReason(fd, missed, epochDay);
+        } else if (grant == null && ds.length == 0) {
+            reason = "the field is not permitted";
+        }
+        out.set(school, from, until, grant, reason);
+    }
+
+    /**
+     * The reasons of a field's grants for a day none covers, each grant's first limit missed given by {@code missed},
+     * distinct and joined as {@link #whyNot(FieldPath, Place)} joins them; the text of the last such answer is kept
+     * (a view asks for a few stretches of days, mostly missing the same limits).
+     */
+    private static String joinedReason(FieldDays fd, int[] missed, long epochDay) {
+        if (fd.lastReason != null && java.util.Arrays.equals(fd.lastMissed, missed)) {
+            return fd.lastReason;
+        }
+        List<String> reasons = new ArrayList<>(missed.length);
+        for (int i = 0; i < missed.length; i++) {
+            String why = fd.scopes[i].reason(missed[i], epochDay);
+            if (!reasons.contains(why)) {
+                reasons.add(why);
+            }
+        }
+        String joined = String.join("; ", reasons);
+        fd.lastMissed = missed;
+        fd.lastReason = joined;
+        return joined;
+    }
+
     /** As {@link #whyNot(FieldPath, Place)} for a record of one day at a school. */
     public String whyNot(FieldPath field, SchoolId school, long epochDay) {
         SchoolDays[] ds = daysOf(field, school).scopes;
@@ -217,6 +279,9 @@ public final class ScopeGate {
         final SchoolId school;
         final List<Grant> grants;
         final SchoolDays[] scopes;
+        /** For a field of several grants: the limits last missed by each grant, and the reason they make, joined. */
+        int @Nullable [] lastMissed;
+        @Nullable String lastReason;
 
         FieldDays(FieldPath field, SchoolId school, List<Grant> grants, SchoolDays[] scopes) {
             this.field = field;
@@ -241,18 +306,23 @@ public final class ScopeGate {
         return lastGrants;
     }
 
-    /** The scope seen from the school, built on the first record of the school asked about. */
+    /**
+     * The scope seen from the school: on the first record of the school asked about, the instance shared by the views
+     * that ask about an equal scope at that school ({@link SchoolDays#of}); then kept here by the scope's identity.
+     */
     private SchoolDays days(RecordScope scope, SchoolId school) {
         for (int i = 0; i < dayCount; i++) {
             SchoolDays d = days[i];
-            if (d.scope == scope && d.school.equals(school)) {
+            if (dayScopes[i] == scope && d.school.equals(school)) {
                 return d;
             }
         }
-        SchoolDays d = new SchoolDays(scope, school);
+        SchoolDays d = SchoolDays.of(scope, school);
         if (dayCount == days.length) {
             days = java.util.Arrays.copyOf(days, dayCount * 2);
+            dayScopes = java.util.Arrays.copyOf(dayScopes, dayCount * 2);
         }
+        dayScopes[dayCount] = scope;
         days[dayCount++] = d;
         return d;
     }

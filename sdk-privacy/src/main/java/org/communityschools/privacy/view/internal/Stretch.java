@@ -22,14 +22,39 @@ final class Stretch {
 
     /** Makes this the stretch of {@code epochDay} at {@code school} of {@code field}, asking the gate if it is not. */
     void ask(ScopeGate gate, FieldPath field, SchoolId school, long epochDay) {
-        if (school == this.school && epochDay >= from && epochDay < until) {
+        if (holds(school, epochDay)) {
             return;
         }
-        grant = gate.coverOrNull(field, school, epochDay);
-        reason = grant == null ? gate.whyNot(field, school, epochDay) : null;
-        from = gate.sameFrom(field, school, epochDay);
-        until = gate.sameUntil(field, school, epochDay);
+        gate.ask(field, school, epochDay, this);
+    }
+
+    /** Whether this is the stretch of {@code epochDay} at {@code school} (the same school object, as rows give it). */
+    boolean holds(SchoolId school, long epochDay) {
+        return school == this.school && epochDay >= from && epochDay < until;
+    }
+
+    /** {@return the school of the stretch} (after {@link #ask}) */
+    SchoolId school() {
+        return Objects.requireNonNull(school, "school");
+    }
+
+    /** Set by {@link ScopeGate#ask}: the stretch {@code [from, until)} at {@code school} and its answer. */
+    void set(SchoolId school, long from, long until, @Nullable Grant grant, @Nullable String reason) {
         this.school = school;
+        this.from = from;
+        this.until = until;
+        this.grant = grant;
+        this.reason = reason;
+    }
+
+    /** {@return the first day of the stretch, as an epoch day} */
+    long from() {
+        return from;
+    }
+
+    /** {@return one past the last day of the stretch} */
+    long until() {
+        return until;
     }
 
     /** Forgets the stretch (for another field). */

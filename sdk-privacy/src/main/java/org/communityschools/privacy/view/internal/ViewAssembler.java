@@ -56,6 +56,19 @@ public final class ViewAssembler {
         public static Authority of(Grant g) {
             return new Authority(g.basis(), g.agreement(), g.consent());
         }
+
+        // written out (the same equality as the record's): asked for every shown field of every view, where the
+        // record's generated methods ran through method handles that the JIT did not always inline
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Authority a && a.basis == basis && a.agreement.equals(agreement)
+                    && a.consent.equals(consent);
+        }
+
+        @Override
+        public int hashCode() {
+            return (basis.hashCode() * 31 + agreement.hashCode()) * 31 + consent.hashCode();
+        }
     }
 
     private record WithheldKey(FieldPath field, String school, String reason) implements Comparable<WithheldKey> {
@@ -87,6 +100,8 @@ public final class ViewAssembler {
      * every day of the field).
      */
     private final Stretch asked = new Stretch();
+    /** The days of {@link #asked}'s stretch withheld and not yet counted ({@link #flushAsked}). */
+    private int askedWithheld;
     private final Stretch admitted = new Stretch();
     private ScopeGate.@Nullable Place currentPlace;
     /** The grant the record being filled is disclosed under. */
@@ -102,6 +117,8 @@ public final class ViewAssembler {
     private final SortedMap<FieldPath, String> absent = new TreeMap<>();
     private final SortedMap<FieldPath, MaskTransform> masked = new TreeMap<>();
     private final Map<FieldPath, Set<RowFilter>> rows = new TreeMap<>();
+    /** The plans of the child fields of the field being filled, by segment ({@link #plan}). */
+    private final Map<String, ChildPlan> plans = new HashMap<>(8);
 
     private final java.util.function.Predicate<org.communityschools.core.model.ActionStep> steps;
     private final java.util.function.Predicate<org.communityschools.core.model.AgendaItem> items;
@@ -212,15 +229,28 @@ public final class ViewAssembler {
     }
 
     private void withhold(FieldPath field, @Nullable SchoolId school, String reason) {
+        withhold(field, school, reason, 1);
+    }
+
+    /** Counts {@code n} records withheld with the same key (the counts are summed by key: their order does not matter). */
+    private void withhold(FieldPath field, @Nullable SchoolId school, String reason, int n) {
         if (run > 0 && field == runField && java.util.Objects.equals(school, runSchool) && reason.equals(runReason)) {
-            run++;
+            run += n;
             return;
         }
         endRun();
         runField = field;
         runSchool = school;
         runReason = reason;
-        run = 1;
+        run = n;
+    }
+
+    /** Counts the days of the field being filled withheld in the stretch {@link #asked} holds, if any. */
+    private void flushAsked(FieldPath field) {
+        if (askedWithheld > 0) {
+            withhold(field, asked.school(), asked.reason(), askedWithheld);
+            askedWithheld = 0;
+        }
     }
 
     private void endRun() {
@@ -278,8 +308,10 @@ public final class ViewAssembler {
         pendingChildCounts.clear();
         currentPlace = null;
         currentGrant = null;
-        // what a child field needs from the decision and the catalog is the same for every record: resolved once
-        Map<String, ChildPlan> plans = new HashMap<>(4);
+        // what a child field needs from the decision and the catalog is the same for every record: resolved once per
+        // field (the map is the view's, emptied for each field)
+        Map<String, ChildPlan> plans = this.plans;
+        plans.clear();
         try {
             value = filler.get().fill(s, new Fillers.ChildWriter() {
                 @Override
@@ -306,11 +338,15 @@ public final class ViewAssembler {
 
                 @Override
                 public boolean inScope(SchoolId school, long epochDay) {
-                    asked.ask(gate, p, school, epochDay);
+                    // the days withheld in one stretch are counted together, when the stretch ends
+                    if (!asked.holds(school, epochDay)) {
+                        flushAsked(p);
+                        asked.ask(gate, p, school, epochDay);
+                    }
                     if (asked.grant != null) {
                         return true;
                     }
-                    withhold(p, school, asked.reason());
+                    askedWithheld++;
                     return false;
                 }
 
@@ -337,6 +373,8 @@ public final class ViewAssembler {
         } catch (RuntimeException e) {
             absent.put(p, "could not be filled (" + e.getClass().getSimpleName() + ")");
             return;
+        } finally {
+            flushAsked(p); // the days withheld are counted whether or not the field is shown, as each was before
         }
         if (value.isEmpty()) {
             absent.putIfAbsent(p, "no value in this student's records");
@@ -434,16 +472,12 @@ public final class ViewAssembler {
     }
 
     private ChildPlan plan(FieldPath parent, String segment) {
-        String text = parent.value() + "." + segment;
-        if (!FieldPath.isWellFormed(text)) {
+        ChildFields.ChildField c = ChildFields.of(catalog, parent, segment);
+        FieldPath p = c.path();
+        if (p == null || c.field() == null || !decision.permits(p)) {
             return ChildPlan.NEVER;
         }
-        FieldPath p = FieldPath.of(text);
-        Optional<DataField> f = catalog.field(p);
-        if (f.isEmpty() || !decision.permits(p)) {
-            return ChildPlan.NEVER;
-        }
-        if (f.get().source().isEmpty()) {
+        if (c.field().source().isEmpty()) {
             absent.put(p, "no source in the district data directory");
             return ChildPlan.NEVER;
         }
@@ -451,9 +485,8 @@ public final class ViewAssembler {
             absent.put(p, "the record view does not support the row restriction " + rows.get(p) + " on this field");
             return ChildPlan.NEVER;
         }
-        Optional<Fillers.ChildFiller> filler = Fillers.child(p.value());
         // the filler is looked up after the key check of each record, as before; a missing filler is recorded there
-        return new ChildPlan(p, filler.orElse(null), masks.getOrDefault(p, Set.of()));
+        return new ChildPlan(p, c.filler(), masks.getOrDefault(p, Set.of()));
     }
 
     private Optional<JsonNode> child(ChildPlan plan, String segment, Object record, boolean taken) {

@@ -13,16 +13,18 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The rows of a record field write dates from a buffer and day shares from shared decimals; the text must be the one
- * of the tree the view used to build: {@link LocalDate#toString()} (including years before 1000 and after 9999, which
- * take the slow path) and {@link DayShare#toBigDecimal()}.
+ * The rows of a record field write dates, enum names and day shares from values encoded once for every view
+ * ({@link EncodedValues}); the text must be the one of the tree the view used to build: {@link LocalDate#toString()}
+ * (including years outside those kept, and before 1000 and after 9999), {@link Enum#name()} and
+ * {@link DayShare#toBigDecimal()}, compact and indented, on first use of a value and when it is kept.
  */
 class RowsProperties {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     @Property(tries = 500)
     void rowsWriteDatesAndSharesAsTheTreeDid(@ForAll @LongRange(min = -1_000_000, max = 3_000_000) long epochDay,
-                                             @ForAll @IntRange(min = 0, max = DayShare.SCALE) int share) {
+                                             @ForAll @IntRange(min = 0, max = DayShare.SCALE) int share,
+                                             @ForAll org.communityschools.core.model.AttendanceCategory category) {
         LocalDate day = LocalDate.ofEpochDay(epochDay);
         DayShare duration = DayShare.ofTenThousandths(share);
         Rows rows = new Rows(1);
@@ -30,14 +32,25 @@ class RowsProperties {
         rows.put("date", day);
         rows.put("duration", Fillers.decimal(duration));
         rows.put("school_id", "SCH0001");
+        rows.put("category", category);
+        rows.startRow();
+        rows.put("duration", duration); // the same share and day again: kept values
+        rows.put("date", day);
         rows.end();
 
         ObjectNode expected = JsonNodeFactory.instance.objectNode();
         expected.put("date", day.toString());
         expected.put("duration", duration.toBigDecimal());
         expected.put("school_id", "SCH0001");
-        String tree = MAPPER.writeValueAsString(JsonNodeFactory.instance.arrayNode().add(expected));
+        expected.put("category", category.name());
+        ObjectNode second = JsonNodeFactory.instance.objectNode();
+        second.put("duration", duration.toBigDecimal());
+        second.put("date", day.toString());
+        var array = JsonNodeFactory.instance.arrayNode().add(expected).add(second);
+        String tree = MAPPER.writeValueAsString(array);
         assertThat(MAPPER.writeValueAsString(rows)).isEqualTo(tree);
         assertThat(MAPPER.writeValueAsString(rows.toTree())).isEqualTo(tree);
+        String pretty = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array);
+        assertThat(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(rows)).isEqualTo(pretty);
     }
 }

@@ -90,6 +90,36 @@ class SchoolDaysProperties {
         Statistics.label("stretch").collect(until == Long.MAX_VALUE || from == Long.MIN_VALUE ? "open" : "closed");
     }
 
+    /**
+     * The instance that views share ({@link SchoolDays#of}) answers as one built afresh for the scope and school, for
+     * every day and every limit's reason: whether it was kept from an earlier view of an equal scope (a copy of the
+     * scope, another object), made now, or made again after the store forgot everything.
+     */
+    @Property(tries = 1000)
+    void theSharedDaysAnswerAsFreshOnes(@ForAll("scopes") RecordScope scope, @ForAll("school") SchoolId school,
+                                        @ForAll boolean forget) {
+        RecordScope copy = RecordScope.of(scope.limits());
+        SchoolDays first = SchoolDays.of(copy, school);
+        if (forget) {
+            SchoolDays.forgetShared();
+        }
+        SchoolDays shared = SchoolDays.of(scope, school);
+        assertThat(shared == first).isEqualTo(!forget);
+        SchoolDays fresh = new SchoolDays(scope, school);
+        for (int d = -2; d <= 85; d++) {
+            long day = BASE.plusDays(d).toEpochDay();
+            int limit = fresh.firstOutside(day);
+            assertThat(shared.firstOutside(day)).isEqualTo(limit);
+            assertThat(shared.sameFrom(day)).isEqualTo(fresh.sameFrom(day));
+            assertThat(shared.sameUntil(day)).isEqualTo(fresh.sameUntil(day));
+            if (limit >= 0) {
+                assertThat(shared.reason(limit, day)).isEqualTo(fresh.reason(limit, day))
+                        .isEqualTo(scope.whyNot(school, BASE.plusDays(d), BASE.plusDays(d)).orElseThrow());
+            }
+        }
+        Statistics.label("forgotten").collect(forget);
+    }
+
     @Provide
     Arbitrary<SchoolId> school() {
         return Arbitraries.of(SCHOOLS);

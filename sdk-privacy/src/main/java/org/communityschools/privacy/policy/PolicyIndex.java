@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.communityschools.core.model.AgreementId;
 import org.communityschools.core.model.ConsentId;
 import org.communityschools.core.model.DataSharingAgreement;
@@ -14,6 +13,7 @@ import org.communityschools.core.model.DataCategory;
 import org.communityschools.core.model.StaffRole;
 import org.communityschools.privacy.DataField;
 import org.communityschools.privacy.FieldPath;
+import org.communityschools.privacy.internal.SharedValues;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -205,28 +205,6 @@ final class PolicyIndex {
     static final int SHARED_LIMIT = 4096;
 
     /**
-     * Values shared by the decisions that build equal ones, by key, safe for concurrent use: at most
-     * {@link #SHARED_LIMIT} kept (all forgotten when full); of two equal values made in a race, the first kept wins.
-     */
-    private static final class Shared<K, V> {
-        private final ConcurrentHashMap<K, V> values = new ConcurrentHashMap<>();
-
-        /** The value kept for {@code key}, or null. */
-        @Nullable V get(K key) {
-            return values.get(key);
-        }
-
-        /** Keeps {@code made} for {@code key} unless a value is kept already; returns the value kept. */
-        V keep(K key, V made) {
-            if (values.size() >= SHARED_LIMIT) {
-                values.clear();
-            }
-            V raced = values.putIfAbsent(key, made);
-            return raced != null ? raced : made;
-        }
-    }
-
-    /**
      * A record scope that decisions share, with the grants made under it, by the field's catalog position: a grant is
      * determined by its rule, its authority, its scope and its field, so decisions whose rule matched the same way
      * share the very same grant objects (filled as they are first needed; a race makes equal grants, one kept).
@@ -323,7 +301,7 @@ final class PolicyIndex {
         }
     }
 
-    private final Shared<ReasonsKey, List<Denial>> denialLists = new Shared<>();
+    private final SharedValues<ReasonsKey, List<Denial>> denialLists = new SharedValues<>(SHARED_LIMIT);
     private final List<DataField> catalog;
 
     /**
@@ -343,8 +321,8 @@ final class PolicyIndex {
         return known;
     }
 
-    private final Shared<ScopeKey, SharedScope> sharedScopes = new Shared<>();
-    private final Shared<GrantsKey, GrantSet> grantSets = new Shared<>();
+    private final SharedValues<ScopeKey, SharedScope> sharedScopes = new SharedValues<>(SHARED_LIMIT);
+    private final SharedValues<GrantsKey, GrantSet> grantSets = new SharedValues<>(SHARED_LIMIT);
 
     /**
      * The scope of rule {@code rule}'s grants under this authority with these limits, shared by every decision that
@@ -399,7 +377,7 @@ final class PolicyIndex {
         }
     }
 
-    private final Shared<AgreementScopeKey, SharedScope> agreementScopes = new Shared<>();
+    private final SharedValues<AgreementScopeKey, SharedScope> agreementScopes = new SharedValues<>(SHARED_LIMIT);
 
     /**
      * The shared scope of rule {@code rule}'s grants made on {@code date} through a relationship ({@code labelKey},
@@ -437,7 +415,7 @@ final class PolicyIndex {
         }
     }
 
-    private final Shared<Same, String[]> fieldChecks = new Shared<>();
+    private final SharedValues<Same, String[]> fieldChecks = new SharedValues<>(SHARED_LIMIT);
 
     /**
      * Why agreement version {@code agreement} does not cover each field of the catalog, by catalog position ("" when
@@ -489,7 +467,7 @@ final class PolicyIndex {
         }
     }
 
-    private final Shared<RelationshipKey, SharedScope> relationshipScopes = new Shared<>();
+    private final SharedValues<RelationshipKey, SharedScope> relationshipScopes = new SharedValues<>(SHARED_LIMIT);
 
     /**
      * The shared scope of rule {@code rule}'s grants made on {@code date} through a relationship alone (no agreement,

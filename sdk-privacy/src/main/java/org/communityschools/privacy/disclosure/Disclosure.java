@@ -83,7 +83,7 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
                       List<FieldPath> fields, String purpose, LegalBasis legalBasis, Optional<AgreementId> agreementId,
                       Optional<ConsentId> consentId, Optional<EmergencyDetails> emergency) {
         this(at, requester, requesterOrganization, student, fields, purpose, legalBasis, agreementId, consentId, emergency,
-                new TreeMap<>(), new TreeMap<>(), Optional.empty());
+                Collections.emptySortedMap(), Collections.emptySortedMap(), Optional.empty());
     }
 
     /**
@@ -133,13 +133,16 @@ public record Disclosure(Instant at, StaffId requester, OrganizationId requester
         if ((legalBasis == LegalBasis.CONSENT || legalBasis == LegalBasis.EMERGENCY) && agreementId.isPresent()) {
             throw new IllegalArgumentException("an agreement id is not allowed with legal basis " + legalBasis);
         }
-        recordCounts = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(recordCounts, "recordCounts")));
+        // an empty map (most decisions' obligations) is the shared empty one: equal to any empty map, nothing copied
+        recordCounts = Objects.requireNonNull(recordCounts, "recordCounts").isEmpty() ? Collections.emptySortedMap()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(recordCounts));
         for (Map.Entry<FieldPath, Integer> e : recordCounts.entrySet()) {
             if (!isListed(fields, e.getKey()) || e.getValue() == null || e.getValue() < 0) {
                 throw new IllegalArgumentException("a record count is 0 or more for a disclosed field, was " + e);
             }
         }
-        masks = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(masks, "masks")));
+        masks = Objects.requireNonNull(masks, "masks").isEmpty() ? Collections.emptySortedMap()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(masks));
         for (Map.Entry<FieldPath, String> e : masks.entrySet()) {
             if (!isListed(fields, e.getKey()) || e.getValue() == null || !MASK.matcher(e.getValue()).matches()) {
                 throw new IllegalArgumentException("a mask names a disclosed field and a transform such as REMOVE, was " + e);

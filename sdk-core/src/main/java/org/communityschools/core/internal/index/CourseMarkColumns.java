@@ -38,7 +38,8 @@ public final class CourseMarkColumns extends AbstractList<CourseMark> implements
 
         @Override
         public int hashCode() {
-            return (code.hashCode() * 31 + title.hashCode()) * 31 + subject.hashCode();
+            int h = AsciiText.spread(code.hashCode()) + title.hashCode();
+            return AsciiText.spread(AsciiText.spread(h) + subject.ordinal());
         }
     }
 
@@ -53,16 +54,20 @@ public final class CourseMarkColumns extends AbstractList<CourseMark> implements
                     && same(earned, r.earned) && same(termEnd, r.termEnd);
         }
 
+        // each step spread (AsciiText.spread: a large odd multiplier, high bits folded in), with the result's ordinal
+        // (an enum's own hash is its identity, different in every run; with multipliers of 31 some runs put eight
+        // rests in one bin, which the map made a tree) and the term end's day
         @Override
         public int hashCode() {
-            int h = year.hashCode();
-            h = h * 31 + term.hashCode();
-            h = h * 31 + numeric.hashCode();
-            h = h * 31 + letter.hashCode();
-            h = h * 31 + result.hashCode();
-            h = h * 31 + attempted.hashCode();
-            h = h * 31 + earned.hashCode();
-            return h * 31 + termEnd.hashCode();
+            int h = year.endYear();
+            h = AsciiText.spread(h) + term.hashCode();
+            h = AsciiText.spread(h) + numeric.hashCode();
+            h = AsciiText.spread(h) + letter.hashCode();
+            h = AsciiText.spread(h) + result.ordinal();
+            h = AsciiText.spread(h) + attempted.hashCode();
+            h = AsciiText.spread(h) + earned.hashCode();
+            int end = termEnd.isPresent() ? (int) termEnd.get().toEpochDay() : Integer.MIN_VALUE;
+            return AsciiText.spread(AsciiText.spread(h) + end);
         }
 
         private static boolean same(Object a, Object b) {

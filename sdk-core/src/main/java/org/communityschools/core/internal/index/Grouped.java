@@ -67,14 +67,34 @@ public final class Grouped<T> {
 
     /** Groups {@code items} by {@code key} (0 to {@code keys - 1}; negative keys are dropped), each group sorted by {@code order}. */
     public static <T> Grouped<T> of(List<T> items, int keys, ToIntFunction<? super T> key, Comparator<? super T> order) {
-        int[] offsets = new int[keys + 1];
         // each item's key once (a key is often an id table lookup), in the list's order
         int[] keyOf = new int[items.size()];
-        int n = 0;
         int at = 0;
         for (T item : items) {
-            int k = key.applyAsInt(item);
-            keyOf[at++] = k;
+            keyOf[at++] = key.applyAsInt(item);
+        }
+        return ofKeys(items, keys, keyOf, order);
+    }
+
+    /**
+     * {@link #of} with the items' keys already known: {@code keyOf[i]} is the key of the item at {@code i} (negative:
+     * left out), for a loader that found each key when it added the item, instead of looking it up again.
+     *
+     * @param items the items
+     * @param keys the number of keys
+     * @param keyOf the key of each item, in the items' order (not changed)
+     * @param order the order within a group
+     * @param <T> the items' type
+     * @return the items grouped by key
+     */
+    public static <T> Grouped<T> ofKeys(List<T> items, int keys, int[] keyOf, Comparator<? super T> order) {
+        if (keyOf.length < items.size()) {
+            throw new IllegalArgumentException("a key per item: " + keyOf.length + " keys for " + items.size() + " items");
+        }
+        int[] offsets = new int[keys + 1];
+        int n = 0;
+        for (int i = 0, size = items.size(); i < size; i++) {
+            int k = keyOf[i];
             if (k >= 0) {
                 offsets[k + 1]++;
                 n++;
@@ -85,7 +105,7 @@ public final class Grouped<T> {
         }
         int[] cursor = Arrays.copyOf(offsets, keys);
         Object[] sorted = new Object[n];
-        at = 0;
+        int at = 0;
         for (T item : items) {
             int k = keyOf[at++];
             if (k >= 0) {

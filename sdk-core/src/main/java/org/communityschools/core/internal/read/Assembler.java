@@ -59,6 +59,7 @@ public final class Assembler {
     private final Partnerships partnerships = new Partnerships();
     private final IdTable<StudentId, Student> students = new IdTable<>(Student::id);
     private final List<StudentCharacteristic> characteristics = new ArrayList<>();
+    private int[] characteristicStudent = new int[16]; // per characteristic its student's index, the grouping's key
     private final Placements placements;
     private final List<Diploma> diplomas = new ArrayList<>();
     private final AttendanceRules attendanceRules;
@@ -212,6 +213,11 @@ public final class Assembler {
         if (!refs.exists(students, DataFile.STUDENTS, "student", c.studentId().value(), DataFile.STUDENT_CHARACTERISTICS, w, "student_id")) {
             return false;
         }
+        int n = characteristics.size();
+        if (n == characteristicStudent.length) {
+            characteristicStudent = java.util.Arrays.copyOf(characteristicStudent, n * 2);
+        }
+        characteristicStudent[n] = students.indexOf(c.studentId().value()); // the reader's hint: no probe
         characteristics.add(c);
         return true;
     }
@@ -541,7 +547,7 @@ public final class Assembler {
         var relsByStudent = tasks.add(() -> Grouped.ofColumns(rels, ns, rels::student, rels::compareByStartStaffType));
         var atSchool = tasks.add(() -> Grouped.of(placements.enrollments(), schools.size(),
                 e -> schools.indexOf(e.schoolId().value()), GroupOrders.ENROLLMENTS_AT_SCHOOL));
-        var characteristicsOf = tasks.add(() -> Grouped.of(characteristics, ns, c -> students.indexOf(c.studentId().value()),
+        var characteristicsOf = tasks.add(() -> Grouped.ofKeys(characteristics, ns, characteristicStudent,
                 GroupOrders.CHARACTERISTICS));
         var diplomasOf = tasks.add(() -> Grouped.of(diplomas, ns, d -> students.indexOf(d.studentId().value()),
                 GroupOrders.DIPLOMAS));

@@ -208,6 +208,11 @@ public final class Assembler {
                 || refs.duplicate(s.id().value(), DataFile.STUDENTS, w, "student_id");
     }
 
+    /** Readies the students' table for about {@code count} students (from students.csv's size), not grown row by row. */
+    public void expectStudents(int count) {
+        students.expect(count);
+    }
+
     /** student_characteristics.csv: the student exists. */
     public boolean add(StudentCharacteristic c, Where w) {
         if (!refs.exists(students, DataFile.STUDENTS, "student", c.studentId().value(), DataFile.STUDENT_CHARACTERISTICS, w, "student_id")) {

@@ -547,7 +547,7 @@ public final class Assembler {
         int ns = students.size();
         SharedTasks tasks = new SharedTasks(threads, "index-builder");
         // marks and relationships ordered from their columns, the other groupings by their orders' own comparators
-        var marksByStudent = tasks.add(() -> Grouped.ofColumns(marks, ns, marks::student, marks::compareByYearTermCourseSchool));
+        var marksByStudent = tasks.add(() -> marks.byStudent(ns));
         var relsByStaff = tasks.add(() -> Grouped.ofColumns(rels, staff.size(), rels::staff, rels::compareByStartStudentType));
         var relsByStudent = tasks.add(() -> Grouped.ofColumns(rels, ns, rels::student, rels::compareByStartStaffType));
         var atSchool = tasks.add(() -> Grouped.of(placements.enrollments(), schools.size(),

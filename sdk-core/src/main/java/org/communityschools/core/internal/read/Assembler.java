@@ -208,7 +208,11 @@ public final class Assembler {
                 || refs.duplicate(s.id().value(), DataFile.STUDENTS, w, "student_id");
     }
 
-    /** Readies the students' table for about {@code count} students (from students.csv's size), not grown row by row. */
+    /**
+     * Readies the students' table for about {@code count} students (from students.csv's size), not grown row by row.
+     *
+     * @param count the number of students expected
+     */
     public void expectStudents(int count) {
         students.expect(count);
     }

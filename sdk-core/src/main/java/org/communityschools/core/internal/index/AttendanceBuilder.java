@@ -29,6 +29,21 @@ public final class AttendanceBuilder {
     private final Map<String, Integer> reasonCodes = new HashMap<>();
     private final List<String> reasons = new ArrayList<>();
     private int size;
+    // the chunk being filled (the last of each list), so that a row is five array stores, not five list reads
+    private int[] studentChunk = new int[0];
+    private char[] schoolChunk = new char[0];
+    private int[] dayChunk = new int[0];
+    private int[] packChunk = new int[0];
+    private int[] lineChunk = new int[0];
+    /**
+     * Whether every row so far came strictly after the one before it by student, day, then school (an export sorted
+     * by student and date, as districts write them): then the rows are already in their final order and without
+     * duplicates, and {@link #build} copies them instead of sorting.
+     */
+    private boolean ascending = true;
+    private int lastStudent = -1;
+    private int lastDay;
+    private int lastSchool;
 
     /** Receives a duplicate row found while sorting. */
     @FunctionalInterface
@@ -58,8 +73,27 @@ public final class AttendanceBuilder {
 
     /** Appends a row. */
     public void add(int student, int school, int epochDay, int packed, long line) {
-        int c = size >>> CHUNK_BITS;
         int i = size & MASK;
+        if (i == 0 || i == studentChunk.length) {
+            grow(size >>> CHUNK_BITS, i);
+        }
+        if (ascending && !(student > lastStudent || student == lastStudent
+                && (epochDay > lastDay || epochDay == lastDay && school > lastSchool))) {
+            ascending = false;
+        }
+        lastStudent = student;
+        lastDay = epochDay;
+        lastSchool = school;
+        studentChunk[i] = student;
+        schoolChunk[i] = (char) school;
+        dayChunk[i] = epochDay;
+        packChunk[i] = packed;
+        lineChunk[i] = (int) Math.min(line, Integer.MAX_VALUE);
+        size++;
+    }
+
+    /** Makes room at row {@code i} of chunk {@code c}: a new chunk, or the first one grown (kept off the row path). */
+    private void grow(int c, int i) {
         if (i == 0) {
             int n = c == 0 ? FIRST : CHUNK;
             students.add(new int[n]);
@@ -67,20 +101,19 @@ public final class AttendanceBuilder {
             days.add(new int[n]);
             packs.add(new int[n]);
             lines.add(new int[n]);
-        } else if (c == 0 && i == students.get(0).length) {
+        } else {
             int n = Math.min(CHUNK, i * 4);
-            students.set(0, Arrays.copyOf(students.get(0), n));
-            schools.set(0, Arrays.copyOf(schools.get(0), n));
-            days.set(0, Arrays.copyOf(days.get(0), n));
-            packs.set(0, Arrays.copyOf(packs.get(0), n));
-            lines.set(0, Arrays.copyOf(lines.get(0), n));
+            students.set(c, Arrays.copyOf(students.get(c), n));
+            schools.set(c, Arrays.copyOf(schools.get(c), n));
+            days.set(c, Arrays.copyOf(days.get(c), n));
+            packs.set(c, Arrays.copyOf(packs.get(c), n));
+            lines.set(c, Arrays.copyOf(lines.get(c), n));
         }
-        students.get(c)[i] = student;
-        schools.get(c)[i] = (char) school;
-        days.get(c)[i] = epochDay;
-        packs.get(c)[i] = packed;
-        lines.get(c)[i] = (int) Math.min(line, Integer.MAX_VALUE);
-        size++;
+        studentChunk = students.get(c);
+        schoolChunk = schools.get(c);
+        dayChunk = days.get(c);
+        packChunk = packs.get(c);
+        lineChunk = lines.get(c);
     }
 
     /** The number of rows added. */
@@ -94,6 +127,9 @@ public final class AttendanceBuilder {
      */
     public AttendanceColumns build(int studentCount, IntFunction<StudentId> studentIds, IntFunction<SchoolId> schoolIds,
                                    DuplicateSink sink) {
+        if (ascending) {
+            return copyInOrder(studentCount, studentIds, schoolIds);
+        }
         int[] offsets = new int[studentCount + 1];
         for (int r = 0; r < size; r++) {
             offsets[students.get(r >>> CHUNK_BITS)[r & MASK] + 1]++;
@@ -158,13 +194,59 @@ public final class AttendanceBuilder {
             day = Arrays.copyOf(day, kept);
             packed = Arrays.copyOf(packed, kept);
         }
+        clear();
+        return new AttendanceColumns(newOffsets, school, day, packed, reasons.toArray(String[]::new), studentIds, schoolIds);
+    }
+
+    /**
+     * {@link #build} when the rows came in strictly ascending order (student, day, school): the sort would leave them
+     * where they are and find no duplicate, so the columns are the chunks one after the other, and the offsets the
+     * running count of each student's rows (the same columns, without the sort's four row-sized arrays).
+     */
+    private AttendanceColumns copyInOrder(int studentCount, IntFunction<StudentId> studentIds,
+                                          IntFunction<SchoolId> schoolIds) {
+        int[] offsets = new int[studentCount + 1];
+        char[] school = new char[size];
+        int[] day = new int[size];
+        int[] packed = new int[size];
+        for (int c = 0, chunks = students.size(); c < chunks; c++) {
+            int from = c << CHUNK_BITS;
+            int n = Math.min(CHUNK, size - from);
+            int[] st = students.get(c);
+            for (int i = 0; i < n; i++) {
+                offsets[st[i] + 1]++;
+            }
+            System.arraycopy(schools.get(c), 0, school, from, n);
+            System.arraycopy(days.get(c), 0, day, from, n);
+            System.arraycopy(packs.get(c), 0, packed, from, n);
+            students.set(c, null);
+            schools.set(c, null);
+            days.set(c, null);
+            packs.set(c, null);
+            lines.set(c, null);
+        }
+        for (int s = 0; s < studentCount; s++) {
+            offsets[s + 1] += offsets[s];
+        }
+        clear();
+        return new AttendanceColumns(offsets, school, day, packed, reasons.toArray(String[]::new), studentIds, schoolIds);
+    }
+
+    /** Forgets the rows (not the reasons' dictionary), ready for none. */
+    private void clear() {
         students.clear();
         schools.clear();
         days.clear();
         packs.clear();
         lines.clear();
+        studentChunk = new int[0];
+        schoolChunk = new char[0];
+        dayChunk = new int[0];
+        packChunk = new int[0];
+        lineChunk = new int[0];
+        ascending = true;
+        lastStudent = -1;
         size = 0;
-        return new AttendanceColumns(newOffsets, school, day, packed, reasons.toArray(String[]::new), studentIds, schoolIds);
     }
 
     private static boolean less(char[] school, int[] day, int a, int b) {

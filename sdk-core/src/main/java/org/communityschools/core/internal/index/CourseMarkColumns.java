@@ -16,6 +16,7 @@ import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.SchoolYear;
 import org.communityschools.core.model.StudentId;
 import org.communityschools.core.model.Subject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The course marks of a loaded directory as columns, read as an unmodifiable {@code List<CourseMark>} whose records
@@ -38,7 +39,8 @@ public final class CourseMarkColumns extends AbstractList<CourseMark> implements
 
         @Override
         public int hashCode() {
-            return (code.hashCode() * 31 + title.hashCode()) * 31 + subject.hashCode();
+            int h = AsciiText.spread(code.hashCode()) + title.hashCode();
+            return AsciiText.spread(AsciiText.spread(h) + subject.ordinal());
         }
     }
 
@@ -53,16 +55,20 @@ public final class CourseMarkColumns extends AbstractList<CourseMark> implements
                     && same(earned, r.earned) && same(termEnd, r.termEnd);
         }
 
+        // each step spread (AsciiText.spread: a large odd multiplier, high bits folded in), with the result's ordinal
+        // (an enum's own hash is its identity, different in every run; with multipliers of 31 some runs put eight
+        // rests in one bin, which the map made a tree) and the term end's day
         @Override
         public int hashCode() {
-            int h = year.hashCode();
-            h = h * 31 + term.hashCode();
-            h = h * 31 + numeric.hashCode();
-            h = h * 31 + letter.hashCode();
-            h = h * 31 + result.hashCode();
-            h = h * 31 + attempted.hashCode();
-            h = h * 31 + earned.hashCode();
-            return h * 31 + termEnd.hashCode();
+            int h = year.endYear();
+            h = AsciiText.spread(h) + term.hashCode();
+            h = AsciiText.spread(h) + numeric.hashCode();
+            h = AsciiText.spread(h) + letter.hashCode();
+            h = AsciiText.spread(h) + result.ordinal();
+            h = AsciiText.spread(h) + attempted.hashCode();
+            h = AsciiText.spread(h) + earned.hashCode();
+            int end = termEnd.isPresent() ? (int) termEnd.get().toEpochDay() : Integer.MIN_VALUE;
+            return AsciiText.spread(AsciiText.spread(h) + end);
         }
 
         private static boolean same(Object a, Object b) {
@@ -149,6 +155,67 @@ public final class CourseMarkColumns extends AbstractList<CourseMark> implements
         int sa = school[a];
         int sb = school[b];
         return sa == sb ? 0 : schools.id(sa).compareTo(schools.id(sb));
+    }
+
+    /**
+     * The marks grouped by student, each student's by school year, term, course code, then school id, ties in the
+     * list's order: {@link Grouped#ofColumns} with {@link #compareByYearTermCourseSchool}, computed from a rank per
+     * mark ({@link Grouped#ofRanks}) when the ranks of the dictionaries' distinct (year, term)s, course codes and the
+     * schools fit in a {@code long} (always, but for a directory of millions of distinct courses and terms).
+     *
+     * @param studentCount the number of students (groups)
+     * @return the marks grouped by student
+     */
+    public Grouped<CourseMark> byStudent(int studentCount) {
+        long[] ranks = ranks();
+        return ranks == null
+                ? Grouped.ofColumns(this, studentCount, this::student, this::compareByYearTermCourseSchool)
+                : Grouped.ofRanks(this, studentCount, student, ranks);
+    }
+
+    /**
+     * Per mark, a rank whose order is {@link #compareByYearTermCourseSchool}'s: the rank of its (year, term) among the
+     * dictionary's, then of its course code, then of its school's id (equal fields, equal ranks); null when the three
+     * ranks need more than 63 bits.
+     */
+    private long @Nullable [] ranks() {
+        int[] restRank = ranksOf(rests.length, (a, b) -> {
+            int c = rests[a].year().compareTo(rests[b].year());
+            return c != 0 ? c : rests[a].term().compareTo(rests[b].term());
+        });
+        int[] courseRank = ranksOf(courses.length, (a, b) -> courses[a].code().compareTo(courses[b].code()));
+        int[] schoolRank = ranksOf(schools.size(), (a, b) -> schools.id(a).compareTo(schools.id(b)));
+        int courseBits = bits(courses.length);
+        int schoolBits = bits(schools.size());
+        if (bits(rests.length) + courseBits + schoolBits > 63) {
+            return null;
+        }
+        long[] ranks = new long[student.length];
+        for (int p = 0; p < ranks.length; p++) {
+            ranks[p] = ((long) restRank[rest[p]] << (courseBits + schoolBits))
+                    | ((long) courseRank[course[p]] << schoolBits) | schoolRank[school[p]];
+        }
+        return ranks;
+    }
+
+    /** The rank of each of {@code 0..n-1} in {@code order}: the number of distinct values before it. */
+    private static int[] ranksOf(int n, java.util.Comparator<Integer> order) {
+        Integer[] sorted = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = i;
+        }
+        Arrays.sort(sorted, order);
+        int[] rank = new int[n];
+        for (int i = 1; i < n; i++) {
+            int same = order.compare(sorted[i - 1], sorted[i]) == 0 ? 0 : 1;
+            rank[sorted[i]] = rank[sorted[i - 1]] + same;
+        }
+        return rank;
+    }
+
+    /** The bits that hold the numbers {@code 0..n-1}. */
+    private static int bits(int n) {
+        return 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
     }
 
     /** The school years of the marks, without building them. */

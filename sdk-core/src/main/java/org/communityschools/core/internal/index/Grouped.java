@@ -67,14 +67,34 @@ public final class Grouped<T> {
 
     /** Groups {@code items} by {@code key} (0 to {@code keys - 1}; negative keys are dropped), each group sorted by {@code order}. */
     public static <T> Grouped<T> of(List<T> items, int keys, ToIntFunction<? super T> key, Comparator<? super T> order) {
-        int[] offsets = new int[keys + 1];
         // each item's key once (a key is often an id table lookup), in the list's order
         int[] keyOf = new int[items.size()];
-        int n = 0;
         int at = 0;
         for (T item : items) {
-            int k = key.applyAsInt(item);
-            keyOf[at++] = k;
+            keyOf[at++] = key.applyAsInt(item);
+        }
+        return ofKeys(items, keys, keyOf, order);
+    }
+
+    /**
+     * {@link #of} with the items' keys already known: {@code keyOf[i]} is the key of the item at {@code i} (negative:
+     * left out), for a loader that found each key when it added the item, instead of looking it up again.
+     *
+     * @param items the items
+     * @param keys the number of keys
+     * @param keyOf the key of each item, in the items' order (not changed)
+     * @param order the order within a group
+     * @param <T> the items' type
+     * @return the items grouped by key
+     */
+    public static <T> Grouped<T> ofKeys(List<T> items, int keys, int[] keyOf, Comparator<? super T> order) {
+        if (keyOf.length < items.size()) {
+            throw new IllegalArgumentException("a key per item: " + keyOf.length + " keys for " + items.size() + " items");
+        }
+        int[] offsets = new int[keys + 1];
+        int n = 0;
+        for (int i = 0, size = items.size(); i < size; i++) {
+            int k = keyOf[i];
             if (k >= 0) {
                 offsets[k + 1]++;
                 n++;
@@ -85,7 +105,7 @@ public final class Grouped<T> {
         }
         int[] cursor = Arrays.copyOf(offsets, keys);
         Object[] sorted = new Object[n];
-        at = 0;
+        int at = 0;
         for (T item : items) {
             int k = keyOf[at++];
             if (k >= 0) {
@@ -169,6 +189,61 @@ public final class Grouped<T> {
             }
         }
         return new Grouped<>(null, source, positions, offsets, null, positions.length);
+    }
+
+    /**
+     * As {@link #ofColumns}, with the order of the items given as a rank per position ({@code rank[p]}, smaller first;
+     * equal ranks tie and keep the list's order): a column list that can rank its items by the fields its order
+     * compares groups them with no call per comparison, in code that is the same for every list (one compilation,
+     * where {@link #ofColumns}' comparisons are compiled again for each order).
+     *
+     * @param source the list the items are read from on demand
+     * @param keys the number of keys (groups)
+     * @param keyOf the key of each position (negative: left out), not changed
+     * @param rank the rank of each position in the order, not changed
+     * @param <T> the item type
+     * @return the groups
+     */
+    static <T> Grouped<T> ofRanks(List<T> source, int keys, int[] keyOf, long[] rank) {
+        int[] offsets = new int[keys + 1];
+        int[] positions = positionsByKey(source.size(), keys, p -> keyOf[p], offsets);
+        for (int k = 0; k < keys; k++) {
+            int from = offsets[k];
+            int to = offsets[k + 1];
+            boolean sorted = true;
+            for (int i = from + 1; i < to && sorted; i++) {
+                sorted = rank[positions[i - 1]] <= rank[positions[i]];
+            }
+            if (!sorted) {
+                sortByRank(positions, from, to, rank);
+            }
+        }
+        return new Grouped<>(null, source, positions, offsets, null, positions.length);
+    }
+
+    /** Sorts {@code positions[from, to)} by rank, stably: insertion for a small group, else the JDK's merge sort. */
+    private static void sortByRank(int[] positions, int from, int to, long[] rank) {
+        if (to - from <= 32) {
+            for (int i = from + 1; i < to; i++) {
+                int p = positions[i];
+                long r = rank[p];
+                int j = i - 1;
+                while (j >= from && rank[positions[j]] > r) {
+                    positions[j + 1] = positions[j];
+                    j--;
+                }
+                positions[j + 1] = p;
+            }
+            return;
+        }
+        Integer[] boxed = new Integer[to - from];
+        for (int i = from; i < to; i++) {
+            boxed[i - from] = positions[i];
+        }
+        Arrays.sort(boxed, (a, b) -> Long.compare(rank[a], rank[b]));
+        for (int i = from; i < to; i++) {
+            positions[i] = boxed[i - from];
+        }
     }
 
     /** The positions {@code 0..size-1} with a key, grouped by key in increasing position; fills {@code offsets}. */

@@ -193,6 +193,31 @@ public final class IdTable<I, R> {
         hint = index >= 0 && index < records.size() ? index : -1;
     }
 
+    /**
+     * Makes room for about {@code count} records in all (a loader that knows a file's size), so that adding them does
+     * not grow the table again and again: the slots sized as {@link #add} would size them for {@code count} records,
+     * the keys and lists given that capacity. Nothing else changes; adding more than {@code count} still works.
+     *
+     * @param count the number of records expected in all
+     */
+    public void expect(int count) {
+        if (layer != null || frozen || count <= records.size()) {
+            return;
+        }
+        int capacity = slots.length;
+        while (capacity < 2L * count && capacity < 1 << 30) {
+            capacity *= 2;
+        }
+        if (capacity > slots.length) {
+            rehash(capacity);
+        }
+        if (keys.length < count) {
+            keys = java.util.Arrays.copyOf(keys, count);
+        }
+        ids.ensureCapacity(count);
+        records.ensureCapacity(count);
+    }
+
     /** Puts {@code id} at the next index of the key array, growing it when full; returns that index. */
     private int appendKey(String id) {
         int index = records.size();

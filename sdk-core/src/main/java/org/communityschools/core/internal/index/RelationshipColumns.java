@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.RandomAccess;
 import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.RelationshipType;
@@ -23,7 +24,22 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RelationshipColumns extends AbstractList<StudentStaffRelationship> implements RandomAccess {
     /** A relationship type in a period: few distinct ones in a district (terms and years). */
-    private record Rest(RelationshipType relationship, DateRange period) {}
+    private record Rest(RelationshipType relationship, DateRange period) {
+        /**
+         * A dictionary lookup per relationship while loading: the type's ordinal and the days of the period, each step
+         * spread ({@link AsciiText#spread}: a large odd multiplier, high bits folded in). The record's own hash, built
+         * from {@code LocalDate}'s with multipliers of 31, gives many periods the same hash (the start two days later
+         * and the end a month earlier and two days later cancel out), and a bin of equal hashes became a tree in the
+         * dictionary's map. Equal rests have equal days, so equal hashes.
+         */
+        @Override
+        public int hashCode() {
+            Optional<LocalDate> end = period.endExclusive();
+            int h = AsciiText.spread(relationship.ordinal()) + (int) period.start().toEpochDay();
+            int endDay = end.isPresent() ? (int) end.get().toEpochDay() : Integer.MIN_VALUE;
+            return AsciiText.spread(AsciiText.spread(h) + endDay);
+        }
+    }
 
     private final IdTable<StudentId, ?> students;
     private final IdTable<StaffId, ?> staff;

@@ -1,5 +1,8 @@
 package org.communityschools.core.internal.read;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.function.BiPredicate;
 import org.communityschools.core.data.DataFile;
 import org.communityschools.core.model.AttendanceRecord;
@@ -24,7 +27,10 @@ import org.communityschools.core.model.StudentStaffRelationship;
  * {@link Assembler#addAny} for the records of one file, chosen once per file: the record of the file's type goes
  * straight to its {@code add}, any other to {@link Assembler#addAny} (so the result is the same). A reader that calls
  * {@code addAny} per record makes one method hold every file's cross-record rules, which the JIT compiler compiles again
- * (larger) each time the read reaches a new file; one target per file is compiled once.
+ * (larger) each time the read reaches a new file; one target per file is compiled once. The target is called through a
+ * method handle held in a field, which the JIT compiler does not inline: a lambda per file calling its {@code add}
+ * directly had each file's rules compiled twice at C2 (on their own, and inlined into the lambda; about a fifth of the
+ * C2 compiler's time on NYC), for a call that costs a few nanoseconds per record.
  */
 final class Adders {
     private Adders() {
@@ -32,26 +38,63 @@ final class Adders {
 
     /** Where the records of {@code file} go in {@code a}. */
     static BiPredicate<Object, Where> of(Assembler a, DataFile file) {
-        return switch (file) {
-            case ORGANIZATIONS -> (r, w) -> r instanceof Organization x ? a.add(x, w) : a.addAny(r, w);
-            case SCHOOLS -> (r, w) -> r instanceof School x ? a.add(x, w) : a.addAny(r, w);
-            case PARTNERSHIPS -> (r, w) -> r instanceof Partnership x ? a.add(x, w) : a.addAny(r, w);
-            case STUDENTS -> (r, w) -> r instanceof Student x ? a.add(x, w) : a.addAny(r, w);
-            case STUDENT_CHARACTERISTICS -> (r, w) -> r instanceof StudentCharacteristic x ? a.add(x, w) : a.addAny(r, w);
-            case CALENDAR -> (r, w) -> r instanceof InstructionalDay x ? a.add(x, w) : a.addAny(r, w);
-            case ENROLLMENTS -> (r, w) -> r instanceof Enrollment x ? a.add(x, w) : a.addAny(r, w);
-            case DIPLOMAS -> (r, w) -> r instanceof Diploma x ? a.add(x, w) : a.addAny(r, w);
-            case ATTENDANCE -> (r, w) -> r instanceof AttendanceRecord x ? a.add(x, w) : a.addAny(r, w);
-            case BEHAVIOR -> (r, w) -> r instanceof BehaviorIncident x ? a.add(x, w) : a.addAny(r, w);
-            case COURSE_MARKS -> (r, w) -> r instanceof CourseMark x ? a.add(x, w) : a.addAny(r, w);
-            case STAFF -> (r, w) -> r instanceof Staff x ? a.add(x, w) : a.addAny(r, w);
-            case STAFF_ASSIGNMENTS -> (r, w) -> r instanceof StaffAssignment x ? a.add(x, w) : a.addAny(r, w);
-            case STUDENT_STAFF -> (r, w) -> r instanceof StudentStaffRelationship x ? a.add(x, w) : a.addAny(r, w);
-            case INTERVENTIONS -> (r, w) -> r instanceof Intervention x ? a.add(x, w) : a.addAny(r, w);
-            case INTERVENTION_PARTICIPANTS -> (r, w) -> r instanceof InterventionParticipant x ? a.add(x, w)
-                    : a.addAny(r, w);
-            case CONSENTS -> (r, w) -> r instanceof Consent x ? a.add(x, w) : a.addAny(r, w);
-            default -> a::addAny;
+        Class<?> type = switch (file) {
+            case ORGANIZATIONS -> Organization.class;
+            case SCHOOLS -> School.class;
+            case PARTNERSHIPS -> Partnership.class;
+            case STUDENTS -> Student.class;
+            case STUDENT_CHARACTERISTICS -> StudentCharacteristic.class;
+            case CALENDAR -> InstructionalDay.class;
+            case ENROLLMENTS -> Enrollment.class;
+            case DIPLOMAS -> Diploma.class;
+            case ATTENDANCE -> AttendanceRecord.class;
+            case BEHAVIOR -> BehaviorIncident.class;
+            case COURSE_MARKS -> CourseMark.class;
+            case STAFF -> Staff.class;
+            case STAFF_ASSIGNMENTS -> StaffAssignment.class;
+            case STUDENT_STAFF -> StudentStaffRelationship.class;
+            case INTERVENTIONS -> Intervention.class;
+            case INTERVENTION_PARTICIPANTS -> InterventionParticipant.class;
+            case CONSENTS -> Consent.class;
+            default -> null;
         };
+        if (type == null) {
+            return a::addAny;
+        }
+        try {
+            MethodHandle add = MethodHandles.lookup()
+                    .findVirtual(Assembler.class, "add", MethodType.methodType(boolean.class, type, Where.class))
+                    .bindTo(a).asType(MethodType.methodType(boolean.class, Object.class, Where.class));
+            return new Adder(a, type, add);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no Assembler.add for " + type.getSimpleName(), e);
+        }
+    }
+
+    /** The records of {@code type} to {@code add}, any other to {@link Assembler#addAny}. */
+    private static final class Adder implements BiPredicate<Object, Where> {
+        private final Assembler assembler;
+        private final Class<?> type;
+        private final MethodHandle add;
+
+        Adder(Assembler assembler, Class<?> type, MethodHandle add) {
+            this.assembler = assembler;
+            this.type = type;
+            this.add = add;
+        }
+
+        @Override
+        public boolean test(Object record, Where where) {
+            if (!type.isInstance(record)) {
+                return assembler.addAny(record, where);
+            }
+            try {
+                return (boolean) add.invokeExact(record, where);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

@@ -59,6 +59,7 @@ public final class Assembler {
     private final Partnerships partnerships = new Partnerships();
     private final IdTable<StudentId, Student> students = new IdTable<>(Student::id);
     private final List<StudentCharacteristic> characteristics = new ArrayList<>();
+    private int[] characteristicStudent = new int[16]; // per characteristic its student's index, the grouping's key
     private final Placements placements;
     private final List<Diploma> diplomas = new ArrayList<>();
     private final AttendanceRules attendanceRules;
@@ -207,11 +208,25 @@ public final class Assembler {
                 || refs.duplicate(s.id().value(), DataFile.STUDENTS, w, "student_id");
     }
 
+    /**
+     * Readies the students' table for about {@code count} students (from students.csv's size), not grown row by row.
+     *
+     * @param count the number of students expected
+     */
+    public void expectStudents(int count) {
+        students.expect(count);
+    }
+
     /** student_characteristics.csv: the student exists. */
     public boolean add(StudentCharacteristic c, Where w) {
         if (!refs.exists(students, DataFile.STUDENTS, "student", c.studentId().value(), DataFile.STUDENT_CHARACTERISTICS, w, "student_id")) {
             return false;
         }
+        int n = characteristics.size();
+        if (n == characteristicStudent.length) {
+            characteristicStudent = java.util.Arrays.copyOf(characteristicStudent, n * 2);
+        }
+        characteristicStudent[n] = students.indexOf(c.studentId().value()); // the reader's hint: no probe
         characteristics.add(c);
         return true;
     }
@@ -536,12 +551,12 @@ public final class Assembler {
         int ns = students.size();
         SharedTasks tasks = new SharedTasks(threads, "index-builder");
         // marks and relationships ordered from their columns, the other groupings by their orders' own comparators
-        var marksByStudent = tasks.add(() -> Grouped.ofColumns(marks, ns, marks::student, marks::compareByYearTermCourseSchool));
+        var marksByStudent = tasks.add(() -> marks.byStudent(ns));
         var relsByStaff = tasks.add(() -> Grouped.ofColumns(rels, staff.size(), rels::staff, rels::compareByStartStudentType));
         var relsByStudent = tasks.add(() -> Grouped.ofColumns(rels, ns, rels::student, rels::compareByStartStaffType));
         var atSchool = tasks.add(() -> Grouped.of(placements.enrollments(), schools.size(),
                 e -> schools.indexOf(e.schoolId().value()), GroupOrders.ENROLLMENTS_AT_SCHOOL));
-        var characteristicsOf = tasks.add(() -> Grouped.of(characteristics, ns, c -> students.indexOf(c.studentId().value()),
+        var characteristicsOf = tasks.add(() -> Grouped.ofKeys(characteristics, ns, characteristicStudent,
                 GroupOrders.CHARACTERISTICS));
         var diplomasOf = tasks.add(() -> Grouped.of(diplomas, ns, d -> students.indexOf(d.studentId().value()),
                 GroupOrders.DIPLOMAS));

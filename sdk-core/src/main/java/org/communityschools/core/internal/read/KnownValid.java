@@ -1,6 +1,7 @@
 package org.communityschools.core.internal.read;
 
 import jakarta.validation.Validator;
+import java.lang.invoke.MethodHandle;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -17,12 +18,19 @@ final class KnownValid implements Predicate<Object> {
     private final Validator validator;
     private final Class<?> type;
     private final RecordConstraints.Component[] components;
+    /**
+     * {@link RecordConstraints#learn}, called through a handle read from this object: not a constant to the JIT
+     * compiler, which therefore cannot inline the validator's code into this check's compiled code (the first copy's
+     * was 50-63 kB with it, a second or two of C2 time on NYC); it runs only for a value not seen before.
+     */
+    private final MethodHandle learnHandle;
 
     /** The check of records of {@code type} whose constrained components are {@code components}. */
     KnownValid(Validator validator, Class<?> type, List<RecordConstraints.Component> components) {
         this.validator = validator;
         this.type = type;
         this.components = components.toArray(new RecordConstraints.Component[0]);
+        this.learnHandle = RecordConstraints.LEARN;
     }
 
     /** Whether every constrained component of {@code record} holds a valid value (false: validate it whole). */
@@ -45,10 +53,21 @@ final class KnownValid implements Predicate<Object> {
                 c.last = value;
                 continue;
             }
-            if (!RecordConstraints.learn(validator, type, c, value)) {
+            if (!learn(c, value)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** {@link RecordConstraints#learn} of {@code value}, through the handle; its exceptions as they are. */
+    private boolean learn(RecordConstraints.Component c, Object value) {
+        try {
+            return (boolean) learnHandle.invokeExact(validator, type, c, value);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

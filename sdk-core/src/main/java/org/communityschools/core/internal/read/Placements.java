@@ -37,6 +37,8 @@ final class Placements {
     private int[] enrollmentHead = new int[0];
     private int[] enrollmentNext = new int[16];
     private int[] enrollmentSchool = new int[16];
+    /** Per enrollment added, its student's index: the key of the grouping when the file ends, without a lookup. */
+    private int[] enrollmentStudent = new int[16];
     private @Nullable Grouped<Enrollment> enrollmentsByStudent;
     private int[] enrSchool = new int[0];
     private int[] enrFrom = new int[0];
@@ -158,9 +160,11 @@ final class Placements {
         if (i == enrollmentNext.length) {
             enrollmentNext = Arrays.copyOf(enrollmentNext, i * 2);
             enrollmentSchool = Arrays.copyOf(enrollmentSchool, i * 2);
+            enrollmentStudent = Arrays.copyOf(enrollmentStudent, i * 2);
         }
         enrollmentNext[i] = enrollmentHead[st];
         enrollmentSchool[i] = sc;
+        enrollmentStudent[i] = st;
         enrollmentHead[st] = i;
         enrollments.add(e);
     }
@@ -168,8 +172,12 @@ final class Placements {
     /** Groups the enrollments by student (by entry date, then school) and fills the primitive columns. */
     void finishEnrollments() {
         IdTable<SchoolId, School> table = schools.get();
-        Grouped<Enrollment> byStudent = Grouped.of(enrollments, students.size(), e -> students.indexOf(e.studentId().value()),
-                GroupOrders.ENROLLMENTS_OF_STUDENT);
+        // the students' indexes found when the enrollments were added (the same as looking each one up again); when
+        // finished before, they are looked up
+        Grouped<Enrollment> byStudent = enrollmentStudent.length >= enrollments.size()
+                ? Grouped.ofKeys(enrollments, students.size(), enrollmentStudent, GroupOrders.ENROLLMENTS_OF_STUDENT)
+                : Grouped.of(enrollments, students.size(), e -> students.indexOf(e.studentId().value()),
+                        GroupOrders.ENROLLMENTS_OF_STUDENT);
         enrSchool = new int[byStudent.size()];
         enrFrom = new int[byStudent.size()];
         enrTo = new int[byStudent.size()];
@@ -183,6 +191,7 @@ final class Placements {
         enrollmentHead = new int[0];
         enrollmentNext = new int[0];
         enrollmentSchool = new int[0];
+        enrollmentStudent = new int[0];
     }
 
     /** The enrollments grouped by student, built on first use. */

@@ -78,6 +78,18 @@ final class RecordConstraints {
         return v.validate(record);
     }
 
+    /** {@link #learn} as a handle, for {@link KnownValid}, which calls it through a field (kept out of its inlining). */
+    static final MethodHandle LEARN;
+
+    static {
+        try {
+            LEARN = MethodHandles.lookup().findStatic(RecordConstraints.class, "learn", MethodType.methodType(
+                    boolean.class, Validator.class, Class.class, Component.class, Object.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /** Distinct valid values remembered per component; beyond, a record is validated whole. */
     private static final int VALUES_PER_COMPONENT = 1 << 16;
 

@@ -76,8 +76,8 @@ class CourseMarkColumnsProperties {
     }
 
     /**
-     * Grouping from the columns ({@link Grouped#ofColumns} with {@link CourseMarkColumns#compareByYearTermCourseSchool})
-     * is grouping the records by {@code ORDER}: the same marks, positions and order, ties (repeated marks) in the
+     * Grouping from the columns ({@link Grouped#ofColumns} with {@link CourseMarkColumns#compareByYearTermCourseSchool},
+     * and {@link CourseMarkColumns#byStudent} from a rank per mark) is grouping the records by {@code ORDER}: the same marks, positions and order, ties (repeated marks) in the
      * list's order. With {@code oneStudent} every mark is the first student's, so that groups larger than the
      * insertion-sorted ones (32) are sorted too.
      */
@@ -98,12 +98,18 @@ class CourseMarkColumnsProperties {
         int keys = t.students.size() + 1;
         Grouped<CourseMark> expected = Grouped.of(marks, keys, m -> t.students.indexOf(m.studentId().value()), ORDER);
         Grouped<CourseMark> actual = Grouped.ofColumns(columns, keys, columns::student, columns::compareByYearTermCourseSchool);
+        // the same from a rank per mark (the loader's grouping)
+        Grouped<CourseMark> ranked = columns.byStudent(keys);
 
         assertThat(actual.size()).isEqualTo(expected.size());
+        assertThat(ranked.size()).isEqualTo(expected.size());
         for (int k = -1; k <= keys; k++) {
             assertThat(actual.get(k)).isEqualTo(expected.get(k));
             assertThat(actual.start(k)).isEqualTo(expected.start(k));
             assertThat(actual.end(k)).isEqualTo(expected.end(k));
+            assertThat(ranked.get(k)).isEqualTo(expected.get(k));
+            assertThat(ranked.start(k)).isEqualTo(expected.start(k));
+            assertThat(ranked.end(k)).isEqualTo(expected.end(k));
         }
         Grouped<CourseMark> byRecords = Grouped.ofPositions(columns, keys, columns::student, ORDER);
         for (int p = 0; p < expected.size(); p++) {

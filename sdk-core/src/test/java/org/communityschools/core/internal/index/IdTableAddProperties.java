@@ -17,6 +17,33 @@ import net.jqwik.api.constraints.Size;
  */
 class IdTableAddProperties {
 
+    /** A table told to expect some number of records (more or fewer than added) answers as one that was not. */
+    @Property(tries = 300)
+    void expectingChangesNoAnswer(@ForAll @Size(max = 200) List<@IntRange(min = 0, max = 80) Integer> draws,
+                                  @ForAll @IntRange(min = 0, max = 400) int expected,
+                                  @ForAll @IntRange(min = 0, max = 200) int expectAfter) {
+        IdTable<String, String> told = new IdTable<>(r -> r.substring(0, r.indexOf('#')));
+        IdTable<String, String> plain = new IdTable<>(r -> r.substring(0, r.indexOf('#')));
+        told.expect(expected);
+        for (int i = 0; i < draws.size(); i++) {
+            if (i == expectAfter) {
+                told.expect(expected);
+            }
+            String id = "ID" + draws.get(i);
+            String record = id + "#" + i;
+            assertThat(told.addIfAbsent(id, record)).isEqualTo(plain.addIfAbsent(id, record));
+        }
+        assertThat(told.records()).isEqualTo(plain.records());
+        told.trim();
+        plain.trim();
+        for (int k = 0; k <= 81; k++) {
+            assertThat(told.indexOf("ID" + k)).isEqualTo(plain.indexOf("ID" + k));
+        }
+        for (int i = 0; i < told.size(); i++) {
+            assertThat(told.id(i)).isEqualTo(plain.id(i));
+        }
+    }
+
     @Property(tries = 300)
     void addIfAbsentIsContainsThenAdd(@ForAll @Size(max = 200) List<@IntRange(min = 0, max = 80) Integer> draws) {
         IdTable<String, String> one = new IdTable<>(r -> r.substring(0, r.indexOf('#')));

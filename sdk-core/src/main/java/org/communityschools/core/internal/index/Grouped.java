@@ -221,7 +221,11 @@ public final class Grouped<T> {
         return new Grouped<>(null, source, positions, offsets, null, positions.length);
     }
 
-    /** Sorts {@code positions[from, to)} by rank, stably: insertion for a small group, else the JDK's merge sort. */
+    /**
+     * Sorts {@code positions[from, to)} by rank, stably: insertion for a small group, else the JDK's merge sort. The
+     * same steps as {@link #sort(int[], int, int, PositionOrder)}, written out for ranks on purpose: comparing longs in
+     * code no other order shares keeps it compiled once (through {@code sort}, each order recompiled it; issue 19).
+     */
     private static void sortByRank(int[] positions, int from, int to, long[] rank) {
         if (to - from <= 32) {
             for (int i = from + 1; i < to; i++) {

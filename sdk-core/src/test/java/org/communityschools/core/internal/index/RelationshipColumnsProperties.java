@@ -27,23 +27,34 @@ class RelationshipColumnsProperties {
             (StudentStaffRelationship r) -> r.period().start()).thenComparing(StudentStaffRelationship::staffId)
             .thenComparing(StudentStaffRelationship::relationship);
 
+    /** The columns of {@code rels}, with the tables numbering their students and staff in order of first appearance. */
+    record Built(RelationshipColumns columns, IdTable<StudentId, StudentId> students, IdTable<StaffId, StaffId> staff) {
+        static Built of(List<StudentStaffRelationship> rels) {
+            IdTable<StudentId, StudentId> students = new IdTable<>(s -> s);
+            IdTable<StaffId, StaffId> staff = new IdTable<>(s -> s);
+            RelationshipColumns.Builder b = RelationshipColumns.builder();
+            for (StudentStaffRelationship r : rels) {
+                if (students.indexOf(r.studentId().value()) < 0) {
+                    students.add(r.studentId().value(), r.studentId());
+                }
+                if (staff.indexOf(r.staffId().value()) < 0) {
+                    staff.add(r.staffId().value(), r.staffId());
+                }
+                b.add(r, students.indexOf(r.studentId().value()), staff.indexOf(r.staffId().value()));
+            }
+            students.trim();
+            staff.trim();
+            RelationshipColumns columns = b.build(students, staff);
+            return new Built(columns, students, staff);
+        }
+    }
+
     @Property(tries = 300)
     void columnsAreTheRelationships(@ForAll("relationships") List<StudentStaffRelationship> rels) {
-        IdTable<StudentId, StudentId> students = new IdTable<>(s -> s);
-        IdTable<StaffId, StaffId> staff = new IdTable<>(s -> s);
-        RelationshipColumns.Builder b = RelationshipColumns.builder();
-        for (StudentStaffRelationship r : rels) {
-            if (students.indexOf(r.studentId().value()) < 0) {
-                students.add(r.studentId().value(), r.studentId());
-            }
-            if (staff.indexOf(r.staffId().value()) < 0) {
-                staff.add(r.staffId().value(), r.staffId());
-            }
-            b.add(r, students.indexOf(r.studentId().value()), staff.indexOf(r.staffId().value()));
-        }
-        students.trim();
-        staff.trim();
-        RelationshipColumns columns = b.build(students, staff);
+        Built built = Built.of(rels);
+        RelationshipColumns columns = built.columns();
+        IdTable<StudentId, StudentId> students = built.students();
+        IdTable<StaffId, StaffId> staff = built.staff();
 
         assertThat(columns).isEqualTo(rels);
         assertThat(columns.hashCode()).isEqualTo(rels.hashCode());

@@ -39,21 +39,10 @@ class RelationshipLookupProperties {
     void theLookupIsTheStudentsGroupFiltered(@ForAll("relationships") List<StudentStaffRelationship> rels,
                                              @ForAll("days") LocalDate day,
                                              @ForAll @IntRange(min = 0, max = 4) int replaced) {
-        IdTable<StudentId, StudentId> students = new IdTable<>(s -> s);
-        IdTable<StaffId, StaffId> staff = new IdTable<>(s -> s);
-        RelationshipColumns.Builder b = RelationshipColumns.builder();
-        for (StudentStaffRelationship r : rels) {
-            if (students.indexOf(r.studentId().value()) < 0) {
-                students.add(r.studentId().value(), r.studentId());
-            }
-            if (staff.indexOf(r.staffId().value()) < 0) {
-                staff.add(r.staffId().value(), r.staffId());
-            }
-            b.add(r, students.indexOf(r.studentId().value()), staff.indexOf(r.staffId().value()));
-        }
-        students.trim();
-        staff.trim();
-        RelationshipColumns columns = b.build(students, staff);
+        RelationshipColumnsProperties.Built built = RelationshipColumnsProperties.Built.of(rels);
+        RelationshipColumns columns = built.columns();
+        IdTable<StudentId, StudentId> students = built.students();
+        IdTable<StaffId, StaffId> staff = built.staff();
         Grouped<StudentStaffRelationship> byStudent = Grouped.ofColumns(columns, students.size(), columns::student,
                 columns::compareByStartStaffType);
         if (replaced < students.size()) {

@@ -10,9 +10,10 @@ import tools.jackson.core.json.JsonWriteFeature;
 /**
  * The compact text of one record row composed in a buffer of the thread, to be written by one call to the generator
  * ({@code writeRawValue}) instead of a call per name and per value: most rows of a view are attendance records of
- * five cells. Only for rows whose names and texts are plain (printable ASCII other than {@code "}, {@code \} and
- * {@code /}) and whose values are strings, encoded strings or day shares: such text the generator copies as it is,
- * so the bytes are the ones it writes cell by cell. Any other row ({@link #compose} answers -1) is written cell by
+ * five cells. Only for rows whose names and string values are plain (printable ASCII other than {@code "},
+ * {@code \} and {@code /}: text the generator copies as it is) and whose other values are encoded strings (their
+ * escaped characters copied, as the generator copies their escaped bytes) or day shares, so that the bytes are the
+ * ones it writes cell by cell. Any other row ({@link #compose} answers -1) is written cell by
  * cell. Not thread-safe: one instance per thread.
  */
 final class RowText {
@@ -62,24 +63,41 @@ final class RowText {
             one(':');
             Object v = cells.get(i + 1);
             if (v instanceof SerializableString text) {
-                if (!quoted(text.getValue())) {
-                    return -1;
-                }
+                // its quoted text, kept by the encoded value (a date, an enum's name: plain ASCII)
+                copy(text, true);
             } else if (v instanceof String text) {
                 if (!quoted(text)) {
                     return -1;
                 }
             } else if (v instanceof EncodedValues.Share share) {
                 // the decimal's text, a number (as the cell-by-cell writing puts it raw)
-                if (!plain(share.text().getValue())) {
-                    return -1;
-                }
+                copy(share.text(), false);
             } else {
                 return -1; // a BigDecimal, a null or a tree: the generator's own writing
             }
         }
         one('}');
         return n;
+    }
+
+    /**
+     * Appends the quoted (or unquoted) characters of {@code text}, as the generator's copy of its quoted bytes writes
+     * them (the same escapes; the generator encodes the characters as UTF-8).
+     */
+    private void copy(SerializableString text, boolean quotes) {
+        if (quotes) {
+            one('"');
+        }
+        // appendQuoted gives the escaped characters without the quotes; -1 when they do not fit
+        int k = quotes ? text.appendQuoted(b, n) : text.appendUnquoted(b, n);
+        if (k < 0) {
+            b = Arrays.copyOf(b, Math.max(b.length * 2, n + 6 * text.charLength() + 8));
+            k = quotes ? text.appendQuoted(b, n) : text.appendUnquoted(b, n);
+        }
+        n += k;
+        if (quotes) {
+            one('"');
+        }
     }
 
     private boolean quoted(String s) {

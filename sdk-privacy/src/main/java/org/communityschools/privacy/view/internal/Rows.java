@@ -131,26 +131,9 @@ public final class Rows extends JacksonSerializable.Base implements Fillers.Out 
 
     /** Writes the rows to {@code g}, which needs no serialization context. */
     void write(JsonGenerator g) {
-        write(g, RowText.fits(g));
-    }
-
-    /**
-     * Writes the rows to {@code g}; with {@code whole}, a row of plain cells as one raw value of its compact text
-     * ({@link RowText}, for a compact generator only), any other row cell by cell.
-     */
-    void write(JsonGenerator g, boolean whole) {
         g.writeStartArray();
-        RowText row = whole ? RowText.SCRATCH.get() : null;
         int i = 0;
         for (int r = 0; r < count; r++) {
-            if (row != null) {
-                int n = row.compose(cells, i, ends[r]);
-                if (n >= 0) {
-                    g.writeRawValue(row.chars(), 0, n);
-                    i = ends[r];
-                    continue;
-                }
-            }
             g.writeStartObject();
             for (int end = ends[r]; i < end; i += 2) {
                 String name = (String) cells.get(i);

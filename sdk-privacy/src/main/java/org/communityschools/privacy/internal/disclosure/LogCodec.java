@@ -84,6 +84,12 @@ public final class LogCodec {
         MessageDigest md = scratch.md;
         md.reset();
         md.update(DOMAIN_BYTES);
+        int plain = scratch.plain.write(seq, prev, d);
+        if (plain >= 0) {
+            // every text plain ASCII: the generator's bytes, written without one (PlainBody)
+            md.update(scratch.plain.bytes(), 0, plain);
+            return hex(md.digest());
+        }
         DigestOutput out = DigestOutput.hashing(md);
         try (JsonGenerator g = out.generator(ObjectWriteContext.empty())) {
             new DisclosureBody(seq, prev, d).write(g, scratch.text);
@@ -91,10 +97,14 @@ public final class LogCodec {
         return out.hexDigest();
     }
 
-    /** What hashing an entry reuses on a thread: a SHA-256 digest and a buffer for the text of an instant. */
+    /**
+     * What hashing an entry reuses on a thread: a SHA-256 digest, a buffer for the text of an instant, and the writer
+     * of plain bodies.
+     */
     private static final class Scratch {
         final MessageDigest md = sha256();
         final char[] text = new char[IsoText.INSTANT_CHARS];
+        final PlainBody plain = new PlainBody();
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);

@@ -157,21 +157,7 @@ public final class RelationshipColumns extends AbstractList<StudentStaffRelation
      *         {@code b}'s
      */
     public int compareByStartStudentType(int a, int b) {
-        Rest x = rests[rest[a]];
-        Rest y = rests[rest[b]];
-        int c = x == y ? 0 : x.period().start().compareTo(y.period().start());
-        if (c != 0) {
-            return c;
-        }
-        int sa = student[a];
-        int sb = student[b];
-        if (sa != sb) {
-            c = students.id(sa).compareTo(students.id(sb));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return x == y ? 0 : x.relationship().compareTo(y.relationship());
+        return compareByStart(a, b, student, students);
     }
 
     /**
@@ -184,16 +170,24 @@ public final class RelationshipColumns extends AbstractList<StudentStaffRelation
      *         {@code b}'s
      */
     public int compareByStartStaffType(int a, int b) {
+        return compareByStart(a, b, member, staff);
+    }
+
+    /**
+     * The two orders' one comparison: start date, the id of the other party ({@code party} indexes into {@code ids}),
+     * relationship type. Small enough to be compiled into each order's method on its own.
+     */
+    private <K extends Comparable<K>> int compareByStart(int a, int b, int[] party, IdTable<K, ?> ids) {
         Rest x = rests[rest[a]];
         Rest y = rests[rest[b]];
         int c = x == y ? 0 : x.period().start().compareTo(y.period().start());
         if (c != 0) {
             return c;
         }
-        int ma = member[a];
-        int mb = member[b];
-        if (ma != mb) {
-            c = staff.id(ma).compareTo(staff.id(mb));
+        int pa = party[a];
+        int pb = party[b];
+        if (pa != pb) {
+            c = ids.id(pa).compareTo(ids.id(pb));
             if (c != 0) {
                 return c;
             }

@@ -152,9 +152,10 @@ public final class ScopeGate {
      * The first of the days around {@code epochDay} at {@code school} for which {@link #coverOrNull(FieldPath, SchoolId,
      * long)} and {@link #whyNot(FieldPath, SchoolId, long)} of {@code field} answer as for {@code epochDay}: a student's
      * attendance days come in date order, mostly in long stretches inside or outside a scope, so a view asks the gate
-     * once per stretch instead of once per day.
+     * once per stretch instead of once per day. Views ask {@link #ask}, which answers this with the rest in one pass;
+     * this separate answer is what {@code ScopeGateProperties} checks it against.
      */
-    public long sameFrom(FieldPath field, SchoolId school, long epochDay) {
+    long sameFrom(FieldPath field, SchoolId school, long epochDay) {
         long from = Long.MIN_VALUE;
         for (SchoolDays d : daysOf(field, school).scopes) {
             from = Math.max(from, d.sameFrom(epochDay));
@@ -163,7 +164,7 @@ public final class ScopeGate {
     }
 
     /** One past the last of the days of {@link #sameFrom}. */
-    public long sameUntil(FieldPath field, SchoolId school, long epochDay) {
+    long sameUntil(FieldPath field, SchoolId school, long epochDay) {
         long until = Long.MAX_VALUE;
         for (SchoolDays d : daysOf(field, school).scopes) {
             until = Math.min(until, d.sameUntil(epochDay));

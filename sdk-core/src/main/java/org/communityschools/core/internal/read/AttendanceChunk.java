@@ -56,14 +56,18 @@ final class AttendanceChunk implements CsvRanges.Parsed {
         line = new int[rows];
     }
 
-    /** Parses the bytes of one range, rows of {@code width} cells, checked against {@code assembler}. */
-    static AttendanceChunk parse(byte[] b, int width, int[] positions, Assembler assembler, ReadLimits limits) {
+    /**
+     * Parses one range, the first {@code length} bytes of {@code b}, rows of {@code width} cells, checked against
+     * {@code assembler}.
+     */
+    static AttendanceChunk parse(byte[] b, int length, int width, int[] positions, Assembler assembler,
+                                 ReadLimits limits) {
         // rows of a typical attendance file have 30 to 60 bytes; the columns grow when the guess is short
-        AttendanceChunk chunk = new AttendanceChunk(Math.max(16, b.length / 40));
+        AttendanceChunk chunk = new AttendanceChunk(Math.max(16, length / 40));
         Row row = new Row(positions);
         Days dates = new Days();
         ByteKeys durations = new ByteKeys();
-        PlainRows scan = PlainRows.scan(b, width, limits, (rows, rel) -> {
+        PlainRows scan = PlainRows.scan(b, length, width, limits, (rows, rel) -> {
             row.rows = rows;
             if (rows.cells() != width || !chunk.accept(row, rel, assembler, dates, durations)) {
                 chunk.defer(rows.texts(), rel);

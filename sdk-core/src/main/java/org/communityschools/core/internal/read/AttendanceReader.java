@@ -177,8 +177,8 @@ final class AttendanceReader {
         assembler.attendance().prepare();
         CsvRanges.read(path, headerEnd, threads, chunkBytes, "attendance-reader", limits, new CsvRanges.Rows<AttendanceChunk>() {
             @Override
-            public AttendanceChunk parse(byte[] bytes) {
-                return AttendanceChunk.parse(bytes, width, positions, assembler, limits);
+            public AttendanceChunk parse(byte[] bytes, int length) {
+                return AttendanceChunk.parse(bytes, length, width, positions, assembler, limits);
             }
 
             @Override

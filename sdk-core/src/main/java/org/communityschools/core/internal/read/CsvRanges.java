@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,8 +53,11 @@ final class CsvRanges {
 
     /** How one file's ranges are parsed and applied. */
     interface Rows<C extends Parsed> {
-        /** Parses the bytes of one range on a worker thread, without side effects. */
-        C parse(byte[] bytes);
+        /**
+         * Parses one range, the first {@code length} bytes of {@code bytes}, on a worker thread, without side effects;
+         * keeps no reference to {@code bytes}, which holds another range once this returns.
+         */
+        C parse(byte[] bytes, int length);
 
         /**
          * Applies a range that is not odd, on the calling thread; its first line is {@code firstLine}. Returns false,
@@ -116,6 +120,9 @@ final class CsvRanges {
             long size = channel.size();
             long[] starts = boundaries(channel, headerEnd, size, chunkBytes);
             int n = starts.length - 1;
+            // the buffers the workers read their ranges into, reused: a range's bytes are garbage once parsed, and
+            // allocating each range anew (1.7 GB of large arrays per NYC read) made the collector's work
+            ConcurrentLinkedQueue<byte[]> buffers = new ConcurrentLinkedQueue<>();
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, name);
                 t.setDaemon(true);
@@ -132,9 +139,19 @@ final class CsvRanges {
                         long to = starts[submitted + 1];
                         pending.add(pool.submit(() -> {
                             long since = ReadTimeline.now();
-                            C parsed = rows.parse(bytes(channel, from, to));
-                            ReadTimeline.parsed(since);
-                            return parsed;
+                            int length = Math.toIntExact(to - from);
+                            byte[] buffer = buffers.poll();
+                            if (buffer == null || buffer.length < length) {
+                                buffer = new byte[Math.max(length, chunkBytes + chunkBytes / 8)];
+                            }
+                            try {
+                                readInto(channel, buffer, from, length);
+                                C parsed = rows.parse(buffer, length);
+                                ReadTimeline.parsed(since);
+                                return parsed;
+                            } finally {
+                                buffers.offer(buffer);
+                            }
                         }));
                         submitted++;
                     }
@@ -164,10 +181,9 @@ final class CsvRanges {
         }
     }
 
-    /** The bytes {@code [from, to)} of the file. */
-    private static byte[] bytes(FileChannel channel, long from, long to) {
-        byte[] b = new byte[Math.toIntExact(to - from)];
-        ByteBuffer buf = ByteBuffer.wrap(b);
+    /** Reads the {@code length} bytes of the file from {@code from} into the start of {@code b}. */
+    private static void readInto(FileChannel channel, byte[] b, long from, int length) {
+        ByteBuffer buf = ByteBuffer.wrap(b, 0, length);
         try {
             while (buf.hasRemaining()) {
                 if (channel.read(buf, from + buf.position()) < 0) {
@@ -177,7 +193,6 @@ final class CsvRanges {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return b;
     }
 
     private static <C> C await(Future<C> f, Path path) {

@@ -34,6 +34,8 @@ final class PlainRows {
     private static final int BLOCK = 256;
 
     private final byte[] b;
+    /** The end of the range in {@link #b} (exclusive): a reused buffer may be longer than its range. */
+    private final int n;
     private final int width;
     private final int maxChars;
     private final int maxCells;
@@ -55,8 +57,9 @@ final class PlainRows {
     private boolean odd;
     private long newlines;
 
-    private PlainRows(byte[] b, int width, ReadLimits limits) {
+    private PlainRows(byte[] b, int length, int width, ReadLimits limits) {
         this.b = b;
+        this.n = length;
         this.width = width;
         this.maxChars = Math.min(limits.maxCellChars(), limits.maxLineChars());
         this.maxCells = Math.min(limits.maxCellsPerRow(), width + 1);
@@ -71,7 +74,15 @@ final class PlainRows {
      * on its own, not again with each sink (and what the sink calls) that the JIT compiler would otherwise inline into it.
      */
     static PlainRows scan(byte[] b, int width, ReadLimits limits, Sink sink) {
-        PlainRows r = new PlainRows(b, width, limits);
+        return scan(b, b.length, width, limits, sink);
+    }
+
+    /**
+     * As {@link #scan(byte[], int, ReadLimits, Sink)}, over the first {@code length} bytes of {@code b} only (a reused
+     * buffer longer than the range it holds: the bytes after {@code length} are never read).
+     */
+    static PlainRows scan(byte[] b, int length, int width, ReadLimits limits, Sink sink) {
+        PlainRows r = new PlainRows(b, length, width, limits);
         while (r.fill()) {
             for (int i = 0, n = r.rows; i < n; i++) {
                 r.row = i;
@@ -87,7 +98,7 @@ final class PlainRows {
      */
     private boolean fill() {
         byte[] b = this.b;
-        int n = b.length;
+        int n = this.n;
         int maxCells = this.maxCells;
         int[] starts = this.starts;
         int[] ends = this.ends;
@@ -140,7 +151,7 @@ final class PlainRows {
             int rowEnd = end < 0 ? q : end;
             if (!plain || rowEnd - p > maxChars || cells + 1 > maxCellsPerRow) {
                 odd = true;
-                newlines = rel + countNewlines(b, p);
+                newlines = rel + countNewlines(b, p, n);
                 break;
             }
             if (cells < maxCells) {
@@ -181,9 +192,9 @@ final class PlainRows {
         return (word | ~(low + FROM_DASH) | (low + ONES)) & HIGH_BITS;
     }
 
-    private static long countNewlines(byte[] b, int from) {
+    private static long countNewlines(byte[] b, int from, int to) {
         long n = 0;
-        for (int i = from; i < b.length; i++) {
+        for (int i = from; i < to; i++) {
             if (b[i] == '\n') {
                 n++;
             }

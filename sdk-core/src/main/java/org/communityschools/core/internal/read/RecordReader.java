@@ -151,8 +151,8 @@ final class RecordReader {
         ThreadLocal<RowRecords.Parser> parserOfWorker = ThreadLocal.withInitial(() -> recordsOfWorker.get().parser(file));
         CsvRanges.read(path, headerEnd, threads, chunkBytes, thread, limits, new CsvRanges.Rows<Range>() {
             @Override
-            public Range parse(byte[] bytes) {
-                return Range.parse(bytes, width, limits, cellsOfWorker.get(), recordsOfWorker.get(),
+            public Range parse(byte[] bytes, int length) {
+                return Range.parse(bytes, length, width, limits, cellsOfWorker.get(), recordsOfWorker.get(),
                         parserOfWorker.get(), idColumn);
             }
 
@@ -196,7 +196,7 @@ final class RecordReader {
             this.ids = ids ? new ArrayList<>() : null;
         }
 
-        static Range parse(byte[] bytes, int width, ReadLimits limits, Cells worker, RowRecords parser,
+        static Range parse(byte[] bytes, int length, int width, ReadLimits limits, Cells worker, RowRecords parser,
                            RowRecords.Parser rules, @Nullable String idColumn) {
             Range range = new Range(idColumn != null);
             Object[] made = new Object[1];
@@ -204,7 +204,7 @@ final class RecordReader {
                 made[0] = record;
                 return true;
             };
-            PlainRows scan = PlainRows.scan(bytes, width, limits, (rows, rel) -> {
+            PlainRows scan = PlainRows.scan(bytes, length, width, limits, (rows, rel) -> {
                 made[0] = null;
                 if (rows.cells() == width) {
                     worker.row(rows, rel);

@@ -40,6 +40,27 @@ class PlainRowsProperties {
         assertThat(scan.newlines()).isEqualTo(end[1]);
     }
 
+    /**
+     * A range in a reused buffer: scanning the first {@code bytes.length} bytes of a longer buffer (whatever bytes follow:
+     * an earlier, longer range's rest) finds exactly what scanning the range alone finds, rows, oddness and line feeds.
+     */
+    @Property(tries = 1000)
+    void aRangeInALongerBufferScansAsTheRangeAlone(@ForAll("ranges") byte[] bytes, @ForAll("ranges") byte[] rest,
+                                                   @ForAll @IntRange(min = 1, max = 8) int width) {
+        byte[] buffer = Arrays.copyOf(bytes, bytes.length + rest.length);
+        System.arraycopy(rest, 0, buffer, bytes.length, rest.length);
+        List<String> alone = new ArrayList<>();
+        PlainRows expected = PlainRows.scan(bytes, width, ReadLimits.defaults(), (rows, rel) -> alone.add(describe(rows, rel, width)));
+        List<String> seen = new ArrayList<>();
+
+        PlainRows scan = PlainRows.scan(buffer, bytes.length, width, ReadLimits.defaults(),
+                (rows, rel) -> seen.add(describe(rows, rel, width)));
+
+        assertThat(seen).isEqualTo(alone);
+        assertThat(scan.odd()).isEqualTo(expected.odd());
+        assertThat(scan.newlines()).isEqualTo(expected.newlines());
+    }
+
     /** Every byte alone: the special bits mark exactly the bytes outside 0x2D..0x7E, in every position of a word. */
     @Property(tries = 300)
     void specialMarksExactlyTheBytesThatNeedALook(@ForAll byte value, @ForAll @IntRange(min = 0, max = 7) int at,

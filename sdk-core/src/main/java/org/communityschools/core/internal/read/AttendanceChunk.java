@@ -10,6 +10,7 @@ import org.communityschools.core.data.ReadLimits;
 import org.communityschools.core.internal.index.AttendanceColumns;
 import org.communityschools.core.internal.io.Values;
 import org.communityschools.core.model.AttendanceCategory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One byte range of {@code attendance.csv} parsed on a worker thread, without reporting anything and without changing
@@ -46,6 +47,8 @@ final class AttendanceChunk implements CsvRanges.Parsed {
     private int lastSchool = -1;
     private int lastSchoolFrom;
     private int lastSchoolTo;
+    /** The enrollment rule for this range's rows, remembering the enrollment of the last row that fit. */
+    private AttendanceRules.@Nullable Fits fits;
 
     /** A chunk sized for about {@code rows} rows, so that its columns rarely grow. */
     private AttendanceChunk(int rows) {
@@ -170,7 +173,10 @@ final class AttendanceChunk implements CsvRanges.Parsed {
                 reasons.put(b, from, to, reason);
             }
         }
-        if (!assembler.attendance().fits(st, sc, dy)) {
+        if (fits == null) {
+            fits = assembler.attendance().new Fits();
+        }
+        if (!fits.test(st, sc, dy)) {
             return false;
         }
         add(st, sc, dy, AttendanceColumns.pack(category, duration, reason), rel);

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * instructional day of its school when the school has a calendar ({@code attendance.on-instructional-day}) and
  * inside an enrollment of the student there ({@code attendance.within-enrollment}); once the file ends the rows are
  * sorted and a repeated student, school and date is {@code unique.attendance}. After {@link #prepare} the check
- * {@link #fits} only reads and may run on several threads (the parallel reader); the rest is not thread-safe.
+ * {@link Fits} only reads and may run on several threads (the parallel reader); the rest is not thread-safe.
  */
 final class AttendanceRules {
     private final Violations violations;
@@ -64,20 +64,47 @@ final class AttendanceRules {
         return ok;
     }
 
-    /** Readies the calendars and the enrollment index, after which {@link #fits} only reads. */
+    /** Readies the calendars and the enrollment index, after which {@link Fits} only reads. */
     void prepare() {
         placements.calendarsReady();
         placements.enrollmentIndex();
     }
 
-    /** Whether {@link #add} would keep the row without reporting anything (after {@link #prepare}). */
-    boolean fits(int student, int school, int epochDay) {
-        int[] calendar = placements.calendars()[school];
-        return (calendar.length == 0 || Arrays.binarySearch(calendar, epochDay) >= 0)
-                && placements.enrolledBetween(student, school, epochDay, epochDay);
+    /**
+     * Whether {@link #add} would keep a row without reporting anything (after {@link #prepare}; reads only), for the
+     * rows of one range, which come grouped by student and school in date order: the enrollment that held the last
+     * fitting row is remembered, and a row of the same student and school on a day inside it is inside an enrollment
+     * without searching the student's enrollments again (the calendar is still checked). One per range; not
+     * thread-safe.
+     */
+    final class Fits {
+        private int student = -1;
+        private int school;
+        private int entry;
+        private int exit;
+
+        /** Whether the row is on an instructional day of the school (when it has a calendar) and inside an enrollment. */
+        boolean test(int st, int sc, int epochDay) {
+            int[] calendar = placements.calendars()[sc];
+            if (calendar.length > 0 && Arrays.binarySearch(calendar, epochDay) < 0) {
+                return false;
+            }
+            if (st == student && sc == school && epochDay >= entry && epochDay <= exit) {
+                return true;
+            }
+            int e = placements.enrollmentOn(st, sc, epochDay);
+            if (e < 0) {
+                return false;
+            }
+            student = st;
+            school = sc;
+            entry = placements.entryDay(e);
+            exit = placements.exitDay(e);
+            return true;
+        }
     }
 
-    /** Keeps a row for which {@link #fits} held. */
+    /** Keeps a row for which {@link Fits#test} held. */
     void accept(int student, int school, int epochDay, int packed, long line) {
         builder.add(student, school, epochDay, packed, line);
     }

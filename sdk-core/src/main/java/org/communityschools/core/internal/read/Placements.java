@@ -204,6 +204,31 @@ final class Placements {
         return g;
     }
 
+    /**
+     * The enrollment of the student at {@code st} at school {@code sc} that holds epoch day {@code day} (entry day to
+     * exit day, both inclusive, as {@link #enrolledBetween} counts them), as a position for {@link #entryDay} and
+     * {@link #exitDay}; -1 when there is none.
+     */
+    int enrollmentOn(int st, int sc, int day) {
+        Grouped<Enrollment> g = enrollmentIndex();
+        for (int i = g.start(st), end = g.end(st); i < end; i++) {
+            if (enrSchool[i] == sc && enrFrom[i] <= day && enrTo[i] >= day) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The entry epoch day of the enrollment at {@code position} ({@link #enrollmentOn}). */
+    int entryDay(int position) {
+        return enrFrom[position];
+    }
+
+    /** The exit epoch day of the enrollment at {@code position} ({@link #enrollmentOn}); the largest int when open. */
+    int exitDay(int position) {
+        return enrTo[position];
+    }
+
     /** Whether the student at {@code st} was enrolled at school {@code sc} on an epoch day in [from, to] (inclusive). */
     boolean enrolledBetween(int st, int sc, int from, int to) {
         Grouped<Enrollment> g = enrollmentIndex();

@@ -174,6 +174,57 @@ public final class RelationshipColumns extends AbstractList<StudentStaffRelation
     }
 
     /**
+     * The relationships grouped by staff member, each one's by start date, student id, then relationship type, ties in
+     * the list's order: {@link Grouped#ofColumns} with {@link #compareByStartStudentType}, computed from a rank per
+     * relationship ({@link #ranks}, {@link Grouped#ofRanks}) that orders as that comparison, ties included.
+     *
+     * @return the relationships grouped by the staff member's dense index
+     */
+    public Grouped<StudentStaffRelationship> byStaff() {
+        long[] ranks = ranks(student, students);
+        return ranks == null ? Grouped.ofColumns(this, staff.size(), this::staff, this::compareByStartStudentType)
+                : Grouped.ofRanks(this, staff.size(), member, ranks);
+    }
+
+    /**
+     * The relationships grouped by student, each one's by start date, staff id, then relationship type, ties in the
+     * list's order, as {@link #byStaff} groups by staff member ({@link #compareByStartStaffType}).
+     *
+     * @return the relationships grouped by the student's dense index
+     */
+    public Grouped<StudentStaffRelationship> byStudent() {
+        long[] ranks = ranks(member, staff);
+        return ranks == null ? Grouped.ofColumns(this, students.size(), this::student, this::compareByStartStaffType)
+                : Grouped.ofRanks(this, students.size(), student, ranks);
+    }
+
+    /**
+     * Per relationship, a rank whose order is {@link #compareByStart}'s with the other party {@code party} in
+     * {@code ids}: the rank of its start date among the periods' starts, then of the other party's id among the
+     * table's ids ({@link Ranks#ofIds}: in id order, not the table's index order), then the type's ordinal, packed
+     * from the most significant down; equal fields give equal ranks, so ties stay ties. Null when the three need more
+     * than 63 bits (billions of distinct starts and ids).
+     */
+    private <K extends Comparable<K>> long @Nullable [] ranks(int[] party, IdTable<K, ?> ids) {
+        int[] startRank = Ranks.of(rests.length, (a, b) -> rests[a].period().start().compareTo(rests[b].period().start()));
+        int typeBits = Ranks.bits(RelationshipType.values().length);
+        int idBits = Ranks.bits(ids.size());
+        if (Ranks.bits(rests.length) + idBits + typeBits > 63) {
+            return null;
+        }
+        int[] idRank = Ranks.ofIds(ids);
+        long[] restRank = new long[rests.length];
+        for (int r = 0; r < rests.length; r++) {
+            restRank[r] = ((long) startRank[r] << (idBits + typeBits)) | rests[r].relationship().ordinal();
+        }
+        long[] ranks = new long[party.length];
+        for (int p = 0; p < ranks.length; p++) {
+            ranks[p] = restRank[rest[p]] | ((long) idRank[party[p]] << typeBits);
+        }
+        return ranks;
+    }
+
+    /**
      * The two orders' one comparison: start date, the id of the other party ({@code party} indexes into {@code ids}),
      * relationship type. Small enough to be compiled into each order's method on its own.
      */

@@ -550,10 +550,10 @@ public final class Assembler {
                 () -> schoolYears(partnershipList, calendarDays, enrollmentList, marks, att));
         int ns = students.size();
         SharedTasks tasks = new SharedTasks(threads, "index-builder");
-        // marks and relationships ordered from their columns, the other groupings by their orders' own comparators
+        // marks and relationships ordered by ranks from their columns, the other groupings by their orders' comparators
         var marksByStudent = tasks.add(() -> marks.byStudent(ns));
-        var relsByStaff = tasks.add(() -> Grouped.ofColumns(rels, staff.size(), rels::staff, rels::compareByStartStudentType));
-        var relsByStudent = tasks.add(() -> Grouped.ofColumns(rels, ns, rels::student, rels::compareByStartStaffType));
+        var relsByStaff = tasks.add(rels::byStaff);
+        var relsByStudent = tasks.add(rels::byStudent);
         var atSchool = tasks.add(() -> Grouped.of(placements.enrollments(), schools.size(),
                 e -> schools.indexOf(e.schoolId().value()), GroupOrders.ENROLLMENTS_AT_SCHOOL));
         var characteristicsOf = tasks.add(() -> Grouped.ofKeys(characteristics, ns, characteristicStudent,

@@ -257,8 +257,27 @@ public final class RelationshipColumns extends AbstractList<StudentStaffRelation
         private Builder() {
         }
 
+        /** The last relationship type and period coded, and their code: a file's rows repeat a few periods. */
+        private @Nullable RelationshipType lastType;
+        private @Nullable DateRange lastPeriod;
+        private int lastCode;
+
         /** Adds {@code r}, whose student and staff member have these dense indexes in the tables. */
         public void add(StudentStaffRelationship r, int studentIndex, int staffIndex) {
+            add(studentIndex, staffIndex, r.relationship(), r.period());
+        }
+
+        /**
+         * Adds the relationship of type {@code type} in {@code period} of the student and staff member at these dense
+         * indexes in the tables, without a record (the directory reader's accepted rows: issue 19). A period instance
+         * the reader shares between rows is coded by identity while it repeats.
+         *
+         * @param studentIndex the student's dense index
+         * @param staffIndex the staff member's dense index
+         * @param type the relationship type
+         * @param period the period
+         */
+        public void add(int studentIndex, int staffIndex, RelationshipType type, DateRange period) {
             if (studentIndex < 0 || staffIndex < 0) {
                 throw new IllegalArgumentException("the student and staff member of a relationship must be in the tables");
             }
@@ -270,7 +289,12 @@ public final class RelationshipColumns extends AbstractList<StudentStaffRelation
             }
             student[size] = studentIndex;
             member[size] = staffIndex;
-            rest[size] = rests.code(new Rest(r.relationship(), r.period()));
+            if (type != lastType || period != lastPeriod) {
+                lastCode = rests.code(new Rest(Objects.requireNonNull(type, "type"), Objects.requireNonNull(period, "period")));
+                lastType = type;
+                lastPeriod = period;
+            }
+            rest[size] = lastCode;
             size++;
         }
 

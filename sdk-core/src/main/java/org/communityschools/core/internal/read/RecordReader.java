@@ -244,7 +244,7 @@ final class RecordReader {
             return range;
         }
 
-        /** A worker's sink: keeps the row's record, nothing else. */
+        /** A worker's sink: keeps the row's record ({@link KeepValues} also a relationship row's values). */
         private static class Keep implements BiPredicate<Object, Where> {
             @Nullable Object made;
             int student;

@@ -174,6 +174,57 @@ public final class RelationshipColumns extends AbstractList<StudentStaffRelation
     }
 
     /**
+     * The relationships grouped by staff member, each one's by start date, student id, then relationship type, ties in
+     * the list's order: {@link Grouped#ofColumns} with {@link #compareByStartStudentType}, computed from a rank per
+     * relationship ({@link #ranks}, {@link Grouped#ofRanks}) that orders as that comparison, ties included.
+     *
+     * @return the relationships grouped by the staff member's dense index
+     */
+    public Grouped<StudentStaffRelationship> byStaff() {
+        long[] ranks = ranks(student, students);
+        return ranks == null ? Grouped.ofColumns(this, staff.size(), this::staff, this::compareByStartStudentType)
+                : Grouped.ofRanks(this, staff.size(), member, ranks);
+    }
+
+    /**
+     * The relationships grouped by student, each one's by start date, staff id, then relationship type, ties in the
+     * list's order, as {@link #byStaff} groups by staff member ({@link #compareByStartStaffType}).
+     *
+     * @return the relationships grouped by the student's dense index
+     */
+    public Grouped<StudentStaffRelationship> byStudent() {
+        long[] ranks = ranks(member, staff);
+        return ranks == null ? Grouped.ofColumns(this, students.size(), this::student, this::compareByStartStaffType)
+                : Grouped.ofRanks(this, students.size(), student, ranks);
+    }
+
+    /**
+     * Per relationship, a rank whose order is {@link #compareByStart}'s with the other party {@code party} in
+     * {@code ids}: the rank of its start date among the periods' starts, then of the other party's id among the
+     * table's ids ({@link Ranks#ofIds}: in id order, not the table's index order), then the type's ordinal, packed
+     * from the most significant down; equal fields give equal ranks, so ties stay ties. Null when the three need more
+     * than 63 bits (billions of distinct starts and ids).
+     */
+    private <K extends Comparable<K>> long @Nullable [] ranks(int[] party, IdTable<K, ?> ids) {
+        int[] startRank = Ranks.of(rests.length, (a, b) -> rests[a].period().start().compareTo(rests[b].period().start()));
+        int typeBits = Ranks.bits(RelationshipType.values().length);
+        int idBits = Ranks.bits(ids.size());
+        if (Ranks.bits(rests.length) + idBits + typeBits > 63) {
+            return null;
+        }
+        int[] idRank = Ranks.ofIds(ids);
+        long[] restRank = new long[rests.length];
+        for (int r = 0; r < rests.length; r++) {
+            restRank[r] = ((long) startRank[r] << (idBits + typeBits)) | rests[r].relationship().ordinal();
+        }
+        long[] ranks = new long[party.length];
+        for (int p = 0; p < ranks.length; p++) {
+            ranks[p] = restRank[rest[p]] | ((long) idRank[party[p]] << typeBits);
+        }
+        return ranks;
+    }
+
+    /**
      * The two orders' one comparison: start date, the id of the other party ({@code party} indexes into {@code ids}),
      * relationship type. Small enough to be compiled into each order's method on its own.
      */
@@ -206,8 +257,27 @@ public final class RelationshipColumns extends AbstractList<StudentStaffRelation
         private Builder() {
         }
 
+        /** The last relationship type and period coded, and their code: a file's rows repeat a few periods. */
+        private @Nullable RelationshipType lastType;
+        private @Nullable DateRange lastPeriod;
+        private int lastCode;
+
         /** Adds {@code r}, whose student and staff member have these dense indexes in the tables. */
         public void add(StudentStaffRelationship r, int studentIndex, int staffIndex) {
+            add(studentIndex, staffIndex, r.relationship(), r.period());
+        }
+
+        /**
+         * Adds the relationship of type {@code type} in {@code period} of the student and staff member at these dense
+         * indexes in the tables, without a record (the directory reader's accepted rows: issue 19). A period instance
+         * the reader shares between rows is coded by identity while it repeats.
+         *
+         * @param studentIndex the student's dense index
+         * @param staffIndex the staff member's dense index
+         * @param type the relationship type
+         * @param period the period
+         */
+        public void add(int studentIndex, int staffIndex, RelationshipType type, DateRange period) {
             if (studentIndex < 0 || staffIndex < 0) {
                 throw new IllegalArgumentException("the student and staff member of a relationship must be in the tables");
             }
@@ -219,7 +289,12 @@ public final class RelationshipColumns extends AbstractList<StudentStaffRelation
             }
             student[size] = studentIndex;
             member[size] = staffIndex;
-            rest[size] = rests.code(new Rest(r.relationship(), r.period()));
+            if (type != lastType || period != lastPeriod) {
+                lastCode = rests.code(new Rest(Objects.requireNonNull(type, "type"), Objects.requireNonNull(period, "period")));
+                lastType = type;
+                lastPeriod = period;
+            }
+            rest[size] = lastCode;
             size++;
         }
 

@@ -9,6 +9,7 @@ import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.BehaviorIncident;
 import org.communityschools.core.model.Consent;
 import org.communityschools.core.model.CourseMark;
+import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.Diploma;
 import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.InstructionalDay;
@@ -16,6 +17,7 @@ import org.communityschools.core.model.Intervention;
 import org.communityschools.core.model.InterventionParticipant;
 import org.communityschools.core.model.Organization;
 import org.communityschools.core.model.Partnership;
+import org.communityschools.core.model.RelationshipType;
 import org.communityschools.core.model.School;
 import org.communityschools.core.model.Staff;
 import org.communityschools.core.model.StaffAssignment;
@@ -65,15 +67,27 @@ final class Adders {
             MethodHandle add = MethodHandles.lookup()
                     .findVirtual(Assembler.class, "add", MethodType.methodType(boolean.class, type, Where.class))
                     .bindTo(a).asType(MethodType.methodType(boolean.class, Object.class, Where.class));
-            return new Adder(a, type, add);
+            return file == DataFile.STUDENT_STAFF ? new RelationshipAdder(a, type, add) : new Adder(a, type, add);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("no Assembler.add for " + type.getSimpleName(), e);
         }
     }
 
+    /** student_staff.csv's adder, which also takes a row as its values ({@link Assembler#addRelationship}). */
+    private static final class RelationshipAdder extends Adder implements RowRecords.RelationshipRows {
+        RelationshipAdder(Assembler assembler, Class<?> type, MethodHandle add) {
+            super(assembler, type, add);
+        }
+
+        @Override
+        public boolean relationship(int student, int staff, RelationshipType type, DateRange period, Where where) {
+            return assembler.addRelationship(student, staff, type, period);
+        }
+    }
+
     /** The records of {@code type} to {@code add}, any other to {@link Assembler#addAny}. */
-    private static final class Adder implements BiPredicate<Object, Where> {
-        private final Assembler assembler;
+    private static class Adder implements BiPredicate<Object, Where> {
+        final Assembler assembler;
         private final Class<?> type;
         private final MethodHandle add;
 

@@ -18,6 +18,7 @@ import org.communityschools.core.model.Consent;
 import org.communityschools.core.model.ConsentId;
 import org.communityschools.core.model.CourseMark;
 import org.communityschools.core.model.DataSharingAgreement;
+import org.communityschools.core.model.DateRange;
 import org.communityschools.core.model.Diploma;
 import org.communityschools.core.model.EducationOrganizationId;
 import org.communityschools.core.model.Enrollment;
@@ -30,6 +31,7 @@ import org.communityschools.core.model.Organization;
 import org.communityschools.core.model.OrganizationId;
 import org.communityschools.core.model.OrganizationType;
 import org.communityschools.core.model.Partnership;
+import org.communityschools.core.model.RelationshipType;
 import org.communityschools.core.model.School;
 import org.communityschools.core.model.SchoolId;
 import org.communityschools.core.model.SchoolYear;
@@ -411,6 +413,32 @@ public final class Assembler {
         return ok;
     }
 
+    /**
+     * student_staff.csv, a row as its columns (no record): the student and the staff member at these dense indexes,
+     * which the reader found in this assembler's tables, exist, so the row keeps {@link #add(StudentStaffRelationship,
+     * Where)}'s rules without looking them up again. Always accepted.
+     *
+     * @param student the student's dense index in the students' table
+     * @param staffMember the staff member's dense index in the staff table
+     * @param type the relationship type
+     * @param period the period
+     * @return true
+     */
+    public boolean addRelationship(int student, int staffMember, RelationshipType type, DateRange period) {
+        relationships.add(student, staffMember, type, period);
+        return true;
+    }
+
+    /** The dense index of the staff member whose id is the ASCII text {@code bytes[from, to)}, or -1; thread-safe reads. */
+    public int staffIndex(byte[] bytes, int from, int to) {
+        return staff.indexOfAscii(bytes, from, to);
+    }
+
+    /** The canonical id of the staff member at dense index {@code index}; thread-safe reads while other files load. */
+    public StaffId staffAt(int index) {
+        return staff.id(index);
+    }
+
     /** interventions.csv: unique id, the provider is a school or organization, the school exists. */
     public boolean add(Intervention i, Where w) {
         DataFile f = DataFile.INTERVENTIONS;
@@ -550,10 +578,10 @@ public final class Assembler {
                 () -> schoolYears(partnershipList, calendarDays, enrollmentList, marks, att));
         int ns = students.size();
         SharedTasks tasks = new SharedTasks(threads, "index-builder");
-        // marks and relationships ordered from their columns, the other groupings by their orders' own comparators
+        // marks and relationships ordered by ranks from their columns, the other groupings by their orders' comparators
         var marksByStudent = tasks.add(() -> marks.byStudent(ns));
-        var relsByStaff = tasks.add(() -> Grouped.ofColumns(rels, staff.size(), rels::staff, rels::compareByStartStudentType));
-        var relsByStudent = tasks.add(() -> Grouped.ofColumns(rels, ns, rels::student, rels::compareByStartStaffType));
+        var relsByStaff = tasks.add(rels::byStaff);
+        var relsByStudent = tasks.add(rels::byStudent);
         var atSchool = tasks.add(() -> Grouped.of(placements.enrollments(), schools.size(),
                 e -> schools.indexOf(e.schoolId().value()), GroupOrders.ENROLLMENTS_AT_SCHOOL));
         var characteristicsOf = tasks.add(() -> Grouped.ofKeys(characteristics, ns, characteristicStudent,

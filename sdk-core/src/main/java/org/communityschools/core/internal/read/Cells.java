@@ -324,6 +324,14 @@ final class Cells implements Where {
         return add.test(record, this);
     }
 
+    /**
+     * Whether a record of {@code type} made of this row's values would have Jakarta Validation constraints to check in
+     * {@link #accept}; when not, a parser may hand the values on without making the record (same result).
+     */
+    boolean constrains(Class<?> type) {
+        return constraints.constrains(type);
+    }
+
     /** The column a constraint's property path points to: its first node's ({@link RecordChecks#columnOf}). */
     private @Nullable String columnOf(Path path) {
         Iterator<Path.Node> nodes = path.iterator();

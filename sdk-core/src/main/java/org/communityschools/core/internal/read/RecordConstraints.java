@@ -78,6 +78,23 @@ final class RecordConstraints {
         return v.validate(record);
     }
 
+    /**
+     * Whether records of {@code type} have constraints to check: false when there is no validator or the validator
+     * knows none for the type, so that a reader may accept such a record's values without building the record
+     * ({@link #validate} would find nothing).
+     */
+    boolean constrains(Class<?> type) {
+        Validator v = validator;
+        if (v == null) {
+            return false;
+        }
+        Plan plan = plans.get(type);
+        if (plan == null) {
+            plan = plans.computeIfAbsent(type, c -> plan(v, c));
+        }
+        return plan.constrained();
+    }
+
     /** {@link #learn} as a handle, for {@link KnownValid}, which calls it through a field (kept out of its inlining). */
     static final MethodHandle LEARN;
 

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 import org.communityschools.core.data.DataFile;
 import org.communityschools.core.data.ReadLimits;
+import org.communityschools.core.model.DateRange;
+import org.communityschools.core.model.RelationshipType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -112,6 +114,18 @@ final class RecordReader {
         }
     }
 
+    /** A row of student_staff.csv a worker parsed into its values, whose field and reference rules hold: as {@link #parsed}. */
+    private void relationship(RowRecords.RelationshipRows sink, int student, int staff, RelationshipType type,
+                              DateRange period, long line) {
+        count[0]++;
+        cells.row(NO_CELLS, line);
+        if (sink.relationship(student, staff, type, period, cells)) {
+            count[1]++;
+        } else {
+            rejected(null);
+        }
+    }
+
     private void rejected(@Nullable String id) {
         count[2]++;
         if (idColumn != null && id != null) {
@@ -149,11 +163,13 @@ final class RecordReader {
                 constraints));
         ThreadLocal<RowRecords> recordsOfWorker = ThreadLocal.withInitial(parsers);
         ThreadLocal<RowRecords.Parser> parserOfWorker = ThreadLocal.withInitial(() -> recordsOfWorker.get().parser(file));
+        // the rows of student_staff.csv cross as their values when the sink takes them so (RowRecords.RelationshipRows)
+        RowRecords.RelationshipRows columns = sink instanceof RowRecords.RelationshipRows r ? r : null;
         CsvRanges.read(path, headerEnd, threads, chunkBytes, thread, limits, new CsvRanges.Rows<Range>() {
             @Override
             public Range parse(byte[] bytes, int length) {
                 return Range.parse(bytes, length, width, limits, cellsOfWorker.get(), recordsOfWorker.get(),
-                        parserOfWorker.get(), idColumn);
+                        parserOfWorker.get(), idColumn, columns != null);
             }
 
             @Override
@@ -163,6 +179,8 @@ final class RecordReader {
                     long line = firstLine + range.lines[r];
                     if (o instanceof String[] c) {
                         RecordReader.this.row(c, c.length, line, 0);
+                    } else if (range.types != null && r < range.types.length && range.types[r] != null) {
+                        relationship(columns, range.students[r], range.staff[r], range.types[r], (DateRange) o, line);
                     } else {
                         assembler.hintStudent(range.students[r]);
                         parsed(o, range.ids == null ? null : range.ids.get(r), line);
@@ -189,6 +207,12 @@ final class RecordReader {
         int[] lines = new int[256];
         /** Per row, the student index its parser found (a hint for the assembler's lookups), or -1. */
         int[] students = new int[256];
+        /**
+         * For rows handed on as their values ({@link RowRecords.RelationshipRows}; the row's object is then its period):
+         * per row the staff member's index and the type (null for any other row); null while there is none.
+         */
+        int @Nullable [] staff;
+        @Nullable RelationshipType @Nullable [] types;
         boolean odd;
         long newlines;
 
@@ -197,28 +221,73 @@ final class RecordReader {
         }
 
         static Range parse(byte[] bytes, int length, int width, ReadLimits limits, Cells worker, RowRecords parser,
-                           RowRecords.Parser rules, @Nullable String idColumn) {
+                           RowRecords.Parser rules, @Nullable String idColumn, boolean columns) {
             Range range = new Range(idColumn != null);
-            Object[] made = new Object[1];
-            BiPredicate<Object, Where> keep = (record, where) -> {
-                made[0] = record;
-                return true;
-            };
+            Keep keep = columns ? new KeepValues() : new Keep();
             PlainRows scan = PlainRows.scan(bytes, length, width, limits, (rows, rel) -> {
-                made[0] = null;
+                keep.clear();
                 if (rows.cells() == width) {
                     worker.row(rows, rel);
                     if (!parser.parse(rules, worker, keep)) {
-                        made[0] = null;
+                        keep.clear();
                     }
                 }
-                Object record = made[0];
+                Object record = keep.made;
                 String id = idColumn == null || record == null ? null : worker.text(idColumn);
                 range.add(record != null ? record : rows.texts(), rel, id, record != null ? parser.studentIndex() : -1);
+                if (keep.type != null) {
+                    range.values(keep.student, keep.staff, keep.type);
+                }
             });
             range.odd = scan.odd();
             range.newlines = scan.newlines();
             return range;
+        }
+
+        /** A worker's sink: keeps the row's record ({@link KeepValues} also a relationship row's values). */
+        private static class Keep implements BiPredicate<Object, Where> {
+            @Nullable Object made;
+            int student;
+            int staff;
+            @Nullable RelationshipType type;
+
+            void clear() {
+                made = null;
+                type = null;
+            }
+
+            @Override
+            public boolean test(Object record, Where where) {
+                made = record;
+                return true;
+            }
+        }
+
+        /** A worker's sink that also keeps a relationship row's values (its period as the row's object). */
+        private static final class KeepValues extends Keep implements RowRecords.RelationshipRows {
+            @Override
+            public boolean relationship(int student, int staff, RelationshipType type, DateRange period, Where where) {
+                made = period;
+                this.student = student;
+                this.staff = staff;
+                this.type = type;
+                return true;
+            }
+        }
+
+        /** The last row added was handed on as its values: its student and staff member's indexes and its type. */
+        private void values(int student, int member, RelationshipType type) {
+            int n = rows.size() - 1;
+            if (types == null) {
+                staff = new int[lines.length];
+                types = new RelationshipType[lines.length];
+            } else if (types.length < lines.length) {
+                staff = java.util.Arrays.copyOf(staff, lines.length);
+                types = java.util.Arrays.copyOf(types, lines.length);
+            }
+            students[n] = student;
+            staff[n] = member;
+            types[n] = type;
         }
 
         private void add(Object row, int rel, @Nullable String id, int student) {

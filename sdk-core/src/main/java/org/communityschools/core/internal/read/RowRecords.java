@@ -237,11 +237,38 @@ final class RowRecords {
         return c.accept(() -> new StaffAssignment(staff, org, role, period), add);
     }
 
+    /**
+     * A sink that takes an accepted row of student_staff.csv as its values instead of a record (issue 19: 1.8M rows a
+     * NYC year): the student's and the staff member's dense indexes, found by the cells' bytes, the type and the
+     * period (shared between rows). The parser hands a row this way only when the record would be accepted by
+     * {@link Cells#accept}'s rules without a check left: every cell parsed, the record type has no constraint to
+     * validate, and both ids are in the assembler's tables (so the cross-record rules hold); any other row goes on as
+     * its record, which reports what it breaks.
+     */
+    interface RelationshipRows {
+        /**
+         * Adds a relationship whose field and reference rules hold.
+         *
+         * @param student the student's dense index in the assembler's table
+         * @param staff the staff member's dense index in the assembler's table
+         * @param type the relationship type
+         * @param period the period
+         * @param where the row
+         * @return whether it was accepted
+         */
+        boolean relationship(int student, int staff, RelationshipType type, DateRange period, Where where);
+    }
+
     private boolean studentStaff(Cells c, BiPredicate<Object, Where> add) {
         StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
-        StaffId staff = c.required("staff_id", this::staffId);
+        staffIndex = -1;
+        StaffId staff = c.requiredId("staff_id", this::staffAscii, this::staffId);
         RelationshipType type = c.required("relationship", t -> Values.parseEnum(RelationshipType.class, t));
         DateRange period = period(c, "begin_date", "end_date");
+        if (add instanceof RelationshipRows rows && !c.failed() && studentIndex >= 0 && staffIndex >= 0
+                && !c.constrains(StudentStaffRelationship.class)) {
+            return rows.relationship(studentIndex, staffIndex, type, period, c);
+        }
         return c.accept(() -> new StudentStaffRelationship(student, staff, type, period), add);
     }
 
@@ -350,6 +377,15 @@ final class RowRecords {
         int i = assembler.studentIndex(bytes, from, to);
         studentIndex = i;
         return i < 0 ? null : assembler.studentAt(i);
+    }
+
+    /** The dense index of the staff member the current row's staff_id named, found by its bytes, or -1. */
+    private int staffIndex = -1;
+
+    private @Nullable StaffId staffAscii(byte[] bytes, int from, int to) {
+        int i = assembler.staffIndex(bytes, from, to);
+        staffIndex = i;
+        return i < 0 ? null : assembler.staffAt(i);
     }
 
     /** The last student id looked up: the rows of a file sorted by student repeat it. */

@@ -263,7 +263,7 @@ final class RowRecords {
             return false;
         }
         if (st >= 0 && sc >= 0 && Checks.isText(term) && Checks.isText(code) && Checks.isText(title)
-                && CourseMarkRules.broken(year, result, attempted, earned, termEnd) == null) {
+                && markRulesKept(year, result, attempted, earned, termEnd)) {
             Optional<java.math.BigDecimal> n = numeric.isPresent() ? normalizedNumeric(numeric) : numeric;
             java.math.BigDecimal a = normalized.of(attempted);
             java.math.BigDecimal e = normalized.of(earned);
@@ -288,6 +288,35 @@ final class RowRecords {
         }
         return c.accept(() -> new CourseMark(student, school, year, term, code, title, subject, numeric, letter,
                 result, attempted, earned, termEnd), add);
+    }
+
+    /** The values of the last row found to keep {@link CourseMarkRules#broken}'s rules (the cells' shared instances). */
+    private @Nullable Object keptYear;
+    private @Nullable Object keptResult;
+    private @Nullable Object keptAttempted;
+    private @Nullable Object keptEarned;
+    private @Nullable Object keptTermEnd;
+
+    /**
+     * Whether these values keep {@link CourseMarkRules#broken}'s rules: asked again only when one of them is not the
+     * instance of the last row that kept them (rows grouped by student repeat the year, result, credits and term end).
+     */
+    private boolean markRulesKept(org.communityschools.core.model.SchoolYear year, CourseResult result,
+                                  java.math.BigDecimal attempted, java.math.BigDecimal earned,
+                                  Optional<LocalDate> termEnd) {
+        if (year == keptYear && result == keptResult && attempted == keptAttempted && earned == keptEarned
+                && termEnd == keptTermEnd) {
+            return true;
+        }
+        if (CourseMarkRules.broken(year, result, attempted, earned, termEnd) != null) {
+            return false;
+        }
+        keptYear = year;
+        keptResult = result;
+        keptAttempted = attempted;
+        keptEarned = earned;
+        keptTermEnd = termEnd;
+        return true;
     }
 
     /** The last decimals normalized, by identity (the cells' caches hand out one instance per text). */

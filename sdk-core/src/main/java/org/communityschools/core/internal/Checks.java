@@ -23,9 +23,14 @@ public final class Checks {
     /** Non-null and not blank; the value itself is not echoed (it may be personal data). */
     public static String text(String value, String name) {
         Objects.requireNonNull(value, name);
-        if (value.isBlank()) {
+        if (!isText(value)) {
             throw new IllegalArgumentException(name + " must not be blank");
         }
         return value;
+    }
+
+    /** Whether {@link #text} accepts a non-null {@code value}: it is not blank. */
+    public static boolean isText(String value) {
+        return !value.isBlank();
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import org.communityschools.core.internal.Checks;
+import org.communityschools.core.internal.CourseMarkRules;
 import org.communityschools.core.internal.SetOnce;
 import org.jspecify.annotations.Nullable;
 
@@ -91,18 +92,9 @@ public record CourseMark(StudentId studentId, SchoolId schoolId, SchoolYear scho
         Objects.requireNonNull(creditsAttempted, "credits_attempted");
         Objects.requireNonNull(creditsEarned, "credits_earned");
         Objects.requireNonNull(termEndDate, "term_end_date");
-        if (termEndDate.isPresent() && !schoolYear.contains(termEndDate.get())) {
-            throw new IllegalArgumentException("term_end_date must fall in school year " + schoolYear.label() + ", was " + termEndDate.get());
-        }
-        if (creditsAttempted.signum() < 0 || creditsEarned.signum() < 0) {
-            throw new IllegalArgumentException("credits must not be negative");
-        }
-        if (creditsEarned.compareTo(creditsAttempted) > 0) {
-            throw new IllegalArgumentException("credits_earned must not exceed credits_attempted: "
-                    + creditsEarned.toPlainString() + " > " + creditsAttempted.toPlainString());
-        }
-        if (result == CourseResult.FAIL && creditsEarned.signum() != 0) {
-            throw new IllegalArgumentException("a FAIL result earns no credits, was " + creditsEarned.toPlainString());
+        String broken = CourseMarkRules.broken(schoolYear, result, creditsAttempted, creditsEarned, termEndDate);
+        if (broken != null) {
+            throw new IllegalArgumentException(broken);
         }
         if (numericMark.isPresent() && normalized(numericMark.get()) != numericMark.get()) {
             numericMark = Optional.of(normalized(numericMark.get()));
@@ -121,17 +113,9 @@ public record CourseMark(StudentId studentId, SchoolId schoolId, SchoolYear scho
         return termEndDate.orElse(schoolYear.lastDay());
     }
 
-    /**
-     * Without trailing zeros, so that equal numbers make equal records ({@code 2.50} and {@code 2.5}); the same
-     * instance when already normalized, so that a reader can share one instance among millions of marks.
-     */
+    /** Without trailing zeros ({@link CourseMarkRules#normalized}). */
     private static BigDecimal normalized(BigDecimal value) {
-        if (value.scale() == 0) {
-            return value; // an integer at scale 0 is its own normal form (and the common case, read again from columns)
-        }
-        BigDecimal v = value.stripTrailingZeros();
-        v = v.scale() < 0 ? v.setScale(0) : v;
-        return v.equals(value) ? value : v;
+        return CourseMarkRules.normalized(value);
     }
 
     /** {@code CourseMark[student=…, school=…]}: no personal data. */

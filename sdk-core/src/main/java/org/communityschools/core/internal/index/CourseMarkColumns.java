@@ -29,9 +29,33 @@ import org.jspecify.annotations.Nullable;
  * Immutable and thread-safe once built.
  */
 public final class CourseMarkColumns extends AbstractList<CourseMark> implements RandomAccess {
-    /** What a mark's course is. */
-    private record Course(String code, String title, Subject subject) {
-        // written out (not the record's generated methods): a dictionary lookup per mark while loading
+    /** What a mark's course is; its hash computed once (the loader's dictionary looks each mark's up). */
+    private static final class Course {
+        private final String code;
+        private final String title;
+        private final Subject subject;
+        private final int hash;
+
+        Course(String code, String title, Subject subject) {
+            this.code = code;
+            this.title = title;
+            this.subject = subject;
+            int h = AsciiText.spread(code.hashCode()) + title.hashCode();
+            this.hash = AsciiText.spread(AsciiText.spread(h) + subject.ordinal());
+        }
+
+        String code() {
+            return code;
+        }
+
+        String title() {
+            return title;
+        }
+
+        Subject subject() {
+            return subject;
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof Course c && code.equals(c.code) && title.equals(c.title) && subject == c.subject;
@@ -39,27 +63,35 @@ public final class CourseMarkColumns extends AbstractList<CourseMark> implements
 
         @Override
         public int hashCode() {
-            int h = AsciiText.spread(code.hashCode()) + title.hashCode();
-            return AsciiText.spread(AsciiText.spread(h) + subject.ordinal());
+            return hash;
         }
     }
 
-    /** The rest of a mark: few distinct combinations in a district. */
-    private record Rest(SchoolYear year, String term, Optional<BigDecimal> numeric, Optional<String> letter,
-                        CourseResult result, BigDecimal attempted, BigDecimal earned, Optional<LocalDate> termEnd) {
-        // written out as Course's; the reader shares equal values, so most comparisons end at ==
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Rest r && result == r.result && same(year, r.year) && same(term, r.term)
-                    && same(numeric, r.numeric) && same(letter, r.letter) && same(attempted, r.attempted)
-                    && same(earned, r.earned) && same(termEnd, r.termEnd);
-        }
+    /** The rest of a mark: few distinct combinations in a district; its hash computed once, as {@link Course}'s. */
+    private static final class Rest {
+        private final SchoolYear year;
+        private final String term;
+        private final Optional<BigDecimal> numeric;
+        private final Optional<String> letter;
+        private final CourseResult result;
+        private final BigDecimal attempted;
+        private final BigDecimal earned;
+        private final Optional<LocalDate> termEnd;
+        private final int hash;
 
-        // each step spread (AsciiText.spread: a large odd multiplier, high bits folded in), with the result's ordinal
-        // (an enum's own hash is its identity, different in every run; with multipliers of 31 some runs put eight
-        // rests in one bin, which the map made a tree) and the term end's day
-        @Override
-        public int hashCode() {
+        Rest(SchoolYear year, String term, Optional<BigDecimal> numeric, Optional<String> letter, CourseResult result,
+             BigDecimal attempted, BigDecimal earned, Optional<LocalDate> termEnd) {
+            this.year = year;
+            this.term = term;
+            this.numeric = numeric;
+            this.letter = letter;
+            this.result = result;
+            this.attempted = attempted;
+            this.earned = earned;
+            this.termEnd = termEnd;
+            // each step spread (AsciiText.spread: a large odd multiplier, high bits folded in), with the result's
+            // ordinal (an enum's own hash is its identity, different in every run; with multipliers of 31 some runs put
+            // eight rests in one bin, which the map made a tree) and the term end's day
             int h = year.endYear();
             h = AsciiText.spread(h) + term.hashCode();
             h = AsciiText.spread(h) + numeric.hashCode();
@@ -68,12 +100,103 @@ public final class CourseMarkColumns extends AbstractList<CourseMark> implements
             h = AsciiText.spread(h) + attempted.hashCode();
             h = AsciiText.spread(h) + earned.hashCode();
             int end = termEnd.isPresent() ? (int) termEnd.get().toEpochDay() : Integer.MIN_VALUE;
-            return AsciiText.spread(AsciiText.spread(h) + end);
+            this.hash = AsciiText.spread(AsciiText.spread(h) + end);
+        }
+
+        SchoolYear year() {
+            return year;
+        }
+
+        String term() {
+            return term;
+        }
+
+        Optional<BigDecimal> numeric() {
+            return numeric;
+        }
+
+        Optional<String> letter() {
+            return letter;
+        }
+
+        CourseResult result() {
+            return result;
+        }
+
+        BigDecimal attempted() {
+            return attempted;
+        }
+
+        BigDecimal earned() {
+            return earned;
+        }
+
+        Optional<LocalDate> termEnd() {
+            return termEnd;
+        }
+
+        // the reader shares equal values, so most comparisons end at ==
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Rest r && hash == r.hash && result == r.result && same(year, r.year)
+                    && same(term, r.term) && same(numeric, r.numeric) && same(letter, r.letter)
+                    && same(attempted, r.attempted) && same(earned, r.earned) && same(termEnd, r.termEnd);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
 
         private static boolean same(Object a, Object b) {
             return a == b || a.equals(b);
         }
+    }
+
+    /**
+     * A mark of a directory's course_marks.csv as the columns keep it, made by the reader straight from a row's cells
+     * (no {@link CourseMark} record): the student's and the school's dense index and the mark's values, held as the
+     * record would hold them (decimals normalized, {@link org.communityschools.core.internal.CourseMarkRules}).
+     * Immutable.
+     */
+    public static final class Row {
+        private final int student;
+        private final int school;
+        private final Course course;
+        private final Rest rest;
+
+        private Row(int student, int school, Course course, Rest rest) {
+            this.student = student;
+            this.school = school;
+            this.course = course;
+            this.rest = rest;
+        }
+
+        /** The student's dense index. */
+        public int student() {
+            return student;
+        }
+
+        /** The school's dense index. */
+        public int school() {
+            return school;
+        }
+
+        /** The school year. */
+        public SchoolYear schoolYear() {
+            return rest.year;
+        }
+    }
+
+    /**
+     * The row of a mark whose student and school are at {@code student} and {@code school} in the tables and whose
+     * values are these, as {@link CourseMark}'s components would hold them (decimals already normalized).
+     */
+    public static Row row(int student, int school, SchoolYear year, String term, String code, String title,
+                          Subject subject, Optional<BigDecimal> numeric, Optional<String> letter, CourseResult result,
+                          BigDecimal attempted, BigDecimal earned, Optional<LocalDate> termEnd) {
+        return new Row(student, school, new Course(code, title, subject),
+                new Rest(year, term, numeric, letter, result, attempted, earned, termEnd));
     }
 
     private final IdTable<StudentId, ?> students;
@@ -256,6 +379,17 @@ public final class CourseMarkColumns extends AbstractList<CourseMark> implements
          * {@code schoolIndex} in the tables.
          */
         public void add(CourseMark m, int studentIndex, int schoolIndex) {
+            add(studentIndex, schoolIndex, new Course(m.courseCode(), m.courseTitle(), m.subject()),
+                    new Rest(m.schoolYear(), m.term(), m.numericMark(), m.letterMark(), m.result(),
+                            m.creditsAttempted(), m.creditsEarned(), m.termEndDate()));
+        }
+
+        /** Adds the mark of {@code row}: as {@link #add(CourseMark, int, int)} of the record it stands for. */
+        public void add(Row row) {
+            add(row.student, row.school, row.course, row.rest);
+        }
+
+        private void add(int studentIndex, int schoolIndex, Course c, Rest r) {
             if (studentIndex < 0 || schoolIndex < 0) {
                 throw new IllegalArgumentException("the student and school of a course mark must be in the tables");
             }
@@ -268,9 +402,8 @@ public final class CourseMarkColumns extends AbstractList<CourseMark> implements
             }
             student[size] = studentIndex;
             school[size] = schoolIndex;
-            course[size] = courses.code(new Course(m.courseCode(), m.courseTitle(), m.subject()));
-            rest[size] = rests.code(new Rest(m.schoolYear(), m.term(), m.numericMark(), m.letterMark(), m.result(),
-                    m.creditsAttempted(), m.creditsEarned(), m.termEndDate()));
+            course[size] = courses.code(c);
+            rest[size] = rests.code(r);
             size++;
         }
 

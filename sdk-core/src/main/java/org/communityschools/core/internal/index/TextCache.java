@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
  * The parsed values of the repeated cells of one column, keyed by the cell's text and looked up either by a
  * {@link String} or by the ASCII bytes of a cell ({@link AsciiText}), so that a reader of plain rows finds a known
  * value without making a string of the cell. An open-addressing table of string keys (and of their ASCII bytes, compared
- * with the cell's bytes at once) and values; holds at most
+ * with the cell's bytes at once) and values, the last key found by its bytes tried first; holds at most
  * {@code limit} keys, after which {@link #full()} is true and nothing more is added. Not thread-safe.
  */
 public final class TextCache {
@@ -16,6 +16,12 @@ public final class TextCache {
     private byte[] @Nullable [] asciiKeys = new byte[64][];
     private Object[] values = new Object[64];
     private int size;
+    /**
+     * The ASCII key last found by {@link #get(byte[], int, int)} (the table's own array, never changed) and its value:
+     * compared first, since rows grouped by student repeat a column's text (a school, a year, a term) row after row.
+     */
+    private byte @Nullable [] lastFound;
+    private @Nullable Object lastValue;
 
     /**
      * An empty cache of at most {@code limit} keys.
@@ -55,6 +61,10 @@ public final class TextCache {
      * @return its value, or null when absent
      */
     public @Nullable Object get(byte[] bytes, int from, int to) {
+        byte[] last = lastFound;
+        if (last != null && java.util.Arrays.equals(last, 0, last.length, bytes, from, to)) {
+            return lastValue; // the same text as the last one found: a column's value repeats on the next rows
+        }
         String[] k = keys;
         byte[][] a = asciiKeys;
         int mask = k.length - 1;
@@ -64,7 +74,9 @@ public final class TextCache {
             }
             byte[] key = a[i];
             if (key != null && java.util.Arrays.equals(key, 0, key.length, bytes, from, to)) {
-                return values[i];
+                lastFound = key;
+                lastValue = values[i];
+                return lastValue;
             }
         }
     }

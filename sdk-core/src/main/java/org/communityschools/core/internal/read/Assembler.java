@@ -110,6 +110,11 @@ public final class Assembler {
         students.hint(index);
     }
 
+    /** The canonical id of the school at dense index {@code index}; thread-safe reads while other files load. */
+    public SchoolId schoolAt(int index) {
+        return schools.id(index);
+    }
+
     /** The canonical school id with this text, or null when unknown. */
     public @Nullable SchoolId school(String id) {
         return schools.canonical(id);
@@ -369,15 +374,38 @@ public final class Assembler {
         if (!ok) {
             return false;
         }
-        SchoolYear y = m.schoolYear();
-        if (!placements.enrolledBetween(students.indexOf(student), schools.indexOf(school), (int) y.firstDay().toEpochDay(),
-                (int) y.lastDay().toEpochDay())) {
-            return refs.error(f, w, "school_year", y.toString(), "course-mark.within-enrollment",
-                    "a course mark's school year must overlap an enrollment of the student at the school; student '"
-                            + student + "' was not enrolled at school '" + school + "' in " + y.label());
+        int st = students.indexOf(student);
+        int sc = schools.indexOf(school);
+        if (!enrolledInYear(st, sc, m.schoolYear())) {
+            return notEnrolledInYear(st, sc, m.schoolYear(), w);
         }
-        courseMarks.add(m, students.indexOf(student), schools.indexOf(school));
+        courseMarks.add(m, st, sc);
         return true;
+    }
+
+    /**
+     * course_marks.csv, a row the directory reader made without a record, whose student and school it found in the
+     * tables (so both exist): the rest of {@link #add(CourseMark, Where)}'s rules, with the same error.
+     */
+    public boolean add(CourseMarkColumns.Row m, Where w) {
+        if (!enrolledInYear(m.student(), m.school(), m.schoolYear())) {
+            return notEnrolledInYear(m.student(), m.school(), m.schoolYear(), w);
+        }
+        courseMarks.add(m);
+        return true;
+    }
+
+    /** Whether the student at {@code st} was enrolled at the school at {@code sc} on a day of school year {@code y}. */
+    private boolean enrolledInYear(int st, int sc, SchoolYear y) {
+        return placements.enrolledBetween(st, sc, (int) y.firstDay().toEpochDay(), (int) y.lastDay().toEpochDay());
+    }
+
+    /** Reports {@code course-mark.within-enrollment} for a mark of the student at {@code st} and school at {@code sc}. */
+    private boolean notEnrolledInYear(int st, int sc, SchoolYear y, Where w) {
+        return refs.error(DataFile.COURSE_MARKS, w, "school_year", y.toString(), "course-mark.within-enrollment",
+                "a course mark's school year must overlap an enrollment of the student at the school; student '"
+                        + students.id(st).value() + "' was not enrolled at school '" + schools.id(sc).value() + "' in "
+                        + y.label());
     }
 
     /** staff.csv: unique id, the employer is an organization. */
@@ -490,7 +518,8 @@ public final class Assembler {
 
     /** Adds a record of any type of the directory with the rules of its file; false when it was rejected. */
     public boolean addAny(Object r, Where w) {
-        return r instanceof Organization x ? add(x, w)
+        return r instanceof CourseMarkColumns.Row x ? add(x, w)
+                : r instanceof Organization x ? add(x, w)
                 : r instanceof School x ? add(x, w)
                 : r instanceof Partnership x ? add(x, w)
                 : r instanceof Student x ? add(x, w)

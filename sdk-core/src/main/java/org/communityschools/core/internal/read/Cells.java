@@ -71,6 +71,11 @@ final class Cells implements Where {
         this.optionalCache = new TextCache[width];
     }
 
+    /** The constraints the records of this file's rows are checked against ({@link #accept}). */
+    RecordConstraints constraints() {
+        return constraints;
+    }
+
     /** What the row checks of {@link #shape} found. */
     enum Shape {
         /** An empty line: skipped and not counted. */

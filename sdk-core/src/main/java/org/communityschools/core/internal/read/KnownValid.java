@@ -46,11 +46,7 @@ final class KnownValid implements Predicate<Object> {
             if (value == null) {
                 return false;
             }
-            if (value == c.last) {
-                continue;
-            }
-            if (c.valid.contains(value)) {
-                c.last = value;
+            if (c.known(value)) {
                 continue;
             }
             if (!learn(c, value)) {

@@ -41,7 +41,11 @@ final class RecordConstraints {
     }
 
     /** How a record type is checked: not at all, whole, or by its constrained components ({@code check}). */
-    private record Plan(boolean constrained, @Nullable Predicate<Object> check) {}
+    private record Plan(boolean constrained, @Nullable Predicate<Object> check, Component @Nullable [] components) {
+        Plan(boolean constrained, @Nullable Predicate<Object> check) {
+            this(constrained, check, null);
+        }
+    }
 
     /**
      * A constrained component: its accessor, the values found valid, and the last value found valid or found again
@@ -60,6 +64,45 @@ final class RecordConstraints {
             this.accessor = accessor;
             this.valid = valid;
         }
+
+        /**
+         * Whether {@code value} is among the values found valid (by identity with the last one first); it then becomes
+         * the last. False for a value not seen valid yet, which only the validator can tell ({@link #learn}).
+         */
+        boolean known(Object value) {
+            if (value == last) {
+                return true;
+            }
+            if (valid.contains(value)) {
+                last = value;
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** What {@link #components} returns for a type without constraints (or when there is no validator). */
+    static final Component[] UNCONSTRAINED = new Component[0];
+
+    /**
+     * How records of {@code type} are checked, for a reader that checks a row's values without building its record:
+     * {@link #UNCONSTRAINED} when they need no check; their constrained components when a record is valid exactly when
+     * each of those components' values is ({@link Component#known}: a value not known yet needs the record checked by
+     * {@link #validate}, which learns it); null when every record must be validated whole.
+     */
+    Component @Nullable [] components(Class<?> type) {
+        Validator v = validator;
+        if (v == null) {
+            return UNCONSTRAINED;
+        }
+        Plan plan = plans.get(type);
+        if (plan == null) {
+            plan = plans.computeIfAbsent(type, c -> plan(v, c));
+        }
+        if (!plan.constrained()) {
+            return UNCONSTRAINED;
+        }
+        return plan.components();
     }
 
     /** The violations of {@code record}'s constraints; empty when valid or when there is no validator. */
@@ -149,7 +192,7 @@ final class RecordConstraints {
             }
             components.add(new Component(p.getPropertyName(), accessor, ConcurrentHashMap.newKeySet()));
         }
-        return new Plan(true, knownValid(v, type, List.copyOf(components)));
+        return new Plan(true, knownValid(v, type, List.copyOf(components)), components.toArray(new Component[0]));
     }
 
     /**

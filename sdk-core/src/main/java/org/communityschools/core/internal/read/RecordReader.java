@@ -162,7 +162,9 @@ final class RecordReader {
         ThreadLocal<Cells> cellsOfWorker = ThreadLocal.withInitial(() -> new Cells(file, positions, new Violations(0),
                 constraints));
         ThreadLocal<RowRecords> recordsOfWorker = ThreadLocal.withInitial(parsers);
-        ThreadLocal<RowRecords.Parser> parserOfWorker = ThreadLocal.withInitial(() -> recordsOfWorker.get().parser(file));
+        // the workers' rows go to the assembler (a directory's read): their parsers may hand it rows without records
+        ThreadLocal<RowRecords.Parser> parserOfWorker = ThreadLocal.withInitial(
+                () -> recordsOfWorker.get().directoryParser(file));
         // the rows of student_staff.csv cross as their values when the sink takes them so (RowRecords.RelationshipRows)
         RowRecords.RelationshipRows columns = sink instanceof RowRecords.RelationshipRows r ? r : null;
         CsvRanges.read(path, headerEnd, threads, chunkBytes, thread, limits, new CsvRanges.Rows<Range>() {

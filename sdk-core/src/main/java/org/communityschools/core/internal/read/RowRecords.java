@@ -6,6 +6,9 @@ import java.util.Optional;
 import org.communityschools.core.model.AttendanceRecord;
 import org.communityschools.core.model.DayShare;
 import org.communityschools.core.data.DataFile;
+import org.communityschools.core.internal.Checks;
+import org.communityschools.core.internal.CourseMarkRules;
+import org.communityschools.core.internal.index.CourseMarkColumns;
 import org.communityschools.core.internal.io.Values;
 import org.communityschools.core.model.AttendanceCategory;
 import org.communityschools.core.model.AuthenticationMethod;
@@ -106,6 +109,15 @@ final class RowRecords {
             case MEETINGS, AGENDA_ITEMS, ACTION_STEPS -> (c, add) -> meetingRows.parse(file, c, add);
             case AGREEMENTS -> throw new IllegalStateException("read elsewhere: " + file);
         };
+    }
+
+    /**
+     * The field rules of the rows of {@code file} for the directory's parallel read, whose accepted rows go to the
+     * {@link Assembler} ({@link Assembler#addAny}): {@link #parser}'s, but for course_marks.csv, whose rows become
+     * {@link CourseMarkColumns.Row}s when they can ({@link #courseMarkRows}).
+     */
+    Parser directoryParser(DataFile file) {
+        return file == DataFile.COURSE_MARKS ? this::courseMarkRows : parser(file);
     }
 
     /**
@@ -219,6 +231,172 @@ final class RowRecords {
         Optional<LocalDate> termEnd = c.optional("term_end_date", Values::parseDate);
         return c.accept(() -> new CourseMark(student, school, year, term, code, title, subject, numeric, letter,
                 result, attempted, earned, termEnd), add);
+    }
+
+    /**
+     * A row of course_marks.csv parsed by {@link #courseMarks}'s field rules (the same cells in the same order, so the
+     * same {@code field.required} and {@code field.format} errors), handed to {@code add} as a
+     * {@link CourseMarkColumns.Row} without building a record when nothing can be wrong with it: its student and school
+     * were found by their bytes, its values keep the record constructor's rules ({@link Checks#isText},
+     * {@link CourseMarkRules#broken}) and its constrained values are known valid ({@link RecordConstraints#components},
+     * decimals normalized as the record holds them). Any other row takes the record path ({@link Cells#accept} of the
+     * {@link CourseMark}), so that its errors are the record's and the assembler's own.
+     */
+    private boolean courseMarkRows(Cells c, BiPredicate<Object, Where> add) {
+        StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
+        int st = studentIndex;
+        schoolIndex = -1;
+        SchoolId school = c.requiredId("school_id", this::schoolAscii, this::schoolId);
+        int sc = schoolIndex;
+        var year = c.required("school_year", Values::parseSchoolYear);
+        String term = c.required("term", t -> t);
+        String code = c.required("course_code", t -> t);
+        String title = c.required("course_title", t -> t);
+        Subject subject = c.required("subject", t -> Values.parseEnum(Subject.class, t));
+        var numeric = c.optional("numeric_mark", Values::parseDecimal);
+        Optional<String> letter = c.optional("letter_mark", t -> t);
+        CourseResult result = c.required("result", t -> Values.parseEnum(CourseResult.class, t));
+        var attempted = c.required("credits_attempted", Values::parseDecimal);
+        var earned = c.required("credits_earned", Values::parseDecimal);
+        Optional<LocalDate> termEnd = c.optional("term_end_date", Values::parseDate);
+        if (c.failed()) {
+            return false;
+        }
+        if (st >= 0 && sc >= 0 && Checks.isText(term) && Checks.isText(code) && Checks.isText(title)
+                && markRulesKept(year, result, attempted, earned, termEnd)) {
+            Optional<java.math.BigDecimal> n = numeric.isPresent() ? normalizedNumeric(numeric) : numeric;
+            java.math.BigDecimal a = normalized.of(attempted);
+            java.math.BigDecimal e = normalized.of(earned);
+            Object[] v = markValues;
+            v[0] = student;
+            v[1] = school;
+            v[2] = year;
+            v[3] = term;
+            v[4] = code;
+            v[5] = title;
+            v[6] = subject;
+            v[7] = n;
+            v[8] = letter;
+            v[9] = result;
+            v[10] = a;
+            v[11] = e;
+            v[12] = termEnd;
+            if (markValuesKnownValid(c.constraints(), v)) {
+                return add.test(CourseMarkColumns.row(st, sc, year, term, code, title, subject, n, letter, result, a, e,
+                        termEnd), c);
+            }
+        }
+        return c.accept(() -> new CourseMark(student, school, year, term, code, title, subject, numeric, letter,
+                result, attempted, earned, termEnd), add);
+    }
+
+    /** The values of the last row found to keep {@link CourseMarkRules#broken}'s rules (the cells' shared instances). */
+    private @Nullable Object keptYear;
+    private @Nullable Object keptResult;
+    private @Nullable Object keptAttempted;
+    private @Nullable Object keptEarned;
+    private @Nullable Object keptTermEnd;
+
+    /**
+     * Whether these values keep {@link CourseMarkRules#broken}'s rules: asked again only when one of them is not the
+     * instance of the last row that kept them (rows grouped by student repeat the year, result, credits and term end).
+     */
+    private boolean markRulesKept(org.communityschools.core.model.SchoolYear year, CourseResult result,
+                                  java.math.BigDecimal attempted, java.math.BigDecimal earned,
+                                  Optional<LocalDate> termEnd) {
+        if (year == keptYear && result == keptResult && attempted == keptAttempted && earned == keptEarned
+                && termEnd == keptTermEnd) {
+            return true;
+        }
+        if (CourseMarkRules.broken(year, result, attempted, earned, termEnd) != null) {
+            return false;
+        }
+        keptYear = year;
+        keptResult = result;
+        keptAttempted = attempted;
+        keptEarned = earned;
+        keptTermEnd = termEnd;
+        return true;
+    }
+
+    /** The last decimals normalized, by identity (the cells' caches hand out one instance per text). */
+    private final Normalized normalized = new Normalized();
+    private @Nullable Optional<java.math.BigDecimal> lastNumeric;
+    private @Nullable Optional<java.math.BigDecimal> lastNumericNormalized;
+
+    /** {@code numeric}'s decimal normalized, as the record holds it ({@code numeric} itself when already normal). */
+    private Optional<java.math.BigDecimal> normalizedNumeric(Optional<java.math.BigDecimal> numeric) {
+        if (numeric == lastNumeric) {
+            return lastNumericNormalized;
+        }
+        java.math.BigDecimal v = numeric.get();
+        java.math.BigDecimal n = CourseMarkRules.normalized(v);
+        Optional<java.math.BigDecimal> result = n == v ? numeric : Optional.of(n);
+        lastNumeric = numeric;
+        lastNumericNormalized = result;
+        return result;
+    }
+
+    /** {@link CourseMarkRules#normalized}, remembering the last few decimals by identity. Not thread-safe. */
+    private static final class Normalized {
+        private final java.math.BigDecimal[] from = new java.math.BigDecimal[4];
+        private final java.math.BigDecimal[] to = new java.math.BigDecimal[4];
+        private int next;
+
+        java.math.BigDecimal of(java.math.BigDecimal v) {
+            if (v.scale() == 0) {
+                return v;
+            }
+            for (int i = 0; i < from.length; i++) {
+                if (from[i] == v) {
+                    return to[i];
+                }
+            }
+            java.math.BigDecimal n = CourseMarkRules.normalized(v);
+            from[next] = v;
+            to[next] = n;
+            next = (next + 1) & 3;
+            return n;
+        }
+    }
+
+    /** The constraints whose course-mark components {@link #markComponents} and {@link #markFields} hold, or null. */
+    private @Nullable RecordConstraints markConstraints;
+    private RecordConstraints.Component @Nullable [] markComponents;
+    /** Per constrained component, which of {@link CourseMark}'s components it is (its position), or -1. */
+    private int[] markFields = new int[0];
+    /** A row's values in the order of {@link CourseMark}'s components (reused for every row). */
+    private final Object[] markValues = new Object[13];
+    private static final java.util.List<String> MARK_COMPONENTS = java.util.Arrays.stream(
+            CourseMark.class.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName).toList();
+
+    /**
+     * Whether a {@link CourseMark} of {@code values} (its components' in order, as the record holds them) would satisfy {@code constraints} with
+     * every constrained value already known valid; false when that takes the validator (a value not seen yet, a type
+     * validated whole), so the record is built and validated.
+     */
+    private boolean markValuesKnownValid(RecordConstraints constraints, Object[] values) {
+        if (constraints != markConstraints) {
+            RecordConstraints.Component[] components = constraints.components(CourseMark.class);
+            int[] fields = new int[components == null ? 0 : components.length];
+            for (int i = 0; i < fields.length; i++) {
+                fields[i] = MARK_COMPONENTS.indexOf(components[i].name);
+            }
+            markComponents = components;
+            markFields = fields;
+            markConstraints = constraints;
+        }
+        RecordConstraints.Component[] components = markComponents;
+        if (components == null) {
+            return false;
+        }
+        for (int i = 0; i < components.length; i++) {
+            int f = markFields[i];
+            if (f < 0 || !components[i].known(values[f])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean staff(Cells c, BiPredicate<Object, Where> add) {
@@ -373,8 +551,18 @@ final class RowRecords {
         return studentIndex;
     }
 
+    /** The last student and school found by their bytes (rows come grouped by student). */
+    private final LastId lastStudentBytes = new LastId();
+    private final LastId lastSchoolBytes = new LastId();
+
     private @Nullable StudentId studentAscii(byte[] bytes, int from, int to) {
-        int i = assembler.studentIndex(bytes, from, to);
+        int i = lastStudentBytes.find(bytes, from, to);
+        if (i < 0) {
+            i = assembler.studentIndex(bytes, from, to);
+            if (i >= 0) {
+                lastStudentBytes.remember(bytes, from, to, i);
+            }
+        }
         studentIndex = i;
         return i < 0 ? null : assembler.studentAt(i);
     }
@@ -386,6 +574,21 @@ final class RowRecords {
         int i = assembler.staffIndex(bytes, from, to);
         staffIndex = i;
         return i < 0 ? null : assembler.staffAt(i);
+    }
+
+    /** The dense index of the school the current row's school_id named, found by its bytes, or -1. */
+    private int schoolIndex = -1;
+
+    private @Nullable SchoolId schoolAscii(byte[] bytes, int from, int to) {
+        int i = lastSchoolBytes.find(bytes, from, to);
+        if (i < 0) {
+            i = assembler.schoolIndex(bytes, from, to);
+            if (i >= 0) {
+                lastSchoolBytes.remember(bytes, from, to, i);
+            }
+        }
+        schoolIndex = i;
+        return i < 0 ? null : assembler.schoolAt(i);
     }
 
     /** The last student id looked up: the rows of a file sorted by student repeat it. */

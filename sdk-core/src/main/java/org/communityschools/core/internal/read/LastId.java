@@ -1,0 +1,32 @@
+package org.communityschools.core.internal.read;
+
+import java.util.Arrays;
+
+/**
+ * The identifier a parser last found by its bytes, and its dense index: the rows of course_marks.csv, enrollments.csv,
+ * student_staff.csv and student_characteristics.csv come grouped by student, so the next row's id is most often the
+ * same, found by comparing its bytes with a copy of the last id's instead of hashing them and probing the table. The
+ * copy (not a position in the row's buffer) keeps it right across ranges and reused buffers. One per parser, so per
+ * worker thread of a parallel read; not thread-safe.
+ */
+final class LastId {
+    private byte[] bytes = new byte[32];
+    private int length = -1;
+    private int index;
+
+    /** The index remembered for the id {@code b[from, to)} when it is the last one found, else -1. */
+    int find(byte[] b, int from, int to) {
+        return length >= 0 && Arrays.equals(bytes, 0, length, b, from, to) ? index : -1;
+    }
+
+    /** Remembers that the id {@code b[from, to)} is at dense index {@code index} (not negative). */
+    void remember(byte[] b, int from, int to, int index) {
+        int n = to - from;
+        if (n > bytes.length) {
+            bytes = new byte[Math.max(n, bytes.length * 2)];
+        }
+        System.arraycopy(b, from, bytes, 0, n);
+        length = n;
+        this.index = index;
+    }
+}

@@ -1,0 +1,75 @@
+package org.communityschools.core.internal.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * {@link LastId}, the parsers' "same id as the previous row" shortcut, never changes what a lookup finds: for any
+ * sequence of ids (grouped in runs, with ids that are prefixes of others, unknown ids, empty cells), written at any
+ * offset of one buffer that is overwritten for every row (as a worker's ranges reuse and move their bytes), the index
+ * found through the shortcut, else the table, is the table's own answer.
+ */
+class LastIdProperties {
+    private static final Map<String, Integer> TABLE = Map.of("S1", 0, "S10", 1, "S100", 2, "S2", 3, "T1", 4);
+
+    @Property(tries = 500)
+    void theShortcutFindsWhatTheTableFinds(@ForAll("ids") List<String> ids, @ForAll @IntRange(max = 7) int shift) {
+        LastId last = new LastId();
+        byte[] buffer = new byte[64];
+        int row = 0;
+        for (String id : ids) {
+            byte[] b = id.getBytes(StandardCharsets.US_ASCII);
+            java.util.Arrays.fill(buffer, (byte) 'x');
+            int from = (row++ * shift) % 40; // the id moves in the buffer, whose old bytes are overwritten
+            System.arraycopy(b, 0, buffer, from, b.length);
+            int to = from + b.length;
+            int found = last.find(buffer, from, to);
+            if (found < 0) {
+                found = TABLE.getOrDefault(id, -1);
+                if (found >= 0) {
+                    last.remember(buffer, from, to, found);
+                }
+            }
+            assertThat(found).isEqualTo(TABLE.getOrDefault(id, -1));
+        }
+    }
+
+    /**
+     * A worked example: S10 is remembered; S1 (a prefix of it) and S100 (an extension) are not it, nor is an empty
+     * cell; S10 again, copied to another place of a fresh buffer, is.
+     */
+    @Example
+    void onlyTheSameBytesAreTheLastId() {
+        LastId last = new LastId();
+        byte[] row = "S10,S1,S100,,".getBytes(StandardCharsets.US_ASCII);
+        last.remember(row, 0, 3, 1);
+        assertThat(last.find(row, 0, 3)).isEqualTo(1);
+        assertThat(last.find(row, 4, 6)).isEqualTo(-1);
+        assertThat(last.find(row, 7, 11)).isEqualTo(-1);
+        assertThat(last.find(row, 12, 12)).isEqualTo(-1);
+        byte[] other = "xxS10".getBytes(StandardCharsets.US_ASCII);
+        assertThat(last.find(other, 2, 5)).isEqualTo(1);
+        assertThat(new LastId().find(row, 0, 3)).isEqualTo(-1);
+    }
+
+    /** Ids in runs of one to four rows: known ones, prefixes of each other, unknown ones and empty cells. */
+    @Provide
+    Arbitrary<List<String>> ids() {
+        Arbitrary<String> id = Arbitraries.frequency(
+                net.jqwik.api.Tuple.of(10, "S1"), net.jqwik.api.Tuple.of(6, "S10"), net.jqwik.api.Tuple.of(4, "S100"),
+                net.jqwik.api.Tuple.of(6, "S2"), net.jqwik.api.Tuple.of(3, "T1"), net.jqwik.api.Tuple.of(2, "S9"),
+                net.jqwik.api.Tuple.of(1, "S"), net.jqwik.api.Tuple.of(1, ""), net.jqwik.api.Tuple.of(1, "s1"));
+        return Arbitraries.integers().between(1, 4).flatMap(n -> id.map(s -> java.util.Collections.nCopies(n, s)))
+                .list().ofMaxSize(30).map(runs -> runs.stream().flatMap(List::stream).toList());
+    }
+}

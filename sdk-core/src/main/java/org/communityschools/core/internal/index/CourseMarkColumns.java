@@ -302,15 +302,15 @@ public final class CourseMarkColumns extends AbstractList<CourseMark> implements
      * ranks need more than 63 bits.
      */
     private long @Nullable [] ranks() {
-        int[] restRank = ranksOf(rests.length, (a, b) -> {
+        int[] restRank = Ranks.of(rests.length, (a, b) -> {
             int c = rests[a].year().compareTo(rests[b].year());
             return c != 0 ? c : rests[a].term().compareTo(rests[b].term());
         });
-        int[] courseRank = ranksOf(courses.length, (a, b) -> courses[a].code().compareTo(courses[b].code()));
-        int[] schoolRank = ranksOf(schools.size(), (a, b) -> schools.id(a).compareTo(schools.id(b)));
-        int courseBits = bits(courses.length);
-        int schoolBits = bits(schools.size());
-        if (bits(rests.length) + courseBits + schoolBits > 63) {
+        int[] courseRank = Ranks.of(courses.length, (a, b) -> courses[a].code().compareTo(courses[b].code()));
+        int[] schoolRank = Ranks.of(schools.size(), (a, b) -> schools.id(a).compareTo(schools.id(b)));
+        int courseBits = Ranks.bits(courses.length);
+        int schoolBits = Ranks.bits(schools.size());
+        if (Ranks.bits(rests.length) + courseBits + schoolBits > 63) {
             return null;
         }
         long[] ranks = new long[student.length];
@@ -319,26 +319,6 @@ public final class CourseMarkColumns extends AbstractList<CourseMark> implements
                     | ((long) courseRank[course[p]] << schoolBits) | schoolRank[school[p]];
         }
         return ranks;
-    }
-
-    /** The rank of each of {@code 0..n-1} in {@code order}: the number of distinct values before it. */
-    private static int[] ranksOf(int n, java.util.Comparator<Integer> order) {
-        Integer[] sorted = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            sorted[i] = i;
-        }
-        Arrays.sort(sorted, order);
-        int[] rank = new int[n];
-        for (int i = 1; i < n; i++) {
-            int same = order.compare(sorted[i - 1], sorted[i]) == 0 ? 0 : 1;
-            rank[sorted[i]] = rank[sorted[i - 1]] + same;
-        }
-        return rank;
-    }
-
-    /** The bits that hold the numbers {@code 0..n-1}. */
-    private static int bits(int n) {
-        return 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
     }
 
     /** The school years of the marks, without building them. */

@@ -216,26 +216,12 @@ final class RowRecords {
     }
 
     private boolean courseMarks(Cells c, BiPredicate<Object, Where> add) {
-        StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
-        SchoolId school = c.required("school_id", this::schoolId);
-        var year = c.required("school_year", Values::parseSchoolYear);
-        String term = c.required("term", t -> t);
-        String code = c.required("course_code", t -> t);
-        String title = c.required("course_title", t -> t);
-        Subject subject = c.required("subject", t -> Values.parseEnum(Subject.class, t));
-        var numeric = c.optional("numeric_mark", Values::parseDecimal);
-        Optional<String> letter = c.optional("letter_mark", t -> t);
-        CourseResult result = c.required("result", t -> Values.parseEnum(CourseResult.class, t));
-        var attempted = c.required("credits_attempted", Values::parseDecimal);
-        var earned = c.required("credits_earned", Values::parseDecimal);
-        Optional<LocalDate> termEnd = c.optional("term_end_date", Values::parseDate);
-        return c.accept(() -> new CourseMark(student, school, year, term, code, title, subject, numeric, letter,
-                result, attempted, earned, termEnd), add);
+        return courseMarks(c, add, false);
     }
 
     /**
-     * A row of course_marks.csv parsed by {@link #courseMarks}'s field rules (the same cells in the same order, so the
-     * same {@code field.required} and {@code field.format} errors), handed to {@code add} as a
+     * A row of course_marks.csv parsed by the same field rules as {@link #courseMarks} (one method reads the cells for
+     * both, so the same {@code field.required} and {@code field.format} errors), handed to {@code add} as a
      * {@link CourseMarkColumns.Row} without building a record when nothing can be wrong with it: its student and school
      * were found by their bytes, its values keep the record constructor's rules ({@link Checks#isText},
      * {@link CourseMarkRules#broken}) and its constrained values are known valid ({@link RecordConstraints#components},
@@ -243,6 +229,14 @@ final class RowRecords {
      * {@link CourseMark}), so that its errors are the record's and the assembler's own.
      */
     private boolean courseMarkRows(Cells c, BiPredicate<Object, Where> add) {
+        return courseMarks(c, add, true);
+    }
+
+    /**
+     * The field rules of a row of course_marks.csv; the record goes to {@code add}, or, when {@code rows} and nothing can
+     * be wrong with it ({@link #courseMarkRows}), its {@link CourseMarkColumns.Row}.
+     */
+    private boolean courseMarks(Cells c, BiPredicate<Object, Where> add, boolean rows) {
         StudentId student = c.requiredId("student_id", this::studentAscii, this::studentId);
         int st = studentIndex;
         schoolIndex = -1;
@@ -262,7 +256,7 @@ final class RowRecords {
         if (c.failed()) {
             return false;
         }
-        if (st >= 0 && sc >= 0 && Checks.isText(term) && Checks.isText(code) && Checks.isText(title)
+        if (rows && st >= 0 && sc >= 0 && Checks.isText(term) && Checks.isText(code) && Checks.isText(title)
                 && markRulesKept(year, result, attempted, earned, termEnd)) {
             Optional<java.math.BigDecimal> n = numeric.isPresent() ? normalizedNumeric(numeric) : numeric;
             java.math.BigDecimal a = normalized.of(attempted);

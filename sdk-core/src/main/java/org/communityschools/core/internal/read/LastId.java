@@ -14,6 +14,27 @@ final class LastId {
     private int length = -1;
     private int index;
 
+    /** How a table finds the dense index of the id {@code b[from, to)} by its bytes (-1: not there). */
+    @FunctionalInterface
+    interface Table {
+        int indexOf(byte[] b, int from, int to);
+    }
+
+    /**
+     * The dense index of the id {@code b[from, to)}: the last one's when it is the same, else {@code table}'s answer,
+     * remembered when found; -1 when the table does not hold it.
+     */
+    int indexOf(byte[] b, int from, int to, Table table) {
+        int i = find(b, from, to);
+        if (i < 0) {
+            i = table.indexOf(b, from, to);
+            if (i >= 0) {
+                remember(b, from, to, i);
+            }
+        }
+        return i;
+    }
+
     /** The index remembered for the id {@code b[from, to)} when it is the last one found, else -1. */
     int find(byte[] b, int from, int to) {
         return length >= 0 && Arrays.equals(bytes, 0, length, b, from, to) ? index : -1;

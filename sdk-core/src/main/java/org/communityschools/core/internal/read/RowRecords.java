@@ -72,6 +72,8 @@ final class RowRecords {
     RowRecords(Assembler assembler, Function<String, org.communityschools.core.model.EducationOrganizationId> organizations) {
         this.assembler = assembler;
         this.organizations = organizations;
+        this.studentTable = assembler::studentIndex;
+        this.schoolTable = assembler::schoolIndex;
     }
 
     /** The field rules of one file's rows, chosen once per file ({@link #parser}). */
@@ -548,15 +550,12 @@ final class RowRecords {
     /** The last student and school found by their bytes (rows come grouped by student). */
     private final LastId lastStudentBytes = new LastId();
     private final LastId lastSchoolBytes = new LastId();
+    /** The assembler's student and school tables by bytes, bound once (not a new method reference per row). */
+    private final LastId.Table studentTable;
+    private final LastId.Table schoolTable;
 
     private @Nullable StudentId studentAscii(byte[] bytes, int from, int to) {
-        int i = lastStudentBytes.find(bytes, from, to);
-        if (i < 0) {
-            i = assembler.studentIndex(bytes, from, to);
-            if (i >= 0) {
-                lastStudentBytes.remember(bytes, from, to, i);
-            }
-        }
+        int i = lastStudentBytes.indexOf(bytes, from, to, studentTable);
         studentIndex = i;
         return i < 0 ? null : assembler.studentAt(i);
     }
@@ -574,13 +573,7 @@ final class RowRecords {
     private int schoolIndex = -1;
 
     private @Nullable SchoolId schoolAscii(byte[] bytes, int from, int to) {
-        int i = lastSchoolBytes.find(bytes, from, to);
-        if (i < 0) {
-            i = assembler.schoolIndex(bytes, from, to);
-            if (i >= 0) {
-                lastSchoolBytes.remember(bytes, from, to, i);
-            }
-        }
+        int i = lastSchoolBytes.indexOf(bytes, from, to, schoolTable);
         schoolIndex = i;
         return i < 0 ? null : assembler.schoolAt(i);
     }

@@ -151,9 +151,23 @@ public final class IdTable<I, R> {
      * version is not consulted (this is for tables being loaded).
      */
     public int indexOfAscii(byte[] bytes, int from, int to) {
+        return indexOfAscii(bytes, from, to, -1);
+    }
+
+    /**
+     * {@link #indexOfAscii(byte[], int, int)}, trying the key at index {@code near} first (-1 or out of range: none).
+     * A reader of rows sorted as the table was loaded (the files of a district directory come sorted by student, as
+     * students.csv) passes the index after the last one it found: the next row's id is most often that key, whose
+     * string sits next to the last one in memory, where a hash probe would reach a slot, a key and its bytes at three
+     * random places of a large table. Same answer either way.
+     */
+    public int indexOfAscii(byte[] bytes, int from, int to, int near) {
+        String[] k = keys;
+        if (near >= 0 && near < records.size() && AsciiText.same(k[near], bytes, from, to)) {
+            return near;
+        }
         int h = AsciiText.spread(AsciiText.hashCode(bytes, from, to));
         long[] s = slots;
-        String[] k = keys;
         int mask = s.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
             long slot = s[i];

@@ -316,9 +316,19 @@ public final class Assembler {
         return students.indexOfAscii(bytes, from, to);
     }
 
+    /** {@link #studentIndex(byte[], int, int)}, trying index {@code near} first ({@link IdTable#indexOfAscii}). */
+    public int studentIndex(byte[] bytes, int from, int to, int near) {
+        return students.indexOfAscii(bytes, from, to, near);
+    }
+
     /** The dense index of the school whose id is the ASCII text {@code bytes[from, to)}, or -1; thread-safe reads. */
     public int schoolIndex(byte[] bytes, int from, int to) {
         return schools.indexOfAscii(bytes, from, to);
+    }
+
+    /** {@link #schoolIndex(byte[], int, int)}, trying index {@code near} first ({@link IdTable#indexOfAscii}). */
+    public int schoolIndex(byte[] bytes, int from, int to, int near) {
+        return schools.indexOfAscii(bytes, from, to, near);
     }
 
     /** attendance.csv, for a record built in code. */

@@ -111,7 +111,7 @@ final class AttendanceChunk implements CsvRanges.Parsed {
         if (lastStudent >= 0 && Arrays.equals(b, from, to, b, lastStudentFrom, lastStudentTo)) {
             st = lastStudent;
         } else {
-            st = from == to ? -1 : assembler.studentIndex(b, from, to);
+            st = from == to ? -1 : assembler.studentIndex(b, from, to, lastStudent >= 0 ? lastStudent + 1 : -1);
             if (st < 0) {
                 return false;
             }

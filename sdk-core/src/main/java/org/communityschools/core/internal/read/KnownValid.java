@@ -7,7 +7,7 @@ import java.util.function.Predicate;
 
 /**
  * Whether a record of one type is valid by its constrained components' values alone ({@link RecordConstraints}): each
- * value is the component's last valid value (by identity), among its valid values, or found valid now by the
+ * value is among its component's valid values, or found valid now by the
  * validator ({@link RecordConstraints#learn}, shared by every type: the slow path, kept out of each copy's compiled
  * code). Also the template of each record type's own copy: {@link RecordConstraints} defines these bytes again as
  * a hidden class per record type, so that the JIT compiles each type's check with that type's values (strings,

@@ -14,20 +14,25 @@ final class LastId {
     private int length = -1;
     private int index;
 
-    /** How a table finds the dense index of the id {@code b[from, to)} by its bytes (-1: not there). */
+    /**
+     * How a table finds the dense index of the id {@code b[from, to)} by its bytes (-1: not there), trying the key at
+     * index {@code near} first ({@link org.communityschools.core.internal.index.IdTable#indexOfAscii(byte[], int, int,
+     * int)}).
+     */
     @FunctionalInterface
     interface Table {
-        int indexOf(byte[] b, int from, int to);
+        int indexOf(byte[] b, int from, int to, int near);
     }
 
     /**
-     * The dense index of the id {@code b[from, to)}: the last one's when it is the same, else {@code table}'s answer,
+     * The dense index of the id {@code b[from, to)}: the last one's when it is the same, else {@code table}'s answer
+     * (asked to try the index after the last one first: the files are sorted by student, as the table was loaded),
      * remembered when found; -1 when the table does not hold it.
      */
     int indexOf(byte[] b, int from, int to, Table table) {
         int i = find(b, from, to);
         if (i < 0) {
-            i = table.indexOf(b, from, to);
+            i = table.indexOf(b, from, to, length >= 0 ? index + 1 : -1);
             if (i >= 0) {
                 remember(b, from, to, i);
             }

@@ -48,16 +48,15 @@ final class RecordConstraints {
     }
 
     /**
-     * A constrained component: its accessor, the values found valid, and the last value found valid or found again
-     * among them. A read's cell caches hand out one instance per distinct text, so the next record's value is often
-     * that same instance, recognised by identity without a lookup. The field is shared by the workers without
-     * synchronization: it is only compared by identity (never dereferenced) and only ever holds a value found valid.
+     * A constrained component: its accessor and the values found valid. Shared by the workers of a parallel read, which
+     * only read it but for a value learnt ({@link #learn}); a worker that wants the last value it found known
+     * remembers it itself (a field written by both workers on every row would pass its cache line back and forth between
+     * the cores).
      */
     static final class Component {
         final String name;
         final MethodHandle accessor;
         final Set<Object> valid;
-        @Nullable Object last;
 
         Component(String name, MethodHandle accessor, Set<Object> valid) {
             this.name = name;
@@ -66,18 +65,11 @@ final class RecordConstraints {
         }
 
         /**
-         * Whether {@code value} is among the values found valid (by identity with the last one first); it then becomes
-         * the last. False for a value not seen valid yet, which only the validator can tell ({@link #learn}).
+         * Whether {@code value} is among the values found valid. False for a value not seen valid yet, which only the
+         * validator can tell ({@link #learn}).
          */
         boolean known(Object value) {
-            if (value == last) {
-                return true;
-            }
-            if (valid.contains(value)) {
-                last = value;
-                return true;
-            }
-            return false;
+            return valid.contains(value);
         }
     }
 
@@ -155,7 +147,7 @@ final class RecordConstraints {
 
     /**
      * Whether {@code value} of component {@code c} of a {@code type} record is valid by the validator; a valid value
-     * is remembered (up to 65,536 per component) and becomes the component's last. One shared
+     * is remembered (up to 65,536 per component). One shared
      * method for every type's {@link KnownValid} copy, so that the validator's code is compiled here once rather than
      * inlined into each copy.
      */
@@ -166,7 +158,6 @@ final class RecordConstraints {
         if (c.valid.size() < VALUES_PER_COMPONENT) {
             c.valid.add(value);
         }
-        c.last = value;
         return true;
     }
 

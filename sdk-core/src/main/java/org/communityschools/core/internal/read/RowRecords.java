@@ -73,7 +73,7 @@ final class RowRecords {
         this.assembler = assembler;
         this.organizations = organizations;
         this.studentTable = assembler::studentIndex;
-        this.schoolTable = assembler::schoolIndex;
+        this.schoolTable = (b, from, to, near) -> assembler.schoolIndex(b, from, to); // few, in no file's order
     }
 
     /** The field rules of one file's rows, chosen once per file ({@link #parser}). */
@@ -361,6 +361,12 @@ final class RowRecords {
     private RecordConstraints.Component @Nullable [] markComponents;
     /** Per constrained component, which of {@link CourseMark}'s components it is (its position), or -1. */
     private int[] markFields = new int[0];
+    /**
+     * Per constrained component, the last value this parser found known valid: the cells' caches hand out one instance
+     * per distinct text, so the next row's value is often that instance, known by identity without a lookup. This
+     * parser's own (one per worker), not the shared component's.
+     */
+    private Object[] markKnown = new Object[0];
     /** A row's values in the order of {@link CourseMark}'s components (reused for every row). */
     private final Object[] markValues = new Object[13];
     private static final java.util.List<String> MARK_COMPONENTS = java.util.Arrays.stream(
@@ -380,16 +386,25 @@ final class RowRecords {
             }
             markComponents = components;
             markFields = fields;
+            markKnown = new Object[fields.length];
             markConstraints = constraints;
         }
         RecordConstraints.Component[] components = markComponents;
         if (components == null) {
             return false;
         }
+        Object[] known = markKnown;
         for (int i = 0; i < components.length; i++) {
             int f = markFields[i];
-            if (f < 0 || !components[i].known(values[f])) {
+            if (f < 0) {
                 return false;
+            }
+            Object v = values[f];
+            if (v != known[i]) {
+                if (!components[i].known(v)) {
+                    return false;
+                }
+                known[i] = v;
             }
         }
         return true;
@@ -522,7 +537,10 @@ final class RowRecords {
         if (from == lastFrom && to == lastTo) {
             return lastPeriod; // the cells' cached values: the same dates as the previous period's
         }
-        long key = (from.toEpochDay() << 32) | (to.map(d -> d.toEpochDay() & 0xFFFFFFFFL).orElse(0xFFFFFFFFL));
+        long days = (from.toEpochDay() << 32) | (to.map(d -> d.toEpochDay() & 0xFFFFFFFFL).orElse(0xFFFFFFFFL));
+        // multiplied by an odd constant (one key per pair still): Long.hashCode folds the halves (begin ^ end), which
+        // put many pairs of a year in one bin that the map made a tree
+        long key = days * 0x9E3779B97F4A7C15L;
         DateRange range = periods.get(key);
         if (range == null) {
             range = DateRange.closed(from, to);

@@ -19,7 +19,8 @@ import net.jqwik.api.Provide;
  * {@link IdTable#canonicalAscii} and {@link TextCache#get(byte[], int, int)} find exactly what the lookups by
  * {@link String} find, for any ASCII keys and probes (present, absent, empty, prefixes of keys), wherever the probe
  * sits in a larger byte array; {@link TextCache} is a map limited to its first {@code limit} keys; a
- * {@link IdTable#hint} (right, wrong or out of range) never changes what {@link IdTable#indexOf} answers.
+ * {@link IdTable#hint} (right, wrong or out of range) never changes what {@link IdTable#indexOf} answers, nor the index
+ * tried first ({@code near}) what {@link IdTable#indexOfAscii(byte[], int, int, int)} answers.
  */
 class AsciiLookupProperties {
 
@@ -63,6 +64,28 @@ class AsciiLookupProperties {
 
             assertThat(hinted.indexOf(p)).as("%s hinted %d", p, hint).isEqualTo(model.getOrDefault(p, -1));
             assertThat(hinted.indexOf(new String(p))).as("a copy of %s", p).isEqualTo(model.getOrDefault(p, -1));
+        }
+    }
+
+    @Property(tries = 300)
+    void aNearIndexNeverChangesALookupByBytes(@ForAll("keys") List<String> keys, @ForAll("keys") List<String> probes,
+                                              @ForAll("hints") List<Integer> nears) {
+        IdTable<String, String> table = new IdTable<>(r -> r);
+        Map<String, Integer> model = new HashMap<>();
+        for (String k : new LinkedHashSet<>(keys)) {
+            model.put(k, table.add(k, k));
+        }
+        List<String> all = concat(keys, probes);
+        for (int i = 0; i < all.size(); i++) {
+            String p = all.get(i);
+            byte[] b = ("x," + p + ",y").getBytes(StandardCharsets.US_ASCII);
+            int expected = model.getOrDefault(p, -1);
+            // a wrong, right, out-of-range or absent index tried first; and the right one itself, and the one after it
+            int near = nears.isEmpty() ? -1 : nears.get(i % nears.size());
+
+            assertThat(table.indexOfAscii(b, 2, b.length - 2, near)).as("%s near %d", p, near).isEqualTo(expected);
+            assertThat(table.indexOfAscii(b, 2, b.length - 2, expected)).as(p).isEqualTo(expected);
+            assertThat(table.indexOfAscii(b, 2, b.length - 2, expected + 1)).as(p).isEqualTo(expected);
         }
     }
 

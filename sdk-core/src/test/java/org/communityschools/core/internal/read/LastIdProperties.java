@@ -45,6 +45,44 @@ class LastIdProperties {
     }
 
     /**
+     * Through {@link LastId#indexOf} over a real table (which it asks to try the index after the last one first, as
+     * for a file sorted by student): for rows sorted as the table was loaded, with gaps, unknown ids and runs, at
+     * moving places of one buffer, every answer is the table's own.
+     */
+    @Property(tries = 300)
+    void indexOfAnswersAsTheTable(@ForAll("sortedRows") List<String> rows, @ForAll @IntRange(max = 7) int shift) {
+        org.communityschools.core.internal.index.IdTable<String, String> table =
+                new org.communityschools.core.internal.index.IdTable<>(r -> r);
+        for (int i = 0; i < 40; i += 1) {
+            table.add(String.format("S%03d", i), "r" + i);
+        }
+        LastId last = new LastId();
+        byte[] buffer = new byte[64];
+        int row = 0;
+        for (String id : rows) {
+            byte[] b = id.getBytes(StandardCharsets.US_ASCII);
+            java.util.Arrays.fill(buffer, (byte) 'x');
+            int from = (row++ * shift) % 40;
+            System.arraycopy(b, 0, buffer, from, b.length);
+
+            assertThat(last.indexOf(buffer, from, from + b.length, table::indexOfAscii)).as(id)
+                    .isEqualTo(table.indexOf(id));
+        }
+    }
+
+    /** Ids S000..S049 (S040 on: unknown) in increasing order, each in a run of zero to three rows. */
+    @Provide
+    Arbitrary<List<String>> sortedRows() {
+        return Arbitraries.integers().between(0, 3).list().ofSize(50).map(runs -> {
+            List<String> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < runs.size(); i++) {
+                rows.addAll(java.util.Collections.nCopies(runs.get(i), String.format("S%03d", i)));
+            }
+            return rows;
+        });
+    }
+
+    /**
      * A worked example: S10 is remembered; S1 (a prefix of it) and S100 (an extension) are not it, nor is an empty
      * cell; S10 again, copied to another place of a fresh buffer, is.
      */

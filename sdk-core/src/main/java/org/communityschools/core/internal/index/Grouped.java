@@ -204,7 +204,7 @@ public final class Grouped<T> {
      * @param <T> the item type
      * @return the groups
      */
-    static <T> Grouped<T> ofRanks(List<T> source, int keys, int[] keyOf, long[] rank) {
+    public static <T> Grouped<T> ofRanks(List<T> source, int keys, int[] keyOf, long[] rank) {
         int[] offsets = new int[keys + 1];
         int[] positions = positionsByKey(source.size(), keys, p -> keyOf[p], offsets);
         for (int k = 0; k < keys; k++) {

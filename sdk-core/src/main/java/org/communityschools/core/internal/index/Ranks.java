@@ -9,7 +9,7 @@ import java.util.Comparator;
  * ranks of several fields packed from the most significant field down order as the fields compared one after the
  * other.
  */
-final class Ranks {
+public final class Ranks {
     private Ranks() {
     }
 
@@ -21,7 +21,7 @@ final class Ranks {
      * @param order the order of two values' indexes
      * @return the rank of each index
      */
-    static int[] of(int n, Comparator<Integer> order) {
+    public static int[] of(int n, Comparator<Integer> order) {
         Integer[] sorted = new Integer[n];
         for (int i = 0; i < n; i++) {
             sorted[i] = i;
@@ -45,7 +45,7 @@ final class Ranks {
      * @param <K> the identifier type
      * @return the rank of each index
      */
-    static <K extends Comparable<K>> int[] ofIds(IdTable<K, ?> ids) {
+    public static <K extends Comparable<K>> int[] ofIds(IdTable<K, ?> ids) {
         int n = ids.size();
         int[] rank = new int[n];
         if (n == 0) {
@@ -63,8 +63,13 @@ final class Ranks {
         return rank;
     }
 
-    /** The bits that hold the numbers {@code 0..n-1}. */
-    static int bits(int n) {
+    /**
+     * The bits that hold the numbers {@code 0..n-1}.
+     *
+     * @param n how many numbers
+     * @return the bits
+     */
+    public static int bits(int n) {
         return 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
     }
 }

@@ -617,12 +617,11 @@ public final class Assembler {
                 () -> schoolYears(partnershipList, calendarDays, enrollmentList, marks, att));
         int ns = students.size();
         SharedTasks tasks = new SharedTasks(threads, "index-builder");
-        // marks and relationships ordered by ranks from their columns, the other groupings by their orders' comparators
+        // marks, relationships and enrollments at school ordered by ranks, the other groupings by their orders' comparators
         var marksByStudent = tasks.add(() -> marks.byStudent(ns));
         var relsByStaff = tasks.add(rels::byStaff);
         var relsByStudent = tasks.add(rels::byStudent);
-        var atSchool = tasks.add(() -> Grouped.of(placements.enrollments(), schools.size(),
-                e -> schools.indexOf(e.schoolId().value()), GroupOrders.ENROLLMENTS_AT_SCHOOL));
+        var atSchool = tasks.add(placements::enrollmentsAtSchool);
         var characteristicsOf = tasks.add(() -> Grouped.ofKeys(characteristics, ns, characteristicStudent,
                 GroupOrders.CHARACTERISTICS));
         var diplomasOf = tasks.add(() -> Grouped.of(diplomas, ns, d -> students.indexOf(d.studentId().value()),

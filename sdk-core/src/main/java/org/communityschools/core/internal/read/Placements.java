@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.communityschools.core.data.DataFile;
 import org.communityschools.core.internal.index.Grouped;
+import org.communityschools.core.internal.index.Ranks;
 import org.communityschools.core.internal.index.IdTable;
 import org.communityschools.core.model.Enrollment;
 import org.communityschools.core.model.School;
@@ -169,13 +170,21 @@ final class Placements {
         enrollments.add(e);
     }
 
-    /** Groups the enrollments by student (by entry date, then school) and fills the primitive columns. */
+    /**
+     * Groups the enrollments by student (by entry date, then school id) and fills the primitive columns. With each
+     * enrollment's student and school index kept from when it was added, the order is a rank per enrollment
+     * ({@link #ranks}) instead of comparisons of its records ({@link GroupOrders#ENROLLMENTS_OF_STUDENT}, the same order,
+     * ties included); without them (finished before, or the ranks need more than 63 bits), the students are looked up
+     * and the records compared.
+     */
     void finishEnrollments() {
         IdTable<SchoolId, School> table = schools.get();
-        // the students' indexes found when the enrollments were added (the same as looking each one up again); when
-        // finished before, they are looked up
-        Grouped<Enrollment> byStudent = enrollmentStudent.length >= enrollments.size()
-                ? Grouped.ofKeys(enrollments, students.size(), enrollmentStudent, GroupOrders.ENROLLMENTS_OF_STUDENT)
+        int n = enrollments.size();
+        boolean kept = enrollmentStudent.length >= n;
+        long[] ranks = kept ? ranks(enrollmentSchool, table) : null;
+        Grouped<Enrollment> byStudent = ranks != null
+                ? Grouped.ofRanks(enrollments, students.size(), enrollmentStudent, ranks)
+                : kept ? Grouped.ofKeys(enrollments, students.size(), enrollmentStudent, GroupOrders.ENROLLMENTS_OF_STUDENT)
                 : Grouped.of(enrollments, students.size(), e -> students.indexOf(e.studentId().value()),
                         GroupOrders.ENROLLMENTS_OF_STUDENT);
         enrSchool = new int[byStudent.size()];
@@ -183,15 +192,66 @@ final class Placements {
         enrTo = new int[byStudent.size()];
         for (int i = 0; i < byStudent.size(); i++) {
             Enrollment e = byStudent.at(i);
-            enrSchool[i] = table.indexOf(e.schoolId().value());
+            enrSchool[i] = kept ? enrollmentSchool[byStudent.sourcePosition(i)] : table.indexOf(e.schoolId().value());
             enrFrom[i] = (int) e.entryDate().toEpochDay();
             enrTo[i] = e.exitWithdrawDate().map(d -> (int) d.toEpochDay()).orElse(OPEN_END);
         }
         enrollmentsByStudent = byStudent;
         enrollmentHead = new int[0];
         enrollmentNext = new int[0];
+        if (!kept) {
+            enrollmentSchool = new int[0];
+            enrollmentStudent = new int[0];
+        }
+    }
+
+    /**
+     * The enrollments grouped by school, each school's by entry date, then student id
+     * ({@link GroupOrders#ENROLLMENTS_AT_SCHOOL}): by a rank per enrollment when the students' and schools' indexes of
+     * the enrollments are still kept ({@link #finishEnrollments}), else by looking each school up and comparing the
+     * records. Either way the same groups; the kept indexes are let go.
+     */
+    Grouped<Enrollment> enrollmentsAtSchool() {
+        IdTable<SchoolId, School> table = schools.get();
+        int n = enrollments.size();
+        boolean kept = enrollmentStudent.length >= n && enrollmentSchool.length >= n;
+        long[] ranks = kept ? ranks(enrollmentStudent, students) : null;
+        Grouped<Enrollment> atSchool = ranks != null
+                ? Grouped.ofRanks(enrollments, table.size(), enrollmentSchool, ranks)
+                : Grouped.of(enrollments, table.size(), e -> table.indexOf(e.schoolId().value()),
+                        GroupOrders.ENROLLMENTS_AT_SCHOOL);
         enrollmentSchool = new int[0];
         enrollmentStudent = new int[0];
+        return atSchool;
+    }
+
+    /**
+     * Per enrollment (in the list's order), a rank that orders as its entry date, then the id of the party at
+     * {@code party} (an index into {@code ids}) in id order ({@link Ranks#ofIds}), packed from the entry date down:
+     * equal dates and parties give equal ranks, so ties stay ties. Null when the two need more than 63 bits.
+     */
+    private <K extends Comparable<K>> long @Nullable [] ranks(int[] party, IdTable<K, ?> ids) {
+        int n = enrollments.size();
+        if (n == 0) {
+            return new long[0];
+        }
+        long[] day = new long[n];
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            day[i] = enrollments.get(i).entryDate().toEpochDay();
+            min = Math.min(min, day[i]);
+            max = Math.max(max, day[i]);
+        }
+        int idBits = Ranks.bits(ids.size());
+        if (64 - Long.numberOfLeadingZeros(max - min) + idBits > 63) {
+            return null;
+        }
+        int[] idRank = Ranks.ofIds(ids);
+        for (int i = 0; i < n; i++) {
+            day[i] = ((day[i] - min) << idBits) | idRank[party[i]];
+        }
+        return day;
     }
 
     /** The enrollments grouped by student, built on first use. */

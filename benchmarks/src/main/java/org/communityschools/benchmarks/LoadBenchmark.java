@@ -20,8 +20,11 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Loading, measured apart from the work, single shot:
  * <ul>
- *   <li>{@code load}: one {@code DistrictDataReader} read (parse, check, index; without bean validation) of the
- *       preset's whole directory;</li>
+ *   <li>{@code sdk_loadDirectory} against {@code duckdb_loadDirectory}: one {@code DistrictDataReader} read (parse,
+ *       check every rule, index; without bean validation) of the preset's whole directory, and DuckDB's
+ *       {@code read_csv} of each of its CSV files into a table of its own (types sniffed; no rule checked, no
+ *       reference resolved, nothing indexed): what an analyst's own load of the same export costs, as a peer for the
+ *       whole read measured in the same run;</li>
  *   <li>{@code sdk_loadAttendance} against {@code duckdb_loadAttendance}: {@code attendance.csv} read by the SDK
  *       (from a directory holding only it and the files its references need: organizations, schools, students, enrollments) and
  *       by DuckDB's {@code read_csv} into a table (types sniffed, as a user would call it). Both parse on every core:
@@ -85,8 +88,14 @@ public class LoadBenchmark {
 
     /** One strict read of the whole directory. */
     @Benchmark
-    public DistrictData load() {
+    public DistrictData sdk_loadDirectory() {
         return City.read(dir);
+    }
+
+    /** DuckDB's read_csv of every CSV file of the directory, each into a table. */
+    @Benchmark
+    public long duckdb_loadDirectory() {
+        return DuckDbPeer.readCsvs(dir);
     }
 
     /** The SDK reading attendance.csv (with the students and schools it refers to). */

@@ -39,6 +39,20 @@ final class CsvRanges {
      */
     static final int RECORD_CHUNK_BYTES = 4 << 20;
 
+    /** The smallest range of a file parsed into records: below it, a task costs more than it saves. */
+    static final int MIN_RECORD_CHUNK_BYTES = 256 << 10;
+
+    /**
+     * The range of a file of {@code size} bytes parsed into records on {@code threads} threads: about a quarter of
+     * each thread's share, within {@link #MIN_RECORD_CHUNK_BYTES} and {@link #RECORD_CHUNK_BYTES}, so that a file of a
+     * few megabytes (diplomas, staff, calendar: read while their code is still cold) is shared by the threads too
+     * instead of being read by one (a file must be larger than one range to be read in parallel).
+     */
+    static int recordChunk(long size, int threads) {
+        long share = size / (4L * Math.max(1, threads));
+        return (int) Math.max(MIN_RECORD_CHUNK_BYTES, Math.min(RECORD_CHUNK_BYTES, share));
+    }
+
     private CsvRanges() {
     }
 

@@ -191,8 +191,16 @@ public final class DirectoryLoader {
         }
     }
 
+    private static long size(Path path) {
+        try {
+            return Files.size(path);
+        } catch (java.io.IOException e) {
+            return Long.MAX_VALUE; // read as a large file; opening it reports what is wrong
+        }
+    }
+
     private void readCsv(DataFile file, Path path, long[] count) {
-        int chunk = file == DataFile.ATTENDANCE ? chunkBytes : Math.min(chunkBytes, CsvRanges.RECORD_CHUNK_BYTES);
+        int chunk = file == DataFile.ATTENDANCE ? chunkBytes : Math.min(chunkBytes, CsvRanges.recordChunk(size(path), threads));
         long headerEnd = (file == DataFile.ATTENDANCE || RecordReader.PARALLEL.contains(file)) && delta == null
                 && threads > 1 ? CsvRanges.headerEnd(path, chunk) : -1;
         try (CsvRows rows = headerEnd > 0 ? CsvRanges.header(path, headerEnd, limits) : CsvRows.open(path, limits)) {

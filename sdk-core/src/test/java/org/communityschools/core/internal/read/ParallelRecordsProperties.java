@@ -96,6 +96,22 @@ class ParallelRecordsProperties {
         }
     }
 
+    /**
+     * A worked example of the range of a file parsed into records ({@link CsvRanges#recordChunk}): a quarter of each
+     * thread's share, at least 256 KiB, at most 4 MiB. NYC's diplomas.csv, 2,745,744 bytes on 2 threads: each thread's
+     * share is 1,372,872 bytes, a quarter of it 343,218 bytes, so eight ranges (ends moved to line ends) instead of one thread
+     * reading it all; students.csv, 62,400,820 bytes: a quarter share of 7,800,102 bytes, capped at 4,194,304; a file of
+     * 1 MiB on 2 threads: 131,072 bytes, raised to 262,144; on 1 thread the share is the whole file.
+     */
+    @Example
+    void aFileOfAFewMegabytesIsSharedByTheThreads() {
+        assertThat(CsvRanges.recordChunk(2_745_744, 2)).isEqualTo(343_218);
+        assertThat((2_745_744 + 343_218 - 1) / 343_218).isEqualTo(8);
+        assertThat(CsvRanges.recordChunk(62_400_820, 2)).isEqualTo(4 << 20);
+        assertThat(CsvRanges.recordChunk(1 << 20, 2)).isEqualTo(256 << 10);
+        assertThat(CsvRanges.recordChunk(2_745_744, 1)).isEqualTo(686_436);
+    }
+
     /** What a load produces: counts and violations as text, and the records of the files read in parallel. */
     private record Snapshot(String report, List<Object> records, List<org.communityschools.core.model.CourseMark> marks) {}
 

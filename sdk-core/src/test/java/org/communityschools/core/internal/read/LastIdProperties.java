@@ -28,11 +28,8 @@ class LastIdProperties {
         byte[] buffer = new byte[64];
         int row = 0;
         for (String id : ids) {
-            byte[] b = id.getBytes(StandardCharsets.US_ASCII);
-            java.util.Arrays.fill(buffer, (byte) 'x');
-            int from = (row++ * shift) % 40; // the id moves in the buffer, whose old bytes are overwritten
-            System.arraycopy(b, 0, buffer, from, b.length);
-            int to = from + b.length;
+            int from = place(buffer, id, row++, shift);
+            int to = from + id.length();
             int found = last.find(buffer, from, to);
             if (found < 0) {
                 found = TABLE.getOrDefault(id, -1);
@@ -60,14 +57,23 @@ class LastIdProperties {
         byte[] buffer = new byte[64];
         int row = 0;
         for (String id : rows) {
-            byte[] b = id.getBytes(StandardCharsets.US_ASCII);
-            java.util.Arrays.fill(buffer, (byte) 'x');
-            int from = (row++ * shift) % 40;
-            System.arraycopy(b, 0, buffer, from, b.length);
+            int from = place(buffer, id, row++, shift);
 
-            assertThat(last.indexOf(buffer, from, from + b.length, table::indexOfAscii)).as(id)
+            assertThat(last.indexOf(buffer, from, from + id.length(), table::indexOfAscii)).as(id)
                     .isEqualTo(table.indexOf(id));
         }
+    }
+
+    /**
+     * Writes {@code id} into {@code buffer} (its old bytes overwritten) at a place that moves with the row, as a
+     * worker's reused range buffer holds each row somewhere else; returns where the id starts.
+     */
+    private static int place(byte[] buffer, String id, int row, int shift) {
+        byte[] b = id.getBytes(StandardCharsets.US_ASCII);
+        java.util.Arrays.fill(buffer, (byte) 'x');
+        int from = (row * shift) % 40;
+        System.arraycopy(b, 0, buffer, from, b.length);
+        return from;
     }
 
     /** Ids S000..S049 (S040 on: unknown) in increasing order, each in a run of zero to three rows. */

@@ -62,7 +62,7 @@ public final class TextCache {
      */
     public @Nullable Object get(byte[] bytes, int from, int to) {
         byte[] last = lastFound;
-        if (last != null && java.util.Arrays.equals(last, 0, last.length, bytes, from, to)) {
+        if (last != null && AsciiText.sameBytes(last, 0, last.length, bytes, from, to)) {
             return lastValue; // the same text as the last one found: a column's value repeats on the next rows
         }
         String[] k = keys;
@@ -73,7 +73,7 @@ public final class TextCache {
                 return null;
             }
             byte[] key = a[i];
-            if (key != null && java.util.Arrays.equals(key, 0, key.length, bytes, from, to)) {
+            if (key != null && AsciiText.sameBytes(key, 0, key.length, bytes, from, to)) {
                 lastFound = key;
                 lastValue = values[i];
                 return lastValue;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.communityschools.core.data.ReadLimits;
+import org.communityschools.core.internal.index.AsciiText;
 import org.communityschools.core.internal.index.AttendanceColumns;
 import org.communityschools.core.internal.io.Values;
 import org.communityschools.core.model.AttendanceCategory;
@@ -123,7 +124,7 @@ final class AttendanceChunk implements CsvRanges.Parsed {
         int to = r.to(0);
         // rows come grouped by student and school: the previous accepted row's ids are tried first, by their bytes
         int st;
-        if (lastStudent >= 0 && Arrays.equals(b, from, to, b, lastStudentFrom, lastStudentTo)) {
+        if (lastStudent >= 0 && AsciiText.sameBytes(b, from, to, b, lastStudentFrom, lastStudentTo)) {
             st = lastStudent;
         } else {
             st = from == to ? -1 : assembler.studentIndex(b, from, to, lastStudent >= 0 ? lastStudent + 1 : -1);
@@ -137,7 +138,7 @@ final class AttendanceChunk implements CsvRanges.Parsed {
         from = r.from(1);
         to = r.to(1);
         int sc;
-        if (lastSchool >= 0 && Arrays.equals(b, from, to, b, lastSchoolFrom, lastSchoolTo)) {
+        if (lastSchool >= 0 && AsciiText.sameBytes(b, from, to, b, lastSchoolFrom, lastSchoolTo)) {
             sc = lastSchool;
         } else {
             sc = from == to ? -1 : assembler.schoolIndex(b, from, to);

@@ -1,6 +1,7 @@
 package org.communityschools.core.internal.read;
 
 import java.util.Arrays;
+import org.communityschools.core.internal.index.AsciiText;
 
 /**
  * A small hash map from byte strings to {@code int}s, looked up by a range of a byte array without copying it: the
@@ -24,7 +25,7 @@ final class ByteKeys {
             if (k == null) {
                 return ABSENT;
             }
-            if (Arrays.equals(k, 0, k.length, b, from, to)) {
+            if (AsciiText.sameBytes(k, 0, k.length, b, from, to)) {
                 return values[i];
             }
         }

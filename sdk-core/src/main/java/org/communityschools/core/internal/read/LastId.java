@@ -1,6 +1,6 @@
 package org.communityschools.core.internal.read;
 
-import java.util.Arrays;
+import org.communityschools.core.internal.index.AsciiText;
 
 /**
  * The identifier a parser last found by its bytes, and its dense index: the rows of course_marks.csv, enrollments.csv,
@@ -42,7 +42,7 @@ final class LastId {
 
     /** The index remembered for the id {@code b[from, to)} when it is the last one found, else -1. */
     int find(byte[] b, int from, int to) {
-        return length >= 0 && Arrays.equals(bytes, 0, length, b, from, to) ? index : -1;
+        return length >= 0 && AsciiText.sameBytes(bytes, 0, length, b, from, to) ? index : -1;
     }
 
     /** Remembers that the id {@code b[from, to)} is at dense index {@code index} (not negative). */

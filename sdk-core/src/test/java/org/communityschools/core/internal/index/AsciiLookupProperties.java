@@ -20,7 +20,8 @@ import net.jqwik.api.Provide;
  * {@link String} find, for any ASCII keys and probes (present, absent, empty, prefixes of keys), wherever the probe
  * sits in a larger byte array; {@link TextCache} is a map limited to its first {@code limit} keys; a
  * {@link IdTable#hint} (right, wrong or out of range) never changes what {@link IdTable#indexOf} answers, nor the index
- * tried first ({@code near}) what {@link IdTable#indexOfAscii(byte[], int, int, int)} answers.
+ * tried first ({@code near}) what {@link IdTable#indexOfAscii(byte[], int, int, int)} answers; and
+ * {@link AsciiText#sameBytes}, the readers' comparison of short ranges, answers as {@link java.util.Arrays#equals}.
  */
 class AsciiLookupProperties {
 
@@ -30,6 +31,32 @@ class AsciiLookupProperties {
 
         assertThat(AsciiText.hashCode(b, 1, b.length - 1)).isEqualTo(text.hashCode());
         assertThat(AsciiText.same(text, b, 1, b.length - 1)).isTrue();
+    }
+
+    @Property(tries = 1000)
+    void sameBytesIsArraysEquals(@ForAll("bytes") byte[] a, @ForAll("bytes") byte[] b,
+                                 @ForAll @net.jqwik.api.constraints.IntRange(max = 40) int i,
+                                 @ForAll @net.jqwik.api.constraints.IntRange(max = 40) int j,
+                                 @ForAll @net.jqwik.api.constraints.IntRange(max = 40) int k,
+                                 @ForAll @net.jqwik.api.constraints.IntRange(max = 40) int l) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        // ranges of one array and of two, equal by construction or not, of every length around eight bytes
+        int aFrom = Math.min(i, a.length);
+        int aTo = Math.min(aFrom + j, a.length);
+        int bFrom = Math.min(k, both.length);
+        int bTo = Math.min(bFrom + l, both.length);
+
+        assertThat(AsciiText.sameBytes(a, aFrom, aTo, both, bFrom, bTo))
+                .isEqualTo(java.util.Arrays.equals(a, aFrom, aTo, both, bFrom, bTo));
+        assertThat(AsciiText.sameBytes(a, aFrom, aTo, both, aFrom, aTo)).isTrue();
+        assertThat(AsciiText.sameBytes(both, a.length, both.length, b, 0, b.length)).isTrue();
+    }
+
+    /** Arrays of up to 40 bytes over few values, so that ranges are often equal in part or whole. */
+    @Provide
+    Arbitrary<byte[]> bytes() {
+        return Arbitraries.bytes().between((byte) 48, (byte) 51).array(byte[].class).ofMaxSize(40);
     }
 
     @Property(tries = 300)

@@ -1,12 +1,20 @@
 package org.communityschools.core.internal.read;
 
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import org.communityschools.core.data.DataElements;
 import org.communityschools.core.data.DataFile;
 import org.communityschools.core.data.Severity;
 import org.communityschools.core.internal.json.AgreementsFile;
+import org.communityschools.core.model.DataSharingAgreement;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,15 +36,65 @@ public final class AgreementsStep {
         this.dataElements = Objects.requireNonNull(dataElements, "dataElements");
     }
 
+    /**
+     * What the step works out before the assembler takes the agreements: the parsed file and each agreement's Jakarta
+     * Validation violations, in the file's order. Neither needs an earlier file of the directory.
+     */
+    record Prepared(AgreementsFile.Result parsed, List<Set<ConstraintViolation<DataSharingAgreement>>> constraints) {}
+
+    /** Parses {@code file} and validates each agreement ({@link Prepared}). */
+    Prepared prepare(Path file) {
+        AgreementsFile.Result parsed = AgreementsFile.read(file, dataElements);
+        List<Set<ConstraintViolation<DataSharingAgreement>>> found = new ArrayList<>();
+        for (AgreementsFile.ParsedAgreement p : parsed.agreements()) {
+            found.add(validator == null ? Set.of() : validator.validate(p.agreement()));
+        }
+        return new Prepared(parsed, found);
+    }
+
+    /**
+     * Starts {@link #prepare} of {@code file} on a thread of its own while the loader reads the CSV files (the JSON
+     * reader's and the validator's first use cost a few hundred milliseconds of a cold JVM); the supplier returns its
+     * result, or throws what it threw. A Jakarta {@link Validator} is thread-safe by its specification.
+     */
+    Supplier<Prepared> prepareAhead(Path file) {
+        FutureTask<Prepared> task = new FutureTask<>(() -> prepare(file));
+        Thread thread = new Thread(task, "agreements-ahead");
+        thread.setDaemon(true);
+        thread.start();
+        return () -> {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading " + file.getFileName(), e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        };
+    }
+
     /** Reads {@code file}, adding each agreement to {@code assembler}; counts[0..2] = read, accepted, rejected. */
     void read(Path file, Assembler assembler, Violations sink, long[] counts) {
-        AgreementsFile.Result parsed = AgreementsFile.read(file, dataElements);
+        apply(prepare(file), assembler, sink, counts);
+    }
+
+    /** Adds the agreements of {@code prepared} to {@code assembler}, as {@link #read}; counts[0..2] likewise. */
+    void apply(Prepared prepared, Assembler assembler, Violations sink, long[] counts) {
+        AgreementsFile.Result parsed = prepared.parsed();
         parsed.violations().forEach(sink::add);
         parsed.rejectedIds().forEach(assembler::rejectedAgreement);
         long syntaxErrors = parsed.violations().stream().filter(v -> v.severity() == Severity.ERROR).count();
         counts[0] += parsed.agreements().size() + syntaxErrors;
         counts[2] += syntaxErrors;
-        for (AgreementsFile.ParsedAgreement p : parsed.agreements()) {
+        for (int i = 0; i < parsed.agreements().size(); i++) {
+            AgreementsFile.ParsedAgreement p = parsed.agreements().get(i);
             Where at = new Where() {
                 @Override
                 public long line() {
@@ -50,7 +108,7 @@ public final class AgreementsStep {
             };
             boolean ok = true;
             if (validator != null) {
-                for (var v : validator.validate(p.agreement())) {
+                for (var v : prepared.constraints().get(i)) {
                     sink.error(DataFile.AGREEMENTS, p.line(), p.column(), null, null, "field.constraint",
                             v.getPropertyPath() + " " + v.getMessage());
                     ok = false;

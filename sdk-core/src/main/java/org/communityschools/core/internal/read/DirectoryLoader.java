@@ -138,15 +138,32 @@ public final class DirectoryLoader {
         return assembler;
     }
 
+    /** The position in {@link DataFile}'s order of the last file read in parallel when large. */
+    private static final int LAST_PARALLEL = java.util.stream.Stream.of(DataFile.values())
+            .filter(f -> f == DataFile.ATTENDANCE || RecordReader.PARALLEL.contains(f))
+            .mapToInt(Enum::ordinal).max().orElse(-1);
+
     /** Reads every CSV file of {@code dir} that exists; agreements are left to {@code agreements}. */
     public DistrictIndex load(Path dir, AgreementsStep agreements) {
+        // agreements.json needs no earlier file to be parsed and validated: on more than one thread, that starts once the
+        // files read in parallel are done, beside the small files read on one thread (a core is free then)
+        Path agreementsPath = dir.resolve(DataFile.AGREEMENTS.fileName());
+        boolean prepareAhead = threads > 1 && delta == null && Files.isRegularFile(agreementsPath);
+        java.util.function.Supplier<AgreementsStep.Prepared> ahead = null;
         for (DataFile file : DataFile.values()) {
             Path path = dir.resolve(file.fileName());
+            if (prepareAhead && ahead == null && file.ordinal() > LAST_PARALLEL) {
+                ahead = agreements.prepareAhead(agreementsPath);
+            }
             if (file == DataFile.AGREEMENTS) {
                 if (Files.isRegularFile(path)) {
                     long[] c = new long[3];
                     counts.put(file, c);
-                    agreements.read(path, assembler, violations, c);
+                    if (ahead != null) {
+                        agreements.apply(ahead.get(), assembler, violations, c);
+                    } else {
+                        agreements.read(path, assembler, violations, c);
+                    }
                     long late = assembler.endOfFile(file);
                     c[1] -= late;
                     c[2] += late;

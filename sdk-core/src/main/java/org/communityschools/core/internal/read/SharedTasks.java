@@ -62,11 +62,27 @@ final class SharedTasks {
             Future<Void> side = pool == null ? null : pool.submit(worker);
             call(worker);
             if (side != null) {
-                side.get(); // also makes the side thread's results visible here
+                await(side, "building the indexes"); // also makes the side thread's results visible here
             }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        results.addAll(java.util.Arrays.asList(out));
+        ran = true;
+    }
+
+    /**
+     * The result of {@code task}, waited for; what it threw is thrown as it was (a checked exception wrapped), an
+     * interruption as an {@link IllegalStateException} naming what was being {@code done}, the interrupt flag kept.
+     */
+    static <T> T await(Future<T> task, String done) {
+        try {
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while building the indexes", e);
+            throw new IllegalStateException("interrupted while " + done, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -75,13 +91,7 @@ final class SharedTasks {
                 throw err;
             }
             throw new IllegalStateException(e.getCause());
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
         }
-        results.addAll(java.util.Arrays.asList(out));
-        ran = true;
     }
 
     private static void call(Callable<Void> task) {

@@ -326,11 +326,6 @@ public final class Assembler {
         return schools.indexOfAscii(bytes, from, to);
     }
 
-    /** {@link #schoolIndex(byte[], int, int)}, trying index {@code near} first ({@link IdTable#indexOfAscii}). */
-    public int schoolIndex(byte[] bytes, int from, int to, int near) {
-        return schools.indexOfAscii(bytes, from, to, near);
-    }
-
     /** attendance.csv, for a record built in code. */
     public boolean add(AttendanceRecord a, Where w) {
         DataFile f = DataFile.ATTENDANCE;

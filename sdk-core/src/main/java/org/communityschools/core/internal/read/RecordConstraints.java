@@ -87,10 +87,7 @@ final class RecordConstraints {
         if (v == null) {
             return UNCONSTRAINED;
         }
-        Plan plan = plans.get(type);
-        if (plan == null) {
-            plan = plans.computeIfAbsent(type, c -> plan(v, c));
-        }
+        Plan plan = planOf(v, type);
         if (!plan.constrained()) {
             return UNCONSTRAINED;
         }
@@ -103,10 +100,7 @@ final class RecordConstraints {
         if (v == null) {
             return Set.of();
         }
-        Plan plan = plans.get(record.getClass());
-        if (plan == null) {
-            plan = plans.computeIfAbsent(record.getClass(), c -> plan(v, c));
-        }
+        Plan plan = planOf(v, record.getClass());
         if (!plan.constrained() || (plan.check() != null && plan.check().test(record))) {
             return Set.of();
         }
@@ -123,11 +117,14 @@ final class RecordConstraints {
         if (v == null) {
             return false;
         }
-        Plan plan = plans.get(type);
-        if (plan == null) {
-            plan = plans.computeIfAbsent(type, c -> plan(v, c));
-        }
+        Plan plan = planOf(v, type);
         return plan.constrained();
+    }
+
+    /** How records of {@code type} are checked by {@code v}, worked out on first use. */
+    private Plan planOf(Validator v, Class<?> type) {
+        Plan plan = plans.get(type);
+        return plan != null ? plan : plans.computeIfAbsent(type, c -> plan(v, c));
     }
 
     /** {@link #learn} as a handle, for {@link KnownValid}, which calls it through a field (kept out of its inlining). */
